@@ -1,0 +1,261 @@
+"""The `opendata` command line: parses arguments, calls the library, prints.
+
+Exit codes are stable so scripts can rely on them:
+0 success / valid, 1 the data has errors, 2 nothing could be read or used
+(missing path, broken descriptor, unreachable portal, bad credentials).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from opendata import __version__
+from opendata.messages import UI
+from opendata.package import import_plan
+from opendata.plan_import import SourceError
+from opendata.validate import ValidationReport, validate
+
+DEFAULT_PACKAGE = "datapackage"
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["uk", "en"]),
+    default="uk",
+    envvar="OPENDATA_LANG",
+    show_default=True,
+    help="Language of messages (or set OPENDATA_LANG).",
+)
+FORMAT_OPTION = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts (printed to stdout).",
+)
+
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="opendata")
+def main() -> None:
+    """Publish and check the city's open data.
+
+    \b
+    Typical year of an open-data officer:
+      opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
+      opendata validate                  # check datapackage/ after editing a CSV
+      opendata validate --lang en --format json
+
+    Run `opendata COMMAND --help` for the details of each command.
+    """
+
+
+@main.command("import-plan")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_PACKAGE,
+    show_default=True,
+    help="Folder of the data package to write.",
+)
+def import_plan_command(source: Path, out_dir: Path) -> None:
+    """Build the plan's data package from the decision's text export.
+
+    SOURCE is the plain-text export of the decision (UTF-8). The command writes
+    decision.csv, campaigns.csv, tasks.csv, people.csv, task_roles.csv, their
+    schemas and datapackage.json into --out, and keeps a copy of SOURCE under
+    sources/. An existing progress_reports.csv is never overwritten.
+
+    Rerunning it on the same text reproduces the same files byte for byte. Any
+    line of the text it cannot place is listed (with its line number) and the
+    exit code is 1, so nothing is silently dropped.
+
+    \b
+    Example:
+      opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
+    """
+    if not source.is_file():
+        err.print(f"error: {source} does not exist or is not a file", markup=False)
+        sys.exit(2)
+    try:
+        plan = import_plan(source, out_dir)
+    except SourceError as error:
+        err.print(f"error: cannot import {source}: {error}", markup=False)
+        sys.exit(2)
+    out.print(
+        f"{out_dir}: {len(plan.campaigns)} campaigns, {len(plan.tasks)} tasks, "
+        f"{len(plan.people)} people, "
+        f"{sum(len(t.leaders) + len(t.executors) for t in plan.tasks)} roles",
+        markup=False,
+    )
+    for line in plan.unplaced:
+        err.print(f"line {line.line_number}: {line.reason}: {line.text!r}", markup=False)
+    if plan.unplaced:
+        err.print(f"{len(plan.unplaced)} line(s) could not be placed; the tables may be incomplete.")
+        sys.exit(1)
+
+
+@main.command("validate")
+@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.option(
+    "--schema",
+    type=click.Path(path_type=Path),
+    help="Table Schema (JSON) for a single table file given as PATH.",
+)
+@click.option(
+    "--limit-errors",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Stop a table after N errors (0 = report all).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Follow resource paths that are http(s) URLs (refused by default).",
+)
+@FORMAT_OPTION
+@LANG_OPTION
+def validate_command(
+    path: Path,
+    schema: Path | None,
+    limit_errors: int,
+    allow_remote: bool,
+    output_format: str,
+    lang: str,
+) -> None:
+    """Check a data package, a resource or a table against its schema and the plan's rules.
+
+    PATH is a package folder (default: datapackage/), a datapackage.json, a
+    resource descriptor (resource.json), or a CSV file with --schema.
+
+    \b
+    What is checked:
+      - files: present, not empty, UTF-8 (windows-1251 is named, never read as mojibake);
+      - structure: header, blank/duplicate labels, extra or missing cells, blank rows;
+      - schema: types, required, unique, enum, pattern, min/max, primary and foreign keys;
+      - the plan: each task has a leader and an executor, report dates inside the plan
+        period and their quarter, http(s) evidence links; a number printed twice is a warning.
+
+    \b
+    Exit codes: 0 valid, 1 errors found, 2 nothing could be read.
+    \b
+    Examples:
+      opendata validate
+      opendata validate datapackage --lang en --format json
+      opendata validate budget.csv --schema budget.schema.json --limit-errors 100
+    """
+    with _progress(output_format) as on_progress:
+        report = validate(
+            path,
+            schema=schema,
+            limit_errors=limit_errors,
+            allow_remote=allow_remote,
+            on_progress=on_progress,
+        )
+    if output_format == "json":
+        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2, default=str))
+    else:
+        print_report(report, lang)
+    sys.exit(report.exit_code)
+
+
+class _progress:
+    """A rows-per-table progress bar on stderr, shown only on a terminal."""
+
+    def __init__(self, output_format: str):
+        self.enabled = err.is_terminal and output_format == "text"
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,} rows"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self.update if self.enabled else None
+
+    def update(self, resource: str, rows: int) -> None:
+        if resource not in self.tasks:
+            self.tasks[resource] = self.bar.add_task(resource, total=None)
+        self.bar.update(self.tasks[resource], completed=rows)
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
+
+
+def print_report(report: ValidationReport, lang: str) -> None:
+    """Problems grouped by file, each with its row, field, message and fix."""
+    ui = UI[lang]
+    if not report.readable:
+        problem = report.problems[0]
+        message, fix = problem.render(lang)
+        out.print(Text(ui["unreadable"], style="bold red"))
+        out.print(Text(message))
+        out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
+        return
+    by_file: dict[str, list] = {}
+    for problem in report.problems:
+        by_file.setdefault(problem.path or problem.resource or "", []).append(problem)
+    for path, problems in by_file.items():
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        heading = Text(path or "—", style="bold")
+        heading.append(f"  ({errors} {ui['errors']}, {warnings} {ui['warnings']})", style="dim")
+        out.print(heading)
+        for problem in problems:
+            out.print(_problem_line(problem, lang))
+        out.print()
+    for table in report.tables:
+        note = f" — {table.fallback_reason}" if table.fallback_reason else ""
+        out.print(
+            Text(
+                f"{ui['checked']} {table.path}: {table.rows or 0:,} {ui['rows']} "
+                f"({ui['engine']}: {table.engine}{note})",
+                style="dim",
+            )
+        )
+    summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
+    summary.stylize("green" if report.valid else "red")
+    summary.append(f" {len(report.errors)} {ui['errors']}, {len(report.warnings)} {ui['warnings']}.")
+    out.print(summary)
+
+
+def _problem_line(problem, lang: str) -> Text:
+    ui = UI[lang]
+    message, fix = problem.render(lang)
+    where = []
+    if problem.row is not None:
+        where.append(f"{ui['row']} {problem.row}")
+    elif problem.code.endswith("-label"):
+        where.append(ui["header"])
+    if problem.field:
+        where.append(f"{ui['field']} «{problem.field}»")
+    style = "red" if problem.severity == "error" else "yellow"
+    line = Text("  ")
+    line.append("✗ " if problem.severity == "error" else "! ", style=style)
+    if where:
+        line.append(", ".join(where) + ": ", style="bold")
+    line.append(message)
+    line.append(f"\n      {ui['fix']}: {fix}", style="dim")
+    return line
+
+
+if __name__ == "__main__":
+    main()

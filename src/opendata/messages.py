@@ -1,0 +1,487 @@
+"""Problem messages and fixes in Ukrainian and English.
+
+One entry per problem code: what is wrong, and what the person should do.
+Codes of table problems are Frictionless' own error types, so a report can be
+compared with `frictionless validate`; plan rules and input problems have
+codes of their own. Templates use `str.format` with the problem's parameters.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("uk", "en")
+
+TYPE_NAMES = {
+    "uk": {
+        "integer": "цілим числом",
+        "number": "числом",
+        "date": "датою (РРРР-ММ-ДД)",
+        "datetime": "датою й часом (РРРР-ММ-ДДTгг:хх:сс)",
+        "time": "часом (гг:хх:сс)",
+        "boolean": "логічним значенням (true/false)",
+        "year": "роком (РРРР)",
+        "yearmonth": "роком і місяцем (РРРР-ММ)",
+        "string": "рядком",
+    },
+    "en": {
+        "integer": "an integer",
+        "number": "a number",
+        "date": "a date (YYYY-MM-DD)",
+        "datetime": "a date and time (YYYY-MM-DDThh:mm:ss)",
+        "time": "a time (hh:mm:ss)",
+        "boolean": "a boolean (true/false)",
+        "year": "a year (YYYY)",
+        "yearmonth": "a year and month (YYYY-MM)",
+        "string": "text",
+    },
+}
+
+FORMAT_NAMES = {
+    "uk": {"email": "адресою електронної пошти", "uri": "посиланням (URI)", "uuid": "UUID"},
+    "en": {"email": "an email address", "uri": "a link (URI)", "uuid": "a UUID"},
+}
+
+# code -> language -> (message, fix)
+CATALOG: dict[str, dict[str, tuple[str, str]]] = {
+    # --- what could not be read at all -------------------------------------
+    "path-missing": {
+        "uk": (
+            "Шлях «{path}» не існує.",
+            "Перевірте шлях; за замовчуванням перевіряється папка datapackage/.",
+        ),
+        "en": (
+            "Path «{path}» does not exist.",
+            "Check the path; by default the datapackage/ folder is checked.",
+        ),
+    },
+    "no-descriptor": {
+        "uk": (
+            "У папці «{path}» немає файлу datapackage.json.",
+            "Вкажіть папку пакета даних або сам файл datapackage.json.",
+        ),
+        "en": (
+            "Folder «{path}» has no datapackage.json.",
+            "Point to a data package folder or to its datapackage.json.",
+        ),
+    },
+    "descriptor-not-json": {
+        "uk": (
+            "Файл «{path}» не є коректним JSON: {detail}.",
+            "Виправте синтаксис JSON (рядок {line}, позиція {column}), наприклад зайву або пропущену кому.",
+        ),
+        "en": (
+            "File «{path}» is not valid JSON: {detail}.",
+            "Fix the JSON syntax (line {line}, column {column}), e.g. a missing or extra comma.",
+        ),
+    },
+    "descriptor-invalid": {
+        "uk": (
+            "Опис пакета «{path}» не відповідає специфікації Data Package: {detail}.",
+            "Виправте опис відповідно до specs.frictionlessdata.io.",
+        ),
+        "en": (
+            "Descriptor «{path}» does not follow the Data Package specification: {detail}.",
+            "Fix the descriptor following specs.frictionlessdata.io.",
+        ),
+    },
+    "not-a-descriptor": {
+        "uk": (
+            "Файл «{path}» не є описом пакета (немає «resources») чи ресурсу (немає «path»).",
+            "Вкажіть datapackage.json, resource.json або таблицю CSV з --schema.",
+        ),
+        "en": (
+            "File «{path}» is neither a package descriptor (no «resources») nor a resource (no «path»).",
+            "Point to a datapackage.json, a resource.json or a CSV table with --schema.",
+        ),
+    },
+    "unsafe-path": {
+        "uk": (
+            "Ресурс «{resource}» посилається на «{path}», що виходить за межі пакета.",
+            "Покладіть файл у папку пакета і вкажіть відносний шлях без «..» і без «/» на початку.",
+        ),
+        "en": (
+            "Resource «{resource}» points to «{path}», outside the package.",
+            "Put the file inside the package folder and use a relative path without «..» or a leading «/».",
+        ),
+    },
+    "remote-path": {
+        "uk": (
+            "Ресурс «{resource}» посилається на віддалену адресу «{path}».",
+            "Завантажте файл у пакет або запустіть перевірку з --allow-remote, якщо довіряєте джерелу.",
+        ),
+        "en": (
+            "Resource «{resource}» points to the remote address «{path}».",
+            "Download the file into the package, or run with --allow-remote if you trust the source.",
+        ),
+    },
+    "unsupported-table": {
+        "uk": (
+            "Файл «{path}» не є таблицею, яку можна перевірити ({detail}).",
+            "Перевіряються CSV, TSV, XLSX і JSON; збережіть таблицю в одному з цих форматів.",
+        ),
+        "en": (
+            "File «{path}» is not a table that can be checked ({detail}).",
+            "CSV, TSV, XLSX and JSON tables are checked; save the table in one of these formats.",
+        ),
+    },
+    # --- file-level problems --------------------------------------------------
+    "file-missing": {
+        "uk": (
+            "Файлу «{path}» немає.",
+            "Поверніть файл у папку пакета або виправте «path» у datapackage.json.",
+        ),
+        "en": (
+            "File «{path}» is missing.",
+            "Put the file back into the package folder or fix «path» in datapackage.json.",
+        ),
+    },
+    "file-empty": {
+        "uk": (
+            "Файл «{path}» порожній: немає навіть рядка заголовків.",
+            "Додайте рядок заголовків: {header}.",
+        ),
+        "en": ("File «{path}» is empty: not even a header row.", "Add the header row: {header}."),
+    },
+    "wrong-encoding": {
+        "uk": (
+            "Файл «{path}» збережено в кодуванні {detected}, а не UTF-8; українські літери прочиталися б як «кракозябри».",
+            "Збережіть файл як UTF-8: в Excel — «Зберегти як» → «CSV UTF-8 (розділювач — кома)»; у LibreOffice — кодування «Юнікод (UTF-8)».",
+        ),
+        "en": (
+            "File «{path}» is saved as {detected}, not UTF-8; Ukrainian letters would be read as mojibake.",
+            "Save the file as UTF-8: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”; in LibreOffice choose “Unicode (UTF-8)”.",
+        ),
+    },
+    "malformed-csv": {
+        "uk": (
+            "Файл «{path}» неможливо прочитати як CSV: {detail}.",
+            "Відкрийте файл у табличному редакторі й збережіть його знову як CSV.",
+        ),
+        "en": (
+            "File «{path}» cannot be read as CSV: {detail}.",
+            "Open the file in a spreadsheet and save it again as CSV.",
+        ),
+    },
+    # --- Frictionless table errors ----------------------------------------------
+    "type-error": {
+        "uk": (
+            "Значення «{cell}» не є {expected}.",
+            "Запишіть значення поля «{field}» як {expected_fix}.",
+        ),
+        "en": ("Value «{cell}» is not {expected}.", "Write field «{field}» as {expected_fix}."),
+    },
+    "constraint-error:required": {
+        "uk": ("Обов'язкове поле «{field}» порожнє.", "Заповніть «{field}»."),
+        "en": ("Required field «{field}» is empty.", "Fill in «{field}»."),
+    },
+    "constraint-error:enum": {
+        "uk": ("Значення «{cell}» не входить до дозволених.", "Використайте одне з: {allowed}."),
+        "en": ("Value «{cell}» is not one of the allowed values.", "Use one of: {allowed}."),
+    },
+    "constraint-error:minimum": {
+        "uk": ("Значення «{cell}» менше за мінімум {limit}.", "Вкажіть значення не менше {limit}."),
+        "en": ("Value «{cell}» is below the minimum {limit}.", "Use a value of at least {limit}."),
+    },
+    "constraint-error:maximum": {
+        "uk": (
+            "Значення «{cell}» більше за максимум {limit}.",
+            "Вкажіть значення не більше {limit}.",
+        ),
+        "en": ("Value «{cell}» is above the maximum {limit}.", "Use a value of at most {limit}."),
+    },
+    "constraint-error:minLength": {
+        "uk": (
+            "Значення «{cell}» коротше за {limit} символів.",
+            "Доповніть значення до {limit} символів.",
+        ),
+        "en": (
+            "Value «{cell}» is shorter than {limit} characters.",
+            "Make it at least {limit} characters long.",
+        ),
+    },
+    "constraint-error:maxLength": {
+        "uk": (
+            "Значення «{cell}» довше за {limit} символів.",
+            "Скоротіть значення до {limit} символів.",
+        ),
+        "en": (
+            "Value «{cell}» is longer than {limit} characters.",
+            "Shorten it to at most {limit} characters.",
+        ),
+    },
+    "constraint-error:pattern": {
+        "uk": (
+            "Значення «{cell}» не відповідає шаблону {limit}.",
+            "Запишіть значення за шаблоном {limit}.",
+        ),
+        "en": (
+            "Value «{cell}» does not match the pattern {limit}.",
+            "Write the value to match {limit}.",
+        ),
+    },
+    "constraint-error": {
+        "uk": (
+            "Значення «{cell}» порушує обмеження: {note}.",
+            "Виправте значення відповідно до схеми.",
+        ),
+        "en": (
+            "Value «{cell}» breaks a constraint: {note}.",
+            "Correct the value to satisfy the schema.",
+        ),
+    },
+    "unique-error": {
+        "uk": (
+            "Значення «{cell}» у полі «{field}» повторюється.",
+            "Зробіть значення унікальним: {note}.",
+        ),
+        "en": ("Value «{cell}» in field «{field}» is repeated.", "Make the value unique: {note}."),
+    },
+    "primary-key": {
+        "uk": (
+            "Первинний ключ ({key}) повторює вже наявний рядок.",
+            "Кожен рядок мусить мати власний ідентифікатор; змініть ідентифікатор або видаліть дубль.",
+        ),
+        "en": (
+            "The primary key ({key}) repeats an earlier row.",
+            "Every row needs its own identifier; change the identifier or delete the duplicate row.",
+        ),
+    },
+    "foreign-key": {
+        "uk": (
+            "Значення {values} не знайдено в «{target}».",
+            "Використайте значення, яке є в «{target}», або спершу додайте відповідний рядок туди.",
+        ),
+        "en": (
+            "Value {values} does not exist in «{target}».",
+            "Use a value that exists in «{target}», or add that row there first.",
+        ),
+    },
+    "blank-label": {
+        "uk": (
+            "Стовпець {field_number} не має назви в рядку заголовків.",
+            "Впишіть назву стовпця: «{expected_label}».",
+        ),
+        "en": (
+            "Column {field_number} has no name in the header row.",
+            "Write the column name: «{expected_label}».",
+        ),
+    },
+    "duplicate-label": {
+        "uk": (
+            "Назва стовпця «{label}» повторюється.",
+            "Перейменуйте або видаліть зайвий стовпець.",
+        ),
+        "en": ("Column name «{label}» is repeated.", "Rename or delete the extra column."),
+    },
+    "extra-label": {
+        "uk": (
+            "Зайвий стовпець «{label}», якого немає в схемі.",
+            "Видаліть стовпець або додайте поле до схеми.",
+        ),
+        "en": (
+            "Extra column «{label}» that the schema does not have.",
+            "Delete the column or add the field to the schema.",
+        ),
+    },
+    "missing-label": {
+        "uk": ("Бракує стовпця «{field}».", "Додайте стовпець «{field}» у рядок заголовків."),
+        "en": ("Column «{field}» is missing.", "Add column «{field}» to the header row."),
+    },
+    "incorrect-label": {
+        "uk": (
+            "Стовпець {field_number} називається «{label}», а схема очікує «{field}».",
+            "Перейменуйте стовпець на «{field}» або поверніть стовпці в порядку схеми.",
+        ),
+        "en": (
+            "Column {field_number} is named «{label}» but the schema expects «{field}».",
+            "Rename the column to «{field}» or restore the schema's column order.",
+        ),
+    },
+    "extra-cell": {
+        "uk": (
+            "У рядку більше клітинок, ніж стовпців.",
+            "Видаліть зайві клітинки; часто це кома в тексті без лапок.",
+        ),
+        "en": (
+            "The row has more cells than the header has columns.",
+            "Delete the extra cells; often it is a comma inside unquoted text.",
+        ),
+    },
+    "missing-cell": {
+        "uk": (
+            "У рядку бракує клітинки для поля «{field}».",
+            "Додайте клітинку (можна порожню) для «{field}».",
+        ),
+        "en": (
+            "The row has no cell for field «{field}».",
+            "Add a cell (it may be empty) for «{field}».",
+        ),
+    },
+    "blank-row": {
+        "uk": ("Порожній рядок.", "Видаліть порожній рядок."),
+        "en": ("Blank row.", "Delete the blank row."),
+    },
+    "blank-header": {
+        "uk": ("Рядок заголовків порожній.", "Перший рядок має містити назви стовпців."),
+        "en": ("The header row is blank.", "The first row must hold the column names."),
+    },
+    "encoding-error": {
+        "uk": ("Файл не вдалося декодувати: {note}.", "Збережіть файл як UTF-8."),
+        "en": ("The file could not be decoded: {note}.", "Save the file as UTF-8."),
+    },
+    "source-error": {
+        "uk": ("Дані неможливо прочитати: {note}.", "Перевірте, що файл є коректною таблицею CSV."),
+        "en": (
+            "The data cannot be read: {note}.",
+            "Check that the file is a well-formed CSV table.",
+        ),
+    },
+    "scheme-error": {
+        "uk": ("Файл неможливо відкрити: {note}.", "Перевірте шлях до файлу в datapackage.json."),
+        "en": ("The file cannot be opened: {note}.", "Check the file path in datapackage.json."),
+    },
+    "format-error": {
+        "uk": ("Формат файлу не розпізнано: {note}.", "Збережіть таблицю як CSV."),
+        "en": ("The file format is not recognised: {note}.", "Save the table as CSV."),
+    },
+    "error": {
+        "uk": ("{note}", "Див. документацію Frictionless щодо помилки «{frictionless_type}»."),
+        "en": ("{note}", "See the Frictionless documentation for the «{frictionless_type}» error."),
+    },
+    # --- the plan's own rules --------------------------------------------------------
+    "plan-task-without-leader": {
+        "uk": (
+            "Завдання {task_id} не має жодного керівника.",
+            "Додайте в task_roles.csv рядок: {task_id},leader,1,<person_id>.",
+        ),
+        "en": (
+            "Task {task_id} has no leader.",
+            "Add a row to task_roles.csv: {task_id},leader,1,<person_id>.",
+        ),
+    },
+    "plan-task-without-executor": {
+        "uk": (
+            "Завдання {task_id} не має жодного виконавця.",
+            "Додайте в task_roles.csv рядок: {task_id},executor,1,<person_id>.",
+        ),
+        "en": (
+            "Task {task_id} has no executor.",
+            "Add a row to task_roles.csv: {task_id},executor,1,<person_id>.",
+        ),
+    },
+    "plan-date-outside-period": {
+        "uk": (
+            "Дата {cell} поза періодом плану ({start} – {end}).",
+            "Перевірте рік і місяць; звіт має стосуватися {start} – {end}.",
+        ),
+        "en": (
+            "Date {cell} is outside the plan period ({start} – {end}).",
+            "Check the year and month; the report must fall within {start} – {end}.",
+        ),
+    },
+    "plan-period-outside-plan": {
+        "uk": (
+            "Квартал {cell} не входить до періоду плану ({first} – {last}).",
+            "Вкажіть квартал від {first} до {last}.",
+        ),
+        "en": (
+            "Quarter {cell} is not within the plan period ({first} – {last}).",
+            "Use a quarter from {first} to {last}.",
+        ),
+    },
+    "plan-date-outside-quarter": {
+        "uk": (
+            "Дата {cell} не належить до кварталу {period} ({start} – {end}).",
+            "Виправте дату або квартал: для {cell} це {actual}.",
+        ),
+        "en": (
+            "Date {cell} is not in quarter {period} ({start} – {end}).",
+            "Correct the date or the quarter: {cell} belongs to {actual}.",
+        ),
+    },
+    "plan-evidence-not-http": {
+        "uk": (
+            "Посилання «{cell}» не є адресою http(s).",
+            "Вкажіть повну адресу сторінки, що починається з https:// (або http://).",
+        ),
+        "en": (
+            "Link «{cell}» is not an http(s) address.",
+            "Give the full address of the page, starting with https:// (or http://).",
+        ),
+    },
+    "plan-duplicate-number": {
+        "uk": (
+            "Номер {cell} надруковано в рішенні двічі (завдання {task_ids}).",
+            "Це помилка нумерації в документі; рядки розрізняє task_id, виправляти нічого не треба.",
+        ),
+        "en": (
+            "Number {cell} is printed twice in the decision (tasks {task_ids}).",
+            "A numbering slip in the document; task_id tells the rows apart, nothing to fix.",
+        ),
+    },
+    "plan-done-without-evidence": {
+        "uk": (
+            "Звіт {report_id} позначено як виконаний, але без посилання на підтвердження.",
+            "Додайте evidence_url — посилання на публікацію чи документ.",
+        ),
+        "en": (
+            "Report {report_id} is marked done but has no evidence link.",
+            "Add evidence_url — a link to the publication or document.",
+        ),
+    },
+}
+
+
+def render(code: str, lang: str, params: dict) -> tuple[str, str]:
+    """(message, fix) for a problem; unknown parameters render as "?"."""
+    entry = CATALOG.get(code) or CATALOG["error"]
+    message, fix = entry.get(lang) or entry["en"]
+    safe = _Defaulting(params)
+    return message.format_map(safe), fix.format_map(safe)
+
+
+class _Defaulting(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def type_phrase(lang: str, field_type: str, field_format: str | None) -> str:
+    if field_format and field_format in FORMAT_NAMES[lang]:
+        return FORMAT_NAMES[lang][field_format]
+    return TYPE_NAMES[lang].get(field_type, field_type)
+
+
+# Terminal headings.
+UI = {
+    "uk": {
+        "valid": "Пакет даних коректний.",
+        "invalid": "Знайдено помилки.",
+        "row": "рядок",
+        "field": "поле",
+        "fix": "Як виправити",
+        "errors": "помилок",
+        "warnings": "попереджень",
+        "warning": "попередження",
+        "error": "помилка",
+        "checked": "Перевірено",
+        "rows": "рядків",
+        "unreadable": "Нічого не вдалося прочитати.",
+        "engine": "рушій",
+        "header": "заголовок",
+    },
+    "en": {
+        "valid": "The data package is valid.",
+        "invalid": "Problems found.",
+        "row": "row",
+        "field": "field",
+        "fix": "Fix",
+        "errors": "errors",
+        "warnings": "warnings",
+        "warning": "warning",
+        "error": "error",
+        "checked": "Checked",
+        "rows": "rows",
+        "unreadable": "Nothing could be read.",
+        "engine": "engine",
+        "header": "header",
+    },
+}

@@ -1,0 +1,382 @@
+"""Read the decision's text export and turn it into the plan's tables.
+
+The source is a plain-text export of a Word document. Its table cells start
+with a tab; a cell that held several lines (two leaders, a name broken after
+the surname) continues on lines without a tab. The parser is a small state
+machine over those lines. Every non-blank line ends up either in the data or
+in `ParsedPlan.unplaced`, so nothing is silently dropped.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from opendata.text import latin_slug, normalize_space, transliterate, ukrainian_sort_key
+
+# Curated translations: the decision exists only in Ukrainian. Keyed by the
+# Ukrainian text so a changed source shows up as a missing translation.
+CAMPAIGN_TITLES_EN = {
+    "Мобілізація громади на покращення благоустрою міста": (
+        "Mobilising the community to improve the city's public spaces"
+    ),
+    "Соціальний захист населення": "Social protection of the population",
+    "Боротьба з Covid-19": "Fighting Covid-19",
+    "Висвітлення роботи Коломийської міської ради": "Covering the work of Kolomyia City Council",
+    "Прозорість і підзвітність Коломийської міської ради": (
+        "Transparency and accountability of Kolomyia City Council"
+    ),
+}
+
+# Positions named in the decision's text, in the grammatical case in which the
+# text uses them, with their nominative form and an English translation. A
+# position is attached to a person only where the text names that person right
+# after the phrase ("... міського голови Олега ТОКАРЧУКА").
+KNOWN_POSITIONS = [
+    (
+        "першого заступника міського голови",
+        "перший заступник міського голови",
+        "First Deputy Mayor",
+    ),
+    (
+        "керуючого справами виконавчого комітету міської ради",
+        "керуючий справами виконавчого комітету міської ради",
+        "Manager of Affairs of the Executive Committee",
+    ),
+    (
+        "Начальник відділу комунікації та інформаційних технологій міської ради",
+        "начальник відділу комунікації та інформаційних технологій міської ради",
+        "Head of the Communication and Information Technology Department",
+    ),
+]
+
+UPPER = "А-ЯІЇЄҐ"
+LOWER = "а-яіїєґ’'"
+ROMAN_CYRILLIC = str.maketrans({"І": "I"})  # the document types Roman I as Cyrillic І
+ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+CAMPAIGN_RE = re.compile(r"^(?P<numeral>[IVІ]+)\.\s*Комунікаційна кампанія\s*«(?P<title>.+)»$")
+TASK_NUMBER_RE = re.compile(r"^\d+\.\d+$")
+TABLE_HEADER_CELLS = {"№ з/п", "Завдання", "Керівник", "Виконавець"}
+FULL_NAME_RE = re.compile(
+    rf"^(?P<surname>[{UPPER}][{LOWER}]+)\s+(?P<initials>[{UPPER}]\.\s*[{UPPER}]\.?)$"
+)
+SURNAME_RE = re.compile(rf"^[{UPPER}][{LOWER}]+$")
+INITIALS_RE = re.compile(rf"^[{UPPER}]\.\s*[{UPPER}]\.?$")
+MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’']{{3,}})")
+
+
+@dataclass(frozen=True)
+class UnplacedLine:
+    line_number: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Person:
+    surname: str
+    initials: str  # normalised "М.Ю."
+    first_name: str | None = None
+    position_uk: str | None = None
+    position_en: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.surname} {self.initials}"
+
+    @property
+    def person_id(self) -> str:
+        return latin_slug(self.display_name)
+
+
+@dataclass
+class Task:
+    source_number: str
+    campaign_id: int
+    line_number: int
+    title_lines: list[str] = field(default_factory=list)
+    leader_lines: list[tuple[int, str]] = field(default_factory=list)
+    executor_lines: list[tuple[int, str]] = field(default_factory=list)
+    task_id: str = ""
+    sequence: int = 0
+    number_is_duplicate: bool = False
+    leaders: list[str] = field(default_factory=list)  # display names
+    executors: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return normalize_space(" ".join(self.title_lines)).rstrip(";").rstrip()
+
+
+@dataclass
+class Campaign:
+    campaign_id: int
+    numeral: str
+    title_uk: str
+    title_en: str | None
+
+
+@dataclass
+class ParsedPlan:
+    decision: dict
+    campaigns: list[Campaign]
+    tasks: list[Task]
+    people: list[Person]
+    unplaced: list[UnplacedLine]
+
+
+class SourceError(Exception):
+    """The source is not the decision text the importer understands."""
+
+
+def parse_decision(text: str, source_name: str) -> ParsedPlan:
+    lines = text.splitlines()
+    plan_start = next((i for i, line in enumerate(lines) if line.strip() == "ПЛАН"), None)
+    if plan_start is None:
+        raise SourceError("no line reading «ПЛАН» (the start of the plan) was found")
+    preamble = normalize_space("\n".join(lines[:plan_start]))
+    decision = _parse_preamble(lines[:plan_start], preamble, source_name, text)
+    campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
+    people = _resolve_people(tasks, unplaced)
+    _attach_positions(people, normalize_space(preamble + " " + signature))
+    _number_tasks(tasks)
+    return ParsedPlan(decision, campaigns, tasks, people, unplaced)
+
+
+def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) -> dict:
+    stripped = [normalize_space(line) for line in lines if line.strip()]
+    title = next((s for s in stripped if s.startswith("Про затвердження")), None)
+    if title is None:
+        raise SourceError("the decision's title («Про затвердження …») was not found")
+    city_match = re.search(r"\bм\.\s*([" + UPPER + "][" + LOWER + r"-]+)", flat)
+    council = re.search(r"виконавчого комітету (\S+) міської ради", flat)
+    period = re.search(r"([IVІ]+)\s*[-–]\s*([IVІ]+)\s+квартал\w*\s+(\d{4})", title)
+    if period is None:
+        raise SourceError("the plan period («ІІ-IV квартали 2021 року») was not found in the title")
+    first_q, last_q, year = (
+        ROMAN_VALUES[period.group(1).translate(ROMAN_CYRILLIC)],
+        ROMAN_VALUES[period.group(2).translate(ROMAN_CYRILLIC)],
+        int(period.group(3)),
+    )
+    repeal = re.search(
+        r"втратило чинність, рішення .*?від (\d{2})\.(\d{2})\.(\d{4})\s*р?\.?"
+        r"\s*№\s*(\d+)\s*«(.+?)»",
+        flat,
+    )
+    dated = re.search(r"\bвід\s+(\d{2})\.(\d{2})\.(\d{4})", " ".join(stripped[:8]))
+    numbered = re.search(r"№\s*(\d+)", " ".join(stripped[:8]))
+    mayor_line = next((i for i, s in enumerate(stripped) if s == "Міський голова"), None)
+    signatory = None
+    if mayor_line is not None and mayor_line + 1 < len(stripped):
+        first, surname = stripped[mayor_line + 1].split(maxsplit=1)
+        signatory = f"{first} {surname.capitalize()}"
+    return {
+        "decision_id": f"{latin_slug(city_match.group(1)) if city_match else 'city'}"
+        f"-{year}-communication-plan",
+        "title": title,
+        "city": city_match.group(1) if city_match else None,
+        "issuing_body": f"Виконавчий комітет {council.group(1)} міської ради" if council else None,
+        "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
+        "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1)))
+        if dated
+        else None,
+        "number": numbered.group(1) if numbered else None,
+        "period_start": date(year, 3 * first_q - 2, 1),
+        "period_end": _quarter_end(year, last_q),
+        "repeals_number": repeal.group(4) if repeal else None,
+        "repeals_date": date(int(repeal.group(3)), int(repeal.group(2)), int(repeal.group(1)))
+        if repeal
+        else None,
+        "repeals_title": repeal.group(5) if repeal else None,
+        "signatory_name": signatory,
+        "signatory_position": "Міський голова" if signatory else None,
+        "source_file": source_name,
+        "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    }
+
+
+def _quarter_end(year: int, quarter: int) -> date:
+    last_month = 3 * quarter
+    return date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _parse_plan_body(lines: list[str], start: int):
+    campaigns: list[Campaign] = []
+    tasks: list[Task] = []
+    unplaced: list[UnplacedLine] = []
+    signature: list[str] = []
+    task: Task | None = None
+    cell = 0  # 0 number, 1 title, 2 leader, 3 executor
+    in_signature = False
+    for index in range(start, len(lines)):
+        raw = lines[index]
+        number = index + 1
+        content = normalize_space(raw)
+        if not content:
+            continue
+        is_cell = raw.lstrip(" ").startswith("\t")
+        campaign = CAMPAIGN_RE.match(content)
+        if in_signature or (not is_cell and content.startswith("Начальник")):
+            in_signature = True
+            signature.append(content)
+        elif campaign:
+            numeral = campaign.group("numeral")
+            title = campaign.group("title")
+            campaigns.append(
+                Campaign(
+                    campaign_id=ROMAN_VALUES.get(numeral.translate(ROMAN_CYRILLIC), 0),
+                    numeral=numeral,
+                    title_uk=title,
+                    title_en=CAMPAIGN_TITLES_EN.get(title),
+                )
+            )
+            if title not in CAMPAIGN_TITLES_EN:
+                unplaced.append(UnplacedLine(number, content, "no English title for this campaign"))
+            task = None
+        elif not campaigns:
+            if content.startswith("реалізації"):
+                continue  # the plan's own title under «ПЛАН»
+            unplaced.append(UnplacedLine(number, content, "text before the first campaign"))
+        elif is_cell and content in TABLE_HEADER_CELLS:
+            task = None
+        elif is_cell and TASK_NUMBER_RE.match(content):
+            task = Task(content, campaigns[-1].campaign_id, number)
+            tasks.append(task)
+            cell = 0
+        elif task is None:
+            unplaced.append(UnplacedLine(number, content, "text outside any task row"))
+        elif is_cell:
+            cell += 1
+            _add_to_cell(task, cell, number, content, unplaced)
+        else:  # a line continuing the current cell
+            _add_to_cell(task, cell, number, content, unplaced)
+    return campaigns, tasks, " ".join(signature), unplaced
+
+
+def _add_to_cell(task: Task, cell: int, number: int, content: str, unplaced) -> None:
+    if cell == 1:
+        task.title_lines.append(content)
+    elif cell == 2:
+        task.leader_lines.append((number, content))
+    elif cell == 3:
+        task.executor_lines.append((number, content))
+    else:
+        unplaced.append(
+            UnplacedLine(
+                number, content, f"a cell beyond «Виконавець» in task {task.source_number}"
+            )
+        )
+
+
+def _normalize_initials(initials: str) -> str:
+    letters = re.findall(f"[{UPPER}]", initials)
+    return "".join(f"{letter}." for letter in letters)
+
+
+def _names_in_cell(
+    cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLine]
+) -> list[tuple[str, str]]:
+    """(surname, initials) pairs; joins a surname with initials on the next line."""
+    names: list[tuple[str, str]] = []
+    pending: tuple[int, str] | None = None
+    for number, content in cell_lines:
+        full = FULL_NAME_RE.match(content)
+        if full and pending is None:
+            names.append((full.group("surname"), _normalize_initials(full.group("initials"))))
+        elif SURNAME_RE.match(content) and pending is None:
+            pending = (number, content)
+        elif INITIALS_RE.match(content) and pending is not None:
+            names.append((pending[1], _normalize_initials(content)))
+            pending = None
+        else:
+            if pending is not None:
+                unplaced.append(UnplacedLine(pending[0], pending[1], "a surname without initials"))
+                pending = None
+            unplaced.append(UnplacedLine(number, content, "not a name («Прізвище І.Б.»)"))
+    if pending is not None:
+        unplaced.append(UnplacedLine(pending[0], pending[1], "a surname without initials"))
+    return names
+
+
+def _resolve_people(tasks: list[Task], unplaced: list[UnplacedLine]) -> list[Person]:
+    people: dict[str, Person] = {}
+    for task in tasks:
+        for lines, target in (
+            (task.leader_lines, task.leaders),
+            (task.executor_lines, task.executors),
+        ):
+            for surname, initials in _names_in_cell(lines, unplaced):
+                person = people.setdefault(f"{surname} {initials}", Person(surname, initials))
+                if person.display_name not in target:
+                    target.append(person.display_name)
+    return sorted(people.values(), key=lambda p: ukrainian_sort_key(p.display_name))
+
+
+def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str:
+    """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА")."""
+    if len(surname_in_text) > len(surname):  # genitive surname, so a genitive first name
+        if form.endswith("ла"):
+            return form[:-1] + "о"  # Михайла → Михайло
+        if form.endswith("а"):
+            return form[:-1]  # Олега → Олег, Тараса → Тарас
+    return form
+
+
+def _attach_positions(people: list[Person], flat_text: str) -> None:
+    for match in MENTION_RE.finditer(flat_text):
+        upper = match.group("surname")
+        for person in people:
+            if (
+                upper.startswith(person.surname.upper())
+                and match.group("first")[0] == person.initials[0]
+            ):
+                person.first_name = _nominative_first_name(
+                    match.group("first"), upper, person.surname
+                )
+                before = flat_text[: match.start()].rstrip(" (")
+                for in_text, nominative, english in KNOWN_POSITIONS:
+                    if before.endswith(in_text):
+                        person.position_uk, person.position_en = nominative, english
+
+
+def _number_tasks(tasks: list[Task]) -> None:
+    seen: dict[str, int] = {}
+    for sequence, task in enumerate(tasks, start=1):
+        task.sequence = sequence
+        seen[task.source_number] = seen.get(task.source_number, 0) + 1
+        count = seen[task.source_number]
+        task.task_id = task.source_number if count == 1 else f"{task.source_number}-{count}"
+    for task in tasks:
+        task.number_is_duplicate = seen[task.source_number] > 1
+
+
+def read_source(path: Path) -> str:
+    """Decode the export as UTF-8; a different encoding is a clear error, not mojibake."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(
+            f"{path} is not UTF-8 (byte {error.start}); save it as UTF-8 text and try again"
+        ) from error
+
+
+def person_rows(people: list[Person]) -> list[dict]:
+    return [
+        {
+            "person_id": p.person_id,
+            "surname": p.surname,
+            "initials": p.initials,
+            "display_name": p.display_name,
+            "first_name": p.first_name,
+            "name_latin": transliterate(p.display_name),
+            "position_uk": p.position_uk,
+            "position_en": p.position_en,
+        }
+        for p in people
+    ]

@@ -1,0 +1,244 @@
+"""The plan's own rules, beyond what a Table Schema can say.
+
+- every task has at least one leader and one executor;
+- a report's quarter lies in the plan period, its date in the plan period and
+  in its stated quarter;
+- evidence links are http(s) (Table Schema's `uri` format allows any scheme);
+- a number printed twice in the decision is a warning, not an error;
+- a report marked done without evidence is a warning.
+
+The tables are read as text, with no type conversion, so that a cell the
+schema check already rejected does not stop the rules from running on others.
+Row numbers follow Frictionless: the header is row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import frictionless
+
+from opendata.problems import Problem
+
+PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
+QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def is_plan(package: frictionless.Package) -> bool:
+    return set(package.resource_names) >= PLAN_RESOURCES
+
+
+def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
+    tables = {name: _read(package.get_resource(name)) for name in PLAN_RESOURCES & readable}
+    problems: list[Problem] = []
+    if "tasks" in tables:
+        problems += _duplicate_numbers(tables["tasks"])
+        if "task_roles" in tables:
+            problems += _tasks_without_roles(tables["tasks"], tables["task_roles"])
+    if "progress_reports" in tables:
+        period = _plan_period(tables.get("decision"))
+        problems += _report_problems(tables["progress_reports"], period)
+    return problems
+
+
+@dataclass
+class Table:
+    resource: str
+    path: str
+    rows: list[dict]  # cell texts by column name, plus "__row"
+
+    @property
+    def columns(self) -> set[str]:
+        return set(self.rows[0]) if self.rows else set()
+
+
+def _read(resource: frictionless.Resource) -> Table | None:
+    try:
+        with Path(resource.normpath).open(encoding="utf-8-sig", newline="") as stream:
+            reader = csv.reader(stream)
+            header = next(reader, [])
+            rows = [
+                {**dict(zip(header, cells, strict=False)), "__row": number}
+                for number, cells in enumerate(reader, start=2)
+                if cells
+            ]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    return Table(resource.name, resource.path, rows)
+
+
+def _problem(table: Table, code: str, row, field: str, cell, severity="error", **params):
+    return Problem(
+        code,
+        severity=severity,
+        resource=table.resource,
+        path=table.path,
+        row=row,
+        field=field,
+        cell=None if cell is None else str(cell),
+        params=params,
+    )
+
+
+def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
+    if tasks is None or not {"source_number", "task_id"} <= tasks.columns:
+        return []
+    by_number: dict[str, list[dict]] = {}
+    for record in tasks.rows:
+        by_number.setdefault(record["source_number"], []).append(record)
+    problems = []
+    for number, records in by_number.items():
+        ids = ", ".join(record["task_id"] for record in records)
+        for record in records[1:]:
+            problems.append(
+                _problem(
+                    tasks,
+                    "plan-duplicate-number",
+                    record["__row"],
+                    "source_number",
+                    number,
+                    severity="warning",
+                    task_ids=ids,
+                )
+            )
+    return problems
+
+
+def _tasks_without_roles(tasks: Table | None, roles: Table | None) -> list[Problem]:
+    if (
+        tasks is None
+        or roles is None
+        or "task_id" not in tasks.columns
+        or not {"task_id", "role"} <= roles.columns
+    ):
+        return []
+    present = {(record["task_id"], record["role"]) for record in roles.rows}
+    problems = []
+    for record in tasks.rows:
+        for role, code in (
+            ("leader", "plan-task-without-leader"),
+            ("executor", "plan-task-without-executor"),
+        ):
+            if (record["task_id"], role) not in present:
+                problems.append(
+                    _problem(
+                        tasks,
+                        code,
+                        record["__row"],
+                        "task_id",
+                        record["task_id"],
+                        task_id=record["task_id"],
+                    )
+                )
+    return problems
+
+
+def _plan_period(decision: Table | None) -> tuple[date, date] | None:
+    if decision is None or not decision.rows:
+        return None
+    try:
+        return (
+            date.fromisoformat(decision.rows[0]["period_start"]),
+            date.fromisoformat(decision.rows[0]["period_end"]),
+        )
+    except (KeyError, ValueError):
+        return None
+
+
+def _quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    start = date(year, 3 * quarter - 2, 1)
+    end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+    return start, date.fromordinal(end.toordinal() - 1)
+
+
+def _quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _report_problems(reports: Table | None, period) -> list[Problem]:
+    needed = {"report_id", "period", "report_date", "status", "evidence_url"}
+    if reports is None or not needed <= reports.columns:
+        return []
+    problems = []
+    for record in reports.rows:
+        problems += _one_report(reports, record, period)
+    return problems
+
+
+def _one_report(table: Table, record: dict, period) -> list[Problem]:
+    problems = []
+    row = record["__row"]
+    quarter = QUARTER_RE.match(record["period"] or "")
+    day = _parse_date(record["report_date"])
+    if period and quarter:
+        q_start, _ = _quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
+        if not period[0] <= q_start <= period[1]:
+            problems.append(
+                _problem(
+                    table,
+                    "plan-period-outside-plan",
+                    row,
+                    "period",
+                    record["period"],
+                    first=_quarter_of(period[0]),
+                    last=_quarter_of(period[1]),
+                )
+            )
+    if day and period and not period[0] <= day <= period[1]:
+        problems.append(
+            _problem(
+                table,
+                "plan-date-outside-period",
+                row,
+                "report_date",
+                record["report_date"],
+                start=period[0],
+                end=period[1],
+            )
+        )
+    elif day and quarter:
+        q_start, q_end = _quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
+        if not q_start <= day <= q_end:
+            problems.append(
+                _problem(
+                    table,
+                    "plan-date-outside-quarter",
+                    row,
+                    "report_date",
+                    record["report_date"],
+                    period=record["period"],
+                    start=q_start,
+                    end=q_end,
+                    actual=_quarter_of(day),
+                )
+            )
+    url = (record["evidence_url"] or "").strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        problems.append(_problem(table, "plan-evidence-not-http", row, "evidence_url", url))
+    if record["status"] == "done" and not url:
+        problems.append(
+            _problem(
+                table,
+                "plan-done-without-evidence",
+                row,
+                "evidence_url",
+                None,
+                severity="warning",
+                report_id=record["report_id"],
+            )
+        )
+    return problems
+
+
+def _parse_date(text: str) -> date | None:
+    if not DATE_RE.match(text or ""):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None

@@ -1,0 +1,48 @@
+"""A problem found in the data: what, where, and how to fix it, in two languages."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
+
+from opendata.messages import render, type_phrase
+
+
+@dataclass
+class Problem:
+    code: str
+    severity: str = "error"  # or "warning"
+    resource: str | None = None
+    path: str | None = None
+    row: int | None = None
+    field: str | None = None
+    cell: str | None = None
+    params: dict = dataclass_field(default_factory=dict)
+
+    def render(self, lang: str) -> tuple[str, str]:
+        params = {
+            "resource": self.resource,
+            "path": self.path,
+            "row": self.row,
+            "field": self.field,
+            "cell": self.cell,
+            **self.params,
+        }
+        code = self.code
+        if code == "type-error":
+            phrase = type_phrase(lang, params.get("field_type", ""), params.get("field_format"))
+            params["expected"] = params["expected_fix"] = phrase
+        if code == "constraint-error" and params.get("constraint"):
+            code = f"constraint-error:{params['constraint']}"
+        return render(code, lang, params)
+
+    def to_dict(self, lang: str) -> dict:
+        message, fix = self.render(lang)
+        data = {key: value for key, value in asdict(self).items() if key not in ("code", "params")}
+        return {
+            "type": self.code,
+            **data,
+            "message": message,
+            "fix": fix,
+            **({"constraint": self.params["constraint"]} if "constraint" in self.params else {}),
+        }

@@ -1,0 +1,373 @@
+"""Validate a data package, a resource or a single table.
+
+The report is data first: a list of `Problem`s, each naming the file, row,
+field and cell, rendered in Ukrainian or English only when shown. Three layers
+of checks run in order:
+
+1. reading: the path, the descriptor, paths that leave the package, encoding;
+2. the tables: Frictionless' structure and schema checks (types, constraints,
+   unique, primary and foreign keys), by the engine in `opendata.engine`;
+3. the plan's own rules (`opendata.plan_rules`) when the package is the plan.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path, PurePosixPath
+
+import frictionless
+from charset_normalizer import from_bytes
+
+from opendata import plan_rules
+from opendata import reference_engine as engine
+from opendata.problems import Problem
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
+CHUNK = 1 << 20
+
+
+@dataclass
+class TableSummary:
+    resource: str
+    path: str
+    rows: int | None
+    engine: str | None
+    fallback_reason: str | None = None
+
+
+@dataclass
+class ValidationReport:
+    target: str
+    problems: list[Problem] = field(default_factory=list)
+    tables: list[TableSummary] = field(default_factory=list)
+    readable: bool = True  # False: nothing could be read (exit code 2)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return self.readable and not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if not self.readable else (0 if self.valid else 1)
+
+    def to_dict(self, lang: str = "uk") -> dict:
+        return {
+            "valid": self.valid,
+            "readable": self.readable,
+            "target": self.target,
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "tables": [asdict(t) for t in self.tables],
+            "errors": [p.to_dict(lang) for p in self.errors],
+            "warnings": [p.to_dict(lang) for p in self.warnings],
+        }
+
+
+class Unreadable(Exception):
+    """Nothing could be read; carries the problem that says why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def validate(
+    source: str | Path,
+    *,
+    schema: str | Path | None = None,
+    limit_errors: int = 0,
+    allow_remote: bool = False,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> ValidationReport:
+    """Validate a package folder, a datapackage.json, a resource.json or a table file."""
+    report = ValidationReport(target=str(source))
+    try:
+        package, resources = _open(Path(source), schema, allow_remote, report)
+    except Unreadable as unreadable:
+        report.readable = False
+        report.problems.append(unreadable.problem)
+        return report
+
+    readable_tables: set[str] = set()
+    for resource in resources:
+        if _check_file(resource, report):
+            readable_tables.add(resource.name)
+            _check_table(resource, package, limit_errors, on_progress, report)
+    if package is not None and plan_rules.is_plan(package):
+        report.problems.extend(plan_rules.check(package, readable_tables))
+    return report
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport):
+    if not path.exists():
+        raise Unreadable(Problem("path-missing", path=str(path)))
+    if path.is_dir():
+        if not (path / "datapackage.json").is_file():
+            raise Unreadable(Problem("no-descriptor", path=str(path)))
+        path = path / "datapackage.json"
+    if path.suffix.lower() == ".json" and schema is None:
+        descriptor = _read_json(path)
+        if isinstance(descriptor, dict) and "resources" in descriptor:
+            return _open_package(path, descriptor, allow_remote, report)
+        if isinstance(descriptor, dict) and "path" in descriptor:
+            return _open_resource(path, descriptor, allow_remote, report)
+        if path.suffix.lower() == ".json" and not isinstance(descriptor, list):
+            raise Unreadable(Problem("not-a-descriptor", path=str(path)))
+    return _open_table(path, schema)
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise Unreadable(
+            Problem(
+                "descriptor-not-json",
+                path=str(path),
+                params={"detail": "not UTF-8", "line": 1, "column": error.start},
+            )
+        ) from error
+    except json.JSONDecodeError as error:
+        raise Unreadable(
+            Problem(
+                "descriptor-not-json",
+                path=str(path),
+                params={"detail": error.msg, "line": error.lineno, "column": error.colno},
+            )
+        ) from error
+
+
+def _unsafe_reason(value: object, allow_remote: bool) -> str | None:
+    """'remote' or 'unsafe' for a descriptor path that must not be followed."""
+    for item in value if isinstance(value, list) else [value]:
+        if not isinstance(item, str):
+            continue
+        if "://" in item:
+            if not (allow_remote and item.lower().startswith(("http://", "https://"))):
+                return "remote"
+        elif (
+            PurePosixPath(item).is_absolute()
+            or ".." in PurePosixPath(item).parts
+            or item.startswith("\\")
+            or ":" in item[:3]
+        ):
+            return "unsafe"
+    return None
+
+
+def _checked_descriptors(resources: list, allow_remote: bool, report: ValidationReport) -> list:
+    """Resource descriptors whose data and schema paths stay inside the package."""
+    safe = []
+    for index, descriptor in enumerate(resources):
+        if not isinstance(descriptor, dict):
+            continue
+        name = descriptor.get("name") or f"#{index + 1}"
+        for key in ("path", "schema", "dialect"):
+            reason = _unsafe_reason(descriptor.get(key), allow_remote)
+            if reason:
+                code = "remote-path" if reason == "remote" else "unsafe-path"
+                report.problems.append(Problem(code, resource=name, path=str(descriptor[key])))
+                break
+        else:
+            safe.append(descriptor)
+    return safe
+
+
+def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: ValidationReport):
+    if not isinstance(descriptor.get("resources"), list):
+        raise Unreadable(
+            Problem(
+                "descriptor-invalid",
+                path=str(path),
+                params={"detail": "«resources» must be a list"},
+            )
+        )
+    descriptor = dict(
+        descriptor, resources=_checked_descriptors(descriptor["resources"], allow_remote, report)
+    )
+    try:
+        package = frictionless.Package(descriptor, basepath=str(path.parent))
+    except frictionless.FrictionlessException as error:
+        raise Unreadable(
+            Problem("descriptor-invalid", path=str(path), params={"detail": error.error.note})
+        ) from error
+    return package, list(package.resources)
+
+
+def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: ValidationReport):
+    safe = _checked_descriptors([descriptor], allow_remote, report)
+    if not safe:
+        return None, []
+    try:
+        resource = frictionless.Resource(safe[0], basepath=str(path.parent))
+    except frictionless.FrictionlessException as error:
+        raise Unreadable(
+            Problem("descriptor-invalid", path=str(path), params={"detail": error.error.note})
+        ) from error
+    return None, [resource]
+
+
+def _open_table(path: Path, schema: str | Path | None):
+    if path.suffix.lower() not in TABLE_SUFFIXES:
+        raise Unreadable(
+            Problem(
+                "unsupported-table",
+                path=str(path),
+                params={"detail": path.suffix or "no extension"},
+            )
+        )
+    options: dict = {"path": path.name, "basepath": str(path.parent)}
+    if schema is not None:
+        schema_path = Path(schema)
+        if not schema_path.is_file():
+            raise Unreadable(Problem("path-missing", path=str(schema_path)))
+        try:
+            options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
+        except frictionless.FrictionlessException as error:
+            raise Unreadable(
+                Problem(
+                    "descriptor-invalid", path=str(schema_path), params={"detail": error.error.note}
+                )
+            ) from error
+    resource = frictionless.Resource(**options)
+    resource.name = resource.name or path.stem
+    return None, [resource]
+
+
+def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bool:
+    """File-level checks; False when the table must not be read further."""
+    if resource.remote:
+        return True
+    file = Path(resource.normpath)
+    display = resource.path
+    if not file.is_file():
+        report.problems.append(Problem("file-missing", resource=resource.name, path=display))
+        return False
+    if file.stat().st_size == 0:
+        header = ",".join(resource.schema.field_names) if getattr(resource, "schema", None) else "…"
+        report.problems.append(
+            Problem("file-empty", resource=resource.name, path=display, params={"header": header})
+        )
+        return False
+    if resource.format in ("csv", "tsv", "txt") or resource.format is None:
+        declared = (resource.encoding or "utf-8").lower()
+        if declared.replace("_", "-") in ("utf-8", "utf8", "utf-8-sig"):
+            detected = _non_utf8_encoding(file)
+            if detected:
+                report.problems.append(
+                    Problem(
+                        "wrong-encoding",
+                        resource=resource.name,
+                        path=display,
+                        params={"detected": detected},
+                    )
+                )
+                return False
+            if file.open("rb").read(3) == codecs.BOM_UTF8:
+                resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
+    return True
+
+
+def _non_utf8_encoding(file: Path) -> str | None:
+    """None if the file is UTF-8; else the best guess of its encoding, for the message."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with file.open("rb") as stream:
+        offset = 0
+        while chunk := stream.read(CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                stream.seek(max(0, offset + error.start - 4096))
+                return _guess_encoding(stream.read(65536))
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return "an unknown encoding (truncated UTF-8)"
+    return None
+
+
+def _guess_encoding(sample: bytes) -> str:
+    best = from_bytes(
+        sample, cp_isolation=["cp1251", "koi8_u", "cp866", "latin_1", "utf_16"]
+    ).best()
+    name = best.encoding if best else "unknown"
+    return {
+        "cp1251": "windows-1251",
+        "koi8_u": "KOI8-U",
+        "cp866": "CP866",
+        "latin_1": "ISO-8859-1",
+        "utf_16": "UTF-16",
+    }.get(name, name)
+
+
+# --- tables ------------------------------------------------------------------------------
+
+
+def _check_table(resource, package, limit_errors, on_progress, report: ValidationReport) -> None:
+    progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
+    result = engine.validate_resource(
+        resource, package=package, limit_errors=limit_errors, on_progress=progress
+    )
+    report.tables.append(
+        TableSummary(
+            resource.name, resource.path, result.row_count, result.engine, result.fallback_reason
+        )
+    )
+    schema = getattr(resource, "schema", None)
+    for error in result.errors:
+        report.problems.append(_problem_from(error, resource, schema))
+
+
+def _problem_from(error: engine.TableError, resource, schema) -> Problem:
+    params: dict = {
+        "note": error.note,
+        "field_number": error.field_number,
+        "frictionless_type": error.type,
+    }
+    if schema is not None and error.field_name and schema.has_field(error.field_name):
+        schema_field = schema.get_field(error.field_name)
+        params["field_type"] = schema_field.type
+        params["field_format"] = getattr(schema_field, "format", None)
+        constraints = schema_field.constraints or {}
+        if error.constraint:
+            params["constraint"] = error.constraint
+            limit = constraints.get(error.constraint)
+            params["limit"] = limit
+            if error.constraint == "enum":
+                params["allowed"] = ", ".join(str(value) for value in limit or [])
+    elif error.constraint:
+        params["constraint"] = error.constraint
+    if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
+        params["label"] = error.cell
+        params["expected_label"] = error.field_name or "?"
+    if error.type == "primary-key" and schema is not None:
+        params["key"] = ", ".join(schema.primary_key)
+    if error.type == "foreign-key":
+        params["values"] = ", ".join(f"«{value}»" for value in (error.cell or "").split(","))
+        target = re.search(r'lookup table "([^"]+)"', error.note or "")
+        params["target"] = target.group(1) if target else "?"
+    return Problem(
+        error.type,
+        resource=resource.name,
+        path=resource.path,
+        row=error.row_number,
+        field=error.field_name,
+        cell=error.cell,
+        params=params,
+    )
