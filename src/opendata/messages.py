@@ -161,6 +161,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Open the file in a spreadsheet and save it again as CSV.",
         ),
     },
+    "foreign-key-skipped": {
+        "uk": (
+            "Зовнішній ключ «{field}» → «{target}» не перевірено: таблицю перевіряють окремо від пакета.",
+            "Щоб перевірити зв'язки між таблицями, перевірте весь пакет (datapackage.json).",
+        ),
+        "en": (
+            "Foreign key «{field}» → «{target}» not checked: the table is checked outside its package.",
+            "To check links between tables, validate the whole package (datapackage.json).",
+        ),
+    },
     # --- Frictionless table errors ----------------------------------------------
     "type-error": {
         "uk": (

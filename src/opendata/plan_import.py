@@ -62,9 +62,7 @@ ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
 CAMPAIGN_RE = re.compile(r"^(?P<numeral>[IVІ]+)\.\s*Комунікаційна кампанія\s*«(?P<title>.+)»$")
 TASK_NUMBER_RE = re.compile(r"^\d+\.\d+$")
 TABLE_HEADER_CELLS = {"№ з/п", "Завдання", "Керівник", "Виконавець"}
-FULL_NAME_RE = re.compile(
-    rf"^(?P<surname>[{UPPER}][{LOWER}]+)\s+(?P<initials>[{UPPER}]\.\s*[{UPPER}]\.?)$"
-)
+FULL_NAME_RE = re.compile(rf"^(?P<surname>[{UPPER}][{LOWER}]+)\s+(?P<initials>[{UPPER}]\.\s*[{UPPER}]\.?)$")
 SURNAME_RE = re.compile(rf"^[{UPPER}][{LOWER}]+$")
 INITIALS_RE = re.compile(rf"^[{UPPER}]\.\s*[{UPPER}]\.?$")
 MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’']{{3,}})")
@@ -182,9 +180,7 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) ->
         "city": city_match.group(1) if city_match else None,
         "issuing_body": f"Виконавчий комітет {council.group(1)} міської ради" if council else None,
         "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
-        "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1)))
-        if dated
-        else None,
+        "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
         "number": numbered.group(1) if numbered else None,
         "period_start": date(year, 3 * first_q - 2, 1),
         "period_end": _quarter_end(year, last_q),
@@ -267,9 +263,7 @@ def _add_to_cell(task: Task, cell: int, number: int, content: str, unplaced) -> 
         task.executor_lines.append((number, content))
     else:
         unplaced.append(
-            UnplacedLine(
-                number, content, f"a cell beyond «Виконавець» in task {task.source_number}"
-            )
+            UnplacedLine(number, content, f"a cell beyond «Виконавець» in task {task.source_number}")
         )
 
 
@@ -278,9 +272,7 @@ def _normalize_initials(initials: str) -> str:
     return "".join(f"{letter}." for letter in letters)
 
 
-def _names_in_cell(
-    cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLine]
-) -> list[tuple[str, str]]:
+def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLine]) -> list[tuple[str, str]]:
     """(surname, initials) pairs; joins a surname with initials on the next line."""
     names: list[tuple[str, str]] = []
     pending: tuple[int, str] | None = None
@@ -331,13 +323,8 @@ def _attach_positions(people: list[Person], flat_text: str) -> None:
     for match in MENTION_RE.finditer(flat_text):
         upper = match.group("surname")
         for person in people:
-            if (
-                upper.startswith(person.surname.upper())
-                and match.group("first")[0] == person.initials[0]
-            ):
-                person.first_name = _nominative_first_name(
-                    match.group("first"), upper, person.surname
-                )
+            if upper.startswith(person.surname.upper()) and match.group("first")[0] == person.initials[0]:
+                person.first_name = _nominative_first_name(match.group("first"), upper, person.surname)
                 before = flat_text[: match.start()].rstrip(" (")
                 for in_text, nominative, english in KNOWN_POSITIONS:
                     if before.endswith(in_text):

@@ -128,7 +128,7 @@ def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: Val
             return _open_resource(path, descriptor, allow_remote, report)
         if path.suffix.lower() == ".json" and not isinstance(descriptor, list):
             raise Unreadable(Problem("not-a-descriptor", path=str(path)))
-    return _open_table(path, schema)
+    return _open_table(path, schema, report)
 
 
 def _read_json(path: Path):
@@ -222,7 +222,7 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     return None, [resource]
 
 
-def _open_table(path: Path, schema: str | Path | None):
+def _open_table(path: Path, schema: str | Path | None, report: ValidationReport):
     if path.suffix.lower() not in TABLE_SUFFIXES:
         raise Unreadable(
             Problem(
@@ -240,13 +240,33 @@ def _open_table(path: Path, schema: str | Path | None):
             options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
         except frictionless.FrictionlessException as error:
             raise Unreadable(
-                Problem(
-                    "descriptor-invalid", path=str(schema_path), params={"detail": error.error.note}
-                )
+                Problem("descriptor-invalid", path=str(schema_path), params={"detail": error.error.note})
             ) from error
     resource = frictionless.Resource(**options)
     resource.name = resource.name or path.stem
+    _drop_foreign_keys_to_other_tables(resource, report)
     return None, [resource]
+
+
+def _drop_foreign_keys_to_other_tables(resource, report: ValidationReport) -> None:
+    """Outside a package there is no other table to look up: say so, check the rest."""
+    schema = getattr(resource, "schema", None)
+    if schema is None or not schema.foreign_keys:
+        return
+    kept = [fk for fk in schema.foreign_keys if not fk.get("reference", {}).get("resource")]
+    for fk in schema.foreign_keys:
+        if fk not in kept:
+            report.problems.append(
+                Problem(
+                    "foreign-key-skipped",
+                    severity="warning",
+                    resource=resource.name,
+                    path=resource.path,
+                    field=",".join(fk.get("fields", [])),
+                    params={"target": fk["reference"]["resource"]},
+                )
+            )
+    schema.foreign_keys = kept
 
 
 def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bool:
@@ -303,9 +323,7 @@ def _non_utf8_encoding(file: Path) -> str | None:
 
 
 def _guess_encoding(sample: bytes) -> str:
-    best = from_bytes(
-        sample, cp_isolation=["cp1251", "koi8_u", "cp866", "latin_1", "utf_16"]
-    ).best()
+    best = from_bytes(sample, cp_isolation=["cp1251", "koi8_u", "cp866", "latin_1", "utf_16"]).best()
     name = best.encoding if best else "unknown"
     return {
         "cp1251": "windows-1251",
@@ -325,9 +343,7 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
         resource, package=package, limit_errors=limit_errors, on_progress=progress
     )
     report.tables.append(
-        TableSummary(
-            resource.name, resource.path, result.row_count, result.engine, result.fallback_reason
-        )
+        TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
     schema = getattr(resource, "schema", None)
     for error in result.errors:

@@ -1,0 +1,163 @@
+"""The importer: from the decision's text to the plan's tables."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from opendata.package import PLAN_RESOURCES, import_plan
+from opendata.plan_import import parse_decision, read_source
+from tests.helpers import PACKAGE, SOURCE, run_cli
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def parsed():
+    return parse_decision(read_source(SOURCE), "sources/x.txt")
+
+
+def test_plan_has_five_campaigns_and_35_tasks():
+    plan = parsed()
+    assert [c.campaign_id for c in plan.campaigns] == [1, 2, 3, 4, 5]
+    assert [c.numeral for c in plan.campaigns] == ["І", "ІІ", "ІІІ", "ІV", "V"]  # as printed
+    assert len(plan.tasks) == 35
+    assert [len([t for t in plan.tasks if t.campaign_id == c]) for c in range(1, 6)] == [
+        12,
+        5,
+        6,
+        6,
+        6,
+    ]
+    assert plan.unplaced == []
+
+
+def test_duplicated_number_keeps_source_number_and_gets_own_id():
+    tasks = [t for t in parsed().tasks if t.source_number == "1.8"]
+    assert [t.task_id for t in tasks] == ["1.8", "1.8-2"]
+    assert all(t.number_is_duplicate for t in tasks)
+    assert tasks[1].title.startswith("Підготовка фотофактів")
+    assert sum(t.number_is_duplicate for t in parsed().tasks) == 2
+
+
+def test_titles_whitespace_normalised_and_trailing_semicolon_dropped():
+    titles = {t.task_id: t.title for t in parsed().tasks}
+    assert titles["1.7"] == "Інформування населення про введення нових правил поводження з ТПВ"
+    assert titles["1.9"] == "Підготовка соціальної реклами щодо питань благоустрою громади"
+    assert all(title == " ".join(title.split()) for title in titles.values())
+
+
+def test_people_normalised_once_each():
+    people = {p.display_name: p for p in parsed().people}
+    assert len(people) == 10
+    assert "Качанський М.Ю." in people  # from "Качанський\n\nМ. Ю."
+    assert "Мельничук Д.І." in people  # the source lacks the final dot
+    assert people["Токарчук О.В."].first_name == "Олег"
+    assert people["Токарчук О.В."].position_uk == "перший заступник міського голови"
+    assert people["Кухтар Т.М."].first_name == "Тарас"
+    assert people["Кухтар Т.М."].position_en == "Manager of Affairs of the Executive Committee"
+    assert people["Качанський М.Ю."].first_name == "Михайло"
+    assert people["Качанський М.Ю."].position_uk.startswith("начальник відділу комунікації")
+    assert people["Коба І.Ю."].first_name is None  # not stated in the decision: left empty
+    assert people["Качанський М.Ю."].person_id == "kachanskyi-m-yu"
+
+
+def test_people_sorted_in_ukrainian_alphabetical_order():
+    names = [p.surname for p in parsed().people]
+    assert names == [
+        "Андрусяк",
+        "Баланович",
+        "Григорук",
+        "Качанський",
+        "Коба",
+        "Кухтар",
+        "Мельничук",
+        "Радовець",
+        "Токарчук",
+        "Яремчук",
+    ]
+
+
+def test_roles_leaders_and_executors():
+    tasks = {t.task_id: t for t in parsed().tasks}
+    assert tasks["1.2"].leaders == ["Токарчук О.В.", "Григорук В.Р."]
+    assert tasks["1.2"].executors == ["Качанський М.Ю.", "Радовець А.П."]
+    assert tasks["2.2"].leaders == ["Токарчук О.В.", "Андрусяк М.М.", "Кухтар Т.М."]
+    assert tasks["5.2"].executors == ["Качанський М.Ю.", "Баланович С.В."]
+    assert all(t.leaders and t.executors for t in tasks.values())
+
+
+def test_decision_metadata():
+    decision = parsed().decision
+    assert decision["status"] == "draft"
+    assert decision["date"] is None and decision["number"] is None
+    assert str(decision["period_start"]) == "2021-04-01"
+    assert str(decision["period_end"]) == "2021-12-31"
+    assert decision["repeals_number"] == "239"
+    assert str(decision["repeals_date"]) == "2017-10-31"
+    assert decision["signatory_name"] == "Богдан Станіславський"
+    assert decision["city"] == "Коломия"
+
+
+def test_rerun_reproduces_committed_package_byte_for_byte(tmp_path):
+    out = tmp_path / "out"
+    import_plan(SOURCE, out)
+    for name in PLAN_RESOURCES:
+        assert (out / f"{name}.csv").read_bytes() == (PACKAGE / f"{name}.csv").read_bytes(), name
+        schema = f"schemas/{name}.json"
+        assert (out / schema).read_bytes() == (PACKAGE / schema).read_bytes(), name
+    assert (out / "datapackage.json").read_bytes() == (PACKAGE / "datapackage.json").read_bytes()
+    source = "sources/kolomyia-2021-communication-plan.txt"
+    assert (out / source).read_bytes() == SOURCE.read_bytes()
+
+
+def test_import_keeps_existing_progress_reports(plan_with_reports):
+    before = (plan_with_reports / "progress_reports.csv").read_bytes()
+    import_plan(SOURCE, plan_with_reports)
+    assert (plan_with_reports / "progress_reports.csv").read_bytes() == before
+
+
+def test_unplaced_lines_are_reported_not_dropped(tmp_path):
+    text = SOURCE.read_text(encoding="utf-8").replace(
+        "\tТокарчук О.В.\n\nГригорук В.Р.\n\tКачанський\n\nМ. Ю.\n\nРадовець А.П.\n\n\t1.3",
+        "\tТокарчук О.В.\n\nГригорук В.Р.\n\tКачанський\n\nМ. Ю.\n\nРадовець А.П.\nдив. додаток 3\n\n\t1.3",
+        1,
+    )
+    source = tmp_path / "decision.txt"
+    source.write_text(text, encoding="utf-8")
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 1
+    assert "див. додаток 3" in result.stderr
+    assert "line 70" in result.stderr
+
+
+def test_cli_import_plan_writes_package(tmp_path):
+    result = run_cli("import-plan", SOURCE, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    assert "35 tasks" in result.stdout and "10 people" in result.stdout
+    assert len(rows(tmp_path / "pkg" / "tasks.csv")) == 35
+
+
+def test_cli_import_plan_rejects_non_utf8_source(tmp_path):
+    source = tmp_path / "decision-cp1251.txt"
+    source.write_bytes(SOURCE.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 2
+    assert "not UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_import_plan_rejects_unrelated_text(tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text("просто нотатки\n", encoding="utf-8")
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 2
+    assert "ПЛАН" in result.stderr
+
+
+def test_source_copy_lives_in_package():
+    descriptor = (PACKAGE / "datapackage.json").read_text(encoding="utf-8")
+    assert '"path": "sources/kolomyia-2021-communication-plan.txt"' in descriptor
+    assert SOURCE.is_file()  # the importer runs without ../shared

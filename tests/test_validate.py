@@ -1,0 +1,417 @@
+"""`opendata validate`: the real package, broken copies, and bad input of every kind."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from opendata.validate import validate
+from tests.helpers import PACKAGE, run_cli
+
+
+def append_rows(path: Path, *rows: list[str]) -> None:
+    with path.open("a", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        for row in rows:
+            writer.writerow(row)
+
+
+def report_json(*args) -> tuple[int, dict]:
+    result = run_cli("validate", *args, "--format", "json")
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+# --- the real package -------------------------------------------------------------------------
+
+
+def test_reference_frictionless_reports_package_valid():
+    frictionless = Path(sys.executable).parent / "frictionless"
+    result = subprocess.run(
+        [str(frictionless), "validate", str(PACKAGE / "datapackage.json"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert json.loads(result.stdout)["valid"] is True, result.stdout[:2000]
+
+
+def test_package_is_valid_with_one_warning_for_the_duplicate_number():
+    code, report = report_json("datapackage")
+    assert code == 0
+    assert report["valid"] is True
+    assert [w["type"] for w in report["warnings"]] == ["plan-duplicate-number"]
+    warning = report["warnings"][0]
+    assert (warning["resource"], warning["row"], warning["field"]) == ("tasks", 10, "source_number")
+    assert {t["resource"] for t in report["tables"]} == {
+        "decision",
+        "campaigns",
+        "tasks",
+        "people",
+        "task_roles",
+        "progress_reports",
+    }
+
+
+def test_default_path_is_datapackage_and_text_output_is_ukrainian():
+    result = run_cli("validate")
+    assert result.returncode == 0
+    assert "Пакет даних коректний" in result.stdout
+
+
+def test_synthetic_reports_validate(plan_with_reports):
+    report = validate(plan_with_reports)
+    assert report.valid, [p.to_dict("en") for p in report.errors]
+    # The synthetic "planned" record without evidence is fine; a "done" one would warn.
+    assert {p.code for p in report.warnings} == {"plan-duplicate-number"}
+
+
+# --- broken copies: exit 1, naming file, row and field --------------------------------------
+
+
+def test_broken_foreign_key(plan_copy):
+    append_rows(plan_copy / "task_roles.csv", ["9.9", "leader", "1", "tokarchuk-o-v"])
+    code, report = report_json(plan_copy)
+    assert code == 1
+    [error] = report["errors"]
+    assert error["type"] == "foreign-key"
+    assert (error["resource"], error["path"], error["row"], error["field"]) == (
+        "task_roles",
+        "task_roles.csv",
+        129,
+        "task_id",
+    )
+    assert "9.9" in error["message"] and "tasks" in error["message"]
+
+
+def test_duplicate_id(plan_copy):
+    append_rows(
+        plan_copy / "people.csv",
+        ["koba-i-yu", "Коба", "І.Ю.", "Коба І.Ю. (дубль)", "", "Koba I.Yu.", "", ""],
+    )
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    types = {(e["type"], e["row"], e["field"]) for e in report["errors"]}
+    assert ("primary-key", 12, None) in types or ("unique-error", 12, "person_id") in types
+    assert all(e["path"] == "people.csv" for e in report["errors"])
+    assert all(e["fix"] for e in report["errors"])
+
+
+def test_report_date_outside_plan_period(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        [
+            "R-1",
+            "1.1",
+            "2021-Q2",
+            "2020-05-01",
+            "done",
+            "x",
+            "https://example.org/a",
+            "website",
+            "",
+            "kachanskyi-m-yu",
+        ],
+    )
+    code, report = report_json(plan_with_reports, "--lang", "en")
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["path"], error["row"], error["field"]) == (
+        "plan-date-outside-period",
+        "progress_reports.csv",
+        8,
+        "report_date",
+    )
+    assert "2021-04-01" in error["message"]
+
+
+def test_report_date_outside_its_quarter(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-2", "1.1", "2021-Q2", "2021-08-01", "in_progress", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    report = validate(plan_with_reports)
+    [error] = report.errors
+    assert error.code == "plan-date-outside-quarter"
+    assert "2021-Q3" in error.render("en")[1]
+
+
+def test_quarter_outside_plan(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-3", "1.1", "2022-Q1", "2021-06-01", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    codes = {p.code for p in validate(plan_with_reports).errors}
+    assert "plan-period-outside-plan" in codes
+
+
+def test_evidence_link_must_be_http(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        [
+            "R-4",
+            "1.1",
+            "2021-Q2",
+            "2021-06-01",
+            "done",
+            "x",
+            "ftp://files.example.org/a",
+            "website",
+            "",
+            "kachanskyi-m-yu",
+        ],
+    )
+    [error] = validate(plan_with_reports).errors
+    assert (error.code, error.row, error.field) == ("plan-evidence-not-http", 8, "evidence_url")
+
+
+def test_done_without_evidence_is_a_warning(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-5", "1.1", "2021-Q2", "2021-06-01", "done", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    report = validate(plan_with_reports)
+    assert report.valid
+    assert "plan-done-without-evidence" in {p.code for p in report.warnings}
+
+
+def test_task_without_leader_or_executor(plan_copy):
+    roles = plan_copy / "task_roles.csv"
+    kept = [
+        line
+        for line in roles.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith("5.4,")
+    ]
+    roles.write_text("".join(kept), encoding="utf-8")
+    errors = validate(plan_copy).errors
+    assert {(e.code, e.row) for e in errors} == {
+        ("plan-task-without-leader", 34),
+        ("plan-task-without-executor", 34),
+    }
+
+
+def test_enum_and_type_errors_have_fixes_in_both_languages(plan_with_reports):
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        [
+            "R-6",
+            "1.1",
+            "2021-Q2",
+            "15.05.2021",
+            "finished",
+            "x",
+            "",
+            "fax",
+            "-5",
+            "kachanskyi-m-yu",
+        ],
+    )
+    report = validate(plan_with_reports)
+    found = {(p.code, p.field) for p in report.errors}
+    assert ("type-error", "report_date") in found
+    assert ("constraint-error", "status") in found
+    assert ("constraint-error", "reach") in found
+    status = next(p for p in report.errors if p.field == "status")
+    message_uk, fix_uk = status.render("uk")
+    message_en, fix_en = status.render("en")
+    assert "finished" in message_uk and "done" in fix_uk
+    assert "not one of the allowed values" in message_en and "in_progress" in fix_en
+    date_error = next(p for p in report.errors if p.field == "report_date")
+    assert "РРРР-ММ-ДД" in date_error.render("uk")[1]
+
+
+def test_text_output_groups_by_file_with_row_field_and_fix(plan_copy):
+    append_rows(plan_copy / "task_roles.csv", ["9.9", "leader", "1", "tokarchuk-o-v"])
+    result = run_cli("validate", plan_copy, "--lang", "en")
+    assert result.returncode == 1
+    assert "task_roles.csv" in result.stdout
+    assert "row 129, field «task_id»" in result.stdout
+    assert "Fix:" in result.stdout
+
+
+# --- bad input: a clear message, never a traceback ----------------------------------------------
+
+
+def test_missing_path_exits_2():
+    code, report = report_json("no/such/package")
+    assert code == 2
+    assert report["readable"] is False
+    assert report["errors"][0]["type"] == "path-missing"
+
+
+def test_folder_without_descriptor_exits_2(tmp_path):
+    code, report = report_json(tmp_path)
+    assert code == 2 and report["errors"][0]["type"] == "no-descriptor"
+
+
+def test_descriptor_that_is_not_json(plan_copy):
+    (plan_copy / "datapackage.json").write_text('{"name": "x", "resources": [}', encoding="utf-8")
+    result = run_cli("validate", plan_copy, "--lang", "en")
+    assert result.returncode == 2
+    assert "not valid JSON" in result.stdout and "line 1" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
+    people = plan_copy / "people.csv"
+    people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    [error] = [e for e in report["errors"] if e["path"] == "people.csv"]
+    assert error["type"] == "wrong-encoding"
+    assert "windows-1251" in error["message"]
+    assert "UTF-8" in error["fix"]
+
+
+def test_utf8_with_bom_is_accepted(plan_copy):
+    tasks = plan_copy / "tasks.csv"
+    tasks.write_bytes(b"\xef\xbb\xbf" + tasks.read_bytes())
+    report = validate(plan_copy)
+    assert report.valid, [p.to_dict("en") for p in report.errors]
+
+
+def test_ragged_rows(plan_copy):
+    append_rows(plan_copy / "people.csv", ["extra-person", "Петренко", "П.П."])
+    append_rows(
+        plan_copy / "campaigns.csv",
+        ["6", "VI", "Нова", "New", "kolomyia-2021-communication-plan", "зайве"],
+    )
+    report = validate(plan_copy)
+    found = {(p.code, p.resource) for p in report.errors}
+    assert ("missing-cell", "people") in found
+    assert ("extra-cell", "campaigns") in found
+
+
+def test_duplicate_and_blank_header(plan_copy):
+    campaigns = plan_copy / "campaigns.csv"
+    lines = campaigns.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[0] = "campaign_id,numeral,title_uk,title_uk,decision_id\n"
+    campaigns.write_text("".join(lines), encoding="utf-8")
+    people = plan_copy / "people.csv"
+    lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[0] = lines[0].replace("first_name", "")
+    people.write_text("".join(lines), encoding="utf-8")
+    report = validate(plan_copy)
+    codes = {(p.code, p.resource) for p in report.errors}
+    assert ("duplicate-label", "campaigns") in codes
+    assert ("blank-label", "people") in codes
+
+
+def test_empty_file(plan_copy):
+    (plan_copy / "progress_reports.csv").write_bytes(b"")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    [error] = report["errors"]
+    assert error["type"] == "file-empty"
+    assert "report_id,task_id" in error["fix"]
+
+
+def test_missing_data_file(plan_copy):
+    (plan_copy / "people.csv").unlink()
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert report["errors"][0]["type"] == "file-missing"
+
+
+@pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "sub/../../x.csv"])
+def test_paths_leaving_the_package_are_refused(plan_copy, path):
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][3]["path"] = path
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert report["errors"][0]["type"] == "unsafe-path"
+    assert report["errors"][0]["resource"] == "people"
+
+
+def test_remote_paths_are_refused_unless_allowed(plan_copy):
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][3]["path"] = "https://example.org/people.csv"
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert report["errors"][0]["type"] == "remote-path"
+    assert "--allow-remote" in report["errors"][0]["fix"] or "allow-remote" in report["errors"][0]["fix"]
+
+
+def test_single_table_with_schema(tmp_path):
+    table = tmp_path / "reports.csv"
+    table.write_text(
+        "report_id,task_id,period,report_date,status,summary,evidence_url,channel,reach,reported_by\n"
+        "A,1.1,2021-Q2,2021-13-01,done,x,https://e.org,website,1,p\n",
+        encoding="utf-8",
+    )
+    code, report = report_json(table, "--schema", PACKAGE / "schemas" / "progress_reports.json")
+    assert code == 1
+    assert [(e["type"], e["row"], e["field"]) for e in report["errors"]] == [("type-error", 2, "report_date")]
+
+
+def test_resource_descriptor(tmp_path, plan_copy):
+    descriptor = {"name": "people", "path": "people.csv", "schema": "schemas/people.json"}
+    (plan_copy / "resource.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(plan_copy / "resource.json")
+    assert code == 0, report
+
+
+def test_help_teaches():
+    result = run_cli("validate", "--help")
+    assert result.returncode == 0
+    assert "Exit codes" in result.stdout and "--format" in result.stdout and "Examples" in result.stdout
+
+
+@pytest.mark.slow
+def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer", "constraints": {"required": True}},
+            {"name": "district", "type": "string"},
+            {"name": "amount", "type": "number", "constraints": {"minimum": 0}},
+            {"name": "day", "type": "date"},
+            {"name": "comment", "type": "string"},
+        ]
+    }
+    (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    table = tmp_path / "big.csv"
+    filler = "Коломийська громада, відкриті дані " * 3
+    with table.open("w", encoding="utf-8") as stream:
+        stream.write("id,district,amount,day,comment\n")
+        row = 0
+        while stream.tell() < 200 * 1024 * 1024:
+            lines = [
+                f"{row + i},Центральний,{(row + i) % 1000}.5,2021-0{1 + (row + i) % 9}-15,{filler}\n"
+                for i in range(10000)
+            ]
+            stream.write("".join(lines))
+            row += 10000
+    probe = (
+        "import resource, subprocess, sys;"
+        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+        "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    from tests.helpers import OPENDATA
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            probe,
+            str(OPENDATA),
+            "validate",
+            str(table),
+            "--schema",
+            str(tmp_path / "schema.json"),
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    code, peak_kib = map(int, result.stdout.split())
+    assert code == 0
+    assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib / 1024:.0f} MiB"
