@@ -400,7 +400,8 @@ class Index:
             query = DismaxQuery(q, one("qf", "") or "", self.schema)
         else:
             query = Parser(q, self.schema, one("df", "text"), one("q.op", "OR")).parse()
-        filters = [Parser(f, self.schema, one("df", "text"), "OR").parse()
+        # Like Solr, q.op is the default operator for the fq queries too.
+        filters = [Parser(f, self.schema, one("df", "text"), one("q.op", "OR")).parse()
                    for f in params.get("fq", []) if f.strip()]
         with self.lock:
             hits = [d for d in self.docs.values()
