@@ -27,7 +27,8 @@ def ckan_org(ckan_portal: Portal) -> str:
         api.action.organization_show(id=TEST_ORG)
     except ckanapi.NotFound:
         api.action.organization_create(
-            name=TEST_ORG, title="Коломийська міська рада (тест)",
+            name=TEST_ORG,
+            title="Коломийська міська рада (тест)",
             description="Test organisation for the opendata test suite.",
         )
     return TEST_ORG
