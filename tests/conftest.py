@@ -16,7 +16,8 @@ def ckan_portal() -> Portal:
     try:
         return ensure_portal()
     except PortalError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        message = str(exc)
+    pytest.fail(message, pytrace=False)  # outside "except": no chained traceback
 
 
 @pytest.fixture(scope="session")
