@@ -52,6 +52,8 @@ step() {
 
 on_error() {
     local rc=$?
+    # Inside $(...) just pass the failure up; the main shell reports it once.
+    ((BASH_SUBSHELL == 0)) || exit "$rc"
     echo "ckan-portal: FAILED during step: $STEP (exit $rc)" >&2
     if [[ -n $STEP_LOG && -f $STEP_LOG ]]; then
         echo "ckan-portal: log: $STEP_LOG (last lines below)" >&2
