@@ -377,7 +377,7 @@ def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
     }
     (tmp_path / "schema.json").write_text(json.dumps(schema), encoding="utf-8")
     table = tmp_path / "big.csv"
-    filler = "Коломийська громада, відкриті дані " * 3
+    filler = "Коломийська громада відкриті дані " * 3
     with table.open("w", encoding="utf-8") as stream:
         stream.write("id,district,amount,day,comment\n")
         row = 0
