@@ -2,7 +2,7 @@
 # The whole test suite, from a fresh clone: installs what it needs, lints, runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --browser  # chromium for the page tests
 export PATH="$PWD/.venv/bin:$PATH"
 
 echo "==> ruff"
