@@ -257,5 +257,175 @@ def _problem_line(problem, lang: str) -> Text:
     return line
 
 
+# --- build and report: the downloads and the progress summary -------------------------------------
+
+BUILD_UI = {
+    "uk": {
+        "not_package": "потрібна тека пакета даних або datapackage.json",
+        "invalid": "пакет містить помилки, тому файли не зібрано; подробиці: opendata validate",
+        "publisher": "не вдалося прочитати файл видавця",
+        "written": "файлів записано до",
+        "gap": "порожня обов'язкова клітинка в національному експорті",
+        "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
+        "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
+        "campaign": "Кампанія",
+        "tasks": "Завдань",
+        "total": "Усього",
+        "legend": "у клітинках: завдань зі звітами / з них виконано",
+        "no_reports": "Записів про виконання ще немає.",
+        "summary": "Разом: {reported} із {tasks} завдань зі звітами, {done} виконано; записів: {reports}.",
+    },
+    "en": {
+        "not_package": "expected a data package folder or a datapackage.json",
+        "invalid": "the package has errors, so nothing was built; see: opendata validate",
+        "publisher": "cannot read the publisher file",
+        "written": "files written to",
+        "gap": "required cell left empty in a national export",
+        "draft-decision": "the decision is a draft: no date, number or status yet",
+        "needs-publisher": "not in the package; give it in the --publisher file",
+        "campaign": "Campaign",
+        "tasks": "Tasks",
+        "total": "Total",
+        "legend": "cells: tasks with reports / of them done",
+        "no_reports": "There are no execution records yet.",
+        "summary": "In all: {reported} of {tasks} tasks reported on, {done} done; {reports} records.",
+    },
+}
+
+
+def _valid_package_dir(path: Path, lang: str) -> Path:
+    """The package folder behind PATH, after `validate`; exits 2 if unreadable, 1 if invalid."""
+    ui = BUILD_UI[lang]
+    folder = path.parent if path.name == "datapackage.json" else path
+    if not (folder / "datapackage.json").is_file():
+        report = validate(path)
+        if not report.readable:
+            print_report(report, lang)
+            sys.exit(2)
+        err.print(f"error: {path}: {ui['not_package']}", markup=False)
+        sys.exit(2)
+    report = validate(folder)
+    if not report.readable:
+        print_report(report, lang)
+        sys.exit(2)
+    if not report.valid:
+        err.print(f"error: {folder}: {ui['invalid']}", markup=False)
+        sys.exit(1)
+    return folder
+
+
+@main.command("build")
+@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="dist",
+    show_default=True,
+    help="Folder to write the downloads into.",
+)
+@click.option(
+    "--publisher",
+    "publisher_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON with facts the package lacks for the national exports "
+    "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
+    "contact_name, contact_email).",
+)
+@FORMAT_OPTION
+@LANG_OPTION
+def build_command(
+    path: Path, out_dir: Path, publisher_file: Path | None, output_format: str, lang: str
+) -> None:
+    """Write everything analysts download from a valid data package.
+
+    \b
+    Into --out (default dist/):
+      csv/*.csv, csv-excel/*.csv (UTF-8 with BOM), json/*.json  every table;
+      plan.json            the whole plan nested: campaigns → tasks → people, reports;
+      NAME.xlsx            a sheet per table and a `dictionary` sheet;
+      dictionary.md/.html  the data dictionary from the schemas;
+      national/*.csv       Додаток 62 (programme, reports) and Додаток 7 (register row);
+      index.html           the plan page (static, offline);
+      datapackage.json     the built files with bytes and sha256; NAME.zip all of them.
+    The same package gives the same bytes. The package is validated first and
+    nothing is built if it has errors.
+
+    \b
+    Exit codes: 0 built, 1 the package has errors, 2 nothing could be read.
+    \b
+    Examples:
+      opendata build
+      opendata build datapackage --out dist --publisher publisher.json --format json
+    """
+    from opendata.build import build
+    from opendata.national import Publisher
+
+    ui = BUILD_UI[lang]
+    folder = _valid_package_dir(path, lang)
+    try:
+        publisher = Publisher.from_file(publisher_file) if publisher_file else None
+    except (OSError, ValueError, TypeError) as error:
+        err.print(f"error: {ui['publisher']}: {error}", markup=False)
+        sys.exit(2)
+    result = build(folder, out_dir, publisher)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for built in result.files:
+        out.print(f"{built.path}  ({built.format}, {built.bytes:,} B)", markup=False)
+    for gap in result.gaps:
+        out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
+    out.print(Text(f"{len(result.files)} {ui['written']} {out_dir}", style="bold green"))
+
+
+@main.command("report")
+@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@FORMAT_OPTION
+@LANG_OPTION
+def report_command(path: Path, output_format: str, lang: str) -> None:
+    """Show how far the plan has got, per campaign and quarter.
+
+    For each campaign and quarter: how many of its tasks have execution records
+    and how many of those are done (a record with status `done`). Every task runs
+    for the whole plan period, so a campaign's tasks count as planned in each quarter.
+
+    \b
+    Exit codes: 0 shown, 1 the package has errors, 2 nothing could be read.
+    \b
+    Examples:
+      opendata report
+      opendata report datapackage --format json
+    """
+    from rich.table import Table
+
+    from opendata.progress import progress
+    from opendata.tables import read_package
+
+    ui = BUILD_UI[lang]
+    summary = progress(read_package(_valid_package_dir(path, lang)))
+    if output_format == "json":
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+        return
+    table = Table(caption=ui["legend"])
+    table.add_column(ui["campaign"])
+    table.add_column(ui["tasks"], justify="right")
+    for period in summary.quarters:
+        table.add_column(period, justify="right")
+    table.add_column(ui["total"], justify="right")
+    for campaign in summary.campaigns:
+        title = campaign.title_uk if lang == "uk" else campaign.title_en
+        table.add_row(
+            f"{campaign.campaign_id}. {title}",
+            str(campaign.tasks),
+            *(f"{q.reported} / {q.done}" for q in campaign.quarters),
+            f"{campaign.reported} / {campaign.done}",
+        )
+    out.print(table)
+    if not summary.reports:
+        out.print(ui["no_reports"])
+    out.print(ui["summary"].format(**summary.to_dict()))
+
+
 if __name__ == "__main__":
     main()

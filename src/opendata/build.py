@@ -1,0 +1,249 @@
+"""`opendata build`: every file analysts download, written reproducibly from the package.
+
+Same input, same bytes: rows keep the package's order, JSON keys keep the
+schema's order, archives (the zip and the .xlsx, which is a zip too) get a
+fixed entry date and sorted or fixed entry order, and the workbook's document
+properties carry a fixed date instead of "now". `BuildResult.files` lists
+every file with its role and format; `opendata publish` uploads exactly these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
+
+from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
+from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows
+from opendata.national import Gap, Publisher, national_exports
+from opendata.package import csv_bytes, json_text
+from opendata.page import plan_page
+from opendata.progress import progress
+from opendata.tables import PackageData, read_package
+
+FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+BOM = "\ufeff".encode()
+MEDIATYPES = {
+    "csv": "text/csv",
+    "json": "application/json",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "md": "text/markdown",
+    "html": "text/html",
+    "zip": "application/zip",
+}
+
+
+@dataclass(frozen=True)
+class BuiltFile:
+    path: str  # relative to the output folder, with "/" separators
+    role: str  # table, table-excel, plan, workbook, dictionary, national, page, descriptor, archive
+    format: str  # csv, json, xlsx, md, html, zip
+    resource: str | None  # the package table it holds, if one
+    bytes: int
+    sha256: str
+
+    @property
+    def mediatype(self) -> str:
+        return MEDIATYPES[self.format]
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    files: list[BuiltFile] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)  # national-export cells the package cannot fill
+
+    def to_dict(self) -> dict:
+        return {
+            "out_dir": str(self.out_dir),
+            "files": [{**asdict(f), "mediatype": f.mediatype} for f in self.files],
+            "gaps": [asdict(g) for g in self.gaps],
+        }
+
+
+def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) -> BuildResult:
+    """Write every download into `out_dir`; the package should already be valid."""
+    package = read_package(package_dir)
+    outputs = _Outputs()
+    for table in package.tables.values():
+        data = csv_bytes(table.fields, table.rows)
+        outputs.add(f"csv/{table.name}.csv", "table", data, table.name)
+        outputs.add(f"csv-excel/{table.name}.csv", "table-excel", BOM + data, table.name)
+        outputs.add(f"json/{table.name}.json", "table", _json_bytes(table.rows), table.name)
+    plan = nested_plan(package)
+    outputs.add("plan.json", "plan", _json_bytes(plan))
+    outputs.add(f"{package.name}.xlsx", "workbook", workbook_bytes(package))
+    outputs.add("dictionary.md", "dictionary", dictionary_markdown(package).encode())
+    outputs.add("dictionary.html", "dictionary", dictionary_html(package).encode())
+    exports, gaps = national_exports(package, publisher or Publisher(), outputs.formats())
+    for path, data in exports.items():
+        outputs.add(path, "national", data)
+    archive = f"{package.name}.zip"
+    files = outputs.files
+    downloads = [
+        *({"path": f.path, "role": f.role, "format": f.format, "resource": f.resource} for f in files),
+        {"path": "datapackage.json", "role": "descriptor", "format": "json", "resource": None},
+        {"path": archive, "role": "archive", "format": "zip", "resource": None},
+    ]
+    page = plan_page(package, plan, progress(package), downloads)
+    outputs.add("index.html", "page", page.encode())
+    outputs.add("datapackage.json", "descriptor", _json_bytes(built_descriptor(package, outputs.files)))
+    outputs.add(archive, "archive", zip_bytes(outputs.contents()))
+
+    result = BuildResult(out_dir, outputs.files, gaps)
+    for built in result.files:
+        target = out_dir / built.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(outputs.data[built.path])
+    return result
+
+
+class _Outputs:
+    """Files in the order they are built, with their bytes kept until written."""
+
+    def __init__(self) -> None:
+        self.files: list[BuiltFile] = []
+        self.data: dict[str, bytes] = {}
+
+    def add(self, path: str, role: str, data: bytes, resource: str | None = None) -> None:
+        fmt = path.rsplit(".", 1)[1]
+        digest = hashlib.sha256(data).hexdigest()
+        self.files.append(BuiltFile(path, role, fmt, resource, len(data), digest))
+        self.data[path] = data
+
+    def formats(self) -> list[str]:
+        return sorted({f.format for f in self.files})
+
+    def contents(self) -> dict[str, bytes]:
+        return dict(self.data)
+
+
+def _json_bytes(data: object) -> bytes:
+    return json_text(_plain(data)).encode()
+
+
+def _plain(value: object) -> object:
+    """JSON-ready copy: dates as ISO strings, everything else as is."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def nested_plan(package: PackageData) -> dict:
+    """The whole plan in one document: campaigns → tasks → leaders, executors, reports."""
+    tables = package.tables
+    people = {p["person_id"]: p for p in tables["people"].rows}
+    roles = tables["task_roles"].rows
+    reports = tables["progress_reports"].rows
+
+    def task_entry(task: dict) -> dict:
+        mine = sorted((r for r in roles if r["task_id"] == task["task_id"]), key=lambda r: r["position"])
+        return {
+            **task,
+            "leaders": [people[r["person_id"]] for r in mine if r["role"] == "leader"],
+            "executors": [people[r["person_id"]] for r in mine if r["role"] == "executor"],
+            "reports": [r for r in reports if r["task_id"] == task["task_id"]],
+        }
+
+    return {
+        "name": package.name,
+        "title": package.descriptor.get("title"),
+        "title_en": package.descriptor.get("title_en"),
+        "licenses": package.descriptor.get("licenses", []),
+        "decision": tables["decision"].rows[0],
+        "campaigns": [
+            {
+                **campaign,
+                "tasks": [
+                    task_entry(t) for t in tables["tasks"].rows if t["campaign_id"] == campaign["campaign_id"]
+                ],
+            }
+            for campaign in tables["campaigns"].rows
+        ],
+    }
+
+
+def workbook_bytes(package: PackageData) -> bytes:
+    """One sheet per table (typed cells) and a `dictionary` sheet."""
+    book = Workbook()
+    book.remove(book.active)
+    sheets = {name: (table.fields, table.rows) for name, table in package.tables.items()}
+    sheets["dictionary"] = (DICTIONARY_COLUMNS, dictionary_rows(package))
+    for name, (header, rows) in sheets.items():
+        sheet = book.create_sheet(name)
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([row.get(column) for column in header])
+        for column in sheet.iter_cols(min_row=2):
+            for cell in column:
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+        sheet.freeze_panes = "A2"
+    fixed = datetime(*FIXED_DATE_TIME)
+    book.properties.created = book.properties.modified = fixed
+    book.properties.creator = "opendata"
+    buffer = io.BytesIO()
+    # ExcelWriter, not book.save(): save() overwrites `modified` with the current time.
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return _normalise_zip(buffer.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """The same archive with every entry dated FIXED_DATE_TIME (openpyxl stamps "now")."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        entries = {info.filename: source.read(info) for info in source.infolist()}
+    return zip_bytes(entries, sort=False)
+
+
+def zip_bytes(entries: dict[str, bytes], sort: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries) if sort else entries:
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return buffer.getvalue()
+
+
+def built_descriptor(package: PackageData, files: list[BuiltFile]) -> dict:
+    """A data package of the built files: the CSV tables with their schemas, the rest as files."""
+    meta = {k: v for k, v in package.descriptor.items() if k not in ("resources", "sources")}
+    resources = []
+    for built in files:
+        canonical = built.role == "table" and built.format == "csv"
+        resource = {
+            # The canonical CSVs keep the table names, so their foreign keys resolve.
+            "name": built.resource if canonical else built.path.replace("/", "-").lower(),
+            "path": built.path,
+            "format": built.format,
+            "mediatype": built.mediatype,
+            "bytes": built.bytes,
+            "hash": f"sha256:{built.sha256}",
+        }
+        if built.resource:
+            table = package.tables[built.resource]
+            resource["title"] = table.resource.get("title")
+            resource["title_en"] = table.resource.get("title_en")
+        if built.resource and built.format == "csv":
+            schema = dict(package.tables[built.resource].schema)
+            if not canonical:  # keys are checked once, on the canonical copy
+                schema.pop("foreignKeys", None)
+            resource["profile"] = "tabular-data-resource"
+            resource["encoding"] = "utf-8" if canonical else "utf-8-sig"
+            resource["schema"] = schema
+        resources.append(resource)
+    return {**meta, "resources": resources}

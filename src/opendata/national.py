@@ -1,0 +1,202 @@
+"""Exports in the national recommended structures (Resolution No. 835, 2025 recommendations).
+
+- Додаток 62, `programs`: the plan as one local programme;
+- Додаток 62, `reports`: one row per quarter that has execution records;
+- Додаток 7, `register`: the package as one row of the publisher's data-set register.
+
+The structures are CSVW `schema.json` files copied into `opendata/national_schemas`;
+`check_export` validates an export against them through Frictionless. Some
+required cells need facts the package does not hold (ЄДРПОУ codes, web links,
+a contact person): they come from a `Publisher` (`opendata build --publisher
+FILE.json`), and whatever is still missing is left empty and reported as a
+`Gap` — never invented. Dates are ISO 8601 as the schemas' `date` datatype
+says, although the published examples put a bare year in validFrom/validThrough.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import frictionless
+
+from opendata.package import csv_bytes
+from opendata.tables import PackageData
+
+EXPORTS = {
+    "national/programs.csv": "programs",
+    "national/programs-reports.csv": "programs-reports",
+    "national/register.csv": "register",
+}
+PROGRAM_STATUS = {"adopted": "Чинна", "repealed": "Скасована"}  # a draft has no national status
+QUARTER_NAMES = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+@dataclass
+class Publisher:
+    """Facts about the publisher that the package does not hold; None leaves a gap."""
+
+    executant_id: str | None = None  # ЄДРПОУ of the department that carries the plan out
+    publisher_id: str | None = None  # ЄДРПОУ of the body that approved it
+    program_url: str | None = None  # the plan published online
+    legal_act_url: str | None = None  # the decision published online
+    reports_url: str | None = None  # where the execution records are published
+    dataset_url: str | None = None  # the data set's page on data.gov.ua
+    contact_name: str | None = None
+    contact_email: str | None = None
+
+    @classmethod
+    def from_file(cls, path: Path) -> Publisher:
+        data = json.loads(path.read_text("utf-8"))
+        known = {f.name for f in fields(cls)}
+        if not isinstance(data, dict) or set(data) - known:
+            raise ValueError(f"{path}: expected a JSON object with keys among {', '.join(sorted(known))}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Gap:
+    path: str
+    column: str
+    reason: str  # draft-decision or needs-publisher
+
+
+def csvw_schema(name: str) -> dict:
+    text = resources.files("opendata.national_schemas").joinpath(f"{name}.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def table_schema(name: str) -> dict:
+    """The CSVW structure as a Frictionless Table Schema (names trimmed, anyURL as http(s) URI)."""
+    converted = []
+    for column in csvw_schema(name)["tableSchema"]["columns"]:
+        spec = {"name": column["name"].strip(), "title": column["title"].strip()}
+        constraints = {"required": True} if column.get("required") else {}
+        if column["datatype"] == "date":
+            spec["type"] = "date"
+        elif column["datatype"] == "anyURL":
+            spec.update(type="string", format="uri")
+            constraints["pattern"] = r"https?://\S+"
+        else:
+            spec["type"] = "string"
+        if constraints:
+            spec["constraints"] = constraints
+        converted.append(spec)
+    return {"fields": converted}
+
+
+def national_exports(
+    package: PackageData, publisher: Publisher, formats: list[str]
+) -> tuple[dict[str, bytes], list[Gap]]:
+    """The CSV exports by path, and every required cell left empty."""
+    decision = package.tables["decision"].rows[0]
+    program = _program(package, decision, publisher)
+    rows = {
+        "programs": [program],
+        "programs-reports": _reports(package, program, publisher),
+        "register": [_register(package, decision, publisher, formats)],
+    }
+    exports, gaps = {}, []
+    for path, name in EXPORTS.items():
+        schema = table_schema(name)
+        header = [f["name"] for f in schema["fields"]]
+        required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
+        for column in required:
+            if any(not row.get(column) for row in rows[name]):
+                gaps.append(Gap(path, column, _gap_reason(column, decision)))
+        exports[path] = csv_bytes(header, rows[name])
+    return exports, gaps
+
+
+def _program(package: PackageData, decision: dict, publisher: Publisher) -> dict:
+    accepted, number = decision["date"], decision["number"]
+    return {
+        "uid": f"{number}-{accepted.isoformat()}" if accepted and number else decision["decision_id"],
+        "title": package.descriptor.get("title"),
+        "validFrom": decision["period_start"],
+        "validThrough": decision["period_end"],
+        "status": PROGRAM_STATUS.get(decision["status"]),
+        "executantName": _contributor(package, "publisher"),
+        "executantId": publisher.executant_id,
+        "programUrl": publisher.program_url,
+        "legalActType": "Рішення",
+        "legalActTitle": decision["title"],
+        "legalActAccepted": accepted,
+        "legalActNumber": number,
+        "legalActUrl": publisher.legal_act_url,
+        "publisherName": decision["issuing_body"],
+        "publisherId": publisher.publisher_id,
+    }
+
+
+def _reports(package: PackageData, program: dict, publisher: Publisher) -> list[dict]:
+    periods = sorted({r["period"] for r in package.tables["progress_reports"].rows})
+    rows = []
+    for period in periods:
+        year, quarter = period.split("-Q")
+        start = date(int(year), 3 * int(quarter) - 2, 1)
+        end = date(int(year) + (quarter == "4"), 1 if quarter == "4" else 3 * int(quarter) + 1, 1)
+        rows.append(
+            {
+                "uid": f"{program['uid']}-{period}",
+                "acceptedDate": None,
+                "title": f"Записи про виконання плану за {QUARTER_NAMES[quarter]} квартал {year} року",
+                "periodStartDate": start,
+                "periodEndDate": date.fromordinal(end.toordinal() - 1),
+                "programId": program["uid"],
+                "programTitle": program["title"],
+                "url": publisher.reports_url,
+            }
+        )
+    return rows
+
+
+def _register(package: PackageData, decision: dict, publisher: Publisher, formats: list[str]) -> dict:
+    descriptor = package.descriptor
+    act = f"{decision['issuing_body']}, рішення «{decision['title']}»"
+    if decision["date"] and decision["number"]:
+        act += f" від {decision['date'].isoformat()} № {decision['number']}"
+    elif decision["status"] == "draft":
+        act += " (проєкт)"
+    return {
+        "uid": package.name,
+        "title": descriptor.get("title"),
+        "description": descriptor.get("description"),
+        "accrualPeriodicity": "Щокварталу",  # execution records are kept by quarter
+        "keywords": ", ".join(descriptor.get("keywords", [])),
+        "purpose": act,
+        "url": publisher.dataset_url,
+        "distributionFormat": ", ".join(f.upper() for f in formats),
+        "publisherName": _contributor(package, "publisher"),
+        "publisherId": publisher.publisher_id,
+        "contactPointName": publisher.contact_name,
+        "contactPointEmail": publisher.contact_email,
+    }
+
+
+def _contributor(package: PackageData, role: str) -> str | None:
+    for contributor in package.descriptor.get("contributors", []):
+        if contributor.get("role") == role:
+            return contributor.get("title")
+    return None
+
+
+def _gap_reason(column: str, decision: dict) -> str:
+    """A code: `draft-decision` (no date, number or status yet) or `needs-publisher`."""
+    if column in ("status", "legalActAccepted", "legalActNumber") and decision["status"] == "draft":
+        return "draft-decision"
+    return "needs-publisher"
+
+
+def check_export(path: Path, name: str) -> list[str]:
+    """Frictionless errors of an export against its national structure (empty when valid)."""
+    resource = frictionless.Resource(
+        path=path.name,
+        basepath=str(path.parent),
+        schema=frictionless.Schema.from_descriptor(table_schema(name)),
+    )
+    report = resource.validate()
+    return [f"{error.type}: {error.message}" for task in report.tasks for error in task.errors]

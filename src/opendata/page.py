@@ -1,0 +1,51 @@
+"""The plan page (`index.html`): one static, self-contained file, Ukrainian first.
+
+No network at all: styles, the filter script and the progress bars (plain
+HTML/CSS with their numbers as text) are inline, so the page works offline and
+when opened straight from a portal's resource link. Download links are
+relative to the page, i.e. to the other built files next to it.
+"""
+
+from __future__ import annotations
+
+from opendata.dictionary import dictionary_rows
+from opendata.progress import Progress
+from opendata.render import render_template
+from opendata.tables import PackageData
+
+STATUS_LABELS = {
+    "planned": ("заплановано", "planned"),
+    "in_progress": ("виконується", "in progress"),
+    "done": ("виконано", "done"),
+    "partially_done": ("виконано частково", "partially done"),
+    "not_done": ("не виконано", "not done"),
+    "cancelled": ("скасовано", "cancelled"),
+}
+ROLE_LABELS = {
+    "table": ("таблиця", "table"),
+    "table-excel": ("таблиця для Excel (UTF-8 з BOM)", "table for Excel (UTF-8 with BOM)"),
+    "plan": ("увесь план одним файлом", "the whole plan in one file"),
+    "workbook": ("книга Excel: усі таблиці і словник", "Excel workbook: every table and the dictionary"),
+    "dictionary": ("словник даних", "data dictionary"),
+    "national": ("за національною рекомендованою структурою", "in the national recommended structure"),
+    "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),
+    "archive": ("усі файли одним архівом", "every file in one archive"),
+}
+
+
+def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: list[dict]) -> str:
+    """Render the page from the nested plan, its progress and the list of built files.
+
+    `downloads` holds {path, role, format, resource} for each file to link.
+    """
+    return render_template(
+        "index.html.j2",
+        package=package,
+        plan=plan,
+        progress=summary,
+        people=package.tables["people"].rows,  # already in Ukrainian alphabetical order
+        downloads=downloads,
+        roles=ROLE_LABELS,
+        statuses=STATUS_LABELS,
+        rows=dictionary_rows(package),
+    )

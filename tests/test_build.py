@@ -1,0 +1,282 @@
+"""`opendata build`: every download, round-tripped to the package's rows, byte-reproducible."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import frictionless
+import pytest
+from openpyxl import load_workbook
+
+from opendata.build import build
+from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
+from opendata.tables import read_package
+from tests.helpers import PACKAGE, run_cli
+
+TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
+PUBLISHER = Publisher(  # made-up values, for the tests only
+    executant_id="00000000",
+    publisher_id="00000001",
+    program_url="https://example.org/plan",
+    legal_act_url="https://example.org/decision",
+    reports_url="https://example.org/reports",
+    dataset_url="https://data.gov.ua/dataset/example",
+    contact_name="Приклад Контакт",
+    contact_email="contact@example.org",
+)
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    result = run_cli("build", PACKAGE, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def package():
+    return read_package(PACKAGE)
+
+
+def _source_rows(name: str) -> list[dict]:
+    with (PACKAGE / f"{name}.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_csv_round_trips_to_the_package_rows(dist, name):
+    assert (dist / "csv" / f"{name}.csv").read_bytes() == (PACKAGE / f"{name}.csv").read_bytes()
+    excel = (dist / "csv-excel" / f"{name}.csv").read_bytes()
+    assert excel.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(excel.decode("utf-8-sig"))))
+    assert rows == _source_rows(name)
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_json_round_trips_with_types(dist, package, name):
+    records = json.loads((dist / "json" / f"{name}.json").read_text("utf-8"))
+    table = package.tables[name]
+    assert len(records) == len(table.rows)
+    for record, row in zip(records, table.rows, strict=True):
+        assert list(record) == table.fields
+        for spec in table.schema["fields"]:
+            value, expected = record[spec["name"]], row[spec["name"]]
+            if expected is None:
+                assert value is None
+            elif spec["type"] == "date":
+                assert value == expected.isoformat()
+            else:
+                assert value == expected and type(value) is type(expected)
+
+
+def test_json_keeps_integers_booleans_and_iso_dates(dist):
+    task = json.loads((dist / "json" / "tasks.json").read_text("utf-8"))[0]
+    assert task["sequence"] == 1 and task["campaign_id"] == 1 and task["number_is_duplicate"] is False
+    decision = json.loads((dist / "json" / "decision.json").read_text("utf-8"))[0]
+    assert decision["period_start"] == "2021-04-01" and decision["date"] is None
+
+
+def test_plan_json_nests_campaigns_tasks_people(dist):
+    plan = json.loads((dist / "plan.json").read_text("utf-8"))
+    assert [c["campaign_id"] for c in plan["campaigns"]] == [1, 2, 3, 4, 5]
+    tasks = [t for c in plan["campaigns"] for t in c["tasks"]]
+    assert len(tasks) == 35
+    roles = _source_rows("task_roles")
+    for task in tasks:
+        assert task["leaders"] and task["executors"]
+        assert task["reports"] == []
+    assert sum(len(t["leaders"]) + len(t["executors"]) for t in tasks) == len(roles)
+    first = tasks[0]
+    assert first["task_id"] == "1.1"
+    assert [p["person_id"] for p in first["leaders"]] == ["tokarchuk-o-v"]
+
+
+def test_workbook_has_a_sheet_per_table_and_the_dictionary(dist, package):
+    book = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")
+    assert book.sheetnames == [*TABLES, "dictionary"]
+    for name in TABLES:
+        sheet = book[name]
+        assert sheet.max_row == len(package.tables[name].rows) + 1
+        assert [c.value for c in sheet[1]] == package.tables[name].fields
+    fields = sum(len(t.fields) for t in package.tables.values())
+    assert book["dictionary"].max_row == fields + 1
+    tasks = book["tasks"]
+    assert tasks["B2"].value == 1 and tasks["E2"].value is False
+
+
+def test_dictionary_lists_every_field(dist, package):
+    markdown = (dist / "dictionary.md").read_text("utf-8")
+    html = (dist / "dictionary.html").read_text("utf-8")
+    for table in package.tables.values():
+        for spec in table.schema["fields"]:
+            assert f"`{spec['name']}`" in markdown
+            assert f"<code>{spec['name']}</code>" in html
+            assert spec["title_en"] in markdown
+    assert "enum: planned, in_progress, done" in markdown
+    assert "→ tasks.task_id" in markdown and "primary key" in markdown
+
+
+def test_built_descriptor_lists_every_file_with_bytes_and_hash(dist):
+    descriptor = json.loads((dist / "datapackage.json").read_text("utf-8"))
+    paths = {r["path"] for r in descriptor["resources"]}
+    on_disk = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
+    assert on_disk - paths == {"datapackage.json", "kolomyia-communication-plan-2021.zip"}
+    for resource in descriptor["resources"]:
+        data = (dist / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+    assert frictionless.validate(str(dist / "datapackage.json")).valid
+
+
+def test_zip_holds_everything_with_fixed_dates(dist):
+    with zipfile.ZipFile(dist / "kolomyia-communication-plan-2021.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        for name in names:
+            assert archive.read(name) == (dist / name).read_bytes()
+    on_disk = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
+    assert set(names) == on_disk - {"kolomyia-communication-plan-2021.zip"}
+
+
+def test_two_builds_are_byte_identical(plan_with_reports, tmp_path):
+    first = build(plan_with_reports, tmp_path / "a")
+    second = build(plan_with_reports, tmp_path / "b")
+    assert [f.path for f in first.files] == [f.path for f in second.files]
+    for built in first.files:
+        assert (tmp_path / "a" / built.path).read_bytes() == (tmp_path / "b" / built.path).read_bytes()
+
+
+def test_build_result_lists_roles_for_publish(plan_copy, tmp_path):
+    result = build(plan_copy, tmp_path / "out")
+    roles = {f.role for f in result.files}
+    assert roles == {
+        "table",
+        "table-excel",
+        "plan",
+        "workbook",
+        "dictionary",
+        "national",
+        "page",
+        "descriptor",
+        "archive",
+    }
+    assert result.files[-1].path.endswith(".zip")
+    data = result.to_dict()
+    assert data["files"][0]["mediatype"] == "text/csv"
+
+
+def test_page_lists_35_tasks_and_every_download(dist):
+    page = (dist / "index.html").read_text("utf-8")
+    assert page.count('<li class="task"') == 35
+    for path in ["csv/tasks.csv", "json/tasks.json", "plan.json", "dictionary.md", "national/register.csv"]:
+        assert f'href="{path}"' in page
+    assert "Записів про виконання ще немає" in page
+    assert "http://" not in page.replace("http://www.w3.org", "")  # nothing fetched from the network
+
+
+def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
+    build(plan_with_reports, tmp_path)
+    page = (tmp_path / "index.html").read_text("utf-8")
+    assert 'id="progress-chart"' in page
+    assert "ПРИКЛАД (синтетичні дані)" in page
+
+
+# --- national structures -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["programs", "programs-reports", "register"])
+def test_vendored_structures_convert_to_table_schemas(name):
+    columns = csvw_schema(name)["tableSchema"]["columns"]
+    schema = table_schema(name)
+    assert [f["name"] for f in schema["fields"]] == [c["name"].strip() for c in columns]
+    frictionless.Schema.from_descriptor(schema)
+
+
+def _complete_package(plan_with_reports: Path) -> Path:
+    """The sample package with the decision adopted (made-up date and number)."""
+    path = plan_with_reports / "decision.csv"
+    header, row = path.read_text("utf-8").splitlines()
+    values = next(csv.reader([row]))
+    fields = header.split(",")
+    values[fields.index("status")] = "adopted"
+    values[fields.index("date")] = "2021-04-20"
+    values[fields.index("number")] = "123"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([fields, values])
+    path.write_text(buffer.getvalue(), "utf-8")
+    return plan_with_reports
+
+
+def test_national_exports_validate_when_complete(plan_with_reports, tmp_path):
+    result = build(_complete_package(plan_with_reports), tmp_path, PUBLISHER)
+    assert result.gaps == []
+    for path, name in EXPORTS.items():
+        assert check_export(tmp_path / path, name) == [], path
+    programs = list(csv.DictReader((tmp_path / "national/programs.csv").open(encoding="utf-8")))
+    assert programs[0]["uid"] == "123-2021-04-20" and programs[0]["status"] == "Чинна"
+    reports = list(csv.DictReader((tmp_path / "national/programs-reports.csv").open(encoding="utf-8")))
+    assert [(r["periodStartDate"], r["periodEndDate"]) for r in reports] == [
+        ("2021-04-01", "2021-06-30"),
+        ("2021-07-01", "2021-09-30"),
+        ("2021-10-01", "2021-12-31"),
+    ]
+    register = next(csv.DictReader((tmp_path / "national/register.csv").open(encoding="utf-8")))
+    assert register["distributionFormat"] == "CSV, HTML, JSON, MD, XLSX"
+
+
+def test_national_exports_report_gaps_instead_of_inventing(dist):
+    errors = check_export(dist / "national/programs.csv", "programs")
+    assert errors and all(e.startswith("constraint-error") for e in errors)
+    assert check_export(dist / "national/register.csv", "register")
+    result = json.loads(run_cli("build", PACKAGE, "--out", dist, "--format", "json").stdout)
+    gaps = {(g["path"], g["column"]): g["reason"] for g in result["gaps"]}
+    assert gaps[("national/programs.csv", "legalActAccepted")] == "draft-decision"
+    assert gaps[("national/programs.csv", "programUrl")] == "needs-publisher"
+    assert ("national/programs.csv", "title") not in gaps
+
+
+def test_national_check_catches_a_bad_url_and_date(tmp_path):
+    header = [f["name"] for f in table_schema("programs-reports")["fields"]]
+    row = ["r1", "", "Звіт", "2021-13-01", "2021-06-30", "p1", "План", "ftp://example.org"]
+    (tmp_path / "reports.csv").write_text(",".join(header) + "\n" + ",".join(row) + "\n", "utf-8")
+    errors = check_export(tmp_path / "reports.csv", "programs-reports")
+    assert any("type-error" in e for e in errors)
+    assert any("constraint-error" in e for e in errors)
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_build_refuses_an_invalid_package(plan_copy, tmp_path):
+    tasks = plan_copy / "tasks.csv"
+    tasks.write_text(tasks.read_text("utf-8").replace("1.1,1,1,", "1.1,x,1,", 1), "utf-8")
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out", "--lang", "en")
+    assert result.returncode == 1
+    assert "has errors" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_exit_2_on_missing_input(tmp_path):
+    result = run_cli("build", tmp_path / "nothing", "--out", tmp_path / "out")
+    assert result.returncode == 2
+
+
+def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
+    publisher = tmp_path / "publisher.json"
+    publisher.write_text(json.dumps({"contact_name": "Приклад", "contact_email": "a@example.org"}))
+    result = run_cli(
+        "build", plan_with_reports, "--out", tmp_path / "out", "--publisher", publisher, "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    columns = {g["column"] for g in json.loads(result.stdout)["gaps"]}
+    assert "contactPointName" not in columns and "url" in columns
+    publisher.write_text('{"phone": "1"}')
+    bad = run_cli("build", plan_with_reports, "--out", tmp_path / "out", "--publisher", publisher)
+    assert bad.returncode == 2

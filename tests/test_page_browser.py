@@ -1,0 +1,85 @@
+"""The plan page in real headless Chromium: no console errors, 35 tasks, filters work.
+
+Builds from the package plus the synthetic sample reports (their summaries say
+«ПРИКЛАД (синтетичні дані)»), so the progress chart shows. Screenshots go to
+test-output/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from opendata.build import build
+from tests.browser import CHROMIUM, Browser
+from tests.helpers import ROOT
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(CHROMIUM is None, reason="needs chromium: bash scripts/setup.sh --browser"),
+]
+SHOTS = ROOT / "test-output"
+VISIBLE_TASKS = "document.querySelectorAll('li.task:not([hidden])').length"
+
+
+@pytest.fixture
+def browser():
+    instance = Browser()
+    yield instance
+    instance.close()
+
+
+def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
+    build(plan_with_reports, tmp_path)
+    plan = json.loads((tmp_path / "plan.json").read_text("utf-8"))
+    browser.open((tmp_path / "index.html").as_uri())
+
+    assert browser.evaluate(VISIBLE_TASKS) == 35
+    assert browser.evaluate("document.querySelector('#task-count output').textContent") == "35"
+    assert browser.evaluate("document.querySelectorAll('#progress-chart .bar').length") == 15
+    browser.screenshot(SHOTS / "plan-page.png")
+
+    # The person filter, by keyboard: focus the list and pick the first person.
+    first = browser.evaluate("document.querySelector('#filter-person option:nth-child(2)').value")
+    expected = sum(
+        any(p["person_id"] == first for p in t["leaders"] + t["executors"])
+        for c in plan["campaigns"]
+        for t in c["tasks"]
+    )
+    browser.evaluate("document.getElementById('filter-person').focus()")
+    browser.press("ArrowDown", key_code=40)
+    assert browser.evaluate("document.getElementById('filter-person').value") == first
+    assert 0 < browser.evaluate(VISIBLE_TASKS) == expected < 35
+    assert browser.evaluate("document.querySelector('#task-count output').textContent") == str(expected)
+    browser.evaluate("document.getElementById('tasks').scrollIntoView()")
+    browser.screenshot(SHOTS / "plan-page-filtered.png")
+
+    # The campaign filter narrows further; reset brings every task back.
+    browser.evaluate(
+        "var s = document.getElementById('filter-campaign'); s.value = '2';"
+        "s.dispatchEvent(new Event('change'))"
+    )
+    assert browser.evaluate(VISIBLE_TASKS) <= expected
+    browser.evaluate("document.getElementById('filter-reset').click()")
+    assert browser.evaluate(VISIBLE_TASKS) == 35
+
+    # English on request.
+    browser.evaluate("document.querySelector('.lang-switch [data-lang=en]').click()")
+    assert browser.evaluate("document.documentElement.lang") == "en"
+    assert browser.evaluate("document.getElementById('tasks-title').innerText") == "Campaigns and tasks"
+
+    assert browser.console_errors() == []
+
+
+def test_plan_page_on_a_phone(plan_with_reports, tmp_path, browser):
+    build(plan_with_reports, tmp_path)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True
+    )
+    browser.open((tmp_path / "index.html").as_uri())
+    assert browser.evaluate(VISIBLE_TASKS) == 35
+    # Nothing wider than the screen but the tables, which scroll inside their own box.
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    browser.screenshot(SHOTS / "plan-page-phone.png")
+    assert browser.console_errors() == []

@@ -1,0 +1,55 @@
+"""`opendata report`: progress per campaign and quarter (synthetic sample reports)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from opendata.progress import plan_quarters, progress
+from opendata.tables import read_package
+from tests.helpers import PACKAGE, run_cli
+
+
+def test_plan_quarters():
+    assert plan_quarters(date(2021, 4, 1), date(2021, 12, 31)) == ["2021-Q2", "2021-Q3", "2021-Q4"]
+    assert plan_quarters(date(2021, 11, 5), date(2022, 2, 1)) == ["2021-Q4", "2022-Q1"]
+
+
+def test_report_json_on_the_sample_reports(plan_with_reports):
+    result = run_cli("report", plan_with_reports, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["quarters"] == ["2021-Q2", "2021-Q3", "2021-Q4"]
+    assert (data["tasks"], data["reported"], data["done"], data["reports"]) == (35, 6, 3, 6)
+    by_id = {c["campaign_id"]: c for c in data["campaigns"]}
+    assert [c["tasks"] for c in data["campaigns"]] == [12, 5, 6, 6, 6]
+    q2 = by_id[1]["quarters"][0]
+    assert (q2["period"], q2["reported"], q2["done"], q2["statuses"]) == ("2021-Q2", 2, 2, {"done": 2})
+    q3 = by_id[3]["quarters"][1]
+    assert (q3["reported"], q3["done"], q3["statuses"]) == (1, 0, {"in_progress": 1})
+    q4 = by_id[5]["quarters"][2]
+    assert (q4["reported"], q4["done"]) == (2, 0)
+    assert q4["statuses"] == {"partially_done": 1, "planned": 1}
+    assert (by_id[2]["reported"], by_id[2]["done"]) == (0, 0)
+
+
+def test_report_text_in_both_languages(plan_with_reports):
+    uk = run_cli("report", plan_with_reports)
+    assert uk.returncode == 0
+    assert "2021-Q2" in uk.stdout and "6 із 35" in uk.stdout
+    en = run_cli("report", plan_with_reports, "--lang", "en")
+    assert "Social protection" in en.stdout and "6 of 35 tasks reported on, 3 done" in en.stdout
+
+
+def test_report_on_the_real_package_has_no_records_yet():
+    summary = progress(read_package(PACKAGE))
+    assert summary.reports == 0 and summary.tasks == 35
+    result = run_cli("report", PACKAGE, "--lang", "en")
+    assert result.returncode == 0 and "no execution records yet" in result.stdout
+
+
+def test_report_exit_codes(plan_copy, tmp_path):
+    assert run_cli("report", tmp_path / "missing").returncode == 2
+    reports = plan_copy / "progress_reports.csv"
+    reports.write_text(reports.read_text("utf-8") + "r1,9.9,2021-Q2,2021-05-01,done,x,,,,nobody\n", "utf-8")
+    assert run_cli("report", plan_copy).returncode == 1
