@@ -64,7 +64,7 @@ async def _fetch(
             result.size_bytes = (
                 int(declared) if declared and declared.isdigit() else (None if result.truncated else size)
             )
-            if keep and response.is_success and not result.truncated:
+            if keep and response.is_success and not result.truncated and result.content_type != "text/html":
                 result.local_file = str(target)
             else:
                 target.unlink(missing_ok=True)
