@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -34,8 +36,9 @@ def seeded(ckan_portal: Portal) -> Portal:
 @pytest.fixture(scope="module")
 def audit_dir(seeded: Portal, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("audit") / "2026"
-    result = run_cli("audit", "--portal", seeded.url, "--org", ORG, "--out", out, "--register", REGISTER,
-                     "--lang", "en")  # fmt: skip
+    result = run_cli(
+        "audit", "--portal", seeded.url, "--org", ORG, "--out", out, "--register", REGISTER, "--lang", "en"
+    )
     assert result.returncode == 0, result.stderr
     assert "Report:" in result.stdout and str(out / "report.html") in result.stdout
     return out
@@ -169,8 +172,21 @@ def test_compare_shows_a_fixed_dataset(seeded, audit_dir, tmp_path):
     api = seeded.api()
     api.action.package_patch(id="toilets-no-passport", tags=[{"name": "вбиральні"}])
     try:
-        result = run_cli("audit", "--portal", seeded.url, "--org", ORG, "--out", tmp_path, "--compare", audit_dir,
-                         "--register", REGISTER, "--format", "json")  # fmt: skip
+        result = run_cli(
+            "audit",
+            "--portal",
+            seeded.url,
+            "--org",
+            ORG,
+            "--out",
+            tmp_path,
+            "--compare",
+            audit_dir,
+            "--register",
+            REGISTER,
+            "--format",
+            "json",
+        )
     finally:
         api.action.package_patch(id="toilets-no-passport", tags=[])
     assert result.returncode == 0, result.stderr
@@ -183,3 +199,31 @@ def test_compare_shows_a_fixed_dataset(seeded, audit_dir, tmp_path):
     summary = json.loads(result.stdout)
     assert summary["previous"]["findings_change"] == -1 and summary["previous"]["overall_change"] in (1, 2)
     assert run_cli("validate", tmp_path).returncode == 0
+
+
+@pytest.mark.browser
+def test_report_opens_in_headless_chromium_without_errors(audit_dir, tmp_path):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no chromium (bash scripts/setup.sh --browser)")
+    result = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--user-data-dir={tmp_path}",
+            "--dump-dom",
+            (audit_dir / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.count("<svg") == 4 and "What to fix first" in result.stdout
+    # page problems (console messages, failed loads, script errors); dbus noise of the sandbox aside
+    assert not re.findall(r".*(?:CONSOLE|net::ERR_|Uncaught).*", result.stderr)
