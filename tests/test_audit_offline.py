@@ -86,3 +86,21 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
                      "--date", "2026-11-26")  # fmt: skip
     assert result.returncode == 1 and "outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
+
+
+def test_national_register_example_is_read_and_compared(dump):
+    register = Path(__file__).parent / "fixtures" / "audit" / "register-example.csv"
+    audit = run_audit(dump=dump, check_links=False, register_file=register)
+    missing = [f.params["uid"] for f in audit.findings if f.code == "register-missing"]
+    assert "amk-dovidnyk" in missing
+    assert {f.dataset for f in audit.findings if f.code == "register-unregistered"} == {
+        "public-toilets",
+        "bad-email",
+    }
+
+
+def test_register_in_another_structure_is_refused(dump, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", other)
+    assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr

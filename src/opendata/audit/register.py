@@ -47,7 +47,7 @@ def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding
     by_name = {d.name: d for d in datasets}
     registered = {}
     for row in register:
-        name = row["uid"] if row.get("uid") in by_name else _key(row)
+        name = row["uid"] if row.get("uid") in by_name or _key(row) not in by_name else _key(row)
         registered[name] = row
     findings = []
     for name, row in registered.items():
