@@ -9,6 +9,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from opendata.audit.mqa import DIMENSION_LABELS, DIMENSIONS
 
@@ -30,8 +31,11 @@ def _bars(labels: list[str], values: list[float], title: str, horizontal: bool =
     if horizontal:
         axes.barh(labels, values, color=COLOR)
         axes.invert_yaxis()
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         axes.bar(labels, values, color=COLOR)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.tick_params(axis="x", labelrotation=30 if len(labels) > 6 else 0)
     axes.set_title(title)
     axes.spines[["top", "right"]].set_visible(False)
     return _svg(figure)

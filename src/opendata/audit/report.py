@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from pathlib import Path
 
@@ -177,7 +176,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "s": result,
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],
-        "bands": {BAND_LABELS[b][lang]: n for b, n in result["bands"].items()},
+        "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": sorted(tables["datasets"], key=lambda d: d["mqa_score"]),
         "recommendations": tables["recommendations"],
         "findings_by_dataset": by_dataset,
@@ -188,5 +187,4 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
             "stars": charts.stars(result["stars"], lang),
             "overdue": charts.overdue(days_over, lang),
         },
-        "json": json.dumps,
     }
