@@ -17,6 +17,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -188,7 +189,12 @@ def seed(api: ckanapi.RemoteCKAN, portal: str, org: str = ORG, today: date | Non
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--portal", default="http://127.0.0.1:58050")
-    parser.add_argument("--token-file", type=Path, required=True, help="File with a sysadmin API token.")
+    parser.add_argument(
+        "--token-file",
+        type=Path,
+        default=Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token",
+        help="File with a sysadmin API token (default: the local portal's, $OPENDATA_CKAN_LAB/token).",
+    )
     parser.add_argument("--org", default=ORG)
     args = parser.parse_args()
     api = ckanapi.RemoteCKAN(args.portal, apikey=args.token_file.read_text().strip())
