@@ -355,6 +355,7 @@ def audit_command(
 
     from opendata.audit import PortalUnreadable, run_audit
     from opendata.audit.compare import PreviousUnreadable, load_previous
+    from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.record import RecordRefused
     from opendata.audit.record import record as record_audit
     from opendata.audit.register import RegisterUnreadable
@@ -390,14 +391,13 @@ def audit_command(
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        ui = "uk" if lang == "uk" else "en"
-        head = {"uk": "Аудит завершено", "en": "Audit done"}[ui]
-        out.print(
-            f"{head}: {summary['datasets']} datasets, {summary['resources']} resources, "
-            f"{summary['findings']} findings ({summary['errors']} errors); "
-            f"score {summary['overall_score']}/405 ({summary['overall_band']}).",
-            markup=False,
-        )
+        line = {
+            "uk": "Аудит завершено: {datasets} наборів, {resources} ресурсів, {findings} зауважень "
+            "({errors} помилок); оцінка {overall_score}/405 ({band}).",
+            "en": "Audit done: {datasets} datasets, {resources} resources, {findings} findings "
+            "({errors} errors); score {overall_score}/405 ({band}).",
+        }[lang]
+        out.print(line.format(**summary, band=BAND_LABELS[summary["overall_band"]][lang]), markup=False)
         out.print(f"Report: {(out_dir / 'report.html').resolve()}", markup=False)
     if record:
         try:
