@@ -429,3 +429,179 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- audit (plan tasks 5.2 and 5.3) ------------------------------------------------------
+
+
+@main.command("audit")
+@click.option("--portal", help="CKAN portal address, e.g. http://127.0.0.1:58050.")
+@click.option(
+    "--dump", type=click.Path(dir_okay=False, path_type=Path), help="Audit a `ckanapi dump` file instead."
+)
+@click.option("--org", help="Only this organisation's datasets (default: the whole portal).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the report and the audit data package.",
+)
+@click.option("--year", type=int, help="Audit year for the titles (default: the year of --date).")
+@click.option("--date", "audit_date", type=click.DateTime(["%Y-%m-%d"]), help="Audit date (default: today).")
+@click.option(
+    "--register",
+    "register_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Dataset register (Appendix 7 of Resolution No. 835, CSV) to compare with.",
+)
+@click.option(
+    "--compare",
+    "previous_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder of a previous audit: adds the year-over-year change.",
+)
+@click.option(
+    "--links/--no-links",
+    default=None,
+    help="Fetch resource links (default: yes for a portal, no for a dump).",
+)
+@click.option(
+    "--concurrency", type=click.IntRange(1, 64), default=8, show_default=True, help="Parallel downloads."
+)
+@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per request.")
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Download cap per file, in MB; bigger files are sampled.",
+)
+@click.option(
+    "--record", is_flag=True, help="Append a task 5.2 execution record to the plan's progress_reports."
+)
+@click.option(
+    "--plan",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_PACKAGE,
+    show_default=True,
+    help="The plan's data package, for --record.",
+)
+@FORMAT_OPTION
+@LANG_OPTION
+def audit_command(
+    portal,
+    dump,
+    org,
+    out_dir,
+    year,
+    audit_date,
+    register_file,
+    previous_dir,
+    links,
+    concurrency,
+    timeout,
+    max_size,
+    record,
+    plan,
+    output_format,
+    lang,
+) -> None:
+    """Annual audit of the portal's datasets: passport, metadata quality, stars, links, data, freshness.
+
+    Writes into --out: report.html (for people; opens offline), report.md, and the
+    results as an open-data package (datapackage.json, datasets.csv, resources.csv,
+    findings.csv, recommendations.csv, with schemas) that `opendata validate` accepts.
+
+    \b
+    Exit codes: 0 audited (whatever was found), 1 --record refused, 2 portal or input unreadable.
+    \b
+    Examples:
+      opendata audit --portal http://127.0.0.1:58050 --org kolomyia-audit-demo --out audit-2026
+      opendata audit --portal URL --out audit-2027 --compare audit-2026 --register register.csv
+      opendata audit --dump portal.jsonl --out audit-offline --lang en --format json
+    """
+    from datetime import date
+
+    from opendata.audit import PortalUnreadable, run_audit
+    from opendata.audit.compare import PreviousUnreadable, load_previous
+    from opendata.audit.mqa import BAND_LABELS
+    from opendata.audit.record import RecordRefused
+    from opendata.audit.record import record as record_audit
+    from opendata.audit.register import RegisterUnreadable
+    from opendata.audit.report import write_outputs
+
+    if bool(portal) == bool(dump):
+        err.print("error: give exactly one of --portal URL or --dump FILE", markup=False)
+        sys.exit(2)
+    day = audit_date.date() if audit_date else None
+    try:
+        previous = load_previous(previous_dir) if previous_dir else None
+        with _audit_progress(output_format) as on_progress:
+            audit = run_audit(
+                portal=portal,
+                dump=dump,
+                org=org,
+                audit_day=day,
+                register_file=register_file,
+                check_links=links if links is not None else bool(portal),
+                lang=lang,
+                concurrency=concurrency,
+                timeout=timeout,
+                size_cap=max_size << 20,
+                on_progress=on_progress,
+            )
+    except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
+        err.print(f"error: {error}", markup=False)
+        sys.exit(2)
+    if year:
+        audit.year = year
+    audit.previous = previous
+    summary = write_outputs(audit, out_dir, lang)
+    if output_format == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        line = {
+            "uk": "Аудит завершено: {datasets} наборів, {resources} ресурсів, {findings} зауважень "
+            "({errors} помилок); оцінка {overall_score}/405 ({band}).",
+            "en": "Audit done: {datasets} datasets, {resources} resources, {findings} findings "
+            "({errors} errors); score {overall_score}/405 ({band}).",
+        }[lang]
+        out.print(line.format(**summary, band=BAND_LABELS[summary["overall_band"]][lang]), markup=False)
+        out.print(f"Report: {(out_dir / 'report.html').resolve()}", markup=False)
+    if record:
+        try:
+            row = record_audit(plan, day or date.today(), summary, out_dir / "report.html")
+        except RecordRefused as error:
+            err.print(f"error: --record refused: {error}", markup=False)
+            sys.exit(1)
+        err.print(f"recorded {row['report_id']} in {plan / 'progress_reports.csv'}", markup=False)
+
+
+class _audit_progress:
+    """Crawl and link-check progress bars on stderr, only on a terminal."""
+
+    def __init__(self, output_format: str):
+        self.enabled = err.is_terminal and output_format == "text"
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,}/{task.total:,}"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self.update if self.enabled else None
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task({"crawl": "datasets", "links": "links"}[stage], total=total)
+        self.bar.update(self.tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)

@@ -1,0 +1,1 @@
+"""Per-dataset checks; each returns findings (and fills the dataset's result)."""

@@ -1,0 +1,127 @@
+"""Passport completeness per Cabinet of Ministers Resolution No. 835, as data.gov.ua stores it in CKAN.
+
+Core CKAN fields (title, notes, tags, maintainer, maintainer_email, organization,
+license_id) plus the extras data.gov.ua adds: update_frequency, language,
+purpose_of_collecting_information, last_modified.
+"""
+
+from __future__ import annotations
+
+import re
+
+from opendata.audit.model import Finding
+
+# The official values (Resolution No. 835, Appendix 7 register) and the days each allows.
+FREQUENCY_DAYS = {
+    "більш як один раз на день": 1,
+    "щодня": 1,
+    "щотижня": 7,
+    "щомісяця": 31,
+    "щокварталу": 92,
+    "кожного півріччя": 183,
+    "щороку": 366,
+}
+OFFICIAL_FREQUENCIES = ", ".join(f"«{v.capitalize()}»" for v in FREQUENCY_DAYS)
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+SCHEMA_HINT = re.compile(r"schema|схем|структур", re.IGNORECASE)
+
+FIELDS = {  # field -> (uk, en) label
+    "title": ("Назва", "Title"),
+    "notes": ("Опис", "Description"),
+    "tags": ("Ключові слова", "Keywords"),
+    "update_frequency": ("Частота оновлення", "Update frequency"),
+    "language": ("Мова", "Language"),
+    "purpose_of_collecting_information": ("Підстава та призначення збору", "Purpose of collection"),
+    "maintainer": ("Відповідальна особа", "Responsible person"),
+    "maintainer_email": ("E-mail відповідальної особи", "Responsible person's e-mail"),
+    "organization": ("Розпорядник (публікатор)", "Publisher"),
+    "license_id": ("Ліцензія", "Licence"),
+    "last_modified": ("Дата останнього оновлення", "Last modified"),
+}
+
+
+def label(field: str) -> dict[str, str]:
+    uk, en = FIELDS[field]
+    return {"uk": uk, "en": en}
+
+
+def extras(dataset: dict) -> dict[str, str]:
+    """Extras as a dict; a ckanext-scheming portal has them as top-level keys instead."""
+    found = {e.get("key"): e.get("value") for e in dataset.get("extras") or [] if isinstance(e, dict)}
+    for key in ("update_frequency", "language", "purpose_of_collecting_information", "last_modified"):
+        if dataset.get(key) and key not in found:
+            found[key] = dataset[key]
+    return found
+
+
+def frequency_days(value: str | None) -> int | None:
+    return FREQUENCY_DAYS.get((value or "").strip().lower())
+
+
+def schema_resources(dataset: dict) -> list[dict]:
+    """Resources that describe the data's structure (a Table Schema or CSVW JSON)."""
+    return [
+        r
+        for r in dataset.get("resources") or []
+        if (r.get("format") or "").lower() == "json"
+        and SCHEMA_HINT.search(" ".join(str(r.get(k) or "") for k in ("name", "description", "url")))
+    ]
+
+
+def last_modified(dataset: dict) -> str | None:
+    """The passport's last-modified date: the extra, else the newest resource `last_modified`."""
+    value = extras(dataset).get("last_modified")
+    if value:
+        return str(value)
+    dates = [r["last_modified"] for r in dataset.get("resources") or [] if r.get("last_modified")]
+    return max(dates) if dates else None
+
+
+def check(dataset: dict) -> tuple[list[Finding], list[str]]:
+    """Findings and the list of missing passport fields."""
+    name = dataset["name"]
+    extra = extras(dataset)
+    present = {
+        "title": dataset.get("title"),
+        "notes": dataset.get("notes"),
+        "tags": dataset.get("tags"),
+        "update_frequency": extra.get("update_frequency"),
+        "language": extra.get("language"),
+        "purpose_of_collecting_information": extra.get("purpose_of_collecting_information"),
+        "maintainer": dataset.get("maintainer"),
+        "maintainer_email": dataset.get("maintainer_email"),
+        "organization": dataset.get("organization"),
+        "license_id": dataset.get("license_id") not in (None, "", "notspecified") or None,
+        "last_modified": last_modified(dataset),
+    }
+    missing = [
+        f for f, value in present.items() if not value or (isinstance(value, str) and not value.strip())
+    ]
+    findings = [
+        Finding(
+            "passport",
+            "passport-missing",
+            "warning" if f in ("language", "last_modified") else "error",
+            name,
+            params={"field": f, "label": label(f)},
+        )
+        for f in missing
+    ]
+    frequency = extra.get("update_frequency")
+    if frequency and frequency_days(frequency) is None:
+        findings.append(
+            Finding(
+                "passport",
+                "passport-bad-frequency",
+                "error",
+                name,
+                params={"value": frequency, "allowed": OFFICIAL_FREQUENCIES},
+            )
+        )
+    email = dataset.get("maintainer_email")
+    if email and not EMAIL.match(email.strip()):
+        findings.append(Finding("passport", "passport-bad-email", "error", name, params={"value": email}))
+    if not schema_resources(dataset):
+        missing.append("schema")
+        findings.append(Finding("passport", "passport-no-schema", "error", name))
+    return findings, missing

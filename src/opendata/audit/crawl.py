@@ -1,0 +1,102 @@
+"""Read every dataset of a portal (CKAN Action API, paged) or of a `ckanapi dump` file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import ckanapi
+import requests
+
+PAGE = 100
+
+
+class PortalUnreadable(Exception):
+    """The portal or the dump could not be read at all (exit code 2)."""
+
+
+class _CountingCKAN(ckanapi.RemoteCKAN):
+    """RemoteCKAN with a per-request timeout and a request counter."""
+
+    def __init__(self, url: str, timeout: float, apikey: str | None = None):
+        super().__init__(url, apikey=apikey, user_agent="opendata-audit (+ckanapi)")
+        self.timeout = timeout
+        self.requests = 0
+
+    def call_action(
+        self, action, data_dict=None, context=None, apikey=None, files=None, requests_kwargs=None
+    ):
+        self.requests += 1
+        kwargs = {"timeout": self.timeout, **(requests_kwargs or {})}
+        return super().call_action(action, data_dict, context, apikey, files, requests_kwargs=kwargs)
+
+
+def crawl_portal(
+    url: str,
+    org: str | None = None,
+    *,
+    timeout: float = 30.0,
+    apikey: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[list[dict], int]:
+    """All active datasets (with resources) of ORG or the whole portal; also the request count.
+
+    package_search returns whole datasets, so paging it is enough: no per-dataset
+    package_show, which keeps the audit to a handful of API calls per thousand datasets.
+    """
+    if not url.lower().startswith(("http://", "https://")):
+        raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
+    api = _CountingCKAN(url.rstrip("/"), timeout, apikey)
+    query = {"fq": f'organization:"{org}"'} if org else {}
+    datasets: list[dict] = []
+    try:
+        if org:
+            api.action.organization_show(id=org, include_datasets=False)
+        while True:
+            page = api.action.package_search(
+                q="*:*", rows=PAGE, start=len(datasets), sort="name asc", include_private=True, **query
+            )
+            if not isinstance(page, dict) or not isinstance(page.get("results"), list):
+                raise PortalUnreadable(f"{url}: package_search did not answer a CKAN result")
+            datasets += page["results"]
+            if on_progress:
+                on_progress(len(datasets), int(page.get("count") or 0))
+            if not page["results"] or len(datasets) >= int(page.get("count") or 0):
+                break
+    except ckanapi.NotFound as error:
+        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from error
+    except (ckanapi.CKANAPIError, ckanapi.ValidationError, ckanapi.NotAuthorized) as error:
+        raise PortalUnreadable(
+            f"{url}: the portal's Action API answered an error: {_short(error)}"
+        ) from error
+    except (requests.RequestException, ValueError) as error:
+        raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
+    return datasets, api.requests
+
+
+def read_dump(path: Path, org: str | None = None) -> list[dict]:
+    """Datasets from a `ckanapi dump datasets` JSON-lines file, optionally of one organisation."""
+    try:
+        return [d for d in _dump_lines(path) if not org or (d.get("organization") or {}).get("name") == org]
+    except OSError as error:
+        raise PortalUnreadable(f"{path}: {error.strerror or error}") from error
+
+
+def _dump_lines(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise PortalUnreadable(f"{path}, line {number}: not JSON ({error.msg})") from error
+            if not isinstance(record, dict) or "name" not in record:
+                raise PortalUnreadable(f"{path}, line {number}: not a CKAN dataset")
+            yield record
+
+
+def _short(error: Exception) -> str:
+    text = str(error) or type(error).__name__
+    return text if len(text) < 300 else text[:300] + "…"

@@ -1,0 +1,167 @@
+"""Link health: fetch each resource once, safely, with bounded concurrency.
+
+Only http(s) is fetched; redirects are followed by hand up to a cap; bodies are
+streamed to a temporary file and cut at a size cap (then only the headers and a
+sample are kept, and the result says so); nothing is ever decompressed, so an
+archive or a gzip bomb costs at most the cap. Tabular files are kept on disk
+for the validity check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urljoin
+
+import httpx
+
+from opendata.audit.model import Finding, ResourceResult
+from opendata.audit.stars import normal_format
+
+TABULAR = {"csv", "tsv", "xlsx", "json"}
+EXPECTED_TYPES = {
+    "csv": ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"),
+    "tsv": ("text/tab-separated-values", "text/plain"),
+    "json": ("application/json", "text/json", "application/schema+json"),
+    "xml": ("application/xml", "text/xml"),
+    "pdf": ("application/pdf",),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    "xls": ("application/vnd.ms-excel",),
+    "zip": ("application/zip", "application/x-zip-compressed"),
+}
+NEUTRAL_TYPES = ("application/octet-stream", "binary/octet-stream")
+
+
+async def _fetch(
+    client: httpx.AsyncClient, result: ResourceResult, workdir: Path, size_cap: int, max_redirects: int
+) -> None:
+    url = result.url
+    keep = normal_format(result.format) in TABULAR
+    for hop in range(max_redirects + 1):
+        if not url.lower().startswith(("http://", "https://")):
+            result.error = "not-http"
+            return
+        async with client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response:
+            if response.is_redirect and "location" in response.headers:
+                url = urljoin(url, response.headers["location"])
+                result.redirects = hop + 1
+                continue
+            result.status = response.status_code
+            result.final_url = str(response.url)
+            result.content_type = response.headers.get("content-type", "").split(";")[0].strip() or None
+            declared = response.headers.get("content-length")
+            target = workdir / f"{result.resource_id}.{normal_format(result.format) or 'bin'}"
+            size = 0
+            with target.open("wb") as sink:
+                async for chunk in response.aiter_raw():
+                    size += len(chunk)
+                    if size > size_cap:
+                        result.truncated = True
+                        break
+                    if keep and response.is_success:
+                        sink.write(chunk)
+            result.size_bytes = (
+                int(declared) if declared and declared.isdigit() else (None if result.truncated else size)
+            )
+            if keep and response.is_success and not result.truncated and result.content_type != "text/html":
+                result.local_file = str(target)
+            else:
+                target.unlink(missing_ok=True)
+            return
+    result.error = f"more than {max_redirects} redirects"
+
+
+async def _check_all(
+    resources: list[ResourceResult],
+    workdir: Path,
+    concurrency: int,
+    timeout: float,
+    size_cap: int,
+    max_redirects: int,
+    on_done: Callable[[], None] | None,
+) -> None:
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    semaphore = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(
+        timeout=httpx.Timeout(timeout),
+        limits=limits,
+        follow_redirects=False,
+        headers={"User-Agent": "opendata-audit"},
+    ) as client:
+
+        async def one(result: ResourceResult) -> None:
+            async with semaphore:
+                try:
+                    await asyncio.wait_for(
+                        _fetch(client, result, workdir, size_cap, max_redirects), timeout * 3
+                    )
+                except (TimeoutError, httpx.TimeoutException):
+                    result.error = "timeout"
+                except httpx.HTTPError as error:
+                    result.error = type(error).__name__
+            if on_done:
+                on_done()
+
+        await asyncio.gather(*(one(r) for r in resources))
+
+
+def check_links(
+    resources: list[ResourceResult],
+    workdir: Path,
+    *,
+    concurrency: int = 8,
+    timeout: float = 15.0,
+    size_cap: int = 50 << 20,
+    max_redirects: int = 5,
+    on_done: Callable[[], None] | None = None,
+) -> None:
+    """Fetch every resource (fills status, type, size, local_file in place)."""
+    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done))
+
+
+def findings(result: ResourceResult, size_cap: int) -> list[Finding]:
+    where = {"dataset": result.dataset, "resource_id": result.resource_id}
+    if result.error == "not-http":
+        return [Finding("links", "link-not-http", "error", **where, params={"url": result.url})]
+    if result.error:
+        return [
+            Finding(
+                "links", "link-error", "error", **where, params={"url": result.url, "error": result.error}
+            )
+        ]
+    if result.status is None:
+        return []
+    if not result.reachable:
+        return [
+            Finding(
+                "links", "link-broken", "error", **where, params={"url": result.url, "status": result.status}
+            )
+        ]
+    found = []
+    if result.redirects:
+        found.append(
+            Finding(
+                "links",
+                "link-redirect",
+                "info",
+                **where,
+                params={"redirects": result.redirects, "final_url": result.final_url},
+            )
+        )
+    expected = EXPECTED_TYPES.get(normal_format(result.format))
+    if expected and result.content_type and result.content_type not in (*expected, *NEUTRAL_TYPES):
+        found.append(
+            Finding(
+                "links",
+                "link-content-type",
+                "warning",
+                **where,
+                params={"format": result.format.upper(), "content_type": result.content_type},
+            )
+        )
+    if result.truncated:
+        found.append(
+            Finding("links", "link-too-large", "info", **where, params={"cap": f"{size_cap >> 20} MB"})
+        )
+    return found

@@ -1,0 +1,190 @@
+"""Write the audit's outputs: an open-data package, summary.json, report.html and report.md."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import jinja2
+
+from opendata.audit import charts
+from opendata.audit.checks.passport import frequency_days
+from opendata.audit.model import Audit
+from opendata.audit.mqa import BAND_LABELS, DIMENSION_LABELS, INDICATORS, MAX_POINTS, UNAWARDABLE
+from opendata.audit.summary import summary
+from opendata.audit.tables import rows, table_schema
+from opendata.package import csv_bytes, json_text
+
+UI = {
+    "uk": {
+        "title": "Щорічний аудит наборів відкритих даних",
+        "summary": "Підсумок",
+        "portal": "Портал",
+        "date": "Дата аудиту",
+        "datasets": "Наборів даних",
+        "resources": "Ресурсів",
+        "overall": "Загальна оцінка якості метаданих",
+        "of": "з",
+        "band": "рівень",
+        "errors": "помилок",
+        "warnings": "попереджень",
+        "infos": "порад",
+        "overdue": "прострочених наборів",
+        "broken": "непрацюючих посилань",
+        "invalid": "таблиць з помилками",
+        "complete": "наборів із повним паспортом",
+        "fixes": "Що виправити насамперед",
+        "rank": "№",
+        "action": "Дія",
+        "affected": "Наборів",
+        "severity": "Важливість",
+        "charts": "Графіки",
+        "table": "Набори даних",
+        "name": "Набір",
+        "score": "Бали",
+        "stars": "Зірки",
+        "findings": "Зауважень",
+        "details": "Зауваження до наборів",
+        "message": "Що не так",
+        "fix": "Що зробити",
+        "change": "Зміни з минулого аудиту",
+        "previous": "Попередній аудит",
+        "status": "Стан",
+        "before": "Було",
+        "now": "Стало",
+        "plain": (
+            "Оцінка якості метаданих показує, наскільки легко знайти й використати набори (за методикою "
+            "європейського порталу data.europa.eu, максимум 405 балів). Зірки відкритості — від 0 (недоступно "
+            "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
+        ),
+        "links_off": "Посилання не перевірялися (аудит файлу вивантаження).",
+        "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
+    },
+    "en": {
+        "title": "Annual audit of the open datasets",
+        "summary": "Summary",
+        "portal": "Portal",
+        "date": "Audit date",
+        "datasets": "Datasets",
+        "resources": "Resources",
+        "overall": "Overall metadata quality score",
+        "of": "of",
+        "band": "band",
+        "errors": "errors",
+        "warnings": "warnings",
+        "infos": "tips",
+        "overdue": "overdue datasets",
+        "broken": "broken links",
+        "invalid": "tables with errors",
+        "complete": "datasets with a complete passport",
+        "fixes": "What to fix first",
+        "rank": "#",
+        "action": "Action",
+        "affected": "Datasets",
+        "severity": "Priority",
+        "charts": "Charts",
+        "table": "Datasets",
+        "name": "Dataset",
+        "score": "Points",
+        "stars": "Stars",
+        "findings": "Findings",
+        "details": "Findings per dataset",
+        "message": "What is wrong",
+        "fix": "What to do",
+        "change": "Change since the last audit",
+        "previous": "Previous audit",
+        "status": "Status",
+        "before": "Before",
+        "now": "Now",
+        "plain": (
+            "The metadata quality score says how easy the datasets are to find and reuse (after the method of the "
+            "European portal data.europa.eu, at most 405 points). Openness stars run from 0 (unreachable or a "
+            "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
+        ),
+        "links_off": "Links were not checked (audit of a dump file).",
+        "severity_names": {"error": "high", "warning": "medium", "info": "low"},
+    },
+}
+
+
+def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
+    """Write everything into OUT_DIR and return the summary."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "schemas").mkdir(exist_ok=True)
+    tables = rows(audit, lang)
+    resources = []
+    for name, records in tables.items():
+        schema = table_schema(name)
+        (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], records))
+        (out_dir / "schemas" / f"{name}.json").write_text(json_text(schema), encoding="utf-8")
+        resources.append(
+            {
+                "name": name,
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": f"schemas/{name}.json",
+            }
+        )
+    descriptor = {
+        "name": f"open-data-audit-{audit.year}",
+        "title": f"{UI[lang]['title']} {audit.year}",
+        "description": f"{audit.portal}" + (f", {audit.organization}" if audit.organization else ""),
+        "created": f"{audit.audit_date}T00:00:00Z",
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
+        "resources": resources,
+    }
+    (out_dir / "datapackage.json").write_text(json_text(descriptor), encoding="utf-8")
+    result = summary(audit)
+    (out_dir / "summary.json").write_text(json_text(result), encoding="utf-8")
+    context = _context(audit, tables, result, lang)
+    environment = jinja2.Environment(
+        autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
+    )
+    for template in ("report.html", "report.md"):
+        source = files("opendata.audit").joinpath(f"templates/{template}.j2").read_text("utf-8")
+        environment.autoescape = template.endswith(".html")
+        (out_dir / template).write_text(environment.from_string(source).render(**context), encoding="utf-8")
+    return result
+
+
+def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
+    maxima = {dim: 0 for dim in DIMENSION_LABELS}
+    for indicator in INDICATORS:
+        maxima[indicator.dimension] += indicator.points
+    for dimension, points, _ in UNAWARDABLE.values():
+        maxima[dimension] += points
+    days_over = {
+        d.name: d.days_since_modified - (frequency_days(d.update_frequency) or 0)
+        for d in audit.datasets
+        if d.overdue
+    }
+    by_dataset: dict[str, list] = {}
+    for finding in tables["findings"]:
+        by_dataset.setdefault(finding["dataset"] or "—", []).append(finding)
+    return {
+        "t": UI[lang],
+        "lang": lang,
+        "s": result,
+        "max_points": MAX_POINTS,
+        "band_label": BAND_LABELS[result["overall_band"]][lang],
+        "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
+        "datasets": sorted(tables["datasets"], key=lambda d: d["mqa_score"]),
+        "recommendations": tables["recommendations"],
+        "findings_by_dataset": by_dataset,
+        "changes": tables.get("changes", []),
+        "charts": {
+            "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
+            "dimensions": charts.dimensions(result["dimensions"], maxima, lang),
+            "stars": charts.stars(result["stars"], lang),
+            "overdue": charts.overdue(days_over, lang),
+        },
+    }

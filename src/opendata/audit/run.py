@@ -1,0 +1,122 @@
+"""Run the whole audit: crawl, fetch, check, score. Returns data; rendering is elsewhere."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from opendata.audit import freshness, links, mqa, register, stars, validity
+from opendata.audit.checks import passport
+from opendata.audit.crawl import crawl_portal, read_dump
+from opendata.audit.model import Audit, DatasetResult, Finding, ResourceResult
+
+# on_progress(stage, done, total): stage is "crawl" or "links"
+Progress = Callable[[str, int, int], None]
+
+
+def run_audit(
+    *,
+    portal: str | None = None,
+    dump: Path | None = None,
+    org: str | None = None,
+    audit_day: date | None = None,
+    register_file: Path | None = None,
+    check_links: bool = True,
+    lang: str = "uk",
+    concurrency: int = 8,
+    timeout: float = 15.0,
+    size_cap: int = 50 << 20,
+    apikey: str | None = None,
+    on_progress: Progress | None = None,
+) -> Audit:
+    """Audit a portal (or a dump file) and return every finding and score.
+
+    With a dump, links are fetched only if `check_links` is true (the files may
+    still be reachable); otherwise the link-dependent points and stars stay unknown.
+    """
+    audit_day = audit_day or date.today()
+    if dump is not None:
+        raw, requests = read_dump(dump, org), 0
+    else:
+        crawl_progress = (lambda done, total: on_progress("crawl", done, total)) if on_progress else None
+        raw, requests = crawl_portal(portal, org, timeout=timeout, apikey=apikey, on_progress=crawl_progress)
+    audit = Audit(
+        portal=portal or str(dump),
+        organization=org,
+        audit_date=audit_day.isoformat(),
+        year=audit_day.year,
+        requests=requests,
+        links_checked=check_links,
+    )
+    register_rows = register.read_register(register_file) if register_file else None
+    results = [(_dataset_result(d, portal), d) for d in raw]
+    all_resources = [r for result, _ in results for r in result.resources]
+    with tempfile.TemporaryDirectory(prefix="opendata-audit-") as tmp:
+        workdir = Path(tmp)
+        if check_links and all_resources:
+            done = [0]
+
+            def tick() -> None:
+                done[0] += 1
+                if on_progress:
+                    on_progress("links", done[0], len(all_resources))
+
+            links.check_links(
+                all_resources,
+                workdir,
+                concurrency=concurrency,
+                timeout=timeout,
+                size_cap=size_cap,
+                on_done=tick,
+            )
+            audit.requests += len(all_resources)
+        for result, dataset in results:
+            audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap, lang)
+            audit.datasets.append(result)
+    if register_rows is not None:
+        audit.findings += register.compare(register_rows, audit.datasets)
+    return audit
+
+
+def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
+    extra = passport.extras(dataset)
+    base = (portal or "").rstrip("/")
+    return DatasetResult(
+        name=dataset["name"],
+        title=dataset.get("title") or dataset["name"],
+        organization=(dataset.get("organization") or {}).get("name", ""),
+        url=f"{base}/dataset/{dataset['name']}" if base else "",
+        license_id=dataset.get("license_id") or "",
+        update_frequency=extra.get("update_frequency") or "",
+        last_modified=passport.last_modified(dataset),
+        resources=[
+            ResourceResult(
+                dataset=dataset["name"],
+                resource_id=r.get("id") or f"{dataset['name']}-{i}",
+                name=r.get("name") or "",
+                url=r.get("url") or "",
+                format=r.get("format") or "",
+            )
+            for i, r in enumerate(dataset.get("resources") or [])
+        ],
+    )
+
+
+def _check_dataset(
+    result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int, lang: str
+) -> list[Finding]:
+    findings, result.passport_missing = passport.check(dataset)
+    schema_ids = {r.get("id") for r in passport.schema_resources(dataset)}
+    schema = None
+    for resource in result.resources:
+        findings += links.findings(resource, size_cap)
+        if resource.resource_id in schema_ids and resource.local_file:
+            schema = validity.table_schema(Path(resource.local_file), workdir)
+    for resource in result.resources:
+        if resource.local_file and resource.resource_id not in schema_ids:
+            findings += validity.check(resource, schema, lang)
+    result.stars, star_findings = stars.score(result.name, result.license_id, result.resources, schema_ids)
+    result.mqa, mqa_findings = mqa.score(dataset, result.resources)
+    return findings + star_findings + freshness.check(result, audit_day) + mqa_findings

@@ -1,0 +1,82 @@
+"""Tim Berners-Lee's openness stars per resource, scored the way ckanext-qa does.
+
+0 broken link or non-open licence; 1 any format on the web (PDF, DOC, HTML…);
+2 proprietary structured (XLS, XLSX); 3 open structured (CSV, JSON, XML, ODS);
+5 linked data (RDF, TTL, JSON-LD). A dataset's stars are its best resource's.
+"""
+
+from __future__ import annotations
+
+from opendata.audit.model import Finding, ResourceResult
+
+FORMAT_STARS = {
+    "xls": 2,
+    "xlsx": 2,
+    "csv": 3,
+    "tsv": 3,
+    "json": 3,
+    "xml": 3,
+    "ods": 3,
+    "geojson": 3,
+    "rdf": 5,
+    "ttl": 5,
+    "n3": 5,
+    "jsonld": 5,
+    "json-ld": 5,
+    "nt": 5,
+}
+# CKAN's default licences that are open (od_conformance "approved"); others cap the score at 0.
+OPEN_LICENCES = {
+    "cc-by",
+    "cc-by-4.0",
+    "cc-by-sa",
+    "cc-by-sa-4.0",
+    "cc-zero",
+    "cc0-1.0",
+    "gfdl",
+    "odc-by",
+    "odc-odbl",
+    "odc-pddl",
+    "other-at",
+    "other-open",
+    "other-pd",
+    "uk-ogl",
+}
+
+
+def normal_format(value: str | None) -> str:
+    return (value or "").strip().lower().lstrip(".").removeprefix("application/")
+
+
+def resource_stars(resource: ResourceResult, licence_open: bool) -> int:
+    if not licence_open or resource.reachable is False:
+        return 0
+    return FORMAT_STARS.get(normal_format(resource.format), 1)
+
+
+def score(
+    dataset: str, license_id: str, resources: list[ResourceResult], schema_ids: set
+) -> tuple[int, list[Finding]]:
+    """The dataset's stars (schema resources aside) and the findings that explain a low score."""
+    licence_open = license_id in OPEN_LICENCES
+    data = [r for r in resources if r.resource_id not in schema_ids] or resources
+    for resource in resources:
+        resource.stars = resource_stars(resource, licence_open)
+    best = max((r.stars for r in data), default=0)
+    findings = []
+    if not licence_open and license_id:  # a missing licence is a passport finding
+        findings.append(
+            Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
+        )
+    elif data and best < 3 and any(r.reachable is not False for r in data):
+        formats = ", ".join(sorted({r.format.upper() or "?" for r in data}))
+        findings.append(
+            Finding(
+                "stars",
+                "stars-not-machine-readable",
+                "warning",
+                dataset,
+                params={"format": formats, "stars": best},
+            )
+        )
+    return best, findings

@@ -1,0 +1,82 @@
+"""Portal-wide figures and the ranked list of fixes, computed from an `Audit`."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from statistics import mean
+
+from opendata.audit.messages import action
+from opendata.audit.model import SEVERITY_WEIGHT, Audit, Finding
+from opendata.audit.mqa import DIMENSIONS, band
+
+
+def _group_key(finding: Finding) -> tuple:
+    return finding.code, finding.params.get("field") or finding.params.get("indicator")
+
+
+def recommendations(audit: Audit, lang: str) -> list[dict]:
+    """One fix per kind of finding, ranked by severity then by how many datasets it helps."""
+    groups: dict[tuple, list[Finding]] = defaultdict(list)
+    for finding in audit.findings:
+        groups[_group_key(finding)].append(finding)
+    ranked = []
+    for (code, _), found in groups.items():
+        severity = max((f.severity for f in found), key=SEVERITY_WEIGHT.__getitem__)
+        datasets = sorted({f.dataset or f.params.get("uid", "") for f in found})
+        ranked.append(
+            {
+                "code": code,
+                "severity": severity,
+                "action": action(code, lang, found[0].params),
+                "datasets": len(datasets),
+                "findings": len(found),
+                "examples": ", ".join(datasets[:5]) + ("…" if len(datasets) > 5 else ""),
+                "points": sum(f.params.get("points", 0) for f in found),
+            }
+        )
+    ranked.sort(key=lambda r: (-SEVERITY_WEIGHT[r["severity"]], -r["datasets"], -r["points"], r["code"]))
+    for rank, row in enumerate(ranked, start=1):
+        row["rank"] = rank
+    return ranked
+
+
+def summary(audit: Audit) -> dict:
+    """The headline figures a head of department reads first."""
+    datasets = audit.datasets
+    scores = [d.mqa_total for d in datasets]
+    severities = Counter(f.severity for f in audit.findings)
+    overall = round(mean(scores)) if scores else 0
+    result = {
+        "portal": audit.portal,
+        "organization": audit.organization,
+        "audit_date": audit.audit_date,
+        "year": audit.year,
+        "datasets": len(datasets),
+        "resources": len(audit.resources),
+        "findings": len(audit.findings),
+        "errors": severities["error"],
+        "warnings": severities["warning"],
+        "infos": severities["info"],
+        "overall_score": overall,
+        "overall_band": band(overall),
+        "bands": dict(Counter(band(s) for s in scores)),
+        "dimensions": {
+            dim: round(mean(d.mqa[dim] for d in datasets)) if datasets else 0 for dim in DIMENSIONS
+        },
+        "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
+        "overdue": sum(d.overdue for d in datasets),
+        "passport_complete": sum(not d.passport_missing for d in datasets),
+        "broken_links": sum(r.reachable is False for r in audit.resources),
+        "invalid_tables": sum(r.valid is False for r in audit.resources),
+        "links_checked": audit.links_checked,
+        "requests": audit.requests,
+    }
+    if audit.previous:
+        before = audit.previous["summary"]
+        result["previous"] = {
+            "audit_date": before.get("audit_date"),
+            "overall_score": before.get("overall_score"),
+            "overall_change": overall - int(before.get("overall_score") or 0),
+            "findings_change": len(audit.findings) - int(before.get("findings") or 0),
+        }
+    return result

@@ -1,0 +1,96 @@
+"""Data validity of the downloaded tabular resources, by `opendata.validate`.
+
+The dataset's attached structure is used when there is one (a Table Schema, or
+a CSVW `tableSchema` as the national 835 structures are published, converted);
+otherwise Frictionless infers one. A file not in UTF-8 is reported with its
+detected encoding and never read as mojibake.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from opendata.audit.model import Finding, ResourceResult
+from opendata.validate import validate
+
+CSVW_TYPES = {
+    "integer": "integer",
+    "decimal": "number",
+    "number": "number",
+    "double": "number",
+    "date": "date",
+    "datetime": "datetime",
+    "boolean": "boolean",
+    "anyURL": "string",
+}
+
+
+def table_schema(file: Path, workdir: Path) -> Path | None:
+    """A Table Schema file made from a downloaded schema resource, or None if it is not one."""
+    try:
+        descriptor = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if not isinstance(descriptor, dict):
+        return None
+    if "fields" not in descriptor and isinstance(descriptor.get("tableSchema"), dict):
+        columns = descriptor["tableSchema"].get("columns") or []
+        descriptor = {
+            "fields": [
+                {
+                    "name": c["name"].strip(),
+                    "type": CSVW_TYPES.get(c.get("datatype", "string"), "string"),
+                    **({"constraints": {"required": True}} if c.get("required") else {}),
+                }
+                for c in columns
+                if isinstance(c, dict) and c.get("name")
+            ]
+        }
+    if not isinstance(descriptor.get("fields"), list):
+        return None
+    target = workdir / f"{file.stem}.tableschema.json"
+    target.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def check(result: ResourceResult, schema: Path | None, lang: str) -> list[Finding]:
+    where = {"dataset": result.dataset, "resource_id": result.resource_id}
+    report = validate(result.local_file, schema=schema)
+    encoding = next((p for p in report.problems if p.code == "wrong-encoding"), None)
+    result.encoding = encoding.params["detected"] if encoding else "utf-8"
+    result.rows = report.tables[0].rows if report.tables else None
+    result.error_count = len(report.errors)
+    result.valid = report.valid
+    if encoding:
+        return [
+            Finding("validity", "validity-encoding", "error", **where, params={"detected": result.encoding})
+        ]
+    if not report.readable:
+        message, _ = report.problems[0].render(lang)
+        return [
+            Finding(
+                "validity",
+                "validity-unreadable",
+                "error",
+                **where,
+                params={"detail": message, "format": result.format.upper()},
+            )
+        ]
+    if report.errors:
+        first, _ = report.errors[0].render(lang)
+        schema_name = (
+            {"uk": "схемі набору", "en": "the dataset's schema"}
+            if schema
+            else {"uk": "виведеній структурі", "en": "the inferred structure"}
+        )
+        return [
+            Finding(
+                "validity",
+                "validity-errors",
+                "error",
+                **where,
+                params={"count": len(report.errors), "first": first, "schema": schema_name},
+            )
+        ]
+    return []

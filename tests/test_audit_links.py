@@ -1,0 +1,88 @@
+"""Link checks and portal failures against a local edge-case HTTP server (no CKAN needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from opendata.audit import PortalUnreadable
+from opendata.audit.crawl import crawl_portal
+from opendata.audit.links import check_links, findings
+from opendata.audit.model import ResourceResult
+from tests.audit_server import EdgeServer
+from tests.helpers import run_cli
+
+CAP = 1 << 20
+
+
+@pytest.fixture(scope="module")
+def edge():
+    with EdgeServer() as server:
+        yield server
+
+
+def _check(edge, tmp_path, path: str, fmt: str = "CSV") -> tuple[ResourceResult, list[str]]:
+    url = path if "://" in path else edge.url + path
+    result = ResourceResult("ds", "r1", "r", url, fmt)
+    check_links([result], tmp_path, timeout=1.0, size_cap=CAP, max_redirects=3)
+    return result, [f.code for f in findings(result, CAP)]
+
+
+def test_ok_csv_is_kept_for_validation(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/ok.csv")
+    assert (result.status, result.reachable, codes) == (200, True, [])
+    assert result.local_file and result.size_bytes == len("назва,кількість\nпарк,3\n".encode())
+
+
+def test_404_is_a_broken_link(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/missing.csv")
+    assert result.status == 404 and codes == ["link-broken"]
+
+
+def test_slow_server_times_out(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/slow.csv")
+    assert result.error == "timeout" and codes == ["link-error"]
+
+
+def test_wrong_content_type(edge, tmp_path):
+    _, codes = _check(edge, tmp_path, "/page.csv")
+    assert "link-content-type" in codes
+
+
+def test_redirect_followed_and_reported(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/redirect.csv")
+    assert result.redirects == 1 and result.final_url.endswith("/ok.csv") and codes == ["link-redirect"]
+
+
+def test_redirect_loop_is_capped(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/loop.csv")
+    assert result.error == "more than 3 redirects" and codes == ["link-error"]
+
+
+def test_huge_file_is_sampled_not_downloaded(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/huge.csv")
+    assert result.truncated and result.local_file is None and "link-too-large" in codes
+    assert result.size_bytes == 3 << 20  # from Content-Length
+    assert not list(tmp_path.iterdir())  # the sample is not kept
+
+
+def test_only_http_links_are_fetched(tmp_path):
+    result = ResourceResult("ds", "r1", "r", "file:///etc/passwd", "CSV")
+    check_links([result], tmp_path)
+    assert result.status is None and [f.code for f in findings(result, CAP)] == ["link-not-http"]
+
+
+@pytest.mark.parametrize("mode", ["html", "garbage", "error"])
+def test_misbehaving_portal_is_a_clear_error(edge, mode):
+    with pytest.raises(PortalUnreadable):
+        crawl_portal(f"{edge.url}/{mode}", timeout=2)
+
+
+def test_hanging_portal_times_out(edge):
+    with pytest.raises(PortalUnreadable, match="could not be read"):
+        crawl_portal(f"{edge.url}/hang", timeout=1)
+
+
+def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):
+    result = run_cli("audit", "--portal", f"{edge.url}/garbage", "--out", tmp_path / "out")
+    assert result.returncode == 2 and "error:" in result.stderr
+    assert "Traceback" not in result.stderr

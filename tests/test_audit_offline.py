@@ -1,0 +1,106 @@
+"""Audit of a `ckanapi dump` file (no portal), and --record into a copy of the plan."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from opendata.audit import run_audit
+from tests.helpers import run_cli
+
+GOOD = {
+    "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
+    "tags": [{"name": "вбиральні"}], "maintainer": "Качанський М. Ю.", "maintainer_email": "opendata@example.gov.ua",
+    "license_id": "cc-by", "organization": {"name": "kolomyia"}, "groups": [{"name": "misto"}],
+    "metadata_created": "2026-01-01T00:00:00", "metadata_modified": "2026-11-01T00:00:00",
+    "extras": [{"key": "update_frequency", "value": "Щомісяця"}, {"key": "language", "value": "українська"},
+               {"key": "purpose_of_collecting_information", "value": "Постанова КМУ № 835"},
+               {"key": "last_modified", "value": "2026-11-20"}, {"key": "spatial", "value": "Коломия"},
+               {"key": "temporal_start", "value": "2021-01-01"}],
+    "resources": [
+        {"id": "r1", "name": "toilets.csv", "format": "CSV", "mimetype": "text/csv", "size": 100,
+         "url": "https://kolomyia.example/toilets.csv"},
+        {"id": "r2", "name": "schema.json", "format": "JSON", "mimetype": "application/json", "size": 10,
+         "url": "https://kolomyia.example/schema.json"},
+    ],
+}  # fmt: skip
+BAD_EMAIL = {**GOOD, "name": "bad-email", "maintainer_email": "приймальня", "extras": []}
+
+
+@pytest.fixture
+def dump(tmp_path: Path) -> Path:
+    path = tmp_path / "portal.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(d, ensure_ascii=False) for d in (GOOD, BAD_EMAIL)) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_dump_is_audited_without_fetching(dump):
+    audit = run_audit(dump=dump, check_links=False)
+    assert [d.name for d in audit.datasets] == ["public-toilets", "bad-email"]
+    assert audit.requests == 0 and all(r.status is None for r in audit.resources)
+    codes = {(f.dataset, f.code) for f in audit.findings if f.severity != "info"}
+    assert codes == {
+        ("bad-email", "passport-bad-email"),
+        ("bad-email", "passport-missing"),
+    }
+    good = audit.datasets[0]
+    # links unknown: the 80 accessibility points for reachable URLs are not awarded
+    assert good.mqa["accessibility"] == 20 and good.mqa_total == 290 and good.stars == 3
+
+
+def test_garbage_dump_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"name": "a"}\nnot json\n', encoding="utf-8")
+    result = run_cli("audit", "--dump", bad, "--out", tmp_path / "out")
+    assert result.returncode == 2 and "line 2: not JSON" in result.stderr
+
+
+def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
+    out = tmp_path / "audit"
+    result = run_cli(
+        "audit", "--dump", dump, "--out", out, "--record", "--plan", plan_copy, "--date", "2021-11-15"
+    )
+    assert result.returncode == 0, result.stderr
+    with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    row = rows[-1]
+    assert (row["task_id"], row["period"], row["report_date"], row["status"]) == (
+        "5.2",
+        "2021-Q4",
+        "2021-11-15",
+        "done",
+    )
+    assert "2 наборів" in row["summary"] and str(out / "report.html") in row["summary"]
+    assert row["reported_by"] == "tokarchuk-o-v"
+    assert run_cli("validate", plan_copy).returncode == 0
+
+
+def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
+    before = (plan_copy / "progress_reports.csv").read_bytes()
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+                     "--date", "2026-11-26")  # fmt: skip
+    assert result.returncode == 1 and "outside the plan period" in result.stderr
+    assert (plan_copy / "progress_reports.csv").read_bytes() == before
+
+
+def test_national_register_example_is_read_and_compared(dump):
+    register = Path(__file__).parent / "fixtures" / "audit" / "register-example.csv"
+    audit = run_audit(dump=dump, check_links=False, register_file=register)
+    missing = [f.params["uid"] for f in audit.findings if f.code == "register-missing"]
+    assert "amk-dovidnyk" in missing
+    assert {f.dataset for f in audit.findings if f.code == "register-unregistered"} == {
+        "public-toilets",
+        "bad-email",
+    }
+
+
+def test_register_in_another_structure_is_refused(dump, tmp_path):
+    other = tmp_path / "other.csv"
+    other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", other)
+    assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr

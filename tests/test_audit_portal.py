@@ -1,0 +1,229 @@
+"""The audit of the real local CKAN, seeded with ~20 realistic datasets each carrying a defect."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ckan_portal import Portal
+from tests.helpers import ROOT, run_cli
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from seed_portal import ORG, seed
+
+REGISTER = ROOT / "tests" / "fixtures" / "audit" / "register.csv"
+pytestmark = pytest.mark.ckan
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture(scope="module")
+def seeded(ckan_portal: Portal) -> Portal:
+    seed(ckan_portal.api(), ckan_portal.url)
+    return ckan_portal
+
+
+@pytest.fixture(scope="module")
+def audit_dir(seeded: Portal, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("audit") / "2026"
+    result = run_cli(
+        "audit", "--portal", seeded.url, "--org", ORG, "--out", out, "--register", REGISTER, "--lang", "en"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Report:" in result.stdout and str(out / "report.html") in result.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def findings(audit_dir: Path) -> list[dict]:
+    return _rows(audit_dir / "findings.csv")
+
+
+@pytest.fixture(scope="module")
+def datasets(audit_dir: Path) -> dict[str, dict]:
+    return {row["name"]: row for row in _rows(audit_dir / "datasets.csv")}
+
+
+def _codes(findings: list[dict], dataset: str) -> set[str]:
+    return {f["code"] for f in findings if f["dataset"] == dataset}
+
+
+@pytest.mark.parametrize(
+    ("dataset", "code", "text"),
+    [
+        ("budget-projects", "validity-errors", "«2019-07-20-01» is not a date"),
+        ("e-petitions", "validity-encoding", "windows-1251"),
+        ("tariffs-monthly-overdue", "freshness-overdue", "75 days ago"),
+        ("toilets-no-passport", "passport-missing", "(notes)"),
+        ("toilets-no-passport", "passport-missing", "(tags)"),
+        ("toilets-no-passport", "passport-missing", "(update_frequency)"),
+        ("toilets-no-passport", "passport-missing", "(purpose_of_collecting_information)"),
+        ("toilets-no-passport", "passport-missing", "(maintainer)"),
+        ("toilets-no-passport", "passport-missing", "(language)"),
+        ("parking-no-email", "passport-missing", "(maintainer_email)"),
+        ("parking-no-last-modified", "passport-missing", "(last_modified)"),
+        ("parking-bad-frequency", "passport-bad-frequency", "«раз на місяць»"),
+        ("stops-broken-link", "link-broken", "HTTP 404"),
+        ("council-decisions-pdf", "stars-not-machine-readable", "PDF (1★)"),
+        ("tariffs-xlsx-only", "stars-not-machine-readable", "XLSX (2★)"),
+        ("tariffs-closed-licence", "stars-closed-licence", "other-closed"),
+        ("toilets-no-schema", "passport-no-schema", "data schema"),
+        ("toilets-html-as-csv", "link-content-type", "text/html"),
+        ("parking-unregistered", "register-unregistered", "not in the dataset register"),
+        (
+            "toilets-register-mismatch",
+            "register-frequency",
+            "«Щокварталу» differs from the register «Щомісяця»",
+        ),
+        ("", "register-missing", "kolomyia-budget-2027"),
+    ],
+)
+def test_each_seeded_defect_is_found(findings, dataset, code, text):
+    messages = [f["message"] for f in findings if f["dataset"] == dataset and f["code"] == code]
+    assert any(text in m for m in messages), (dataset, code, messages)
+    assert all(f["recommendation"] for f in findings if f["dataset"] == dataset and f["code"] == code)
+
+
+def test_clean_datasets_have_no_errors_or_warnings(findings):
+    for name in ("public-toilets", "parking-operators", "utility-tariffs", "parking-json"):
+        assert not [f for f in findings if f["dataset"] == name and f["severity"] != "info"], name
+
+
+def test_scores_and_stars(datasets):
+    stars = {name: int(row["stars"]) for name, row in datasets.items()}
+    assert stars["toilets-linked-data"] == 5
+    assert (stars["public-toilets"], stars["parking-json"]) == (3, 3)
+    assert stars["tariffs-xlsx-only"] == 2
+    assert stars["council-decisions-pdf"] == 1
+    assert stars["stops-broken-link"] == 0 and stars["tariffs-closed-licence"] == 0
+    best = datasets["public-toilets"]
+    assert (int(best["mqa_score"]), best["mqa_band"]) == (370, "excellent")  # 405 less the unawardable 35
+    assert int(datasets["toilets-no-passport"]["mqa_findability"]) == 40  # no tags, no group
+    assert int(datasets["stops-broken-link"]["mqa_accessibility"]) == 20  # only the URL's presence
+    assert datasets["tariffs-monthly-overdue"]["overdue"] == "true"
+    assert datasets["utility-tariffs"]["overdue"] == "false"  # yearly, 100 days old
+    assert "update_frequency" in datasets["toilets-no-passport"]["passport_missing"]
+
+
+def test_resources_record_encoding_rows_and_validity(audit_dir):
+    rows = {
+        (r["dataset"], r["format"]): r
+        for r in _rows(audit_dir / "resources.csv")
+        if "schema" not in r["name"]
+    }
+    petitions = rows[("e-petitions", "CSV")]
+    assert (petitions["encoding"], petitions["valid"]) == ("windows-1251", "false")
+    budget = rows[("budget-projects", "CSV")]
+    assert (budget["rows"], budget["valid"], budget["error_count"]) == ("3", "false", "1")
+    toilets = rows[("public-toilets", "CSV")]
+    assert (toilets["status"], toilets["rows"], toilets["valid"], toilets["encoding"]) == (
+        "200",
+        "3",
+        "true",
+        "utf-8",
+    )
+    assert rows[("parking-json", "JSON")]["valid"] == "true"
+    assert rows[("stops-broken-link", "CSV")]["status"] == "404"
+
+
+def test_ranked_recommendations(audit_dir):
+    ranked = _rows(audit_dir / "recommendations.csv")
+    assert [int(r["rank"]) for r in ranked] == list(range(1, len(ranked) + 1))
+    severities = [r["severity"] for r in ranked]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+
+
+def test_audit_package_validates(audit_dir):
+    result = run_cli("validate", audit_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_report_html_is_self_contained(audit_dir):
+    html = (audit_dir / "report.html").read_text(encoding="utf-8")
+    assert html.count("<svg") == 4  # score distribution, dimensions, stars, overdue
+    assert not re.search(
+        r"<(script|link|img|iframe|object|embed)\b[^>]*\b(src|href)=[\"']?https?:", html, re.I
+    )
+    assert "@import" not in html and not re.search(r"url\(\s*['\"]?https?:", html)
+    assert "What to fix first" in html and "tariffs-monthly-overdue" in html
+    assert (audit_dir / "report.md").read_text(encoding="utf-8").startswith("# Annual audit")
+
+
+def test_json_summary_and_ukrainian_default(seeded, tmp_path):
+    result = run_cli("audit", "--portal", seeded.url, "--org", ORG, "--out", tmp_path, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["datasets"] == 20 and summary["overdue"] == 1 and summary["broken_links"] == 1
+    assert summary["stars"]["5"] == 1 and summary["errors"] > 0
+    assert "Що виправити насамперед" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_compare_shows_a_fixed_dataset(seeded, audit_dir, tmp_path):
+    api = seeded.api()
+    api.action.package_patch(id="toilets-no-passport", tags=[{"name": "вбиральні"}])
+    try:
+        result = run_cli(
+            "audit",
+            "--portal",
+            seeded.url,
+            "--org",
+            ORG,
+            "--out",
+            tmp_path,
+            "--compare",
+            audit_dir,
+            "--register",
+            REGISTER,
+            "--format",
+            "json",
+        )
+    finally:
+        api.action.package_patch(id="toilets-no-passport", tags=[])
+    assert result.returncode == 0, result.stderr
+    changes = {row["name"]: row for row in _rows(tmp_path / "changes.csv")}
+    fixed = changes["toilets-no-passport"]
+    assert (
+        fixed["status"] == "improved" and fixed["score_change"] == "30" and fixed["findings_change"] == "-1"
+    )
+    assert {row["status"] for name, row in changes.items() if name != "toilets-no-passport"} == {"same"}
+    summary = json.loads(result.stdout)
+    assert summary["previous"]["findings_change"] == -1 and summary["previous"]["overall_change"] in (1, 2)
+    assert run_cli("validate", tmp_path).returncode == 0
+
+
+@pytest.mark.browser
+def test_report_opens_in_headless_chromium_without_errors(audit_dir, tmp_path):
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no chromium (bash scripts/setup.sh --browser)")
+    result = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--enable-logging=stderr",
+            "--v=0",
+            f"--user-data-dir={tmp_path}",
+            "--dump-dom",
+            (audit_dir / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.count("<svg") == 4 and "What to fix first" in result.stdout
+    # page problems (console messages, failed loads, script errors); dbus noise of the sandbox aside
+    assert not re.findall(r".*(?:CONSOLE|net::ERR_|Uncaught).*", result.stderr)

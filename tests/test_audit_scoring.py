@@ -1,0 +1,47 @@
+"""Scoring rules in isolation: MQA bands and totals, stars, freshness limits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opendata.audit import freshness, mqa, stars
+from opendata.audit.model import DatasetResult, ResourceResult
+
+
+def test_mqa_points_add_up_to_405_and_bands():
+    assert sum(i.points for i in mqa.INDICATORS) + sum(p for _, p, _ in mqa.UNAWARDABLE.values()) == 405
+    assert [mqa.band(s) for s in (405, 351, 350, 221, 220, 121, 120, 0)] == [
+        "excellent", "excellent", "good", "good", "sufficient", "sufficient", "bad", "bad",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fmt", "licence", "status", "expected"),
+    [
+        ("CSV", "cc-by", 200, 3),
+        ("json", "cc-by", 200, 3),
+        ("XLSX", "cc-by", 200, 2),
+        ("PDF", "cc-by", 200, 1),
+        ("TTL", "odc-odbl", 200, 5),
+        ("CSV", "cc-by", 404, 0),
+        ("CSV", "other-closed", 200, 0),
+        ("CSV", "cc-by", None, 3),  # not checked: scored by format
+    ],
+)
+def test_stars(fmt, licence, status, expected):
+    resource = ResourceResult("d", "r", "data", "https://x/data", fmt, status=status)
+    assert stars.resource_stars(resource, licence in stars.OPEN_LICENCES) == expected
+
+
+@pytest.mark.parametrize(("age", "frequency", "overdue"), [(31, "Щомісяця", False), (32, "щомісяця", True),
+                                                           (8, "Щотижня", True), (366, "Щороку", False),
+                                                           (400, "позапланово", False)])  # fmt: skip
+def test_freshness_limits(age, frequency, overdue):
+    day = date(2026, 11, 26)
+    result = DatasetResult(
+        "d", "t", "o", "", "cc-by", frequency, date.fromordinal(day.toordinal() - age).isoformat()
+    )
+    found = freshness.check(result, day)
+    assert result.overdue is overdue and bool(found) is overdue and result.days_since_modified == age
