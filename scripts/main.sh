@@ -13,3 +13,10 @@ echo "==> opendata report datapackage (progress per campaign and quarter)"
 opendata report datapackage
 echo "==> opendata build datapackage --out dist (CSV, JSON, XLSX, dictionary, plan page)"
 opendata build datapackage --out dist
+echo "==> the local CKAN portal (real CKAN 2.11 on 127.0.0.1:58050; first start installs it)"
+bash scripts/ckan/portal.sh up
+echo "==> seed the local portal with 20 realistic demo datasets (deliberate defects, for the audit)"
+python scripts/seed_portal.py
+echo "==> opendata audit of the local portal"
+opendata audit --portal http://127.0.0.1:58050 --org kolomyia-audit-demo \
+  --register tests/fixtures/audit/register.csv --out dist/audit
