@@ -1,13 +1,17 @@
-"""Shared fixtures: a writable copy of the plan's package."""
+"""Shared fixtures: a writable copy of the plan's package, and the local CKAN portal."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+import ckanapi
 import pytest
 
+from ckan_portal import Portal, PortalError, ensure_portal
 from tests.helpers import EXAMPLES, PACKAGE
+
+TEST_ORG = "kolomyia-test"
 
 
 @pytest.fixture
@@ -23,3 +27,26 @@ def plan_with_reports(plan_copy: Path) -> Path:
     """The package plus the synthetic sample reports from examples/."""
     shutil.copyfile(EXAMPLES / "progress_reports.sample.csv", plan_copy / "progress_reports.csv")
     return plan_copy
+
+
+@pytest.fixture(scope="session")
+def ckan_portal() -> Portal:
+    """The local CKAN portal (started on first use); errors, never skips."""
+    try:
+        return ensure_portal()
+    except PortalError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def ckan_org(ckan_portal: Portal) -> str:
+    """Name of the organisation ``kolomyia-test``, created if it is missing."""
+    api = ckan_portal.api()
+    try:
+        api.action.organization_show(id=TEST_ORG)
+    except ckanapi.NotFound:
+        api.action.organization_create(
+            name=TEST_ORG, title="Коломийська міська рада (тест)",
+            description="Test organisation for the opendata test suite.",
+        )
+    return TEST_ORG
