@@ -63,17 +63,18 @@ def ensure_portal() -> Portal:
         try:
             result = subprocess.run(
                 ["bash", str(PORTAL_SCRIPT), "up"],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                timeout=UP_TIMEOUT_S, check=False,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=UP_TIMEOUT_S,
+                check=False,
             )
             failed = f"exit code {result.returncode}" if result.returncode else ""
         except subprocess.TimeoutExpired:
             failed = f"no answer within {UP_TIMEOUT_S} s"
     if failed:
         tail = "\n".join(log.read_text(errors="replace").splitlines()[-25:])
-        raise PortalError(
-            f"could not start the local CKAN portal ({failed}); see {log}:\n{tail}"
-        )
+        raise PortalError(f"could not start the local CKAN portal ({failed}); see {log}:\n{tail}")
     token = (lab / "token").read_text().strip()
     _portal = Portal(url=PORTAL_URL, token=token, lab=lab)
     return _portal

@@ -35,7 +35,8 @@ def ckan_portal() -> Portal:
     try:
         return ensure_portal()
     except PortalError as exc:
-        pytest.fail(str(exc), pytrace=False)
+        message = str(exc)
+    pytest.fail(message, pytrace=False)  # outside "except": no chained traceback
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +47,8 @@ def ckan_org(ckan_portal: Portal) -> str:
         api.action.organization_show(id=TEST_ORG)
     except ckanapi.NotFound:
         api.action.organization_create(
-            name=TEST_ORG, title="Коломийська міська рада (тест)",
+            name=TEST_ORG,
+            title="Коломийська міська рада (тест)",
             description="Test organisation for the opendata test suite.",
         )
     return TEST_ORG

@@ -21,8 +21,8 @@ CSV_BYTES = (
     "id,назва,сума\n"
     "1,Ремонт доріг,1250000.50\n"
     "2,Освітлення вулиць,310000\n"
-    "3,\"Парк \"\"Трускавецький\"\"\",99000\n"
-).encode("utf-8")
+    '3,"Парк ""Трускавецький""",99000\n'
+).encode()
 
 
 def unique(prefix: str) -> str:
@@ -34,8 +34,10 @@ def dataset(ckan_portal: Portal, ckan_org: str):
     """A fresh public dataset in the test organisation."""
     api = ckan_portal.api()
     pkg = api.action.package_create(
-        name=unique("test-budget"), title="Тестовий бюджет міста",
-        owner_org=ckan_org, notes="Created by tests/test_ckan_portal.py",
+        name=unique("test-budget"),
+        title="Тестовий бюджет міста",
+        owner_org=ckan_org,
+        notes="Created by tests/test_ckan_portal.py",
         tags=[{"name": "budget"}],
     )
     return pkg
@@ -59,7 +61,10 @@ def test_upload_and_download_byte_for_byte(ckan_portal: Portal, dataset, tmp_pat
     path.write_bytes(CSV_BYTES)
     with path.open("rb") as fh:
         resource = api.action.resource_create(
-            package_id=dataset["id"], name="Бюджет 2024", format="CSV", upload=fh,
+            package_id=dataset["id"],
+            name="Бюджет 2024",
+            format="CSV",
+            upload=fh,
         )
     assert resource["url_type"] == "upload"
     assert resource["url"].startswith(ckan_portal.url + "/dataset/")
@@ -92,7 +97,9 @@ def test_datastore_create_and_search(ckan_portal: Portal, dataset):
     resource_id = created["resource_id"]
     # The primary key makes upsert replace row 2 instead of adding a third row.
     api.action.datastore_upsert(
-        resource_id=resource_id, method="upsert", force=True,
+        resource_id=resource_id,
+        method="upsert",
+        force=True,
         records=[{"id": 2, "назва": "Освітлення вулиць", "сума": 320000}],
     )
     found = api.action.datastore_search(resource_id=resource_id, sort="id")

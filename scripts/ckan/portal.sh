@@ -144,7 +144,7 @@ ensure_os_packages() {
 ensure_venv() {
     # A marker, so a half-finished pip install is redone rather than trusted.
     [[ -f $VENV/.ckan-$CKAN_VERSION ]] && return 0
-    step "creating virtualenv with ckan $CKAN_VERSION (about 20-40 s)" pip
+    step "creating virtualenv with ckan $CKAN_VERSION (the slow step: 40 s or more)" pip
     rm -rf "$VENV"
     logged "$PYTHON" -m venv "$VENV"
     # The [requirements] extra carries CKAN's pins; plain "ckan" lacks click etc.

@@ -1,41 +1,41 @@
 #!/usr/bin/env python3
-"""Solr stand-in for a local CKAN test portal.
+"""Solr stand-in for the local CKAN test portal (scripts/ckan/portal.sh).
 
-THIS IS TEST INFRASTRUCTURE, NOT A SEARCH ENGINE. Apache Solr cannot be
-installed on our machines, and CKAN cannot create, change or search datasets
-without *some* Solr endpoint. This stdlib-only HTTP server answers the small
-subset of Solr's HTTP API that CKAN 2.11 sends (see scripts/ckan/README.md):
+THIS IS TEST INFRASTRUCTURE, NOT A SEARCH ENGINE. Apache Solr cannot be had on
+our machines, and CKAN cannot create, change or search datasets without *some*
+Solr endpoint. This stdlib-only server (bound to 127.0.0.1) answers just the
+subset of Solr's HTTP API that CKAN 2.11 sends:
 
-* ``GET .../schema?wt=schema.xml`` and ``GET .../admin/file/?file=schema.xml``
-  serve CKAN's own ``schema.xml`` (``--schema``); CKAN checks its version.
-* ``GET|POST .../select`` with ``q``, repeated ``fq``, ``rows``, ``start``,
-  ``sort``, ``fl``, ``facet.field`` (+ ``facet.limit``, ``facet.mincount``),
-  ``defType=dismax`` with ``qf``; the answer is Solr-shaped JSON.
-* ``POST .../update`` with a JSON body (list of docs, or ``{"add": ...,
-  "delete": ..., "commit": ...}``) or an XML body (``<add><doc>``,
-  ``<delete><id>/<query>``, ``<commit/>``); every update is visible at once.
-* ``--persist FILE`` rewrites the whole index as JSON after each update and
-  loads it at start-up (fine for hundreds of datasets).
+* ``.../schema?wt=schema.xml`` and ``.../admin/file/?file=schema.xml`` serve
+  CKAN's own schema.xml (``--schema``), whose version CKAN checks.
+* ``.../select`` (GET or form POST): ``q``, repeated ``fq``, ``q.op``, ``df``,
+  ``rows``, ``start``, ``sort``, ``fl``, ``facet.field`` with ``facet.limit``
+  and ``facet.mincount``, ``defType=dismax`` with ``qf``; Solr-shaped JSON.
+* ``.../update``: JSON (a list of docs, or ``add``/``delete``/``commit``
+  commands) or XML (``<add><doc>``, ``<delete><id>|<query>``, ``<commit/>``);
+  every update is visible at once. ``--persist FILE`` rewrites the whole index
+  as JSON after each update and reloads it at start (fine for hundreds of docs).
 
-Query subset: ``*:*``, ``field:value``, ``field:"phrase"``, ``field:(a OR b)``,
-``field:[x TO y]`` / ``{x TO y}`` (number, date or string compare, ``*`` open
-ends, ``NOW``, ``NOW-3DAYS``, ``NOW/DAY``), ``field:*``, ``*``/``?`` wildcards,
-``+ - NOT AND OR ( )``, bare words (matched against the ``text`` catch-all
-field built from the schema's copyField rules). String fields match exactly;
-text fields match case-insensitively as substrings.
+Queries: ``*:*``, ``field:value``, ``field:"phrase"``, ``field:(a OR b)``,
+``field:[x TO y]``/``{x TO y}`` (dates incl. ``NOW-3DAYS``/``NOW/DAY``,
+numbers, strings; ``*`` open ends), ``field:*``, ``*``/``?`` wildcards,
+``+ - NOT AND OR ( )``, bare words against the ``text`` field filled from the
+schema's copyField rules. String fields match exactly, text fields
+case-insensitively as substrings.
 
-NOT supported: relevance scoring (every doc scores 1.0, so ``score`` sorts keep
-insertion order), stemming and language analysis, ``mm`` (all words must
-match), highlighting, spellcheck, more-like-this, facet.query / ranges /
-pivots, local params ``{!...}`` (HTTP 400), fuzzy/proximity ``~`` and boosts
-``^`` (ignored), exact Lucene semantics for mixed ``+``/``OR`` clauses, and
-month/year date math (a month is 30 days, a year 365). Tests that depend on
-ranking or stemming need a real Solr. It binds 127.0.0.1 only.
+NOT supported: relevance scoring (all docs score 1.0, so a ``score`` sort keeps
+insertion order), stemming or any language analysis, ``mm`` (every dismax word
+must match), highlighting, spellcheck, facet queries/ranges/pivots, zero-count
+facet terms, local params ``{!...}`` (HTTP 400), fuzzy/proximity/boosts
+(ignored), Lucene's exact semantics for mixed ``+``/``OR`` clauses,
+calendar-exact month/year date math (a month is 30 days). Tests that depend on
+ranking or stemming need a real Solr.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fnmatch
 import json
 import os
@@ -53,42 +53,37 @@ class QueryError(ValueError):
     """A query this stand-in cannot parse (answered with HTTP 400)."""
 
 
-# --------------------------------------------------------------------------
-# Schema: which fields are text (analysed), multi-valued, stored, copied.
-# --------------------------------------------------------------------------
+# --- Schema: which fields are text (analysed), multi-valued, stored, copied.
 class Schema:
     def __init__(self, path: Path):
         self.xml = path.read_bytes()
         root = ET.fromstring(self.xml)
-        text_types = {
+        self.text_types = {
             t.get("name") for t in root.iter("fieldType") if t.get("class") == "solr.TextField"
         }
-        self.fields: dict[str, ET.Element] = {f.get("name"): f for f in root.iter("field")}
-        self.dynamic = [f for f in root.iter("dynamicField")]
-        self.text_types = text_types
+        self.fields = {f.get("name"): f for f in root.iter("field")}
+        self.dynamic = list(root.iter("dynamicField"))  # in order; CKAN's "*" comes last
         key = root.find("uniqueKey")
         self.unique_key = key.text.strip() if key is not None else "id"
         self.copy_fields = [(c.get("source"), c.get("dest")) for c in root.iter("copyField")]
 
-    def _field(self, name: str) -> ET.Element | None:
-        if name in self.fields:
-            return self.fields[name]
-        for dyn in self.dynamic:  # schema order; "*" comes last in CKAN's schema
-            if fnmatch.fnmatchcase(name, dyn.get("name")):
-                return dyn
-        return None
+    def _attr(self, name: str, attr: str, default: str | None = None) -> str | None:
+        # (Elements without children are falsy: no "or" shortcut here.)
+        field = (
+            self.fields[name]
+            if name in self.fields
+            else next((d for d in self.dynamic if fnmatch.fnmatchcase(name, d.get("name"))), None)
+        )
+        return default if field is None else field.get(attr, default)
 
     def is_text(self, name: str) -> bool:
-        field = self._field(name)
-        return field is not None and field.get("type") in self.text_types
+        return self._attr(name, "type") in self.text_types
 
     def is_stored(self, name: str) -> bool:
-        field = self._field(name)
-        return field is None or field.get("stored", "true") == "true"
+        return self._attr(name, "stored", "true") == "true"
 
     def is_multi(self, name: str) -> bool:
-        field = self._field(name)
-        return field is not None and field.get("multiValued") == "true"
+        return self._attr(name, "multiValued") == "true"
 
     def copy_targets(self, doc: dict) -> dict[str, list]:
         """Values that copyField rules send into other fields (e.g. ``text``)."""
@@ -116,9 +111,7 @@ def as_str(value) -> str:
     return str(value)
 
 
-# --------------------------------------------------------------------------
-# Query parsing: Lucene-ish syntax into a tree of small matcher objects.
-# --------------------------------------------------------------------------
+# --- Query parsing: Lucene-ish syntax into a tree of small matcher objects.
 TOKEN_RE = re.compile(
     r"""\s*(?:
         (?P<phrase>"(?:[^"\\]|\\.)*")
@@ -136,7 +129,7 @@ def tokenize(text: str) -> list[tuple[str, str]]:
     while pos < len(text):
         m = TOKEN_RE.match(text, pos)
         if not m or m.end() == pos:
-            raise QueryError(f"cannot parse query near {text[pos:pos + 20]!r}")
+            raise QueryError(f"cannot parse query near {text[pos : pos + 20]!r}")
         pos = m.end()
         kind = m.lastgroup
         value = m.group(kind)
@@ -210,7 +203,7 @@ class Parser:
         if kind == "phrase":
             return TermQuery(field, unescape(value[1:-1]), self.schema, phrase=True)
         if kind == "range":
-            return RangeQuery(field, value, self.schema)
+            return RangeQuery(field, value)
         if kind == "term":
             return TermQuery(field, strip_boost(value), self.schema)
         raise QueryError(f"unexpected {value!r} in query")
@@ -263,7 +256,7 @@ class TermQuery:
             return any(v != "" for v in values)
         for v in values:
             if self.pattern is not None:
-                words = re.split(r"\W+", v) + [v] if self.text else [v]
+                words = [*re.split(r"\W+", v), v] if self.text else [v]
                 if any(self.pattern.fullmatch(w) for w in words):
                     return True
             elif self.text:
@@ -274,23 +267,26 @@ class TermQuery:
         return False
 
 
-NOW_RE = re.compile(r"NOW((?:[+-]\d+[A-Z]+)*)(?:/([A-Z]+))?$")
-UNIT_SECONDS = {"SECOND": 1, "MINUTE": 60, "HOUR": 3600, "DAY": 86400,
-                "MONTH": 30 * 86400, "YEAR": 365 * 86400}
+UNIT_SECONDS = dict(SECOND=1, MINUTE=60, HOUR=3600, DAY=86400, MONTH=30 * 86400, YEAR=365 * 86400)
+# NOW/UNIT resets the datetime parts after UNIT: NOW/DAY is today's midnight.
+PARTS = ("month", "day", "hour", "minute", "second", "microsecond")
+ROUND_FROM = dict(YEAR=0, MONTH=1, DAY=2, HOUR=3, MINUTE=4, SECOND=5)
 
 
 def solr_date(text: str) -> datetime | None:
     """Parse ISO dates and NOW date math; None when it is not a date."""
-    m = NOW_RE.match(text)
-    if m:
+    if text.startswith("NOW"):
         when = datetime.now(UTC)
-        for sign, amount, unit in re.findall(r"([+-])(\d+)([A-Z]+?)S?(?=[+-]|$)", m.group(1)):
+        for op, amount, unit in re.findall(r"([+/-])(\d*)([A-Z]+)", text[3:]):
+            unit = unit[:-1] if unit.endswith("S") and unit[:-1] in UNIT_SECONDS else unit
             if unit not in UNIT_SECONDS:
-                raise QueryError(f"unknown date unit {unit!r}")
-            seconds = int(amount) * UNIT_SECONDS[unit]
-            when += timedelta(seconds=seconds if sign == "+" else -seconds)
-        if m.group(2) in ("DAY", "DAYS"):
-            when = when.replace(hour=0, minute=0, second=0, microsecond=0)
+                raise QueryError(f"unsupported date math {text!r}")
+            if op == "/":
+                parts = PARTS[ROUND_FROM[unit] :]
+                when = when.replace(**{p: 1 if p in ("month", "day") else 0 for p in parts})
+            else:
+                seconds = int(amount or 0) * UNIT_SECONDS[unit]
+                when += timedelta(seconds=seconds if op == "+" else -seconds)
         return when
     try:
         parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -311,7 +307,7 @@ def comparable(text: str):
 
 
 class RangeQuery:
-    def __init__(self, field: str, text: str, schema: Schema):
+    def __init__(self, field: str, text: str):
         m = re.fullmatch(r"([\[{])\s*(\S+)\s+TO\s+(\S+)\s*([\]}])", text)
         if not m:
             raise QueryError(f"bad range {text!r}")
@@ -321,18 +317,15 @@ class RangeQuery:
         self.high = None if m.group(3) == "*" else comparable(unescape(m.group(3).strip('"')))
 
     def matches(self, doc: dict) -> bool:
-        for raw in as_list(doc.get(self.field)):
-            value = comparable(as_str(raw))
-            if any(bound is not None and bound[0] != value[0] for bound in (self.low, self.high)):
-                continue  # a date never falls in a numeric range, and so on
-            if self.low is not None and (value < self.low if self.low_inclusive
-                                         else value <= self.low):
-                continue
-            if self.high is not None and (value > self.high if self.high_inclusive
-                                          else value >= self.high):
-                continue
-            return True
-        return False
+        return any(self.within(comparable(as_str(raw))) for raw in as_list(doc.get(self.field)))
+
+    def within(self, value: tuple) -> bool:
+        low, high = self.low, self.high  # None = open end
+        if any(b is not None and b[0] != value[0] for b in (low, high)):
+            return False  # a date never falls in a numeric range, and so on
+        if low is not None and not (value >= low if self.low_inclusive else value > low):
+            return False
+        return high is None or (value <= high if self.high_inclusive else value < high)
 
 
 class DismaxQuery:
@@ -354,9 +347,7 @@ class DismaxQuery:
         return all(any(t.matches(doc) for t in terms) for terms in self.required)
 
 
-# --------------------------------------------------------------------------
-# The index: documents in insertion order, optionally persisted as JSON.
-# --------------------------------------------------------------------------
+# --- The index: documents in insertion order, optionally persisted as JSON.
 class Index:
     def __init__(self, schema: Schema, persist: Path | None):
         self.schema, self.persist = schema, persist
@@ -401,15 +392,21 @@ class Index:
         else:
             query = Parser(q, self.schema, one("df", "text"), one("q.op", "OR")).parse()
         # Like Solr, q.op is the default operator for the fq queries too.
-        filters = [Parser(f, self.schema, one("df", "text"), one("q.op", "OR")).parse()
-                   for f in params.get("fq", []) if f.strip()]
+        filters = [
+            Parser(f, self.schema, one("df", "text"), one("q.op", "OR")).parse()
+            for f in params.get("fq", [])
+            if f.strip()
+        ]
         with self.lock:
-            hits = [d for d in self.docs.values()
-                    if query.matches(d) and all(f.matches(d) for f in filters)]
+            hits = [
+                d
+                for d in self.docs.values()
+                if query.matches(d) and all(f.matches(d) for f in filters)
+            ]
         hits = sort_docs(hits, one("sort", "") or "")
         start, rows = int(one("start", "0") or 0), int(one("rows", "10") or 10)
         fields = [f for f in re.split(r"[\s,]+", one("fl", "*") or "*") if f]
-        page = [self.project(d, fields) for d in hits[start:start + rows]]
+        page = [self.project(d, fields) for d in hits[start : start + rows]]
         answer = {
             "responseHeader": {"status": 0, "QTime": 0},
             "response": {"numFound": len(hits), "start": start, "docs": page},
@@ -418,36 +415,29 @@ class Index:
             answer["facet_counts"] = {
                 "facet_queries": {},
                 "facet_fields": {f: self.facet(f, hits, params) for f in params["facet.field"]},
-                "facet_ranges": {}, "facet_intervals": {}, "facet_heatmaps": {},
+                "facet_ranges": {},
+                "facet_intervals": {},
+                "facet_heatmaps": {},
             }
         return answer
 
     def project(self, doc: dict, fields: list[str]) -> dict:
-        out = {}
-        for name, value in doc.items():
-            wanted = "*" in fields or name in fields
-            if wanted and self.schema.is_stored(name) and name not in ("text", "urls"):
-                out[name] = value
-        if "score" in fields:
-            out["score"] = 1.0
-        return out
+        wanted = {k: v for k, v in doc.items() if "*" in fields or k in fields}
+        out = {k: v for k, v in wanted.items() if self.schema.is_stored(k)}
+        return {**out, "score": 1.0} if "score" in fields else out
 
     def facet(self, field: str, hits: list[dict], params: dict) -> list:
         def opt(name, default):
             return params.get(f"f.{field}.facet.{name}", params.get(f"facet.{name}", [default]))[-1]
 
         limit, mincount = int(opt("limit", "100")), int(opt("mincount", "0"))
-        counts: dict[str, int] = {}
-        if mincount == 0:  # Solr lists every indexed term, even with count 0
-            with self.lock:
-                for doc in self.docs.values():
-                    for v in as_list(doc.get(field)):
-                        counts.setdefault(as_str(v), 0)
+        counts: dict[str, int] = {}  # only terms found in the hits, even with mincount=0
         for doc in hits:
             for v in set(as_str(v) for v in as_list(doc.get(field))):
                 counts[v] = counts.get(v, 0) + 1
-        ranked = sorted((kv for kv in counts.items() if kv[1] >= mincount),
-                        key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(
+            (kv for kv in counts.items() if kv[1] >= mincount), key=lambda kv: (-kv[1], kv[0])
+        )
         if limit >= 0:
             ranked = ranked[:limit]
         return [x for kv in ranked for x in kv]
@@ -467,9 +457,7 @@ def sort_docs(docs: list[dict], sort: str) -> list[dict]:
     return docs
 
 
-# --------------------------------------------------------------------------
-# Update bodies: JSON and XML.
-# --------------------------------------------------------------------------
+# --- Update bodies: JSON and XML.
 def parse_update(body: bytes, content_type: str, schema: Schema):
     adds, ids, queries = [], [], []
     if not body.strip():
@@ -507,9 +495,7 @@ def parse_update(body: bytes, content_type: str, schema: Schema):
     return adds, ids, queries
 
 
-# --------------------------------------------------------------------------
-# HTTP
-# --------------------------------------------------------------------------
+# --- HTTP
 class Handler(BaseHTTPRequestHandler):
     server_version = "SolrStandIn/1.0"
     index: Index
@@ -517,7 +503,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt, *args):
         if self.verbose:
-            sys.stderr.write("%s %s\n" % (self.log_date_time_string(), fmt % args))
+            sys.stderr.write(f"{self.log_date_time_string()} {fmt % args}\n")
 
     def send(self, status: int, body: bytes, content_type="application/json; charset=utf-8"):
         self.send_response(status)
@@ -531,8 +517,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def error(self, status: int, message: str) -> None:
         sys.stderr.write(f"stand-in {status}: {message} ({self.path})\n")
-        self.send_json(status, {"responseHeader": {"status": status},
-                                "error": {"msg": message, "code": status}})
+        self.send_json(
+            status,
+            {"responseHeader": {"status": status}, "error": {"msg": message, "code": status}},
+        )
 
     def do_GET(self):
         self.handle_request(b"")
@@ -563,6 +551,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.error(404, f"the Solr stand-in does not serve {url.path}")
         except (QueryError, ValueError, ET.ParseError) as exc:
             self.error(400, str(exc))
+        except Exception as exc:  # answer like Solr would rather than drop the connection
+            self.error(500, f"{type(exc).__name__}: {exc}")
 
 
 def main(argv=None) -> int:
@@ -576,12 +566,12 @@ def main(argv=None) -> int:
     Handler.verbose = args.verbose
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     server.daemon_threads = True
-    print(f"Solr stand-in on http://127.0.0.1:{args.port}/solr/ckan "
-          f"({len(Handler.index.docs)} docs)", flush=True)
-    try:
+    print(
+        f"Solr stand-in on http://127.0.0.1:{args.port}/solr/ckan ({len(Handler.index.docs)} docs)",
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 
