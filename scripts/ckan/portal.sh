@@ -52,6 +52,8 @@ step() {
 
 on_error() {
     local rc=$?
+    # Inside $(...) just pass the failure up; the main shell reports it once.
+    ((BASH_SUBSHELL == 0)) || exit "$rc"
     echo "ckan-portal: FAILED during step: $STEP (exit $rc)" >&2
     if [[ -n $STEP_LOG && -f $STEP_LOG ]]; then
         echo "ckan-portal: log: $STEP_LOG (last lines below)" >&2
@@ -91,7 +93,7 @@ stop_pidfile() {
         pid_alive "$pid" || break
         sleep 0.1
     done
-    pid_alive "$pid" && kill -9 "$pid" 2>/dev/null || true
+    if pid_alive "$pid"; then kill -9 "$pid" 2>/dev/null || true; fi
     rm -f "$file"
     say "stopped $name"
 }
@@ -119,8 +121,8 @@ ckan_serving() { http_ok "$SITE_URL/api/3/action/status_show"; }
 
 pg_bin() {  # newest installed PostgreSQL server binaries
     local dir
-    dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-    [[ -n $dir && -x $dir/initdb ]] && echo "$dir"
+    dir=$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    [[ -x $dir/initdb ]] && echo "$dir"
 }
 
 pg_ready() { "$PG_BIN/pg_isready" -q -h "$HOST" -p "$PG_PORT"; }
