@@ -139,6 +139,8 @@ class CkanClient:
                         result = None
                     if result is not None:
                         return result
+            except requests.RequestException as error:  # a bad URL and the like: retrying will not help
+                raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
             except ckanapi.NotAuthorized as error:
                 raise NotAuthorised(self._scrub(f"{action}: not authorised: {_message(error)}")) from None
             except ckanapi.NotFound as error:

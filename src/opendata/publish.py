@@ -410,7 +410,6 @@ def publish(
     result = PublishResult(plan)
     check_can_publish(client, plan.organization)
     dataset = _sync_dataset(plan, client)
-    plan.dataset["id"] = dataset["id"]
     for change in plan.resources:
         if change.action in ("unchanged", "keep"):
             continue
