@@ -122,36 +122,48 @@ class CkanClient:
         if upload is not None:  # multipart: every value must be a string
             data = {k: v if isinstance(v, str) else _json(v) for k, v in data.items() if v is not None}
         last = ""
+        unsure = False  # an earlier try may have landed though its answer was lost
         for attempt in range(1, self.attempts + 1):
             if attempt > 1:
                 self.retries += 1
                 self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
+            if unsure and (result := self._check(landed)) is not None:
+                return result
             try:
                 return self._send(action, data, upload)
             except _Busy as busy:
                 last = f"HTTP {busy.status}{_portal_message(busy.body)}"
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = _describe_network_error(error, self.timeout)
-                if landed is not None and attempt < self.attempts:
-                    try:
-                        result = landed()
-                    except (PortalError, requests.RequestException, _Busy):
-                        result = None
-                    if result is not None:
-                        return result
+                unsure = True
             except requests.RequestException as error:  # a bad URL and the like: retrying will not help
                 raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
-            except ckanapi.NotAuthorized as error:
-                raise NotAuthorised(self._scrub(f"{action}: not authorised: {_message(error)}")) from None
-            except ckanapi.NotFound as error:
-                raise NotFound(self._scrub(f"{action}: not found: {_message(error)}")) from None
-            except ckanapi.ValidationError as error:
-                raise Rejected(self._scrub(f"{action}: the portal refused it: {_message(error)}")) from None
             except ckanapi.CKANAPIError as error:
-                raise PortalError(self._scrub(f"{action}: {_message(error)}")) from None
+                # e.g. "name already in use" because the lost try did create it
+                if unsure and (result := self._check(landed)) is not None:
+                    return result
+                raise self._portal_error(action, error) from None
         raise PortalUnreachable(
             self._scrub(f"{action}: no answer from {self.url} after {self.attempts} tries ({last})")
         )
+
+    def _check(self, landed: Callable[[], Any] | None) -> Any:
+        """Run the caller's LANDED lookup; None when there is none or it fails too."""
+        if landed is None:
+            return None
+        try:
+            return landed()
+        except (PortalError, requests.RequestException, _Busy):
+            return None
+
+    def _portal_error(self, action: str, error: ckanapi.CKANAPIError) -> PortalError:
+        if isinstance(error, ckanapi.NotAuthorized):
+            return NotAuthorised(self._scrub(f"{action}: not authorised: {_message(error)}"))
+        if isinstance(error, ckanapi.NotFound):
+            return NotFound(self._scrub(f"{action}: not found: {_message(error)}"))
+        if isinstance(error, ckanapi.ValidationError):
+            return Rejected(self._scrub(f"{action}: the portal refused it: {_message(error)}"))
+        return PortalError(self._scrub(f"{action}: {_message(error)}"))
 
     def download(self, url: str, dest: Path) -> str:
         """Fetch URL into DEST with retries; return the file's sha256.
