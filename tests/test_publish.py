@@ -279,7 +279,9 @@ def test_token_from_config_file(ckan_portal: Portal, ckan_org: str, plan_copy: P
                      "--format", "json", env=cli_env(None))
     assert_no_token(ckan_portal, result)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["local_test_portal"] is False or ckan_portal.url.endswith(":58050")
+    summary = json.loads(result.stdout)
+    assert summary["portal"] == ckan_portal.url  # the url came from the file too
+    assert summary["local_test_portal"] is True and summary["dataset"]["action"] == "create"
 
 
 def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_copy: Path):
