@@ -427,6 +427,274 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     out.print(ui["summary"].format(**summary.to_dict()))
 
 
+# --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------
+
+LOCAL_PORTAL = "http://127.0.0.1:58050"
+DEFAULT_ORG = "kolomyia-city-council"
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file with [portal] url and token (default: ~/.config/opendata/config.toml).",
+)
+PORTAL_OPTION = click.option(
+    "--portal",
+    metavar="URL",
+    help=f"CKAN portal (default: url from the config file, else the local test portal {LOCAL_PORTAL}).",
+)
+TIMEOUT_OPTION = click.option(
+    "--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True, help="Seconds per request."
+)
+
+
+def _portal_client(portal: str | None, config_path: Path | None, timeout: float, lang: str, quiet: bool):
+    """The client for the chosen portal; says plainly when it is the local test portal."""
+    from opendata.ckan_client import CkanClient
+    from opendata.config import ConfigError, load_config
+    from opendata.messages import PUBLISH_UI
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as error:
+        err.print(f"error: {error}", markup=False)
+        sys.exit(2)
+    url = (portal or config.url or LOCAL_PORTAL).rstrip("/")
+    if url == LOCAL_PORTAL and not quiet:
+        err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+
+
+def _portal_failure(error: Exception, output_format: str) -> None:
+    """Print a portal or package error (never the token: the client scrubs it) and exit."""
+    from opendata.ckan_client import NotFound, PortalError
+
+    code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
+    if output_format == "json":
+        kind = type(error).__name__ if isinstance(error, PortalError) else "PackageError"
+        click.echo(json.dumps({"ok": False, "error": kind, "message": str(error)}, ensure_ascii=False))
+    err.print(f"error: {error}", markup=False)
+    sys.exit(code)
+
+
+@main.command("publish")
+@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@PORTAL_OPTION
+@click.option("--org", default=DEFAULT_ORG, show_default=True, help="CKAN organisation of the dataset.")
+@click.option("--dataset", "dataset_name", help="Dataset name on the portal (default: the package's name).")
+@click.option("--create-org", is_flag=True, help="Create the organisation if it is missing.")
+@click.option("--dry-run", is_flag=True, help="Show what would be created or updated; change nothing.")
+@click.option("--prune", is_flag=True, help="Delete the dataset's resources that the package does not have.")
+@click.option("--maintainer", help="Maintainer (default: the head of the communication and IT department).")
+@click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
+@click.option("--update-frequency", default="щокварталу", show_default=True, help="Passport: how often.")
+@click.option("--purpose", help="Passport: purpose_of_collecting_information.")
+@CONFIG_OPTION
+@TIMEOUT_OPTION
+@FORMAT_OPTION
+@LANG_OPTION
+def publish_command(
+    path: Path,
+    portal: str | None,
+    org: str,
+    dataset_name: str | None,
+    create_org: bool,
+    dry_run: bool,
+    prune: bool,
+    maintainer: str | None,
+    maintainer_email: str | None,
+    update_frequency: str,
+    purpose: str | None,
+    config_path: Path | None,
+    timeout: float,
+    output_format: str,
+    lang: str,
+) -> None:
+    """Publish the package to a CKAN portal: one dataset, one resource per file, DataStore tables.
+
+    The package is validated first and refused if it has errors. Publishing is
+    safe to rerun: files whose content hash matches the portal are not sent
+    again, a changed table is re-uploaded and its DataStore rows upserted, and
+    a run cut short is finished by the next one. Resources on the portal that
+    the package does not have are left alone unless --prune.
+
+    The API token comes from CKAN_API_TOKEN or the config file
+    ([portal] token = ...), never from the command line.
+
+    \b
+    Exit codes: 0 done, 1 invalid package or some resources failed (rerun),
+    2 portal unreachable, bad token, not authorised or no such organisation.
+    \b
+    Examples:
+      opendata publish --dry-run
+      CKAN_API_TOKEN=... opendata publish datapackage --portal https://data.example.gov.ua --org my-city
+      opendata publish --format json --maintainer-email opendata@example.org
+    """
+    from opendata.ckan_client import PortalError
+    from opendata.messages import PUBLISH_UI
+    from opendata.publish import PackageError, Passport, ensure_organization, plan_publish, publish
+
+    ui = PUBLISH_UI[lang]
+    report = validate(path)
+    if not report.valid:
+        message = ui["invalid_package"].format(path=path, errors=len(report.errors))
+        if output_format == "json":
+            click.echo(
+                json.dumps({"ok": False, "error": "InvalidPackage", "message": message}, ensure_ascii=False)
+            )
+        err.print(message, markup=False)
+        sys.exit(report.exit_code)
+    package_dir = path.parent if path.is_file() else path
+    client, local = _portal_client(portal, config_path, timeout, lang, quiet=False)
+    passport = Passport(
+        name=dataset_name,
+        maintainer=maintainer,
+        maintainer_email=maintainer_email,
+        update_frequency=update_frequency,
+        **({"purpose": purpose} if purpose else {}),
+    )
+    try:
+        if not dry_run:
+            ensure_organization(client, org, create=create_org)
+        plan = plan_publish(package_dir, client, org, passport, prune=prune)
+        if dry_run:
+            result = None
+        else:
+            with _upload_progress(plan, output_format, ui) as on_upload:
+                result = publish(plan, client, on_upload=on_upload)
+    except (PortalError, PackageError) as error:
+        _portal_failure(error, output_format)
+    if output_format == "json":
+        data = plan.to_dict() if result is None else result.to_dict()
+        click.echo(
+            json.dumps({**data, "dry_run": dry_run, "local_test_portal": local}, ensure_ascii=False, indent=2)
+        )
+    else:
+        _print_plan(plan, ui)
+        for note in plan.notes:
+            err.print(f"note: {note}", style="yellow", markup=False)
+        if result is None:
+            out.print(ui["dry_run"], markup=False)
+        else:
+            _print_result(result, ui)
+    sys.exit(0 if result is None or result.ok else 1)
+
+
+class _upload_progress:
+    """A bytes-uploaded progress bar on stderr, shown only on a terminal."""
+
+    def __init__(self, plan, output_format: str, ui: dict):
+        total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
+        self.enabled = err.is_terminal and output_format == "text" and total > 0
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed:,}/{task.total:,} B"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=not self.enabled,
+        )
+        self.task = self.bar.add_task(ui["uploading"], total=total)
+
+    def __enter__(self):
+        self.bar.__enter__()
+        return self.update if self.enabled else None
+
+    def update(self, name: str, size: int) -> None:
+        self.bar.update(self.task, advance=size, description=name)
+
+    def __exit__(self, *exc):
+        return self.bar.__exit__(*exc)
+
+
+def _print_plan(plan, ui: dict) -> None:
+    marks = {"create": ("+", "green"), "update": ("~", "yellow"), "delete": ("-", "red")}
+    heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {ui[plan.action]}", style="bold")
+    if plan.reasons:
+        heading.append(f" ({', '.join(plan.reasons)})", style="dim")
+    out.print(heading)
+    out.print(Text(f"  {plan.dataset_url}", style="dim"))
+    for change in plan.resources:
+        mark, style = marks.get(change.action, ("=", "dim"))
+        line = Text(f"  {mark} {ui[change.action]:<10} {change.name}", style=style)
+        if change.reasons:
+            line.append(f"  ({', '.join(change.reasons)})", style="dim")
+        out.print(line)
+
+
+def _print_result(result, ui: dict) -> None:
+    summary = result.to_dict()["summary"]
+    if not result.plan.changes:
+        out.print(ui["nothing"], markup=False)
+    else:
+        out.print(ui["done"].format(**{k: len(v) for k, v in summary.items()}), markup=False)
+    if result.retries:
+        out.print(Text(ui["retries"].format(count=result.retries), style="dim"))
+    if result.failures:
+        err.print(ui["failed"].format(count=len(result.failures)), style="red", markup=False)
+        for failure in result.failures:
+            err.print(f"  {failure}", markup=False)
+
+
+@main.command("pull")
+@click.argument("dataset")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the data package into.",
+)
+@PORTAL_OPTION
+@CONFIG_OPTION
+@TIMEOUT_OPTION
+@FORMAT_OPTION
+@LANG_OPTION
+def pull_command(
+    dataset: str,
+    out_dir: Path,
+    portal: str | None,
+    config_path: Path | None,
+    timeout: float,
+    output_format: str,
+    lang: str,
+) -> None:
+    """Download a dataset published by `opendata publish` back into a data package.
+
+    Writes datapackage.json, the tables and their schemas under --out, checks
+    each file against the hash stored at publishing, then validates the result.
+
+    \b
+    Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable.
+    \b
+    Example:
+      opendata pull kolomyia-communication-plan-2021 --out pulled/
+    """
+    from opendata.ckan_client import PortalError
+    from opendata.messages import PUBLISH_UI
+    from opendata.pull import pull
+
+    ui = PUBLISH_UI[lang]
+    client, _ = _portal_client(portal, config_path, timeout, lang, quiet=True)
+    try:
+        result = pull(client, dataset, out_dir)
+    except PortalError as error:
+        _portal_failure(error, output_format)
+    report = validate(out_dir)
+    if output_format == "json":
+        click.echo(json.dumps({**result.to_dict(), "valid": report.valid}, ensure_ascii=False, indent=2))
+    else:
+        out.print(
+            ui["pulled"].format(count=len(result.files), dataset=result.dataset, out=out_dir), markup=False
+        )
+        if not report.valid:
+            err.print(ui["pulled_invalid"].format(out=out_dir), style="red", markup=False)
+    sys.exit(0 if report.valid else 1)
+
+
+# --- end of publish and pull ---------------------------------------------------------------------
+
+
 if __name__ == "__main__":
     main()
 

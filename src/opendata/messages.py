@@ -495,3 +495,44 @@ UI = {
         "header": "header",
     },
 }
+
+
+# `opendata publish` and `opendata pull`.
+PUBLISH_UI = {
+    "uk": {
+        "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
+        "invalid_package": "Пакет {path} не пройшов перевірку ({errors} помилок); нічого не опубліковано. Подробиці: opendata validate {path}",
+        "dry_run": "Пробний запуск: на порталі нічого не змінено.",
+        "create": "створити",
+        "update": "оновити",
+        "unchanged": "без змін",
+        "delete": "видалити",
+        "keep": "залишити",
+        "dataset": "Набір даних",
+        "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
+        "nothing": "На порталі все актуальне, нічого не змінено.",
+        "failed": "Не вдалося опублікувати {count} ресурс(и); запустіть publish ще раз, щоб завершити:",
+        "retries": "повторних запитів: {count}",
+        "pulled": "Завантажено {count} файл(ів) набору {dataset} у {out}.",
+        "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
+        "uploading": "Вивантаження",
+    },
+    "en": {
+        "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
+        "invalid_package": "The package {path} is not valid ({errors} errors); nothing was published. Details: opendata validate {path}",
+        "dry_run": "Dry run: nothing was changed on the portal.",
+        "create": "create",
+        "update": "update",
+        "unchanged": "unchanged",
+        "delete": "delete",
+        "keep": "keep",
+        "dataset": "Dataset",
+        "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
+        "nothing": "The portal is up to date; nothing was changed.",
+        "failed": "{count} resource(s) could not be published; run publish again to finish:",
+        "retries": "requests retried: {count}",
+        "pulled": "Downloaded {count} file(s) of {dataset} into {out}.",
+        "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
+        "uploading": "Uploading",
+    },
+}

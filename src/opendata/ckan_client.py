@@ -1,0 +1,244 @@
+"""A thin, careful client for a CKAN portal's action API.
+
+It wraps `ckanapi.RemoteCKAN` to add what publishing needs: a request
+timeout, retries with exponential backoff on timeouts, dropped connections,
+HTTP 5xx and 429, and errors that carry the portal's own message as this
+project's exceptions. The API token is sent in a header and scrubbed from
+every message, so it never reaches a log or the terminal.
+
+Writes that are not idempotent (``*_create``) are not blindly retried after a
+dropped connection: the request may have landed. The caller passes a
+``landed`` check that looks the object up; only if it is not there is the
+request sent again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ckanapi
+import requests
+
+DEFAULT_TIMEOUT_S = 30.0
+DEFAULT_ATTEMPTS = 5
+DEFAULT_BACKOFF_S = 0.5
+MAX_BACKOFF_S = 8.0
+
+
+class PortalError(Exception):
+    """The portal refused or failed a request; the message is the portal's, never the token."""
+
+    exit_code = 1
+
+
+class PortalUnreachable(PortalError):
+    """No usable answer from the portal, even after retrying."""
+
+    exit_code = 2
+
+
+class NotAuthorised(PortalError):
+    """The token is missing, invalid, or lacks the right to do this."""
+
+    exit_code = 2
+
+
+class NotFound(PortalError):
+    """The dataset, resource or organisation does not exist on the portal."""
+
+
+class Rejected(PortalError):
+    """The portal refused the data (a CKAN validation error)."""
+
+
+class _Busy(Exception):
+    """HTTP 429 or 5xx: worth another try."""
+
+    def __init__(self, status: int, body: str):
+        super().__init__(f"HTTP {status}")
+        self.status = status
+        self.body = body
+
+
+class _RemoteCKAN(ckanapi.RemoteCKAN):
+    """RemoteCKAN that reports 429/5xx before ckanapi turns them into generic errors."""
+
+    def _request_fn(self, url, data, headers, files, requests_kwargs):
+        status, text = super()._request_fn(url, data, headers, files, requests_kwargs)
+        if status == 429 or status >= 500:
+            raise _Busy(status, text)
+        return status, text
+
+
+class CkanClient:
+    """Call CKAN actions with retries; ``call("package_show", {"id": ...})``."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        attempts: int = DEFAULT_ATTEMPTS,
+        backoff: float = DEFAULT_BACKOFF_S,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.url = url.rstrip("/")
+        self._token = token
+        self.timeout = timeout
+        self.attempts = attempts
+        self.backoff = backoff
+        self.sleep = sleep
+        self.retries = 0  # how many requests were sent again, for the summary
+        self._remote = _RemoteCKAN(self.url, apikey=token, user_agent="opendata (Kolomyia open data)")
+
+    def __repr__(self) -> str:
+        return f"CkanClient({self.url!r})"
+
+    @property
+    def has_token(self) -> bool:
+        return bool(self._token)
+
+    def call(
+        self,
+        action: str,
+        data: dict[str, Any] | None = None,
+        *,
+        upload: Path | None = None,
+        landed: Callable[[], Any] | None = None,
+    ) -> Any:
+        """Run ACTION; retry transient failures; map errors to this module's exceptions.
+
+        UPLOAD is sent as the multipart ``upload`` field (reopened on each try).
+        LANDED, for non-idempotent writes, returns the result if an earlier try
+        whose answer was lost did take effect, else None.
+        """
+        data = dict(data or {})
+        if upload is not None:  # multipart: every value must be a string
+            data = {k: v if isinstance(v, str) else _json(v) for k, v in data.items() if v is not None}
+        last = ""
+        unsure = False  # an earlier try may have landed though its answer was lost
+        for attempt in range(1, self.attempts + 1):
+            if attempt > 1:
+                self.retries += 1
+                self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
+            if unsure and (result := self._check(landed)) is not None:
+                return result
+            try:
+                return self._send(action, data, upload)
+            except _Busy as busy:
+                last = f"HTTP {busy.status}{_portal_message(busy.body)}"
+            except (requests.ConnectionError, requests.Timeout) as error:
+                last = _describe_network_error(error, self.timeout)
+                unsure = True
+            except requests.RequestException as error:  # a bad URL and the like: retrying will not help
+                raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
+            except ckanapi.CKANAPIError as error:
+                # e.g. "name already in use" because the lost try did create it
+                if unsure and (result := self._check(landed)) is not None:
+                    return result
+                raise self._portal_error(action, error) from None
+        raise PortalUnreachable(
+            self._scrub(f"{action}: no answer from {self.url} after {self.attempts} tries ({last})")
+        )
+
+    def _check(self, landed: Callable[[], Any] | None) -> Any:
+        """Run the caller's LANDED lookup; None when there is none or it fails too."""
+        if landed is None:
+            return None
+        try:
+            return landed()
+        except (PortalError, requests.RequestException, _Busy):
+            return None
+
+    def _portal_error(self, action: str, error: ckanapi.CKANAPIError) -> PortalError:
+        if isinstance(error, ckanapi.NotAuthorized):
+            return NotAuthorised(self._scrub(f"{action}: not authorised: {_message(error)}"))
+        if isinstance(error, ckanapi.NotFound):
+            return NotFound(self._scrub(f"{action}: not found: {_message(error)}"))
+        if isinstance(error, ckanapi.ValidationError):
+            return Rejected(self._scrub(f"{action}: the portal refused it: {_message(error)}"))
+        return PortalError(self._scrub(f"{action}: {_message(error)}"))
+
+    def download(self, url: str, dest: Path) -> str:
+        """Fetch URL into DEST with retries; return the file's sha256.
+
+        The token goes only to this portal's own URLs, never to another host.
+        """
+        headers = {"Authorization": self._token} if self._token and url.startswith(self.url + "/") else {}
+        last = ""
+        for attempt in range(1, self.attempts + 1):
+            if attempt > 1:
+                self.retries += 1
+                self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
+            try:
+                with requests.get(url, headers=headers, timeout=self.timeout, stream=True) as response:
+                    if response.status_code == 429 or response.status_code >= 500:
+                        last = f"HTTP {response.status_code}"
+                        continue
+                    if response.status_code in (401, 403):
+                        raise NotAuthorised(f"download {url}: HTTP {response.status_code}")
+                    if response.status_code == 404:
+                        raise NotFound(f"download {url}: HTTP 404")
+                    response.raise_for_status()
+                    digest = hashlib.sha256()
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    with dest.open("wb") as stream:
+                        for chunk in response.iter_content(1 << 16):
+                            digest.update(chunk)
+                            stream.write(chunk)
+                    return digest.hexdigest()
+            except (requests.ConnectionError, requests.Timeout) as error:
+                last = _describe_network_error(error, self.timeout)
+            except requests.HTTPError as error:
+                raise PortalError(self._scrub(f"download {url}: {error}")) from None
+        raise PortalUnreachable(self._scrub(f"download {url}: failed after {self.attempts} tries ({last})"))
+
+    def _send(self, action: str, data: dict, upload: Path | None) -> Any:
+        kwargs = {"requests_kwargs": {"timeout": self.timeout}}
+        if upload is None:
+            return self._remote.call_action(action, data, **kwargs)
+        with upload.open("rb") as stream:
+            return self._remote.call_action(action, data, files={"upload": (upload.name, stream)}, **kwargs)
+
+    def _scrub(self, text: str) -> str:
+        return text.replace(self._token, "***") if self._token else text
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _message(error: Exception) -> str:
+    """The portal's words from a ckanapi error (its dict, or the raw response)."""
+    detail = error.args[0] if error.args else error
+    if isinstance(detail, dict):
+        parts = []
+        for key, value in detail.items():
+            if key == "__type":
+                continue
+            text = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+            parts.append(text if key == "message" else f"{key}: {text}")
+        return ", ".join(parts) or str(detail.get("__type", "error"))
+    text = str(detail)
+    return text if len(text) < 500 else text[:500] + "…"
+
+
+def _portal_message(body: str) -> str:
+    try:
+        error = json.loads(body).get("error", {})
+        message = error.get("message") or error.get("__type")
+    except (ValueError, AttributeError):
+        return ""
+    return f": {message}" if message else ""
+
+
+def _describe_network_error(error: Exception, timeout: float) -> str:
+    if isinstance(error, requests.Timeout):
+        return f"no answer within {timeout:g} s"
+    return "connection failed or dropped"

@@ -1,0 +1,63 @@
+"""Where the portal's address and API token come from.
+
+The token is a secret: it is read from the environment (``CKAN_API_TOKEN``) or
+a config file, never from the command line, where it would end up in shell
+history and process lists.
+
+    # ~/.config/opendata/config.toml
+    [portal]
+    url = "https://data.example.gov.ua"
+    token = "..."
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TOKEN_ENV = "CKAN_API_TOKEN"
+CONFIG_ENV = "OPENDATA_CONFIG"
+DEFAULT_CONFIG = Path("~/.config/opendata/config.toml")
+
+
+class ConfigError(Exception):
+    """The config file cannot be read or has the wrong shape."""
+
+
+@dataclass(frozen=True)
+class PortalConfig:
+    url: str | None = None
+    token: str | None = field(default=None, repr=False)
+    token_source: str | None = None  # where the token came from, for messages
+
+
+def load_config(path: Path | None = None) -> PortalConfig:
+    """Read ``[portal]`` from PATH (or $OPENDATA_CONFIG, or the default file if present).
+
+    ``CKAN_API_TOKEN`` wins over the file's token, so a CI secret needs no file.
+    """
+    explicit = path or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
+    config_path = (explicit or DEFAULT_CONFIG).expanduser()
+    section: dict = {}
+    if explicit or config_path.is_file():
+        try:
+            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except FileNotFoundError as error:
+            raise ConfigError(f"config file {config_path} does not exist") from error
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"cannot read config file {config_path}: {error}") from error
+        section = data.get("portal", {})
+        if not isinstance(section, dict):
+            raise ConfigError(f"{config_path}: [portal] must be a table")
+    env_token = os.environ.get(TOKEN_ENV, "").strip()
+    file_token = str(section.get("token", "")).strip()
+    if env_token:
+        token, source = env_token, f"${TOKEN_ENV}"
+    elif file_token:
+        token, source = file_token, str(config_path)
+    else:
+        token, source = None, None
+    url = section.get("url")
+    return PortalConfig(url=str(url) if url else None, token=token, token_source=source)

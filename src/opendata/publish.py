@@ -1,0 +1,661 @@
+"""Publish a data package to a CKAN portal, safely and repeatably.
+
+One CKAN dataset per package; one resource per file from `files_to_publish`
+(each table's CSV, its Table Schema in the ``schema`` field as
+ckanext-validation expects, plus ``datapackage.json``); each table loaded into
+the DataStore with typed fields and its primary key.
+
+`plan_publish` compares the package with the portal and says what would be
+created, updated or left unchanged; `publish` carries the plan out. A resource
+is unchanged when its content hash (``opendata_sha256``), schema hash and
+metadata match and its DataStore table is there. The content hash is written
+*last*, after the upload and the DataStore load, so a publish interrupted
+half-way leaves a resource that the next run sees as unfinished and redoes:
+rerunning always converges.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
+
+LICENSES = {  # Frictionless licence name -> CKAN license_id
+    "CC-BY-4.0": "cc-by",
+    "CC-BY-SA-4.0": "cc-by-sa",
+    "CC0-1.0": "cc-zero",
+    "ODC-BY-1.0": "odc-by",
+    "ODbL-1.0": "odc-odbl",
+    "PDDL-1.0": "odc-pddl",
+}
+DATASTORE_TYPES = {  # Table Schema type -> DataStore (PostgreSQL) type
+    "integer": "int",
+    "number": "numeric",
+    "date": "date",
+    "datetime": "timestamp",
+    "time": "time",
+    "boolean": "bool",
+    "year": "int",
+}
+PASSPORT_EXTRAS = ("update_frequency", "language", "purpose_of_collecting_information")
+DEFAULT_UPDATE_FREQUENCY = "щокварталу"  # data.gov.ua's wording for "quarterly"
+DEFAULT_PURPOSE = (
+    "Оприлюднення плану реалізації Комунікаційної стратегії та звітів про його виконання "
+    "відповідно до Закону України «Про доступ до публічної інформації»"
+)
+HEAD_OF_COMMUNICATION = "начальник відділу комунікації"
+BATCH_ROWS = 500
+MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
+
+
+class PackageError(Exception):
+    """The package cannot be published as it is (missing file, bad descriptor)."""
+
+
+@dataclass(frozen=True)
+class PublishFile:
+    """One file of the package that becomes one CKAN resource."""
+
+    key: str  # stable identity on the portal (the data resource's name)
+    path: Path
+    title: str
+    description: str
+    format: str
+    mimetype: str
+    schema: dict | None = None  # a Table Schema: the file is a table for the DataStore
+
+    @property
+    def sha256(self) -> str:
+        return _sha256_file(self.path)
+
+
+@dataclass
+class Passport:
+    """The dataset's metadata as data.gov.ua shows it; blanks are filled from the package."""
+
+    name: str | None = None
+    maintainer: str | None = None
+    maintainer_email: str | None = None
+    update_frequency: str = DEFAULT_UPDATE_FREQUENCY
+    language: str | None = None
+    purpose: str = DEFAULT_PURPOSE
+
+
+@dataclass
+class ResourceChange:
+    key: str
+    name: str
+    action: str  # create | update | unchanged | delete | keep (on the portal, not ours)
+    reasons: list[str] = field(default_factory=list)
+    id: str | None = None
+    url: str | None = None
+    bytes: int = 0
+    rows: int | None = None
+
+
+@dataclass
+class PublishPlan:
+    portal: str
+    organization: str
+    dataset: dict[str, Any]  # the CKAN dataset as it should be
+    action: str  # create | update | unchanged
+    reasons: list[str]
+    resources: list[ResourceChange]
+    files: dict[str, PublishFile]
+    existing: dict[str, Any] | None  # the dataset as it is on the portal
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def dataset_url(self) -> str:
+        return f"{self.portal}/dataset/{self.dataset['name']}"
+
+    @property
+    def changes(self) -> bool:
+        return self.action != "unchanged" or any(
+            r.action in ("create", "update", "delete") for r in self.resources
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "portal": self.portal,
+            "organization": self.organization,
+            "dataset": {
+                "name": self.dataset["name"],
+                "action": self.action,
+                "reasons": self.reasons,
+                "url": self.dataset_url,
+            },
+            "resources": [asdict(r) for r in self.resources],
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class PublishResult:
+    plan: PublishPlan
+    failures: list[str] = field(default_factory=list)
+    retries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def to_dict(self) -> dict:
+        data = self.plan.to_dict()
+        summary: dict[str, list[str]] = {"created": [], "updated": [], "unchanged": [], "deleted": []}
+        verbs = {"create": "created", "update": "updated", "unchanged": "unchanged", "delete": "deleted"}
+        for change in self.plan.resources:
+            if change.action in verbs:
+                summary[verbs[change.action]].append(change.name)
+        return {**data, "ok": self.ok, "summary": summary, "failures": self.failures, "retries": self.retries}
+
+
+# --- the package side ------------------------------------------------------------------------
+
+
+def files_to_publish(package_dir: Path) -> list[PublishFile]:
+    """The files that become the dataset's resources: each table's CSV, then datapackage.json.
+
+    The one place that decides what is published, so the analyst downloads
+    of `opendata build` can join the list later.
+    """
+    descriptor = read_descriptor(package_dir)
+    files = []
+    for resource in descriptor.get("resources", []):
+        path = package_dir / resource["path"]
+        schema = resource.get("schema")
+        if isinstance(schema, str):
+            schema = json.loads((package_dir / schema).read_text(encoding="utf-8"))
+        files.append(
+            PublishFile(
+                key=resource["name"],
+                path=path,
+                title=resource.get("title") or resource["name"],
+                description=resource.get("description", ""),
+                format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
+                mimetype=resource.get("mediatype", "text/csv"),
+                schema=schema,
+            )
+        )
+    files.append(
+        PublishFile(
+            key="datapackage",
+            path=package_dir / "datapackage.json",
+            title="Опис пакета даних (Frictionless Data Package)",
+            description="datapackage.json: the tables, their schemas and the package's metadata.",
+            format="JSON",
+            mimetype="application/json",
+        )
+    )
+    return files
+
+
+def read_descriptor(package_dir: Path) -> dict:
+    try:
+        return json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PackageError(f"cannot read {package_dir / 'datapackage.json'}: {error}") from error
+
+
+def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, Any]:
+    """The CKAN dataset (the fields we manage) for the package's descriptor."""
+    descriptor = read_descriptor(package_dir)
+    name = ckan_name(passport.name or descriptor.get("name") or package_dir.resolve().name)
+    notes = descriptor.get("description", "")
+    if descriptor.get("description_en"):
+        notes += "\n\n" + descriptor["description_en"]
+    licence = (descriptor.get("licenses") or [{}])[0].get("name", "")
+    maintainer, email = passport.maintainer, passport.maintainer_email
+    if not maintainer:
+        maintainer = _head_of_communication(package_dir) or _publisher(descriptor)
+    extras = {
+        "update_frequency": passport.update_frequency,
+        "language": passport.language or descriptor.get("language", "uk"),
+        "purpose_of_collecting_information": passport.purpose,
+    }
+    return {
+        "name": name,
+        "title": descriptor.get("title", name),
+        "notes": notes,
+        "owner_org": org,
+        "license_id": LICENSES.get(licence, "other-open" if licence else "notspecified"),
+        "maintainer": maintainer or "",
+        "maintainer_email": email or "",
+        "version": str(descriptor.get("version", "")),
+        "tags": sorted({tag for k in descriptor.get("keywords", []) if (tag := _tag(k))}),
+        "extras": extras,
+    }
+
+
+def ckan_name(text: str) -> str:
+    """A CKAN-valid dataset name: 2–100 characters of a-z, 0-9, - and _."""
+    name = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")[:100]
+    if len(name) < 2:
+        raise PackageError(f"cannot make a CKAN dataset name from {text!r}; pass one explicitly")
+    return name
+
+
+def _tag(keyword: str) -> str:
+    return re.sub(r"[^\w .-]+", " ", keyword).strip()[:100]
+
+
+def _head_of_communication(package_dir: Path) -> str | None:
+    """The maintainer by default: the head of the communication and IT department (people.csv)."""
+    people = package_dir / "people.csv"
+    if not people.is_file():
+        return None
+    with people.open(encoding="utf-8-sig", newline="") as stream:
+        for row in csv.DictReader(stream):
+            if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
+                full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
+                return f"{full}, {row['position_uk']}"
+    return None
+
+
+def _publisher(descriptor: dict) -> str | None:
+    for contributor in descriptor.get("contributors", []):
+        if contributor.get("role") == "publisher":
+            return contributor.get("title")
+    return None
+
+
+# --- comparing with the portal ---------------------------------------------------------------
+
+
+def plan_publish(
+    package_dir: Path,
+    client: CkanClient,
+    org: str,
+    passport: Passport | None = None,
+    *,
+    prune: bool = False,
+) -> PublishPlan:
+    """What a publish would do: read the portal, compare, change nothing."""
+    passport = passport or Passport()
+    wanted = dataset_dict(package_dir, org, passport)
+    files = {f.key: f for f in files_to_publish(package_dir)}
+    for publish_file in files.values():
+        if not publish_file.path.is_file():
+            raise PackageError(f"{publish_file.path} does not exist")
+    try:
+        existing = client.call("package_show", {"id": wanted["name"]})
+    except NotFound:
+        existing = None
+    notes = []
+    if not wanted["maintainer_email"]:
+        notes.append("no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one)")
+    if existing and existing.get("state") == "deleted":
+        notes.append("the dataset was deleted on the portal; publishing brings it back")
+    if existing is None:
+        action, reasons = "create", ["new dataset"]
+    else:
+        reasons = _dataset_differences(wanted, existing)
+        action = "update" if reasons else "unchanged"
+    on_portal = {r.get(MANAGED_MARK): r for r in (existing or {}).get("resources", []) if r.get(MANAGED_MARK)}
+    changes = []
+    for key, publish_file in files.items():
+        changes.append(_resource_change(publish_file, on_portal.get(key), client.url))
+    for resource in (existing or {}).get("resources", []):
+        if resource.get(MANAGED_MARK) in files:
+            continue
+        changes.append(
+            ResourceChange(
+                key=resource.get(MANAGED_MARK) or "",
+                name=resource.get("name") or resource["id"],
+                action="delete" if prune else "keep",
+                reasons=["not in the package" + ("" if prune else "; left alone (use --prune)")],
+                id=resource["id"],
+                url=resource.get("url"),
+            )
+        )
+    return PublishPlan(
+        portal=client.url,
+        organization=org,
+        dataset=wanted,
+        action=action,
+        reasons=reasons,
+        resources=changes,
+        files=files,
+        existing=existing,
+        notes=notes,
+    )
+
+
+def _dataset_differences(wanted: dict, existing: dict) -> list[str]:
+    reasons = []
+    for key in ("title", "notes", "license_id", "maintainer", "maintainer_email", "version"):
+        if (existing.get(key) or "") != wanted[key]:
+            reasons.append(f"{key} changed")
+    if (existing.get("organization") or {}).get("name") != wanted["owner_org"]:
+        reasons.append("organisation changed")
+    if sorted(t["name"] for t in existing.get("tags", [])) != wanted["tags"]:
+        reasons.append("tags changed")
+    extras = {e["key"]: e["value"] for e in existing.get("extras", [])}
+    for key, value in wanted["extras"].items():
+        if extras.get(key) != value:
+            reasons.append(f"{key} changed")
+    if existing.get("state") != "active" or existing.get("private"):
+        reasons.append("not public and active")
+    return reasons
+
+
+def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
+    """The resource's metadata that we manage (the content hash is added last)."""
+    description = publish_file.title
+    if publish_file.description:
+        description += " — " + publish_file.description
+    fields = {
+        "name": publish_file.path.name,
+        "description": description,
+        "format": publish_file.format,
+        "mimetype": publish_file.mimetype,
+        MANAGED_MARK: publish_file.key,
+    }
+    if publish_file.schema:
+        fields["schema"] = json.dumps(publish_file.schema, ensure_ascii=False)
+    return fields
+
+
+def _resource_change(publish_file: PublishFile, resource: dict | None, portal: str) -> ResourceChange:
+    size = publish_file.path.stat().st_size
+    name = publish_file.path.name
+    if resource is None:
+        return ResourceChange(publish_file.key, name, "create", ["new resource"], bytes=size)
+    reasons = []
+    stored = resource.get("opendata_sha256")
+    if stored != publish_file.sha256:
+        reasons.append("content changed" if stored not in (None, "", "pending") else "unfinished upload")
+    for key, value in _resource_fields(publish_file).items():
+        if key == "schema":
+            if _parse_json(resource.get("schema")) != publish_file.schema:
+                reasons.append("schema changed")
+        elif (resource.get(key) or "") != value:
+            reasons.append(f"{key} changed")
+    if publish_file.schema and not resource.get("datastore_active"):
+        reasons.append("no DataStore table")
+    return ResourceChange(
+        publish_file.key,
+        name,
+        "update" if reasons else "unchanged",
+        reasons,
+        id=resource["id"],
+        url=resource.get("url"),
+        bytes=size if "content changed" in reasons or "unfinished upload" in reasons else 0,
+    )
+
+
+# --- carrying the plan out -------------------------------------------------------------------
+
+
+def publish(
+    plan: PublishPlan,
+    client: CkanClient,
+    *,
+    on_upload: Callable[[str, int], None] | None = None,
+) -> PublishResult:
+    """Carry out PLAN; a resource that fails is reported and the others go on.
+
+    Lost connections and refusals of one resource make a partial result (the
+    next run finishes the job); a bad token or an unreachable portal stops
+    everything by raising.
+    """
+    result = PublishResult(plan)
+    check_can_publish(client, plan.organization)
+    dataset = _sync_dataset(plan, client)
+    for change in plan.resources:
+        if change.action in ("unchanged", "keep"):
+            continue
+        try:
+            if change.action == "delete":
+                client.call("resource_delete", {"id": change.id})
+                continue
+            resource = _sync_resource(plan.files[change.key], change, dataset, client, on_upload)
+            change.id, change.url = resource["id"], resource["url"]
+        except PortalError as error:
+            if error.exit_code == 2:
+                raise
+            result.failures.append(f"{change.name}: {error}")
+    result.retries = client.retries
+    return result
+
+
+def check_can_publish(client: CkanClient, org: str) -> None:
+    """Stop early, with a clear message, if the token cannot publish in ORG."""
+    if not client.has_token:
+        raise NotAuthorised(
+            "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config"
+        )
+    orgs = client.call("organization_list_for_user", {"permission": "create_dataset"})
+    if org not in {o["name"] for o in orgs} | {o["id"] for o in orgs}:
+        if not orgs:
+            raise NotAuthorised(
+                f"the portal does not accept this API token (or its user may not publish anywhere); "
+                f"check CKAN_API_TOKEN / the config file for {client.url}"
+            )
+        raise NotAuthorised(
+            f"the token's user may not publish in organisation {org!r} "
+            f"(it may in: {', '.join(sorted(o['name'] for o in orgs))})"
+        )
+
+
+def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
+    wanted = plan.dataset
+    body = {
+        **{k: v for k, v in wanted.items() if k not in ("tags", "extras")},
+        "tags": [{"name": t} for t in wanted["tags"]],
+        "private": False,
+        "state": "active",
+    }
+    if plan.existing is None:
+        body["extras"] = [{"key": k, "value": v} for k, v in wanted["extras"].items()]
+        return client.call("package_create", body, landed=lambda: _find_dataset(client, wanted["name"]))
+    if plan.action == "unchanged":
+        return plan.existing
+    extras = {e["key"]: e["value"] for e in plan.existing.get("extras", [])}  # keep others' extras
+    extras.update(wanted["extras"])
+    body["extras"] = [{"key": k, "value": v} for k, v in extras.items()]
+    body["id"] = plan.existing["id"]
+    return client.call("package_patch", body)
+
+
+def _find_dataset(client: CkanClient, name: str) -> dict | None:
+    try:
+        return client.call("package_show", {"id": name})
+    except NotFound:
+        return None
+
+
+def _sync_resource(
+    publish_file: PublishFile,
+    change: ResourceChange,
+    dataset: dict,
+    client: CkanClient,
+    on_upload: Callable[[str, int], None] | None,
+) -> dict:
+    fields = _resource_fields(publish_file)
+    sha = publish_file.sha256
+    needs_upload = change.action == "create" or change.bytes > 0
+    if change.action == "create":
+        resource = client.call(
+            "resource_create",
+            {"package_id": dataset["id"], **fields, "opendata_sha256": "pending"},
+            upload=publish_file.path,
+            landed=lambda: _find_resource(client, dataset["id"], publish_file.key),
+        )
+    elif needs_upload:  # the marker goes back to "pending" until the DataStore is loaded too
+        resource = client.call(
+            "resource_patch",
+            {"id": change.id, **fields, "opendata_sha256": "pending"},
+            upload=publish_file.path,
+        )
+    if needs_upload and on_upload:
+        on_upload(change.name, change.bytes)
+    recreate = bool(publish_file.schema) and (
+        change.action == "create" or bool({"schema changed", "no DataStore table"} & set(change.reasons))
+    )
+    if not needs_upload and not recreate:  # metadata only: the content is already there
+        return client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": sha})
+    if not needs_upload:
+        resource = client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": "pending"})
+    if publish_file.schema:
+        change.rows = load_datastore(client, resource["id"], publish_file, recreate=recreate)
+    return client.call("resource_patch", {"id": resource["id"], "opendata_sha256": sha})
+
+
+def _find_resource(client: CkanClient, dataset_id: str, key: str) -> dict | None:
+    dataset = client.call("package_show", {"id": dataset_id})
+    return next((r for r in dataset.get("resources", []) if r.get(MANAGED_MARK) == key), None)
+
+
+# --- the DataStore ---------------------------------------------------------------------------
+
+
+def datastore_fields(schema: dict) -> list[dict[str, str]]:
+    return [
+        {"id": f["name"], "type": DATASTORE_TYPES.get(f.get("type", "string"), "text")}
+        for f in schema["fields"]
+    ]
+
+
+def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFile, *, recreate: bool) -> int:
+    """Make the resource's DataStore table hold exactly the CSV's rows; return the row count.
+
+    A new or changed schema rebuilds the table; otherwise rows are upserted by
+    primary key and rows no longer in the CSV are deleted.
+    """
+    schema = publish_file.schema or {}
+    primary_key = schema.get("primaryKey") or []
+    primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
+    if recreate:
+        with contextlib.suppress(NotFound):  # no table yet
+            client.call("datastore_delete", {"resource_id": resource_id, "force": True})
+        client.call(
+            "datastore_create",
+            {
+                "resource_id": resource_id,
+                "force": True,
+                "fields": datastore_fields(schema),
+                "primary_key": primary_key,
+            },
+        )
+    count = 0
+    keys = set()
+    for batch in _batches(read_records(publish_file.path, schema), BATCH_ROWS):
+        method = "upsert" if primary_key else "insert"
+        client.call(
+            "datastore_upsert",
+            {"resource_id": resource_id, "force": True, "method": method, "records": batch},
+        )
+        count += len(batch)
+        keys.update(tuple(r[k] for k in primary_key) for r in batch)
+    if primary_key and not recreate:
+        for stale in _datastore_keys(client, resource_id, primary_key) - keys:
+            client.call(
+                "datastore_delete",
+                {
+                    "resource_id": resource_id,
+                    "force": True,
+                    "filters": dict(zip(primary_key, stale, strict=True)),
+                },
+            )
+    return count
+
+
+def _datastore_keys(client: CkanClient, resource_id: str, primary_key: list[str]) -> set[tuple]:
+    keys: set[tuple] = set()
+    offset = 0
+    while True:
+        page = client.call(
+            "datastore_search",
+            {"resource_id": resource_id, "fields": primary_key, "limit": 10000, "offset": offset},
+        )
+        keys.update(tuple(r[k] for k in primary_key) for r in page["records"])
+        offset += len(page["records"])
+        if not page["records"] or offset >= page["total"]:
+            return keys
+
+
+def read_records(path: Path, schema: dict) -> Iterator[dict[str, Any]]:
+    """The CSV's rows as DataStore records: blanks become null, integers and booleans typed."""
+    types = {f["name"]: f.get("type", "string") for f in schema["fields"]}
+    true_values = {
+        f["name"]: set(f.get("trueValues", ["true", "True", "TRUE", "1"])) for f in schema["fields"]
+    }
+    missing = set(schema.get("missingValues", [""]))
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        for row in csv.DictReader(stream):
+            record = {}
+            for name, value in row.items():
+                kind = types.get(name, "string")
+                if value is None or value in missing:
+                    record[name] = None
+                elif kind in ("integer", "year"):
+                    record[name] = int(value)
+                elif kind == "boolean":
+                    record[name] = value in true_values[name]
+                else:
+                    record[name] = value
+            yield record
+
+
+def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:
+    batch: list[dict] = []
+    for record in records:
+        batch.append(record)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# --- small helpers ---------------------------------------------------------------------------
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _parse_json(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return value
+
+
+def ensure_organization(client: CkanClient, org: str, *, create: bool) -> None:
+    """Check that ORG exists; create it only when asked, so a typo never makes a new one."""
+    try:
+        client.call("organization_show", {"id": org, "include_datasets": False})
+    except NotFound:
+        if not create:
+            raise NotFound(
+                f"organisation {org!r} does not exist on {client.url}; create it there "
+                f"(or rerun with --create-org), or pass --org NAME"
+            ) from None
+        client.call(
+            "organization_create",
+            {"name": org, "title": org},
+            landed=lambda: _find_organization(client, org),
+        )
+
+
+def _find_organization(client: CkanClient, org: str) -> dict | None:
+    try:
+        return client.call("organization_show", {"id": org, "include_datasets": False})
+    except NotFound:
+        return None

@@ -1,0 +1,74 @@
+"""Download a published dataset back into a data package folder.
+
+The dataset's ``datapackage.json`` resource gives the package's layout; each
+table comes from the resource that `opendata.publish` marked with the same
+name, and each Table Schema from that resource's ``schema`` field. Downloads
+are checked against the content hash stored at publishing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from opendata.ckan_client import CkanClient, PortalError
+from opendata.publish import MANAGED_MARK
+
+
+class PullError(PortalError):
+    """The dataset on the portal is not a package this tool can rebuild."""
+
+
+@dataclass
+class PullResult:
+    dataset: str
+    out_dir: Path
+    files: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"dataset": self.dataset, "out_dir": str(self.out_dir), "files": self.files}
+
+
+def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
+    """Write DATASET's datapackage.json, tables and schemas under OUT_DIR."""
+    package = client.call("package_show", {"id": dataset})
+    resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
+    if "datapackage" not in resources:
+        raise PullError(
+            f"dataset {dataset!r} has no datapackage.json published by opendata; cannot rebuild it"
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = PullResult(dataset=package["name"], out_dir=out_dir)
+    _fetch(client, resources["datapackage"], out_dir / "datapackage.json", result)
+    descriptor = json.loads((out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    for entry in descriptor.get("resources", []):
+        resource = resources.get(entry.get("name"))
+        if resource is None:
+            raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
+        _fetch(client, resource, _inside(out_dir, entry["path"]), result)
+        if isinstance(entry.get("schema"), str):
+            schema = json.loads(resource.get("schema") or "null")
+            if not schema:
+                raise PullError(f"resource {resource['name']!r} has no Table Schema on the portal")
+            target = _inside(out_dir, entry["schema"])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            result.files.append(entry["schema"])
+    return result
+
+
+def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -> None:
+    sha = client.download(resource["url"], dest)
+    expected = resource.get("opendata_sha256")
+    if expected and expected != "pending" and sha != expected:
+        raise PullError(f"{resource['name']}: the downloaded file does not match its published hash")
+    result.files.append(dest.relative_to(result.out_dir).as_posix())
+
+
+def _inside(out_dir: Path, relative: str) -> Path:
+    """OUT_DIR/RELATIVE, refusing paths that would leave OUT_DIR."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or ".." in path.parts:
+        raise PullError(f"refusing to write {relative!r} outside {out_dir}")
+    return out_dir.joinpath(*path.parts)

@@ -1,0 +1,81 @@
+"""Where the token comes from, and that it never leaks into an error (no portal needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opendata.ckan_client import CkanClient, PortalUnreachable
+from opendata.config import ConfigError, load_config
+from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
+from tests.helpers import PACKAGE
+
+SECRET = "sekret-token-0123456789"
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch, tmp_path):
+    monkeypatch.delenv("CKAN_API_TOKEN", raising=False)
+    monkeypatch.delenv("OPENDATA_CONFIG", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no personal config file
+
+
+def write_config(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_token_from_the_config_file(tmp_path):
+    text = f'[portal]\nurl = "https://data.example"\ntoken = "{SECRET}"\n'
+    config = write_config(tmp_path / "c.toml", text)
+    loaded = load_config(config)
+    assert (loaded.url, loaded.token, loaded.token_source) == ("https://data.example", SECRET, str(config))
+    assert SECRET not in repr(loaded)
+
+
+def test_environment_wins_over_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("CKAN_API_TOKEN", "from-env")
+    config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = "{SECRET}"\n')
+    assert load_config(config).token == "from-env"
+
+
+def test_no_config_no_token():
+    loaded = load_config()
+    assert loaded.token is None and loaded.url is None
+
+
+@pytest.mark.parametrize("text", ["[portal\n", "portal = 3\n"])
+def test_broken_config_is_reported(tmp_path, text):
+    with pytest.raises(ConfigError):
+        load_config(write_config(tmp_path / "c.toml", text))
+
+
+def test_missing_explicit_config_is_reported(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.toml")
+
+
+def test_unreachable_portal_error_has_no_token():
+    client = CkanClient("http://127.0.0.1:9", SECRET, timeout=1, attempts=2, sleep=lambda _: None)
+    with pytest.raises(PortalUnreachable) as caught:
+        client.call("package_show", {"id": "x"})
+    assert "no answer from http://127.0.0.1:9 after 2 tries" in str(caught.value)
+    assert SECRET not in str(caught.value) and SECRET not in repr(client)
+    assert client.retries == 1
+
+
+def test_dataset_passport_from_the_package():
+    dataset = dataset_dict(PACKAGE, "kolomyia-city-council", Passport())
+    assert dataset["name"] == "kolomyia-communication-plan-2021"
+    assert dataset["license_id"] == "cc-by"
+    assert dataset["maintainer"].startswith("Качанський Михайло, начальник відділу комунікації")
+    assert dataset["extras"]["update_frequency"] == "щокварталу"
+    assert dataset["extras"]["language"] == "uk"
+    assert "Kolomyia" in dataset["tags"]
+
+
+def test_ckan_names():
+    assert ckan_name("Kolomyia Plan 2021!") == "kolomyia-plan-2021"
+    with pytest.raises(PackageError):
+        ckan_name("!")

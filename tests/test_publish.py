@@ -1,0 +1,291 @@
+"""`opendata publish` and `opendata pull` against the real local CKAN portal.
+
+Every test publishes under a unique dataset name, so the suite can run again
+and again on the same portal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.ckan_portal import Portal
+from tests.helpers import run_cli
+
+pytestmark = pytest.mark.ckan
+
+
+def unique_name() -> str:
+    return f"test-plan-{uuid.uuid4().hex[:10]}"
+
+
+def cli_env(token: str | None, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("CKAN_API_TOKEN", "OPENDATA_CONFIG")}
+    env["HOME"] = "/nonexistent"  # no personal config file
+    if token is not None:
+        env["CKAN_API_TOKEN"] = token
+    return {**env, **extra}
+
+
+def publish_cli(portal: Portal, org: str, package: Path, name: str, *args, token: str | None = None):
+    """Run `opendata publish --format json`; check the token appears nowhere in the output."""
+    result = run_cli(
+        "publish", package, "--portal", portal.url, "--org", org, "--dataset", name,
+        "--maintainer-email", "opendata@example.org", "--format", "json", *args,
+        env=cli_env(portal.token if token is None else token),
+    )
+    assert_no_token(portal, result)
+    return result
+
+
+def assert_no_token(portal: Portal, result) -> None:
+    assert portal.token not in result.stdout
+    assert portal.token not in result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+
+
+def csv_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def portal_state(portal: Portal, name: str) -> dict:
+    """What a reader of the portal sees: the passport, each resource's file and DataStore table."""
+    api = portal.api()
+    dataset = api.action.package_show(id=name)
+    resources = []
+    for resource in dataset["resources"]:
+        rows = None
+        if resource.get("datastore_active"):
+            rows = api.action.datastore_search(resource_id=resource["id"], limit=0)["total"]
+        resources.append(
+            (resource["name"], resource.get("opendata_name"), resource.get("opendata_sha256"),
+             resource.get("format"), resource.get("schema"), resource["size"], rows)
+        )
+    extras = {e["key"]: e["value"] for e in dataset["extras"]}
+    return {
+        "title": dataset["title"],
+        "license_id": dataset["license_id"],
+        "tags": sorted(t["name"] for t in dataset["tags"]),
+        "extras": extras,
+        "resources": sorted(resources),
+    }
+
+
+def test_first_publish_creates_dataset_resources_and_datastore(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+):
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["ok"] and summary["dataset"]["action"] == "create"
+    assert summary["dataset"]["url"] == f"{ckan_portal.url}/dataset/{name}"
+    assert len(summary["summary"]["created"]) == 7 and not summary["summary"]["updated"]
+    assert all(r["url"].startswith(ckan_portal.url) for r in summary["resources"])
+
+    api = ckan_portal.api()
+    dataset = api.action.package_show(id=name)
+    assert dataset["organization"]["name"] == ckan_org
+    assert dataset["license_id"] == "cc-by"
+    assert dataset["maintainer"].startswith("Качанський Михайло")
+    assert dataset["maintainer_email"] == "opendata@example.org"
+    assert "Коломия" in {t["name"] for t in dataset["tags"]}
+    extras = {e["key"]: e["value"] for e in dataset["extras"]}
+    assert extras["update_frequency"] == "щокварталу"
+    assert extras["language"] == "uk"
+    assert extras["purpose_of_collecting_information"]
+
+    by_name = {r["name"]: r for r in dataset["resources"]}
+    assert set(by_name) == {p.name for p in plan_with_reports.glob("*.csv")} | {"datapackage.json"}
+    for file_name, resource in by_name.items():
+        local = plan_with_reports / file_name
+        downloaded = requests.get(resource["url"], timeout=30)
+        assert downloaded.content == local.read_bytes(), file_name
+        if file_name.endswith(".csv"):
+            schema_ref = f"schemas/{local.stem}.json"
+            assert json.loads(resource["schema"]) == json.loads((plan_with_reports / schema_ref).read_text())
+            search = api.action.datastore_search(resource_id=resource["id"], limit=1000)
+            assert search["total"] == len(csv_rows(local)), file_name
+
+    tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=1)
+    types = {f["id"]: f["type"] for f in tasks["fields"]}
+    assert types["sequence"] == "int4" and types["number_is_duplicate"] == "bool"  # as PostgreSQL names them
+    assert types["title_uk"] == "text"
+    reports = api.action.datastore_search(resource_id=by_name["progress_reports.csv"]["id"])
+    assert {f["id"]: f["type"] for f in reports["fields"]}["report_date"] == "date"
+    info = api.action.datastore_info(id=by_name["task_roles.csv"]["id"])
+    assert info["meta"]["count"] == len(csv_rows(plan_with_reports / "task_roles.csv"))
+
+
+def test_second_publish_changes_nothing(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    before = api.action.package_show(id=name)
+    activities = len(api.action.package_activity_list(id=name, limit=100))
+
+    again = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(again.stdout)
+    assert summary["dataset"]["action"] == "unchanged"
+    assert len(summary["summary"]["unchanged"]) == 7
+    assert not summary["summary"]["created"] and not summary["summary"]["updated"]
+
+    after = api.action.package_show(id=name)
+    assert after["metadata_modified"] == before["metadata_modified"]
+    assert [r["metadata_modified"] for r in after["resources"]] == [
+        r["metadata_modified"] for r in before["resources"]
+    ]
+    assert len(api.action.package_activity_list(id=name, limit=100)) == activities
+
+
+def test_changed_csv_updates_exactly_one_resource(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    api = ckan_portal.api()
+    before = {r["name"]: r for r in api.action.package_show(id=name)["resources"]}
+
+    reports = plan_with_reports / "progress_reports.csv"
+    lines = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    removed_id = lines[-1].split(",")[0]
+    changed = lines[1].replace(",done,", ",in_progress,", 1)
+    reports.write_text("".join([lines[0], changed, *lines[2:-1]]), encoding="utf-8")
+
+    dry = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--dry-run")
+    assert dry.returncode == 0
+    planned = {r["name"]: r["action"] for r in json.loads(dry.stdout)["resources"]}
+    assert planned["progress_reports.csv"] == "update"
+    assert [n for n, a in planned.items() if a != "unchanged"] == ["progress_reports.csv"]
+
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["updated"] == ["progress_reports.csv"] and len(summary["unchanged"]) == 6
+
+    after = {r["name"]: r for r in api.action.package_show(id=name)["resources"]}
+    for file_name, resource in after.items():
+        same = resource["metadata_modified"] == before[file_name]["metadata_modified"]
+        assert same == (file_name != "progress_reports.csv"), file_name
+    resource = after["progress_reports.csv"]
+    assert requests.get(resource["url"], timeout=30).content == reports.read_bytes()
+    rows = api.action.datastore_search(resource_id=resource["id"], limit=100)
+    assert rows["total"] == len(csv_rows(reports))
+    by_id = {r["report_id"]: r for r in rows["records"]}
+    assert removed_id not in by_id
+    assert by_id[lines[1].split(",")[0]]["status"] == "in_progress"
+
+
+def test_dry_run_touches_nothing(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["dry_run"] and plan["dataset"]["action"] == "create"
+    assert {r["action"] for r in plan["resources"]} == {"create"}
+    assert name not in ckan_portal.api().action.package_list()
+
+
+def test_foreign_resources_are_kept_unless_prune(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    dataset_id = api.action.package_show(id=name)["id"]
+    api.action.resource_create(package_id=dataset_id, name="photo report", url="https://example.org/p.pdf")
+
+    kept = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert kept.returncode == 0
+    assert "photo report" in {r["name"] for r in api.action.package_show(id=name)["resources"]}
+    assert {r["name"]: r["action"] for r in json.loads(kept.stdout)["resources"]}["photo report"] == "keep"
+
+    pruned = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--prune")
+    assert pruned.returncode == 0
+    assert json.loads(pruned.stdout)["summary"]["deleted"] == ["photo report"]
+    assert "photo report" not in {r["name"] for r in api.action.package_show(id=name)["resources"]}
+
+
+def test_changed_schema_rebuilds_the_datastore_table(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    schema_path = plan_copy / "schemas" / "tasks.json"
+    schema = json.loads(schema_path.read_text())
+    next(f for f in schema["fields"] if f["name"] == "sequence")["type"] = "number"
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2))
+
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["updated"] == ["tasks.csv"]
+    api = ckan_portal.api()
+    tasks = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "tasks.csv")
+    search = api.action.datastore_search(resource_id=tasks["id"], limit=0)
+    assert {f["id"]: f["type"] for f in search["fields"]}["sequence"] == "numeric"
+    assert search["total"] == len(csv_rows(plan_copy / "tasks.csv"))
+
+
+def test_publish_then_pull_round_trips(ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    out = tmp_path / "pulled"
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", out, "--format", "json",
+                     env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["valid"] is True
+    for table in plan_with_reports.glob("*.csv"):
+        assert csv_rows(out / table.name) == csv_rows(table), table.name
+    assert run_cli("validate", out).returncode == 0
+
+
+def test_invalid_package_is_refused(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    with (plan_copy / "tasks.csv").open("a", encoding="utf-8") as stream:
+        stream.write("9.9,x,1,9.9,false,Broken row\n")
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["error"] == "InvalidPackage"
+    assert name not in ckan_portal.api().action.package_list()
+
+
+@pytest.mark.parametrize("token", ["", "not-a-real-token"])
+def test_missing_or_invalid_token_stops_clearly(ckan_portal: Portal, ckan_org: str, plan_copy: Path, token):
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--lang", "en", token=token)
+    assert result.returncode == 2
+    message = json.loads(result.stdout)["message"]
+    assert "token" in message
+    assert token == "" or token not in result.stdout + result.stderr
+    assert name not in ckan_portal.api().action.package_list()
+
+
+def test_token_is_never_taken_from_argv(ckan_portal: Portal):
+    result = run_cli("publish", "--token", ckan_portal.token, env=cli_env(None))
+    assert result.returncode == 2  # click: no such option
+    assert ckan_portal.token not in result.stdout + result.stderr
+
+
+def test_token_from_config_file(ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text(f'[portal]\nurl = "{ckan_portal.url}"\ntoken = "{ckan_portal.token}"\n')
+    name = unique_name()
+    result = run_cli("publish", plan_copy, "--config", config, "--org", ckan_org, "--dataset", name,
+                     "--format", "json", env=cli_env(None))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["portal"] == ckan_portal.url  # the url came from the file too
+    assert summary["local_test_portal"] is True and summary["dataset"]["action"] == "create"
+
+
+def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_copy: Path):
+    org = f"no-such-org-{uuid.uuid4().hex[:8]}"
+    result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en")
+    assert result.returncode == 2
+    assert "--create-org" in json.loads(result.stdout)["message"]

@@ -1,0 +1,125 @@
+"""Publishing through a faulty network: retries, lost answers, and interrupted runs.
+
+A `FaultyProxy` sits between the publisher and the real portal. Each test
+compares what the portal ends up holding with a clean publish of the same
+package under another name (`portal_state` ignores the dataset's name).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.ckan_portal import Portal
+from tests.faulty_proxy import FaultyProxy
+from opendata.ckan_client import CkanClient, NotAuthorised, PortalUnreachable
+from opendata.publish import Passport, plan_publish, publish
+from tests.helpers import EXAMPLES, PACKAGE, run_cli
+from tests.test_publish import assert_no_token, cli_env, portal_state
+
+pytestmark = pytest.mark.ckan
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("faults") / "package"
+    shutil.copytree(PACKAGE, target)
+    shutil.copyfile(EXAMPLES / "progress_reports.sample.csv", target / "progress_reports.csv")
+    return target
+
+
+@pytest.fixture(scope="module")
+def reference(ckan_portal: Portal, ckan_org: str, package: Path) -> dict:
+    """The portal's state after a clean publish of the package."""
+    name = run_publish(direct(ckan_portal), ckan_org, package)
+    return portal_state(ckan_portal, name)
+
+
+def direct(portal: Portal) -> CkanClient:
+    return CkanClient(portal.url, portal.token)
+
+
+def via(proxy: FaultyProxy, portal: Portal) -> CkanClient:
+    """A client with a short backoff, so injected faults cost little time.
+
+    The timeout still allows for a portal slowed down by other work on the machine.
+    """
+    return CkanClient(proxy.url, portal.token, timeout=8, backoff=0.05)
+
+
+def run_publish(client: CkanClient, org: str, package: Path, name: str | None = None):
+    name = name or f"test-faults-{uuid.uuid4().hex[:10]}"
+    passport = Passport(name=name, maintainer_email="opendata@example.org")
+    result = publish(plan_publish(package, client, org, passport), client)
+    assert result.ok, result.failures
+    return name
+
+
+def test_timeouts_drops_5xx_and_429_are_retried(ckan_portal, ckan_org, package, reference):
+    with FaultyProxy(ckan_portal.url, hang_s=10) as proxy:
+        proxy.fail("/package_show", "timeout")
+        proxy.fail("/package_create", "503")
+        proxy.fail("/resource_create", "500", nth=2)
+        proxy.fail("/datastore_create", "drop", nth=3)
+        proxy.fail("/datastore_upsert", "429", nth=2, times=2)
+        proxy.fail("/resource_patch", "502", nth=4)
+        client = via(proxy, ckan_portal)
+        name = run_publish(client, ckan_org, package)
+        assert {fault for _, fault in proxy.faults()} == {"timeout", "503", "500", "drop", "429", "502"}
+    assert client.retries >= 7
+    assert portal_state(ckan_portal, name) == reference
+
+
+def test_a_lost_answer_to_a_create_makes_no_duplicate(ckan_portal, ckan_org, package, reference):
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/package_create", "drop_after")
+        proxy.fail("/resource_create", "drop_after", nth=2)
+        proxy.fail("/resource_create", "drop_after", nth=5)
+        name = run_publish(via(proxy, ckan_portal), ckan_org, package)
+        assert len(proxy.faults()) == 3
+    assert portal_state(ckan_portal, name) == reference  # seven resources, none twice
+
+
+@pytest.mark.parametrize("cut_after", [2, 6, 13, 22])
+def test_interrupted_publish_converges_when_run_again(ckan_portal, ckan_org, package, reference, cut_after):
+    name = f"test-faults-{uuid.uuid4().hex[:10]}"
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.cut_after(cut_after)
+        with pytest.raises(PortalUnreachable, match="no answer from"):
+            run_publish(via(proxy, ckan_portal), ckan_org, package, name)
+    run_publish(direct(ckan_portal), ckan_org, package, name)
+    assert portal_state(ckan_portal, name) == reference
+    plan = plan_publish(package, direct(ckan_portal), ckan_org, Passport(name=name))
+    assert {r.action for r in plan.resources} == {"unchanged"}
+
+
+def test_403_stops_with_the_portals_message(ckan_portal, ckan_org, package):
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/package_create", "403")
+        with pytest.raises(NotAuthorised, match="not authorised"):
+            run_publish(via(proxy, ckan_portal), ckan_org, package)
+
+
+@pytest.mark.slow
+def test_cli_interrupted_then_rerun_says_why_and_never_shows_the_token(
+    ckan_portal, ckan_org, package, reference
+):
+    name = f"test-faults-{uuid.uuid4().hex[:10]}"
+    args = ["publish", package, "--org", ckan_org, "--dataset", name, "--format", "json",
+            "--maintainer-email", "opendata@example.org", "--timeout", "2"]
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.cut_after(10)
+        cut = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, cut)
+    assert cut.returncode == 2
+    assert json.loads(cut.stdout)["error"] == "PortalUnreachable"
+    assert "no answer from" in cut.stderr
+
+    rerun = run_cli(*args, "--portal", ckan_portal.url, env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, rerun)
+    assert rerun.returncode == 0, rerun.stderr
+    assert portal_state(ckan_portal, name) == reference
