@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.ckan_portal import Portal
-from tests.faulty_proxy import FaultyProxy
 from opendata.ckan_client import CkanClient, NotAuthorised, PortalUnreachable
 from opendata.publish import Passport, plan_publish, publish
+from tests.ckan_portal import Portal
+from tests.faulty_proxy import FaultyProxy
 from tests.helpers import EXAMPLES, PACKAGE, run_cli
 from tests.test_publish import assert_no_token, cli_env, portal_state
 
