@@ -82,6 +82,16 @@ def test_json_keeps_integers_booleans_and_iso_dates(dist):
     assert decision["period_start"] == "2021-04-01" and decision["date"] is None
 
 
+def test_json_writes_number_fields_as_json_numbers(plan_copy, tmp_path):
+    schema_path = plan_copy / "schemas" / "tasks.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    next(f for f in schema["fields"] if f["name"] == "sequence")["type"] = "number"
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    build(plan_copy, tmp_path / "dist")
+    tasks = json.loads((tmp_path / "dist" / "json" / "tasks.json").read_text(encoding="utf-8"))
+    assert [task["sequence"] for task in tasks] == list(range(1, 36))
+
+
 def test_plan_json_nests_campaigns_tasks_people(dist):
     plan = json.loads((dist / "plan.json").read_text("utf-8"))
     assert [c["campaign_id"] for c in plan["campaigns"]] == [1, 2, 3, 4, 5]

@@ -78,16 +78,24 @@ def portal_state(portal: Portal, name: str) -> dict:
     }
 
 
+# What `opendata build` adds beside the tables and datapackage.json.
+DOWNLOADS = {"kolomyia-communication-plan-2021.xlsx", "plan.json", "dictionary.html", "index.html",
+             "kolomyia-communication-plan-2021.zip"}
+# Downloads built from every table: they change whenever any table does.
+DERIVED = DOWNLOADS - {"dictionary.html"}
+
+
 def test_first_publish_creates_dataset_resources_and_datastore(
-    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path: Path
 ):
     name = unique_name()
-    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    built = tmp_path / "built"
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--build-dir", built)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["ok"] and summary["dataset"]["action"] == "create"
     assert summary["dataset"]["url"] == f"{ckan_portal.url}/dataset/{name}"
-    assert len(summary["summary"]["created"]) == 7 and not summary["summary"]["updated"]
+    assert len(summary["summary"]["created"]) == 12 and not summary["summary"]["updated"]
     assert all(r["url"].startswith(ckan_portal.url) for r in summary["resources"])
 
     api = ckan_portal.api()
@@ -103,14 +111,19 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     assert extras["purpose_of_collecting_information"]
 
     by_name = {r["name"]: r for r in dataset["resources"]}
-    assert set(by_name) == {p.name for p in plan_with_reports.glob("*.csv")} | {"datapackage.json"}
+    tables = {p.name for p in plan_with_reports.glob("*.csv")}
+    assert set(by_name) == tables | DOWNLOADS | {"datapackage.json"}
     for file_name, resource in by_name.items():
-        local = plan_with_reports / file_name
+        # Uploaded bytes are the built files; a table's rows are the package's.
+        local = plan_with_reports / file_name if file_name == "datapackage.json" else built / file_name
+        if file_name in tables:
+            local = built / "csv" / file_name
+            assert csv_rows(local) == csv_rows(plan_with_reports / file_name)
         downloaded = requests.get(resource["url"], timeout=30)
         assert downloaded.content == local.read_bytes(), file_name
         if file_name.endswith(".csv"):
-            schema_ref = f"schemas/{local.stem}.json"
-            assert json.loads(resource["schema"]) == json.loads((plan_with_reports / schema_ref).read_text())
+            schema_ref = plan_with_reports / "schemas" / f"{local.stem}.json"
+            assert json.loads(resource["schema"]) == json.loads(schema_ref.read_text())
             search = api.action.datastore_search(resource_id=resource["id"], limit=1000)
             assert search["total"] == len(csv_rows(local)), file_name
 
@@ -135,7 +148,7 @@ def test_second_publish_changes_nothing(ckan_portal: Portal, ckan_org: str, plan
     assert again.returncode == 0, again.stderr
     summary = json.loads(again.stdout)
     assert summary["dataset"]["action"] == "unchanged"
-    assert len(summary["summary"]["unchanged"]) == 7
+    assert len(summary["summary"]["unchanged"]) == 12
     assert not summary["summary"]["created"] and not summary["summary"]["updated"]
 
     after = api.action.package_show(id=name)
@@ -163,18 +176,20 @@ def test_changed_csv_updates_exactly_one_resource(
     dry = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--dry-run")
     assert dry.returncode == 0
     planned = {r["name"]: r["action"] for r in json.loads(dry.stdout)["resources"]}
+    # Of the tables only the changed one; the downloads made from all tables change with it.
+    changed = {"progress_reports.csv"} | DERIVED
+    assert {n for n, a in planned.items() if a != "unchanged"} == changed
     assert planned["progress_reports.csv"] == "update"
-    assert [n for n, a in planned.items() if a != "unchanged"] == ["progress_reports.csv"]
 
     result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)["summary"]
-    assert summary["updated"] == ["progress_reports.csv"] and len(summary["unchanged"]) == 6
+    assert set(summary["updated"]) == changed and len(summary["unchanged"]) == 12 - len(changed)
 
     after = {r["name"]: r for r in api.action.package_show(id=name)["resources"]}
     for file_name, resource in after.items():
         same = resource["metadata_modified"] == before[file_name]["metadata_modified"]
-        assert same == (file_name != "progress_reports.csv"), file_name
+        assert same == (file_name not in changed), file_name
     resource = after["progress_reports.csv"]
     assert requests.get(resource["url"], timeout=30).content == reports.read_bytes()
     rows = api.action.datastore_search(resource_id=resource["id"], limit=100)
@@ -222,7 +237,8 @@ def test_changed_schema_rebuilds_the_datastore_table(ckan_portal: Portal, ckan_o
 
     result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["summary"]["updated"] == ["tasks.csv"]
+    updated = set(json.loads(result.stdout)["summary"]["updated"])
+    assert {name for name in updated if name.endswith(".csv")} == {"tasks.csv"}
     api = ckan_portal.api()
     tasks = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "tasks.csv")
     search = api.action.datastore_search(resource_id=tasks["id"], limit=0)

@@ -13,7 +13,8 @@ import hashlib
 import io
 import zipfile
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -130,13 +131,15 @@ def _json_bytes(data: object) -> bytes:
 
 
 def _plain(value: object) -> object:
-    """JSON-ready copy: dates as ISO strings, everything else as is."""
+    """JSON-ready copy: dates and times as ISO strings, decimals as JSON numbers."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    if isinstance(value, date):
+    if isinstance(value, date | time):
         return value.isoformat()
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 

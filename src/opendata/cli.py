@@ -488,6 +488,11 @@ def _portal_failure(error: Exception, output_format: str) -> None:
 @click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
 @click.option("--update-frequency", default="щокварталу", show_default=True, help="Passport: how often.")
 @click.option("--purpose", help="Passport: purpose_of_collecting_information.")
+@click.option(
+    "--build-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the built downloads here (default: a temporary folder). Same files as `opendata build`.",
+)
 @CONFIG_OPTION
 @TIMEOUT_OPTION
 @FORMAT_OPTION
@@ -504,12 +509,18 @@ def publish_command(
     maintainer_email: str | None,
     update_frequency: str,
     purpose: str | None,
+    build_dir: Path | None,
     config_path: Path | None,
     timeout: float,
     output_format: str,
     lang: str,
 ) -> None:
     """Publish the package to a CKAN portal: one dataset, one resource per file, DataStore tables.
+
+    The files are those `opendata build` makes for analysts: each table as CSV
+    (with its Table Schema, and loaded into the DataStore), the XLSX workbook,
+    plan.json, the data dictionary, the plan page and the zip, plus
+    datapackage.json.
 
     The package is validated first and refused if it has errors. Publishing is
     safe to rerun: files whose content hash matches the portal are not sent
@@ -555,7 +566,7 @@ def publish_command(
     try:
         if not dry_run:
             ensure_organization(client, org, create=create_org)
-        plan = plan_publish(package_dir, client, org, passport, prune=prune)
+        plan = plan_publish(package_dir, client, org, passport, prune=prune, build_dir=build_dir)
         if dry_run:
             result = None
         else:

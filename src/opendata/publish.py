@@ -1,9 +1,11 @@
 """Publish a data package to a CKAN portal, safely and repeatably.
 
-One CKAN dataset per package; one resource per file from `files_to_publish`
-(each table's CSV, its Table Schema in the ``schema`` field as
-ckanext-validation expects, plus ``datapackage.json``); each table loaded into
-the DataStore with typed fields and its primary key.
+One CKAN dataset per package; one resource per file from `files_to_publish`:
+the files `opendata build` writes for analysts — each table's CSV (its Table
+Schema in the ``schema`` field, as ckanext-validation expects), the workbook,
+the whole plan as JSON, the data dictionary, the plan page and the zip — plus
+the package's own ``datapackage.json``; each table loaded into the DataStore
+with typed fields and its primary key.
 
 `plan_publish` compares the package with the portal and says what would be
 created, updated or left unchanged; `publish` carries the plan out. A resource
@@ -21,11 +23,13 @@ import csv
 import hashlib
 import json
 import re
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
@@ -52,6 +56,34 @@ DEFAULT_PURPOSE = (
     "відповідно до Закону України «Про доступ до публічної інформації»"
 )
 HEAD_OF_COMMUNICATION = "начальник відділу комунікації"
+# Built downloads published beside the tables: build role -> (key, title, description).
+DOWNLOADS = {
+    "workbook": (
+        "workbook",
+        "Усі таблиці в Excel (XLSX)",
+        "Робоча книга: аркуш на кожну таблицю й аркуш зі словником даних.",
+    ),
+    "plan": (
+        "plan",
+        "Увесь план одним файлом (JSON)",
+        "Кампанії → завдання → керівники, виконавці, звіти, в одному файлі.",
+    ),
+    "dictionary": (
+        "dictionary",
+        "Словник даних (HTML)",
+        "Кожне поле кожної таблиці: тип, назва й опис українською та англійською, обмеження.",
+    ),
+    "page": (
+        "page",
+        "Сторінка плану (HTML)",
+        "План і хід виконання для читача: кампанії, завдання, фільтри, графіки.",
+    ),
+    "archive": (
+        "archive",
+        "Усе одним архівом (ZIP)",
+        "CSV, JSON, XLSX, словник, національні формати й datapackage.json.",
+    ),
+}
 BATCH_ROWS = 500
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
 
@@ -112,6 +144,8 @@ class PublishPlan:
     files: dict[str, PublishFile]
     existing: dict[str, Any] | None  # the dataset as it is on the portal
     notes: list[str] = field(default_factory=list)
+    # Holds the temporary build folder (when no build_dir was given) until the plan is done.
+    workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
 
     @property
     def dataset_url(self) -> str:
@@ -161,16 +195,20 @@ class PublishResult:
 # --- the package side ------------------------------------------------------------------------
 
 
-def files_to_publish(package_dir: Path) -> list[PublishFile]:
-    """The files that become the dataset's resources: each table's CSV, then datapackage.json.
+def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
+    """The files that become the dataset's resources, as `opendata build` writes them.
 
-    The one place that decides what is published, so the analyst downloads
-    of `opendata build` can join the list later.
+    Tables first (keyed by resource name, loaded into the DataStore), then the
+    analysts' downloads, then the package's own datapackage.json, which `pull`
+    uses to put the package back together.
     """
     descriptor = read_descriptor(package_dir)
+    built = build(package_dir, build_dir)
     files = []
     for resource in descriptor.get("resources", []):
-        path = package_dir / resource["path"]
+        path = build_dir / "csv" / f"{resource['name']}.csv"
+        if not path.is_file():  # not a CSV table: publish the package's own file
+            path = package_dir / resource["path"]
         schema = resource.get("schema")
         if isinstance(schema, str):
             schema = json.loads((package_dir / schema).read_text(encoding="utf-8"))
@@ -183,6 +221,20 @@ def files_to_publish(package_dir: Path) -> list[PublishFile]:
                 format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
                 mimetype=resource.get("mediatype", "text/csv"),
                 schema=schema,
+            )
+        )
+    for built_file in built.files:
+        if built_file.role not in DOWNLOADS or built_file.path.endswith(".md"):
+            continue
+        key, title, description = DOWNLOADS[built_file.role]
+        files.append(
+            PublishFile(
+                key=key,
+                path=build_dir / built_file.path,
+                title=title,
+                description=description,
+                format=built_file.format.upper(),
+                mimetype=built_file.mediatype,
             )
         )
     files.append(
@@ -277,11 +329,19 @@ def plan_publish(
     passport: Passport | None = None,
     *,
     prune: bool = False,
+    build_dir: Path | None = None,
 ) -> PublishPlan:
-    """What a publish would do: read the portal, compare, change nothing."""
+    """What a publish would do: read the portal, compare, change nothing.
+
+    The downloads are built into `build_dir` (a temporary folder if None).
+    """
     passport = passport or Passport()
     wanted = dataset_dict(package_dir, org, passport)
-    files = {f.key: f for f in files_to_publish(package_dir)}
+    workspace = None
+    if build_dir is None:
+        workspace = tempfile.TemporaryDirectory(prefix="opendata-build-")
+        build_dir = Path(workspace.name)
+    files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
     for publish_file in files.values():
         if not publish_file.path.is_file():
             raise PackageError(f"{publish_file.path} does not exist")
@@ -326,6 +386,7 @@ def plan_publish(
         files=files,
         existing=existing,
         notes=notes,
+        workspace=workspace,
     )
 
 
