@@ -1,0 +1,99 @@
+"""Batched CSV reading with PyArrow's streaming reader.
+
+Every cell is read as a string (no inference), empty stays "" (not null).  Rows
+whose cell count differs from the header's are handed to ``invalid_row_handler``
+by Arrow; we keep their text and re-parse them with Python's ``csv`` module, so
+they can be checked by the reference's own row logic (extra/missing cells).
+
+Row numbers: Frictionless counts *records* (header = 1, an empty line is a row, a
+quoted multi-line cell is one row).  Arrow's single-threaded reader reports the
+record number of each invalid row the same way, so valid rows are numbered by
+interleaving them with the invalid ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+BLOCK_SIZE = 16 << 20
+
+
+@dataclass
+class RaggedRow:
+    row_number: int
+    cells: list[str]
+
+
+@dataclass
+class Batch:
+    frame: pl.DataFrame  # columns c0..c{n-1}, String, plus "_row" (Int64 record number)
+    ragged: list[RaggedRow]
+
+
+def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char: str = '"',
+                 double_quote: bool = True, encoding: str = "utf-8",
+                 block_size: int = BLOCK_SIZE) -> Iterator[Batch]:
+    names = [f"c{i}" for i in range(n_columns)]
+    invalid: list[tuple[int, str]] = []
+
+    def handler(row: pacsv.InvalidRow) -> str:
+        invalid.append((row.number, row.text))
+        return "skip"
+
+    enc = encoding.lower().replace("_", "-")
+    read_opts = pacsv.ReadOptions(
+        skip_rows=1, column_names=names, block_size=block_size, use_threads=False,
+        encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding)
+    parse_opts = pacsv.ParseOptions(
+        delimiter=delimiter, quote_char=quote_char or False, double_quote=double_quote,
+        newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=handler)
+    conv_opts = pacsv.ConvertOptions(
+        column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+        quoted_strings_can_be_null=False)
+    reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
+                            convert_options=conv_opts)
+    next_line = 2  # line number where the next record starts
+    next_record = 2
+    while True:
+        try:
+            rb = reader.read_next_batch()
+        except StopIteration:
+            rb = None
+        frame = pl.from_arrow(rb) if rb is not None else pl.DataFrame(
+            schema={n: pl.String for n in names})
+        assert isinstance(frame, pl.DataFrame)
+        n = frame.height
+        bad = sorted(invalid)
+        invalid.clear()
+        if rb is None and not bad:
+            return
+        spans = np.ones(n, dtype=np.int64)
+        base = next_line + np.concatenate([[0], np.cumsum(spans)[:-1]]) if n else \
+            np.zeros(0, dtype=np.int64)
+        ragged: list[RaggedRow] = []
+        shift_at = np.zeros(n + 1, dtype=np.int64)  # invalid rows before valid row i
+        offset = 0
+        for j, (line, text) in enumerate(bad):
+            before = int(np.searchsorted(base, line - offset, side="left"))
+            shift_at[before] += 1
+            cells = next(csv.reader(io.StringIO(text), delimiter=delimiter,
+                                    quotechar=quote_char or None,
+                                    doublequote=double_quote), [])
+            ragged.append(RaggedRow(next_record + before + j, cells))
+            offset += 1
+        extra = np.cumsum(shift_at)[:n]
+        rows = next_record + np.arange(n, dtype=np.int64) + extra
+        frame = frame.with_columns(pl.Series("_row", rows, dtype=pl.Int64))
+        next_line += int(spans.sum()) + offset
+        next_record += n + len(bad)
+        yield Batch(frame, ragged)
+        if rb is None:
+            return

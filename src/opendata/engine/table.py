@@ -1,0 +1,239 @@
+"""Scan one tabular resource: batches -> vector screens -> exact re-checks -> keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import frictionless
+import polars as pl
+
+from . import keys as keymod
+from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
+from .errors import TableError, UnsupportedSchema
+from .reader import read_batches
+from .structure import RaggedEvaluator, header_errors
+
+# sort phases inside one row, as Frictionless appends them
+PHASE_CELL, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 2, 3, 4
+
+
+@dataclass
+class Opened:
+    path: str
+    fields: list[frictionless.Field]
+    header_errors: list[TableError]
+    delimiter: str
+    quote_char: str
+    double_quote: bool
+    encoding: str
+    schema: frictionless.Schema
+    name: str
+
+
+@dataclass
+class ScanResult:
+    errors: list[tuple[int, int, int, int, TableError]] = field(default_factory=list)
+    keys: pl.DataFrame | None = None
+    row_count: int = 0
+    plans: dict[str, FieldPlan] = field(default_factory=dict)
+
+
+def open_resource(resource: frictionless.Resource) -> Opened:
+    """Check support and gather what the fast scan needs, using Frictionless' header."""
+    if resource.format not in ("csv", "tsv", None) or resource.compression:
+        raise UnsupportedSchema(f"format {resource.format!r} / compression not supported")
+    if resource.data is not None or not isinstance(resource.path, str):
+        raise UnsupportedSchema("inline or multipart data")
+    if resource.path.startswith(("http://", "https://", "s3://")):
+        raise UnsupportedSchema("remote path")
+    res = resource.to_copy()
+    with res:
+        dialect = res.dialect
+        if not dialect.header or dialect.header_rows != [1] or dialect.comment_char or \
+                dialect.comment_rows or getattr(dialect, "skip_blank_rows", False) or \
+                not dialect.header_case:
+            raise UnsupportedSchema("dialect: only a single header row, no comments")
+        control = dialect.get_control("csv") if dialect.has_control("csv") else None
+        delimiter, quote_char, double_quote = ",", '"', True
+        if res.format == "tsv":
+            delimiter = "\t"
+        if control is not None:
+            if control.escape_char or control.null_sequence or control.skip_initial_space:
+                raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
+            delimiter, quote_char, double_quote = (control.delimiter, control.quote_char,
+                                                   control.double_quote)
+        schema = res.schema
+        if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
+            raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
+        fields = list(res.header.get_expected_fields())
+        labels = list(res.labels)
+        if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
+            raise UnsupportedSchema(
+                f"header has {len(labels)} labels but schema has {len(schema.fields)} fields")
+        herrs = header_errors(res)
+        path = res.normpath
+        encoding = res.encoding or "utf-8"
+    for fld in fields:
+        mv = fld.missing_values if fld.has_defined("missing_values") else schema.missing_values
+        if "" not in mv:
+            raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
+    if not os.path.isfile(path):
+        raise UnsupportedSchema("path is not a local file")
+    return Opened(path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema,
+                  resource.name or "")
+
+
+def scan(op: Opened, *, key_fields: set[str], check: bool = True,
+         on_progress: Callable[[int], None] | None = None) -> ScanResult:
+    """Scan the file; ``check=False`` only computes key columns (for FK lookups)."""
+    plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
+    for p in plans:
+        p.need_key = p.name in key_fields
+    active = plans if check else [p for p in plans if p.need_key]
+    by_name = {p.name: p for p in plans}
+    ragged_eval = RaggedEvaluator(op.fields)
+    result = ScanResult(plans=by_name)
+    key_frames: list[pl.DataFrame] = []
+    key_names = [p for p in plans if p.need_key]
+    n = len(op.fields)
+    exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
+    for batch in read_batches(op.path, n_columns=n, delimiter=op.delimiter,
+                              quote_char=op.quote_char, double_quote=op.double_quote,
+                              encoding=op.encoding):
+        frame = batch.frame
+        result.row_count += frame.height + len(batch.ragged)
+        if frame.height:
+            ev = frame.select(pl.col("_row"), *exprs)
+            blank = ev.select(pl.all_horizontal([pl.col(f"m{p.index}") for p in plans])
+                              if len(active) == n else pl.lit(False)).to_series()
+            ev = ev.with_columns(blank.alias("_blank"))
+            if check:
+                for r in ev.filter(pl.col("_blank")).get_column("_row"):
+                    result.errors.append((r, PHASE_CELL, 0, 0, TableError(
+                        "blank-row", r, None, None, None, "")))
+            patches: dict[int, tuple[list[int], list[str | None]]] = {}
+            for p in active:
+                sus = ev.select(pl.col(f"s{p.index}").arg_true().alias("i"))
+                if not sus.height:
+                    continue
+                idx = sus.get_column("i")
+                raws = frame.get_column(f"c{p.index}").gather(idx).to_list()
+                rows = ev.get_column("_row").gather(idx).to_list()
+                blanks = ev.get_column("_blank").gather(idx).to_list()
+                pk: list[str | None] = []
+                for raw, row, isblank in zip(raws, rows, blanks, strict=True):
+                    value, notes = p.reader(raw)
+                    type_note = notes.get("type") if notes else None
+                    if p.need_key:
+                        pk.append(None if type_note else py_key(p.type, value, row))
+                    if not check or not notes or isblank:
+                        continue
+                    if type_note:
+                        result.errors.append((row, PHASE_CELL, p.index, 0, TableError(
+                            "type-error", row, p.name, p.index + 1, str(raw), type_note)))
+                        continue
+                    for seq, (cname, note) in enumerate(notes.items()):
+                        result.errors.append((row, PHASE_CELL, p.index, seq, TableError(
+                            "constraint-error", row, p.name, p.index + 1, str(raw), note,
+                            cname)))
+                if p.need_key:
+                    patches[p.index] = (idx.to_list(), pk)
+            if key_names:
+                kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names])
+                kf = kf.with_columns(frame.select([pl.col(f"c{p.index}").alias(f"r{p.index}")
+                                                   for p in key_names]))
+                for i, (idx, vals) in patches.items():
+                    kf = kf.with_columns(kf.get_column(f"k{i}").scatter(
+                        idx, pl.Series(vals, dtype=pl.String)))
+                key_frames.append(kf)
+        rag_rows = []
+        for rr in batch.ragged:
+            errs, info = ragged_eval.evaluate(rr.cells, rr.row_number)
+            if check:
+                for seq, e in enumerate(errs):
+                    result.errors.append((rr.row_number, PHASE_CELL, 0, seq, e))
+            if key_names:
+                rec = {"_row": rr.row_number}
+                for p in key_names:
+                    rec[f"k{p.index}"] = py_key(p.type, info["values"][p.name], rr.row_number)
+                    rec[f"r{p.index}"] = info["raw"][p.name]
+                rag_rows.append(rec)
+        if rag_rows:
+            key_frames.append(pl.DataFrame(rag_rows, schema={
+                "_row": pl.Int64, **{f"{c}{p.index}": pl.String for p in key_names
+                                     for c in "kr"}}).select(key_frames[-1].columns
+                                                             if key_frames else None))
+        if on_progress is not None:
+            on_progress(result.row_count)
+    if key_names:
+        schema = {"_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
+                  **{f"r{p.index}": pl.String for p in key_names}}
+        frames = [f.select(list(schema)) for f in key_frames]
+        result.keys = (pl.concat(frames) if frames else pl.DataFrame(schema=schema)).sort("_row")
+    return result
+
+
+def _cell_text(plan: FieldPlan, raw: str | None) -> str:
+    """``str(value)`` as Frictionless stores it in the row (``"7"`` for ``"007"``)."""
+    if raw is None:
+        return "None"
+    value, notes = plan.reader(raw)
+    if notes and "type" in notes:
+        value = None
+    return str(value)
+
+
+def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFrame, list[str]]]
+               ) -> list[tuple[int, int, int, int, TableError]]:
+    out: list[tuple[int, int, int, int, TableError]] = []
+    kdf = res.keys
+    if kdf is None:
+        return out
+    pending: list[tuple[int, int, int, str, Any]] = []  # (row, phase, idx, kind, payload)
+    for plan in res.plans.values():
+        if plan.field.constraints.get("unique"):
+            for row, e in keymod.unique_errors(kdf, f"k{plan.index}", plan.name,
+                                               plan.index + 1, lambda r: ""):
+                pending.append((row, PHASE_UNIQUE, plan.index, "unique", (plan, e)))
+    pk = list(op.schema.primary_key)
+    if pk:
+        cols = [f"k{res.plans[name].index}" for name in pk]
+        for row, e in keymod.primary_key_errors(kdf, cols):
+            out.append((row, PHASE_PK, 0, 0, e))
+    for fk_index, fk in enumerate(op.schema.foreign_keys):
+        if fk_index not in lookups:
+            continue
+        lookup, lcols = lookups[fk_index]
+        tplans = [res.plans[name] for name in fk["fields"]]
+        for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup,
+                                              lcols):
+            pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
+    if not pending:
+        return out
+    rows = sorted({p[0] for p in pending})
+    raw_rows = {r[0]: r for r in kdf.filter(pl.col("_row").is_in(rows)).iter_rows()}
+    colpos = {c: i for i, c in enumerate(kdf.columns)}
+
+    def raw_of(plan: FieldPlan, row: int) -> str | None:
+        return raw_rows[row][colpos[f"r{plan.index}"]]
+
+    for row, phase, idx, kind, payload in pending:
+        if kind == "unique":
+            plan, e = payload
+            out.append((row, phase, idx, 0, replace(e, cell=_cell_text(plan, raw_of(plan, row)))))
+        else:
+            tplans, fk = payload
+            vals = [_cell_text(p, raw_of(p, row)) for p in tplans]
+            note = (f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
+                    f' in the lookup table "{fk["reference"]["resource"]}"'
+                    f' as "{", ".join(fk["reference"]["fields"])}"')
+            out.append((row, phase, idx, 0, TableError("foreign-key", row, None, None, None,
+                                                       note)))
+    return out
+
+
+def type_group(t: str) -> str:
+    return "numeric" if t in NUMERIC_GROUP else t
