@@ -167,6 +167,18 @@ class FieldPlan:
     pattern_rx: str | None = None
     pattern_python_all: bool = False
 
+    _cache: dict = field(default_factory=dict)
+
+    def read(self, raw: str) -> tuple[Any, dict | None]:
+        """The reference's cell reader, memoised (it is a pure function of the text)."""
+        hit = self._cache.get(raw)
+        if hit is None:
+            value, notes = self.reader(raw)
+            hit = (value, dict(notes) if notes else None)
+            if len(self._cache) < 200_000:
+                self._cache[raw] = hit
+        return hit[0], (dict(hit[1]) if hit[1] else None)
+
     @property
     def name(self) -> str:
         return self.field.name

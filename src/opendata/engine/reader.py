@@ -23,7 +23,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-BLOCK_SIZE = 16 << 20
+BLOCK_SIZE = 32 << 20
 
 
 @dataclass
@@ -56,7 +56,7 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
         delimiter=delimiter, quote_char=quote_char or False, double_quote=double_quote,
         newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=handler)
     conv_opts = pacsv.ConvertOptions(
-        column_types={n: pa.string() for n in names}, strings_can_be_null=False,
+        column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
         quoted_strings_can_be_null=False)
     reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
                             convert_options=conv_opts)
@@ -97,3 +97,45 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
         yield Batch(frame, ragged)
         if rb is None:
             return
+
+
+def prefetch(batches: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:
+    """Read the next batches in a background thread while the caller checks this one.
+
+    Arrow's CSV parser releases the GIL, so on two cores parsing overlaps with the
+    Polars screens.  ``depth`` bounds memory to a few batches.
+    """
+    import queue
+    import threading
+
+    q: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def work() -> None:
+        try:
+            for b in batches:
+                if stop.is_set():
+                    return
+                q.put(b)
+            q.put(done)
+        except BaseException as exc:  # re-raised in the consumer
+            q.put(exc)
+
+    t = threading.Thread(target=work, name="csv-prefetch", daemon=True)
+    t.start()
+    try:
+        while True:
+            item = q.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while t.is_alive():
+            try:
+                q.get_nowait()
+            except queue.Empty:
+                t.join(0.05)

@@ -39,7 +39,10 @@ def run_reference(resource: frictionless.Resource,
                   package: frictionless.Package | None = None,
                   limit_errors: int = 0) -> tuple[list[TableError], int]:
     """Validate with Frictionless itself; return (converted errors, row count)."""
-    res = resource.to_copy()
+    try:
+        res = resource.to_copy()
+    except frictionless.FrictionlessException:
+        res = resource
     if package is not None:
         res.package = package
     report = frictionless.validate(res, limit_errors=limit_errors or 10**12)

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import frictionless
+import numpy as np
 import polars as pl
 
 from . import keys as keymod
 from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
-from .reader import read_batches
+from .reader import prefetch, read_batches
 from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
@@ -49,7 +50,10 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         raise UnsupportedSchema("inline or multipart data")
     if resource.path.startswith(("http://", "https://", "s3://")):
         raise UnsupportedSchema("remote path")
-    res = resource.to_copy()
+    try:
+        res = resource.to_copy()
+    except frictionless.FrictionlessException:  # e.g. absolute paths are "not safe" to copy
+        res = resource
     with res:
         dialect = res.dialect
         if not dialect.header or dialect.header_rows != [1] or dialect.comment_char or \
@@ -100,35 +104,40 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
     key_names = [p for p in plans if p.need_key]
     n = len(op.fields)
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
-    for batch in read_batches(op.path, n_columns=n, delimiter=op.delimiter,
-                              quote_char=op.quote_char, double_quote=op.double_quote,
-                              encoding=op.encoding):
+    for batch in prefetch(read_batches(op.path, n_columns=n, delimiter=op.delimiter,
+                                       quote_char=op.quote_char, double_quote=op.double_quote,
+                                       encoding=op.encoding)):
         frame = batch.frame
         result.row_count += frame.height + len(batch.ragged)
         if frame.height:
-            ev = frame.select(pl.col("_row"), *exprs)
-            blank = ev.select(pl.all_horizontal([pl.col(f"m{p.index}") for p in plans])
-                              if len(active) == n else pl.lit(False)).to_series()
-            ev = ev.with_columns(blank.alias("_blank"))
+            blank_expr = (pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values)
+                                             for p in plans])
+                          if check else pl.lit(False))
+            ev = frame.with_columns(*exprs, blank_expr.alias("_blank"))
+            scols = [f"s{p.index}" for p in active]
+            sus = ev.filter(pl.any_horizontal(scols) | pl.col("_blank")) if scols else \
+                ev.filter(pl.col("_blank"))
+            rows_l = sus.get_column("_row").to_list()
+            blank_l = sus.get_column("_blank").to_list()
             if check:
-                for r in ev.filter(pl.col("_blank")).get_column("_row"):
-                    result.errors.append((r, PHASE_CELL, 0, 0, TableError(
-                        "blank-row", r, None, None, None, "")))
-            patches: dict[int, tuple[list[int], list[str | None]]] = {}
+                for r, isblank in zip(rows_l, blank_l, strict=True):
+                    if isblank:
+                        result.errors.append((r, PHASE_CELL, 0, 0, TableError(
+                            "blank-row", r, None, None, None, "")))
+            patches: dict[int, dict[int, str | None]] = {}
             for p in active:
-                sus = ev.select(pl.col(f"s{p.index}").arg_true().alias("i"))
-                if not sus.height:
+                flags = sus.get_column(f"s{p.index}").to_list()
+                if not any(flags):
                     continue
-                idx = sus.get_column("i")
-                raws = frame.get_column(f"c{p.index}").gather(idx).to_list()
-                rows = ev.get_column("_row").gather(idx).to_list()
-                blanks = ev.get_column("_blank").gather(idx).to_list()
-                pk: list[str | None] = []
-                for raw, row, isblank in zip(raws, rows, blanks, strict=True):
-                    value, notes = p.reader(raw)
+                raws = sus.get_column(f"c{p.index}").to_list()
+                patch: dict[int, str | None] = {}
+                for flag, raw, row, isblank in zip(flags, raws, rows_l, blank_l, strict=True):
+                    if not flag:
+                        continue
+                    value, notes = p.read(raw)
                     type_note = notes.get("type") if notes else None
                     if p.need_key:
-                        pk.append(None if type_note else py_key(p.type, value, row))
+                        patch[row] = None if type_note else py_key(p.type, value, row)
                     if not check or not notes or isblank:
                         continue
                     if type_note:
@@ -140,14 +149,19 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
                             "constraint-error", row, p.name, p.index + 1, str(raw), note,
                             cname)))
                 if p.need_key:
-                    patches[p.index] = (idx.to_list(), pk)
+                    patches[p.index] = patch
             if key_names:
-                kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names])
-                kf = kf.with_columns(frame.select([pl.col(f"c{p.index}").alias(f"r{p.index}")
-                                                   for p in key_names]))
-                for i, (idx, vals) in patches.items():
-                    kf = kf.with_columns(kf.get_column(f"k{i}").scatter(
-                        idx, pl.Series(vals, dtype=pl.String)))
+                kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names],
+                               *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names])
+                if patches:
+                    pos = frame.get_column("_row").to_numpy()
+                    for i, patch in patches.items():
+                        if not patch:
+                            continue
+                        keys_ = list(patch)
+                        idx = np.searchsorted(pos, np.array(keys_, dtype=np.int64))
+                        kf = kf.with_columns(kf.get_column(f"k{i}").scatter(
+                            idx, pl.Series(list(patch.values()), dtype=pl.String)))
                 key_frames.append(kf)
         rag_rows = []
         for rr in batch.ragged:
@@ -180,7 +194,7 @@ def _cell_text(plan: FieldPlan, raw: str | None) -> str:
     """``str(value)`` as Frictionless stores it in the row (``"7"`` for ``"007"``)."""
     if raw is None:
         return "None"
-    value, notes = plan.reader(raw)
+    value, notes = plan.read(raw)
     if notes and "type" in notes:
         value = None
     return str(value)
