@@ -21,7 +21,7 @@ import polars as pl
 
 from .errors import EngineResult, TableError, UnsupportedSchema
 from .reference import reference_errors, run_reference
-from .table import key_checks, open_resource, scan, type_group
+from .table import PHASE_FK, key_checks, open_resource, order_row_errors, scan, type_group
 
 __all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors",
            "validate_resource"]
@@ -81,9 +81,26 @@ def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
         assert kdf is not None
         pos = {f.name: j for j, f in enumerate(src_op.fields)}
         lookups[i] = (kdf, [f"k{pos[s]}" for s in sfields])
-    rows = res.errors + key_checks(op, res, lookups)
-    rows.sort(key=lambda t: t[:4])
-    errors = op.header_errors + [t[4] for t in rows]
+    entries = res.errors + key_checks(op, res, lookups)
+    entries.sort(key=lambda t: t[:4])
+    index = {f.name: i for i, f in enumerate(op.fields)}
+    unique_idx = [i for i, f in enumerate(op.fields) if f.constraints.get("unique")]
+    pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []
+    fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]]
+                  for i, _src, _sf in fk_plan]
+    fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
+    entries = [(r, ph, fk_pos[idx] if ph == PHASE_FK else idx, seq, e)
+               for r, ph, idx, seq, e in entries]
+    errors = list(op.header_errors)
+    start = 0
+    while start < len(entries):
+        end = start
+        row = entries[start][0]
+        while end < len(entries) and entries[end][0] == row:
+            end += 1
+        errors.extend(order_row_errors(entries[start:end], unique_idx=unique_idx,
+                                       pk_idx=pk_idx, fk_targets=fk_targets))
+        start = end
     if limit_errors:
         errors = errors[:limit_errors]
     return EngineResult(errors, res.row_count, "fast", None)

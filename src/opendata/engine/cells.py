@@ -173,11 +173,36 @@ class FieldPlan:
         """The reference's cell reader, memoised (it is a pure function of the text)."""
         hit = self._cache.get(raw)
         if hit is None:
-            value, notes = self.reader(raw)
+            try:
+                value, notes = self.reader(raw)
+            except TypeError:
+                value, notes = self._read_incomparable(raw)
             hit = (value, dict(notes) if notes else None)
             if len(self._cache) < 200_000:
                 self._cache[raw] = hit
         return hit[0], (dict(hit[1]) if hit[1] else None)
+
+    def _read_incomparable(self, raw: str) -> tuple[Any, dict | None]:
+        """The reference raises TypeError comparing an aware datetime/time with a naive
+        bound (or vice versa) and aborts the whole validation.  Decision: report a
+        constraint-error for that bound instead (see docs/engine.md)."""
+        import operator
+
+        value = self.value_reader(raw)
+        notes: dict[str, str] = {}
+        cons = self.field.constraints
+        ops = {"minimum": operator.ge, "maximum": operator.le,
+               "exclusiveMinimum": operator.gt, "exclusiveMaximum": operator.lt}
+        for name in self.field.supported_constraints:
+            if cons.get(name) is None or name not in ops:
+                continue
+            try:
+                good = ops[name](value, self.value_reader(cons[name]))
+            except TypeError:
+                good = False
+            if not good:
+                notes[name] = f'constraint "{name}" is "{cons[name]}"'
+        return value, notes or None
 
     @property
     def name(self) -> str:

@@ -22,8 +22,12 @@ def header_errors(resource: frictionless.Resource) -> list[TableError]:
 
 
 class RaggedEvaluator:
-    def __init__(self, fields: list[frictionless.Field]):
-        self.handlers = create_cell_handlers(fields)
+    def __init__(self, fields: list[frictionless.Field], readers: dict[str, Any] | None = None):
+        handlers = create_cell_handlers(fields)
+        if readers:  # the engine's memoised reader (same results, never raises TypeError)
+            handlers = {k: h._replace(reader=readers.get(k, h.reader))
+                        for k, h in handlers.items()}
+        self.handlers = handlers
         self.fields = fields
 
     def evaluate(self, cells: list[str], row_number: int

@@ -18,7 +18,7 @@ from .reader import prefetch, read_batches
 from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
-PHASE_CELL, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 2, 3, 4
+PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
 
 
 @dataclass
@@ -98,7 +98,7 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
         p.need_key = p.name in key_fields
     active = plans if check else [p for p in plans if p.need_key]
     by_name = {p.name: p for p in plans}
-    ragged_eval = RaggedEvaluator(op.fields)
+    ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
     result = ScanResult(plans=by_name)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
@@ -122,7 +122,7 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
             if check:
                 for r, isblank in zip(rows_l, blank_l, strict=True):
                     if isblank:
-                        result.errors.append((r, PHASE_CELL, 0, 0, TableError(
+                        result.errors.append((r, PHASE_BLANK, 0, 0, TableError(
                             "blank-row", r, None, None, None, "")))
             patches: dict[int, dict[int, str | None]] = {}
             for p in active:
@@ -168,7 +168,13 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
             errs, info = ragged_eval.evaluate(rr.cells, rr.row_number)
             if check:
                 for seq, e in enumerate(errs):
-                    result.errors.append((rr.row_number, PHASE_CELL, 0, seq, e))
+                    if e.type == "blank-row":
+                        phase, idx = PHASE_BLANK, 0
+                    elif e.type in ("extra-cell", "missing-cell"):
+                        phase, idx = PHASE_STRUCT, 0
+                    else:
+                        phase, idx = PHASE_CELL, (e.field_number or 1) - 1
+                    result.errors.append((rr.row_number, phase, idx, seq, e))
             if key_names:
                 rec = {"_row": rr.row_number}
                 for p in key_names:
@@ -178,8 +184,7 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
         if rag_rows:
             key_frames.append(pl.DataFrame(rag_rows, schema={
                 "_row": pl.Int64, **{f"{c}{p.index}": pl.String for p in key_names
-                                     for c in "kr"}}).select(key_frames[-1].columns
-                                                             if key_frames else None))
+                                     for c in "kr"}}))
         if on_progress is not None:
             on_progress(result.row_count)
     if key_names:
@@ -251,3 +256,73 @@ def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFram
 
 def type_group(t: str) -> str:
     return "numeric" if t in NUMERIC_GROUP else t
+
+
+def order_row_errors(entries: list[tuple[int, int, int, int, TableError]], *,
+                     unique_idx: list[int], pk_idx: list[int],
+                     fk_targets: list[list[int]]) -> list[TableError]:
+    """Put one row's errors in the order Frictionless appends them.
+
+    Frictionless reads the key cells first (``row[name]`` for unique fields, then the
+    primary key, then foreign-key fields), and each such read appends that cell's
+    errors; the first key error triggers processing of the whole row (remaining
+    cells in field order, then extra/missing cells, and a blank row *replaces*
+    everything collected so far) before the key error itself is appended.
+    """
+    cells: dict[int, list[TableError]] = {}
+    struct: list[TableError] = []
+    blank: TableError | None = None
+    unique: dict[int, TableError] = {}
+    pk: TableError | None = None
+    fks: dict[int, TableError] = {}
+    for _row, phase, idx, _seq, err in sorted(entries, key=lambda t: t[1:4]):
+        if phase == PHASE_CELL:
+            cells.setdefault(idx, []).append(err)
+        elif phase == PHASE_STRUCT:
+            struct.append(err)
+        elif phase == PHASE_BLANK:
+            blank = err
+        elif phase == PHASE_UNIQUE:
+            unique[idx] = err
+        elif phase == PHASE_PK:
+            pk = err
+        else:
+            fks[idx] = err
+    out: list[TableError] = []
+    seen: set[int] = set()
+    state = {"full": False}
+
+    def access(i: int) -> None:
+        if i not in seen:
+            seen.add(i)
+            out.extend(cells.get(i, []))
+
+    def full() -> None:
+        if state["full"]:
+            return
+        state["full"] = True
+        for i in sorted(cells):
+            access(i)
+        out.extend(struct)
+        if blank is not None:
+            out[:] = [blank]
+
+    for i in unique_idx:
+        access(i)
+        if i in unique:
+            full()
+            out.append(unique[i])
+    if pk_idx:
+        for i in pk_idx:
+            access(i)
+        if pk is not None:
+            full()
+            out.append(pk)
+    for n, targets in enumerate(fk_targets):
+        for i in targets:
+            access(i)
+        if n in fks:
+            full()
+            out.append(fks[n])
+    full()
+    return out
