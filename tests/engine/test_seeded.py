@@ -9,6 +9,7 @@ import frictionless
 import pytest
 from engine_helpers import assert_same, make_resource
 
+from opendata.engine import reader as reader_mod
 from opendata.engine.workload import SCHEMA, generate
 
 
@@ -29,7 +30,10 @@ def test_workload_matches_reference(tmp_path, defects):
         assert {"type-error", "constraint-error", "primary-key"} <= kinds
 
 
-def test_structure_defects(tmp_path):
+@pytest.mark.parametrize("block", [None, 300])
+def test_structure_defects(tmp_path, monkeypatch, block):
+    if block:  # many tiny batches: ragged rows straddle batch boundaries
+        monkeypatch.setattr(reader_mod, "BLOCK_SIZE", block)
     rng = random.Random(3)
     names = [f["name"] for f in SCHEMA["fields"]]
     path = generate(tmp_path / "w.csv", 400, 0.02, seed=3)

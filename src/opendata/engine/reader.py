@@ -40,7 +40,7 @@ class Batch:
 
 def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char: str = '"',
                  double_quote: bool = True, encoding: str = "utf-8",
-                 block_size: int = BLOCK_SIZE) -> Iterator[Batch]:
+                 block_size: int | None = None) -> Iterator[Batch]:
     names = [f"c{i}" for i in range(n_columns)]
     invalid: list[tuple[int, str]] = []
 
@@ -50,7 +50,7 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
 
     enc = encoding.lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(
-        skip_rows=1, column_names=names, block_size=block_size, use_threads=False,
+        skip_rows=1, column_names=names, block_size=block_size or BLOCK_SIZE, use_threads=False,
         encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding)
     parse_opts = pacsv.ParseOptions(
         delimiter=delimiter, quote_char=quote_char or False, double_quote=double_quote,
@@ -60,8 +60,8 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
         quoted_strings_can_be_null=False)
     reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
                             convert_options=conv_opts)
-    next_line = 2  # line number where the next record starts
-    next_record = 2
+    next_record = 2  # record number of the next valid-or-invalid row (header is 1)
+    pending: list[tuple[int, str]] = []  # invalid rows reported by the parser, not placed yet
     while True:
         try:
             rb = reader.read_next_batch()
@@ -71,29 +71,29 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
             schema={n: pl.String for n in names})
         assert isinstance(frame, pl.DataFrame)
         n = frame.height
-        bad = sorted(invalid)
+        # Arrow may parse ahead, so `pending` can hold rows belonging to later batches.
+        pending.extend(invalid)
         invalid.clear()
-        if rb is None and not bad:
+        pending.sort()
+        if rb is None and not pending:
             return
-        spans = np.ones(n, dtype=np.int64)
-        base = next_line + np.concatenate([[0], np.cumsum(spans)[:-1]]) if n else \
-            np.zeros(0, dtype=np.int64)
+        shift_at = np.zeros(n + 1, dtype=np.int64)  # invalid rows just before valid row i
         ragged: list[RaggedRow] = []
-        shift_at = np.zeros(n + 1, dtype=np.int64)  # invalid rows before valid row i
-        offset = 0
-        for j, (line, text) in enumerate(bad):
-            before = int(np.searchsorted(base, line - offset, side="left"))
-            shift_at[before] += 1
+        used = 0
+        for j, (number, text) in enumerate(pending):
+            before = number - next_record - j  # valid rows of this batch preceding it
+            if before >= n and rb is not None:
+                break
+            shift_at[min(before, n)] += 1
             cells = next(csv.reader(io.StringIO(text), delimiter=delimiter,
                                     quotechar=quote_char or None,
                                     doublequote=double_quote), [])
-            ragged.append(RaggedRow(next_record + before + j, cells))
-            offset += 1
-        extra = np.cumsum(shift_at)[:n]
-        rows = next_record + np.arange(n, dtype=np.int64) + extra
+            ragged.append(RaggedRow(number, cells))
+            used += 1
+        del pending[:used]
+        rows = next_record + np.arange(n, dtype=np.int64) + np.cumsum(shift_at)[:n]
         frame = frame.with_columns(pl.Series("_row", rows, dtype=pl.Int64))
-        next_line += int(spans.sum()) + offset
-        next_record += n + len(bad)
+        next_record += n + used
         yield Batch(frame, ragged)
         if rb is None:
             return
