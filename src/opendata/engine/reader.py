@@ -26,6 +26,10 @@ import pyarrow.csv as pacsv
 BLOCK_SIZE = 32 << 20
 
 
+class NeedRecordNumbers(Exception):
+    """A ragged row was met by the multi-threaded reader, which cannot number it."""
+
+
 @dataclass
 class RaggedRow:
     row_number: int
@@ -40,17 +44,24 @@ class Batch:
 
 def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char: str = '"',
                  double_quote: bool = True, encoding: str = "utf-8",
-                 block_size: int | None = None) -> Iterator[Batch]:
+                 block_size: int | None = None, threads: bool = False
+                 ) -> Iterator[Batch]:
+    """Yield batches; with ``threads=True`` raise NeedRecordNumbers at the first ragged row
+    (Arrow only reports record numbers single-threaded), so the caller can rescan."""
     names = [f"c{i}" for i in range(n_columns)]
     invalid: list[tuple[int, str]] = []
+    ragged_seen: list[bool] = []
 
     def handler(row: pacsv.InvalidRow) -> str:
+        if threads or row.number is None:
+            ragged_seen.append(True)
+            return "error"
         invalid.append((row.number, row.text))
         return "skip"
 
     enc = encoding.lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(
-        skip_rows=1, column_names=names, block_size=block_size or BLOCK_SIZE, use_threads=False,
+        skip_rows=1, column_names=names, block_size=block_size or BLOCK_SIZE, use_threads=threads,
         encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding)
     parse_opts = pacsv.ParseOptions(
         delimiter=delimiter, quote_char=quote_char or False, double_quote=double_quote,
@@ -58,8 +69,13 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
     conv_opts = pacsv.ConvertOptions(
         column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
         quoted_strings_can_be_null=False)
-    reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
-                            convert_options=conv_opts)
+    try:
+        reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
+                                convert_options=conv_opts)
+    except pa.ArrowInvalid:
+        if ragged_seen:
+            raise NeedRecordNumbers() from None
+        raise
     next_record = 2  # record number of the next valid-or-invalid row (header is 1)
     pending: list[tuple[int, str]] = []  # invalid rows reported by the parser, not placed yet
     while True:
@@ -67,6 +83,12 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
             rb = reader.read_next_batch()
         except StopIteration:
             rb = None
+        except pa.ArrowInvalid:
+            if ragged_seen:
+                raise NeedRecordNumbers() from None
+            raise
+        if ragged_seen:
+            raise NeedRecordNumbers()
         frame = pl.from_arrow(rb) if rb is not None else pl.DataFrame(
             schema={n: pl.String for n in names})
         assert isinstance(frame, pl.DataFrame)

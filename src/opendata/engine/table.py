@@ -14,7 +14,7 @@ import polars as pl
 from . import keys as keymod
 from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
-from .reader import prefetch, read_batches
+from .reader import NeedRecordNumbers, prefetch, read_batches
 from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
@@ -92,7 +92,29 @@ def open_resource(resource: frictionless.Resource) -> Opened:
 
 def scan(op: Opened, *, key_fields: set[str], check: bool = True,
          on_progress: Callable[[int], None] | None = None) -> ScanResult:
-    """Scan the file; ``check=False`` only computes key columns (for FK lookups)."""
+    """Scan the file; ``check=False`` only computes key columns (for FK lookups).
+
+    First pass uses Arrow's multi-threaded reader; a file with ragged rows is
+    rescanned single-threaded (progress stays monotonic: the rescan is silent until
+    it passes the furthest row already reported)."""
+    if on_progress is not None:
+        user_progress, best = on_progress, [0]
+
+        def on_progress(rows: int) -> None:
+            if rows > best[0]:
+                best[0] = rows
+                user_progress(rows)
+
+    try:
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
+                     threads=True)
+    except NeedRecordNumbers:
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
+                     threads=False)
+
+
+def _scan(op: Opened, *, key_fields: set[str], check: bool,
+          on_progress: Callable[[int], None] | None, threads: bool) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
         p.need_key = p.name in key_fields
@@ -106,14 +128,14 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
     for batch in prefetch(read_batches(op.path, n_columns=n, delimiter=op.delimiter,
                                        quote_char=op.quote_char, double_quote=op.double_quote,
-                                       encoding=op.encoding)):
+                                       encoding=op.encoding, threads=threads)):
         frame = batch.frame
         result.row_count += frame.height + len(batch.ragged)
         if frame.height:
             blank_expr = (pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values)
                                              for p in plans])
                           if check else pl.lit(False))
-            ev = frame.with_columns(*exprs, blank_expr.alias("_blank"))
+            ev = frame.lazy().with_columns(*exprs, blank_expr.alias("_blank")).collect()
             scols = [f"s{p.index}" for p in active]
             sus = ev.filter(pl.any_horizontal(scols) | pl.col("_blank")) if scols else \
                 ev.filter(pl.col("_blank"))
