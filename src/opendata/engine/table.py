@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ import numpy as np
 import polars as pl
 
 from . import keys as keymod
-from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
+from .cells import _EPOCH_DATE, NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
 from .reader import NeedRecordNumbers, prefetch, read_batches
 from .structure import RaggedEvaluator, header_errors
@@ -174,7 +175,8 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
                     patches[p.index] = patch
             if key_names:
                 kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names],
-                               *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names])
+                               *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names
+                                 if keeps_raw(p)])
                 if patches:
                     pos = frame.get_column("_row").to_numpy()
                     for i, patch in patches.items():
@@ -201,20 +203,42 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
                 rec = {"_row": rr.row_number}
                 for p in key_names:
                     rec[f"k{p.index}"] = py_key(p.type, info["values"][p.name], rr.row_number)
-                    rec[f"r{p.index}"] = info["raw"][p.name]
+                    if keeps_raw(p):
+                        rec[f"r{p.index}"] = info["raw"][p.name]
                 rag_rows.append(rec)
         if rag_rows:
             key_frames.append(pl.DataFrame(rag_rows, schema={
-                "_row": pl.Int64, **{f"{c}{p.index}": pl.String for p in key_names
-                                     for c in "kr"}}))
+                "_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
+                **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}))
         if on_progress is not None:
             on_progress(result.row_count)
     if key_names:
         schema = {"_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
-                  **{f"r{p.index}": pl.String for p in key_names}}
+                  **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}
         frames = [f.select(list(schema)) for f in key_frames]
         result.keys = (pl.concat(frames) if frames else pl.DataFrame(schema=schema)).sort("_row")
     return result
+
+
+def keeps_raw(plan: FieldPlan) -> bool:
+    """Whether ``str(value)`` cannot be rebuilt from the canonical key (then the raw text
+    of every row is kept for the key field; otherwise only the key is kept)."""
+    return plan.type in ("number", "datetime", "time")
+
+
+def _text_from_key(plan: FieldPlan, key: str | None) -> str:
+    if key is None:
+        return "None"
+    t = plan.type
+    if t in ("string", "integer", "year"):
+        return key
+    if t == "boolean":
+        return "True" if key == "1" else "False"
+    if t == "date":
+        return str(_EPOCH_DATE + dt.timedelta(days=int(key)))
+    if t == "yearmonth":
+        return str(plan.value_reader(key))
+    raise AssertionError(t)
 
 
 def _cell_text(plan: FieldPlan, raw: str | None) -> str:
@@ -258,16 +282,18 @@ def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFram
     raw_rows = {r[0]: r for r in kdf.filter(pl.col("_row").is_in(rows)).iter_rows()}
     colpos = {c: i for i, c in enumerate(kdf.columns)}
 
-    def raw_of(plan: FieldPlan, row: int) -> str | None:
-        return raw_rows[row][colpos[f"r{plan.index}"]]
+    def text_of(plan: FieldPlan, row: int) -> str:
+        if keeps_raw(plan):
+            return _cell_text(plan, raw_rows[row][colpos[f"r{plan.index}"]])
+        return _text_from_key(plan, raw_rows[row][colpos[f"k{plan.index}"]])
 
     for row, phase, idx, kind, payload in pending:
         if kind == "unique":
             plan, e = payload
-            out.append((row, phase, idx, 0, replace(e, cell=_cell_text(plan, raw_of(plan, row)))))
+            out.append((row, phase, idx, 0, replace(e, cell=text_of(plan, row))))
         else:
             tplans, fk = payload
-            vals = [_cell_text(p, raw_of(p, row)) for p in tplans]
+            vals = [text_of(p, row) for p in tplans]
             note = (f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
                     f' in the lookup table "{fk["reference"]["resource"]}"'
                     f' as "{", ".join(fk["reference"]["fields"])}"')
