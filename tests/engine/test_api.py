@@ -46,6 +46,7 @@ def test_limit_errors(tmp_path):
 
 def test_progress_and_small_batches(tmp_path, monkeypatch):
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 20)
     rows = "".join(f"{i},{'x' if i % 7 == 0 else i}\n" for i in range(1, 400))
     res = make_resource(tmp_path, "id,v\n" + rows + "1,2,3\n5\n",
                         {"fields": [{"name": "id", "type": "integer",

@@ -34,6 +34,7 @@ def test_workload_matches_reference(tmp_path, defects):
 def test_structure_defects(tmp_path, monkeypatch, block):
     if block:  # many tiny batches: ragged rows straddle batch boundaries
         monkeypatch.setattr(reader_mod, "BLOCK_SIZE", block)
+        monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 7)
     rng = random.Random(3)
     names = [f["name"] for f in SCHEMA["fields"]]
     path = generate(tmp_path / "w.csv", 400, 0.02, seed=3)

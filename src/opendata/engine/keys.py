@@ -15,10 +15,23 @@ import polars as pl
 from .errors import TableError
 
 
+def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = True
+                ) -> pl.DataFrame:
+    """Rows (``_row`` + key columns) whose key tuple occurs more than once, sorted by row.
+
+    A 64-bit hash pre-filter keeps the exact (string) duplicate search to candidates.
+    """
+    key = pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])
+    lf = keys.lazy().select("_row", *kcols)
+    if exclude_all_null:
+        lf = lf.filter(~pl.all_horizontal(pl.col(kcols).is_null()))
+    cand = lf.filter(key.hash(seed=7).is_duplicated()).collect()
+    return cand.filter(key.is_duplicated()).sort("_row")
+
+
 def unique_errors(keys: pl.DataFrame, kcol: str, field_name: str, field_number: int,
                   cell_of: Callable[[int], str]) -> list[tuple[int, TableError]]:
-    df = keys.select("_row", kcol).filter(pl.col(kcol).is_not_null())
-    df = df.filter(pl.col(kcol).is_duplicated()).sort("_row")
+    df = _duplicates(keys, [kcol])
     df = df.with_columns(pl.col("_row").shift(1).over(kcol).alias("_prev"))
     df = df.filter(pl.col("_prev").is_not_null())
     out = []
@@ -30,12 +43,12 @@ def unique_errors(keys: pl.DataFrame, kcol: str, field_name: str, field_number: 
 
 def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, TableError]]:
     out = []
-    allnull = keys.filter(pl.all_horizontal(pl.col(kcols).is_null())).get_column("_row")
+    allnull = keys.lazy().filter(pl.all_horizontal(pl.col(kcols).is_null())).select(
+        "_row").collect().get_column("_row")
     note = 'cells composing the primary keys are all "None"'
     out.extend((r, TableError("primary-key", r, None, None, None, note)) for r in allnull)
-    df = keys.filter(~pl.all_horizontal(pl.col(kcols).is_null())).select("_row", *kcols)
-    df = df.with_columns(pl.struct(kcols).alias("_k"))
-    df = df.filter(pl.col("_k").is_duplicated()).sort("_row")
+    df = _duplicates(keys, kcols).with_columns(
+        (pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])).alias("_k"))
     df = df.with_columns(pl.col("_row").shift(1).over("_k").alias("_prev"))
     for row, prev in df.filter(pl.col("_prev").is_not_null()).select("_row", "_prev").iter_rows():
         out.append((row, TableError("primary-key", row, None, None, None,

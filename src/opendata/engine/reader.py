@@ -23,7 +23,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-BLOCK_SIZE = 32 << 20
+BLOCK_SIZE = 4 << 20  # Arrow's threaded reader parses several blocks ahead
+MIN_BATCH_ROWS = 150_000  # small Arrow batches are coalesced before the screens
 
 
 class NeedRecordNumbers(Exception):
@@ -119,6 +120,23 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
         yield Batch(frame, ragged)
         if rb is None:
             return
+
+
+def coalesce(batches: Iterator[Batch], min_rows: int | None = None) -> Iterator[Batch]:
+    """Join consecutive small batches (without copying) so per-batch overhead stays low."""
+    min_rows = MIN_BATCH_ROWS if min_rows is None else min_rows
+    frames: list[pl.DataFrame] = []
+    ragged: list[RaggedRow] = []
+    rows = 0
+    for b in batches:
+        frames.append(b.frame)
+        ragged.extend(b.ragged)
+        rows += b.frame.height
+        if rows >= min_rows:
+            yield Batch(pl.concat(frames, rechunk=False), ragged)
+            frames, ragged, rows = [], [], 0
+    if frames or ragged:
+        yield Batch(pl.concat(frames, rechunk=False) if frames else pl.DataFrame(), ragged)
 
 
 def prefetch(batches: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:

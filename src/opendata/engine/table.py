@@ -11,11 +11,12 @@ from typing import Any
 import frictionless
 import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from . import keys as keymod
 from .cells import _EPOCH_DATE, NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
-from .reader import NeedRecordNumbers, prefetch, read_batches
+from .reader import NeedRecordNumbers, coalesce, prefetch, read_batches
 from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
@@ -112,6 +113,8 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
     except NeedRecordNumbers:
         return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
                      threads=False)
+    finally:
+        pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
 
 
 def _scan(op: Opened, *, key_fields: set[str], check: bool,
@@ -127,9 +130,9 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
     key_names = [p for p in plans if p.need_key]
     n = len(op.fields)
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
-    for batch in prefetch(read_batches(op.path, n_columns=n, delimiter=op.delimiter,
-                                       quote_char=op.quote_char, double_quote=op.double_quote,
-                                       encoding=op.encoding, threads=threads)):
+    for batch in prefetch(coalesce(read_batches(
+            op.path, n_columns=n, delimiter=op.delimiter, quote_char=op.quote_char,
+            double_quote=op.double_quote, encoding=op.encoding, threads=threads))):
         frame = batch.frame
         result.row_count += frame.height + len(batch.ragged)
         if frame.height:
@@ -216,7 +219,8 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
         schema = {"_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
                   **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}
         frames = [f.select(list(schema)) for f in key_frames]
-        result.keys = (pl.concat(frames) if frames else pl.DataFrame(schema=schema)).sort("_row")
+        # batches arrive in row order; only the duplicate subsets are sorted later
+        result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
     return result
 
 
