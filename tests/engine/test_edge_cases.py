@@ -105,3 +105,45 @@ def test_missing_values_and_required(same):
                                         "constraints": {"required": True}},
                                        {"name": "b", "type": "string"},
                                        missingValues=["", "NA", "-"]))
+
+
+def test_explicit_date_and_datetime_formats(same):
+    res = same("d,t\n05.01.2024,2024-01-05 10:00\n5.1.2024,2024-01-05 10:00:00\n"
+               "31.02.2024,2024-01-05 24:00\n", schema(
+                   {"name": "d", "type": "date", "format": "%d.%m.%Y"},
+                   {"name": "t", "type": "datetime", "format": "%Y-%m-%d %H:%M"}))
+    assert res.engine == "fast"
+
+
+def test_unscreened_format_runs_exactly(same):
+    same("d\n05/01/24\nx\n", schema({"name": "d", "type": "date", "format": "%d/%m/%y"}))
+    same("d\n2024-01-05\nnot a date\n", schema({"name": "d", "type": "date", "format": "any"}))
+
+
+def test_time_year_uuid(same):
+    same("t,y,u\n10:00:00,2024,6ba7b810-9dad-11d1-80b4-00c04fd430c8\n"
+         "25:00:00,24,6BA7B810-9DAD-11D1-80B4-00C04FD430C8\n"
+         "10:00,0000,{6ba7b810-9dad-11d1-80b4-00c04fd430c8}\n"
+         "10:00:00.5,9999,6ba7b8109dad11d180b400c04fd430c8\n",
+         schema({"name": "t", "type": "time", "constraints": {"maximum": "12:00:00"}},
+                {"name": "y", "type": "year", "constraints": {"minimum": 1000}},
+                {"name": "u", "type": "string", "format": "uuid"}))
+
+
+def test_header_only_and_bad_bytes(tmp_path):
+    from engine_helpers import make_resource
+
+    from opendata.engine import validate_resource
+
+    res = make_resource(tmp_path, "a,b\n", schema({"name": "a", "type": "integer"},
+                                                  {"name": "b", "type": "string"}))
+    assert validate_resource(res).errors == []
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"a\n1\n\xff\xfe\n")
+    import frictionless
+
+    bad = frictionless.Resource(path="bad.csv", basepath=str(tmp_path), encoding="utf-8",
+                                schema=frictionless.Schema.from_descriptor(
+                                    schema({"name": "a", "type": "integer"})))
+    result = validate_resource(bad)  # never crashes; the reference reports what it finds
+    assert result.engine in ("fast", "frictionless")

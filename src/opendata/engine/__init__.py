@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import frictionless
 import polars as pl
+import pyarrow as pa
 
 from .errors import EngineResult, TableError, UnsupportedSchema
 from .reference import reference_errors, run_reference
@@ -112,7 +113,13 @@ def validate_resource(resource: frictionless.Resource, *,
                       allow_fallback: bool = True) -> EngineResult:
     """Validate one tabular resource; fall back to Frictionless for unsupported features."""
     try:
-        return _fast(resource, package, limit_errors, on_progress)
+        try:
+            return _fast(resource, package, limit_errors, on_progress)
+        except (pa.ArrowException, UnicodeError) as exc:
+            # undecodable bytes, unbalanced quotes at EOF, ...: let the reference report it
+            raise UnsupportedSchema(f"the fast reader could not parse the file: {exc}") from exc
+        except frictionless.FrictionlessException as exc:
+            raise UnsupportedSchema(f"frictionless could not open the resource: {exc}") from exc
     except UnsupportedSchema as exc:
         if not allow_fallback:
             raise
