@@ -33,13 +33,31 @@ def parse_size(text: str) -> int:
 
 def run_child(cmd: list[str], cwd: Path, env: dict | None = None,
               stdout_path: Path | None = None) -> tuple[float, float, int]:
-    """Run a subprocess; return (wall seconds, peak RSS MiB, return code)."""
+    """Run a subprocess; return (wall seconds, peak RSS MiB, return code).
+
+    Peak RSS is the child's ``VmHWM`` (polled; it is reset by exec) -- the rusage
+    ``ru_maxrss`` of a child on Linux also counts the parent's RSS at fork time.
+    The rusage figure is kept as an upper bound when polling missed the child.
+    """
     with open(stdout_path or os.devnull, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
+        hwm = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            try:
+                with open(f"/proc/{proc.pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            hwm = max(hwm, int(line.split()[1]))
+            except OSError:
+                pass
+            time.sleep(0.05)
         wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    peak_kib = hwm or usage.ru_maxrss
+    return wall, peak_kib / 1024, os.waitstatus_to_exitcode(status)
 
 
 # --- child modes -------------------------------------------------------------------
