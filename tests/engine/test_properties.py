@@ -93,7 +93,7 @@ def tables(draw):
     return schema, rows
 
 
-@settings(max_examples=120, deadline=None,
+@settings(max_examples=250, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(tables())
 def test_random_tables_match_reference(table):

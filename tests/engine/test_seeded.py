@@ -118,3 +118,12 @@ def test_numeric_cross_type_foreign_key(same):
               "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "",
                                                                     "fields": ["id"]}}]}
     same("id,parent\n1.0,\n2.50,1\n3,2\n", schema)
+
+
+@pytest.mark.slow
+def test_larger_workload_matches_reference(tmp_path, monkeypatch):
+    # several batches, several thousand errors of every cell kind
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 5_000)
+    path = generate(tmp_path / "w.csv", 30_000, 0.05, seed=11)
+    result = assert_same(_resource(path))
+    assert len(result.errors) > 10_000
