@@ -378,7 +378,7 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         else:
             rx, pfmt = _format_regex(fld.format, {"Y", "m", "d"}), fld.format
         d = c.str.strptime(pl.Date, pfmt, strict=False)
-        ok = c.str.contains(rx) & d.is_not_null() & (d.dt.year() >= 1)
+        ok = c.str.contains(rx) & d.is_not_null() & ~c.str.starts_with("0000")
         days = d.cast(pl.Int64)
         return ok, days, days.cast(pl.String)
     if t == "datetime":
@@ -396,7 +396,7 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
             ok = c.str.contains(_format_regex(fld.format, set(_FMT_DIRECTIVES)))
             naive = c.str.strptime(pl.Datetime("us"), fld.format, strict=False)
             off, aware = pl.lit(0), pl.lit(False)
-        ok = ok & naive.is_not_null() & (naive.dt.year() >= 1)
+        ok = ok & naive.is_not_null() & ~c.str.starts_with("0000")
         us = naive.cast(pl.Int64) - off * 60_000_000
         tag = pl.when(aware).then(pl.lit("a")).otherwise(pl.lit("n"))
         return ok, pl.struct(tag.alias("t"), us.alias("v")), pl.concat_str(
