@@ -6,9 +6,11 @@ Public API::
                       allow_fallback=True) -> EngineResult
     reference_errors(resource, package=None, limit_errors=0) -> list[TableError]
 
-Errors are returned in Frictionless' order: label errors first, then by row number,
-and inside a row in the order Frictionless appends them (cell errors by field,
-extra/missing cells, unique, primary key, foreign keys).  See ``docs/engine.md``.
+Errors are returned in Frictionless' order (not re-sorted): label errors first, then
+by row number, and inside a row in the order Frictionless appends them -- cells
+read for unique/primary/foreign keys first, then the other cells by field,
+extra/missing cells, then unique, primary-key and foreign-key errors (see
+``table.order_row_errors`` and ``docs/engine.md``).
 """
 
 from __future__ import annotations
@@ -111,7 +113,12 @@ def validate_resource(resource: frictionless.Resource, *,
                       package: frictionless.Package | None = None, limit_errors: int = 0,
                       on_progress: Callable[[int], None] | None = None,
                       allow_fallback: bool = True) -> EngineResult:
-    """Validate one tabular resource; fall back to Frictionless for unsupported features."""
+    """Validate one tabular resource; fall back to Frictionless for unsupported features.
+
+    ``package`` defaults to the package the resource belongs to (for foreign keys).
+    """
+    if package is None:
+        package = getattr(resource, "package", None)
     try:
         try:
             return _fast(resource, package, limit_errors, on_progress)
