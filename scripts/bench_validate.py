@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+"""Benchmark: `frictionless validate` vs the fast engine vs a bare Polars parse.
+
+Generates the workload (12 typed, constrained columns, primary key; valid and with
+seeded defects), runs each tool in its own subprocess on the same file, measures
+wall time and the child's peak RSS (``os.wait4`` rusage), checks that the engine's
+error list equals Frictionless' (type, row, field, cell, note -- in order), and
+prints a table with rows/s and ratios.
+
+    python scripts/bench_validate.py --rows 1000000 --defects 0.001 --out /tmp/bench
+    python scripts/bench_validate.py --sizes 1M,5M --defects 0,0.001,0.05 --out /tmp/bench \
+        --reference-max-rows 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+
+
+def parse_size(text: str) -> int:
+    text = text.strip().upper()
+    mult = {"K": 1_000, "M": 1_000_000}.get(text[-1:], 1)
+    return int(float(text.rstrip("KM")) * mult)
+
+
+def run_child(cmd: list[str], cwd: Path, env: dict | None = None,
+              stdout_path: Path | None = None) -> tuple[float, float, int]:
+    """Run a subprocess; return (wall seconds, peak RSS MiB, return code).
+
+    Peak RSS is the child's ``VmHWM`` (polled; it is reset by exec) -- the rusage
+    ``ru_maxrss`` of a child on Linux also counts the parent's RSS at fork time.
+    The rusage figure is kept as an upper bound when polling missed the child.
+    """
+    with open(stdout_path or os.devnull, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, env=env)
+        hwm = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            try:
+                with open(f"/proc/{proc.pid}/status") as fh:
+                    for line in fh:
+                        if line.startswith("VmHWM:"):
+                            hwm = max(hwm, int(line.split()[1]))
+            except OSError:
+                pass
+            time.sleep(0.05)
+        wall = time.perf_counter() - start
+    peak_kib = hwm or usage.ru_maxrss
+    return wall, peak_kib / 1024, os.waitstatus_to_exitcode(status)
+
+
+# --- child modes -------------------------------------------------------------------
+
+def child_engine(csv_path: str, schema_path: str, out_path: str, one_core: bool) -> None:
+    if one_core:
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    import frictionless
+
+    from opendata.engine import validate_resource
+
+    path = Path(csv_path)
+    schema = frictionless.Schema.from_descriptor(json.loads(Path(schema_path).read_text()))
+    res = frictionless.Resource(path=path.name, basepath=str(path.parent), schema=schema)
+    result = validate_resource(res, limit_errors=0)
+    Path(out_path).write_text(json.dumps({
+        "engine": result.engine, "fallback": result.fallback_reason, "rows": result.row_count,
+        "errors": [[e.type, e.row_number, e.field_name, e.cell, e.note] for e in result.errors],
+    }))
+
+
+def child_parse(csv_path: str) -> None:
+    import polars as pl
+
+    df = pl.read_csv(csv_path, infer_schema=False)
+    print(df.height)
+
+
+# --- orchestration -------------------------------------------------------------------
+
+def reference_keys(report_path: Path) -> tuple[list[list], int]:
+    report = json.loads(report_path.read_text())
+    task = report["tasks"][0]
+    keys = [[e["type"], e.get("rowNumber"), e.get("fieldName"), e.get("cell"), e.get("note")]
+            for e in task["errors"]]
+    for k in keys:
+        if k[0] in ("blank-row", "primary-key", "foreign-key"):
+            k[2] = k[3] = None
+    return keys, task["stats"].get("rows", 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rows", type=int, default=None, help="one size (rows)")
+    ap.add_argument("--sizes", default="1M", help="comma list, e.g. 1M,5M")
+    ap.add_argument("--defects", default="0,0.001",
+                    help="comma list of per-cell defect rates (0.001 = 0.1%%)")
+    ap.add_argument("--out", default="bench-out", help="work directory for generated files")
+    ap.add_argument("--reference-max-rows", type=int, default=10**12,
+                    help="skip frictionless above this many rows (it needs ~6 min at 5M)")
+    ap.add_argument("--one-core", action="store_true",
+                    help="also run the engine pinned to one CPU")
+    ap.add_argument("--child-engine", nargs=3, metavar=("CSV", "SCHEMA", "OUT"),
+                    help=argparse.SUPPRESS)
+    ap.add_argument("--child-one-core", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child-parse", metavar="CSV", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child_engine:
+        child_engine(*args.child_engine, one_core=args.child_one_core)
+        return 0
+    if args.child_parse:
+        child_parse(args.child_parse)
+        return 0
+
+    from opendata.engine.workload import generate
+
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    sizes = [args.rows] if args.rows else [parse_size(s) for s in args.sizes.split(",")]
+    rates = [float(x) for x in args.defects.split(",")]
+    py = sys.executable
+    fl = str(Path(py).with_name("frictionless"))
+    table: list[dict] = []
+    ok = True
+    for rows in sizes:
+        for rate in rates:
+            name = f"budget_{rows}_{rate:g}.csv"
+            csv_path = out / name
+            if not csv_path.exists():
+                t0 = time.perf_counter()
+                generate(csv_path, rows, rate, seed=rows + int(rate * 1e6))
+                print(f"generated {name} in {time.perf_counter() - t0:.1f}s", flush=True)
+            schema_path = csv_path.with_suffix(".schema.json")
+            mb = csv_path.stat().st_size / 2**20
+            label = f"{rows:,} rows, {rate:.1%} defects, {mb:.0f} MiB"
+            wall, rss, _rc = run_child([py, str(HERE), "--child-parse", str(csv_path)], out)
+            table.append({"case": label, "tool": "polars.read_csv (bare parse)",
+                          "wall": wall, "rss": rss, "rows": rows})
+            parse_wall = wall
+            variants = [("engine", [])]
+            if args.one_core:
+                variants.append(("engine (1 core)", ["--child-one-core"]))
+            eng_keys = None
+            eng_wall = {}
+            for tool, extra in variants:
+                res_path = out / (name + f".{len(extra)}.engine.json")
+                wall, rss, _rc = run_child([py, str(HERE), "--child-engine", str(csv_path),
+                                           str(schema_path), str(res_path), *extra], out)
+                data = json.loads(res_path.read_text())
+                eng_keys = data["errors"]
+                eng_wall[tool] = wall
+                table.append({"case": label, "tool": f"{tool} [{data['engine']}]",
+                              "wall": wall, "rss": rss, "rows": rows,
+                              "errors": len(eng_keys), "vs_parse": wall / parse_wall})
+            if rows <= args.reference_max_rows:
+                rep = out / (name + ".frictionless.json")
+                wall, rss, _rc = run_child([fl, "validate", name, "--schema", schema_path.name,
+                                           "--limit-errors", "0", "--json"], out,
+                                          stdout_path=rep)
+                ref_keys, _ = reference_keys(rep)
+                same = ref_keys == eng_keys
+                ok &= same
+                table.append({"case": label, "tool": "frictionless validate",
+                              "wall": wall, "rss": rss, "rows": rows,
+                              "errors": len(ref_keys), "same": same})
+                for row in table:
+                    if row["case"] == label and row["tool"].startswith("engine"):
+                        row["ratio"] = wall / row["wall"]
+                        row["same"] = same
+    print()
+    header = (f"{'case':<42} {'tool':<32} {'wall s':>8} {'rows/s':>12} {'peak MiB':>9} "
+              f"{'errors':>8} {'x ref':>7} {'x parse':>8} {'same':>5}")
+    print(header)
+    print("-" * len(header))
+    for r in table:
+        print(f"{r['case']:<42} {r['tool']:<32} {r['wall']:>8.2f} {r['rows'] / r['wall']:>12,.0f} "
+              f"{r['rss']:>9.0f} {r.get('errors', ''):>8} "
+              f"{(format(r['ratio'], '.1f') if 'ratio' in r else ''):>7} "
+              f"{(format(r['vs_parse'], '.2f') if 'vs_parse' in r else ''):>8} "
+              f"{r.get('same', '')!s:>5}")
+    (out / "results.json").write_text(json.dumps(table, indent=2))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

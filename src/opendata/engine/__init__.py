@@ -1,0 +1,138 @@
+"""Fast, vectorised Table Schema validation with Frictionless-identical error reports.
+
+Public API::
+
+    validate_resource(resource, package=None, limit_errors=0, on_progress=None,
+                      allow_fallback=True) -> EngineResult
+    reference_errors(resource, package=None, limit_errors=0) -> list[TableError]
+
+Errors are returned in Frictionless' order (not re-sorted): label errors first, then
+by row number, and inside a row in the order Frictionless appends them -- cells
+read for unique/primary/foreign keys first, then the other cells by field,
+extra/missing cells, then unique, primary-key and foreign-key errors (see
+``table.order_row_errors`` and ``docs/engine.md``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import frictionless
+import polars as pl
+import pyarrow as pa
+
+from .errors import EngineResult, TableError, UnsupportedSchema
+from .reference import reference_errors, run_reference
+from .table import PHASE_FK, key_checks, open_resource, order_row_errors, scan, type_group
+
+__all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors",
+           "validate_resource"]
+
+log = logging.getLogger(__name__)
+
+
+def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
+          limit_errors: int, on_progress: Callable[[int], None] | None) -> EngineResult:
+    op = open_resource(resource)
+    schema = op.schema
+    names = {f.name for f in op.fields}
+    types = {f.name: f.type for f in op.fields}
+    key_fields = {f.name for f in op.fields if f.constraints.get("unique")}
+    if schema.primary_key and set(schema.primary_key) <= names:
+        key_fields |= set(schema.primary_key)
+    elif schema.primary_key:
+        raise UnsupportedSchema("primary key field missing from the header")
+    fk_plan = []
+    for i, fk in enumerate(schema.foreign_keys):
+        tfields = list(fk["fields"])
+        ref = fk["reference"]
+        src = ref.get("resource") or ""
+        sfields = list(ref["fields"])
+        if not set(tfields) <= names:
+            continue
+        if src == "" or src == resource.name:
+            src_op, src_types = op, types
+        else:
+            if package is None:
+                raise UnsupportedSchema("foreign key to another resource without a package")
+            if not package.has_resource(src):
+                raise UnsupportedSchema(f'foreign key resource "{src}" does not exist')
+            src_op = open_resource(package.get_resource(src))
+            src_types = {f.name: f.type for f in src_op.fields}
+        if not set(sfields) <= set(src_types) or len(sfields) != len(tfields):
+            raise UnsupportedSchema("foreign key reference fields missing")
+        for t, s in zip(tfields, sfields, strict=True):
+            if type_group(types[t]) != type_group(src_types[s]):
+                raise UnsupportedSchema(
+                    f'foreign key compares {types[t]} "{t}" with {src_types[s]} "{s}"')
+        key_fields |= set(tfields)
+        if src_op is op:
+            key_fields |= set(sfields)
+        fk_plan.append((i, src_op, sfields))
+    res = scan(op, key_fields=key_fields, on_progress=on_progress)
+    lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}
+    cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
+    for i, src_op, sfields in fk_plan:
+        if src_op is op:
+            kdf = res.keys
+        else:
+            ck = (src_op.path, tuple(sfields))
+            if ck not in cache:
+                cache[ck] = scan(src_op, key_fields=set(sfields), check=False).keys
+            kdf = cache[ck]
+        assert kdf is not None
+        pos = {f.name: j for j, f in enumerate(src_op.fields)}
+        lookups[i] = (kdf, [f"k{pos[s]}" for s in sfields])
+    entries = res.errors + key_checks(op, res, lookups)
+    entries.sort(key=lambda t: t[:4])
+    index = {f.name: i for i, f in enumerate(op.fields)}
+    unique_idx = [i for i, f in enumerate(op.fields) if f.constraints.get("unique")]
+    pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []
+    fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]]
+                  for i, _src, _sf in fk_plan]
+    fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
+    entries = [(r, ph, fk_pos[idx] if ph == PHASE_FK else idx, seq, e)
+               for r, ph, idx, seq, e in entries]
+    errors = list(op.header_errors)
+    start = 0
+    while start < len(entries):
+        end = start
+        row = entries[start][0]
+        while end < len(entries) and entries[end][0] == row:
+            end += 1
+        errors.extend(order_row_errors(entries[start:end], unique_idx=unique_idx,
+                                       pk_idx=pk_idx, fk_targets=fk_targets))
+        start = end
+    if limit_errors:
+        errors = errors[:limit_errors]
+    return EngineResult(errors, res.row_count, "fast", None)
+
+
+def validate_resource(resource: frictionless.Resource, *,
+                      package: frictionless.Package | None = None, limit_errors: int = 0,
+                      on_progress: Callable[[int], None] | None = None,
+                      allow_fallback: bool = True) -> EngineResult:
+    """Validate one tabular resource; fall back to Frictionless for unsupported features.
+
+    ``package`` defaults to the package the resource belongs to (for foreign keys).
+    """
+    if package is None:
+        package = getattr(resource, "package", None)
+    try:
+        try:
+            return _fast(resource, package, limit_errors, on_progress)
+        except (pa.ArrowException, UnicodeError) as exc:
+            # undecodable bytes, unbalanced quotes at EOF, ...: let the reference report it
+            raise UnsupportedSchema(f"the fast reader could not parse the file: {exc}") from exc
+        except frictionless.FrictionlessException as exc:
+            raise UnsupportedSchema(f"frictionless could not open the resource: {exc}") from exc
+    except UnsupportedSchema as exc:
+        if not allow_fallback:
+            raise
+        reason = str(exc)
+    log.warning("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
+    errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
+    if on_progress is not None:
+        on_progress(rows)
+    return EngineResult(errors, rows, "frictionless", reason)

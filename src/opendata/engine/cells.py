@@ -1,0 +1,466 @@
+"""Vectorised type/constraint screens plus exact re-check of suspect cells.
+
+Design: for every field a Polars *screen* recognises the cells it is certain the
+reference accepts (a strict subset of the reference's grammar) and computes their
+value; the constraint checks are then evaluated on those values, conservatively
+(a near-boundary float is "suspect", not "valid").  Every cell that is not proven
+valid -- a possible type error, a possible constraint failure, an exotic but
+perhaps valid spelling such as " 7", "+7" or "٣" -- is re-checked by the
+reference's own cell reader (``frictionless.Field.create_cell_reader``), which
+yields the exact value and the exact notes.  So a screen may be too strict
+(costs time) but must never be too lenient (would miss errors); the property
+tests in ``tests/engine`` check that direction.
+
+Keys: unique / primary-key / foreign-key checks compare *canonical key strings*
+(``"7"`` for 7 and Decimal("7.00"), ISO day numbers for dates, UTC microseconds
+for aware datetimes, ...), chosen so that two values are equal in Python iff
+their keys are equal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import frictionless
+import polars as pl
+
+from .errors import UnsupportedSchema
+
+NUMERIC_GROUP = {"integer", "number", "year"}
+SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time",
+                   "year", "yearmonth"}
+_EPOCH_DATE = dt.date(1970, 1, 1)
+_EPOCH_NAIVE = dt.datetime(1970, 1, 1)
+_EPOCH_AWARE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_US = dt.timedelta(microseconds=1)
+
+# --- strict screens (ASCII only; everything else goes to the exact re-check) ---
+RE_INT = r"^-?[0-9]{1,18}$"
+RE_DEC = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
+RE_DATE = r"^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+RE_TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+RE_DATETIME = (r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T" + RE_TIME
+               + r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$")
+RE_EMAIL = (r"^[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30}(\.[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30})?"
+            r"@([A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,20}$")
+RE_URI = r"^[A-Za-z][A-Za-z0-9+.-]{0,15}:[\x21-\x7e]*$"
+RE_UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+
+# strptime directives we can screen exactly: directive -> (regex, polars directive)
+_FMT_DIRECTIVES = {
+    "Y": r"[1-9][0-9]{3}", "m": r"(0[1-9]|1[0-2])", "d": r"(0[1-9]|[12][0-9]|3[01])",
+    "H": r"([01][0-9]|2[0-3])", "M": r"[0-5][0-9]", "S": r"[0-5][0-9]",
+}
+
+
+def _format_regex(fmt: str, allowed: set[str]) -> str | None:
+    """Translate a strptime format into a strict regex, or None if unsupported."""
+    out = ["^"]
+    i = 0
+    seen = set()
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == "%":
+            if i + 1 >= len(fmt) or fmt[i + 1] not in allowed:
+                return None
+            out.append(_FMT_DIRECTIVES[fmt[i + 1]])
+            seen.add(fmt[i + 1])
+            i += 2
+            continue
+        if ch.isspace() or (ch.isalnum() and not ch.isascii()):
+            return None  # strptime treats whitespace loosely; keep exact path
+        out.append(re.escape(ch))
+        i += 1
+    out.append("$")
+    return "".join(out)
+
+
+# --- canonical keys for Python values (the exact path) ---------------------------
+
+def _canon_decimal_str(text: str) -> str:
+    neg = text.startswith("-")
+    body = text.lstrip("+-")
+    ip, _, fp = body.partition(".")
+    ip = ip.lstrip("0")
+    fp = fp.rstrip("0")
+    zero = not ip and not fp
+    ip = ip or "0"
+    s = ip + ("." + fp if fp else "")
+    return s if (zero or not neg) else "-" + s
+
+
+def py_key(ftype: str, value: Any, row_number: int = 0) -> str | None:
+    """Canonical key of a value produced by the reference's value reader."""
+    if value is None:
+        return None
+    if ftype == "string":
+        return value
+    if ftype in NUMERIC_GROUP:
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            value = Decimal(repr(value)) if math.isfinite(value) else Decimal(str(value))
+        if value.is_nan():
+            return f"nan#{row_number}#{id(value)}"  # NaN never equals anything
+        if value.is_infinite():
+            return "-inf" if value < 0 else "inf"
+        return _canon_decimal_str(format(value, "f"))
+    if ftype == "boolean":
+        return "1" if value else "0"
+    if ftype == "date":
+        return str((value - _EPOCH_DATE).days)
+    if ftype == "datetime":
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            return "a" + str((value - _EPOCH_AWARE) // _US)
+        return "n" + str((value - _EPOCH_NAIVE) // _US)
+    if ftype == "time":
+        us = ((value.hour * 60 + value.minute) * 60 + value.second) * 1_000_000
+        us += value.microsecond
+        off = value.utcoffset()
+        if off is not None:
+            return "a" + str(us - off // _US)
+        return "n" + str(us)
+    if ftype == "yearmonth":
+        return f"{value.year}-{value.month}"
+    raise UnsupportedSchema(f"no key for type {ftype}")
+
+
+def _ordinal(ftype: str, value: Any) -> tuple[str, float | int] | None:
+    """Comparable number for a constraint bound, tagged with awareness for datetimes."""
+    if value is None:
+        return None
+    if ftype in ("integer", "year"):
+        return ("n", int(value))
+    if ftype == "number":
+        return ("n", float(value))
+    if ftype == "date":
+        return ("n", (value - _EPOCH_DATE).days)
+    if ftype in ("datetime", "time"):
+        k = py_key(ftype, value)
+        return (k[0], int(k[1:]))
+    if ftype == "yearmonth":
+        return ("n", value.year * 100 + value.month)
+    return None
+
+
+# --- the per-field plan ----------------------------------------------------------
+
+@dataclass
+class FieldPlan:
+    field: frictionless.Field
+    index: int  # 0-based column position
+    missing_values: list[str]
+    need_key: bool = False
+    python_all: bool = False  # no screen: every non-missing cell goes to the exact path
+    reason: str | None = None
+    reader: Any = None
+    value_reader: Any = None
+    enum_keys: list[str] | None = None
+    bounds: list[tuple[str, str, tuple]] = field(default_factory=list)
+    pattern_rx: str | None = None
+    pattern_python_all: bool = False
+
+    _cache: dict = field(default_factory=dict)
+
+    def read(self, raw: str) -> tuple[Any, dict | None]:
+        """The reference's cell reader, memoised (it is a pure function of the text)."""
+        hit = self._cache.get(raw)
+        if hit is None:
+            try:
+                value, notes = self.reader(raw)
+            except TypeError:
+                value, notes = self._read_incomparable(raw)
+            hit = (value, dict(notes) if notes else None)
+            if len(self._cache) < 200_000:
+                self._cache[raw] = hit
+        return hit[0], (dict(hit[1]) if hit[1] else None)
+
+    def _read_incomparable(self, raw: str) -> tuple[Any, dict | None]:
+        """The reference raises TypeError comparing an aware datetime/time with a naive
+        bound (or vice versa) and aborts the whole validation.  Decision: report a
+        constraint-error for that bound instead (see docs/engine.md)."""
+        import operator
+
+        value = self.value_reader(raw)
+        notes: dict[str, str] = {}
+        cons = self.field.constraints
+        ops = {"minimum": operator.ge, "maximum": operator.le,
+               "exclusiveMinimum": operator.gt, "exclusiveMaximum": operator.lt}
+        for name in self.field.supported_constraints:
+            if cons.get(name) is None or name not in ops:
+                continue
+            try:
+                good = ops[name](value, self.value_reader(cons[name]))
+            except TypeError:
+                good = False
+            if not good:
+                notes[name] = f'constraint "{name}" is "{cons[name]}"'
+        return value, notes or None
+
+    @property
+    def name(self) -> str:
+        return self.field.name
+
+    @property
+    def type(self) -> str:
+        return self.field.type
+
+
+def _field_missing_values(fld: frictionless.Field, schema: frictionless.Schema) -> list[str]:
+    if fld.has_defined("missing_values") or not schema:
+        return list(fld.missing_values)
+    return list(schema.missing_values)
+
+
+_SAFE_ESCAPES = set(".-+*?()[]{}|^$\\/ ")
+
+
+def translate_pattern(pattern: str) -> str | None:
+    """Rust-regex screen for a Python ``re.match('^' + p + '$')`` constraint.
+
+    The result only matches strings the Python pattern matches: ``\\d`` becomes
+    ``[0-9]``, ``$`` becomes end-of-text (Python's ``$`` also accepts a trailing
+    newline; such cells fall to the exact path), and anything outside a small
+    well-understood subset returns ``None`` (the whole column goes to Python).
+    """
+    if not pattern.isascii() or "(?" in pattern:
+        return None
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            if i + 1 >= len(pattern):
+                return None
+            nxt = pattern[i + 1]
+            if nxt == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            elif nxt in _SAFE_ESCAPES:
+                out.append("\\" + nxt)
+            else:
+                return None
+            i += 2
+            continue
+        if ch == "[":
+            if in_class:
+                out.append("\\[")
+            else:
+                in_class = True
+                out.append("[")
+                if pattern[i + 1:i + 2] == "^":
+                    out.append("^")
+                    i += 1
+                if pattern[i + 1:i + 2] == "]":
+                    out.append("\\]")
+                    i += 1
+            i += 1
+            continue
+        if ch == "]" and in_class:
+            in_class = False
+        elif in_class and ch in "&~-" and pattern[i + 1:i + 2] == ch:
+            return None  # rust class set operations
+        elif ch == "{" and not in_class and not re.match(r"\{\d+(,\d*)?\}", pattern[i:]):
+            return None  # python treats it literally, rust errors
+        out.append(ch)
+        i += 1
+    if in_class:
+        return None
+    rx = r"\A(?:^" + "".join(out) + r"$)\z"
+    try:
+        pl.Series(["x"]).str.contains(rx)
+    except Exception:
+        return None
+    return rx
+
+
+def build_plan(fld: frictionless.Field, index: int, schema: frictionless.Schema) -> FieldPlan:
+    if fld.type not in SUPPORTED_TYPES:
+        raise UnsupportedSchema(f'field "{fld.name}" has unsupported type "{fld.type}"')
+    for name in fld.constraints:
+        if name not in fld.supported_constraints and name != "unique":
+            raise UnsupportedSchema(f'field "{fld.name}": constraint "{name}" unsupported')
+    plan = FieldPlan(fld, index, _field_missing_values(fld, schema))
+    plan.reader = fld.create_cell_reader()
+    plan.value_reader = fld.create_value_reader()
+    t, fmt = fld.type, fld.format
+    if t == "string" and fmt not in ("default", "email", "uri", "uuid"):
+        plan.python_all, plan.reason = True, f"string format {fmt}"
+    if t in ("integer", "number") and not getattr(fld, "bare_number", True):
+        plan.python_all, plan.reason = True, "bareNumber false"
+    if t == "number" and getattr(fld, "float_number", False):
+        plan.python_all, plan.reason = True, "floatNumber"
+    if t == "number" and (len(fld.decimal_char) != 1 or len(fld.group_char) > 1):
+        plan.python_all, plan.reason = True, "multi-char decimalChar/groupChar"
+    if t in ("date", "datetime", "time") and fmt != "default":
+        allowed = {"date": {"Y", "m", "d"}, "datetime": set(_FMT_DIRECTIVES),
+                   "time": {"H", "M", "S"}}[t]
+        if fmt == "any" or _format_regex(fmt, allowed) is None:
+            plan.python_all, plan.reason = True, f"{t} format {fmt}"
+    if t == "boolean":
+        plan.python_all = False
+    cons = fld.constraints
+    if "enum" in cons:
+        plan.enum_keys = [k for v in cons["enum"]
+                          if (k := py_key(t, plan.value_reader(v))) is not None]
+    for name, op in (("minimum", "ge"), ("maximum", "le"), ("exclusiveMinimum", "gt"),
+                     ("exclusiveMaximum", "lt")):
+        if cons.get(name) is not None:
+            bound = _ordinal(t, plan.value_reader(cons[name]))
+            if bound is None:
+                plan.python_all, plan.reason = True, f"unparsable {name}"
+            else:
+                plan.bounds.append((name, op, bound))
+    if cons.get("pattern") is not None:
+        rx = translate_pattern(str(cons["pattern"]))
+        if rx is None:
+            plan.pattern_python_all = True
+        plan.pattern_rx = rx
+    return plan
+
+
+# --- vectorised expressions -------------------------------------------------------
+
+def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Expr | None]:
+    """Return (ok, ordinal value for bounds or None, canonical key expr or None)."""
+    fld, t = plan.field, plan.type
+    if t == "string":
+        rx = {"email": RE_EMAIL, "uri": RE_URI, "uuid": RE_UUID}.get(fld.format)
+        ok = c.str.contains(rx) if rx else pl.lit(True)
+        return ok, None, c
+    if t == "boolean":
+        tv, fv = list(fld.true_values), list(fld.false_values)
+        ok = c.is_in(tv + fv)
+        key = pl.when(c.is_in(tv)).then(pl.lit("1")).otherwise(pl.lit("0"))
+        return ok, None, key
+    if t == "integer":
+        ok = c.str.contains(RE_INT)
+        v = c.cast(pl.Int64, strict=False)
+        return ok, v, v.cast(pl.String)
+    if t == "year":
+        ok = c.str.contains(r"^[0-9]{4}$")
+        v = c.cast(pl.Int64, strict=False)
+        return ok, v, v.cast(pl.String)
+    if t == "yearmonth":
+        ok = c.str.contains(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
+        y = c.str.slice(0, 4).cast(pl.Int64, strict=False)
+        m = c.str.slice(5, 2).cast(pl.Int64, strict=False)
+        return ok, y * 100 + m, pl.concat_str([y.cast(pl.String), m.cast(pl.String)],
+                                              separator="-")
+    if t == "number":
+        s = c
+        if fld.group_char:
+            s = s.str.replace_all(fld.group_char, "", literal=True)
+        ok = pl.lit(True)
+        if fld.decimal_char != ".":
+            ok = ~s.str.contains(".", literal=True)
+            s = s.str.replace_all(fld.decimal_char, ".", literal=True)
+        ok = ok & s.str.contains(RE_DEC)
+        v = s.cast(pl.Float64, strict=False)
+        neg = s.str.starts_with("-")
+        ip = s.str.extract(r"^-?0*([0-9]*)", 1)
+        fp = s.str.extract(r"\.([0-9]*[1-9])", 1)
+        zero = (ip == "") & fp.is_null()
+        body = pl.concat_str([pl.when(ip == "").then(pl.lit("0")).otherwise(ip),
+                              pl.when(fp.is_null()).then(pl.lit("")).otherwise("." + fp)])
+        key = pl.when(neg & ~zero).then("-" + body).otherwise(body)
+        return ok, v, key
+    if t == "date":
+        if fld.format == "default":
+            rx, pfmt = RE_DATE, "%Y-%m-%d"
+        else:
+            rx, pfmt = _format_regex(fld.format, {"Y", "m", "d"}), fld.format
+        d = c.str.strptime(pl.Date, pfmt, strict=False)
+        ok = c.str.contains(rx) & d.is_not_null() & ~c.str.starts_with("0000")
+        days = d.cast(pl.Int64)
+        return ok, days, days.cast(pl.String)
+    if t == "datetime":
+        if fld.format == "default":
+            ok = c.str.contains(RE_DATETIME)
+            naive = c.str.slice(0, 19).str.strptime(pl.Datetime("us"), "%Y-%m-%dT%H:%M:%S",
+                                                    strict=False)
+            tail = c.str.slice(19)
+            sign = pl.when(tail.str.starts_with("-")).then(-1).otherwise(1)
+            off = pl.when((tail == "") | (tail == "Z")).then(0).otherwise(
+                sign * (tail.str.slice(1, 2).cast(pl.Int64, strict=False) * 60
+                        + tail.str.slice(4, 2).cast(pl.Int64, strict=False)))
+            aware = tail != ""
+        else:
+            ok = c.str.contains(_format_regex(fld.format, set(_FMT_DIRECTIVES)))
+            naive = c.str.strptime(pl.Datetime("us"), fld.format, strict=False)
+            off, aware = pl.lit(0), pl.lit(False)
+        ok = ok & naive.is_not_null() & ~c.str.starts_with("0000")
+        us = naive.cast(pl.Int64) - off * 60_000_000
+        tag = pl.when(aware).then(pl.lit("a")).otherwise(pl.lit("n"))
+        return ok, pl.struct(tag.alias("t"), us.alias("v")), pl.concat_str(
+            [tag, us.cast(pl.String)])
+    if t == "time":
+        if fld.format == "default":
+            rx, pfmt = "^" + RE_TIME + "$", "%H:%M:%S"
+        else:
+            rx, pfmt = _format_regex(fld.format, {"H", "M", "S"}), fld.format
+        tm = c.str.strptime(pl.Time, pfmt, strict=False)
+        ok = c.str.contains(rx) & tm.is_not_null()
+        us = tm.cast(pl.Int64) // 1000
+        return ok, pl.struct(pl.lit("n").alias("t"), us.alias("v")), pl.concat_str(
+            [pl.lit("n"), us.cast(pl.String)])
+    raise UnsupportedSchema(t)
+
+
+_OPS = {"ge": "__ge__", "le": "__le__", "gt": "__gt__", "lt": "__lt__"}
+
+
+def field_exprs(plan: FieldPlan, col: str) -> list[pl.Expr]:
+    """Expressions producing ``m<i>`` (missing), ``s<i>`` (suspect), ``k<i>`` (key)."""
+    c = pl.col(col)
+    i = plan.index
+    missing = c.is_in(plan.missing_values) if plan.missing_values else pl.lit(False)
+    required = bool(plan.field.constraints.get("required"))
+    out = [missing.alias(f"m{i}")]
+    if plan.python_all:
+        suspect = (~missing | missing) if required else ~missing
+        out.append(suspect.alias(f"s{i}"))
+        if plan.need_key:
+            out.append(pl.lit(None, dtype=pl.String).alias(f"k{i}"))
+        return out
+    ok, val, key = _screen(plan, c)
+    good = ok
+    if plan.type == "string":
+        cons = plan.field.constraints
+        if cons.get("minLength") is not None or cons.get("maxLength") is not None:
+            n = c.str.len_chars()
+            if cons.get("minLength") is not None:
+                good = good & (n >= int(cons["minLength"]))
+            if cons.get("maxLength") is not None:
+                good = good & (n <= int(cons["maxLength"]))
+        if plan.pattern_python_all:
+            good = pl.lit(False)
+        elif plan.pattern_rx is not None:
+            good = good & c.str.contains(plan.pattern_rx)
+    if plan.enum_keys is not None:
+        good = good & key.is_in(plan.enum_keys)
+    for _name, op, (tag, bound) in plan.bounds:
+        if plan.type == "number":
+            tol = 1e-9 * max(1.0, abs(bound))
+            b = bound + tol if op in ("ge", "gt") else bound - tol
+            good = good & getattr(val, _OPS[op])(b)
+        elif plan.type in ("datetime", "time"):
+            good = good & (val.struct.field("t") == tag) & getattr(
+                val.struct.field("v"), _OPS[op])(bound)
+        else:
+            good = good & getattr(val, _OPS[op])(bound)
+    suspect = (~missing & ~good.fill_null(False))
+    if required:
+        suspect = suspect | missing
+    out.append(suspect.alias(f"s{i}"))
+    if plan.need_key:
+        out.append(pl.when(missing | ~ok.fill_null(False)).then(None).otherwise(key)
+                   .alias(f"k{i}"))
+    return out

@@ -1,0 +1,62 @@
+"""Run the reference implementation (frictionless-py) and convert its report."""
+
+from __future__ import annotations
+
+import frictionless
+
+from .errors import TableError
+
+LABEL_TYPES = {"blank-label", "duplicate-label", "extra-label", "missing-label",
+               "incorrect-label"}
+
+
+def _constraint_of(note: str) -> str | None:
+    # Frictionless notes look like: constraint "minimum" is "0"
+    if note.startswith('constraint "'):
+        return note.split('"', 2)[1]
+    return None
+
+
+def convert_error(error: frictionless.errors.Error) -> TableError:
+    """Convert one Frictionless error object into a :class:`TableError`."""
+    etype = error.type
+    note = getattr(error, "note", "") or ""
+    if etype in LABEL_TYPES:
+        return TableError(etype, None, getattr(error, "field_name", None),
+                          getattr(error, "field_number", None),
+                          getattr(error, "label", None), note)
+    row_number = getattr(error, "row_number", None)
+    field_name = getattr(error, "field_name", None)
+    field_number = getattr(error, "field_number", None)
+    cell = getattr(error, "cell", None)
+    if etype in {"blank-row", "primary-key", "foreign-key"}:
+        field_name = field_number = cell = None
+    constraint = _constraint_of(note) if etype == "constraint-error" else None
+    return TableError(etype, row_number, field_name, field_number, cell, note, constraint)
+
+
+def run_reference(resource: frictionless.Resource,
+                  package: frictionless.Package | None = None,
+                  limit_errors: int = 0) -> tuple[list[TableError], int]:
+    """Validate with Frictionless itself; return (converted errors, row count)."""
+    try:
+        res = resource.to_copy()
+    except frictionless.FrictionlessException:
+        res = resource
+    if package is not None:
+        res.package = package
+    report = frictionless.validate(res, limit_errors=limit_errors or 10**12)
+    out: list[TableError] = []
+    rows = 0
+    for task in report.tasks:
+        out.extend(convert_error(e) for e in task.errors)
+        rows += task.stats.get("rows") or 0
+    out.extend(convert_error(e) for e in report.errors)
+    return out, rows
+
+
+def reference_errors(resource: frictionless.Resource,
+                     package: frictionless.Package | None = None,
+                     limit_errors: int = 0) -> list[TableError]:
+    """Validate ``resource`` with Frictionless itself and return converted errors."""
+    return run_reference(resource, package, limit_errors)[0]

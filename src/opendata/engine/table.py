@@ -1,0 +1,380 @@
+"""Scan one tabular resource: batches -> vector screens -> exact re-checks -> keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import frictionless
+import numpy as np
+import polars as pl
+import pyarrow as pa
+
+from . import keys as keymod
+from .cells import _EPOCH_DATE, NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
+from .errors import TableError, UnsupportedSchema
+from .reader import NeedRecordNumbers, coalesce, prefetch, read_batches
+from .structure import RaggedEvaluator, header_errors
+
+# sort phases inside one row, as Frictionless appends them
+PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
+
+
+@dataclass
+class Opened:
+    path: str
+    fields: list[frictionless.Field]
+    header_errors: list[TableError]
+    delimiter: str
+    quote_char: str
+    double_quote: bool
+    encoding: str
+    schema: frictionless.Schema
+    name: str
+
+
+@dataclass
+class ScanResult:
+    errors: list[tuple[int, int, int, int, TableError]] = field(default_factory=list)
+    keys: pl.DataFrame | None = None
+    row_count: int = 0
+    plans: dict[str, FieldPlan] = field(default_factory=dict)
+
+
+def open_resource(resource: frictionless.Resource) -> Opened:
+    """Check support and gather what the fast scan needs, using Frictionless' header."""
+    if resource.format not in ("csv", "tsv", None) or resource.compression:
+        raise UnsupportedSchema(f"format {resource.format!r} / compression not supported")
+    if resource.data is not None or not isinstance(resource.path, str):
+        raise UnsupportedSchema("inline or multipart data")
+    if resource.path.startswith(("http://", "https://", "s3://")):
+        raise UnsupportedSchema("remote path")
+    try:
+        res = resource.to_copy()
+    except frictionless.FrictionlessException:  # e.g. absolute paths are "not safe" to copy
+        res = resource
+    with res:
+        dialect = res.dialect
+        if not dialect.header or dialect.header_rows != [1] or dialect.comment_char or \
+                dialect.comment_rows or getattr(dialect, "skip_blank_rows", False) or \
+                not dialect.header_case:
+            raise UnsupportedSchema("dialect: only a single header row, no comments")
+        control = dialect.get_control("csv") if dialect.has_control("csv") else None
+        delimiter, quote_char, double_quote = ",", '"', True
+        if res.format == "tsv":
+            delimiter = "\t"
+        if control is not None:
+            if control.escape_char or control.null_sequence or control.skip_initial_space:
+                raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
+            delimiter, quote_char, double_quote = (control.delimiter, control.quote_char,
+                                                   control.double_quote)
+        schema = res.schema
+        if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
+            raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
+        fields = list(res.header.get_expected_fields())
+        labels = list(res.labels)
+        if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
+            raise UnsupportedSchema(
+                f"header has {len(labels)} labels but schema has {len(schema.fields)} fields")
+        herrs = header_errors(res)
+        path = res.normpath
+        encoding = res.encoding or "utf-8"
+    for fld in fields:
+        mv = fld.missing_values if fld.has_defined("missing_values") else schema.missing_values
+        if "" not in mv:
+            raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
+    if not os.path.isfile(path):
+        raise UnsupportedSchema("path is not a local file")
+    return Opened(path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema,
+                  resource.name or "")
+
+
+def scan(op: Opened, *, key_fields: set[str], check: bool = True,
+         on_progress: Callable[[int], None] | None = None) -> ScanResult:
+    """Scan the file; ``check=False`` only computes key columns (for FK lookups).
+
+    First pass uses Arrow's multi-threaded reader; a file with ragged rows is
+    rescanned single-threaded (progress stays monotonic: the rescan is silent until
+    it passes the furthest row already reported)."""
+    if on_progress is not None:
+        user_progress, best = on_progress, [0]
+
+        def on_progress(rows: int) -> None:
+            if rows > best[0]:
+                best[0] = rows
+                user_progress(rows)
+
+    try:
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
+                     threads=True)
+    except NeedRecordNumbers:
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
+                     threads=False)
+    finally:
+        pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
+
+
+def _scan(op: Opened, *, key_fields: set[str], check: bool,
+          on_progress: Callable[[int], None] | None, threads: bool) -> ScanResult:
+    plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
+    for p in plans:
+        p.need_key = p.name in key_fields
+    active = plans if check else [p for p in plans if p.need_key]
+    by_name = {p.name: p for p in plans}
+    ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
+    result = ScanResult(plans=by_name)
+    key_frames: list[pl.DataFrame] = []
+    key_names = [p for p in plans if p.need_key]
+    n = len(op.fields)
+    exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
+    for batch in prefetch(coalesce(read_batches(
+            op.path, n_columns=n, delimiter=op.delimiter, quote_char=op.quote_char,
+            double_quote=op.double_quote, encoding=op.encoding, threads=threads))):
+        frame = batch.frame
+        result.row_count += frame.height + len(batch.ragged)
+        if frame.height:
+            blank_expr = (pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values)
+                                             for p in plans])
+                          if check else pl.lit(False))
+            ev = frame.lazy().with_columns(*exprs, blank_expr.alias("_blank")).collect()
+            scols = [f"s{p.index}" for p in active]
+            sus = ev.filter(pl.any_horizontal(scols) | pl.col("_blank")) if scols else \
+                ev.filter(pl.col("_blank"))
+            rows_l = sus.get_column("_row").to_list()
+            blank_l = sus.get_column("_blank").to_list()
+            if check:
+                for r, isblank in zip(rows_l, blank_l, strict=True):
+                    if isblank:
+                        result.errors.append((r, PHASE_BLANK, 0, 0, TableError(
+                            "blank-row", r, None, None, None, "")))
+            patches: dict[int, dict[int, str | None]] = {}
+            for p in active:
+                flags = sus.get_column(f"s{p.index}").to_list()
+                if not any(flags):
+                    continue
+                raws = sus.get_column(f"c{p.index}").to_list()
+                patch: dict[int, str | None] = {}
+                for flag, raw, row, isblank in zip(flags, raws, rows_l, blank_l, strict=True):
+                    if not flag:
+                        continue
+                    value, notes = p.read(raw)
+                    type_note = notes.get("type") if notes else None
+                    if p.need_key:
+                        patch[row] = None if type_note else py_key(p.type, value, row)
+                    if not check or not notes or isblank:
+                        continue
+                    if type_note:
+                        result.errors.append((row, PHASE_CELL, p.index, 0, TableError(
+                            "type-error", row, p.name, p.index + 1, str(raw), type_note)))
+                        continue
+                    for seq, (cname, note) in enumerate(notes.items()):
+                        result.errors.append((row, PHASE_CELL, p.index, seq, TableError(
+                            "constraint-error", row, p.name, p.index + 1, str(raw), note,
+                            cname)))
+                if p.need_key:
+                    patches[p.index] = patch
+            if key_names:
+                kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names],
+                               *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names
+                                 if keeps_raw(p)])
+                if patches:
+                    pos = frame.get_column("_row").to_numpy()
+                    for i, patch in patches.items():
+                        if not patch:
+                            continue
+                        keys_ = list(patch)
+                        idx = np.searchsorted(pos, np.array(keys_, dtype=np.int64))
+                        kf = kf.with_columns(kf.get_column(f"k{i}").scatter(
+                            idx, pl.Series(list(patch.values()), dtype=pl.String)))
+                key_frames.append(kf)
+        rag_rows = []
+        for rr in batch.ragged:
+            errs, info = ragged_eval.evaluate(rr.cells, rr.row_number)
+            if check:
+                for seq, e in enumerate(errs):
+                    if e.type == "blank-row":
+                        phase, idx = PHASE_BLANK, 0
+                    elif e.type in ("extra-cell", "missing-cell"):
+                        phase, idx = PHASE_STRUCT, 0
+                    else:
+                        phase, idx = PHASE_CELL, (e.field_number or 1) - 1
+                    result.errors.append((rr.row_number, phase, idx, seq, e))
+            if key_names:
+                rec = {"_row": rr.row_number}
+                for p in key_names:
+                    rec[f"k{p.index}"] = py_key(p.type, info["values"][p.name], rr.row_number)
+                    if keeps_raw(p):
+                        rec[f"r{p.index}"] = info["raw"][p.name]
+                rag_rows.append(rec)
+        if rag_rows:
+            key_frames.append(pl.DataFrame(rag_rows, schema={
+                "_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
+                **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}))
+        if on_progress is not None:
+            on_progress(result.row_count)
+    if key_names:
+        schema = {"_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
+                  **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}
+        frames = [f.select(list(schema)) for f in key_frames]
+        # batches arrive in row order; only the duplicate subsets are sorted later
+        result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
+    return result
+
+
+def keeps_raw(plan: FieldPlan) -> bool:
+    """Whether ``str(value)`` cannot be rebuilt from the canonical key (then the raw text
+    of every row is kept for the key field; otherwise only the key is kept)."""
+    return plan.type in ("number", "datetime", "time")
+
+
+def _text_from_key(plan: FieldPlan, key: str | None) -> str:
+    if key is None:
+        return "None"
+    t = plan.type
+    if t in ("string", "integer", "year"):
+        return key
+    if t == "boolean":
+        return "True" if key == "1" else "False"
+    if t == "date":
+        return str(_EPOCH_DATE + dt.timedelta(days=int(key)))
+    if t == "yearmonth":
+        return str(plan.value_reader(key))
+    raise AssertionError(t)
+
+
+def _cell_text(plan: FieldPlan, raw: str | None) -> str:
+    """``str(value)`` as Frictionless stores it in the row (``"7"`` for ``"007"``)."""
+    if raw is None:
+        return "None"
+    value, notes = plan.read(raw)
+    if notes and "type" in notes:
+        value = None
+    return str(value)
+
+
+def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFrame, list[str]]]
+               ) -> list[tuple[int, int, int, int, TableError]]:
+    out: list[tuple[int, int, int, int, TableError]] = []
+    kdf = res.keys
+    if kdf is None:
+        return out
+    pending: list[tuple[int, int, int, str, Any]] = []  # (row, phase, idx, kind, payload)
+    for plan in res.plans.values():
+        if plan.field.constraints.get("unique"):
+            for row, e in keymod.unique_errors(kdf, f"k{plan.index}", plan.name,
+                                               plan.index + 1, lambda r: ""):
+                pending.append((row, PHASE_UNIQUE, plan.index, "unique", (plan, e)))
+    pk = list(op.schema.primary_key)
+    if pk:
+        cols = [f"k{res.plans[name].index}" for name in pk]
+        for row, e in keymod.primary_key_errors(kdf, cols):
+            out.append((row, PHASE_PK, 0, 0, e))
+    for fk_index, fk in enumerate(op.schema.foreign_keys):
+        if fk_index not in lookups:
+            continue
+        lookup, lcols = lookups[fk_index]
+        tplans = [res.plans[name] for name in fk["fields"]]
+        for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup,
+                                              lcols):
+            pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
+    if not pending:
+        return out
+    rows = sorted({p[0] for p in pending})
+    raw_rows = {r[0]: r for r in kdf.filter(pl.col("_row").is_in(rows)).iter_rows()}
+    colpos = {c: i for i, c in enumerate(kdf.columns)}
+
+    def text_of(plan: FieldPlan, row: int) -> str:
+        if keeps_raw(plan):
+            return _cell_text(plan, raw_rows[row][colpos[f"r{plan.index}"]])
+        return _text_from_key(plan, raw_rows[row][colpos[f"k{plan.index}"]])
+
+    for row, phase, idx, kind, payload in pending:
+        if kind == "unique":
+            plan, e = payload
+            out.append((row, phase, idx, 0, replace(e, cell=text_of(plan, row))))
+        else:
+            tplans, fk = payload
+            vals = [text_of(p, row) for p in tplans]
+            note = (f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
+                    f' in the lookup table "{fk["reference"]["resource"]}"'
+                    f' as "{", ".join(fk["reference"]["fields"])}"')
+            out.append((row, phase, idx, 0, TableError("foreign-key", row, None, None, None,
+                                                       note)))
+    return out
+
+
+def type_group(t: str) -> str:
+    return "numeric" if t in NUMERIC_GROUP else t
+
+
+def order_row_errors(entries: list[tuple[int, int, int, int, TableError]], *,
+                     unique_idx: list[int], pk_idx: list[int],
+                     fk_targets: list[list[int]]) -> list[TableError]:
+    """Put one row's errors in the order Frictionless appends them.
+
+    Frictionless reads the key cells first (``row[name]`` for unique fields, then the
+    primary key, then foreign-key fields), and each such read appends that cell's
+    errors; the first key error triggers processing of the whole row (remaining
+    cells in field order, then extra/missing cells, and a blank row *replaces*
+    everything collected so far) before the key error itself is appended.
+    """
+    cells: dict[int, list[TableError]] = {}
+    struct: list[TableError] = []
+    blank: TableError | None = None
+    unique: dict[int, TableError] = {}
+    pk: TableError | None = None
+    fks: dict[int, TableError] = {}
+    for _row, phase, idx, _seq, err in sorted(entries, key=lambda t: t[1:4]):
+        if phase == PHASE_CELL:
+            cells.setdefault(idx, []).append(err)
+        elif phase == PHASE_STRUCT:
+            struct.append(err)
+        elif phase == PHASE_BLANK:
+            blank = err
+        elif phase == PHASE_UNIQUE:
+            unique[idx] = err
+        elif phase == PHASE_PK:
+            pk = err
+        else:
+            fks[idx] = err
+    out: list[TableError] = []
+    seen: set[int] = set()
+    state = {"full": False}
+
+    def access(i: int) -> None:
+        if i not in seen:
+            seen.add(i)
+            out.extend(cells.get(i, []))
+
+    def full() -> None:
+        if state["full"]:
+            return
+        state["full"] = True
+        for i in sorted(cells):
+            access(i)
+        out.extend(struct)
+        if blank is not None:
+            out[:] = [blank]
+
+    for i in unique_idx:
+        access(i)
+        if i in unique:
+            full()
+            out.append(unique[i])
+    if pk_idx:
+        for i in pk_idx:
+            access(i)
+        if pk is not None:
+            full()
+            out.append(pk)
+    for n, targets in enumerate(fk_targets):
+        for i in targets:
+            access(i)
+        if n in fks:
+            full()
+            out.append(fks[n])
+    full()
+    return out

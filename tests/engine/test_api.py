@@ -1,0 +1,72 @@
+"""Public API behaviour: fallback, progress, limits, batching."""
+
+from __future__ import annotations
+
+import frictionless
+import pytest
+from engine_helpers import assert_same, make_resource
+
+from opendata.engine import UnsupportedSchema, reference_errors, validate_resource
+from opendata.engine import reader as reader_mod
+
+SCHEMA = {"fields": [{"name": "id", "type": "integer"},
+                     {"name": "tags", "type": "array"}]}
+
+
+def test_unsupported_type_falls_back_visibly(tmp_path, caplog):
+    res = make_resource(tmp_path, 'id,tags\n1,"[1]"\nx,"[2]"\n', SCHEMA)
+    result = validate_resource(res)
+    assert result.engine == "frictionless"
+    assert "array" in result.fallback_reason
+    assert [e.key() for e in result.errors] == [e.key() for e in reference_errors(res)]
+    assert result.row_count == 2
+    assert "falling back" in caplog.text
+
+
+def test_no_fallback_raises(tmp_path):
+    res = make_resource(tmp_path, 'id,tags\n1,"[1]"\n', SCHEMA)
+    with pytest.raises(UnsupportedSchema):
+        validate_resource(res, allow_fallback=False)
+
+
+def test_unsupported_dialect_falls_back(tmp_path):
+    res = make_resource(tmp_path, "#c\nid\n1\n", {"fields": [{"name": "id",
+                                                            "type": "integer"}]},
+                        dialect=frictionless.Dialect(comment_char="#"))
+    result = validate_resource(res)
+    assert result.engine == "frictionless"
+
+
+def test_limit_errors(tmp_path):
+    res = make_resource(tmp_path, "id\n" + "x\n" * 50, {"fields": [{"name": "id",
+                                                                    "type": "integer"}]})
+    assert len(validate_resource(res, limit_errors=7).errors) == 7
+    assert len(validate_resource(res).errors) == 50
+
+
+def test_progress_and_small_batches(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 20)
+    rows = "".join(f"{i},{'x' if i % 7 == 0 else i}\n" for i in range(1, 400))
+    res = make_resource(tmp_path, "id,v\n" + rows + "1,2,3\n5\n",
+                        {"fields": [{"name": "id", "type": "integer",
+                                     "constraints": {"unique": True}},
+                                    {"name": "v", "type": "integer"}]})
+    seen = []
+    result = validate_resource(res, on_progress=seen.append)
+    assert len(seen) > 5 and seen == sorted(seen) and seen[-1] == 401
+    assert result.row_count == 401
+    assert_same(res)
+
+
+def test_semicolon_dialect_and_encoding(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes("id;назва\n1;Коломия\nx;Київ\n".encode("cp1251"))
+    res = frictionless.Resource(path="t.csv", basepath=str(tmp_path), encoding="cp1251",
+                                dialect=frictionless.Dialect.from_descriptor(
+                                    {"csv": {"delimiter": ";"}}),
+                                schema=frictionless.Schema.from_descriptor(
+                                    {"fields": [{"name": "id", "type": "integer"},
+                                                {"name": "назва", "type": "string"}]}))
+    result = assert_same(res)
+    assert result.engine == "fast"

@@ -1,0 +1,149 @@
+"""The edge cases named in the issue; each decision is documented in docs/engine.md."""
+
+from __future__ import annotations
+
+
+def schema(*fields, **extra):
+    return {"fields": list(fields), **extra}
+
+
+def test_duplicate_cell_is_reported_as_parsed_value(same):
+    # Decision: follow the reference; the unique-error cell is str(parsed value).
+    res = same("id\n7\n007\n", schema({"name": "id", "type": "integer",
+                                      "constraints": {"unique": True}}))
+    assert [(e.type, e.row_number, e.cell) for e in res.errors] == [("unique-error", 3, "7")]
+
+
+def test_triplicate_points_to_latest_previous(same):
+    res = same("id\n1\n1\n1\n", schema({"name": "id", "type": "integer",
+                                        "constraints": {"unique": True}}))
+    assert [e.note for e in res.errors] == ["the same as in the row at position 2",
+                                            "the same as in the row at position 3"]
+
+
+def test_non_ascii_digits_are_integers(same):
+    # Decision: follow the reference (Python int() accepts Unicode Nd digits).
+    res = same("n\n٣\n７\n3\n", schema({"name": "n", "type": "integer",
+                                       "constraints": {"unique": True}}))
+    assert [(e.type, e.row_number) for e in res.errors] == [
+        ("unique-error", 4)]  # "٣" == 3 == "3"
+
+
+def test_pattern_allows_trailing_newline(same):
+    # Decision: follow the reference (re.match('^…$') accepts a final "\n").
+    res = same('v\n"1.2\n"\n1.2\n12\n', schema({"name": "v", "type": "string",
+                                                "constraints": {"pattern": r"\d\.\d"}}))
+    assert [(e.type, e.row_number) for e in res.errors] == [("constraint-error", 4)]
+
+
+def test_pattern_alternation_is_unanchored_like_reference(same):
+    # '^a|b$' is what the reference compiles for pattern 'a|b': it matches "axx".
+    res = same("v\naxx\nxb\nb\n", schema({"name": "v", "type": "string",
+                                          "constraints": {"pattern": "a|b"}}))
+    assert [e.row_number for e in res.errors] == [3]
+
+
+def test_integer_rejects_decimal(same):
+    res = same("n\n1.5\n1.0\n2\n", schema({"name": "n", "type": "integer"}))
+    assert [(e.type, e.cell) for e in res.errors] == [("type-error", "1.5"),
+                                                      ("type-error", "1.0")]
+
+
+def test_date_requires_iso_dashes(same):
+    res = same("d\n2024/01/05\n2024-1-5\n2024-01-05\n2024-02-30\n",
+               schema({"name": "d", "type": "date"}))
+    # "2024-1-5" IS accepted by the reference (strptime %m/%d take one digit).
+    assert [e.cell for e in res.errors] == ["2024/01/05", "2024-02-30"]
+
+
+def test_datetime_requires_seconds(same):
+    res = same("t\n2024-01-05 10:00\n2024-01-05T10:00:00\n2024-01-05 10:00:00\n"
+               "2024-01-05T10:00:00+02:00\n2024-01-05T24:00:00\n",
+               schema({"name": "t", "type": "datetime"}))
+    assert res.errors[0].cell == "2024-01-05 10:00"
+
+
+def test_cyrillic_email_local_part_is_invalid(same):
+    res = same("e\nпетро@mail.ua\npetro@mail.ua\npetro@пошта.укр\n",
+               schema({"name": "e", "type": "string", "format": "email"}))
+    assert "петро@mail.ua" in [e.cell for e in res.errors]
+
+
+def test_whitespace_and_sign_integers(same):
+    res = same('n\n" 7"\n+7\n1_000\n-0\n', schema({"name": "n", "type": "integer",
+                                                   "constraints": {"unique": True}}))
+    # " 7" and "+7" are both 7 for the reference; 1_000 is 1000; -0 is 0
+    assert [(e.type, e.row_number) for e in res.errors] == [("unique-error", 3)]
+
+
+def test_number_group_and_decimal_char(same):
+    res = same('n\n"1 234,5"\n1234.5\n"12,50"\n"1,5,0"\n',
+               schema({"name": "n", "type": "number", "decimalChar": ",", "groupChar": " ",
+                       "constraints": {"unique": True}}))
+    assert [(e.type, e.row_number) for e in res.errors] == [("type-error", 3),
+                                                            ("type-error", 5)]
+
+
+def test_number_duplicates_compare_by_value(same):
+    res = same("n\n1.50\n1.5\n01.500\n1e0\n", schema({"name": "n", "type": "number",
+                                                      "constraints": {"unique": True}}))
+    assert [e.cell for e in res.errors] == ["1.5", "1.500"]  # str(Decimal), not the raw
+
+
+def test_boolean_custom_values(same):
+    same("b\nyes\nno\ntrue\nJA\n", schema({"name": "b", "type": "boolean",
+                                          "trueValues": ["yes", "JA"], "falseValues": ["no"]}))
+
+
+def test_number_bounds_exact_near_boundary(same):
+    same("n\n0.1\n0.10000000000000001\n0.09999999999999999\n-0\n",
+         schema({"name": "n", "type": "number", "constraints": {"minimum": "0.1"}}))
+
+
+def test_missing_values_and_required(same):
+    same("a,b\nNA,1\n-,\n,\n", schema({"name": "a", "type": "integer",
+                                        "constraints": {"required": True}},
+                                       {"name": "b", "type": "string"},
+                                       missingValues=["", "NA", "-"]))
+
+
+def test_explicit_date_and_datetime_formats(same):
+    res = same("d,t\n05.01.2024,2024-01-05 10:00\n5.1.2024,2024-01-05 10:00:00\n"
+               "31.02.2024,2024-01-05 24:00\n", schema(
+                   {"name": "d", "type": "date", "format": "%d.%m.%Y"},
+                   {"name": "t", "type": "datetime", "format": "%Y-%m-%d %H:%M"}))
+    assert res.engine == "fast"
+
+
+def test_unscreened_format_runs_exactly(same):
+    same("d\n05/01/24\nx\n", schema({"name": "d", "type": "date", "format": "%d/%m/%y"}))
+    same("d\n2024-01-05\nnot a date\n", schema({"name": "d", "type": "date", "format": "any"}))
+
+
+def test_time_year_uuid(same):
+    same("t,y,u\n10:00:00,2024,6ba7b810-9dad-11d1-80b4-00c04fd430c8\n"
+         "25:00:00,24,6BA7B810-9DAD-11D1-80B4-00C04FD430C8\n"
+         "10:00,0000,{6ba7b810-9dad-11d1-80b4-00c04fd430c8}\n"
+         "10:00:00.5,9999,6ba7b8109dad11d180b400c04fd430c8\n",
+         schema({"name": "t", "type": "time", "constraints": {"maximum": "12:00:00"}},
+                {"name": "y", "type": "year", "constraints": {"minimum": 1000}},
+                {"name": "u", "type": "string", "format": "uuid"}))
+
+
+def test_header_only_and_bad_bytes(tmp_path):
+    from engine_helpers import make_resource
+
+    from opendata.engine import validate_resource
+
+    res = make_resource(tmp_path, "a,b\n", schema({"name": "a", "type": "integer"},
+                                                  {"name": "b", "type": "string"}))
+    assert validate_resource(res).errors == []
+    path = tmp_path / "bad.csv"
+    path.write_bytes(b"a\n1\n\xff\xfe\n")
+    import frictionless
+
+    bad = frictionless.Resource(path="bad.csv", basepath=str(tmp_path), encoding="utf-8",
+                                schema=frictionless.Schema.from_descriptor(
+                                    schema({"name": "a", "type": "integer"})))
+    result = validate_resource(bad)  # never crashes; the reference reports what it finds
+    assert result.engine in ("fast", "frictionless")
