@@ -22,10 +22,12 @@ from pathlib import Path, PurePosixPath
 import frictionless
 from charset_normalizer import from_bytes
 
-from opendata import plan_rules
-from opendata import reference_engine as engine
+from opendata import engine, plan_rules
 from opendata.problems import Problem
 
+FOREIGN_KEY_NOTE = re.compile(
+    r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
+)
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 CHUNK = 1 << 20
 
@@ -374,16 +376,20 @@ def _problem_from(error: engine.TableError, resource, schema) -> Problem:
         params["expected_label"] = error.field_name or "?"
     if error.type == "primary-key" and schema is not None:
         params["key"] = ", ".join(schema.primary_key)
+    field_name, cell = error.field_name, error.cell
     if error.type == "foreign-key":
-        params["values"] = ", ".join(f"«{value}»" for value in (error.cell or "").split(","))
-        target = re.search(r'lookup table "([^"]+)"', error.note or "")
-        params["target"] = target.group(1) if target else "?"
+        # Frictionless names the fields, values and lookup table only in the note.
+        found = FOREIGN_KEY_NOTE.search(error.note or "")
+        if found:
+            field_name, cell = found.group("fields"), found.group("values")
+            params["target"] = found.group("target") or resource.name
+        params["values"] = ", ".join(f"«{value}»" for value in (cell or "").split(", "))
     return Problem(
         error.type,
         resource=resource.name,
         path=resource.path,
         row=error.row_number,
-        field=error.field_name,
-        cell=error.cell,
+        field=field_name,
+        cell=cell,
         params=params,
     )

@@ -26,14 +26,17 @@ from .errors import EngineResult, TableError, UnsupportedSchema
 from .reference import reference_errors, run_reference
 from .table import PHASE_FK, key_checks, open_resource, order_row_errors, scan, type_group
 
-__all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors",
-           "validate_resource"]
+__all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors", "validate_resource"]
 
 log = logging.getLogger(__name__)
 
 
-def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
-          limit_errors: int, on_progress: Callable[[int], None] | None) -> EngineResult:
+def _fast(
+    resource: frictionless.Resource,
+    package: frictionless.Package | None,
+    limit_errors: int,
+    on_progress: Callable[[int], None] | None,
+) -> EngineResult:
     op = open_resource(resource)
     schema = op.schema
     names = {f.name for f in op.fields}
@@ -64,8 +67,7 @@ def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
             raise UnsupportedSchema("foreign key reference fields missing")
         for t, s in zip(tfields, sfields, strict=True):
             if type_group(types[t]) != type_group(src_types[s]):
-                raise UnsupportedSchema(
-                    f'foreign key compares {types[t]} "{t}" with {src_types[s]} "{s}"')
+                raise UnsupportedSchema(f'foreign key compares {types[t]} "{t}" with {src_types[s]} "{s}"')
         key_fields |= set(tfields)
         if src_op is op:
             key_fields |= set(sfields)
@@ -89,11 +91,9 @@ def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
     index = {f.name: i for i, f in enumerate(op.fields)}
     unique_idx = [i for i, f in enumerate(op.fields) if f.constraints.get("unique")]
     pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []
-    fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]]
-                  for i, _src, _sf in fk_plan]
+    fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]] for i, _src, _sf in fk_plan]
     fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
-    entries = [(r, ph, fk_pos[idx] if ph == PHASE_FK else idx, seq, e)
-               for r, ph, idx, seq, e in entries]
+    entries = [(r, ph, fk_pos[idx] if ph == PHASE_FK else idx, seq, e) for r, ph, idx, seq, e in entries]
     errors = list(op.header_errors)
     start = 0
     while start < len(entries):
@@ -101,18 +101,23 @@ def _fast(resource: frictionless.Resource, package: frictionless.Package | None,
         row = entries[start][0]
         while end < len(entries) and entries[end][0] == row:
             end += 1
-        errors.extend(order_row_errors(entries[start:end], unique_idx=unique_idx,
-                                       pk_idx=pk_idx, fk_targets=fk_targets))
+        errors.extend(
+            order_row_errors(entries[start:end], unique_idx=unique_idx, pk_idx=pk_idx, fk_targets=fk_targets)
+        )
         start = end
     if limit_errors:
         errors = errors[:limit_errors]
     return EngineResult(errors, res.row_count, "fast", None)
 
 
-def validate_resource(resource: frictionless.Resource, *,
-                      package: frictionless.Package | None = None, limit_errors: int = 0,
-                      on_progress: Callable[[int], None] | None = None,
-                      allow_fallback: bool = True) -> EngineResult:
+def validate_resource(
+    resource: frictionless.Resource,
+    *,
+    package: frictionless.Package | None = None,
+    limit_errors: int = 0,
+    on_progress: Callable[[int], None] | None = None,
+    allow_fallback: bool = True,
+) -> EngineResult:
     """Validate one tabular resource; fall back to Frictionless for unsupported features.
 
     ``package`` defaults to the package the resource belongs to (for foreign keys).

@@ -32,8 +32,7 @@ import polars as pl
 from .errors import UnsupportedSchema
 
 NUMERIC_GROUP = {"integer", "number", "year"}
-SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time",
-                   "year", "yearmonth"}
+SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year", "yearmonth"}
 _EPOCH_DATE = dt.date(1970, 1, 1)
 _EPOCH_NAIVE = dt.datetime(1970, 1, 1)
 _EPOCH_AWARE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -44,17 +43,26 @@ RE_INT = r"^-?[0-9]{1,18}$"
 RE_DEC = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
 RE_DATE = r"^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 RE_TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-RE_DATETIME = (r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T" + RE_TIME
-               + r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$")
-RE_EMAIL = (r"^[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30}(\.[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30})?"
-            r"@([A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,20}$")
+RE_DATETIME = (
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T"
+    + RE_TIME
+    + r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
+)
+RE_EMAIL = (
+    r"^[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30}(\.[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30})?"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,20}$"
+)
 RE_URI = r"^[A-Za-z][A-Za-z0-9+.-]{0,15}:[\x21-\x7e]*$"
 RE_UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 
 # strptime directives we can screen exactly: directive -> (regex, polars directive)
 _FMT_DIRECTIVES = {
-    "Y": r"[1-9][0-9]{3}", "m": r"(0[1-9]|1[0-2])", "d": r"(0[1-9]|[12][0-9]|3[01])",
-    "H": r"([01][0-9]|2[0-3])", "M": r"[0-5][0-9]", "S": r"[0-5][0-9]",
+    "Y": r"[1-9][0-9]{3}",
+    "m": r"(0[1-9]|1[0-2])",
+    "d": r"(0[1-9]|[12][0-9]|3[01])",
+    "H": r"([01][0-9]|2[0-3])",
+    "M": r"[0-5][0-9]",
+    "S": r"[0-5][0-9]",
 }
 
 
@@ -81,6 +89,7 @@ def _format_regex(fmt: str, allowed: set[str]) -> str | None:
 
 
 # --- canonical keys for Python values (the exact path) ---------------------------
+
 
 def _canon_decimal_str(text: str) -> str:
     neg = text.startswith("-")
@@ -152,6 +161,7 @@ def _ordinal(ftype: str, value: Any) -> tuple[str, float | int] | None:
 
 # --- the per-field plan ----------------------------------------------------------
 
+
 @dataclass
 class FieldPlan:
     field: frictionless.Field
@@ -191,8 +201,12 @@ class FieldPlan:
         value = self.value_reader(raw)
         notes: dict[str, str] = {}
         cons = self.field.constraints
-        ops = {"minimum": operator.ge, "maximum": operator.le,
-               "exclusiveMinimum": operator.gt, "exclusiveMaximum": operator.lt}
+        ops = {
+            "minimum": operator.ge,
+            "maximum": operator.le,
+            "exclusiveMinimum": operator.gt,
+            "exclusiveMaximum": operator.lt,
+        }
         for name in self.field.supported_constraints:
             if cons.get(name) is None or name not in ops:
                 continue
@@ -255,17 +269,17 @@ def translate_pattern(pattern: str) -> str | None:
             else:
                 in_class = True
                 out.append("[")
-                if pattern[i + 1:i + 2] == "^":
+                if pattern[i + 1 : i + 2] == "^":
                     out.append("^")
                     i += 1
-                if pattern[i + 1:i + 2] == "]":
+                if pattern[i + 1 : i + 2] == "]":
                     out.append("\\]")
                     i += 1
             i += 1
             continue
         if ch == "]" and in_class:
             in_class = False
-        elif in_class and ch in "&~-" and pattern[i + 1:i + 2] == ch:
+        elif in_class and ch in "&~-" and pattern[i + 1 : i + 2] == ch:
             return None  # rust class set operations
         elif ch == "{" and not in_class and not re.match(r"\{\d+(,\d*)?\}", pattern[i:]):
             return None  # python treats it literally, rust errors
@@ -300,18 +314,20 @@ def build_plan(fld: frictionless.Field, index: int, schema: frictionless.Schema)
     if t == "number" and (len(fld.decimal_char) != 1 or len(fld.group_char) > 1):
         plan.python_all, plan.reason = True, "multi-char decimalChar/groupChar"
     if t in ("date", "datetime", "time") and fmt != "default":
-        allowed = {"date": {"Y", "m", "d"}, "datetime": set(_FMT_DIRECTIVES),
-                   "time": {"H", "M", "S"}}[t]
+        allowed = {"date": {"Y", "m", "d"}, "datetime": set(_FMT_DIRECTIVES), "time": {"H", "M", "S"}}[t]
         if fmt == "any" or _format_regex(fmt, allowed) is None:
             plan.python_all, plan.reason = True, f"{t} format {fmt}"
     if t == "boolean":
         plan.python_all = False
     cons = fld.constraints
     if "enum" in cons:
-        plan.enum_keys = [k for v in cons["enum"]
-                          if (k := py_key(t, plan.value_reader(v))) is not None]
-    for name, op in (("minimum", "ge"), ("maximum", "le"), ("exclusiveMinimum", "gt"),
-                     ("exclusiveMaximum", "lt")):
+        plan.enum_keys = [k for v in cons["enum"] if (k := py_key(t, plan.value_reader(v))) is not None]
+    for name, op in (
+        ("minimum", "ge"),
+        ("maximum", "le"),
+        ("exclusiveMinimum", "gt"),
+        ("exclusiveMaximum", "lt"),
+    ):
         if cons.get(name) is not None:
             bound = _ordinal(t, plan.value_reader(cons[name]))
             if bound is None:
@@ -327,6 +343,7 @@ def build_plan(fld: frictionless.Field, index: int, schema: frictionless.Schema)
 
 
 # --- vectorised expressions -------------------------------------------------------
+
 
 def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Expr | None]:
     """Return (ok, ordinal value for bounds or None, canonical key expr or None)."""
@@ -352,8 +369,7 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         ok = c.str.contains(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
         y = c.str.slice(0, 4).cast(pl.Int64, strict=False)
         m = c.str.slice(5, 2).cast(pl.Int64, strict=False)
-        return ok, y * 100 + m, pl.concat_str([y.cast(pl.String), m.cast(pl.String)],
-                                              separator="-")
+        return ok, y * 100 + m, pl.concat_str([y.cast(pl.String), m.cast(pl.String)], separator="-")
     if t == "number":
         s = c
         if fld.group_char:
@@ -368,8 +384,12 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         ip = s.str.extract(r"^-?0*([0-9]*)", 1)
         fp = s.str.extract(r"\.([0-9]*[1-9])", 1)
         zero = (ip == "") & fp.is_null()
-        body = pl.concat_str([pl.when(ip == "").then(pl.lit("0")).otherwise(ip),
-                              pl.when(fp.is_null()).then(pl.lit("")).otherwise("." + fp)])
+        body = pl.concat_str(
+            [
+                pl.when(ip == "").then(pl.lit("0")).otherwise(ip),
+                pl.when(fp.is_null()).then(pl.lit("")).otherwise("." + fp),
+            ]
+        )
         key = pl.when(neg & ~zero).then("-" + body).otherwise(body)
         return ok, v, key
     if t == "date":
@@ -384,13 +404,20 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
     if t == "datetime":
         if fld.format == "default":
             ok = c.str.contains(RE_DATETIME)
-            naive = c.str.slice(0, 19).str.strptime(pl.Datetime("us"), "%Y-%m-%dT%H:%M:%S",
-                                                    strict=False)
+            naive = c.str.slice(0, 19).str.strptime(pl.Datetime("us"), "%Y-%m-%dT%H:%M:%S", strict=False)
             tail = c.str.slice(19)
             sign = pl.when(tail.str.starts_with("-")).then(-1).otherwise(1)
-            off = pl.when((tail == "") | (tail == "Z")).then(0).otherwise(
-                sign * (tail.str.slice(1, 2).cast(pl.Int64, strict=False) * 60
-                        + tail.str.slice(4, 2).cast(pl.Int64, strict=False)))
+            off = (
+                pl.when((tail == "") | (tail == "Z"))
+                .then(0)
+                .otherwise(
+                    sign
+                    * (
+                        tail.str.slice(1, 2).cast(pl.Int64, strict=False) * 60
+                        + tail.str.slice(4, 2).cast(pl.Int64, strict=False)
+                    )
+                )
+            )
             aware = tail != ""
         else:
             ok = c.str.contains(_format_regex(fld.format, set(_FMT_DIRECTIVES)))
@@ -399,8 +426,7 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         ok = ok & naive.is_not_null() & ~c.str.starts_with("0000")
         us = naive.cast(pl.Int64) - off * 60_000_000
         tag = pl.when(aware).then(pl.lit("a")).otherwise(pl.lit("n"))
-        return ok, pl.struct(tag.alias("t"), us.alias("v")), pl.concat_str(
-            [tag, us.cast(pl.String)])
+        return ok, pl.struct(tag.alias("t"), us.alias("v")), pl.concat_str([tag, us.cast(pl.String)])
     if t == "time":
         if fld.format == "default":
             rx, pfmt = "^" + RE_TIME + "$", "%H:%M:%S"
@@ -409,8 +435,11 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         tm = c.str.strptime(pl.Time, pfmt, strict=False)
         ok = c.str.contains(rx) & tm.is_not_null()
         us = tm.cast(pl.Int64) // 1000
-        return ok, pl.struct(pl.lit("n").alias("t"), us.alias("v")), pl.concat_str(
-            [pl.lit("n"), us.cast(pl.String)])
+        return (
+            ok,
+            pl.struct(pl.lit("n").alias("t"), us.alias("v")),
+            pl.concat_str([pl.lit("n"), us.cast(pl.String)]),
+        )
     raise UnsupportedSchema(t)
 
 
@@ -452,15 +481,13 @@ def field_exprs(plan: FieldPlan, col: str) -> list[pl.Expr]:
             b = bound + tol if op in ("ge", "gt") else bound - tol
             good = good & getattr(val, _OPS[op])(b)
         elif plan.type in ("datetime", "time"):
-            good = good & (val.struct.field("t") == tag) & getattr(
-                val.struct.field("v"), _OPS[op])(bound)
+            good = good & (val.struct.field("t") == tag) & getattr(val.struct.field("v"), _OPS[op])(bound)
         else:
             good = good & getattr(val, _OPS[op])(bound)
-    suspect = (~missing & ~good.fill_null(False))
+    suspect = ~missing & ~good.fill_null(False)
     if required:
         suspect = suspect | missing
     out.append(suspect.alias(f"s{i}"))
     if plan.need_key:
-        out.append(pl.when(missing | ~ok.fill_null(False)).then(None).otherwise(key)
-                   .alias(f"k{i}"))
+        out.append(pl.when(missing | ~ok.fill_null(False)).then(None).otherwise(key).alias(f"k{i}"))
     return out

@@ -23,8 +23,7 @@ class TableError:
 
     def key(self) -> tuple:
         """The comparable identity used by the differential tests."""
-        return (self.type, self.row_number, self.field_name, self.field_number, self.cell,
-                self.note)
+        return (self.type, self.row_number, self.field_name, self.field_number, self.cell, self.note)
 
 
 @dataclass

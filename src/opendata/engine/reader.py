@@ -43,10 +43,17 @@ class Batch:
     ragged: list[RaggedRow]
 
 
-def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char: str = '"',
-                 double_quote: bool = True, encoding: str = "utf-8",
-                 block_size: int | None = None, threads: bool = False
-                 ) -> Iterator[Batch]:
+def read_batches(
+    path: str,
+    *,
+    n_columns: int,
+    delimiter: str = ",",
+    quote_char: str = '"',
+    double_quote: bool = True,
+    encoding: str = "utf-8",
+    block_size: int | None = None,
+    threads: bool = False,
+) -> Iterator[Batch]:
     """Yield batches; with ``threads=True`` raise NeedRecordNumbers at the first ragged row
     (Arrow only reports record numbers single-threaded), so the caller can rescan."""
     names = [f"c{i}" for i in range(n_columns)]
@@ -62,17 +69,29 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
 
     enc = encoding.lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(
-        skip_rows=1, column_names=names, block_size=block_size or BLOCK_SIZE, use_threads=threads,
-        encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding)
+        skip_rows=1,
+        column_names=names,
+        block_size=block_size or BLOCK_SIZE,
+        use_threads=threads,
+        encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding,
+    )
     parse_opts = pacsv.ParseOptions(
-        delimiter=delimiter, quote_char=quote_char or False, double_quote=double_quote,
-        newlines_in_values=True, ignore_empty_lines=False, invalid_row_handler=handler)
+        delimiter=delimiter,
+        quote_char=quote_char or False,
+        double_quote=double_quote,
+        newlines_in_values=True,
+        ignore_empty_lines=False,
+        invalid_row_handler=handler,
+    )
     conv_opts = pacsv.ConvertOptions(
-        column_types={n: pa.large_string() for n in names}, strings_can_be_null=False,
-        quoted_strings_can_be_null=False)
+        column_types={n: pa.large_string() for n in names},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
     try:
-        reader = pacsv.open_csv(path, read_options=read_opts, parse_options=parse_opts,
-                                convert_options=conv_opts)
+        reader = pacsv.open_csv(
+            path, read_options=read_opts, parse_options=parse_opts, convert_options=conv_opts
+        )
     except pa.ArrowInvalid:
         if ragged_seen:
             raise NeedRecordNumbers() from None
@@ -90,8 +109,7 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
             raise
         if ragged_seen:
             raise NeedRecordNumbers()
-        frame = pl.from_arrow(rb) if rb is not None else pl.DataFrame(
-            schema={n: pl.String for n in names})
+        frame = pl.from_arrow(rb) if rb is not None else pl.DataFrame(schema={n: pl.String for n in names})
         assert isinstance(frame, pl.DataFrame)
         n = frame.height
         # Arrow may parse ahead, so `pending` can hold rows belonging to later batches.
@@ -108,9 +126,15 @@ def read_batches(path: str, *, n_columns: int, delimiter: str = ",", quote_char:
             if before >= n and rb is not None:
                 break
             shift_at[min(before, n)] += 1
-            cells = next(csv.reader(io.StringIO(text), delimiter=delimiter,
-                                    quotechar=quote_char or None,
-                                    doublequote=double_quote), [])
+            cells = next(
+                csv.reader(
+                    io.StringIO(text),
+                    delimiter=delimiter,
+                    quotechar=quote_char or None,
+                    doublequote=double_quote,
+                ),
+                [],
+            )
             ragged.append(RaggedRow(number, cells))
             used += 1
         del pending[:used]

@@ -6,8 +6,7 @@ import frictionless
 
 from .errors import TableError
 
-LABEL_TYPES = {"blank-label", "duplicate-label", "extra-label", "missing-label",
-               "incorrect-label"}
+LABEL_TYPES = {"blank-label", "duplicate-label", "extra-label", "missing-label", "incorrect-label"}
 
 
 def _constraint_of(note: str) -> str | None:
@@ -22,9 +21,14 @@ def convert_error(error: frictionless.errors.Error) -> TableError:
     etype = error.type
     note = getattr(error, "note", "") or ""
     if etype in LABEL_TYPES:
-        return TableError(etype, None, getattr(error, "field_name", None),
-                          getattr(error, "field_number", None),
-                          getattr(error, "label", None), note)
+        return TableError(
+            etype,
+            None,
+            getattr(error, "field_name", None),
+            getattr(error, "field_number", None),
+            getattr(error, "label", None),
+            note,
+        )
     row_number = getattr(error, "row_number", None)
     field_name = getattr(error, "field_name", None)
     field_number = getattr(error, "field_number", None)
@@ -35,9 +39,9 @@ def convert_error(error: frictionless.errors.Error) -> TableError:
     return TableError(etype, row_number, field_name, field_number, cell, note, constraint)
 
 
-def run_reference(resource: frictionless.Resource,
-                  package: frictionless.Package | None = None,
-                  limit_errors: int = 0) -> tuple[list[TableError], int]:
+def run_reference(
+    resource: frictionless.Resource, package: frictionless.Package | None = None, limit_errors: int = 0
+) -> tuple[list[TableError], int]:
     """Validate with Frictionless itself; return (converted errors, row count)."""
     try:
         res = resource.to_copy()
@@ -55,8 +59,8 @@ def run_reference(resource: frictionless.Resource,
     return out, rows
 
 
-def reference_errors(resource: frictionless.Resource,
-                     package: frictionless.Package | None = None,
-                     limit_errors: int = 0) -> list[TableError]:
+def reference_errors(
+    resource: frictionless.Resource, package: frictionless.Package | None = None, limit_errors: int = 0
+) -> list[TableError]:
     """Validate ``resource`` with Frictionless itself and return converted errors."""
     return run_reference(resource, package, limit_errors)[0]

@@ -25,13 +25,11 @@ class RaggedEvaluator:
     def __init__(self, fields: list[frictionless.Field], readers: dict[str, Any] | None = None):
         handlers = create_cell_handlers(fields)
         if readers:  # the engine's memoised reader (same results, never raises TypeError)
-            handlers = {k: h._replace(reader=readers.get(k, h.reader))
-                        for k, h in handlers.items()}
+            handlers = {k: h._replace(reader=readers.get(k, h.reader)) for k, h in handlers.items()}
         self.handlers = handlers
         self.fields = fields
 
-    def evaluate(self, cells: list[str], row_number: int
-                 ) -> tuple[list[TableError], dict[str, Any]]:
+    def evaluate(self, cells: list[str], row_number: int) -> tuple[list[TableError], dict[str, Any]]:
         row = Row(cells, handlers=self.handlers, row_number=row_number)
         errs = [_row_error(e) for e in row.errors]
         values = {f.name: row[f.name] for f in self.fields}

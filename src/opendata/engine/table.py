@@ -58,9 +58,14 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         res = resource
     with res:
         dialect = res.dialect
-        if not dialect.header or dialect.header_rows != [1] or dialect.comment_char or \
-                dialect.comment_rows or getattr(dialect, "skip_blank_rows", False) or \
-                not dialect.header_case:
+        if (
+            not dialect.header
+            or dialect.header_rows != [1]
+            or dialect.comment_char
+            or dialect.comment_rows
+            or getattr(dialect, "skip_blank_rows", False)
+            or not dialect.header_case
+        ):
             raise UnsupportedSchema("dialect: only a single header row, no comments")
         control = dialect.get_control("csv") if dialect.has_control("csv") else None
         delimiter, quote_char, double_quote = ",", '"', True
@@ -69,8 +74,11 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         if control is not None:
             if control.escape_char or control.null_sequence or control.skip_initial_space:
                 raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
-            delimiter, quote_char, double_quote = (control.delimiter, control.quote_char,
-                                                   control.double_quote)
+            delimiter, quote_char, double_quote = (
+                control.delimiter,
+                control.quote_char,
+                control.double_quote,
+            )
         schema = res.schema
         if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
             raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
@@ -78,7 +86,8 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         labels = list(res.labels)
         if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
             raise UnsupportedSchema(
-                f"header has {len(labels)} labels but schema has {len(schema.fields)} fields")
+                f"header has {len(labels)} labels but schema has {len(schema.fields)} fields"
+            )
         herrs = header_errors(res)
         path = res.normpath
         encoding = res.encoding or "utf-8"
@@ -88,12 +97,14 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
     if not os.path.isfile(path):
         raise UnsupportedSchema("path is not a local file")
-    return Opened(path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema,
-                  resource.name or "")
+    return Opened(
+        path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema, resource.name or ""
+    )
 
 
-def scan(op: Opened, *, key_fields: set[str], check: bool = True,
-         on_progress: Callable[[int], None] | None = None) -> ScanResult:
+def scan(
+    op: Opened, *, key_fields: set[str], check: bool = True, on_progress: Callable[[int], None] | None = None
+) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
     First pass uses Arrow's multi-threaded reader; a file with ragged rows is
@@ -108,17 +119,16 @@ def scan(op: Opened, *, key_fields: set[str], check: bool = True,
                 user_progress(rows)
 
     try:
-        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
-                     threads=True)
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress, threads=True)
     except NeedRecordNumbers:
-        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress,
-                     threads=False)
+        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress, threads=False)
     finally:
         pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
 
 
-def _scan(op: Opened, *, key_fields: set[str], check: bool,
-          on_progress: Callable[[int], None] | None, threads: bool) -> ScanResult:
+def _scan(
+    op: Opened, *, key_fields: set[str], check: bool, on_progress: Callable[[int], None] | None, threads: bool
+) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
         p.need_key = p.name in key_fields
@@ -130,26 +140,42 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
     key_names = [p for p in plans if p.need_key]
     n = len(op.fields)
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
-    for batch in prefetch(coalesce(read_batches(
-            op.path, n_columns=n, delimiter=op.delimiter, quote_char=op.quote_char,
-            double_quote=op.double_quote, encoding=op.encoding, threads=threads))):
+    for batch in prefetch(
+        coalesce(
+            read_batches(
+                op.path,
+                n_columns=n,
+                delimiter=op.delimiter,
+                quote_char=op.quote_char,
+                double_quote=op.double_quote,
+                encoding=op.encoding,
+                threads=threads,
+            )
+        )
+    ):
         frame = batch.frame
         result.row_count += frame.height + len(batch.ragged)
         if frame.height:
-            blank_expr = (pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values)
-                                             for p in plans])
-                          if check else pl.lit(False))
+            blank_expr = (
+                pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values) for p in plans])
+                if check
+                else pl.lit(False)
+            )
             ev = frame.lazy().with_columns(*exprs, blank_expr.alias("_blank")).collect()
             scols = [f"s{p.index}" for p in active]
-            sus = ev.filter(pl.any_horizontal(scols) | pl.col("_blank")) if scols else \
-                ev.filter(pl.col("_blank"))
+            sus = (
+                ev.filter(pl.any_horizontal(scols) | pl.col("_blank"))
+                if scols
+                else ev.filter(pl.col("_blank"))
+            )
             rows_l = sus.get_column("_row").to_list()
             blank_l = sus.get_column("_blank").to_list()
             if check:
                 for r, isblank in zip(rows_l, blank_l, strict=True):
                     if isblank:
-                        result.errors.append((r, PHASE_BLANK, 0, 0, TableError(
-                            "blank-row", r, None, None, None, "")))
+                        result.errors.append(
+                            (r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, ""))
+                        )
             patches: dict[int, dict[int, str | None]] = {}
             for p in active:
                 flags = sus.get_column(f"s{p.index}").to_list()
@@ -167,19 +193,36 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
                     if not check or not notes or isblank:
                         continue
                     if type_note:
-                        result.errors.append((row, PHASE_CELL, p.index, 0, TableError(
-                            "type-error", row, p.name, p.index + 1, str(raw), type_note)))
+                        result.errors.append(
+                            (
+                                row,
+                                PHASE_CELL,
+                                p.index,
+                                0,
+                                TableError("type-error", row, p.name, p.index + 1, str(raw), type_note),
+                            )
+                        )
                         continue
                     for seq, (cname, note) in enumerate(notes.items()):
-                        result.errors.append((row, PHASE_CELL, p.index, seq, TableError(
-                            "constraint-error", row, p.name, p.index + 1, str(raw), note,
-                            cname)))
+                        result.errors.append(
+                            (
+                                row,
+                                PHASE_CELL,
+                                p.index,
+                                seq,
+                                TableError(
+                                    "constraint-error", row, p.name, p.index + 1, str(raw), note, cname
+                                ),
+                            )
+                        )
                 if p.need_key:
                     patches[p.index] = patch
             if key_names:
-                kf = ev.select("_row", *[pl.col(f"k{p.index}") for p in key_names],
-                               *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names
-                                 if keeps_raw(p)])
+                kf = ev.select(
+                    "_row",
+                    *[pl.col(f"k{p.index}") for p in key_names],
+                    *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names if keeps_raw(p)],
+                )
                 if patches:
                     pos = frame.get_column("_row").to_numpy()
                     for i, patch in patches.items():
@@ -187,8 +230,11 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
                             continue
                         keys_ = list(patch)
                         idx = np.searchsorted(pos, np.array(keys_, dtype=np.int64))
-                        kf = kf.with_columns(kf.get_column(f"k{i}").scatter(
-                            idx, pl.Series(list(patch.values()), dtype=pl.String)))
+                        kf = kf.with_columns(
+                            kf.get_column(f"k{i}").scatter(
+                                idx, pl.Series(list(patch.values()), dtype=pl.String)
+                            )
+                        )
                 key_frames.append(kf)
         rag_rows = []
         for rr in batch.ragged:
@@ -210,14 +256,24 @@ def _scan(op: Opened, *, key_fields: set[str], check: bool,
                         rec[f"r{p.index}"] = info["raw"][p.name]
                 rag_rows.append(rec)
         if rag_rows:
-            key_frames.append(pl.DataFrame(rag_rows, schema={
-                "_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
-                **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}))
+            key_frames.append(
+                pl.DataFrame(
+                    rag_rows,
+                    schema={
+                        "_row": pl.Int64,
+                        **{f"k{p.index}": pl.String for p in key_names},
+                        **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
+                    },
+                )
+            )
         if on_progress is not None:
             on_progress(result.row_count)
     if key_names:
-        schema = {"_row": pl.Int64, **{f"k{p.index}": pl.String for p in key_names},
-                  **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)}}
+        schema = {
+            "_row": pl.Int64,
+            **{f"k{p.index}": pl.String for p in key_names},
+            **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
+        }
         frames = [f.select(list(schema)) for f in key_frames]
         # batches arrive in row order; only the duplicate subsets are sorted later
         result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
@@ -255,8 +311,9 @@ def _cell_text(plan: FieldPlan, raw: str | None) -> str:
     return str(value)
 
 
-def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFrame, list[str]]]
-               ) -> list[tuple[int, int, int, int, TableError]]:
+def key_checks(
+    op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFrame, list[str]]]
+) -> list[tuple[int, int, int, int, TableError]]:
     out: list[tuple[int, int, int, int, TableError]] = []
     kdf = res.keys
     if kdf is None:
@@ -264,8 +321,9 @@ def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFram
     pending: list[tuple[int, int, int, str, Any]] = []  # (row, phase, idx, kind, payload)
     for plan in res.plans.values():
         if plan.field.constraints.get("unique"):
-            for row, e in keymod.unique_errors(kdf, f"k{plan.index}", plan.name,
-                                               plan.index + 1, lambda r: ""):
+            for row, e in keymod.unique_errors(
+                kdf, f"k{plan.index}", plan.name, plan.index + 1, lambda r: ""
+            ):
                 pending.append((row, PHASE_UNIQUE, plan.index, "unique", (plan, e)))
     pk = list(op.schema.primary_key)
     if pk:
@@ -277,8 +335,7 @@ def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFram
             continue
         lookup, lcols = lookups[fk_index]
         tplans = [res.plans[name] for name in fk["fields"]]
-        for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup,
-                                              lcols):
+        for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup, lcols):
             pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
     if not pending:
         return out
@@ -298,11 +355,12 @@ def key_checks(op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFram
         else:
             tplans, fk = payload
             vals = [text_of(p, row) for p in tplans]
-            note = (f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
-                    f' in the lookup table "{fk["reference"]["resource"]}"'
-                    f' as "{", ".join(fk["reference"]["fields"])}"')
-            out.append((row, phase, idx, 0, TableError("foreign-key", row, None, None, None,
-                                                       note)))
+            note = (
+                f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
+                f' in the lookup table "{fk["reference"]["resource"]}"'
+                f' as "{", ".join(fk["reference"]["fields"])}"'
+            )
+            out.append((row, phase, idx, 0, TableError("foreign-key", row, None, None, None, note)))
     return out
 
 
@@ -310,9 +368,13 @@ def type_group(t: str) -> str:
     return "numeric" if t in NUMERIC_GROUP else t
 
 
-def order_row_errors(entries: list[tuple[int, int, int, int, TableError]], *,
-                     unique_idx: list[int], pk_idx: list[int],
-                     fk_targets: list[list[int]]) -> list[TableError]:
+def order_row_errors(
+    entries: list[tuple[int, int, int, int, TableError]],
+    *,
+    unique_idx: list[int],
+    pk_idx: list[int],
+    fk_targets: list[list[int]],
+) -> list[TableError]:
     """Put one row's errors in the order Frictionless appends them.
 
     Frictionless reads the key cells first (``row[name]`` for unique fields, then the

@@ -20,8 +20,11 @@ SCHEMA = {
     "fields": [
         {"name": "id", "type": "integer", "constraints": {"required": True}},
         {"name": "code", "type": "string", "constraints": {"pattern": "[A-Z]{2}-\\d{4}"}},
-        {"name": "name", "type": "string",
-         "constraints": {"required": True, "minLength": 2, "maxLength": 40}},
+        {
+            "name": "name",
+            "type": "string",
+            "constraints": {"required": True, "minLength": 2, "maxLength": 40},
+        },
         {"name": "email", "type": "string", "format": "email"},
         {"name": "website", "type": "string", "format": "uri"},
         {"name": "amount", "type": "number", "constraints": {"minimum": 0, "maximum": 1000000}},
@@ -30,8 +33,11 @@ SCHEMA = {
         {"name": "day", "type": "date", "constraints": {"minimum": "2000-01-01"}},
         {"name": "updated", "type": "datetime"},
         {"name": "period", "type": "yearmonth"},
-        {"name": "category", "type": "string",
-         "constraints": {"enum": ["roads", "schools", "health", "culture", "transport"]}},
+        {
+            "name": "category",
+            "type": "string",
+            "constraints": {"enum": ["roads", "schools", "health", "culture", "transport"]},
+        },
     ],
     "primaryKey": ["id"],
     "missingValues": [""],
@@ -47,8 +53,7 @@ DEFECTS = {
     "qty": ["-1", "1001", "1.5", "007", "٣"],
     "active": ["yes", "T", "", "TRUE"],
     "day": ["2024/01/05", "1999-12-31", "2024-02-30", "2024-1-5"],
-    "updated": ["2024-01-05 10:00", "2024-01-05T25:00:00", "2024-01-05T10:00:00+02:00",
-                "2024-01-05T10:00"],
+    "updated": ["2024-01-05 10:00", "2024-01-05T25:00:00", "2024-01-05T10:00:00+02:00", "2024-01-05T10:00"],
     "period": ["2024-13", "2024-1", "202401", " 2024-01"],
     "category": ["parks", "Roads", ""],
 }
@@ -61,22 +66,25 @@ def _valid_columns(rng: np.random.Generator, n: int) -> dict[str, pl.Series]:
     l2 = letters[rng.integers(0, 26, n)]
     num4 = rng.integers(0, 10000, n)
     streets = np.array(["Шевченка", "Франка", "Коновальця", "Market", "Лесі Українки"])
-    s = pl.DataFrame({"l1": l1, "l2": l2, "n4": num4, "i": idx,
-                      "st": streets[rng.integers(0, len(streets), n)]})
+    s = pl.DataFrame(
+        {"l1": l1, "l2": l2, "n4": num4, "i": idx, "st": streets[rng.integers(0, len(streets), n)]}
+    )
     cols = s.select(
         pl.col("i").cast(pl.String).alias("id"),
-        pl.concat_str([pl.col("l1"), pl.col("l2"), pl.lit("-"),
-                       pl.col("n4").cast(pl.String).str.zfill(4)]).alias("code"),
+        pl.concat_str(
+            [pl.col("l1"), pl.col("l2"), pl.lit("-"), pl.col("n4").cast(pl.String).str.zfill(4)]
+        ).alias("code"),
         pl.concat_str([pl.col("st"), pl.lit(" "), pl.col("n4").cast(pl.String)]).alias("name"),
-        pl.concat_str([pl.lit("user"), pl.col("i").cast(pl.String), pl.lit("@kolomyia.gov.ua")])
-        .alias("email"),
-        pl.concat_str([pl.lit("https://kolomyia.gov.ua/budget/"), pl.col("i").cast(pl.String)])
-        .alias("website"),
+        pl.concat_str([pl.lit("user"), pl.col("i").cast(pl.String), pl.lit("@kolomyia.gov.ua")]).alias(
+            "email"
+        ),
+        pl.concat_str([pl.lit("https://kolomyia.gov.ua/budget/"), pl.col("i").cast(pl.String)]).alias(
+            "website"
+        ),
     )
     amount = pl.Series(np.round(rng.uniform(0, 999999, n), 2)).cast(pl.String)
     days = pl.Series(rng.integers(10957, 20000, n)).cast(pl.Date)
-    secs = pl.Series(rng.integers(946684800, 1767225600, n) * 1_000_000).cast(
-        pl.Datetime("us"))
+    secs = pl.Series(rng.integers(946684800, 1767225600, n) * 1_000_000).cast(pl.Datetime("us"))
     ym = rng.integers(0, 12, n)
     out = {c: cols.get_column(c) for c in cols.columns}
     out["amount"] = amount
@@ -84,15 +92,15 @@ def _valid_columns(rng: np.random.Generator, n: int) -> dict[str, pl.Series]:
     out["active"] = pl.Series(np.array(["true", "false"])[rng.integers(0, 2, n)])
     out["day"] = days.dt.strftime("%Y-%m-%d")
     out["updated"] = secs.dt.strftime("%Y-%m-%dT%H:%M:%S")
-    out["period"] = pl.Series([f"20{y:02d}-{m:02d}" for y in range(10, 26)
-                               for m in range(1, 13)])[pl.Series(ym + 12 * (idx % 16))]
+    out["period"] = pl.Series([f"20{y:02d}-{m:02d}" for y in range(10, 26) for m in range(1, 13)])[
+        pl.Series(ym + 12 * (idx % 16))
+    ]
     cats = np.array(SCHEMA["fields"][11]["constraints"]["enum"])
     out["category"] = pl.Series(cats[rng.integers(0, len(cats), n)])
     return out
 
 
-def generate(path: str | Path, rows: int, defects: float = 0.0, seed: int = 0,
-             chunk: int = 500_000) -> Path:
+def generate(path: str | Path, rows: int, defects: float = 0.0, seed: int = 0, chunk: int = 500_000) -> Path:
     """Write ``rows`` data rows to ``path`` (and ``<path>.schema.json``) in chunks."""
     path = Path(path)
     rng = np.random.default_rng(seed)
