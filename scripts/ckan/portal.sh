@@ -32,8 +32,9 @@ VENV=$LAB/venv
 INI=$LAB/etc/ckan.ini
 LOGS=$LAB/logs
 RUN=$LAB/run
-PGDATA=$LAB/pg/data
-PGSOCK=$LAB/pg/sock
+PGHOME=$LAB/pg  # may move, see pg_locate
+PGDATA=$PGHOME/data
+PGSOCK=$PGHOME/sock
 
 STEP="starting"
 STEP_LOG=""
@@ -154,13 +155,29 @@ ensure_venv() {
     touch "$VENV/.ckan-$CKAN_VERSION"
 }
 
+# PostgreSQL runs as user postgres, which must be able to reach its folder. A
+# checkout inside a private folder (`mktemp -d` makes mode 700) is out of its
+# reach; the cluster then lives under /var/tmp, and $LAB/pg-home says where.
+pg_locate() {
+    if [[ -f $LAB/pg-home ]]; then
+        PGHOME=$(cat "$LAB/pg-home")
+    elif [[ ! -d $LAB/pg/data ]] && ! runuser -u postgres -- test -x "$LAB" 2>/dev/null; then
+        PGHOME=/var/tmp/opendata-ckan-pg-$(printf %s "$LAB" | sha256sum | cut -c1-12)
+    fi
+    PGDATA=$PGHOME/data
+    PGSOCK=$PGHOME/sock
+}
+
 ensure_pg_cluster() {
+    pg_locate
     [[ -f $PGDATA/PG_VERSION ]] && return 0
-    step "creating PostgreSQL cluster" postgres-init
+    step "creating PostgreSQL cluster in $PGHOME" postgres-init
+    [[ $PGHOME == /var/tmp/opendata-ckan-pg-* ]] && rm -rf "$PGHOME"  # a stale one, never ours
     # PostgreSQL refuses to run as root: the cluster belongs to user postgres.
     mkdir -p "$PGDATA" "$PGSOCK"
-    chown -R postgres: "$LAB/pg"
+    chown -R postgres: "$PGHOME"
     chmod 700 "$PGDATA"
+    echo "$PGHOME" >"$LAB/pg-home"
     logged runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust \
         -E UTF8 --locale=C.UTF-8
 }
@@ -306,6 +323,7 @@ cmd_stop() {
     stop_pidfile "Solr stand-in" "$RUN/solr.pid"
     stop_pidfile Redis "$RUN/redis.pid"
     PG_BIN=$(pg_bin || true)
+    [[ -f $LAB/pg-home ]] && pg_locate
     if [[ -n $PG_BIN && -f $PGDATA/postmaster.pid ]]; then
         if pg_ready; then
             runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
@@ -319,6 +337,7 @@ cmd_reset() {
     cmd_stop
     # Guard against deleting something that is not a lab directory.
     if [[ -d $LAB && ( -d $LAB/venv || -d $LAB/pg || -d $LAB/logs ) ]]; then
+        [[ $PGHOME == /var/tmp/opendata-ckan-pg-* ]] && rm -rf "$PGHOME"
         rm -rf "$LAB"
         say "deleted $LAB"
     elif [[ -e $LAB ]]; then
