@@ -178,8 +178,8 @@ ensure_pg_cluster() {
     chown -R postgres: "$PGHOME"
     chmod 700 "$PGDATA"
     echo "$PGHOME" >"$LAB/pg-home"
-    logged runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust \
-        -E UTF8 --locale=C.UTF-8
+    (cd / && logged runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust \
+        -E UTF8 --locale=C.UTF-8)
 }
 
 start_pg() {
@@ -189,10 +189,14 @@ start_pg() {
     if [[ -f $PGDATA/postmaster.pid ]] && ! pid_alive "$(head -n 1 "$PGDATA/postmaster.pid")"; then
         rm -f "$PGDATA/postmaster.pid"
     fi
+    # The server writes its log as user postgres: keep it beside the cluster
+    # (always reachable by postgres, see pg_locate) and link it from $LOGS.
+    STEP_LOG=$PGHOME/server.log
     touch "$STEP_LOG"
     chown postgres: "$STEP_LOG"
-    logged runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$STEP_LOG" -w -t 30 \
-        -o "-p $PG_PORT -c listen_addresses=$HOST -k $PGSOCK" start
+    ln -sf "$STEP_LOG" "$LOGS/postgres-server.log"
+    (cd / && logged runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$STEP_LOG" -w -t 30 \
+        -o "-p $PG_PORT -c listen_addresses=$HOST -k $PGSOCK" start)
 }
 
 ensure_databases() {
@@ -326,7 +330,7 @@ cmd_stop() {
     [[ -f $LAB/pg-home ]] && pg_locate
     if [[ -n $PG_BIN && -f $PGDATA/postmaster.pid ]]; then
         if pg_ready; then
-            runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null
+            (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null)
             say "stopped PostgreSQL"
         fi
         rm -f "$PGDATA/postmaster.pid"  # may be stale if the postmaster is a zombie
