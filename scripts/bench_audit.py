@@ -25,7 +25,7 @@ from opendata.audit import run_audit
 from opendata.audit.report import write_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "audit"
+FIXTURES = ROOT / "examples" / "audit-portal"
 
 
 def _files(api: ckanapi.RemoteCKAN, org: str) -> list[tuple[str, str]]:

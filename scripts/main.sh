@@ -26,4 +26,4 @@ echo "==> seed the local portal with 20 realistic demo datasets (deliberate defe
 python scripts/seed_portal.py
 echo "==> opendata audit of the demo organisation on the local portal"
 opendata audit --portal http://127.0.0.1:58050 --org kolomyia-audit-demo \
-  --register tests/fixtures/audit/register.csv --out dist/audit
+  --register examples/audit-portal/register.csv --out dist/audit

@@ -2,7 +2,7 @@
 """Seed a CKAN portal with ~20 realistic Kolomyia datasets, each with a deliberate defect, for the audit.
 
 The data come from the national example structures of Resolution No. 835 (copied
-into tests/fixtures/audit/). Idempotent: a dataset already seeded today by this
+into examples/audit-portal/). Idempotent: a dataset already seeded today by this
 version is left alone; anything else of the same name is purged and recreated,
 so dates relative to today (fresh / overdue) stay right.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 import ckanapi
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "audit"
+FIXTURES = ROOT / "examples" / "audit-portal"
 ORG = "kolomyia-audit-demo"
 GROUP = "misto-i-dovkillia"
 SEED_VERSION = "1"

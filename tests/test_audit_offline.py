@@ -89,7 +89,7 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
 
 
 def test_national_register_example_is_read_and_compared(dump):
-    register = Path(__file__).parent / "fixtures" / "audit" / "register-example.csv"
+    register = Path(__file__).parent.parent / "examples" / "audit-portal" / "register-example.csv"
     audit = run_audit(dump=dump, check_links=False, register_file=register)
     missing = [f.params["uid"] for f in audit.findings if f.code == "register-missing"]
     assert "amk-dovidnyk" in missing

@@ -18,7 +18,7 @@ from tests.helpers import ROOT, run_cli
 sys.path.insert(0, str(ROOT / "scripts"))
 from seed_portal import ORG, seed
 
-REGISTER = ROOT / "tests" / "fixtures" / "audit" / "register.csv"
+REGISTER = ROOT / "examples" / "audit-portal" / "register.csv"
 pytestmark = pytest.mark.ckan
 
 
