@@ -51,9 +51,16 @@ def main() -> None:
 
     \b
     Typical year of an open-data officer:
-      opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
       opendata validate                  # check datapackage/ after editing a CSV
-      opendata validate --lang en --format json
+      opendata report                    # how far the plan has got, per campaign and quarter
+      opendata build --out dist          # CSV, JSON, XLSX, dictionary and the plan page
+      opendata publish --dry-run         # what would change on the portal
+      CKAN_API_TOKEN=... opendata publish --portal https://data.example.gov.ua --org my-city
+      opendata audit --portal https://data.example.gov.ua --org my-city --out audit-2026
+      opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
+
+    Messages are in Ukrainian; add --lang en (or set OPENDATA_LANG=en) for English.
+    Exit codes: 0 ok, 1 problems in the data, 2 nothing could be read or reached.
 
     Run `opendata COMMAND --help` for the details of each command.
     """
