@@ -163,7 +163,7 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
-    with _progress(output_format) as on_progress:
+    with _progress(output_format, counter="{task.completed:,} rows") as on_progress:
         report = validate(
             path,
             schema=schema,
@@ -179,14 +179,19 @@ def validate_command(
 
 
 class _progress:
-    """A rows-per-table progress bar on stderr, shown only on a terminal."""
+    """Progress bars on stderr, one per named stage or table, shown only on a terminal.
 
-    def __init__(self, output_format: str):
+    Used as `with _progress(...) as on_progress:`; `on_progress(name, done, total=None)`
+    is None when no bar is shown, so the library skips the bookkeeping.
+    """
+
+    def __init__(self, output_format: str, counter: str = "{task.completed:,}", labels=None):
         self.enabled = err.is_terminal and output_format == "text"
+        self.labels = labels or {}
         self.bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed:,} rows"),
+            TextColumn(counter),
             TimeElapsedColumn(),
             console=err,
             transient=True,
@@ -198,10 +203,10 @@ class _progress:
         self.bar.__enter__()
         return self.update if self.enabled else None
 
-    def update(self, resource: str, rows: int) -> None:
-        if resource not in self.tasks:
-            self.tasks[resource] = self.bar.add_task(resource, total=None)
-        self.bar.update(self.tasks[resource], completed=rows)
+    def update(self, name: str, done: int, total: int | None = None) -> None:
+        if name not in self.tasks:
+            self.tasks[name] = self.bar.add_task(self.labels.get(name, name), total=total)
+        self.bar.update(self.tasks[name], completed=done, total=total)
 
     def __exit__(self, *exc):
         return self.bar.__exit__(*exc)
@@ -823,7 +828,11 @@ def audit_command(
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
-        with _audit_progress(output_format) as on_progress:
+        with _progress(
+            output_format,
+            counter="{task.completed:,}/{task.total:,}",
+            labels={"crawl": "datasets", "links": "links"},
+        ) as on_progress:
             audit = run_audit(
                 portal=portal,
                 dump=dump,
@@ -862,32 +871,3 @@ def audit_command(
             err.print(f"error: --record refused: {error}", markup=False)
             sys.exit(1)
         err.print(f"recorded {row['report_id']} in {plan / 'progress_reports.csv'}", markup=False)
-
-
-class _audit_progress:
-    """Crawl and link-check progress bars on stderr, only on a terminal."""
-
-    def __init__(self, output_format: str):
-        self.enabled = err.is_terminal and output_format == "text"
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed:,}/{task.total:,}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not self.enabled,
-        )
-        self.tasks: dict[str, int] = {}
-
-    def __enter__(self):
-        self.bar.__enter__()
-        return self.update if self.enabled else None
-
-    def update(self, stage: str, done: int, total: int) -> None:
-        if stage not in self.tasks:
-            self.tasks[stage] = self.bar.add_task({"crawl": "datasets", "links": "links"}[stage], total=total)
-        self.bar.update(self.tasks[stage], completed=done, total=total)
-
-    def __exit__(self, *exc):
-        return self.bar.__exit__(*exc)

@@ -99,22 +99,24 @@ def _role_rows(plan: ParsedPlan) -> list[dict]:
     return rows
 
 
+def csv_resource(name: str, **metadata) -> dict:
+    """Descriptor of a UTF-8 CSV table `NAME.csv` with its schema in schemas/NAME.json."""
+    return {
+        "name": name,
+        "path": f"{name}.csv",
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        **metadata,
+        "schema": f"{SCHEMAS_DIR}/{name}.json",
+    }
+
+
 def package_descriptor() -> dict:
     template = plan_schema("package")
     resource_meta = template.pop("resources")
-    template["resources"] = [
-        {
-            "name": name,
-            "path": f"{name}.csv",
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            **resource_meta[name],
-            "schema": f"{SCHEMAS_DIR}/{name}.json",
-        }
-        for name in PLAN_RESOURCES
-    ]
+    template["resources"] = [csv_resource(name, **resource_meta[name]) for name in PLAN_RESOURCES]
     return template
 
 

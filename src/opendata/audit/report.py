@@ -13,7 +13,7 @@ from opendata.audit.model import Audit
 from opendata.audit.mqa import BAND_LABELS, DIMENSION_LABELS, INDICATORS, MAX_POINTS, UNAWARDABLE
 from opendata.audit.summary import summary
 from opendata.audit.tables import rows, table_schema
-from opendata.package import csv_bytes, json_text
+from opendata.package import csv_bytes, csv_resource, json_text
 
 UI = {
     "uk": {
@@ -117,17 +117,7 @@ def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
         schema = table_schema(name)
         (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], records))
         (out_dir / "schemas" / f"{name}.json").write_text(json_text(schema), encoding="utf-8")
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": f"schemas/{name}.json",
-            }
-        )
+        resources.append(csv_resource(name))
     descriptor = {
         "name": f"open-data-audit-{audit.year}",
         "title": f"{UI[lang]['title']} {audit.year}",
