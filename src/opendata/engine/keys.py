@@ -17,6 +17,8 @@ from .errors import TableError, UnsupportedSchema
 
 HASH_SEED = 7
 _MAX_ROW = 2**32 - 1
+PARTS = 16  # candidates(): hash-space slices (power of two)
+_PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 
 
 def key_hash(kcols: list[str]) -> pl.Expr:
@@ -73,13 +75,17 @@ class KeyHashes:
                 found.extend(self.null_rows[name])
             if not chunks:
                 continue
-            allh = np.concatenate([h for _, h in chunks])
-            allh.sort()
-            dup = allh[1:][allh[1:] == allh[:-1]]
-            del allh
+            # shared hashes, found one slice of the hash space at a time (top bits) so the
+            # sorted copy is 1/PARTS of the hashes, not all of them
+            dups: list[np.ndarray] = []
+            for part in range(PARTS):
+                sel = np.concatenate([h[(h >> _PART_SHIFT) == part] for _, h in chunks])
+                sel.sort()
+                dups.append(np.unique(sel[1:][sel[1:] == sel[:-1]]))
+                del sel
+            dup = np.concatenate(dups)  # sorted: parts are in order of their top bits
             if not len(dup):
                 continue
-            dup = np.unique(dup)
             for packed, h in chunks:
                 at = np.minimum(np.searchsorted(dup, h), len(dup) - 1)
                 mask = dup[at] == h

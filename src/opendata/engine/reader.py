@@ -23,8 +23,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-BLOCK_SIZE = 4 << 20  # Arrow's threaded reader parses several blocks ahead
-MIN_BATCH_ROWS = 150_000  # small Arrow batches are coalesced before the screens
+BLOCK_SIZE = 1 << 20  # Arrow's threaded reader parses several blocks ahead (memory: ~1 MiB each)
+MIN_BATCH_ROWS = 100_000  # small Arrow batches are coalesced before the screens
 
 
 class NeedRecordNumbers(Exception):
