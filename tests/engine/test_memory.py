@@ -45,6 +45,14 @@ def _constant_hash(kcols):
     return pl.lit(42, dtype=pl.UInt64)
 
 
+@pytest.fixture(autouse=True)
+def _always_hash(monkeypatch):
+    """Switch to hashed keys at the first batch (by default only past 64 MiB of keys)."""
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(table_mod, "KEY_BUDGET", 0)
+
+
 @pytest.mark.parametrize("collide", [False, True])
 def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide):
     if collide:  # every key collides: the exact confirmation alone must decide
@@ -59,11 +67,23 @@ def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide):
 
 def test_forced_collisions_create_no_errors(tmp_path, monkeypatch):
     monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    seen = []
+    real = keys_mod.KeyHashes.candidates
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: seen.append(1) or real(self, n))
     schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "s", "type": "string",
               "constraints": {"unique": True}}], "primaryKey": ["id"]}
     res = make_resource(tmp_path, "id,s\n" + "".join(f"{i},v{i}\n" for i in range(1, 300)), schema)
     result = validate_resource(res, allow_fallback=False)
     assert result.errors == [] and result.row_count == 299
+    assert seen  # the hashed path was taken
+
+
+def test_small_file_keeps_exact_keys(tmp_path, monkeypatch):
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(table_mod, "KEY_BUDGET", 64 << 20)
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: pytest.fail("hashed"))
+    assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
 
 
 def test_candidates_are_only_shared_hashes(tmp_path):

@@ -74,8 +74,8 @@ def _fast(
         fk_plan.append((i, src_op, sfields))
     hash_keys = None
     if key_fields and not fk_plan:
-        # unique / primary key only: keep 64-bit hashes while streaming, confirm the
-        # candidates (shared hashes, all-null primary keys) on exact keys afterwards
+        # unique / primary key only: for a big file keep 64-bit hashes while streaming
+        # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
         pos = {f.name: j for j, f in enumerate(op.fields)}
         hash_keys = [(f"u{pos[f.name]}", [pos[f.name]]) for f in op.fields if f.constraints.get("unique")]
         if schema.primary_key:

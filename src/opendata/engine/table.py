@@ -22,6 +22,9 @@ from .structure import RaggedEvaluator, header_errors
 # sort phases inside one row, as Frictionless appends them
 PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
 PRUNE_MIN = 50_000  # with limit_errors, prune the kept errors once there are this many
+# with hash_keys: exact keys are kept up to this many bytes (no second pass), beyond
+# that only hashes (8 B per row and key) and the candidates are confirmed in a second pass
+KEY_BUDGET = 64 << 20
 
 
 @dataclass
@@ -134,8 +137,9 @@ def scan(
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
     Key columns are kept in one of three ways: exact canonical keys of every row
-    (default); with ``hash_keys`` only a 64-bit hash per key tuple and row
-    (``ScanResult.hashes``, see ``keys.KeyHashes``); with ``keep_rows`` (a sorted
+    (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
+    64-bit hash per key tuple and row (``ScanResult.hashes``, see
+    ``keys.KeyHashes``; ``hashes`` stays None for a small file); with ``keep_rows`` (a sorted
     array of record numbers) exact keys of those rows only -- the confirmation pass
     for hash candidates.
 
@@ -187,12 +191,19 @@ def _scan(
     prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
-    if hash_keys is not None:
-        result.hashes = keymod.KeyHashes(hash_keys)
+    key_bytes = [0]
 
     def keep(kf: pl.DataFrame) -> None:
         if result.hashes is not None:
             result.hashes.add(kf)
+        elif hash_keys is not None:
+            key_frames.append(kf)
+            key_bytes[0] += kf.estimated_size()
+            if key_bytes[0] > KEY_BUDGET:  # too many exact keys: switch to hashes
+                result.hashes = keymod.KeyHashes(hash_keys)
+                for f in key_frames:
+                    result.hashes.add(f)
+                key_frames.clear()
         elif keep_rows is not None:
             pos = kf.get_column("_row").to_numpy()
             if len(keep_rows) and len(pos):
@@ -215,6 +226,7 @@ def _scan(
                 double_quote=op.double_quote,
                 encoding=op.encoding,
                 threads=threads,
+                columns=None if check else [p.index for p in active],
             )
         )
     ):
