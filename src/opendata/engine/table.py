@@ -247,9 +247,10 @@ def _scan(
             )
             rows_l = sus.get_column("_row").to_list()
             blank_l = sus.get_column("_blank").to_list()
+            past = result.cutoff  # errors of rows after it are not kept
             if check:
                 for r, isblank in zip(rows_l, blank_l, strict=True):
-                    if isblank:
+                    if isblank and (past is None or r <= past):
                         result.errors.append(
                             (r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, ""))
                         )
@@ -261,8 +262,8 @@ def _scan(
                 raws = sus.get_column(f"c{p.index}").to_list()
                 patch: dict[int, str | None] = {}
                 for flag, raw, row, isblank in zip(flags, raws, rows_l, blank_l, strict=True):
-                    if not flag:
-                        continue
+                    if not flag or (past is not None and row > past and not p.need_key):
+                        continue  # beyond the cutoff only keys are still needed
                     value, notes = p.read(raw)
                     type_note = notes.get("type") if notes else None
                     if p.need_key:
