@@ -73,10 +73,15 @@ def child_engine(csv_path: str, schema_path: str, out_path: str, one_core: bool)
     schema = frictionless.Schema.from_descriptor(json.loads(Path(schema_path).read_text()))
     res = frictionless.Resource(path=path.name, basepath=str(path.parent), schema=schema)
     result = validate_resource(res, limit_errors=0)
-    Path(out_path).write_text(json.dumps({
-        "engine": result.engine, "fallback": result.fallback_reason, "rows": result.row_count,
-        "errors": [[e.type, e.row_number, e.field_name, e.cell, e.note] for e in result.errors],
-    }))
+    # written error by error: a list of lists plus one JSON string of millions of errors
+    # would dominate the child's peak memory
+    head = json.dumps({"engine": result.engine, "fallback": result.fallback_reason,
+                       "rows": result.row_count})
+    with open(out_path, "w") as fh:
+        fh.write(head[:-1] + ', "errors": [')
+        for i, e in enumerate(result.errors):
+            fh.write(("," if i else "") + json.dumps([e.type, e.row_number, e.field_name, e.cell, e.note]))
+        fh.write("]}")
 
 
 def child_parse(csv_path: str) -> None:

@@ -24,7 +24,7 @@ import pyarrow as pa
 
 from .errors import EngineResult, TableError, UnsupportedSchema
 from .reference import reference_errors, run_reference
-from .table import PHASE_FK, key_checks, open_resource, order_row_errors, scan, type_group
+from .table import PHASE_FK, key_checks, key_schema, open_resource, order_row_errors, scan, type_group
 
 __all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors", "validate_resource"]
 
@@ -72,7 +72,23 @@ def _fast(
         if src_op is op:
             key_fields |= set(sfields)
         fk_plan.append((i, src_op, sfields))
-    res = scan(op, key_fields=key_fields, on_progress=on_progress)
+    hash_keys = None
+    if key_fields and not fk_plan:
+        # unique / primary key only: for a big file keep 64-bit hashes while streaming
+        # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
+        pos = {f.name: j for j, f in enumerate(op.fields)}
+        hash_keys = [(f"u{pos[f.name]}", [pos[f.name]]) for f in op.fields if f.constraints.get("unique")]
+        if schema.primary_key:
+            hash_keys.append(("pk", [pos[n] for n in schema.primary_key]))
+    row_limit = max(0, limit_errors - len(op.header_errors)) if limit_errors else None
+    res = scan(op, key_fields=key_fields, on_progress=on_progress, hash_keys=hash_keys, row_limit=row_limit)
+    if res.hashes is not None:
+        cand = res.hashes.candidates({"pk"})
+        res.hashes = None
+        if len(cand):
+            res.keys = scan(op, key_fields=key_fields, check=False, keep_rows=cand).keys
+        else:
+            res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in pos if n in key_fields]))
     lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}
     cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
     for i, src_op, sfields in fk_plan:
@@ -93,7 +109,9 @@ def _fast(
     pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []
     fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]] for i, _src, _sf in fk_plan]
     fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
-    entries = [(r, ph, fk_pos[idx] if ph == PHASE_FK else idx, seq, e) for r, ph, idx, seq, e in entries]
+    for j, (r, ph, idx, seq, e) in enumerate(entries):
+        if ph == PHASE_FK:
+            entries[j] = (r, ph, fk_pos[idx], seq, e)
     errors = list(op.header_errors)
     start = 0
     while start < len(entries):

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TableError:
     """One validation error, shaped like a Frictionless v5 error.
 
     ``type`` is Frictionless' error code, ``row_number`` counts as Frictionless does
     (header = row 1; ``None`` for label errors), ``cell`` is what Frictionless reports.
+    ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory).
     """
 
     type: str

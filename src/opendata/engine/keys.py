@@ -10,9 +10,103 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import polars as pl
 
-from .errors import TableError
+from .errors import TableError, UnsupportedSchema
+
+HASH_SEED = 7
+_MAX_ROW = 2**32 - 1
+PARTS = 16  # candidates(): hash-space slices (power of two)
+_PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
+
+
+def key_hash(kcols: list[str]) -> pl.Expr:
+    """64-bit hash of a key tuple (tests replace it with a constant to force collisions)."""
+    key = pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])
+    return key.hash(seed=HASH_SEED)
+
+
+class KeyHashes:
+    """Per key (a unique field or the primary key): a 64-bit hash and the record number
+    of every row whose key is not all-null, plus the rows whose key is all-null.
+
+    8 bytes per row and key (hash) plus 4 bytes per row for the record number, or
+    nothing when a batch's rows are consecutive (stored as ``(first, count)``).
+    Equal keys have equal hashes, so the rows whose hash occurs more than once
+    (``candidates``) include every duplicate; they are confirmed on exact keys in a
+    second pass, so a collision can neither create nor hide an error.
+    """
+
+    def __init__(self, specs: list[tuple[str, list[int]]]):
+        self.specs = [(name, [f"k{i}" for i in cols]) for name, cols in specs]
+        self.chunks: dict[str, list[tuple[tuple[int, int] | np.ndarray, np.ndarray]]] = {
+            name: [] for name, _ in self.specs
+        }
+        self.null_rows: dict[str, list[np.ndarray]] = {name: [] for name, _ in self.specs}
+
+    def add(self, kf: pl.DataFrame) -> None:
+        for name, kcols in self.specs:
+            allnull = pl.all_horizontal(pl.col(kcols).is_null())
+            d = kf.select("_row", key_hash(kcols).alias("_h"), allnull.alias("_n"))
+            if d.height == 0:
+                continue
+            nulls = d.get_column("_n")
+            if nulls.any():
+                self.null_rows[name].append(d.filter(nulls).get_column("_row").to_numpy())
+                d = d.filter(~nulls)
+                if d.height == 0:
+                    continue
+            rows = d.get_column("_row").to_numpy()
+            if rows[-1] > _MAX_ROW:
+                raise UnsupportedSchema("more than 2**32 rows with key fields")
+            first = int(rows[0])
+            consecutive = int(rows[-1]) - first == len(rows) - 1  # rows are increasing
+            packed = (first, len(rows)) if consecutive else rows.astype(np.uint32)
+            self.chunks[name].append((packed, d.get_column("_h").to_numpy().astype(np.uint64, copy=False)))
+
+    def candidates(self, with_null_rows: set[str]) -> np.ndarray:
+        """Sorted record numbers whose key hash is shared with another row (for any key),
+        plus the all-null rows of the keys named in ``with_null_rows``."""
+        found: list[np.ndarray] = []
+        for name, _ in self.specs:
+            chunks = self.chunks[name]
+            if with_null_rows and name in with_null_rows:
+                found.extend(self.null_rows[name])
+            if not chunks:
+                continue
+            # shared hashes, found one slice of the hash space at a time (top bits) so the
+            # sorted copy is 1/PARTS of the hashes, not all of them
+            dups: list[np.ndarray] = []
+            for part in range(PARTS):
+                sel = np.concatenate([h[(h >> _PART_SHIFT) == part] for _, h in chunks])
+                sel.sort()
+                dups.append(np.unique(sel[1:][sel[1:] == sel[:-1]]))
+                del sel
+            dup = np.concatenate(dups)  # sorted: parts are in order of their top bits
+            if not len(dup):
+                continue
+            for packed, h in chunks:
+                at = np.minimum(np.searchsorted(dup, h), len(dup) - 1)
+                mask = dup[at] == h
+                if not mask.any():
+                    continue
+                if isinstance(packed, tuple):
+                    rows = np.arange(packed[0], packed[0] + packed[1], dtype=np.int64)
+                else:
+                    rows = packed.astype(np.int64)
+                found.append(rows[mask])
+        if not found:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.concatenate(found).astype(np.int64))
+
+    def nbytes(self) -> int:
+        total = 0
+        for name, _ in self.specs:
+            for packed, h in self.chunks[name]:
+                total += h.nbytes + (0 if isinstance(packed, tuple) else packed.nbytes)
+            total += sum(a.nbytes for a in self.null_rows[name])
+        return total
 
 
 def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = True) -> pl.DataFrame:

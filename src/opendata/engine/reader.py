@@ -23,8 +23,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-BLOCK_SIZE = 4 << 20  # Arrow's threaded reader parses several blocks ahead
-MIN_BATCH_ROWS = 150_000  # small Arrow batches are coalesced before the screens
+BLOCK_SIZE = 1 << 20  # Arrow's threaded reader parses several blocks ahead (memory: ~1 MiB each)
+MIN_BATCH_ROWS = 100_000  # small Arrow batches are coalesced before the screens
 
 
 class NeedRecordNumbers(Exception):
@@ -53,9 +53,12 @@ def read_batches(
     encoding: str = "utf-8",
     block_size: int | None = None,
     threads: bool = False,
+    columns: list[int] | None = None,
 ) -> Iterator[Batch]:
     """Yield batches; with ``threads=True`` raise NeedRecordNumbers at the first ragged row
-    (Arrow only reports record numbers single-threaded), so the caller can rescan."""
+    (Arrow only reports record numbers single-threaded), so the caller can rescan.
+    ``columns``: convert only these column positions (every row is still tokenised,
+    so ragged rows and record numbers are unchanged)."""
     names = [f"c{i}" for i in range(n_columns)]
     invalid: list[tuple[int, str]] = []
     ragged_seen: list[bool] = []
@@ -85,6 +88,7 @@ def read_batches(
     )
     conv_opts = pacsv.ConvertOptions(
         column_types={n: pa.large_string() for n in names},
+        include_columns=[names[i] for i in columns] if columns is not None else None,
         strings_can_be_null=False,
         quoted_strings_can_be_null=False,
     )
@@ -109,7 +113,10 @@ def read_batches(
             raise
         if ragged_seen:
             raise NeedRecordNumbers()
-        frame = pl.from_arrow(rb) if rb is not None else pl.DataFrame(schema={n: pl.String for n in names})
+        out_names = names if columns is None else [names[i] for i in columns]
+        frame = (
+            pl.from_arrow(rb) if rb is not None else pl.DataFrame(schema={n: pl.String for n in out_names})
+        )
         assert isinstance(frame, pl.DataFrame)
         n = frame.height
         # Arrow may parse ahead, so `pending` can hold rows belonging to later batches.

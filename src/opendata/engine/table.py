@@ -21,6 +21,10 @@ from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
 PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
+PRUNE_MIN = 50_000  # with limit_errors, prune the kept errors once there are this many
+# with hash_keys: exact keys are kept up to this many bytes (no second pass), beyond
+# that only hashes (8 B per row and key) and the candidates are confirmed in a second pass
+KEY_BUDGET = 64 << 20
 
 
 @dataclass
@@ -40,8 +44,26 @@ class Opened:
 class ScanResult:
     errors: list[tuple[int, int, int, int, TableError]] = field(default_factory=list)
     keys: pl.DataFrame | None = None
+    hashes: keymod.KeyHashes | None = None
     row_count: int = 0
     plans: dict[str, FieldPlan] = field(default_factory=dict)
+    # with a row limit: errors of rows after ``cutoff`` cannot be in the report
+    row_limit: int | None = None
+    cutoff: int | None = None
+
+    def prune(self) -> None:
+        """Drop errors of rows beyond the first ``row_limit`` rows with errors.
+
+        Every row with an entry yields at least one error and later key checks can
+        only add rows, so those errors would be truncated anyway."""
+        if self.row_limit is None:
+            return
+        if self.cutoff is not None:
+            self.errors = [e for e in self.errors if e[0] <= self.cutoff]
+        rows = sorted({e[0] for e in self.errors})
+        if len(rows) > self.row_limit:
+            self.cutoff = rows[self.row_limit - 1] if self.row_limit else 0
+            self.errors = [e for e in self.errors if e[0] <= self.cutoff]
 
 
 def open_resource(resource: frictionless.Resource) -> Opened:
@@ -103,9 +125,23 @@ def open_resource(resource: frictionless.Resource) -> Opened:
 
 
 def scan(
-    op: Opened, *, key_fields: set[str], check: bool = True, on_progress: Callable[[int], None] | None = None
+    op: Opened,
+    *,
+    key_fields: set[str],
+    check: bool = True,
+    on_progress: Callable[[int], None] | None = None,
+    hash_keys: list[tuple[str, list[int]]] | None = None,
+    keep_rows: np.ndarray | None = None,
+    row_limit: int | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
+
+    Key columns are kept in one of three ways: exact canonical keys of every row
+    (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
+    64-bit hash per key tuple and row (``ScanResult.hashes``, see
+    ``keys.KeyHashes``; ``hashes`` stays None for a small file); with ``keep_rows`` (a sorted
+    array of record numbers) exact keys of those rows only -- the confirmation pass
+    for hash candidates.
 
     First pass uses Arrow's multi-threaded reader; a file with ragged rows is
     rescanned single-threaded (progress stays monotonic: the rescan is silent until
@@ -118,16 +154,32 @@ def scan(
                 best[0] = rows
                 user_progress(rows)
 
+    kw: dict[str, Any] = dict(
+        key_fields=key_fields,
+        check=check,
+        on_progress=on_progress,
+        hash_keys=hash_keys,
+        keep_rows=keep_rows,
+        row_limit=row_limit,
+    )
     try:
-        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress, threads=True)
+        return _scan(op, threads=True, **kw)
     except NeedRecordNumbers:
-        return _scan(op, key_fields=key_fields, check=check, on_progress=on_progress, threads=False)
+        return _scan(op, threads=False, **kw)
     finally:
         pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
 
 
 def _scan(
-    op: Opened, *, key_fields: set[str], check: bool, on_progress: Callable[[int], None] | None, threads: bool
+    op: Opened,
+    *,
+    key_fields: set[str],
+    check: bool,
+    on_progress: Callable[[int], None] | None,
+    threads: bool,
+    hash_keys: list[tuple[str, list[int]]] | None,
+    keep_rows: np.ndarray | None,
+    row_limit: int | None,
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
@@ -135,9 +187,33 @@ def _scan(
     active = plans if check else [p for p in plans if p.need_key]
     by_name = {p.name: p for p in plans}
     ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
-    result = ScanResult(plans=by_name)
+    result = ScanResult(plans=by_name, row_limit=row_limit)
+    prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
+    key_bytes = [0]
+
+    def keep(kf: pl.DataFrame) -> None:
+        if result.hashes is not None:
+            result.hashes.add(kf)
+        elif hash_keys is not None:
+            key_frames.append(kf)
+            key_bytes[0] += kf.estimated_size()
+            if key_bytes[0] > KEY_BUDGET:  # too many exact keys: switch to hashes
+                result.hashes = keymod.KeyHashes(hash_keys)
+                for f in key_frames:
+                    result.hashes.add(f)
+                key_frames.clear()
+        elif keep_rows is not None:
+            pos = kf.get_column("_row").to_numpy()
+            if len(keep_rows) and len(pos):
+                at = np.minimum(np.searchsorted(keep_rows, pos), len(keep_rows) - 1)
+                mask = keep_rows[at] == pos
+                if mask.any():
+                    key_frames.append(kf.filter(pl.Series(mask)))
+        else:
+            key_frames.append(kf)
+
     n = len(op.fields)
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
     for batch in prefetch(
@@ -150,6 +226,7 @@ def _scan(
                 double_quote=op.double_quote,
                 encoding=op.encoding,
                 threads=threads,
+                columns=None if check else [p.index for p in active],
             )
         )
     ):
@@ -170,9 +247,10 @@ def _scan(
             )
             rows_l = sus.get_column("_row").to_list()
             blank_l = sus.get_column("_blank").to_list()
+            past = result.cutoff  # errors of rows after it are not kept
             if check:
                 for r, isblank in zip(rows_l, blank_l, strict=True):
-                    if isblank:
+                    if isblank and (past is None or r <= past):
                         result.errors.append(
                             (r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, ""))
                         )
@@ -184,8 +262,8 @@ def _scan(
                 raws = sus.get_column(f"c{p.index}").to_list()
                 patch: dict[int, str | None] = {}
                 for flag, raw, row, isblank in zip(flags, raws, rows_l, blank_l, strict=True):
-                    if not flag:
-                        continue
+                    if not flag or (past is not None and row > past and not p.need_key):
+                        continue  # beyond the cutoff only keys are still needed
                     value, notes = p.read(raw)
                     type_note = notes.get("type") if notes else None
                     if p.need_key:
@@ -235,7 +313,7 @@ def _scan(
                                 idx, pl.Series(list(patch.values()), dtype=pl.String)
                             )
                         )
-                key_frames.append(kf)
+                keep(kf)
         rag_rows = []
         for rr in batch.ragged:
             errs, info = ragged_eval.evaluate(rr.cells, rr.row_number)
@@ -256,7 +334,7 @@ def _scan(
                         rec[f"r{p.index}"] = info["raw"][p.name]
                 rag_rows.append(rec)
         if rag_rows:
-            key_frames.append(
+            keep(
                 pl.DataFrame(
                     rag_rows,
                     schema={
@@ -266,18 +344,26 @@ def _scan(
                     },
                 )
             )
+        if prune_at is not None and len(result.errors) > prune_at:
+            result.prune()
+            prune_at = max(prune_at, 2 * len(result.errors))
         if on_progress is not None:
             on_progress(result.row_count)
-    if key_names:
-        schema = {
-            "_row": pl.Int64,
-            **{f"k{p.index}": pl.String for p in key_names},
-            **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
-        }
+    result.prune()
+    if key_names and result.hashes is None:
+        schema = key_schema(key_names)
         frames = [f.select(list(schema)) for f in key_frames]
         # batches arrive in row order; only the duplicate subsets are sorted later
         result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
     return result
+
+
+def key_schema(key_plans: list[FieldPlan]) -> dict[str, Any]:
+    return {
+        "_row": pl.Int64,
+        **{f"k{p.index}": pl.String for p in key_plans},
+        **{f"r{p.index}": pl.String for p in key_plans if keeps_raw(p)},
+    }
 
 
 def keeps_raw(plan: FieldPlan) -> bool:
@@ -337,6 +423,10 @@ def key_checks(
         tplans = [res.plans[name] for name in fk["fields"]]
         for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup, lcols):
             pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
+    if res.cutoff is not None:
+        cutoff = res.cutoff
+        out = [e for e in out if e[0] <= cutoff]
+        pending = [p for p in pending if p[0] <= cutoff]
     if not pending:
         return out
     rows = sorted({p[0] for p in pending})

@@ -1,0 +1,137 @@
+"""Bounded-memory key checks (hash + confirmation pass) and early error truncation."""
+
+from __future__ import annotations
+
+import json
+
+import frictionless
+import polars as pl
+import pytest
+from engine_helpers import assert_same, make_resource
+
+from opendata.engine import keys as keys_mod
+from opendata.engine import reader as reader_mod
+from opendata.engine import validate_resource
+from opendata.engine.workload import generate
+
+PK_UNIQUE = {
+    "fields": [
+        {"name": "id", "type": "integer"},
+        {"name": "code", "type": "string", "constraints": {"unique": True}},
+        {"name": "amount", "type": "number", "constraints": {"unique": True}},
+        {"name": "day", "type": "date"},
+    ],
+    "primaryKey": ["id", "day"],
+}
+TEXT = (
+    "id,code,amount,day\n"
+    "1,a,1.5,2024-01-01\n"
+    "2,b,1.50,2024-01-01\n"
+    "01,c,2,2024-01-01\n"
+    ",,,\n"
+    "3,a,x,2024-01-02\n"
+    ",d,3,\n"
+    "1,e,4,2024-1-1\n"
+    "4,f,5,2024-01-03,extra\n"
+    "5\n"
+    "\n"
+    ",d,3,\n"
+    "6,g,6e0,2024-01-04\n"
+    "7,h,6,2024-01-05\n"
+)
+
+
+def _constant_hash(kcols):
+    return pl.lit(42, dtype=pl.UInt64)
+
+
+@pytest.fixture(autouse=True)
+def _always_hash(monkeypatch):
+    """Switch to hashed keys at the first batch (by default only past 64 MiB of keys)."""
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(table_mod, "KEY_BUDGET", 0)
+
+
+@pytest.mark.parametrize("collide", [False, True])
+def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide):
+    if collide:  # every key collides: the exact confirmation alone must decide
+        monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    res = make_resource(tmp_path, TEXT, PK_UNIQUE)
+    result = assert_same(res)
+    assert result.engine == "fast"
+    assert {"unique-error", "primary-key"} <= {e.type for e in result.errors}
+
+
+def test_forced_collisions_create_no_errors(tmp_path, monkeypatch):
+    monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    seen = []
+    real = keys_mod.KeyHashes.candidates
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: seen.append(1) or real(self, n))
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "s", "type": "string",
+              "constraints": {"unique": True}}], "primaryKey": ["id"]}
+    res = make_resource(tmp_path, "id,s\n" + "".join(f"{i},v{i}\n" for i in range(1, 300)), schema)
+    result = validate_resource(res, allow_fallback=False)
+    assert result.errors == [] and result.row_count == 299
+    assert seen  # the hashed path was taken
+
+
+def test_small_file_keeps_exact_keys(tmp_path, monkeypatch):
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(table_mod, "KEY_BUDGET", 64 << 20)
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: pytest.fail("hashed"))
+    assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
+
+
+def test_candidates_are_only_shared_hashes(tmp_path):
+    h = keys_mod.KeyHashes([("pk", [0])])
+    h.add(pl.DataFrame({"_row": [2, 3, 4, 5], "k0": ["a", "b", "a", None]}))
+    h.add(pl.DataFrame({"_row": [7, 9], "k0": ["c", "b"]}))
+    assert h.candidates(set()).tolist() == [2, 3, 4, 9]
+    assert h.candidates({"pk"}).tolist() == [2, 3, 4, 5, 9]
+    assert h.nbytes() == 5 * 8 + 2 * 4 + 8  # hashes; the 2nd chunk's rows; one null row
+
+
+@pytest.mark.parametrize("collide", [False, True])
+def test_workload_with_hashed_keys(tmp_path, monkeypatch, collide):
+    if collide:
+        monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 500)
+    path = generate(tmp_path / "w.csv", 3_000, 0.02, seed=3)
+    schema = frictionless.Schema.from_descriptor(json.loads(path.with_suffix(".schema.json").read_text()))
+    res = frictionless.Resource(path=path.name, basepath=str(tmp_path), schema=schema)
+    result = assert_same(res)
+    assert "primary-key" in {e.type for e in result.errors}
+
+
+@pytest.mark.parametrize("limit", [1, 3, 7, 40])
+def test_limit_errors_truncates_while_streaming(tmp_path, monkeypatch, limit):
+    from opendata.engine import reference_errors
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 5)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(table_mod, "PRUNE_MIN", 4)
+    kept = []
+    real_prune = table_mod.ScanResult.prune
+
+    def spy(self):
+        real_prune(self)
+        kept.append(len(self.errors))
+
+    monkeypatch.setattr(table_mod.ScanResult, "prune", spy)
+    rows = "".join(
+        f"{i % 37},{'x' if i % 3 == 0 else i},{'' if i % 11 == 0 else 'a'}\n" for i in range(1, 400)
+    )
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"},
+                         {"name": "s", "type": "string", "constraints": {"required": True}}],
+              "primaryKey": ["id"]}
+    res = make_resource(tmp_path, "id,v,s\n" + rows + "1,2\n", schema)
+    got = validate_resource(res, limit_errors=limit, allow_fallback=False).errors
+    want = reference_errors(res, limit_errors=limit)
+    assert [e.key() for e in got] == [e.key() for e in want]
+    assert len(got) == limit
+    assert kept and max(kept) <= 3 * limit  # at most 3 errors per row; never all ~170
