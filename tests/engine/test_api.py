@@ -14,6 +14,7 @@ SCHEMA = {"fields": [{"name": "id", "type": "integer"},
 
 
 def test_unsupported_type_falls_back_visibly(tmp_path, caplog):
+    caplog.set_level("INFO", logger="opendata.engine")
     res = make_resource(tmp_path, 'id,tags\n1,"[1]"\nx,"[2]"\n', SCHEMA)
     result = validate_resource(res)
     assert result.engine == "frictionless"

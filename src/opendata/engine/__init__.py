@@ -154,7 +154,8 @@ def validate_resource(
         if not allow_fallback:
             raise
         reason = str(exc)
-    log.warning("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
+    # The result says so (engine, fallback_reason), hence every report: info, not a warning.
+    log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
     errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
     if on_progress is not None:
         on_progress(rows)
