@@ -99,10 +99,10 @@ stop_pidfile() {
     say "stopped $name"
 }
 
-http_ok() {
-    "$PYTHON" - "$1" <<'EOF' >/dev/null 2>&1
+http_ok() {  # http_ok URL [TIMEOUT]: the URL answers 2xx
+    "$PYTHON" - "$1" "${2:-3}" <<'EOF' >/dev/null 2>&1
 import sys, urllib.request
-urllib.request.urlopen(sys.argv[1], timeout=3).read()
+urllib.request.urlopen(sys.argv[1], timeout=float(sys.argv[2])).read()
 EOF
 }
 
@@ -303,6 +303,12 @@ start_ckan() {
         </dev/null >>"$STEP_LOG" 2>&1 &
     echo $! >"$RUN/ckan.pid"
     wait_for 90 "$SITE_URL/api/3/action/status_show" "$RUN/ckan.pid"
+    # CKAN builds its web assets on the first HTML page it renders; several
+    # first renders at once race and answer 500 (webassets BundleError) — seen
+    # when the audit checks links concurrently on a fresh portal. Render one
+    # page (and the error page) alone first.
+    http_ok "$SITE_URL/" 60 || true
+    http_ok "$SITE_URL/opendata-warm-up-of-the-404-page" 60 || true
 }
 
 cmd_up() {
