@@ -8,8 +8,6 @@ codes of their own. Templates use `str.format` with the problem's parameters.
 
 from __future__ import annotations
 
-LANGUAGES = ("uk", "en")
-
 TYPE_NAMES = {
     "uk": {
         "integer": "цілим числом",

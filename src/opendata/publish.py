@@ -49,7 +49,6 @@ DATASTORE_TYPES = {  # Table Schema type -> DataStore (PostgreSQL) type
     "boolean": "bool",
     "year": "int",
 }
-PASSPORT_EXTRAS = ("update_frequency", "language", "purpose_of_collecting_information")
 DEFAULT_UPDATE_FREQUENCY = "щокварталу"  # data.gov.ua's wording for "quarterly"
 DEFAULT_PURPOSE = (
     "Оприлюднення плану реалізації Комунікаційної стратегії та звітів про його виконання "
