@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark `opendata audit` on a generated portal: N datasets with 3 resources each on the local CKAN.
 
-    .venv/bin/python scripts/bench_audit.py --token-file /work/wt-ckan/.lab/ckan/token --datasets 1000
+    bash scripts/ckan/portal.sh up
+    .venv/bin/python scripts/bench_audit.py --datasets 1000
 
 Generation is skipped when the organisation already holds N datasets. Prints the
 audit's wall time, requests per second (API calls + resource downloads) and the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import resource
 import tempfile
 import time
@@ -85,7 +87,12 @@ def generate(api: ckanapi.RemoteCKAN, org: str, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark opendata audit on a generated CKAN portal.")
     parser.add_argument("--portal", default="http://127.0.0.1:58050")
-    parser.add_argument("--token-file", type=Path, required=True)
+    parser.add_argument(
+        "--token-file",
+        type=Path,
+        default=Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token",
+        help="File with a sysadmin API token (default: the local portal's).",
+    )
     parser.add_argument("--datasets", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
