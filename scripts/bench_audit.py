@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import resource
 import tempfile
 import time
@@ -25,9 +24,7 @@ import ckanapi
 
 from opendata.audit import run_audit
 from opendata.audit.report import write_outputs
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "examples" / "audit-portal"
+from seed_portal import FIXTURES, LOCAL_PORTAL, LOCAL_TOKEN_FILE  # beside this script
 
 
 def _files(api: ckanapi.RemoteCKAN, org: str) -> list[tuple[str, str]]:
@@ -86,11 +83,11 @@ def generate(api: ckanapi.RemoteCKAN, org: str, count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark opendata audit on a generated CKAN portal.")
-    parser.add_argument("--portal", default="http://127.0.0.1:58050")
+    parser.add_argument("--portal", default=LOCAL_PORTAL)
     parser.add_argument(
         "--token-file",
         type=Path,
-        default=Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token",
+        default=LOCAL_TOKEN_FILE,
         help="File with a sysadmin API token (default: the local portal's).",
     )
     parser.add_argument("--datasets", type=int, default=1000)

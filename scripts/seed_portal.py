@@ -26,6 +26,9 @@ import ckanapi
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "examples" / "audit-portal"
+LOCAL_PORTAL = "http://127.0.0.1:58050"
+# The sysadmin token that scripts/ckan/portal.sh writes for the local portal.
+LOCAL_TOKEN_FILE = Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token"
 ORG = "kolomyia-audit-demo"
 GROUP = "misto-i-dovkillia"
 SEED_VERSION = "1"
@@ -188,11 +191,11 @@ def seed(api: ckanapi.RemoteCKAN, portal: str, org: str = ORG, today: date | Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--portal", default="http://127.0.0.1:58050")
+    parser.add_argument("--portal", default=LOCAL_PORTAL)
     parser.add_argument(
         "--token-file",
         type=Path,
-        default=Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token",
+        default=LOCAL_TOKEN_FILE,
         help="File with a sysadmin API token (default: the local portal's, $OPENDATA_CKAN_LAB/token).",
     )
     parser.add_argument("--org", default=ORG)
