@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,7 +16,17 @@ import pyarrow as pa
 from . import keys as keymod
 from .cells import _EPOCH_DATE, NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
-from .reader import NeedRecordNumbers, coalesce, prefetch, read_batches
+from .reader import (
+    Batch,
+    ByteShape,
+    NeedRecordNumbers,
+    ReaderMismatch,
+    byte_shape,
+    coalesce,
+    polars_batches,
+    prefetch,
+    read_batches,
+)
 from .structure import RaggedEvaluator, header_errors
 
 # sort phases inside one row, as Frictionless appends them
@@ -38,6 +48,7 @@ class Opened:
     encoding: str
     schema: frictionless.Schema
     name: str
+    shape: ByteShape  # whether the Polars reader reads it exactly
 
 
 @dataclass
@@ -119,8 +130,11 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
     if not os.path.isfile(path):
         raise UnsupportedSchema("path is not a local file")
+    shape = byte_shape(
+        path, encoding=encoding, delimiter=delimiter, quote_char=quote_char, double_quote=double_quote
+    )
     return Opened(
-        path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema, resource.name or ""
+        path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema, resource.name or "", shape
     )
 
 
@@ -143,9 +157,12 @@ def scan(
     array of record numbers) exact keys of those rows only -- the confirmation pass
     for hash candidates.
 
-    First pass uses Arrow's multi-threaded reader; a file with ragged rows is
-    rescanned single-threaded (progress stays monotonic: the rescan is silent until
-    it passes the furthest row already reported)."""
+    Readers, fastest first: Polars' streaming engine (parse and screens together,
+    when ``Opened.shape`` allows it), Arrow's multi-threaded reader, and Arrow
+    single-threaded for a file with ragged rows (the only one that numbers them).
+    A reader that meets what it cannot read exactly raises, and the scan starts again
+    with the next (progress stays monotonic: a rescan is silent until it passes the
+    furthest row already reported)."""
     if on_progress is not None:
         user_progress, best = on_progress, [0]
 
@@ -163,9 +180,15 @@ def scan(
         row_limit=row_limit,
     )
     try:
-        return _scan(op, threads=True, **kw)
-    except NeedRecordNumbers:
-        return _scan(op, threads=False, **kw)
+        if op.shape.polars_unsafe is None:
+            try:
+                return _scan(op, reader="polars", **kw)
+            except ReaderMismatch:
+                pass
+        try:
+            return _scan(op, reader="arrow", **kw)
+        except NeedRecordNumbers:
+            return _scan(op, reader="arrow-serial", **kw)
     finally:
         pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
 
@@ -176,7 +199,7 @@ def _scan(
     key_fields: set[str],
     check: bool,
     on_progress: Callable[[int], None] | None,
-    threads: bool,
+    reader: str,
     hash_keys: list[tuple[str, list[int]]] | None,
     keep_rows: np.ndarray | None,
     row_limit: int | None,
@@ -214,37 +237,35 @@ def _scan(
         else:
             key_frames.append(kf)
 
-    n = len(op.fields)
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
-    for batch in prefetch(
-        coalesce(
-            read_batches(
-                op.path,
-                n_columns=n,
-                delimiter=op.delimiter,
-                quote_char=op.quote_char,
-                double_quote=op.double_quote,
-                encoding=op.encoding,
-                threads=threads,
-                columns=None if check else [p.index for p in active],
-            )
+    blank_expr = (
+        pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values) for p in plans])
+        if check
+        else pl.lit(False)
+    )
+
+    scols = [f"s{p.index}" for p in active]
+    key_cols = [
+        *[pl.col(f"k{p.index}") for p in key_names],
+        *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names if keeps_raw(p)],
+    ]
+
+    def evaluate(lf: pl.LazyFrame) -> pl.LazyFrame:
+        """Only what the loop reads: the row, the suspect flag, keys, raw cells and flags."""
+        suspect = pl.any_horizontal(*scols, "_blank") if scols else pl.col("_blank")
+        return (
+            lf.with_columns(*exprs, blank_expr.alias("_blank"))
+            .with_columns(suspect.alias("_suspect"))
+            .select("_row", "_suspect", "_blank", *key_cols, *scols, *[f"c{p.index}" for p in active])
         )
-    ):
-        frame = batch.frame
-        result.row_count += frame.height + len(batch.ragged)
-        if frame.height:
-            blank_expr = (
-                pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values) for p in plans])
-                if check
-                else pl.lit(False)
-            )
-            ev = frame.lazy().with_columns(*exprs, blank_expr.alias("_blank")).collect()
-            scols = [f"s{p.index}" for p in active]
-            sus = (
-                ev.filter(pl.any_horizontal(scols) | pl.col("_blank"))
-                if scols
-                else ev.filter(pl.col("_blank"))
-            )
+
+    columns = None if check else [p.index for p in active]
+    for batch in _batches(op, reader, evaluate, columns):
+        ev = batch.frame
+        result.row_count += ev.height + len(batch.ragged)
+        if ev.height:
+            mask = ev.get_column("_suspect")
+            sus = ev.filter(mask) if mask.any() else ev.clear()
             rows_l = sus.get_column("_row").to_list()
             blank_l = sus.get_column("_blank").to_list()
             past = result.cutoff  # errors of rows after it are not kept
@@ -296,13 +317,9 @@ def _scan(
                 if p.need_key:
                     patches[p.index] = patch
             if key_names:
-                kf = ev.select(
-                    "_row",
-                    *[pl.col(f"k{p.index}") for p in key_names],
-                    *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names if keeps_raw(p)],
-                )
+                kf = ev.select("_row", *[c.meta.output_name() for c in key_cols])
                 if patches:
-                    pos = frame.get_column("_row").to_numpy()
+                    pos = ev.get_column("_row").to_numpy()
                     for i, patch in patches.items():
                         if not patch:
                             continue
@@ -356,6 +373,40 @@ def _scan(
         # batches arrive in row order; only the duplicate subsets are sorted later
         result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
     return result
+
+
+def _batches(
+    op: Opened,
+    reader: str,
+    evaluate: Callable[[pl.LazyFrame], pl.LazyFrame],
+    columns: list[int] | None,
+) -> Iterator[Batch]:
+    """Evaluated batches (raw cells, ``_row``, the screens' columns) from one reader."""
+    n = len(op.fields)
+    if reader == "polars":
+        yield from polars_batches(
+            op.path,
+            n_columns=n,
+            delimiter=op.delimiter,
+            quote_char=op.quote_char,
+            delimiters=op.shape.delimiters,
+            evaluate=evaluate,
+            columns=columns,
+        )
+        return
+    raw = read_batches(
+        op.path,
+        n_columns=n,
+        delimiter=op.delimiter,
+        quote_char=op.quote_char,
+        double_quote=op.double_quote,
+        encoding=op.encoding,
+        threads=reader == "arrow",
+        columns=columns,
+    )
+    for batch in prefetch(coalesce(raw)):
+        frame = evaluate(batch.frame.lazy()).collect() if batch.frame.height else batch.frame
+        yield Batch(frame, batch.ragged)
 
 
 def key_schema(key_plans: list[FieldPlan]) -> dict[str, Any]:
@@ -473,6 +524,8 @@ def order_row_errors(
     cells in field order, then extra/missing cells, and a blank row *replaces*
     everything collected so far) before the key error itself is appended.
     """
+    if len(entries) == 1:  # most rows with errors: nothing to order
+        return [entries[0][4]]
     cells: dict[int, list[TableError]] = {}
     struct: list[TableError] = []
     blank: TableError | None = None
