@@ -20,9 +20,9 @@ from collections.abc import Callable
 
 import frictionless
 import polars as pl
-import pyarrow as pa
 
 from .errors import EngineResult, TableError, UnsupportedSchema
+from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
 from .table import PHASE_FK, key_checks, key_schema, open_resource, order_row_errors, scan, type_group
 
@@ -145,7 +145,7 @@ def validate_resource(
     try:
         try:
             return _fast(resource, package, limit_errors, on_progress)
-        except (pa.ArrowException, UnicodeError) as exc:
+        except (UnreadableCSV, UnicodeError) as exc:
             # undecodable bytes, unbalanced quotes at EOF, ...: let the reference report it
             raise UnsupportedSchema(f"the fast reader could not parse the file: {exc}") from exc
         except frictionless.FrictionlessException as exc:

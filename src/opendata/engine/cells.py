@@ -33,7 +33,6 @@ from .errors import UnsupportedSchema
 
 NUMERIC_GROUP = {"integer", "number", "year"}
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year", "yearmonth"}
-_EPOCH_DATE = dt.date(1970, 1, 1)
 _EPOCH_NAIVE = dt.datetime(1970, 1, 1)
 _EPOCH_AWARE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
@@ -41,13 +40,19 @@ _US = dt.timedelta(microseconds=1)
 # --- strict screens (ASCII only; everything else goes to the exact re-check) ---
 RE_INT = r"^-?[0-9]{1,18}$"
 RE_DEC = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
-RE_DATE = r"^([0-9]{4})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-RE_TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
-RE_DATETIME = (
-    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T"
-    + RE_TIME
-    + r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
+# a real calendar day: months with 31/30 days, February 28, and February 29 of leap
+# years (a multiple of 4 that is not a century, or a century that is a multiple of
+# 400); so a date needs no strptime unless its value is wanted.  Year 0000 is
+# excluded separately (Python's dates start at year 1).
+_CALENDAR_DAY = (
+    r"(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+    r"|(?:[0-9]{2}(?:[02468][48]|[13579][26]|[2468]0)|(?:[02468][048]|[13579][26])00)-02-29)"
 )
+RE_DATE = "^" + _CALENDAR_DAY + "$"
+RE_TIME = r"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+RE_DATETIME = "^" + _CALENDAR_DAY + "T" + RE_TIME + r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])?$"
 RE_EMAIL = (
     r"^[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30}(\.[0-9A-Za-z!#$%&'*+/=?^_`{}|~-]{1,30})?"
     r"@([A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?\.){1,4}[A-Za-z]{2,20}$"
@@ -124,7 +129,7 @@ def py_key(ftype: str, value: Any, row_number: int = 0) -> str | None:
     if ftype == "boolean":
         return "1" if value else "0"
     if ftype == "date":
-        return str((value - _EPOCH_DATE).days)
+        return value.isoformat()  # "YYYY-MM-DD": equal iff the dates are, ordered like them
     if ftype == "datetime":
         if value.tzinfo is not None and value.utcoffset() is not None:
             return "a" + str((value - _EPOCH_AWARE) // _US)
@@ -150,7 +155,7 @@ def _ordinal(ftype: str, value: Any) -> tuple[str, float | int] | None:
     if ftype == "number":
         return ("n", float(value))
     if ftype == "date":
-        return ("n", (value - _EPOCH_DATE).days)
+        return ("n", value.isoformat())  # compared as text: ISO dates sort like dates
     if ftype in ("datetime", "time"):
         k = py_key(ftype, value)
         return (k[0], int(k[1:]))
@@ -393,17 +398,18 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         key = pl.when(neg & ~zero).then("-" + body).otherwise(body)
         return ok, v, key
     if t == "date":
+        # value and key are the ISO text (see py_key): the cell itself in the default format
         if fld.format == "default":
-            rx, pfmt = RE_DATE, "%Y-%m-%d"
-        else:
-            rx, pfmt = _format_regex(fld.format, {"Y", "m", "d"}), fld.format
-        d = c.str.strptime(pl.Date, pfmt, strict=False)
-        ok = c.str.contains(rx) & d.is_not_null() & ~c.str.starts_with("0000")
-        days = d.cast(pl.Int64)
-        return ok, days, days.cast(pl.String)
+            ok = c.str.contains(RE_DATE) & ~c.str.starts_with("0000")
+            return ok, c, c
+        d = c.str.strptime(pl.Date, fld.format, strict=False)
+        ok = c.str.contains(_format_regex(fld.format, {"Y", "m", "d"})) & d.is_not_null()
+        iso = d.dt.to_string("%Y-%m-%d")
+        return ok, iso, iso
     if t == "datetime":
         if fld.format == "default":
-            ok = c.str.contains(RE_DATETIME)
+            # the calendar regex proves the cell valid; strptime only for a wanted value
+            ok = c.str.contains(RE_DATETIME) & ~c.str.starts_with("0000")
             naive = c.str.slice(0, 19).str.strptime(pl.Datetime("us"), "%Y-%m-%dT%H:%M:%S", strict=False)
             tail = c.str.slice(19)
             sign = pl.when(tail.str.starts_with("-")).then(-1).otherwise(1)
@@ -420,10 +426,9 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
             )
             aware = tail != ""
         else:
-            ok = c.str.contains(_format_regex(fld.format, set(_FMT_DIRECTIVES)))
             naive = c.str.strptime(pl.Datetime("us"), fld.format, strict=False)
+            ok = c.str.contains(_format_regex(fld.format, set(_FMT_DIRECTIVES))) & naive.is_not_null()
             off, aware = pl.lit(0), pl.lit(False)
-        ok = ok & naive.is_not_null() & ~c.str.starts_with("0000")
         us = naive.cast(pl.Int64) - off * 60_000_000
         tag = pl.when(aware).then(pl.lit("a")).otherwise(pl.lit("n"))
         return ok, pl.struct(tag.alias("t"), us.alias("v")), pl.concat_str([tag, us.cast(pl.String)])

@@ -31,14 +31,20 @@ import mmap
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import polars as pl
-import pyarrow as pa
-import pyarrow.csv as pacsv
+
+if TYPE_CHECKING:
+    import pyarrow.csv as pacsv
 
 BLOCK_SIZE = 1 << 20  # Arrow's threaded reader parses several blocks ahead (memory: ~1 MiB each)
 MIN_BATCH_ROWS = 100_000  # small Arrow batches are coalesced before the screens
+
+
+class UnreadableCSV(Exception):
+    """Arrow could not parse the file (undecodable bytes, an unbalanced quote at the end)."""
 
 
 class ReaderMismatch(Exception):
@@ -77,6 +83,9 @@ def read_batches(
     (Arrow only reports record numbers single-threaded), so the caller can rescan.
     ``columns``: convert only these column positions (every row is still tokenised,
     so ragged rows and record numbers are unchanged)."""
+    import pyarrow as pa  # imported here: 0.1 s of start-up that the Polars path does not need
+    import pyarrow.csv as pacsv
+
     names = [f"c{i}" for i in range(n_columns)]
     invalid: list[tuple[int, str]] = []
     ragged_seen: list[bool] = []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -11,16 +10,16 @@ from typing import Any
 import frictionless
 import numpy as np
 import polars as pl
-import pyarrow as pa
 
 from . import keys as keymod
-from .cells import _EPOCH_DATE, NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
+from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
 from .errors import TableError, UnsupportedSchema
 from .reader import (
     Batch,
     ByteShape,
     NeedRecordNumbers,
     ReaderMismatch,
+    UnreadableCSV,
     byte_shape,
     coalesce,
     polars_batches,
@@ -179,18 +178,15 @@ def scan(
         keep_rows=keep_rows,
         row_limit=row_limit,
     )
-    try:
-        if op.shape.polars_unsafe is None:
-            try:
-                return _scan(op, reader="polars", **kw)
-            except ReaderMismatch:
-                pass
+    if op.shape.polars_unsafe is None:
         try:
-            return _scan(op, reader="arrow", **kw)
-        except NeedRecordNumbers:
-            return _scan(op, reader="arrow-serial", **kw)
-    finally:
-        pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
+            return _scan(op, reader="polars", **kw)
+        except ReaderMismatch:
+            pass
+    try:
+        return _scan(op, reader="arrow", **kw)
+    except NeedRecordNumbers:
+        return _scan(op, reader="arrow-serial", **kw)
 
 
 def _scan(
@@ -250,6 +246,8 @@ def _scan(
         *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names if keeps_raw(p)],
     ]
 
+    key_col_names = [c.meta.output_name() for c in key_cols]
+
     def evaluate(lf: pl.LazyFrame) -> pl.LazyFrame:
         """Only what the loop reads: the row, the suspect flag, keys, raw cells and flags."""
         suspect = pl.any_horizontal(*scols, "_blank") if scols else pl.col("_blank")
@@ -264,27 +262,28 @@ def _scan(
         ev = batch.frame
         result.row_count += ev.height + len(batch.ragged)
         if ev.height:
+            # Series operations, not DataFrame ones: no query planning per batch
             mask = ev.get_column("_suspect")
-            sus = ev.filter(mask) if mask.any() else ev.clear()
-            rows_l = sus.get_column("_row").to_list()
-            blank_l = sus.get_column("_blank").to_list()
+            rows_s = ev.get_column("_row").filter(mask)
+            blank_rows = set(rows_s.filter(ev.get_column("_blank").filter(mask)).to_list())
             past = result.cutoff  # errors of rows after it are not kept
             if check:
-                for r, isblank in zip(rows_l, blank_l, strict=True):
-                    if isblank and (past is None or r <= past):
+                for r in sorted(blank_rows):
+                    if past is None or r <= past:
                         result.errors.append(
                             (r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, ""))
                         )
             patches: dict[int, dict[int, str | None]] = {}
             for p in active:
-                flags = sus.get_column(f"s{p.index}").to_list()
-                if not any(flags):
+                flags = ev.get_column(f"s{p.index}").filter(mask)
+                if not flags.any():
                     continue
-                raws = sus.get_column(f"c{p.index}").to_list()
+                raws = ev.get_column(f"c{p.index}").filter(mask).filter(flags).to_list()
                 patch: dict[int, str | None] = {}
-                for flag, raw, row, isblank in zip(flags, raws, rows_l, blank_l, strict=True):
-                    if not flag or (past is not None and row > past and not p.need_key):
+                for raw, row in zip(raws, rows_s.filter(flags).to_list(), strict=True):
+                    if past is not None and row > past and not p.need_key:
                         continue  # beyond the cutoff only keys are still needed
+                    isblank = row in blank_rows
                     value, notes = p.read(raw)
                     type_note = notes.get("type") if notes else None
                     if p.need_key:
@@ -317,7 +316,7 @@ def _scan(
                 if p.need_key:
                     patches[p.index] = patch
             if key_names:
-                kf = ev.select("_row", *[c.meta.output_name() for c in key_cols])
+                kf = pl.DataFrame([ev.get_column(n) for n in ("_row", *key_col_names)])
                 if patches:
                     pos = ev.get_column("_row").to_numpy()
                     for i, patch in patches.items():
@@ -404,9 +403,16 @@ def _batches(
         threads=reader == "arrow",
         columns=columns,
     )
-    for batch in prefetch(coalesce(raw)):
-        frame = evaluate(batch.frame.lazy()).collect() if batch.frame.height else batch.frame
-        yield Batch(frame, batch.ragged)
+    import pyarrow as pa
+
+    try:
+        for batch in prefetch(coalesce(raw)):
+            frame = evaluate(batch.frame.lazy()).collect() if batch.frame.height else batch.frame
+            yield Batch(frame, batch.ragged)
+    except pa.ArrowException as exc:
+        raise UnreadableCSV(str(exc)) from exc
+    finally:
+        pa.default_memory_pool().release_unused()  # hand parse buffers back before key checks
 
 
 def key_schema(key_plans: list[FieldPlan]) -> dict[str, Any]:
@@ -432,7 +438,7 @@ def _text_from_key(plan: FieldPlan, key: str | None) -> str:
     if t == "boolean":
         return "True" if key == "1" else "False"
     if t == "date":
-        return str(_EPOCH_DATE + dt.timedelta(days=int(key)))
+        return key
     if t == "yearmonth":
         return str(plan.value_reader(key))
     raise AssertionError(t)
