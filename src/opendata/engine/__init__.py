@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from operator import itemgetter
 
 import frictionless
 import polars as pl
@@ -103,7 +104,7 @@ def _fast(
         pos = {f.name: j for j, f in enumerate(src_op.fields)}
         lookups[i] = (kdf, [f"k{pos[s]}" for s in sfields])
     entries = res.errors + key_checks(op, res, lookups)
-    entries.sort(key=lambda t: t[:4])
+    entries.sort(key=itemgetter(0, 1, 2, 3))
     index = {f.name: i for i, f in enumerate(op.fields)}
     unique_idx = [i for i, f in enumerate(op.fields) if f.constraints.get("unique")]
     pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []

@@ -77,18 +77,15 @@ class KeyHashes:
                 continue
             # shared hashes, found one slice of the hash space at a time (top bits) so the
             # sorted copy is 1/PARTS of the hashes, not all of them
-            dups: list[np.ndarray] = []
-            for part in range(PARTS):
-                sel = np.concatenate([h[(h >> _PART_SHIFT) == part] for _, h in chunks])
-                sel.sort()
-                dups.append(np.unique(sel[1:][sel[1:] == sel[:-1]]))
-                del sel
+            dups = [
+                shared_hashes(np.concatenate([h[(h >> _PART_SHIFT) == part] for _, h in chunks]))
+                for part in range(PARTS)
+            ]
             dup = np.concatenate(dups)  # sorted: parts are in order of their top bits
             if not len(dup):
                 continue
             for packed, h in chunks:
-                at = np.minimum(np.searchsorted(dup, h), len(dup) - 1)
-                mask = dup[at] == h
+                mask = _in_sorted(h, dup)
                 if not mask.any():
                     continue
                 if isinstance(packed, tuple):
@@ -109,6 +106,18 @@ class KeyHashes:
         return total
 
 
+def shared_hashes(hashes: np.ndarray) -> np.ndarray:
+    """The sorted hash values that occur more than once (numpy's sort is ~5x faster
+    than Polars' ``is_duplicated`` on a million hashes)."""
+    ordered = np.sort(hashes)
+    return np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+
+
+def _in_sorted(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[at] == values
+
+
 def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = True) -> pl.DataFrame:
     """Rows (``_row`` + key columns) whose key tuple occurs more than once, sorted by row.
 
@@ -118,7 +127,12 @@ def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = T
     lf = keys.lazy().select("_row", *kcols)
     if exclude_all_null:
         lf = lf.filter(~pl.all_horizontal(pl.col(kcols).is_null()))
-    cand = lf.filter(key.hash(seed=7).is_duplicated()).collect()
+    hashed = lf.with_columns(key.hash(seed=HASH_SEED).alias("_h")).collect()
+    h = hashed.get_column("_h").to_numpy()
+    shared = shared_hashes(h)
+    if not len(shared):
+        return hashed.clear().drop("_h")
+    cand = hashed.filter(pl.Series(_in_sorted(h, shared))).drop("_h")
     return cand.filter(key.is_duplicated()).sort("_row")
 
 

@@ -226,10 +226,13 @@ def _scan(
         elif keep_rows is not None:
             pos = kf.get_column("_row").to_numpy()
             if len(keep_rows) and len(pos):
-                at = np.minimum(np.searchsorted(keep_rows, pos), len(keep_rows) - 1)
-                mask = keep_rows[at] == pos
-                if mask.any():
-                    key_frames.append(kf.filter(pl.Series(mask)))
+                # the few wanted rows inside this batch's range, looked up in it (both sorted)
+                lo, hi = np.searchsorted(keep_rows, [pos[0], pos[-1] + 1])
+                wanted = keep_rows[lo:hi]
+                at = np.minimum(np.searchsorted(pos, wanted), len(pos) - 1)
+                found = at[pos[at] == wanted]
+                if len(found):
+                    key_frames.append(kf[found])
         else:
             key_frames.append(kf)
 
@@ -286,8 +289,8 @@ def _scan(
                     isblank = row in blank_rows
                     value, notes = p.read(raw)
                     type_note = notes.get("type") if notes else None
-                    if p.need_key:
-                        patch[row] = None if type_note else py_key(p.type, value, row)
+                    if p.need_key and not type_note and value is not None:
+                        patch[row] = py_key(p.type, value, row)  # the screen left a null key
                     if not check or not notes or isblank:
                         continue
                     if type_note:
