@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from itertools import groupby
 from operator import itemgetter
 
 import frictionless
@@ -114,16 +115,14 @@ def _fast(
         if ph == PHASE_FK:
             entries[j] = (r, ph, fk_pos[idx], seq, e)
     errors = list(op.header_errors)
-    start = 0
-    while start < len(entries):
-        end = start
-        row = entries[start][0]
-        while end < len(entries) and entries[end][0] == row:
-            end += 1
-        errors.extend(
-            order_row_errors(entries[start:end], unique_idx=unique_idx, pk_idx=pk_idx, fk_targets=fk_targets)
-        )
-        start = end
+    for _row, group in groupby(entries, key=itemgetter(0)):
+        row_entries = list(group)
+        if len(row_entries) == 1:  # most rows with errors: nothing to order
+            errors.append(row_entries[0][4])
+        else:
+            errors.extend(
+                order_row_errors(row_entries, unique_idx=unique_idx, pk_idx=pk_idx, fk_targets=fk_targets)
+            )
     if limit_errors:
         errors = errors[:limit_errors]
     return EngineResult(errors, res.row_count, "fast", None)

@@ -185,7 +185,9 @@ class FieldPlan:
     _cache: dict = field(default_factory=dict)
 
     def read(self, raw: str) -> tuple[Any, dict | None]:
-        """The reference's cell reader, memoised (it is a pure function of the text)."""
+        """The reference's cell reader, memoised (it is a pure function of the text).
+
+        The notes dict is shared by every cell with the same text: do not modify it."""
         hit = self._cache.get(raw)
         if hit is None:
             try:
@@ -195,7 +197,7 @@ class FieldPlan:
             hit = (value, dict(notes) if notes else None)
             if len(self._cache) < 200_000:
                 self._cache[raw] = hit
-        return hit[0], (dict(hit[1]) if hit[1] else None)
+        return hit  # shared between calls: callers only read the notes
 
     def _read_incomparable(self, raw: str) -> tuple[Any, dict | None]:
         """The reference raises TypeError comparing an aware datetime/time with a naive

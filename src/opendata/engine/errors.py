@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TableError:
     """One validation error, shaped like a Frictionless v5 error.
 
     ``type`` is Frictionless' error code, ``row_number`` counts as Frictionless does
     (header = row 1; ``None`` for label errors), ``cell`` is what Frictionless reports.
-    ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory).
+    ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory);
+    not frozen, whose ``__init__`` costs several times more per error.
     """
 
     type: str

@@ -21,11 +21,24 @@ def header_errors(resource: frictionless.Resource) -> list[TableError]:
     return [convert_error(e) for e in resource.header.errors]
 
 
+def _own_notes(reader: Any) -> Any:
+    """Frictionless' Row pops the type note: give it a copy of the memoised, shared notes."""
+
+    def read(raw: str) -> tuple[Any, dict | None]:
+        value, notes = reader(raw)
+        return value, dict(notes) if notes else notes
+
+    return read
+
+
 class RaggedEvaluator:
     def __init__(self, fields: list[frictionless.Field], readers: dict[str, Any] | None = None):
         handlers = create_cell_handlers(fields)
         if readers:  # the engine's memoised reader (same results, never raises TypeError)
-            handlers = {k: h._replace(reader=readers.get(k, h.reader)) for k, h in handlers.items()}
+            handlers = {
+                k: h._replace(reader=_own_notes(readers[k])) if k in readers else h
+                for k, h in handlers.items()
+            }
         self.handlers = handlers
         self.fields = fields
 

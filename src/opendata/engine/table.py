@@ -533,8 +533,6 @@ def order_row_errors(
     cells in field order, then extra/missing cells, and a blank row *replaces*
     everything collected so far) before the key error itself is appended.
     """
-    if len(entries) == 1:  # most rows with errors: nothing to order
-        return [entries[0][4]]
     cells: dict[int, list[TableError]] = {}
     struct: list[TableError] = []
     blank: TableError | None = None
