@@ -38,7 +38,7 @@ _EPOCH_AWARE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _US = dt.timedelta(microseconds=1)
 
 # --- strict screens (ASCII only; everything else goes to the exact re-check) ---
-RE_INT = r"^-?[0-9]{1,18}$"
+RE_INT = r"^(0|-?[1-9][0-9]{0,17})$"  # canonical spelling only: the cell is its own key
 RE_DEC = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
 # a real calendar day: months with 31/30 days, February 28, and February 29 of leap
 # years (a multiple of 4 that is not a century, or a century that is a multiple of
@@ -364,14 +364,10 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
         ok = c.is_in(tv + fv)
         key = pl.when(c.is_in(tv)).then(pl.lit("1")).otherwise(pl.lit("0"))
         return ok, None, key
-    if t == "integer":
-        ok = c.str.contains(RE_INT)
-        v = c.cast(pl.Int64, strict=False)
-        return ok, v, v.cast(pl.String)
+    if t == "integer":  # "007", "+7", "-0": valid, but not str(int): the exact path keys them
+        return c.str.contains(RE_INT), c.cast(pl.Int64, strict=False), c
     if t == "year":
-        ok = c.str.contains(r"^[0-9]{4}$")
-        v = c.cast(pl.Int64, strict=False)
-        return ok, v, v.cast(pl.String)
+        return c.str.contains(r"^[1-9][0-9]{3}$"), c.cast(pl.Int64, strict=False), c
     if t == "yearmonth":
         ok = c.str.contains(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
         y = c.str.slice(0, 4).cast(pl.Int64, strict=False)
@@ -453,11 +449,18 @@ def _screen(plan: FieldPlan, c: pl.Expr) -> tuple[pl.Expr, pl.Expr | None, pl.Ex
 _OPS = {"ge": "__ge__", "le": "__le__", "gt": "__gt__", "lt": "__lt__"}
 
 
+def missing_expr(plan: FieldPlan, c: pl.Expr) -> pl.Expr:
+    """Whether a cell is one of the field's missing values (usually just "")."""
+    if len(plan.missing_values) == 1:
+        return c == plan.missing_values[0]
+    return c.is_in(plan.missing_values) if plan.missing_values else pl.lit(False)
+
+
 def field_exprs(plan: FieldPlan, col: str) -> list[pl.Expr]:
     """Expressions producing ``m<i>`` (missing), ``s<i>`` (suspect), ``k<i>`` (key)."""
     c = pl.col(col)
     i = plan.index
-    missing = c.is_in(plan.missing_values) if plan.missing_values else pl.lit(False)
+    missing = missing_expr(plan, c)
     required = bool(plan.field.constraints.get("required"))
     out = [missing.alias(f"m{i}")]
     if plan.python_all:

@@ -12,7 +12,7 @@ import numpy as np
 import polars as pl
 
 from . import keys as keymod
-from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, py_key
+from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, missing_expr, py_key
 from .errors import TableError, UnsupportedSchema
 from .reader import (
     Batch,
@@ -238,9 +238,7 @@ def _scan(
 
     exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
     blank_expr = (
-        pl.all_horizontal([pl.col(f"c{p.index}").is_in(p.missing_values) for p in plans])
-        if check
-        else pl.lit(False)
+        pl.all_horizontal([missing_expr(p, pl.col(f"c{p.index}")) for p in plans]) if check else pl.lit(False)
     )
 
     scols = [f"s{p.index}" for p in active]
