@@ -10,23 +10,22 @@ Errors are returned in Frictionless' order (not re-sorted): label errors first, 
 by row number, and inside a row in the order Frictionless appends them -- cells
 read for unique/primary/foreign keys first, then the other cells by field,
 extra/missing cells, then unique, primary-key and foreign-key errors (see
-``table.order_row_errors`` and ``docs/engine.md``).
+``order.order_row_errors`` and ``docs/engine.md``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from itertools import groupby
-from operator import itemgetter
 
 import frictionless
 import polars as pl
 
 from .errors import EngineResult, TableError, UnsupportedSchema
+from .order import PHASE_FK
 from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
-from .table import PHASE_FK, key_checks, key_schema, open_resource, order_row_errors, scan, type_group
+from .table import key_checks, key_schema, open_resource, scan, type_group
 
 __all__ = ["EngineResult", "TableError", "UnsupportedSchema", "reference_errors", "validate_resource"]
 
@@ -104,25 +103,15 @@ def _fast(
         assert kdf is not None
         pos = {f.name: j for j, f in enumerate(src_op.fields)}
         lookups[i] = (kdf, [f"k{pos[s]}" for s in sfields])
-    entries = res.errors + key_checks(op, res, lookups)
-    entries.sort(key=itemgetter(0, 1, 2, 3))
     index = {f.name: i for i, f in enumerate(op.fields)}
-    unique_idx = [i for i, f in enumerate(op.fields) if f.constraints.get("unique")]
-    pk_idx = [index[n] for n in schema.primary_key] if schema.primary_key else []
-    fk_targets = [[index[n] for n in schema.foreign_keys[i]["fields"]] for i, _src, _sf in fk_plan]
     fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
-    for j, (r, ph, idx, seq, e) in enumerate(entries):
-        if ph == PHASE_FK:
-            entries[j] = (r, ph, fk_pos[idx], seq, e)
-    errors = list(op.header_errors)
-    for _row, group in groupby(entries, key=itemgetter(0)):
-        row_entries = list(group)
-        if len(row_entries) == 1:  # most rows with errors: nothing to order
-            errors.append(row_entries[0][4])
-        else:
-            errors.extend(
-                order_row_errors(row_entries, unique_idx=unique_idx, pk_idx=pk_idx, fk_targets=fk_targets)
-            )
+    for row, phase, idx, seq, error in key_checks(op, res, lookups):
+        res.errors.add(row, phase, fk_pos[idx] if phase == PHASE_FK else idx, seq, error)
+    errors = list(op.header_errors) + res.errors.in_order(
+        unique_idx=[i for i, f in enumerate(op.fields) if f.constraints.get("unique")],
+        pk_idx=[index[n] for n in schema.primary_key] if schema.primary_key else [],
+        fk_targets=[[index[n] for n in schema.foreign_keys[i]["fields"]] for i, _src, _sf in fk_plan],
+    )
     if limit_errors:
         errors = errors[:limit_errors]
     return EngineResult(errors, res.row_count, "fast", None)

@@ -14,6 +14,7 @@ import polars as pl
 from . import keys as keymod
 from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, missing_expr, py_key
 from .errors import TableError, UnsupportedSchema
+from .order import PHASE_BLANK, PHASE_CELL, PHASE_FK, PHASE_PK, PHASE_STRUCT, PHASE_UNIQUE, ErrorLog
 from .reader import (
     Batch,
     ByteShape,
@@ -28,8 +29,6 @@ from .reader import (
 )
 from .structure import RaggedEvaluator, header_errors
 
-# sort phases inside one row, as Frictionless appends them
-PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
 PRUNE_MIN = 50_000  # with limit_errors, prune the kept errors once there are this many
 # with hash_keys: exact keys are kept up to this many bytes (no second pass), beyond
 # that only hashes (8 B per row and key) and the candidates are confirmed in a second pass
@@ -52,7 +51,7 @@ class Opened:
 
 @dataclass
 class ScanResult:
-    errors: list[tuple[int, int, int, int, TableError]] = field(default_factory=list)
+    errors: ErrorLog = field(default_factory=ErrorLog)
     keys: pl.DataFrame | None = None
     hashes: keymod.KeyHashes | None = None
     row_count: int = 0
@@ -68,12 +67,10 @@ class ScanResult:
         only add rows, so those errors would be truncated anyway."""
         if self.row_limit is None:
             return
-        if self.cutoff is not None:
-            self.errors = [e for e in self.errors if e[0] <= self.cutoff]
-        rows = sorted({e[0] for e in self.errors})
+        rows = self.errors.error_rows()
         if len(rows) > self.row_limit:
-            self.cutoff = rows[self.row_limit - 1] if self.row_limit else 0
-            self.errors = [e for e in self.errors if e[0] <= self.cutoff]
+            self.cutoff = int(rows[self.row_limit - 1]) if self.row_limit else 0
+            self.errors.keep_rows_up_to(self.cutoff)
 
 
 def open_resource(resource: frictionless.Resource) -> Opened:
@@ -271,8 +268,8 @@ def _scan(
             if check:
                 for r in sorted(blank_rows):
                     if past is None or r <= past:
-                        result.errors.append(
-                            (r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, ""))
+                        result.errors.add(
+                            r, PHASE_BLANK, 0, 0, TableError("blank-row", r, None, None, None, "")
                         )
             patches: dict[int, dict[int, str | None]] = {}
             for p in active:
@@ -292,28 +289,12 @@ def _scan(
                     if not check or not notes or isblank:
                         continue
                     if type_note:
-                        result.errors.append(
-                            (
-                                row,
-                                PHASE_CELL,
-                                p.index,
-                                0,
-                                TableError("type-error", row, p.name, p.index + 1, str(raw), type_note),
-                            )
-                        )
+                        error = TableError("type-error", row, p.name, p.index + 1, raw, type_note)
+                        result.errors.add(row, PHASE_CELL, p.index, 0, error)
                         continue
                     for seq, (cname, note) in enumerate(notes.items()):
-                        result.errors.append(
-                            (
-                                row,
-                                PHASE_CELL,
-                                p.index,
-                                seq,
-                                TableError(
-                                    "constraint-error", row, p.name, p.index + 1, str(raw), note, cname
-                                ),
-                            )
-                        )
+                        error = TableError("constraint-error", row, p.name, p.index + 1, raw, note, cname)
+                        result.errors.add(row, PHASE_CELL, p.index, seq, error)
                 if p.need_key:
                     patches[p.index] = patch
             if key_names:
@@ -342,7 +323,7 @@ def _scan(
                         phase, idx = PHASE_STRUCT, 0
                     else:
                         phase, idx = PHASE_CELL, (e.field_number or 1) - 1
-                    result.errors.append((rr.row_number, phase, idx, seq, e))
+                    result.errors.add(rr.row_number, phase, idx, seq, e)
             if key_names:
                 rec = {"_row": rr.row_number}
                 for p in key_names:
@@ -514,77 +495,3 @@ def key_checks(
 
 def type_group(t: str) -> str:
     return "numeric" if t in NUMERIC_GROUP else t
-
-
-def order_row_errors(
-    entries: list[tuple[int, int, int, int, TableError]],
-    *,
-    unique_idx: list[int],
-    pk_idx: list[int],
-    fk_targets: list[list[int]],
-) -> list[TableError]:
-    """Put one row's errors in the order Frictionless appends them.
-
-    Frictionless reads the key cells first (``row[name]`` for unique fields, then the
-    primary key, then foreign-key fields), and each such read appends that cell's
-    errors; the first key error triggers processing of the whole row (remaining
-    cells in field order, then extra/missing cells, and a blank row *replaces*
-    everything collected so far) before the key error itself is appended.
-    """
-    cells: dict[int, list[TableError]] = {}
-    struct: list[TableError] = []
-    blank: TableError | None = None
-    unique: dict[int, TableError] = {}
-    pk: TableError | None = None
-    fks: dict[int, TableError] = {}
-    for _row, phase, idx, _seq, err in sorted(entries, key=lambda t: t[1:4]):
-        if phase == PHASE_CELL:
-            cells.setdefault(idx, []).append(err)
-        elif phase == PHASE_STRUCT:
-            struct.append(err)
-        elif phase == PHASE_BLANK:
-            blank = err
-        elif phase == PHASE_UNIQUE:
-            unique[idx] = err
-        elif phase == PHASE_PK:
-            pk = err
-        else:
-            fks[idx] = err
-    out: list[TableError] = []
-    seen: set[int] = set()
-    state = {"full": False}
-
-    def access(i: int) -> None:
-        if i not in seen:
-            seen.add(i)
-            out.extend(cells.get(i, []))
-
-    def full() -> None:
-        if state["full"]:
-            return
-        state["full"] = True
-        for i in sorted(cells):
-            access(i)
-        out.extend(struct)
-        if blank is not None:
-            out[:] = [blank]
-
-    for i in unique_idx:
-        access(i)
-        if i in unique:
-            full()
-            out.append(unique[i])
-    if pk_idx:
-        for i in pk_idx:
-            access(i)
-        if pk is not None:
-            full()
-            out.append(pk)
-    for n, targets in enumerate(fk_targets):
-        for i in targets:
-            access(i)
-        if n in fks:
-            full()
-            out.append(fks[n])
-    full()
-    return out
