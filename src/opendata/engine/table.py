@@ -32,7 +32,7 @@ from .structure import RaggedEvaluator, header_errors
 PRUNE_MIN = 50_000  # with limit_errors, prune the kept errors once there are this many
 # with hash_keys: exact keys are kept up to this many bytes (no second pass), beyond
 # that only hashes (8 B per row and key) and the candidates are confirmed in a second pass
-KEY_BUDGET = 64 << 20
+KEY_BUDGET = 160 << 20
 
 
 @dataclass
