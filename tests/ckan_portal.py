@@ -49,13 +49,20 @@ def lab_dir() -> Path:
 
 
 _portal: Portal | None = None
+_started_here = False  # this process started the portal (so it stops it again)
+
+
+def _serving() -> bool:
+    status = subprocess.run(["bash", str(PORTAL_SCRIPT), "status"], capture_output=True, check=False)
+    return status.returncode == 0
 
 
 def ensure_portal() -> Portal:
     """Run ``portal.sh up`` once per process and return the running portal."""
-    global _portal
+    global _portal, _started_here
     if _portal is not None:
         return _portal
+    _started_here = not _serving()
     lab = lab_dir()
     log = lab.parent / "portal-up.log"  # outside $LAB, so a reset keeps it
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -78,3 +85,12 @@ def ensure_portal() -> Portal:
     token = (lab / "token").read_text().strip()
     _portal = Portal(url=PORTAL_URL, token=token, lab=lab)
     return _portal
+
+
+def stop_portal_if_started_here() -> None:
+    """Leave the machine as the session found it: stop a portal this session started
+    (a portal that was already running, e.g. a developer's warm one, keeps running;
+    so does any portal when OPENDATA_KEEP_PORTAL=1)."""
+    if _portal is None or not _started_here or os.environ.get("OPENDATA_KEEP_PORTAL") == "1":
+        return
+    subprocess.run(["bash", str(PORTAL_SCRIPT), "stop"], capture_output=True, check=False)

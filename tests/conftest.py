@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import ckanapi
 import pytest
 
-from tests.ckan_portal import Portal, PortalError, ensure_portal
+from tests.ckan_portal import Portal, PortalError, ensure_portal, stop_portal_if_started_here
 from tests.helpers import EXAMPLES, PACKAGE
 
 TEST_ORG = "kolomyia-test"
@@ -30,12 +31,17 @@ def plan_with_reports(plan_copy: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def ckan_portal() -> Portal:
-    """The local CKAN portal (started on first use); errors, never skips."""
+def ckan_portal() -> Iterator[Portal]:
+    """The local CKAN portal (started on first use, stopped at the end if this session
+    started it); errors, never skips."""
     try:
-        return ensure_portal()
+        portal = ensure_portal()
     except PortalError as exc:
         message = str(exc)
+    else:
+        yield portal
+        stop_portal_if_started_here()
+        return
     pytest.fail(message, pytrace=False)  # outside "except": no chained traceback
 
 

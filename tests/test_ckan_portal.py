@@ -148,3 +148,20 @@ def test_package_delete_removes_from_search(ckan_portal: Portal, dataset):
     assert search_names(api, q=f"name:{name}") == []
     assert search_names(api, q=f"name:{name}", include_private=True) == []
     assert api.action.package_show(id=name)["state"] == "deleted"
+
+
+def test_a_second_lab_does_not_take_over_a_running_portals_ports(ckan_portal: Portal, tmp_path: Path):
+    # another checkout's portal holds the ports: fail at once and say so, instead of
+    # talking to the other portal's PostgreSQL or dying in Redis' log
+    import os
+    import subprocess
+
+    from tests.ckan_portal import PORTAL_SCRIPT
+
+    env = {**os.environ, "OPENDATA_CKAN_LAB": str(tmp_path / "other-lab")}
+    done = subprocess.run(["bash", str(PORTAL_SCRIPT), "up"], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 1
+    assert "port 55432 (PostgreSQL) is in use by another program" in done.stderr
+    assert not (tmp_path / "other-lab" / "venv").exists()  # nothing installed
+    assert ckan_portal.anonymous().action.status_show()["site_url"] == ckan_portal.url

@@ -311,8 +311,31 @@ start_ckan() {
     http_ok "$SITE_URL/opendata-warm-up-of-the-404-page" 60 || true
 }
 
+# --- ports: held by this lab, free, or a clear failure ---------------------
+port_taken() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+
+claim_port() {  # claim_port WHAT PORT OURS: fail early when another program listens there
+    local what=$1 port=$2 ours=$3
+    [[ $ours == yes ]] && return 0
+    port_taken "$port" || return 0
+    say "FAILED: port $port ($what) is in use by another program, probably the portal of" \
+        "another checkout; stop that one first (its scripts/ckan/portal.sh stop)" >&2
+    exit 1
+}
+
+ensure_ports() {
+    local pg=no
+    pg_locate
+    if [[ -f $PGDATA/postmaster.pid ]] && pid_alive "$(head -n 1 "$PGDATA/postmaster.pid")"; then pg=yes; fi
+    claim_port PostgreSQL "$PG_PORT" "$pg"
+    claim_port Redis "$REDIS_PORT" "$(pidfile_alive "$RUN/redis.pid" && echo yes || echo no)"
+    claim_port "the Solr stand-in" "$SOLR_PORT" "$(pidfile_alive "$RUN/solr.pid" && echo yes || echo no)"
+    claim_port CKAN "$CKAN_PORT" "$(pidfile_alive "$RUN/ckan.pid" && echo yes || echo no)"
+}
+
 cmd_up() {
     mkdir -p "$LAB" "$LOGS" "$RUN"
+    ensure_ports
     ensure_os_packages
     PG_BIN=$(pg_bin)
     ensure_venv

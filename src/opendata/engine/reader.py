@@ -314,7 +314,7 @@ def polars_batches(
         for frame in evaluate(lf).collect_batches(chunk_size=MIN_BATCH_ROWS):
             records += frame.height
             yield Batch(frame, [])
-    except pl.exceptions.PolarsError as exc:
+    except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:  # a panic is no Exception
         raise ReaderMismatch() from exc
     if records * (n_columns - 1) != delimiters:
         raise ReaderMismatch()
