@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opendata.engine import table
-from opendata.engine.reader import ReaderMismatch, byte_shape, polars_batches
+from opendata.engine.reader import NeedRecordNumbers, ReaderMismatch, byte_shape, polars_batches
 
 PIECES = ["a", "b", "я", " ", ",", '"', "\n", "\r", "\r\n", '""', ",,"]
 
@@ -40,7 +40,7 @@ def polars_rows(path: Path, n_columns: int) -> list[list[str]] | None:
                 evaluate=lambda lf: lf,
             )
         ]
-    except ReaderMismatch:
+    except (ReaderMismatch, NeedRecordNumbers):
         return None
     rows: list[list[str]] = []
     expected_row = 2
@@ -134,7 +134,7 @@ def test_plain_file_is_read_by_polars_and_a_short_row_by_arrow(same, monkeypatch
     assert used == ["polars"]
     used.clear()
     res = same("a,b\n1,x\n2\n3,y\n", schema)  # row 3 is short: Polars would pad it with ""
-    assert used == ["polars", "arrow", "arrow-serial"]
+    assert used == ["polars", "arrow-serial"]  # the count of delimiters says "short row"
     assert [(e.type, e.row_number) for e in res.errors] == [("missing-cell", 3)]
 
 

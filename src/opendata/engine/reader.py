@@ -4,14 +4,14 @@ Two readers yield the same batches (columns ``c0..c{n-1}`` as strings, ``_row``)
 
 * **Polars** (``polars_batches``) runs the whole scan -- parsing *and* the screens --
   in its streaming engine on every core, several times faster than the Arrow path.
-  But it reads some spellings differently from Python's ``csv`` module (which
-  Frictionless uses): it fills a short row with ``""``, drops a trailing delimiter at
-  the end of the file, treats a lone CR as nothing and is lenient with text after a
-  closing quote.  So it is used only when ``polars_unsafe`` finds none of the bytes
-  that could cause that (lone CR, a quote that does not open or close a field, a
-  trailing delimiter), and a batch in which the last cell of a row is empty (a
-  possible short row or empty line) stops it with ``ReaderMismatch``: the caller
-  then reads the file again with Arrow.
+  But it reads some bytes differently from Python's ``csv`` module (which
+  Frictionless uses): it fills a short row with ``""``, drops a delimiter that ends
+  the file, treats a lone CR as nothing and is lenient with text after a closing
+  quote.  So ``byte_shape`` first checks the raw bytes (lone CR, quotes that do not
+  simply enclose a field, a final delimiter) and counts the delimiters outside
+  quotes; a short row shows as missing delimiters after the last batch
+  (``NeedRecordNumbers``: Arrow single-threaded numbers it), anything else Polars
+  rejects as ``ReaderMismatch``; either way the caller reads the file again.
 * **Arrow** (``read_batches``): every cell is read as a string, empty stays "".  Rows
 whose cell count differs from the header's are handed to ``invalid_row_handler``
 by Arrow; we keep their text and re-parse them with Python's ``csv`` module, so
@@ -316,7 +316,10 @@ def polars_batches(
             yield Batch(frame, [])
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:  # a panic is no Exception
         raise ReaderMismatch() from exc
-    if records * (n_columns - 1) != delimiters:
+    expected = records * (n_columns - 1)
+    if expected > delimiters:  # short rows: ragged rows that only the serial Arrow reader numbers
+        raise NeedRecordNumbers()
+    if expected != delimiters:
         raise ReaderMismatch()
 
 

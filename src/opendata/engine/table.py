@@ -180,6 +180,8 @@ def scan(
             return _scan(op, reader="polars", **kw)
         except ReaderMismatch:
             pass
+        except NeedRecordNumbers:
+            return _scan(op, reader="arrow-serial", **kw)
     try:
         return _scan(op, reader="arrow", **kw)
     except NeedRecordNumbers:
