@@ -24,7 +24,7 @@ import ckanapi
 
 from opendata.audit import run_audit
 from opendata.audit.report import write_outputs
-from seed_portal import FIXTURES, LOCAL_PORTAL, LOCAL_TOKEN_FILE  # beside this script
+from seed_portal import FIXTURES, add_portal_options, portal_api  # beside this script
 
 
 def _files(api: ckanapi.RemoteCKAN, org: str) -> list[tuple[str, str]]:
@@ -83,18 +83,12 @@ def generate(api: ckanapi.RemoteCKAN, org: str, count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark opendata audit on a generated CKAN portal.")
-    parser.add_argument("--portal", default=LOCAL_PORTAL)
-    parser.add_argument(
-        "--token-file",
-        type=Path,
-        default=LOCAL_TOKEN_FILE,
-        help="File with a sysadmin API token (default: the local portal's).",
-    )
+    add_portal_options(parser)
     parser.add_argument("--datasets", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
     org = f"bench-audit-{args.datasets}"
-    api = ckanapi.RemoteCKAN(args.portal, apikey=args.token_file.read_text().strip())
+    api = portal_api(args)
     started = time.perf_counter()
     generate(api, org, args.datasets)
     print(f"portal ready: {org} ({time.perf_counter() - started:.0f} s to generate)")

@@ -24,9 +24,10 @@ from pathlib import Path
 
 import ckanapi
 
+from opendata.config import LOCAL_PORTAL
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "examples" / "audit-portal"
-LOCAL_PORTAL = "http://127.0.0.1:58050"
 # The sysadmin token that scripts/ckan/portal.sh writes for the local portal.
 LOCAL_TOKEN_FILE = Path(os.environ.get("OPENDATA_CKAN_LAB") or ROOT / ".lab" / "ckan") / "token"
 ORG = "kolomyia-audit-demo"
@@ -189,8 +190,8 @@ def seed(api: ckanapi.RemoteCKAN, portal: str, org: str = ORG, today: date | Non
     return DATASETS
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def add_portal_options(parser: argparse.ArgumentParser) -> None:
+    """--portal and --token-file, defaulting to the local portal (also used by bench_audit.py)."""
     parser.add_argument("--portal", default=LOCAL_PORTAL)
     parser.add_argument(
         "--token-file",
@@ -198,9 +199,18 @@ def main() -> None:
         default=LOCAL_TOKEN_FILE,
         help="File with a sysadmin API token (default: the local portal's, $OPENDATA_CKAN_LAB/token).",
     )
+
+
+def portal_api(args: argparse.Namespace) -> ckanapi.RemoteCKAN:
+    return ckanapi.RemoteCKAN(args.portal, apikey=args.token_file.read_text().strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    add_portal_options(parser)
     parser.add_argument("--org", default=ORG)
     args = parser.parse_args()
-    api = ckanapi.RemoteCKAN(args.portal, apikey=args.token_file.read_text().strip())
+    api = portal_api(args)
     try:
         specs = seed(api, args.portal, args.org)
     except (ckanapi.CKANAPIError, OSError) as error:

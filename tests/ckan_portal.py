@@ -15,9 +15,10 @@ from pathlib import Path
 
 import ckanapi
 
+from opendata.config import LOCAL_PORTAL
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PORTAL_SCRIPT = REPO_ROOT / "scripts" / "ckan" / "portal.sh"
-PORTAL_URL = "http://127.0.0.1:58050"
 # A cold start installs OS packages and a virtualenv; allow for a slow mirror.
 UP_TIMEOUT_S = 1200
 
@@ -83,7 +84,7 @@ def ensure_portal() -> Portal:
         tail = "\n".join(log.read_text(errors="replace").splitlines()[-25:])
         raise PortalError(f"could not start the local CKAN portal ({failed}); see {log}:\n{tail}")
     token = (lab / "token").read_text().strip()
-    _portal = Portal(url=PORTAL_URL, token=token, lab=lab)
+    _portal = Portal(url=LOCAL_PORTAL, token=token, lab=lab)
     return _portal
 
 

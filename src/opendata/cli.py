@@ -17,6 +17,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from opendata import __version__
+from opendata.config import LOCAL_PORTAL
 from opendata.messages import UI
 from opendata.package import import_plan
 from opendata.plan_import import SourceError
@@ -441,7 +442,6 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
 
 # --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------
 
-LOCAL_PORTAL = "http://127.0.0.1:58050"
 DEFAULT_ORG = "kolomyia-city-council"
 CONFIG_OPTION = click.option(
     "--config",

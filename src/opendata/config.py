@@ -20,6 +20,8 @@ from pathlib import Path
 TOKEN_ENV = "CKAN_API_TOKEN"
 CONFIG_ENV = "OPENDATA_CONFIG"
 DEFAULT_CONFIG = Path("~/.config/opendata/config.toml")
+# The local test portal that scripts/ckan/portal.sh starts (its port is set there).
+LOCAL_PORTAL = "http://127.0.0.1:58050"
 
 
 class ConfigError(Exception):

@@ -35,10 +35,6 @@ class ErrorLog:
         self.rows.append(row)
         self.places.append((phase << _PHASE_SHIFT) | (index << _INDEX_SHIFT) | seq)
 
-    def extend(self, entries: list[tuple[int, int, int, int, TableError]]) -> None:
-        for entry in entries:
-            self.add(*entry)
-
     def keep_rows_up_to(self, cutoff: int) -> None:
         rows = np.frombuffer(self.rows, dtype=np.int64)
         keep = np.flatnonzero(rows <= cutoff)

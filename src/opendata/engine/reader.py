@@ -55,6 +55,11 @@ class NeedRecordNumbers(Exception):
     """A ragged row was met by the multi-threaded reader, which cannot number it."""
 
 
+def is_utf8(encoding: str) -> bool:
+    """Whether the text is UTF-8 (ASCII is a subset), as both readers read it natively."""
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8", "ascii", "us-ascii")
+
+
 @dataclass
 class RaggedRow:
     row_number: int
@@ -97,13 +102,12 @@ def read_batches(
         invalid.append((row.number, row.text))
         return "skip"
 
-    enc = encoding.lower().replace("_", "-")
     read_opts = pacsv.ReadOptions(
         skip_rows=1,
         column_names=names,
         block_size=block_size or BLOCK_SIZE,
         use_threads=threads,
-        encoding="utf8" if enc in ("utf-8", "utf8", "ascii", "us-ascii") else encoding,
+        encoding="utf8" if is_utf8(encoding) else encoding,
     )
     parse_opts = pacsv.ParseOptions(
         delimiter=delimiter,
@@ -202,7 +206,7 @@ def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, dou
     line feed, the start of the file or a quote; an odd (closing) one precedes a
     delimiter, a line break, the end of the file or a quote; their count is even.
     """
-    if encoding.lower().replace("_", "-") not in ("utf-8", "utf8", "ascii", "us-ascii"):
+    if not is_utf8(encoding):
         return ByteShape(f"encoding {encoding}", 0)
     if not (delimiter.isascii() and len(delimiter) == 1) or (quote_char and len(quote_char) != 1):
         return ByteShape("delimiter or quote is not one ASCII byte", 0)
