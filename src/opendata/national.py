@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import frictionless
 
 from opendata.package import csv_bytes
+from opendata.quarters import quarter_bounds
 from opendata.tables import PackageData
 
 EXPORTS = {
@@ -137,15 +137,14 @@ def _reports(package: PackageData, program: dict, publisher: Publisher) -> list[
     rows = []
     for period in periods:
         year, quarter = period.split("-Q")
-        start = date(int(year), 3 * int(quarter) - 2, 1)
-        end = date(int(year) + (quarter == "4"), 1 if quarter == "4" else 3 * int(quarter) + 1, 1)
+        start, end = quarter_bounds(int(year), int(quarter))
         rows.append(
             {
                 "uid": f"{program['uid']}-{period}",
                 "acceptedDate": None,
                 "title": f"Записи про виконання плану за {QUARTER_NAMES[quarter]} квартал {year} року",
                 "periodStartDate": start,
-                "periodEndDate": date.fromordinal(end.toordinal() - 1),
+                "periodEndDate": end,
                 "programId": program["uid"],
                 "programTitle": program["title"],
                 "url": publisher.reports_url,

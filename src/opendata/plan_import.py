@@ -9,13 +9,13 @@ in `ParsedPlan.unplaced`, so nothing is silently dropped.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from opendata.quarters import quarter_bounds
 from opendata.text import latin_slug, normalize_space, transliterate, ukrainian_sort_key
 
 # Curated translations: the decision exists only in Ukrainian. Keyed by the
@@ -182,8 +182,8 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) ->
         "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
         "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
         "number": numbered.group(1) if numbered else None,
-        "period_start": date(year, 3 * first_q - 2, 1),
-        "period_end": _quarter_end(year, last_q),
+        "period_start": quarter_bounds(year, first_q)[0],
+        "period_end": quarter_bounds(year, last_q)[1],
         "repeals_number": repeal.group(4) if repeal else None,
         "repeals_date": date(int(repeal.group(3)), int(repeal.group(2)), int(repeal.group(1)))
         if repeal
@@ -194,11 +194,6 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) ->
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
-
-
-def _quarter_end(year: int, quarter: int) -> date:
-    last_month = 3 * quarter
-    return date(year, last_month, calendar.monthrange(year, last_month)[1])
 
 
 def _parse_plan_body(lines: list[str], start: int):

@@ -23,6 +23,7 @@ from pathlib import Path
 import frictionless
 
 from opendata.problems import Problem
+from opendata.quarters import quarter_bounds, quarter_label
 
 PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -150,16 +151,6 @@ def _plan_period(decision: Table | None) -> tuple[date, date] | None:
         return None
 
 
-def _quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
-    start = date(year, 3 * quarter - 2, 1)
-    end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
-    return start, date.fromordinal(end.toordinal() - 1)
-
-
-def _quarter_of(day: date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
-
-
 def _report_problems(reports: Table | None, period) -> list[Problem]:
     needed = {"report_id", "period", "report_date", "status", "evidence_url"}
     if reports is None or not needed <= reports.columns:
@@ -176,7 +167,7 @@ def _one_report(table: Table, record: dict, period) -> list[Problem]:
     quarter = QUARTER_RE.match(record["period"] or "")
     day = _parse_date(record["report_date"])
     if period and quarter:
-        q_start, _ = _quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
+        q_start, _ = quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
         if not period[0] <= q_start <= period[1]:
             problems.append(
                 _problem(
@@ -185,8 +176,8 @@ def _one_report(table: Table, record: dict, period) -> list[Problem]:
                     row,
                     "period",
                     record["period"],
-                    first=_quarter_of(period[0]),
-                    last=_quarter_of(period[1]),
+                    first=quarter_label(period[0]),
+                    last=quarter_label(period[1]),
                 )
             )
     if day and period and not period[0] <= day <= period[1]:
@@ -202,7 +193,7 @@ def _one_report(table: Table, record: dict, period) -> list[Problem]:
             )
         )
     elif day and quarter:
-        q_start, q_end = _quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
+        q_start, q_end = quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
         if not q_start <= day <= q_end:
             problems.append(
                 _problem(
@@ -214,7 +205,7 @@ def _one_report(table: Table, record: dict, period) -> list[Problem]:
                     period=record["period"],
                     start=q_start,
                     end=q_end,
-                    actual=_quarter_of(day),
+                    actual=quarter_label(day),
                 )
             )
     url = (record["evidence_url"] or "").strip()

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
+from opendata.quarters import plan_quarters
 from opendata.tables import PackageData
 
 
@@ -47,17 +47,6 @@ class Progress:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-def plan_quarters(start: date, end: date) -> list[str]:
-    """The quarters a period touches, as 2021-Q2 labels."""
-    first, last = (start.year, (start.month - 1) // 3), (end.year, (end.month - 1) // 3)
-    labels = []
-    year, quarter = first
-    while (year, quarter) <= last:
-        labels.append(f"{year}-Q{quarter + 1}")
-        year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
-    return labels
 
 
 def progress(package: PackageData) -> Progress:

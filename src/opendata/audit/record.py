@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from opendata.package import csv_bytes
+from opendata.quarters import quarter_label
 
 TASK = "5.2"
 
@@ -42,7 +43,7 @@ def record(plan: Path, day: date, summary: dict, report_path: Path, reported_by:
             "inside the period."
         )
     leader = next((r["person_id"] for r in roles if r["task_id"] == TASK and r["role"] == "leader"), "")
-    quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    quarter = quarter_label(day)
     taken = {r["report_id"] for r in reports}
     number = 1
     while f"{quarter}-{TASK}-audit-{number:02d}" in taken:

@@ -1,0 +1,28 @@
+"""Calendar quarters, as the plan counts its periods ("2021-Q2")."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
+    """The first and the last day of a quarter (1–4)."""
+    start = date(year, 3 * quarter - 2, 1)
+    next_start = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+    return start, next_start - timedelta(days=1)
+
+
+def quarter_label(day: date) -> str:
+    """The quarter a day falls in, as "2021-Q2"."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def plan_quarters(start: date, end: date) -> list[str]:
+    """The quarters a period touches, as 2021-Q2 labels."""
+    first, last = (start.year, (start.month - 1) // 3), (end.year, (end.month - 1) // 3)
+    labels = []
+    year, quarter = first
+    while (year, quarter) <= last:
+        labels.append(f"{year}-Q{quarter + 1}")
+        year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
+    return labels
