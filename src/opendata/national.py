@@ -22,7 +22,7 @@ from pathlib import Path
 
 import frictionless
 
-from opendata.package import csv_bytes
+from opendata.package import csv_bytes, publisher_name
 from opendata.quarters import quarter_bounds
 from opendata.tables import PackageData
 
@@ -119,7 +119,7 @@ def _program(package: PackageData, decision: dict, publisher: Publisher) -> dict
         "validFrom": decision["period_start"],
         "validThrough": decision["period_end"],
         "status": PROGRAM_STATUS.get(decision["status"]),
-        "executantName": _contributor(package, "publisher"),
+        "executantName": publisher_name(package.descriptor),
         "executantId": publisher.executant_id,
         "programUrl": publisher.program_url,
         "legalActType": "Рішення",
@@ -169,18 +169,11 @@ def _register(package: PackageData, decision: dict, publisher: Publisher, format
         "purpose": act,
         "url": publisher.dataset_url,
         "distributionFormat": ", ".join(f.upper() for f in formats),
-        "publisherName": _contributor(package, "publisher"),
+        "publisherName": publisher_name(package.descriptor),
         "publisherId": publisher.publisher_id,
         "contactPointName": publisher.contact_name,
         "contactPointEmail": publisher.contact_email,
     }
-
-
-def _contributor(package: PackageData, role: str) -> str | None:
-    for contributor in package.descriptor.get("contributors", []):
-        if contributor.get("role") == role:
-            return contributor.get("title")
-    return None
 
 
 def _gap_reason(column: str, decision: dict) -> str:

@@ -99,6 +99,14 @@ def _role_rows(plan: ParsedPlan) -> list[dict]:
     return rows
 
 
+def publisher_name(descriptor: dict) -> str | None:
+    """The title of the package's contributor with role "publisher", if any."""
+    for contributor in descriptor.get("contributors", []):
+        if contributor.get("role") == "publisher":
+            return contributor.get("title")
+    return None
+
+
 def csv_resource(name: str, **metadata) -> dict:
     """Descriptor of a UTF-8 CSV table `NAME.csv` with its schema in schemas/NAME.json."""
     return {

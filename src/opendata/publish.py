@@ -31,6 +31,7 @@ from typing import Any
 
 from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
+from opendata.package import publisher_name
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -266,7 +267,7 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
     licence = (descriptor.get("licenses") or [{}])[0].get("name", "")
     maintainer, email = passport.maintainer, passport.maintainer_email
     if not maintainer:
-        maintainer = _head_of_communication(package_dir) or _publisher(descriptor)
+        maintainer = _head_of_communication(package_dir) or publisher_name(descriptor)
     extras = {
         "update_frequency": passport.update_frequency,
         "language": passport.language or descriptor.get("language", "uk"),
@@ -308,13 +309,6 @@ def _head_of_communication(package_dir: Path) -> str | None:
             if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
                 full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
                 return f"{full}, {row['position_uk']}"
-    return None
-
-
-def _publisher(descriptor: dict) -> str | None:
-    for contributor in descriptor.get("contributors", []):
-        if contributor.get("role") == "publisher":
-            return contributor.get("title")
     return None
 
 

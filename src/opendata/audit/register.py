@@ -7,18 +7,13 @@ A register row matches a dataset when its `uid` is the dataset's name, or its
 from __future__ import annotations
 
 import csv
-import json
-from importlib.resources import files
 from pathlib import Path
 
 from opendata.audit.model import DatasetResult, Finding
+from opendata.national import csvw_schema
 
-REGISTER_COLUMNS = [
-    c["name"].strip()
-    for c in json.loads(files("opendata.audit").joinpath("data/register.schema.json").read_text("utf-8"))[
-        "tableSchema"
-    ]["columns"]
-]
+# the national register structure (Appendix 7), the same file the register export uses
+REGISTER_COLUMNS = [c["name"].strip() for c in csvw_schema("register")["tableSchema"]["columns"]]
 
 
 class RegisterUnreadable(Exception):
