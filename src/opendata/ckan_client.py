@@ -125,8 +125,7 @@ class CkanClient:
         unsure = False  # an earlier try may have landed though its answer was lost
         for attempt in range(1, self.attempts + 1):
             if attempt > 1:
-                self.retries += 1
-                self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
+                self._pause(attempt)
             if unsure and (result := self._check(landed)) is not None:
                 return result
             try:
@@ -146,6 +145,18 @@ class CkanClient:
         raise PortalUnreachable(
             self._scrub(f"{action}: no answer from {self.url} after {self.attempts} tries ({last})")
         )
+
+    def find(self, action: str, data: dict) -> Any:
+        """The result of a ``*_show`` ACTION, or None when the portal says it does not exist."""
+        try:
+            return self.call(action, data)
+        except NotFound:
+            return None
+
+    def _pause(self, attempt: int) -> None:
+        """Before a retry: count it and back off exponentially (capped)."""
+        self.retries += 1
+        self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
 
     def _check(self, landed: Callable[[], Any] | None) -> Any:
         """Run the caller's LANDED lookup; None when there is none or it fails too."""
@@ -174,8 +185,7 @@ class CkanClient:
         last = ""
         for attempt in range(1, self.attempts + 1):
             if attempt > 1:
-                self.retries += 1
-                self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
+                self._pause(attempt)
             try:
                 with requests.get(url, headers=headers, timeout=self.timeout, stream=True) as response:
                     if response.status_code == 429 or response.status_code >= 500:

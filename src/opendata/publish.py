@@ -338,10 +338,7 @@ def plan_publish(
     for publish_file in files.values():
         if not publish_file.path.is_file():
             raise PackageError(f"{publish_file.path} does not exist")
-    try:
-        existing = client.call("package_show", {"id": wanted["name"]})
-    except NotFound:
-        existing = None
+    existing = client.find("package_show", {"id": wanted["name"]})
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one)")
@@ -510,7 +507,9 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
     }
     if plan.existing is None:
         body["extras"] = [{"key": k, "value": v} for k, v in wanted["extras"].items()]
-        return client.call("package_create", body, landed=lambda: _find_dataset(client, wanted["name"]))
+        return client.call(
+            "package_create", body, landed=lambda: client.find("package_show", {"id": wanted["name"]})
+        )
     if plan.action == "unchanged":
         return plan.existing
     extras = {e["key"]: e["value"] for e in plan.existing.get("extras", [])}  # keep others' extras
@@ -518,13 +517,6 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
     body["extras"] = [{"key": k, "value": v} for k, v in extras.items()]
     body["id"] = plan.existing["id"]
     return client.call("package_patch", body)
-
-
-def _find_dataset(client: CkanClient, name: str) -> dict | None:
-    try:
-        return client.call("package_show", {"id": name})
-    except NotFound:
-        return None
 
 
 def _sync_resource(
@@ -693,23 +685,15 @@ def _parse_json(value: Any) -> Any:
 
 def ensure_organization(client: CkanClient, org: str, *, create: bool) -> None:
     """Check that ORG exists; create it only when asked, so a typo never makes a new one."""
-    try:
-        client.call("organization_show", {"id": org, "include_datasets": False})
-    except NotFound:
+    show = {"id": org, "include_datasets": False}
+    if client.find("organization_show", show) is None:
         if not create:
             raise NotFound(
                 f"organisation {org!r} does not exist on {client.url}; create it there "
                 f"(or rerun with --create-org), or pass --org NAME"
-            ) from None
+            )
         client.call(
             "organization_create",
             {"name": org, "title": org},
-            landed=lambda: _find_organization(client, org),
+            landed=lambda: client.find("organization_show", show),
         )
-
-
-def _find_organization(client: CkanClient, org: str) -> dict | None:
-    try:
-        return client.call("organization_show", {"id": org, "include_datasets": False})
-    except NotFound:
-        return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from opendata.ckan_client import CkanClient, PortalError
+from opendata.package import json_text
 from opendata.publish import MANAGED_MARK
 
 
@@ -53,7 +54,7 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
                 raise PullError(f"resource {resource['name']!r} has no Table Schema on the portal")
             target = _inside(out_dir, entry["schema"])
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            target.write_text(json_text(schema), encoding="utf-8")
             result.files.append(entry["schema"])
     return result
 
