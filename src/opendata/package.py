@@ -147,18 +147,15 @@ def import_plan(source: Path, out_dir: Path) -> ParsedPlan:
     if not source_copy.exists() or source_copy.resolve() != source.resolve():
         shutil.copyfile(source, source_copy)
 
+    schemas = {name: plan_schema(name) for name in PLAN_RESOURCES}
+    headers = {name: [f["name"] for f in schema["fields"]] for name, schema in schemas.items()}
     for name, rows in plan_tables(plan).items():
-        schema = plan_schema(name)
-        header = [f["name"] for f in schema["fields"]]
-        _write_if_changed(out_dir / f"{name}.csv", csv_bytes(header, rows))
+        _write_if_changed(out_dir / f"{name}.csv", csv_bytes(headers[name], rows))
     reports = out_dir / "progress_reports.csv"
     if not reports.exists():
-        header = [f["name"] for f in plan_schema("progress_reports")["fields"]]
-        reports.write_bytes(csv_bytes(header, []))
-    for name in PLAN_RESOURCES:
-        _write_if_changed(
-            out_dir / SCHEMAS_DIR / f"{name}.json", json_text(plan_schema(name)).encode("utf-8")
-        )
+        reports.write_bytes(csv_bytes(headers["progress_reports"], []))
+    for name, schema in schemas.items():
+        _write_if_changed(out_dir / SCHEMAS_DIR / f"{name}.json", json_text(schema).encode("utf-8"))
     descriptor = package_descriptor()
     descriptor["sources"][0]["path"] = source_name
     _write_if_changed(out_dir / "datapackage.json", json_text(descriptor).encode("utf-8"))

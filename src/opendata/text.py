@@ -31,12 +31,11 @@ def ukrainian_sort_key(text: str) -> tuple:
     return (primary, text)
 
 
-def latin_slug(text: str) -> str:
-    """ASCII identifier from Ukrainian text, by the official (KMU 2010) transliteration."""
-    latin = translitua.translit(normalize_space(text), translitua.UkrainianKMU)
-    return re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
-
-
 def transliterate(text: str) -> str:
     """Latin spelling of a Ukrainian name by the official (KMU 2010) rules."""
     return translitua.translit(normalize_space(text), translitua.UkrainianKMU)
+
+
+def latin_slug(text: str) -> str:
+    """ASCII identifier from Ukrainian text, by the official (KMU 2010) transliteration."""
+    return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")

@@ -128,7 +128,7 @@ def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: Val
             return _open_package(path, descriptor, allow_remote, report)
         if isinstance(descriptor, dict) and "path" in descriptor:
             return _open_resource(path, descriptor, allow_remote, report)
-        if path.suffix.lower() == ".json" and not isinstance(descriptor, list):
+        if not isinstance(descriptor, list):
             raise Unreadable(Problem("not-a-descriptor", path=str(path)))
     return _open_table(path, schema, report)
 
