@@ -186,8 +186,8 @@ class _progress:
     is None when no bar is shown, so the library skips the bookkeeping.
     """
 
-    def __init__(self, output_format: str, counter: str = "{task.completed:,}", labels=None):
-        self.enabled = err.is_terminal and output_format == "text"
+    def __init__(self, output_format: str, counter: str = "{task.completed:,}", labels=None, show=True):
+        self.enabled = show and err.is_terminal and output_format == "text"
         self.labels = labels or {}
         self.bar = Progress(
             TextColumn("{task.description}"),
@@ -602,32 +602,16 @@ def publish_command(
     sys.exit(0 if result is None or result.ok else 1)
 
 
-class _upload_progress:
+class _upload_progress(_progress):
     """A bytes-uploaded progress bar on stderr, shown only on a terminal."""
 
     def __init__(self, plan, output_format: str, ui: dict):
         total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
-        self.enabled = err.is_terminal and output_format == "text" and total > 0
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed:,}/{task.total:,} B"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not self.enabled,
-        )
+        super().__init__(output_format, counter="{task.completed:,}/{task.total:,} B", show=total > 0)
         self.task = self.bar.add_task(ui["uploading"], total=total)
 
-    def __enter__(self):
-        self.bar.__enter__()
-        return self.update if self.enabled else None
-
-    def update(self, name: str, size: int) -> None:
+    def update(self, name: str, size: int) -> None:  # type: ignore[override]
         self.bar.update(self.task, advance=size, description=name)
-
-    def __exit__(self, *exc):
-        return self.bar.__exit__(*exc)
 
 
 def _print_plan(plan, ui: dict) -> None:
