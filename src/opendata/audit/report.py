@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -136,14 +136,21 @@ def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
     result = summary(audit)
     (out_dir / "summary.json").write_text(json_text(result), encoding="utf-8")
     context = _context(audit, tables, result, lang)
-    environment = jinja2.Environment(
-        autoescape=jinja2.select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True
-    )
-    for template in ("report.html", "report.md"):
-        source = files("opendata.audit").joinpath(f"templates/{template}.j2").read_text("utf-8")
-        environment.autoescape = template.endswith(".html")
-        (out_dir / template).write_text(environment.from_string(source).render(**context), encoding="utf-8")
+    for name in ("report.html", "report.md"):
+        text = _templates().get_template(f"{name}.j2").render(**context)
+        (out_dir / name).write_text(text, encoding="utf-8")
     return result
+
+
+@cache
+def _templates() -> jinja2.Environment:
+    """The audit's templates (HTML autoescaped, Markdown not)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("opendata.audit", "templates"),
+        autoescape=jinja2.select_autoescape(["html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
