@@ -252,7 +252,13 @@ INDICATORS = [
         report=False,
     ),
 ]
-assert sum(i.points for i in INDICATORS) + sum(p for _, p, _ in UNAWARDABLE.values()) == MAX_POINTS
+# the most each dimension can score (unawardable indicators included, as in MQA)
+DIMENSION_MAXIMA = {dim: 0 for dim in DIMENSION_LABELS}
+for _indicator in INDICATORS:
+    DIMENSION_MAXIMA[_indicator.dimension] += _indicator.points
+for _dimension, _points, _ in UNAWARDABLE.values():
+    DIMENSION_MAXIMA[_dimension] += _points
+assert sum(DIMENSION_MAXIMA.values()) == MAX_POINTS
 
 
 def band(total: int) -> str:

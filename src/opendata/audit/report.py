@@ -10,7 +10,11 @@ import jinja2
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
 from opendata.audit.model import Audit
-from opendata.audit.mqa import BAND_LABELS, DIMENSION_LABELS, INDICATORS, MAX_POINTS, UNAWARDABLE
+from opendata.audit.mqa import (
+    BAND_LABELS,
+    DIMENSION_MAXIMA,
+    MAX_POINTS,
+)
 from opendata.audit.summary import summary
 from opendata.audit.tables import rows, table_schema
 from opendata.package import csv_bytes, csv_resource, json_text
@@ -154,11 +158,6 @@ def _templates() -> jinja2.Environment:
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
-    maxima = {dim: 0 for dim in DIMENSION_LABELS}
-    for indicator in INDICATORS:
-        maxima[indicator.dimension] += indicator.points
-    for dimension, points, _ in UNAWARDABLE.values():
-        maxima[dimension] += points
     days_over = {
         d.name: d.days_since_modified - (frequency_days(d.update_frequency) or 0)
         for d in audit.datasets
@@ -180,7 +179,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
-            "dimensions": charts.dimensions(result["dimensions"], maxima, lang),
+            "dimensions": charts.dimensions(result["dimensions"], DIMENSION_MAXIMA, lang),
             "stars": charts.stars(result["stars"], lang),
             "overdue": charts.overdue(days_over, lang),
         },
