@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -17,16 +18,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opendata.engine import table
-from opendata.engine.reader import NeedRecordNumbers, ReaderMismatch, byte_shape, polars_batches
+from opendata.engine.reader import (
+    NeedRecordNumbers,
+    ReaderMismatch,
+    byte_shape,
+    byte_shape_in_background,
+    polars_batches,
+)
 
 PIECES = ["a", "b", "я", " ", ",", '"', "\n", "\r", "\r\n", '""', ",,"]
 
 
 def polars_rows(path: Path, n_columns: int) -> list[list[str]] | None:
     """Rows as the Polars path yields them, or None when it declines or gives up."""
-    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
-    if shape.polars_unsafe is not None:
-        return None
+    shape = byte_shape_in_background(
+        str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True
+    )
     names = [f"c{i}" for i in range(n_columns)]
     try:
         frames = [
@@ -36,7 +43,7 @@ def polars_rows(path: Path, n_columns: int) -> list[list[str]] | None:
                 n_columns=n_columns,
                 delimiter=",",
                 quote_char='"',
-                delimiters=shape.delimiters,
+                shape=shape,
                 evaluate=lambda lf: lf,
             )
         ]
@@ -97,6 +104,25 @@ def test_byte_shape_counts_delimiters_outside_quotes(tmp_path):
     assert (shape.polars_unsafe, shape.delimiters) == (None, 6)
 
 
+def verdict(shape: table.ByteShape) -> Future:
+    future: Future = Future()
+    future.set_result(shape)
+    return future
+
+
+def test_a_late_verdict_against_polars_still_stops_the_scan(tmp_path):
+    """The byte check runs beside the scan: batches already read do not make it count."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    pending: Future = Future()
+    batches = polars_batches(str(path), n_columns=2, delimiter=",", quote_char='"', shape=pending,
+                             evaluate=lambda lf: lf)
+    assert next(batches).frame.height == 1
+    pending.set_result(table.ByteShape("a carriage return without a line feed", 0))
+    with pytest.raises(ReaderMismatch):
+        next(batches)
+
+
 def test_byte_shape_across_windows(tmp_path, monkeypatch):
     # quoted fields and CRLFs cut by the window edges are still read as one
     import mmap
@@ -138,10 +164,11 @@ def test_plain_file_is_read_by_polars_and_a_short_row_by_arrow(same, monkeypatch
     assert [(e.type, e.row_number) for e in res.errors] == [("missing-cell", 3)]
 
 
-def test_lone_cr_file_skips_polars(same, monkeypatch):
+def test_lone_cr_file_is_read_by_arrow(same, monkeypatch):
+    # Polars may start before the byte check has answered; its batches are then dropped
     used = readers_used(monkeypatch)
     same("a,b\r1,x\r2,y\r", {"fields": [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]})
-    assert used == ["arrow"]
+    assert used[-1] == "arrow" and set(used) <= {"polars", "arrow"}
 
 
 def test_each_reader_matches_frictionless(same, monkeypatch):
@@ -151,7 +178,8 @@ def test_each_reader_matches_frictionless(same, monkeypatch):
               "primaryKey": ["id"]}
     used = readers_used(monkeypatch)
     by_polars = same(text, schema)
-    monkeypatch.setattr(table, "byte_shape", lambda *a, **k: table.ByteShape("forced", 0))
+    forced = verdict(table.ByteShape("forced", 0))
+    monkeypatch.setattr(table, "byte_shape_in_background", lambda *a, **k: forced)
     by_arrow = same(text, schema)
     assert used == ["polars", "arrow"]
     assert [e.key() for e in by_polars.errors] == [e.key() for e in by_arrow.errors]

@@ -132,7 +132,7 @@ def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = T
     shared = shared_hashes(h)
     if not len(shared):
         return hashed.clear().drop("_h")
-    cand = hashed.filter(pl.Series(_in_sorted(h, shared))).drop("_h")
+    cand = hashed.filter(pl.col("_h").is_in(pl.Series(shared).implode())).drop("_h")
     return cand.filter(key.is_duplicated()).sort("_row")
 
 

@@ -29,7 +29,9 @@ import csv
 import io
 import mmap
 import os
+import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -196,6 +198,45 @@ class ByteShape:
     delimiters: int  # delimiter bytes outside quoted fields (n - 1 per record when none is ragged)
 
 
+def _dialect_reason(encoding: str, delimiter: str, quote_char: str, double_quote: bool) -> str | None:
+    """Why Polars cannot read this dialect at all (no need to look at the bytes)."""
+    if not is_utf8(encoding):
+        return f"encoding {encoding}"
+    if not (delimiter.isascii() and len(delimiter) == 1) or (quote_char and len(quote_char) != 1):
+        return "delimiter or quote is not one ASCII byte"
+    if quote_char and not double_quote:
+        return "doubleQuote false"
+    return None
+
+
+def byte_shape_in_background(
+    path: str, *, encoding: str, delimiter: str, quote_char: str, double_quote: bool
+) -> Future[ByteShape]:
+    """``byte_shape`` in a thread, so the Polars scan need not wait for it.
+
+    The pass is over by the time Polars has read a few batches (it is ~10x faster
+    than the parse and mostly releases the GIL); ``polars_batches`` asks for the
+    verdict at every batch and waits for the count at the end.  A dialect Polars
+    cannot read at all is answered at once."""
+    future: Future[ByteShape] = Future()
+    reason = _dialect_reason(encoding, delimiter, quote_char, double_quote)
+    if reason is not None:
+        future.set_result(ByteShape(reason, 0))
+        return future
+
+    def run() -> None:
+        try:
+            future.set_result(
+                byte_shape(path, encoding=encoding, delimiter=delimiter, quote_char=quote_char,
+                           double_quote=double_quote)
+            )
+        except BaseException as exc:  # re-raised by whoever asks for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="byte-shape", daemon=True).start()
+    return future
+
+
 def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, double_quote: bool) -> ByteShape:
     """Check the bytes Polars' reader could read differently from Python's csv module.
 
@@ -206,12 +247,9 @@ def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, dou
     line feed, the start of the file or a quote; an odd (closing) one precedes a
     delimiter, a line break, the end of the file or a quote; their count is even.
     """
-    if not is_utf8(encoding):
-        return ByteShape(f"encoding {encoding}", 0)
-    if not (delimiter.isascii() and len(delimiter) == 1) or (quote_char and len(quote_char) != 1):
-        return ByteShape("delimiter or quote is not one ASCII byte", 0)
-    if quote_char and not double_quote:
-        return ByteShape("doubleQuote false", 0)
+    reason = _dialect_reason(encoding, delimiter, quote_char, double_quote)
+    if reason is not None:
+        return ByteShape(reason, 0)
     delim, quote = ord(delimiter), ord(quote_char) if quote_char else None
     size = os.path.getsize(path)
     n_quotes = 0  # quotes before this window: the parity of the next one
@@ -283,17 +321,19 @@ def polars_batches(
     n_columns: int,
     delimiter: str,
     quote_char: str,
-    delimiters: int,
+    shape: Future[ByteShape],
     evaluate: Callable[[pl.LazyFrame], pl.LazyFrame],
     columns: list[int] | None = None,
 ) -> Iterator[Batch]:
     """Stream the file through Polars, ``evaluate`` (the screens) included.
 
+    ``shape`` is the file's ``byte_shape``, still running when the scan starts: once
+    it says Polars may misread the file, the next batch raises ReaderMismatch.
     Polars pads a short row (or an empty line) with "" where Python's csv module sees
     fewer cells, and drops a delimiter at the very end of the file.  Both show in one
-    sum: the file's ``delimiters`` outside quotes (``byte_shape``) equal ``n - 1`` per
-    record exactly when no record is short.  A mismatch, found after the last batch,
-    raises ReaderMismatch, as does a file Polars rejects (e.g. a long row)."""
+    sum: the file's delimiters outside quotes equal ``n - 1`` per record exactly when
+    no record is short.  A mismatch, found after the last batch, raises
+    ReaderMismatch, as does a file Polars rejects (e.g. a long row)."""
     # Polars' CSV source reads ahead in chunks sized to the file (hundreds of MiB held
     # for a 5 GB file); 8 MiB chunks are as fast and keep ~200 MiB less resident.  An
     # undocumented setting, read when a scan starts; a value set by the user wins.
@@ -316,10 +356,16 @@ def polars_batches(
     records = 1  # the header
     try:
         for frame in evaluate(lf).collect_batches(chunk_size=MIN_BATCH_ROWS):
+            if shape.done() and shape.result().polars_unsafe is not None:
+                raise ReaderMismatch()
             records += frame.height
             yield Batch(frame, [])
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException) as exc:  # a panic is no Exception
         raise ReaderMismatch() from exc
+    verdict = shape.result()
+    if verdict.polars_unsafe is not None:
+        raise ReaderMismatch()
+    delimiters = verdict.delimiters
     expected = records * (n_columns - 1)
     if expected > delimiters:  # short rows: ragged rows that only the serial Arrow reader numbers
         raise NeedRecordNumbers()

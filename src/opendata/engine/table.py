@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -12,7 +13,15 @@ import numpy as np
 import polars as pl
 
 from . import keys as keymod
-from .cells import NUMERIC_GROUP, FieldPlan, build_plan, field_exprs, missing_expr, py_key
+from .cells import (
+    NUMERIC_GROUP,
+    FieldPlan,
+    build_plan,
+    field_exprs,
+    missing_expr,
+    py_key,
+    warm_up_in_background,
+)
 from .errors import TableError, UnsupportedSchema
 from .order import PHASE_BLANK, PHASE_CELL, PHASE_FK, PHASE_PK, PHASE_STRUCT, PHASE_UNIQUE, ErrorLog
 from .reader import (
@@ -21,7 +30,7 @@ from .reader import (
     NeedRecordNumbers,
     ReaderMismatch,
     UnreadableCSV,
-    byte_shape,
+    byte_shape_in_background,
     coalesce,
     polars_batches,
     prefetch,
@@ -46,7 +55,7 @@ class Opened:
     encoding: str
     schema: frictionless.Schema
     name: str
-    shape: ByteShape  # whether the Polars reader reads it exactly
+    shape: Future[ByteShape]  # whether the Polars reader reads it exactly (still running)
 
 
 @dataclass
@@ -126,7 +135,7 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
     if not os.path.isfile(path):
         raise UnsupportedSchema("path is not a local file")
-    shape = byte_shape(
+    shape = byte_shape_in_background(
         path, encoding=encoding, delimiter=delimiter, quote_char=quote_char, double_quote=double_quote
     )
     return Opened(
@@ -175,7 +184,7 @@ def scan(
         keep_rows=keep_rows,
         row_limit=row_limit,
     )
-    if op.shape.polars_unsafe is None:
+    if not (op.shape.done() and op.shape.result().polars_unsafe):
         try:
             return _scan(op, reader="polars", **kw)
         except ReaderMismatch:
@@ -258,6 +267,8 @@ def _scan(
         )
 
     columns = None if check else [p.index for p in active]
+    if check:
+        warm_up_in_background(active)
     for batch in _batches(op, reader, evaluate, columns):
         ev = batch.frame
         result.row_count += ev.height + len(batch.ragged)
@@ -372,7 +383,7 @@ def _batches(
             n_columns=n,
             delimiter=op.delimiter,
             quote_char=op.quote_char,
-            delimiters=op.shape.delimiters,
+            shape=op.shape,
             evaluate=evaluate,
             columns=columns,
         )
