@@ -29,10 +29,7 @@ def changes(audit: Audit) -> list[dict]:
         return []
     before = audit.previous["datasets"]
     now = {d.name: d for d in audit.datasets}
-    counts: dict[str, int] = {}
-    for finding in audit.findings:
-        if finding.dataset:
-            counts[finding.dataset] = counts.get(finding.dataset, 0) + 1
+    counts = audit.findings_per_dataset()
     rows = []
     for name in sorted(before.keys() | now.keys()):
         old, new = before.get(name), now.get(name)

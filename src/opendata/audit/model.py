@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from opendata.audit.messages import render
@@ -87,3 +88,7 @@ class Audit:
     @property
     def resources(self) -> list[ResourceResult]:
         return [r for d in self.datasets for r in d.resources]
+
+    def findings_per_dataset(self) -> Counter[str]:
+        """How many findings each dataset has (portal-wide findings are not counted)."""
+        return Counter(f.dataset for f in self.findings if f.dataset)

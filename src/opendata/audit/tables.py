@@ -80,9 +80,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
 
 
 def rows(audit: Audit, lang: str) -> dict[str, list[dict]]:
-    counts: dict[str, int] = {}
-    for finding in audit.findings:
-        counts[finding.dataset or ""] = counts.get(finding.dataset or "", 0) + 1
+    counts = audit.findings_per_dataset()
     datasets = [
         {
             **{
