@@ -83,8 +83,10 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
 def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
     before = (plan_copy / "progress_reports.csv").read_bytes()
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
-                     "--date", "2026-11-26")  # fmt: skip
-    assert result.returncode == 1 and "outside the plan period" in result.stderr
+                     "--date", "2026-11-26", "--lang", "en")  # fmt: skip
+    assert result.returncode == 1
+    assert "2026-Q4 is not within the plan period" in result.stderr  # the validator's own rules
+    assert "2026-11-26 is outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
 
 

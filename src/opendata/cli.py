@@ -850,7 +850,7 @@ def audit_command(
         out.print(f"Report: {(out_dir / 'report.html').resolve()}", markup=False)
     if record:
         try:
-            row = record_audit(plan, day or date.today(), summary, out_dir / "report.html")
+            row = record_audit(plan, day or date.today(), summary, out_dir / "report.html", lang=lang)
         except RecordRefused as error:
             err.print(f"error: --record refused: {error}", markup=False)
             sys.exit(1)

@@ -157,11 +157,12 @@ def _report_problems(reports: Table | None, period) -> list[Problem]:
         return []
     problems = []
     for record in reports.rows:
-        problems += _one_report(reports, record, period)
+        problems += one_report_problems(reports, record, period)
     return problems
 
 
-def _one_report(table: Table, record: dict, period) -> list[Problem]:
+def one_report_problems(table: Table, record: dict, period: tuple[date, date] | None) -> list[Problem]:
+    """The rules for one report (a row of ``table`` as text, with its ``__row`` number)."""
     problems = []
     row = record["__row"]
     quarter = QUARTER_RE.match(record["period"] or "")

@@ -1,8 +1,9 @@
 """Append the audit to the plan's execution records (progress_reports, task 5.2).
 
-The plan validator rejects a record dated outside the plan period, so a record
-that would make the plan invalid is refused here, with the reason; the plan's
-period must be extended (a new decision) before later audits can be recorded.
+The new row is checked with the plan validator's own rules for a report: one
+they would reject (a date outside the plan period, say) is refused here, with
+the reason; the plan's period must be extended (a new decision) before later
+audits can be recorded.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from opendata.package import csv_bytes
+from opendata.plan_rules import Table, one_report_problems
 from opendata.quarters import quarter_label
 
 TASK = "5.2"
@@ -27,8 +29,15 @@ def _read(path: Path) -> tuple[list[str], list[dict]]:
         return list(reader.fieldnames or []), list(reader)
 
 
-def record(plan: Path, day: date, summary: dict, report_path: Path, reported_by: str | None = None) -> dict:
-    """Append one row for task 5.2 and return it; RecordRefused if the date is outside the plan."""
+def record(
+    plan: Path,
+    day: date,
+    summary: dict,
+    report_path: Path,
+    reported_by: str | None = None,
+    lang: str = "en",
+) -> dict:
+    """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject it."""
     try:
         _, decision = _read(plan / "decision.csv")
         start, end = (date.fromisoformat(decision[0][k]) for k in ("period_start", "period_end"))
@@ -36,12 +45,6 @@ def record(plan: Path, day: date, summary: dict, report_path: Path, reported_by:
         _, roles = _read(plan / "task_roles.csv")
     except (OSError, KeyError, IndexError, ValueError) as error:
         raise RecordRefused(f"{plan}: not the plan's data package ({error})") from error
-    if not start <= day <= end:
-        raise RecordRefused(
-            f"the audit date {day} lies outside the plan period {start}…{end}; the plan validator would "
-            "reject the record. Extend the plan (a new decision with a later period) or pass --date "
-            "inside the period."
-        )
     leader = next((r["person_id"] for r in roles if r["task_id"] == TASK and r["role"] == "leader"), "")
     quarter = quarter_label(day)
     taken = {r["report_id"] for r in reports}
@@ -65,5 +68,17 @@ def record(plan: Path, day: date, summary: dict, report_path: Path, reported_by:
         "reach": "",
         "reported_by": reported_by or leader,
     }
+    table = Table("progress_reports", "progress_reports.csv", [])
+    errors = [
+        problem
+        for problem in one_report_problems(table, {**row, "__row": len(reports) + 2}, (start, end))
+        if problem.severity == "error"
+    ]
+    if errors:
+        reasons = " ".join(" ".join(problem.render(lang)) for problem in errors)
+        raise RecordRefused(
+            f"{reasons} The plan validator would reject the record: extend the plan "
+            "(a new decision with a later period) or pass --date inside the period."
+        )
     (plan / "progress_reports.csv").write_bytes(csv_bytes(header, [*reports, row]))
     return row
