@@ -260,6 +260,22 @@ def test_publish_then_pull_round_trips(ckan_portal: Portal, ckan_org: str, plan_
     assert run_cli("validate", out).returncode == 0
 
 
+def test_pull_of_a_broken_schema_names_the_resource(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    tasks = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "tasks.csv")
+    api.action.resource_patch(id=tasks["id"], schema='{"fields": [')  # edited by hand on the portal
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                     "--format", "json", "--lang", "en", env=cli_env(ckan_portal.token))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    message = json.loads(result.stdout)["message"]
+    assert "'tasks.csv'" in message and "not valid JSON" in message
+
+
 def test_invalid_package_is_refused(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
     name = unique_name()
     with (plan_copy / "tasks.csv").open("a", encoding="utf-8") as stream:

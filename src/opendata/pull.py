@@ -42,14 +42,18 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     out_dir.mkdir(parents=True, exist_ok=True)
     result = PullResult(dataset=package["name"], out_dir=out_dir)
     _fetch(client, resources["datapackage"], out_dir / "datapackage.json", result)
-    descriptor = json.loads((out_dir / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = _json(
+        (out_dir / "datapackage.json").read_text(encoding="utf-8"), f"{dataset!r}: datapackage.json"
+    )
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
         if resource is None:
             raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
         _fetch(client, resource, _inside(out_dir, entry["path"]), result)
         if isinstance(entry.get("schema"), str):
-            schema = json.loads(resource.get("schema") or "null")
+            schema = resource.get("schema") or "null"
+            if isinstance(schema, str):
+                schema = _json(schema, f"resource {resource['name']!r}: the Table Schema")
             if not schema:
                 raise PullError(f"resource {resource['name']!r} has no Table Schema on the portal")
             target = _inside(out_dir, entry["schema"])
@@ -57,6 +61,16 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
             target.write_text(json_text(schema), encoding="utf-8")
             result.files.append(entry["schema"])
     return result
+
+
+def _json(text: str, what: str) -> object:
+    """Parse JSON kept on the portal; broken text is the portal's fault, not a crash."""
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise PullError(
+            f"{what} on the portal is not valid JSON ({error}); publish the package again"
+        ) from error
 
 
 def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -> None:
