@@ -102,11 +102,8 @@ class PublishFile:
     description: str
     format: str
     mimetype: str
+    sha256: str  # of the file's bytes: what the portal's resource is marked with
     schema: dict | None = None  # a Table Schema: the file is a table for the DataStore
-
-    @property
-    def sha256(self) -> str:
-        return _sha256_file(self.path)
 
 
 @dataclass
@@ -204,11 +201,17 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
     """
     descriptor = read_descriptor(package_dir)
     built = build(package_dir, build_dir)
+    tables = {f.resource: f for f in built.files if f.role == "table" and f.format == "csv"}
     files = []
     for resource in descriptor.get("resources", []):
-        path = build_dir / "csv" / f"{resource['name']}.csv"
-        if not path.is_file():  # not a CSV table: publish the package's own file
+        table = tables.get(resource["name"])
+        if table is not None:
+            path, sha256 = build_dir / table.path, table.sha256
+        else:  # not a CSV table: publish the package's own file
             path = package_dir / resource["path"]
+            if not path.is_file():
+                raise PackageError(f"{path} does not exist")
+            sha256 = _sha256_file(path)
         schema = resource.get("schema")
         if isinstance(schema, str):
             schema = json.loads((package_dir / schema).read_text(encoding="utf-8"))
@@ -220,6 +223,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
                 description=resource.get("description", ""),
                 format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
                 mimetype=resource.get("mediatype", "text/csv"),
+                sha256=sha256,
                 schema=schema,
             )
         )
@@ -235,6 +239,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
                 description=description,
                 format=built_file.format.upper(),
                 mimetype=built_file.mediatype,
+                sha256=built_file.sha256,
             )
         )
     files.append(
@@ -245,6 +250,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
             description="datapackage.json: the tables, their schemas and the package's metadata.",
             format="JSON",
             mimetype="application/json",
+            sha256=_sha256_file(package_dir / "datapackage.json"),
         )
     )
     return files
@@ -335,9 +341,6 @@ def plan_publish(
         workspace = tempfile.TemporaryDirectory(prefix="opendata-build-")
         build_dir = Path(workspace.name)
     files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
-    for publish_file in files.values():
-        if not publish_file.path.is_file():
-            raise PackageError(f"{publish_file.path} does not exist")
     existing = client.find("package_show", {"id": wanted["name"]})
     notes = []
     if not wanted["maintainer_email"]:
