@@ -11,6 +11,8 @@ HUGE_BYTES = 3 << 20  # bigger than the 1 MB cap the tests use
 
 
 class Handler(BaseHTTPRequestHandler):
+    flaky_calls = 0  # /flaky/api/: the first call answers 503, the next ones an empty portal
+
     def log_message(self, *args) -> None:  # keep test output quiet
         pass
 
@@ -55,6 +57,13 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"{not json", "application/json")
         elif path.startswith("/error/api/"):
             self._send(503, b"<html>bad gateway</html>", "text/html")
+        elif path.startswith("/flaky/api/"):
+            Handler.flaky_calls += 1
+            if Handler.flaky_calls == 1:
+                self._send(503, b"<html>busy</html>", "text/html")
+            else:
+                empty = b'{"success": true, "result": {"count": 0, "results": []}}'
+                self._send(200, empty, "application/json")
         elif path.startswith("/hang/api/"):
             time.sleep(5)
             self._send(200, b"{}", "application/json")

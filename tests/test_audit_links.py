@@ -77,6 +77,11 @@ def test_misbehaving_portal_is_a_clear_error(edge, mode):
         crawl_portal(f"{edge.url}/{mode}", timeout=2)
 
 
+def test_busy_portal_is_asked_again(edge):
+    datasets, requests = crawl_portal(f"{edge.url}/flaky", timeout=2)
+    assert (datasets, requests) == ([], 2)  # the 503, then the answer
+
+
 def test_hanging_portal_times_out(edge):
     with pytest.raises(PortalUnreadable, match="could not be read"):
         crawl_portal(f"{edge.url}/hang", timeout=1)

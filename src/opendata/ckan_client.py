@@ -95,6 +95,7 @@ class CkanClient:
         self.backoff = backoff
         self.sleep = sleep
         self.retries = 0  # how many requests were sent again, for the summary
+        self.requests = 0  # how many action requests were sent, retries included
         self._remote = _RemoteCKAN(self.url, apikey=token, user_agent="opendata (Kolomyia open data)")
 
     def __repr__(self) -> str:
@@ -210,6 +211,7 @@ class CkanClient:
         raise PortalUnreachable(self._scrub(f"download {url}: failed after {self.attempts} tries ({last})"))
 
     def _send(self, action: str, data: dict, upload: Path | None) -> Any:
+        self.requests += 1
         kwargs = {"requests_kwargs": {"timeout": self.timeout}}
         if upload is None:
             return self._remote.call_action(action, data, **kwargs)

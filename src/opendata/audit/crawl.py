@@ -6,30 +6,13 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import ckanapi
-import requests
+from opendata.ckan_client import CkanClient, NotFound, PortalError, PortalUnreachable
 
 PAGE = 100
 
 
 class PortalUnreadable(Exception):
     """The portal or the dump could not be read at all (exit code 2)."""
-
-
-class _CountingCKAN(ckanapi.RemoteCKAN):
-    """RemoteCKAN with a per-request timeout and a request counter."""
-
-    def __init__(self, url: str, timeout: float, apikey: str | None = None):
-        super().__init__(url, apikey=apikey, user_agent="opendata-audit (+ckanapi)")
-        self.timeout = timeout
-        self.requests = 0
-
-    def call_action(
-        self, action, data_dict=None, context=None, apikey=None, files=None, requests_kwargs=None
-    ):
-        self.requests += 1
-        kwargs = {"timeout": self.timeout, **(requests_kwargs or {})}
-        return super().call_action(action, data_dict, context, apikey, files, requests_kwargs=kwargs)
 
 
 def crawl_portal(
@@ -44,18 +27,28 @@ def crawl_portal(
 
     package_search returns whole datasets, so paging it is enough: no per-dataset
     package_show, which keeps the audit to a handful of API calls per thousand datasets.
+    The calls go through ``CkanClient``, so a busy or flaky portal is retried as for
+    publishing, and a token never shows in a message.
     """
     if not url.lower().startswith(("http://", "https://")):
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
-    api = _CountingCKAN(url.rstrip("/"), timeout, apikey)
+    client = CkanClient(url, apikey, timeout=timeout)
     query = {"fq": f'organization:"{org}"'} if org else {}
     datasets: list[dict] = []
     try:
         if org:
-            api.action.organization_show(id=org, include_datasets=False)
+            client.call("organization_show", {"id": org, "include_datasets": False})
         while True:
-            page = api.action.package_search(
-                q="*:*", rows=PAGE, start=len(datasets), sort="name asc", include_private=True, **query
+            page = client.call(
+                "package_search",
+                {
+                    "q": "*:*",
+                    "rows": PAGE,
+                    "start": len(datasets),
+                    "sort": "name asc",
+                    "include_private": True,
+                    **query,
+                },
             )
             if not isinstance(page, dict) or not isinstance(page.get("results"), list):
                 raise PortalUnreadable(f"{url}: package_search did not answer a CKAN result")
@@ -64,15 +57,15 @@ def crawl_portal(
                 on_progress(len(datasets), int(page.get("count") or 0))
             if not page["results"] or len(datasets) >= int(page.get("count") or 0):
                 break
-    except ckanapi.NotFound as error:
+    except NotFound as error:
         raise PortalUnreadable(f"{url}: organisation «{org}» not found") from error
-    except (ckanapi.CKANAPIError, ckanapi.ValidationError, ckanapi.NotAuthorized) as error:
+    except PortalUnreachable as error:
+        raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
+    except PortalError as error:
         raise PortalUnreadable(
             f"{url}: the portal's Action API answered an error: {_short(error)}"
         ) from error
-    except (requests.RequestException, ValueError) as error:
-        raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
-    return datasets, api.requests
+    return datasets, client.requests
 
 
 def read_dump(path: Path, org: str | None = None) -> list[dict]:
