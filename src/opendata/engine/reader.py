@@ -227,8 +227,13 @@ def byte_shape_in_background(
     def run() -> None:
         try:
             future.set_result(
-                byte_shape(path, encoding=encoding, delimiter=delimiter, quote_char=quote_char,
-                           double_quote=double_quote)
+                byte_shape(
+                    path,
+                    encoding=encoding,
+                    delimiter=delimiter,
+                    quote_char=quote_char,
+                    double_quote=double_quote,
+                )
             )
         except BaseException as exc:  # re-raised by whoever asks for the result
             future.set_exception(exc)
