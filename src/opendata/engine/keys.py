@@ -21,10 +21,14 @@ PARTS = 16  # candidates(): hash-space slices (power of two)
 _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 
 
+def _key(kcols: list[str]) -> pl.Expr:
+    """A key tuple as one expression: the column itself, or a struct of several."""
+    return pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])
+
+
 def key_hash(kcols: list[str]) -> pl.Expr:
     """64-bit hash of a key tuple (tests replace it with a constant to force collisions)."""
-    key = pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])
-    return key.hash(seed=HASH_SEED)
+    return _key(kcols).hash(seed=HASH_SEED)
 
 
 class KeyHashes:
@@ -123,17 +127,16 @@ def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = T
 
     A 64-bit hash pre-filter keeps the exact (string) duplicate search to candidates.
     """
-    key = pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])
     lf = keys.lazy().select("_row", *kcols)
     if exclude_all_null:
         lf = lf.filter(~pl.all_horizontal(pl.col(kcols).is_null()))
-    hashed = lf.with_columns(key.hash(seed=HASH_SEED).alias("_h")).collect()
+    hashed = lf.with_columns(key_hash(kcols).alias("_h")).collect()
     h = hashed.get_column("_h").to_numpy()
     shared = shared_hashes(h)
     if not len(shared):
         return hashed.clear().drop("_h")
     cand = hashed.filter(pl.col("_h").is_in(pl.Series(shared).implode())).drop("_h")
-    return cand.filter(key.is_duplicated()).sort("_row")
+    return cand.filter(_key(kcols).is_duplicated()).sort("_row")
 
 
 def unique_errors(
@@ -171,9 +174,7 @@ def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, 
     )
     note = 'cells composing the primary keys are all "None"'
     out.extend((r, TableError("primary-key", r, None, None, None, note)) for r in allnull)
-    df = _duplicates(keys, kcols).with_columns(
-        (pl.struct(kcols) if len(kcols) > 1 else pl.col(kcols[0])).alias("_k")
-    )
+    df = _duplicates(keys, kcols).with_columns(_key(kcols).alias("_k"))
     df = df.with_columns(pl.col("_row").shift(1).over("_k").alias("_prev"))
     for row, prev in df.filter(pl.col("_prev").is_not_null()).select("_row", "_prev").iter_rows():
         out.append(
