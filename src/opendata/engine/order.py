@@ -68,10 +68,8 @@ class ErrorLog:
                 continue
             entries = [
                 (
-                    int(rows[i]),
                     int(places[i]) >> _PHASE_SHIFT,
                     (int(places[i]) >> _INDEX_SHIFT) & mask,
-                    int(places[i]) & mask,
                     self.errors[order_l[i]],
                 )
                 for i in range(a, b)
@@ -81,13 +79,16 @@ class ErrorLog:
 
 
 def order_row_errors(
-    entries: list[tuple[int, int, int, int, TableError]],
+    entries: list[tuple[int, int, TableError]],
     *,
     unique_idx: list[int],
     pk_idx: list[int],
     fk_targets: list[list[int]],
 ) -> list[TableError]:
     """Put one row's errors in the order Frictionless appends them.
+
+    ``entries`` are ``(phase, field index, error)``, sorted by phase, index and the
+    order found (``ErrorLog.in_order`` sorts them so).
 
     Frictionless reads the key cells first (``row[name]`` for unique fields, then the
     primary key, then foreign-key fields), and each such read appends that cell's
@@ -101,7 +102,7 @@ def order_row_errors(
     unique: dict[int, TableError] = {}
     pk: TableError | None = None
     fks: dict[int, TableError] = {}
-    for _row, phase, idx, _seq, err in sorted(entries, key=lambda t: t[1:4]):
+    for phase, idx, err in entries:
         if phase == PHASE_CELL:
             cells.setdefault(idx, []).append(err)
         elif phase == PHASE_STRUCT:
