@@ -7,8 +7,11 @@ take a screenshot, and collect console errors and uncaught exceptions.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -40,6 +43,7 @@ class Browser:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: close() stops the helpers too
         )
         port = self._port()
         targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10))
@@ -114,7 +118,19 @@ class Browser:
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:
+        """Stop Chromium and every helper process, then delete the profile.
+
+        Helpers (renderer, GPU, utility) may outlive the main process for a moment and
+        still write into the profile; deleting it then fails with "Directory not empty"."""
         self.socket.close()
-        self.process.terminate()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(self.process.pid, 0)  # is any process of the group left?
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
         self.profile.cleanup()
