@@ -16,6 +16,8 @@ prints a table with rows/s and ratios.  The engine and the bare parse run
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import json
 import os
 import subprocess
@@ -64,6 +66,7 @@ def run_child(cmd: list[str], cwd: Path, env: dict | None = None,
 # --- child modes -------------------------------------------------------------------
 
 def child_engine(csv_path: str, schema_path: str, out_path: str, one_core: bool) -> None:
+    atexit.register(gc.freeze)  # the quick exit of the `opendata` command (cli.run)
     if one_core:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     import frictionless

@@ -364,6 +364,15 @@ def test_help_teaches():
     assert "Exit codes" in result.stdout and "--format" in result.stdout and "Examples" in result.stdout
 
 
+def test_python_m_runs_every_command():
+    """`python -m opendata.cli` is the same program: the audit command (defined last) included."""
+    result = subprocess.run(
+        [sys.executable, "-m", "opendata.cli", "audit", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "--portal" in result.stdout
+
+
 @pytest.mark.slow
 def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
     schema = {
