@@ -268,6 +268,27 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     assert "UTF-8" in error["fix"]
 
 
+@pytest.mark.parametrize("window", [5, 7, 64])
+def test_encoding_is_checked_window_by_window(tmp_path, monkeypatch, window):
+    """Windows end between characters (Cyrillic is two bytes each), and a windows-1251
+    row far into the file, or UTF-8 cut short at its very end, is still found."""
+    monkeypatch.setattr("opendata.validate.UTF8_WINDOW", window)
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    lines = "id,name\n" + "".join(f"{i},Коломия-{i}\n" for i in range(1, 50))
+    table = tmp_path / "table.csv"
+    table.write_bytes(lines.encode("utf-8"))
+    assert validate(table, schema=schema).valid
+    tail = "".join(f"{i},Коломийська громада-{i}\n" for i in range(50, 500))
+    table.write_bytes(lines.encode("utf-8") + tail.encode("cp1251"))
+    [problem] = validate(table, schema=schema).errors
+    assert problem.code == "wrong-encoding"
+    assert problem.params["detected"] == "windows-1251"
+    table.write_bytes(lines.encode("utf-8") + "50,Коломия".encode()[:-1])
+    [problem] = validate(table, schema=schema).errors
+    assert problem.params["detected"] == "an unknown encoding (truncated UTF-8)"
+
+
 def test_utf8_with_bom_is_accepted(plan_copy):
     tasks = plan_copy / "tasks.csv"
     tasks.write_bytes(b"\xef\xbb\xbf" + tasks.read_bytes())
