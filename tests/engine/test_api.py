@@ -71,3 +71,23 @@ def test_semicolon_dialect_and_encoding(tmp_path):
                                                 {"name": "назва", "type": "string"}]}))
     result = assert_same(res)
     assert result.engine == "fast"
+
+
+@pytest.mark.parametrize(
+    ("data", "buffer_size"),
+    [
+        ("id,назва\n1,Коломия\nx,Київ\n".encode("cp1251"), 100_000),  # not UTF-8: chardet guesses
+        ("\ufeffid,назва\n1,Коломия\nx,Київ\n".encode(), 100_000),  # a BOM: utf-8-sig
+        ("id,назва\n1,Коломия\nx,Київ\n".encode(), 12),  # the sample ends inside "и"
+    ],
+)
+def test_undeclared_encoding_is_read_as_frictionless_reads_it(tmp_path, data, buffer_size):
+    (tmp_path / "t.csv").write_bytes(data)
+    res = frictionless.Resource(path="t.csv", basepath=str(tmp_path),
+                                detector=frictionless.Detector(buffer_size=buffer_size),
+                                schema=frictionless.Schema.from_descriptor(
+                                    {"fields": [{"name": "id", "type": "integer"},
+                                                {"name": "назва", "type": "string"}]}))
+    result = assert_same(res)
+    assert result.engine == "fast"
+    assert [e.type for e in result.errors] == ["type-error"]
