@@ -2,11 +2,13 @@
 """Benchmark: `frictionless validate` vs the fast engine vs a bare Polars parse.
 
 Generates the workload (12 typed, constrained columns, primary key; valid and with
-seeded defects), runs each tool in its own subprocess on the same file, measures
-wall time and the child's peak RSS (``os.wait4`` rusage), checks that the engine's
-error list equals Frictionless' (type, row, field, cell, note -- in order), and
-prints a table with rows/s and ratios.  The engine and the bare parse run
-``--repeat`` times (default 3) and the fastest run counts; the reference runs once.
+seeded defects), runs each tool in its own subprocess on the same file (the engine
+through its Python API, and the `opendata validate` command), measures wall time
+and the child's peak RSS (``os.wait4`` rusage), checks that the engine's error list
+equals Frictionless' (type, row, field, cell, note -- in order; the command's JSON
+has no notes), and prints a table with rows/s and ratios.  The engine, the command
+and the bare parse run ``--repeat`` times (default 3) and the fastest run counts;
+the reference runs once.
 
     python scripts/bench_validate.py --rows 1000000 --defects 0.001 --out /tmp/bench
     python scripts/bench_validate.py --sizes 1M,5M --defects 0,0.001,0.05 --out /tmp/bench \
@@ -129,6 +131,16 @@ def reference_keys(report_path: Path) -> tuple[list[list], int]:
     return keys, task["stats"].get("rows", 0)
 
 
+def cli_keys(report_path: Path) -> list[list]:
+    """(type, row, field, cell) of each error `opendata validate --format json` printed."""
+    keys = [[e["type"], e.get("row"), e.get("field"), e.get("cell")]
+            for e in json.loads(report_path.read_text())["errors"]]
+    for k in keys:
+        if k[0] in ("blank-row", "primary-key", "foreign-key"):
+            k[2] = k[3] = None
+    return keys
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -200,6 +212,15 @@ def main(argv: list[str] | None = None) -> int:
                               "wall": wall, "work": data["work"], "rss": rss, "rows": rows,
                               "errors": len(eng_keys), "vs_parse": wall / parse_wall,
                               "work_vs_parse": data["work"] / parse_work})
+            # the command itself, as a user runs it: descriptor, encoding check, engine,
+            # a message per error in JSON
+            cli_out = out / (name + ".cli.json")
+            cli = [str(Path(py).with_name("opendata")), "validate", name, "--schema", schema_path.name,
+                   "--limit-errors", "0", "--format", "json"]
+            wall, rss, _rc = min(run_child(cli, out, stdout_path=cli_out) for _ in range(args.repeat))
+            cli_errors = cli_keys(cli_out)
+            table.append({"case": label, "tool": "opendata validate (command)", "wall": wall, "rss": rss,
+                          "rows": rows, "errors": len(cli_errors), "vs_parse": wall / parse_wall})
             if rows <= args.reference_max_rows:
                 rep = out / (name + ".frictionless.json")
                 wall, rss, _rc = run_child([fl, "validate", name, "--schema", schema_path.name,
@@ -211,10 +232,12 @@ def main(argv: list[str] | None = None) -> int:
                 table.append({"case": label, "tool": "frictionless validate",
                               "wall": wall, "rss": rss, "rows": rows,
                               "errors": len(ref_keys), "same": same})
+                cli_same = cli_errors == [k[:4] for k in ref_keys]
+                ok &= cli_same
                 for row in table:
-                    if row["case"] == label and row["tool"].startswith("engine"):
+                    if row["case"] == label and row["tool"].startswith(("engine", "opendata")):
                         row["ratio"] = wall / row["wall"]
-                        row["same"] = same
+                        row["same"] = cli_same if row["tool"].startswith("opendata") else same
     print()
     print("\nwall s: the whole process (start-up, imports, output included); work s: the call"
           " itself (read_csv / validate_resource), timed inside the process.")
