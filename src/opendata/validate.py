@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import mmap
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -303,7 +302,7 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
                 )
                 return False
             # read as what it is: Frictionless would otherwise guess again from the
-            # first 10 kB (chardet, ~0.1 s, and on rare samples a wrong guess)
+            # first 100 kB (chardet, ~0.1 s, and on rare samples a wrong guess)
             with file.open("rb") as stream:
                 resource.encoding = "utf-8-sig" if stream.read(3) == codecs.BOM_UTF8 else "utf-8"
     return True
@@ -312,28 +311,35 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
 def _non_utf8_encoding(file: Path) -> str | None:
     """None if the file is UTF-8; else the best guess of its encoding, for the message.
 
-    Polars checks each window (SIMD, ~5× Python's decoder, which would take a quarter
-    of a second per 160 MiB); only a window that fails is decoded by Python, to find
-    where."""
+    Polars checks a window at a time (SIMD, ~5× Python's decoder, which would take a
+    quarter of a second per 160 MiB); only a window that fails is decoded by Python,
+    to find where.  Windows are read, not memory-mapped: a mapping would count the
+    whole file in the process' resident memory."""
     size = file.stat().st_size
-    with file.open("rb") as stream, mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        start = 0
-        while start < size:
-            end = min(start + UTF8_WINDOW, size)
-            while start < end < size and 0x80 <= data[end] < 0xC0:
-                end -= 1  # a window ends between characters
-            window = data[start:end]
+    with file.open("rb") as stream:
+        start, carried = 0, b""
+        while block := stream.read(UTF8_WINDOW):
+            window = carried + block
+            cut = len(window)
+            if start + cut < size:  # carry a last character that may be cut short
+                for i in range(cut - 1, max(cut - 4, -1), -1):
+                    if window[i] < 0x80:
+                        break
+                    if window[i] >= 0xC0:
+                        cut = i
+                        break
+            window, carried = window[:cut], window[cut:]
             try:
                 pl.Series([window], dtype=pl.Binary).cast(pl.String)
             except pl.exceptions.ComputeError:
                 try:
                     window.decode("utf-8")
                 except UnicodeDecodeError as error:
-                    if end == size and error.reason == "unexpected end of data":
+                    if start + cut == size and error.reason == "unexpected end of data":
                         return "an unknown encoding (truncated UTF-8)"
                     stream.seek(max(0, start + error.start - 4096))
                     return _guess_encoding(stream.read(65536))
-            start = end
+            start += cut
     return None
 
 
