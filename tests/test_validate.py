@@ -268,7 +268,7 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     assert "UTF-8" in error["fix"]
 
 
-@pytest.mark.parametrize("window", [5, 7, 64])
+@pytest.mark.parametrize("window", [4, 5, 7, 64])
 def test_encoding_is_checked_window_by_window(tmp_path, monkeypatch, window):
     """Windows end between characters (Cyrillic is two bytes each), and a windows-1251
     row far into the file, or UTF-8 cut short at its very end, is still found."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -30,7 +31,7 @@ FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
 )
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
-UTF8_WINDOW = 16 << 20
+UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 
 
 @dataclass
@@ -317,29 +318,27 @@ def _non_utf8_encoding(file: Path) -> str | None:
     whole file in the process' resident memory."""
     size = file.stat().st_size
     with file.open("rb") as stream:
-        start, carried = 0, b""
-        while block := stream.read(UTF8_WINDOW):
-            window = carried + block
-            cut = len(window)
-            if start + cut < size:  # carry a last character that may be cut short
-                for i in range(cut - 1, max(cut - 4, -1), -1):
-                    if window[i] < 0x80:
-                        break
-                    if window[i] >= 0xC0:
-                        cut = i
-                        break
-            window, carried = window[:cut], window[cut:]
+        fd, start = stream.fileno(), 0
+        while start < size:
+            end = min(start + UTF8_WINDOW, size)
+            if end < size:  # end the window between characters
+                low = max(start + 1, end - 3)
+                around = os.pread(fd, end - low + 1, low)  # the bytes up to the one at `end`
+                k = len(around) - 1
+                while k > 0 and 0x80 <= around[k] < 0xC0:
+                    k -= 1
+                end -= len(around) - 1 - k
+            window = os.pread(fd, end - start, start)
             try:
                 pl.Series([window], dtype=pl.Binary).cast(pl.String)
             except pl.exceptions.ComputeError:
                 try:
                     window.decode("utf-8")
                 except UnicodeDecodeError as error:
-                    if start + cut == size and error.reason == "unexpected end of data":
+                    if end == size and error.reason == "unexpected end of data":
                         return "an unknown encoding (truncated UTF-8)"
-                    stream.seek(max(0, start + error.start - 4096))
-                    return _guess_encoding(stream.read(65536))
-            start += cut
+                    return _guess_encoding(os.pread(fd, 65536, max(0, start + error.start - 4096)))
+            start = end
     return None
 
 

@@ -147,7 +147,7 @@ def open_resource(resource: frictionless.Resource) -> Opened:
 
 
 def _utf8_sample_encoding(path: str, buffer_size: int) -> str | None:
-    """"utf-8" (or "utf-8-sig") when the sample Frictionless detects from is UTF-8.
+    """The encoding "utf-8" (or "utf-8-sig") when the sample Frictionless detects from is UTF-8.
 
     Decision (docs/engine.md): such a file is read as UTF-8 without chardet, whose
     first call costs ~0.1 s and which could, on a rare sample, name another encoding
