@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
 
 from opendata.messages import render, type_phrase
@@ -38,7 +38,8 @@ class Problem:
 
     def to_dict(self, lang: str) -> dict:
         message, fix = self.render(lang)
-        data = {key: value for key, value in asdict(self).items() if key not in ("code", "params")}
+        # not asdict(): it deep-copies params, ~100 µs per problem
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("code", "params")}
         return {
             "type": self.code,
             **data,
