@@ -366,21 +366,34 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
         TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
     schema = getattr(resource, "schema", None)
+    # looked up once, not per error: Frictionless' has_field walks the fields
+    fields = (
+        {f.name: (f.type, getattr(f, "format", None), f.constraints or {}) for f in schema.fields}
+        if schema is not None
+        else {}
+    )
+    primary_key = ", ".join(schema.primary_key) if schema is not None else None
+    name, path = resource.name, resource.path
     for error in result.errors:
-        report.problems.append(_problem_from(error, resource, schema))
+        report.problems.append(_problem_from(error, name, path, fields, primary_key))
 
 
-def _problem_from(error: engine.TableError, resource, schema) -> Problem:
+def _problem_from(
+    error: engine.TableError,
+    name: str,
+    path: str,
+    fields: dict[str, tuple[str, str | None, dict]],
+    primary_key: str | None,
+) -> Problem:
+    """The engine's error as a Problem; ``fields``: type, format and constraints by name."""
     params: dict = {
         "note": error.note,
         "field_number": error.field_number,
         "frictionless_type": error.type,
     }
-    if schema is not None and error.field_name and schema.has_field(error.field_name):
-        schema_field = schema.get_field(error.field_name)
-        params["field_type"] = schema_field.type
-        params["field_format"] = getattr(schema_field, "format", None)
-        constraints = schema_field.constraints or {}
+    schema_field = fields.get(error.field_name) if error.field_name else None
+    if schema_field is not None:
+        params["field_type"], params["field_format"], constraints = schema_field
         if error.constraint:
             params["constraint"] = error.constraint
             limit = constraints.get(error.constraint)
@@ -392,20 +405,20 @@ def _problem_from(error: engine.TableError, resource, schema) -> Problem:
     if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
         params["label"] = error.cell
         params["expected_label"] = error.field_name or "?"
-    if error.type == "primary-key" and schema is not None:
-        params["key"] = ", ".join(schema.primary_key)
+    if error.type == "primary-key" and primary_key is not None:
+        params["key"] = primary_key
     field_name, cell = error.field_name, error.cell
     if error.type == "foreign-key":
         # Frictionless names the fields, values and lookup table only in the note.
         found = FOREIGN_KEY_NOTE.search(error.note or "")
         if found:
             field_name, cell = found.group("fields"), found.group("values")
-            params["target"] = found.group("target") or resource.name
+            params["target"] = found.group("target") or name
         params["values"] = ", ".join(f"«{value}»" for value in (cell or "").split(", "))
     return Problem(
         error.type,
-        resource=resource.name,
-        path=resource.path,
+        resource=name,
+        path=path,
         row=error.row_number,
         field=field_name,
         cell=cell,
