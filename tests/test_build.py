@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
+from opendata.page import page_for_portal
 from opendata.tables import read_package
 from tests.helpers import PACKAGE, run_cli
 
@@ -189,6 +190,21 @@ def test_page_lists_35_tasks_and_every_download(dist):
         assert f'href="{path}"' in page
     assert "Записів про виконання ще немає" in page
     assert "http://" not in page.replace("http://www.w3.org", "")  # nothing fetched from the network
+
+
+def test_page_for_portal_links_each_download_to_its_resource(dist):
+    page = (dist / "index.html").read_text("utf-8")
+    urls = {
+        "csv/tasks.csv": "https://data.example.gov.ua/dataset/p/resource/1/download/tasks.csv",
+        "plan.json": "https://data.example.gov.ua/dataset/p/resource/2/download/plan.json?a=1&b=2",
+    }
+    served = page_for_portal(page, urls)
+    assert 'href="https://data.example.gov.ua/dataset/p/resource/1/download/tasks.csv" download' in served
+    assert 'href="https://data.example.gov.ua/dataset/p/resource/2/download/plan.json?a=1&amp;b=2"' in served
+    assert served.count("data-download=") == 2  # files the portal does not hold lose their rows
+    assert 'href="json/tasks.json"' in page and "json/tasks.json" not in served
+    # the rest of the page is the built page
+    assert served.count('<li class="task"') == 35 and 'href="#downloads"' in served
 
 
 def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):

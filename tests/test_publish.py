@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import uuid
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 import requests
@@ -116,6 +118,8 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     for file_name, resource in by_name.items():
         # Uploaded bytes are the built files; a table's rows are the package's.
         local = plan_with_reports / file_name if file_name == "datapackage.json" else built / file_name
+        if file_name == "index.html":  # the page as the portal serves it (links below)
+            local = built / "portal" / file_name
         if file_name in tables:
             local = built / "csv" / file_name
             assert csv_rows(local) == csv_rows(plan_with_reports / file_name)
@@ -126,6 +130,14 @@ def test_first_publish_creates_dataset_resources_and_datastore(
             assert json.loads(resource["schema"]) == json.loads(schema_ref.read_text())
             search = api.action.datastore_search(resource_id=resource["id"], limit=1000)
             assert search["total"] == len(csv_rows(local)), file_name
+
+    # Opened from the portal, the page's downloads are the dataset's other resources
+    # (a relative link would fetch the page itself again).
+    page_url = by_name["index.html"]["url"]
+    served = requests.get(page_url, timeout=30).text
+    links = re.findall(r'<tr data-download="[^"]*"><td><a href="([^"]+)" download>', served)
+    assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n != "index.html")
+    assert requests.get(urljoin(page_url, "plan.json"), timeout=30).text == served
 
     tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=1)
     types = {f["id"]: f["type"] for f in tasks["fields"]}

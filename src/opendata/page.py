@@ -3,15 +3,21 @@
 No network at all: styles, the filter script and the progress bars (plain
 HTML/CSS with their numbers as text) are inline, so the page works offline and
 when opened straight from a portal's resource link. Download links are
-relative to the page, i.e. to the other built files next to it.
+relative to the page, i.e. to the other built files next to it; the copy a
+portal serves links to the portal's resources instead (`page_for_portal`).
 """
 
 from __future__ import annotations
+
+import html
+import re
 
 from opendata.dictionary import dictionary_rows
 from opendata.progress import Progress
 from opendata.render import render_template
 from opendata.tables import PackageData
+
+DOWNLOAD_ROW = re.compile(r'<tr data-download="([^"]*)">.*?</tr>\n?')
 
 STATUS_LABELS = {
     "planned": ("заплановано", "planned"),
@@ -49,3 +55,20 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         statuses=STATUS_LABELS,
         rows=dictionary_rows(package),
     )
+
+
+def page_for_portal(page: str, urls: dict[str, str]) -> str:
+    """The page as a portal serves it from one of its resources.
+
+    There a relative link resolves against the page's own resource URL and fetches
+    the page again, so each download links to the resource holding that file
+    (`urls`: built path -> resource URL); the row of a file the portal holds no
+    resource for is left out (it is in the ZIP archive, which has a row)."""
+
+    def relink(row: re.Match) -> str:
+        url = urls.get(html.unescape(row.group(1)))
+        if url is None:
+            return ""
+        return row.group(0).replace(f'href="{row.group(1)}"', f'href="{html.escape(url)}"', 1)
+
+    return DOWNLOAD_ROW.sub(relink, page)

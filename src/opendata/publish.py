@@ -25,13 +25,14 @@ import json
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
 from opendata.package import publisher_name
+from opendata.page import page_for_portal
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -86,6 +87,7 @@ DOWNLOADS = {
 }
 BATCH_ROWS = 500
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
+PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the portal serves it
 
 
 class PackageError(Exception):
@@ -141,6 +143,7 @@ class PublishPlan:
     files: dict[str, PublishFile]
     existing: dict[str, Any] | None  # the dataset as it is on the portal
     notes: list[str] = field(default_factory=list)
+    built_page: Path | None = None  # the page as built, with relative download links
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
 
@@ -353,6 +356,9 @@ def plan_publish(
         reasons = _dataset_differences(wanted, existing)
         action = "update" if reasons else "unchanged"
     on_portal = {r.get(MANAGED_MARK): r for r in (existing or {}).get("resources", []) if r.get(MANAGED_MARK)}
+    built_page = files["page"].path if "page" in files else None
+    if built_page is not None:
+        files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
     changes = []
     for key, publish_file in files.items():
         changes.append(_resource_change(publish_file, on_portal.get(key), client.url))
@@ -379,8 +385,25 @@ def plan_publish(
         files=files,
         existing=existing,
         notes=notes,
+        built_page=built_page,
         workspace=workspace,
     )
+
+
+def _portal_page(files: dict[str, PublishFile], built_page: Path, urls: dict[str, str | None]) -> PublishFile:
+    """The page resource's file: the built page, its downloads linked to `urls` (by key)."""
+    build_dir = built_page.parent
+    by_path = {}
+    for key, publish_file in files.items():
+        if urls.get(key):
+            path = publish_file.path
+            built = path.relative_to(build_dir).as_posix() if path.is_relative_to(build_dir) else path.name
+            by_path[built] = urls[key]
+    data = page_for_portal(built_page.read_text(encoding="utf-8"), by_path).encode()
+    target = build_dir / PORTAL_PAGE_DIR / built_page.name
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(data)
+    return replace(files["page"], path=target, sha256=hashlib.sha256(data).hexdigest())
 
 
 def _dataset_differences(wanted: dict, existing: dict) -> list[str]:
@@ -464,7 +487,9 @@ def publish(
     result = PublishResult(plan)
     check_can_publish(client, plan.organization)
     dataset = _sync_dataset(plan, client)
-    for change in plan.resources:
+    for change in sorted(plan.resources, key=lambda change: change.key == "page"):  # the page last
+        if change.key == "page" and plan.built_page is not None:
+            _relink_page(plan, change)
         if change.action in ("unchanged", "keep"):
             continue
         try:
@@ -479,6 +504,22 @@ def publish(
             result.failures.append(f"{change.name}: {error}")
     result.retries = client.retries
     return result
+
+
+def _relink_page(plan: PublishPlan, change: ResourceChange) -> None:
+    """Link the page to the resources' URLs as they are once the others are synced.
+
+    A resource created by this run has its URL only now; the page is uploaded when
+    its content differs from what the portal holds."""
+    assert plan.built_page is not None
+    page = _portal_page(plan.files, plan.built_page, {c.key: c.url for c in plan.resources})
+    plan.files["page"] = page
+    on_portal = (plan.existing or {}).get("resources", [])
+    stored = next((r.get("opendata_sha256") for r in on_portal if r.get(MANAGED_MARK) == "page"), None)
+    change.bytes = page.path.stat().st_size if stored != page.sha256 else 0
+    if change.bytes and change.action == "unchanged":
+        change.action = "update"
+        change.reasons.append("links changed")
 
 
 def check_can_publish(client: CkanClient, org: str) -> None:
