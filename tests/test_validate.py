@@ -445,3 +445,24 @@ def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
     code, peak_kib = map(int, result.stdout.split())
     assert code == 0
     assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib / 1024:.0f} MiB"
+
+
+def test_text_report_counts_what_it_does_not_print(tmp_path):
+    schema = tmp_path / "schema.json"
+    schema.write_text(
+        json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "email", "format": "email"}]})
+    )
+    table = tmp_path / "table.csv"
+    rows = [f"x{i},user{i}@kolomyia.gov.ua" for i in range(8)] + [f"{i},not-an-email" for i in range(3)]
+    table.write_text("id,email\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+    short = run_cli("validate", table, "--schema", schema, "--show", "3", "--lang", "en")
+    assert short.returncode == 1
+    assert short.stdout.count("✗ row") == 3  # rows 2-4, in full with their fixes
+    assert "…and 8 more in this file" in short.stdout
+    assert "5 × row 5, field «id»: " in short.stdout  # x3..x7, the first of them as the example
+    assert "3 × row 10, field «email»: " in short.stdout
+    assert "--show 0 or --format json" in short.stdout
+
+    every = run_cli("validate", table, "--schema", schema, "--show", "0", "--lang", "en")
+    assert every.stdout.count("✗ row") == 11 and "more in this file" not in every.stdout

@@ -27,6 +27,7 @@ from opendata.plan_import import SourceError
 from opendata.validate import ValidationReport, validate
 
 DEFAULT_PACKAGE = "datapackage"
+SHOWN_PER_FILE = 50  # problems printed in full per file; a terminal of 500,000 lines helps no one
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(["uk", "en"]),
@@ -143,6 +144,14 @@ def import_plan_command(source: Path, out_dir: Path) -> None:
     is_flag=True,
     help="Follow resource paths that are http(s) URLs (refused by default).",
 )
+@click.option(
+    "--show",
+    type=click.IntRange(min=0),
+    default=SHOWN_PER_FILE,
+    show_default=True,
+    help="Text output: print the first N problems of each file in full and count the rest "
+    "by field and kind (0 = print every one).",
+)
 @FORMAT_OPTION
 @LANG_OPTION
 def validate_command(
@@ -150,6 +159,7 @@ def validate_command(
     schema: Path | None,
     limit_errors: int,
     allow_remote: bool,
+    show: int,
     output_format: str,
     lang: str,
 ) -> None:
@@ -185,7 +195,7 @@ def validate_command(
     if output_format == "json":
         print_json(report.to_dict(lang))
     else:
-        print_report(report, lang)
+        print_report(report, lang, show=show)
     sys.exit(report.exit_code)
 
 
@@ -223,8 +233,11 @@ class _progress:
         return self.bar.__exit__(*exc)
 
 
-def print_report(report: ValidationReport, lang: str) -> None:
-    """Problems grouped by file, each with its row, field, message and fix."""
+def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE) -> None:
+    """Problems grouped by file, each with its row, field, message and fix.
+
+    Beyond the first `show` of a file (0: no limit) the rest are counted by field and
+    kind, each with its first occurrence as the example."""
     ui = UI[lang]
     if not report.readable:
         problem = report.problems[0]
@@ -234,6 +247,7 @@ def print_report(report: ValidationReport, lang: str) -> None:
         out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
         return
     by_file: dict[str, list] = {}
+    cut = False
     for problem in report.problems:
         by_file.setdefault(problem.path or problem.resource or "", []).append(problem)
     for path, problems in by_file.items():
@@ -242,8 +256,14 @@ def print_report(report: ValidationReport, lang: str) -> None:
         heading = Text(path or "—", style="bold")
         heading.append(f"  ({errors} {ui['errors']}, {warnings} {ui['warnings']})", style="dim")
         out.print(heading)
-        for problem in problems:
+        shown = problems[:show] if show else problems
+        for problem in shown:
             out.print(_problem_line(problem, lang))
+        if len(shown) < len(problems):
+            cut = True
+            out.print(Text(ui["more"].format(count=len(problems) - len(shown)), style="bold"))
+            for count, example in _tally(problems[len(shown) :]):
+                out.print(_problem_line(example, lang, count=count))
         out.print()
     for table in report.tables:
         note = f" — {table.fallback_reason}" if table.fallback_reason else ""
@@ -254,13 +274,26 @@ def print_report(report: ValidationReport, lang: str) -> None:
                 style="dim",
             )
         )
+    if cut:
+        out.print(Text(ui["shown"].format(show=show), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
     summary.stylize("green" if report.valid else "red")
     summary.append(f" {len(report.errors)} {ui['errors']}, {len(report.warnings)} {ui['warnings']}.")
     out.print(summary)
 
 
-def _problem_line(problem, lang: str) -> Text:
+def _tally(problems: list) -> list[tuple[int, object]]:
+    """(how many, the first) per field and kind, the most frequent first."""
+    groups: dict[tuple, list] = {}
+    for problem in problems:
+        key = (problem.field, problem.code, problem.params.get("constraint"))
+        group = groups.setdefault(key, [0, problem])
+        group[0] += 1
+    return sorted(((count, first) for count, first in groups.values()), key=lambda group: -group[0])
+
+
+def _problem_line(problem, lang: str, count: int | None = None) -> Text:
+    """One problem: where, message and fix; with `count`, a tally line (no fix)."""
     ui = UI[lang]
     message, fix = problem.render(lang)
     where = []
@@ -272,11 +305,15 @@ def _problem_line(problem, lang: str) -> Text:
         where.append(f"{ui['field']} «{problem.field}»")
     style = "red" if problem.severity == "error" else "yellow"
     line = Text("  ")
-    line.append("✗ " if problem.severity == "error" else "! ", style=style)
+    if count is not None:
+        line.append(f"{count:>9,} × ", style=style)
+    else:
+        line.append("✗ " if problem.severity == "error" else "! ", style=style)
     if where:
         line.append(", ".join(where) + ": ", style="bold")
     line.append(message)
-    line.append(f"\n      {ui['fix']}: {fix}", style="dim")
+    if count is None:
+        line.append(f"\n      {ui['fix']}: {fix}", style="dim")
     return line
 
 

@@ -475,6 +475,8 @@ UI = {
         "unreadable": "Нічого не вдалося прочитати.",
         "engine": "рушій",
         "header": "заголовок",
+        "more": "…і ще {count:,} у цьому файлі, за полем і видом (приклад — перший такий рядок):",
+        "shown": "Показано перші {show} на файл; усі по одній: --show 0 або --format json.",
     },
     "en": {
         "valid": "The data package is valid.",
@@ -491,6 +493,8 @@ UI = {
         "unreadable": "Nothing could be read.",
         "engine": "engine",
         "header": "header",
+        "more": "…and {count:,} more in this file, by field and kind (the example is the first such row):",
+        "shown": "The first {show} per file are shown; every one: --show 0 or --format json.",
     },
 }
 
