@@ -462,7 +462,7 @@ def test_text_report_counts_what_it_does_not_print(tmp_path):
     assert "…and 8 more in this file" in short.stdout
     assert "5 × row 5, field «id»: " in short.stdout  # x3..x7, the first of them as the example
     assert "3 × row 10, field «email»: " in short.stdout
-    assert "--show 0 or --format json" in short.stdout
+    assert "opendata validate --show 0 (or --format json)" in short.stdout
 
     every = run_cli("validate", table, "--schema", schema, "--show", "0", "--lang", "en")
     assert every.stdout.count("✗ row") == 11 and "more in this file" not in every.stdout

@@ -11,6 +11,7 @@ import atexit
 import gc
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -284,12 +285,13 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
 
 def _tally(problems: list) -> list[tuple[int, object]]:
     """(how many, the first) per field and kind, the most frequent first."""
-    groups: dict[tuple, list] = {}
+    counts: Counter[tuple] = Counter()
+    first: dict[tuple, object] = {}
     for problem in problems:
         key = (problem.field, problem.code, problem.params.get("constraint"))
-        group = groups.setdefault(key, [0, problem])
-        group[0] += 1
-    return sorted(((count, first) for count, first in groups.values()), key=lambda group: -group[0])
+        counts[key] += 1
+        first.setdefault(key, problem)
+    return [(count, first[key]) for key, count in counts.most_common()]
 
 
 def _problem_line(problem, lang: str, count: int | None = None) -> Text:

@@ -476,7 +476,7 @@ UI = {
         "engine": "рушій",
         "header": "заголовок",
         "more": "…і ще {count:,} у цьому файлі, за полем і видом (приклад — перший такий рядок):",
-        "shown": "Показано перші {show} на файл; усі по одній: --show 0 або --format json.",
+        "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
         "valid": "The data package is valid.",
@@ -494,7 +494,7 @@ UI = {
         "engine": "engine",
         "header": "header",
         "more": "…and {count:,} more in this file, by field and kind (the example is the first such row):",
-        "shown": "The first {show} per file are shown; every one: --show 0 or --format json.",
+        "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
     },
 }
 
