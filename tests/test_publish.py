@@ -7,6 +7,7 @@ and again on the same portal.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -58,7 +59,10 @@ def csv_rows(path: Path) -> list[dict]:
 
 
 def portal_state(portal: Portal, name: str) -> dict:
-    """What a reader of the portal sees: the passport, each resource's file and DataStore table."""
+    """What a reader of the portal sees: the passport, each resource's file and DataStore table.
+
+    The plan page links to this dataset's resources, whose ids differ between two
+    publishes: its content is compared with each link written as the resource's name."""
     api = portal.api()
     dataset = api.action.package_show(id=name)
     resources = []
@@ -66,8 +70,14 @@ def portal_state(portal: Portal, name: str) -> dict:
         rows = None
         if resource.get("datastore_active"):
             rows = api.action.datastore_search(resource_id=resource["id"], limit=0)["total"]
+        content = resource.get("opendata_sha256")
+        if resource.get("opendata_name") == "page":
+            page = requests.get(resource["url"], timeout=30).text
+            for other in dataset["resources"]:
+                page = page.replace(other["url"], "{" + other["name"] + "}")
+            content = hashlib.sha256(page.encode()).hexdigest()
         resources.append(
-            (resource["name"], resource.get("opendata_name"), resource.get("opendata_sha256"),
+            (resource["name"], resource.get("opendata_name"), content,
              resource.get("format"), resource.get("schema"), resource["size"], rows)
         )
     extras = {e["key"]: e["value"] for e in dataset["extras"]}
