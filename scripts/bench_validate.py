@@ -125,16 +125,18 @@ def reference_keys(report_path: Path) -> tuple[list[list], int]:
     task = report["tasks"][0]
     keys = [[e["type"], e.get("rowNumber"), e.get("fieldName"), e.get("cell"), e.get("note")]
             for e in task["errors"]]
-    for k in keys:
-        if k[0] in ("blank-row", "primary-key", "foreign-key"):
-            k[2] = k[3] = None
-    return keys, task["stats"].get("rows", 0)
+    return row_level_without_cell(keys), task["stats"].get("rows", 0)
 
 
 def cli_keys(report_path: Path) -> list[list]:
     """(type, row, field, cell) of each error `opendata validate --format json` printed."""
     keys = [[e["type"], e.get("row"), e.get("field"), e.get("cell")]
             for e in json.loads(report_path.read_text())["errors"]]
+    return row_level_without_cell(keys)
+
+
+def row_level_without_cell(keys: list[list]) -> list[list]:
+    """Errors of a whole row name no field or cell; the tools spell that differently."""
     for k in keys:
         if k[0] in ("blank-row", "primary-key", "foreign-key"):
             k[2] = k[3] = None
