@@ -38,6 +38,27 @@ FORMAT_NAMES = {
     "en": {"email": "an email address", "uri": "a link (URI)", "uuid": "a UUID"},
 }
 
+# A fix reads "write it as …", where Ukrainian needs the accusative case
+# ("не є цілим числом", but "запишіть як ціле число"); English keeps the same words.
+TYPE_NAMES_IN_FIX = {
+    "uk": {
+        "integer": "ціле число",
+        "number": "число",
+        "date": "дату (РРРР-ММ-ДД)",
+        "datetime": "дату й час (РРРР-ММ-ДДTгг:хх:сс)",
+        "time": "час (гг:хх:сс)",
+        "boolean": "логічне значення (true/false)",
+        "year": "рік (РРРР)",
+        "yearmonth": "рік і місяць (РРРР-ММ)",
+        "string": "рядок",
+    },
+    "en": TYPE_NAMES["en"],
+}
+FORMAT_NAMES_IN_FIX = {
+    "uk": {"email": "адресу електронної пошти", "uri": "посилання (URI)", "uuid": "UUID"},
+    "en": FORMAT_NAMES["en"],
+}
+
 # code -> language -> (message, fix)
 CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     # --- what could not be read at all -------------------------------------
@@ -452,10 +473,12 @@ class _Defaulting(dict):
         return "?"
 
 
-def type_phrase(lang: str, field_type: str, field_format: str | None) -> str:
-    if field_format and field_format in FORMAT_NAMES[lang]:
-        return FORMAT_NAMES[lang][field_format]
-    return TYPE_NAMES[lang].get(field_type, field_type)
+def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix: bool = False) -> str:
+    """The name of a field's type (its format, when named) for "is not …", or for a fix."""
+    formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
+    if field_format and field_format in formats:
+        return formats[field_format]
+    return (TYPE_NAMES_IN_FIX if in_fix else TYPE_NAMES)[lang].get(field_type, field_type)
 
 
 # Terminal headings.

@@ -30,8 +30,9 @@ class Problem:
         }
         code = self.code
         if code == "type-error":
-            phrase = type_phrase(lang, params.get("field_type", ""), params.get("field_format"))
-            params["expected"] = params["expected_fix"] = phrase
+            field_type, field_format = params.get("field_type", ""), params.get("field_format")
+            params["expected"] = type_phrase(lang, field_type, field_format)
+            params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True)
         if code == "constraint-error" and params.get("constraint"):
             code = f"constraint-error:{params['constraint']}"
         return render(code, lang, params)
