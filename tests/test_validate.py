@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
+from opendata import cli
+from opendata.problems import Problem
 from opendata.validate import validate
 from tests.helpers import PACKAGE, run_cli
 
@@ -225,6 +228,25 @@ def test_enum_and_type_errors_have_fixes_in_both_languages(plan_with_reports):
     assert "РРРР-ММ-ДД" in date_error.render("uk")[1]
 
 
+@pytest.mark.parametrize(
+    ("field_type", "field_format", "lang", "message", "fix"),
+    [
+        ("integer", "default", "uk", "не є цілим числом.", "як ціле число."),
+        ("date", "default", "uk", "не є датою (РРРР-ММ-ДД).", "як дату (РРРР-ММ-ДД)."),
+        ("string", "email", "uk", "не є адресою електронної пошти.", "як адресу електронної пошти."),
+        ("integer", "default", "en", "is not an integer.", "as an integer."),
+    ],
+)
+def test_type_error_names_the_type_in_the_case_each_sentence_needs(
+    field_type, field_format, lang, message, fix
+):
+    params = {"field_type": field_type, "field_format": field_format}
+    problem = Problem("type-error", row=2, field="f", cell="x", params=params)
+    rendered_message, rendered_fix = problem.render(lang)
+    assert rendered_message.endswith(message)
+    assert rendered_fix.endswith(fix)
+
+
 def test_text_output_groups_by_file_with_row_field_and_fix(plan_copy):
     append_rows(plan_copy / "task_roles.csv", ["9.9", "leader", "1", "tokarchuk-o-v"])
     result = run_cli("validate", plan_copy, "--lang", "en")
@@ -232,6 +254,31 @@ def test_text_output_groups_by_file_with_row_field_and_fix(plan_copy):
     assert "task_roles.csv" in result.stdout
     assert "row 129, field «task_id»" in result.stdout
     assert "Fix:" in result.stdout
+
+
+def test_json_output_streams_errors_in_the_bytes_of_one_dump(plan_copy):
+    """The errors are written one by one; the text is what one indented dump would be."""
+    append_rows(plan_copy / "task_roles.csv", ["9.9", "leader", "1", "tokarchuk-o-v"])
+    append_rows(plan_copy / "task_roles.csv", ["9.8", "leader", "2", "tokarchuk-o-v"])
+    result = run_cli("validate", plan_copy, "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 1 and len(report["errors"]) >= 2
+    assert report["warnings"]  # task 1.8 printed twice: the list after the streamed one
+    assert result.stdout.encode() == orjson.dumps(report, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"errors": [], "n": 0},
+        {"a": {"b": [1, {"c": "ї"}]}, "errors": [{"x": [1, 2], "y": {}}, {"z": None}], "w": []},
+    ],
+)
+def test_print_json_writes_iterators_as_the_lists_they_yield(data, capsysbinary):
+    cli.print_json(data)
+    expected = capsysbinary.readouterr().out
+    cli.print_json({key: iter(value) if isinstance(value, list) else value for key, value in data.items()})
+    assert capsysbinary.readouterr().out == expected
 
 
 # --- bad input: a clear message, never a traceback ----------------------------------------------

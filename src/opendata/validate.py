@@ -66,16 +66,20 @@ class ValidationReport:
     def exit_code(self) -> int:
         return 2 if not self.readable else (0 if self.valid else 1)
 
-    def to_dict(self, lang: str = "uk") -> dict:
+    def to_dict(self, lang: str = "uk", *, lazy: bool = False) -> dict:
+        """The report as JSON-ready data; ``lazy``: errors and warnings as iterators,
+        for output that streams them (a report can hold millions of problems)."""
+        errors, warnings = self.errors, self.warnings
+        listed = (lambda items: items) if lazy else list
         return {
-            "valid": self.valid,
+            "valid": self.readable and not errors,
             "readable": self.readable,
             "target": self.target,
-            "error_count": len(self.errors),
-            "warning_count": len(self.warnings),
+            "error_count": len(errors),
+            "warning_count": len(warnings),
             "tables": [asdict(t) for t in self.tables],
-            "errors": [p.to_dict(lang) for p in self.errors],
-            "warnings": [p.to_dict(lang) for p in self.warnings],
+            "errors": listed(p.to_dict(lang) for p in errors),
+            "warnings": listed(p.to_dict(lang) for p in warnings),
         }
 
 
