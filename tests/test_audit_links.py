@@ -8,6 +8,7 @@ from opendata.audit import PortalUnreadable
 from opendata.audit.crawl import crawl_portal
 from opendata.audit.links import check_links, findings
 from opendata.audit.model import ResourceResult
+from opendata.ckan_client import CkanClient, PortalUnreachable
 from tests.audit_server import EdgeServer
 from tests.helpers import run_cli
 
@@ -85,6 +86,16 @@ def test_busy_portal_is_asked_again(edge):
 def test_hanging_portal_times_out(edge):
     with pytest.raises(PortalUnreadable, match="could not be read"):
         crawl_portal(f"{edge.url}/hang", timeout=1)
+
+
+def test_a_request_that_times_out_is_tried_twice_not_five_times(edge):
+    client = CkanClient(f"{edge.url}/hang", timeout=0.5, sleep=lambda seconds: None)
+    with pytest.raises(PortalUnreachable, match=r"after 2 tries .*0\.5 s"):
+        client.call("package_list")
+    assert client.requests == 2 and client.retries == 1
+    busy = CkanClient(f"{edge.url}/error", timeout=2, sleep=lambda seconds: None)
+    with pytest.raises(PortalUnreachable, match=r"after 5 tries .*HTTP 503"):
+        busy.call("package_list")  # a portal that answers "busy" is asked every time
 
 
 def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):

@@ -26,6 +26,9 @@ import requests
 
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_ATTEMPTS = 5
+# A portal that lets each request wait out the whole timeout is asked at most this many
+# times per request: five tries of 15-30 s would keep a person waiting for minutes.
+MAX_TIMEOUTS = 2
 DEFAULT_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
 
@@ -124,9 +127,8 @@ class CkanClient:
             data = {k: v if isinstance(v, str) else _json(v) for k, v in data.items() if v is not None}
         last = ""
         unsure = False  # an earlier try may have landed though its answer was lost
-        for attempt in range(1, self.attempts + 1):
-            if attempt > 1:
-                self._pause(attempt)
+        tries = _Tries(self)
+        for _ in tries:
             if unsure and (result := self._check(landed)) is not None:
                 return result
             try:
@@ -134,7 +136,7 @@ class CkanClient:
             except _Busy as busy:
                 last = f"HTTP {busy.status}{_portal_message(busy.body)}"
             except (requests.ConnectionError, requests.Timeout) as error:
-                last = _describe_network_error(error, self.timeout)
+                last = tries.network_error(error)
                 unsure = True
             except requests.RequestException as error:  # a bad URL and the like: retrying will not help
                 raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
@@ -144,7 +146,7 @@ class CkanClient:
                     return result
                 raise self._portal_error(action, error) from None
         raise PortalUnreachable(
-            self._scrub(f"{action}: no answer from {self.url} after {self.attempts} tries ({last})")
+            self._scrub(f"{action}: no answer from {self.url} after {tries.count} tries ({last})")
         )
 
     def find(self, action: str, data: dict) -> Any:
@@ -184,9 +186,8 @@ class CkanClient:
         """
         headers = {"Authorization": self._token} if self._token and url.startswith(self.url + "/") else {}
         last = ""
-        for attempt in range(1, self.attempts + 1):
-            if attempt > 1:
-                self._pause(attempt)
+        tries = _Tries(self)
+        for _ in tries:
             try:
                 with requests.get(url, headers=headers, timeout=self.timeout, stream=True) as response:
                     if response.status_code == 429 or response.status_code >= 500:
@@ -205,10 +206,10 @@ class CkanClient:
                             stream.write(chunk)
                     return digest.hexdigest()
             except (requests.ConnectionError, requests.Timeout) as error:
-                last = _describe_network_error(error, self.timeout)
+                last = tries.network_error(error)
             except requests.HTTPError as error:
                 raise PortalError(self._scrub(f"download {url}: {error}")) from None
-        raise PortalUnreachable(self._scrub(f"download {url}: failed after {self.attempts} tries ({last})"))
+        raise PortalUnreachable(self._scrub(f"download {url}: failed after {tries.count} tries ({last})"))
 
     def _send(self, action: str, data: dict, upload: Path | None) -> Any:
         self.requests += 1
@@ -220,6 +221,29 @@ class CkanClient:
 
     def _scrub(self, text: str) -> str:
         return text.replace(self._token, "***") if self._token else text
+
+
+class _Tries:
+    """The tries of one request: up to ``attempts``, backing off before each retry, and
+    no more after ``MAX_TIMEOUTS`` tries that waited out the whole timeout."""
+
+    def __init__(self, client: CkanClient):
+        self.client = client
+        self.count = 0
+        self.timeouts = 0
+
+    def __iter__(self):
+        while self.count < self.client.attempts and self.timeouts < MAX_TIMEOUTS:
+            self.count += 1
+            if self.count > 1:
+                self.client._pause(self.count)
+            yield self.count
+
+    def network_error(self, error: requests.RequestException) -> str:
+        """Note a dropped connection or a timeout; its description for the final message."""
+        if isinstance(error, requests.Timeout):
+            self.timeouts += 1
+        return _describe_network_error(error, self.client.timeout)
 
 
 def _json(value: Any) -> str:
