@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from opendata import cli
 from opendata.problems import Problem
 from opendata.validate import validate
-from tests.helpers import PACKAGE, run_cli
+from tests.helpers import OPENDATA, PACKAGE, run_cli
 
 
 def append_rows(path: Path, *rows: list[str]) -> None:
@@ -513,3 +515,37 @@ def test_text_report_counts_what_it_does_not_print(tmp_path):
 
     every = run_cli("validate", table, "--schema", schema, "--show", "0", "--lang", "en")
     assert every.stdout.count("✗ row") == 11 and "more in this file" not in every.stdout
+
+
+def test_ukrainian_text_groups_digits_with_spaces(tmp_path):
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}))
+    table = tmp_path / "table.csv"
+    table.write_text("id\n" + "".join(f"x{i}\n" for i in range(1100)), encoding="utf-8")
+    uk = run_cli("validate", table, "--schema", schema)
+    assert "…і ще 1\u00a0050 у цьому файлі" in uk.stdout
+    assert "1\u00a0050 × рядок 52" in uk.stdout
+    assert "table.csv: 1\u00a0100 рядків" in uk.stdout
+    en = run_cli("validate", table, "--schema", schema, "--lang", "en")
+    assert "…and 1,050 more in this file" in en.stdout and "1,100 rows" in en.stdout
+
+
+def test_progress_bar_on_a_terminal_counts_rows_as_the_language_writes_them(tmp_path):
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}))
+    table = tmp_path / "table.csv"
+    table.write_text("id\n" + "".join(f"{i}\n" for i in range(2500)), encoding="utf-8")
+    command = [str(OPENDATA), "validate", str(table), "--schema", str(schema)]
+    screen, terminal = os.openpty()  # stderr is a terminal: the bar is drawn there
+    try:
+        result = subprocess.run(command, stdout=subprocess.PIPE, stderr=terminal, timeout=120)
+        os.close(terminal)
+        drawn = b""
+        with contextlib.suppress(OSError):  # EIO once everything written has been read
+            while chunk := os.read(screen, 1 << 16):
+                drawn += chunk
+    finally:
+        os.close(screen)
+    assert result.returncode == 0
+    assert "2\u00a0500 рядків".encode() in drawn
+    assert "━".encode() in drawn and "━".encode() not in result.stdout  # the bar: stderr only

@@ -18,12 +18,12 @@ from pathlib import Path
 import click
 import orjson
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import UI
+from opendata.messages import UI, number
 from opendata.package import import_plan
 from opendata.plan_import import SourceError
 from opendata.validate import ValidationReport, validate
@@ -68,8 +68,8 @@ def print_json(data) -> None:
     sys.stdout.flush()
     stdout = sys.stdout.buffer
     chunk = bytearray(b"{")
-    for number, (key, value) in enumerate(data.items()):
-        chunk += b",\n  " if number else b"\n  "
+    for place, (key, value) in enumerate(data.items()):
+        chunk += b",\n  " if place else b"\n  "
         chunk += orjson.dumps(key) + b": "
         if not isinstance(value, Iterator):
             chunk += _indented(value, b"\n  ")
@@ -221,7 +221,7 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
-    with _progress(output_format, counter="{task.completed:,} rows") as on_progress:
+    with _progress(output_format, _Count(lang, UI[lang]["rows"])) as on_progress:
         report = validate(
             path,
             schema=schema,
@@ -243,13 +243,13 @@ class _progress:
     is None when no bar is shown, so the library skips the bookkeeping.
     """
 
-    def __init__(self, output_format: str, counter: str = "{task.completed:,}", labels=None, show=True):
+    def __init__(self, output_format: str, counter: ProgressColumn, labels=None, show=True):
         self.enabled = show and err.is_terminal and output_format == "text"
         self.labels = labels or {}
         self.bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn(counter),
+            counter,
             TimeElapsedColumn(),
             console=err,
             transient=True,
@@ -298,7 +298,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
             out.print(_problem_line(problem, lang))
         if len(shown) < len(problems):
             cut = True
-            out.print(Text(ui["more"].format(count=len(problems) - len(shown)), style="bold"))
+            out.print(Text(ui["more"].format(count=number(len(problems) - len(shown), lang)), style="bold"))
             for count, example in _tally(problems[len(shown) :]):
                 out.print(_problem_line(example, lang, count=count))
         out.print()
@@ -306,7 +306,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         note = f" — {table.fallback_reason}" if table.fallback_reason else ""
         out.print(
             Text(
-                f"{ui['checked']} {table.path}: {table.rows or 0:,} {ui['rows']} "
+                f"{ui['checked']} {table.path}: {number(table.rows or 0, lang)} {ui['rows']} "
                 f"({ui['engine']}: {table.engine}{note})",
                 style="dim",
             )
@@ -344,7 +344,7 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
     style = "red" if problem.severity == "error" else "yellow"
     line = Text("  ")
     if count is not None:
-        line.append(f"{count:>9,} × ", style=style)
+        line.append(f"{number(count, lang):>9} × ", style=style)
     else:
         line.append("✗ " if problem.severity == "error" else "! ", style=style)
     if where:
@@ -471,7 +471,7 @@ def build_command(
         print_json(result.to_dict())
         return
     for built in result.files:
-        out.print(f"{built.path}  ({built.format}, {built.bytes:,} B)", markup=False)
+        out.print(f"{built.path}  ({built.format}, {number(built.bytes, lang)} B)", markup=False)
     for gap in result.gaps:
         out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
     out.print(Text(f"{len(result.files)} {ui['written']} {out_dir}", style="bold green"))
@@ -667,7 +667,7 @@ def publish_command(
         if dry_run:
             result = None
         else:
-            with _upload_progress(plan, output_format, ui) as on_upload:
+            with _upload_progress(plan, output_format, ui, lang) as on_upload:
                 result = publish(plan, client, on_upload=on_upload)
     except (PortalError, PackageError) as error:
         _portal_failure(error, output_format)
@@ -685,12 +685,26 @@ def publish_command(
     sys.exit(0 if result is None or result.ok else 1)
 
 
+class _Count(ProgressColumn):
+    """A progress bar's "done/total unit", the digits grouped as the language writes them."""
+
+    def __init__(self, lang: str, unit: str = "", with_total: bool = False):
+        super().__init__()
+        self.lang, self.unit, self.with_total = lang, unit, with_total
+
+    def render(self, task: Task) -> Text:
+        text = number(int(task.completed), self.lang)
+        if self.with_total and task.total is not None:
+            text += "/" + number(int(task.total), self.lang)
+        return Text(f"{text} {self.unit}".rstrip())
+
+
 class _upload_progress(_progress):
     """A bytes-uploaded progress bar on stderr, shown only on a terminal."""
 
-    def __init__(self, plan, output_format: str, ui: dict):
+    def __init__(self, plan, output_format: str, ui: dict, lang: str):
         total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
-        super().__init__(output_format, counter="{task.completed:,}/{task.total:,} B", show=total > 0)
+        super().__init__(output_format, _Count(lang, "B", with_total=True), show=total > 0)
         self.task = self.bar.add_task(ui["uploading"], total=total)
 
     def update(self, name: str, size: int) -> None:  # type: ignore[override]
@@ -893,8 +907,8 @@ def audit_command(
         previous = load_previous(previous_dir) if previous_dir else None
         with _progress(
             output_format,
-            counter="{task.completed:,}/{task.total:,}",
-            labels={"crawl": "datasets", "links": "links"},
+            _Count(lang, with_total=True),
+            labels={"crawl": UI[lang]["datasets"], "links": UI[lang]["links"]},
         ) as on_progress:
             audit = run_audit(
                 portal=portal,

@@ -481,6 +481,12 @@ def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix:
     return (TYPE_NAMES_IN_FIX if in_fix else TYPE_NAMES)[lang].get(field_type, field_type)
 
 
+def number(value: int, lang: str) -> str:
+    """A count as the language writes it: "1 000 000" in Ukrainian (no-break spaces), "1,000,000" in English."""
+    grouped = f"{value:,}"
+    return grouped.replace(",", "\u00a0") if lang == "uk" else grouped
+
+
 # Terminal headings.
 UI = {
     "uk": {
@@ -495,10 +501,12 @@ UI = {
         "error": "помилка",
         "checked": "Перевірено",
         "rows": "рядків",
+        "datasets": "наборів",
+        "links": "посилань",
         "unreadable": "Нічого не вдалося прочитати.",
         "engine": "рушій",
         "header": "заголовок",
-        "more": "…і ще {count:,} у цьому файлі, за полем і видом (приклад — перший такий рядок):",
+        "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок):",
         "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
@@ -513,10 +521,12 @@ UI = {
         "error": "error",
         "checked": "Checked",
         "rows": "rows",
+        "datasets": "datasets",
+        "links": "links",
         "unreadable": "Nothing could be read.",
         "engine": "engine",
         "header": "header",
-        "more": "…and {count:,} more in this file, by field and kind (the example is the first such row):",
+        "more": "…and {count} more in this file, by field and kind (the example is the first such row):",
         "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
     },
 }
