@@ -237,6 +237,10 @@ def test_enum_and_type_errors_have_fixes_in_both_languages(plan_with_reports):
         ("date", "default", "uk", "не є датою (РРРР-ММ-ДД).", "як дату (РРРР-ММ-ДД)."),
         ("string", "email", "uk", "не є адресою електронної пошти.", "як адресу електронної пошти."),
         ("integer", "default", "en", "is not an integer.", "as an integer."),
+        ("date", "%d.%m.%Y", "uk", "не є датою (ДД.ММ.РРРР).", "як дату (ДД.ММ.РРРР)."),
+        ("datetime", "default", "en", "a date and time (YYYY-MM-DDThh:mm:ss).", "(YYYY-MM-DDThh:mm:ss)."),
+        ("time", "%H:%M", "uk", "не є часом (гг:хх).", "як час (гг:хх)."),
+        ("date", "any", "en", "is not a date.", "as a date."),
     ],
 )
 def test_type_error_names_the_type_in_the_case_each_sentence_needs(

@@ -315,7 +315,8 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         out.print(Text(ui["shown"].format(show=show), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
     summary.stylize("green" if report.valid else "red")
-    summary.append(f" {len(report.errors)} {ui['errors']}, {len(report.warnings)} {ui['warnings']}.")
+    errors, warnings = number(len(report.errors), lang), number(len(report.warnings), lang)
+    summary.append(f" {errors} {ui['errors']}, {warnings} {ui['warnings']}.")
     out.print(summary)
 
 

@@ -8,13 +8,15 @@ codes of their own. Templates use `str.format` with the problem's parameters.
 
 from __future__ import annotations
 
+import re
+
 TYPE_NAMES = {
     "uk": {
         "integer": "цілим числом",
         "number": "числом",
-        "date": "датою (РРРР-ММ-ДД)",
-        "datetime": "датою й часом (РРРР-ММ-ДДTгг:хх:сс)",
-        "time": "часом (гг:хх:сс)",
+        "date": "датою",
+        "datetime": "датою й часом",
+        "time": "часом",
         "boolean": "логічним значенням (true/false)",
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
@@ -23,9 +25,9 @@ TYPE_NAMES = {
     "en": {
         "integer": "an integer",
         "number": "a number",
-        "date": "a date (YYYY-MM-DD)",
-        "datetime": "a date and time (YYYY-MM-DDThh:mm:ss)",
-        "time": "a time (hh:mm:ss)",
+        "date": "a date",
+        "datetime": "a date and time",
+        "time": "a time",
         "boolean": "a boolean (true/false)",
         "year": "a year (YYYY)",
         "yearmonth": "a year and month (YYYY-MM)",
@@ -38,15 +40,23 @@ FORMAT_NAMES = {
     "en": {"email": "an email address", "uri": "a link (URI)", "uuid": "a UUID"},
 }
 
+# Dates and times are named with their pattern, as people write it: the Table Schema
+# default, or the field's own strptime format ("%d.%m.%Y" -> "ДД.ММ.РРРР").
+DEFAULT_PATTERNS = {"date": "%Y-%m-%d", "datetime": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M:%S"}
+PATTERN_LETTERS = {
+    "uk": {"Y": "РРРР", "y": "РР", "m": "ММ", "d": "ДД", "H": "гг", "I": "гг", "M": "хх", "S": "сс"},
+    "en": {"Y": "YYYY", "y": "YY", "m": "MM", "d": "DD", "H": "hh", "I": "hh", "M": "mm", "S": "ss"},
+}
+
 # A fix reads "write it as …", where Ukrainian needs the accusative case
 # ("не є цілим числом", but "запишіть як ціле число"); English keeps the same words.
 TYPE_NAMES_IN_FIX = {
     "uk": {
         "integer": "ціле число",
         "number": "число",
-        "date": "дату (РРРР-ММ-ДД)",
-        "datetime": "дату й час (РРРР-ММ-ДДTгг:хх:сс)",
-        "time": "час (гг:хх:сс)",
+        "date": "дату",
+        "datetime": "дату й час",
+        "time": "час",
         "boolean": "логічне значення (true/false)",
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
@@ -478,7 +488,12 @@ def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix:
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
-    return (TYPE_NAMES_IN_FIX if in_fix else TYPE_NAMES)[lang].get(field_type, field_type)
+    name = (TYPE_NAMES_IN_FIX if in_fix else TYPE_NAMES)[lang].get(field_type, field_type)
+    if field_type not in DEFAULT_PATTERNS or field_format == "any":
+        return name
+    pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format
+    letters = PATTERN_LETTERS[lang]
+    return f"{name} ({re.sub(r'%(.)', lambda m: letters.get(m.group(1), m.group(0)), pattern)})"
 
 
 def number(value: int, lang: str) -> str:
