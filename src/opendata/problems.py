@@ -8,7 +8,7 @@ from dataclasses import field as dataclass_field
 from opendata.messages import render, type_phrase
 
 
-@dataclass
+@dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
 class Problem:
     code: str
     severity: str = "error"  # or "warning"
@@ -17,7 +17,7 @@ class Problem:
     row: int | None = None
     field: str | None = None
     cell: str | None = None
-    params: dict = dataclass_field(default_factory=dict)
+    params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
 
     def render(self, lang: str) -> tuple[str, str]:
         params = {

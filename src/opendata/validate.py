@@ -377,8 +377,9 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     )
     primary_key = ", ".join(schema.primary_key) if schema is not None else None
     name, path = resource.name, resource.path
+    shared: dict[tuple, dict] = {}
     for error in result.errors:
-        report.problems.append(_problem_from(error, name, path, fields, primary_key))
+        report.problems.append(_problem_from(error, name, path, fields, primary_key, shared))
 
 
 def _problem_from(
@@ -387,8 +388,43 @@ def _problem_from(
     path: str,
     fields: dict[str, tuple[str, str | None, dict]],
     primary_key: str | None,
+    shared: dict[tuple, dict],
 ) -> Problem:
-    """The engine's error as a Problem; ``fields``: type, format and constraints by name."""
+    """The engine's error as a Problem; ``fields``: type, format and constraints by name.
+
+    A cell's type or constraint error has the same parameters as every other one of
+    its field and kind, so they share one dict from ``shared`` (~0.35 kB less per
+    problem, and a big file can have millions)."""
+    field_name, cell = error.field_name, error.cell
+    if error.type in ("type-error", "constraint-error"):
+        key = (error.type, field_name, error.constraint, error.note)
+        params = shared.get(key)
+        if params is None:
+            params = shared[key] = _problem_params(error, fields, primary_key)
+    else:
+        params = _problem_params(error, fields, primary_key)
+    if error.type == "foreign-key":
+        # Frictionless names the fields, values and lookup table only in the note.
+        found = FOREIGN_KEY_NOTE.search(error.note or "")
+        if found:
+            field_name, cell = found.group("fields"), found.group("values")
+            params["target"] = found.group("target") or name
+        params["values"] = ", ".join(f"«{value}»" for value in (cell or "").split(", "))
+    return Problem(
+        error.type,
+        resource=name,
+        path=path,
+        row=error.row_number,
+        field=field_name,
+        cell=cell,
+        params=params,
+    )
+
+
+def _problem_params(
+    error: engine.TableError, fields: dict[str, tuple[str, str | None, dict]], primary_key: str | None
+) -> dict:
+    """What the messages about an engine error need to say."""
     params: dict = {
         "note": error.note,
         "field_number": error.field_number,
@@ -410,20 +446,4 @@ def _problem_from(
         params["expected_label"] = error.field_name or "?"
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
-    field_name, cell = error.field_name, error.cell
-    if error.type == "foreign-key":
-        # Frictionless names the fields, values and lookup table only in the note.
-        found = FOREIGN_KEY_NOTE.search(error.note or "")
-        if found:
-            field_name, cell = found.group("fields"), found.group("values")
-            params["target"] = found.group("target") or name
-        params["values"] = ", ".join(f"«{value}»" for value in (cell or "").split(", "))
-    return Problem(
-        error.type,
-        resource=name,
-        path=path,
-        row=error.row_number,
-        field=field_name,
-        cell=cell,
-        params=params,
-    )
+    return params

@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import math
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -196,7 +197,9 @@ class FieldPlan:
                 value, notes = self.reader(raw)
             except TypeError:
                 value, notes = self._read_incomparable(raw)
-            hit = (value, dict(notes) if notes else None)
+            # the same note text for many cells (e-mails, say) is kept once: a big file's
+            # errors can hold millions of them
+            hit = (value, {name: sys.intern(note) for name, note in notes.items()} if notes else None)
             if len(self._cache) < 200_000:
                 self._cache[raw] = hit
         return hit  # shared between calls: callers only read the notes
