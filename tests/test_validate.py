@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from opendata import cli
+from opendata.messages import counted
 from opendata.problems import Problem
 from opendata.validate import validate
 from tests.helpers import OPENDATA, PACKAGE, run_cli
@@ -532,6 +533,34 @@ def test_ukrainian_text_groups_digits_with_spaces(tmp_path):
     assert "table.csv: 1\u00a0100 рядків" in uk.stdout
     en = run_cli("validate", table, "--schema", schema, "--lang", "en")
     assert "…and 1,050 more in this file" in en.stdout and "1,100 rows" in en.stdout
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "text"),
+    [
+        (0, "uk", "0 помилок"),
+        (1, "uk", "1 помилка"),
+        (3, "uk", "3 помилки"),
+        (11, "uk", "11 помилок"),
+        (21, "uk", "21 помилка"),
+        (1_000_022, "uk", "1\u00a0000\u00a0022 помилки"),
+        (1, "en", "1 error"),
+        (1_000_000, "en", "1,000,000 errors"),
+    ],
+)
+def test_counts_take_the_form_the_language_needs(count, lang, text):
+    assert counted(count, lang, "errors") == text
+
+
+def test_text_output_says_one_row_and_one_warning(tmp_path):
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}))
+    table = tmp_path / "table.csv"
+    table.write_text("id\nx\n", encoding="utf-8")
+    uk = run_cli("validate", table, "--schema", schema)
+    assert "table.csv: 1 рядок" in uk.stdout and "1 помилка, 0 попереджень." in uk.stdout
+    en = run_cli("validate", table, "--schema", schema, "--lang", "en")
+    assert "table.csv: 1 row " in en.stdout and "1 error, 0 warnings." in en.stdout
 
 
 def test_progress_bar_on_a_terminal_counts_rows_as_the_language_writes_them(tmp_path):

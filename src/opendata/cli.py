@@ -23,7 +23,7 @@ from rich.text import Text
 
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import UI, number
+from opendata.messages import NOUNS, UI, counted, number
 from opendata.package import import_plan
 from opendata.plan_import import SourceError
 from opendata.validate import ValidationReport, validate
@@ -221,7 +221,7 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
-    with _progress(output_format, _Count(lang, UI[lang]["rows"])) as on_progress:
+    with _progress(output_format, _Count(lang, "rows")) as on_progress:
         report = validate(
             path,
             schema=schema,
@@ -291,7 +291,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         heading = Text(path or "—", style="bold")
-        heading.append(f"  ({errors} {ui['errors']}, {warnings} {ui['warnings']})", style="dim")
+        heading.append(f"  ({_errors_and_warnings(errors, warnings, lang)})", style="dim")
         out.print(heading)
         shown = problems[:show] if show else problems
         for problem in shown:
@@ -306,7 +306,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         note = f" — {table.fallback_reason}" if table.fallback_reason else ""
         out.print(
             Text(
-                f"{ui['checked']} {table.path}: {number(table.rows or 0, lang)} {ui['rows']} "
+                f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} "
                 f"({ui['engine']}: {table.engine}{note})",
                 style="dim",
             )
@@ -315,9 +315,12 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         out.print(Text(ui["shown"].format(show=show), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
     summary.stylize("green" if report.valid else "red")
-    errors, warnings = number(len(report.errors), lang), number(len(report.warnings), lang)
-    summary.append(f" {errors} {ui['errors']}, {warnings} {ui['warnings']}.")
+    summary.append(f" {_errors_and_warnings(len(report.errors), len(report.warnings), lang)}.")
     out.print(summary)
+
+
+def _errors_and_warnings(errors: int, warnings: int, lang: str) -> str:
+    return f"{counted(errors, lang, 'errors')}, {counted(warnings, lang, 'warnings')}"
 
 
 def _tally(problems: list) -> list[tuple[int, object]]:
@@ -645,7 +648,7 @@ def publish_command(
     ui = PUBLISH_UI[lang]
     report = validate(path)
     if not report.valid:
-        message = ui["invalid_package"].format(path=path, errors=len(report.errors))
+        message = ui["invalid_package"].format(path=path, errors=counted(len(report.errors), lang, "errors"))
         if output_format == "json":
             click.echo(
                 json.dumps({"ok": False, "error": "InvalidPackage", "message": message}, ensure_ascii=False)
@@ -687,16 +690,17 @@ def publish_command(
 
 
 class _Count(ProgressColumn):
-    """A progress bar's "done/total unit", the digits grouped as the language writes them."""
+    """A progress bar's "done/total noun", written as the language writes counts."""
 
-    def __init__(self, lang: str, unit: str = "", with_total: bool = False):
+    def __init__(self, lang: str, noun: str | None = None, with_total: bool = False, unit: str = ""):
         super().__init__()
-        self.lang, self.unit, self.with_total = lang, unit, with_total
+        self.lang, self.noun, self.with_total, self.unit = lang, noun, with_total, unit
 
     def render(self, task: Task) -> Text:
-        text = number(int(task.completed), self.lang)
+        done = int(task.completed)
+        text = counted(done, self.lang, self.noun) if self.noun else number(done, self.lang)
         if self.with_total and task.total is not None:
-            text += "/" + number(int(task.total), self.lang)
+            text = f"{number(done, self.lang)}/{number(int(task.total), self.lang)}"
         return Text(f"{text} {self.unit}".rstrip())
 
 
@@ -705,7 +709,7 @@ class _upload_progress(_progress):
 
     def __init__(self, plan, output_format: str, ui: dict, lang: str):
         total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
-        super().__init__(output_format, _Count(lang, "B", with_total=True), show=total > 0)
+        super().__init__(output_format, _Count(lang, with_total=True, unit="B"), show=total > 0)
         self.task = self.bar.add_task(ui["uploading"], total=total)
 
     def update(self, name: str, size: int) -> None:  # type: ignore[override]
@@ -909,7 +913,7 @@ def audit_command(
         with _progress(
             output_format,
             _Count(lang, with_total=True),
-            labels={"crawl": UI[lang]["datasets"], "links": UI[lang]["links"]},
+            labels={"crawl": NOUNS[lang]["datasets"]["other"], "links": NOUNS[lang]["links"]["other"]},
         ) as on_progress:
             audit = run_audit(
                 portal=portal,

@@ -497,9 +497,39 @@ def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix:
 
 
 def number(value: int, lang: str) -> str:
-    """A count as the language writes it: "1 000 000" in Ukrainian (no-break spaces), "1,000,000" in English."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", "\u00a0") if lang == "uk" else grouped
+    """A count as the language writes it (CLDR rules, via Babel): "1 050 000" in Ukrainian
+    (no-break spaces), "1,050,000" in English."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=lang)
+
+
+def counted(value: int, lang: str, noun: str) -> str:
+    """The count and the noun in the form it takes: "1 рядок", "3 рядки", "5 рядків"."""
+    from babel import Locale
+
+    forms = NOUNS[lang][noun]
+    return f"{number(value, lang)} {forms.get(Locale.parse(lang).plural_form(value), forms['other'])}"
+
+
+# Nouns that follow a count, by CLDR plural category (Ukrainian: one, few, many; a
+# fraction takes "other").
+NOUNS = {
+    "uk": {
+        "rows": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
+        "errors": {"one": "помилка", "few": "помилки", "many": "помилок", "other": "помилки"},
+        "warnings": {"one": "попередження", "many": "попереджень", "other": "попередження"},
+        "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
+        "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
+    },
+    "en": {
+        "rows": {"one": "row", "other": "rows"},
+        "errors": {"one": "error", "other": "errors"},
+        "warnings": {"one": "warning", "other": "warnings"},
+        "datasets": {"one": "dataset", "other": "datasets"},
+        "links": {"one": "link", "other": "links"},
+    },
+}
 
 
 # Terminal headings.
@@ -510,14 +540,9 @@ UI = {
         "row": "рядок",
         "field": "поле",
         "fix": "Як виправити",
-        "errors": "помилок",
-        "warnings": "попереджень",
         "warning": "попередження",
         "error": "помилка",
         "checked": "Перевірено",
-        "rows": "рядків",
-        "datasets": "наборів",
-        "links": "посилань",
         "unreadable": "Нічого не вдалося прочитати.",
         "engine": "рушій",
         "header": "заголовок",
@@ -530,14 +555,9 @@ UI = {
         "row": "row",
         "field": "field",
         "fix": "Fix",
-        "errors": "errors",
-        "warnings": "warnings",
         "warning": "warning",
         "error": "error",
         "checked": "Checked",
-        "rows": "rows",
-        "datasets": "datasets",
-        "links": "links",
         "unreadable": "Nothing could be read.",
         "engine": "engine",
         "header": "header",
@@ -551,7 +571,7 @@ UI = {
 PUBLISH_UI = {
     "uk": {
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
-        "invalid_package": "Пакет {path} не пройшов перевірку ({errors} помилок); нічого не опубліковано. Подробиці: opendata validate {path}",
+        "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
         "dry_run": "Пробний запуск: на порталі нічого не змінено.",
         "create": "створити",
         "update": "оновити",
@@ -569,7 +589,7 @@ PUBLISH_UI = {
     },
     "en": {
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
-        "invalid_package": "The package {path} is not valid ({errors} errors); nothing was published. Details: opendata validate {path}",
+        "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
         "dry_run": "Dry run: nothing was changed on the portal.",
         "create": "create",
         "update": "update",
