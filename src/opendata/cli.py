@@ -366,7 +366,7 @@ BUILD_UI = {
         "not_package": "потрібна тека пакета даних або datapackage.json",
         "invalid": "пакет містить помилки, тому файли не зібрано; подробиці: opendata validate",
         "publisher": "не вдалося прочитати файл видавця",
-        "written": "файлів записано до",
+        "written": "записано до",
         "gap": "порожня обов'язкова клітинка в національному експорті",
         "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
         "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
@@ -381,7 +381,7 @@ BUILD_UI = {
         "not_package": "expected a data package folder or a datapackage.json",
         "invalid": "the package has errors, so nothing was built; see: opendata validate",
         "publisher": "cannot read the publisher file",
-        "written": "files written to",
+        "written": "written to",
         "gap": "required cell left empty in a national export",
         "draft-decision": "the decision is a draft: no date, number or status yet",
         "needs-publisher": "not in the package; give it in the --publisher file",
@@ -478,7 +478,8 @@ def build_command(
         out.print(f"{built.path}  ({built.format}, {number(built.bytes, lang)} B)", markup=False)
     for gap in result.gaps:
         out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
-    out.print(Text(f"{len(result.files)} {ui['written']} {out_dir}", style="bold green"))
+    files = counted(len(result.files), lang, "files")
+    out.print(Text(f"{files} {ui['written']} {out_dir}", style="bold green"))
 
 
 @main.command("report")

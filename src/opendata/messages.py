@@ -521,6 +521,7 @@ NOUNS = {
         "warnings": {"one": "попередження", "many": "попереджень", "other": "попередження"},
         "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
         "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
+        "files": {"one": "файл", "few": "файли", "many": "файлів", "other": "файлу"},
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -528,6 +529,7 @@ NOUNS = {
         "warnings": {"one": "warning", "other": "warnings"},
         "datasets": {"one": "dataset", "other": "datasets"},
         "links": {"one": "link", "other": "links"},
+        "files": {"one": "file", "other": "files"},
     },
 }
 
