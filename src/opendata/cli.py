@@ -699,9 +699,12 @@ class _Count(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         done = int(task.completed)
-        text = counted(done, self.lang, self.noun) if self.noun else number(done, self.lang)
         if self.with_total and task.total is not None:
             text = f"{number(done, self.lang)}/{number(int(task.total), self.lang)}"
+        elif self.noun:
+            text = counted(done, self.lang, self.noun)
+        else:
+            text = number(done, self.lang)
         return Text(f"{text} {self.unit}".rstrip())
 
 

@@ -8,6 +8,7 @@ codes of their own. Templates use `str.format` with the problem's parameters.
 
 from __future__ import annotations
 
+import functools
 import re
 
 TYPE_NAMES = {
@@ -483,6 +484,7 @@ class _Defaulting(dict):
         return "?"
 
 
+@functools.lru_cache(maxsize=512)  # once per field, not per error
 def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix: bool = False) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]

@@ -70,7 +70,8 @@ class ValidationReport:
         """The report as JSON-ready data; ``lazy``: errors and warnings as iterators,
         for output that streams them (a report can hold millions of problems)."""
         errors, warnings = self.errors, self.warnings
-        listed = (lambda items: items) if lazy else list
+        error_dicts = (p.to_dict(lang) for p in errors)
+        warning_dicts = (p.to_dict(lang) for p in warnings)
         return {
             "valid": self.readable and not errors,
             "readable": self.readable,
@@ -78,8 +79,8 @@ class ValidationReport:
             "error_count": len(errors),
             "warning_count": len(warnings),
             "tables": [asdict(t) for t in self.tables],
-            "errors": listed(p.to_dict(lang) for p in errors),
-            "warnings": listed(p.to_dict(lang) for p in warnings),
+            "errors": error_dicts if lazy else list(error_dicts),
+            "warnings": warning_dicts if lazy else list(warning_dicts),
         }
 
 
