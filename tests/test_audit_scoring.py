@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from opendata.audit import freshness, mqa, stars
+from opendata.audit import freshness, mqa, stars, validity
 from opendata.audit.model import DatasetResult, ResourceResult
 
 
@@ -45,3 +45,15 @@ def test_freshness_limits(age, frequency, overdue):
     )
     found = freshness.check(result, day)
     assert result.overdue is overdue and bool(found) is overdue and result.days_since_modified == age
+
+
+def test_validity_finding_counts_errors_in_the_form_each_language_needs(tmp_path):
+    table = tmp_path / "dates.csv"
+    table.write_text("day\n2024-01-05\n05.01.2024\n06.01.2024\n07.01.2024\n", encoding="utf-8")
+    schema = tmp_path / "schema.json"
+    schema.write_text('{"fields": [{"name": "day", "type": "date"}]}', encoding="utf-8")
+    result = ResourceResult("ds", "r1", "r", "https://example.org/dates.csv", "CSV", local_file=str(table))
+    [finding] = validity.check(result, schema, "uk")
+    assert result.error_count == 3
+    assert "схемі набору: 3 помилки, наприклад: Значення «05.01.2024»" in finding.render("uk")[0]
+    assert "schema: 3 errors, e.g.:" in finding.render("en")[0]

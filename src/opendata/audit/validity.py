@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from opendata.audit.model import Finding, ResourceResult
+from opendata.messages import counted
 from opendata.validate import validate
 
 CSVW_TYPES = {
@@ -84,13 +85,18 @@ def check(result: ResourceResult, schema: Path | None, lang: str) -> list[Findin
             if schema
             else {"uk": "виведеній структурі", "en": "the inferred structure"}
         )
+        errors = len(report.errors)
         return [
             Finding(
                 "validity",
                 "validity-errors",
                 "error",
                 **where,
-                params={"count": len(report.errors), "first": first, "schema": schema_name},
+                params={
+                    "count": {language: counted(errors, language, "errors") for language in ("uk", "en")},
+                    "first": first,
+                    "schema": schema_name,
+                },
             )
         ]
     return []
