@@ -75,7 +75,7 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
         "2021-11-15",
         "done",
     )
-    assert "2 наборів" in row["summary"] and str(out / "report.html") in row["summary"]
+    assert "2 набори, " in row["summary"] and str(out / "report.html") in row["summary"]
     assert row["reported_by"] == "tokarchuk-o-v"
     assert run_cli("validate", plan_copy).returncode == 0
 

@@ -943,13 +943,16 @@ def audit_command(
         print_json(summary)
     else:
         line = {
-            "uk": "Аудит завершено: {datasets} наборів, {resources} ресурсів, {findings} зауважень "
-            "({errors} помилок); оцінка {overall_score}/405 ({band}).",
-            "en": "Audit done: {datasets} datasets, {resources} resources, {findings} findings "
-            "({errors} errors); score {overall_score}/405 ({band}).",
+            "uk": "Аудит завершено: {datasets}, {resources}, {findings} ({errors}); "
+            "оцінка {overall_score}/405 ({band}).\nЗвіт: {report}",
+            "en": "Audit done: {datasets}, {resources}, {findings} ({errors}); "
+            "score {overall_score}/405 ({band}).\nReport: {report}",
         }[lang]
-        out.print(line.format(**summary, band=BAND_LABELS[summary["overall_band"]][lang]), markup=False)
-        out.print(f"Report: {(out_dir / 'report.html').resolve()}", markup=False)
+        nouns = ("datasets", "resources", "findings", "errors")
+        counts = {noun: counted(summary[noun], lang, noun) for noun in nouns}
+        band = BAND_LABELS[summary["overall_band"]][lang]
+        report = (out_dir / "report.html").resolve()
+        out.print(line.format(**{**summary, **counts}, band=band, report=report), markup=False)
     if record:
         try:
             row = record_audit(plan, day or date.today(), summary, out_dir / "report.html", lang=lang)

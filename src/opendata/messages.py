@@ -524,6 +524,8 @@ NOUNS = {
         "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
         "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
         "files": {"one": "файл", "few": "файли", "many": "файлів", "other": "файлу"},
+        "resources": {"one": "ресурс", "few": "ресурси", "many": "ресурсів", "other": "ресурсу"},
+        "findings": {"one": "зауваження", "many": "зауважень", "other": "зауваження"},
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -532,6 +534,8 @@ NOUNS = {
         "datasets": {"one": "dataset", "other": "datasets"},
         "links": {"one": "link", "other": "links"},
         "files": {"one": "file", "other": "files"},
+        "resources": {"one": "resource", "other": "resources"},
+        "findings": {"one": "finding", "other": "findings"},
     },
 }
 

@@ -12,6 +12,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from opendata.messages import counted
 from opendata.package import csv_bytes
 from opendata.plan_rules import Table, one_report_problems
 from opendata.quarters import quarter_label
@@ -58,9 +59,9 @@ def record(
         "report_date": day.isoformat(),
         "status": "done",
         "summary": (
-            f"Щорічний аудит наборів відкритих даних: {summary['datasets']} наборів, {summary['resources']} "
-            f"ресурсів, {summary['findings']} зауважень, "
-            f"оцінка якості метаданих {summary['overall_score']}/405; "
+            "Щорічний аудит наборів відкритих даних: "
+            + ", ".join(counted(summary[noun], "uk", noun) for noun in ("datasets", "resources", "findings"))
+            + f", оцінка якості метаданих {summary['overall_score']}/405; "
             f"звіт: {report_path}"
         ),
         "evidence_url": "",
