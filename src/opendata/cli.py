@@ -686,7 +686,7 @@ def publish_command(
         if result is None:
             out.print(ui["dry_run"], markup=False)
         else:
-            _print_result(result, ui)
+            _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
 
 
@@ -735,7 +735,7 @@ def _print_plan(plan, ui: dict) -> None:
         out.print(line)
 
 
-def _print_result(result, ui: dict) -> None:
+def _print_result(result, ui: dict, lang: str) -> None:
     summary = result.to_dict()["summary"]
     if not result.plan.changes:
         out.print(ui["nothing"], markup=False)
@@ -744,7 +744,8 @@ def _print_result(result, ui: dict) -> None:
     if result.retries:
         out.print(Text(ui["retries"].format(count=result.retries), style="dim"))
     if result.failures:
-        err.print(ui["failed"].format(count=len(result.failures)), style="red", markup=False)
+        failed = counted(len(result.failures), lang, "resources")
+        err.print(ui["failed"].format(count=failed), style="red", markup=False)
         for failure in result.failures:
             err.print(f"  {failure}", markup=False)
 
@@ -798,7 +799,10 @@ def pull_command(
         print_json({**result.to_dict(), "valid": report.valid})
     else:
         out.print(
-            ui["pulled"].format(count=len(result.files), dataset=result.dataset, out=out_dir), markup=False
+            ui["pulled"].format(
+                count=counted(len(result.files), lang, "files"), dataset=result.dataset, out=out_dir
+            ),
+            markup=False,
         )
         if not report.valid:
             err.print(ui["pulled_invalid"].format(out=out_dir), style="red", markup=False)
