@@ -73,7 +73,7 @@ class ValidationReport:
         error_dicts = (p.to_dict(lang) for p in errors)
         warning_dicts = (p.to_dict(lang) for p in warnings)
         return {
-            "valid": self.readable and not errors,
+            "valid": self.valid,
             "readable": self.readable,
             "target": self.target,
             "error_count": len(errors),
