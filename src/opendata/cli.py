@@ -23,7 +23,7 @@ from rich.text import Text
 
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import NOUNS, UI, counted, number
+from opendata.messages import UI, counted, number
 from opendata.package import import_plan
 from opendata.plan_import import SourceError
 from opendata.validate import ValidationReport, validate
@@ -921,7 +921,7 @@ def audit_command(
         with _progress(
             output_format,
             _Count(lang, with_total=True),
-            labels={"crawl": NOUNS[lang]["datasets"]["other"], "links": NOUNS[lang]["links"]["other"]},
+            labels={"crawl": UI[lang]["crawl_stage"], "links": UI[lang]["links_stage"]},
         ) as on_progress:
             audit = run_audit(
                 portal=portal,
