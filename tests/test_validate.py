@@ -27,6 +27,14 @@ def append_rows(path: Path, *rows: list[str]) -> None:
             writer.writerow(row)
 
 
+# runs a command; prints its exit code, peak memory (KiB) and output
+PEAK_PROBE = (
+    "import resource, subprocess, sys;"
+    "p = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
+    "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.stdout)"
+)
+
+
 def report_json(*args) -> tuple[int, dict]:
     result = run_cli("validate", *args, "--format", "json")
     assert "Traceback" not in result.stderr, result.stderr
@@ -448,6 +456,72 @@ def test_python_m_runs_every_command():
     assert "--portal" in result.stdout
 
 
+def test_errors_spilled_to_disk_make_the_same_report(tmp_path, monkeypatch, capsys):
+    """Past the engine's SPILL_AT errors a table's errors wait on disk and its problems
+    are made as they are read: the JSON, the text report with its tally, and the
+    counts are what they are with every error in memory."""
+    from opendata.engine import order, reader
+
+    schema = tmp_path / "schema.json"
+    schema.write_text(
+        json.dumps(
+            {
+                "fields": [
+                    {"name": "id", "type": "integer"},
+                    {"name": "day", "type": "date"},
+                    {"name": "n", "type": "integer", "constraints": {"minimum": 0}},
+                ],
+                "primaryKey": ["id"],
+            }
+        )
+    )
+    table = tmp_path / "table.csv"
+    days = ["2021-01-01", "2021-13-01"]
+    rows = [f"{i % 170},{days[i % 2]},{-i if i % 3 == 0 else i}" for i in range(1, 301)]
+    table.write_text("id,day,n\n" + "\n".join(rows) + "\n,,\n", encoding="utf-8")
+    monkeypatch.setattr(reader, "MIN_BATCH_ROWS", 50)
+
+    def report() -> tuple[dict, str, int]:
+        found = validate(table, schema=schema)
+        cli.print_report(found, "uk")
+        return found.to_dict("en"), capsys.readouterr().out, len(found.errors)
+
+    in_memory = report()
+    spills = []
+    real_spill = order.ErrorLog._spill
+    monkeypatch.setattr(order, "SPILL_AT", 40)
+    monkeypatch.setattr(order.ErrorLog, "_spill", lambda log: spills.append(1) or real_spill(log))
+    assert report() == in_memory
+    assert len(spills) > 5
+    assert in_memory[2] > 380 and "× рядок" in in_memory[1]  # 150 days, 100 n, 130 repeated ids, ...
+
+
+@pytest.mark.slow
+def test_two_million_errors_in_bounded_memory(tmp_path):
+    """A date column in the wrong format, two million times: the errors wait on disk,
+    so the command's memory does not grow with them (~0.9 GB when all were kept)."""
+    schema = tmp_path / "schema.json"
+    schema.write_text(
+        json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "day", "type": "date"}]})
+    )
+    table = tmp_path / "table.csv"
+    with table.open("w", encoding="utf-8") as stream:
+        stream.write("id,day\n")
+        for start in range(0, 2_000_000, 100_000):
+            days = (f"{i},{1 + i % 28:02d}.0{1 + i % 9}.2021\n" for i in range(start, start + 100_000))
+            stream.write("".join(days))
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_PROBE, str(OPENDATA), "validate", str(table), "--schema", str(schema)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    code, peak_kib, stdout = result.stdout.split(maxsplit=2)
+    assert int(code) == 1, result.stderr
+    assert "2\xa0000\xa0000 помилок" in stdout and "1\xa0999\xa0950 × рядок 52, поле «day»" in stdout
+    assert int(peak_kib) < 500 * 1024
+
+
 @pytest.mark.slow
 def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
     schema = {
@@ -472,18 +546,13 @@ def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
             ]
             stream.write("".join(lines))
             row += 10000
-    probe = (
-        "import resource, subprocess, sys;"
-        "p = subprocess.run(sys.argv[1:], capture_output=True, text=True);"
-        "print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
     from tests.helpers import OPENDATA
 
     result = subprocess.run(
         [
             sys.executable,
             "-c",
-            probe,
+            PEAK_PROBE,
             str(OPENDATA),
             "validate",
             str(table),
@@ -496,9 +565,9 @@ def test_200_mb_csv_validates_in_bounded_memory(tmp_path):
         text=True,
         timeout=900,
     )
-    code, peak_kib = map(int, result.stdout.split())
-    assert code == 0
-    assert peak_kib < 1024 * 1024, f"peak RSS {peak_kib / 1024:.0f} MiB"
+    code, peak_kib, _output = result.stdout.split(maxsplit=2)
+    assert int(code) == 0
+    assert int(peak_kib) < 1024 * 1024, f"peak RSS {int(peak_kib) / 1024:.0f} MiB"
 
 
 def test_text_report_counts_what_it_does_not_print(tmp_path):

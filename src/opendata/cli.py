@@ -283,23 +283,24 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         out.print(Text(message))
         out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
         return
-    by_file: dict[str, list] = {}
+    files: dict[str, _FileProblems] = {}
+    for problem in report.problems:  # one pass: a table's problems are made as they are read
+        path = problem.path or problem.resource or ""
+        found = files.get(path)
+        if found is None:
+            found = files[path] = _FileProblems(show)
+        found.add(problem)
     cut = False
-    for problem in report.problems:
-        by_file.setdefault(problem.path or problem.resource or "", []).append(problem)
-    for path, problems in by_file.items():
-        errors = sum(p.severity == "error" for p in problems)
-        warnings = len(problems) - errors
+    for path, found in files.items():
         heading = Text(path or "—", style="bold")
-        heading.append(f"  ({_errors_and_warnings(errors, warnings, lang)})", style="dim")
+        heading.append(f"  ({_errors_and_warnings(found.errors, found.warnings, lang)})", style="dim")
         out.print(heading)
-        shown = problems[:show] if show else problems
-        for problem in shown:
+        for problem in found.shown:
             out.print(_problem_line(problem, lang))
-        if len(shown) < len(problems):
+        if found.rest:
             cut = True
-            out.print(Text(ui["more"].format(count=number(len(problems) - len(shown), lang)), style="bold"))
-            for count, example in _tally(problems[len(shown) :]):
+            out.print(Text(ui["more"].format(count=number(found.rest, lang)), style="bold"))
+            for count, example in found.tally():
                 out.print(_problem_line(example, lang, count=count))
         out.print()
     for table in report.tables:
@@ -323,15 +324,33 @@ def _errors_and_warnings(errors: int, warnings: int, lang: str) -> str:
     return f"{counted(errors, lang, 'errors')}, {counted(warnings, lang, 'warnings')}"
 
 
-def _tally(problems: list) -> list[tuple[int, object]]:
-    """(how many, the first) per field and kind, the most frequent first."""
-    counts: Counter[tuple] = Counter()
-    first: dict[tuple, object] = {}
-    for problem in problems:
+class _FileProblems:
+    """One file's problems for the text report: counts, the first `show` in full
+    (0: all) and the rest tallied by field and kind, each with its first occurrence."""
+
+    def __init__(self, show: int) -> None:
+        self.show = show
+        self.errors = self.warnings = self.rest = 0
+        self.shown: list = []
+        self.counts: Counter[tuple] = Counter()
+        self.first: dict[tuple, object] = {}
+
+    def add(self, problem) -> None:
+        if problem.severity == "error":
+            self.errors += 1
+        else:
+            self.warnings += 1
+        if not self.show or len(self.shown) < self.show:
+            self.shown.append(problem)
+            return
+        self.rest += 1
         key = (problem.field, problem.code, problem.params.get("constraint"))
-        counts[key] += 1
-        first.setdefault(key, problem)
-    return [(count, first[key]) for key, count in counts.most_common()]
+        self.counts[key] += 1
+        self.first.setdefault(key, problem)
+
+    def tally(self) -> list[tuple[int, object]]:
+        """(how many, the first) per field and kind, the most frequent first."""
+        return [(count, self.first[key]) for key, count in self.counts.most_common()]
 
 
 def _problem_line(problem, lang: str, count: int | None = None) -> Text:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import Protocol
 
 from opendata.messages import render, type_phrase
 
@@ -51,3 +54,60 @@ class Problem:
             "fix": fix,
             **({"constraint": self.params["constraint"]} if "constraint" in self.params else {}),
         }
+
+
+class ProblemSource(Sized, Protocol):
+    """Problems made while they are read (a table's, from the engine's errors): all
+    errors, re-iterable, counted without being made."""
+
+    def __iter__(self) -> Iterator[Problem]: ...
+
+
+class ProblemLog:
+    """A report's problems in the order found.
+
+    Problems found one by one are kept as objects; a table's problems are a
+    ``ProblemSource``, made each time they are read, because a big file can have
+    millions (kept on disk by the engine).  Iterate, count and index it like a list."""
+
+    def __init__(self, parts: list[list[Problem] | ProblemSource] | None = None) -> None:
+        self._parts: list[list[Problem] | ProblemSource] = parts if parts is not None else []
+
+    def append(self, problem: Problem) -> None:
+        if not self._parts or not isinstance(self._parts[-1], list):
+            self._parts.append([])
+        self._parts[-1].append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def add_source(self, source: ProblemSource) -> None:
+        self._parts.append(source)
+
+    def of(self, severity: str) -> ProblemLog:
+        """Only the errors, or only the warnings (a source's problems are all errors)."""
+        return ProblemLog(
+            [
+                [p for p in part if p.severity == severity] if isinstance(part, list) else part
+                for part in self._parts
+                if isinstance(part, list) or severity == "error"
+            ]
+        )
+
+    def __iter__(self) -> Iterator[Problem]:
+        return itertools.chain.from_iterable(self._parts)
+
+    def __len__(self) -> int:
+        return sum(len(part) for part in self._parts)
+
+    def __bool__(self) -> bool:
+        return any(len(part) for part in self._parts)
+
+    def __getitem__(self, index: int) -> Problem:
+        if index < 0:
+            index += len(self)
+        found = next(itertools.islice(self, index, None), None) if index >= 0 else None
+        if found is None:
+            raise IndexError(index)
+        return found

@@ -16,7 +16,7 @@ import codecs
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -25,7 +25,7 @@ import polars as pl
 from charset_normalizer import from_bytes
 
 from opendata import engine, plan_rules
-from opendata.problems import Problem
+from opendata.problems import Problem, ProblemLog
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -46,17 +46,17 @@ class TableSummary:
 @dataclass
 class ValidationReport:
     target: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: ProblemLog = field(default_factory=ProblemLog)
     tables: list[TableSummary] = field(default_factory=list)
     readable: bool = True  # False: nothing could be read (exit code 2)
 
     @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+    def errors(self) -> ProblemLog:
+        return self.problems.of("error")
 
     @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "warning"]
+    def warnings(self) -> ProblemLog:
+        return self.problems.of("warning")
 
     @property
     def valid(self) -> bool:
@@ -369,18 +369,31 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     report.tables.append(
         TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
-    schema = getattr(resource, "schema", None)
-    # looked up once, not per error: Frictionless' has_field walks the fields
-    fields = (
-        {f.name: (f.type, getattr(f, "format", None), f.constraints or {}) for f in schema.fields}
-        if schema is not None
-        else {}
-    )
-    primary_key = ", ".join(schema.primary_key) if schema is not None else None
-    name, path = resource.name, resource.path
-    shared: dict[tuple, dict] = {}
-    for error in result.errors:
-        report.problems.append(_problem_from(error, name, path, fields, primary_key, shared))
+    report.problems.add_source(TableProblems(result.errors, resource))
+
+
+class TableProblems:
+    """A table's problems, made from the engine's errors each time they are read."""
+
+    def __init__(self, errors: list[engine.TableError] | engine.SpilledErrors, resource) -> None:
+        self.errors = errors
+        self.name, self.path = resource.name, resource.path
+        schema = getattr(resource, "schema", None)
+        # looked up once, not per error: Frictionless' has_field walks the fields
+        self.fields = (
+            {f.name: (f.type, getattr(f, "format", None), f.constraints or {}) for f in schema.fields}
+            if schema is not None
+            else {}
+        )
+        self.primary_key = ", ".join(schema.primary_key) if schema is not None else None
+        self.shared: dict[tuple, dict] = {}
+
+    def __len__(self) -> int:
+        return len(self.errors)
+
+    def __iter__(self) -> Iterator[Problem]:
+        for error in self.errors:
+            yield _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
 
 
 def _problem_from(

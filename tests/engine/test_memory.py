@@ -1,17 +1,21 @@
-"""Bounded-memory key checks (hash + confirmation pass) and early error truncation."""
+"""Bounded memory: key checks (hash + confirmation pass), early error truncation, and
+errors spilled to disk."""
 
 from __future__ import annotations
 
+import gc
 import json
+import tempfile
 
 import frictionless
 import polars as pl
 import pytest
 from engine_helpers import assert_same, make_resource
 
+from opendata.engine import SpilledErrors, reference_errors, validate_resource
 from opendata.engine import keys as keys_mod
+from opendata.engine import order as order_mod
 from opendata.engine import reader as reader_mod
-from opendata.engine import validate_resource
 from opendata.engine.workload import generate
 
 PK_UNIQUE = {
@@ -109,7 +113,6 @@ def test_workload_with_hashed_keys(tmp_path, monkeypatch, collide):
 
 @pytest.mark.parametrize("limit", [1, 3, 7, 40])
 def test_limit_errors_truncates_while_streaming(tmp_path, monkeypatch, limit):
-    from opendata.engine import reference_errors
     from opendata.engine import table as table_mod
 
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 5)
@@ -135,3 +138,59 @@ def test_limit_errors_truncates_while_streaming(tmp_path, monkeypatch, limit):
     assert [e.key() for e in got] == [e.key() for e in want]
     assert len(got) == limit
     assert kept and max(kept) <= 3 * limit  # at most 3 errors per row; never all ~170
+
+
+@pytest.mark.parametrize("spill_at", [1, 2, 4])
+def test_spilled_errors_match_reference(tmp_path, monkeypatch, spill_at):
+    """Between batches, past SPILL_AT errors, the log writes them to disk in order;
+    key errors, found last for early rows, are merged in.  Blank and ragged rows too."""
+    monkeypatch.setattr(order_mod, "SPILL_AT", spill_at)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    result = assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
+    assert isinstance(result.errors, SpilledErrors)
+    assert [p.rsplit("/", 1)[-1] for p in result.errors.paths] == ["merged.pickle"]
+    assert len(result.errors) == len(list(result.errors)) == len(list(result.errors))  # re-iterable
+
+
+def test_spilled_runs_of_disjoint_rows_are_read_in_turn(tmp_path, monkeypatch):
+    monkeypatch.setattr(order_mod, "SPILL_AT", 10)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 20)
+    schema = {"fields": [{"name": "n", "type": "integer"}, {"name": "d", "type": "date"},
+                         {"name": "s", "type": "string", "constraints": {"required": True}}]}
+    rows = "".join(f"{'x' if i % 2 else i},{'2024-13-01' if i % 3 else '2024-01-01'},{'' if i % 5 else 's'}\n"
+                   for i in range(1, 200))
+    result = assert_same(make_resource(tmp_path, "n,d,s\n" + rows + ",,\n", schema))
+    assert isinstance(result.errors, SpilledErrors) and len(result.errors.paths) > 3
+    assert all(p.rsplit("/", 1)[-1].startswith("run-") for p in result.errors.paths)
+
+
+@pytest.mark.parametrize("limit", [0, 250])
+def test_spilled_workload_matches_reference(tmp_path, monkeypatch, limit):
+    monkeypatch.setattr(order_mod, "SPILL_AT", 100)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 200)
+    path = generate(tmp_path / "w.csv", 1_500, 0.05, seed=11)
+    schema = frictionless.Schema.from_descriptor(json.loads(path.with_suffix(".schema.json").read_text()))
+    res = frictionless.Resource(path=path.name, basepath=str(tmp_path), schema=schema)
+    got = validate_resource(res, limit_errors=limit, allow_fallback=False).errors
+    want = reference_errors(res, limit_errors=limit)
+    assert isinstance(got, SpilledErrors) and len(got) == len(want) > 100
+    assert [e.key() for e in got] == [e.key() for e in want]
+
+
+def test_spilled_errors_leave_no_files(tmp_path, monkeypatch):
+    """Runs go once merged; what is left goes with the result."""
+    spill_dir = tmp_path / "tmp"
+    spill_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_dir))
+    monkeypatch.setattr(order_mod, "SPILL_AT", 2)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    result = validate_resource(make_resource(tmp_path, TEXT, PK_UNIQUE), allow_fallback=False)
+    [folder] = spill_dir.iterdir()
+    assert folder.name.startswith("opendata-errors-")
+    assert [f.name for f in folder.iterdir()] == ["merged.pickle"]
+    assert len(result.errors) > 2
+    del result
+    gc.collect()
+    assert not any(spill_dir.iterdir())

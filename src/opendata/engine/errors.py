@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import pickle
+import shutil
+import weakref
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+CHUNK = 4096  # errors per pickled chunk of a file: what a reader holds at a time
 
 
 @dataclass(slots=True)
@@ -28,9 +35,69 @@ class TableError:
         return (self.type, self.row_number, self.field_name, self.field_number, self.cell, self.note)
 
 
+# TableError's fields in order: TableError(*values) makes it again
+FIELD_NAMES = ("type", "row_number", "field_name", "field_number", "cell", "note", "constraint")
+
+
+class SpilledErrors:
+    """A table's errors in order, kept on disk and read back while iterated: a big
+    file can have millions of errors, more than memory should hold.
+
+    ``head`` (label errors), then the errors of the run files (``order.Run``), the
+    first ``count`` of them.  Sized and re-iterable like a list; the files go with
+    the object."""
+
+    def __init__(self, head: list[TableError], paths: list[str], count: int, directory: str) -> None:
+        self.head, self.paths, self.count = head, paths, count
+        weakref.finalize(self, shutil.rmtree, directory, ignore_errors=True)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[TableError]:
+        fields = itertools.chain.from_iterable(read_chunks(path, skip=3) for path in self.paths)
+        errors = itertools.chain(self.head, itertools.starmap(TableError, fields))
+        return itertools.islice(errors, self.count)
+
+
+def write_chunks(path: str, items: Iterator[tuple]) -> int:
+    """Pickle ``items`` (tuples of one shape) to ``path``; how many were written."""
+    count = 0
+
+    def chunks() -> Iterator[tuple]:
+        nonlocal count
+        while chunk := list(itertools.islice(items, CHUNK)):
+            count += len(chunk)
+            yield tuple(zip(*chunk, strict=True))
+
+    write_column_chunks(path, chunks())
+    return count
+
+
+def write_column_chunks(path: str, chunks: Iterable[tuple]) -> None:
+    """Chunks of items, each given by column (a list per field, not a tuple per item:
+    ~3× faster to write and read back).  The files are the engine's own, in a private
+    temporary folder: nothing else writes what is unpickled."""
+    with open(path, "wb") as stream:
+        for columns in chunks:
+            pickle.dump(columns, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_chunks(path: str, skip: int = 0) -> Iterator[tuple]:
+    """The items written by ``write_chunks`` or ``write_column_chunks``, in order,
+    without their first ``skip`` fields."""
+    with open(path, "rb") as stream:
+        while True:
+            try:
+                columns = pickle.load(stream)
+            except EOFError:
+                return
+            yield from zip(*columns[skip:], strict=True)
+
+
 @dataclass
 class EngineResult:
-    errors: list[TableError]
+    errors: list[TableError] | SpilledErrors
     row_count: int
     engine: str
     fallback_reason: str | None = None

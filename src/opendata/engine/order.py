@@ -2,38 +2,120 @@
 
 Errors are found out of order (cell screens per batch, ragged rows, key checks at
 the end) and sorted once: by row, then by where Frictionless appends them inside
-the row (``order_row_errors``).
+the row (``order_row_errors``).  A table can have millions of errors (a column in
+the wrong date format): between batches, past ``SPILL_AT`` errors, the log puts
+them in order and writes them to disk as a *run*, so memory stays bounded.  Runs
+of disjoint rows simply follow each other; late errors for rows already written
+(key checks come last) are merged in.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import os
+import shutil
+import tempfile
+import weakref
 from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 import numpy as np
 
-from .errors import TableError
+from .errors import (
+    CHUNK,
+    FIELD_NAMES,
+    SpilledErrors,
+    TableError,
+    read_chunks,
+    write_chunks,
+    write_column_chunks,
+)
 
 # sort phases inside one row, as Frictionless appends them
 PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 5, 2, 3, 4
 _PHASE_SHIFT, _INDEX_SHIFT = 48, 24  # (phase, field index, sequence) packed in one int64
+_INDEX_MASK = (1 << _INDEX_SHIFT) - 1
+T = TypeVar("T")
+SPILL_AT = 250_000  # errors held in memory (~150 B each) before a run goes to disk
+
+
+@dataclass
+class RowOrder:
+    """The fields Frictionless reads first in a row (``order_row_errors``)."""
+
+    unique_idx: list[int] = field(default_factory=list)
+    pk_idx: list[int] = field(default_factory=list)
+    fk_targets: list[list[int]] = field(default_factory=list)
+
+
+@dataclass
+class Run:
+    """Errors on disk in Frictionless' order, as ``(row, place, when added, *fields)``."""
+
+    path: str
+    first_row: int
+    last_row: int
+    count: int
 
 
 class ErrorLog:
     """Errors plus their sort keys, 16 bytes of key per error (two int64 arrays)
-    rather than a tuple per error: millions of errors fit in bounded memory."""
+    rather than a tuple per error; past ``SPILL_AT`` errors, runs on disk."""
 
-    def __init__(self) -> None:
+    def __init__(self, order: RowOrder | None = None) -> None:
+        self.order = order or RowOrder()
         self.errors: list[TableError] = []
         self.rows = array("q")
         self.places = array("q")
+        self.runs: list[Run] = []
+        self.spilled = 0  # errors added, now on disk
+        self._directory: str | None = None
+        self._cleanup: weakref.finalize | None = None
 
     def __len__(self) -> int:
-        return len(self.errors)
+        return self.spilled + len(self.errors)
 
     def add(self, row: int, phase: int, index: int, seq: int, error: TableError) -> None:
         self.errors.append(error)
         self.rows.append(row)
         self.places.append((phase << _PHASE_SHIFT) | (index << _INDEX_SHIFT) | seq)
+
+    def spill_if_full(self) -> None:
+        """Between batches (a batch's rows then have all their cell errors)."""
+        if len(self.errors) >= SPILL_AT:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Write the errors in memory, in order, as one more run; empty the memory."""
+        if self._directory is None:
+            self._directory = tempfile.mkdtemp(prefix="opendata-errors-")
+            self._cleanup = weakref.finalize(self, shutil.rmtree, self._directory, ignore_errors=True)
+        rows = np.frombuffer(self.rows, dtype=np.int64)
+        places = np.frombuffer(self.places, dtype=np.int64)
+        order = self._final_order(rows, places)
+        path = os.path.join(self._directory, f"run-{len(self.runs)}.pickle")
+        write_column_chunks(path, self._entries(rows, places, order))
+        self.runs.append(Run(path, int(rows.min()), int(rows.max()), len(order)))
+        self.spilled += len(self.errors)
+        self.errors, self.rows, self.places = [], array("q"), array("q")
+
+    def _entries(self, rows: np.ndarray, places: np.ndarray, order: list[int]) -> Iterator[tuple]:
+        """``(row, place, when added, *fields)`` for the errors at ``order``, a chunk of
+        columns at a time.  No two entries tie before the fields, so runs merge as
+        plain tuples."""
+        for start in range(0, len(order), CHUNK):
+            at = np.array(order[start : start + CHUNK], dtype=np.int64)
+            errors = [self.errors[i] for i in at.tolist()]
+            yield (
+                rows[at].tolist(),
+                places[at].tolist(),
+                (at + self.spilled).tolist(),
+                *(list(map(attrgetter(name), errors)) for name in FIELD_NAMES),
+            )
 
     def keep_rows_up_to(self, cutoff: int) -> None:
         rows = np.frombuffer(self.rows, dtype=np.int64)
@@ -47,48 +129,82 @@ class ErrorLog:
     def error_rows(self) -> np.ndarray:
         return np.unique(np.frombuffer(self.rows, dtype=np.int64))
 
-    def in_order(
-        self, *, unique_idx: list[int], pk_idx: list[int], fk_targets: list[list[int]]
-    ) -> list[TableError]:
-        """All errors, rows ascending, each row's in Frictionless' order (``order_row_errors``)."""
-        if not self.errors:
+    def in_order(self, *, head: list[TableError], limit: int) -> list[TableError] | SpilledErrors:
+        """``head`` (label errors), then all errors, rows ascending, each row's in
+        Frictionless' order (``order_row_errors``); the first ``limit`` (0: all).
+
+        A log that spilled returns its errors on disk."""
+        if not self.runs:
+            rows = np.frombuffer(self.rows, dtype=np.int64)
+            places = np.frombuffer(self.places, dtype=np.int64)
+            errors = head + [self.errors[i] for i in self._final_order(rows, places)]
+            return errors[:limit] if limit else errors
+        if self.errors:
+            self._spill()
+        assert self._directory is not None and self._cleanup is not None
+        runs = self.runs
+        if any(later.first_row <= earlier.last_row for earlier, later in itertools.pairwise(runs)):
+            runs = [self._merged(runs)]
+        self._cleanup.detach()  # the files now go with the result
+        count = len(head) + sum(run.count for run in runs)
+        return SpilledErrors(
+            head, [run.path for run in runs], min(count, limit) if limit else count, self._directory
+        )
+
+    def _merged(self, runs: list[Run]) -> Run:
+        """One run from runs whose rows interleave (rows split between runs are put in
+        order again)."""
+        merged = heapq.merge(*(read_chunks(run.path) for run in runs), key=itemgetter(0))
+        by_row = itertools.groupby(merged, itemgetter(0))
+        entries = itertools.chain.from_iterable(self._reordered(list(group)) for _row, group in by_row)
+        path = os.path.join(self._directory or "", "merged.pickle")
+        count = write_chunks(path, entries)
+        for run in runs:
+            os.remove(run.path)
+        return Run(path, min(run.first_row for run in runs), max(run.last_row for run in runs), count)
+
+    def _reordered(self, entries: list[tuple]) -> list[tuple]:
+        if len(entries) == 1:
+            return entries
+        entries.sort(key=itemgetter(1, 2))  # place, then when added
+        keyed = [(*_phase_and_index(entry[1]), entry) for entry in entries]
+        return order_row_errors(keyed, **vars(self.order))
+
+    def _final_order(self, rows: np.ndarray, places: np.ndarray) -> list[int]:
+        """Indices of the errors in memory: rows ascending, each row's in Frictionless' order."""
+        if not len(rows):
             return []
-        rows = np.frombuffer(self.rows, dtype=np.int64)
-        places = np.frombuffer(self.places, dtype=np.int64)
         order = np.lexsort((places, rows))
         rows, places = rows[order], places[order]
         starts = np.flatnonzero(np.diff(rows, prepend=-1)).tolist()
         ends = [*starts[1:], len(rows)]
         order_l = order.tolist()
-        mask = (1 << _INDEX_SHIFT) - 1
-        out: list[TableError] = []
+        out: list[int] = []
         for a, b in zip(starts, ends, strict=True):
             if b - a == 1:  # most rows with errors: nothing to order
-                out.append(self.errors[order_l[a]])
+                out.append(order_l[a])
                 continue
-            entries = [
-                (
-                    int(places[i]) >> _PHASE_SHIFT,
-                    (int(places[i]) >> _INDEX_SHIFT) & mask,
-                    self.errors[order_l[i]],
-                )
-                for i in range(a, b)
-            ]
-            out.extend(order_row_errors(entries, unique_idx=unique_idx, pk_idx=pk_idx, fk_targets=fk_targets))
+            entries = [(*_phase_and_index(int(places[i])), order_l[i]) for i in range(a, b)]
+            out.extend(order_row_errors(entries, **vars(self.order)))
         return out
 
 
+def _phase_and_index(place: int) -> tuple[int, int]:
+    return place >> _PHASE_SHIFT, (place >> _INDEX_SHIFT) & _INDEX_MASK
+
+
 def order_row_errors(
-    entries: list[tuple[int, int, TableError]],
+    entries: list[tuple[int, int, T]],
     *,
     unique_idx: list[int],
     pk_idx: list[int],
     fk_targets: list[list[int]],
-) -> list[TableError]:
+) -> list[T]:
     """Put one row's errors in the order Frictionless appends them.
 
     ``entries`` are ``(phase, field index, error)``, sorted by phase, index and the
-    order found (``ErrorLog.in_order`` sorts them so).
+    order found (``ErrorLog`` sorts them so); the errors may be anything (indices,
+    spilled entries): they are only moved.
 
     Frictionless reads the key cells first (``row[name]`` for unique fields, then the
     primary key, then foreign-key fields), and each such read appends that cell's
@@ -96,12 +212,12 @@ def order_row_errors(
     cells in field order, then extra/missing cells, and a blank row *replaces*
     everything collected so far) before the key error itself is appended.
     """
-    cells: dict[int, list[TableError]] = {}
-    struct: list[TableError] = []
-    blank: TableError | None = None
-    unique: dict[int, TableError] = {}
-    pk: TableError | None = None
-    fks: dict[int, TableError] = {}
+    cells: dict[int, list[T]] = {}
+    struct: list[T] = []
+    blank: T | None = None
+    unique: dict[int, T] = {}
+    pk: T | None = None
+    fks: dict[int, T] = {}
     for phase, idx, err in entries:
         if phase == PHASE_CELL:
             cells.setdefault(idx, []).append(err)
@@ -115,7 +231,7 @@ def order_row_errors(
             pk = err
         else:
             fks[idx] = err
-    out: list[TableError] = []
+    out: list[T] = []
     seen: set[int] = set()
     state = {"full": False}
 

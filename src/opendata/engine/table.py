@@ -24,7 +24,16 @@ from .cells import (
     warm_up_in_background,
 )
 from .errors import TableError, UnsupportedSchema
-from .order import PHASE_BLANK, PHASE_CELL, PHASE_FK, PHASE_PK, PHASE_STRUCT, PHASE_UNIQUE, ErrorLog
+from .order import (
+    PHASE_BLANK,
+    PHASE_CELL,
+    PHASE_FK,
+    PHASE_PK,
+    PHASE_STRUCT,
+    PHASE_UNIQUE,
+    ErrorLog,
+    RowOrder,
+)
 from .reader import (
     Batch,
     ByteShape,
@@ -170,8 +179,11 @@ def scan(
     hash_keys: list[tuple[str, list[int]]] | None = None,
     keep_rows: np.ndarray | None = None,
     row_limit: int | None = None,
+    row_order: RowOrder | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
+
+    ``row_order`` says how Frictionless orders a row's errors (see ``ErrorLog``).
 
     Key columns are kept in one of three ways: exact canonical keys of every row
     (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
@@ -201,6 +213,7 @@ def scan(
         hash_keys=hash_keys,
         keep_rows=keep_rows,
         row_limit=row_limit,
+        row_order=row_order,
     )
     if not (op.shape.done() and op.shape.result().polars_unsafe):
         try:
@@ -225,6 +238,7 @@ def _scan(
     hash_keys: list[tuple[str, list[int]]] | None,
     keep_rows: np.ndarray | None,
     row_limit: int | None,
+    row_order: RowOrder | None,
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
@@ -232,7 +246,7 @@ def _scan(
     active = plans if check else [p for p in plans if p.need_key]
     by_name = {p.name: p for p in plans}
     ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
-    result = ScanResult(plans=by_name, row_limit=row_limit)
+    result = ScanResult(errors=ErrorLog(row_order), plans=by_name, row_limit=row_limit)
     prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
@@ -376,6 +390,7 @@ def _scan(
         if prune_at is not None and len(result.errors) > prune_at:
             result.prune()
             prune_at = max(prune_at, 2 * len(result.errors))
+        result.errors.spill_if_full()
         if on_progress is not None:
             on_progress(result.row_count)
     result.prune()
