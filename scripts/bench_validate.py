@@ -6,9 +6,10 @@ seeded defects), runs each tool in its own subprocess on the same file (the engi
 through its Python API, and the `opendata validate` command), measures wall time
 and the child's peak RSS (``os.wait4`` rusage), checks that the engine's error list
 equals Frictionless' (type, row, field, cell, note -- in order; the command's JSON
-has no notes), and prints a table with rows/s and ratios.  The engine, the command
-and the bare parse run ``--repeat`` times (default 3) and the fastest run counts;
-the reference runs once.
+has no notes), and prints a table with rows/s and ratios.  The bare parse, the
+engine and the command run ``--repeat`` rounds (default 3), taking turns in each;
+the fastest run counts, and the median of the rounds' ratios is printed beside it.
+The reference runs once.
 
     python scripts/bench_validate.py --rows 1000000 --defects 0.001 --out /tmp/bench
     python scripts/bench_validate.py --sizes 1M,5M --defects 0,0.001,0.05 --out /tmp/bench \
@@ -22,6 +23,7 @@ import atexit
 import gc
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -102,22 +104,31 @@ def child_parse(csv_path: str, out_path: str) -> None:
 
 # --- orchestration -------------------------------------------------------------------
 
-def best_of(repeat: int, cmd: list[str], cwd: Path, result: Path) -> tuple[float, float, float]:
-    """Run a child ``repeat`` times; the fastest run's (wall, peak MiB, in-process work).
+def interleaved(repeat: int, children: dict[str, tuple[list[str], Path | None, Path | None]],
+                cwd: Path) -> dict[str, list[tuple[float, float, float | None]]]:
+    """Run each child ``repeat`` times, taking turns: (wall, peak MiB, in-process work).
 
-    The machine is shared, so single runs vary by tens of percent; the minimum is the
-    run least disturbed (as ``timeit`` reports).  The result file of the best run is
-    left in ``result``."""
-    best: tuple[float, float, float] | None = None
+    ``children``: name -> (command, result file with a "work" figure or None, file
+    for its stdout or None).  The machine is shared and its speed drifts by tens of
+    percent within minutes; taking turns puts each tool's runs in the same moments,
+    so the ratio of a round's runs compares like with like."""
+    runs: dict[str, list[tuple[float, float, float | None]]] = {name: [] for name in children}
     for _ in range(repeat):
-        wall, rss, _rc = run_child(cmd, cwd)
-        work = json.loads(result.read_text())["work"]
-        if best is None or wall < best[0]:
-            best = (wall, rss, work)
-            keep = result.read_bytes()
-    result.write_bytes(keep)
-    assert best is not None
-    return best
+        for name, (cmd, result, stdout) in children.items():
+            wall, rss, _rc = run_child(cmd, cwd, stdout_path=stdout)
+            work = json.loads(result.read_text())["work"] if result else None
+            runs[name].append((wall, rss, work))
+    return runs
+
+
+def fastest(runs: list[tuple[float, float, float | None]]) -> tuple[float, float, float | None]:
+    """The run least disturbed, as ``timeit`` reports."""
+    return min(runs, key=lambda run: run[0])
+
+
+def paired_ratio(runs: list[tuple], base: list[tuple]) -> float:
+    """The median over rounds of a run's wall time over the base's in the same round."""
+    return statistics.median(run[0] / other[0] for run, other in zip(runs, base, strict=True))
 
 
 def reference_keys(report_path: Path) -> tuple[list[list], int]:
@@ -156,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--one-core", action="store_true",
                     help="also run the engine pinned to one CPU")
     ap.add_argument("--repeat", type=int, default=3,
-                    help="runs of the engine and of the bare parse; the fastest is reported")
+                    help="rounds: in each, the bare parse, the engine and the command run in turn;"
+                         " the fastest run is reported, and the median ratio of the rounds")
     ap.add_argument("--child-engine", nargs=3, metavar=("CSV", "SCHEMA", "OUT"),
                     help=argparse.SUPPRESS)
     ap.add_argument("--child-one-core", action="store_true", help=argparse.SUPPRESS)
@@ -191,38 +203,41 @@ def main(argv: list[str] | None = None) -> int:
             mb = csv_path.stat().st_size / 2**20
             label = f"{rows:,} rows, {rate:.1%} defects, {mb:.0f} MiB"
             parse_out = out / (name + ".parse.json")
-            wall, rss, parse_work = best_of(
-                args.repeat, [py, str(HERE), "--child-parse", str(csv_path), str(parse_out)], out, parse_out
-            )
-            table.append({"case": label, "tool": "polars.read_csv (bare parse)",
-                          "wall": wall, "work": parse_work, "rss": rss, "rows": rows})
-            parse_wall = wall
+            parse_cmd = [py, str(HERE), "--child-parse", str(csv_path), str(parse_out)]
+            children = {"parse": (parse_cmd, parse_out, None)}
             variants = [("engine", [])]
             if args.one_core:
                 variants.append(("engine (1 core)", ["--child-one-core"]))
-            eng_keys = None
-            eng_wall = {}
             for tool, extra in variants:
                 res_path = out / (name + f".{len(extra)}.engine.json")
-                wall, rss, _work = best_of(args.repeat, [py, str(HERE), "--child-engine", str(csv_path),
-                                                         str(schema_path), str(res_path), *extra],
-                                           out, res_path)
-                data = json.loads(res_path.read_text())
-                eng_keys = data["errors"]
-                eng_wall[tool] = wall
-                table.append({"case": label, "tool": f"{tool} [{data['engine']}]",
-                              "wall": wall, "work": data["work"], "rss": rss, "rows": rows,
-                              "errors": len(eng_keys), "vs_parse": wall / parse_wall,
-                              "work_vs_parse": data["work"] / parse_work})
+                children[tool] = ([py, str(HERE), "--child-engine", str(csv_path), str(schema_path),
+                                   str(res_path), *extra], res_path, None)
             # the command itself, as a user runs it: descriptor, encoding check, engine,
             # a message per error in JSON
             cli_out = out / (name + ".cli.json")
-            cli = [str(Path(py).with_name("opendata")), "validate", name, "--schema", schema_path.name,
-                   "--limit-errors", "0", "--format", "json"]
-            wall, rss, _rc = min(run_child(cli, out, stdout_path=cli_out) for _ in range(args.repeat))
+            children["command"] = ([str(Path(py).with_name("opendata")), "validate", name, "--schema",
+                                    schema_path.name, "--limit-errors", "0", "--format", "json"],
+                                   None, cli_out)
+            runs = interleaved(args.repeat, children, out)
+            wall, rss, parse_work = fastest(runs["parse"])
+            table.append({"case": label, "tool": "polars.read_csv (bare parse)",
+                          "wall": wall, "work": parse_work, "rss": rss, "rows": rows})
+            parse_wall = wall
+            eng_keys = None
+            for tool, _extra in variants:
+                data = json.loads(children[tool][1].read_text())
+                eng_keys = data["errors"]
+                wall, rss, work = fastest(runs[tool])
+                table.append({"case": label, "tool": f"{tool} [{data['engine']}]",
+                              "wall": wall, "work": work, "rss": rss, "rows": rows,
+                              "errors": len(eng_keys), "vs_parse": wall / parse_wall,
+                              "work_vs_parse": work / parse_work,
+                              "paired": paired_ratio(runs[tool], runs["parse"])})
+            wall, rss, _work = fastest(runs["command"])
             cli_errors = cli_keys(cli_out)
             table.append({"case": label, "tool": "opendata validate (command)", "wall": wall, "rss": rss,
-                          "rows": rows, "errors": len(cli_errors), "vs_parse": wall / parse_wall})
+                          "rows": rows, "errors": len(cli_errors), "vs_parse": wall / parse_wall,
+                          "paired": paired_ratio(runs["command"], runs["parse"])})
             if rows <= args.reference_max_rows:
                 rep = out / (name + ".frictionless.json")
                 wall, rss, _rc = run_child([fl, "validate", name, "--schema", schema_path.name,
@@ -241,10 +256,12 @@ def main(argv: list[str] | None = None) -> int:
                         row["ratio"] = wall / row["wall"]
                         row["same"] = cli_same if row["tool"].startswith("opendata") else same
     print()
-    print("\nwall s: the whole process (start-up, imports, output included); work s: the call"
-          " itself (read_csv / validate_resource), timed inside the process.")
+    print("\nwall s: the whole process (start-up, imports, output included), the fastest of the"
+          " runs; work s: the call itself (read_csv / validate_resource), timed inside that run."
+          "\nx parse: fastest / fastest; paired: the median of each round's ratio (the tools take"
+          " turns, so a round's runs share the machine's state).")
     header = (f"{'case':<42} {'tool':<32} {'wall s':>8} {'work s':>7} {'rows/s':>12} {'peak MiB':>9} "
-              f"{'errors':>8} {'x ref':>7} {'x parse':>8} {'x parse work':>13} {'same':>5}")
+              f"{'errors':>8} {'x ref':>7} {'x parse':>8} {'paired':>7} {'x parse work':>13} {'same':>5}")
     print(header)
     print("-" * len(header))
 
@@ -254,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in table:
         print(f"{r['case']:<42} {r['tool']:<32} {r['wall']:>8.2f} {fmt(r, 'work', '.2f'):>7} "
               f"{r['rows'] / r['wall']:>12,.0f} {r['rss']:>9.0f} {r.get('errors', ''):>8} "
-              f"{fmt(r, 'ratio', '.1f'):>7} {fmt(r, 'vs_parse', '.2f'):>8} "
+              f"{fmt(r, 'ratio', '.1f'):>7} {fmt(r, 'vs_parse', '.2f'):>8} {fmt(r, 'paired', '.2f'):>7} "
               f"{fmt(r, 'work_vs_parse', '.2f'):>13} {r.get('same', '')!s:>5}")
     (out / "results.json").write_text(json.dumps(table, indent=2))
     return 0 if ok else 1
