@@ -53,7 +53,7 @@ def test_validity_finding_counts_errors_in_the_form_each_language_needs(tmp_path
     schema = tmp_path / "schema.json"
     schema.write_text('{"fields": [{"name": "day", "type": "date"}]}', encoding="utf-8")
     result = ResourceResult("ds", "r1", "r", "https://example.org/dates.csv", "CSV", local_file=str(table))
-    [finding] = validity.check(result, schema, "uk")
+    [finding] = validity.check(result, schema)
     assert result.error_count == 3
     assert "схемі набору: 3 помилки, наприклад: Значення «05.01.2024»" in finding.render("uk")[0]
-    assert "schema: 3 errors, e.g.:" in finding.render("en")[0]
+    assert "schema: 3 errors, e.g.: Value «05.01.2024»" in finding.render("en")[0]

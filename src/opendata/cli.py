@@ -23,7 +23,7 @@ from rich.text import Text
 
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import UI, counted, number
+from opendata.messages import LANGUAGES, UI, counted, number
 from opendata.package import import_plan
 from opendata.plan_import import SourceError
 from opendata.validate import ValidationReport, validate
@@ -32,7 +32,7 @@ DEFAULT_PACKAGE = "datapackage"
 SHOWN_PER_FILE = 50  # problems printed in full per file; a terminal of 500,000 lines helps no one
 LANG_OPTION = click.option(
     "--lang",
-    type=click.Choice(["uk", "en"]),
+    type=click.Choice(LANGUAGES),
     default="uk",
     envvar="OPENDATA_LANG",
     show_default=True,
@@ -949,7 +949,6 @@ def audit_command(
                 audit_day=day,
                 register_file=register_file,
                 check_links=links if links is not None else bool(portal),
-                lang=lang,
                 concurrency=concurrency,
                 timeout=timeout,
                 size_cap=max_size << 20,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+LANGUAGES = ("uk", "en")  # every message is written in both
+
 TYPE_NAMES = {
     "uk": {
         "integer": "цілим числом",

@@ -24,7 +24,6 @@ def run_audit(
     audit_day: date | None = None,
     register_file: Path | None = None,
     check_links: bool = True,
-    lang: str = "uk",
     concurrency: int = 8,
     timeout: float = 15.0,
     size_cap: int = 50 << 20,
@@ -73,7 +72,7 @@ def run_audit(
             )
             audit.requests += len(all_resources)
         for result, dataset in results:
-            audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap, lang)
+            audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap)
             audit.datasets.append(result)
     if register_rows is not None:
         audit.findings += register.compare(register_rows, audit.datasets)
@@ -105,7 +104,7 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
 
 
 def _check_dataset(
-    result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int, lang: str
+    result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int
 ) -> list[Finding]:
     findings, result.passport_missing = passport.check(dataset)
     schema_ids = {r.get("id") for r in passport.schema_resources(dataset)}
@@ -116,7 +115,7 @@ def _check_dataset(
             schema = validity.table_schema(Path(resource.local_file), workdir)
     for resource in result.resources:
         if resource.local_file and resource.resource_id not in schema_ids:
-            findings += validity.check(resource, schema, lang)
+            findings += validity.check(resource, schema)
     result.stars, star_findings = stars.score(result.name, result.license_id, result.resources, schema_ids)
     result.mqa, mqa_findings = mqa.score(dataset, result.resources)
     return findings + star_findings + freshness.check(result, audit_day) + mqa_findings

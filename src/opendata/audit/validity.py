@@ -12,7 +12,8 @@ import json
 from pathlib import Path
 
 from opendata.audit.model import Finding, ResourceResult
-from opendata.messages import counted
+from opendata.messages import LANGUAGES, counted
+from opendata.problems import Problem
 from opendata.validate import validate
 
 CSVW_TYPES = {
@@ -55,10 +56,14 @@ def table_schema(file: Path, workdir: Path) -> Path | None:
     return target
 
 
-def check(result: ResourceResult, schema: Path | None, lang: str) -> list[Finding]:
+def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
+    """The file's validity findings; what they quote is in both languages (the
+    report is read in either)."""
     where = {"dataset": result.dataset, "resource_id": result.resource_id}
     report = validate(result.local_file, schema=schema)
-    encoding = next((p for p in report.problems if p.code == "wrong-encoding"), None)
+    # a file in another encoding is not read as a table: then there are few problems
+    problems = () if report.tables else report.problems
+    encoding = next((p for p in problems if p.code == "wrong-encoding"), None)
     result.encoding = encoding.params["detected"] if encoding else "utf-8"
     result.rows = report.tables[0].rows if report.tables else None
     result.error_count = len(report.errors)
@@ -68,18 +73,16 @@ def check(result: ResourceResult, schema: Path | None, lang: str) -> list[Findin
             Finding("validity", "validity-encoding", "error", **where, params={"detected": result.encoding})
         ]
     if not report.readable:
-        message, _ = report.problems[0].render(lang)
         return [
             Finding(
                 "validity",
                 "validity-unreadable",
                 "error",
                 **where,
-                params={"detail": message, "format": result.format.upper()},
+                params={"detail": _message(report.problems[0]), "format": result.format.upper()},
             )
         ]
     if report.errors:
-        first, _ = report.errors[0].render(lang)
         schema_name = (
             {"uk": "схемі набору", "en": "the dataset's schema"}
             if schema
@@ -93,10 +96,14 @@ def check(result: ResourceResult, schema: Path | None, lang: str) -> list[Findin
                 "error",
                 **where,
                 params={
-                    "count": {language: counted(errors, language, "errors") for language in ("uk", "en")},
-                    "first": first,
+                    "count": {language: counted(errors, language, "errors") for language in LANGUAGES},
+                    "first": _message(report.errors[0]),
                     "schema": schema_name,
                 },
             )
         ]
     return []
+
+
+def _message(problem: Problem) -> dict[str, str]:
+    return {language: problem.render(language)[0] for language in LANGUAGES}
