@@ -52,6 +52,9 @@ def test_wrong_content_type(edge, tmp_path):
 def test_redirect_followed_and_reported(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/redirect.csv")
     assert result.redirects == 1 and result.final_url.endswith("/ok.csv") and codes == ["link-redirect"]
+    [finding] = findings(result, CAP)
+    assert finding.render("uk")[0].startswith("Посилання переадресовує (1 раз) на ")
+    assert finding.render("en")[0].startswith("The link redirects (1 time) to ")
 
 
 def test_redirect_loop_is_capped(edge, tmp_path):

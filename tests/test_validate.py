@@ -621,6 +621,23 @@ def test_counts_take_the_form_the_language_needs(count, lang, text):
     assert counted(count, lang, "errors") == text
 
 
+@pytest.mark.parametrize(
+    ("limit", "message", "fix"),
+    [
+        (1, "довше за 1 символ.", "до 1 символу."),
+        (2, "довше за 2 символи.", "до 2 символів."),
+        (5, "довше за 5 символів.", "до 5 символів."),
+        (21, "довше за 21 символ.", "до 21 символу."),
+    ],
+)
+def test_length_limits_take_the_case_after_za_and_do(limit, message, fix):
+    problem = Problem("constraint-error", cell="abc", params={"constraint": "maxLength", "limit": limit})
+    uk_message, uk_fix = problem.render("uk")
+    assert uk_message.endswith(message) and uk_fix.endswith(fix)
+    en_message, _ = problem.render("en")
+    assert en_message.endswith(f"longer than {limit} character{'s' if limit > 1 else ''}.")
+
+
 def test_text_output_says_one_row_and_one_warning(tmp_path):
     schema = tmp_path / "schema.json"
     schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}))

@@ -232,22 +232,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "constraint-error:minLength": {
         "uk": (
-            "Значення «{cell}» коротше за {limit} символів.",
-            "Доповніть значення до {limit} символів.",
+            "Значення «{cell}» коротше за {characters}.",
+            "Доповніть значення до {characters_after_to}.",
         ),
         "en": (
-            "Value «{cell}» is shorter than {limit} characters.",
-            "Make it at least {limit} characters long.",
+            "Value «{cell}» is shorter than {characters}.",
+            "Make it at least {characters} long.",
         ),
     },
     "constraint-error:maxLength": {
         "uk": (
-            "Значення «{cell}» довше за {limit} символів.",
-            "Скоротіть значення до {limit} символів.",
+            "Значення «{cell}» довше за {characters}.",
+            "Скоротіть значення до {characters_after_to}.",
         ),
         "en": (
-            "Value «{cell}» is longer than {limit} characters.",
-            "Shorten it to at most {limit} characters.",
+            "Value «{cell}» is longer than {characters}.",
+            "Shorten it to at most {characters}.",
         ),
     },
     "constraint-error:pattern": {
@@ -528,6 +528,10 @@ NOUNS = {
         "files": {"one": "файл", "few": "файли", "many": "файлів", "other": "файлу"},
         "resources": {"one": "ресурс", "few": "ресурси", "many": "ресурсів", "other": "ресурсу"},
         "findings": {"one": "зауваження", "many": "зауважень", "other": "зауваження"},
+        "characters": {"one": "символ", "few": "символи", "many": "символів", "other": "символу"},
+        # after "до" (genitive): "до 1 символу", "до 5 символів"
+        "characters_after_to": {"one": "символу", "many": "символів", "few": "символів", "other": "символу"},
+        "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -538,6 +542,9 @@ NOUNS = {
         "files": {"one": "file", "other": "files"},
         "resources": {"one": "resource", "other": "resources"},
         "findings": {"one": "finding", "other": "findings"},
+        "characters": {"one": "character", "other": "characters"},
+        "characters_after_to": {"one": "character", "other": "characters"},
+        "times": {"one": "time", "other": "times"},
     },
 }
 

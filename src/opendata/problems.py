@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Protocol
 
-from opendata.messages import render, type_phrase
+from opendata.messages import counted, render, type_phrase
 
 
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
@@ -38,6 +38,9 @@ class Problem:
             params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True)
         if code == "constraint-error" and params.get("constraint"):
             code = f"constraint-error:{params['constraint']}"
+            if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
+                params["characters"] = counted(params["limit"], lang, "characters")
+                params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
         return render(code, lang, params)
 
     def to_dict(self, lang: str) -> dict:

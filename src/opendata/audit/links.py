@@ -18,6 +18,7 @@ import httpx
 
 from opendata.audit.model import Finding, ResourceResult
 from opendata.audit.stars import normal_format
+from opendata.messages import LANGUAGES, counted
 
 TABULAR = {"csv", "tsv", "xlsx", "json"}
 EXPECTED_TYPES = {
@@ -146,7 +147,11 @@ def findings(result: ResourceResult, size_cap: int) -> list[Finding]:
                 "link-redirect",
                 "info",
                 **where,
-                params={"redirects": result.redirects, "final_url": result.final_url},
+                params={
+                    "redirects": result.redirects,
+                    "times": {lang: counted(result.redirects, lang, "times") for lang in LANGUAGES},
+                    "final_url": result.final_url,
+                },
             )
         )
     expected = EXPECTED_TYPES.get(normal_format(result.format))

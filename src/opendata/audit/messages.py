@@ -96,12 +96,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "link-redirect": {
         "uk": (
-            "Посилання переадресовує ({redirects} раз) на {final_url}.",
+            "Посилання переадресовує ({times}) на {final_url}.",
             "Замініть посилання на кінцеву адресу.",
             "Замінити переадресовані посилання кінцевими адресами.",
         ),
         "en": (
-            "The link redirects ({redirects} times) to {final_url}.",
+            "The link redirects ({times}) to {final_url}.",
             "Replace the link with the final address.",
             "Replace redirected links with their final addresses.",
         ),
