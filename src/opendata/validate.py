@@ -1,8 +1,10 @@
 """Validate a data package, a resource or a single table.
 
-The report is data first: a list of `Problem`s, each naming the file, row,
-field and cell, rendered in Ukrainian or English only when shown. Three layers
-of checks run in order:
+The report is data first: `Problem`s, each naming the file, row, field and
+cell, rendered in Ukrainian or English only when shown. A table's problems are
+made from the engine's errors as they are read (`TableProblems`): a big file can
+have millions, which the engine keeps on disk. Three layers of checks run in
+order:
 
 1. reading: the path, the descriptor, paths that leave the package, encoding;
 2. the tables: Frictionless' structure and schema checks (types, constraints,
