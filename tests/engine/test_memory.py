@@ -194,3 +194,31 @@ def test_spilled_errors_leave_no_files(tmp_path, monkeypatch):
     del result
     gc.collect()
     assert not any(spill_dir.iterdir())
+
+
+@pytest.mark.parametrize("refuse_from", [1, 3])
+def test_a_disk_that_refuses_the_errors_loses_none(tmp_path, monkeypatch, refuse_from):
+    """Disk full at the first run (errors stay in memory) or later (the runs written
+    are read back when the last one cannot be)."""
+    spill_dir = tmp_path / "tmp"
+    spill_dir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill_dir))
+    monkeypatch.setattr(order_mod, "SPILL_AT", 2)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    real_write = order_mod.write_column_chunks
+    writes = []
+
+    def write(path, chunks):
+        writes.append(path)
+        if len(writes) >= refuse_from:
+            with open(path, "wb") as stream:
+                stream.write(b"partial")
+            raise OSError(28, "No space left on device")
+        real_write(path, chunks)
+
+    monkeypatch.setattr(order_mod, "write_column_chunks", write)
+    result = assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
+    assert isinstance(result.errors, list) and len(writes) >= refuse_from
+    gc.collect()
+    assert not any(spill_dir.iterdir())

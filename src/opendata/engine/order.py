@@ -11,8 +11,10 @@ of disjoint rows simply follow each other; late errors for rows already written
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import itertools
+import logging
 import os
 import shutil
 import tempfile
@@ -40,6 +42,7 @@ PHASE_CELL, PHASE_STRUCT, PHASE_BLANK, PHASE_UNIQUE, PHASE_PK, PHASE_FK = 0, 1, 
 _PHASE_SHIFT, _INDEX_SHIFT = 48, 24  # (phase, field index, sequence) packed in one int64
 _INDEX_MASK = (1 << _INDEX_SHIFT) - 1
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 SPILL_AT = 250_000  # errors held in memory (~150 B each) before a run goes to disk
 
 
@@ -75,6 +78,7 @@ class ErrorLog:
         self.spilled = 0  # errors added, now on disk
         self._directory: str | None = None
         self._cleanup: weakref.finalize | None = None
+        self._disk_refused = False
 
     def __len__(self) -> int:
         return self.spilled + len(self.errors)
@@ -85,20 +89,33 @@ class ErrorLog:
         self.places.append((phase << _PHASE_SHIFT) | (index << _INDEX_SHIFT) | seq)
 
     def spill_if_full(self) -> None:
-        """Between batches (a batch's rows then have all their cell errors)."""
-        if len(self.errors) >= SPILL_AT:
-            self._spill()
+        """Between batches (a batch's rows then have all their cell errors).
+
+        If the disk refuses (full, read-only), the errors stay in memory, as they
+        did before spilling existed: nothing is lost."""
+        if len(self.errors) >= SPILL_AT and not self._disk_refused:
+            try:
+                self._spill()
+            except OSError as error:
+                self._warn("errors kept in memory", error)
+                self._disk_refused = True
 
     def _spill(self) -> None:
         """Write the errors in memory, in order, as one more run; empty the memory."""
         if self._directory is None:
             self._directory = tempfile.mkdtemp(prefix="opendata-errors-")
             self._cleanup = weakref.finalize(self, shutil.rmtree, self._directory, ignore_errors=True)
-        rows = np.frombuffer(self.rows, dtype=np.int64)
-        places = np.frombuffer(self.places, dtype=np.int64)
+        # copies, not views: a failed write must leave the arrays free to grow
+        rows = np.array(self.rows, dtype=np.int64)
+        places = np.array(self.places, dtype=np.int64)
         order = self._final_order(rows, places)
         path = os.path.join(self._directory, f"run-{len(self.runs)}.pickle")
-        write_column_chunks(path, self._entries(rows, places, order))
+        try:
+            write_column_chunks(path, self._entries(rows, places, order))
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.remove(path)
+            raise
         self.runs.append(Run(path, int(rows.min()), int(rows.max()), len(order)))
         self.spilled += len(self.errors)
         self.errors, self.rows, self.places = [], array("q"), array("q")
@@ -134,13 +151,17 @@ class ErrorLog:
         Frictionless' order (``order_row_errors``); the first ``limit`` (0: all).
 
         A log that spilled returns its errors on disk."""
+        if self.runs and self.errors:
+            try:
+                self._spill()
+            except OSError as error:
+                self._warn("errors read back into memory", error)
+                self._take_back_runs()
         if not self.runs:
             rows = np.frombuffer(self.rows, dtype=np.int64)
             places = np.frombuffer(self.places, dtype=np.int64)
             errors = head + [self.errors[i] for i in self._final_order(rows, places)]
             return errors[:limit] if limit else errors
-        if self.errors:
-            self._spill()
         assert self._directory is not None and self._cleanup is not None
         runs = self.runs
         if any(later.first_row <= earlier.last_row for earlier, later in itertools.pairwise(runs)):
@@ -150,6 +171,21 @@ class ErrorLog:
         return SpilledErrors(
             head, [run.path for run in runs], min(count, limit) if limit else count, self._directory
         )
+
+    def _warn(self, what: str, error: OSError) -> None:
+        # the text, not the exception: a handler that keeps records would keep its
+        # traceback, and with it this log and its files
+        log.warning("%s: cannot write to %s: %s", what, self._directory, str(error))
+
+    def _take_back_runs(self) -> None:
+        """The spilled errors back in memory, when the last run cannot be written."""
+        for run in self.runs:
+            for row, place, _added, *fields in read_chunks(run.path):
+                self.errors.append(TableError(*fields))
+                self.rows.append(row)
+                self.places.append(place)
+            os.remove(run.path)
+        self.runs, self.spilled = [], 0
 
     def _merged(self, runs: list[Run]) -> Run:
         """One run from runs whose rows interleave (rows split between runs are put in
