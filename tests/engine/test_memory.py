@@ -153,6 +153,24 @@ def test_spilled_errors_match_reference(tmp_path, monkeypatch, spill_at):
     assert len(result.errors) == len(list(result.errors)) == len(list(result.errors))  # re-iterable
 
 
+def test_a_batch_with_too_many_errors_spills_inside_it(tmp_path, monkeypatch):
+    """One batch (the whole file) past 4 × SPILL_AT errors: runs split its rows, and
+    are merged."""
+    monkeypatch.setattr(order_mod, "SPILL_AT", 2)
+    spills = []
+    real_spill = order_mod.ErrorLog._spill
+
+    def spill(log):
+        spills.append(len(log.errors))
+        real_spill(log)
+
+    monkeypatch.setattr(order_mod.ErrorLog, "_spill", spill)
+    schema = {"fields": [{"name": n, "type": "integer"} for n in "abc"], "primaryKey": ["a"]}
+    result = assert_same(make_resource(tmp_path, "a,b,c\n" + "x,y,z\n" * 5 + "1,2,3\n" * 2, schema))
+    assert isinstance(result.errors, SpilledErrors) and result.errors.paths[0].endswith("merged.pickle")
+    assert spills[0] == 8  # inside the batch, not at its end
+
+
 def test_spilled_runs_of_disjoint_rows_are_read_in_turn(tmp_path, monkeypatch):
     monkeypatch.setattr(order_mod, "SPILL_AT", 10)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 20)

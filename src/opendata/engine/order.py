@@ -87,9 +87,12 @@ class ErrorLog:
         self.errors.append(error)
         self.rows.append(row)
         self.places.append((phase << _PHASE_SHIFT) | (index << _INDEX_SHIFT) | seq)
+        if len(self.errors) >= 4 * SPILL_AT:  # a wide batch, every cell wrong: spill inside it
+            self.spill_if_full()
 
     def spill_if_full(self) -> None:
-        """Between batches (a batch's rows then have all their cell errors).
+        """Between batches, where a batch's rows have all their cell errors and runs
+        cover disjoint rows (no merge needed); inside one only past 4 × ``SPILL_AT``.
 
         If the disk refuses (full, read-only), the errors stay in memory, as they
         did before spilling existed: nothing is lost."""
