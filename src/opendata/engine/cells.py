@@ -35,6 +35,9 @@ import polars as pl
 from .errors import UnsupportedSchema
 
 NUMERIC_GROUP = {"integer", "number", "year"}
+# cells kept per field by FieldPlan.read (~350 B each): enough for the values a file
+# repeats (dates, codes), not a copy of a column whose every value is wrong
+READ_CACHE_SIZE = 16_384
 SUPPORTED_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year", "yearmonth"}
 _EPOCH_NAIVE = dt.datetime(1970, 1, 1)
 _EPOCH_AWARE = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -200,7 +203,7 @@ class FieldPlan:
             # the same note text for many cells (e-mails, say) is kept once: a big file's
             # errors can hold millions of them
             hit = (value, {name: sys.intern(note) for name, note in notes.items()} if notes else None)
-            if len(self._cache) < 200_000:
+            if len(self._cache) < READ_CACHE_SIZE:
                 self._cache[raw] = hit
         return hit  # shared between calls: callers only read the notes
 
