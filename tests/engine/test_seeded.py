@@ -127,3 +127,25 @@ def test_larger_workload_matches_reference(tmp_path, monkeypatch):
     path = generate(tmp_path / "w.csv", 30_000, 0.05, seed=11)
     result = assert_same(_resource(path))
     assert len(result.errors) > 10_000
+
+
+@pytest.mark.parametrize(
+    ("key", "cells_by_field"),
+    [
+        ({}, True),
+        ({"primaryKey": ["a"]}, True),
+        ({"primaryKey": ["a", "b"]}, True),
+        ({"primaryKey": ["c"]}, False),  # c's errors come before a's and b's
+        ({"primaryKey": ["b", "a"]}, False),
+    ],
+)
+def test_cell_errors_of_a_row_in_the_order_frictionless_reads_the_keys(same, key, cells_by_field):
+    """Frictionless reads the key fields first: a row's cell errors are listed by
+    field only when those are the first fields, in order (the engine then keeps the
+    sorted order without replaying the row)."""
+    from opendata.engine.order import RowOrder
+
+    schema = {"fields": [{"name": n, "type": "integer"} for n in "abcd"], **key}
+    index = {n: i for i, n in enumerate("abcd")}
+    assert RowOrder(pk_idx=[index[n] for n in key.get("primaryKey", [])]).cells_by_field() is cells_by_field
+    same("a,b,c,d\nx,y,z,w\n1,y,z,2\nx,2,3,w\n5,6,z,w\n", schema)

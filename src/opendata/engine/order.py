@@ -43,7 +43,7 @@ _PHASE_SHIFT, _INDEX_SHIFT = 48, 24  # (phase, field index, sequence) packed in 
 _INDEX_MASK = (1 << _INDEX_SHIFT) - 1
 T = TypeVar("T")
 log = logging.getLogger(__name__)
-SPILL_AT = 250_000  # errors held in memory (~150 B each) before a run goes to disk
+SPILL_AT = 100_000  # errors held in memory (~200 B each) before a run goes to disk
 
 
 @dataclass
@@ -53,6 +53,15 @@ class RowOrder:
     unique_idx: list[int] = field(default_factory=list)
     pk_idx: list[int] = field(default_factory=list)
     fk_targets: list[list[int]] = field(default_factory=list)
+
+    def cells_by_field(self) -> bool:
+        """Whether a row with only cell errors lists them by field, as they sort: so
+        when the fields read first are the first fields, in order (or none)."""
+        first = [*self.unique_idx, *self.pk_idx, *(i for fields in self.fk_targets for i in fields)]
+        return list(dict.fromkeys(first)) == list(range(len(set(first))))
+
+    def arguments(self) -> dict[str, list]:
+        return {"unique_idx": self.unique_idx, "pk_idx": self.pk_idx, "fk_targets": self.fk_targets}
 
 
 @dataclass
@@ -71,6 +80,7 @@ class ErrorLog:
 
     def __init__(self, order: RowOrder | None = None) -> None:
         self.order = order or RowOrder()
+        self._cells_by_field = self.order.cells_by_field()
         self.errors: list[TableError] = []
         self.rows = array("q")
         self.places = array("q")
@@ -203,28 +213,41 @@ class ErrorLog:
         return Run(path, min(run.first_row for run in runs), max(run.last_row for run in runs), count)
 
     def _reordered(self, entries: list[tuple]) -> list[tuple]:
+        """One row's entries from several runs, in Frictionless' order."""
         if len(entries) == 1:
             return entries
         entries.sort(key=itemgetter(1, 2))  # place, then when added
+        if self._cells_by_field and all(entry[1] >> _PHASE_SHIFT == PHASE_CELL for entry in entries):
+            return entries
         keyed = [(*_phase_and_index(entry[1]), entry) for entry in entries]
-        return order_row_errors(keyed, **vars(self.order))
+        return order_row_errors(keyed, **self.order.arguments())
 
     def _final_order(self, rows: np.ndarray, places: np.ndarray) -> list[int]:
-        """Indices of the errors in memory: rows ascending, each row's in Frictionless' order."""
+        """Indices of the errors in memory: rows ascending, each row's in Frictionless' order.
+
+        Sorted by row and place, most rows are already in it (one error, or cell errors
+        only with ``RowOrder.cells_by_field``); the others are put in order one by one."""
         if not len(rows):
             return []
         order = np.lexsort((places, rows))
         rows, places = rows[order], places[order]
-        starts = np.flatnonzero(np.diff(rows, prepend=-1)).tolist()
-        ends = [*starts[1:], len(rows)]
+        starts = np.flatnonzero(np.diff(rows, prepend=-1))
+        counts = np.diff(np.append(starts, len(rows)))
+        last_phase = np.maximum.reduceat(places >> _PHASE_SHIFT, starts)
+        special = counts > 1
+        if self._cells_by_field:
+            special &= last_phase > PHASE_CELL
         order_l = order.tolist()
+        if not special.any():
+            return order_l
         out: list[int] = []
-        for a, b in zip(starts, ends, strict=True):
-            if b - a == 1:  # most rows with errors: nothing to order
-                out.append(order_l[a])
-                continue
-            entries = [(*_phase_and_index(int(places[i])), order_l[i]) for i in range(a, b)]
-            out.extend(order_row_errors(entries, **vars(self.order)))
+        done = 0
+        for a, n in zip(starts[special].tolist(), counts[special].tolist(), strict=True):
+            out.extend(order_l[done:a])
+            entries = [(*_phase_and_index(int(places[i])), order_l[i]) for i in range(a, a + n)]
+            out.extend(order_row_errors(entries, **self.order.arguments()))
+            done = a + n
+        out.extend(order_l[done:])
         return out
 
 
