@@ -447,6 +447,14 @@ def test_help_teaches():
     assert "Exit codes" in result.stdout and "--format" in result.stdout and "Examples" in result.stdout
 
 
+def test_the_command_line_loads_the_library_only_for_a_command():
+    """`opendata --help` answers at once: Frictionless, Polars and the engine (~0.6 s to
+    import) are loaded by the commands that use them."""
+    probe = "import sys, opendata.cli; print(sorted({'frictionless', 'polars', 'numpy'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_python_m_runs_every_command():
     """`python -m opendata.cli` is the same program: the audit command (defined last) included."""
     result = subprocess.run(
