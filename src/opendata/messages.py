@@ -508,6 +508,7 @@ def number(value: int, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+@functools.lru_cache(maxsize=1024)  # Babel takes ~20 µs; a length limit is counted per error
 def counted(value: int, lang: str, noun: str) -> str:
     """The count and the noun in the form it takes: "1 рядок", "3 рядки", "5 рядків"."""
     from babel import Locale
