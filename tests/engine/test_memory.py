@@ -196,14 +196,20 @@ def test_spilled_workload_matches_reference(tmp_path, monkeypatch, limit):
     assert [e.key() for e in got] == [e.key() for e in want]
 
 
-def test_spilled_errors_leave_no_files(tmp_path, monkeypatch):
-    """Runs go once merged; what is left goes with the result."""
-    spill_dir = tmp_path / "tmp"
-    spill_dir.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill_dir))
+@pytest.fixture
+def spill_dir(tmp_path, monkeypatch):
+    """The temporary folder the errors' runs go to; a run every 2 errors, 3-row batches."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
     monkeypatch.setattr(order_mod, "SPILL_AT", 2)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    return folder
+
+
+def test_spilled_errors_leave_no_files(tmp_path, spill_dir):
+    """Runs go once merged; what is left goes with the result."""
     result = validate_resource(make_resource(tmp_path, TEXT, PK_UNIQUE), allow_fallback=False)
     [folder] = spill_dir.iterdir()
     assert folder.name.startswith("opendata-errors-")
@@ -215,15 +221,9 @@ def test_spilled_errors_leave_no_files(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("refuse_from", [1, 3])
-def test_a_disk_that_refuses_the_errors_loses_none(tmp_path, monkeypatch, refuse_from):
+def test_a_disk_that_refuses_the_errors_loses_none(tmp_path, monkeypatch, spill_dir, refuse_from):
     """Disk full at the first run (errors stay in memory) or later (the runs written
     are read back when the last one cannot be)."""
-    spill_dir = tmp_path / "tmp"
-    spill_dir.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill_dir))
-    monkeypatch.setattr(order_mod, "SPILL_AT", 2)
-    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
-    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
     real_write = order_mod.write_column_chunks
     writes = []
 
