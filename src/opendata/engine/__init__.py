@@ -82,15 +82,14 @@ def _fast(
         if src_op is op:
             key_fields |= set(sfields)
         fk_plan.append((i, src_op, sfields))
+    index = {f.name: i for i, f in enumerate(op.fields)}
     hash_keys = None
     if key_fields and not fk_plan:
         # unique / primary key only: for a big file keep 64-bit hashes while streaming
         # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
-        pos = {f.name: j for j, f in enumerate(op.fields)}
-        hash_keys = [(f"u{pos[f.name]}", [pos[f.name]]) for f in op.fields if f.constraints.get("unique")]
+        hash_keys = [(f"u{index[f.name]}", [index[f.name]]) for f in op.fields if f.constraints.get("unique")]
         if schema.primary_key:
-            hash_keys.append(("pk", [pos[n] for n in schema.primary_key]))
-    index = {f.name: i for i, f in enumerate(op.fields)}
+            hash_keys.append(("pk", [index[n] for n in schema.primary_key]))
     row_order = RowOrder(
         unique_idx=[i for i, f in enumerate(op.fields) if f.constraints.get("unique")],
         pk_idx=[index[n] for n in schema.primary_key] if schema.primary_key else [],
@@ -111,7 +110,7 @@ def _fast(
         if len(cand):
             res.keys = scan(op, key_fields=key_fields, check=False, keep_rows=cand).keys
         else:
-            res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in pos if n in key_fields]))
+            res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in index if n in key_fields]))
     lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}
     cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
     for i, src_op, sfields in fk_plan:
