@@ -351,6 +351,48 @@ def test_encoding_is_checked_window_by_window(tmp_path, monkeypatch, window):
     assert problem.params["detected"] == "an unknown encoding (truncated UTF-8)"
 
 
+@pytest.mark.parametrize(
+    "bad_row",
+    [
+        "250,Коломийська громада",  # a plain cell
+        '250,"Коломия, Франка 1"',  # a quoted cell with the delimiter inside
+        "250,ok,Коломия",  # a ragged row: the engine's Arrow reader meets it
+    ],
+)
+@pytest.mark.parametrize("field_type", ["string", "geopoint"])  # the fast engine, and a fallback
+def test_a_byte_past_the_first_window_is_found_by_the_engine_not_by_frictionless(
+    tmp_path, monkeypatch, bad_row, field_type
+):
+    """Only the first window is checked before the table is read; the engine decodes
+    the rest strictly, and a byte it cannot decode names the encoding of the file.
+    Frictionless is not run on such a file, whether or not the engine supports its
+    schema (it declines a geopoint field before reading a row)."""
+    monkeypatch.setattr("opendata.validate.UTF8_FIRST", 64)
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("Frictionless must not read a file that is not UTF-8")
+
+    monkeypatch.setattr("opendata.engine.fall_back", no_fallback)
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    table = tmp_path / "table.csv"
+    head = "id,name\n" + "".join(f"{i},Коломия-{i}\n" for i in range(1, 40))
+    tail = "".join(f"{i},Коломийська громада-{i}\n" for i in range(251, 400))
+    table.write_bytes(head.encode() + (bad_row + "\n" + tail).encode("cp1251"))
+    report = validate(table, schema=schema)
+    [problem] = report.errors
+    assert (problem.code, problem.params["detected"]) == ("wrong-encoding", "windows-1251")
+    assert report.tables == []  # not read as a table (the audit relies on it)
+    if field_type == "geopoint":  # the same file in UTF-8 falls back to Frictionless, visibly
+        monkeypatch.undo()
+        table.write_bytes(head.encode() + tail.encode())
+        fields = [{"name": "id", "type": "integer"}, {"name": "name", "type": "geopoint"}]
+        schema.write_text(json.dumps({"fields": fields}))
+        report = validate(table, schema=schema)
+        assert [t.engine for t in report.tables] == ["frictionless"]
+        assert report.errors[0].code == "type-error"
+
+
 def test_utf8_with_bom_is_accepted(plan_copy):
     tasks = plan_copy / "tasks.csv"
     tasks.write_bytes(b"\xef\xbb\xbf" + tasks.read_bytes())

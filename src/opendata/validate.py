@@ -34,6 +34,7 @@ FOREIGN_KEY_NOTE = re.compile(
 )
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
+UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
 
 
 @dataclass
@@ -113,9 +114,10 @@ def validate(
 
     readable_tables: set[str] = set()
     for resource in resources:
-        if _check_file(resource, report):
+        if not _check_file(resource, report):
+            continue
+        if _check_table(resource, package, limit_errors, on_progress, report):
             readable_tables.add(resource.name)
-            _check_table(resource, package, limit_errors, on_progress, report)
     if package is not None and plan_rules.is_plan(package):
         report.problems.extend(plan_rules.check(package, readable_tables))
     return report
@@ -295,38 +297,48 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
             Problem("file-empty", resource=resource.name, path=display, params={"header": header})
         )
         return False
-    if resource.format in ("csv", "tsv", "txt") or resource.format is None:
-        declared = (resource.encoding or "utf-8").lower()
-        if declared.replace("_", "-") in ("utf-8", "utf8", "utf-8-sig"):
-            detected = _non_utf8_encoding(file)
-            if detected:
-                report.problems.append(
-                    Problem(
-                        "wrong-encoding",
-                        resource=resource.name,
-                        path=display,
-                        params={"detected": detected},
-                    )
-                )
-                return False
-            with file.open("rb") as stream:
-                if stream.read(3) == codecs.BOM_UTF8:
-                    resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
+    if _read_as_utf8(resource):
+        # The first window only: the engine decodes the rest strictly, and a byte it
+        # cannot decode sends the whole file through the same check (_check_table).
+        detected = _non_utf8_encoding(file, first=UTF8_FIRST)
+        if detected:
+            _wrong_encoding(resource, detected, report)
+            return False
+        with file.open("rb") as stream:
+            if stream.read(3) == codecs.BOM_UTF8:
+                resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
+            elif not resource.encoding:
+                resource.encoding = "utf-8"  # as checked, and not Frictionless' guess from a sample
     return True
 
 
-def _non_utf8_encoding(file: Path) -> str | None:
+def _read_as_utf8(resource: frictionless.Resource) -> bool:
+    """Whether the table is a local text file that must be UTF-8 (declared so, or not declared)."""
+    if resource.remote or not (resource.format in ("csv", "tsv", "txt") or resource.format is None):
+        return False
+    return (resource.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+
+
+def _wrong_encoding(resource: frictionless.Resource, detected: str, report: ValidationReport) -> None:
+    report.problems.append(
+        Problem("wrong-encoding", resource=resource.name, path=resource.path, params={"detected": detected})
+    )
+
+
+def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
     """None if the file is UTF-8; else the best guess of its encoding, for the message.
+    ``first``: check only about that many bytes at the start (ending between characters).
 
     Polars checks a window at a time (SIMD, ~5× Python's decoder, which would take a
     quarter of a second per 160 MiB); only a window that fails is decoded by Python,
     to find where.  Windows are read, not memory-mapped: a mapping would count the
     whole file in the process' resident memory."""
     size = file.stat().st_size
+    step = UTF8_WINDOW if first is None else min(first, UTF8_WINDOW)
     with file.open("rb") as stream:
         fd, start = stream.fileno(), 0
         while start < size:
-            end = min(start + UTF8_WINDOW, size)
+            end = min(start + step, size)
             if end < size:  # end the window between characters
                 low = max(start + 1, end - 3)
                 around = os.pread(fd, end - low + 1, low)  # the bytes up to the one at `end`
@@ -344,6 +356,8 @@ def _non_utf8_encoding(file: Path) -> str | None:
                     if end == size and error.reason == "unexpected end of data":
                         return "an unknown encoding (truncated UTF-8)"
                     return _guess_encoding(os.pread(fd, 65536, max(0, start + error.start - 4096)))
+            if first is not None:
+                break
             start = end
     return None
 
@@ -363,15 +377,25 @@ def _guess_encoding(sample: bytes) -> str:
 # --- tables ------------------------------------------------------------------------------
 
 
-def _check_table(resource, package, limit_errors, on_progress, report: ValidationReport) -> None:
+def _check_table(resource, package, limit_errors, on_progress, report: ValidationReport) -> bool:
+    """Validate the table; False when it turned out not to be text in UTF-8 after all."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
-    result = engine.validate_resource(
-        resource, package=package, limit_errors=limit_errors, on_progress=progress
-    )
+    options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
+    try:
+        result = engine.validate_resource(resource, allow_fallback=False, **options)
+    except engine.UnsupportedSchema as unsupported:
+        # a byte past the first window the engine could not decode: name the encoding,
+        # as for a file that is wrong from its start, rather than fall back
+        detected = _non_utf8_encoding(Path(resource.normpath)) if _read_as_utf8(resource) else None
+        if detected:
+            _wrong_encoding(resource, detected, report)
+            return False
+        result = engine.fall_back(resource, str(unsupported), **options)
     report.tables.append(
         TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
     report.problems.add_source(TableProblems(result.errors, resource))
+    return True
 
 
 class TableProblems:

@@ -4,6 +4,7 @@ Public API::
 
     validate_resource(resource, package=None, limit_errors=0, on_progress=None,
                       allow_fallback=True) -> EngineResult
+    fall_back(resource, reason, package=None, limit_errors=0, on_progress=None) -> EngineResult
     reference_errors(resource, package=None, limit_errors=0) -> list[TableError]
 
 Errors are returned in Frictionless' order (not re-sorted): label errors first, then
@@ -34,6 +35,7 @@ __all__ = [
     "SpilledErrors",
     "TableError",
     "UnsupportedSchema",
+    "fall_back",
     "reference_errors",
     "validate_resource",
 ]
@@ -174,6 +176,19 @@ def validate_resource(
         if not allow_fallback:
             raise
         reason = str(exc)
+    return fall_back(resource, reason, package=package, limit_errors=limit_errors, on_progress=on_progress)
+
+
+def fall_back(
+    resource: frictionless.Resource,
+    reason: str,
+    *,
+    package: frictionless.Package | None = None,
+    limit_errors: int = 0,
+    on_progress: Callable[[int], None] | None = None,
+) -> EngineResult:
+    """Validate with Frictionless itself, saying why: what ``validate_resource`` does
+    with a resource the fast engine declined (``reason``, its ``UnsupportedSchema``)."""
     # The result says so (engine, fallback_reason), hence every report: info, not a warning.
     log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
     errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
