@@ -240,3 +240,94 @@ def test_a_disk_that_refuses_the_errors_loses_none(tmp_path, monkeypatch, spill_
     assert isinstance(result.errors, list) and len(writes) >= refuse_from
     gc.collect()
     assert not any(spill_dir.iterdir())
+
+
+PAYMENTS = (
+    "id,city,zip,rate\n"
+    "1,kyiv,1,1.5\n"
+    "2,lviv,02,2.50\n"
+    "3,odesa,3,1.5\n"  # no such city
+    "4,kyiv,9,1.5\n"  # the city exists, the (city, zip) pair does not
+    "5,,,\n"  # nothing to look up
+    "6,lviv,,2.5\n"  # a partly empty pair is looked up with None
+    "7,kyiv,1,3\n"  # no such rate
+    "\n"
+    "8,odesa\n"  # ragged: read by Frictionless' Row
+    "1,kyiv,1,1.5\n"  # a duplicate primary key
+    "9,lviv,x,1.50\n"  # a type error in the pair
+    "10,kyiv,1,1.5,extra\n"
+    "11,odesa,3,7e0\n"
+)
+PAYMENTS_SCHEMA = {
+    "fields": [
+        {"name": "id", "type": "integer"},
+        {"name": "city", "type": "string"},
+        {"name": "zip", "type": "integer"},
+        {"name": "rate", "type": "number"},
+    ],
+    "primaryKey": ["id"],
+    "foreignKeys": [
+        {"fields": ["city"], "reference": {"resource": "cities", "fields": ["code"]}},
+        {"fields": ["city", "zip"], "reference": {"resource": "cities", "fields": ["code", "zip"]}},
+        {"fields": ["rate"], "reference": {"resource": "rates", "fields": ["value"]}},
+    ],
+}
+
+
+def _payments_package(tmp_path) -> frictionless.Package:
+    payments = make_resource(tmp_path, PAYMENTS, PAYMENTS_SCHEMA, name="payments")
+    cities = make_resource(tmp_path, "code,zip\nkyiv,1\nlviv,2\nlviv,\n", name="cities", schema={
+        "fields": [{"name": "code", "type": "string"}, {"name": "zip", "type": "integer"}]})
+    rates = make_resource(tmp_path, "value\n1.50\n2.5\n7\n", name="rates",
+                          schema={"fields": [{"name": "value", "type": "number"}]})
+    return frictionless.Package(resources=[payments, cities, rates], basepath=str(tmp_path))
+
+
+@pytest.mark.parametrize("spill_at", [2, 1000])
+def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, monkeypatch, spill_at):
+    """A foreign key to another resource is looked up as the batches stream, so the
+    referencing table keeps no keys for it: only its primary key's, hashed here
+    (by default past KEY_BUDGET), as for a table without foreign keys."""
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(order_mod, "SPILL_AT", spill_at)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    hashed, kept = [], []
+    real_candidates, real_key_checks = keys_mod.KeyHashes.candidates, table_mod.key_checks
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates",
+                        lambda self, n: hashed.append(self.specs) or real_candidates(self, n))
+
+    def key_checks(op, res, lookups):
+        kept.append((res.keys.columns, dict(lookups)))
+        return real_key_checks(op, res, lookups)
+
+    monkeypatch.setattr("opendata.engine.key_checks", key_checks)
+    package = _payments_package(tmp_path)
+    result = assert_same(package.get_resource("payments"), package=package)
+    assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
+    assert hashed == [[("pk", ["k0"])]]
+    assert kept == [(["_row", "k0"], {})]  # the primary key only; no foreign key left to check
+
+
+def test_a_foreign_key_to_the_resource_itself_keeps_its_keys(tmp_path, monkeypatch):
+    """Both sides are in the same file, so both are kept to the end (exact keys)."""
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: pytest.fail("hashed"))
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+              "primaryKey": ["id"],
+              "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}
+    rows = "".join(f"{i},{i + 2 if i % 4 else ''}\n" for i in range(1, 30))
+    result = assert_same(make_resource(tmp_path, "id,parent\n" + rows + "30,31\n", schema))
+    assert [e.row_number for e in result.errors] == [30, 31]
+
+
+@pytest.mark.parametrize("limit", [1, 3, 6])
+def test_foreign_key_errors_found_while_streaming_respect_the_limit(tmp_path, monkeypatch, limit):
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    package = _payments_package(tmp_path)
+    resource = package.get_resource("payments")
+    got = validate_resource(resource, package=package, limit_errors=limit, allow_fallback=False).errors
+    want = reference_errors(resource, package=package, limit_errors=limit)
+    assert [e.key() for e in got] == [e.key() for e in want]

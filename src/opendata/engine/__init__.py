@@ -28,7 +28,7 @@ from .errors import EngineResult, SpilledErrors, TableError, UnsupportedSchema
 from .order import PHASE_FK, RowOrder
 from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
-from .table import key_checks, key_schema, open_resource, scan, type_group
+from .table import ForeignKeyCheck, key_checks, key_schema, open_resource, scan, type_group
 
 __all__ = [
     "EngineResult",
@@ -58,6 +58,10 @@ def _fast(
         key_fields |= set(schema.primary_key)
     elif schema.primary_key:
         raise UnsupportedSchema("primary key field missing from the header")
+    # the keys kept to the end of the scan: unique fields, the primary key, and both
+    # sides of a foreign key to the resource itself; a foreign key to another resource
+    # is looked up while streaming, against that resource's keys (read first)
+    kept_fields = set(key_fields)
     fk_plan = []
     for i, fk in enumerate(schema.foreign_keys):
         tfields = list(fk["fields"])
@@ -81,12 +85,29 @@ def _fast(
             if type_group(types[t]) != type_group(src_types[s]):
                 raise UnsupportedSchema(f'foreign key compares {types[t]} "{t}" with {src_types[s]} "{s}"')
         key_fields |= set(tfields)
-        if src_op is op:
-            key_fields |= set(sfields)
         fk_plan.append((i, src_op, sfields))
     index = {f.name: i for i, f in enumerate(op.fields)}
+    fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
+    self_refs = [(i, sfields) for i, src_op, sfields in fk_plan if src_op is op]
+    for i, sfields in self_refs:
+        kept_fields |= set(schema.foreign_keys[i]["fields"]) | set(sfields)
+    key_fields |= kept_fields
+    cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
+
+    def referenced_keys(src_op, sfields: list[str]) -> tuple[pl.DataFrame, list[str]]:
+        ck = (src_op.path, tuple(sfields))
+        if ck not in cache:
+            cache[ck] = scan(src_op, key_fields=set(sfields), check=False).keys
+        pos = {f.name: j for j, f in enumerate(src_op.fields)}
+        return cache[ck], [f"k{pos[s]}" for s in sfields]
+
+    foreign_keys = [
+        ForeignKeyCheck(fk_pos[i], schema.foreign_keys[i], *referenced_keys(src_op, sfields))
+        for i, src_op, sfields in fk_plan
+        if src_op is not op
+    ]
     hash_keys = None
-    if key_fields and not fk_plan:
+    if kept_fields and not self_refs:
         # unique / primary key only: for a big file keep 64-bit hashes while streaming
         # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
         hash_keys = [(f"u{index[f.name]}", [index[f.name]]) for f in op.fields if f.constraints.get("unique")]
@@ -105,28 +126,20 @@ def _fast(
         hash_keys=hash_keys,
         row_limit=row_limit,
         row_order=row_order,
+        foreign_keys=foreign_keys,
+        kept_fields=kept_fields,
     )
     if res.hashes is not None:
         cand = res.hashes.candidates({"pk"})
         res.hashes = None
         if len(cand):
-            res.keys = scan(op, key_fields=key_fields, check=False, keep_rows=cand).keys
+            res.keys = scan(op, key_fields=kept_fields, check=False, keep_rows=cand).keys
         else:
-            res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in index if n in key_fields]))
-    lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}
-    cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
-    for i, src_op, sfields in fk_plan:
-        if src_op is op:
-            kdf = res.keys
-        else:
-            ck = (src_op.path, tuple(sfields))
-            if ck not in cache:
-                cache[ck] = scan(src_op, key_fields=set(sfields), check=False).keys
-            kdf = cache[ck]
-        assert kdf is not None
-        pos = {f.name: j for j, f in enumerate(src_op.fields)}
-        lookups[i] = (kdf, [f"k{pos[s]}" for s in sfields])
-    fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
+            res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in index if n in kept_fields]))
+    lookups = {}
+    for i, sfields in self_refs:
+        assert res.keys is not None
+        lookups[i] = (res.keys, [f"k{index[s]}" for s in sfields])
     for row, phase, idx, seq, error in key_checks(op, res, lookups):
         res.errors.add(row, phase, fk_pos[idx] if phase == PHASE_FK else idx, seq, error)
     errors = res.errors.in_order(head=list(op.header_errors), limit=limit_errors)

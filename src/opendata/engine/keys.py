@@ -188,12 +188,16 @@ def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, 
     return out
 
 
-def foreign_key_missing(
-    target: pl.DataFrame, tcols: list[str], lookup: pl.DataFrame, lcols: list[str]
-) -> list[int]:
-    """Row numbers of target rows whose key tuple is absent from ``lookup``."""
-    t = target.select("_row", *tcols).filter(~pl.all_horizontal(pl.col(tcols).is_null()))
+def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) -> pl.DataFrame:
+    """The distinct key tuples of the referenced resource, named as the target's columns
+    (made once, then looked up for every batch)."""
     lk = lookup.select([pl.col(s).alias(t_) for s, t_ in zip(lcols, tcols, strict=True)])
-    lk = lk.filter(~pl.all_horizontal(pl.col(tcols).is_null())).unique()
-    miss = t.join(lk, on=tcols, how="anti", nulls_equal=True)
+    return lk.filter(~pl.all_horizontal(pl.col(tcols).is_null())).unique()
+
+
+def foreign_key_missing(target: pl.DataFrame, tcols: list[str], referenced: pl.DataFrame) -> list[int]:
+    """Row numbers of target rows whose key tuple is absent from ``referenced``
+    (``referenced_keys``); rows whose key is all null are not looked up."""
+    t = target.select("_row", *tcols).filter(~pl.all_horizontal(pl.col(tcols).is_null()))
+    miss = t.join(referenced, on=tcols, how="anti", nulls_equal=True)
     return sorted(miss.get_column("_row").to_list())

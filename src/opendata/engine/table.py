@@ -92,6 +92,18 @@ class ScanResult:
             self.errors.keep_rows_up_to(self.cutoff)
 
 
+@dataclass
+class ForeignKeyCheck:
+    """A foreign key to another resource, looked up batch by batch, so the referencing
+    table's keys need not be kept to the end of the scan (a big table referencing a
+    lookup table stays in bounded memory)."""
+
+    position: int  # among the resource's foreign keys that are checked: orders its errors
+    descriptor: dict  # the foreign key as declared (fields, reference), for the note
+    keys: pl.DataFrame  # the referenced resource's key columns, every row
+    key_columns: list[str]  # the referenced fields' columns in ``keys``, in order
+
+
 def open_resource(resource: frictionless.Resource) -> Opened:
     """Check support and gather what the fast scan needs, using Frictionless' header."""
     if resource.format not in ("csv", "tsv", None) or resource.compression:
@@ -180,10 +192,15 @@ def scan(
     keep_rows: np.ndarray | None = None,
     row_limit: int | None = None,
     row_order: RowOrder | None = None,
+    foreign_keys: list[ForeignKeyCheck] | None = None,
+    kept_fields: set[str] | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
     ``row_order`` says how Frictionless orders a row's errors (see ``ErrorLog``).
+    ``foreign_keys`` are looked up batch by batch (with ``check``); the keys of
+    ``kept_fields`` only (default: every key field) are kept for the checks after
+    the scan.
 
     Key columns are kept in one of three ways: exact canonical keys of every row
     (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
@@ -214,6 +231,8 @@ def scan(
         keep_rows=keep_rows,
         row_limit=row_limit,
         row_order=row_order,
+        foreign_keys=foreign_keys or [],
+        kept_fields=key_fields if kept_fields is None else kept_fields,
     )
     if not (op.shape.done() and op.shape.result().polars_unsafe):
         try:
@@ -239,6 +258,8 @@ def _scan(
     keep_rows: np.ndarray | None,
     row_limit: int | None,
     row_order: RowOrder | None,
+    foreign_keys: list[ForeignKeyCheck],
+    kept_fields: set[str],
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
@@ -250,9 +271,33 @@ def _scan(
     prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
+    kept_names = [p for p in key_names if p.name in kept_fields]
+    kept_columns = list(key_schema(kept_names))
     key_bytes = [0]
+    lookups = []
+    if check:
+        for fk in foreign_keys:
+            tplans = [by_name[name] for name in fk.descriptor["fields"]]
+            tcols = [f"k{p.index}" for p in tplans]
+            lookups.append((fk, tplans, tcols, keymod.referenced_keys(fk.keys, fk.key_columns, tcols)))
+
+    def look_up(kf: pl.DataFrame) -> None:
+        """This batch's foreign-key errors: its rows whose key the referenced resource lacks."""
+        for fk, tplans, tcols, referenced in lookups:
+            rows = keymod.foreign_key_missing(kf, tcols, referenced)
+            if result.cutoff is not None:
+                rows = [r for r in rows if r <= result.cutoff]
+            if rows:
+                cells = KeyCells(kf, rows)
+                for row in rows:
+                    error = foreign_key_error(row, fk.descriptor, [cells.text(p, row) for p in tplans])
+                    result.errors.add(row, PHASE_FK, fk.position, 0, error)
 
     def keep(kf: pl.DataFrame) -> None:
+        look_up(kf)
+        if not kept_names:
+            return
+        kf = kf.select(kept_columns)
         if result.hashes is not None:
             result.hashes.add(kf)
         elif hash_keys is not None:
@@ -394,8 +439,8 @@ def _scan(
         if on_progress is not None:
             on_progress(result.row_count)
     result.prune()
-    if key_names and result.hashes is None:
-        schema = key_schema(key_names)
+    if kept_names and result.hashes is None:
+        schema = key_schema(kept_names)
         frames = [f.select(list(schema)) for f in key_frames]
         # batches arrive in row order; only the duplicate subsets are sorted later
         result.keys = pl.concat(frames, rechunk=False) if frames else pl.DataFrame(schema=schema)
@@ -506,7 +551,8 @@ def key_checks(
             continue
         lookup, lcols = lookups[fk_index]
         tplans = [res.plans[name] for name in fk["fields"]]
-        for row in keymod.foreign_key_missing(kdf, [f"k{p.index}" for p in tplans], lookup, lcols):
+        tcols = [f"k{p.index}" for p in tplans]
+        for row in keymod.foreign_key_missing(kdf, tcols, keymod.referenced_keys(lookup, lcols, tcols)):
             pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
     if res.cutoff is not None:
         cutoff = res.cutoff
@@ -514,29 +560,37 @@ def key_checks(
         pending = [p for p in pending if p[0] <= cutoff]
     if not pending:
         return out
-    rows = sorted({p[0] for p in pending})
-    raw_rows = {r[0]: r for r in kdf.filter(pl.col("_row").is_in(rows)).iter_rows()}
-    colpos = {c: i for i, c in enumerate(kdf.columns)}
-
-    def text_of(plan: FieldPlan, row: int) -> str:
-        if keeps_raw(plan):
-            return _cell_text(plan, raw_rows[row][colpos[f"r{plan.index}"]])
-        return _text_from_key(plan, raw_rows[row][colpos[f"k{plan.index}"]])
-
+    cells = KeyCells(kdf, sorted({p[0] for p in pending}))
     for row, phase, idx, kind, payload in pending:
         if kind == "unique":
             plan, e = payload
-            out.append((row, phase, idx, 0, replace(e, cell=text_of(plan, row))))
+            out.append((row, phase, idx, 0, replace(e, cell=cells.text(plan, row))))
         else:
             tplans, fk = payload
-            vals = [text_of(p, row) for p in tplans]
-            note = (
-                f'for "{", ".join(fk["fields"])}": values "{", ".join(vals)}" not found'
-                f' in the lookup table "{fk["reference"]["resource"]}"'
-                f' as "{", ".join(fk["reference"]["fields"])}"'
-            )
-            out.append((row, phase, idx, 0, TableError("foreign-key", row, None, None, None, note)))
+            out.append((row, phase, idx, 0, foreign_key_error(row, fk, [cells.text(p, row) for p in tplans])))
     return out
+
+
+class KeyCells:
+    """The key cells of some rows of a key frame, as Frictionless quotes them."""
+
+    def __init__(self, kf: pl.DataFrame, rows: list[int]) -> None:
+        self.rows = {r[0]: r for r in kf.filter(pl.col("_row").is_in(rows)).iter_rows()}
+        self.position = {c: i for i, c in enumerate(kf.columns)}
+
+    def text(self, plan: FieldPlan, row: int) -> str:
+        if keeps_raw(plan):
+            return _cell_text(plan, self.rows[row][self.position[f"r{plan.index}"]])
+        return _text_from_key(plan, self.rows[row][self.position[f"k{plan.index}"]])
+
+
+def foreign_key_error(row: int, fk: dict, values: list[str]) -> TableError:
+    note = (
+        f'for "{", ".join(fk["fields"])}": values "{", ".join(values)}" not found'
+        f' in the lookup table "{fk["reference"]["resource"]}"'
+        f' as "{", ".join(fk["reference"]["fields"])}"'
+    )
+    return TableError("foreign-key", row, None, None, None, note)
 
 
 def type_group(t: str) -> str:
