@@ -6,6 +6,7 @@ import contextlib
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -718,3 +719,47 @@ def test_progress_bar_on_a_terminal_counts_rows_as_the_language_writes_them(tmp_
     assert result.returncode == 0
     assert "2\u00a0500 рядків".encode() in drawn
     assert "━".encode() in drawn and "━".encode() not in result.stdout  # the bar: stderr only
+
+
+def test_progress_bar_shows_rows_per_second_on_a_terminal(tmp_path):
+    """On a terminal `opendata validate` draws a bar per table with the rows read and
+    how many a second; in a pipe (every other test) it draws nothing."""
+    import pty
+
+    table = tmp_path / "big.csv"
+    table.write_text("id,name\n" + "".join(f"{i},Коломия-{i}\n" for i in range(1, 300_001)), encoding="utf-8")
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "160", "TERM": "xterm"}
+    with subprocess.Popen([str(OPENDATA), "validate", str(table), "--schema", str(schema)],
+                          stdout=subprocess.PIPE, stderr=follower, env=env) as proc:
+        os.close(follower)
+        drawn = b""
+        with contextlib.suppress(OSError):  # EIO once the command has closed the terminal
+            while chunk := os.read(leader, 65536):
+                drawn += chunk
+        assert proc.wait(timeout=120) == 0
+    os.close(leader)
+    text = drawn.decode("utf-8", "replace")
+    assert "big.csv" in text or "big" in text
+    assert re.search(r"рядк\w*/с", text), text[-2000:]
+    assert "300 000 рядків" in text.replace("\xa0", " ")
+
+
+@pytest.mark.parametrize(
+    ("lang", "per_second", "expected"),
+    [("uk", 2500, "2 500 рядків/с"), ("en", 2500, "2,500 rows/s"), ("uk", 21, "21 рядок/с")],
+)
+def test_rate_column_counts_as_the_language_does(lang, per_second, expected):
+    from rich.progress import Progress
+
+    now = [0.0]
+    bar = Progress(get_time=lambda: now[0])
+    task = bar.add_task("table.csv")
+    rate = cli._Rate(lang, "rows")
+    assert str(rate.render(bar.tasks[0])) == ""  # no estimate before the first rows
+    for second in range(1, 4):
+        now[0] = float(second)
+        bar.update(task, completed=per_second * second)
+    assert str(rate.render(bar.tasks[0])).replace("\xa0", " ") == expected

@@ -230,7 +230,7 @@ def validate_command(
     """
     from opendata.validate import validate
 
-    with _progress(output_format, _Count(lang, "rows")) as on_progress:
+    with _progress(output_format, _Count(lang, "rows"), _Rate(lang, "rows")) as on_progress:
         report = validate(
             path,
             schema=schema,
@@ -252,13 +252,13 @@ class _progress:
     is None when no bar is shown, so the library skips the bookkeeping.
     """
 
-    def __init__(self, output_format: str, counter: ProgressColumn, labels=None, show=True):
+    def __init__(self, output_format: str, *counters: ProgressColumn, labels=None, show=True):
         self.enabled = show and err.is_terminal and output_format == "text"
         self.labels = labels or {}
         self.bar = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            counter,
+            *counters,
             TimeElapsedColumn(),
             console=err,
             transient=True,
@@ -737,6 +737,20 @@ class _Count(ProgressColumn):
         else:
             text = number(done, self.lang)
         return Text(f"{text} {self.unit}".rstrip())
+
+
+class _Rate(ProgressColumn):
+    """How fast a bar advances: "350 000 рядків/с" (Rich's estimate over the last seconds)."""
+
+    def __init__(self, lang: str, noun: str):
+        super().__init__()
+        self.lang, self.noun = lang, noun
+
+    def render(self, task: Task) -> Text:
+        if task.speed is None:
+            return Text("")
+        count = counted(round(task.speed), self.lang, self.noun)
+        return Text(UI[self.lang]["per_second"].format(count=count))
 
 
 class _upload_progress(_progress):
