@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import tempfile
 
 import frictionless
@@ -57,10 +58,13 @@ def _always_hash(monkeypatch):
     monkeypatch.setattr(table_mod, "KEY_BUDGET", 0)
 
 
+@pytest.mark.parametrize("on_disk", [False, True])
 @pytest.mark.parametrize("collide", [False, True])
-def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide):
+def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide, on_disk):
     if collide:  # every key collides: the exact confirmation alone must decide
         monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    if on_disk:  # every batch's hashes go to disk
+        monkeypatch.setattr(keys_mod, "HASH_BUDGET", 0)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
     res = make_resource(tmp_path, TEXT, PK_UNIQUE)
@@ -90,6 +94,51 @@ def test_small_file_keeps_exact_keys(tmp_path, monkeypatch):
     assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
 
 
+@pytest.mark.parametrize("fail_at", [1, 4, 9, 30])
+def test_hashes_stay_in_memory_when_the_disk_refuses(tmp_path, monkeypatch, caplog, fail_at):
+    """A write that fails (disk full) at once, or half-way through a batch's parts
+    (even between a part's hashes and its record numbers), loses no key: the batch
+    stays in memory, what was written whole only adds candidates, cleared by the
+    exact check, and a torn part is not read."""
+    monkeypatch.setattr(keys_mod, "HASH_BUDGET", 0)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    writes = []
+    real_stream = keys_mod._PartFiles._stream
+
+    class Refusing:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def write(self, data):
+            writes.append(len(data))
+            if len(writes) >= fail_at:
+                self.stream.write(bytes(data)[:-1])  # torn: all but its last byte
+                raise OSError(28, "No space left on device")
+            return self.stream.write(data)
+
+        def flush(self):
+            self.stream.flush()
+
+    monkeypatch.setattr(keys_mod._PartFiles, "_stream", lambda self, *key: Refusing(real_stream(self, *key)))
+    assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
+    assert len(writes) == fail_at  # no write after the refusal
+    assert "No space left on device" in caplog.text
+
+
+def test_hash_files_go_with_the_scan(tmp_path, monkeypatch):
+    monkeypatch.setattr(keys_mod, "HASH_BUDGET", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    made = []
+    real_init = keys_mod._PartFiles.__init__
+    monkeypatch.setattr(keys_mod._PartFiles, "__init__",
+                        lambda self, names: real_init(self, names) or made.append(self.directory))
+    resource = make_resource(tmp_path, TEXT, PK_UNIQUE)
+    assert_same(resource)
+    gc.collect()
+    assert made and not any(os.path.exists(d) for d in made)
+
+
 def test_candidates_are_only_shared_hashes(tmp_path):
     h = keys_mod.KeyHashes([("pk", [0])])
     h.add(pl.DataFrame({"_row": [2, 3, 4, 5], "k0": ["a", "b", "a", None]}))
@@ -99,10 +148,13 @@ def test_candidates_are_only_shared_hashes(tmp_path):
     assert h.nbytes() == 5 * 8 + 2 * 4 + 8  # hashes; the 2nd chunk's rows; one null row
 
 
+@pytest.mark.parametrize("on_disk", [False, True])
 @pytest.mark.parametrize("collide", [False, True])
-def test_workload_with_hashed_keys(tmp_path, monkeypatch, collide):
+def test_workload_with_hashed_keys(tmp_path, monkeypatch, collide, on_disk):
     if collide:
         monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
+    if on_disk:
+        monkeypatch.setattr(keys_mod, "HASH_BUDGET", 0)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 500)
     path = generate(tmp_path / "w.csv", 3_000, 0.02, seed=3)
     schema = frictionless.Schema.from_descriptor(json.loads(path.with_suffix(".schema.json").read_text()))

@@ -8,17 +8,27 @@ duplicate points at the second one; ``shift().over()`` reproduces that.
 
 from __future__ import annotations
 
+import logging
+import os
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable
+from typing import BinaryIO
 
 import numpy as np
 import polars as pl
 
 from .errors import TableError, UnsupportedSchema
 
+log = logging.getLogger(__name__)
+
 HASH_SEED = 7
 _MAX_ROW = 2**32 - 1
-PARTS = 16  # candidates(): hash-space slices (power of two)
+PARTS = 16  # hash-space slices (power of two), by the hashes' top bits
 _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
+# bytes of hashes held in memory (16M rows of one key); past that they go to disk
+HASH_BUDGET = 128 << 20
 
 
 def _key(kcols: list[str]) -> pl.Expr:
@@ -37,9 +47,12 @@ class KeyHashes:
 
     8 bytes per row and key (hash) plus 4 bytes per row for the record number, or
     nothing when a batch's rows are consecutive (stored as ``(first, count)``).
-    Equal keys have equal hashes, so the rows whose hash occurs more than once
-    (``candidates``) include every duplicate; they are confirmed on exact keys in a
-    second pass, so a collision can neither create nor hide an error.
+    Past ``HASH_BUDGET`` bytes held, every batch's hashes and record numbers go to
+    disk instead (12 bytes a row), split by the hashes' top bits into ``PARTS``
+    parts per key, so finding the shared ones holds one part at a time.  Equal keys
+    have equal hashes (and so the same part), so the rows whose hash occurs more
+    than once (``candidates``) include every duplicate; they are confirmed on exact
+    keys in a second pass, so a collision can neither create nor hide an error.
     """
 
     def __init__(self, specs: list[tuple[str, list[int]]]):
@@ -48,6 +61,8 @@ class KeyHashes:
             name: [] for name, _ in self.specs
         }
         self.null_rows: dict[str, list[np.ndarray]] = {name: [] for name, _ in self.specs}
+        self.parts: _PartFiles | None = None  # once the hashes outgrow memory
+        self._disk_refused = False
 
     def add(self, kf: pl.DataFrame) -> None:
         for name, kcols in self.specs:
@@ -68,46 +83,119 @@ class KeyHashes:
             consecutive = int(rows[-1]) - first == len(rows) - 1  # rows are increasing
             packed = (first, len(rows)) if consecutive else rows.astype(np.uint32)
             self.chunks[name].append((packed, d.get_column("_h").to_numpy().astype(np.uint64, copy=False)))
+        if self._disk_refused or (self.parts is None and self.nbytes() <= HASH_BUDGET):
+            return
+        try:
+            if self.parts is None:
+                self.parts = _PartFiles([name for name, _ in self.specs])
+            for name, _ in self.specs:
+                chunks = self.chunks[name]
+                while chunks:  # a chunk goes once all its parts are written
+                    self.parts.write(name, _rows(chunks[0][0]), chunks[0][1])
+                    chunks.pop(0)
+        except OSError as error:
+            # the rest stays in memory; a chunk written in part is also held, and its
+            # rows, found twice, are merely candidates that the exact check clears
+            log.warning("key hashes kept in memory: %s", str(error))
+            self._disk_refused = True
+
+    def _part(self, name: str, part: int) -> tuple[np.ndarray, np.ndarray]:
+        """(hashes, record numbers) of one part of the hash space: on disk and in memory."""
+        hashes: list[np.ndarray] = []
+        rows: list[np.ndarray] = []
+        if self.parts is not None:
+            h, r = self.parts.read(name, part)
+            hashes.append(h)
+            rows.append(r)
+        for packed, h in self.chunks[name]:
+            mask = (h >> _PART_SHIFT) == part
+            if mask.any():
+                hashes.append(h[mask])
+                rows.append(_rows(packed)[mask])
+        if not hashes:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(hashes), np.concatenate(rows)
 
     def candidates(self, with_null_rows: set[str]) -> np.ndarray:
         """Sorted record numbers whose key hash is shared with another row (for any key),
-        plus the all-null rows of the keys named in ``with_null_rows``."""
+        plus the all-null rows of the keys named in ``with_null_rows``; one part of the
+        hash space at a time, so the sort holds 1/PARTS of the hashes."""
         found: list[np.ndarray] = []
         for name, _ in self.specs:
-            chunks = self.chunks[name]
             if with_null_rows and name in with_null_rows:
                 found.extend(self.null_rows[name])
-            if not chunks:
-                continue
-            # shared hashes, found one slice of the hash space at a time (top bits) so the
-            # sorted copy is 1/PARTS of the hashes, not all of them
-            dups = [
-                shared_hashes(np.concatenate([h[(h >> _PART_SHIFT) == part] for _, h in chunks]))
-                for part in range(PARTS)
-            ]
-            dup = np.concatenate(dups)  # sorted: parts are in order of their top bits
-            if not len(dup):
-                continue
-            for packed, h in chunks:
-                mask = _in_sorted(h, dup)
-                if not mask.any():
-                    continue
-                if isinstance(packed, tuple):
-                    rows = np.arange(packed[0], packed[0] + packed[1], dtype=np.int64)
-                else:
-                    rows = packed.astype(np.int64)
-                found.append(rows[mask])
+            for part in range(PARTS):
+                hashes, rows = self._part(name, part)
+                dup = shared_hashes(hashes)
+                if len(dup):
+                    found.append(rows[_in_sorted(hashes, dup)])
         if not found:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(found).astype(np.int64))
 
     def nbytes(self) -> int:
+        """Bytes held in memory."""
         total = 0
         for name, _ in self.specs:
             for packed, h in self.chunks[name]:
                 total += h.nbytes + (0 if isinstance(packed, tuple) else packed.nbytes)
             total += sum(a.nbytes for a in self.null_rows[name])
         return total
+
+
+class _PartFiles:
+    """Hashes and record numbers on disk, one pair of files per key and part of the
+    hash space, in a private temporary folder removed with the object.
+
+    Each part counts the records written whole: bytes of a write that failed
+    half-way are never read."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.directory = tempfile.mkdtemp(prefix="opendata-keys-")
+        self.streams: dict[tuple[str, int, str], BinaryIO] = {}
+        weakref.finalize(self, _remove, self.directory, self.streams)
+        self.count = {(name, part): 0 for name in names for part in range(PARTS)}
+
+    def _stream(self, name: str, part: int, kind: str) -> BinaryIO:
+        key = (name, part, kind)
+        if key not in self.streams:
+            path = os.path.join(self.directory, f"{name}-{part}.{kind}")
+            self.streams[key] = open(path, "wb")  # noqa: SIM115 -- open across batches; closed by _remove
+        return self.streams[key]
+
+    def write(self, name: str, rows: np.ndarray, hashes: np.ndarray) -> None:
+        part = (hashes >> _PART_SHIFT).astype(np.uint8)
+        order = np.argsort(part, kind="stable")  # a radix sort on 8-bit keys
+        hashes, rows = hashes[order], rows[order].astype(np.uint32)
+        start = 0
+        for p, end in enumerate(np.cumsum(np.bincount(part, minlength=PARTS))):
+            if end > start:
+                self._stream(name, p, "hash").write(hashes[start:end].data)
+                self._stream(name, p, "row").write(rows[start:end].data)
+                self.count[name, p] += int(end - start)
+            start = end
+
+    def read(self, name: str, part: int) -> tuple[np.ndarray, np.ndarray]:
+        n = self.count[name, part]
+        if not n:
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        for kind in ("hash", "row"):
+            self.streams[name, part, kind].flush()
+        path = os.path.join(self.directory, f"{name}-{part}")
+        hashes = np.fromfile(path + ".hash", dtype=np.uint64, count=n)
+        return hashes, np.fromfile(path + ".row", dtype=np.uint32, count=n).astype(np.int64)
+
+
+def _remove(directory: str, streams: dict) -> None:
+    for stream in streams.values():
+        stream.close()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def _rows(packed: tuple[int, int] | np.ndarray) -> np.ndarray:
+    if isinstance(packed, tuple):
+        return np.arange(packed[0], packed[0] + packed[1], dtype=np.int64)
+    return packed.astype(np.int64)
 
 
 def shared_hashes(hashes: np.ndarray) -> np.ndarray:
