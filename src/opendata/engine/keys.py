@@ -113,7 +113,7 @@ class KeyHashes:
                 hashes.append(h[mask])
                 rows.append(_rows(packed)[mask])
         if not hashes:
-            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
         return np.concatenate(hashes), np.concatenate(rows)
 
     def candidates(self, with_null_rows: set[str]) -> np.ndarray:
@@ -128,7 +128,7 @@ class KeyHashes:
                 hashes, rows = self._part(name, part)
                 dup = shared_hashes(hashes)
                 if len(dup):
-                    found.append(rows[_in_sorted(hashes, dup)])
+                    found.append(rows[_in_sorted(hashes, dup)].astype(np.int64))
         if not found:
             return np.zeros(0, dtype=np.int64)
         return np.unique(np.concatenate(found).astype(np.int64))
@@ -166,7 +166,7 @@ class _PartFiles:
     def write(self, name: str, rows: np.ndarray, hashes: np.ndarray) -> None:
         part = (hashes >> _PART_SHIFT).astype(np.uint8)
         order = np.argsort(part, kind="stable")  # a radix sort on 8-bit keys
-        hashes, rows = hashes[order], rows[order].astype(np.uint32)
+        hashes, rows = hashes[order], rows[order]
         start = 0
         for p, end in enumerate(np.cumsum(np.bincount(part, minlength=PARTS))):
             if end > start:
@@ -178,12 +178,12 @@ class _PartFiles:
     def read(self, name: str, part: int) -> tuple[np.ndarray, np.ndarray]:
         n = self.count[name, part]
         if not n:
-            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+            return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
         for kind in ("hash", "row"):
             self.streams[name, part, kind].flush()
         path = os.path.join(self.directory, f"{name}-{part}")
         hashes = np.fromfile(path + ".hash", dtype=np.uint64, count=n)
-        return hashes, np.fromfile(path + ".row", dtype=np.uint32, count=n).astype(np.int64)
+        return hashes, np.fromfile(path + ".row", dtype=np.uint32, count=n)
 
 
 def _remove(directory: str, streams: dict) -> None:
@@ -193,9 +193,10 @@ def _remove(directory: str, streams: dict) -> None:
 
 
 def _rows(packed: tuple[int, int] | np.ndarray) -> np.ndarray:
+    """A chunk's record numbers (4 bytes each: at most 2**32 rows have keys)."""
     if isinstance(packed, tuple):
-        return np.arange(packed[0], packed[0] + packed[1], dtype=np.int64)
-    return packed.astype(np.int64)
+        return np.arange(packed[0], packed[0] + packed[1], dtype=np.uint32)
+    return packed
 
 
 def shared_hashes(hashes: np.ndarray) -> np.ndarray:
