@@ -77,7 +77,7 @@ def test_forced_collisions_create_no_errors(tmp_path, monkeypatch):
     monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
     seen = []
     real = keys_mod.KeyHashes.candidates
-    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: seen.append(1) or real(self, n))
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: seen.append(1) or real(self))
     schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "s", "type": "string",
               "constraints": {"unique": True}}], "primaryKey": ["id"]}
     res = make_resource(tmp_path, "id,s\n" + "".join(f"{i},v{i}\n" for i in range(1, 300)), schema)
@@ -90,7 +90,7 @@ def test_small_file_keeps_exact_keys(tmp_path, monkeypatch):
     from opendata.engine import table as table_mod
 
     monkeypatch.setattr(table_mod, "KEY_BUDGET", 64 << 20)
-    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: pytest.fail("hashed"))
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: pytest.fail("hashed"))
     assert_same(make_resource(tmp_path, TEXT, PK_UNIQUE))
 
 
@@ -140,12 +140,18 @@ def test_hash_files_go_with_the_scan(tmp_path, monkeypatch):
 
 
 def test_candidates_are_only_shared_hashes(tmp_path):
-    h = keys_mod.KeyHashes([("pk", [0])])
-    h.add(pl.DataFrame({"_row": [2, 3, 4, 5], "k0": ["a", "b", "a", None]}))
-    h.add(pl.DataFrame({"_row": [7, 9], "k0": ["c", "b"]}))
-    assert h.candidates(set()).tolist() == [2, 3, 4, 9]
-    assert h.candidates({"pk"}).tolist() == [2, 3, 4, 5, 9]
-    assert h.nbytes() == 5 * 8 + 2 * 4 + 8  # hashes; the 2nd chunk's rows; one null row
+    """Rows of shared hashes, and the primary key's all-null rows (a unique field's
+    empty cells are not kept: they are never duplicates)."""
+    frames = [pl.DataFrame({"_row": [2, 3, 4, 5], "k0": ["a", "b", "a", None]}),
+              pl.DataFrame({"_row": [7, 9], "k0": ["c", "b"]})]
+    unique, primary = keys_mod.KeyHashes([("u0", [0])]), keys_mod.KeyHashes([(keys_mod.PRIMARY_KEY, [0])])
+    for h in (unique, primary):
+        for frame in frames:
+            h.add(frame)
+    assert unique.candidates().tolist() == [2, 3, 4, 9]
+    assert primary.candidates().tolist() == [2, 3, 4, 5, 9]
+    assert unique.nbytes() == 5 * 8 + 2 * 4  # hashes; the 2nd chunk's rows
+    assert primary.nbytes() == 5 * 8 + 2 * 4 + 8  # and one all-null row
 
 
 @pytest.mark.parametrize("on_disk", [False, True])
@@ -348,7 +354,7 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
     hashed, kept = [], []
     real_candidates, real_key_checks = keys_mod.KeyHashes.candidates, table_mod.key_checks
     monkeypatch.setattr(keys_mod.KeyHashes, "candidates",
-                        lambda self, n: hashed.append(self.specs) or real_candidates(self, n))
+                        lambda self: hashed.append(self.specs) or real_candidates(self))
 
     def key_checks(op, res, lookups):
         kept.append((res.keys.columns, dict(lookups)))
@@ -365,7 +371,7 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
 def test_a_foreign_key_to_the_resource_itself_keeps_its_keys(tmp_path, monkeypatch):
     """Both sides are in the same file, so both are kept to the end (exact keys)."""
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
-    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self, n: pytest.fail("hashed"))
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: pytest.fail("hashed"))
     schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
               "primaryKey": ["id"],
               "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 import frictionless
 import polars as pl
 
+from . import keys as keymod
 from .errors import EngineResult, SpilledErrors, TableError, UnsupportedSchema
 from .order import PHASE_FK, RowOrder
 from .reader import UnreadableCSV
@@ -112,7 +113,7 @@ def _fast(
         # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
         hash_keys = [(f"u{index[f.name]}", [index[f.name]]) for f in op.fields if f.constraints.get("unique")]
         if schema.primary_key:
-            hash_keys.append(("pk", [index[n] for n in schema.primary_key]))
+            hash_keys.append((keymod.PRIMARY_KEY, [index[n] for n in schema.primary_key]))
     row_order = RowOrder(
         unique_idx=[i for i, f in enumerate(op.fields) if f.constraints.get("unique")],
         pk_idx=[index[n] for n in schema.primary_key] if schema.primary_key else [],
@@ -130,7 +131,7 @@ def _fast(
         kept_fields=kept_fields,
     )
     if res.hashes is not None:
-        cand = res.hashes.candidates({"pk"})
+        cand = res.hashes.candidates()
         res.hashes = None
         if len(cand):
             res.keys = scan(op, key_fields=kept_fields, check=False, keep_rows=cand).keys

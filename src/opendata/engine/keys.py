@@ -29,6 +29,9 @@ PARTS = 16  # hash-space slices (power of two), by the hashes' top bits
 _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 # bytes of hashes held in memory (16M rows of one key); past that they go to disk
 HASH_BUDGET = 128 << 20
+# the primary key's name among KeyHashes' specs: its all-null rows are errors (a
+# unique field's empty cells are not), so only its are kept
+PRIMARY_KEY = "pk"
 
 
 def _key(kcols: list[str]) -> pl.Expr:
@@ -43,7 +46,8 @@ def key_hash(kcols: list[str]) -> pl.Expr:
 
 class KeyHashes:
     """Per key (a unique field or the primary key): a 64-bit hash and the record number
-    of every row whose key is not all-null, plus the rows whose key is all-null.
+    of every row whose key is not all-null, plus, for the primary key, the rows whose
+    key is all-null.
 
     8 bytes per row and key (hash) plus 4 bytes per row for the record number, or
     nothing when a batch's rows are consecutive (stored as ``(first, count)``).
@@ -72,7 +76,8 @@ class KeyHashes:
                 continue
             nulls = d.get_column("_n")
             if nulls.any():
-                self.null_rows[name].append(d.filter(nulls).get_column("_row").to_numpy())
+                if name == PRIMARY_KEY:
+                    self.null_rows[name].append(d.filter(nulls).get_column("_row").to_numpy())
                 d = d.filter(~nulls)
                 if d.height == 0:
                     continue
@@ -116,14 +121,13 @@ class KeyHashes:
             return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
         return np.concatenate(hashes), np.concatenate(rows)
 
-    def candidates(self, with_null_rows: set[str]) -> np.ndarray:
+    def candidates(self) -> np.ndarray:
         """Sorted record numbers whose key hash is shared with another row (for any key),
-        plus the all-null rows of the keys named in ``with_null_rows``; one part of the
-        hash space at a time, so the sort holds 1/PARTS of the hashes."""
+        plus the rows whose primary key is all-null; one part of the hash space at a
+        time, so the sort holds 1/PARTS of the hashes."""
         found: list[np.ndarray] = []
         for name, _ in self.specs:
-            if with_null_rows and name in with_null_rows:
-                found.extend(self.null_rows[name])
+            found.extend(self.null_rows[name])
             for part in range(PARTS):
                 hashes, rows = self._part(name, part)
                 dup = shared_hashes(hashes)
