@@ -137,7 +137,7 @@ def _fast(
             res.keys = scan(op, key_fields=kept_fields, check=False, keep_rows=cand).keys
         else:
             res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in index if n in kept_fields]))
-    lookups = {}
+    lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}  # foreign keys to the resource itself
     for i, sfields in self_refs:
         assert res.keys is not None
         lookups[i] = (res.keys, [f"k{index[s]}" for s in sfields])

@@ -294,7 +294,6 @@ def _scan(
                     result.errors.add(row, PHASE_FK, fk.position, 0, error)
 
     def keep(kf: pl.DataFrame) -> None:
-        look_up(kf)
         if not kept_names:
             return
         kf = kf.select(kept_columns)
@@ -401,6 +400,7 @@ def _scan(
                                 idx, pl.Series(list(patch.values()), dtype=pl.String)
                             )
                         )
+                look_up(kf)
                 keep(kf)
         rag_rows = []
         for rr in batch.ragged:
@@ -422,16 +422,16 @@ def _scan(
                         rec[f"r{p.index}"] = info["raw"][p.name]
                 rag_rows.append(rec)
         if rag_rows:
-            keep(
-                pl.DataFrame(
-                    rag_rows,
-                    schema={
-                        "_row": pl.Int64,
-                        **{f"k{p.index}": pl.String for p in key_names},
-                        **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
-                    },
-                )
+            kf = pl.DataFrame(
+                rag_rows,
+                schema={
+                    "_row": pl.Int64,
+                    **{f"k{p.index}": pl.String for p in key_names},
+                    **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
+                },
             )
+            look_up(kf)
+            keep(kf)
         if prune_at is not None and len(result.errors) > prune_at:
             result.prune()
             prune_at = max(prune_at, 2 * len(result.errors))
