@@ -6,7 +6,9 @@ time, rows/s and peak RSS (the child's ``VmHWM``, as ``bench_validate.py``):
 
 * ``narrow``: ``id,value`` rows with a primary key (the hashes of one key per row);
 * ``payments``: payments with a primary key and a foreign key to a list of 2,000
-  budget programmes (1 in 2,000 payments names a programme that does not exist).
+  budget programmes (1 in 2,000 payments names a programme that does not exist);
+* ``tree``: budget lines naming their parent line, a foreign key to the table
+  itself (whose keys are still kept whole, exact: the case memory still grows with).
 
 ``--pythonpath SRC`` runs another checkout's code (``PYTHONPATH``), so one machine
 compares two versions on the same files:
@@ -84,6 +86,23 @@ def payments(folder: Path, rows: int) -> Path:
     ])
 
 
+def tree(folder: Path, rows: int) -> Path:
+    """Budget lines, each naming its parent line (a foreign key to the table itself)."""
+
+    def make(first: int, count: int, rng) -> pl.DataFrame:
+        ids = np.arange(first, first + count)
+        parents = np.maximum(1, ids - rng.integers(1, 1000, count))
+        parents[rng.random(count) < 0.0005] = rows + 1  # no such line
+        return pl.DataFrame({"id": ids, "parent": parents, "amount": np.round(rng.random(count) * 1e5, 2)})
+
+    write_rows(folder / "lines.csv", "id,parent,amount", rows, make)
+    fields = [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"},
+              {"name": "amount", "type": "number"}]
+    foreign_key = {"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}
+    schema = {"fields": fields, "primaryKey": ["id"], "foreignKeys": [foreign_key]}
+    return _package(folder, [{"name": "lines", "path": "lines.csv", "schema": schema}])
+
+
 def _package(folder: Path, resources: list[dict]) -> Path:
     descriptor = folder / "datapackage.json"
     descriptor.write_text(json.dumps({"name": folder.name, "resources": resources}, ensure_ascii=False))
@@ -93,12 +112,12 @@ def _package(folder: Path, resources: list[dict]) -> Path:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", default="20M", help="rows of the big table (e.g. 20M, 270M)")
-    ap.add_argument("--cases", default="narrow,payments", help="comma list: narrow, payments")
+    ap.add_argument("--cases", default="narrow,payments,tree", help="comma list: narrow, payments, tree")
     ap.add_argument("--out", default="bench-keys", help="work directory for generated files")
     ap.add_argument("--pythonpath", help="run the command with this PYTHONPATH (another checkout's src)")
     args = ap.parse_args(argv)
     rows = parse_size(args.rows)
-    makers = {"narrow": narrow, "payments": payments}
+    makers = {"narrow": narrow, "payments": payments, "tree": tree}
     command = [sys.executable, "-c", "from opendata.cli import run; run()", "validate"]
     env = {**os.environ, "PYTHONPATH": args.pythonpath} if args.pythonpath else None
     print(f"{'case':<10} {'rows':>13} {'MiB':>7} {'wall s':>8} {'rows/s':>12} {'peak MiB':>9} {'errors':>7}")

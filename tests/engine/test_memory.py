@@ -389,3 +389,30 @@ def test_foreign_key_errors_found_while_streaming_respect_the_limit(tmp_path, mo
     got = validate_resource(resource, package=package, limit_errors=limit, allow_fallback=False).errors
     want = reference_errors(resource, package=package, limit_errors=limit)
     assert [e.key() for e in got] == [e.key() for e in want]
+
+
+def test_frictionless_does_not_read_the_referenced_rows_when_the_engine_opens_a_table(tmp_path, monkeypatch):
+    """Opened with foreign keys, Frictionless builds its lookup: it reads every row they
+    refer to, in Python (a whole pass over the table for a key to itself; 2M rows
+    took 30 s and 1.1 GB). The engine checks foreign keys itself, so it opens the
+    resource without them; the caller's resource keeps them."""
+    from frictionless.resources import TableResource
+
+    lookups = []
+    real_open_lookup = TableResource._TableResource__open_lookup
+
+    def open_lookup(self):
+        lookups.extend(self.schema.foreign_keys)
+        return real_open_lookup(self)
+
+    monkeypatch.setattr(TableResource, "_TableResource__open_lookup", open_lookup)
+    package = _payments_package(tmp_path)
+    payments = package.get_resource("payments")
+    validate_resource(payments, package=package, allow_fallback=False)
+    assert lookups == []
+    assert len(payments.schema.foreign_keys) == 3
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+              "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}
+    tree = make_resource(tmp_path, "id,parent\n1,\n2,1\n3,9\n", schema, name="tree")
+    assert [e.row_number for e in validate_resource(tree, allow_fallback=False).errors] == [4]
+    assert lookups == [] and len(tree.schema.foreign_keys) == 1

@@ -118,41 +118,53 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         res = resource
     if not res.has_defined("encoding") and os.path.isfile(res.normpath):
         res.encoding = _utf8_sample_encoding(res.normpath, res.detector.buffer_size)
-    with res:
-        dialect = res.dialect
-        if (
-            not dialect.header
-            or dialect.header_rows != [1]
-            or dialect.comment_char
-            or dialect.comment_rows
-            or getattr(dialect, "skip_blank_rows", False)
-            or not dialect.header_case
-        ):
-            raise UnsupportedSchema("dialect: only a single header row, no comments")
-        control = dialect.get_control("csv") if dialect.has_control("csv") else None
-        delimiter, quote_char, double_quote = ",", '"', True
-        if res.format == "tsv":
-            delimiter = "\t"
-        if control is not None:
-            if control.escape_char or control.null_sequence or control.skip_initial_space:
-                raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
-            delimiter, quote_char, double_quote = (
-                control.delimiter,
-                control.quote_char,
-                control.double_quote,
-            )
-        schema = res.schema
-        if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
-            raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
-        fields = list(res.header.get_expected_fields())
-        labels = list(res.labels)
-        if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
-            raise UnsupportedSchema(
-                f"header has {len(labels)} labels but schema has {len(schema.fields)} fields"
-            )
-        herrs = header_errors(res)
-        path = res.normpath
-        encoding = res.encoding or "utf-8"
+    declared = res.schema  # before opening: empty when Frictionless is to infer it
+    with_foreign_keys = bool(declared.foreign_keys)
+    if with_foreign_keys:
+        # Opened with foreign keys, Frictionless reads every row they refer to, in
+        # Python (its lookup: a whole pass over the table, for a key to itself); the
+        # engine checks them itself, so it opens the resource without them.
+        res.schema = declared.to_copy()
+        res.schema.foreign_keys = []
+    try:
+        with res:
+            dialect = res.dialect
+            if (
+                not dialect.header
+                or dialect.header_rows != [1]
+                or dialect.comment_char
+                or dialect.comment_rows
+                or getattr(dialect, "skip_blank_rows", False)
+                or not dialect.header_case
+            ):
+                raise UnsupportedSchema("dialect: only a single header row, no comments")
+            control = dialect.get_control("csv") if dialect.has_control("csv") else None
+            delimiter, quote_char, double_quote = ",", '"', True
+            if res.format == "tsv":
+                delimiter = "\t"
+            if control is not None:
+                if control.escape_char or control.null_sequence or control.skip_initial_space:
+                    raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
+                delimiter, quote_char, double_quote = (
+                    control.delimiter,
+                    control.quote_char,
+                    control.double_quote,
+                )
+            schema = declared if with_foreign_keys else res.schema
+            if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
+                raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
+            fields = list(res.header.get_expected_fields())
+            labels = list(res.labels)
+            if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
+                raise UnsupportedSchema(
+                    f"header has {len(labels)} labels but schema has {len(schema.fields)} fields"
+                )
+            herrs = header_errors(res)
+            path = res.normpath
+            encoding = res.encoding or "utf-8"
+    finally:
+        if with_foreign_keys:
+            res.schema = declared  # the caller's own resource, when it could not be copied
     for fld in fields:
         mv = fld.missing_values if fld.has_defined("missing_values") else schema.missing_values
         if "" not in mv:
