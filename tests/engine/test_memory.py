@@ -356,28 +356,47 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
     monkeypatch.setattr(keys_mod.KeyHashes, "candidates",
                         lambda self: hashed.append(self.specs) or real_candidates(self))
 
-    def key_checks(op, res, lookups):
-        kept.append((res.keys.columns, dict(lookups)))
-        return real_key_checks(op, res, lookups)
+    def key_checks(op, res):
+        kept.append(res.keys.columns)
+        return real_key_checks(op, res)
 
     monkeypatch.setattr("opendata.engine.key_checks", key_checks)
     package = _payments_package(tmp_path)
     result = assert_same(package.get_resource("payments"), package=package)
     assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
     assert hashed == [[("pk", ["k0"])]]
-    assert kept == [(["_row", "k0"], {})]  # the primary key only; no foreign key left to check
+    assert kept == [["_row", "k0"]]  # the primary key only
 
 
-def test_a_foreign_key_to_the_resource_itself_keeps_its_keys(tmp_path, monkeypatch):
-    """Both sides are in the same file, so both are kept to the end (exact keys)."""
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_foreign_key_to_the_resource_itself_is_joined_by_parts(tmp_path, monkeypatch, on_disk):
+    """Both sides wait for the end of the scan (a row may name one further down): in
+    memory, or past JOIN_BUDGET on disk, split by hash and joined part by part. The
+    primary key is hashed beside it, and the parts' files go with the scan."""
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
-    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: pytest.fail("hashed"))
-    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    if on_disk:
+        monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
+    hashed = []
+    real = keys_mod.KeyHashes.candidates
+    monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: hashed.append(1) or real(self))
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"},
+                         {"name": "code", "type": "string"}, {"name": "up", "type": "string"},
+                         {"name": "rate", "type": "number"}, {"name": "base", "type": "number"}],
               "primaryKey": ["id"],
-              "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}
-    rows = "".join(f"{i},{i + 2 if i % 4 else ''}\n" for i in range(1, 30))
-    result = assert_same(make_resource(tmp_path, "id,parent\n" + rows + "30,31\n", schema))
-    assert [e.row_number for e in result.errors] == [30, 31]
+              "foreignKeys": [
+                  {"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}},
+                  {"fields": ["up", "base"], "reference": {"resource": "", "fields": ["code", "rate"]}}]}
+    rows = "".join(f"{i},{i + 2 if i % 4 else ''},c{i},c{i + 1 if i % 5 else 9},{i}.5,{i + 1}.50\n"
+                   for i in range(1, 30))
+    text = "id,parent,code,up,rate,base\n" + rows + "30,99,c30,,1,\n\n31,x\n2,1,c2,c1,1.5,1.5\n"
+    result = assert_same(make_resource(tmp_path, text, schema))
+    fk_errors = [(e.row_number, e.note.split(":")[0]) for e in result.errors if e.type == "foreign-key"]
+    assert fk_errors == [(r, 'for "up, base"') for r in (6, 11, 16, 21, 26, 30)] + [(31, 'for "parent"')]
+    assert hashed == [1]
+    gc.collect()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("opendata-join-")]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 6])

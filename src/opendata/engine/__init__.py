@@ -26,7 +26,7 @@ import polars as pl
 
 from . import keys as keymod
 from .errors import EngineResult, SpilledErrors, TableError, UnsupportedSchema
-from .order import PHASE_FK, RowOrder
+from .order import RowOrder
 from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
 from .table import ForeignKeyCheck, key_checks, key_schema, open_resource, scan, type_group
@@ -59,9 +59,9 @@ def _fast(
         key_fields |= set(schema.primary_key)
     elif schema.primary_key:
         raise UnsupportedSchema("primary key field missing from the header")
-    # the keys kept to the end of the scan: unique fields, the primary key, and both
-    # sides of a foreign key to the resource itself; a foreign key to another resource
-    # is looked up while streaming, against that resource's keys (read first)
+    # the keys kept to the end of the scan: unique fields and the primary key; a foreign
+    # key to another resource is looked up while streaming, against that resource's keys
+    # (read first), and one to the resource itself is joined at the end of the scan
     kept_fields = set(key_fields)
     fk_plan = []
     for i, fk in enumerate(schema.foreign_keys):
@@ -89,10 +89,9 @@ def _fast(
         fk_plan.append((i, src_op, sfields))
     index = {f.name: i for i, f in enumerate(op.fields)}
     fk_pos = {i: n for n, (i, _src, _sf) in enumerate(fk_plan)}
-    self_refs = [(i, sfields) for i, src_op, sfields in fk_plan if src_op is op]
-    for i, sfields in self_refs:
-        kept_fields |= set(schema.foreign_keys[i]["fields"]) | set(sfields)
-    key_fields |= kept_fields
+    self_references = [(fk_pos[i], schema.foreign_keys[i]) for i, src_op, _sf in fk_plan if src_op is op]
+    for _position, fk in self_references:
+        key_fields |= set(fk["reference"]["fields"])
     cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
 
     def referenced_keys(src_op, sfields: list[str]) -> tuple[pl.DataFrame, list[str]]:
@@ -108,7 +107,7 @@ def _fast(
         if src_op is not op
     ]
     hash_keys = None
-    if kept_fields and not self_refs:
+    if kept_fields:
         # unique / primary key only: for a big file keep 64-bit hashes while streaming
         # and confirm the candidates (shared hashes, all-null primary keys) on exact keys
         hash_keys = [(f"u{index[f.name]}", [index[f.name]]) for f in op.fields if f.constraints.get("unique")]
@@ -128,6 +127,7 @@ def _fast(
         row_limit=row_limit,
         row_order=row_order,
         foreign_keys=foreign_keys,
+        self_references=self_references,
         kept_fields=kept_fields,
     )
     if res.hashes is not None:
@@ -137,12 +137,8 @@ def _fast(
             res.keys = scan(op, key_fields=kept_fields, check=False, keep_rows=cand).keys
         else:
             res.keys = pl.DataFrame(schema=key_schema([res.plans[n] for n in index if n in kept_fields]))
-    lookups: dict[int, tuple[pl.DataFrame, list[str]]] = {}  # foreign keys to the resource itself
-    for i, sfields in self_refs:
-        assert res.keys is not None
-        lookups[i] = (res.keys, [f"k{index[s]}" for s in sfields])
-    for row, phase, idx, seq, error in key_checks(op, res, lookups):
-        res.errors.add(row, phase, fk_pos[idx] if phase == PHASE_FK else idx, seq, error)
+    for row, phase, idx, seq, error in key_checks(op, res):
+        res.errors.add(row, phase, idx, seq, error)
     errors = res.errors.in_order(head=list(op.header_errors), limit=limit_errors)
     return EngineResult(errors, res.row_count, "fast", None)
 

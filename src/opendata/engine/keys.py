@@ -13,7 +13,7 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import numpy as np
@@ -29,6 +29,8 @@ PARTS = 16  # hash-space slices (power of two), by the hashes' top bits
 _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 # bytes of hashes held in memory (16M rows of one key); past that they go to disk
 HASH_BUDGET = 128 << 20
+# bytes of a self-reference's keys held in memory; past that they wait on disk
+JOIN_BUDGET = 64 << 20
 # the primary key's name among KeyHashes' specs: its all-null rows are errors (a
 # unique field's empty cells are not), so only its are kept
 PRIMARY_KEY = "pk"
@@ -281,6 +283,73 @@ def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, 
     return out
 
 
+class SelfReferenceJoin:
+    """The rows of a table whose key tuple is missing from the tuples of the same table's
+    referenced fields (a foreign key to the table itself: a row may name one further
+    down, so both sides wait for the end of the scan).
+
+    The targets (record number, key columns, raw cells for the message) and the
+    distinct referenced tuples of each batch are held up to ``JOIN_BUDGET`` bytes;
+    past that they are written to disk split by the tuple's hash into ``PARTS``
+    parts, and joined one part at a time: equal tuples have equal hashes, so the
+    join is exact and memory holds one part."""
+
+    def __init__(self, tcols: list[str], scols: list[str], cells: list[str]) -> None:
+        self.tcols, self.scols, self.cells = tcols, scols, cells
+        self.targets: list[pl.DataFrame] = []
+        self.sources: list[pl.DataFrame] = []
+        self.held = 0
+        self.directory: str | None = None
+        self.files: dict[tuple[str, int], list[str]] = {}
+
+    def add(self, kf: pl.DataFrame) -> None:
+        """One batch's key frame (``_row`` and the ``k``/``r`` columns)."""
+        has_value = ~pl.all_horizontal(pl.col(self.tcols).is_null())
+        targets = kf.select("_row", *self.tcols, *self.cells).filter(has_value)
+        # repeats are kept: the lookup does not mind them, and removing them per batch
+        # cost more than the whole join
+        sources = kf.select([pl.col(s).alias(t) for s, t in zip(self.scols, self.tcols, strict=True)])
+        sources = sources.filter(has_value)
+        self.targets.append(targets)
+        self.sources.append(sources)
+        self.held += targets.estimated_size() + sources.estimated_size()
+        if self.held > JOIN_BUDGET:
+            self._write()
+
+    def _write(self) -> None:
+        if self.directory is None:
+            self.directory = tempfile.mkdtemp(prefix="opendata-join-")
+            weakref.finalize(self, shutil.rmtree, self.directory, ignore_errors=True)
+        part = (key_hash(self.tcols) // (1 << int(_PART_SHIFT))).cast(pl.UInt8).alias("_part")
+        for kind, frames in (("target", self.targets), ("source", self.sources)):
+            if not frames:
+                continue
+            pieces = pl.concat(frames, rechunk=False).with_columns(part).partition_by("_part", as_dict=True)
+            for (p,), piece in pieces.items():
+                paths = self.files.setdefault((kind, int(p)), [])
+                paths.append(os.path.join(self.directory, f"{kind}-{p}-{len(paths)}.arrow"))
+                piece.drop("_part").write_ipc(paths[-1])
+        self.targets, self.sources, self.held = [], [], 0
+
+    def missing(self) -> Iterator[tuple[pl.DataFrame, list[int]]]:
+        """(targets, record numbers of those not referenced), for each part of the hash
+        space that has targets; all at once when nothing went to disk."""
+        if self.directory is None:
+            if self.targets:
+                targets = pl.concat(self.targets, rechunk=False)
+                sources = pl.concat(self.sources, rechunk=False)
+                yield targets, foreign_key_missing(targets, self.tcols, sources)
+            return
+        self._write()
+        for p in range(PARTS):
+            if ("target", p) not in self.files:
+                continue
+            targets = pl.concat([pl.read_ipc(f) for f in self.files["target", p]])
+            sources = [pl.read_ipc(f) for f in self.files.get(("source", p), [])]
+            referenced = pl.concat(sources, rechunk=False) if sources else targets.select(self.tcols).clear()
+            yield targets, foreign_key_missing(targets, self.tcols, referenced)
+
+
 def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) -> pl.DataFrame:
     """The distinct key tuples of the referenced resource, named as the target's columns
     (made once, then looked up for every batch)."""
@@ -289,8 +358,11 @@ def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) ->
 
 
 def foreign_key_missing(target: pl.DataFrame, tcols: list[str], referenced: pl.DataFrame) -> list[int]:
-    """Row numbers of target rows whose key tuple is absent from ``referenced``
-    (``referenced_keys``); rows whose key is all null are not looked up."""
+    """Row numbers of target rows whose key tuple is absent from ``referenced`` (tuples
+    with a value, repeats allowed); rows whose key is all null are not looked up."""
     t = target.select("_row", *tcols).filter(~pl.all_horizontal(pl.col(tcols).is_null()))
-    miss = t.join(referenced, on=tcols, how="anti", nulls_equal=True)
+    if len(tcols) == 1:  # no nulls on either side: a set lookup (an anti-join took ~3x the memory)
+        miss = t.filter(~pl.col(tcols[0]).is_in(referenced.get_column(tcols[0]).implode()))
+    else:  # partly empty tuples are looked up with their nulls
+        miss = t.join(referenced, on=tcols, how="anti", nulls_equal=True)
     return sorted(miss.get_column("_row").to_list())

@@ -205,14 +205,16 @@ def scan(
     row_limit: int | None = None,
     row_order: RowOrder | None = None,
     foreign_keys: list[ForeignKeyCheck] | None = None,
+    self_references: list[tuple[int, dict]] | None = None,
     kept_fields: set[str] | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
     ``row_order`` says how Frictionless orders a row's errors (see ``ErrorLog``).
-    ``foreign_keys`` are looked up batch by batch (with ``check``); the keys of
-    ``kept_fields`` only (default: every key field) are kept for the checks after
-    the scan.
+    With ``check``, ``foreign_keys`` to other resources are looked up batch by
+    batch, and ``self_references`` (position, foreign key to the table itself) are
+    joined at the end (``keys.SelfReferenceJoin``); the keys of ``kept_fields``
+    only (default: every key field) are kept for the unique and primary-key checks.
 
     Key columns are kept in one of three ways: exact canonical keys of every row
     (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
@@ -244,6 +246,7 @@ def scan(
         row_limit=row_limit,
         row_order=row_order,
         foreign_keys=foreign_keys or [],
+        self_references=self_references or [],
         kept_fields=key_fields if kept_fields is None else kept_fields,
     )
     if not (op.shape.done() and op.shape.result().polars_unsafe):
@@ -271,6 +274,7 @@ def _scan(
     row_limit: int | None,
     row_order: RowOrder | None,
     foreign_keys: list[ForeignKeyCheck],
+    self_references: list[tuple[int, dict]],
     kept_fields: set[str],
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
@@ -287,23 +291,39 @@ def _scan(
     kept_columns = list(key_schema(kept_names))
     key_bytes = [0]
     lookups = []
+    joins = []
     if check:
         for fk in foreign_keys:
             tplans = [by_name[name] for name in fk.descriptor["fields"]]
             tcols = [f"k{p.index}" for p in tplans]
             lookups.append((fk, tplans, tcols, keymod.referenced_keys(fk.keys, fk.key_columns, tcols)))
+        for position, descriptor in self_references:
+            tplans = [by_name[name] for name in descriptor["fields"]]
+            scols = [f"k{by_name[name].index}" for name in descriptor["reference"]["fields"]]
+            cells = [f"r{p.index}" for p in tplans if keeps_raw(p)]
+            join = keymod.SelfReferenceJoin([f"k{p.index}" for p in tplans], scols, cells)
+            joins.append((position, descriptor, tplans, join))
+
+    def foreign_key_errors(
+        position: int, descriptor: dict, tplans: list[FieldPlan], kf: pl.DataFrame, rows: list[int]
+    ) -> None:
+        """The rows' foreign-key errors, the key cells quoted from ``kf``."""
+        if result.cutoff is not None:
+            rows = [r for r in rows if r <= result.cutoff]
+        if rows:
+            cells = KeyCells(kf, rows)
+            for row in rows:
+                error = foreign_key_error(row, descriptor, [cells.text(p, row) for p in tplans])
+                result.errors.add(row, PHASE_FK, position, 0, error)
 
     def look_up(kf: pl.DataFrame) -> None:
-        """This batch's foreign-key errors: its rows whose key the referenced resource lacks."""
+        """This batch's errors for foreign keys to other resources (its rows whose key the
+        referenced resource lacks); its keys for those to the table itself."""
         for fk, tplans, tcols, referenced in lookups:
-            rows = keymod.foreign_key_missing(kf, tcols, referenced)
-            if result.cutoff is not None:
-                rows = [r for r in rows if r <= result.cutoff]
-            if rows:
-                cells = KeyCells(kf, rows)
-                for row in rows:
-                    error = foreign_key_error(row, fk.descriptor, [cells.text(p, row) for p in tplans])
-                    result.errors.add(row, PHASE_FK, fk.position, 0, error)
+            missing = keymod.foreign_key_missing(kf, tcols, referenced)
+            foreign_key_errors(fk.position, fk.descriptor, tplans, kf, missing)
+        for *_, join in joins:
+            join.add(kf)
 
     def keep(kf: pl.DataFrame) -> None:
         if not kept_names:
@@ -451,6 +471,9 @@ def _scan(
         if on_progress is not None:
             on_progress(result.row_count)
     result.prune()
+    for position, descriptor, tplans, join in joins:
+        for targets, rows in join.missing():
+            foreign_key_errors(position, descriptor, tplans, targets, rows)
     if kept_names and result.hashes is None:
         schema = key_schema(kept_names)
         frames = [f.select(list(schema)) for f in key_frames]
@@ -539,33 +562,24 @@ def _cell_text(plan: FieldPlan, raw: str | None) -> str:
     return str(value)
 
 
-def key_checks(
-    op: Opened, res: ScanResult, lookups: dict[int, tuple[pl.DataFrame, list[str]]]
-) -> list[tuple[int, int, int, int, TableError]]:
+def key_checks(op: Opened, res: ScanResult) -> list[tuple[int, int, int, int, TableError]]:
+    """Unique and primary-key errors, on the keys kept to the end of the scan."""
     out: list[tuple[int, int, int, int, TableError]] = []
     kdf = res.keys
     if kdf is None:
         return out
-    pending: list[tuple[int, int, int, str, Any]] = []  # (row, phase, idx, kind, payload)
+    pending: list[tuple[int, int, FieldPlan, TableError]] = []  # unique errors: (row, idx, plan, error)
     for plan in res.plans.values():
         if plan.field.constraints.get("unique"):
             for row, e in keymod.unique_errors(
                 kdf, f"k{plan.index}", plan.name, plan.index + 1, lambda r: ""
             ):
-                pending.append((row, PHASE_UNIQUE, plan.index, "unique", (plan, e)))
+                pending.append((row, plan.index, plan, e))
     pk = list(op.schema.primary_key)
     if pk:
         cols = [f"k{res.plans[name].index}" for name in pk]
         for row, e in keymod.primary_key_errors(kdf, cols):
             out.append((row, PHASE_PK, 0, 0, e))
-    for fk_index, fk in enumerate(op.schema.foreign_keys):
-        if fk_index not in lookups:
-            continue
-        lookup, lcols = lookups[fk_index]
-        tplans = [res.plans[name] for name in fk["fields"]]
-        tcols = [f"k{p.index}" for p in tplans]
-        for row in keymod.foreign_key_missing(kdf, tcols, keymod.referenced_keys(lookup, lcols, tcols)):
-            pending.append((row, PHASE_FK, fk_index, "fk", (tplans, fk)))
     if res.cutoff is not None:
         cutoff = res.cutoff
         out = [e for e in out if e[0] <= cutoff]
@@ -573,13 +587,8 @@ def key_checks(
     if not pending:
         return out
     cells = KeyCells(kdf, sorted({p[0] for p in pending}))
-    for row, phase, idx, kind, payload in pending:
-        if kind == "unique":
-            plan, e = payload
-            out.append((row, phase, idx, 0, replace(e, cell=cells.text(plan, row))))
-        else:
-            tplans, fk = payload
-            out.append((row, phase, idx, 0, foreign_key_error(row, fk, [cells.text(p, row) for p in tplans])))
+    for row, idx, plan, e in pending:
+        out.append((row, PHASE_UNIQUE, idx, 0, replace(e, cell=cells.text(plan, row))))
     return out
 
 
