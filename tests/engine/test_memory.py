@@ -435,3 +435,15 @@ def test_frictionless_does_not_read_the_referenced_rows_when_the_engine_opens_a_
     tree = make_resource(tmp_path, "id,parent\n1,\n2,1\n3,9\n", schema, name="tree")
     assert [e.row_number for e in validate_resource(tree, allow_fallback=False).errors] == [4]
     assert lookups == [] and len(tree.schema.foreign_keys) == 1
+
+
+@pytest.mark.parametrize("big", [False, True])
+def test_a_self_reference_of_integers_is_compared_as_integers_or_as_text(tmp_path, big):
+    """Integer keys are compared as 64-bit integers; a value too big for one sends the
+    comparison back to the canonical text (both exact: "02" names 2)."""
+    value = "12345678901234567890123" if big else "123456789"
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+              "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}
+    text = f"id,parent\n1,\n{value},1\n2,{value}\n3,{value[:-1]}4\n4,02\n5,-0\n0,1\n"
+    result = assert_same(make_resource(tmp_path, text, schema))
+    assert [e.row_number for e in result.errors] == [5]

@@ -294,8 +294,10 @@ class SelfReferenceJoin:
     parts, and joined one part at a time: equal tuples have equal hashes, so the
     join is exact and memory holds one part."""
 
-    def __init__(self, tcols: list[str], scols: list[str], cells: list[str]) -> None:
-        self.tcols, self.scols, self.cells = tcols, scols, cells
+    def __init__(
+        self, tcols: list[str], scols: list[str], cells: list[str], *, integers: bool = False
+    ) -> None:
+        self.tcols, self.scols, self.cells, self.integers = tcols, scols, cells, integers
         self.targets: list[pl.DataFrame] = []
         self.sources: list[pl.DataFrame] = []
         self.held = 0
@@ -338,7 +340,7 @@ class SelfReferenceJoin:
             if self.targets:
                 targets = pl.concat(self.targets, rechunk=False)
                 sources = pl.concat(self.sources, rechunk=False)
-                yield targets, foreign_key_missing(targets, self.tcols, sources)
+                yield targets, foreign_key_missing(targets, self.tcols, sources, integers=self.integers)
             return
         self._write()
         for p in range(PARTS):
@@ -347,7 +349,7 @@ class SelfReferenceJoin:
             targets = pl.concat([pl.read_ipc(f) for f in self.files["target", p]])
             sources = [pl.read_ipc(f) for f in self.files.get(("source", p), [])]
             referenced = pl.concat(sources, rechunk=False) if sources else targets.select(self.tcols).clear()
-            yield targets, foreign_key_missing(targets, self.tcols, referenced)
+            yield targets, foreign_key_missing(targets, self.tcols, referenced, integers=self.integers)
 
 
 def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) -> pl.DataFrame:
@@ -357,12 +359,23 @@ def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) ->
     return lk.filter(~pl.all_horizontal(pl.col(tcols).is_null())).unique()
 
 
-def foreign_key_missing(target: pl.DataFrame, tcols: list[str], referenced: pl.DataFrame) -> list[int]:
+def foreign_key_missing(
+    target: pl.DataFrame, tcols: list[str], referenced: pl.DataFrame, *, integers: bool = False
+) -> list[int]:
     """Row numbers of target rows whose key tuple is absent from ``referenced`` (tuples
-    with a value, repeats allowed); rows whose key is all null are not looked up."""
+    with a value, repeats allowed); rows whose key is all null are not looked up.
+
+    ``integers``: a one-field key whose fields on both sides are integers, so its
+    canonical keys are the integers' decimal spelling; compared as 64-bit integers
+    (~8x faster than strings) when every key fits in one."""
     t = target.select("_row", *tcols).filter(~pl.all_horizontal(pl.col(tcols).is_null()))
-    if len(tcols) == 1:  # no nulls on either side: a set lookup (an anti-join took ~3x the memory)
-        miss = t.filter(~pl.col(tcols[0]).is_in(referenced.get_column(tcols[0]).implode()))
-    else:  # partly empty tuples are looked up with their nulls
+    if len(tcols) > 1:  # partly empty tuples are looked up with their nulls
         miss = t.join(referenced, on=tcols, how="anti", nulls_equal=True)
-    return sorted(miss.get_column("_row").to_list())
+        return sorted(miss.get_column("_row").to_list())
+    # no nulls on either side: a set lookup (an anti-join took ~3x the memory)
+    keys, known = t.get_column(tcols[0]), referenced.get_column(tcols[0])
+    if integers:
+        keys_int, known_int = keys.cast(pl.Int64, strict=False), known.cast(pl.Int64, strict=False)
+        if keys_int.null_count() == keys.null_count() and known_int.null_count() == known.null_count():
+            keys, known = keys_int, known_int
+    return sorted(t.filter(~keys.is_in(known.implode())).get_column("_row").to_list())

@@ -299,9 +299,11 @@ def _scan(
             lookups.append((fk, tplans, tcols, keymod.referenced_keys(fk.keys, fk.key_columns, tcols)))
         for position, descriptor in self_references:
             tplans = [by_name[name] for name in descriptor["fields"]]
-            scols = [f"k{by_name[name].index}" for name in descriptor["reference"]["fields"]]
+            splans = [by_name[name] for name in descriptor["reference"]["fields"]]
             cells = [f"r{p.index}" for p in tplans if keeps_raw(p)]
-            join = keymod.SelfReferenceJoin([f"k{p.index}" for p in tplans], scols, cells)
+            integers = all(p.type in ("integer", "year") for p in tplans + splans)
+            tcols, scols = [f"k{p.index}" for p in tplans], [f"k{p.index}" for p in splans]
+            join = keymod.SelfReferenceJoin(tcols, scols, cells, integers=integers)
             joins.append((position, descriptor, tplans, join))
 
     def foreign_key_errors(
