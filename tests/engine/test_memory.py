@@ -7,6 +7,7 @@ import gc
 import json
 import os
 import tempfile
+from pathlib import Path
 
 import frictionless
 import polars as pl
@@ -447,3 +448,30 @@ def test_a_self_reference_of_integers_is_compared_as_integers_or_as_text(tmp_pat
     text = f"id,parent\n1,\n{value},1\n2,{value}\n3,{value[:-1]}4\n4,02\n5,-0\n0,1\n"
     result = assert_same(make_resource(tmp_path, text, schema))
     assert [e.row_number for e in result.errors] == [5]
+
+
+@pytest.mark.parametrize("fail_at", [1, 5, 40])
+def test_a_self_reference_stays_in_memory_when_the_disk_refuses(tmp_path, monkeypatch, caplog, fail_at):
+    """A part file that cannot be written (disk full) at once, or in the middle of a
+    write: what that write put on disk is removed, so no row is joined twice, and
+    the rest of the keys stay in memory."""
+    monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    writes = []
+    real_write_ipc = pl.DataFrame.write_ipc
+
+    def write_ipc(frame, path, *args, **kwargs):
+        writes.append(path)
+        if len(writes) >= fail_at:
+            Path(path).write_bytes(b"torn")
+            raise OSError(28, "No space left on device")
+        return real_write_ipc(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pl.DataFrame, "write_ipc", write_ipc)
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+              "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}
+    rows = "".join(f"{i},{i + 3 if i % 7 else 99}\n" for i in range(1, 60))
+    result = assert_same(make_resource(tmp_path, "id,parent\n" + rows, schema))
+    assert [e.row_number for e in result.errors] == [8, 15, 22, 29, 36, 43, 50, 57, 58, 59, 60]
+    assert len(writes) == fail_at and "No space left on device" in caplog.text

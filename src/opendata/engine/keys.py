@@ -8,6 +8,7 @@ duplicate points at the second one; ``shift().over()`` reproduces that.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -289,20 +290,20 @@ class SelfReferenceJoin:
     down, so both sides wait for the end of the scan).
 
     The targets (record number, key columns, raw cells for the message) and the
-    distinct referenced tuples of each batch are held up to ``JOIN_BUDGET`` bytes;
-    past that they are written to disk split by the tuple's hash into ``PARTS``
-    parts, and joined one part at a time: equal tuples have equal hashes, so the
-    join is exact and memory holds one part."""
+    referenced tuples of each batch are held up to ``JOIN_BUDGET`` bytes; past that
+    they are written to disk split by the tuple's hash into ``PARTS`` parts, and
+    joined one part at a time: equal tuples have equal hashes, so the join is exact
+    and memory holds one part.  A disk that refuses keeps the rest in memory."""
 
     def __init__(
         self, tcols: list[str], scols: list[str], cells: list[str], *, integers: bool = False
     ) -> None:
         self.tcols, self.scols, self.cells, self.integers = tcols, scols, cells, integers
-        self.targets: list[pl.DataFrame] = []
-        self.sources: list[pl.DataFrame] = []
-        self.held = 0
+        self.held: dict[str, list[pl.DataFrame]] = {"target": [], "source": []}
+        self.held_bytes = 0
         self.directory: str | None = None
         self.files: dict[tuple[str, int], list[str]] = {}
+        self._disk_refused = False
 
     def add(self, kf: pl.DataFrame) -> None:
         """One batch's key frame (``_row`` and the ``k``/``r`` columns)."""
@@ -312,44 +313,70 @@ class SelfReferenceJoin:
         # cost more than the whole join
         sources = kf.select([pl.col(s).alias(t) for s, t in zip(self.scols, self.tcols, strict=True)])
         sources = sources.filter(has_value)
-        self.targets.append(targets)
-        self.sources.append(sources)
-        self.held += targets.estimated_size() + sources.estimated_size()
-        if self.held > JOIN_BUDGET:
+        self.held["target"].append(targets)
+        self.held["source"].append(sources)
+        self.held_bytes += targets.estimated_size() + sources.estimated_size()
+        if self.held_bytes > JOIN_BUDGET and not self._disk_refused:
             self._write()
 
-    def _write(self) -> None:
-        if self.directory is None:
-            self.directory = tempfile.mkdtemp(prefix="opendata-join-")
-            weakref.finalize(self, shutil.rmtree, self.directory, ignore_errors=True)
+    def _split(self, kind: str) -> dict[int, pl.DataFrame]:
+        """The frames held of one kind, by part of the hash space."""
+        if not self.held[kind]:
+            return {}
         part = (key_hash(self.tcols) // (1 << int(_PART_SHIFT))).cast(pl.UInt8).alias("_part")
-        for kind, frames in (("target", self.targets), ("source", self.sources)):
-            if not frames:
-                continue
-            pieces = pl.concat(frames, rechunk=False).with_columns(part).partition_by("_part", as_dict=True)
-            for (p,), piece in pieces.items():
-                paths = self.files.setdefault((kind, int(p)), [])
-                paths.append(os.path.join(self.directory, f"{kind}-{p}-{len(paths)}.arrow"))
-                piece.drop("_part").write_ipc(paths[-1])
-        self.targets, self.sources, self.held = [], [], 0
+        frame = pl.concat(self.held[kind], rechunk=False).with_columns(part)
+        pieces = frame.partition_by("_part", as_dict=True)
+        return {int(p): piece.drop("_part") for (p,), piece in pieces.items()}
+
+    def _write(self) -> None:
+        """Move the frames held to the part files; if the disk refuses, what this write
+        put there is removed (no row twice) and everything stays held."""
+        written: list[tuple[tuple[str, int], str]] = []
+        try:
+            if self.directory is None:
+                self.directory = tempfile.mkdtemp(prefix="opendata-join-")
+                weakref.finalize(self, shutil.rmtree, self.directory, ignore_errors=True)
+            for kind in ("target", "source"):
+                for p, piece in self._split(kind).items():
+                    paths = self.files.setdefault((kind, p), [])
+                    path = os.path.join(self.directory, f"{kind}-{p}-{len(paths)}.arrow")
+                    written.append(((kind, p), path))
+                    piece.write_ipc(path)
+                    paths.append(path)
+        except OSError as error:
+            log.warning("a self-reference's keys kept in memory: %s", str(error))
+            self._disk_refused = True
+            for key, path in written:
+                if path in self.files.get(key, []):
+                    self.files[key].remove(path)
+                with contextlib.suppress(OSError):
+                    os.remove(path)
+            return
+        self.held = {"target": [], "source": []}
+        self.held_bytes = 0
 
     def missing(self) -> Iterator[tuple[pl.DataFrame, list[int]]]:
         """(targets, record numbers of those not referenced), for each part of the hash
         space that has targets; all at once when nothing went to disk."""
-        if self.directory is None:
-            if self.targets:
-                targets = pl.concat(self.targets, rechunk=False)
-                sources = pl.concat(self.sources, rechunk=False)
+        if not self.files:
+            if self.held["target"]:
+                targets = pl.concat(self.held["target"], rechunk=False)
+                sources = pl.concat(self.held["source"], rechunk=False)
                 yield targets, foreign_key_missing(targets, self.tcols, sources, integers=self.integers)
             return
-        self._write()
+        if not self._disk_refused:
+            self._write()
+        held = {kind: self._split(kind) for kind in ("target", "source")}
         for p in range(PARTS):
-            if ("target", p) not in self.files:
+            targets = [pl.read_ipc(f) for f in self.files.get(("target", p), [])]
+            targets += [held["target"][p]] if p in held["target"] else []
+            if not targets:
                 continue
-            targets = pl.concat([pl.read_ipc(f) for f in self.files["target", p]])
             sources = [pl.read_ipc(f) for f in self.files.get(("source", p), [])]
-            referenced = pl.concat(sources, rechunk=False) if sources else targets.select(self.tcols).clear()
-            yield targets, foreign_key_missing(targets, self.tcols, referenced, integers=self.integers)
+            sources += [held["source"][p]] if p in held["source"] else []
+            target = pl.concat(targets, rechunk=False)
+            referenced = pl.concat(sources, rechunk=False) if sources else target.select(self.tcols).clear()
+            yield target, foreign_key_missing(target, self.tcols, referenced, integers=self.integers)
 
 
 def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) -> pl.DataFrame:
