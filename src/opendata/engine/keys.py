@@ -307,12 +307,11 @@ class SelfReferenceJoin:
 
     def add(self, kf: pl.DataFrame) -> None:
         """One batch's key frame (``_row`` and the ``k``/``r`` columns)."""
-        has_value = ~pl.all_horizontal(pl.col(self.tcols).is_null())
-        targets = kf.select("_row", *self.tcols, *self.cells).filter(has_value)
+        targets = kf.select("_row", *self.tcols, *self.cells)
+        targets = targets.filter(~pl.all_horizontal(pl.col(self.tcols).is_null()))
         # repeats are kept: the lookup does not mind them, and removing them per batch
         # cost more than the whole join
-        sources = kf.select([pl.col(s).alias(t) for s, t in zip(self.scols, self.tcols, strict=True)])
-        sources = sources.filter(has_value)
+        sources = referenced_keys(kf, self.scols, self.tcols)
         self.held["target"].append(targets)
         self.held["source"].append(sources)
         self.held_bytes += targets.estimated_size() + sources.estimated_size()
@@ -380,10 +379,9 @@ class SelfReferenceJoin:
 
 
 def referenced_keys(lookup: pl.DataFrame, lcols: list[str], tcols: list[str]) -> pl.DataFrame:
-    """The distinct key tuples of the referenced resource, named as the target's columns
-    (made once, then looked up for every batch)."""
+    """The referenced key tuples that have a value, named as the target's columns."""
     lk = lookup.select([pl.col(s).alias(t_) for s, t_ in zip(lcols, tcols, strict=True)])
-    return lk.filter(~pl.all_horizontal(pl.col(tcols).is_null())).unique()
+    return lk.filter(~pl.all_horizontal(pl.col(tcols).is_null()))
 
 
 def foreign_key_missing(

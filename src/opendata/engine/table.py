@@ -296,7 +296,9 @@ def _scan(
         for fk in foreign_keys:
             tplans = [by_name[name] for name in fk.descriptor["fields"]]
             tcols = [f"k{p.index}" for p in tplans]
-            lookups.append((fk, tplans, tcols, keymod.referenced_keys(fk.keys, fk.key_columns, tcols)))
+            # distinct: made once, then looked up for every batch
+            referenced = keymod.referenced_keys(fk.keys, fk.key_columns, tcols).unique()
+            lookups.append((fk, tplans, tcols, referenced))
         for position, descriptor in self_references:
             tplans = [by_name[name] for name in descriptor["fields"]]
             splans = [by_name[name] for name in descriptor["reference"]["fields"]]
