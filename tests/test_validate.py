@@ -763,3 +763,20 @@ def test_rate_column_counts_as_the_language_does(lang, per_second, expected):
         now[0] = float(second)
         bar.update(task, completed=per_second * second)
     assert str(rate.render(bar.tasks[0])).replace("\xa0", " ") == expected
+
+
+def test_a_table_frictionless_cannot_check_is_reported_not_a_traceback(tmp_path):
+    """A sniffed dialect the fast engine declines (a space after the delimiter) sends
+    the table to Frictionless, which stops at a value with a time zone against a
+    bound without one: the report says the table was not checked, and why."""
+    table = tmp_path / "t.csv"
+    table.write_text('a,b,when\n"1,5", 2,2024-01-05T10:00:00Z\n', encoding="utf-8")  # found by Hypothesis
+    schema = tmp_path / "s.json"
+    schema.write_text(json.dumps({"fields": [
+        {"name": "a", "type": "number"}, {"name": "b", "type": "number"},
+        {"name": "when", "type": "datetime", "constraints": {"maximum": "2024-06-01T00:00:00"}}]}))
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    assert code == 1
+    assert [t["engine"] for t in report["tables"]] == ["frictionless"]
+    [error] = report["errors"]
+    assert error["type"] == "incomparable-bound" and "time zone" in error["fix"]

@@ -377,6 +377,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Check that the file is a well-formed CSV table.",
         ),
     },
+    "incomparable-bound": {
+        "uk": (
+            "Таблицю не перевірено: Frictionless не порівнює значення з часовим поясом і межу без нього ({note}).",
+            "Запишіть межі дат і часу (minimum, maximum) так, як значення: обидва з часовим поясом або обидва без.",
+        ),
+        "en": (
+            "The table was not checked: Frictionless cannot compare a value with a time zone and a bound without one ({note}).",
+            "Write the date and time bounds (minimum, maximum) as the values are: both with a time zone, or both without.",
+        ),
+    },
     "scheme-error": {
         "uk": ("Файл неможливо відкрити: {note}.", "Перевірте шлях до файлу в datapackage.json."),
         "en": ("The file cannot be opened: {note}.", "Check the file path in datapackage.json."),

@@ -201,7 +201,15 @@ def fall_back(
     with a resource the fast engine declined (``reason``, its ``UnsupportedSchema``)."""
     # The result says so (engine, fallback_reason), hence every report: info, not a warning.
     log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
-    errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
+    try:
+        errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
+    except TypeError as crash:
+        if "offset-naive and offset-aware" not in str(crash):
+            raise
+        # Frictionless stops the whole validation comparing a value with a time zone to
+        # a bound without one (or the reverse); the fast engine reports the cell, this
+        # path can only say that the table was not checked, and why
+        errors, rows = [TableError("incomparable-bound", None, None, None, None, str(crash))], 0
     if on_progress is not None:
         on_progress(rows)
     return EngineResult(errors, rows, "frictionless", reason)
