@@ -34,7 +34,7 @@ fi
 # The editable install leaves opendata's own modules uncompiled, and where
 # PYTHONDONTWRITEBYTECODE is set (as in many containers) Python compiles them again at
 # every start: ~0.1 s of each `opendata` command.  Compiled here, once per change.
-.venv/bin/python -m compileall -q src >/dev/null
+.venv/bin/python -m compileall -q src
 
 apt_install() {
   # Install Debian packages that are missing; `apt-get update` only when needed.
