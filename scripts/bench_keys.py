@@ -129,9 +129,10 @@ def main(argv: list[str] | None = None) -> int:
             descriptor = makers[case](folder, rows)
         size = sum(f.stat().st_size for f in folder.glob("*.csv")) / 2**20
         report = folder / "report.json"
-        wall, peak, code = run_child([*command, str(descriptor), "--format", "json"], folder, env, report)
-        if code not in (0, 1):
-            print(f"{case}: opendata validate exited with {code}", file=sys.stderr)
+        run = run_child([*command, str(descriptor), "--format", "json"], folder, env, report)
+        wall, peak = run.wall, run.peak
+        if run.code not in (0, 1):
+            print(f"{case}: opendata validate exited with {run.code}", file=sys.stderr)
             return 1
         errors = json.loads(report.read_text())["error_count"]
         print(f"{case:<10} {rows:>13,} {size:>7,.0f} {wall:>8.2f} {rows / wall:>12,.0f} {peak:>9,.0f}"

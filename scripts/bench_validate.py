@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -38,9 +39,17 @@ def parse_size(text: str) -> int:
     return int(float(text.rstrip("KM")) * mult)
 
 
+@dataclass
+class ChildRun:
+    wall: float  # seconds
+    peak: float  # MiB
+    code: int  # exit code
+    cpu: float  # user + system seconds, every thread: steadier than wall on a shared machine
+
+
 def run_child(cmd: list[str], cwd: Path, env: dict | None = None,
-              stdout_path: Path | None = None) -> tuple[float, float, int]:
-    """Run a subprocess; return (wall seconds, peak RSS MiB, return code).
+              stdout_path: Path | None = None) -> ChildRun:
+    """Run a subprocess and measure it.
 
     Peak RSS is the child's ``VmHWM`` (polled; it is reset by exec) -- the rusage
     ``ru_maxrss`` of a child on Linux also counts the parent's RSS at fork time.
@@ -64,7 +73,8 @@ def run_child(cmd: list[str], cwd: Path, env: dict | None = None,
             time.sleep(0.05)
         wall = time.perf_counter() - start
     peak_kib = hwm or usage.ru_maxrss
-    return wall, peak_kib / 1024, os.waitstatus_to_exitcode(status)
+    return ChildRun(wall, peak_kib / 1024, os.waitstatus_to_exitcode(status),
+                    usage.ru_utime + usage.ru_stime)
 
 
 # --- child modes -------------------------------------------------------------------
@@ -105,23 +115,23 @@ def child_parse(csv_path: str, out_path: str) -> None:
 # --- orchestration -------------------------------------------------------------------
 
 def interleaved(repeat: int, children: dict[str, tuple[list[str], Path | None, Path | None]],
-                cwd: Path) -> dict[str, list[tuple[float, float, float | None]]]:
-    """Run each child ``repeat`` times, taking turns: (wall, peak MiB, in-process work).
+                cwd: Path) -> dict[str, list[tuple[float, float, float | None, float]]]:
+    """Run each child ``repeat`` times, taking turns: (wall, peak MiB, in-process work, CPU s).
 
     ``children``: name -> (command, result file with a "work" figure or None, file
     for its stdout or None).  The machine is shared and its speed drifts by tens of
     percent within minutes; taking turns puts each tool's runs in the same moments,
     so the ratio of a round's runs compares like with like."""
-    runs: dict[str, list[tuple[float, float, float | None]]] = {name: [] for name in children}
+    runs: dict[str, list[tuple[float, float, float | None, float]]] = {name: [] for name in children}
     for _ in range(repeat):
         for name, (cmd, result, stdout) in children.items():
-            wall, rss, _rc = run_child(cmd, cwd, stdout_path=stdout)
+            run = run_child(cmd, cwd, stdout_path=stdout)
             work = json.loads(result.read_text())["work"] if result else None
-            runs[name].append((wall, rss, work))
+            runs[name].append((run.wall, run.peak, work, run.cpu))
     return runs
 
 
-def fastest(runs: list[tuple[float, float, float | None]]) -> tuple[float, float, float | None]:
+def fastest(runs: list[tuple[float, float, float | None, float]]) -> tuple[float, float, float | None, float]:
     """The run least disturbed, as ``timeit`` reports."""
     return min(runs, key=lambda run: run[0])
 
@@ -219,35 +229,37 @@ def main(argv: list[str] | None = None) -> int:
                                     schema_path.name, "--limit-errors", "0", "--format", "json"],
                                    None, cli_out)
             runs = interleaved(args.repeat, children, out)
-            wall, rss, parse_work = fastest(runs["parse"])
+            wall, rss, parse_work, cpu = fastest(runs["parse"])
             table.append({"case": label, "tool": "polars.read_csv (bare parse)",
-                          "wall": wall, "work": parse_work, "rss": rss, "rows": rows})
-            parse_wall = wall
+                          "wall": wall, "work": parse_work, "rss": rss, "rows": rows, "cpu": cpu})
+            parse_wall, parse_cpu = wall, cpu
             eng_keys = None
             for tool, _extra in variants:
                 data = json.loads(children[tool][1].read_text())
                 eng_keys = data["errors"]
-                wall, rss, work = fastest(runs[tool])
+                wall, rss, work, cpu = fastest(runs[tool])
                 table.append({"case": label, "tool": f"{tool} [{data['engine']}]",
-                              "wall": wall, "work": work, "rss": rss, "rows": rows,
+                              "wall": wall, "work": work, "rss": rss, "rows": rows, "cpu": cpu,
+                              "cpu_vs_parse": cpu / parse_cpu,
                               "errors": len(eng_keys), "vs_parse": wall / parse_wall,
                               "work_vs_parse": work / parse_work,
                               "paired": paired_ratio(runs[tool], runs["parse"])})
-            wall, rss, _work = fastest(runs["command"])
+            wall, rss, _work, cpu = fastest(runs["command"])
             cli_errors = cli_keys(cli_out)
             table.append({"case": label, "tool": "opendata validate (command)", "wall": wall, "rss": rss,
-                          "rows": rows, "errors": len(cli_errors), "vs_parse": wall / parse_wall,
+                          "rows": rows, "cpu": cpu, "cpu_vs_parse": cpu / parse_cpu,
+                          "errors": len(cli_errors), "vs_parse": wall / parse_wall,
                           "paired": paired_ratio(runs["command"], runs["parse"])})
             if rows <= args.reference_max_rows:
                 rep = out / (name + ".frictionless.json")
-                wall, rss, _rc = run_child([fl, "validate", name, "--schema", schema_path.name,
-                                           "--limit-errors", "0", "--json"], out,
-                                          stdout_path=rep)
+                ref = run_child([fl, "validate", name, "--schema", schema_path.name,
+                                 "--limit-errors", "0", "--json"], out, stdout_path=rep)
+                wall, rss = ref.wall, ref.peak
                 ref_keys, _ = reference_keys(rep)
                 same = ref_keys == eng_keys
                 ok &= same
                 table.append({"case": label, "tool": "frictionless validate",
-                              "wall": wall, "rss": rss, "rows": rows,
+                              "wall": wall, "rss": rss, "rows": rows, "cpu": ref.cpu,
                               "errors": len(ref_keys), "same": same})
                 cli_same = cli_errors == [k[:4] for k in ref_keys]
                 ok &= cli_same
@@ -259,9 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     print("\nwall s: the whole process (start-up, imports, output included), the fastest of the"
           " runs; work s: the call itself (read_csv / validate_resource), timed inside that run."
           "\nx parse: fastest / fastest; paired: the median of each round's ratio (the tools take"
-          " turns, so a round's runs share the machine's state).")
+          " turns, so a round's runs share the machine's state).  cpu s: user + system time of the"
+          " fastest run, every thread; x parse cpu: against the bare parse's.")
     header = (f"{'case':<42} {'tool':<32} {'wall s':>8} {'work s':>7} {'rows/s':>12} {'peak MiB':>9} "
-              f"{'errors':>8} {'x ref':>7} {'x parse':>8} {'paired':>7} {'x parse work':>13} {'same':>5}")
+              f"{'errors':>8} {'x ref':>7} {'x parse':>8} {'paired':>7} {'x parse work':>13} {'cpu s':>6} "
+              f"{'x parse cpu':>12} {'same':>5}")
     print(header)
     print("-" * len(header))
 
@@ -272,7 +286,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{r['case']:<42} {r['tool']:<32} {r['wall']:>8.2f} {fmt(r, 'work', '.2f'):>7} "
               f"{r['rows'] / r['wall']:>12,.0f} {r['rss']:>9.0f} {r.get('errors', ''):>8} "
               f"{fmt(r, 'ratio', '.1f'):>7} {fmt(r, 'vs_parse', '.2f'):>8} {fmt(r, 'paired', '.2f'):>7} "
-              f"{fmt(r, 'work_vs_parse', '.2f'):>13} {r.get('same', '')!s:>5}")
+              f"{fmt(r, 'work_vs_parse', '.2f'):>13} {fmt(r, 'cpu', '.2f'):>6} "
+              f"{fmt(r, 'cpu_vs_parse', '.2f'):>12} {r.get('same', '')!s:>5}")
     (out / "results.json").write_text(json.dumps(table, indent=2))
     return 0 if ok else 1
 
