@@ -8,7 +8,10 @@ time, rows/s and peak RSS (the child's ``VmHWM``, as ``bench_validate.py``):
 * ``payments``: payments with a primary key and a foreign key to a list of 2,000
   budget programmes (1 in 2,000 payments names a programme that does not exist);
 * ``tree``: budget lines naming their parent line, a foreign key to the table
-  itself (whose keys are still kept whole, exact: the case memory still grows with).
+  itself;
+* ``ledger``: transfers naming their account, a foreign key to another big resource
+  (one account for every two transfers; 1 in 2,000 names an account that does not
+  exist).
 
 ``--pythonpath SRC`` runs another checkout's code (``PYTHONPATH``), so one machine
 compares two versions on the same files:
@@ -103,6 +106,37 @@ def tree(folder: Path, rows: int) -> Path:
     return _package(folder, [{"name": "lines", "path": "lines.csv", "schema": schema}])
 
 
+def ledger(folder: Path, rows: int) -> Path:
+    """Transfers naming their account: a foreign key to another big resource."""
+    accounts = max(1, rows // 2)
+
+    def account(ids) -> pl.Series:
+        return "UA" + pl.Series(ids).cast(pl.String).str.zfill(12)
+
+    def make_accounts(first: int, count: int, rng) -> pl.DataFrame:
+        return pl.DataFrame({"account": account(np.arange(first, first + count)),
+                             "balance": np.round(rng.random(count) * 1e5, 2)})
+
+    def make_transfers(first: int, count: int, rng) -> pl.DataFrame:
+        named = rng.integers(1, accounts + 1, count)
+        named[rng.random(count) < 0.0005] = accounts + 1  # no such account
+        return pl.DataFrame({"id": np.arange(first, first + count), "account": account(named),
+                             "amount": np.round(rng.random(count) * 1e4, 2)})
+
+    write_rows(folder / "accounts.csv", "account,balance", accounts, make_accounts)
+    write_rows(folder / "transfers.csv", "id,account,amount", rows, make_transfers)
+    reference = {"resource": "accounts", "fields": ["account"]}
+    return _package(folder, [
+        {"name": "transfers", "path": "transfers.csv",
+         "schema": {"fields": [{"name": "id", "type": "integer"}, {"name": "account", "type": "string"},
+                               {"name": "amount", "type": "number"}],
+                    "primaryKey": ["id"], "foreignKeys": [{"fields": ["account"], "reference": reference}]}},
+        {"name": "accounts", "path": "accounts.csv",
+         "schema": {"fields": [{"name": "account", "type": "string"}, {"name": "balance", "type": "number"}],
+                    "primaryKey": ["account"]}},
+    ])
+
+
 def _package(folder: Path, resources: list[dict]) -> Path:
     descriptor = folder / "datapackage.json"
     descriptor.write_text(json.dumps({"name": folder.name, "resources": resources}, ensure_ascii=False))
@@ -112,12 +146,13 @@ def _package(folder: Path, resources: list[dict]) -> Path:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rows", default="20M", help="rows of the big table (e.g. 20M, 270M)")
-    ap.add_argument("--cases", default="narrow,payments,tree", help="comma list: narrow, payments, tree")
+    ap.add_argument("--cases", default="narrow,payments,tree,ledger",
+                    help="comma list: narrow, payments, tree, ledger")
     ap.add_argument("--out", default="bench-keys", help="work directory for generated files")
     ap.add_argument("--pythonpath", help="run the command with this PYTHONPATH (another checkout's src)")
     args = ap.parse_args(argv)
     rows = parse_size(args.rows)
-    makers = {"narrow": narrow, "payments": payments, "tree": tree}
+    makers = {"narrow": narrow, "payments": payments, "tree": tree, "ledger": ledger}
     command = [sys.executable, "-c", "from opendata.cli import run; run()", "validate"]
     env = {**os.environ, "PYTHONPATH": args.pythonpath} if args.pythonpath else None
     print(f"{'case':<10} {'rows':>13} {'MiB':>7} {'wall s':>8} {'rows/s':>12} {'peak MiB':>9} {'errors':>7}")

@@ -369,6 +369,64 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
     assert kept == [["_row", "k0"]]  # the primary key only
 
 
+@pytest.mark.parametrize("fail_at", [None, 1, 4])
+def test_another_resources_tuples_past_the_budget_wait_on_disk(tmp_path, monkeypatch, caplog, fail_at):
+    """Too many to hold (past JOIN_BUDGET), the tuples that a foreign key refers to in
+    another resource are read to disk, split by hash, and the table's tuples join
+    them part by part at the end of the scan. A disk that refuses, at once or
+    part-way, keeps the rest in memory. The report is Frictionless' either way."""
+    monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    joined, writes = [], []
+    real_missing, real_write_ipc = keys_mod.KeyJoin.missing, pl.DataFrame.write_ipc
+    monkeypatch.setattr(keys_mod.KeyJoin, "missing", lambda self: joined.append(self.tcols) or real_missing(self))
+
+    def write_ipc(frame, path, *args, **kwargs):
+        writes.append(path)
+        if fail_at is not None and len(writes) >= fail_at:
+            raise OSError(28, "No space left on device")
+        return real_write_ipc(frame, path, *args, **kwargs)
+
+    monkeypatch.setattr(pl.DataFrame, "write_ipc", write_ipc)
+    package = _payments_package(tmp_path)
+    result = assert_same(package.get_resource("payments"), package=package)
+    assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
+    # refused at once, a key's tuples are looked up batch by batch, as when they are few;
+    # refused at the fourth file, the first key's tuples are already on disk and are
+    # joined, and the other keys' stay in memory
+    assert sorted(joined) == {None: [["k1"], ["k1", "k2"], ["k3"]], 1: [], 4: [["k1"]]}[fail_at]
+    assert ("No space left on device" in caplog.text) == (fail_at is not None)
+    gc.collect()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("opendata-join-")]
+
+
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_pass_that_gives_up_leaves_none_of_its_referenced_tuples(tmp_path, monkeypatch, on_disk):
+    """The Polars reader may give up part-way (ReaderMismatch), and another reader
+    reads the file again: the tuples of the pass that gave up go with it, so a tuple
+    it misread cannot hide an error. Here its first batch names every city "odesa"."""
+    from opendata.engine import table as table_mod
+
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    if on_disk:
+        monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
+    real = table_mod.polars_batches
+
+    def misreading(path, **kwargs):
+        for batch in real(path, **kwargs):
+            if path.endswith("cities.csv"):
+                yield reader_mod.Batch(batch.frame.with_columns(pl.lit("odesa").alias("k0")), batch.ragged)
+                raise reader_mod.ReaderMismatch()
+            yield batch
+
+    monkeypatch.setattr(table_mod, "polars_batches", misreading)
+    package = _payments_package(tmp_path)
+    result = assert_same(package.get_resource("payments"), package=package)
+    assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
+
+
 @pytest.mark.parametrize("on_disk", [False, True])
 def test_a_foreign_key_to_the_resource_itself_is_joined_by_parts(tmp_path, monkeypatch, on_disk):
     """Both sides wait for the end of the scan (a row may name one further down): in

@@ -92,20 +92,34 @@ def _fast(
     self_references = [(fk_pos[i], schema.foreign_keys[i]) for i, src_op, _sf in fk_plan if src_op is op]
     for _position, fk in self_references:
         key_fields |= set(fk["reference"]["fields"])
-    cache: dict[tuple[str, tuple[str, ...]], pl.DataFrame] = {}
+    cache: dict[tuple[str, tuple[str, ...], tuple[str, ...]], pl.DataFrame] = {}
 
-    def referenced_keys(src_op, sfields: list[str]) -> tuple[pl.DataFrame, list[str]]:
-        ck = (src_op.path, tuple(sfields))
-        if ck not in cache:
-            cache[ck] = scan(src_op, key_fields=set(sfields), check=False).keys
+    def referenced(src_op, sfields: list[str], tfields: list[str]) -> pl.DataFrame | keymod.KeyJoin:
+        """Another resource's tuples that a foreign key refers to, read before the scan:
+        distinct, in memory, or past ``keys.JOIN_BUDGET`` on disk, to be joined."""
+        tcols = [f"k{index[t]}" for t in tfields]
+        ck = (src_op.path, tuple(sfields), tuple(tcols))
+        if ck in cache:
+            return cache[ck]
         pos = {f.name: j for j, f in enumerate(src_op.fields)}
-        return cache[ck], [f"k{pos[s]}" for s in sfields]
+        both = [types[t] for t in tfields] + [src_op.fields[pos[s]].type for s in sfields]
+        integers = all(t in ("integer", "year") for t in both)
+        read = scan(
+            src_op,
+            key_fields=set(sfields),
+            check=False,
+            referenced_as=([f"k{pos[s]}" for s in sfields], tcols, integers),
+        ).referenced
+        if read.on_disk:
+            return read  # one join per foreign key: its targets are this key's
+        cache[ck] = read.referenced().unique()  # distinct: made once, looked up for every batch
+        return cache[ck]
 
-    foreign_keys = [
-        ForeignKeyCheck(fk_pos[i], schema.foreign_keys[i], *referenced_keys(src_op, sfields))
-        for i, src_op, sfields in fk_plan
-        if src_op is not op
-    ]
+    foreign_keys = []
+    for i, src_op, sfields in fk_plan:
+        fk = schema.foreign_keys[i]
+        if src_op is not op:
+            foreign_keys.append(ForeignKeyCheck(fk_pos[i], fk, referenced(src_op, sfields, fk["fields"])))
     hash_keys = None
     if kept_fields:
         # unique / primary key only: for a big file keep 64-bit hashes while streaming

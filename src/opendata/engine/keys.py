@@ -30,7 +30,8 @@ PARTS = 16  # hash-space slices (power of two), by the hashes' top bits
 _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 # bytes of hashes held in memory (16M rows of one key); past that they go to disk
 HASH_BUDGET = 128 << 20
-# bytes of a self-reference's keys held in memory; past that they wait on disk
+# bytes of a foreign key's keys held in memory (both sides of a reference to the table
+# itself; another resource's referenced tuples); past that they wait on disk
 JOIN_BUDGET = 64 << 20
 # the primary key's name among KeyHashes' specs: its all-null rows are errors (a
 # unique field's empty cells are not), so only its are kept
@@ -288,37 +289,51 @@ def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, 
     return out
 
 
-class SelfReferenceJoin:
-    """The rows of a table whose key tuple is missing from the tuples of the same table's
-    referenced fields (a foreign key to the table itself: a row may name one further
-    down, so both sides wait for the end of the scan).
+class KeyJoin:
+    """The rows of a table whose key tuple is missing from a set of referenced tuples,
+    when both sides arrive in batches: a foreign key to the table itself (a row may
+    name one further down, so both sides wait for the end of the scan), or to another
+    resource whose keys are too many to hold.
 
     The targets (record number, key columns, raw cells for the message) and the
-    referenced tuples of each batch are held up to ``JOIN_BUDGET`` bytes; past that
-    they are written to disk split by the tuple's hash into ``PARTS`` parts, and
-    joined one part at a time: equal tuples have equal hashes, so the join is exact
-    and memory holds one part.  A disk that refuses keeps the rest in memory."""
+    referenced tuples are held up to ``JOIN_BUDGET`` bytes; past that they are
+    written to disk split by the tuple's hash into ``PARTS`` parts, and joined one
+    part at a time: equal tuples have equal hashes, so the join is exact and memory
+    holds one part.  A disk that refuses keeps the rest in memory."""
 
-    def __init__(
-        self, tcols: list[str], scols: list[str], cells: list[str], *, integers: bool = False
-    ) -> None:
-        self.tcols, self.scols, self.cells, self.integers = tcols, scols, cells, integers
+    def __init__(self, tcols: list[str], *, integers: bool = False) -> None:
+        self.tcols, self.integers = tcols, integers
         self.held: dict[str, list[pl.DataFrame]] = {"target": [], "source": []}
         self.held_bytes = 0
         self.directory: str | None = None
         self.files: dict[tuple[str, int], list[str]] = {}
         self._disk_refused = False
 
-    def add(self, kf: pl.DataFrame) -> None:
-        """One batch's key frame (``_row`` and the ``k``/``r`` columns)."""
-        targets = kf.select("_row", *self.tcols, *self.cells)
-        targets = targets.filter(~pl.all_horizontal(pl.col(self.tcols).is_null()))
-        # repeats are kept: the lookup does not mind them, and removing them per batch
-        # cost more than the whole join
-        sources = referenced_keys(kf, self.scols, self.tcols)
-        self.held["target"].append(targets)
-        self.held["source"].append(sources)
-        self.held_bytes += targets.estimated_size() + sources.estimated_size()
+    def add_targets(self, targets: pl.DataFrame) -> None:
+        """Rows to look up: ``_row``, the key columns ``tcols`` and any columns the
+        caller wants back with them; rows whose key is all null are not looked up."""
+        self._hold("target", targets.filter(~pl.all_horizontal(pl.col(self.tcols).is_null())))
+
+    def add_referenced(self, frame: pl.DataFrame, columns: list[str]) -> None:
+        """Referenced tuples: ``columns`` of ``frame``, in the order of ``tcols``.
+        Repeats are kept: the lookup does not mind them, and removing them per batch
+        cost more than the whole join."""
+        self._hold("source", referenced_keys(frame, columns, self.tcols))
+
+    @property
+    def on_disk(self) -> bool:
+        return any(self.files.values())  # a refused write leaves its parts' lists empty
+
+    def referenced(self) -> pl.DataFrame:
+        """The referenced tuples held, when none went to disk."""
+        assert not self.on_disk
+        if not self.held["source"]:
+            return pl.DataFrame(schema=dict.fromkeys(self.tcols, pl.String))
+        return pl.concat(self.held["source"], rechunk=False)
+
+    def _hold(self, kind: str, frame: pl.DataFrame) -> None:
+        self.held[kind].append(frame)
+        self.held_bytes += frame.estimated_size()
         if self.held_bytes > JOIN_BUDGET and not self._disk_refused:
             self._write()
 
@@ -347,7 +362,7 @@ class SelfReferenceJoin:
                     piece.write_ipc(path)
                     paths.append(path)
         except OSError as error:
-            log.warning("a self-reference's keys kept in memory: %s", str(error))
+            log.warning("a foreign key's keys kept in memory: %s", str(error))
             self._disk_refused = True
             for key, path in written:
                 if path in self.files.get(key, []):
@@ -361,11 +376,13 @@ class SelfReferenceJoin:
     def missing(self) -> Iterator[tuple[pl.DataFrame, list[int]]]:
         """(targets, record numbers of those not referenced), for each part of the hash
         space that has targets; all at once when nothing went to disk."""
-        if not self.files:
+        if not self.on_disk:
             if self.held["target"]:
                 targets = pl.concat(self.held["target"], rechunk=False)
-                sources = pl.concat(self.held["source"], rechunk=False)
-                yield targets, foreign_key_missing(targets, self.tcols, sources, integers=self.integers)
+                yield (
+                    targets,
+                    foreign_key_missing(targets, self.tcols, self.referenced(), integers=self.integers),
+                )
             return
         if not self._disk_refused:
             self._write()

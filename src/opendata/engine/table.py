@@ -73,6 +73,7 @@ class ScanResult:
     errors: ErrorLog = field(default_factory=ErrorLog)
     keys: pl.DataFrame | None = None
     hashes: keymod.KeyHashes | None = None
+    referenced: keymod.KeyJoin | None = None  # with ``referenced_as``: the tuples read
     row_count: int = 0
     plans: dict[str, FieldPlan] = field(default_factory=dict)
     # with a row limit: errors of rows after ``cutoff`` cannot be in the report
@@ -94,14 +95,16 @@ class ScanResult:
 
 @dataclass
 class ForeignKeyCheck:
-    """A foreign key to another resource, looked up batch by batch, so the referencing
-    table's keys need not be kept to the end of the scan (a big table referencing a
-    lookup table stays in bounded memory)."""
+    """A foreign key to another resource, whose referenced tuples were read first.
+
+    Held in memory, they are looked up batch by batch, so the referencing table's
+    keys need not be kept to the end of the scan (a big table referencing a lookup
+    table stays in bounded memory).  Too many to hold, they wait on disk in a
+    ``keys.KeyJoin``, and the table's key tuples join them at the end of the scan."""
 
     position: int  # among the resource's foreign keys that are checked: orders its errors
     descriptor: dict  # the foreign key as declared (fields, reference), for the note
-    keys: pl.DataFrame  # the referenced resource's key columns, every row
-    key_columns: list[str]  # the referenced fields' columns in ``keys``, in order
+    referenced: pl.DataFrame | keymod.KeyJoin  # distinct tuples, named as the table's key columns
 
 
 def open_resource(resource: frictionless.Resource) -> Opened:
@@ -207,14 +210,19 @@ def scan(
     foreign_keys: list[ForeignKeyCheck] | None = None,
     self_references: list[tuple[int, dict]] | None = None,
     kept_fields: set[str] | None = None,
+    referenced_as: tuple[list[str], list[str], bool] | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
     ``row_order`` says how Frictionless orders a row's errors (see ``ErrorLog``).
     With ``check``, ``foreign_keys`` to other resources are looked up batch by
-    batch, and ``self_references`` (position, foreign key to the table itself) are
-    joined at the end (``keys.SelfReferenceJoin``); the keys of ``kept_fields``
-    only (default: every key field) are kept for the unique and primary-key checks.
+    batch (or joined at the end, see ``ForeignKeyCheck``), and ``self_references``
+    (position, foreign key to the table itself) are joined at the end
+    (``keys.KeyJoin``); the keys of ``kept_fields`` only (default: every key field)
+    are kept for the unique and primary-key checks.  ``referenced_as`` (with
+    ``check=False``; the key columns of the fields a foreign key refers to, the
+    names of the referencing table's columns, whether both sides are integers) hands
+    the tuples batch by batch to a ``keys.KeyJoin`` instead (``ScanResult.referenced``).
 
     Key columns are kept in one of three ways: exact canonical keys of every row
     (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
@@ -248,6 +256,7 @@ def scan(
         foreign_keys=foreign_keys or [],
         self_references=self_references or [],
         kept_fields=key_fields if kept_fields is None else kept_fields,
+        referenced_as=referenced_as,
     )
     if not (op.shape.done() and op.shape.result().polars_unsafe):
         try:
@@ -276,6 +285,7 @@ def _scan(
     foreign_keys: list[ForeignKeyCheck],
     self_references: list[tuple[int, dict]],
     kept_fields: set[str],
+    referenced_as: tuple[list[str], list[str], bool] | None,
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
@@ -284,6 +294,9 @@ def _scan(
     by_name = {p.name: p for p in plans}
     ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
     result = ScanResult(errors=ErrorLog(row_order), plans=by_name, row_limit=row_limit)
+    if referenced_as is not None:  # made per pass: a pass that failed part-way is dropped whole
+        referenced_columns, named_as, integers = referenced_as
+        result.referenced = keymod.KeyJoin(named_as, integers=integers)
     prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
@@ -291,22 +304,23 @@ def _scan(
     kept_columns = list(key_schema(kept_names))
     key_bytes = [0]
     lookups = []
-    joins = []
+    joins = []  # (position, descriptor, target plans, target columns, referenced columns or None, join)
     if check:
         for fk in foreign_keys:
             tplans = [by_name[name] for name in fk.descriptor["fields"]]
-            tcols = [f"k{p.index}" for p in tplans]
-            # distinct: made once, then looked up for every batch
-            referenced = keymod.referenced_keys(fk.keys, fk.key_columns, tcols).unique()
-            lookups.append((fk, tplans, tcols, referenced))
+            tcols = [f"k{p.index}" for p in tplans] + [f"r{p.index}" for p in tplans if keeps_raw(p)]
+            if isinstance(fk.referenced, keymod.KeyJoin):
+                joins.append((fk.position, fk.descriptor, tplans, tcols, None, fk.referenced))
+            else:
+                lookups.append((fk, tplans, tcols[: len(tplans)], fk.referenced))
         for position, descriptor in self_references:
             tplans = [by_name[name] for name in descriptor["fields"]]
             splans = [by_name[name] for name in descriptor["reference"]["fields"]]
-            cells = [f"r{p.index}" for p in tplans if keeps_raw(p)]
             integers = all(p.type in ("integer", "year") for p in tplans + splans)
-            tcols, scols = [f"k{p.index}" for p in tplans], [f"k{p.index}" for p in splans]
-            join = keymod.SelfReferenceJoin(tcols, scols, cells, integers=integers)
-            joins.append((position, descriptor, tplans, join))
+            keys_ = [f"k{p.index}" for p in tplans]
+            tcols = keys_ + [f"r{p.index}" for p in tplans if keeps_raw(p)]
+            join = keymod.KeyJoin(keys_, integers=integers)
+            joins.append((position, descriptor, tplans, tcols, [f"k{p.index}" for p in splans], join))
 
     def foreign_key_errors(
         position: int, descriptor: dict, tplans: list[FieldPlan], kf: pl.DataFrame, rows: list[int]
@@ -326,14 +340,18 @@ def _scan(
         for fk, tplans, tcols, referenced in lookups:
             missing = keymod.foreign_key_missing(kf, tcols, referenced)
             foreign_key_errors(fk.position, fk.descriptor, tplans, kf, missing)
-        for *_, join in joins:
-            join.add(kf)
+        for *_, tcols, scols, join in joins:
+            join.add_targets(kf.select("_row", *tcols))
+            if scols is not None:
+                join.add_referenced(kf, scols)
 
     def keep(kf: pl.DataFrame) -> None:
         if not kept_names:
             return
         kf = kf.select(kept_columns)
-        if result.hashes is not None:
+        if result.referenced is not None:
+            result.referenced.add_referenced(kf, referenced_columns)
+        elif result.hashes is not None:
             result.hashes.add(kf)
         elif hash_keys is not None:
             key_frames.append(kf)
@@ -475,7 +493,7 @@ def _scan(
         if on_progress is not None:
             on_progress(result.row_count)
     result.prune()
-    for position, descriptor, tplans, join in joins:
+    for position, descriptor, tplans, *_, join in joins:
         for targets, rows in join.missing():
             foreign_key_errors(position, descriptor, tplans, targets, rows)
     if kept_names and result.hashes is None:
