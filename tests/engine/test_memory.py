@@ -402,6 +402,24 @@ def test_another_resources_tuples_past_the_budget_wait_on_disk(tmp_path, monkeyp
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("opendata-join-")]
 
 
+def test_many_referenced_tuples_are_joined_once_at_the_end(tmp_path, monkeypatch):
+    """Past LOOKUP_MAX_TUPLES distinct tuples, a foreign key is joined once at the end
+    of the scan, in memory under JOIN_BUDGET: a lookup builds its set again for every
+    batch (20M transfers naming one of 10M accounts took 20 minutes that way).
+    Here "city" names 2 distinct codes, and is looked up; (city, zip) names 3 pairs
+    and "rate" 3 values, and are joined."""
+    monkeypatch.setattr(keys_mod, "LOOKUP_MAX_TUPLES", 2)
+    monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
+    joined = []
+    real_missing = keys_mod.KeyJoin.missing
+    monkeypatch.setattr(keys_mod.KeyJoin, "missing",
+                        lambda self: joined.append((self.tcols, self.on_disk)) or real_missing(self))
+    package = _payments_package(tmp_path)
+    result = assert_same(package.get_resource("payments"), package=package)
+    assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
+    assert sorted(joined) == [(["k1", "k2"], False), (["k3"], False)]
+
+
 @pytest.mark.parametrize("on_disk", [False, True])
 def test_a_pass_that_gives_up_leaves_none_of_its_referenced_tuples(tmp_path, monkeypatch, on_disk):
     """The Polars reader may give up part-way (ReaderMismatch), and another reader

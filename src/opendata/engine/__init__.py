@@ -96,7 +96,8 @@ def _fast(
 
     def referenced(src_op, sfields: list[str], tfields: list[str]) -> pl.DataFrame | keymod.KeyJoin:
         """Another resource's tuples that a foreign key refers to, read before the scan:
-        distinct, in memory, or past ``keys.JOIN_BUDGET`` on disk, to be joined."""
+        distinct, to be looked up batch by batch, or, when they are more than
+        ``keys.LOOKUP_MAX_TUPLES``, to be joined at the end (on disk past ``keys.JOIN_BUDGET``)."""
         tcols = [f"k{index[t]}" for t in tfields]
         ck = (src_op.path, tuple(sfields), tuple(tcols))
         if ck in cache:
@@ -112,8 +113,11 @@ def _fast(
         ).referenced
         if read.on_disk:
             return read  # one join per foreign key: its targets are this key's
-        cache[ck] = read.referenced().unique()  # distinct: made once, looked up for every batch
-        return cache[ck]
+        distinct = read.referenced().unique()
+        if distinct.height > keymod.LOOKUP_MAX_TUPLES:
+            return read
+        cache[ck] = distinct
+        return distinct
 
     foreign_keys = []
     for i, src_op, sfields in fk_plan:

@@ -33,6 +33,10 @@ HASH_BUDGET = 128 << 20
 # bytes of a foreign key's keys held in memory (both sides of a reference to the table
 # itself; another resource's referenced tuples); past that they wait on disk
 JOIN_BUDGET = 64 << 20
+# distinct tuples of another resource that a foreign key is looked up in batch by batch;
+# more are joined at the end of the scan (``KeyJoin``): a lookup builds its set again for
+# every 100k-row batch, 5.6 ms for 2,000 tuples, 12.5 for 65,536, 317 for a million
+LOOKUP_MAX_TUPLES = 65_536
 # the primary key's name among KeyHashes' specs: its all-null rows are errors (a
 # unique field's empty cells are not), so only its are kept
 PRIMARY_KEY = "pk"
