@@ -369,7 +369,7 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
     assert kept == [["_row", "k0"]]  # the primary key only
 
 
-@pytest.mark.parametrize("fail_at", [None, 1, 4])
+@pytest.mark.parametrize("fail_at", [None, 1, 2])
 def test_another_resources_tuples_past_the_budget_wait_on_disk(tmp_path, monkeypatch, caplog, fail_at):
     """Too many to hold (past JOIN_BUDGET), the tuples that a foreign key refers to in
     another resource are read to disk, split by hash, and the table's tuples join
@@ -381,7 +381,8 @@ def test_another_resources_tuples_past_the_budget_wait_on_disk(tmp_path, monkeyp
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     joined, writes = [], []
     real_missing, real_write_ipc = keys_mod.KeyJoin.missing, pl.DataFrame.write_ipc
-    monkeypatch.setattr(keys_mod.KeyJoin, "missing", lambda self: joined.append(self.tcols) or real_missing(self))
+    monkeypatch.setattr(keys_mod.KeyJoin, "missing",
+                        lambda self: joined.append(self.tcols) or real_missing(self))
 
     def write_ipc(frame, path, *args, **kwargs):
         writes.append(path)
@@ -394,9 +395,9 @@ def test_another_resources_tuples_past_the_budget_wait_on_disk(tmp_path, monkeyp
     result = assert_same(package.get_resource("payments"), package=package)
     assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
     # refused at once, a key's tuples are looked up batch by batch, as when they are few;
-    # refused at the fourth file, the first key's tuples are already on disk and are
+    # refused at the second file, the first key's tuples are already on disk and are
     # joined, and the other keys' stay in memory
-    assert sorted(joined) == {None: [["k1"], ["k1", "k2"], ["k3"]], 1: [], 4: [["k1"]]}[fail_at]
+    assert sorted(joined) == {None: [["k1"], ["k1", "k2"], ["k3"]], 1: [], 2: [["k1"]]}[fail_at]
     assert ("No space left on device" in caplog.text) == (fail_at is not None)
     gc.collect()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("opendata-join-")]
@@ -445,16 +446,30 @@ def test_a_pass_that_gives_up_leaves_none_of_its_referenced_tuples(tmp_path, mon
     assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
 
 
-@pytest.mark.parametrize("on_disk", [False, True])
-def test_a_foreign_key_to_the_resource_itself_is_joined_by_parts(tmp_path, monkeypatch, on_disk):
+@pytest.mark.parametrize("store", ["memory", "disk", "disk, parts split again", "disk, one hash"])
+def test_a_foreign_key_to_the_resource_itself_is_joined_by_parts(tmp_path, monkeypatch, store):
     """Both sides wait for the end of the scan (a row may name one further down): in
-    memory, or past JOIN_BUDGET on disk, split by hash and joined part by part. The
-    primary key is hashed beside it, and the parts' files go with the scan."""
+    memory, or past JOIN_BUDGET on disk, split by hash and joined part by part; a
+    part with more than PART_ROWS rows is split again by the hash's next bits, down
+    to MAX_JOIN_LEVEL (where every tuple has the same hash, it is joined whole
+    there). The primary key is hashed beside it, and the files go with the scan."""
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    if on_disk:
+    levels = []
+    real_init = keys_mod.KeyJoin.__init__
+
+    def init(self, *args, level=0, **kwargs):
+        levels.append(level)
+        real_init(self, *args, level=level, **kwargs)
+
+    monkeypatch.setattr(keys_mod.KeyJoin, "__init__", init)
+    if store != "memory":
         monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
+    if store != "disk":
+        monkeypatch.setattr(keys_mod, "PART_ROWS", 4)
+    if store == "disk, one hash":
+        monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
     hashed = []
     real = keys_mod.KeyHashes.candidates
     monkeypatch.setattr(keys_mod.KeyHashes, "candidates", lambda self: hashed.append(1) or real(self))
@@ -472,6 +487,9 @@ def test_a_foreign_key_to_the_resource_itself_is_joined_by_parts(tmp_path, monke
     fk_errors = [(e.row_number, e.note.split(":")[0]) for e in result.errors if e.type == "foreign-key"]
     assert fk_errors == [(r, 'for "up, base"') for r in (6, 11, 16, 21, 26, 30)] + [(31, 'for "parent"')]
     assert hashed == [1]
+    deepest = {"memory": (0, 0), "disk": (0, 0), "disk, parts split again": (1, 2),
+               "disk, one hash": (3, 3)}[store]
+    assert deepest[0] <= max(levels) <= deepest[1]
     gc.collect()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("opendata-join-")]
 
@@ -526,11 +544,11 @@ def test_a_self_reference_of_integers_is_compared_as_integers_or_as_text(tmp_pat
     assert [e.row_number for e in result.errors] == [5]
 
 
-@pytest.mark.parametrize("fail_at", [1, 5, 40])
+@pytest.mark.parametrize("fail_at", [1, 6, 40])
 def test_a_self_reference_stays_in_memory_when_the_disk_refuses(tmp_path, monkeypatch, caplog, fail_at):
-    """A part file that cannot be written (disk full) at once, or in the middle of a
-    write: what that write put on disk is removed, so no row is joined twice, and
-    the rest of the keys stay in memory."""
+    """A file that cannot be written (disk full) at once, or in the middle of a write
+    (the sixth file: the third write's second side): what that write put on disk is
+    removed, so no row is joined twice, and the rest of the keys stay in memory."""
     monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)

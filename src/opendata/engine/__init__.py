@@ -29,7 +29,7 @@ from .errors import EngineResult, SpilledErrors, TableError, UnsupportedSchema
 from .order import RowOrder
 from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
-from .table import ForeignKeyCheck, key_checks, key_schema, open_resource, scan, type_group
+from .table import ForeignKeyCheck, ReferencedAs, key_checks, key_schema, open_resource, scan, type_group
 
 __all__ = [
     "EngineResult",
@@ -109,7 +109,7 @@ def _fast(
             src_op,
             key_fields=set(sfields),
             check=False,
-            referenced_as=([f"k{pos[s]}" for s in sfields], tcols, integers),
+            referenced_as=ReferencedAs([f"k{pos[s]}" for s in sfields], tcols, integers),
         ).referenced
         if read.on_disk:
             return read  # one join per foreign key: its targets are this key's

@@ -32,7 +32,12 @@ _PART_SHIFT = np.uint64(64 - (PARTS.bit_length() - 1))
 HASH_BUDGET = 128 << 20
 # bytes of a foreign key's keys held in memory (both sides of a reference to the table
 # itself; another resource's referenced tuples); past that they wait on disk
-JOIN_BUDGET = 64 << 20
+JOIN_BUDGET = 32 << 20
+# a part of a join with more rows (both sides) is split again by the hash's next bits
+# before it is joined, down to MAX_JOIN_LEVEL (16**4 parts): one part of a 5 GB table
+# referencing itself held 25M rows, and the process peaked at 1.5 GB
+PART_ROWS = JOIN_BUDGET // 16
+MAX_JOIN_LEVEL = 3
 # distinct tuples of another resource that a foreign key is looked up in batch by batch;
 # more are joined at the end of the scan (``KeyJoin``): a lookup builds its set again for
 # every 100k-row batch, 5.6 ms for 2,000 tuples, 12.5 for 65,536, 317 for a million
@@ -297,20 +302,24 @@ class KeyJoin:
     """The rows of a table whose key tuple is missing from a set of referenced tuples,
     when both sides arrive in batches: a foreign key to the table itself (a row may
     name one further down, so both sides wait for the end of the scan), or to another
-    resource whose keys are too many to hold.
+    resource whose tuples are too many to look up batch by batch.
 
     The targets (record number, key columns, raw cells for the message) and the
     referenced tuples are held up to ``JOIN_BUDGET`` bytes; past that they are
-    written to disk split by the tuple's hash into ``PARTS`` parts, and joined one
-    part at a time: equal tuples have equal hashes, so the join is exact and memory
-    holds one part.  A disk that refuses keeps the rest in memory."""
+    written to disk, a file per side, sorted by the part of the hash space (one of
+    ``PARTS``) their tuple's hash falls in, with each part's offset.  At the end the
+    parts are joined one at a time, each read as a slice of every file; a part with
+    more than ``PART_ROWS`` rows is first split again, by the hash's next bits (a
+    join one ``level`` down, a grace hash join).  Equal tuples have equal hashes, so
+    the join is exact and memory holds one part.  A disk that refuses keeps the rest
+    in memory."""
 
-    def __init__(self, tcols: list[str], *, integers: bool = False) -> None:
-        self.tcols, self.integers = tcols, integers
+    def __init__(self, tcols: list[str], *, integers: bool = False, level: int = 0) -> None:
+        self.tcols, self.integers, self.level = tcols, integers, level
         self.held: dict[str, list[pl.DataFrame]] = {"target": [], "source": []}
         self.held_bytes = 0
         self.directory: str | None = None
-        self.files: dict[tuple[str, int], list[str]] = {}
+        self.files: list[tuple[str, str, np.ndarray]] = []  # (side, path, offset of each part and the end)
         self._disk_refused = False
 
     def add_targets(self, targets: pl.DataFrame) -> None:
@@ -326,7 +335,7 @@ class KeyJoin:
 
     @property
     def on_disk(self) -> bool:
-        return any(self.files.values())  # a refused write leaves its parts' lists empty
+        return bool(self.files)
 
     def referenced(self) -> pl.DataFrame:
         """The referenced tuples held, when none went to disk."""
@@ -341,41 +350,52 @@ class KeyJoin:
         if self.held_bytes > JOIN_BUDGET and not self._disk_refused:
             self._write()
 
-    def _split(self, kind: str) -> dict[int, pl.DataFrame]:
-        """The frames held of one kind, by part of the hash space."""
+    def _by_part(self, kind: str) -> tuple[pl.DataFrame, np.ndarray] | None:
+        """The frames held of one side, sorted by part, and where each part starts."""
         if not self.held[kind]:
-            return {}
-        part = (key_hash(self.tcols) // (1 << int(_PART_SHIFT))).cast(pl.UInt8).alias("_part")
-        frame = pl.concat(self.held[kind], rechunk=False).with_columns(part)
-        pieces = frame.partition_by("_part", as_dict=True)
-        return {int(p): piece.drop("_part") for (p,), piece in pieces.items()}
+            return None
+        bits = PARTS.bit_length() - 1
+        part = (key_hash(self.tcols) // (1 << (64 - bits * (self.level + 1)))) % PARTS
+        frame = pl.concat(self.held[kind], rechunk=False).with_columns(part.cast(pl.UInt8).alias("_part"))
+        frame = frame.sort("_part")
+        counts = np.bincount(frame.get_column("_part").to_numpy(), minlength=PARTS)
+        return frame.drop("_part"), np.concatenate(([0], np.cumsum(counts)))
 
     def _write(self) -> None:
-        """Move the frames held to the part files; if the disk refuses, what this write
-        put there is removed (no row twice) and everything stays held."""
-        written: list[tuple[tuple[str, int], str]] = []
+        """Move the frames held to disk, a file per side; if the disk refuses, what this
+        write put there is removed (no row twice) and everything stays held."""
+        written: list[tuple[str, str, np.ndarray]] = []
         try:
             if self.directory is None:
                 self.directory = tempfile.mkdtemp(prefix="opendata-join-")
                 weakref.finalize(self, shutil.rmtree, self.directory, ignore_errors=True)
             for kind in ("target", "source"):
-                for p, piece in self._split(kind).items():
-                    paths = self.files.setdefault((kind, p), [])
-                    path = os.path.join(self.directory, f"{kind}-{p}-{len(paths)}.arrow")
-                    written.append(((kind, p), path))
-                    piece.write_ipc(path)
-                    paths.append(path)
+                if (by_part := self._by_part(kind)) is None:
+                    continue
+                frame, offsets = by_part
+                path = os.path.join(self.directory, f"{kind}-{len(self.files) + len(written)}.arrow")
+                written.append((kind, path, offsets))
+                frame.write_ipc(path)
         except OSError as error:
             log.warning("a foreign key's keys kept in memory: %s", str(error))
             self._disk_refused = True
-            for key, path in written:
-                if path in self.files.get(key, []):
-                    self.files[key].remove(path)
+            for _kind, path, _offsets in written:
                 with contextlib.suppress(OSError):
                     os.remove(path)
             return
+        self.files.extend(written)
         self.held = {"target": [], "source": []}
         self.held_bytes = 0
+
+    def _part(
+        self, kind: str, p: int, held: tuple[pl.DataFrame, np.ndarray] | None
+    ) -> Iterator[pl.DataFrame]:
+        """Part ``p`` of one side: a slice of each file, then of what is still held."""
+        for side, path, offsets in self.files:
+            if side == kind and offsets[p + 1] > offsets[p]:
+                yield pl.scan_ipc(path).slice(int(offsets[p]), int(offsets[p + 1] - offsets[p])).collect()
+        if held is not None and held[1][p + 1] > held[1][p]:
+            yield held[0].slice(int(held[1][p]), int(held[1][p + 1] - held[1][p]))
 
     def missing(self) -> Iterator[tuple[pl.DataFrame, list[int]]]:
         """(targets, record numbers of those not referenced), for each part of the hash
@@ -390,15 +410,24 @@ class KeyJoin:
             return
         if not self._disk_refused:
             self._write()
-        held = {kind: self._split(kind) for kind in ("target", "source")}
+        held = {kind: self._by_part(kind) for kind in ("target", "source")}
+
+        def rows(kind: str, p: int) -> int:
+            on_disk = sum(int(off[p + 1] - off[p]) for side, _path, off in self.files if side == kind)
+            return on_disk + (int(held[kind][1][p + 1] - held[kind][1][p]) if held[kind] else 0)
+
         for p in range(PARTS):
-            targets = [pl.read_ipc(f) for f in self.files.get(("target", p), [])]
-            targets += [held["target"][p]] if p in held["target"] else []
-            if not targets:
+            if not rows("target", p):
                 continue
-            sources = [pl.read_ipc(f) for f in self.files.get(("source", p), [])]
-            sources += [held["source"][p]] if p in held["source"] else []
-            target = pl.concat(targets, rechunk=False)
+            if rows("target", p) + rows("source", p) > PART_ROWS and self.level < MAX_JOIN_LEVEL:
+                finer = KeyJoin(self.tcols, integers=self.integers, level=self.level + 1)
+                for kind in ("target", "source"):
+                    for frame in self._part(kind, p, held[kind]):
+                        finer._hold(kind, frame)
+                yield from finer.missing()
+                continue
+            target = pl.concat(list(self._part("target", p, held["target"])), rechunk=False)
+            sources = list(self._part("source", p, held["source"]))
             referenced = pl.concat(sources, rechunk=False) if sources else target.select(self.tcols).clear()
             yield target, foreign_key_missing(target, self.tcols, referenced, integers=self.integers)
 

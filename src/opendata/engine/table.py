@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 import frictionless
 import numpy as np
@@ -91,6 +91,14 @@ class ScanResult:
         if len(rows) > self.row_limit:
             self.cutoff = int(rows[self.row_limit - 1]) if self.row_limit else 0
             self.errors.keep_rows_up_to(self.cutoff)
+
+
+class ReferencedAs(NamedTuple):
+    """How ``scan(check=False)`` hands a foreign key's referenced tuples to a ``keys.KeyJoin``."""
+
+    columns: list[str]  # the referenced fields' key columns, in the foreign key's order
+    named_as: list[str]  # the referencing table's key columns, in the same order
+    integers: bool  # whether the fields on both sides are integers
 
 
 @dataclass
@@ -210,7 +218,7 @@ def scan(
     foreign_keys: list[ForeignKeyCheck] | None = None,
     self_references: list[tuple[int, dict]] | None = None,
     kept_fields: set[str] | None = None,
-    referenced_as: tuple[list[str], list[str], bool] | None = None,
+    referenced_as: ReferencedAs | None = None,
 ) -> ScanResult:
     """Scan the file; ``check=False`` only computes key columns (for FK lookups).
 
@@ -220,9 +228,8 @@ def scan(
     (position, foreign key to the table itself) are joined at the end
     (``keys.KeyJoin``); the keys of ``kept_fields`` only (default: every key field)
     are kept for the unique and primary-key checks.  ``referenced_as`` (with
-    ``check=False``; the key columns of the fields a foreign key refers to, the
-    names of the referencing table's columns, whether both sides are integers) hands
-    the tuples batch by batch to a ``keys.KeyJoin`` instead (``ScanResult.referenced``).
+    ``check=False``) hands the tuples a foreign key refers to, batch by batch, to a
+    ``keys.KeyJoin`` instead (``ScanResult.referenced``).
 
     Key columns are kept in one of three ways: exact canonical keys of every row
     (default); with ``hash_keys``, once the exact keys exceed ``KEY_BUDGET``, only a
@@ -285,7 +292,7 @@ def _scan(
     foreign_keys: list[ForeignKeyCheck],
     self_references: list[tuple[int, dict]],
     kept_fields: set[str],
-    referenced_as: tuple[list[str], list[str], bool] | None,
+    referenced_as: ReferencedAs | None,
 ) -> ScanResult:
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
@@ -295,8 +302,7 @@ def _scan(
     ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
     result = ScanResult(errors=ErrorLog(row_order), plans=by_name, row_limit=row_limit)
     if referenced_as is not None:  # made per pass: a pass that failed part-way is dropped whole
-        referenced_columns, named_as, integers = referenced_as
-        result.referenced = keymod.KeyJoin(named_as, integers=integers)
+        result.referenced = keymod.KeyJoin(referenced_as.named_as, integers=referenced_as.integers)
     prune_at = None if row_limit is None else max(4 * row_limit, PRUNE_MIN)
     key_frames: list[pl.DataFrame] = []
     key_names = [p for p in plans if p.need_key]
@@ -350,7 +356,7 @@ def _scan(
             return
         kf = kf.select(kept_columns)
         if result.referenced is not None:
-            result.referenced.add_referenced(kf, referenced_columns)
+            result.referenced.add_referenced(kf, referenced_as.columns)
         elif result.hashes is not None:
             result.hashes.add(kf)
         elif hash_keys is not None:
