@@ -7,16 +7,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from seed_portal import ORG, seed
 from tests.ckan_portal import Portal
 from tests.helpers import ROOT, run_cli
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from seed_portal import ORG, seed
 
 REGISTER = ROOT / "examples" / "audit-portal" / "register.csv"
 pytestmark = pytest.mark.ckan
