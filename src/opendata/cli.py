@@ -740,16 +740,19 @@ class _Count(ProgressColumn):
 
 
 class _Rate(ProgressColumn):
-    """How fast a bar advances: "350 000 рядків/с" (Rich's estimate over the last seconds)."""
+    """How fast a bar advances: "350 000 рядків/с", over the time since it started.
+
+    Not Rich's estimate over the last updates: when a small table's batches arrive
+    together, that showed 398 million rows a second."""
 
     def __init__(self, lang: str, noun: str):
         super().__init__()
         self.lang, self.noun = lang, noun
 
     def render(self, task: Task) -> Text:
-        if task.speed is None:
+        if not task.completed or not task.elapsed:
             return Text("")
-        count = counted(round(task.speed), self.lang, self.noun)
+        count = counted(round(task.completed / task.elapsed), self.lang, self.noun)
         return Text(UI[self.lang]["per_second"].format(count=count))
 
 
