@@ -421,29 +421,45 @@ def test_many_referenced_tuples_are_joined_once_at_the_end(tmp_path, monkeypatch
     assert sorted(joined) == [(["k1", "k2"], False), (["k3"], False)]
 
 
-@pytest.mark.parametrize("on_disk", [False, True])
-def test_a_pass_that_gives_up_leaves_none_of_its_referenced_tuples(tmp_path, monkeypatch, on_disk):
+@pytest.mark.parametrize("store", ["lookup", "join", "join on disk"])
+@pytest.mark.parametrize("giving_up", ["cities.csv", "payments.csv"])
+def test_a_pass_that_gives_up_leaves_nothing_behind(tmp_path, monkeypatch, giving_up, store):
     """The Polars reader may give up part-way (ReaderMismatch), and another reader
-    reads the file again: the tuples of the pass that gave up go with it, so a tuple
-    it misread cannot hide an error. Here its first batch names every city "odesa"."""
+    reads the file again: what the pass that gave up read goes with it, so a
+    referenced tuple it misread cannot hide an error, nor a row it misread make one
+    (here its first batch names every city "odesa", or every payment's city "ghost")."""
     from opendata.engine import table as table_mod
 
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
-    if on_disk:
+    if store != "lookup":
+        monkeypatch.setattr(keys_mod, "LOOKUP_MAX_TUPLES", 0)
+    if store == "join on disk":
         monkeypatch.setattr(keys_mod, "JOIN_BUDGET", 0)
     real = table_mod.polars_batches
 
+    passes_given_up = []
+
     def misreading(path, **kwargs):
         for batch in real(path, **kwargs):
-            if path.endswith("cities.csv"):
-                yield reader_mod.Batch(batch.frame.with_columns(pl.lit("odesa").alias("k0")), batch.ragged)
+            if path.endswith(giving_up):
+                passes_given_up.append(giving_up)
+                misread = {"cities.csv": ("k0", "odesa"), "payments.csv": ("k1", "ghost")}[giving_up]
+                frame = batch.frame.with_columns(pl.lit(misread[1]).alias(misread[0]))
+                yield reader_mod.Batch(frame, batch.ragged)
                 raise reader_mod.ReaderMismatch()
             yield batch
 
     monkeypatch.setattr(table_mod, "polars_batches", misreading)
-    package = _payments_package(tmp_path)
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "city", "type": "string"}],
+              "foreignKeys": [{"fields": ["city"], "reference": {"resource": "cities", "fields": ["code"]}}]}
+    payments = make_resource(tmp_path, "id,city\n1,kyiv\n2,odesa\n3,lviv\n4,odesa\n5,kyiv\n6,x\n", schema,
+                             name="payments")
+    cities = make_resource(tmp_path, "code\nkyiv\nlviv\n", name="cities",
+                           schema={"fields": [{"name": "code", "type": "string"}]})
+    package = frictionless.Package(resources=[payments, cities], basepath=str(tmp_path))
     result = assert_same(package.get_resource("payments"), package=package)
-    assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]
+    assert [e.row_number for e in result.errors] == [3, 5, 7]
+    assert passes_given_up == [giving_up]
 
 
 @pytest.mark.parametrize("store", ["memory", "disk", "disk, parts split again", "disk, one hash"])

@@ -321,6 +321,7 @@ class KeyJoin:
         self.directory: str | None = None
         self.files: list[tuple[str, str, np.ndarray]] = []  # (side, path, offset of each part and the end)
         self._disk_refused = False
+        self._shared_from: KeyJoin | None = None  # whose files this one reads too (for_targets)
 
     def add_targets(self, targets: pl.DataFrame) -> None:
         """Rows to look up: ``_row``, the key columns ``tcols`` and any columns the
@@ -336,6 +337,17 @@ class KeyJoin:
     @property
     def on_disk(self) -> bool:
         return bool(self.files)
+
+    def for_targets(self) -> KeyJoin:
+        """A join of new targets against this one's referenced tuples, shared, read only:
+        the scan makes one per pass, so a pass that gives up part-way leaves none of its
+        targets behind (they would be looked up twice)."""
+        fork = KeyJoin(self.tcols, integers=self.integers, level=self.level)
+        fork.held["source"] = list(self.held["source"])
+        fork.held_bytes = sum(frame.estimated_size() for frame in fork.held["source"])
+        fork.files = [file for file in self.files if file[0] == "source"]
+        fork._shared_from = self  # its files' folder lives as long as this one
+        return fork
 
     def referenced(self) -> pl.DataFrame:
         """The referenced tuples held, when none went to disk."""

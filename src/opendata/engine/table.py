@@ -316,7 +316,7 @@ def _scan(
             tplans = [by_name[name] for name in fk.descriptor["fields"]]
             tcols = [f"k{p.index}" for p in tplans] + [f"r{p.index}" for p in tplans if keeps_raw(p)]
             if isinstance(fk.referenced, keymod.KeyJoin):
-                joins.append((fk.position, fk.descriptor, tplans, tcols, None, fk.referenced))
+                joins.append((fk.position, fk.descriptor, tplans, tcols, None, fk.referenced.for_targets()))
             else:
                 lookups.append((fk, tplans, tcols[: len(tplans)], fk.referenced))
         for position, descriptor in self_references:
