@@ -29,7 +29,16 @@ from .errors import EngineResult, SpilledErrors, TableError, UnsupportedSchema
 from .order import RowOrder
 from .reader import UnreadableCSV
 from .reference import reference_errors, run_reference
-from .table import ForeignKeyCheck, ReferencedAs, key_checks, key_schema, open_resource, scan, type_group
+from .table import (
+    ForeignKeyCheck,
+    ReferencedAs,
+    integer_keys,
+    key_checks,
+    key_schema,
+    open_resource,
+    scan,
+    type_group,
+)
 
 __all__ = [
     "EngineResult",
@@ -103,8 +112,7 @@ def _fast(
         if ck in cache:
             return cache[ck]
         pos = {f.name: j for j, f in enumerate(src_op.fields)}
-        both = [types[t] for t in tfields] + [src_op.fields[pos[s]].type for s in sfields]
-        integers = all(t in ("integer", "year") for t in both)
+        integers = integer_keys([types[t] for t in tfields] + [src_op.fields[pos[s]].type for s in sfields])
         read = scan(
             src_op,
             key_fields=set(sfields),

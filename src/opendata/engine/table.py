@@ -314,18 +314,16 @@ def _scan(
     if check:
         for fk in foreign_keys:
             tplans = [by_name[name] for name in fk.descriptor["fields"]]
-            tcols = [f"k{p.index}" for p in tplans] + [f"r{p.index}" for p in tplans if keeps_raw(p)]
+            keys_, tcols = target_columns(tplans)
             if isinstance(fk.referenced, keymod.KeyJoin):
                 joins.append((fk.position, fk.descriptor, tplans, tcols, None, fk.referenced.for_targets()))
             else:
-                lookups.append((fk, tplans, tcols[: len(tplans)], fk.referenced))
+                lookups.append((fk, tplans, keys_, fk.referenced))
         for position, descriptor in self_references:
             tplans = [by_name[name] for name in descriptor["fields"]]
             splans = [by_name[name] for name in descriptor["reference"]["fields"]]
-            integers = all(p.type in ("integer", "year") for p in tplans + splans)
-            keys_ = [f"k{p.index}" for p in tplans]
-            tcols = keys_ + [f"r{p.index}" for p in tplans if keeps_raw(p)]
-            join = keymod.KeyJoin(keys_, integers=integers)
+            keys_, tcols = target_columns(tplans)
+            join = keymod.KeyJoin(keys_, integers=integer_keys([p.type for p in tplans + splans]))
             joins.append((position, descriptor, tplans, tcols, [f"k{p.index}" for p in splans], join))
 
     def foreign_key_errors(
@@ -644,3 +642,16 @@ def foreign_key_error(row: int, fk: dict, values: list[str]) -> TableError:
 
 def type_group(t: str) -> str:
     return "numeric" if t in NUMERIC_GROUP else t
+
+
+def integer_keys(types: list[str]) -> bool:
+    """Whether a foreign key's fields, on both sides, are integers: then its canonical
+    keys are the integers' decimal spelling, and a join may compare them as integers."""
+    return all(t in ("integer", "year") for t in types)
+
+
+def target_columns(tplans: list[FieldPlan]) -> tuple[list[str], list[str]]:
+    """A foreign key's columns in a key frame: its canonical keys, and those followed by
+    the raw cells kept to quote in the error (``keeps_raw``)."""
+    keys = [f"k{p.index}" for p in tplans]
+    return keys, keys + [f"r{p.index}" for p in tplans if keeps_raw(p)]
