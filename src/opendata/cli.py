@@ -228,6 +228,10 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
+    if schema is not None:
+        from opendata.engine import head_start
+
+        head_start.begin(path, schema)  # the scan starts while Frictionless loads
     from opendata.validate import validate
 
     with _progress(output_format, _Count(lang, "rows"), _Rate(lang, "rows")) as on_progress:

@@ -27,6 +27,7 @@ import polars as pl
 from charset_normalizer import from_bytes
 
 from opendata import engine, plan_rules
+from opendata.engine import head_start
 from opendata.problems import Problem, ProblemLog
 
 FOREIGN_KEY_NOTE = re.compile(
@@ -110,6 +111,7 @@ def validate(
     except Unreadable as unreadable:
         report.readable = False
         report.problems.append(unreadable.problem)
+        head_start.discard()  # the command's head start (cli) has nothing to read
         return report
 
     readable_tables: set[str] = set()
@@ -118,6 +120,7 @@ def validate(
             continue
         if _check_table(resource, package, limit_errors, on_progress, report):
             readable_tables.add(resource.name)
+    head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
         report.problems.extend(plan_rules.check(package, readable_tables))
     return report

@@ -361,7 +361,7 @@ def test_foreign_keys_to_other_resources_are_looked_up_batch_by_batch(tmp_path, 
         kept.append(res.keys.columns)
         return real_key_checks(op, res)
 
-    monkeypatch.setattr("opendata.engine.key_checks", key_checks)
+    monkeypatch.setattr("opendata.engine.resource.key_checks", key_checks)
     package = _payments_package(tmp_path)
     result = assert_same(package.get_resource("payments"), package=package)
     assert [e.row_number for e in result.errors if e.type == "foreign-key"] == [4, 4, 5, 8, 10, 10, 14, 14]

@@ -25,14 +25,17 @@ import math
 import re
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import frictionless
 import polars as pl
 
 from .errors import UnsupportedSchema
+
+if TYPE_CHECKING:  # not imported at run time: a head start builds plans before Frictionless loads
+    import frictionless
 
 NUMERIC_GROUP = {"integer", "number", "year"}
 # cells kept per field by FieldPlan.read (~350 B each): enough for the values a file
@@ -326,14 +329,25 @@ def translate_pattern(pattern: str) -> str | None:
 
 
 def build_plan(fld: frictionless.Field, index: int, schema: frictionless.Schema) -> FieldPlan:
+    """The plan of a field as Frictionless read it, with the reference's own readers."""
     if fld.type not in SUPPORTED_TYPES:
         raise UnsupportedSchema(f'field "{fld.name}" has unsupported type "{fld.type}"')
     for name in fld.constraints:
         if name not in fld.supported_constraints and name != "unique":
             raise UnsupportedSchema(f'field "{fld.name}": constraint "{name}" unsupported')
-    plan = FieldPlan(fld, index, _field_missing_values(fld, schema))
+    plan = screen_plan(fld, index, _field_missing_values(fld, schema), fld.create_value_reader())
     plan.reader = fld.create_cell_reader()
-    plan.value_reader = fld.create_value_reader()
+    return plan
+
+
+def screen_plan(
+    fld: Any, index: int, missing_values: list[str], value_reader: Callable[[Any], Any]
+) -> FieldPlan:
+    """What the screens of a field need: ``fld`` has a Frictionless field's attributes
+    (``type``, ``format``, ``constraints``, ...) and ``value_reader`` reads the values of
+    its enum and bounds.  No cell reader: ``build_plan`` adds the reference's."""
+    plan = FieldPlan(fld, index, missing_values)
+    plan.value_reader = value_reader
     t, fmt = fld.type, fld.format
     if t == "string" and fmt not in ("default", "email", "uri", "uuid"):
         plan.python_all, plan.reason = True, f"string format {fmt}"
@@ -524,3 +538,47 @@ def field_exprs(plan: FieldPlan, col: str) -> list[pl.Expr]:
     if plan.need_key:
         out.append(pl.when(missing | ~ok.fill_null(False)).then(None).otherwise(key).alias(f"k{i}"))
     return out
+
+
+def keeps_raw(plan: FieldPlan) -> bool:
+    """Whether ``str(value)`` cannot be rebuilt from the canonical key (then the raw text
+    of every row is kept for the key field; otherwise only the key is kept)."""
+    return plan.type in ("number", "datetime", "time")
+
+
+@dataclass
+class ScreenQuery:
+    """What Polars computes for each batch of a scan, and the columns the scan reads."""
+
+    active: list[FieldPlan]  # the fields screened: all of them, or the key fields only
+    suspect_columns: list[str]  # s<i>: the cell needs the exact re-check
+    key_columns: list[str]  # k<i> canonical keys and r<i> raw cells of the key fields
+    evaluate: Callable[[pl.LazyFrame], pl.LazyFrame]
+
+
+def screen_query(plans: list[FieldPlan], check: bool) -> ScreenQuery:
+    """The screens of ``plans`` as one query over a batch of raw cells (``c<i>``, ``_row``).
+
+    ``check=False`` only computes the key fields' keys (``FieldPlan.need_key``)."""
+    active = plans if check else [p for p in plans if p.need_key]
+    key_plans = [p for p in plans if p.need_key]
+    exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
+    blank_expr = (
+        pl.all_horizontal([missing_expr(p, pl.col(f"c{p.index}")) for p in plans]) if check else pl.lit(False)
+    )
+    scols = [f"s{p.index}" for p in active]
+    key_cols = [
+        *[pl.col(f"k{p.index}") for p in key_plans],
+        *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_plans if keeps_raw(p)],
+    ]
+
+    def evaluate(lf: pl.LazyFrame) -> pl.LazyFrame:
+        """Only what the scan reads: the row, the suspect flag, keys, raw cells and flags."""
+        suspect = pl.any_horizontal(*scols, "_blank") if scols else pl.col("_blank")
+        return (
+            lf.with_columns(*exprs, blank_expr.alias("_blank"))
+            .with_columns(suspect.alias("_suspect"))
+            .select("_row", "_suspect", "_blank", *key_cols, *scols, *[f"c{p.index}" for p in active])
+        )
+
+    return ScreenQuery(active, scols, [c.meta.output_name() for c in key_cols], evaluate)

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import polars as pl
 
+from . import head_start
+
 if TYPE_CHECKING:
     import pyarrow.csv as pacsv
 
@@ -320,6 +322,31 @@ def _count_between(data: np.ndarray, bounds: np.ndarray, byte: int) -> int:
     return int((np.searchsorted(at, ends) - np.searchsorted(at, starts)).sum())
 
 
+def polars_source(
+    path: str, *, n_columns: int, delimiter: str, quote_char: str, columns: list[int] | None = None
+) -> pl.LazyFrame:
+    """The file's raw cells as Polars scans them: ``c0..c{n-1}`` as strings, and ``_row``."""
+    # Polars' CSV source reads ahead in chunks sized to the file (hundreds of MiB held
+    # for a 5 GB file); 8 MiB chunks are as fast and keep ~200 MiB less resident.  An
+    # undocumented setting, read when a scan starts; a value set by the user wins.
+    os.environ.setdefault("POLARS_CSV_CHUNK_SIZE", str(8 << 20))
+    names = [f"c{i}" for i in range(n_columns)]
+    lf = pl.scan_csv(
+        os.path.abspath(path),  # as a head start names it (``head_start.claim`` compares queries)
+        has_header=True,
+        new_columns=names,
+        infer_schema=False,
+        empty_string_is_null=False,
+        truncate_ragged_lines=False,
+        raise_if_empty=False,
+        separator=delimiter,
+        quote_char=quote_char or None,
+    )
+    if columns is not None:
+        lf = lf.select([names[i] for i in columns])
+    return lf.with_row_index("_row", offset=2).with_columns(pl.col("_row").cast(pl.Int64))
+
+
 def polars_batches(
     path: str,
     *,
@@ -338,29 +365,16 @@ def polars_batches(
     fewer cells, and drops a delimiter at the very end of the file.  Both show in one
     sum: the file's delimiters outside quotes equal ``n - 1`` per record exactly when
     no record is short.  A mismatch, found after the last batch, raises
-    ReaderMismatch, as does a file Polars rejects (e.g. a long row)."""
-    # Polars' CSV source reads ahead in chunks sized to the file (hundreds of MiB held
-    # for a 5 GB file); 8 MiB chunks are as fast and keep ~200 MiB less resident.  An
-    # undocumented setting, read when a scan starts; a value set by the user wins.
-    os.environ.setdefault("POLARS_CSV_CHUNK_SIZE", str(8 << 20))
-    names = [f"c{i}" for i in range(n_columns)]
-    lf = pl.scan_csv(
-        path,
-        has_header=True,
-        new_columns=names,
-        infer_schema=False,
-        empty_string_is_null=False,
-        truncate_ragged_lines=False,
-        raise_if_empty=False,
-        separator=delimiter,
-        quote_char=quote_char or None,
+    ReaderMismatch, as does a file Polars rejects (e.g. a long row).
+
+    The batches of a head start (``head_start.begin``) are taken over when its query
+    is this one."""
+    query = evaluate(
+        polars_source(path, n_columns=n_columns, delimiter=delimiter, quote_char=quote_char, columns=columns)
     )
-    if columns is not None:
-        lf = lf.select([names[i] for i in columns])
-    lf = lf.with_row_index("_row", offset=2).with_columns(pl.col("_row").cast(pl.Int64))
     records = 1  # the header
     try:
-        for frame in evaluate(lf).collect_batches(chunk_size=MIN_BATCH_ROWS):
+        for frame in head_start.claim(query) or query.collect_batches(chunk_size=MIN_BATCH_ROWS):
             if shape.done() and shape.result().polars_unsafe is not None:
                 raise ReaderMismatch()
             records += frame.height

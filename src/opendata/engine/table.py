@@ -13,14 +13,15 @@ import frictionless
 import numpy as np
 import polars as pl
 
+from . import head_start
 from . import keys as keymod
 from .cells import (
     NUMERIC_GROUP,
     FieldPlan,
     build_plan,
-    field_exprs,
-    missing_expr,
+    keeps_raw,
     py_key,
+    screen_query,
     warm_up_in_background,
 )
 from .errors import TableError, UnsupportedSchema
@@ -272,6 +273,7 @@ def scan(
             pass
         except NeedRecordNumbers:
             return _scan(op, reader="arrow-serial", **kw)
+    head_start.discard()  # a head start reads with Polars only
     try:
         return _scan(op, reader="arrow", **kw)
     except NeedRecordNumbers:
@@ -297,7 +299,6 @@ def _scan(
     plans = [build_plan(f, i, op.schema) for i, f in enumerate(op.fields)]
     for p in plans:
         p.need_key = p.name in key_fields
-    active = plans if check else [p for p in plans if p.need_key]
     by_name = {p.name: p for p in plans}
     ragged_eval = RaggedEvaluator(op.fields, {p.name: p.read for p in plans})
     result = ScanResult(errors=ErrorLog(row_order), plans=by_name, row_limit=row_limit)
@@ -378,32 +379,12 @@ def _scan(
         else:
             key_frames.append(kf)
 
-    exprs = [e for p in active for e in field_exprs(p, f"c{p.index}")]
-    blank_expr = (
-        pl.all_horizontal([missing_expr(p, pl.col(f"c{p.index}")) for p in plans]) if check else pl.lit(False)
-    )
-
-    scols = [f"s{p.index}" for p in active]
-    key_cols = [
-        *[pl.col(f"k{p.index}") for p in key_names],
-        *[pl.col(f"c{p.index}").alias(f"r{p.index}") for p in key_names if keeps_raw(p)],
-    ]
-
-    key_col_names = [c.meta.output_name() for c in key_cols]
-
-    def evaluate(lf: pl.LazyFrame) -> pl.LazyFrame:
-        """Only what the loop reads: the row, the suspect flag, keys, raw cells and flags."""
-        suspect = pl.any_horizontal(*scols, "_blank") if scols else pl.col("_blank")
-        return (
-            lf.with_columns(*exprs, blank_expr.alias("_blank"))
-            .with_columns(suspect.alias("_suspect"))
-            .select("_row", "_suspect", "_blank", *key_cols, *scols, *[f"c{p.index}" for p in active])
-        )
-
+    query = screen_query(plans, check)
+    active = query.active
     columns = None if check else [p.index for p in active]
     if check:
         warm_up_in_background(active)
-    for batch in _batches(op, reader, evaluate, columns):
+    for batch in _batches(op, reader, query.evaluate, columns):
         ev = batch.frame
         result.row_count += ev.height + len(batch.ragged)
         if ev.height:
@@ -445,7 +426,7 @@ def _scan(
                 if p.need_key:
                     patches[p.index] = patch
             if key_names:
-                kf = pl.DataFrame([ev.get_column(n) for n in ("_row", *key_col_names)])
+                kf = pl.DataFrame([ev.get_column(n) for n in ("_row", *query.key_columns)])
                 if patches:
                     pos = ev.get_column("_row").to_numpy()
                     for i, patch in patches.items():
@@ -555,12 +536,6 @@ def key_schema(key_plans: list[FieldPlan]) -> dict[str, Any]:
         **{f"k{p.index}": pl.String for p in key_plans},
         **{f"r{p.index}": pl.String for p in key_plans if keeps_raw(p)},
     }
-
-
-def keeps_raw(plan: FieldPlan) -> bool:
-    """Whether ``str(value)`` cannot be rebuilt from the canonical key (then the raw text
-    of every row is kept for the key field; otherwise only the key is kept)."""
-    return plan.type in ("number", "datetime", "time")
 
 
 def _text_from_key(plan: FieldPlan, key: str | None) -> str:
