@@ -13,6 +13,7 @@ from __future__ import annotations
 import atexit
 import gc
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +29,11 @@ from rich.text import Text
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
 from opendata.messages import LANGUAGES, UI, counted, number
+
+# numpy's OpenBLAS starts a thread per core when imported, and they spin ~0.1 s of CPU
+# that the validation's scan (already running, see engine.head_start) needs; no command
+# multiplies matrices.  A value set by the user wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
     from opendata.validate import ValidationReport

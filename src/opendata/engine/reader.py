@@ -35,13 +35,16 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
 import polars as pl
 
 from . import head_start
 
 if TYPE_CHECKING:
+    import numpy as np
     import pyarrow.csv as pacsv
+
+# numpy is imported in the functions that use it: the command's head start imports this
+# module for ``polars_source`` and should not wait ~0.08 s for numpy before it scans
 
 BLOCK_SIZE = 1 << 20  # Arrow's threaded reader parses several blocks ahead (memory: ~1 MiB each)
 MIN_BATCH_ROWS = 100_000  # small Arrow batches are coalesced before the screens
@@ -92,6 +95,7 @@ def read_batches(
     (Arrow only reports record numbers single-threaded), so the caller can rescan.
     ``columns``: convert only these column positions (every row is still tokenised,
     so ragged rows and record numbers are unchanged)."""
+    import numpy as np
     import pyarrow as pa  # imported here: 0.1 s of start-up that the Polars path does not need
     import pyarrow.csv as pacsv
 
@@ -254,6 +258,8 @@ def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, dou
     line feed, the start of the file or a quote; an odd (closing) one precedes a
     delimiter, a line break, the end of the file or a quote; their count is even.
     """
+    import numpy as np
+
     reason = _dialect_reason(encoding, delimiter, quote_char, double_quote)
     if reason is not None:
         return ByteShape(reason, 0)
@@ -302,6 +308,8 @@ def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, dou
 
 def _positions(mm: mmap.mmap, data: np.ndarray, byte: int, stop: int) -> np.ndarray:
     """Offsets of ``byte`` in the window: memchr while they are few, else numpy."""
+    import numpy as np
+
     needle = bytes([byte])
     found: list[int] = []
     at = mm.find(needle, 0, stop)
@@ -315,6 +323,8 @@ def _positions(mm: mmap.mmap, data: np.ndarray, byte: int, stop: int) -> np.ndar
 
 def _count_between(data: np.ndarray, bounds: np.ndarray, byte: int) -> int:
     """How many ``byte`` lie inside the spans ``bounds[0]:bounds[1]``, ``bounds[2]:bounds[3]``, ..."""
+    import numpy as np
+
     starts, ends = bounds[0::2], bounds[1::2]
     if len(starts) < 1_000:
         return sum(int(np.count_nonzero(data[a:b] == byte)) for a, b in zip(starts, ends, strict=True))
