@@ -141,6 +141,27 @@ def tables(draw):
     return schema, labels, rows, style
 
 
+def write_csv(table, path: Path) -> None:
+    """The table's labels and rows, in its style (delimiter, line ends, quoting, BOM)."""
+    _schema, labels, rows, style = table
+    buf = io.StringIO()
+    nl = "\r\n" if style["crlf"] else "\n"
+    writer = csv.writer(buf, lineterminator=nl, delimiter=style["delimiter"],
+                        quoting=csv.QUOTE_ALL if style["quote_all"] else csv.QUOTE_MINIMAL)
+    writer.writerow(labels)
+    for row in rows:
+        if row:
+            writer.writerow(row)
+        else:
+            buf.write(nl)
+    text = buf.getvalue()
+    if style["no_final_newline"]:
+        text = text.rstrip("\r\n")
+    if style["bom"]:
+        text = "\ufeff" + text
+    path.write_text(text, encoding="utf-8", newline="")
+
+
 def difference(table) -> dict | None:
     """Write the table to a folder and validate it with both: the case, when they differ.
 
@@ -150,22 +171,7 @@ def difference(table) -> dict | None:
     Frictionless are skipped."""
     schema, labels, rows, style = table
     with tempfile.TemporaryDirectory() as tmp:
-        buf = io.StringIO()
-        nl = "\r\n" if style["crlf"] else "\n"
-        writer = csv.writer(buf, lineterminator=nl, delimiter=style["delimiter"],
-                            quoting=csv.QUOTE_ALL if style["quote_all"] else csv.QUOTE_MINIMAL)
-        writer.writerow(labels)
-        for row in rows:
-            if row:
-                writer.writerow(row)
-            else:
-                buf.write(nl)
-        text = buf.getvalue()
-        if style["no_final_newline"]:
-            text = text.rstrip("\r\n")
-        if style["bom"]:
-            text = "\ufeff" + text
-        Path(tmp, "t.csv").write_text(text, encoding="utf-8", newline="")
+        write_csv(table, Path(tmp, "t.csv"))
         package = None
         try:
             if style["other_fk"]:

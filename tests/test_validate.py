@@ -782,3 +782,25 @@ def test_a_table_frictionless_cannot_check_is_reported_not_a_traceback(tmp_path)
     assert [t["engine"] for t in report["tables"]] == ["frictionless"]
     [error] = report["errors"]
     assert error["type"] == "incomparable-bound" and "time zone" in error["fix"]
+
+
+def test_a_bound_frictionless_cannot_read_is_reported_not_a_traceback(tmp_path):
+    """Missing values without "" send the table to Frictionless, which compares each time
+    with a minimum its own format does not read (None) and stops (found by Hypothesis).
+    The fast engine, given the same bound, reports the cells instead."""
+    table = tmp_path / "t.csv"
+    table.write_text("when\n10:00:00\n", encoding="utf-8")
+    schema = tmp_path / "s.json"
+    field = {"name": "when", "type": "time", "constraints": {"minimum": "25:00:00"}}
+    schema.write_text(json.dumps({"fields": [field], "missingValues": ["-"]}))
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    assert code == 1
+    assert [t["engine"] for t in report["tables"]] == ["frictionless"]
+    [error] = report["errors"]
+    assert error["type"] == "unreadable-bound" and "format" in error["fix"]
+    assert "NoneType" in error["message"]
+    schema.write_text(json.dumps({"fields": [field]}))
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    assert [(t["engine"], e["type"], e["row"]) for t in report["tables"] for e in report["errors"]] == [
+        ("fast", "constraint-error", 2)
+    ]

@@ -387,6 +387,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Write the date and time bounds (minimum, maximum) as the values are: both with a time zone, or both without.",
         ),
     },
+    "unreadable-bound": {
+        "uk": (
+            "Таблицю не перевірено: Frictionless не прочитав межу (minimum чи maximum) у форматі поля ({note}).",
+            "Запишіть межі так само, як значення поля: того ж типу й формату.",
+        ),
+        "en": (
+            "The table was not checked: Frictionless cannot read a bound (minimum or maximum) in the field's format ({note}).",
+            "Write the bounds as the field's values are written: the same type and format.",
+        ),
+    },
     "scheme-error": {
         "uk": ("Файл неможливо відкрити: {note}.", "Перевірте шлях до файлу в datapackage.json."),
         "en": ("The file cannot be opened: {note}.", "Check the file path in datapackage.json."),

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
+from fuzz_engine import tables, write_csv  # scripts/, on pytest's path
 from opendata import cli
 from opendata.engine import head_start
 from opendata.engine import reader as reader_mod
@@ -161,3 +163,20 @@ def test_SCHEMA_of_the_benchmark_is_predicted(tmp_path):
     plans = head_start.predicted_plans(SCHEMA)
     assert [p.name for p in plans if p.need_key] == SCHEMA["primaryKey"]
     assert not any(p.python_all for p in plans)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=tables())
+def test_random_tables_report_the_same_with_a_head_start(tmp_path_factory, table):
+    """Random small tables of the fuzzer (``scripts/fuzz_engine.py``): whatever the head
+    start predicted, claimed or discarded, the report is the one without it."""
+    folder = tmp_path_factory.mktemp("random")
+    write_csv(table, folder / "t.csv")
+    schema = folder / "t.schema.json"
+    schema.write_text(json.dumps(table[0]))
+    without = validate(folder / "t.csv", schema=schema)
+    with_head_start = _validate_with_head_start(folder / "t.csv", schema)
+    assert head_start._pending is None
+    assert _errors(with_head_start) == _errors(without)
+    tables_read = [(t.engine, t.rows) for t in without.tables]
+    assert [(t.engine, t.rows) for t in with_head_start.tables] == tables_read

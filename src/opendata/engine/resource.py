@@ -208,12 +208,17 @@ def fall_back(
     try:
         errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
     except TypeError as crash:
-        if "offset-naive and offset-aware" not in str(crash):
+        # Frictionless stops the whole validation comparing a value with a bound it
+        # cannot compare: one with a time zone and one without, or a bound its own
+        # format does not read (None).  The fast engine reports the cells; this path can
+        # only say that the table was not checked, and why.
+        if "offset-naive and offset-aware" in str(crash):
+            code = "incomparable-bound"
+        elif "not supported between instances of" in str(crash) and "'NoneType'" in str(crash):
+            code = "unreadable-bound"
+        else:
             raise
-        # Frictionless stops the whole validation comparing a value with a time zone to
-        # a bound without one (or the reverse); the fast engine reports the cell, this
-        # path can only say that the table was not checked, and why
-        errors, rows = [TableError("incomparable-bound", None, None, None, None, str(crash))], 0
+        errors, rows = [TableError(code, None, None, None, None, str(crash))], 0
     if on_progress is not None:
         on_progress(rows)
     return EngineResult(errors, rows, "frictionless", reason)
