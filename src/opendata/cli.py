@@ -234,10 +234,12 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
-    if schema is not None:
-        from opendata.engine import head_start
+    from opendata.engine import head_start  # the scan starts while Frictionless loads
 
-        head_start.begin(path, schema)  # the scan starts while Frictionless loads
+    if schema is not None:
+        head_start.begin(path, schema)
+    elif path.suffix.lower() == ".json" and path.is_file():
+        head_start.begin_for_descriptor(path)
     from opendata.validate import validate
 
     with _progress(output_format, _Count(lang, "rows"), _Rate(lang, "rows")) as on_progress:

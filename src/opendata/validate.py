@@ -20,7 +20,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import frictionless
 import polars as pl
@@ -28,6 +28,7 @@ from charset_normalizer import from_bytes
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
+from opendata.paths import escapes_folder
 from opendata.problems import Problem, ProblemLog
 
 FOREIGN_KEY_NOTE = re.compile(
@@ -176,12 +177,7 @@ def _unsafe_reason(value: object, allow_remote: bool) -> str | None:
         if "://" in item:
             if not (allow_remote and item.lower().startswith(("http://", "https://"))):
                 return "remote"
-        elif (
-            PurePosixPath(item).is_absolute()
-            or ".." in PurePosixPath(item).parts
-            or item.startswith("\\")
-            or ":" in item[:3]
-        ):
+        elif escapes_folder(item):
             return "unsafe"
     return None
 

@@ -86,6 +86,36 @@ def test_the_prediction_is_the_engines_query(tmp_path, debug_log, fields, extra)
     assert "head start claimed" in debug_log.text
 
 
+
+@pytest.mark.parametrize("inline", [True, False])
+def test_a_resource_descriptor_gets_a_head_start(tmp_path, debug_log, inline):
+    table, schema = _workload(tmp_path, rows=800)
+    descriptor = tmp_path / "budget.resource.json"
+    schema_ref = json.loads(schema.read_text()) if inline else schema.name
+    descriptor.write_text(json.dumps({"name": "budget", "path": table.name, "schema": schema_ref}))
+    expected = validate(descriptor)
+    result = CliRunner().invoke(cli.main, ["validate", str(descriptor), "--format", "json"])
+    assert "head start claimed" in debug_log.text
+    printed = json.loads(result.output)["errors"]
+    assert len(printed) == len(expected.errors) > 5
+    assert [(e["type"], e["row"], e["cell"]) for e in printed] == [
+        (p.code, p.row, p.cell) for p in expected.errors
+    ]
+
+
+@pytest.mark.parametrize("path", ["../budget.csv", "{tmp}/budget.csv", "https://example.org/budget.csv"])
+def test_a_path_the_command_refuses_starts_nothing(tmp_path, path):
+    """The table exists, but outside the descriptor's folder: not read before the
+    command refuses it."""
+    folder = tmp_path / "package"
+    folder.mkdir()
+    _workload(tmp_path, rows=10)
+    path = path.format(tmp=tmp_path)
+    descriptor = folder / "resource.json"
+    descriptor.write_text(json.dumps({"name": "budget", "path": path, "schema": SCHEMA}))
+    head_start.begin_for_descriptor(descriptor)
+    assert head_start._pending is None
+
 def test_a_query_the_engine_does_not_run_is_discarded(tmp_path, debug_log):
     """Frictionless finds the file's delimiter is ";", which the head start did not
     guess: its batches are dropped and the engine reads the file itself."""

@@ -1,9 +1,10 @@
-"""A head start: ``opendata validate TABLE --schema SCHEMA`` scans before Frictionless loads.
+"""A head start: ``opendata validate`` scans a table before Frictionless loads.
 
 Before the engine can build its query, the command imports Frictionless and reads the
 descriptors with it: ~0.7 s of one core, while the other waits.  The scan then keeps
-both cores busy.  So the command starts the scan at once (``begin``), from the
-schema's JSON, and imports the rest meanwhile.  The engine takes its batches over
+both cores busy.  So the command starts the scan at once, from the schema's JSON
+(``begin`` for a table and its schema, ``begin_for_descriptor`` for a resource
+descriptor), and imports the rest meanwhile.  The engine takes its batches over
 (``claim``) only if the query it builds itself is the same, to the byte
 (``LazyFrame.serialize``): the file, the dialect, every screen, bound and key.  Any
 other query discards the head start, which can make a run faster, never different.
@@ -28,6 +29,7 @@ from typing import Any
 
 import polars as pl
 
+from ..paths import escapes_folder
 from .cells import FieldPlan, screen_plan, screen_query
 
 log = logging.getLogger(__name__)
@@ -158,19 +160,45 @@ def begin(table: Path, schema: Path) -> None:
 
     Best effort: a file or schema it cannot predict starts nothing, and says why in the
     debug log only (the command reports real problems itself)."""
+    try:
+        _start(table, json.loads(schema.read_text(encoding="utf-8-sig")))
+    except Exception as exc:  # the descriptor's problems are the command's to report
+        log.debug("no head start for %s: %s", table, exc)
+
+
+def begin_for_descriptor(descriptor: Path) -> None:
+    """``begin`` for a resource descriptor (``resource.json``) of a local CSV table, its
+    schema inline or in a file beside it.  A path the command would refuse (absolute,
+    outside the folder, remote) or a dialect of its own starts nothing."""
+    try:
+        resource = json.loads(descriptor.read_text(encoding="utf-8-sig"))
+        path, schema = resource.get("path"), resource.get("schema")
+        if not _local(path) or "dialect" in resource or "encoding" in resource:
+            return
+        if isinstance(schema, str) and _local(schema):
+            schema = json.loads((descriptor.parent / schema).read_text(encoding="utf-8-sig"))
+        if isinstance(schema, dict):
+            _start(descriptor.parent / path, schema)
+    except Exception as exc:
+        log.debug("no head start for %s: %s", descriptor, exc)
+
+
+def _local(path: object) -> bool:
+    """A relative path inside the descriptor's folder (what ``validate`` would follow)."""
+    return isinstance(path, str) and "://" not in path and not escapes_folder(path)
+
+
+def _start(table: Path, schema: dict) -> None:
     global _pending
     discard()
     delimiter = _DELIMITERS.get(table.suffix.lower())
-    try:
-        if delimiter is None or not table.is_file():
-            return
-        plans = predicted_plans(json.loads(schema.read_text(encoding="utf-8-sig")))
-        from .reader import MIN_BATCH_ROWS, polars_source
+    if delimiter is None or not table.is_file():
+        return
+    plans = predicted_plans(schema)
+    from .reader import MIN_BATCH_ROWS, polars_source
 
-        source = polars_source(str(table), n_columns=len(plans), delimiter=delimiter, quote_char='"')
-        _pending = _Run(screen_query(plans, check=True).evaluate(source), MIN_BATCH_ROWS)
-    except Exception as exc:  # the descriptor's problems are the command's to report
-        log.debug("no head start for %s: %s", table, exc)
+    source = polars_source(str(table), n_columns=len(plans), delimiter=delimiter, quote_char='"')
+    _pending = _Run(screen_query(plans, check=True).evaluate(source), MIN_BATCH_ROWS)
 
 
 def claim(query: pl.LazyFrame) -> Iterator[pl.DataFrame] | None:
