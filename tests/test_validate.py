@@ -689,6 +689,29 @@ def test_length_limits_take_the_case_after_za_and_do(limit, message, fix):
     assert en_message.endswith(f"longer than {limit} character{'s' if limit > 1 else ''}.")
 
 
+def test_problems_sharing_params_render_as_each_would_alone():
+    """A field's type and constraint errors share one params dict, and their messages
+    are rendered once as templates of the row and the cell: braces in a cell, a field
+    name, a pattern or a format stay text, and each problem gets its own cell."""
+    shared = {"constraint": "pattern", "limit": "[A-Z]{2}-\\d{4}", "note": "{x}"}
+    typed = {"field_type": "date", "field_format": "%d{%m}%Y"}
+    cases = [
+        ("constraint-error", "code {1}", shared, ["AB-{12}", "{cell}", "}{", None]),
+        ("type-error", "day", typed, ["1.{2}.2024", "{row}", ""]),
+        ("constraint-error", "name", {"constraint": "maxLength", "limit": 3}, ["abcd", "{ab}cd"]),
+    ]
+    for code, field, params, cells in cases:
+        for lang in ("uk", "en"):
+            messages = []
+            for row, cell in enumerate(cells, start=2):
+                problem = Problem(code, resource="t", path="t.csv", row=row, field=field, cell=cell)
+                problem.params = params
+                assert problem.render(lang) == problem._render(lang, row, cell)
+                messages.append(problem.render(lang)[0])
+            assert len(set(messages)) == len(cells)
+            assert f"«{cells[0]}»" in messages[0]
+
+
 def test_text_output_says_one_row_and_one_warning(tmp_path):
     schema = tmp_path / "schema.json"
     schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}))

@@ -23,12 +23,25 @@ class Problem:
     params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
 
     def render(self, lang: str) -> tuple[str, str]:
+        if self.code not in _SHARED_PARAMS:
+            return self._render(lang, self.row, self.cell)
+        # the messages of a field's type or constraint errors differ only in row and cell
+        key = (id(self.params), self.code, lang, self.resource, self.path, self.field)
+        hit = _TEMPLATES.get(key)
+        if hit is None or hit[0] is not self.params:  # a new dict at a freed one's address
+            if len(_TEMPLATES) >= _MAX_TEMPLATES:
+                _TEMPLATES.clear()
+            message, fix = self._render(lang, _Placeholder("row"), _Placeholder("cell"))
+            hit = _TEMPLATES[key] = (self.params, message, fix)
+        return hit[1].format(row=self.row, cell=self.cell), hit[2].format(row=self.row, cell=self.cell)
+
+    def _render(self, lang: str, row: object, cell: object) -> tuple[str, str]:
         params = {
             "resource": self.resource,
             "path": self.path,
-            "row": self.row,
+            "row": row,
             "field": self.field,
-            "cell": self.cell,
+            "cell": cell,
             **self.params,
         }
         code = self.code
@@ -41,6 +54,8 @@ class Problem:
             if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
                 params["characters"] = counted(params["limit"], lang, "characters")
                 params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if isinstance(cell, _Placeholder):  # a template: every other value's braces are text
+            params = {k: v if isinstance(v, _Placeholder) else _Escaped(v) for k, v in params.items()}
         return render(code, lang, params)
 
     def to_dict(self, lang: str) -> dict:
@@ -57,6 +72,27 @@ class Problem:
             "fix": fix,
             **({"constraint": self.params["constraint"]} if "constraint" in self.params else {}),
         }
+
+
+# codes whose problems share one params dict per field and kind (validate._problem_from):
+# their messages are rendered once as templates of the row and the cell
+_SHARED_PARAMS = frozenset({"type-error", "constraint-error"})
+_TEMPLATES: dict[tuple, tuple[dict, str, str]] = {}
+_MAX_TEMPLATES = 4_096
+
+
+class _Placeholder(str):
+    """``{name}`` in a template, filled per problem."""
+
+    def __new__(cls, name: str) -> _Placeholder:
+        return super().__new__(cls, "{" + name + "}")
+
+
+class _Escaped(str):
+    """A value written into a template, its braces doubled so ``format`` keeps them."""
+
+    def __new__(cls, value: object) -> _Escaped:
+        return super().__new__(cls, str(value).replace("{", "{{").replace("}", "}}"))
 
 
 class ProblemSource(Sized, Protocol):
