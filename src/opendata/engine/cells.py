@@ -550,8 +550,7 @@ def keeps_raw(plan: FieldPlan) -> bool:
 class ScreenQuery:
     """What Polars computes for each batch of a scan, and the columns the scan reads."""
 
-    active: list[FieldPlan]  # the fields screened: all of them, or the key fields only
-    suspect_columns: list[str]  # s<i>: the cell needs the exact re-check
+    active: list[FieldPlan]  # the fields screened (s<i>: the cell needs the exact re-check)
     key_columns: list[str]  # k<i> canonical keys and r<i> raw cells of the key fields
     evaluate: Callable[[pl.LazyFrame], pl.LazyFrame]
 
@@ -581,4 +580,4 @@ def screen_query(plans: list[FieldPlan], check: bool) -> ScreenQuery:
             .select("_row", "_suspect", "_blank", *key_cols, *scols, *[f"c{p.index}" for p in active])
         )
 
-    return ScreenQuery(active, scols, [c.meta.output_name() for c in key_cols], evaluate)
+    return ScreenQuery(active, [c.meta.output_name() for c in key_cols], evaluate)
