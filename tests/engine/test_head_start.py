@@ -7,13 +7,14 @@ import json
 import logging
 from pathlib import Path
 
+import frictionless
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from fuzz_engine import tables, write_csv  # scripts/, on pytest's path
 from opendata import cli
-from opendata.engine import head_start
+from opendata.engine import head_start, validate_resource
 from opendata.engine import reader as reader_mod
 from opendata.engine.workload import SCHEMA, generate
 from opendata.validate import validate
@@ -74,7 +75,7 @@ def test_the_command_hands_its_head_start_to_the_engine(tmp_path, debug_log):
         ),
     ],
 )
-def test_the_prediction_is_the_engines_query(tmp_path, debug_log, fields, extra):
+def test_the_prediction_is_the_engines_query(tmp_path, debug_log, monkeypatch, fields, extra):
     """Plain schemas of every type are predicted exactly: a wrong prediction would
     not change a report, only lose the head start, so it is checked here."""
     table = tmp_path / "t.csv"
@@ -84,6 +85,10 @@ def test_the_prediction_is_the_engines_query(tmp_path, debug_log, fields, extra)
     schema.write_text(json.dumps({"fields": fields, **extra}))
     assert _errors(_validate_with_head_start(table, schema)) == _errors(validate(table, schema=schema))
     assert "head start claimed" in debug_log.text
+    debug_log.clear()  # the API's own head start, from Frictionless' reading of the schema
+    monkeypatch.setattr(head_start, "RESOURCE_MIN_BYTES", 0)
+    assert _errors(validate(table, schema=schema)) == _errors(_validate_with_head_start(table, schema))
+    assert debug_log.text.count("head start claimed") == 2
 
 
 
@@ -115,6 +120,19 @@ def test_a_path_the_command_refuses_starts_nothing(tmp_path, path):
     descriptor.write_text(json.dumps({"name": "budget", "path": path, "schema": SCHEMA}))
     head_start.begin_for_descriptor(descriptor)
     assert head_start._pending is None
+
+def test_validate_resource_begins_its_own_head_start(tmp_path, debug_log, monkeypatch):
+    """The API starts the scan before Frictionless opens the resource, for a file big
+    enough to pay for it; the command's head start, if any, is kept."""
+    table, schema = _workload(tmp_path, rows=30_000)  # ~4.8 MiB
+    resource = frictionless.Resource(path=table.name, basepath=str(tmp_path), schema=str(schema))
+    result = validate_resource(resource)
+    assert "head start claimed" in debug_log.text
+    monkeypatch.setattr(head_start, "RESOURCE_MIN_BYTES", table.stat().st_size + 1)
+    debug_log.clear()
+    assert [e.key() for e in validate_resource(resource).errors] == [e.key() for e in result.errors]
+    assert "head start" not in debug_log.text
+    assert len(result.errors) > 100
 
 def test_a_query_the_engine_does_not_run_is_discarded(tmp_path, debug_log):
     """Frictionless finds the file's delimiter is ";", which the head start did not

@@ -36,6 +36,7 @@ def _fast(
     limit_errors: int,
     on_progress: Callable[[int], None] | None,
 ) -> EngineResult:
+    head_start.begin_for_resource(resource)
     op = open_resource(resource)
     schema = op.schema
     names = {f.name for f in op.fields}
