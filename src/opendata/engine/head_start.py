@@ -145,9 +145,11 @@ class _Run:
 
     def take(self) -> Iterator[pl.DataFrame]:
         self.claimed.set()
-        self.pulled.wait()
-        while self.frames:
-            yield self.frames.popleft()
+        while self.frames or not self.pulled.is_set():  # the held batches first, then
+            if self.frames:  # the one the thread may still be waiting for
+                yield self.frames.popleft()
+            else:
+                self.pulled.wait()
         if self.error is not None:
             raise self.error
         if not self.finished:
