@@ -23,7 +23,7 @@ class Problem:
     params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
 
     def render(self, lang: str) -> tuple[str, str]:
-        if self.code not in _SHARED_PARAMS:
+        if self.code not in SHARED_PARAMS:
             return self._render(lang, self.row, self.cell)
         # the messages of a field's type or constraint errors differ only in row and cell
         key = (id(self.params), self.code, lang, self.resource, self.path, self.field)
@@ -74,9 +74,9 @@ class Problem:
         }
 
 
-# codes whose problems share one params dict per field and kind (validate._problem_from):
-# their messages are rendered once as templates of the row and the cell
-_SHARED_PARAMS = frozenset({"type-error", "constraint-error"})
+# codes whose problems share one params dict per field and kind (validate._problem_from
+# makes them so): their messages are rendered once as templates of the row and the cell
+SHARED_PARAMS = frozenset({"type-error", "constraint-error"})
 _TEMPLATES: dict[tuple, tuple[dict, str, str]] = {}
 _MAX_TEMPLATES = 4_096
 

@@ -29,7 +29,7 @@ from charset_normalizer import from_bytes
 from opendata import engine, plan_rules
 from opendata.engine import head_start
 from opendata.paths import escapes_folder
-from opendata.problems import Problem, ProblemLog
+from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -435,7 +435,7 @@ def _problem_from(
     its field and kind, so they share one dict from ``shared`` (~0.35 kB less per
     problem, and a big file can have millions)."""
     field_name, cell = error.field_name, error.cell
-    if error.type in ("type-error", "constraint-error"):
+    if error.type in SHARED_PARAMS:
         key = (error.type, field_name, error.constraint, error.note)
         params = shared.get(key)
         if params is None:
