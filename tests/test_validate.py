@@ -498,6 +498,21 @@ def test_the_command_line_loads_the_library_only_for_a_command():
     assert result.stdout.strip() == "[]"
 
 
+def test_validate_freezes_the_libraries_it_loads_and_collects_again():
+    """The command imports without the garbage collector (cli._loading_libraries) and
+    freezes what it imported; it must turn the collector back on, or a long validation's
+    cycles would never be freed."""
+    probe = (
+        "import gc, sys; from click.testing import CliRunner; from opendata import cli\n"
+        "result = CliRunner().invoke(cli.main, ['validate', sys.argv[1]])\n"
+        "print(result.exit_code, gc.isenabled(), gc.get_freeze_count() > 10_000)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(PACKAGE)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "True", "True"]
+
+
 def test_python_m_runs_every_command():
     """`python -m opendata.cli` is the same program: the audit command (defined last) included."""
     result = subprocess.run(
@@ -755,8 +770,12 @@ def test_progress_bar_shows_rows_per_second_on_a_terminal(tmp_path):
     schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "160", "TERM": "xterm"}
-    with subprocess.Popen([str(OPENDATA), "validate", str(table), "--schema", str(schema)],
-                          stdout=subprocess.PIPE, stderr=follower, env=env) as proc:
+    with subprocess.Popen(
+        [str(OPENDATA), "validate", str(table), "--schema", str(schema)],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        env=env,
+    ) as proc:
         os.close(follower)
         drawn = b""
         with contextlib.suppress(OSError):  # EIO once the command has closed the terminal
@@ -797,9 +816,17 @@ def test_a_table_frictionless_cannot_check_is_reported_not_a_traceback(tmp_path)
     table = tmp_path / "t.csv"
     table.write_text('a,b,when\n"1,5", 2,2024-01-05T10:00:00Z\n', encoding="utf-8")  # found by Hypothesis
     schema = tmp_path / "s.json"
-    schema.write_text(json.dumps({"fields": [
-        {"name": "a", "type": "number"}, {"name": "b", "type": "number"},
-        {"name": "when", "type": "datetime", "constraints": {"maximum": "2024-06-01T00:00:00"}}]}))
+    schema.write_text(
+        json.dumps(
+            {
+                "fields": [
+                    {"name": "a", "type": "number"},
+                    {"name": "b", "type": "number"},
+                    {"name": "when", "type": "datetime", "constraints": {"maximum": "2024-06-01T00:00:00"}},
+                ]
+            }
+        )
+    )
     code, report = report_json(table, "--schema", schema, "--lang", "en")
     assert code == 1
     assert [t["engine"] for t in report["tables"]] == ["frictionless"]
