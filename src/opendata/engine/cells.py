@@ -19,12 +19,10 @@ their keys are equal.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import re
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -243,21 +241,6 @@ class FieldPlan:
     @property
     def type(self) -> str:
         return self.field.type
-
-
-def warm_up_in_background(plans: list[FieldPlan]) -> None:
-    """Run each reference reader once in a thread while Polars reads the first batches.
-
-    Frictionless imports some checkers on first use (``rfc3986`` for a uri costs
-    ~0.1 s, ``validators`` for an email); the main thread only waits for Polars then,
-    with the GIL released, so the imports cost no wall time there."""
-
-    def run() -> None:
-        for plan in plans:
-            with contextlib.suppress(Exception):  # best effort: the real read reports failures
-                plan.value_reader("x")
-
-    threading.Thread(target=run, name="warm-up", daemon=True).start()
 
 
 def _field_missing_values(fld: frictionless.Field, schema: frictionless.Schema) -> list[str]:

@@ -22,7 +22,6 @@ from .cells import (
     keeps_raw,
     py_key,
     screen_query,
-    warm_up_in_background,
 )
 from .errors import TableError, UnsupportedSchema
 from .order import (
@@ -382,8 +381,6 @@ def _scan(
     query = screen_query(plans, check)
     active = query.active
     columns = None if check else [p.index for p in active]
-    if check:
-        warm_up_in_background(active)
     for batch in _batches(op, reader, query.evaluate, columns):
         ev = batch.frame
         result.row_count += ev.height + len(batch.ragged)
