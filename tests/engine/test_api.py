@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import frictionless
 import pytest
 from engine_helpers import assert_same, make_resource
@@ -91,3 +94,21 @@ def test_undeclared_encoding_is_read_as_frictionless_reads_it(tmp_path, data, bu
     result = assert_same(res)
     assert result.engine == "fast"
     assert [e.type for e in result.errors] == ["type-error"]
+
+
+def test_a_file_without_suspects_never_loads_the_reference_checkers(tmp_path):
+    """Frictionless imports ``rfc3986`` and ``validators`` (~0.12 s of CPU) on the first
+    uri or e-mail it reads: only a file with a cell to re-check should pay for them."""
+    probe = (
+        "import sys; from opendata.engine.workload import generate; from opendata.validate import validate\n"
+        "table = generate(sys.argv[1], 2_000, float(sys.argv[2]), seed=3)\n"
+        "report = validate(table, schema=table.with_suffix('.schema.json'))\n"
+        "print(bool(report.errors), sorted({'rfc3986', 'validators'} & set(sys.modules)))"
+    )
+
+    def loaded(name: str, defects: str) -> str:
+        command = [sys.executable, "-c", probe, str(tmp_path / name), defects]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+    assert loaded("valid.csv", "0") == "False []"
+    assert loaded("bad.csv", "0.05") == "True ['rfc3986', 'validators']"
