@@ -492,8 +492,10 @@ def test_help_teaches():
 
 def test_the_command_line_loads_the_library_only_for_a_command():
     """`opendata --help` answers at once: Frictionless, Polars and the engine (~0.6 s to
-    import) are loaded by the commands that use them."""
-    probe = "import sys, opendata.cli; print(sorted({'frictionless', 'polars', 'numpy'} & set(sys.modules)))"
+    import) are loaded by the commands that use them, Rich (~0.06 s) by what prints
+    for people."""
+    loaded_late = "{'frictionless', 'polars', 'numpy', 'rich'}"
+    probe = f"import sys, opendata.cli; print(sorted({loaded_late} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -511,6 +513,20 @@ def test_validate_freezes_the_libraries_it_loads_and_collects_again():
         [sys.executable, "-c", probe, str(PACKAGE)], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["0", "True", "True"]
+
+
+def test_json_output_never_loads_rich():
+    """Rich (~0.06 s to import) draws for people; a script's `--format json` run and
+    its head start (engine.head_start) go without it."""
+    probe = (
+        "import sys; from click.testing import CliRunner; from opendata import cli\n"
+        "result = CliRunner().invoke(cli.main, ['validate', sys.argv[1], '--format', 'json'])\n"
+        "print(result.exit_code, 'rich' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(PACKAGE)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", "False"]
 
 
 def test_python_m_runs_every_command():
@@ -802,11 +818,11 @@ def test_rate_column_counts_as_the_language_does(lang, per_second, expected):
     bar = Progress(get_time=lambda: now[0])
     task = bar.add_task("table.csv")
     rate = cli._Rate(lang, "rows")
-    assert str(rate.render(bar.tasks[0])) == ""  # no estimate before the first rows
+    assert rate(bar.tasks[0]) == ""  # no estimate before the first rows
     for second in range(1, 4):
         now[0] = float(second)
         bar.update(task, completed=per_second * second)
-    assert str(rate.render(bar.tasks[0])).replace("\xa0", " ") == expected
+    assert rate(bar.tasks[0]).replace("\xa0", " ") == expected
 
 
 def test_a_table_frictionless_cannot_check_is_reported_not_a_traceback(tmp_path):

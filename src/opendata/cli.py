@@ -11,21 +11,19 @@ Exit codes are stable so scripts can rely on them:
 from __future__ import annotations
 
 import atexit
+import functools
 import gc
 import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 import orjson
-from rich.console import Console
-from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
 
 from opendata import __version__
 from opendata.config import LOCAL_PORTAL
@@ -37,6 +35,10 @@ from opendata.messages import LANGUAGES, UI, counted, number
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, Task
+    from rich.text import Text
+
     from opendata.validate import ValidationReport
 
 DEFAULT_PACKAGE = "datapackage"
@@ -58,8 +60,28 @@ FORMAT_OPTION = click.option(
     help="text for people, json for scripts (printed to stdout).",
 )
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+
+class _Console:
+    """A Rich console, made when first used.
+
+    Rich takes ~0.06 s to import: `validate` would spend it before its scan starts
+    (see engine.head_start), and `--format json` or `--help` never need it."""
+
+    def __init__(self, **options) -> None:
+        self.options = options
+
+    @functools.cached_property
+    def rich(self) -> Console:
+        from rich.console import Console
+
+        return Console(**self.options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.rich, name)
+
+
+out = _Console(soft_wrap=True)
+err = _Console(stderr=True, soft_wrap=True)
 
 
 JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
@@ -279,26 +301,21 @@ class _progress:
     """Progress bars on stderr, one per named stage or table, shown only on a terminal.
 
     Used as `with _progress(...) as on_progress:`; `on_progress(name, done, total=None)`
-    is None when no bar is shown, so the library skips the bookkeeping.
+    is None when no bar is shown, so the library skips the bookkeeping.  `counters`
+    write a bar's text columns (`_Count`, `_Rate`).
     """
 
-    def __init__(self, output_format: str, *counters: ProgressColumn, labels=None, show=True):
-        self.enabled = show and err.is_terminal and output_format == "text"
+    def __init__(self, output_format: str, *counters: Callable[[Task], str], labels=None, show=True):
+        self.enabled = show and output_format == "text" and err.is_terminal
         self.labels = labels or {}
-        self.bar = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            *counters,
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not self.enabled,
-        )
+        self.bar = _rich_progress(counters) if self.enabled else None
         self.tasks: dict[str, int] = {}
 
     def __enter__(self):
+        if self.bar is None:
+            return None
         self.bar.__enter__()
-        return self.update if self.enabled else None
+        return self.update
 
     def update(self, name: str, done: int, total: int | None = None) -> None:
         if name not in self.tasks:
@@ -306,7 +323,25 @@ class _progress:
         self.bar.update(self.tasks[name], completed=done, total=total)
 
     def __exit__(self, *exc):
-        return self.bar.__exit__(*exc)
+        return None if self.bar is None else self.bar.__exit__(*exc)
+
+
+def _rich_progress(counters) -> Progress:
+    """Rich's progress bar, imported only when one is shown."""
+    from rich.progress import BarColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
+    from rich.text import Text
+
+    class TextOf(ProgressColumn):
+        def __init__(self, text_of: Callable[[Task], str]) -> None:
+            super().__init__()
+            self.text_of = text_of
+
+        def render(self, task: Task) -> Text:
+            return Text(self.text_of(task))
+
+    texts = [TextOf(counter) for counter in counters]
+    columns = [TextColumn("{task.description}"), BarColumn(), *texts, TimeElapsedColumn()]
+    return Progress(*columns, console=err.rich, transient=True)
 
 
 def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE) -> None:
@@ -314,6 +349,8 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
 
     Beyond the first `show` of a file (0: no limit) the rest are counted by field and
     kind, each with its first occurrence as the example."""
+    from rich.text import Text
+
     ui = UI[lang]
     if not report.readable:
         problem = report.problems[0]
@@ -394,6 +431,8 @@ class _FileProblems:
 
 def _problem_line(problem, lang: str, count: int | None = None) -> Text:
     """One problem: where, message and fix; with `count`, a tally line (no fix)."""
+    from rich.text import Text
+
     ui = UI[lang]
     message, fix = problem.render(lang)
     where = []
@@ -520,6 +559,8 @@ def build_command(
       opendata build
       opendata build datapackage --out dist --publisher publisher.json --format json
     """
+    from rich.text import Text
+
     from opendata.build import build
     from opendata.national import Publisher
 
@@ -751,14 +792,13 @@ def publish_command(
     sys.exit(0 if result is None or result.ok else 1)
 
 
-class _Count(ProgressColumn):
+class _Count:
     """A progress bar's "done/total noun", written as the language writes counts."""
 
     def __init__(self, lang: str, noun: str | None = None, with_total: bool = False, unit: str = ""):
-        super().__init__()
         self.lang, self.noun, self.with_total, self.unit = lang, noun, with_total, unit
 
-    def render(self, task: Task) -> Text:
+    def __call__(self, task: Task) -> str:
         done = int(task.completed)
         if self.with_total and task.total is not None:
             text = f"{number(done, self.lang)}/{number(int(task.total), self.lang)}"
@@ -766,24 +806,23 @@ class _Count(ProgressColumn):
             text = counted(done, self.lang, self.noun)
         else:
             text = number(done, self.lang)
-        return Text(f"{text} {self.unit}".rstrip())
+        return f"{text} {self.unit}".rstrip()
 
 
-class _Rate(ProgressColumn):
+class _Rate:
     """How fast a bar advances: "350 000 рядків/с", over the time since it started.
 
     Not Rich's estimate over the last updates: when a small table's batches arrive
     together, that showed 398 million rows a second."""
 
     def __init__(self, lang: str, noun: str):
-        super().__init__()
         self.lang, self.noun = lang, noun
 
-    def render(self, task: Task) -> Text:
+    def __call__(self, task: Task) -> str:
         if not task.completed or not task.elapsed:
-            return Text("")
+            return ""
         count = counted(round(task.completed / task.elapsed), self.lang, self.noun)
-        return Text(UI[self.lang]["per_second"].format(count=count))
+        return UI[self.lang]["per_second"].format(count=count)
 
 
 class _upload_progress(_progress):
@@ -792,13 +831,15 @@ class _upload_progress(_progress):
     def __init__(self, plan, output_format: str, ui: dict, lang: str):
         total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
         super().__init__(output_format, _Count(lang, with_total=True, unit="B"), show=total > 0)
-        self.task = self.bar.add_task(ui["uploading"], total=total)
+        self.task = self.bar.add_task(ui["uploading"], total=total) if self.bar else None
 
     def update(self, name: str, size: int) -> None:  # type: ignore[override]
         self.bar.update(self.task, advance=size, description=name)
 
 
 def _print_plan(plan, ui: dict) -> None:
+    from rich.text import Text
+
     marks = {"create": ("+", "green"), "update": ("~", "yellow"), "delete": ("-", "red")}
     heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {ui[plan.action]}", style="bold")
     if plan.reasons:
@@ -814,6 +855,8 @@ def _print_plan(plan, ui: dict) -> None:
 
 
 def _print_result(result, ui: dict, lang: str) -> None:
+    from rich.text import Text
+
     summary = result.to_dict()["summary"]
     if not result.plan.changes:
         out.print(ui["nothing"], markup=False)
