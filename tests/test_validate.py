@@ -288,9 +288,12 @@ def test_json_output_streams_errors_in_the_bytes_of_one_dump(plan_copy):
     [
         {"errors": [], "n": 0},
         {"a": {"b": [1, {"c": "ї"}]}, "errors": [{"x": [1, 2], "y": {}}, {"z": None}], "w": []},
+        {"errors": [{"row": n, "cell": "}\n{"} for n in range(5)], "warnings": [[], "x", 3]},
     ],
 )
-def test_print_json_writes_iterators_as_the_lists_they_yield(data, capsysbinary):
+@pytest.mark.parametrize("batch", [1_000, 2])  # items are written in batches of JSON_BATCH_ITEMS
+def test_print_json_writes_iterators_as_the_lists_they_yield(data, batch, capsysbinary, monkeypatch):
+    monkeypatch.setattr(cli, "JSON_BATCH_ITEMS", batch)
     cli.print_json(data)
     expected = capsysbinary.readouterr().out
     cli.print_json({key: iter(value) if isinstance(value, list) else value for key, value in data.items()})
