@@ -503,33 +503,29 @@ def test_the_command_line_loads_the_library_only_for_a_command():
     assert result.stdout.strip() == "[]"
 
 
+def _after_validate(options: list[str], expression: str) -> list[str]:
+    """`opendata validate datapackage OPTIONS` in a fresh interpreter: its exit code and
+    what ``expression`` is there afterwards."""
+    probe = (
+        "import gc, sys; from click.testing import CliRunner; from opendata import cli\n"
+        "result = CliRunner().invoke(cli.main, ['validate', *sys.argv[1:]])\n"
+        f"print(result.exit_code, {expression})"
+    )
+    command = [sys.executable, "-c", probe, str(PACKAGE), *options]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()
+
+
 def test_validate_freezes_the_libraries_it_loads_and_collects_again():
     """The command imports without the garbage collector (cli._loading_libraries) and
     freezes what it imported; it must turn the collector back on, or a long validation's
     cycles would never be freed."""
-    probe = (
-        "import gc, sys; from click.testing import CliRunner; from opendata import cli\n"
-        "result = CliRunner().invoke(cli.main, ['validate', sys.argv[1]])\n"
-        "print(result.exit_code, gc.isenabled(), gc.get_freeze_count() > 10_000)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(PACKAGE)], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["0", "True", "True"]
+    assert _after_validate([], "gc.isenabled(), gc.get_freeze_count() > 10_000") == ["0", "True", "True"]
 
 
 def test_json_output_never_loads_rich():
     """Rich (~0.06 s to import) draws for people; a script's `--format json` run and
     its head start (engine.head_start) go without it."""
-    probe = (
-        "import sys; from click.testing import CliRunner; from opendata import cli\n"
-        "result = CliRunner().invoke(cli.main, ['validate', sys.argv[1], '--format', 'json'])\n"
-        "print(result.exit_code, 'rich' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(PACKAGE)], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["0", "False"]
+    assert _after_validate(["--format", "json"], "'rich' in sys.modules") == ["0", "False"]
 
 
 def test_python_m_runs_every_command():
