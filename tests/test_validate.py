@@ -516,7 +516,7 @@ def _after_validate(options: list[str], expression: str) -> list[str]:
 
 
 def test_validate_freezes_the_libraries_it_loads_and_collects_again():
-    """The command imports without the garbage collector (cli._loading_libraries) and
+    """The command imports without the garbage collector (collector.paused) and
     freezes what it imported; it must turn the collector back on, or a long validation's
     cycles would never be freed."""
     assert _after_validate([], "gc.isenabled(), gc.get_freeze_count() > 10_000") == ["0", "True", "True"]

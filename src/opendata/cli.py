@@ -19,14 +19,13 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 import orjson
 
-from opendata import __version__
+from opendata import __version__, collector
 from opendata.config import LOCAL_PORTAL
 from opendata.messages import LANGUAGES, UI, counted, number
 
@@ -260,7 +259,10 @@ def validate_command(
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
     """
-    with _loading_libraries():
+    # Frictionless, Pydantic and Polars leave ~40,000 objects for the collector to track,
+    # all as long-lived as the process: it ran ~100 times while they loaded, and walked
+    # them again at every full collection after (0.06-0.08 s of CPU the scan needs)
+    with collector.paused():
         from opendata.engine import head_start  # the scan starts while Frictionless loads
 
         if schema is not None:
@@ -268,6 +270,8 @@ def validate_command(
         elif path.suffix.lower() == ".json" and path.is_file():
             head_start.begin_for_descriptor(path)
         from opendata.validate import validate
+
+        gc.freeze()  # what they built: no collection will look at it again
 
     with _progress(output_format, _Count(lang, "rows"), _Rate(lang, "rows")) as on_progress:
         report = validate(
@@ -282,22 +286,6 @@ def validate_command(
     else:
         print_report(report, lang, show=show)
     sys.exit(report.exit_code)
-
-
-@contextmanager
-def _loading_libraries() -> Iterator[None]:
-    """Import without the garbage collector, then freeze what was imported.
-
-    Frictionless, Pydantic and Polars leave ~40,000 objects for the collector to track,
-    all of them as long-lived as the process.  It ran ~100 times while they loaded and
-    walked them again at every full collection after: 0.06-0.08 s of a validation's
-    CPU, which its scan needs."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
 
 
 class _progress:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import frictionless
 import polars as pl
+
+from opendata import collector
 
 from . import head_start
 from . import keys as keymod
@@ -147,22 +147,6 @@ def _fast(
     return EngineResult(errors, res.row_count, "fast", None)
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while the engine runs (as ``timeit`` does).
-
-    The engine makes millions of small objects without cycles (errors, their sort
-    keys, the tuples it spills); the collector would walk every live one again and
-    again, ~30 % of a run with a million errors."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def validate_resource(
     resource: frictionless.Resource,
     *,
@@ -179,7 +163,9 @@ def validate_resource(
         package = getattr(resource, "package", None)
     try:
         try:
-            with _collector_paused():
+            # the engine makes millions of small objects without cycles (errors, their
+            # sort keys, the tuples it spills): ~30 % of a run with a million errors
+            with collector.paused():
                 return _fast(resource, package, limit_errors, on_progress)
         except (UnreadableCSV, UnicodeError) as exc:
             # undecodable bytes, unbalanced quotes at EOF, ...: let the reference report it
