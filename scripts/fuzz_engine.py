@@ -215,6 +215,9 @@ def difference(table) -> dict | None:
                 "engine": str(got)[:2000], "frictionless": str(want)[:2000]}
 
 
+PROGRESS_EVERY = 500  # tables
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--examples", type=int, default=2000, help="random tables to compare")
@@ -223,14 +226,20 @@ def main(argv: list[str] | None = None) -> int:
     found = Path(args.out)
     before = found.read_text().count("\n") if found.exists() else 0
 
+    compared = [0, 0]  # tables, differing
+
     @settings(max_examples=args.examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(tables())
     def run(table) -> None:
         case = difference(table)
         if case is not None:
+            compared[1] += 1
             with found.open("a") as fh:
                 fh.write(json.dumps(case, ensure_ascii=False) + "\n")
+        compared[0] += 1
+        if compared[0] % PROGRESS_EVERY == 0:  # a long run says how far it has got
+            print(f"{compared[0]} tables compared, {compared[1]} differing", file=sys.stderr, flush=True)
 
     run()
     differing = (found.read_text().count("\n") if found.exists() else 0) - before
