@@ -458,14 +458,7 @@ def _scan(
                         rec[f"r{p.index}"] = info["raw"][p.name]
                 rag_rows.append(rec)
         if rag_rows:
-            kf = pl.DataFrame(
-                rag_rows,
-                schema={
-                    "_row": pl.Int64,
-                    **{f"k{p.index}": pl.String for p in key_names},
-                    **{f"r{p.index}": pl.String for p in key_names if keeps_raw(p)},
-                },
-            )
+            kf = pl.DataFrame(rag_rows, schema=key_schema(key_names))
             look_up(kf)
             keep(kf)
         if prune_at is not None and len(result.errors) > prune_at:
