@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -102,6 +103,28 @@ def test_byte_shape_counts_delimiters_outside_quotes(tmp_path):
     path.write_bytes(b'a,b,c\n1,"x,y",3\r\n"",,"a\n,"\n')
     shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
     assert (shape.polars_unsafe, shape.delimiters) == (None, 6)
+
+
+def test_byte_shape_of_a_file_cut_short_while_it_is_read(tmp_path, monkeypatch):
+    """A program may save over the table while it is checked: that is a verdict (the
+    Arrow reader then reads what is there), never a crash, as a memory-mapped file cut
+    short would be (SIGBUS: it once killed this test suite's Hypothesis test, whose next
+    example rewrote the file under the last one's check)."""
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"a,b\n" + b"1,2\n" * 400_000)  # 1.6 MB: several windows
+    reads = []
+    real_preadv = os.preadv
+
+    def read_then_cut(fd, buffers, offset):
+        got = real_preadv(fd, buffers, offset)
+        reads.append(got)
+        os.truncate(path, offset + got + 3)  # the rest of the file is gone
+        return got
+
+    monkeypatch.setattr(os, "preadv", read_then_cut)
+    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
+    assert shape.polars_unsafe == "the file changed while it was read"
+    assert len(reads) == 2  # the first window whole, the second cut short
 
 
 def verdict(shape: table.ByteShape) -> Future:
