@@ -134,6 +134,36 @@ def test_validate_resource_begins_its_own_head_start(tmp_path, debug_log, monkey
     assert "head start" not in debug_log.text
     assert len(result.errors) > 100
 
+def test_a_validation_that_fails_leaves_no_head_start_to_the_next(tmp_path, debug_log, monkeypatch):
+    """A head start belongs to one validation. One that raises (a disk error, an
+    interrupt, a schema declined with ``allow_fallback=False``) must not leave its
+    batches, read from the file as it was, for the next validation of the same file
+    with the same schema -- say, after the officer has corrected it."""
+    from opendata.engine import resource as resource_mod
+
+    monkeypatch.setattr(head_start, "RESOURCE_MIN_BYTES", 0)
+    table, schema = _workload(tmp_path, rows=500, defects=0)
+
+    def resource():
+        return frictionless.Resource(path=table.name, basepath=str(tmp_path), schema=str(schema))
+
+    def unreadable(res):
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as failing:
+        failing.setattr(resource_mod, "open_resource", unreadable)
+        with pytest.raises(OSError):
+            validate_resource(resource())
+    if head_start._pending is not None:  # the old code: let it read the file as it was
+        head_start._pending.pulled.wait(30)
+    generate(table, 500, 0.05, seed=6)  # the same file, now with errors
+    got = [e.key() for e in validate_resource(resource()).errors]
+    assert "head start claimed" in debug_log.text  # the second validation's own
+    monkeypatch.setattr(head_start, "RESOURCE_MIN_BYTES", table.stat().st_size + 1)
+    assert got == [e.key() for e in validate_resource(resource()).errors]
+    assert len(got) > 30
+
+
 def test_a_query_the_engine_does_not_run_is_discarded(tmp_path, debug_log):
     """Frictionless finds the file's delimiter is ";", which the head start did not
     guess: its batches are dropped and the engine reads the file itself."""

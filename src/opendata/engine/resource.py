@@ -172,6 +172,10 @@ def validate_resource(
             raise UnsupportedSchema(f"the fast reader could not parse the file: {exc}") from exc
         except frictionless.FrictionlessException as exc:
             raise UnsupportedSchema(f"frictionless could not open the resource: {exc}") from exc
+        finally:
+            # a head start serves this validation only: one left behind (an error, an
+            # interrupt) would hand the file's old batches to the next of the same query
+            head_start.discard()
     except UnsupportedSchema as exc:
         if not allow_fallback:
             raise
