@@ -333,6 +333,29 @@ def test_descriptor_that_is_not_json(plan_copy):
     assert "Traceback" not in result.stderr
 
 
+def test_a_schema_that_is_a_folder_or_no_table_schema_is_named(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("id\n1\n", encoding="utf-8")
+    code, report = report_json(table, "--schema", tmp_path)
+    assert (code, report["errors"][0]["type"]) == (2, "schema-not-a-file")
+    schema = tmp_path / "t.schema.json"
+    schema.write_text('{"fields": [{"type": "integer"}]}', encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["type"], error["path"]) == (2, "schema-invalid", str(schema))
+    # Frictionless' note alone ("descriptor is not valid") does not say what is wrong
+    assert "'name' is a required property" in error["message"]
+    assert "Table Schema" in error["message"] and "«fields»" in error["fix"]
+
+
+def test_an_invalid_package_descriptor_says_what_is_wrong(tmp_path):
+    (tmp_path / "datapackage.json").write_text('{"resources": [{"name": "a"}]}', encoding="utf-8")
+    code, report = report_json(tmp_path, "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["type"]) == (2, "descriptor-invalid")
+    assert 'one of the properties "path" or "data" is required' in error["message"]
+
+
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people = plan_copy / "people.csv"
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))

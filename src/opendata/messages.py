@@ -107,12 +107,34 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "descriptor-invalid": {
         "uk": (
-            "Опис пакета «{path}» не відповідає специфікації Data Package: {detail}.",
+            "Опис «{path}» не відповідає специфікації Data Package: {detail}.",
             "Виправте опис відповідно до specs.frictionlessdata.io.",
         ),
         "en": (
             "Descriptor «{path}» does not follow the Data Package specification: {detail}.",
             "Fix the descriptor following specs.frictionlessdata.io.",
+        ),
+    },
+    "schema-invalid": {
+        "uk": (
+            "Схема таблиці «{path}» не відповідає специфікації Table Schema: {detail}.",
+            "Виправте схему: у ній має бути «fields», список полів, кожне з «name» і «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Table Schema «{path}» does not follow the specification: {detail}.",
+            "Fix the schema: it needs «fields», a list of fields, each with a «name» and a «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "schema-not-a-file": {
+        "uk": (
+            "«{path}» — це папка, а не файл схеми.",
+            "Вкажіть після --schema файл схеми (JSON), наприклад datapackage/schemas/tasks.json.",
+        ),
+        "en": (
+            "«{path}» is a folder, not a schema file.",
+            "Give a schema file (JSON) after --schema, e.g. datapackage/schemas/tasks.json.",
         ),
     },
     "not-a-descriptor": {

@@ -215,9 +215,7 @@ def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: Vali
     try:
         package = frictionless.Package(descriptor, basepath=str(path.parent))
     except frictionless.FrictionlessException as error:
-        raise Unreadable(
-            Problem("descriptor-invalid", path=str(path), params={"detail": error.error.note})
-        ) from error
+        raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
     return package, list(package.resources)
 
 
@@ -228,10 +226,16 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     try:
         resource = frictionless.Resource(safe[0], basepath=str(path.parent))
     except frictionless.FrictionlessException as error:
-        raise Unreadable(
-            Problem("descriptor-invalid", path=str(path), params={"detail": error.error.note})
-        ) from error
+        raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
     return None, [resource]
+
+
+def _detail(error: frictionless.FrictionlessException) -> dict:
+    """What Frictionless found wrong in a descriptor: its note ("descriptor is not
+    valid") is followed by the reasons, which say what ("'fields' is a required
+    property")."""
+    reasons = "; ".join(reason.note for reason in getattr(error, "reasons", []) if reason.note)
+    return {"detail": f"{error.error.note} ({reasons})" if reasons else error.error.note}
 
 
 def _open_table(path: Path, schema: str | Path | None, report: ValidationReport):
@@ -246,14 +250,15 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     options: dict = {"path": path.name, "basepath": str(path.parent)}
     if schema is not None:
         schema_path = Path(schema)
+        if schema_path.is_dir():
+            raise Unreadable(Problem("schema-not-a-file", path=str(schema_path)))
         if not schema_path.is_file():
             raise Unreadable(Problem("path-missing", path=str(schema_path)))
         try:
             options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
         except frictionless.FrictionlessException as error:
-            raise Unreadable(
-                Problem("descriptor-invalid", path=str(schema_path), params={"detail": error.error.note})
-            ) from error
+            problem = Problem("schema-invalid", path=str(schema_path), params=_detail(error))
+            raise Unreadable(problem) from error
     resource = frictionless.Resource(**options)
     resource.name = resource.name or path.stem
     _drop_foreign_keys_to_other_tables(resource, report)
