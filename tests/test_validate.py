@@ -348,12 +348,40 @@ def test_a_schema_that_is_a_folder_or_no_table_schema_is_named(tmp_path):
     assert "Table Schema" in error["message"] and "«fields»" in error["fix"]
 
 
+def test_schema_with_a_package_is_refused(tmp_path):
+    """Not datapackage.json checked as a JSON table against the schema ("valid, 0 rows")."""
+    code, report = report_json(PACKAGE, "--schema", PACKAGE / "schemas" / "tasks.json")
+    assert (code, [e["type"] for e in report["errors"]]) == (2, ["schema-with-descriptor"])
+
+
 def test_an_invalid_package_descriptor_says_what_is_wrong(tmp_path):
     (tmp_path / "datapackage.json").write_text('{"resources": [{"name": "a"}]}', encoding="utf-8")
     code, report = report_json(tmp_path, "--lang", "en")
     [error] = report["errors"]
     assert (code, error["type"]) == (2, "descriptor-invalid")
     assert 'one of the properties "path" or "data" is required' in error["message"]
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("budget.txt", "id,name\n1,a\nx,b\n"),  # delimited text, as some systems export it
+        ("budget.json", '[["id", "name"], [1, "a"], ["x", "b"]]'),
+        ("budget.ndjson", '{"id": 1, "name": "a"}\n{"id": "x", "name": "b"}\n'),
+    ],
+)
+def test_txt_and_json_tables_are_checked_as_tables(tmp_path, name, text):
+    """Frictionless makes a .txt file a text resource and a .json one a JSON resource,
+    and checks neither's rows: both were reported valid, with 0 rows."""
+    table = tmp_path / name
+    table.write_text(text, encoding="utf-8")
+    schema = tmp_path / "budget.schema.json"
+    fields = [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [(e["type"], e["row"], e["field"]) for e in report["errors"]] == [("type-error", 3, "id")]
+    assert report["tables"][0]["rows"] == 2
 
 
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):

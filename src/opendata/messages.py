@@ -127,6 +127,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "(specs.frictionlessdata.io/table-schema).",
         ),
     },
+    "schema-with-descriptor": {
+        "uk": (
+            "--schema стосується окремої таблиці, а «{path}» — опис пакета чи ресурсу, "
+            "у таблиць якого свої схеми.",
+            "Приберіть --schema або вкажіть після validate сам файл таблиці (CSV).",
+        ),
+        "en": (
+            "--schema is for a single table, and «{path}» is a package or resource "
+            "descriptor whose tables have schemas of their own.",
+            "Drop --schema, or give the table file itself (CSV) after validate.",
+        ),
+    },
     "schema-not-a-file": {
         "uk": (
             "«{path}» — це папка, а не файл схеми.",

@@ -25,6 +25,7 @@ from pathlib import Path
 import frictionless
 import polars as pl
 from charset_normalizer import from_bytes
+from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
@@ -137,13 +138,16 @@ def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: Val
         if not (path / "datapackage.json").is_file():
             raise Unreadable(Problem("no-descriptor", path=str(path)))
         path = path / "datapackage.json"
-    if path.suffix.lower() == ".json" and schema is None:
+    if path.suffix.lower() == ".json":
         descriptor = _read_json(path)
+        is_descriptor = isinstance(descriptor, dict) and ("resources" in descriptor or "path" in descriptor)
+        if is_descriptor and schema is not None:  # not a JSON table to check against it
+            raise Unreadable(Problem("schema-with-descriptor", path=str(path)))
         if isinstance(descriptor, dict) and "resources" in descriptor:
             return _open_package(path, descriptor, allow_remote, report)
         if isinstance(descriptor, dict) and "path" in descriptor:
             return _open_resource(path, descriptor, allow_remote, report)
-        if not isinstance(descriptor, list):
+        if not isinstance(descriptor, list) and schema is None:
             raise Unreadable(Problem("not-a-descriptor", path=str(path)))
     return _open_table(path, schema, report)
 
@@ -248,6 +252,8 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
             )
         )
     options: dict = {"path": path.name, "basepath": str(path.parent)}
+    if path.suffix.lower() == ".txt":
+        options["format"] = "csv"  # delimited text (Frictionless sniffs the delimiter)
     if schema is not None:
         schema_path = Path(schema)
         if schema_path.is_dir():
@@ -259,7 +265,9 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         except frictionless.FrictionlessException as error:
             problem = Problem("schema-invalid", path=str(schema_path), params=_detail(error))
             raise Unreadable(problem) from error
-    resource = frictionless.Resource(**options)
+    # a table, whatever the suffix: Frictionless would make a .txt file a text resource
+    # and a .json one a JSON resource, and check neither's rows
+    resource = TableResource(**options)
     resource.name = resource.name or path.stem
     _drop_foreign_keys_to_other_tables(resource, report)
     return None, [resource]
