@@ -384,6 +384,26 @@ def test_txt_and_json_tables_are_checked_as_tables(tmp_path, name, text):
     assert report["tables"][0]["rows"] == 2
 
 
+def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
+    fields = [{"name": "id", "type": "integer"}]
+    (tmp_path / "a.txt").write_text("id\n1\nx\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text('[{"id": 1}, {"id": "y"}]', encoding="utf-8")
+    resources = [
+        {"name": "a", "path": "a.txt", "schema": {"fields": fields}},
+        {"name": "b", "path": "b.json", "schema": {"fields": fields}},
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    code, report = report_json(tmp_path)
+    assert code == 1
+    assert [(e["resource"], e["type"], e["row"]) for e in report["errors"]] == [
+        ("a", "type-error", 3),
+        ("b", "type-error", 3),
+    ]
+    (tmp_path / "resource.json").write_text(json.dumps(resources[0]), encoding="utf-8")
+    code, report = report_json(tmp_path / "resource.json")
+    assert (code, [(e["type"], e["row"]) for e in report["errors"]]) == (1, [("type-error", 3)])
+
+
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people = plan_copy / "people.csv"
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))

@@ -187,7 +187,8 @@ def _unsafe_reason(value: object, allow_remote: bool) -> str | None:
 
 
 def _checked_descriptors(resources: list, allow_remote: bool, report: ValidationReport) -> list:
-    """Resource descriptors whose data and schema paths stay inside the package."""
+    """Resource descriptors whose data and schema paths stay inside the package, those
+    with a schema as tables (``_as_table``)."""
     safe = []
     for index, descriptor in enumerate(resources):
         if not isinstance(descriptor, dict):
@@ -200,7 +201,7 @@ def _checked_descriptors(resources: list, allow_remote: bool, report: Validation
                 report.problems.append(Problem(code, resource=name, path=str(descriptor[key])))
                 break
         else:
-            safe.append(descriptor)
+            safe.append(_as_table(descriptor))
     return safe
 
 
@@ -234,6 +235,22 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     return None, [resource]
 
 
+def _as_table(descriptor: dict) -> dict:
+    """A resource with a schema is a table.  Frictionless makes a .txt or .json one a
+    text or JSON resource and checks none of its rows (valid, 0 rows)."""
+    if "schema" not in descriptor or "type" in descriptor:
+        return descriptor
+    return {**descriptor, "type": "table", **_txt_as_csv(descriptor.get("path"), descriptor)}
+
+
+def _txt_as_csv(path: object, descriptor: dict | None = None) -> dict:
+    """A .txt table is delimited text: read it as CSV (Frictionless sniffs the
+    delimiter), unless its descriptor names a format."""
+    if isinstance(path, str) and path.lower().endswith(".txt") and "format" not in (descriptor or {}):
+        return {"format": "csv"}
+    return {}
+
+
 def _detail(error: frictionless.FrictionlessException) -> dict:
     """What Frictionless found wrong in a descriptor: its note ("descriptor is not
     valid") is followed by the reasons, which say what ("'fields' is a required
@@ -251,9 +268,7 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
                 params={"detail": path.suffix or "no extension"},
             )
         )
-    options: dict = {"path": path.name, "basepath": str(path.parent)}
-    if path.suffix.lower() == ".txt":
-        options["format"] = "csv"  # delimited text (Frictionless sniffs the delimiter)
+    options: dict = {"path": path.name, "basepath": str(path.parent), **_txt_as_csv(path.name)}
     if schema is not None:
         schema_path = Path(schema)
         if schema_path.is_dir():
