@@ -16,7 +16,7 @@ def rows(path: Path) -> list[dict]:
 
 
 def parsed():
-    return parse_decision(read_source(SOURCE), "sources/x.txt")
+    return parse_decision(read_source(SOURCE)[0], "sources/x.txt")
 
 
 def test_plan_has_five_campaigns_and_35_tasks():
@@ -129,32 +129,49 @@ def test_unplaced_lines_are_reported_not_dropped(tmp_path):
     source.write_text(text, encoding="utf-8")
     result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
     assert result.returncode == 1
-    assert "див. додаток 3" in result.stderr
-    assert "line 70" in result.stderr
+    assert "рядок 70: не ім'я («Прізвище І.Б.»): «див. додаток 3»" in result.stderr
+    assert "Не вдалося розмістити 1 рядок" in result.stderr
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+    assert "line 70: not a name («Прізвище І.Б.»): «див. додаток 3»" in result.stderr
 
 
 def test_cli_import_plan_writes_package(tmp_path):
     result = run_cli("import-plan", SOURCE, "--out", tmp_path / "pkg")
     assert result.returncode == 0, result.stderr
-    assert "35 tasks" in result.stdout and "10 people" in result.stdout
+    assert result.stdout.strip() == f"{tmp_path / 'pkg'}: 5 кампаній, 35 завдань, 10 осіб, 127 ролей"
     assert len(rows(tmp_path / "pkg" / "tasks.csv")) == 35
+    result = run_cli("import-plan", SOURCE, "--out", tmp_path / "pkg", "--lang", "en")
+    assert "5 campaigns, 35 tasks, 10 people, 127 roles" in result.stdout
 
 
-def test_cli_import_plan_rejects_non_utf8_source(tmp_path):
+def test_cli_import_plan_reads_a_windows_1251_export(tmp_path):
+    """Word on Windows saves "plain text" in windows-1251: the same package, its copy
+    of the source in UTF-8, and a note that says so."""
     source = tmp_path / "decision-cp1251.txt"
-    source.write_bytes(SOURCE.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    source.write_bytes(SOURCE.read_text(encoding="utf-8").encode("cp1251"))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    assert "windows-1251" in result.stderr and "UTF-8" in result.stderr
+    for name in ("decision.csv", "tasks.csv", "people.csv", "task_roles.csv", "datapackage.json"):
+        assert (tmp_path / "pkg" / name).read_bytes() == (PACKAGE / name).read_bytes(), name
+    assert (tmp_path / "pkg" / "sources" / SOURCE.name).read_bytes() == SOURCE.read_bytes()
+
+
+def test_cli_import_plan_rejects_what_is_not_text(tmp_path):
+    source = tmp_path / "decision.txt"
+    source.write_bytes(bytes(range(256)) * 4)
     result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
     assert result.returncode == 2
-    assert "not UTF-8" in result.stderr
+    assert "це не текст" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_cli_import_plan_rejects_unrelated_text(tmp_path):
     source = tmp_path / "notes.txt"
     source.write_text("просто нотатки\n", encoding="utf-8")
-    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
     assert result.returncode == 2
-    assert "ПЛАН" in result.stderr
+    assert "no line reading «ПЛАН»" in result.stderr
 
 
 def test_source_copy_lives_in_package():

@@ -160,10 +160,12 @@ def main() -> None:
     show_default=True,
     help="Folder of the data package to write.",
 )
-def import_plan_command(source: Path, out_dir: Path) -> None:
+@LANG_OPTION
+def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
     """Build the plan's data package from the decision's text export.
 
-    SOURCE is the plain-text export of the decision (UTF-8). The command writes
+    SOURCE is the plain-text export of the decision (UTF-8; a windows-1251 or other
+    Cyrillic export is recognised, read and copied as UTF-8). The command writes
     decision.csv, campaigns.csv, tasks.csv, people.csv, task_roles.csv, their
     schemas and datapackage.json into --out, and keeps a copy of SOURCE under
     sources/. An existing progress_reports.csv is never overwritten.
@@ -176,27 +178,43 @@ def import_plan_command(source: Path, out_dir: Path) -> None:
     Example:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
     """
+    from opendata.messages import IMPORT_UI, counted
     from opendata.package import import_plan
     from opendata.plan_import import SourceError
+    from opendata.text import encoding_name
 
+    ui = IMPORT_UI[lang]
     if not source.is_file():
-        err.print(f"error: {source} does not exist or is not a file", markup=False)
+        err.print(ui["missing"].format(source=source), markup=False)
         sys.exit(2)
     try:
         plan = import_plan(source, out_dir)
     except SourceError as error:
-        err.print(f"error: cannot import {source}: {error}", markup=False)
+        reason = ui["errors"][error.code].format(**error.params)
+        err.print(ui["cannot"].format(source=source, reason=reason), markup=False)
         sys.exit(2)
+    if plan.source_encoding != "utf-8":
+        err.print(
+            ui["read_as"].format(source=source, encoding=encoding_name(plan.source_encoding)), markup=False
+        )
+    roles = sum(len(t.leaders) + len(t.executors) for t in plan.tasks)
+    counts = {
+        "campaigns": len(plan.campaigns),
+        "tasks": len(plan.tasks),
+        "people": len(plan.people),
+        "roles": roles,
+    }
     out.print(
-        f"{out_dir}: {len(plan.campaigns)} campaigns, {len(plan.tasks)} tasks, "
-        f"{len(plan.people)} people, "
-        f"{sum(len(t.leaders) + len(t.executors) for t in plan.tasks)} roles",
+        ui["summary"].format(out=out_dir, **{noun: counted(n, lang, noun) for noun, n in counts.items()}),
         markup=False,
     )
     for line in plan.unplaced:
-        err.print(f"line {line.line_number}: {line.reason}: {line.text!r}", markup=False)
+        reason = ui["reasons"][line.reason].format(task=line.task)
+        err.print(
+            ui["unplaced_line"].format(line=line.line_number, reason=reason, text=line.text), markup=False
+        )
     if plan.unplaced:
-        err.print(f"{len(plan.unplaced)} line(s) could not be placed; the tables may be incomplete.")
+        err.print(ui["unplaced"].format(lines=counted(len(plan.unplaced), lang, "lines")), markup=False)
         sys.exit(1)
 
 

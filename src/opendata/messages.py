@@ -587,6 +587,11 @@ NOUNS = {
         # after "до" (genitive): "до 1 символу", "до 5 символів"
         "characters_after_to": {"one": "символу", "many": "символів", "few": "символів", "other": "символу"},
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
+        "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
+        "tasks": {"one": "завдання", "many": "завдань", "other": "завдання"},
+        "people": {"one": "особа", "few": "особи", "many": "осіб", "other": "особи"},
+        "roles": {"one": "роль", "few": "ролі", "many": "ролей", "other": "ролі"},
+        "lines": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -600,6 +605,11 @@ NOUNS = {
         "characters": {"one": "character", "other": "characters"},
         "characters_after_to": {"one": "character", "other": "characters"},
         "times": {"one": "time", "other": "times"},
+        "campaigns": {"one": "campaign", "other": "campaigns"},
+        "tasks": {"one": "task", "other": "tasks"},
+        "people": {"one": "person", "other": "people"},
+        "roles": {"one": "role", "other": "roles"},
+        "lines": {"one": "line", "other": "lines"},
     },
 }
 
@@ -641,6 +651,57 @@ UI = {
         "per_second": "{count}/s",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row):",
         "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
+    },
+}
+
+
+# `opendata import-plan`.
+IMPORT_UI = {
+    "uk": {
+        "missing": "Файлу «{source}» немає (або це папка).",
+        "cannot": "Не вдалося імпортувати «{source}»: {reason}.",
+        "read_as": "«{source}» збережено в кодуванні {encoding}: прочитано його, копію в пакеті записано в UTF-8.",
+        "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
+        "unplaced_line": "рядок {line}: {reason}: «{text}»",
+        "unplaced": "Не вдалося розмістити {lines}; таблиці можуть бути неповні.",
+        "errors": {
+            "not-text": "це не текст: ні UTF-8, ні відоме кодування кирилиці",
+            "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
+            "no-plan": "немає рядка «ПЛАН», з якого починається план",
+            "no-title": "немає назви рішення («Про затвердження …»)",
+            "no-period": "у назві немає періоду плану («ІІ-IV квартали 2021 року»)",
+        },
+        "reasons": {
+            "no-english-title": "немає англійської назви кампанії",
+            "before-first-campaign": "текст перед першою кампанією",
+            "outside-task": "текст поза рядками завдань",
+            "beyond-executor": "клітинка після «Виконавець» у завданні {task}",
+            "surname-without-initials": "прізвище без ініціалів",
+            "not-a-name": "не ім'я («Прізвище І.Б.»)",
+        },
+    },
+    "en": {
+        "missing": "«{source}» does not exist (or is a folder).",
+        "cannot": "Cannot import «{source}»: {reason}.",
+        "read_as": "«{source}» is saved as {encoding}: it was read as such, and the package's copy written in UTF-8.",
+        "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
+        "unplaced_line": "line {line}: {reason}: «{text}»",
+        "unplaced": "{lines} could not be placed; the tables may be incomplete.",
+        "errors": {
+            "not-text": "it is not text: neither UTF-8 nor a known Cyrillic encoding",
+            "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",
+            "no-plan": "no line reading «ПЛАН» (the start of the plan) was found",
+            "no-title": "the decision's title («Про затвердження …») was not found",
+            "no-period": "the plan period («ІІ-IV квартали 2021 року») was not found in the title",
+        },
+        "reasons": {
+            "no-english-title": "no English title for this campaign",
+            "before-first-campaign": "text before the first campaign",
+            "outside-task": "text outside any task row",
+            "beyond-executor": "a cell beyond «Виконавець» in task {task}",
+            "surname-without-initials": "a surname without initials",
+            "not-a-name": "not a name («Прізвище І.Б.»)",
+        },
     },
 }
 

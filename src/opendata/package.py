@@ -134,8 +134,9 @@ def import_plan(source: Path, out_dir: Path) -> ParsedPlan:
     Existing execution records (progress_reports.csv) are kept: the importer
     owns the plan, the communication department owns the reports.
     """
-    text = read_source(source)
+    text, codec = read_source(source)
     plan = parse_decision(text, source_name="")
+    plan.source_encoding = codec
     # The copy's name comes from the content, not from where it was read.
     source_name = f"{SOURCES_DIR}/{plan.decision['decision_id']}.txt"
     plan.decision["source_file"] = source_name
@@ -144,7 +145,9 @@ def import_plan(source: Path, out_dir: Path) -> ParsedPlan:
     (out_dir / SCHEMAS_DIR).mkdir(exist_ok=True)
     (out_dir / SOURCES_DIR).mkdir(exist_ok=True)
     source_copy = out_dir / source_name
-    if not source_copy.exists() or source_copy.resolve() != source.resolve():
+    if codec != "utf-8":  # the package's copy is UTF-8, like every file in it
+        _write_if_changed(source_copy, text.encode("utf-8"))
+    elif not source_copy.exists() or source_copy.resolve() != source.resolve():
         shutil.copyfile(source, source_copy)
 
     schemas = {name: plan_schema(name) for name in PLAN_RESOURCES}

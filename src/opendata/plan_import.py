@@ -16,7 +16,14 @@ from datetime import date
 from pathlib import Path
 
 from opendata.quarters import quarter_bounds
-from opendata.text import latin_slug, normalize_space, transliterate, ukrainian_sort_key
+from opendata.text import (
+    encoding_name,
+    guess_encoding,
+    latin_slug,
+    normalize_space,
+    transliterate,
+    ukrainian_sort_key,
+)
 
 # Curated translations: the decision exists only in Ukrainian. Keyed by the
 # Ukrainian text so a changed source shows up as a missing translation.
@@ -72,7 +79,8 @@ MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}
 class UnplacedLine:
     line_number: int
     text: str
-    reason: str
+    reason: str  # a code: messages.IMPORT_UI[lang]["reasons"] says it in words
+    task: str | None = None  # the task's number, for "beyond-executor"
 
 
 @dataclass
@@ -126,17 +134,26 @@ class ParsedPlan:
     tasks: list[Task]
     people: list[Person]
     unplaced: list[UnplacedLine]
+    source_encoding: str = "utf-8"  # the codec the export was read in (read_source)
 
 
 class SourceError(Exception):
-    """The source is not the decision text the importer understands."""
+    """The source is not the decision text the importer understands.
+
+    ``code`` names what is missing (``messages.IMPORT_UI[lang]["errors"]`` says it in
+    words): "not-text", "not-utf8" (with ``params["detected"]``), "no-plan", "no-title",
+    "no-period"."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 def parse_decision(text: str, source_name: str) -> ParsedPlan:
     lines = text.splitlines()
     plan_start = next((i for i, line in enumerate(lines) if line.strip() == "ПЛАН"), None)
     if plan_start is None:
-        raise SourceError("no line reading «ПЛАН» (the start of the plan) was found")
+        raise SourceError("no-plan")
     preamble = normalize_space("\n".join(lines[:plan_start]))
     decision = _parse_preamble(lines[:plan_start], preamble, source_name, text)
     campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
@@ -150,12 +167,12 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) ->
     stripped = [normalize_space(line) for line in lines if line.strip()]
     title = next((s for s in stripped if s.startswith("Про затвердження")), None)
     if title is None:
-        raise SourceError("the decision's title («Про затвердження …») was not found")
+        raise SourceError("no-title")
     city_match = re.search(r"\bм\.\s*([" + UPPER + "][" + LOWER + r"-]+)", flat)
     council = re.search(r"виконавчого комітету (\S+) міської ради", flat)
     period = re.search(r"([IVІ]+)\s*[-–]\s*([IVІ]+)\s+квартал\w*\s+(\d{4})", title)
     if period is None:
-        raise SourceError("the plan period («ІІ-IV квартали 2021 року») was not found in the title")
+        raise SourceError("no-period")
     first_q, last_q, year = (
         ROMAN_VALUES[period.group(1).translate(ROMAN_CYRILLIC)],
         ROMAN_VALUES[period.group(2).translate(ROMAN_CYRILLIC)],
@@ -227,12 +244,12 @@ def _parse_plan_body(lines: list[str], start: int):
                 )
             )
             if title not in CAMPAIGN_TITLES_EN:
-                unplaced.append(UnplacedLine(number, content, "no English title for this campaign"))
+                unplaced.append(UnplacedLine(number, content, "no-english-title"))
             task = None
         elif not campaigns:
             if content.startswith("реалізації"):
                 continue  # the plan's own title under «ПЛАН»
-            unplaced.append(UnplacedLine(number, content, "text before the first campaign"))
+            unplaced.append(UnplacedLine(number, content, "before-first-campaign"))
         elif is_cell and content in TABLE_HEADER_CELLS:
             task = None
         elif is_cell and TASK_NUMBER_RE.match(content):
@@ -240,7 +257,7 @@ def _parse_plan_body(lines: list[str], start: int):
             tasks.append(task)
             cell = 0
         elif task is None:
-            unplaced.append(UnplacedLine(number, content, "text outside any task row"))
+            unplaced.append(UnplacedLine(number, content, "outside-task"))
         elif is_cell:
             cell += 1
             _add_to_cell(task, cell, number, content, unplaced)
@@ -257,9 +274,7 @@ def _add_to_cell(task: Task, cell: int, number: int, content: str, unplaced) -> 
     elif cell == 3:
         task.executor_lines.append((number, content))
     else:
-        unplaced.append(
-            UnplacedLine(number, content, f"a cell beyond «Виконавець» in task {task.source_number}")
-        )
+        unplaced.append(UnplacedLine(number, content, "beyond-executor", task.source_number))
 
 
 def _normalize_initials(initials: str) -> str:
@@ -282,11 +297,11 @@ def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLin
             pending = None
         else:
             if pending is not None:
-                unplaced.append(UnplacedLine(pending[0], pending[1], "a surname without initials"))
+                unplaced.append(UnplacedLine(pending[0], pending[1], "surname-without-initials"))
                 pending = None
-            unplaced.append(UnplacedLine(number, content, "not a name («Прізвище І.Б.»)"))
+            unplaced.append(UnplacedLine(number, content, "not-a-name"))
     if pending is not None:
-        unplaced.append(UnplacedLine(pending[0], pending[1], "a surname without initials"))
+        unplaced.append(UnplacedLine(pending[0], pending[1], "surname-without-initials"))
     return names
 
 
@@ -337,15 +352,24 @@ def _number_tasks(tasks: list[Task]) -> None:
         task.number_is_duplicate = seen[task.source_number] > 1
 
 
-def read_source(path: Path) -> str:
-    """Decode the export as UTF-8; a different encoding is a clear error, not mojibake."""
+# what a Ukrainian export from Word or an old system may be saved in besides UTF-8
+CYRILLIC_CODECS = ("cp1251", "koi8_u", "cp866", "utf_16")
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """The export's text and the codec it was in: UTF-8, or an encoding of Cyrillic text
+    that is recognised (windows-1251, most often).  Anything else is a clear error,
+    never mojibake: a wrong guess could not find the plan's words either."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
-        raise SourceError(
-            f"{path} is not UTF-8 (byte {error.start}); save it as UTF-8 text and try again"
-        ) from error
+        codec = guess_encoding(data)
+        if codec is None:
+            raise SourceError("not-text") from error
+        if codec not in CYRILLIC_CODECS:
+            raise SourceError("not-utf8", detected=encoding_name(codec)) from error
+        return data.decode(codec), codec
 
 
 def person_rows(people: list[Person]) -> list[dict]:

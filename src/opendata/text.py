@@ -39,3 +39,26 @@ def transliterate(text: str) -> str:
 def latin_slug(text: str) -> str:
     """ASCII identifier from Ukrainian text, by the official (KMU 2010) transliteration."""
     return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
+
+
+# the encodings Ukrainian text comes in besides UTF-8 (Python's codec -> the name people know)
+ENCODING_NAMES = {
+    "cp1251": "windows-1251",
+    "koi8_u": "KOI8-U",
+    "cp866": "CP866",
+    "latin_1": "ISO-8859-1",
+    "utf_16": "UTF-16",
+}
+
+
+def guess_encoding(sample: bytes) -> str | None:
+    """The codec bytes that are not UTF-8 are most likely in (``ENCODING_NAMES``' keys)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample, cp_isolation=list(ENCODING_NAMES)).best()
+    return best.encoding if best else None
+
+
+def encoding_name(codec: str | None) -> str:
+    """The name people know an encoding by: "windows-1251", not "cp1251"."""
+    return ENCODING_NAMES.get(codec or "", codec or "unknown")

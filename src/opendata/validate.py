@@ -24,13 +24,13 @@ from pathlib import Path
 
 import frictionless
 import polars as pl
-from charset_normalizer import from_bytes
 from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
+from opendata.text import encoding_name, guess_encoding
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -390,15 +390,7 @@ def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
 
 
 def _guess_encoding(sample: bytes) -> str:
-    best = from_bytes(sample, cp_isolation=["cp1251", "koi8_u", "cp866", "latin_1", "utf_16"]).best()
-    name = best.encoding if best else "unknown"
-    return {
-        "cp1251": "windows-1251",
-        "koi8_u": "KOI8-U",
-        "cp866": "CP866",
-        "latin_1": "ISO-8859-1",
-        "utf_16": "UTF-16",
-    }.get(name, name)
+    return encoding_name(guess_encoding(sample))
 
 
 # --- tables ------------------------------------------------------------------------------
