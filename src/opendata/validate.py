@@ -382,15 +382,12 @@ def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
                 except UnicodeDecodeError as error:
                     if end == size and error.reason == "unexpected end of data":
                         return "an unknown encoding (truncated UTF-8)"
-                    return _guess_encoding(os.pread(fd, 65536, max(0, start + error.start - 4096)))
+                    sample = os.pread(fd, 65536, max(0, start + error.start - 4096))
+                    return encoding_name(guess_encoding(sample))
             if first is not None:
                 break
             start = end
     return None
-
-
-def _guess_encoding(sample: bytes) -> str:
-    return encoding_name(guess_encoding(sample))
 
 
 # --- tables ------------------------------------------------------------------------------
