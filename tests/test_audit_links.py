@@ -103,5 +103,8 @@ def test_a_request_that_times_out_is_tried_twice_not_five_times(edge):
 
 def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):
     result = run_cli("audit", "--portal", f"{edge.url}/garbage", "--out", tmp_path / "out")
-    assert result.returncode == 2 and "error:" in result.stderr
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "Портал повідомив про помилку."  # what went wrong, in the officer's language
+    assert detail.startswith("Подробиці: ") and "/garbage" in detail  # then the portal's own words
     assert "Traceback" not in result.stderr

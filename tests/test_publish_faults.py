@@ -118,6 +118,7 @@ def test_cli_interrupted_then_rerun_says_why_and_never_shows_the_token(
     assert cut.returncode == 2
     assert json.loads(cut.stdout)["error"] == "PortalUnreachable"
     assert "no answer from" in cut.stderr
+    assert "Портал не відповідає" in cut.stderr and "запустіть команду ще раз" in cut.stderr
 
     rerun = run_cli(*args, "--portal", ckan_portal.url, env=cli_env(ckan_portal.token))
     assert_no_token(ckan_portal, rerun)

@@ -676,7 +676,7 @@ def _portal_client(portal: str | None, config_path: Path | None, timeout: float,
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
 
 
-def _portal_failure(error: Exception, output_format: str) -> None:
+def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     """Print a portal or package error (never the token: the client scrubs it) and exit."""
     from opendata.ckan_client import NotFound, PortalError
 
@@ -684,8 +684,23 @@ def _portal_failure(error: Exception, output_format: str) -> None:
     if output_format == "json":
         kind = type(error).__name__ if isinstance(error, PortalError) else "PackageError"
         click.echo(json.dumps({"ok": False, "error": kind, "message": str(error)}, ensure_ascii=False))
-    err.print(f"error: {error}", markup=False)
+    _print_portal_error(error, lang)
     sys.exit(code)
+
+
+def _print_portal_error(error: BaseException, lang: str) -> None:
+    """What went wrong, in the user's language, then the details as the portal gave them.
+
+    ``error`` is the client's exception, or one raised from it (the audit's)."""
+    from opendata.messages import PUBLISH_UI
+
+    ui = PUBLISH_UI[lang]
+    for cause in (error, error.__cause__):
+        kind = next((k.__name__ for k in type(cause).__mro__ if k.__name__ in ui), None)
+        if kind is not None:
+            err.print(ui[kind], markup=False)
+            break
+    err.print(f"{ui['detail']}: {error}", markup=False)
 
 
 @main.command("publish")
@@ -786,7 +801,7 @@ def publish_command(
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
                 result = publish(plan, client, on_upload=on_upload)
     except (PortalError, PackageError) as error:
-        _portal_failure(error, output_format)
+        _portal_failure(error, output_format, lang)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})
@@ -924,7 +939,7 @@ def pull_command(
     try:
         result = pull(client, dataset, out_dir)
     except PortalError as error:
-        _portal_failure(error, output_format)
+        _portal_failure(error, output_format, lang)
     report = validate(out_dir)
     if output_format == "json":
         print_json({**result.to_dict(), "valid": report.valid})
@@ -1066,7 +1081,10 @@ def audit_command(
                 size_cap=max_size << 20,
                 on_progress=on_progress,
             )
-    except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
+    except PortalUnreadable as error:
+        _print_portal_error(error, lang)
+        sys.exit(2)
+    except (RegisterUnreadable, PreviousUnreadable) as error:
         err.print(f"error: {error}", markup=False)
         sys.exit(2)
     if year:
