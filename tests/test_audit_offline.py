@@ -66,6 +66,7 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
         "audit", "--dump", dump, "--out", out, "--record", "--plan", plan_copy, "--date", "2021-11-15"
     )
     assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().endswith(f"у {plan_copy / 'progress_reports.csv'}.")  # "Записано …"
     with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))
     row = rows[-1]
@@ -85,6 +86,7 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
                      "--date", "2026-11-26", "--lang", "en")  # fmt: skip
     assert result.returncode == 1
+    assert result.stderr.startswith("The audit was not recorded in the plan.\nDetails: ")
     assert "2026-Q4 is not within the plan period" in result.stderr  # the validator's own rules
     assert "2026-11-26 is outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before

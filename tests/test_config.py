@@ -9,7 +9,7 @@ import pytest
 from opendata.ckan_client import CkanClient, PortalUnreachable
 from opendata.config import ConfigError, load_config
 from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
-from tests.helpers import PACKAGE
+from tests.helpers import PACKAGE, run_cli
 
 SECRET = "sekret-token-0123456789"
 
@@ -54,6 +54,15 @@ def test_broken_config_is_reported(tmp_path, text):
 def test_missing_explicit_config_is_reported(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_the_command_names_a_broken_config_before_its_details(tmp_path):
+    config = write_config(tmp_path / "c.toml", "[portal\n")
+    result = run_cli("publish", "--config", config, "--dry-run", "--lang", "en")
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "The config file (the portal's address and API token) could not be read."
+    assert detail.startswith(f"Details: cannot read config file {config}")
 
 
 def test_unreachable_portal_error_has_no_token():

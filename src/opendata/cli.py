@@ -668,7 +668,7 @@ def _portal_client(portal: str | None, config_path: Path | None, timeout: float,
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        err.print(f"error: {error}", markup=False)
+        _print_failure(error, lang)
         sys.exit(2)
     url = (portal or config.url or LOCAL_PORTAL).rstrip("/")
     if url == LOCAL_PORTAL and not quiet:
@@ -684,17 +684,17 @@ def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     if output_format == "json":
         kind = type(error).__name__ if isinstance(error, PortalError) else "PackageError"
         click.echo(json.dumps({"ok": False, "error": kind, "message": str(error)}, ensure_ascii=False))
-    _print_portal_error(error, lang)
+    _print_failure(error, lang)
     sys.exit(code)
 
 
-def _print_portal_error(error: BaseException, lang: str) -> None:
-    """What went wrong, in the user's language, then the details as the portal gave them.
+def _print_failure(error: BaseException, lang: str) -> None:
+    """What went wrong, in the user's language, then the details in the words of the
+    portal or the file (``messages.FAILURES``, by the exception's class or that of the
+    one it was raised from: the audit's ``PortalUnreadable`` from the client's)."""
+    from opendata.messages import FAILURES
 
-    ``error`` is the client's exception, or one raised from it (the audit's)."""
-    from opendata.messages import PUBLISH_UI
-
-    ui = PUBLISH_UI[lang]
+    ui = FAILURES[lang]
     for cause in (error, error.__cause__):
         kind = next((k.__name__ for k in type(cause).__mro__ if k.__name__ in ui), None)
         if kind is not None:
@@ -1081,11 +1081,8 @@ def audit_command(
                 size_cap=max_size << 20,
                 on_progress=on_progress,
             )
-    except PortalUnreadable as error:
-        _print_portal_error(error, lang)
-        sys.exit(2)
-    except (RegisterUnreadable, PreviousUnreadable) as error:
-        err.print(f"error: {error}", markup=False)
+    except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
+        _print_failure(error, lang)
         sys.exit(2)
     if year:
         audit.year = year
@@ -1109,9 +1106,10 @@ def audit_command(
         try:
             row = record_audit(plan, day or date.today(), summary, out_dir / "report.html", lang=lang)
         except RecordRefused as error:
-            err.print(f"error: --record refused: {error}", markup=False)
+            _print_failure(error, lang)
             sys.exit(1)
-        err.print(f"recorded {row['report_id']} in {plan / 'progress_reports.csv'}", markup=False)
+        recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
+        err.print(recorded.format(id=row["report_id"], path=plan / "progress_reports.csv"), markup=False)
 
 
 def run() -> None:

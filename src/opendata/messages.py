@@ -725,19 +725,6 @@ PUBLISH_UI = {
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
-        "detail": "Подробиці",
-        # what went wrong with the portal, by the client's exception (its message, the
-        # portal's own words, follows as the detail)
-        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
-        "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
-        "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
-        "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
-        "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
-        "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
-        "Rejected": "Портал відхилив дані.",
-        "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
-        "PortalError": "Портал повідомив про помилку.",
-        "PackageError": "Пакет не вдалося підготувати до публікації.",
     },
     "en": {
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
@@ -756,16 +743,44 @@ PUBLISH_UI = {
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
         "uploading": "Uploading",
+    },
+}
+
+# What went wrong, by the exception's class (its message follows as the details:
+# the portal's, or the file's, own words): `cli._print_failure`.
+FAILURES = {
+    "uk": {
+        "detail": "Подробиці",
+        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
+        "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
+        "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
+        "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
+        "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
+        "Rejected": "Портал відхилив дані.",
+        "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
+        "PortalError": "Портал повідомив про помилку.",
+        "PackageError": "Пакет не вдалося підготувати до публікації.",
+        "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
+        "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
+        "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--previous).",
+        "RecordRefused": "Аудит не записано до плану.",
+    },
+    "en": {
         "detail": "Details",
         "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
         "file) and the connection, then run the command again.",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
-        "portal (\u201cAPI Tokens\u201d) and set it in CKAN_API_TOKEN or the config file.",
+        "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "PortalError": "The portal reported an error.",
         "PackageError": "The package could not be prepared for publishing.",
+        "ConfigError": "The config file (the portal's address and API token) could not be read.",
+        "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
+        "PreviousUnreadable": "The previous audit (--previous) could not be read.",
+        "RecordRefused": "The audit was not recorded in the plan.",
     },
 }
