@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import json
@@ -402,6 +403,19 @@ def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
     (tmp_path / "resource.json").write_text(json.dumps(resources[0]), encoding="utf-8")
     code, report = report_json(tmp_path / "resource.json")
     assert (code, [(e["type"], e["row"]) for e in report["errors"]]) == (1, [("type-error", 3)])
+
+
+@pytest.mark.parametrize("with_schema", [False, True])
+def test_a_web_page_saved_as_a_table_is_named(tmp_path, with_schema):
+    """A link that served an error page: without a schema it parsed as a valid
+    one-column table of markup."""
+    table = tmp_path / "budget.csv"
+    table.write_bytes(codecs.BOM_UTF8 + b"\n  <!DOCTYPE html>\n<html><body><h1>404</h1></body></html>\n")
+    schema = tmp_path / "budget.schema.json"
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    code, report = report_json(table, *(["--schema", schema] if with_schema else []))
+    assert (code, [e["type"] for e in report["errors"]]) == (1, ["html-page"])
+    assert report["tables"] == []
 
 
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):

@@ -207,6 +207,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": ("File «{path}» is empty: not even a header row.", "Add the header row: {header}."),
     },
+    "html-page": {
+        "uk": (
+            "Файл «{path}» — вебсторінка (HTML), а не таблиця: мабуть, замість файлу збережено "
+            "сторінку сайту, наприклад сторінку помилки.",
+            "Завантажте саму таблицю: відкрийте посилання в браузері й перевірте, що воно веде на файл CSV.",
+        ),
+        "en": (
+            "File «{path}» is a web page (HTML), not a table: a page of a site, an error page "
+            "perhaps, was saved instead of the file.",
+            "Download the table itself: open the link in a browser and check that it leads to a CSV file.",
+        ),
+    },
     "wrong-encoding": {
         "uk": (
             "Файл «{path}» збережено в кодуванні {detected}, а не UTF-8; українські літери прочиталися б як «кракозябри».",

@@ -38,6 +38,7 @@ FOREIGN_KEY_NOTE = re.compile(
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
+HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 
 
 @dataclass
@@ -332,10 +333,15 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
             _wrong_encoding(resource, detected, report)
             return False
         with file.open("rb") as stream:
-            if stream.read(3) == codecs.BOM_UTF8:
-                resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
-            elif not resource.encoding:
-                resource.encoding = "utf-8"  # as checked, and not Frictionless' guess from a sample
+            start = stream.read(HTML_SNIFF_BYTES)
+        if start.startswith(codecs.BOM_UTF8):
+            resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
+        elif not resource.encoding:
+            resource.encoding = "utf-8"  # as checked, and not Frictionless' guess from a sample
+        if start.removeprefix(codecs.BOM_UTF8).lstrip().lower().startswith((b"<!doctype html", b"<html")):
+            # a page saved in place of the file: a one-column table of markup would pass
+            report.problems.append(Problem("html-page", resource=resource.name, path=display))
+            return False
     return True
 
 
