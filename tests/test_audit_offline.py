@@ -92,6 +92,16 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
 
 
+def test_a_dump_that_is_not_json_lines_is_named(tmp_path):
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("<html>not a dump</html>\n", encoding="utf-8")
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a")
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "Не вдалося прочитати портал або його вивантаження (--dump)."
+    assert detail == f"Подробиці: {dump}, line 1: not JSON (Expecting value)"
+
+
 def test_national_register_example_is_read_and_compared(dump):
     register = Path(__file__).parent.parent / "examples" / "audit-portal" / "register-example.csv"
     audit = run_audit(dump=dump, check_links=False, register_file=register)

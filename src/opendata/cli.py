@@ -690,12 +690,12 @@ def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
 
 def _print_failure(error: BaseException, lang: str) -> None:
     """What went wrong, in the user's language, then the details in the words of the
-    portal or the file (``messages.FAILURES``, by the exception's class or that of the
-    one it was raised from: the audit's ``PortalUnreadable`` from the client's)."""
+    portal or the file (``messages.FAILURES``, by the class of the exception it was
+    raised from, the client's under the audit's ``PortalUnreadable``, else its own)."""
     from opendata.messages import FAILURES
 
     ui = FAILURES[lang]
-    for cause in (error, error.__cause__):
+    for cause in (error.__cause__, error):
         kind = next((k.__name__ for k in type(cause).__mro__ if k.__name__ in ui), None)
         if kind is not None:
             err.print(ui[kind], markup=False)
