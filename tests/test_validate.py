@@ -80,16 +80,6 @@ def test_default_path_is_datapackage_and_text_output_is_ukrainian():
     assert "Пакет даних коректний" in result.stdout
 
 
-def test_python_dash_m_is_the_same_command_line(plan_copy):
-    """``python -m opendata`` for an officer whose virtualenv's scripts are not on PATH."""
-    append_rows(plan_copy / "task_roles.csv", ["9.9", "leader", "1", "tokarchuk-o-v"])
-    args = ["validate", str(plan_copy), "--format", "json"]
-    module = subprocess.run([sys.executable, "-m", "opendata", *args], capture_output=True, text=True)
-    script = run_cli(*args)
-    assert (module.returncode, module.stdout) == (script.returncode, script.stdout)
-    assert module.returncode == 1 and json.loads(module.stdout)["errors"][0]["type"] == "foreign-key"
-
-
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]

@@ -50,6 +50,8 @@ LANG_OPTION = click.option(
     envvar="OPENDATA_LANG",
     show_default=True,
     help="Language of messages (or set OPENDATA_LANG).",
+    # kept in the contexts' shared meta: _Commands speaks it when a command fails
+    callback=lambda ctx, param, value: ctx.meta.setdefault("lang", value),
 )
 FORMAT_OPTION = click.option(
     "--format",
@@ -128,7 +130,29 @@ def _indented(value, newline: bytes) -> bytes:
     return orjson.dumps(value, option=JSON_OPTIONS, default=str).replace(b"\n", newline)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The commands, and what none of them should show a person: a traceback.
+
+    A folder that cannot be written (no permission, a full disk, a path that goes
+    nowhere) or a file that cannot be read is said in the user's language, with the
+    system's own words as the details, exit code 2.  ``OPENDATA_DEBUG=1`` shows the
+    traceback instead."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise  # the reader of the output went away (| head): click ends quietly
+        except OSError as error:
+            if os.environ.get("OPENDATA_DEBUG"):
+                raise
+            _print_failure(error, ctx.meta.get("lang", "uk"))
+            sys.exit(2)
+
+
+@click.group(
+    cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="opendata")
 def main() -> None:
     """Publish and check the city's open data.
@@ -690,16 +714,16 @@ def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
 
 def _print_failure(error: BaseException, lang: str) -> None:
     """What went wrong, in the user's language, then the details in the words of the
-    portal or the file (``messages.FAILURES``, by the class of the exception it was
-    raised from, the client's under the audit's ``PortalUnreadable``, else its own)."""
+    portal, the file or the system (``messages.FAILURES``, by the exception's class, or
+    by the portal client's when it was raised from one: the audit's ``PortalUnreadable``)."""
+    from opendata.ckan_client import PortalError
     from opendata.messages import FAILURES
 
     ui = FAILURES[lang]
-    for cause in (error.__cause__, error):
-        kind = next((k.__name__ for k in type(cause).__mro__ if k.__name__ in ui), None)
-        if kind is not None:
-            err.print(ui[kind], markup=False)
-            break
+    subject = error.__cause__ if isinstance(error.__cause__, PortalError) else error
+    kind = next((k.__name__ for k in type(subject).__mro__ if k.__name__ in ui), None)
+    if kind is not None:
+        err.print(ui[kind], markup=False)
     err.print(f"{ui['detail']}: {error}", markup=False)
 
 

@@ -778,6 +778,8 @@ FAILURES = {
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--previous).",
         "RecordRefused": "Аудит не записано до плану.",
+        "OSError": "Не вдалося записати чи прочитати файл або папку: чи є місце на диску, "
+        "чи є права на цю папку, чи правильний шлях?",
     },
     "en": {
         "detail": "Details",
@@ -796,5 +798,7 @@ FAILURES = {
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
         "PreviousUnreadable": "The previous audit (--previous) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",
+        "OSError": "A file or folder could not be written or read: is there room on the disk, "
+        "may this folder be written to, is the path right?",
     },
 }
