@@ -168,7 +168,8 @@ def main() -> None:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
 
     Messages are in Ukrainian; add --lang en (or set OPENDATA_LANG=en) for English.
-    Exit codes: 0 ok, 1 problems in the data, 2 nothing could be read or reached.
+    Exit codes: 0 ok, 1 problems in the data, 2 nothing could be read, written or reached
+    (set OPENDATA_DEBUG=1 to see the traceback of such a failure).
 
     Run `opendata COMMAND --help` for the details of each command.
     """
