@@ -43,6 +43,15 @@ if TYPE_CHECKING:
 
 DEFAULT_PACKAGE = "datapackage"
 SHOWN_PER_FILE = 50  # problems printed in full per file; a terminal of 500,000 lines helps no one
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Keep the language in the contexts' shared meta: ``_Commands`` speaks it when a
+    command fails."""
+    ctx.meta["lang"] = value
+    return value
+
+
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(LANGUAGES),
@@ -50,8 +59,7 @@ LANG_OPTION = click.option(
     envvar="OPENDATA_LANG",
     show_default=True,
     help="Language of messages (or set OPENDATA_LANG).",
-    # kept in the contexts' shared meta: _Commands speaks it when a command fails
-    callback=lambda ctx, param, value: ctx.meta.setdefault("lang", value),
+    callback=_remember_lang,
 )
 FORMAT_OPTION = click.option(
     "--format",
