@@ -51,3 +51,10 @@ def test_a_folder_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, 
     lead, detail = result.stderr.strip().splitlines()[-2:]
     assert lead.startswith("A file or folder could not be written or read")
     assert detail.startswith("Details: [Errno 20] Not a directory")
+
+
+def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
+    result = run_cli("audit", "--out", tmp_path / "a")
+    assert result.returncode == 2
+    assert "Usage: opendata audit" in result.stderr
+    assert "вкажіть щось одне: --portal URL або --dump FILE" in result.stderr

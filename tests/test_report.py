@@ -52,4 +52,7 @@ def test_report_exit_codes(plan_copy, tmp_path):
     assert run_cli("report", tmp_path / "missing").returncode == 2
     reports = plan_copy / "progress_reports.csv"
     reports.write_text(reports.read_text("utf-8") + "r1,9.9,2021-Q2,2021-05-01,done,x,,,,nobody\n", "utf-8")
-    assert run_cli("report", plan_copy).returncode == 1
+    result = run_cli("report", plan_copy)
+    assert result.returncode == 1
+    # what a report (not a build) did, and the command that shows why
+    assert f"нічого не зроблено; виправте їх (подробиці: opendata validate {plan_copy})" in result.stderr

@@ -503,7 +503,8 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
 BUILD_UI = {
     "uk": {
         "not_package": "потрібна тека пакета даних або datapackage.json",
-        "invalid": "пакет містить помилки, тому файли не зібрано; подробиці: opendata validate",
+        "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
+        "opendata validate {folder}) і запустіть команду ще раз",
         "publisher": "не вдалося прочитати файл видавця",
         "written": "записано до",
         "gap": "порожня обов'язкова клітинка в національному експорті",
@@ -518,7 +519,8 @@ BUILD_UI = {
     },
     "en": {
         "not_package": "expected a data package folder or a datapackage.json",
-        "invalid": "the package has errors, so nothing was built; see: opendata validate",
+        "invalid": "the package has errors, so nothing was done; fix them (details: "
+        "opendata validate {folder}) and run the command again",
         "publisher": "cannot read the publisher file",
         "written": "written to",
         "gap": "required cell left empty in a national export",
@@ -545,14 +547,14 @@ def _valid_package_dir(path: Path, lang: str) -> Path:
         if not report.readable:
             print_report(report, lang)
             sys.exit(2)
-        err.print(f"error: {path}: {ui['not_package']}", markup=False)
+        err.print(f"{path}: {ui['not_package']}", markup=False)
         sys.exit(2)
     report = validate(folder)
     if not report.readable:
         print_report(report, lang)
         sys.exit(2)
     if not report.valid:
-        err.print(f"error: {folder}: {ui['invalid']}", markup=False)
+        err.print(f"{folder}: {ui['invalid'].format(folder=folder)}", markup=False)
         sys.exit(1)
     return folder
 
@@ -611,7 +613,7 @@ def build_command(
     try:
         publisher = Publisher.from_file(publisher_file) if publisher_file else None
     except (OSError, ValueError, TypeError) as error:
-        err.print(f"error: {ui['publisher']}: {error}", markup=False)
+        err.print(f"{ui['publisher']}: {error}", markup=False)
         sys.exit(2)
     result = build(folder, out_dir, publisher)
     if output_format == "json":
@@ -1092,8 +1094,12 @@ def audit_command(
     from opendata.audit.report import write_outputs
 
     if bool(portal) == bool(dump):
-        err.print("error: give exactly one of --portal URL or --dump FILE", markup=False)
-        sys.exit(2)
+        raise click.UsageError(
+            {
+                "uk": "вкажіть щось одне: --portal URL або --dump FILE",
+                "en": "give exactly one of --portal URL or --dump FILE",
+            }[lang]
+        )
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
