@@ -241,15 +241,12 @@ def _as_table(descriptor: dict) -> dict:
     text or JSON resource and checks none of its rows (valid, 0 rows)."""
     if "schema" not in descriptor or "type" in descriptor:
         return descriptor
-    return {**descriptor, "type": "table", **_txt_as_csv(descriptor.get("path"), descriptor)}
+    return {**_txt_as_csv(descriptor.get("path")), **descriptor, "type": "table"}  # its format wins
 
 
-def _txt_as_csv(path: object, descriptor: dict | None = None) -> dict:
-    """A .txt table is delimited text: read it as CSV (Frictionless sniffs the
-    delimiter), unless its descriptor names a format."""
-    if isinstance(path, str) and path.lower().endswith(".txt") and "format" not in (descriptor or {}):
-        return {"format": "csv"}
-    return {}
+def _txt_as_csv(path: object) -> dict:
+    """A .txt table is delimited text: read it as CSV (Frictionless sniffs the delimiter)."""
+    return {"format": "csv"} if isinstance(path, str) and path.lower().endswith(".txt") else {}
 
 
 def _detail(error: frictionless.FrictionlessException) -> dict:

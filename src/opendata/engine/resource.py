@@ -193,7 +193,6 @@ def fall_back(
 ) -> EngineResult:
     """Validate with Frictionless itself, saying why: what ``validate_resource`` does
     with a resource the fast engine declined (``reason``, its ``UnsupportedSchema``)."""
-    head_start.discard()  # its scan would only take the cores from Frictionless'
     # The result says so (engine, fallback_reason), hence every report: info, not a warning.
     log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
     try:
