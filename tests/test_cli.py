@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -56,5 +57,55 @@ def test_a_folder_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, 
 def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
     result = run_cli("audit", "--out", tmp_path / "a")
     assert result.returncode == 2
-    assert "Usage: opendata audit" in result.stderr
-    assert "вкажіть щось одне: --portal URL або --dump FILE" in result.stderr
+    assert result.stderr.splitlines() == [
+        "Використання: opendata audit [OPTIONS]",
+        "Довідка: opendata audit --help",
+        "",
+        "Помилка: вкажіть щось одне: --portal URL або --dump FILE",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (["validte"], "Помилка: немає команди «validte». Можливо, «validate»?"),
+        (["--bogus"], "Помилка: немає параметра «--bogus»."),
+        (["report", "--form", "json"], "Помилка: немає параметра «--form». Можливо, «--format»?"),
+        (["build", "--out"], "Помилка: після «--out» потрібне значення."),
+        (["import-plan"], "Помилка: не вказано «SOURCE»."),
+        (["validate", "a", "b", "c"], "Помилка: зайве в команді: b c."),
+        (
+            ["validate", "--limit-errors", "x"],
+            "Помилка: неприпустиме значення «--limit-errors»: потрібне ціле число не менше 0.",
+        ),
+        (["validate", "--lang", "de"], "Помилка: неприпустиме значення «--lang»: можливі uk, en."),
+        (
+            ["audit", "--dump", "d", "--out", "o", "--date", "1.1.2026"],
+            "Помилка: неприпустиме значення «--date»: потрібна дата РРРР-ММ-ДД.",
+        ),
+        (
+            ["validate", "--limit-errors", "x", "--lang", "en"],
+            "Error: wrong value for '--limit-errors': a whole number at least 0.",
+        ),
+        (["validate", "--bogus", "--lang=en"], "Error: there is no option '--bogus'."),
+    ],
+)
+def test_a_usage_error_is_said_in_the_users_language(args, problem):
+    """click words its usage errors in English; an officer who reads Ukrainian gets them
+    in Ukrainian, with the usage line and where the help is, exit code 2 as before."""
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1] == problem
+
+
+def test_opendata_lang_sets_the_language_of_usage_errors():
+    env = {**os.environ, "OPENDATA_LANG": "en"}
+    result = run_cli("validate", "--show", "-1", env=env)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "Usage: opendata validate [OPTIONS] [PATH]",
+        "Help: opendata validate --help",
+        "",
+        "Error: wrong value for '--show': a whole number at least 0.",
+    ]

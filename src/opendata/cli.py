@@ -27,7 +27,7 @@ import orjson
 
 from opendata import __version__, collector
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import LANGUAGES, UI, counted, number
+from opendata.messages import LANGUAGES, QUOTES, UI, USAGE_ERRORS, counted, number
 
 # numpy's OpenBLAS starts a thread per core when imported, and they spin ~0.1 s of CPU
 # that the validation's scan (already running, see engine.head_start) needs; no command
@@ -139,23 +139,120 @@ def _indented(value, newline: bytes) -> bytes:
 
 
 class _Commands(click.Group):
-    """The commands, and what none of them should show a person: a traceback.
+    """The commands, and what none of them should show a person: a traceback, or an
+    error in a language they did not ask for.
 
     A folder that cannot be written (no permission, a full disk, a path that goes
     nowhere) or a file that cannot be read is said in the user's language, with the
     system's own words as the details, exit code 2.  ``OPENDATA_DEBUG=1`` shows the
-    traceback instead."""
+    traceback instead.  A usage error (a missing value, an unknown option) is said in
+    the user's language too (`_UsageError`), exit code 2 as click has it."""
+
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        lang = _lang_in(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise  # `opendata` alone: the help
+        except click.UsageError as error:
+            raise _UsageError(error, lang) from None
+        ctx.meta["lang"] = lang  # until the command's --lang is read (`_remember_lang`)
+        return ctx
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # the reader of the output went away (| head): click ends quietly
+        except click.UsageError as error:
+            raise _UsageError(error, ctx.meta["lang"]) from None
         except OSError as error:
             if os.environ.get("OPENDATA_DEBUG"):
                 raise
-            _print_failure(error, ctx.meta.get("lang", "uk"))
+            _print_failure(error, ctx.meta["lang"])
             sys.exit(2)
+
+
+def _lang_in(args: list[str]) -> str:
+    """The language a command line asks for, before click has read it (a usage error
+    comes first): its --lang, else OPENDATA_LANG, else Ukrainian."""
+    lang = os.environ.get("OPENDATA_LANG", "uk")
+    for arg, following in itertools.pairwise([*args, None]):
+        if arg == "--lang" and following is not None:
+            lang = following
+        elif arg.startswith("--lang="):
+            lang = arg.partition("=")[2]
+    return lang if lang in LANGUAGES else "uk"
+
+
+class _UsageError(click.UsageError):
+    """click's usage error in the user's language: the usage line, where the help is,
+    and what is wrong (click words it in English only)."""
+
+    def __init__(self, error: click.UsageError, lang: str) -> None:
+        super().__init__(_usage_problem(error, lang), error.ctx)
+        self.lang = lang
+
+    def show(self, file=None) -> None:
+        ui = USAGE_ERRORS[self.lang]
+        if self.ctx is not None:
+            pieces = " ".join(self.ctx.command.collect_usage_pieces(self.ctx))
+            click.echo(f"{ui['usage']}: {self.ctx.command_path} {pieces}", file=file, err=True)
+            click.echo(ui["help"].format(command=self.ctx.command_path) + "\n", file=file, err=True)
+        click.echo(f"{ui['error']}: {self.message}", file=file, err=True)
+
+
+def _usage_problem(error: click.UsageError, lang: str) -> str:
+    """What is wrong, from the parts click keeps in the error; its own English words
+    only where it keeps no parts (a usage error raised by a command is already said
+    in the user's language)."""
+    ui = USAGE_ERRORS[lang]
+
+    def quoted(*names: str) -> str:
+        return ", ".join(QUOTES[lang].format(name) for name in names)
+
+    def guesses(possibilities: list[str] | None) -> str:
+        return " " + ui["did_you_mean"].format(names=quoted(*possibilities)) if possibilities else ""
+
+    param = getattr(error, "param", None)  # a bad or missing value's option or argument
+    if param is not None:
+        option = isinstance(param, click.Option)
+        name = quoted(" / ".join(param.opts) if option else param.human_readable_name)
+    if isinstance(error, click.MissingParameter) and param is not None:
+        return ui["missing_option" if option else "missing_argument"].format(name=name)
+    if isinstance(error, click.BadParameter) and param is not None:
+        expected = _expected_value(param.type, ui)
+        if expected is None:
+            return ui["bad_value_detail"].format(name=name, detail=error.message.rstrip("."))
+        return ui["bad_value"].format(name=name, expected=expected)
+    if isinstance(error, click.NoSuchOption):
+        return ui["no_such_option"].format(name=quoted(error.option_name)) + guesses(error.possibilities)
+    if isinstance(error, click.exceptions.NoSuchCommand):
+        return ui["no_such_command"].format(name=quoted(error.command_name)) + guesses(error.possibilities)
+    if isinstance(error, click.BadOptionUsage) and "requires" in error.message:
+        return ui["needs_value"].format(name=quoted(error.option_name))
+    if error.message.startswith("Got unexpected extra argument"):
+        return ui["extra_arguments"].format(values=error.message.partition("(")[2].rstrip(")"))
+    return error.message
+
+
+def _expected_value(kind: click.ParamType, ui: dict[str, str]) -> str | None:
+    """What a value of this type must be, or None for a type without words here."""
+    if isinstance(kind, click.Choice):
+        return ui["choice"].format(choices=", ".join(map(str, kind.choices)))
+    if isinstance(kind, click.DateTime):
+        return ui["date"]
+    if isinstance(kind, click.types.IntParamType | click.types.FloatParamType):
+        words = ui["integer"] if isinstance(kind, click.types.IntParamType) else ui["number"]
+        low, high = getattr(kind, "min", None), getattr(kind, "max", None)  # an IntRange's
+        if low is not None and high is not None:
+            return f"{words} {ui['between'].format(min=low, max=high)}"
+        if low is not None:
+            return f"{words} {ui['at_least'].format(min=low)}"
+        if high is not None:
+            return f"{words} {ui['at_most'].format(max=high)}"
+        return words
+    return None
 
 
 @click.group(

@@ -802,3 +802,52 @@ FAILURES = {
         "may this folder be written to, is the path right?",
     },
 }
+
+
+# click's usage errors (a missing value, an unknown option or command), said by
+# `cli._UsageError` in the user's language; {name} is already quoted by `QUOTES`.
+USAGE_ERRORS = {
+    "uk": {
+        "usage": "Використання",
+        "help": "Довідка: {command} --help",
+        "error": "Помилка",
+        "missing_option": "не вказано {name}.",
+        "missing_argument": "не вказано {name}.",
+        "no_such_option": "немає параметра {name}.",
+        "no_such_command": "немає команди {name}.",
+        "did_you_mean": "Можливо, {names}?",
+        "needs_value": "після {name} потрібне значення.",
+        "extra_arguments": "зайве в команді: {values}.",
+        "bad_value": "неприпустиме значення {name}: {expected}.",
+        "bad_value_detail": "неприпустиме значення {name} ({detail}).",
+        "choice": "можливі {choices}",
+        "date": "потрібна дата РРРР-ММ-ДД",
+        "integer": "потрібне ціле число",
+        "number": "потрібне число",
+        "at_least": "не менше {min}",
+        "at_most": "не більше {max}",
+        "between": "від {min} до {max}",
+    },
+    "en": {
+        "usage": "Usage",
+        "help": "Help: {command} --help",
+        "error": "Error",
+        "missing_option": "{name} is missing.",
+        "missing_argument": "{name} is missing.",
+        "no_such_option": "there is no option {name}.",
+        "no_such_command": "there is no command {name}.",
+        "did_you_mean": "Did you mean {names}?",
+        "needs_value": "{name} needs a value.",
+        "extra_arguments": "not expected here: {values}.",
+        "bad_value": "wrong value for {name}: {expected}.",
+        "bad_value_detail": "wrong value for {name} ({detail}).",
+        "choice": "one of {choices}",
+        "date": "a date YYYY-MM-DD",
+        "integer": "a whole number",
+        "number": "a number",
+        "at_least": "at least {min}",
+        "at_most": "at most {max}",
+        "between": "from {min} to {max}",
+    },
+}
+QUOTES = {"uk": "«{}»", "en": "'{}'"}
