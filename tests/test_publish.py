@@ -202,6 +202,15 @@ def test_changed_csv_updates_exactly_one_resource(
     changed = {"progress_reports.csv"} | DERIVED
     assert {n for n, a in planned.items() if a != "unchanged"} == changed
     assert planned["progress_reports.csv"] == "update"
+    # the same plan as an officer reads it: why each thing changes, in Ukrainian; without
+    # --maintainer-email the passport's e-mail changes too, and a note says what to pass
+    text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
+                   "--dataset", name, "--dry-run", env=cli_env(ckan_portal.token))
+    assert text.returncode == 0, text.stderr
+    assert f"Набір даних {name}: оновити (змінено maintainer_email)" in text.stdout
+    assert "~ оновити    progress_reports.csv  (змінився вміст)" in text.stdout
+    assert "Увага: не вказано e-mail розпорядника: додайте --maintainer-email" in text.stderr
+    assert "Пробний запуск: на порталі нічого не змінено." in text.stdout
 
     result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
     assert result.returncode == 0, result.stderr

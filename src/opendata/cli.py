@@ -940,7 +940,7 @@ def publish_command(
     else:
         _print_plan(plan, ui)
         for note in plan.notes:
-            err.print(f"note: {note}", style="yellow", markup=False)
+            err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
         if result is None:
             out.print(ui["dry_run"], markup=False)
         else:
@@ -999,15 +999,29 @@ def _print_plan(plan, ui: dict) -> None:
     marks = {"create": ("+", "green"), "update": ("~", "yellow"), "delete": ("-", "red")}
     heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {ui[plan.action]}", style="bold")
     if plan.reasons:
-        heading.append(f" ({', '.join(plan.reasons)})", style="dim")
+        heading.append(f" ({_reasons(plan.reasons, ui)})", style="dim")
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
         mark, style = marks.get(change.action, ("=", "dim"))
         line = Text(f"  {mark} {ui[change.action]:<10} {change.name}", style=style)
         if change.reasons:
-            line.append(f"  ({', '.join(change.reasons)})", style="dim")
+            line.append(f"  ({_reasons(change.reasons, ui)})", style="dim")
         out.print(line)
+
+
+def _reasons(reasons: list[str], ui: dict) -> str:
+    """Why a dataset or resource changes, in the user's language."""
+    words = [
+        ui["reasons"].get(reason)
+        or (
+            ui["changed"].format(key=reason.removesuffix(" changed"))
+            if reason.endswith(" changed")
+            else reason
+        )
+        for reason in reasons
+    ]
+    return ", ".join(words)
 
 
 def _print_result(result, ui: dict, lang: str) -> None:

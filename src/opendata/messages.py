@@ -737,6 +737,29 @@ PUBLISH_UI = {
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
+        "note": "Увага",
+        "notes": {
+            "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
+            "(data.gov.ua його вимагає).",
+            "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
+        },
+        # why a dataset or a resource changes (publish.py words them in English, as JSON
+        # gives them); "{key} changed" for a field of the passport or of a resource
+        "reasons": {
+            "new dataset": "новий набір",
+            "new resource": "новий ресурс",
+            "organisation changed": "змінено організацію",
+            "tags changed": "змінено теги",
+            "not public and active": "набір не публічний або не активний",
+            "content changed": "змінився вміст",
+            "unfinished upload": "вивантаження не завершено",
+            "schema changed": "змінено схему",
+            "no DataStore table": "немає таблиці DataStore",
+            "links changed": "змінилися посилання",
+            "not in the package": "немає в пакеті",
+            "use --prune to delete": "видалити: --prune",
+        },
+        "changed": "змінено {key}",
     },
     "en": {
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
@@ -755,6 +778,13 @@ PUBLISH_UI = {
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
         "uploading": "Uploading",
+        "note": "Note",
+        "notes": {
+            "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
+            "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
+        },
+        "reasons": {},  # publish.py's own words
+        "changed": "{key} changed",
     },
 }
 

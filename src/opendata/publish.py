@@ -142,7 +142,7 @@ class PublishPlan:
     resources: list[ResourceChange]
     files: dict[str, PublishFile]
     existing: dict[str, Any] | None  # the dataset as it is on the portal
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # codes: messages.PUBLISH_UI[lang]["notes"]
     built_page: Path | None = None  # the page as built, with relative download links
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
@@ -347,9 +347,9 @@ def plan_publish(
     existing = client.find("package_show", {"id": wanted["name"]})
     notes = []
     if not wanted["maintainer_email"]:
-        notes.append("no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one)")
+        notes.append("no-maintainer-email")
     if existing and existing.get("state") == "deleted":
-        notes.append("the dataset was deleted on the portal; publishing brings it back")
+        notes.append("dataset-deleted")
     if existing is None:
         action, reasons = "create", ["new dataset"]
     else:
@@ -370,7 +370,7 @@ def plan_publish(
                 key=resource.get(MANAGED_MARK) or "",
                 name=resource.get("name") or resource["id"],
                 action="delete" if prune else "keep",
-                reasons=["not in the package" + ("" if prune else "; left alone (use --prune)")],
+                reasons=["not in the package", *([] if prune else ["use --prune to delete"])],
                 id=resource["id"],
                 url=resource.get("url"),
             )
