@@ -413,10 +413,22 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))
     code, report = report_json(plan_copy, "--lang", "en")
     assert code == 1
-    [error] = [e for e in report["errors"] if e["path"] == "people.csv"]
-    assert error["type"] == "wrong-encoding"
+    [error] = report["errors"]  # people.csv's alone: not the tables that refer to it
+    assert (error["path"], error["type"]) == ("people.csv", "wrong-encoding")
     assert "windows-1251" in error["message"]
     assert "UTF-8" in error["fix"]
+    assert_checked_without_keys_to_people(report)
+
+
+def assert_checked_without_keys_to_people(report: dict) -> None:
+    """The tables whose foreign keys refer to people are checked without those keys, by
+    the fast engine, and say which key was not checked and why."""
+    unchecked = [w for w in report["warnings"] if w["type"] == "foreign-key-target-unread"]
+    where = [(w["path"], w["field"]) for w in unchecked]
+    assert where == [("task_roles.csv", "person_id"), ("progress_reports.csv", "reported_by")]
+    assert all("the table «people» could not be read" in w["message"] for w in unchecked)
+    tables = {t["path"]: (t["rows"], t["engine"]) for t in report["tables"]}
+    assert tables["task_roles.csv"] == (127, "fast") and "people.csv" not in tables
 
 
 @pytest.mark.parametrize("window", [4, 5, 7, 64])
@@ -527,9 +539,10 @@ def test_empty_file(plan_copy):
 
 def test_missing_data_file(plan_copy):
     (plan_copy / "people.csv").unlink()
-    code, report = report_json(plan_copy)
+    code, report = report_json(plan_copy, "--lang", "en")
     assert code == 1
-    assert report["errors"][0]["type"] == "file-missing"
+    assert [(e["path"], e["type"]) for e in report["errors"]] == [("people.csv", "file-missing")]
+    assert_checked_without_keys_to_people(report)
 
 
 @pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "sub/../../x.csv"])

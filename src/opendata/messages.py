@@ -249,6 +249,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "To check links between tables, validate the whole package (datapackage.json).",
         ),
     },
+    "foreign-key-target-unread": {
+        "uk": (
+            "Зовнішній ключ «{field}» → «{target}» не перевірено: таблицю «{target}» не вдалося прочитати.",
+            "Виправте помилку в таблиці «{target}» (її названо вище) і перевірте пакет ще раз.",
+        ),
+        "en": (
+            "Foreign key «{field}» → «{target}» not checked: the table «{target}» could not be read.",
+            "Fix the error in the table «{target}» (named above) and validate the package again.",
+        ),
+    },
     # --- Frictionless table errors ----------------------------------------------
     "type-error": {
         "uk": (

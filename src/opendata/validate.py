@@ -117,10 +117,15 @@ def validate(
         head_start.discard()  # the command's head start (cli) has nothing to read
         return report
 
+    # every file first: a table whose foreign key refers to one that cannot be read
+    # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
+    # fail on the other table's bytes with an error that names the wrong file
+    files = [resource for resource in resources if _check_file(resource, report)]
+    unread = {resource.name for resource in resources} - {resource.name for resource in files}
     readable_tables: set[str] = set()
-    for resource in resources:
-        if not _check_file(resource, report):
-            continue
+    for resource in files:
+        if unread:
+            _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
         if _check_table(resource, package, limit_errors, on_progress, report):
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
@@ -282,28 +287,33 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
     resource.name = resource.name or path.stem
-    _drop_foreign_keys_to_other_tables(resource, report)
+    # outside a package there is no other table to look up: say so, check the rest
+    _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return None, [resource]
 
 
-def _drop_foreign_keys_to_other_tables(resource, report: ValidationReport) -> None:
-    """Outside a package there is no other table to look up: say so, check the rest."""
+def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[str] | None = None) -> None:
+    """Check the table without its foreign keys to the tables ``to`` (default: every
+    other table), with a warning ``code`` for each."""
     schema = getattr(resource, "schema", None)
     if schema is None or not schema.foreign_keys:
         return
-    kept = [fk for fk in schema.foreign_keys if not fk.get("reference", {}).get("resource")]
+    kept = []
     for fk in schema.foreign_keys:
-        if fk not in kept:
+        target = fk.get("reference", {}).get("resource")
+        if target and (to is None or target in to):
             report.problems.append(
                 Problem(
-                    "foreign-key-skipped",
+                    code,
                     severity="warning",
                     resource=resource.name,
                     path=resource.path,
                     field=",".join(fk.get("fields", [])),
-                    params={"target": fk["reference"]["resource"]},
+                    params={"target": target},
                 )
             )
+        else:
+            kept.append(fk)
     schema.foreign_keys = kept
 
 
