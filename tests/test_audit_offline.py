@@ -60,6 +60,18 @@ def test_garbage_dump_is_a_clear_error(tmp_path):
     assert result.returncode == 2 and "line 2: not JSON" in result.stderr
 
 
+def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
+    """An empty organisation is possible (exit 0), but more often the name is misspelt."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = run_cli("audit", "--dump", empty, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Аудит завершено: 0 наборів" in result.stdout
+    assert "Увага: не знайдено жодного набору даних. Перевірте назву організації (--org)" in result.stderr
+    some = run_cli("audit", "--dump", dump, "--out", tmp_path / "some")
+    assert some.returncode == 0 and "не знайдено" not in some.stderr
+
+
 def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
     out = tmp_path / "audit"
     result = run_cli(

@@ -1252,6 +1252,14 @@ def audit_command(
         band = BAND_LABELS[summary["overall_band"]][lang]
         report = (out_dir / "report.html").resolve()
         out.print(line.format(**{**summary, **counts}, band=band, report=report), markup=False)
+    if not summary["datasets"]:  # a misspelt organisation, or the wrong dump
+        nothing = {
+            "uk": "Увага: не знайдено жодного набору даних. Перевірте назву організації (--org) "
+            "і адресу порталу або файл --dump.",
+            "en": "Note: no dataset was found. Check the organisation's name (--org) and the portal's "
+            "address, or the --dump file.",
+        }[lang]
+        err.print(nothing, style="yellow", markup=False)
     if record:
         try:
             row = record_audit(plan, day or date.today(), summary, out_dir / "report.html", lang=lang)
