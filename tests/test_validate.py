@@ -186,6 +186,47 @@ def test_evidence_link_must_be_http(plan_with_reports):
     assert (error.code, error.row, error.field) == ("plan-evidence-not-http", 8, "evidence_url")
 
 
+def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):
+    """A report typed as Ukrainian documents write it: each type error's fix names the
+    value meant, in words and as `suggestion`; a link without https:// is one error."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-7", "1.1", "2021-Q2", "15.06.2021", "done", "x", "www.kolomyia.gov.ua/news", "", "1 200",
+         "kachanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    errors = {e["field"]: e for e in report["errors"]}
+    assert [e["field"] for e in report["errors"]] == ["report_date", "evidence_url", "reach"]
+    assert errors["report_date"]["suggestion"] == "2021-06-15"
+    assert errors["report_date"]["fix"].endswith("(РРРР-ММ-ДД). Імовірно, «2021-06-15».")
+    assert errors["evidence_url"]["suggestion"] == "https://www.kolomyia.gov.ua/news"
+    assert errors["reach"]["suggestion"] == "1200"
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert english["errors"][0]["fix"].endswith("Probably «2021-06-15».")
+    assert "suggestion" not in report["warnings"][0]
+
+
+def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_with_reports):
+    """An officer types the person's name, not the id, and a status as she says it."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "1.1", "2021-Q2", "2021-06-15", "Done", "x", "", "Social-Media", "", "Качанський М. Ю."],
+        ["R-9", "1.1", "2021-Q2", "2021-06-15", "виконано", "x", "", "", "", "Kachanskyi"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["row"], e["field"], e["type"], e.get("suggestion")) for e in report["errors"]]
+    assert found == [
+        (8, "status", "constraint-error", "done"),
+        (8, "channel", "constraint-error", "social media"),
+        (8, "reported_by", "foreign-key", "kachanskyi-m-yu"),
+        (9, "status", "constraint-error", None),  # Ukrainian for "done": no spelling of it
+        (9, "reported_by", "foreign-key", None),  # a surname in Latin letters is in no column
+    ]
+    assert report["errors"][2]["fix"].endswith("Імовірно, «kachanskyi-m-yu».")
+
+
 def test_done_without_evidence_is_a_warning(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",

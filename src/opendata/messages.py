@@ -891,3 +891,7 @@ USAGE_ERRORS = {
     },
 }
 QUOTES = {"uk": "«{}»", "en": "'{}'"}
+
+
+# After a type error's fix: the value the cell was probably meant to be (`suggest`).
+SUGGESTION = {"uk": "Імовірно, «{value}».", "en": "Probably «{value}»."}

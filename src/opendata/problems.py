@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Protocol
 
-from opendata.messages import counted, render, type_phrase
+from opendata.messages import SUGGESTION, counted, render, type_phrase
+from opendata.suggest import allowed_value, suggestion
 
 
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
@@ -23,6 +24,22 @@ class Problem:
     params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
 
     def render(self, lang: str) -> tuple[str, str]:
+        return self._render_with(lang, self.suggestion())
+
+    def _render_with(self, lang: str, suggested: str | None) -> tuple[str, str]:
+        message, fix = self._rendered(lang)
+        return (message, f"{fix} {SUGGESTION[lang].format(value=suggested)}") if suggested else (message, fix)
+
+    def suggestion(self) -> str | None:
+        """The value the cell was probably meant to be (``suggest``): for a type error,
+        its spelling; for a foreign key, the key found beside it (``KeyGuesser``)."""
+        if self.code == "type-error" and self.cell is not None:
+            return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
+        if self.params.get("constraint") == "enum" and self.cell is not None:
+            return allowed_value(tuple(self.params.get("limit") or ()), self.cell)
+        return self.params.get("suggestion")
+
+    def _rendered(self, lang: str) -> tuple[str, str]:
         if self.code not in SHARED_PARAMS:
             return self._render(lang, self.row, self.cell)
         # the messages of a field's type or constraint errors differ only in row and cell
@@ -59,8 +76,9 @@ class Problem:
         return render(code, lang, params)
 
     def to_dict(self, lang: str) -> dict:
-        message, fix = self.render(lang)
-        return {  # spelled out, not asdict(): a report may hold half a million problems
+        suggested = self.suggestion()
+        message, fix = self._render_with(lang, suggested)
+        data = {  # spelled out, not asdict(): a report may hold half a million problems
             "type": self.code,
             "severity": self.severity,
             "resource": self.resource,
@@ -70,8 +88,12 @@ class Problem:
             "cell": self.cell,
             "message": message,
             "fix": fix,
-            **({"constraint": self.params["constraint"]} if "constraint" in self.params else {}),
         }
+        if "constraint" in self.params:
+            data["constraint"] = self.params["constraint"]
+        if suggested:
+            data["suggestion"] = suggested
+        return data
 
 
 # codes whose problems share one params dict per field and kind (validate._problem_from

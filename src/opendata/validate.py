@@ -30,6 +30,7 @@ from opendata import engine, plan_rules
 from opendata.engine import head_start
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
+from opendata.suggest import KeyGuesser
 from opendata.text import encoding_name, guess_encoding
 
 FOREIGN_KEY_NOTE = re.compile(
@@ -423,15 +424,18 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     report.tables.append(
         TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
-    report.problems.add_source(TableProblems(result.errors, resource))
+    report.problems.add_source(TableProblems(result.errors, resource, KeyGuesser(package)))
     return True
 
 
 class TableProblems:
     """A table's problems, made from the engine's errors each time they are read."""
 
-    def __init__(self, errors: list[engine.TableError] | engine.SpilledErrors, resource) -> None:
+    def __init__(
+        self, errors: list[engine.TableError] | engine.SpilledErrors, resource, keys: KeyGuesser
+    ) -> None:
         self.errors = errors
+        self.keys = keys
         self.name, self.path = resource.name, resource.path
         schema = getattr(resource, "schema", None)
         # looked up once, not per error: Frictionless' has_field walks the fields
@@ -442,13 +446,24 @@ class TableProblems:
         )
         self.primary_key = ", ".join(schema.primary_key) if schema is not None else None
         self.shared: dict[tuple, dict] = {}
+        # a single field's foreign key: the table and field it refers to
+        self.references = {
+            fk["fields"][0]: (fk["reference"].get("resource") or self.name, fk["reference"]["fields"][0])
+            for fk in (schema.foreign_keys if schema is not None else [])
+            if len(fk.get("fields", [])) == 1 and len(fk.get("reference", {}).get("fields", [])) == 1
+        }
 
     def __len__(self) -> int:
         return len(self.errors)
 
     def __iter__(self) -> Iterator[Problem]:
         for error in self.errors:
-            yield _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
+            problem = _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
+            if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
+                key = self.keys.guess(*self.references[problem.field], problem.cell)
+                if key is not None:  # its params are its own (not shared, as a cell error's)
+                    problem.params["suggestion"] = key
+            yield problem
 
 
 def _problem_from(

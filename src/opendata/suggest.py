@@ -1,0 +1,156 @@
+"""What a wrongly written cell probably meant, for the fix of its type error.
+
+The cells an officer types into a spreadsheet are written the way Ukrainian
+documents write them: "15.06.2021" for a date, "1 200" for a count, "3,5" for a
+number, "www.kolomyia.gov.ua" for a link.  Where the intended value
+is unambiguous, the fix names it ("Імовірно, «2021-06-15»"); where it is not (a date
+that is no calendar day, a word), there is no suggestion.
+
+Only the field's default format is guessed: a field with a format of its own
+("%d.%m.%Y") declares what it wants, and its fix says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import frictionless
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 15.06.2021, 5/6/2021
+_YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})")  # 2021.06.15, 2021/06/15
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")  # 06.2021
+# group separators in numbers: space, no-break space, narrow no-break space, apostrophe
+_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))")
+_INTEGER = re.compile(r"-?\d+")
+_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+_BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4096)  # a file repeats its wrong spellings; a report may hold millions
+def suggestion(field_type: str, field_format: str | None, cell: str) -> str | None:
+    """The value the cell was probably meant to be, written as the field wants it."""
+    if field_format not in (None, "", "default") and not (field_type == "string" and field_format == "uri"):
+        return None
+    text = cell.strip()
+    if field_type == "date":
+        day = _calendar_day(text)
+        return day.isoformat() if day else None
+    if field_type == "datetime":
+        return _datetime(text)
+    if field_type == "yearmonth":
+        match = _MONTH_YEAR.fullmatch(text)
+        if match and 1 <= int(match[1]) <= 12:
+            return f"{match[2]}-{int(match[1]):02d}"
+        return None
+    if field_type == "integer":
+        joined = _GROUPS.sub("", text)
+        return joined if joined != cell and _INTEGER.fullmatch(joined) else None
+    if field_type == "number":
+        joined = _GROUPS.sub("", text)
+        if joined.count(",") == 1 and "." not in joined:
+            joined = joined.replace(",", ".")
+        return joined if joined != cell and _DECIMAL.fullmatch(joined) else None
+    if field_type == "string" and field_format == "uri":
+        return "https://" + text if _BARE_HOST.fullmatch(text) else None
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def allowed_value(allowed: tuple, cell: str) -> str | None:
+    """The one allowed value an enum's cell was meant to be: the same but for case,
+    spaces, "_" and "-" ("Roads", "in progress"), or a close spelling ("schols")."""
+    texts = [str(value) for value in allowed]
+    same = [text for text in texts if _loose(text) == _loose(cell)]
+    if len(same) == 1:
+        return same[0]
+    close = difflib.get_close_matches(cell.strip().lower(), [t.lower() for t in texts], n=2, cutoff=0.8)
+    return texts[[t.lower() for t in texts].index(close[0])] if len(close) == 1 else None
+
+
+def _loose(text: str) -> str:
+    return re.sub(r"[\s_-]+", "", text).casefold()
+
+
+def _calendar_day(text: str) -> dt.date | None:
+    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3))):
+        match = pattern.fullmatch(text)
+        if match:
+            year, month, day = (int(match[i]) for i in order)
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                return None  # 31.02.2021: no day to suggest
+    return None
+
+
+def _datetime(text: str) -> str | None:
+    day_text, _, time_text = text.replace("T", " ").partition(" ")
+    day = _calendar_day(day_text) or _iso_day(day_text)
+    time = _TIME.fullmatch(time_text.strip()) if day else None
+    if not time:
+        return None
+    hour, minute, second = int(time[1]), int(time[2]), int(time[3] or 0)
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
+
+
+def _iso_day(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+class KeyGuesser:
+    """The key a foreign key's cell probably meant: the one row of the referenced table
+    where another column holds what was written ("Андрусяк М.М." in people's
+    display_name: "andrusiak-m-m").  An officer types the name she sees, not the id.
+
+    Only tables up to ``MAX_BYTES`` are read, once each, and only when a foreign key
+    error is shown; a text found in the rows of two keys suggests neither."""
+
+    MAX_BYTES = 16 << 20
+
+    def __init__(self, package: frictionless.Package | None) -> None:
+        self.package = package
+        self.indexes: dict[tuple[str, str], dict[str, str]] = {}
+
+    def guess(self, target: str, field: str, cell: str) -> str | None:
+        index = self.indexes.get((target, field))
+        if index is None:
+            index = self.indexes[(target, field)] = self._index(target, field)
+        return index.get(_folded(cell))
+
+    def _index(self, target: str, field: str) -> dict[str, str]:
+        if self.package is None or not self.package.has_resource(target):
+            return {}
+        resource = self.package.get_resource(target)
+        try:
+            if resource.remote or Path(resource.normpath).stat().st_size > self.MAX_BYTES:
+                return {}
+            header, *rows = resource.to_copy().read_cells()
+        except Exception:  # an unreadable table has its own error; this is only a hint
+            return {}
+        if field not in header:
+            return {}
+        at = header.index(field)
+        keys: dict[str, set[str]] = {}
+        for row in rows:
+            key = row[at] if at < len(row) else None
+            for place, text in enumerate(row):
+                if place != at and key not in (None, "") and isinstance(text, str) and text.strip():
+                    keys.setdefault(_folded(text), set()).add(str(key))
+        return {text: next(iter(found)) for text, found in keys.items() if len(found) == 1}
+
+
+def _folded(text: str) -> str:
+    """Case and spacing aside: "Андрусяк М. М." is "андрусяк м.м."."""
+    return re.sub(r"\s+", "", text).casefold()

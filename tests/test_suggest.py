@@ -1,0 +1,96 @@
+"""What a wrongly written cell probably meant: the fixes of its errors name it."""
+
+from __future__ import annotations
+
+import frictionless
+import pytest
+
+from opendata.suggest import KeyGuesser, allowed_value, suggestion
+
+
+@pytest.mark.parametrize(
+    ("field_type", "field_format", "cell", "meant"),
+    [
+        ("date", "default", "15.06.2021", "2021-06-15"),
+        ("date", None, "5.6.2021", "2021-06-05"),
+        ("date", "default", "15/06/2021", "2021-06-15"),
+        ("date", "default", "2021.06.15", "2021-06-15"),
+        ("date", "default", " 15.06.2021 ", "2021-06-15"),
+        ("datetime", "default", "15.06.2021 10:30", "2021-06-15T10:30:00"),
+        ("datetime", "default", "2024-01-05 10:00", "2024-01-05T10:00:00"),
+        ("datetime", "default", "2024-01-05T10:00", "2024-01-05T10:00:00"),
+        ("yearmonth", "default", "06.2021", "2021-06"),
+        ("integer", "default", "1 200", "1200"),
+        ("integer", "default", "1\u00a0200\u00a0000", "1200000"),
+        ("integer", "default", "-12'500", "-12500"),
+        ("number", "default", "3,5", "3.5"),
+        ("number", "default", "1 200,50", "1200.50"),
+        ("string", "uri", "www.kolomyia.gov.ua/news", "https://www.kolomyia.gov.ua/news"),
+        ("string", "uri", "kolomyia.gov.ua", "https://kolomyia.gov.ua"),
+        ("string", "uri", "коломия.укр", "https://коломия.укр"),
+    ],
+)
+def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
+    assert suggestion(field_type, field_format, cell) == meant
+
+
+@pytest.mark.parametrize(
+    ("field_type", "field_format", "cell"),
+    [
+        ("date", "default", "31.02.2021"),  # no such day
+        ("date", "default", "13.13.2021"),
+        ("date", "default", "вчора"),
+        ("date", "%d.%m.%Y", "2021-06-15"),  # a format of its own: its fix says what it wants
+        ("datetime", "default", "2024-01-05T25:00:00"),
+        ("datetime", "default", "15.06.2021"),  # a day without a time: which time?
+        ("yearmonth", "default", "13.2021"),
+        ("integer", "default", "1.5"),
+        ("integer", "default", "12 34"),  # not groups of three
+        ("integer", "default", "x1"),
+        ("number", "default", "1,200,300"),  # English groups or two decimal marks: unclear
+        ("number", "default", "abc"),
+        ("string", "uri", "not a uri"),
+        ("string", "uri", "//city.ua/x"),
+        ("string", "email", "a@b"),
+        ("boolean", "default", "так"),  # the field's own true values decide
+    ],
+)
+def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, cell):
+    assert suggestion(field_type, field_format, cell) is None
+
+
+ENUM = ("planned", "in_progress", "done", "partially_done", "not_done", "cancelled")
+
+
+@pytest.mark.parametrize(
+    ("cell", "meant"),
+    [
+        ("Done", "done"),
+        (" done ", "done"),
+        ("in progress", "in_progress"),
+        ("Not-Done", "not_done"),
+        ("canceled", "cancelled"),  # a close spelling, and only one
+        ("finished", None),
+        ("виконано", None),
+        ("done!", "done"),
+    ],
+)
+def test_the_allowed_value_meant_is_named(cell, meant):
+    assert allowed_value(ENUM, cell) == meant
+
+
+def test_a_key_is_guessed_only_from_one_row(tmp_path):
+    """A text in the rows of two keys (two people named Коба) suggests neither."""
+    (tmp_path / "people.csv").write_text(
+        "person_id,surname,display_name\nkoba-i-yu,Коба,Коба І.Ю.\nkoba-o-p,Коба,Коба О.П.\n",
+        encoding="utf-8",
+    )
+    package = frictionless.Package(
+        {"resources": [{"name": "people", "path": "people.csv", "type": "table"}]}, basepath=str(tmp_path)
+    )
+    keys = KeyGuesser(package)
+    assert keys.guess("people", "person_id", "коба  о.п.") == "koba-o-p"
+    assert keys.guess("people", "person_id", "Коба") is None
+    assert keys.guess("people", "no_such_field", "Коба О.П.") is None
+    assert keys.guess("no_such_table", "person_id", "Коба О.П.") is None
+    assert KeyGuesser(None).guess("people", "person_id", "Коба О.П.") is None
