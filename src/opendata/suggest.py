@@ -1,12 +1,13 @@
-"""What a wrongly written cell probably meant, for the fix of its type error.
+"""What a wrongly written cell probably meant, for the fix of its error.
 
 The cells an officer types into a spreadsheet are written the way Ukrainian
 documents write them: "15.06.2021" for a date, "1 200" for a count, "3,5" for a
-number, "www.kolomyia.gov.ua" for a link.  Where the intended value
-is unambiguous, the fix names it ("Імовірно, «2021-06-15»"); where it is not (a date
-that is no calendar day, a word), there is no suggestion.
+number, "www.kolomyia.gov.ua" for a link, "Done" for done, a person's name where
+the table wants the person's id.  Where the value meant is unambiguous, the fix
+names it ("Імовірно, «2021-06-15»"); where it is not (a date that is no calendar
+day, a word, a name two people share), there is no suggestion.
 
-Only the field's default format is guessed: a field with a format of its own
+Only a field's default format is guessed: a field with a format of its own
 ("%d.%m.%Y") declares what it wants, and its fix says so.
 """
 
@@ -22,14 +23,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import frictionless
 
-_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")  # 15.06.2021, 5/6/2021
-_YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})")  # 2021.06.15, 2021/06/15
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
-_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})")  # 06.2021
+# digits are ASCII ones (re.ASCII): a suggestion is written as the field wants it
+_DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
+_YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", re.ASCII)  # 2021.06.15, 2021/06/15
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
+_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})", re.ASCII)  # 06.2021
 # group separators in numbers: space, no-break space, narrow no-break space, apostrophe
-_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))")
-_INTEGER = re.compile(r"-?\d+")
-_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+_GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
+_INTEGER = re.compile(r"-?\d+", re.ASCII)
+_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
 
 
