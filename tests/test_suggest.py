@@ -79,6 +79,13 @@ def test_the_allowed_value_meant_is_named(cell, meant):
     assert allowed_value(ENUM, cell) == meant
 
 
+def test_an_allowed_value_is_found_by_its_label():
+    labels = (("done", "виконано"), ("partially_done", "виконано частково"), ("not_done", "не виконано"))
+    assert allowed_value(ENUM, "Виконано", labels) == "done"
+    assert allowed_value(ENUM, "виконано  частково", labels) == "partially_done"
+    assert allowed_value(ENUM, "виконано", ()) is None
+
+
 def test_a_key_is_guessed_only_from_one_row(tmp_path):
     """A text in the rows of two keys (two people named Коба) suggests neither."""
     (tmp_path / "people.csv").write_text(

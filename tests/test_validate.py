@@ -221,10 +221,14 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
         (8, "status", "constraint-error", "done"),
         (8, "channel", "constraint-error", "social media"),
         (8, "reported_by", "foreign-key", "kachanskyi-m-yu"),
-        (9, "status", "constraint-error", None),  # Ukrainian for "done": no spelling of it
+        (9, "status", "constraint-error", "done"),  # the label of done in the schema's categories
         (9, "reported_by", "foreign-key", None),  # a surname in Latin letters is in no column
     ]
     assert report["errors"][2]["fix"].endswith("Імовірно, «kachanskyi-m-yu».")
+    # the codes with the words an officer knows them by, in Ukrainian
+    assert "done (виконано), partially_done (виконано частково)" in report["errors"][0]["fix"]
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert "Use one of: planned, in_progress, done, partially_done" in english["errors"][0]["fix"]
 
 
 def test_done_without_evidence_is_a_warning(plan_with_reports):

@@ -36,7 +36,8 @@ class Problem:
         if self.code == "type-error" and self.cell is not None:
             return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
         if self.params.get("constraint") == "enum" and self.cell is not None:
-            return allowed_value(tuple(self.params.get("limit") or ()), self.cell)
+            labels = tuple((self.params.get("labels") or {}).items())
+            return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)
         return self.params.get("suggestion")
 
     def _rendered(self, lang: str) -> tuple[str, str]:
@@ -71,6 +72,13 @@ class Problem:
             if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
                 params["characters"] = counted(params["limit"], lang, "characters")
                 params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
+            # the codes with the words an officer knows them by: "done (виконано)"
+            labels = params["labels"]
+            params["allowed"] = ", ".join(
+                f"{value} ({labels[value]})" if value in labels else value
+                for value in map(str, params["limit"])
+            )
         if isinstance(cell, _Placeholder):  # a template: every other value's braces are text
             params = {k: v if isinstance(v, _Placeholder) else _Escaped(v) for k, v in params.items()}
         return render(code, lang, params)

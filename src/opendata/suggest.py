@@ -65,11 +65,13 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
 
 
 @functools.lru_cache(maxsize=4096)
-def allowed_value(allowed: tuple, cell: str) -> str | None:
+def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
     """The one allowed value an enum's cell was meant to be: the same but for case,
-    spaces, "_" and "-" ("Roads", "in progress"), or a close spelling ("schols")."""
+    spaces, "_" and "-" ("Roads", "in progress"), the value's label ("виконано" for
+    done, from ``labels``: (value, label) pairs), or a close spelling ("schols")."""
     texts = [str(value) for value in allowed]
     same = [text for text in texts if _loose(text) == _loose(cell)]
+    same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
     if len(same) == 1:
         return same[0]
     close = difflib.get_close_matches(cell.strip().lower(), [t.lower() for t in texts], n=2, cutoff=0.8)

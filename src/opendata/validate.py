@@ -440,7 +440,10 @@ class TableProblems:
         schema = getattr(resource, "schema", None)
         # looked up once, not per error: Frictionless' has_field walks the fields
         self.fields = (
-            {f.name: (f.type, getattr(f, "format", None), f.constraints or {}) for f in schema.fields}
+            {
+                f.name: (f.type, getattr(f, "format", None), f.constraints or {}, _labels(f))
+                for f in schema.fields
+            }
             if schema is not None
             else {}
         )
@@ -470,11 +473,12 @@ def _problem_from(
     error: engine.TableError,
     name: str,
     path: str,
-    fields: dict[str, tuple[str, str | None, dict]],
+    fields: dict[str, tuple[str, str | None, dict, dict]],
     primary_key: str | None,
     shared: dict[tuple, dict],
 ) -> Problem:
-    """The engine's error as a Problem; ``fields``: type, format and constraints by name.
+    """The engine's error as a Problem; ``fields``: type, format, constraints and the
+    values' labels by name.
 
     A cell's type or constraint error has the same parameters as every other one of
     its field and kind, so they share one dict from ``shared`` (~0.35 kB less per
@@ -505,8 +509,21 @@ def _problem_from(
     )
 
 
+def _labels(field: frictionless.Field) -> dict[str, str]:
+    """A field's values' labels, from Table Schema's ``categories`` (``{"value": "done",
+    "label": "виконано"}``): what an officer reads and writes for a code."""
+    categories = (getattr(field, "custom", None) or {}).get("categories")
+    if not isinstance(categories, list):
+        return {}
+    return {
+        str(c["value"]): str(c["label"])
+        for c in categories
+        if isinstance(c, dict) and "value" in c and c.get("label") is not None
+    }
+
+
 def _problem_params(
-    error: engine.TableError, fields: dict[str, tuple[str, str | None, dict]], primary_key: str | None
+    error: engine.TableError, fields: dict[str, tuple[str, str | None, dict, dict]], primary_key: str | None
 ) -> dict:
     """What the messages about an engine error need to say."""
     params: dict = {
@@ -516,13 +533,14 @@ def _problem_params(
     }
     schema_field = fields.get(error.field_name) if error.field_name else None
     if schema_field is not None:
-        params["field_type"], params["field_format"], constraints = schema_field
+        params["field_type"], params["field_format"], constraints, labels = schema_field
         if error.constraint:
             params["constraint"] = error.constraint
             limit = constraints.get(error.constraint)
             params["limit"] = limit
             if error.constraint == "enum":
                 params["allowed"] = ", ".join(str(value) for value in limit or [])
+                params["labels"] = labels
     elif error.constraint:
         params["constraint"] = error.constraint
     if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
