@@ -77,7 +77,7 @@ class Problem:
             labels = params["labels"]
             params["allowed"] = ", ".join(
                 f"{value} ({labels[value]})" if value in labels else value
-                for value in map(str, params["limit"])
+                for value in map(str, params.get("limit") or [])
             )
         if isinstance(cell, _Placeholder):  # a template: every other value's braces are text
             params = {k: v if isinstance(v, _Placeholder) else _Escaped(v) for k, v in params.items()}
