@@ -558,6 +558,30 @@ def test_ragged_rows(plan_copy):
     assert ("extra-cell", "campaigns") in found
 
 
+def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
+    """Frictionless reports what follows from it (the last row lacks its cells); the
+    cause is named first. A short last row with its quotes closed is only short (the
+    plan's rules read such a row's missing cells as empty: they raised KeyError)."""
+    reports = plan_with_reports / "progress_reports.csv"
+    with reports.open("a", encoding="utf-8") as stream:
+        stream.write('R-8,1.1,2021-Q2,2021-06-15,done,"Звіт, опубліковано,https://kolomyia.gov.ua/a,website,,x\n')
+        stream.write("R-9,1.1,2021-Q2,2021-06-15,done,x,https://kolomyia.gov.ua/b,website,,kachanskyi-m-yu\n")
+    code, report = report_json(plan_with_reports, "--lang", "en")
+    assert code == 1
+    first, *rest = report["errors"]
+    assert (first["type"], first["row"], first["field"]) == ("unclosed-quote", 8, "summary")
+    assert first["message"].startswith("A quote (\") opened in the cell of field «summary» is never closed")
+    assert {(e["type"], e["row"]) for e in rest} >= {("missing-cell", 8)}
+
+    lines = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[-1] = "R-9,1.1,2021-Q2,2021-06-15,done,\"Звіт\"\n"  # short, its quotes closed
+    reports.write_text("".join(lines[:-2] + lines[-1:]), encoding="utf-8")
+    _, short = report_json(plan_with_reports)
+    found = [(e["type"], e["row"]) for e in short["errors"]]
+    assert found[:2] == [("constraint-error", 8), ("missing-cell", 8)]  # and the plan's rules ran
+    assert "unclosed-quote" not in {e["type"] for e in short["errors"]}
+
+
 def test_duplicate_and_blank_header(plan_copy):
     campaigns = plan_copy / "campaigns.csv"
     lines = campaigns.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -404,6 +404,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Delete the extra cells; often it is a comma inside unquoted text.",
         ),
     },
+    "unclosed-quote": {
+        "uk": (
+            'Лапки (") у клітинці поля «{field}» відкрито, але не закрито: усе до кінця файлу '
+            "потрапило в цю клітинку, тому далі в рядку бракує клітинок.",
+            "Закрийте лапки в цій клітинці або приберіть їх (відкрийте файл у текстовому редакторі, "
+            "таблиця їх не покаже).",
+        ),
+        "en": (
+            'A quote (") opened in the cell of field «{field}» is never closed: the rest of the file '
+            "went into this cell, so the row lacks its other cells.",
+            "Close the quote in this cell or remove it (open the file in a text editor: a spreadsheet "
+            "hides it).",
+        ),
+    },
     "missing-cell": {
         "uk": (
             "У рядку бракує клітинки для поля «{field}».",

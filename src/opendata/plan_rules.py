@@ -64,8 +64,12 @@ def _read(resource: frictionless.Resource) -> Table | None:
         with Path(resource.normpath).open(encoding="utf-8-sig", newline="") as stream:
             reader = csv.reader(stream)
             header = next(reader, [])
+            # a short row's missing cells as empty ones: the schema check reports them
             rows = [
-                {**dict(zip(header, cells, strict=False)), "__row": number}
+                {
+                    **{name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)},
+                    "__row": number,
+                }
                 for number, cells in enumerate(reader, start=2)
                 if cells
             ]

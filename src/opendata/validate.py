@@ -424,8 +424,35 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     report.tables.append(
         TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
     )
+    unclosed = _unclosed_quote(resource, result)
+    if unclosed is not None:  # the cause, before what follows from it
+        report.problems.append(unclosed)
     report.problems.add_source(TableProblems(result.errors, resource, KeyGuesser(package)))
     return True
+
+
+def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
+    """A quote opened and never closed takes the rest of the file into one cell, and
+    Frictionless reports only what follows from it: the last row lacks its other
+    cells.  Name the cell where the quote opened: the one before the first missing.
+
+    Only for a table with few errors (a hand-edited one); its quotes are counted only
+    when its last row is short, to tell this from a row that is short by itself."""
+    errors = result.errors
+    if not isinstance(errors, list) or not errors or resource.remote:
+        return None
+    last_row = result.row_count + 1  # the header is row 1
+    short = [e for e in errors[-len(resource.schema.fields) :] if e.row_number == last_row]
+    missing = [e.field_number for e in short if e.type == "missing-cell" and e.field_number]
+    if not missing or min(missing) < 2:
+        return None
+    quote = b'"'
+    with open(resource.normpath, "rb") as stream:
+        quotes = sum(chunk.count(quote) for chunk in iter(lambda: stream.read(1 << 20), b""))
+    if quotes % 2 == 0:
+        return None
+    field = resource.schema.fields[min(missing) - 2].name
+    return Problem("unclosed-quote", resource=resource.name, path=resource.path, row=last_row, field=field)
 
 
 class TableProblems:
