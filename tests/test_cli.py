@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 
 from tests.helpers import run_cli
@@ -109,3 +110,43 @@ def test_opendata_lang_sets_the_language_of_usage_errors():
         "",
         "Error: wrong value for '--show': a whole number at least 0.",
     ]
+
+
+def test_help_is_in_ukrainian_unless_english_is_asked_for():
+    ukrainian = run_cli("validate", "--help")
+    assert ukrainian.returncode == 0
+    assert ukrainian.stdout.startswith("Використання: opendata validate [OPTIONS] [PATH]")
+    assert "Коди виходу: 0 пакет коректний" in ukrainian.stdout and "\nПараметри:\n" in ukrainian.stdout
+    words = " ".join(ukrainian.stdout.split())  # as wrapped for any width
+    assert "Зупинити таблицю після N помилок (0 — показати всі). [типово: 0; x>=0]" in words
+    english = run_cli("validate", "--help", env={**os.environ, "OPENDATA_LANG": "en"})
+    assert english.stdout.startswith("Usage: opendata validate") and "Exit codes: 0 valid" in english.stdout
+    group = run_cli("--help")
+    assert "Команди:\n  audit        Щорічний аудит наборів порталу" in group.stdout
+
+
+def test_every_command_and_option_has_its_ukrainian_help():
+    """A new command or option gets its Ukrainian help with its English one."""
+    from opendata.cli import main
+    from opendata.help_uk import COMMANDS, OPTIONS
+
+    assert set(COMMANDS) == {"", *main.commands}
+    for name, command in [("", main), *main.commands.items()]:
+        for option in command.params:
+            if isinstance(option, click.Option):
+                flag = option.opts[-1]
+                assert f"{name} {flag}".strip() in OPTIONS or flag in OPTIONS, (name, flag)
+
+
+def test_one_process_shows_each_help_in_the_language_asked(monkeypatch):
+    """The English help is kept while the Ukrainian is shown (CliRunner, one process)."""
+    from click.testing import CliRunner
+
+    from opendata.cli import main
+
+    monkeypatch.delenv("OPENDATA_LANG", raising=False)
+    runner = CliRunner()
+    assert "Перевіряє пакет даних" in runner.invoke(main, ["validate", "--help"]).output
+    english = runner.invoke(main, ["validate", "--help", "--lang", "en"]).output
+    assert "Check a data package" in english and "Stop a table after N errors" in english
+    assert "Використання" not in english and "типово" not in english

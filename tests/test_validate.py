@@ -655,7 +655,7 @@ def test_resource_descriptor(tmp_path, plan_copy):
 
 
 def test_help_teaches():
-    result = run_cli("validate", "--help")
+    result = run_cli("validate", "--help", "--lang", "en")
     assert result.returncode == 0
     assert "Exit codes" in result.stdout and "--format" in result.stdout and "Examples" in result.stdout
 

@@ -138,18 +138,41 @@ def _indented(value, newline: bytes) -> bytes:
     return orjson.dumps(value, option=JSON_OPTIONS, default=str).replace(b"\n", newline)
 
 
-class _Commands(click.Group):
+class _HelpInLanguage(click.Command):
+    """A help screen in the user's language (`help_uk`), click's own words included."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        return _help_screen(super().get_help(ctx), ctx)
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            _set_help(option, "--help", _help_lang(ctx))
+        return option
+
+
+class _Command(_HelpInLanguage, click.Command):
+    """A command of `opendata`."""
+
+
+class _Commands(_HelpInLanguage, click.Group):
     """The commands, and what none of them should show a person: a traceback, or an
-    error in a language they did not ask for.
+    error or a help screen in a language they did not ask for.
 
     A folder that cannot be written (no permission, a full disk, a path that goes
     nowhere) or a file that cannot be read is said in the user's language, with the
     system's own words as the details, exit code 2.  ``OPENDATA_DEBUG=1`` shows the
     traceback instead.  A usage error (a missing value, an unknown option) is said in
-    the user's language too (`_UsageError`), exit code 2 as click has it."""
+    the user's language too (`_UsageError`), exit code 2 as click has it, and so is
+    the help (`help_uk`)."""
+
+    command_class = _Command
+    help_lang = "en"  # the help's language, chosen before click reads --help
 
     def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
         lang = _lang_in(args)
+        self.help_lang = lang
+        _help_in(self, lang)
         try:
             ctx = super().make_context(info_name, args, parent, **extra)
         except click.exceptions.NoArgsIsHelpError:
@@ -171,6 +194,49 @@ class _Commands(click.Group):
                 raise
             _print_failure(error, ctx.meta["lang"])
             sys.exit(2)
+
+
+# the English help of each command and option (their docstrings and help=), kept
+# while the Ukrainian one is shown: a process may run commands in both languages
+_ENGLISH_HELP: dict[click.Command | click.Parameter, str | None] = {}
+
+
+def _help_in(group: click.Group, lang: str) -> None:
+    """Give the commands and their options the help of ``lang``."""
+    from opendata.help_uk import COMMANDS
+
+    for name, command in [("", group), *group.commands.items()]:
+        english = _ENGLISH_HELP.setdefault(command, command.help)
+        command.help = COMMANDS.get(name, english) if lang == "uk" else english
+        for param in command.params:
+            if isinstance(param, click.Option):
+                _set_help(param, f"{name} {param.opts[-1]}".strip(), lang)
+
+
+def _set_help(option: click.Option, key: str, lang: str) -> None:
+    """An option's help in ``lang``: help_uk's for "command --option" or "--option"."""
+    from opendata.help_uk import OPTIONS
+
+    english = _ENGLISH_HELP.setdefault(option, option.help)
+    ukrainian = OPTIONS.get(key) or OPTIONS.get(key.split(" ")[-1])
+    option.help = ukrainian.format(local=LOCAL_PORTAL) if lang == "uk" and ukrainian else english
+
+
+def _help_lang(ctx: click.Context) -> str:
+    return getattr(ctx.find_root().command, "help_lang", "en")
+
+
+def _help_screen(text: str, ctx: click.Context) -> str:
+    """click's own words in a help screen ("Usage:", "Options:") in the help's language."""
+    if _help_lang(ctx) != "uk":
+        return text
+    import re
+
+    from opendata.help_uk import CLICK_WORDS
+
+    for english, ukrainian in CLICK_WORDS:
+        text = re.sub(english, ukrainian, text, flags=re.MULTILINE)
+    return text
 
 
 def _lang_in(args: list[str]) -> str:
@@ -398,6 +464,8 @@ def validate_command(
       - schema: types, required, unique, enum, pattern, min/max, primary and foreign keys;
       - the plan: each task has a leader and an executor, report dates inside the plan
         period and their quarter, http(s) evidence links; a number printed twice is a warning.
+    Where the value meant is clear («15.06.2021», «1 200», a name for a person's id),
+    the fix names it.
 
     \b
     Exit codes: 0 valid, 1 errors found, 2 nothing could be read.
