@@ -16,6 +16,7 @@ import gc
 import itertools
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -138,8 +139,9 @@ def _indented(value, newline: bytes) -> bytes:
     return orjson.dumps(value, option=JSON_OPTIONS, default=str).replace(b"\n", newline)
 
 
-class _HelpInLanguage(click.Command):
-    """A help screen in the user's language (`help_uk`), click's own words included."""
+class _Command(click.Command):
+    """A command whose help screen is in the user's language (`help_uk`), click's own
+    words included."""
 
     def get_help(self, ctx: click.Context) -> str:
         return _help_screen(super().get_help(ctx), ctx)
@@ -151,11 +153,7 @@ class _HelpInLanguage(click.Command):
         return option
 
 
-class _Command(_HelpInLanguage, click.Command):
-    """A command of `opendata`."""
-
-
-class _Commands(_HelpInLanguage, click.Group):
+class _Commands(_Command, click.Group):
     """The commands, and what none of them should show a person: a traceback, or an
     error or a help screen in a language they did not ask for.
 
@@ -230,8 +228,6 @@ def _help_screen(text: str, ctx: click.Context) -> str:
     """click's own words in a help screen ("Usage:", "Options:") in the help's language."""
     if _help_lang(ctx) != "uk":
         return text
-    import re
-
     from opendata.help_uk import CLICK_WORDS
 
     for english, ukrainian in CLICK_WORDS:
