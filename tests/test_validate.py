@@ -316,6 +316,7 @@ def test_text_output_groups_by_file_with_row_field_and_fix(plan_copy):
     assert "task_roles.csv" in result.stdout
     assert "row 129, field «task_id»" in result.stdout
     assert "Fix:" in result.stdout
+    assert "Checked task_roles.csv: 128 rows (fast engine)" in result.stdout
 
 
 def test_json_output_streams_errors_in_the_bytes_of_one_dump(plan_copy):
@@ -438,6 +439,14 @@ def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
     (tmp_path / "resource.json").write_text(json.dumps(resources[0]), encoding="utf-8")
     code, report = report_json(tmp_path / "resource.json")
     assert (code, [(e["type"], e["row"]) for e in report["errors"]]) == (1, [("type-error", 3)])
+
+
+def test_a_table_frictionless_checks_says_why(tmp_path):
+    (tmp_path / "g.csv").write_text('p\n"1,2"\n', encoding="utf-8")
+    (tmp_path / "g.json").write_text('{"fields": [{"name": "p", "type": "geopoint"}]}', encoding="utf-8")
+    result = run_cli("validate", tmp_path / "g.csv", "--schema", tmp_path / "g.json")
+    assert result.returncode == 0
+    assert 'Перевірено g.csv: 1 рядок (рушій Frictionless: field "p" has unsupported type' in result.stdout
 
 
 @pytest.mark.parametrize("with_schema", [False, True])

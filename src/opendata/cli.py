@@ -583,11 +583,11 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
                 out.print(_problem_line(example, lang, count=count))
         out.print()
     for table in report.tables:
-        note = f" — {table.fallback_reason}" if table.fallback_reason else ""
+        engine = ui["engine_fast"] if table.engine == "fast" else ui["engine_reference"]
+        note = f": {table.fallback_reason}" if table.fallback_reason else ""
         out.print(
             Text(
-                f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} "
-                f"({ui['engine']}: {table.engine}{note})",
+                f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} ({engine}{note})",
                 style="dim",
             )
         )
