@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import frictionless
 import polars as pl
@@ -455,6 +456,16 @@ def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
     return Problem("unclosed-quote", resource=resource.name, path=resource.path, row=last_row, field=field)
 
 
+class FieldFacts(NamedTuple):
+    """What the messages about a field's cells need, looked up once per table (not per
+    error: Frictionless' has_field walks the fields)."""
+
+    type: str
+    format: str | None
+    constraints: dict
+    labels: dict[str, str]  # the values' labels (`_labels`)
+
+
 class TableProblems:
     """A table's problems, made from the engine's errors each time they are read."""
 
@@ -465,10 +476,9 @@ class TableProblems:
         self.keys = keys
         self.name, self.path = resource.name, resource.path
         schema = getattr(resource, "schema", None)
-        # looked up once, not per error: Frictionless' has_field walks the fields
         self.fields = (
             {
-                f.name: (f.type, getattr(f, "format", None), f.constraints or {}, _labels(f))
+                f.name: FieldFacts(f.type, getattr(f, "format", None), f.constraints or {}, _labels(f))
                 for f in schema.fields
             }
             if schema is not None
@@ -500,12 +510,11 @@ def _problem_from(
     error: engine.TableError,
     name: str,
     path: str,
-    fields: dict[str, tuple[str, str | None, dict, dict]],
+    fields: dict[str, FieldFacts],
     primary_key: str | None,
     shared: dict[tuple, dict],
 ) -> Problem:
-    """The engine's error as a Problem; ``fields``: type, format, constraints and the
-    values' labels by name.
+    """The engine's error as a Problem; ``fields``: what each field's messages need.
 
     A cell's type or constraint error has the same parameters as every other one of
     its field and kind, so they share one dict from ``shared`` (~0.35 kB less per
@@ -549,9 +558,7 @@ def _labels(field: frictionless.Field) -> dict[str, str]:
     }
 
 
-def _problem_params(
-    error: engine.TableError, fields: dict[str, tuple[str, str | None, dict, dict]], primary_key: str | None
-) -> dict:
+def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
     """What the messages about an engine error need to say."""
     params: dict = {
         "note": error.note,
