@@ -258,8 +258,7 @@ class _UsageError(click.UsageError):
     def show(self, file=None) -> None:
         ui = USAGE_ERRORS[self.lang]
         if self.ctx is not None:
-            pieces = " ".join(self.ctx.command.collect_usage_pieces(self.ctx))
-            click.echo(f"{ui['usage']}: {self.ctx.command_path} {pieces}", file=file, err=True)
+            click.echo(_help_screen(self.ctx.get_usage(), self.ctx), file=file, err=True)
             click.echo(ui["help"].format(command=self.ctx.command_path) + "\n", file=file, err=True)
         click.echo(f"{ui['error']}: {self.message}", file=file, err=True)
 
@@ -281,7 +280,7 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
         option = isinstance(param, click.Option)
         name = quoted(" / ".join(param.opts) if option else param.human_readable_name)
     if isinstance(error, click.MissingParameter) and param is not None:
-        return ui["missing_option" if option else "missing_argument"].format(name=name)
+        return ui["missing"].format(name=name)
     if isinstance(error, click.BadParameter) and param is not None:
         expected = _expected_value(param.type, ui)
         if expected is None:

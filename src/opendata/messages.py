@@ -864,11 +864,9 @@ FAILURES = {
 # `cli._UsageError` in the user's language; {name} is already quoted by `QUOTES`.
 USAGE_ERRORS = {
     "uk": {
-        "usage": "Використання",
         "help": "Довідка: {command} --help",
         "error": "Помилка",
-        "missing_option": "не вказано {name}.",
-        "missing_argument": "не вказано {name}.",
+        "missing": "не вказано {name}.",
         "no_such_option": "немає параметра {name}.",
         "no_such_command": "немає команди {name}.",
         "did_you_mean": "Можливо, {names}?",
@@ -885,11 +883,9 @@ USAGE_ERRORS = {
         "between": "від {min} до {max}",
     },
     "en": {
-        "usage": "Usage",
         "help": "Help: {command} --help",
         "error": "Error",
-        "missing_option": "{name} is missing.",
-        "missing_argument": "{name} is missing.",
+        "missing": "{name} is missing.",
         "no_such_option": "there is no option {name}.",
         "no_such_command": "there is no command {name}.",
         "did_you_mean": "Did you mean {names}?",
