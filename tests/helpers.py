@@ -23,3 +23,14 @@ def run_cli(*args, cwd: Path | None = None, env: dict | None = None, timeout: in
         env=env,
         timeout=timeout,
     )
+
+
+def save_as_ukrainian_excel(table: Path) -> None:
+    """Save a CSV as a Ukrainian Excel saves "CSV UTF-8": a byte-order mark, semicolons
+    (the list separator where the decimal mark is a comma) and CRLF line ends."""
+    import csv
+
+    with table.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    with table.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";", lineterminator="\r\n").writerows(rows)

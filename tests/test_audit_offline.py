@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from opendata.audit import run_audit
-from tests.helpers import run_cli
+from tests.helpers import run_cli, save_as_ukrainian_excel
 
 GOOD = {
     "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
@@ -91,6 +91,23 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
     assert "2 набори, " in row["summary"] and str(out / "report.html") in row["summary"]
     assert row["reported_by"] == "tokarchuk-o-v"
     assert run_cli("validate", plan_copy).returncode == 0
+
+
+def test_record_appends_to_a_table_saved_by_a_ukrainian_excel(dump, plan_with_reports, tmp_path):
+    """The row is added in the file's own semicolons and line ends; the rows already
+    there stay byte for byte as the officer saved them (they were read with commas:
+    a KeyError, and a rewrite would have mangled them)."""
+    reports = plan_with_reports / "progress_reports.csv"
+    save_as_ukrainian_excel(reports)
+    before = reports.read_bytes()
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_with_reports,
+                     "--date", "2021-11-15")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    after = reports.read_bytes()
+    assert after.startswith(before) and after.count(b"\r\n") == before.count(b"\r\n") + 1
+    added = after[len(before) :].decode("utf-8")
+    assert added.startswith("2021-Q4-5.2-audit-01;5.2;2021-Q4;2021-11-15;done;") and added.endswith("\r\n")
+    assert run_cli("validate", plan_with_reports).returncode == 0
 
 
 def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from opendata.ckan_client import CkanClient, PortalUnreachable
 from opendata.config import ConfigError, load_config
 from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
-from tests.helpers import PACKAGE, run_cli
+from tests.helpers import PACKAGE, run_cli, save_as_ukrainian_excel
 
 SECRET = "sekret-token-0123456789"
 
@@ -82,6 +82,12 @@ def test_dataset_passport_from_the_package():
     assert dataset["extras"]["update_frequency"] == "щокварталу"
     assert dataset["extras"]["language"] == "uk"
     assert "Kolomyia" in dataset["tags"]
+
+
+def test_the_maintainer_is_found_in_people_saved_by_a_ukrainian_excel(plan_copy):
+    save_as_ukrainian_excel(plan_copy / "people.csv")
+    dataset = dataset_dict(plan_copy, "kolomyia-city-council", Passport())
+    assert dataset["maintainer"].startswith("Качанський Михайло, начальник відділу комунікації")
 
 
 def test_ckan_names():

@@ -19,7 +19,7 @@ from opendata import cli
 from opendata.messages import counted
 from opendata.problems import Problem
 from opendata.validate import validate
-from tests.helpers import OPENDATA, PACKAGE, run_cli
+from tests.helpers import OPENDATA, PACKAGE, run_cli, save_as_ukrainian_excel
 
 
 def append_rows(path: Path, *rows: list[str]) -> None:
@@ -229,6 +229,25 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
     assert "done (виконано), partially_done (виконано частково)" in report["errors"][0]["fix"]
     _, english = report_json(plan_with_reports, "--lang", "en")
     assert "Use one of: planned, in_progress, done, partially_done" in english["errors"][0]["fix"]
+
+
+def test_the_plans_rules_read_a_table_saved_by_a_ukrainian_excel(plan_with_reports):
+    """Semicolons, a BOM and CRLF: Frictionless reads such a file, and so must the
+    plan's rules (read with commas, its rows were one cell each: no rule ran)."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-4", "1.1", "2021-Q2", "2021-09-15", "done", "x", "ftp://a.ua/x", "website", "",
+         "kachanskyi-m-yu"],
+    )  # fmt: skip
+    for name in ("progress_reports.csv", "tasks.csv", "task_roles.csv", "decision.csv"):
+        save_as_ukrainian_excel(plan_with_reports / name)
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [
+        ("plan-date-outside-quarter", 8),
+        ("plan-evidence-not-http", 8),
+    ]
+    assert [w["type"] for w in report["warnings"]] == ["plan-duplicate-number"]
 
 
 def test_done_without_evidence_is_a_warning(plan_with_reports):

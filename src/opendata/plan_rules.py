@@ -14,11 +14,9 @@ Row numbers follow Frictionless: the header is row 1.
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import frictionless
 
@@ -36,7 +34,7 @@ def is_plan(package: frictionless.Package) -> bool:
 
 
 def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
-    tables = {name: _read(package.get_resource(name)) for name in PLAN_RESOURCES & readable}
+    tables = {name: read_table(package.get_resource(name)) for name in PLAN_RESOURCES & readable}
     problems: list[Problem] = []
     if "tasks" in tables:
         problems += _duplicate_numbers(tables["tasks"])
@@ -53,29 +51,35 @@ class Table:
     resource: str
     path: str
     rows: list[dict]  # cell texts by column name, plus "__row"
+    header: list[str] = field(default_factory=list)
+    delimiter: str = ","  # as Frictionless detected it: what a row appended must use
+    encoding: str = "utf-8"
 
     @property
     def columns(self) -> set[str]:
-        return set(self.rows[0]) if self.rows else set()
+        return set(self.header)
 
 
-def _read(resource: frictionless.Resource) -> Table | None:
+def read_table(resource: frictionless.Resource) -> Table | None:
+    """A plan table's cells as text, in its dialect and encoding as Frictionless
+    detects them (a byte-order mark; the semicolons of a file a Ukrainian Excel saved
+    as "CSV UTF-8": read with commas, its rows were one cell each, and the rules found
+    no columns to check); None if it cannot be read."""
+    table = resource.to_copy()
     try:
-        with Path(resource.normpath).open(encoding="utf-8-sig", newline="") as stream:
-            reader = csv.reader(stream)
-            header = next(reader, [])
-            # a short row's missing cells as empty ones: the schema check reports them
-            rows = [
-                {
-                    **{name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)},
-                    "__row": number,
-                }
-                for number, cells in enumerate(reader, start=2)
-                if cells
-            ]
-    except (OSError, UnicodeDecodeError, csv.Error):
+        with table:
+            control = table.dialect.get_control("csv") if table.dialect.has_control("csv") else None
+            header, *records = table.read_cells()
+    except (frictionless.FrictionlessException, OSError, UnicodeDecodeError, ValueError):
         return None
-    return Table(resource.name, resource.path, rows)
+    # a short row's missing cells as empty ones: the schema check reports them
+    rows = [
+        {**{name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}, "__row": number}
+        for number, cells in enumerate(records, start=2)
+        if cells
+    ]
+    delimiter = control.delimiter if control is not None else ","
+    return Table(resource.name, resource.path, rows, list(header), delimiter, table.encoding or "utf-8")
 
 
 def _problem(table: Table, code: str, row, field: str, cell, severity="error", **params):

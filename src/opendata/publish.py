@@ -29,10 +29,13 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import frictionless
+
 from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
+from opendata.plan_rules import read_table
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -310,14 +313,13 @@ def _tag(keyword: str) -> str:
 
 def _head_of_communication(package_dir: Path) -> str | None:
     """The maintainer by default: the head of the communication and IT department (people.csv)."""
-    people = package_dir / "people.csv"
-    if not people.is_file():
+    if not (package_dir / "people.csv").is_file():
         return None
-    with people.open(encoding="utf-8-sig", newline="") as stream:
-        for row in csv.DictReader(stream):
-            if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
-                full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
-                return f"{full}, {row['position_uk']}"
+    table = read_table(frictionless.Resource("people.csv", basepath=str(package_dir)))
+    for row in table.rows if table is not None else []:
+        if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
+            full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
+            return f"{full}, {row['position_uk']}"
     return None
 
 

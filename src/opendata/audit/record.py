@@ -9,12 +9,14 @@ audits can be recorded.
 from __future__ import annotations
 
 import csv
+import io
 from datetime import date
 from pathlib import Path
 
+import frictionless
+
 from opendata.messages import counted
-from opendata.package import csv_bytes
-from opendata.plan_rules import Table, one_report_problems
+from opendata.plan_rules import Table, one_report_problems, read_table
 from opendata.quarters import quarter_label
 
 TASK = "5.2"
@@ -24,10 +26,30 @@ class RecordRefused(Exception):
     """The record cannot be added without making the plan invalid."""
 
 
-def _read(path: Path) -> tuple[list[str], list[dict]]:
-    with path.open(encoding="utf-8", newline="") as stream:
-        reader = csv.DictReader(stream)
-        return list(reader.fieldnames or []), list(reader)
+def _read(path: Path) -> Table:
+    """A plan table as the validator reads it (its dialect: a Ukrainian Excel's
+    semicolons; a byte-order mark)."""
+    table = read_table(frictionless.Resource(path.name, basepath=str(path.parent)))
+    if table is None:
+        raise ValueError(f"{path.name} cannot be read")
+    return table
+
+
+def _append(path: Path, table: Table, row: dict) -> None:
+    """Add the row at the end of the file, in its own delimiter and line ends: the
+    rows already there are left byte for byte as the officer saved them."""
+    if table.encoding.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
+        raise RecordRefused(f"{path.name} is not UTF-8 text ({table.encoding}): save it as UTF-8 first.")
+    data = path.read_bytes()
+    line_end = "\r\n" if b"\r\n" in data else "\n"
+    line = io.StringIO()
+    csv.writer(line, delimiter=table.delimiter, lineterminator=line_end).writerow(
+        [row.get(name, "") for name in table.header]
+    )
+    with path.open("ab") as stream:
+        if data and not data.endswith((b"\n", b"\r")):
+            stream.write(line_end.encode())
+        stream.write(line.getvalue().encode("utf-8"))
 
 
 def record(
@@ -40,13 +62,18 @@ def record(
 ) -> dict:
     """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject it."""
     try:
-        _, decision = _read(plan / "decision.csv")
+        decision = _read(plan / "decision.csv").rows
         start, end = (date.fromisoformat(decision[0][k]) for k in ("period_start", "period_end"))
-        header, reports = _read(plan / "progress_reports.csv")
-        _, roles = _read(plan / "task_roles.csv")
+        reports_table = _read(plan / "progress_reports.csv")
+        reports = reports_table.rows
+        roles = _read(plan / "task_roles.csv").rows
+        if not {"report_id", "task_id", "period", "report_date"} <= reports_table.columns:
+            raise KeyError("progress_reports.csv has not the plan's columns")
     except (OSError, KeyError, IndexError, ValueError) as error:
         raise RecordRefused(f"{plan}: not the plan's data package ({error})") from error
-    leader = next((r["person_id"] for r in roles if r["task_id"] == TASK and r["role"] == "leader"), "")
+    leader = next(
+        (r.get("person_id", "") for r in roles if r.get("task_id") == TASK and r.get("role") == "leader"), ""
+    )
     quarter = quarter_label(day)
     taken = {r["report_id"] for r in reports}
     number = 1
@@ -81,5 +108,5 @@ def record(
             f"{reasons} The plan validator would reject the record: extend the plan "
             "(a new decision with a later period) or pass --date inside the period."
         )
-    (plan / "progress_reports.csv").write_bytes(csv_bytes(header, [*reports, row]))
+    _append(plan / "progress_reports.csv", reports_table, row)
     return row
