@@ -6,7 +6,7 @@ Two kinds of input, each drawn from a seeded generator:
 * the plan's package with one to three edits a spreadsheet or a hand can make (rows
   with too few or too many cells, cells from a menu of traps: quotes, dates written
   the Ukrainian way, Cyrillic digits, a BOM, NUL; a deleted row; a renamed column; a
-  blank or half-quoted line);
+  blank or half-quoted line), sometimes a table saved as a Ukrainian Excel saves it;
 * a table and its schema made up at random (one to four columns of any type, a
   constraint or a primary key, any delimiter and line end, UTF-8 with or without a
   BOM, windows-1251, UTF-16, Latin-1, or random bytes, saved as .csv, .tsv, .txt,
@@ -21,6 +21,7 @@ temporary folder, and its traceback printed; the exit code is 1 if any did.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import random
 import shutil
@@ -150,6 +151,12 @@ def edited_package(rng: random.Random, folder: Path) -> Path:
         else:
             lines.insert(rng.randrange(len(lines) + 1), rng.choice(["\n", ",,,\n", '"\n']))
         table.write_text("".join(lines), encoding="utf-8")
+    if rng.random() < 0.2:  # as a Ukrainian Excel saves "CSV UTF-8": BOM, semicolons, CRLF
+        table = package / rng.choice(PLAN_TABLES)
+        with table.open(encoding="utf-8", newline="") as stream:
+            rows = list(csv.reader(stream))
+        with table.open("w", encoding="utf-8-sig", newline="") as stream:
+            csv.writer(stream, delimiter=";", lineterminator="\r\n").writerows(rows)
     return package
 
 
