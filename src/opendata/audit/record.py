@@ -68,7 +68,7 @@ def record(
         reports = reports_table.rows
         roles = _read(plan / "task_roles.csv").rows
         if not {"report_id", "task_id", "period", "report_date"} <= reports_table.columns:
-            raise KeyError("progress_reports.csv has not the plan's columns")
+            raise ValueError("progress_reports.csv lacks the plan's columns")
     except (OSError, KeyError, IndexError, ValueError) as error:
         raise RecordRefused(f"{plan}: not the plan's data package ({error})") from error
     leader = next(
