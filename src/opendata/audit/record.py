@@ -31,15 +31,13 @@ def _read(path: Path) -> Table:
     semicolons; a byte-order mark)."""
     table = read_table(frictionless.Resource(path.name, basepath=str(path.parent)))
     if table is None:
-        raise ValueError(f"{path.name} cannot be read")
+        raise ValueError(f"{path.name} cannot be read as UTF-8 CSV")
     return table
 
 
 def _append(path: Path, table: Table, row: dict) -> None:
     """Add the row at the end of the file, in its own delimiter and line ends: the
     rows already there are left byte for byte as the officer saved them."""
-    if table.encoding.lower().replace("_", "-") not in ("utf-8", "utf-8-sig"):
-        raise RecordRefused(f"{path.name} is not UTF-8 text ({table.encoding}): save it as UTF-8 first.")
     data = path.read_bytes()
     line_end = "\r\n" if b"\r\n" in data else "\n"
     line = io.StringIO()
