@@ -74,8 +74,9 @@ def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...]
     same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
     if len(same) == 1:
         return same[0]
-    close = difflib.get_close_matches(cell.strip().lower(), [t.lower() for t in texts], n=2, cutoff=0.8)
-    return texts[[t.lower() for t in texts].index(close[0])] if len(close) == 1 else None
+    lowered = [text.lower() for text in texts]
+    close = difflib.get_close_matches(cell.strip().lower(), lowered, n=2, cutoff=0.8)
+    return texts[lowered.index(close[0])] if len(close) == 1 else None
 
 
 def _loose(text: str) -> str:
