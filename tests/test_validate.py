@@ -112,10 +112,53 @@ def test_duplicate_id(plan_copy):
     )
     code, report = report_json(plan_copy, "--lang", "en")
     assert code == 1
-    types = {(e["type"], e["row"], e["field"]) for e in report["errors"]}
-    assert ("primary-key", 12, None) in types or ("unique-error", 12, "person_id") in types
-    assert all(e["path"] == "people.csv" for e in report["errors"])
-    assert all(e["fix"] for e in report["errors"])
+    assert [(e["type"], e["path"], e["row"], e["message"]) for e in report["errors"]] == [
+        ("unique-error", "people.csv", 12, "Value «koba-i-yu» in field «person_id» is already in row 6."),
+        ("primary-key", "people.csv", 12, "The primary key (person_id) repeats row 6."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "messages"),
+    [
+        (
+            "uk",
+            [
+                "Первинний ключ (id) порожній.",
+                "Значення «a@x.ua» у полі «email» уже є в рядку 2.",
+                "Первинний ключ (id) повторює рядок 2.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "The primary key (id) is empty.",
+                "Value «a@x.ua» in field «email» is already in row 2.",
+                "The primary key (id) repeats row 2.",
+            ],
+        ),
+    ],
+)
+def test_a_repeated_key_names_the_row_it_repeats_and_an_empty_key_is_called_empty(tmp_path, lang, messages):
+    """An empty key was reported as "repeats an earlier row", and a repeated unique
+    value's fix ended in Frictionless' English note: "the same as in the row at position 2"."""
+    table = tmp_path / "people.csv"
+    table.write_text("id,email\n1,a@x.ua\n,b@x.ua\n3,a@x.ua\n1,c@x.ua\n", encoding="utf-8")
+    schema = tmp_path / "people.schema.json"
+    fields = [
+        {"name": "id", "type": "integer"},
+        {"name": "email", "type": "string", "constraints": {"unique": True}},
+    ]
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": ["id"]}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert code == 1
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [
+        ("primary-key", 3),
+        ("unique-error", 4),
+        ("primary-key", 5),
+    ]
+    assert [e["message"] for e in report["errors"]] == messages
+    assert all("position" not in e["fix"] for e in report["errors"])
 
 
 def test_report_date_outside_plan_period(plan_with_reports):

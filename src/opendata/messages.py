@@ -328,19 +328,32 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "unique-error": {
         "uk": (
-            "Значення «{cell}» у полі «{field}» повторюється.",
-            "Зробіть значення унікальним: {note}.",
+            "Значення «{cell}» у полі «{field}» уже є в рядку {first_row}.",
+            "Зробіть значення унікальним: змініть його тут чи в рядку {first_row} або видаліть дубль.",
         ),
-        "en": ("Value «{cell}» in field «{field}» is repeated.", "Make the value unique: {note}."),
+        "en": (
+            "Value «{cell}» in field «{field}» is already in row {first_row}.",
+            "Make the value unique: change it here or in row {first_row}, or delete the duplicate row.",
+        ),
     },
     "primary-key": {
         "uk": (
-            "Первинний ключ ({key}) повторює вже наявний рядок.",
+            "Первинний ключ ({key}) повторює рядок {first_row}.",
             "Кожен рядок мусить мати власний ідентифікатор; змініть ідентифікатор або видаліть дубль.",
         ),
         "en": (
-            "The primary key ({key}) repeats an earlier row.",
+            "The primary key ({key}) repeats row {first_row}.",
             "Every row needs its own identifier; change the identifier or delete the duplicate row.",
+        ),
+    },
+    "primary-key:blank": {
+        "uk": (
+            "Первинний ключ ({key}) порожній.",
+            "Заповніть {key}: кожен рядок мусить мати власний ідентифікатор.",
+        ),
+        "en": (
+            "The primary key ({key}) is empty.",
+            "Fill in {key}: every row needs its own identifier.",
         ),
     },
     "foreign-key": {

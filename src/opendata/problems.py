@@ -72,6 +72,8 @@ class Problem:
             if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
                 params["characters"] = counted(params["limit"], lang, "characters")
                 params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code == "primary-key" and params.get("blank"):
+            code = "primary-key:blank"
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
             # the codes with the words an officer knows them by: "done (виконано)"
             labels = params["labels"]

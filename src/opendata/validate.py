@@ -37,6 +37,8 @@ from opendata.text import encoding_name, guess_encoding
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
 )
+# Frictionless' note on a repeated key or unique value: the row that holds it first
+DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
@@ -582,4 +584,10 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         params["expected_label"] = error.field_name or "?"
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
+    if error.type in ("primary-key", "unique-error"):
+        found = DUPLICATE_NOTE.fullmatch(error.note or "")
+        if found:
+            params["first_row"] = int(found.group("row"))
+        elif error.type == "primary-key":  # 'cells composing the primary keys are all "None"'
+            params["blank"] = True
     return params
