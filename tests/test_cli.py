@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -59,10 +60,10 @@ def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
     result = run_cli("audit", "--out", tmp_path / "a")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "Використання: opendata audit [OPTIONS]",
+        "Використання: opendata audit [ПАРАМЕТРИ]",
         "Довідка: opendata audit --help",
         "",
-        "Помилка: вкажіть щось одне: --portal URL або --dump FILE",
+        "Помилка: вкажіть щось одне: --portal URL або --dump ФАЙЛ",
     ]
 
 
@@ -73,7 +74,7 @@ def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
         (["--bogus"], "Помилка: немає параметра «--bogus»."),
         (["report", "--form", "json"], "Помилка: немає параметра «--form». Можливо, «--format»?"),
         (["build", "--out"], "Помилка: після «--out» потрібне значення."),
-        (["import-plan"], "Помилка: не вказано «SOURCE»."),
+        (["import-plan"], "Помилка: не вказано «ДЖЕРЕЛО»."),
         (["validate", "a", "b", "c"], "Помилка: зайве в команді: b c."),
         (
             ["validate", "--limit-errors", "x"],
@@ -115,7 +116,7 @@ def test_opendata_lang_sets_the_language_of_usage_errors():
 def test_help_is_in_ukrainian_unless_english_is_asked_for():
     ukrainian = run_cli("validate", "--help")
     assert ukrainian.returncode == 0
-    assert ukrainian.stdout.startswith("Використання: opendata validate [OPTIONS] [PATH]")
+    assert ukrainian.stdout.startswith("Використання: opendata validate [ПАРАМЕТРИ] [ШЛЯХ]")
     assert "Коди виходу: 0 пакет коректний" in ukrainian.stdout and "\nПараметри:\n" in ukrainian.stdout
     words = " ".join(ukrainian.stdout.split())  # as wrapped for any width
     assert "Зупинити таблицю після N помилок (0 — показати всі). [типово: 0; x>=0]" in words
@@ -150,3 +151,25 @@ def test_one_process_shows_each_help_in_the_language_asked(monkeypatch):
     english = runner.invoke(main, ["validate", "--help", "--lang", "en"]).output
     assert "Check a data package" in english and "Stop a table after N errors" in english
     assert "Використання" not in english and "типово" not in english
+    assert "Usage: main validate [OPTIONS] [PATH]" in english and "--limit-errors INTEGER RANGE" in english
+
+
+def test_help_shows_no_english_placeholder_in_ukrainian():
+    """click's words for values ("TEXT", "INTEGER RANGE", "[OPTIONS]") and the
+    arguments' names are in the help's language."""
+    english_words = re.compile(
+        r"\b(TEXT|INTEGER|FLOAT|RANGE|FILE|DIRECTORY|PATH|SOURCE|DATASET|OPTIONS|ARGS)\b"
+    )
+    for command in ["", *main_commands()]:
+        screen = run_cli(*command.split(), "--help").stdout
+        assert screen.startswith("Використання: opendata"), screen
+        assert not english_words.search(screen), (command, english_words.findall(screen))
+    usage = run_cli("import-plan").stderr
+    assert usage.splitlines()[0] == "Використання: opendata import-plan [ПАРАМЕТРИ] ДЖЕРЕЛО"
+    assert usage.splitlines()[-1] == "Помилка: не вказано «ДЖЕРЕЛО»."
+
+
+def main_commands() -> list[str]:
+    from opendata.cli import main
+
+    return list(main.commands)

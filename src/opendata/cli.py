@@ -194,30 +194,58 @@ class _Commands(_Command, click.Group):
             sys.exit(2)
 
 
-# the English help of each command and option (their docstrings and help=), kept
-# while the Ukrainian one is shown: a process may run commands in both languages
-_ENGLISH_HELP: dict[click.Command | click.Parameter, str | None] = {}
+# the English help and placeholders of each command and option (their docstrings,
+# help= and click's metavars), kept while the Ukrainian ones are shown: a process may
+# run commands in both languages
+_ENGLISH: dict[tuple[click.Command | click.Parameter, str], str | None] = {}
+
+
+def _in_lang(
+    thing: click.Command | click.Parameter, attribute: str, ukrainian: str | None, lang: str
+) -> None:
+    """Set ``thing.attribute`` to ``ukrainian`` for Ukrainian (when there is one), else
+    back to its English."""
+    english = _ENGLISH.setdefault((thing, attribute), getattr(thing, attribute))
+    setattr(thing, attribute, ukrainian if lang == "uk" and ukrainian is not None else english)
 
 
 def _help_in(group: click.Group, lang: str) -> None:
-    """Give the commands and their options the help of ``lang``."""
-    from opendata.help_uk import COMMANDS
+    """Give the commands and their options the help and placeholders of ``lang``."""
+    from opendata.help_uk import COMMANDS, METAVARS
 
+    _in_lang(group, "subcommand_metavar", METAVARS.get(group.subcommand_metavar or ""), lang)
     for name, command in [("", group), *group.commands.items()]:
-        english = _ENGLISH_HELP.setdefault(command, command.help)
-        command.help = COMMANDS.get(name, english) if lang == "uk" else english
+        _in_lang(command, "help", COMMANDS.get(name), lang)
+        _in_lang(command, "options_metavar", METAVARS.get(command.options_metavar or ""), lang)
         for param in command.params:
             if isinstance(param, click.Option):
                 _set_help(param, f"{name} {param.opts[-1]}".strip(), lang)
+            _in_lang(param, "metavar", _ukrainian_metavar(param, METAVARS), lang)
 
 
 def _set_help(option: click.Option, key: str, lang: str) -> None:
     """An option's help in ``lang``: help_uk's for "command --option" or "--option"."""
     from opendata.help_uk import OPTIONS
 
-    english = _ENGLISH_HELP.setdefault(option, option.help)
     ukrainian = OPTIONS.get(key) or OPTIONS.get(key.split(" ")[-1])
-    option.help = ukrainian.format(local=LOCAL_PORTAL) if lang == "uk" and ukrainian else english
+    _in_lang(option, "help", ukrainian.format(local=LOCAL_PORTAL) if ukrainian else None, lang)
+
+
+def _ukrainian_metavar(param: click.Parameter, metavars: dict[str, str]) -> str | None:
+    """The placeholder click would show for ``param`` ("TEXT", "[PATH]"), in Ukrainian;
+    None where it shows none or its own list of choices."""
+    english = _ENGLISH.get((param, "metavar"), param.metavar)
+    if isinstance(param, click.Option) and (param.is_flag or isinstance(param.type, click.Choice)):
+        return None
+    word = english or (
+        param.type.name.upper() if isinstance(param, click.Option) else (param.name or "").upper()
+    )
+    ukrainian = metavars.get(word)
+    if ukrainian is None or english is not None:
+        return ukrainian
+    if isinstance(param, click.Argument) and not param.required:
+        ukrainian = f"[{ukrainian}]"  # what click adds to a metavar it makes, not to one given
+    return ukrainian + ("..." if param.nargs != 1 else "")
 
 
 def _help_lang(ctx: click.Context) -> str:
@@ -1171,7 +1199,7 @@ def pull_command(
 
 
 @main.command("audit")
-@click.option("--portal", help="CKAN portal address, e.g. http://127.0.0.1:58050.")
+@click.option("--portal", metavar="URL", help="CKAN portal address, e.g. http://127.0.0.1:58050.")
 @click.option(
     "--dump", type=click.Path(dir_okay=False, path_type=Path), help="Audit a `ckanapi dump` file instead."
 )
@@ -1270,7 +1298,7 @@ def audit_command(
     if bool(portal) == bool(dump):
         raise click.UsageError(
             {
-                "uk": "вкажіть щось одне: --portal URL або --dump FILE",
+                "uk": "вкажіть щось одне: --portal URL або --dump ФАЙЛ",
                 "en": "give exactly one of --portal URL or --dump FILE",
             }[lang]
         )

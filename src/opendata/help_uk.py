@@ -29,10 +29,10 @@ COMMANDS = {
     """,
     "import-plan": """Будує пакет даних плану з текстового експорту рішення.
 
-    SOURCE — рішення, збережене як текст (UTF-8; експорт у windows-1251 чи іншому
+    ДЖЕРЕЛО — рішення, збережене як текст (UTF-8; експорт у windows-1251 чи іншому
     кириличному кодуванні розпізнається, читається й копіюється як UTF-8). Команда
     записує в --out decision.csv, campaigns.csv, tasks.csv, people.csv,
-    task_roles.csv, їхні схеми й datapackage.json, а копію SOURCE — у sources/.
+    task_roles.csv, їхні схеми й datapackage.json, а копію ДЖЕРЕЛА — у sources/.
     Наявний progress_reports.csv ніколи не перезаписується.
 
     Повторний запуск на тому самому тексті дає ті самі файли байт у байт. Кожен
@@ -45,7 +45,7 @@ COMMANDS = {
     """,
     "validate": """Перевіряє пакет даних, ресурс чи таблицю за схемою та правилами плану.
 
-    PATH — папка пакета (типово datapackage/), datapackage.json, опис ресурсу
+    ШЛЯХ — папка пакета (типово datapackage/), datapackage.json, опис ресурсу
     (resource.json) або CSV-файл разом із --schema.
 
     \b
@@ -173,7 +173,7 @@ OPTIONS = {
     "--config": "Файл TOML з [portal] url і token (типово ~/.config/opendata/config.toml).",
     "--timeout": "Секунд на запит.",
     "import-plan --out": "Папка пакета даних, куди писати.",
-    "validate --schema": "Table Schema (JSON) для однієї таблиці, заданої як PATH.",
+    "validate --schema": "Table Schema (JSON) для однієї таблиці, заданої як ШЛЯХ.",
     "validate --limit-errors": "Зупинити таблицю після N помилок (0 — показати всі).",
     "validate --allow-remote": "Читати ресурси за адресами http(s) (типово — ні).",
     "validate --show": "Текстовий вивід: перші N проблем кожного файлу повністю, решту — підсумком "
@@ -207,6 +207,24 @@ OPTIONS = {
     "audit --max-size": "Межа завантаження на файл, МБ; більші файли перевіряються вибірково.",
     "audit --record": "Додати запис про виконання завдання 5.2 до progress_reports плану.",
     "audit --plan": "Пакет даних плану, для --record.",
+}
+
+# the placeholders of values in a usage line and beside options: click's words for
+# its types ("TEXT", "INTEGER RANGE", "DIRECTORY") and the arguments' names
+METAVARS = {
+    "TEXT": "ТЕКСТ",
+    "INTEGER": "ЧИСЛО",
+    "INTEGER RANGE": "ЧИСЛО",
+    "FLOAT": "ЧИСЛО",
+    "FLOAT RANGE": "ЧИСЛО",
+    "FILE": "ФАЙЛ",
+    "DIRECTORY": "ПАПКА",
+    "PATH": "ШЛЯХ",
+    "SOURCE": "ДЖЕРЕЛО",
+    "DATASET": "НАБІР",
+    "DATETIME": "РРРР-ММ-ДД",
+    "[OPTIONS]": "[ПАРАМЕТРИ]",
+    "COMMAND [ARGS]...": "КОМАНДА [АРГУМЕНТИ]...",
 }
 
 # click's own words in a help screen (it writes them in English): patterns and their
