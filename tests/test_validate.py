@@ -447,6 +447,47 @@ def test_a_schema_that_is_a_folder_or_no_table_schema_is_named(tmp_path):
     assert "Table Schema" in error["message"] and "«fields»" in error["fix"]
 
 
+@pytest.mark.parametrize(
+    ("schema", "uk", "en"),
+    [
+        (
+            {"fields": [{"name": "id", "type": "integr"}]},
+            "тип поля «integr» не підтримується (можливо, «integer»)",
+            'field type "integr" is not supported (did you mean «integer»?)',
+        ),
+        (
+            {"fields": [{"name": "id", "type": "string", "format": "emial"}]},
+            "«format»: 'emial' — не одне з ['default', 'email', 'uri', 'binary', 'uuid', 'wkt']"
+            " (можливо, «email»)",
+            "'emial' is not one of ['default', 'email', 'uri', 'binary', 'uuid', 'wkt'] at property"
+            " 'format' (did you mean «email»?)",
+        ),
+        (
+            {"fields": [{"name": "id", "type": "integer", "constraints": {"enum": "1"}}]},
+            "«constraints/enum»: '1' має бути списком",
+            "'1' is not of type 'array' at property 'constraints/enum'",
+        ),
+        (
+            {"fields": [{"type": "integer"}]},
+            "немає обов'язкової властивості «name»",
+            "'name' is a required property",
+        ),
+    ],
+)
+def test_why_a_schema_is_not_valid_is_said_in_the_users_language(tmp_path, schema, uk, en):
+    """Frictionless gives its reasons in English only; the Ukrainian message said
+    "descriptor is not valid ('name' is a required property)"."""
+    table = tmp_path / "t.csv"
+    table.write_text("id\n1\n", encoding="utf-8")
+    path = tmp_path / "t.schema.json"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    for lang, reason in (("uk", uk), ("en", en)):
+        code, report = report_json(table, "--schema", path, "--lang", lang)
+        [error] = report["errors"]
+        assert (code, error["type"]) == (2, "schema-invalid")
+        assert error["message"].endswith(f": {reason}."), error["message"]
+
+
 def test_schema_with_a_package_is_refused(tmp_path):
     """Not datapackage.json checked as a JSON table against the schema ("valid, 0 rows")."""
     code, report = report_json(PACKAGE, "--schema", PACKAGE / "schemas" / "tasks.json")
@@ -459,6 +500,8 @@ def test_an_invalid_package_descriptor_says_what_is_wrong(tmp_path):
     [error] = report["errors"]
     assert (code, error["type"]) == (2, "descriptor-invalid")
     assert 'one of the properties "path" or "data" is required' in error["message"]
+    code, report = report_json(tmp_path)
+    assert "потрібна одна з властивостей «path» чи «data»" in report["errors"][0]["message"]
 
 
 @pytest.mark.parametrize(

@@ -589,6 +589,80 @@ class _Defaulting(dict):
         return "?"
 
 
+# Table Schema's field types: what an unsupported type is compared with
+FIELD_TYPES = (
+    "string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
+    "year", "yearmonth", "duration", "geopoint", "geojson", "any",
+)  # fmt: skip
+
+# Frictionless' reasons why a descriptor is not valid, in English only: their patterns
+# and what they say in Ukrainian ("at" is where in the descriptor; JSON Schema's words)
+_AT = r"(?: at property '(?P<at>[^']*)')?"
+DESCRIPTOR_REASONS = (
+    (r"'(?P<name>[^']*)' is a required property", "немає обов'язкової властивості «{name}»"),
+    (r'field type "(?P<field_type>[^"]*)" is not supported', "тип поля «{field_type}» не підтримується"),
+    (r"(?P<value>.+) is not of type '(?P<type>\w+)'" + _AT, "{at}{value} має бути {type}"),
+    (r"(?P<value>.+) is not one of (?P<allowed>\[.*\])" + _AT, "{at}{value} — не одне з {allowed}"),
+    (
+        r"(?P<value>.+) is not valid under any of the given schemas" + _AT,
+        "{at}значення {value} має неприпустимий вигляд",
+    ),
+    (
+        r'(?P<kind>primary|foreign) key "(?P<key>.*)" does not match the fields "(?P<fields>.*)"',
+        "{kind} ключ {key} називає поля, яких немає серед {fields}",
+    ),
+    (
+        r'one of the properties "(?P<a>\w+)" or "(?P<b>\w+)" is required',
+        "потрібна одна з властивостей «{a}» чи «{b}»",
+    ),
+    (r'constraint "(?P<name>\w+)" requires datapackage v2', "обмеження «{name}» потребує Data Package v2"),
+)
+JSON_TYPES_UK = {
+    "array": "списком",
+    "object": "об'єктом",
+    "string": "рядком",
+    "integer": "цілим числом",
+    "number": "числом",
+    "boolean": "true чи false",
+}
+KEY_KINDS_UK = {"primary": "первинний", "foreign": "зовнішній"}
+DID_YOU_MEAN = {"uk": " (можливо, «{value}»)", "en": " (did you mean «{value}»?)"}
+
+
+def descriptor_reason(reason: str, lang: str) -> str:
+    """One of Frictionless' reasons why a descriptor is not valid, in ``lang``, with the
+    value probably meant where a type or an allowed word is misspelt ("integr")."""
+    from opendata.suggest import allowed_value
+
+    for pattern, ukrainian in DESCRIPTOR_REASONS:
+        found = re.fullmatch(pattern, reason)
+        if found is None:
+            continue
+        parts = found.groupdict()
+        misspelt, choices = parts.get("value"), _listed(parts.get("allowed"))
+        if parts.get("field_type"):
+            misspelt, choices = parts["field_type"], FIELD_TYPES
+        meant = allowed_value(choices, misspelt.strip("'\"")) if misspelt and choices else None
+        if lang == "uk":
+            parts["at"] = f"«{parts['at']}»: " if parts.get("at") else ""
+            parts["type"] = JSON_TYPES_UK.get(parts.get("type") or "", parts.get("type"))
+            parts["kind"] = KEY_KINDS_UK.get(parts.get("kind") or "", parts.get("kind"))
+            reason = ukrainian.format(**parts)
+        return reason + (DID_YOU_MEAN[lang].format(value=meant) if meant else "")
+    return reason
+
+
+def _listed(text: str | None) -> tuple[str, ...]:
+    """The allowed values JSON Schema lists as a Python list ("['default', 'email']")."""
+    import ast
+
+    try:
+        values = ast.literal_eval(text) if text else ()
+    except (ValueError, SyntaxError):
+        return ()
+    return tuple(str(value) for value in values) if isinstance(values, list) else ()
+
+
 @functools.lru_cache(maxsize=512)  # once per field, not per error
 def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix: bool = False) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Protocol
 
-from opendata.messages import SUGGESTION, counted, render, type_phrase
+from opendata.messages import SUGGESTION, counted, descriptor_reason, render, type_phrase
 from opendata.suggest import allowed_value, suggestion
 
 
@@ -72,6 +72,8 @@ class Problem:
             if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
                 params["characters"] = counted(params["limit"], lang, "characters")
                 params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
+            params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
         if code == "primary-key" and params.get("blank"):
             code = "primary-key:blank"
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):

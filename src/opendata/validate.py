@@ -259,11 +259,11 @@ def _txt_as_csv(path: object) -> dict:
 
 
 def _detail(error: frictionless.FrictionlessException) -> dict:
-    """What Frictionless found wrong in a descriptor: its note ("descriptor is not
-    valid") is followed by the reasons, which say what ("'fields' is a required
-    property")."""
-    reasons = "; ".join(reason.note for reason in getattr(error, "reasons", []) if reason.note)
-    return {"detail": f"{error.error.note} ({reasons})" if reasons else error.error.note}
+    """Why Frictionless found a descriptor not valid: the reasons after its note
+    ("descriptor is not valid"), which say what ("'fields' is a required property"),
+    or the note alone when it says it (rendered by ``messages.descriptor_reason``)."""
+    reasons = [reason.note for reason in getattr(error, "reasons", []) if reason.note]
+    return {"reasons": reasons or [error.error.note]}
 
 
 def _open_table(path: Path, schema: str | Path | None, report: ValidationReport):
