@@ -221,7 +221,12 @@ def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: Vali
             Problem(
                 "descriptor-invalid",
                 path=str(path),
-                params={"detail": "«resources» must be a list"},
+                # as JSON Schema says it, for messages.descriptor_reason
+                params={
+                    "reasons": [
+                        f"{descriptor.get('resources')!r} is not of type 'array' at property 'resources'"
+                    ]
+                },
             )
         )
     descriptor = dict(
