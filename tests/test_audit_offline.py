@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,18 @@ def test_dump_is_audited_without_fetching(dump):
     good = audit.datasets[0]
     # links unknown: the 80 accessibility points for reachable URLs are not awarded
     assert good.mqa["accessibility"] == 20 and good.mqa_total == 290 and good.stars == 3
+
+
+def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path):
+    """An SVG chart's text is its tick labels only; its values are drawn (WCAG 1.1.1)."""
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    labels = re.findall(r'<svg role="img" aria-label="([^"]*)"', html)
+    assert len(labels) == html.count("<svg") == 4
+    # the two datasets: 3 stars each (no link checked), scores 290 and one lower
+    assert "Набори за зірками відкритості. 0★: 0; 1★: 0; 2★: 0; 3★: 2; 4★: 0; 5★: 0" in labels
+    assert any(label.startswith("Розподіл оцінок якості метаданих. 0–44: 0;") for label in labels)
 
 
 def test_garbage_dump_is_a_clear_error(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -26,6 +27,13 @@ def _svg(figure) -> str:
     return re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
 
 
+def _described(svg: str, title: str, labels: list[str], values: list[float]) -> str:
+    """The chart with its data as text, for a screen reader (WCAG 1.1.1: the SVG's
+    words are tick labels, with no values): ``role="img"`` and an ``aria-label``."""
+    data = "; ".join(f"{label}: {round(value)}" for label, value in zip(labels, values, strict=True))
+    return svg.replace("<svg", f'<svg role="img" aria-label="{html.escape(f"{title}. {data}")}"', 1)
+
+
 def _bars(labels: list[str], values: list[float], title: str, horizontal: bool = False) -> str:
     figure, axes = plt.subplots(figsize=(5.5, 2.6))
     if horizontal:
@@ -38,7 +46,7 @@ def _bars(labels: list[str], values: list[float], title: str, horizontal: bool =
         axes.tick_params(axis="x", labelrotation=30 if len(labels) > 6 else 0)
     axes.set_title(title)
     axes.spines[["top", "right"]].set_visible(False)
-    return _svg(figure)
+    return _described(_svg(figure), title, labels, values)
 
 
 def score_distribution(scores: list[int], lang: str) -> str:
