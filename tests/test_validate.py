@@ -447,6 +447,22 @@ def test_a_schema_that_is_a_folder_or_no_table_schema_is_named(tmp_path):
     assert "Table Schema" in error["message"] and "«fields»" in error["fix"]
 
 
+def test_the_tally_counts_empty_and_repeated_keys_apart(tmp_path):
+    """Both are "primary-key" errors; one tally line gave them the first one's message."""
+    table = tmp_path / "p.csv"
+    table.write_text("id,n\n1,a\n,b\n1,c\n1,d\n,e\n2,f\n", encoding="utf-8")
+    schema = tmp_path / "p.schema.json"
+    fields = [{"name": "id", "type": "integer"}, {"name": "n", "type": "string"}]
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": ["id"]}), encoding="utf-8")
+    result = run_cli("validate", table, "--schema", schema, "--show", "1", "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    tally = [line.strip() for line in result.stdout.splitlines() if " × " in line]
+    assert tally == [
+        "2 × row 4: The primary key (id) repeats row 2.",
+        "1 × row 6: The primary key (id) is empty.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("schema", "uk", "en"),
     [

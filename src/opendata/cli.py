@@ -650,7 +650,7 @@ class _FileProblems:
             self.shown.append(problem)
             return
         self.rest += 1
-        key = (problem.field, problem.code, problem.params.get("constraint"))
+        key = (problem.field, problem.kind)
         self.counts[key] += 1
         self.first.setdefault(key, problem)
 

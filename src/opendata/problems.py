@@ -30,6 +30,16 @@ class Problem:
         message, fix = self._rendered(lang)
         return (message, f"{fix} {SUGGESTION[lang].format(value=suggested)}") if suggested else (message, fix)
 
+    @property
+    def kind(self) -> str:
+        """Which message the problem gets: its code, or a variant of it
+        ("constraint-error:enum", "primary-key:blank" for a key left empty)."""
+        if self.code == "constraint-error" and self.params.get("constraint"):
+            return f"constraint-error:{self.params['constraint']}"
+        if self.code == "primary-key" and self.params.get("blank"):
+            return "primary-key:blank"
+        return self.code
+
     def suggestion(self) -> str | None:
         """The value the cell was probably meant to be (``suggest``): for a type error,
         its spelling; for a foreign key, the key found beside it (``KeyGuesser``)."""
@@ -62,20 +72,18 @@ class Problem:
             "cell": cell,
             **self.params,
         }
-        code = self.code
+        code = self.kind
         if code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
             params["expected"] = type_phrase(lang, field_type, field_format)
             params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True)
-        if code == "constraint-error" and params.get("constraint"):
-            code = f"constraint-error:{params['constraint']}"
-            if isinstance(params.get("limit"), int) and params["constraint"] in ("minLength", "maxLength"):
-                params["characters"] = counted(params["limit"], lang, "characters")
-                params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
+            params.get("limit"), int
+        ):
+            params["characters"] = counted(params["limit"], lang, "characters")
+            params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
-        if code == "primary-key" and params.get("blank"):
-            code = "primary-key:blank"
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
             # the codes with the words an officer knows them by: "done (виконано)"
             labels = params["labels"]
