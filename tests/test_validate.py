@@ -562,12 +562,33 @@ def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
     assert (code, [(e["type"], e["row"]) for e in report["errors"]]) == (1, [("type-error", 3)])
 
 
-def test_a_table_frictionless_checks_says_why(tmp_path):
-    (tmp_path / "g.csv").write_text('p\n"1,2"\n', encoding="utf-8")
-    (tmp_path / "g.json").write_text('{"fields": [{"name": "p", "type": "geopoint"}]}', encoding="utf-8")
-    result = run_cli("validate", tmp_path / "g.csv", "--schema", tmp_path / "g.json")
-    assert result.returncode == 0
-    assert 'Перевірено g.csv: 1 рядок (рушій Frictionless: field "p" has unsupported type' in result.stdout
+@pytest.mark.parametrize(
+    ("table", "fields", "uk", "en"),
+    [
+        (
+            'p\n"1,2"\n',
+            [{"name": "p", "type": "geopoint"}],
+            "1 рядок (рушій Frictionless, бо швидкий рушій не читає тип «geopoint» поля «p»)",
+            '1 row (Frictionless engine: field "p" has unsupported type "geopoint")',
+        ),
+        (  # a column added in a spreadsheet: the most common reason an officer meets
+            "p,note\n1,x\n",
+            [{"name": "p", "type": "integer"}],
+            "1 рядок (рушій Frictionless, бо стовпців у заголовку — 2, а полів у схемі — 1)",
+            "1 row (Frictionless engine: header has 2 labels but schema has 1 fields)",
+        ),
+    ],
+)
+def test_a_table_frictionless_checks_says_why_in_the_users_language(tmp_path, table, fields, uk, en):
+    (tmp_path / "g.csv").write_text(table, encoding="utf-8")
+    (tmp_path / "g.json").write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    ukrainian = run_cli("validate", tmp_path / "g.csv", "--schema", tmp_path / "g.json")
+    assert f"Перевірено g.csv: {uk}" in ukrainian.stdout, ukrainian.stdout
+    english = run_cli("validate", tmp_path / "g.csv", "--schema", tmp_path / "g.json", "--lang", "en")
+    assert f"Checked g.csv: {en}" in english.stdout, english.stdout
+    _code, report = report_json(tmp_path / "g.csv", "--schema", tmp_path / "g.json")
+    assert report["tables"][0]["engine"] == "frictionless"
+    assert en.endswith(report["tables"][0]["fallback_reason"] + ")")  # JSON keeps the English
 
 
 @pytest.mark.parametrize("with_schema", [False, True])

@@ -28,7 +28,7 @@ import orjson
 
 from opendata import __version__, collector
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import LANGUAGES, QUOTES, UI, USAGE_ERRORS, counted, number
+from opendata.messages import LANGUAGES, QUOTES, UI, USAGE_ERRORS, counted, fallback_reason, number
 
 # numpy's OpenBLAS starts a thread per core when imported, and they spin ~0.1 s of CPU
 # that the validation's scan (already running, see engine.head_start) needs; no command
@@ -611,7 +611,9 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         out.print()
     for table in report.tables:
         engine = ui["engine_fast"] if table.engine == "fast" else ui["engine_reference"]
-        note = f": {table.fallback_reason}" if table.fallback_reason else ""
+        note = (
+            f"{ui['because']}{fallback_reason(table.fallback_reason, lang)}" if table.fallback_reason else ""
+        )
         out.print(
             Text(
                 f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} ({engine}{note})",

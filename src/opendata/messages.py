@@ -652,6 +652,62 @@ def descriptor_reason(reason: str, lang: str) -> str:
     return reason
 
 
+# why the fast engine left a table to Frictionless (``engine.UnsupportedSchema``, in
+# English for the JSON report), as the text report says it in Ukrainian
+FALLBACK_REASONS = (
+    (
+        r"header has (?P<labels>\d+) labels but schema has (?P<fields>\d+) fields",
+        "стовпців у заголовку — {labels}, а полів у схемі — {fields}",
+    ),
+    (
+        r'field "(?P<name>.*)" has unsupported type "(?P<type>.*)"',
+        "швидкий рушій не читає тип «{type}» поля «{name}»",
+    ),
+    (
+        r'field "(?P<name>.*)": constraint "(?P<constraint>.*)" unsupported',
+        "швидкий рушій не перевіряє обмеження «{constraint}» поля «{name}»",
+    ),
+    (
+        r'field "(?P<name>.*)": missingValues without ""',
+        "missingValues поля «{name}» не мають порожнього рядка",
+    ),
+    (
+        r"format (?P<format>.*) / compression not supported",
+        "формат {format} чи стиснення швидкий рушій не читає",
+    ),
+    (r"inline or multipart data", "дані записано в самому описі чи в кількох файлах"),
+    (r"remote path", "файл лежить за адресою в мережі"),
+    (r"path is not a local file", "шлях веде не до локального файлу"),
+    (r"dialect: only a single header row, no comments", "діалект має кілька рядків заголовка чи коментарі"),
+    (
+        r"dialect: escapeChar/nullSequence/skipInitialSpace",
+        "діалект має escapeChar, nullSequence чи skipInitialSpace",
+    ),
+    (r"primary key field missing from the header", "поля первинного ключа немає в заголовку"),
+    (
+        r'foreign key resource "(?P<resource>.*)" does not exist',
+        "таблиці «{resource}» із зовнішнього ключа немає",
+    ),
+    (r"foreign key reference fields missing", "полів, на які посилається зовнішній ключ, немає"),
+    (r"the fast reader could not parse the file: (?P<detail>.*)", "швидкий рушій не прочитав файл: {detail}"),
+    (
+        r"frictionless could not open the resource: (?P<detail>.*)",
+        "швидкий рушій не відкрив ресурс: {detail}",
+    ),
+)
+
+
+def fallback_reason(reason: str, lang: str) -> str:
+    """Why the fast engine left a table to Frictionless, in ``lang`` (English as given
+    where no pattern matches)."""
+    if lang == "uk":
+        for pattern, ukrainian in FALLBACK_REASONS:
+            found = re.fullmatch(pattern, reason, flags=re.DOTALL)
+            if found is not None:
+                return ukrainian.format(**found.groupdict())
+    return reason
+
+
 def _listed(text: str | None) -> tuple[str, ...]:
     """The allowed values JSON Schema lists as a Python list ("['default', 'email']")."""
     import ast
@@ -751,6 +807,7 @@ UI = {
         "unreadable": "Нічого не вдалося прочитати.",
         "engine_fast": "швидкий рушій",
         "engine_reference": "рушій Frictionless",
+        "because": ", бо ",
         "crawl_stage": "Набори",
         "links_stage": "Посилання",
         "header": "заголовок",
@@ -770,6 +827,7 @@ UI = {
         "unreadable": "Nothing could be read.",
         "engine_fast": "fast engine",
         "engine_reference": "Frictionless engine",
+        "because": ": ",
         "crawl_stage": "Datasets",
         "links_stage": "Links",
         "header": "header",
