@@ -468,15 +468,15 @@ def test_the_tally_counts_empty_and_repeated_keys_apart(tmp_path):
     [
         (
             {"fields": [{"name": "id", "type": "integr"}]},
-            "тип поля «integr» не підтримується (можливо, «integer»)",
-            'field type "integr" is not supported (did you mean «integer»?)',
+            "тип поля «integr» не підтримується (імовірно, «integer»)",
+            'field type "integr" is not supported (probably «integer»)',
         ),
         (
             {"fields": [{"name": "id", "type": "string", "format": "emial"}]},
             "«format»: 'emial' — не одне з ['default', 'email', 'uri', 'binary', 'uuid', 'wkt']"
-            " (можливо, «email»)",
+            " (імовірно, «email»)",
             "'emial' is not one of ['default', 'email', 'uri', 'binary', 'uuid', 'wkt'] at property"
-            " 'format' (did you mean «email»?)",
+            " 'format' (probably «email»)",
         ),
         (
             {"fields": [{"name": "id", "type": "integer", "constraints": {"enum": "1"}}]},

@@ -626,7 +626,7 @@ JSON_TYPES_UK = {
     "boolean": "true чи false",
 }
 KEY_KINDS_UK = {"primary": "первинний", "foreign": "зовнішній"}
-DID_YOU_MEAN = {"uk": " (можливо, «{value}»)", "en": " (did you mean «{value}»?)"}
+DID_YOU_MEAN = {"uk": " (імовірно, «{value}»)", "en": " (probably «{value}»)"}
 
 
 def descriptor_reason(reason: str, lang: str) -> str:
