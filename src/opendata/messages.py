@@ -634,22 +634,29 @@ def descriptor_reason(reason: str, lang: str) -> str:
     value probably meant where a type or an allowed word is misspelt ("integr")."""
     from opendata.suggest import allowed_value
 
-    for pattern, ukrainian in DESCRIPTOR_REASONS:
-        found = re.fullmatch(pattern, reason)
-        if found is None:
-            continue
-        parts = found.groupdict()
-        misspelt, choices = parts.get("value"), _listed(parts.get("allowed"))
-        if parts.get("field_type"):
-            misspelt, choices = parts["field_type"], FIELD_TYPES
-        meant = allowed_value(choices, misspelt.strip("'\"")) if misspelt and choices else None
-        if lang == "uk":
-            parts["at"] = f"«{parts['at']}»: " if parts.get("at") else ""
-            parts["type"] = JSON_TYPES_UK.get(parts.get("type") or "", parts.get("type"))
-            parts["kind"] = KEY_KINDS_UK.get(parts.get("kind") or "", parts.get("kind"))
-            reason = ukrainian.format(**parts)
-        return reason + (DID_YOU_MEAN[lang].format(value=meant) if meant else "")
-    return reason
+    found = _matching(DESCRIPTOR_REASONS, reason)
+    if found is None:
+        return reason
+    ukrainian, parts = found
+    misspelt, choices = parts.get("value"), _listed(parts.get("allowed"))
+    if parts.get("field_type"):
+        misspelt, choices = parts["field_type"], FIELD_TYPES
+    meant = allowed_value(choices, misspelt.strip("'\"")) if misspelt and choices else None
+    if lang == "uk":
+        parts["at"] = f"«{parts['at']}»: " if parts.get("at") else ""
+        parts["type"] = JSON_TYPES_UK.get(parts.get("type") or "", parts.get("type"))
+        parts["kind"] = KEY_KINDS_UK.get(parts.get("kind") or "", parts.get("kind"))
+        reason = ukrainian.format(**parts)
+    return reason + (DID_YOU_MEAN[lang].format(value=meant) if meant else "")
+
+
+def _matching(patterns: tuple[tuple[str, str], ...], text: str) -> tuple[str, dict] | None:
+    """The Ukrainian of the first pattern ``text`` matches whole, and its named parts."""
+    for pattern, ukrainian in patterns:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found is not None:
+            return ukrainian, found.groupdict()
+    return None
 
 
 # why the fast engine left a table to Frictionless (``engine.UnsupportedSchema``, in
@@ -700,12 +707,8 @@ FALLBACK_REASONS = (
 def fallback_reason(reason: str, lang: str) -> str:
     """Why the fast engine left a table to Frictionless, in ``lang`` (English as given
     where no pattern matches)."""
-    if lang == "uk":
-        for pattern, ukrainian in FALLBACK_REASONS:
-            found = re.fullmatch(pattern, reason, flags=re.DOTALL)
-            if found is not None:
-                return ukrainian.format(**found.groupdict())
-    return reason
+    found = _matching(FALLBACK_REASONS, reason) if lang == "uk" else None
+    return found[0].format(**found[1]) if found else reason
 
 
 def _listed(text: str | None) -> tuple[str, ...]:
