@@ -234,7 +234,7 @@ def _set_help(option: click.Option, key: str, lang: str) -> None:
 def _ukrainian_metavar(param: click.Parameter, metavars: dict[str, str]) -> str | None:
     """The placeholder click would show for ``param`` ("TEXT", "[PATH]"), in Ukrainian;
     None where it shows none or its own list of choices."""
-    english = _ENGLISH.get((param, "metavar"), param.metavar)
+    english = _ENGLISH.get((param, "metavar"), param.metavar)  # by now the attribute may be Ukrainian
     if isinstance(param, click.Option) and (param.is_flag or isinstance(param.type, click.Choice)):
         return None
     word = english or (
