@@ -589,12 +589,6 @@ class _Defaulting(dict):
         return "?"
 
 
-# Table Schema's field types: what an unsupported type is compared with
-FIELD_TYPES = (
-    "string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
-    "year", "yearmonth", "duration", "geopoint", "geojson", "any",
-)  # fmt: skip
-
 # Frictionless' reasons why a descriptor is not valid, in English only: their patterns
 # and what they say in Ukrainian ("at" is where in the descriptor; JSON Schema's words)
 _AT = r"(?: at property '(?P<at>[^']*)')?"
@@ -640,7 +634,7 @@ def descriptor_reason(reason: str, lang: str) -> str:
     ukrainian, parts = found
     misspelt, choices = parts.get("value"), _listed(parts.get("allowed"))
     if parts.get("field_type"):
-        misspelt, choices = parts["field_type"], FIELD_TYPES
+        misspelt, choices = parts["field_type"], _field_types()
     meant = allowed_value(choices, misspelt.strip("'\"")) if misspelt and choices else None
     if lang == "uk":
         parts["at"] = f"«{parts['at']}»: " if parts.get("at") else ""
@@ -709,6 +703,15 @@ def fallback_reason(reason: str, lang: str) -> str:
     where no pattern matches)."""
     found = _matching(FALLBACK_REASONS, reason) if lang == "uk" else None
     return found[0].format(**found[1]) if found else reason
+
+
+def _field_types() -> tuple[str, ...]:
+    """The field types Frictionless knows, found as it finds them (the ``type`` of the
+    classes in ``frictionless.fields``): what its "is not supported" is measured by."""
+    import frictionless.fields
+
+    classes = [c for c in vars(frictionless.fields).values() if isinstance(c, type)]
+    return tuple(t for c in classes if isinstance(t := vars(c).get("type"), str))
 
 
 def _listed(text: str | None) -> tuple[str, ...]:

@@ -45,7 +45,7 @@ class Problem:
         its spelling; for a foreign key, the key found beside it (``KeyGuesser``)."""
         if self.code == "type-error" and self.cell is not None:
             return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
-        if self.params.get("constraint") == "enum" and self.cell is not None:
+        if self.kind == "constraint-error:enum" and self.cell is not None:
             labels = tuple((self.params.get("labels") or {}).items())
             return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)
         return self.params.get("suggestion")
