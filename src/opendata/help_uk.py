@@ -1,7 +1,7 @@
 """The command line's help in Ukrainian, the language its messages speak by default.
 
 The English help is the commands' docstrings and their options' ``help=``; these
-are the same texts in Ukrainian (`cli` shows them unless --lang en or
+are the same texts in Ukrainian (`cli_lang` shows them unless --lang en or
 OPENDATA_LANG=en).  Keyed by command ("" for `opendata` itself) and by option
 ("command --option", or "--option" where every command means the same by it).
 """

@@ -1012,7 +1012,7 @@ FAILURES = {
 
 
 # click's usage errors (a missing value, an unknown option or command), said by
-# `cli._UsageError` in the user's language; {name} is already quoted by `QUOTES`.
+# `cli_lang.TranslatedUsageError` in the user's language; {name} is already quoted by `QUOTES`.
 USAGE_ERRORS = {
     "uk": {
         "help": "Довідка: {command} --help",
