@@ -28,7 +28,7 @@ import orjson
 from opendata import __version__, collector
 from opendata.cli_lang import TranslatedCommand, TranslatedUsageError, requested_lang, translate_help
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import LANGUAGES, UI, counted, fallback_reason, number
+from opendata.messages import BUILD_UI, LANGUAGES, UI, counted, fallback_reason, number
 
 # numpy's OpenBLAS starts a thread per core when imported, and they spin ~0.1 s of CPU
 # that the validation's scan (already running, see engine.head_start) needs; no command
@@ -525,41 +525,6 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
 
 
 # --- build and report: the downloads and the progress summary -------------------------------------
-
-BUILD_UI = {
-    "uk": {
-        "not_package": "потрібна тека пакета даних або datapackage.json",
-        "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
-        "opendata validate {folder}) і запустіть команду ще раз",
-        "publisher": "не вдалося прочитати файл видавця",
-        "written": "записано до",
-        "gap": "порожня обов'язкова клітинка в національному експорті",
-        "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
-        "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
-        "campaign": "Кампанія",
-        "tasks": "Завдань",
-        "total": "Усього",
-        "legend": "у клітинках: завдань зі звітами / з них виконано",
-        "no_reports": "Записів про виконання ще немає.",
-        "summary": "Разом: {reported} із {tasks} завдань зі звітами, {done} виконано; записів: {reports}.",
-    },
-    "en": {
-        "not_package": "expected a data package folder or a datapackage.json",
-        "invalid": "the package has errors, so nothing was done; fix them (details: "
-        "opendata validate {folder}) and run the command again",
-        "publisher": "cannot read the publisher file",
-        "written": "written to",
-        "gap": "required cell left empty in a national export",
-        "draft-decision": "the decision is a draft: no date, number or status yet",
-        "needs-publisher": "not in the package; give it in the --publisher file",
-        "campaign": "Campaign",
-        "tasks": "Tasks",
-        "total": "Total",
-        "legend": "cells: tasks with reports / of them done",
-        "no_reports": "There are no execution records yet.",
-        "summary": "In all: {reported} of {tasks} tasks reported on, {done} done; {reports} records.",
-    },
-}
 
 
 def _valid_package_dir(path: Path, lang: str) -> Path:

@@ -895,6 +895,42 @@ IMPORT_UI = {
 }
 
 
+# `opendata build` and `opendata report`.
+BUILD_UI = {
+    "uk": {
+        "not_package": "потрібна тека пакета даних або datapackage.json",
+        "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
+        "opendata validate {folder}) і запустіть команду ще раз",
+        "publisher": "не вдалося прочитати файл видавця",
+        "written": "записано до",
+        "gap": "порожня обов'язкова клітинка в національному експорті",
+        "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
+        "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
+        "campaign": "Кампанія",
+        "tasks": "Завдань",
+        "total": "Усього",
+        "legend": "у клітинках: завдань зі звітами / з них виконано",
+        "no_reports": "Записів про виконання ще немає.",
+        "summary": "Разом: {reported} із {tasks} завдань зі звітами, {done} виконано; записів: {reports}.",
+    },
+    "en": {
+        "not_package": "expected a data package folder or a datapackage.json",
+        "invalid": "the package has errors, so nothing was done; fix them (details: "
+        "opendata validate {folder}) and run the command again",
+        "publisher": "cannot read the publisher file",
+        "written": "written to",
+        "gap": "required cell left empty in a national export",
+        "draft-decision": "the decision is a draft: no date, number or status yet",
+        "needs-publisher": "not in the package; give it in the --publisher file",
+        "campaign": "Campaign",
+        "tasks": "Tasks",
+        "total": "Total",
+        "legend": "cells: tasks with reports / of them done",
+        "no_reports": "There are no execution records yet.",
+        "summary": "In all: {reported} of {tasks} tasks reported on, {done} done; {reports} records.",
+    },
+}
+
 # `opendata publish` and `opendata pull`.
 PUBLISH_UI = {
     "uk": {
