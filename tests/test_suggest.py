@@ -5,7 +5,7 @@ from __future__ import annotations
 import frictionless
 import pytest
 
-from opendata.suggest import KeyGuesser, allowed_value, suggestion
+from opendata.suggest import KeyGuesser, allowed_value, boolean_value, suggestion
 
 
 @pytest.mark.parametrize(
@@ -57,6 +57,32 @@ def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
 )
 def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, cell):
     assert suggestion(field_type, field_format, cell) is None
+
+
+DEFAULT_TRUE, DEFAULT_FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")
+
+
+@pytest.mark.parametrize(
+    ("true_values", "false_values", "cell", "meant"),
+    [
+        (DEFAULT_TRUE, DEFAULT_FALSE, "так", "true"),
+        (DEFAULT_TRUE, DEFAULT_FALSE, "Ні", "false"),
+        (DEFAULT_TRUE, DEFAULT_FALSE, "ІСТИНА", "true"),  # Excel's TRUE in Ukrainian
+        (DEFAULT_TRUE, DEFAULT_FALSE, "ЛОЖЬ", "false"),  # and its FALSE in Russian
+        (DEFAULT_TRUE, DEFAULT_FALSE, "Yes", "true"),
+        (DEFAULT_TRUE, DEFAULT_FALSE, " true ", "true"),
+        (DEFAULT_TRUE, DEFAULT_FALSE, "tRUE", "true"),
+        (DEFAULT_TRUE, DEFAULT_FALSE, "0 ", "0"),  # the field's own value, kept as spelt
+        (DEFAULT_TRUE, DEFAULT_FALSE, "maybe", None),
+        (DEFAULT_TRUE, DEFAULT_FALSE, "+", None),
+        (("так",), ("ні",), "true", "так"),  # a field of its own words gets them
+        (("так",), ("ні",), "Так", "так"),
+        (("так",), ("ні",), "0", "ні"),
+        (("yes", "1"), ("no", "1"), "1", None),  # declared both ways: no telling
+    ],
+)
+def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false_values, cell, meant):
+    assert boolean_value(true_values, false_values, cell) == meant
 
 
 ENUM = ("planned", "in_progress", "done", "partially_done", "not_done", "cancelled")

@@ -250,6 +250,42 @@ def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_repo
     assert "suggestion" not in report["warnings"][0]
 
 
+def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
+    """«так» and Excel's «ІСТИНА» in a boolean column: the fix names the value meant, and
+    a field with values of its own is named with them, not Table Schema's true/false."""
+    table = tmp_path / "containers.csv"
+    table.write_text("id,recycling,open\n1,так,так\n2,ІСТИНА,true\n3,maybe,Ні\n", encoding="utf-8")
+    schema = tmp_path / "containers.schema.json"
+    schema.write_text(
+        json.dumps(
+            {
+                "fields": [
+                    {"name": "id", "type": "integer"},
+                    {"name": "recycling", "type": "boolean"},
+                    {"name": "open", "type": "boolean", "trueValues": ["так"], "falseValues": ["ні"]},
+                ]
+            }
+        )
+    )
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    found = [(e["row"], e["field"], e["cell"], e.get("suggestion")) for e in report["errors"]]
+    assert found == [
+        (2, "recycling", "так", "true"),
+        (3, "recycling", "ІСТИНА", "true"),
+        (3, "open", "true", "так"),
+        (4, "recycling", "maybe", None),
+        (4, "open", "Ні", "ні"),
+    ]
+    assert report["errors"][0]["message"] == "Значення «так» не є логічним значенням (true/false)."
+    assert report["errors"][2]["message"] == "Значення «true» не є логічним значенням (так/ні)."
+    assert report["errors"][2]["fix"] == (
+        "Запишіть значення поля «open» як логічне значення (так/ні). Імовірно, «так»."
+    )
+    _, english = report_json(table, "--schema", schema, "--lang", "en")
+    assert english["errors"][2]["message"] == "Value «true» is not a boolean (так/ні)."
+
+
 def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_with_reports):
     """An officer types the person's name, not the id, and a status as she says it."""
     append_rows(

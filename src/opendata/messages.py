@@ -20,7 +20,7 @@ TYPE_NAMES = {
         "date": "датою",
         "datetime": "датою й часом",
         "time": "часом",
-        "boolean": "логічним значенням (true/false)",
+        "boolean": "логічним значенням ({true}/{false})",
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
         "string": "рядком",
@@ -31,7 +31,7 @@ TYPE_NAMES = {
         "date": "a date",
         "datetime": "a date and time",
         "time": "a time",
-        "boolean": "a boolean (true/false)",
+        "boolean": "a boolean ({true}/{false})",
         "year": "a year (YYYY)",
         "yearmonth": "a year and month (YYYY-MM)",
         "string": "text",
@@ -60,7 +60,7 @@ TYPE_NAMES_IN_FIX = {
         "date": "дату",
         "datetime": "дату й час",
         "time": "час",
-        "boolean": "логічне значення (true/false)",
+        "boolean": "логічне значення ({true}/{false})",
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
         "string": "рядок",
@@ -726,12 +726,25 @@ def _listed(text: str | None) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=512)  # once per field, not per error
-def type_phrase(lang: str, field_type: str, field_format: str | None, *, in_fix: bool = False) -> str:
-    """The name of a field's type (its format, when named) for "is not …", or for a fix."""
+def type_phrase(
+    lang: str,
+    field_type: str,
+    field_format: str | None,
+    *,
+    in_fix: bool = False,
+    booleans: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> str:
+    """The name of a field's type (its format, when named) for "is not …", or for a fix;
+    a boolean's with its first true and false values ("так/ні", by default "true/false")."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
     name = (TYPE_NAMES_IN_FIX if in_fix else TYPE_NAMES)[lang].get(field_type, field_type)
+    if field_type == "boolean":
+        true_values, false_values = booleans or (("true",), ("false",))
+        return name.format(
+            true=true_values[0] if true_values else "", false=false_values[0] if false_values else ""
+        )
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format

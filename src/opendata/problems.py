@@ -9,7 +9,7 @@ from dataclasses import field as dataclass_field
 from typing import Protocol
 
 from opendata.messages import SUGGESTION, counted, descriptor_reason, render, type_phrase
-from opendata.suggest import allowed_value, suggestion
+from opendata.suggest import allowed_value, boolean_value, suggestion
 
 
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
@@ -44,6 +44,8 @@ class Problem:
         """The value the cell was probably meant to be (``suggest``): for a type error,
         its spelling; for a foreign key, the key found beside it (``KeyGuesser``)."""
         if self.code == "type-error" and self.cell is not None:
+            if "true_values" in self.params:
+                return boolean_value(self.params["true_values"], self.params["false_values"], self.cell)
             return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
         if self.kind == "constraint-error:enum" and self.cell is not None:
             labels = tuple((self.params.get("labels") or {}).items())
@@ -75,8 +77,11 @@ class Problem:
         code = self.kind
         if code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
-            params["expected"] = type_phrase(lang, field_type, field_format)
-            params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True)
+            booleans = (params["true_values"], params["false_values"]) if "true_values" in params else None
+            params["expected"] = type_phrase(lang, field_type, field_format, booleans=booleans)
+            params["expected_fix"] = type_phrase(
+                lang, field_type, field_format, in_fix=True, booleans=booleans
+            )
         if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
             params.get("limit"), int
         ):

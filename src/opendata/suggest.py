@@ -2,10 +2,11 @@
 
 The cells an officer types into a spreadsheet are written the way Ukrainian
 documents write them: "15.06.2021" for a date, "1 200" for a count, "3,5" for a
-number, "www.kolomyia.gov.ua" for a link, "Done" for done, a person's name where
-the table wants the person's id.  Where the value meant is unambiguous, the fix
-names it ("Імовірно, «2021-06-15»"); where it is not (a date that is no calendar
-day, a word, a name two people share), there is no suggestion.
+number, "www.kolomyia.gov.ua" for a link, "Done" for done, "так" or Excel's "ІСТИНА"
+for true, a person's name where the table wants the person's id.  Where the value
+meant is unambiguous, the fix names it ("Імовірно, «2021-06-15»"); where it is not
+(a date that is no calendar day, a word, a name two people share), there is no
+suggestion.
 
 Only a field's default format is guessed: a field with a format of its own
 ("%d.%m.%Y") declares what it wants, and its fix says so.
@@ -77,6 +78,29 @@ def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...]
     lowered = [text.lower() for text in texts]
     close = difflib.get_close_matches(cell.strip().lower(), lowered, n=2, cutoff=0.8)
     return texts[lowered.index(close[0])] if len(close) == 1 else None
+
+
+# Yes and no as people and spreadsheets write them: Ukrainian, English, the words of
+# Excel's Ukrainian and Russian versions for TRUE and FALSE, and Table Schema's defaults
+# (for a field that declares other values)
+_YES = frozenset({"так", "yes", "істина", "истина", "true", "1"})
+_NO = frozenset({"ні", "no", "хибність", "ложь", "false", "0"})
+
+
+@functools.lru_cache(maxsize=1024)
+def boolean_value(true_values: tuple[str, ...], false_values: tuple[str, ...], cell: str) -> str | None:
+    """The field's own spelling of the yes or no a boolean's cell was meant to be:
+    «так», «Yes», «ІСТИНА», « true » as «true» (or as the field's first true value)."""
+    folded = cell.strip().casefold()
+    as_true = [value for value in true_values if value.casefold() == folded]
+    as_false = [value for value in false_values if value.casefold() == folded]
+    if as_true or as_false:  # the field's own value but for case or spaces
+        return None if as_true and as_false else (as_true or as_false)[0]
+    if folded in _YES and true_values:
+        return true_values[0]
+    if folded in _NO and false_values:
+        return false_values[0]
+    return None
 
 
 def _loose(text: str) -> str:

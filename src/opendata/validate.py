@@ -471,6 +471,7 @@ class FieldFacts(NamedTuple):
     format: str | None
     constraints: dict
     labels: dict[str, str]  # the values' labels (`_labels`)
+    booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
 
 
 class TableProblems:
@@ -485,7 +486,9 @@ class TableProblems:
         schema = getattr(resource, "schema", None)
         self.fields = (
             {
-                f.name: FieldFacts(f.type, getattr(f, "format", None), f.constraints or {}, _labels(f))
+                f.name: FieldFacts(
+                    f.type, getattr(f, "format", None), f.constraints or {}, _labels(f), _booleans(f)
+                )
                 for f in schema.fields
             }
             if schema is not None
@@ -565,6 +568,13 @@ def _labels(field: frictionless.Field) -> dict[str, str]:
     }
 
 
+def _booleans(field: frictionless.Field) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A boolean field's true and false values, as its type errors name them."""
+    if field.type != "boolean":
+        return None
+    return tuple(map(str, field.true_values)), tuple(map(str, field.false_values))
+
+
 def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
     """What the messages about an engine error need to say."""
     params: dict = {
@@ -574,14 +584,16 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
     }
     schema_field = fields.get(error.field_name) if error.field_name else None
     if schema_field is not None:
-        params["field_type"], params["field_format"], constraints, labels = schema_field
+        params["field_type"], params["field_format"] = schema_field.type, schema_field.format
+        if schema_field.booleans is not None:
+            params["true_values"], params["false_values"] = schema_field.booleans
         if error.constraint:
             params["constraint"] = error.constraint
-            limit = constraints.get(error.constraint)
+            limit = schema_field.constraints.get(error.constraint)
             params["limit"] = limit
             if error.constraint == "enum":
                 params["allowed"] = ", ".join(str(value) for value in limit or [])
-                params["labels"] = labels
+                params["labels"] = schema_field.labels
     elif error.constraint:
         params["constraint"] = error.constraint
     if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
