@@ -57,3 +57,15 @@ def test_validity_finding_counts_errors_in_the_form_each_language_needs(tmp_path
     assert result.error_count == 3
     assert "схемі набору: 3 помилки, наприклад: Значення «05.01.2024»" in finding.render("uk")[0]
     assert "schema: 3 errors, e.g.: Value «05.01.2024»" in finding.render("en")[0]
+
+
+def test_a_file_cut_short_is_found_in_its_own_words_not_as_an_encoding(tmp_path):
+    """A download cut off in the middle of a letter is no file "in an unknown encoding":
+    the finding quotes the validation's message, in each language."""
+    table = tmp_path / "streets.csv"
+    table.write_bytes("street\nФранка\nКоломия".encode()[:-1])
+    result = ResourceResult("ds", "r1", "r", "https://example.org/streets.csv", "CSV", local_file=str(table))
+    [finding] = validity.check(result, None)
+    assert (finding.code, result.encoding) == ("validity-unreadable", None)
+    assert "обривається посеред символу" in finding.render("uk")[0]
+    assert "ends in the middle of a character" in finding.render("en")[0]

@@ -663,6 +663,48 @@ def assert_checked_without_keys_to_people(report: dict) -> None:
     assert tables["task_roles.csv"] == (127, "fast") and "people.csv" not in tables
 
 
+
+def test_lines_pasted_in_another_encoding_are_named_by_line(plan_copy):
+    """A UTF-8 file with a line pasted from a windows-1251 one, after thousands of
+    others: the line is named, and the fix is not to save the file again (that would
+    garble the rest). A guess from the bytes around it, most of them UTF-8, named no
+    encoding: "кодуванні unknown"."""
+    people = plan_copy / "people.csv"
+    filler = "".join(f"filler-{i},Особа {i},,,,,,\n" for i in range(20_000))
+    pasted = "pasted,Андрусяк,М.М.,Андрусяк М.М.,,,,\n".encode("cp1251")
+    people.write_bytes(people.read_bytes() + filler.encode() + pasted)
+    code, report = report_json(plan_copy)
+    assert code == 1
+    [error] = report["errors"]
+    assert error["message"] == (
+        "Файл «people.csv» записано в UTF-8, але рядок файлу 20012 — ні: його, мабуть, вставлено з "
+        "файлу в іншому кодуванні."
+    )
+    assert "не виправить" in error["fix"]
+    [problem] = validate(plan_copy).errors
+    assert problem.params["detected"] == "windows-1251"  # guessed from that line alone
+
+
+@pytest.mark.parametrize(
+    ("tail", "kind", "words"),
+    [
+        (bytes(range(0x80, 0x100)), "wrong-encoding:unknown", "кодування не вдалося розпізнати"),
+        ("Коломия".encode()[:-1], "wrong-encoding:truncated", "обривається посеред символу"),
+    ],
+)
+def test_a_file_in_no_known_encoding_or_cut_short_is_said_in_ukrainian(tmp_path, tail, kind, words):
+    """Both were "збережено в кодуванні unknown" / "an unknown encoding (truncated UTF-8)":
+    English in a Ukrainian message, and the advice to save it as UTF-8 in Excel."""
+    table = tmp_path / "table.csv"
+    table.write_bytes(b"id,name\n1,ok\n2," + tail)
+    [problem] = validate(table).errors
+    assert problem.kind == kind
+    code, report = report_json(table)
+    assert code == 1
+    message = report["errors"][0]["message"]
+    assert words in message and not re.search(r"[A-Za-z]{4,}", message.replace("table.csv", ""))
+
+
 @pytest.mark.parametrize("window", [4, 5, 7, 64])
 def test_encoding_is_checked_window_by_window(tmp_path, monkeypatch, window):
     """Windows end between characters (Cyrillic is two bytes each), and a windows-1251
@@ -677,11 +719,11 @@ def test_encoding_is_checked_window_by_window(tmp_path, monkeypatch, window):
     tail = "".join(f"{i},Коломийська громада-{i}\n" for i in range(50, 500))
     table.write_bytes(lines.encode("utf-8") + tail.encode("cp1251"))
     [problem] = validate(table, schema=schema).errors
-    assert problem.code == "wrong-encoding"
+    assert (problem.kind, problem.params["line"]) == ("wrong-encoding:mixed", 51)
     assert problem.params["detected"] == "windows-1251"
     table.write_bytes(lines.encode("utf-8") + "50,Коломия".encode()[:-1])
     [problem] = validate(table, schema=schema).errors
-    assert problem.params["detected"] == "an unknown encoding (truncated UTF-8)"
+    assert (problem.kind, problem.params["detected"]) == ("wrong-encoding:truncated", None)
 
 
 @pytest.mark.parametrize(

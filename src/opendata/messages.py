@@ -229,6 +229,46 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Save the file as UTF-8: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”; in LibreOffice choose “Unicode (UTF-8)”.",
         ),
     },
+    "wrong-encoding:unknown": {
+        "uk": (
+            "Файл «{path}» — не текст UTF-8, і його кодування не вдалося розпізнати (перший такий байт — "
+            "у рядку файлу {line}).",
+            "Якщо це таблиця, збережіть її як UTF-8: в Excel — «Зберегти як» → «CSV UTF-8 (розділювач — "
+            "кома)»; якщо ні, перевірте, що це той файл.",
+        ),
+        "en": (
+            "File «{path}» is not UTF-8 text, and its encoding could not be recognised (the first such "
+            "byte is on line {line} of the file).",
+            "If it is a table, save it as UTF-8: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”; if "
+            "not, check that it is the right file.",
+        ),
+    },
+    "wrong-encoding:mixed": {
+        "uk": (
+            "Файл «{path}» записано в UTF-8, але рядок файлу {line} — ні: його, мабуть, вставлено з "
+            "файлу в іншому кодуванні.",
+            "Перепишіть цей рядок (і дальші, якщо їх вставлено теж) або вставте їх із файлу в UTF-8: "
+            "збереження всього файлу в іншому кодуванні їх не виправить.",
+        ),
+        "en": (
+            "File «{path}» is written in UTF-8, but line {line} of the file is not: it was probably "
+            "pasted from a file in another encoding.",
+            "Retype that line (and the ones after it, if they were pasted too) or paste them from a "
+            "UTF-8 file: saving the whole file in another encoding will not fix them.",
+        ),
+    },
+    "wrong-encoding:truncated": {
+        "uk": (
+            "Файл «{path}» обривається посеред символу: останній записано не повністю (файл, мабуть, "
+            "обрізано під час копіювання чи завантаження).",
+            "Скопіюйте чи завантажте файл ще раз, повністю, або допишіть останній рядок у текстовому редакторі.",
+        ),
+        "en": (
+            "File «{path}» ends in the middle of a character: the last one is incomplete (the file was "
+            "probably cut short while copied or downloaded).",
+            "Copy or download the whole file again, or complete its last line in a text editor.",
+        ),
+    },
     "malformed-csv": {
         "uk": (
             "Файл «{path}» неможливо прочитати як CSV: {detail}.",

@@ -59,6 +59,6 @@ def guess_encoding(sample: bytes) -> str | None:
     return best.encoding if best else None
 
 
-def encoding_name(codec: str | None) -> str:
+def encoding_name(codec: str | None) -> str | None:
     """The name people know an encoding by: "windows-1251", not "cp1251"."""
-    return ENCODING_NAMES.get(codec or "", codec or "unknown")
+    return ENCODING_NAMES.get(codec, codec) if codec else None

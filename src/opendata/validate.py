@@ -344,9 +344,9 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
     if _read_as_utf8(resource):
         # The first window only: the engine decodes the rest strictly, and a byte it
         # cannot decode sends the whole file through the same check (_check_table).
-        detected = _non_utf8_encoding(file, first=UTF8_FIRST)
-        if detected:
-            _wrong_encoding(resource, detected, report)
+        not_utf8 = _not_utf8(file, first=UTF8_FIRST)
+        if not_utf8:
+            _wrong_encoding(resource, not_utf8, report)
             return False
         with file.open("rb") as stream:
             start = stream.read(HTML_SNIFF_BYTES)
@@ -368,15 +368,38 @@ def _read_as_utf8(resource: frictionless.Resource) -> bool:
     return (resource.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
 
 
-def _wrong_encoding(resource: frictionless.Resource, detected: str, report: ValidationReport) -> None:
+@dataclass(frozen=True)
+class NotUtf8:
+    """Where a file stops being UTF-8, and what its bytes there look like."""
+
+    line: int  # the file's line (1 = the header) with the first byte that is not UTF-8
+    encoding: str | None  # the name people know it by ("windows-1251"); None: no guess
+    after_utf8: bool  # UTF-8 letters come before it: only a part is in another encoding
+    truncated: bool  # the file ends in the middle of a UTF-8 character
+
+
+def _wrong_encoding(resource: frictionless.Resource, found: NotUtf8, report: ValidationReport) -> None:
+    """The message says what happened: a file saved in another encoding, a UTF-8 file
+    with lines pasted from one (saving it again would garble the rest), or a file cut
+    off in the middle of a letter."""
+    if found.truncated:
+        variant = "truncated"
+    elif found.after_utf8:
+        variant = "mixed"
+    elif found.encoding is None:
+        variant = "unknown"
+    else:
+        variant = None  # a file saved in another encoding, named
+    params = {"detected": found.encoding, "line": found.line, "variant": variant}
     report.problems.append(
-        Problem("wrong-encoding", resource=resource.name, path=resource.path, params={"detected": detected})
+        Problem("wrong-encoding", resource=resource.name, path=resource.path, params=params)
     )
 
 
-def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
-    """None if the file is UTF-8; else the best guess of its encoding, for the message.
-    ``first``: check only about that many bytes at the start (ending between characters).
+def _not_utf8(file: Path, *, first: int | None = None) -> NotUtf8 | None:
+    """None if the file is UTF-8; else where it is not, and the best guess of the
+    encoding of the lines that are not.  ``first``: check only about that many bytes
+    at the start (ending between characters).
 
     Polars checks a window at a time (SIMD, ~5× Python's decoder, which would take a
     quarter of a second per 160 MiB); only a window that fails is decoded by Python,
@@ -384,6 +407,7 @@ def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
     whole file in the process' resident memory."""
     size = file.stat().st_size
     step = UTF8_WINDOW if first is None else min(first, UTF8_WINDOW)
+    lines_before, letters_before = 0, False  # in the windows already checked
     with file.open("rb") as stream:
         fd, start = stream.fileno(), 0
         while start < size:
@@ -402,14 +426,35 @@ def _non_utf8_encoding(file: Path, *, first: int | None = None) -> str | None:
                 try:
                     window.decode("utf-8")
                 except UnicodeDecodeError as error:
-                    if end == size and error.reason == "unexpected end of data":
-                        return "an unknown encoding (truncated UTF-8)"
-                    sample = os.pread(fd, 65536, max(0, start + error.start - 4096))
-                    return encoding_name(guess_encoding(sample))
+                    before = window[: error.start]
+                    line_start = start + before.rfind(b"\n") + 1  # -1 + 1: the window's start
+                    return NotUtf8(
+                        line=lines_before + before.count(b"\n") + 1,
+                        encoding=encoding_name(
+                            guess_encoding(_lines_not_utf8(os.pread(fd, 65536, line_start)))
+                        ),
+                        after_utf8=letters_before or not before.isascii(),
+                        truncated=end == size and error.reason == "unexpected end of data",
+                    )
             if first is not None:
                 break
+            lines_before += window.count(b"\n")
+            letters_before = letters_before or not window.isascii()
             start = end
     return None
+
+
+def _lines_not_utf8(sample: bytes) -> bytes:
+    """The lines of ``sample`` that are not UTF-8: a guess from the whole sample would
+    read the UTF-8 lines around them too, and a file with a few lines pasted in
+    windows-1251 would look like no encoding at all."""
+    bad = []
+    for line in sample.split(b"\n"):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(line)
+    return b"\n".join(bad)
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -424,9 +469,9 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     except engine.UnsupportedSchema as unsupported:
         # a byte past the first window the engine could not decode: name the encoding,
         # as for a file that is wrong from its start, rather than fall back
-        detected = _non_utf8_encoding(Path(resource.normpath)) if _read_as_utf8(resource) else None
-        if detected:
-            _wrong_encoding(resource, detected, report)
+        not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
+        if not_utf8:
+            _wrong_encoding(resource, not_utf8, report)
             return False
         result = engine.fall_back(resource, str(unsupported), **options)
     report.tables.append(

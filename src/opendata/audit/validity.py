@@ -68,18 +68,21 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     result.rows = report.tables[0].rows if report.tables else None
     result.error_count = len(report.errors)
     result.valid = report.valid
-    if encoding:
+    if encoding and encoding.kind == "wrong-encoding":  # a file in another encoding, named
         return [
             Finding("validity", "validity-encoding", "error", **where, params={"detected": result.encoding})
         ]
-    if not report.readable:
+    # a file partly in another encoding, in none recognised, or cut short, says so in
+    # its own words, as does one that could not be read at all
+    unreadable = encoding or (None if report.readable else report.problems[0])
+    if unreadable is not None:
         return [
             Finding(
                 "validity",
                 "validity-unreadable",
                 "error",
                 **where,
-                params={"detail": _message(report.problems[0]), "format": result.format.upper()},
+                params={"detail": _message(unreadable), "format": result.format.upper()},
             )
         ]
     if report.errors:
