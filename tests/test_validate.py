@@ -685,6 +685,16 @@ def test_lines_pasted_in_another_encoding_are_named_by_line(plan_copy):
     assert problem.params["detected"] == "windows-1251"  # guessed from that line alone
 
 
+
+def test_a_file_in_windows_1251_is_not_taken_for_lines_pasted_into_utf8(tmp_path):
+    """In windows-1251, "Кі" (К, і) are two bytes that happen to make a UTF-8 letter: the
+    first Cyrillic word of the file must not make it look written in UTF-8."""
+    table = tmp_path / "cities.csv"
+    table.write_bytes("id,city\n1,Кіровоград\n2,Коломия\n".encode("cp1251"))
+    [problem] = validate(table).errors
+    assert (problem.kind, problem.params["detected"]) == ("wrong-encoding", "windows-1251")
+
+
 @pytest.mark.parametrize(
     ("tail", "kind", "words"),
     [

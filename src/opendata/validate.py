@@ -427,13 +427,15 @@ def _not_utf8(file: Path, *, first: int | None = None) -> NotUtf8 | None:
                     window.decode("utf-8")
                 except UnicodeDecodeError as error:
                     before = window[: error.start]
-                    line_start = start + before.rfind(b"\n") + 1  # -1 + 1: the window's start
+                    lines = before[: before.rfind(b"\n") + 1]  # the whole lines before its line
                     return NotUtf8(
-                        line=lines_before + before.count(b"\n") + 1,
+                        line=lines_before + lines.count(b"\n") + 1,
                         encoding=encoding_name(
-                            guess_encoding(_lines_not_utf8(os.pread(fd, 65536, line_start)))
+                            guess_encoding(_lines_not_utf8(os.pread(fd, 65536, start + len(lines))))
                         ),
-                        after_utf8=letters_before or not before.isascii(),
+                        # not the bytes before it on its line: in windows-1251, "Кі" of
+                        # "Кіровоград" happens to be a UTF-8 letter
+                        after_utf8=letters_before or not lines.isascii(),
                         truncated=end == size and error.reason == "unexpected end of data",
                     )
             if first is not None:
