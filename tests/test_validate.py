@@ -310,6 +310,24 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
     assert "Use one of: planned, in_progress, done, partially_done" in english["errors"][0]["fix"]
 
 
+
+def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_reports, monkeypatch):
+    """Two tables name a person by name: each gets the id, from one reading of people."""
+    from opendata.suggest import KeyGuesser
+
+    reads = []
+    index = KeyGuesser._index
+    monkeypatch.setattr(KeyGuesser, "_index", lambda self, *key: reads.append(key) or index(self, *key))
+    append_rows(plan_with_reports / "task_roles.csv", ["1.1", "executor", "2", "Качанський М. Ю."])
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "1.1", "2021-Q2", "2021-06-15", "done", "x", "", "", "", "Качанський М. Ю."],
+    )
+    suggested = [p.suggestion() for p in validate(plan_with_reports).errors if p.code == "foreign-key"]
+    assert suggested == ["kachanskyi-m-yu", "kachanskyi-m-yu"]
+    assert reads == [("people", "person_id")]
+
+
 def test_the_plans_rules_read_a_table_saved_by_a_ukrainian_excel(plan_with_reports):
     """Semicolons, a BOM and CRLF: Frictionless reads such a file, and so must the
     plan's rules (read with commas, its rows were one cell each: no rule ran)."""

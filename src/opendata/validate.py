@@ -127,10 +127,11 @@ def validate(
     files = [resource for resource in resources if _check_file(resource, report)]
     unread = {resource.name for resource in resources} - {resource.name for resource in files}
     readable_tables: set[str] = set()
+    keys = KeyGuesser(package)  # one for the package: each lookup table is read once
     for resource in files:
         if unread:
             _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
-        if _check_table(resource, package, limit_errors, on_progress, report):
+        if _check_table(resource, package, limit_errors, on_progress, report, keys):
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
@@ -462,7 +463,9 @@ def _lines_not_utf8(sample: bytes) -> bytes:
 # --- tables ------------------------------------------------------------------------------
 
 
-def _check_table(resource, package, limit_errors, on_progress, report: ValidationReport) -> bool:
+def _check_table(
+    resource, package, limit_errors, on_progress, report: ValidationReport, keys: KeyGuesser
+) -> bool:
     """Validate the table; False when it turned out not to be text in UTF-8 after all."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
     options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
@@ -482,7 +485,7 @@ def _check_table(resource, package, limit_errors, on_progress, report: Validatio
     unclosed = _unclosed_quote(resource, result)
     if unclosed is not None:  # the cause, before what follows from it
         report.problems.append(unclosed)
-    report.problems.add_source(TableProblems(result.errors, resource, KeyGuesser(package)))
+    report.problems.add_source(TableProblems(result.errors, resource, keys))
     return True
 
 
