@@ -658,6 +658,43 @@ def test_a_web_page_saved_as_a_table_is_named(tmp_path, with_schema):
     assert report["tables"] == []
 
 
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (
+            lambda pkg: (pkg / "schemas" / "people.json").unlink(),
+            "Файлу схеми «schemas/people.json» таблиці «people» немає, тож таблицю не перевірено.",
+        ),
+        (
+            lambda pkg: (pkg / "schemas" / "people.json").write_text('{"fields": [],}'),
+            "Файл «schemas/people.json» не є коректним JSON: очікувалася назва властивості в "
+            "подвійних лапках.",
+        ),
+        (
+            lambda pkg: (pkg / "schemas" / "people.json").write_text(
+                '{"fields": [{"name": "a", "type": "data"}]}'
+            ),
+            "Схема таблиці «schemas/people.json» не відповідає специфікації Table Schema: тип поля «data» "
+            "не підтримується.",
+        ),
+    ],
+    ids=["missing", "not-json", "not-a-table-schema"],
+)
+def test_a_schema_file_that_cannot_be_read_is_named_not_a_traceback(plan_copy, spoil, message):
+    """Frictionless reads a resource's schema file when first asked for it, from inside
+    the checks: a missing or broken one was a traceback and no report. Now it is the
+    table's error, and the tables that refer to it are checked without those keys."""
+    spoil(plan_copy)
+    code, report = report_json(plan_copy)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["resource"], error["message"]) == ("people", message)
+    assert_checked_without_keys_to_people(report, lang="uk")
+    result = run_cli("build", plan_copy, "--out", plan_copy.parent / "dist")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people = plan_copy / "people.csv"
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))
@@ -670,13 +707,14 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     assert_checked_without_keys_to_people(report)
 
 
-def assert_checked_without_keys_to_people(report: dict) -> None:
+def assert_checked_without_keys_to_people(report: dict, lang: str = "en") -> None:
     """The tables whose foreign keys refer to people are checked without those keys, by
     the fast engine, and say which key was not checked and why."""
     unchecked = [w for w in report["warnings"] if w["type"] == "foreign-key-target-unread"]
     where = [(w["path"], w["field"]) for w in unchecked]
     assert where == [("task_roles.csv", "person_id"), ("progress_reports.csv", "reported_by")]
-    assert all("the table «people» could not be read" in w["message"] for w in unchecked)
+    said = {"en": "the table «people» could not be read", "uk": "таблицю «people» не вдалося прочитати"}
+    assert all(said[lang] in w["message"] for w in unchecked)
     tables = {t["path"]: (t["rows"], t["engine"]) for t in report["tables"]}
     assert tables["task_roles.csv"] == (127, "fast") and "people.csv" not in tables
 

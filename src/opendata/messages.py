@@ -139,6 +139,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Drop --schema, or give the table file itself (CSV) after validate.",
         ),
     },
+    "schema-missing": {
+        "uk": (
+            "Файлу схеми «{path}» таблиці «{resource}» немає, тож таблицю не перевірено.",
+            "Поверніть файл схеми в папку пакета або виправте «schema» таблиці «{resource}» у "
+            "datapackage.json.",
+        ),
+        "en": (
+            "Schema file «{path}» of table «{resource}» is missing, so the table was not checked.",
+            "Put the schema file back into the package folder or fix the «schema» of table «{resource}» "
+            "in datapackage.json.",
+        ),
+    },
     "schema-not-a-file": {
         "uk": (
             "«{path}» — це папка, а не файл схеми.",
@@ -741,7 +753,34 @@ FALLBACK_REASONS = (
 def fallback_reason(reason: str, lang: str) -> str:
     """Why the fast engine left a table to Frictionless, in ``lang`` (English as given
     where no pattern matches)."""
-    found = _matching(FALLBACK_REASONS, reason) if lang == "uk" else None
+    return _said_in(lang, FALLBACK_REASONS, reason)
+
+
+# why Python's json module could not read a file (its words: "Expecting value")
+JSON_REASONS = (
+    (r"Expecting value", "очікувалося значення"),
+    (
+        r"Expecting property name enclosed in double quotes",
+        "очікувалася назва властивості в подвійних лапках",
+    ),
+    (r"Expecting ',' delimiter", "бракує коми"),
+    (r"Expecting ':' delimiter", "бракує двокрапки після назви властивості"),
+    (r"Extra data", "після кінця JSON є ще щось"),
+    (r"Unterminated string starting at", "лапки рядка не закрито"),
+    (r"Invalid control character at", "недозволений керівний символ у рядку"),
+    (r"Invalid \\.*escape.*", "неправильна послідовність після «\\»"),
+    (r"not UTF-8", "файл не в кодуванні UTF-8"),
+)
+
+
+def json_reason(reason: str, lang: str) -> str:
+    """Why a JSON file could not be read, in ``lang`` (English as given where no
+    pattern matches)."""
+    return _said_in(lang, JSON_REASONS, reason)
+
+
+def _said_in(lang: str, patterns: tuple[tuple[str, str], ...], reason: str) -> str:
+    found = _matching(patterns, reason) if lang == "uk" else None
     return found[0].format(**found[1]) if found else reason
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Protocol
 
-from opendata.messages import SUGGESTION, counted, descriptor_reason, render, type_phrase
+from opendata.messages import SUGGESTION, counted, descriptor_reason, json_reason, render, type_phrase
 from opendata.suggest import allowed_value, boolean_value, suggestion
 
 
@@ -90,6 +90,8 @@ class Problem:
         ):
             params["characters"] = counted(params["limit"], lang, "characters")
             params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code == "descriptor-not-json" and "detail" in params:
+            params["detail"] = json_reason(params["detail"], lang)
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):

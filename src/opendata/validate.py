@@ -125,7 +125,8 @@ def validate(
     # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
     # fail on the other table's bytes with an error that names the wrong file
     files = [resource for resource in resources if _check_file(resource, report)]
-    unread = {resource.name for resource in resources} - {resource.name for resource in files}
+    everything = package.resource_names if package is not None else [r.name for r in resources]
+    unread = set(everything) - {resource.name for resource in files}
     readable_tables: set[str] = set()
     keys = KeyGuesser(package)  # one for the package: each lookup table is read once
     for resource in files:
@@ -237,7 +238,11 @@ def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: Vali
         package = frictionless.Package(descriptor, basepath=str(path.parent))
     except frictionless.FrictionlessException as error:
         raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
-    return package, list(package.resources)
+    written = {
+        d.get("name"): d["schema"] for d in descriptor["resources"] if isinstance(d.get("schema"), str)
+    }
+    usable = [r for r in package.resources if _schema_readable(r, written.get(r.name), report)]
+    return package, usable
 
 
 def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: ValidationReport):
@@ -248,7 +253,36 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
         resource = frictionless.Resource(safe[0], basepath=str(path.parent))
     except frictionless.FrictionlessException as error:
         raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
-    return None, [resource]
+    written = safe[0].get("schema")
+    return None, [resource] if _schema_readable(
+        resource, written if isinstance(written, str) else None, report
+    ) else []
+
+
+def _schema_readable(resource: frictionless.Resource, written: str | None, report: ValidationReport) -> bool:
+    """Whether the table's schema can be read (Frictionless reads a schema file when
+    first asked for it, from inside its checks); if not, the problem names the schema
+    file and why (missing, not JSON, not a Table Schema), and the table is not checked:
+    the tables whose foreign keys refer to it are checked without them, as for a table
+    whose file cannot be read."""
+    try:
+        resource.schema  # noqa: B018 -- reads the file
+        return True
+    except frictionless.FrictionlessException as error:
+        where = written or resource.path
+        cause = error.__cause__
+        if isinstance(cause, FileNotFoundError | IsADirectoryError):
+            problem = Problem("schema-missing", resource=resource.name, path=where)
+        elif isinstance(cause, json.JSONDecodeError):
+            params = {"detail": cause.msg, "line": cause.lineno, "column": cause.colno}
+            problem = Problem("descriptor-not-json", resource=resource.name, path=where, params=params)
+        elif isinstance(cause, UnicodeDecodeError):
+            params = {"detail": "not UTF-8", "line": 1, "column": cause.start}
+            problem = Problem("descriptor-not-json", resource=resource.name, path=where, params=params)
+        else:
+            problem = Problem("schema-invalid", resource=resource.name, path=where, params=_detail(error))
+        report.problems.append(problem)
+        return False
 
 
 def _as_table(descriptor: dict) -> dict:
