@@ -306,3 +306,29 @@ def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
     publisher.write_text('{"phone": "1"}')
     bad = run_cli("build", plan_with_reports, "--out", tmp_path / "out", "--publisher", publisher)
     assert bad.returncode == 2
+
+
+def test_the_package_folder_is_refused_as_the_output(plan_copy):
+    """`import-plan --out datapackage` and then `build --out datapackage`: the built
+    datapackage.json, naming csv/*.csv, would replace the package's, and from then on
+    `validate` would check the built copies, never the tables the officer edits."""
+    before = {p.name: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()}
+    result = run_cli("build", plan_copy, "--out", plan_copy / ".")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "це папка самого пакета" in result.stderr
+    assert {p.name: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()} == before
+
+
+def test_an_invisible_control_character_stops_the_build_with_the_cell_named(plan_with_reports, tmp_path):
+    """A Ctrl-Z pasted into a summary passed `validate` and then crashed the build with
+    openpyxl's traceback: the XLSX cannot hold it."""
+    reports = plan_with_reports / "progress_reports.csv"
+    reports.write_text(reports.read_text(encoding="utf-8").replace("моніторинг", "моні\x1aторинг", 1))
+    assert "\x1a" in reports.read_text(encoding="utf-8")
+    result = run_cli("validate", plan_with_reports, "--format", "json")
+    [error] = json.loads(result.stdout)["errors"]
+    where = (error["type"], error["path"], error["row"], error["field"])
+    assert where == ("plan-control-character", "progress_reports.csv", 2, "summary")
+    assert "(U+001A)" in error["message"]
+    result = run_cli("build", plan_with_reports, "--out", tmp_path / "dist")
+    assert result.returncode == 1 and "Traceback" not in result.stderr

@@ -347,6 +347,19 @@ def test_the_plans_rules_read_a_table_saved_by_a_ukrainian_excel(plan_with_repor
     assert [w["type"] for w in report["warnings"]] == ["plan-duplicate-number"]
 
 
+
+def test_blank_rows_at_the_end_are_blank_rows_not_tasks_without_an_id(plan_copy):
+    """A spreadsheet saves the rows it thinks are used: ",,,,," after the last task was
+    a task "" without a leader or executor, whose fix asked for a row ",leader,1"."""
+    with (plan_copy / "tasks.csv").open("a", encoding="utf-8") as stream:
+        stream.write(",,,,,\n,,,,,\n")
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert {e["type"] for e in report["errors"]} == {"blank-row", "primary-key"}
+    assert {e["row"] for e in report["errors"]} == {37, 38}
+    assert [w["type"] for w in report["warnings"]] == ["plan-duplicate-number"]
+
+
 def test_done_without_evidence_is_a_warning(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",

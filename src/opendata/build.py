@@ -69,8 +69,16 @@ class BuildResult:
         }
 
 
+class OutputIsPackage(ValueError):
+    """The downloads would be written over the package: its datapackage.json would be
+    replaced by the built one, which names the built files, and the officer's tables
+    would no longer be what `validate` checks."""
+
+
 def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) -> BuildResult:
     """Write every download into `out_dir`; the package should already be valid."""
+    if out_dir.resolve() == package_dir.resolve():
+        raise OutputIsPackage(str(out_dir))
     package = read_package(package_dir)
     outputs = _Outputs()
     for table in package.tables.values():

@@ -596,7 +596,7 @@ def build_command(
     """
     from rich.text import Text
 
-    from opendata.build import build
+    from opendata.build import OutputIsPackage, build
     from opendata.national import Publisher
 
     ui = BUILD_UI[lang]
@@ -606,7 +606,11 @@ def build_command(
     except (OSError, ValueError, TypeError) as error:
         err.print(f"{ui['publisher']}: {error}", markup=False)
         sys.exit(2)
-    result = build(folder, out_dir, publisher)
+    try:
+        result = build(folder, out_dir, publisher)
+    except OutputIsPackage:
+        err.print(ui["out_is_package"].format(out=out_dir), markup=False)
+        sys.exit(2)
     if output_format == "json":
         print_json(result.to_dict())
         return
@@ -793,6 +797,7 @@ def publish_command(
       CKAN_API_TOKEN=... opendata publish datapackage --portal https://data.example.gov.ua --org my-city
       opendata publish --format json --maintainer-email opendata@example.org
     """
+    from opendata.build import OutputIsPackage
     from opendata.ckan_client import PortalError
     from opendata.messages import PUBLISH_UI
     from opendata.publish import PackageError, Passport, ensure_organization, plan_publish, publish
@@ -828,6 +833,9 @@ def publish_command(
                 result = publish(plan, client, on_upload=on_upload)
     except (PortalError, PackageError) as error:
         _portal_failure(error, output_format, lang)
+    except OutputIsPackage:
+        err.print(BUILD_UI[lang]["out_is_package"].format(out=build_dir), markup=False)
+        sys.exit(2)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})

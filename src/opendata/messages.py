@@ -615,6 +615,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "A numbering slip in the document; task_id tells the rows apart, nothing to fix.",
         ),
     },
+    "plan-control-character": {
+        "uk": (
+            "У клітинці поля «{field}» є невидимий керівний символ ({character}).",
+            "Видаліть його в текстовому редакторі (у таблиці його не видно): такі символи лишаються "
+            "після копіювання з інших програм, і завантаження XLSX їх не приймає.",
+        ),
+        "en": (
+            "A cell of field «{field}» holds an invisible control character ({character}).",
+            "Delete it in a text editor (a spreadsheet does not show it): such characters are left by "
+            "copying from other programs, and the XLSX download refuses them.",
+        ),
+    },
     "plan-done-without-evidence": {
         "uk": (
             "Звіт {report_id} позначено як виконаний, але без посилання на підтвердження.",
@@ -994,6 +1006,8 @@ BUILD_UI = {
         "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
         "opendata validate {folder}) і запустіть команду ще раз",
         "publisher": "не вдалося прочитати файл видавця",
+        "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
+        "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
         "written": "записано до",
         "gap": "порожня обов'язкова клітинка в національному експорті",
         "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
@@ -1010,6 +1024,8 @@ BUILD_UI = {
         "invalid": "the package has errors, so nothing was done; fix them (details: "
         "opendata validate {folder}) and run the command again",
         "publisher": "cannot read the publisher file",
+        "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
+        "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",
         "written": "written to",
         "gap": "required cell left empty in a national export",
         "draft-decision": "the decision is a draft: no date, number or status yet",

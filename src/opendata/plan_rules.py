@@ -5,7 +5,9 @@
   in its stated quarter;
 - evidence links are http(s) (Table Schema's `uri` format allows any scheme);
 - a number printed twice in the decision is a warning, not an error;
-- a report marked done without evidence is a warning.
+- a report marked done without evidence is a warning;
+- no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
+  copying from other programs, unseen in a spreadsheet, refused by the XLSX download).
 
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others.
@@ -29,6 +31,8 @@ QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 SNIFF_CHARS = 16_384  # the sample a delimiter is guessed from
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# C0 controls but tab and line breaks (a cell may hold several lines), and DEL
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def is_plan(package: frictionless.Package) -> bool:
@@ -36,8 +40,8 @@ def is_plan(package: frictionless.Package) -> bool:
 
 
 def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
-    tables = {name: read_table(package.get_resource(name)) for name in PLAN_RESOURCES & readable}
-    problems: list[Problem] = []
+    tables = {name: read_table(package.get_resource(name)) for name in sorted(readable)}
+    problems = [p for table in tables.values() if table for p in _control_characters(table)]
     if "tasks" in tables:
         problems += _duplicate_numbers(tables["tasks"])
         if "task_roles" in tables:
@@ -78,10 +82,11 @@ def read_table(resource: frictionless.Resource) -> Table | None:
     except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return None
     # a short row's missing cells as empty ones: the schema check reports them
+    # rows of empty cells are Frictionless' blank rows, not tasks or reports with no id
     rows = [
         {**{name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}, "__row": number}
         for number, cells in enumerate(records, start=2)
-        if cells
+        if any(cells)
     ]
     return Table(resource.name, resource.path, rows, header, delimiter)
 
@@ -107,6 +112,21 @@ def _problem(table: Table, code: str, row, field: str, cell, severity="error", *
         cell=None if cell is None else str(cell),
         params=params,
     )
+
+
+def _control_characters(table: Table) -> list[Problem]:
+    problems = []
+    for record in table.rows:
+        for name in table.header:
+            found = CONTROL_RE.search(record.get(name) or "")
+            if found:
+                character = f"U+{ord(found.group()):04X}"
+                problems.append(
+                    _problem(
+                        table, "plan-control-character", record["__row"], name, None, character=character
+                    )
+                )
+    return problems
 
 
 def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
