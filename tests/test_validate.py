@@ -77,7 +77,29 @@ def test_package_is_valid_with_one_warning_for_the_duplicate_number():
 def test_default_path_is_datapackage_and_text_output_is_ukrainian():
     result = run_cli("validate")
     assert result.returncode == 0
-    assert "Пакет даних коректний" in result.stdout
+    assert "Дані коректні" in result.stdout
+
+
+
+def test_a_table_of_the_package_given_alone_is_checked_with_the_packages_schema(plan_copy):
+    """`opendata validate datapackage/progress_reports.csv`: Frictionless would guess a
+    schema from the cells and call a report with a wrong status and an unknown person
+    valid. The package's schema for it, and its foreign keys, are used; a table the
+    package does not list is still checked with a guessed one."""
+    append_rows(
+        plan_copy / "progress_reports.csv",
+        ["R-1", "1.1", "2021-Q2", "2021-06-15", "finished", "x", "https://x.ua/a", "", "", "nobody"],
+    )
+    code, report = report_json(plan_copy / "progress_reports.csv")
+    assert code == 1
+    assert [(e["type"], e["field"]) for e in report["errors"]] == [
+        ("constraint-error", "status"),
+        ("foreign-key", "reported_by"),
+    ]
+    assert [t["resource"] for t in report["tables"]] == ["progress_reports"]
+    stray = plan_copy / "notes.csv"
+    stray.write_text("id,status\n1,finished\n", encoding="utf-8")
+    assert report_json(stray)[0] == 0
 
 
 def test_synthetic_reports_validate(plan_with_reports):

@@ -906,7 +906,7 @@ NOUNS = {
 # Terminal headings.
 UI = {
     "uk": {
-        "valid": "Пакет даних коректний.",
+        "valid": "Дані коректні.",
         "invalid": "Знайдено помилки.",
         "row": "рядок",
         "field": "поле",
@@ -926,7 +926,7 @@ UI = {
         "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
-        "valid": "The data package is valid.",
+        "valid": "The data is valid.",
         "invalid": "Problems found.",
         "row": "row",
         "field": "field",

@@ -114,7 +114,7 @@ def validate(
     """Validate a package folder, a datapackage.json, a resource.json or a table file."""
     report = ValidationReport(target=str(source))
     try:
-        package, resources = _open(Path(source), schema, allow_remote, report)
+        package, resources, unusable = _open(Path(source), schema, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
         report.problems.append(unreadable.problem)
@@ -125,8 +125,7 @@ def validate(
     # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
     # fail on the other table's bytes with an error that names the wrong file
     files = [resource for resource in resources if _check_file(resource, report)]
-    everything = package.resource_names if package is not None else [r.name for r in resources]
-    unread = set(everything) - {resource.name for resource in files}
+    unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
     readable_tables: set[str] = set()
     keys = KeyGuesser(package)  # one for the package: each lookup table is read once
     for resource in files:
@@ -143,7 +142,13 @@ def validate(
 # --- reading ---------------------------------------------------------------------------
 
 
-def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport):
+class Opened(NamedTuple):
+    package: frictionless.Package | None  # for the foreign keys between tables
+    resources: list  # the tables to check
+    unusable: frozenset[str] = frozenset()  # the package's tables whose schema is unreadable
+
+
+def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport) -> Opened:
     if not path.exists():
         raise Unreadable(Problem("path-missing", path=str(path)))
     if path.is_dir():
@@ -242,21 +247,20 @@ def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: Vali
         d.get("name"): d["schema"] for d in descriptor["resources"] if isinstance(d.get("schema"), str)
     }
     usable = [r for r in package.resources if _schema_readable(r, written.get(r.name), report)]
-    return package, usable
+    return Opened(package, usable, frozenset(package.resource_names) - {r.name for r in usable})
 
 
 def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: ValidationReport):
     safe = _checked_descriptors([descriptor], allow_remote, report)
     if not safe:
-        return None, []
+        return Opened(None, [])
     try:
         resource = frictionless.Resource(safe[0], basepath=str(path.parent))
     except frictionless.FrictionlessException as error:
         raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
     written = safe[0].get("schema")
-    return None, [resource] if _schema_readable(
-        resource, written if isinstance(written, str) else None, report
-    ) else []
+    readable = _schema_readable(resource, written if isinstance(written, str) else None, report)
+    return Opened(None, [resource] if readable else [])
 
 
 def _schema_readable(resource: frictionless.Resource, written: str | None, report: ValidationReport) -> bool:
@@ -306,7 +310,7 @@ def _detail(error: frictionless.FrictionlessException) -> dict:
     return {"reasons": reasons or [error.error.note]}
 
 
-def _open_table(path: Path, schema: str | Path | None, report: ValidationReport):
+def _open_table(path: Path, schema: str | Path | None, report: ValidationReport) -> Opened:
     if path.suffix.lower() not in TABLE_SUFFIXES:
         raise Unreadable(
             Problem(
@@ -315,6 +319,10 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
                 params={"detail": path.suffix or "no extension"},
             )
         )
+    if schema is None:
+        in_package = _in_its_package(path, report)
+        if in_package is not None:
+            return in_package
     options: dict = {"path": path.name, "basepath": str(path.parent), **_txt_as_csv(path.name)}
     if schema is not None:
         schema_path = Path(schema)
@@ -333,7 +341,36 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     resource.name = resource.name or path.stem
     # outside a package there is no other table to look up: say so, check the rest
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
-    return None, [resource]
+    return Opened(None, [resource])
+
+
+def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:
+    """A table of a package given alone, without --schema: checked with the package's
+    schema for it and its foreign keys, not with one Frictionless would guess from the
+    cells (by which a report with a wrong status or date passed as valid).  None if the
+    folder holds no package that lists the table, or one that cannot be opened."""
+    descriptor_path = path.parent / "datapackage.json"
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    listed = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    names = {
+        resource.get("name")
+        for resource in (listed if isinstance(listed, list) else [])
+        if isinstance(resource, dict)
+        and isinstance(resource.get("path"), str)
+        and (path.parent / resource["path"]).resolve() == path.resolve()
+    }
+    if not names:
+        return None
+    scratch = ValidationReport(target=str(descriptor_path))  # what it finds of the other tables
+    try:
+        package, resources, unusable = _open_package(descriptor_path, descriptor, False, scratch)
+    except Unreadable:
+        return None
+    report.problems.extend(problem for problem in scratch.problems if problem.resource in names)
+    return Opened(package, [r for r in resources if r.name in names], unusable)
 
 
 def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[str] | None = None) -> None:
