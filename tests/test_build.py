@@ -332,3 +332,16 @@ def test_an_invisible_control_character_stops_the_build_with_the_cell_named(plan
     assert "(U+001A)" in error["message"]
     result = run_cli("build", plan_with_reports, "--out", tmp_path / "dist")
     assert result.returncode == 1 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_a_refusal_is_json_too_for_a_script(plan_copy, tmp_path, command):
+    """`--format json` printed nothing on stdout when the package was invalid: a script
+    read an empty string where it expected JSON."""
+    (plan_copy / "people.csv").write_text("person_id\n", encoding="utf-8")  # a column missing
+    out = ["--out", tmp_path / "o"] if command == "build" else []
+    result = run_cli(command, plan_copy, "--format", "json", *out)
+    assert result.returncode == 1
+    answer = json.loads(result.stdout)
+    assert (answer["ok"], answer["error"]) == (False, "InvalidPackage")
+    assert answer["message"] in result.stderr

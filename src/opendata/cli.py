@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 import orjson
@@ -527,26 +527,32 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
 # --- build and report: the downloads and the progress summary -------------------------------------
 
 
-def _valid_package_dir(path: Path, lang: str) -> Path:
+def _refuse(kind: str, message: str, output_format: str, code: int) -> NoReturn:
+    """Stop a command that cannot do its work: the message on stderr, and with
+    ``--format json`` the same as JSON on stdout, where a script reads."""
+    if output_format == "json":
+        click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
+    err.print(message, markup=False)
+    sys.exit(code)
+
+
+def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     """The package folder behind PATH, after `validate`; exits 2 if unreadable, 1 if invalid."""
     from opendata.validate import validate
 
     ui = BUILD_UI[lang]
     folder = path.parent if path.name == "datapackage.json" else path
-    if not (folder / "datapackage.json").is_file():
-        report = validate(path)
-        if not report.readable:
+    report = validate(folder if (folder / "datapackage.json").is_file() else path)
+    if not report.readable:
+        message, _ = report.problems[0].render(lang)
+        if output_format == "text":
             print_report(report, lang)
             sys.exit(2)
-        err.print(f"{path}: {ui['not_package']}", markup=False)
-        sys.exit(2)
-    report = validate(folder)
-    if not report.readable:
-        print_report(report, lang)
-        sys.exit(2)
+        _refuse("Unreadable", message, output_format, 2)
+    if not (folder / "datapackage.json").is_file():
+        _refuse("NotAPackage", f"{path}: {ui['not_package']}", output_format, 2)
     if not report.valid:
-        err.print(f"{folder}: {ui['invalid'].format(folder=folder)}", markup=False)
-        sys.exit(1)
+        _refuse("InvalidPackage", f"{folder}: {ui['invalid'].format(folder=folder)}", output_format, 1)
     return folder
 
 
@@ -600,7 +606,7 @@ def build_command(
     from opendata.national import Publisher
 
     ui = BUILD_UI[lang]
-    folder = _valid_package_dir(path, lang)
+    folder = _valid_package_dir(path, lang, output_format)
     try:
         publisher = Publisher.from_file(publisher_file) if publisher_file else None
     except (OSError, ValueError, TypeError) as error:
@@ -609,8 +615,7 @@ def build_command(
     try:
         result = build(folder, out_dir, publisher)
     except OutputIsPackage:
-        err.print(ui["out_is_package"].format(out=out_dir), markup=False)
-        sys.exit(2)
+        _refuse("OutputIsPackage", ui["out_is_package"].format(out=out_dir), output_format, 2)
     if output_format == "json":
         print_json(result.to_dict())
         return
@@ -646,7 +651,7 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     from opendata.tables import read_package
 
     ui = BUILD_UI[lang]
-    summary = progress(read_package(_valid_package_dir(path, lang)))
+    summary = progress(read_package(_valid_package_dir(path, lang, output_format)))
     if output_format == "json":
         print_json(summary.to_dict())
         return
@@ -807,12 +812,7 @@ def publish_command(
     report = validate(path)
     if not report.valid:
         message = ui["invalid_package"].format(path=path, errors=counted(len(report.errors), lang, "errors"))
-        if output_format == "json":
-            click.echo(
-                json.dumps({"ok": False, "error": "InvalidPackage", "message": message}, ensure_ascii=False)
-            )
-        err.print(message, markup=False)
-        sys.exit(report.exit_code)
+        _refuse("InvalidPackage", message, output_format, report.exit_code)
     package_dir = path.parent if path.is_file() else path
     client, local = _portal_client(portal, config_path, timeout, lang, quiet=False)
     passport = Passport(
@@ -834,8 +834,7 @@ def publish_command(
     except (PortalError, PackageError) as error:
         _portal_failure(error, output_format, lang)
     except OutputIsPackage:
-        err.print(BUILD_UI[lang]["out_is_package"].format(out=build_dir), markup=False)
-        sys.exit(2)
+        _refuse("OutputIsPackage", BUILD_UI[lang]["out_is_package"].format(out=build_dir), output_format, 2)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})
