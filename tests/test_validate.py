@@ -102,6 +102,17 @@ def test_a_table_of_the_package_given_alone_is_checked_with_the_packages_schema(
     assert report_json(stray)[0] == 0
 
 
+
+def test_inside_the_package_folder_the_folder_itself_is_checked(plan_copy):
+    """Run where datapackage.json is, `opendata validate` said "Шлях «datapackage» не
+    існує" and pointed at a folder that is not there."""
+    append_rows(plan_copy / "task_roles.csv", ["1.1", "executor", "2", "nobody"])
+    result = run_cli("validate", "--format", "json", cwd=plan_copy)
+    assert result.returncode == 1
+    [error] = json.loads(result.stdout)["errors"]
+    assert (error["type"], error["path"]) == ("foreign-key", "task_roles.csv")
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]

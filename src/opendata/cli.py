@@ -46,6 +46,14 @@ DEFAULT_PACKAGE = "datapackage"
 SHOWN_PER_FILE = 50  # problems printed in full per file; a terminal of 500,000 lines helps no one
 
 
+def _default_package() -> str:
+    """datapackage/, as the README lays the project out; or the folder itself when the
+    command is run inside the package (its datapackage.json is here)."""
+    if not Path(DEFAULT_PACKAGE).exists() and Path("datapackage.json").is_file():
+        return "."
+    return DEFAULT_PACKAGE
+
+
 def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """Keep the language in the contexts' shared meta: ``_Commands`` speaks it when a
     command fails."""
@@ -274,7 +282,7 @@ def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
 
 
 @main.command("validate")
-@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.argument("path", default=_default_package, type=click.Path(path_type=Path))
 @click.option(
     "--schema",
     type=click.Path(path_type=Path),
@@ -313,8 +321,10 @@ def validate_command(
 ) -> None:
     """Check a data package, a resource or a table against its schema and the plan's rules.
 
-    PATH is a package folder (default: datapackage/), a datapackage.json, a
-    resource descriptor (resource.json), or a CSV file with --schema.
+    PATH is a package folder (default: datapackage/, or the current folder if it
+    holds a datapackage.json), a datapackage.json, a resource descriptor
+    (resource.json), or a CSV file: a table of the package beside it is checked
+    with the package's schema for it, any other with --schema.
 
     \b
     What is checked:
@@ -557,7 +567,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
 
 
 @main.command("build")
-@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.argument("path", default=_default_package, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "out_dir",
@@ -628,7 +638,7 @@ def build_command(
 
 
 @main.command("report")
-@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.argument("path", default=_default_package, type=click.Path(path_type=Path))
 @FORMAT_OPTION
 @LANG_OPTION
 def report_command(path: Path, output_format: str, lang: str) -> None:
@@ -739,7 +749,7 @@ def _print_failure(error: BaseException, lang: str) -> None:
 
 
 @main.command("publish")
-@click.argument("path", default=DEFAULT_PACKAGE, type=click.Path(path_type=Path))
+@click.argument("path", default=_default_package, type=click.Path(path_type=Path))
 @PORTAL_OPTION
 @click.option("--org", default=DEFAULT_ORG, show_default=True, help="CKAN organisation of the dataset.")
 @click.option("--dataset", "dataset_name", help="Dataset name on the portal (default: the package's name).")
