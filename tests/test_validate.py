@@ -741,6 +741,22 @@ def test_a_schema_file_that_cannot_be_read_is_named_not_a_traceback(plan_copy, s
     assert result.returncode == 1 and "Traceback" not in result.stderr
 
 
+
+def test_a_workbook_saved_under_the_tables_name_is_named_as_a_workbook(plan_copy):
+    """An .xlsx renamed to people.csv was "not UTF-8, encoding not recognised"."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["person_id", "surname"])
+    workbook.save(plan_copy / "people.csv")
+    code, report = report_json(plan_copy)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["path"]) == ("binary-file", "people.csv")
+    assert error["message"].startswith("Файл «people.csv» — книга Excel")
+    assert_checked_without_keys_to_people(report, lang="uk")
+
+
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people = plan_copy / "people.csv"
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))

@@ -231,6 +231,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Download the table itself: open the link in a browser and check that it leads to a CSV file.",
         ),
     },
+    "binary-file": {
+        "uk": (
+            "Файл «{path}» — {kind_words}, а не текст CSV.",
+            "Відкрийте його в Excel чи LibreOffice і збережіть як «CSV UTF-8 (розділювач — кома)» "
+            "під іменем «{path}».",
+        ),
+        "en": (
+            "File «{path}» is {kind_words}, not CSV text.",
+            "Open it in Excel or LibreOffice and save it as “CSV UTF-8 (Comma delimited)” named «{path}».",
+        ),
+    },
     "wrong-encoding": {
         "uk": (
             "Файл «{path}» збережено в кодуванні {detected}, а не UTF-8; українські літери прочиталися б як «кракозябри».",
@@ -636,6 +647,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Report {report_id} is marked done but has no evidence link.",
             "Add evidence_url — a link to the publication or document.",
         ),
+    },
+}
+
+
+# what a file saved in place of a CSV is (validate.BINARY_FILES), for "binary-file"
+FILE_KINDS = {
+    "uk": {
+        "zip": "книга Excel або інший zip-архів (XLSX, ODS)",
+        "xls": "книга Excel старого формату (XLS)",
+        "pdf": "документ PDF",
+    },
+    "en": {
+        "zip": "an Excel workbook or another zip archive (XLSX, ODS)",
+        "xls": "an Excel workbook in the old format (XLS)",
+        "pdf": "a PDF document",
     },
 }
 

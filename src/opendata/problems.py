@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Protocol
 
-from opendata.messages import SUGGESTION, counted, descriptor_reason, json_reason, render, type_phrase
+from opendata.messages import (
+    FILE_KINDS,
+    SUGGESTION,
+    counted,
+    descriptor_reason,
+    json_reason,
+    render,
+    type_phrase,
+)
 from opendata.suggest import allowed_value, boolean_value, suggestion
 
 
@@ -90,6 +98,8 @@ class Problem:
         ):
             params["characters"] = counted(params["limit"], lang, "characters")
             params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code == "binary-file":
+            params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:

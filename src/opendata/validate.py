@@ -43,6 +43,8 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
+# the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
+BINARY_FILES = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "xls", b"%PDF-": "pdf"}
 
 
 @dataclass
@@ -414,14 +416,20 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
         )
         return False
     if _read_as_utf8(resource):
+        with file.open("rb") as stream:
+            start = stream.read(HTML_SNIFF_BYTES)
+        kind = next((kind for magic, kind in BINARY_FILES.items() if start.startswith(magic)), None)
+        if kind is not None:  # a workbook saved under the table's name: not "an unknown encoding"
+            report.problems.append(
+                Problem("binary-file", resource=resource.name, path=display, params={"kind": kind})
+            )
+            return False
         # The first window only: the engine decodes the rest strictly, and a byte it
         # cannot decode sends the whole file through the same check (_check_table).
         not_utf8 = _not_utf8(file, first=UTF8_FIRST)
         if not_utf8:
             _wrong_encoding(resource, not_utf8, report)
             return False
-        with file.open("rb") as stream:
-            start = stream.read(HTML_SNIFF_BYTES)
         if start.startswith(codecs.BOM_UTF8):
             resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
         elif not resource.encoding:
