@@ -5,7 +5,7 @@ from __future__ import annotations
 import frictionless
 import pytest
 
-from opendata.suggest import KeyGuesser, allowed_value, boolean_value, suggestion
+from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_value, suggestion
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,11 @@ from opendata.suggest import KeyGuesser, allowed_value, boolean_value, suggestio
         ("string", "uri", "www.kolomyia.gov.ua/news", "https://www.kolomyia.gov.ua/news"),
         ("string", "uri", "kolomyia.gov.ua", "https://kolomyia.gov.ua"),
         ("string", "uri", "коломия.укр", "https://коломия.укр"),
+        # the right spelling but for spaces around it, which a spreadsheet does not show
+        ("date", "default", " 2021-06-16", "2021-06-16"),
+        ("yearmonth", "default", "2021-06 ", "2021-06"),
+        ("integer", "default", " 100", "100"),
+        ("string", "uri", " https://kolomyia.gov.ua/a ", "https://kolomyia.gov.ua/a"),
     ],
 )
 def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
@@ -85,6 +90,21 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
     assert boolean_value(true_values, false_values, cell) == meant
 
 
+
+@pytest.mark.parametrize(
+    ("pattern", "cell", "meant"),
+    [
+        ("[0-9]{4}-Q[1-4]", "2021-q3", "2021-Q3"),
+        ("[0-9]{4}-Q[1-4]", " 2021-Q3", "2021-Q3"),
+        ("[a-z0-9-]+", "Kachanskyi-M-Yu", "kachanskyi-m-yu"),
+        ("[0-9]{4}-Q[1-4]", "II кв. 2021", None),  # not a matter of case or spaces
+        ("[", "x", None),  # no pattern Python reads: no suggestion
+    ],
+)
+def test_a_patterns_value_but_for_case_or_spaces_is_named(pattern, cell, meant):
+    assert pattern_value(pattern, cell) == meant
+
+
 ENUM = ("planned", "in_progress", "done", "partially_done", "not_done", "cancelled")
 
 
@@ -123,6 +143,7 @@ def test_a_key_is_guessed_only_from_one_row(tmp_path):
     )
     keys = KeyGuesser(package)
     assert keys.guess("people", "person_id", "коба  о.п.") == "koba-o-p"
+    assert keys.guess("people", "person_id", "Koba-O-P ") == "koba-o-p"  # the key but for case, spaces
     assert keys.guess("people", "person_id", "Коба") is None
     assert keys.guess("people", "no_such_field", "Коба О.П.") is None
     assert keys.guess("no_such_table", "person_id", "Коба О.П.") is None

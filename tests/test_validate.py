@@ -361,6 +361,20 @@ def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_r
     assert reads == [("people", "person_id")]
 
 
+
+def test_a_value_right_but_for_case_or_spaces_gets_it_in_the_fix(plan_with_reports):
+    """A quarter typed «2021-q2», a date with a space before it, an id with one after
+    it: each fix names the value, which a spreadsheet shows the same as the cell."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "1.1", "2021-q2", " 2021-06-16", "done", "x", "https://x.ua/a", "", "", "kachanskyi-m-yu "],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["field"], e.get("suggestion")) for e in report["errors"]]
+    assert found == [("period", "2021-Q2"), ("report_date", "2021-06-16"), ("reported_by", "kachanskyi-m-yu")]
+
+
 def test_the_plans_rules_read_a_table_saved_by_a_ukrainian_excel(plan_with_reports):
     """Semicolons, a BOM and CRLF: Frictionless reads such a file, and so must the
     plan's rules (read with commas, its rows were one cell each: no rule ran)."""

@@ -17,7 +17,7 @@ from opendata.messages import (
     render,
     type_phrase,
 )
-from opendata.suggest import allowed_value, boolean_value, suggestion
+from opendata.suggest import allowed_value, boolean_value, pattern_value, suggestion
 
 
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
@@ -53,7 +53,8 @@ class Problem:
 
     def suggestion(self) -> str | None:
         """The value the cell was probably meant to be (``suggest``): for a type error,
-        its spelling; for a foreign key, the key found beside it (``KeyGuesser``)."""
+        its spelling; for an enum or a pattern, the value allowed; for a foreign key, the
+        key found beside it (``KeyGuesser``)."""
         if self.code == "type-error" and self.cell is not None:
             if "true_values" in self.params:
                 return boolean_value(self.params["true_values"], self.params["false_values"], self.cell)
@@ -61,6 +62,8 @@ class Problem:
         if self.kind == "constraint-error:enum" and self.cell is not None:
             labels = tuple((self.params.get("labels") or {}).items())
             return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)
+        if self.kind == "constraint-error:pattern" and self.cell is not None and self.params.get("limit"):
+            return pattern_value(str(self.params["limit"]), self.cell)
         return self.params.get("suggestion")
 
     def _rendered(self, lang: str) -> tuple[str, str]:

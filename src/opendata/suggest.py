@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
 _YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", re.ASCII)  # 2021.06.15, 2021/06/15
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
-_MONTH_YEAR = re.compile(r"(\d{1,2})[./](\d{4})", re.ASCII)  # 06.2021
+_MONTH_YEAR = re.compile(r"(?P<month>\d{1,2})[./](?P<year>\d{4})", re.ASCII)  # 06.2021
+_YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-06, with spaces around
 # group separators in numbers: space, no-break space, narrow no-break space, apostrophe
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
 _INTEGER = re.compile(r"-?\d+", re.ASCII)
@@ -43,14 +44,14 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
         return None
     text = cell.strip()
     if field_type == "date":
-        day = _calendar_day(text)
+        day = _calendar_day(text) or _iso_day(text)  # the latter with spaces around it
         return day.isoformat() if day else None
     if field_type == "datetime":
         return _datetime(text)
     if field_type == "yearmonth":
-        match = _MONTH_YEAR.fullmatch(text)
-        if match and 1 <= int(match[1]) <= 12:
-            return f"{match[2]}-{int(match[1]):02d}"
+        match = _MONTH_YEAR.fullmatch(text) or _YEAR_MONTH.fullmatch(text)
+        if match and 1 <= int(match["month"]) <= 12:
+            return f"{match['year']}-{int(match['month']):02d}"
         return None
     if field_type == "integer":
         joined = _GROUPS.sub("", text)
@@ -61,8 +62,22 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
             joined = joined.replace(",", ".")
         return joined if joined != cell and _DECIMAL.fullmatch(joined) else None
     if field_type == "string" and field_format == "uri":
+        if text != cell and text.lower().startswith(("http://", "https://")):
+            return text  # a link with spaces around it
         return "https://" + text if _BARE_HOST.fullmatch(text) else None
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def pattern_value(pattern: str, cell: str) -> str | None:
+    """The cell but for spaces around it or its letters' case, where that is what the
+    field's pattern wants: «2021-q3» → «2021-Q3» for ``[0-9]{4}-Q[1-4]``."""
+    try:
+        wanted = re.compile(pattern)
+    except re.error:
+        return None
+    text = cell.strip()
+    return next((c for c in (text, text.upper(), text.lower()) if c != cell and wanted.fullmatch(c)), None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -140,8 +155,9 @@ def _iso_day(text: str) -> dt.date | None:
 
 class KeyGuesser:
     """The key a foreign key's cell probably meant: the one row of the referenced table
-    where another column holds what was written ("Андрусяк М.М." in people's
-    display_name: "andrusiak-m-m").  An officer types the name she sees, not the id.
+    where a column holds what was written, case and spaces aside ("Андрусяк М.М." in
+    people's display_name: "andrusiak-m-m"; the key itself, "Andrusiak-M-M ").  An
+    officer types the name she sees, not the id.
 
     Only tables up to ``MAX_BYTES`` are read (Frictionless reads ~6 MB a second; a
     lookup of people or tasks is kilobytes), once each, and only when a foreign key
@@ -175,8 +191,8 @@ class KeyGuesser:
         keys: dict[str, set[str]] = {}
         for row in rows:
             key = row[at] if at < len(row) else None
-            for place, text in enumerate(row):
-                if place != at and key not in (None, "") and isinstance(text, str) and text.strip():
+            for text in row:  # the key itself too: "Kachanskyi-M-Yu " is "kachanskyi-m-yu"
+                if key not in (None, "") and isinstance(text, str) and text.strip():
                     keys.setdefault(_folded(text), set()).add(str(key))
         return {text: next(iter(found)) for text, found in keys.items() if len(found) == 1}
 
