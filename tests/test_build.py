@@ -308,6 +308,26 @@ def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
     assert bad.returncode == 2
 
 
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        (None, "файлу видавця «{path}» немає"),
+        ('{"contact_name": "x",}', "не є коректним JSON: очікувалася назва властивості в подвійних лапках"),
+        ('{"contact_mail": "a@b.ua"}', "невідомий ключ «contact_mail» (імовірно, «contact_email»)"),
+    ],
+    ids=["missing", "not-json", "misspelt-key"],
+)
+def test_a_publisher_file_that_cannot_be_used_is_said_in_ukrainian(tmp_path, content, said):
+    """The reasons were Python's, in English: "[Errno 2] No such file or directory",
+    "Expecting property name…", "expected a JSON object with keys among …"."""
+    publisher = tmp_path / "publisher.json"
+    if content is not None:
+        publisher.write_text(content, encoding="utf-8")
+    result = run_cli("build", PACKAGE, "--out", tmp_path / "out", "--publisher", publisher)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert said.format(path=publisher) in result.stderr.replace("\n", "")
+
+
 def test_the_package_folder_is_refused_as_the_output(plan_copy):
     """`import-plan --out datapackage` and then `build --out datapackage`: the built
     datapackage.json, naming csv/*.csv, would replace the package's, and from then on

@@ -546,6 +546,20 @@ def _refuse(kind: str, message: str, output_format: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _publisher_problem(error, lang: str) -> str:
+    """What is wrong with the --publisher file, in the user's language."""
+    from opendata.messages import DID_YOU_MEAN, json_reason
+    from opendata.suggest import allowed_value
+
+    params = dict(error.params)
+    if "detail" in params:
+        params["detail"] = json_reason(params["detail"], lang)
+    if "key" in params:
+        meant = allowed_value(tuple(params["known"].split(", ")), params["key"])
+        params["meant"] = DID_YOU_MEAN[lang].format(value=meant) if meant else ""
+    return BUILD_UI[lang]["publisher_errors"][error.code].format(**params)
+
+
 def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     """The package folder behind PATH, after `validate`; exits 2 if unreadable, 1 if invalid."""
     from opendata.validate import validate
@@ -613,15 +627,14 @@ def build_command(
     from rich.text import Text
 
     from opendata.build import OutputIsPackage, build
-    from opendata.national import Publisher
+    from opendata.national import Publisher, PublisherError
 
     ui = BUILD_UI[lang]
     folder = _valid_package_dir(path, lang, output_format)
     try:
         publisher = Publisher.from_file(publisher_file) if publisher_file else None
-    except (OSError, ValueError, TypeError) as error:
-        err.print(f"{ui['publisher']}: {error}", markup=False)
-        sys.exit(2)
+    except PublisherError as error:
+        _refuse("PublisherError", _publisher_problem(error, lang), output_format, 2)
     try:
         result = build(folder, out_dir, publisher)
     except OutputIsPackage:

@@ -1031,7 +1031,12 @@ BUILD_UI = {
         "not_package": "потрібна тека пакета даних або datapackage.json",
         "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
         "opendata validate {folder}) і запустіть команду ще раз",
-        "publisher": "не вдалося прочитати файл видавця",
+        "publisher_errors": {
+            "missing": "файлу видавця «{path}» немає",
+            "not-json": "файл видавця «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
+            "not-object": "у файлі видавця «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
+            "unknown-key": "у файлі видавця «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
+        },
         "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
         "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
         "written": "записано до",
@@ -1049,7 +1054,12 @@ BUILD_UI = {
         "not_package": "expected a data package folder or a datapackage.json",
         "invalid": "the package has errors, so nothing was done; fix them (details: "
         "opendata validate {folder}) and run the command again",
-        "publisher": "cannot read the publisher file",
+        "publisher_errors": {
+            "missing": "publisher file «{path}» is missing",
+            "not-json": "publisher file «{path}» is not valid JSON: {detail} (line {line}, column {column})",
+            "not-object": "publisher file «{path}» must hold a JSON object {{…}} with the keys {known}",
+            "unknown-key": "publisher file «{path}» has an unknown key «{key}»{meant}; the keys are: {known}",
+        },
         "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
         "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",
         "written": "written to",

@@ -50,11 +50,33 @@ class Publisher:
 
     @classmethod
     def from_file(cls, path: Path) -> Publisher:
-        data = json.loads(path.read_text("utf-8"))
-        known = {f.name for f in fields(cls)}
-        if not isinstance(data, dict) or set(data) - known:
-            raise ValueError(f"{path}: expected a JSON object with keys among {', '.join(sorted(known))}")
+        try:
+            data = json.loads(path.read_text("utf-8-sig"))
+        except (FileNotFoundError, IsADirectoryError) as error:
+            raise PublisherError("missing", path=path) from error
+        except UnicodeDecodeError as error:
+            raise PublisherError(
+                "not-json", path=path, detail="not UTF-8", line=1, column=error.start
+            ) from error
+        except json.JSONDecodeError as error:
+            params = {"detail": error.msg, "line": error.lineno, "column": error.colno}
+            raise PublisherError("not-json", path=path, **params) from error
+        known = [f.name for f in fields(cls)]
+        if not isinstance(data, dict):
+            raise PublisherError("not-object", path=path, known=", ".join(known))
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise PublisherError("unknown-key", path=path, key=unknown[0], known=", ".join(known))
         return cls(**data)
+
+
+class PublisherError(ValueError):
+    """Why the publisher file cannot be used: ``code`` and the values its message names
+    (``messages.BUILD_UI["publisher_errors"]``)."""
+
+    def __init__(self, code: str, **params) -> None:
+        super().__init__(code)
+        self.code, self.params = code, params
 
 
 @dataclass(frozen=True)
