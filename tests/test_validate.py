@@ -113,6 +113,20 @@ def test_inside_the_package_folder_the_folder_itself_is_checked(plan_copy):
     assert (error["type"], error["path"]) == ("foreign-key", "task_roles.csv")
 
 
+
+def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
+    """With --limit-errors 2 a table with more errors showed "2 помилки" as if that
+    were all of them."""
+    rest = ["1.1", "2021-Q2", "15.06.2021", "done", "x", "", "", "", "kachanskyi-m-yu"]  # a date error
+    append_rows(plan_with_reports / "progress_reports.csv", *([f"R-{n}", *rest] for n in range(3)))
+    result = run_cli("validate", plan_with_reports, "--limit-errors", "2")
+    assert result.returncode == 1
+    assert "перевірку зупинено після 2 помилок, як велить --limit-errors" in result.stdout
+    _, report = report_json(plan_with_reports, "--limit-errors", "2")
+    tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
+    assert tables["progress_reports"] == 2 and tables["tasks"] is None
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]

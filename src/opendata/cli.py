@@ -460,6 +460,8 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         note = (
             f"{ui['because']}{fallback_reason(table.fallback_reason, lang)}" if table.fallback_reason else ""
         )
+        if table.stopped_at:
+            note += ui["stopped"].format(errors=counted(table.stopped_at, lang, "errors_after"))
         out.print(
             Text(
                 f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} ({engine}{note})",

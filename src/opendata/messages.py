@@ -892,6 +892,8 @@ NOUNS = {
     "uk": {
         "rows": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
         "errors": {"one": "помилка", "few": "помилки", "many": "помилок", "other": "помилки"},
+        # after "після" (genitive): "після 1 помилки", "після 2 помилок"
+        "errors_after": {"one": "помилки", "few": "помилок", "many": "помилок", "other": "помилки"},
         "warnings": {"one": "попередження", "many": "попереджень", "other": "попередження"},
         "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
         "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
@@ -911,6 +913,7 @@ NOUNS = {
     "en": {
         "rows": {"one": "row", "other": "rows"},
         "errors": {"one": "error", "other": "errors"},
+        "errors_after": {"one": "error", "other": "errors"},
         "warnings": {"one": "warning", "other": "warnings"},
         "datasets": {"one": "dataset", "other": "datasets"},
         "links": {"one": "link", "other": "links"},
@@ -948,7 +951,8 @@ UI = {
         "links_stage": "Посилання",
         "header": "заголовок",
         "per_second": "{count}/с",
-        "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок):",
+        "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
+        "stopped": "; перевірку зупинено після {errors}, як велить --limit-errors",
         "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
@@ -968,7 +972,8 @@ UI = {
         "links_stage": "Links",
         "header": "header",
         "per_second": "{count}/s",
-        "more": "…and {count} more in this file, by field and kind (the example is the first such row):",
+        "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
+        "stopped": "; the check stopped after {errors}, as --limit-errors asks",
         "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
     },
 }

@@ -54,6 +54,7 @@ class TableSummary:
     rows: int | None
     engine: str | None
     fallback_reason: str | None = None
+    stopped_at: int | None = None  # --limit-errors, when the check stopped there
 
 
 @dataclass
@@ -559,7 +560,14 @@ def _check_table(
             return False
         result = engine.fall_back(resource, str(unsupported), **options)
     report.tables.append(
-        TableSummary(resource.name, resource.path, result.row_count, result.engine, result.fallback_reason)
+        TableSummary(
+            resource.name,
+            resource.path,
+            result.row_count,
+            result.engine,
+            result.fallback_reason,
+            limit_errors if limit_errors and len(result.errors) >= limit_errors else None,
+        )
     )
     unclosed = _unclosed_quote(resource, result)
     if unclosed is not None:  # the cause, before what follows from it
