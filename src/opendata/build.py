@@ -31,6 +31,9 @@ from opendata.tables import PackageData, read_package
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 BOM = "\ufeff".encode()
+# the copies for Excel, as a Ukrainian Excel saves "CSV UTF-8" and opens a .csv on a
+# double click: its list separator is ";" (the decimal mark is ","), with a BOM, CRLF
+EXCEL_DIALECT = {"delimiter": ";", "lineTerminator": "\r\n"}
 MEDIATYPES = {
     "csv": "text/csv",
     "json": "application/json",
@@ -84,7 +87,13 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     for table in package.tables.values():
         data = csv_bytes(table.fields, table.rows)
         outputs.add(f"csv/{table.name}.csv", "table", data, table.name)
-        outputs.add(f"csv-excel/{table.name}.csv", "table-excel", BOM + data, table.name)
+        excel = csv_bytes(
+            table.fields,
+            table.rows,
+            delimiter=EXCEL_DIALECT["delimiter"],
+            line_end=EXCEL_DIALECT["lineTerminator"],
+        )
+        outputs.add(f"csv-excel/{table.name}.csv", "table-excel", BOM + excel, table.name)
         outputs.add(f"json/{table.name}.json", "table", _json_bytes(table.rows), table.name)
     plan = nested_plan(package)
     outputs.add("plan.json", "plan", _json_bytes(plan))
@@ -255,6 +264,8 @@ def built_descriptor(package: PackageData, files: list[BuiltFile]) -> dict:
                 schema.pop("foreignKeys", None)
             resource["profile"] = "tabular-data-resource"
             resource["encoding"] = "utf-8" if canonical else "utf-8-sig"
+            if not canonical:
+                resource["dialect"] = dict(EXCEL_DIALECT)
             resource["schema"] = schema
         resources.append(resource)
     return {**meta, "resources": resources}

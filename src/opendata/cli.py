@@ -609,7 +609,7 @@ def build_command(
 
     \b
     Into --out (default dist/):
-      csv/*.csv, csv-excel/*.csv (UTF-8 with BOM), json/*.json  every table;
+      csv/*.csv, csv-excel/*.csv (BOM, ";"), json/*.json  every table;
       plan.json            the whole plan nested: campaigns → tasks → people, reports;
       NAME.xlsx            a sheet per table and a `dictionary` sheet;
       dictionary.md/.html  the data dictionary from the schemas;

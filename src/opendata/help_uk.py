@@ -75,7 +75,7 @@ COMMANDS = {
 
     \b
     У --out (типово dist/):
-      csv/*.csv, csv-excel/*.csv (UTF-8 з BOM), json/*.json  кожна таблиця;
+      csv/*.csv, csv-excel/*.csv (BOM, «;»), json/*.json  кожна таблиця;
       plan.json            увесь план вкладено: кампанії → завдання → особи, звіти;
       NAME.xlsx            аркуш на таблицю й аркуш `dictionary`;
       dictionary.md/.html  словник даних зі схем;

@@ -29,9 +29,9 @@ def plan_schema(name: str) -> dict:
     return json.loads(text)
 
 
-def csv_bytes(header: list[str], rows: list[dict]) -> bytes:
+def csv_bytes(header: list[str], rows: list[dict], *, delimiter: str = ",", line_end: str = "\n") -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=line_end)
     writer.writerow(header)
     for row in rows:
         writer.writerow([_cell(row.get(name)) for name in header])

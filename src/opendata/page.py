@@ -29,7 +29,10 @@ STATUS_LABELS = {
 }
 ROLE_LABELS = {
     "table": ("таблиця", "table"),
-    "table-excel": ("таблиця для Excel (UTF-8 з BOM)", "table for Excel (UTF-8 with BOM)"),
+    "table-excel": (
+        "таблиця для Excel (UTF-8 з BOM, розділювач «;»)",
+        "table for Excel (UTF-8 with BOM, «;» delimited)",
+    ),
     "plan": ("увесь план одним файлом", "the whole plan in one file"),
     "workbook": ("книга Excel: усі таблиці і словник", "Excel workbook: every table and the dictionary"),
     "dictionary": ("словник даних", "data dictionary"),
