@@ -421,6 +421,44 @@ def test_blank_rows_at_the_end_are_blank_rows_not_tasks_without_an_id(plan_copy)
     assert [w["type"] for w in report["warnings"]] == ["plan-duplicate-number"]
 
 
+
+HEADER = "report_id,task_id,period,report_date,status,summary,evidence_url,channel,reach,reported_by"
+ROW = "R1,1.1,2021-Q2,2021-06-15,done,x,https://x.ua/a,website,100,kachanskyi-m-yu"
+
+
+@pytest.mark.parametrize(
+    ("drop", "add", "first"),
+    [
+        (6, None, "Стовпця «evidence_url» (він має бути 7-м) у файлі немає, тож стовпці після"),
+        (None, (2, "task_id", "1.1"), "Стовпець «task_id» у файлі двічі: 2-й і 3-й, тож стовпці після"),
+        (None, (3, "notes", "x"), "Стовпець 4 «notes» зайвий, тож стовпці після нього зсунулися"),
+        (9, None, None),  # the last column: Frictionless' "Бракує стовпця «reported_by»" says it
+        (None, (10, "notes", "x"), None),  # a column added at the end shifts nothing
+    ],
+    ids=["deleted", "copied", "inserted", "last-deleted", "appended"],
+)
+def test_a_column_deleted_or_added_in_the_middle_is_named_first(plan_copy, drop, add, first):
+    """Frictionless reports each column name and cell that a deleted column shifted: a
+    missing evidence_url read as "Бракує стовпця «reported_by»" and «100» as a channel."""
+    cells = [HEADER.split(","), ROW.split(",")]
+    for line in cells:
+        if drop is not None:
+            del line[drop]
+    if add is not None:
+        place, label, value = add
+        cells[0].insert(place, label)
+        cells[1].insert(place, value)
+    (plan_copy / "progress_reports.csv").write_text("\n".join(map(",".join, cells)) + "\n", encoding="utf-8")
+    code, report = report_json(plan_copy)
+    assert code == 1
+    causes = [e for e in report["errors"] if e["type"].startswith("column-")]
+    if first is None:
+        assert causes == []
+    else:
+        assert report["errors"][0]["message"].startswith(first)
+        assert len(causes) == 1 and causes[0]["row"] is None
+
+
 def test_done_without_evidence_is_a_warning(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",

@@ -518,7 +518,7 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
     where = []
     if problem.row is not None:
         where.append(f"{ui['row']} {problem.row}")
-    elif problem.code.endswith("-label"):
+    elif problem.code.endswith("-label") or problem.code.startswith("column-"):
         where.append(ui["header"])
     if problem.field:
         where.append(f"{ui['field']} «{problem.field}»")

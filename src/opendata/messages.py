@@ -480,6 +480,42 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Delete the extra cells; often it is a comma inside unquoted text.",
         ),
     },
+    "column-missing": {
+        "uk": (
+            "Стовпця «{field}» (він має бути {field_number}-м) у файлі немає, тож стовпці після нього "
+            "зсунулися: помилки в назвах і значеннях далі — наслідок цього.",
+            "Поверніть стовпець «{field}» на його місце, {field_number}-м, і перевірте файл ще раз.",
+        ),
+        "en": (
+            "Column «{field}» (number {field_number}) is not in the file, so the columns after it moved: "
+            "the errors in names and values below follow from it.",
+            "Put column «{field}» back in its place, number {field_number}, and check the file again.",
+        ),
+    },
+    "column-extra": {
+        "uk": (
+            "Стовпець {field_number} «{label}» зайвий, тож стовпці після нього зсунулися: помилки в "
+            "назвах і значеннях далі — наслідок цього.",
+            "Видаліть стовпець {field_number} і перевірте файл ще раз.",
+        ),
+        "en": (
+            "Column {field_number}, «{label}», is one too many, so the columns after it moved: the "
+            "errors in names and values below follow from it.",
+            "Delete column {field_number} and check the file again.",
+        ),
+    },
+    "column-extra:copy": {
+        "uk": (
+            "Стовпець «{label}» у файлі двічі: {first}-й і {field_number}-й, тож стовпці після другого "
+            "зсунулися: помилки в назвах і значеннях далі — наслідок цього.",
+            "Видаліть одну з копій (стовпець {field_number}) і перевірте файл ще раз.",
+        ),
+        "en": (
+            "Column «{label}» is in the file twice, as number {first} and {field_number}, so the "
+            "columns after the second moved: the errors in names and values below follow from it.",
+            "Delete one of the copies (column {field_number}) and check the file again.",
+        ),
+    },
     "unclosed-quote": {
         "uk": (
             'Лапки (") у клітинці поля «{field}» відкрито, але не закрито: усе до кінця файлу '

@@ -569,9 +569,9 @@ def _check_table(
             limit_errors if limit_errors and len(result.errors) >= limit_errors else None,
         )
     )
-    unclosed = _unclosed_quote(resource, result)
-    if unclosed is not None:  # the cause, before what follows from it
-        report.problems.append(unclosed)
+    for cause in (_unclosed_quote(resource, result), _shifted_columns(resource, result)):
+        if cause is not None:  # the cause, before what follows from it
+            report.problems.append(cause)
     report.problems.add_source(TableProblems(result.errors, resource, keys))
     return True
 
@@ -598,6 +598,50 @@ def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
         return None
     field = resource.schema.fields[min(missing) - 2].name
     return Problem("unclosed-quote", resource=resource.name, path=resource.path, row=last_row, field=field)
+
+
+LABEL_ERRORS = {"blank-label", "duplicate-label", "extra-label", "incorrect-label", "missing-label"}
+
+
+def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
+    """A column deleted, added or copied in the middle of a table shifts the ones after
+    it, and Frictionless reports each shifted name and each cell of the wrong type that
+    follows from it (a missing evidence_url made "channel" hold the reach).  Name the
+    one column that, put back or taken out, makes the header the schema's.
+
+    The header is rebuilt from the label errors (the file is not read again): the
+    schema's names, but the label given where one is wrong, extra or missing."""
+    schema = getattr(resource, "schema", None)
+    if schema is None:
+        return None
+    fields = list(schema.field_names)
+    header, wrong = list(fields), False
+    for error in result.errors:
+        if error.type not in LABEL_ERRORS:
+            break  # the header's errors come first
+        wrong = True
+        place = (error.field_number or 0) - 1
+        if error.type == "missing-label":
+            header = header[: min(place, len(header))]
+        elif error.type == "extra-label":
+            header.append(error.cell or "")
+        elif 0 <= place < len(header):
+            header[place] = error.cell or ""
+    if not wrong:
+        return None
+    where = {"resource": resource.name, "path": resource.path}
+    # not the last column: Frictionless' own missing or extra label says that one well
+    for place in range(len(fields) - 1):
+        if len(header) == len(fields) - 1 and fields[:place] + fields[place + 1 :] == header:
+            return Problem("column-missing", field=fields[place], params={"field_number": place + 1}, **where)
+    for place in reversed(range(len(header) - 1)):  # of two copies, the second
+        if len(header) == len(fields) + 1 and header[:place] + header[place + 1 :] == fields:
+            label = header[place]
+            params = {"label": label, "field_number": place + 1}
+            if label in fields:
+                params.update(variant="copy", first=header.index(label) + 1)
+            return Problem("column-extra", field=label, params=params, **where)
+    return None
 
 
 class FieldFacts(NamedTuple):
