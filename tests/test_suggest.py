@@ -148,3 +148,12 @@ def test_a_key_is_guessed_only_from_one_row(tmp_path):
     assert keys.guess("people", "no_such_field", "Коба О.П.") is None
     assert keys.guess("no_such_table", "person_id", "Коба О.П.") is None
     assert KeyGuesser(None).guess("people", "person_id", "Коба О.П.") is None
+
+
+def test_only_letters_that_look_alike_are_named():
+    from opendata.text import lookalike_letters
+
+    assert lookalike_letters("stаtus", "status") == ["а"]  # Cyrillic а
+    assert lookalike_letters("Cтатус", "Статус") == ["C"]  # a Latin C in a Cyrillic word
+    assert lookalike_letters("stadus", "status") == []  # a real misspelling
+    assert lookalike_letters("status", "status") == []

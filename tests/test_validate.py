@@ -459,6 +459,17 @@ def test_a_column_deleted_or_added_in_the_middle_is_named_first(plan_copy, drop,
         assert len(causes) == 1 and causes[0]["row"] is None
 
 
+
+def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_copy):
+    """«stаtus» with a Cyrillic «а» shows just as «status»: "Стовпець 5 називається
+    «stаtus», а схема очікує «status»" left the officer looking for a difference."""
+    (plan_copy / "progress_reports.csv").write_text(HEADER.replace("status", "stаtus") + "\n" + ROW + "\n")
+    _, report = report_json(plan_copy)
+    [error] = report["errors"]
+    assert error["message"].startswith("Стовпець 5 «stаtus» лише схожий на «status», якого чекає схема")
+    assert "літери «а» у ньому з іншої абетки" in error["message"]
+
+
 def test_done_without_evidence_is_a_warning(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",

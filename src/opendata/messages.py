@@ -470,6 +470,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Rename the column to «{field}» or restore the schema's column order.",
         ),
     },
+    "incorrect-label:lookalike": {
+        "uk": (
+            "Стовпець {field_number} «{label}» лише схожий на «{field}», якого чекає схема: літери "
+            "{letters} у ньому з іншої абетки (кирилиця замість латиниці чи навпаки).",
+            "Надрукуйте назву стовпця заново, не копіюючи: «{field}».",
+        ),
+        "en": (
+            "Column {field_number}, «{label}», only looks like «{field}», which the schema expects: "
+            "its letters {letters} are from another alphabet (Cyrillic for Latin or the other way).",
+            "Type the column's name anew, not copied: «{field}».",
+        ),
+    },
     "extra-cell": {
         "uk": (
             "У рядку більше клітинок, ніж стовпців.",

@@ -62,3 +62,18 @@ def guess_encoding(sample: bytes) -> str | None:
 def encoding_name(codec: str | None) -> str | None:
     """The name people know an encoding by: "windows-1251", not "cp1251"."""
     return ENCODING_NAMES.get(codec, codec) if codec else None
+
+
+# Cyrillic letters that look like Latin ones: a name copied from a Ukrainian document
+# can hold "а" where the schema has "a", and the two show the same
+_LOOKALIKES = dict(zip("аеіорсухАВЕІКМНОРСТХ", "aeiopcyxABEIKMHOPCTX", strict=True))
+_LOOKALIKES.update({latin: cyrillic for cyrillic, latin in _LOOKALIKES.items()})
+
+
+def lookalike_letters(written: str, meant: str) -> list[str]:
+    """The letters of ``written`` that only look like those of ``meant`` (Cyrillic for
+    Latin or the other way); empty unless that is the only difference."""
+    if len(written) != len(meant) or written == meant:
+        return []
+    differing = [(w, m) for w, m in zip(written, meant, strict=True) if w != m]
+    return [w for w, m in differing] if all(_LOOKALIKES.get(w) == m for w, m in differing) else []

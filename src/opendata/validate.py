@@ -32,7 +32,7 @@ from opendata.engine import head_start
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
 from opendata.suggest import KeyGuesser
-from opendata.text import encoding_name, guess_encoding
+from opendata.text import encoding_name, guess_encoding, lookalike_letters
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -780,6 +780,10 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
     if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
         params["label"] = error.cell
         params["expected_label"] = error.field_name or "?"
+    if error.type == "incorrect-label":
+        lookalikes = lookalike_letters(error.cell or "", error.field_name or "")
+        if lookalikes:  # the two names show the same on screen: say what differs
+            params.update(variant="lookalike", letters=", ".join(f"«{letter}»" for letter in lookalikes))
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
     if error.type in ("primary-key", "unique-error"):
