@@ -596,6 +596,18 @@ def test_missing_path_exits_2():
     assert report["errors"][0]["type"] == "path-missing"
 
 
+
+def test_a_missing_schema_file_is_named_as_a_schema_not_the_package(tmp_path):
+    """The fix said "by default the datapackage/ folder is checked" for --schema nope.json."""
+    table = tmp_path / "t.csv"
+    table.write_text("id\n1\n", encoding="utf-8")
+    code, report = report_json(table, "--schema", tmp_path / "nope.json", "--lang", "en")
+    assert code == 2
+    [error] = report["errors"]
+    assert error["type"] == "schema-path-missing"
+    assert error["fix"] == "Give an existing schema file (JSON) after --schema."
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"

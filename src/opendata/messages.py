@@ -151,6 +151,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "in datapackage.json.",
         ),
     },
+    "schema-path-missing": {
+        "uk": ("Файлу схеми «{path}» немає.", "Вкажіть після --schema наявний файл схеми (JSON)."),
+        "en": ("Schema file «{path}» does not exist.", "Give an existing schema file (JSON) after --schema."),
+    },
     "schema-not-a-file": {
         "uk": (
             "«{path}» — це папка, а не файл схеми.",

@@ -332,7 +332,7 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         if schema_path.is_dir():
             raise Unreadable(Problem("schema-not-a-file", path=str(schema_path)))
         if not schema_path.is_file():
-            raise Unreadable(Problem("path-missing", path=str(schema_path)))
+            raise Unreadable(Problem("schema-path-missing", path=str(schema_path)))
         try:
             options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
         except frictionless.FrictionlessException as error:
