@@ -315,8 +315,12 @@ def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
         (None, "файлу видавця «{path}» немає"),
         ('{"contact_name": "x",}', "не є коректним JSON: очікувалася назва властивості в подвійних лапках"),
         ('{"contact_mail": "a@b.ua"}', "невідомий ключ «contact_mail» (імовірно, «contact_email»)"),
+        ('{"executant_id": "12ab"}', "«executant_id»: '12ab' — не код ЄДРПОУ (вісім цифр)"),
+        ('{"program_url": "kolomyia.gov.ua"}', "не посилання, що починається з http:// чи https://"),
+        ('{"contact_email": "opendata"}', "«contact_email»: 'opendata' — не адреса електронної пошти"),
+        ('{"executant_id": 12345678}', "«executant_id»: 12345678 — не текст у лапках"),
     ],
-    ids=["missing", "not-json", "misspelt-key"],
+    ids=["missing", "not-json", "misspelt-key", "edrpou", "link", "email", "number"],
 )
 def test_a_publisher_file_that_cannot_be_used_is_said_in_ukrainian(tmp_path, content, said):
     """The reasons were Python's, in English: "[Errno 2] No such file or directory",

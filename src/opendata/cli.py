@@ -556,9 +556,11 @@ def _publisher_problem(error, lang: str) -> str:
     params = dict(error.params)
     if "detail" in params:
         params["detail"] = json_reason(params["detail"], lang)
-    if "key" in params:
+    if error.code == "unknown-key":
         meant = allowed_value(tuple(params["known"].split(", ")), params["key"])
         params["meant"] = DID_YOU_MEAN[lang].format(value=meant) if meant else ""
+    if "kind" in params:
+        params["kind_words"] = BUILD_UI[lang]["publisher_kinds"][params["kind"]]
     return BUILD_UI[lang]["publisher_errors"][error.code].format(**params)
 
 

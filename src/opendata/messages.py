@@ -1093,6 +1093,13 @@ BUILD_UI = {
             "not-json": "файл видавця «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
             "not-object": "у файлі видавця «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
             "unknown-key": "у файлі видавця «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
+            "bad-value": "у файлі видавця «{path}» «{key}»: {value!r} — {kind_words}",
+        },
+        "publisher_kinds": {
+            "edrpou": "не код ЄДРПОУ (вісім цифр)",
+            "link": "не посилання, що починається з http:// чи https://",
+            "email": "не адреса електронної пошти",
+            "text": "не текст у лапках",
         },
         "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
         "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
@@ -1116,6 +1123,13 @@ BUILD_UI = {
             "not-json": "publisher file «{path}» is not valid JSON: {detail} (line {line}, column {column})",
             "not-object": "publisher file «{path}» must hold a JSON object {{…}} with the keys {known}",
             "unknown-key": "publisher file «{path}» has an unknown key «{key}»{meant}; the keys are: {known}",
+            "bad-value": "publisher file «{path}», «{key}»: {value!r} is {kind_words}",
+        },
+        "publisher_kinds": {
+            "edrpou": "not an ЄДРПОУ code (eight digits)",
+            "link": "not a link starting with http:// or https://",
+            "email": "not an e-mail address",
+            "text": "not text in quotes",
         },
         "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
         "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",

@@ -16,6 +16,7 @@ says, although the published examples put a bare year in validFrom/validThrough.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
@@ -67,7 +68,27 @@ class Publisher:
         unknown = sorted(set(data) - set(known))
         if unknown:
             raise PublisherError("unknown-key", path=path, key=unknown[0], known=", ".join(known))
+        for key, value in data.items():
+            kind, pattern = PUBLISHER_FORMATS.get(key, (None, None))
+            if value is not None and (
+                not isinstance(value, str) or (pattern and not re.fullmatch(pattern, value))
+            ):
+                kind = kind if isinstance(value, str) else "text"
+                raise PublisherError("bad-value", path=path, key=key, value=value, kind=kind)
         return cls(**data)
+
+
+# what a publisher's fact must look like, where the exports' checks would refuse it:
+# ЄДРПОУ's eight digits, the national structures' own pattern of a link, an e-mail
+PUBLISHER_FORMATS = {
+    "executant_id": ("edrpou", r"\d{8}"),
+    "publisher_id": ("edrpou", r"\d{8}"),
+    "program_url": ("link", r"https?://\S+"),
+    "legal_act_url": ("link", r"https?://\S+"),
+    "reports_url": ("link", r"https?://\S+"),
+    "dataset_url": ("link", r"https?://\S+"),
+    "contact_email": ("email", r"[^@\s]+@[^@\s]+\.[^@\s]+"),
+}
 
 
 class PublisherError(ValueError):
