@@ -370,3 +370,13 @@ def test_a_refusal_is_json_too_for_a_script(plan_copy, tmp_path, command):
     answer = json.loads(result.stdout)
     assert (answer["ok"], answer["error"]) == (False, "InvalidPackage")
     assert answer["message"] in result.stderr
+
+
+def test_a_cell_longer_than_excel_holds_is_a_warning_before_the_xlsx_cuts_it(plan_with_reports, tmp_path):
+    reports = plan_with_reports / "progress_reports.csv"
+    reports.write_text(reports.read_text(encoding="utf-8").replace("моніторинг", "Д" * 40_000, 1))
+    result = run_cli("validate", plan_with_reports, "--format", "json")
+    assert result.returncode == 0
+    [warning] = [w for w in json.loads(result.stdout)["warnings"] if w["type"] == "plan-cell-too-long"]
+    assert (warning["path"], warning["row"], warning["field"]) == ("progress_reports.csv", 2, "summary")
+    assert "32 767" in warning["message"]

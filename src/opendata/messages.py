@@ -678,6 +678,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "A numbering slip in the document; task_id tells the rows apart, nothing to fix.",
         ),
     },
+    "plan-cell-too-long": {
+        "uk": (
+            "Клітинка поля «{field}» довша, ніж уміщує Excel (32 767 символів).",
+            "Скоротіть текст або винесіть його в документ і дайте посилання: у завантаженні XLSX його "
+            "обріжуть (у CSV і JSON він повний).",
+        ),
+        "en": (
+            "A cell of field «{field}» is longer than Excel holds (32,767 characters).",
+            "Shorten the text or move it to a document and link to it: the XLSX download cuts it (the "
+            "CSV and JSON keep it whole).",
+        ),
+    },
     "plan-control-character": {
         "uk": (
             "У клітинці поля «{field}» є невидимий керівний символ ({character}).",

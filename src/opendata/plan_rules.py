@@ -7,7 +7,8 @@
 - a number printed twice in the decision is a warning, not an error;
 - a report marked done without evidence is a warning;
 - no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
-  copying from other programs, unseen in a spreadsheet, refused by the XLSX download).
+  copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
+- a cell longer than Excel holds is a warning: the XLSX download cuts it.
 
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others.
@@ -33,6 +34,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # C0 controls but tab and line breaks (a cell may hold several lines), and DEL
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+EXCEL_CELL_CHARS = 32_767  # the most an Excel cell holds
 
 
 def is_plan(package: frictionless.Package) -> bool:
@@ -41,7 +43,7 @@ def is_plan(package: frictionless.Package) -> bool:
 
 def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
     tables = {name: read_table(package.get_resource(name)) for name in sorted(readable)}
-    problems = [p for table in tables.values() if table for p in _control_characters(table)]
+    problems = [p for table in tables.values() if table for p in _cell_problems(table)]
     if "tasks" in tables:
         problems += _duplicate_numbers(tables["tasks"])
         if "task_roles" in tables:
@@ -114,11 +116,19 @@ def _problem(table: Table, code: str, row, field: str, cell, severity="error", *
     )
 
 
-def _control_characters(table: Table) -> list[Problem]:
+def _cell_problems(table: Table) -> list[Problem]:
+    """Cells the downloads cannot carry as they are: control characters, and text
+    longer than an Excel cell."""
     problems = []
     for record in table.rows:
         for name in table.header:
-            found = CONTROL_RE.search(record.get(name) or "")
+            text = record.get(name) or ""
+            if len(text) > EXCEL_CELL_CHARS:
+                too_long = _problem(
+                    table, "plan-cell-too-long", record["__row"], name, None, severity="warning"
+                )
+                problems.append(too_long)
+            found = CONTROL_RE.search(text)
             if found:
                 character = f"U+{ord(found.group()):04X}"
                 problems.append(
