@@ -90,6 +90,10 @@ def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
             "Error: wrong value for '--limit-errors': a whole number at least 0.",
         ),
         (["validate", "--bogus", "--lang=en"], "Error: there is no option '--bogus'."),
+        (
+            ["build", "--out", "README.md"],
+            "Помилка: неприпустиме значення «--out» («README.md» — це файл, а потрібна папка).",
+        ),
     ],
 )
 def test_a_usage_error_is_said_in_the_users_language(args, problem):

@@ -13,7 +13,7 @@ import re
 import click
 
 from opendata.config import LOCAL_PORTAL
-from opendata.messages import LANGUAGES, QUOTES, USAGE_ERRORS
+from opendata.messages import LANGUAGES, QUOTES, USAGE_ERRORS, path_reason
 
 
 class TranslatedCommand(click.Command):
@@ -148,7 +148,8 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
     if isinstance(error, click.BadParameter) and param is not None:
         expected = _expected_value(param.type, ui)
         if expected is None:
-            return ui["bad_value_detail"].format(name=name, detail=error.message.rstrip("."))
+            detail = path_reason(error.message.rstrip("."), lang)
+            return ui["bad_value_detail"].format(name=name, detail=detail)
         return ui["bad_value"].format(name=name, expected=expected)
     if isinstance(error, click.NoSuchOption):
         return ui["no_such_option"].format(name=quoted(error.option_name)) + guesses(error.possibilities)

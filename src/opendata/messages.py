@@ -881,6 +881,21 @@ def json_reason(reason: str, lang: str) -> str:
     return _said_in(lang, JSON_REASONS, reason)
 
 
+# why click refused a path given to an option (its words: "Directory 'x' is a file")
+PATH_REASONS = (
+    (r"(?:File|Directory|Path) '(?P<path>.*)' does not exist", "«{path}» не існує"),
+    (r"Directory '(?P<path>.*)' is a file", "«{path}» — це файл, а потрібна папка"),
+    (r"File '(?P<path>.*)' is a directory", "«{path}» — це папка, а потрібен файл"),
+    (r"(?:File|Directory|Path) '(?P<path>.*)' is not readable", "«{path}» не можна прочитати"),
+    (r"(?:File|Directory|Path) '(?P<path>.*)' is not writable", "у «{path}» не можна записувати"),
+)
+
+
+def path_reason(reason: str, lang: str) -> str:
+    """Why click refused a path, in ``lang`` (English as given where no pattern matches)."""
+    return _said_in(lang, PATH_REASONS, reason)
+
+
 def _said_in(lang: str, patterns: tuple[tuple[str, str], ...], reason: str) -> str:
     found = _matching(patterns, reason) if lang == "uk" else None
     return found[0].format(**found[1]) if found else reason
