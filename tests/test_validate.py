@@ -390,6 +390,21 @@ def test_a_value_right_but_for_case_or_spaces_gets_it_in_the_fix(plan_with_repor
     assert found == [("period", "2021-Q2"), ("report_date", "2021-06-16"), ("reported_by", "kachanskyi-m-yu")]
 
 
+
+def test_a_task_id_that_excel_turned_into_a_date_gets_the_id_back(plan_with_reports):
+    """Opened in a spreadsheet, «1.10» becomes 1 October and is saved as «01.жов»."""
+    append_rows(plan_with_reports / "task_roles.csv", ["01.жов", "executor", "2", "kachanskyi-m-yu"])
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "02.бер", "2021-Q2", "2021-06-15", "done", "x", "https://x.ua/a", "", "", "kachanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    keys = [e for e in report["errors"] if e["type"] == "foreign-key"]
+    found = [(e["path"], e["cell"], e.get("suggestion")) for e in keys]
+    assert found == [("task_roles.csv", "01.жов", "1.10"), ("progress_reports.csv", "02.бер", "2.3")]
+
+
 def test_the_plans_rules_read_a_table_saved_by_a_ukrainian_excel(plan_with_reports):
     """Semicolons, a BOM and CRLF: Frictionless reads such a file, and so must the
     plan's rules (read with commas, its rows were one cell each: no rule ran)."""

@@ -173,7 +173,7 @@ class KeyGuesser:
         index = self.indexes.get((target, field))
         if index is None:
             index = self.indexes[(target, field)] = self._index(target, field)
-        return index.get(_folded(cell))
+        return index.get(_folded(cell)) or index.get(_folded(_excel_date_undone(cell) or ""))
 
     def _index(self, target: str, field: str) -> dict[str, str]:
         if self.package is None or not self.package.has_resource(target):
@@ -195,6 +195,26 @@ class KeyGuesser:
                 if key not in (None, "") and isinstance(text, str) and text.strip():
                     keys.setdefault(_folded(text), set()).add(str(key))
         return {text: next(iter(found)) for text, found in keys.items() if len(found) == 1}
+
+
+# month abbreviations a Ukrainian or Russian Excel shows a date with ("01.січ")
+_MONTHS = {
+    name: number
+    for names in (
+        "січ лют бер кві тра чер лип сер вер жов лис гру",
+        "янв фев мар апр май июн июл авг сен окт ноя дек",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
+_EXCEL_DAY = re.compile(r"(\d{1,2})[.\-/ ]([^\W\d_]{3})\.?", re.IGNORECASE)
+
+
+def _excel_date_undone(cell: str) -> str | None:
+    """The number Excel read as a day and month: a task id «1.10» opened in a
+    spreadsheet shows as «01.жов» (1 October), and is saved so."""
+    found = _EXCEL_DAY.fullmatch(cell.strip())
+    month = _MONTHS.get(found.group(2).lower()) if found else None
+    return f"{int(found.group(1))}.{month}" if month else None
 
 
 def _folded(text: str) -> str:
