@@ -486,6 +486,19 @@ def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_co
     assert "літери «а» у ньому з іншої абетки" in error["message"]
 
 
+
+def test_a_plan_table_refused_for_its_path_leaves_the_others_rules(plan_copy):
+    """progress_reports pointing outside the package was refused, and with it every
+    rule of the plan: a task without a leader passed unsaid."""
+    descriptor = plan_copy / "datapackage.json"
+    text = descriptor.read_text(encoding="utf-8")
+    descriptor.write_text(text.replace('"progress_reports.csv"', '"../x.csv"'), encoding="utf-8")
+    roles = plan_copy / "task_roles.csv"
+    roles.write_text("".join(line for line in roles.open() if not line.startswith("1.1,leader")))
+    _, report = report_json(plan_copy)
+    assert [e["type"] for e in report["errors"]] == ["unsafe-path", "plan-task-without-leader"]
+
+
 def test_done_without_evidence_is_a_warning(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",
