@@ -203,13 +203,13 @@ def test_changed_csv_updates_exactly_one_resource(
     assert {n for n, a in planned.items() if a != "unchanged"} == changed
     assert planned["progress_reports.csv"] == "update"
     # the same plan as an officer reads it: why each thing changes, in Ukrainian; without
-    # --maintainer-email the passport's e-mail changes too, and a note says what to pass
+    # --maintainer-email the portal's e-mail stays, and the passport with it
     text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
                    "--dataset", name, "--dry-run", env=cli_env(ckan_portal.token))
     assert text.returncode == 0, text.stderr
-    assert f"Набір даних {name}: оновити (змінено maintainer_email)" in text.stdout
+    assert f"Набір даних {name}: без змін" in text.stdout
     assert "~ оновити    progress_reports.csv  (змінився вміст)" in text.stdout
-    assert "Увага: не вказано e-mail розпорядника: додайте --maintainer-email" in text.stderr
+    assert "--maintainer-email" not in text.stderr
     assert "Пробний запуск: на порталі нічого не змінено." in text.stdout
 
     result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
@@ -301,7 +301,7 @@ def test_pull_of_a_broken_schema_names_the_resource(
     api.action.resource_patch(id=tasks["id"], schema='{"fields": [')  # edited by hand on the portal
     result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      "--format", "json", "--lang", "en", env=cli_env(ckan_portal.token))
-    assert result.returncode == 1, result.stderr
+    assert result.returncode == 2, result.stderr  # the dataset is unusable, as the help says
     assert "Traceback" not in result.stderr
     message = json.loads(result.stdout)["message"]
     assert "'tasks.csv'" in message and "not valid JSON" in message
@@ -353,3 +353,60 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en")
     assert result.returncode == 2
     assert "--create-org" in json.loads(result.stdout)["message"]
+
+
+def test_a_dataset_of_another_organisation_or_not_ours_is_not_taken_over(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Publishing under a name the portal already has moved that dataset into the
+    officer's organisation, retitled it and, with --prune, deleted its files."""
+    api = ckan_portal.api()
+    other = f"test-other-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=other, title="Інший відділ (тест)")
+    theirs = unique_name()
+    assert publish_cli(ckan_portal, other, plan_copy, theirs).returncode == 0
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, theirs, "--prune")
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"] == "DatasetNotOurs"
+    assert "належить іншій організації" in result.stderr
+    assert api.action.package_show(id=theirs)["organization"]["name"] == other
+
+    handmade = unique_name()
+    api.action.package_create(name=handmade, owner_org=ckan_org, title="Бюджет (вручну)")
+    api.action.resource_create(package_id=handmade, name="budget.csv", url="https://example.org/b.csv")
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, handmade, "--prune")
+    assert result.returncode == 2
+    dataset = api.action.package_show(id=handmade)
+    assert dataset["title"] == "Бюджет (вручну)"
+    assert [r["name"] for r in dataset["resources"]] == ["budget.csv"]
+
+
+def test_a_republish_without_the_maintainers_email_keeps_the_portals(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """The e-mail is given on the command line only: a run without it erased it."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    result = run_cli(
+        "publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+        "--format", "json", env=cli_env(ckan_portal.token),
+    )
+    assert result.returncode == 0, result.stderr
+    assert ckan_portal.api().action.package_show(id=name)["maintainer_email"] == "opendata@example.org"
+    assert "--maintainer-email" not in result.stderr  # no warning that it is missing: it is not
+
+
+def test_pull_into_a_folder_with_files_changes_nothing(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """A pull into the working package replaced the tables, unpublished edits and all."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    reports = plan_copy / "progress_reports.csv"
+    reports.write_text(reports.read_text(encoding="utf-8") + "R-1,1.1,2021-Q2,2021-06-15,done,x,,,,\n")
+    before = reports.read_bytes()
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", plan_copy, "--format", "json",
+                     env=cli_env(ckan_portal.token))
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"] == "OutputNotEmpty"
+    assert reports.read_bytes() == before

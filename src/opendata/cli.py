@@ -740,12 +740,15 @@ def _portal_client(portal: str | None, config_path: Path | None, timeout: float,
 
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     """Print a portal or package error (never the token: the client scrubs it) and exit."""
-    from opendata.ckan_client import NotFound, PortalError
+    from opendata.ckan_client import NotFound
 
     code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
     if output_format == "json":
-        kind = type(error).__name__ if isinstance(error, PortalError) else "PackageError"
-        click.echo(json.dumps({"ok": False, "error": kind, "message": str(error)}, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"ok": False, "error": type(error).__name__, "message": str(error)}, ensure_ascii=False
+            )
+        )
     _print_failure(error, lang)
     sys.exit(code)
 

@@ -1203,7 +1203,6 @@ PUBLISH_UI = {
         "reasons": {
             "new dataset": "новий набір",
             "new resource": "новий ресурс",
-            "organisation changed": "змінено організацію",
             "tags changed": "змінено теги",
             "not public and active": "набір не публічний або не активний",
             "content changed": "змінився вміст",
@@ -1257,6 +1256,11 @@ FAILURES = {
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
         "PortalError": "Портал повідомив про помилку.",
+        "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
+        "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
+        "(--dataset) або, якщо набір справді ваш, перенесіть його в організацію на порталі вручну.",
+        "OutputNotEmpty": "Папка --out не порожня: завантаження замінило б файли в ній (можливо, ваші "
+        "неопубліковані зміни). Вкажіть нову чи порожню папку.",
         "PackageError": "Пакет не вдалося підготувати до публікації.",
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
@@ -1277,6 +1281,12 @@ FAILURES = {
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "PortalError": "The portal reported an error.",
+        "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "
+        "organisation or was not published by this tool, so it was left as it is. Give the package "
+        "another dataset name (--dataset) or, if the dataset is yours, move it to the organisation "
+        "on the portal by hand.",
+        "OutputNotEmpty": "The --out folder is not empty: the download would replace files in it "
+        "(your unpublished changes, perhaps). Give a new or empty folder.",
         "PackageError": "The package could not be prepared for publishing.",
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",

@@ -97,6 +97,14 @@ class PackageError(Exception):
     """The package cannot be published as it is (missing file, bad descriptor)."""
 
 
+class DatasetNotOurs(PackageError):
+    """The portal's dataset of that name belongs to another organisation, or was not
+    published by this tool: updating it (and pruning its resources) would take over
+    someone else's data."""
+
+    exit_code = 2
+
+
 @dataclass(frozen=True)
 class PublishFile:
     """One file of the package that becomes one CKAN resource."""
@@ -347,6 +355,10 @@ def plan_publish(
         build_dir = Path(workspace.name)
     files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
     existing = client.find("package_show", {"id": wanted["name"]})
+    if existing is not None:
+        _ensure_ours(existing, org)
+        if not wanted["maintainer_email"]:  # not given this time: the portal's stays
+            wanted["maintainer_email"] = existing.get("maintainer_email") or ""
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
@@ -392,6 +404,15 @@ def plan_publish(
     )
 
 
+def _ensure_ours(existing: dict, org: str) -> None:
+    owner = (existing.get("organization") or {}).get("name")
+    if owner and owner != org:
+        raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
+    resources = existing.get("resources", [])
+    if resources and not any(r.get(MANAGED_MARK) for r in resources):
+        raise DatasetNotOurs(f"dataset {existing['name']!r} was not published by opendata")
+
+
 def _portal_page(files: dict[str, PublishFile], built_page: Path, urls: dict[str, str | None]) -> PublishFile:
     """The page resource's file: the built page, its downloads linked to `urls` (by key)."""
     build_dir = built_page.parent
@@ -413,8 +434,6 @@ def _dataset_differences(wanted: dict, existing: dict) -> list[str]:
     for key in ("title", "notes", "license_id", "maintainer", "maintainer_email", "version"):
         if (existing.get(key) or "") != wanted[key]:
             reasons.append(f"{key} changed")
-    if (existing.get("organization") or {}).get("name") != wanted["owner_org"]:
-        reasons.append("organisation changed")
     if sorted(t["name"] for t in existing.get("tags", [])) != wanted["tags"]:
         reasons.append("tags changed")
     extras = {e["key"]: e["value"] for e in existing.get("extras", [])}

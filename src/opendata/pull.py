@@ -20,6 +20,14 @@ from opendata.publish import MANAGED_MARK
 class PullError(PortalError):
     """The dataset on the portal is not a package this tool can rebuild."""
 
+    exit_code = 2
+
+
+class OutputNotEmpty(PortalError):
+    """The folder to pull into holds files: they would be replaced, edits and all."""
+
+    exit_code = 2
+
 
 @dataclass
 class PullResult:
@@ -32,7 +40,9 @@ class PullResult:
 
 
 def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
-    """Write DATASET's datapackage.json, tables and schemas under OUT_DIR."""
+    """Write DATASET's datapackage.json, tables and schemas under OUT_DIR (new or empty)."""
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        raise OutputNotEmpty(str(out_dir))
     package = client.call("package_show", {"id": dataset})
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
     if "datapackage" not in resources:
