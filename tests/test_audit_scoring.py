@@ -69,3 +69,17 @@ def test_a_file_cut_short_is_found_in_its_own_words_not_as_an_encoding(tmp_path)
     assert (finding.code, result.encoding) == ("validity-unreadable", None)
     assert "обривається посеред символу" in finding.render("uk")[0]
     assert "ends in the middle of a character" in finding.render("en")[0]
+
+
+def test_a_json_document_is_not_checked_as_a_table_and_messages_name_the_resource(tmp_path):
+    """The tool's own plan.json (one nested object) was "a table that could not be read",
+    quoting the downloaded copy's temporary path."""
+    document = tmp_path / "e0c3.json"
+    document.write_text('{"campaigns": [{"tasks": []}]}', encoding="utf-8")
+    plan = ResourceResult("ds", "r1", "plan.json", "https://example.org/plan.json", "JSON", local_file=str(document))
+    assert validity.check(plan, None) == []
+    table = tmp_path / "5f1a.csv"
+    table.write_bytes("street\nФранка\nКоломия".encode()[:-1])
+    streets = ResourceResult("ds", "r2", "streets.csv", "https://example.org/s.csv", "CSV", local_file=str(table))
+    [finding] = validity.check(streets, None)
+    assert "«streets.csv»" in finding.render("uk")[0] and str(tmp_path) not in finding.render("uk")[0]

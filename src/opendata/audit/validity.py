@@ -9,6 +9,7 @@ detected encoding and never read as mojibake.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from opendata.audit.model import Finding, ResourceResult
@@ -60,6 +61,8 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     """The file's validity findings; what they quote is in both languages (the
     report is read in either)."""
     where = {"dataset": result.dataset, "resource_id": result.resource_id}
+    if _json_document(Path(result.local_file)):
+        return []  # a JSON object (a nested document, a descriptor) is no table to check
     report = validate(result.local_file, schema=schema)
     # a file in another encoding is not read as a table: then there are few problems
     problems = () if report.tables else report.problems
@@ -82,7 +85,7 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
                 "validity-unreadable",
                 "error",
                 **where,
-                params={"detail": _message(unreadable), "format": result.format.upper()},
+                params={"detail": _message(unreadable, result), "format": result.format.upper()},
             )
         ]
     if report.errors:
@@ -100,7 +103,7 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
                 **where,
                 params={
                     "count": {language: counted(errors, language, "errors") for language in LANGUAGES},
-                    "first": _message(report.errors[0]),
+                    "first": _message(report.errors[0], result),
                     "schema": schema_name,
                 },
             )
@@ -108,5 +111,16 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     return []
 
 
-def _message(problem: Problem) -> dict[str, str]:
-    return {language: problem.render(language)[0] for language in LANGUAGES}
+def _message(problem: Problem, result: ResourceResult) -> dict[str, str]:
+    """The problem's message, naming the resource as the portal does, not the
+    downloaded copy's temporary path."""
+    shown = replace(problem, path=result.name or result.url)
+    return {language: shown.render(language)[0] for language in LANGUAGES}
+
+
+def _json_document(file: Path) -> bool:
+    """Whether a .json download is an object, not an array of rows."""
+    if file.suffix.lower() != ".json":
+        return False
+    with file.open("rb") as stream:
+        return stream.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
