@@ -1265,7 +1265,7 @@ FAILURES = {
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
-        "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--previous).",
+        "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
         "RecordRefused": "Аудит не записано до плану.",
         "OSError": "Не вдалося записати чи прочитати файл або папку: чи є місце на диску, "
         "чи є права на цю папку, чи правильний шлях?",
@@ -1291,7 +1291,7 @@ FAILURES = {
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
-        "PreviousUnreadable": "The previous audit (--previous) could not be read.",
+        "PreviousUnreadable": "The previous audit (--compare) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",
         "OSError": "A file or folder could not be written or read: is there room on the disk, "
         "may this folder be written to, is the path right?",

@@ -25,18 +25,18 @@ UI = {
         "summary": "Підсумок",
         "portal": "Портал",
         "date": "Дата аудиту",
-        "datasets": "Наборів даних",
-        "resources": "Ресурсів",
+        "datasets": "Набори даних",
+        "resources": "Ресурси",
         "overall": "Загальна оцінка якості метаданих",
         "of": "з",
         "band": "рівень",
-        "errors": "помилок",
-        "warnings": "попереджень",
-        "infos": "порад",
-        "overdue": "прострочених наборів",
-        "broken": "непрацюючих посилань",
-        "invalid": "таблиць з помилками",
-        "complete": "наборів із повним паспортом",
+        "errors": "помилки",
+        "warnings": "попередження",
+        "infos": "поради",
+        "overdue": "прострочені набори",
+        "broken": "непрацюючі посилання",
+        "invalid": "таблиці з помилками",
+        "complete": "набори з повним паспортом",
         "fixes": "Що виправити насамперед",
         "rank": "№",
         "action": "Дія",
@@ -63,6 +63,13 @@ UI = {
         ),
         "links_off": "Посилання не перевірялися (аудит файлу вивантаження).",
         "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
+        "status_names": {
+            "new": "новий",
+            "removed": "вилучений",
+            "improved": "кращий",
+            "worse": "гірший",
+            "same": "без змін",
+        },
     },
     "en": {
         "title": "Annual audit of the open datasets",
@@ -107,6 +114,13 @@ UI = {
         ),
         "links_off": "Links were not checked (audit of a dump file).",
         "severity_names": {"error": "high", "warning": "medium", "info": "low"},
+        "status_names": {
+            "new": "new",
+            "removed": "removed",
+            "improved": "better",
+            "worse": "worse",
+            "same": "unchanged",
+        },
     },
 }
 
@@ -149,12 +163,15 @@ def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
 @cache
 def _templates() -> jinja2.Environment:
     """The audit's templates (HTML autoescaped, Markdown not)."""
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("opendata.audit", "templates"),
         autoescape=jinja2.select_autoescape(["html.j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # a dataset new this year has no score last year: "—", not Python's None
+    environment.filters["none_as_dash"] = lambda value: "—" if value is None else value
+    return environment
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
