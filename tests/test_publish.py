@@ -353,6 +353,15 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en")
     assert result.returncode == 2
     assert "--create-org" in json.loads(result.stdout)["message"]
+    # a dry run says so too: it printed a plan to create the dataset there, exit 0
+    dry = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", token="")
+    assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "NotFound"
+    planned = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
+    assert planned.returncode == 0  # --create-org: the plan, and nothing made
+    assert org not in ckan_portal.api().action.organization_list()
+    # no token at all is said as such, not as "no such organisation"
+    result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en", token="")
+    assert json.loads(result.stdout)["error"] == "NotAuthorised"
 
 
 def test_a_dataset_of_another_organisation_or_not_ours_is_not_taken_over(

@@ -853,8 +853,7 @@ def publish_command(
         **({"purpose": purpose} if purpose else {}),
     )
     try:
-        if not dry_run:
-            ensure_organization(client, org, create=create_org)
+        ensure_organization(client, org, create=create_org, dry_run=dry_run)
         plan = plan_publish(package_dir, client, org, passport, prune=prune, build_dir=build_dir)
         if dry_run:
             result = None

@@ -543,12 +543,16 @@ def _relink_page(plan: PublishPlan, change: ResourceChange) -> None:
         change.reasons.append("links changed")
 
 
-def check_can_publish(client: CkanClient, org: str) -> None:
-    """Stop early, with a clear message, if the token cannot publish in ORG."""
+def _require_token(client: CkanClient) -> None:
     if not client.has_token:
         raise NotAuthorised(
             "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config"
         )
+
+
+def check_can_publish(client: CkanClient, org: str) -> None:
+    """Stop early, with a clear message, if the token cannot publish in ORG."""
+    _require_token(client)
     orgs = client.call("organization_list_for_user", {"permission": "create_dataset"})
     if org not in {o["name"] for o in orgs} | {o["id"] for o in orgs}:
         if not orgs:
@@ -748,8 +752,14 @@ def _parse_json(value: Any) -> Any:
     return value
 
 
-def ensure_organization(client: CkanClient, org: str, *, create: bool) -> None:
-    """Check that ORG exists; create it only when asked, so a typo never makes a new one."""
+def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: bool = False) -> None:
+    """Check that ORG exists; create it only when asked, so a typo never makes a new one.
+
+    A missing token is said first: without it the portal may hide the organisation,
+    and "no such organisation" would send the officer after the wrong cause.  A dry
+    run needs no token, and creates nothing."""
+    if not dry_run:
+        _require_token(client)
     show = {"id": org, "include_datasets": False}
     if client.find("organization_show", show) is None:
         if not create:
@@ -757,6 +767,8 @@ def ensure_organization(client: CkanClient, org: str, *, create: bool) -> None:
                 f"organisation {org!r} does not exist on {client.url}; create it there "
                 f"(or rerun with --create-org), or pass --org NAME"
             )
+        if dry_run:
+            return
         client.call(
             "organization_create",
             {"name": org, "title": org},
