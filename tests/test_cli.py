@@ -177,3 +177,15 @@ def main_commands() -> list[str]:
     from opendata.cli import main
 
     return list(main.commands)
+
+
+@pytest.mark.parametrize(
+    "command", [["publish", "--dry-run"], ["pull", "x", "--out", "x"], ["audit", "--out", "x"]]
+)
+def test_a_portal_address_without_http_is_refused_in_words(command):
+    """«127.0.0.1:58050» got requests' "No connection adapters were found", and the
+    audit blamed a --dump that was not given."""
+    result = run_cli(*command, "--portal", "127.0.0.1:58050", "--format", "json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["error"] == "BadPortalUrl" and "http:// або https://" in answer["message"]

@@ -419,3 +419,16 @@ def test_pull_into_a_folder_with_files_changes_nothing(
     assert result.returncode == 2
     assert json.loads(result.stdout)["error"] == "OutputNotEmpty"
     assert reports.read_bytes() == before
+
+
+def test_a_page_address_copied_from_the_browser_is_taken_as_the_portals(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«…/dataset/x» answered HTTP 405 with a page of HTML (a CSRF token and all) in the
+    message, exit 1."""
+    result = run_cli(
+        "publish", plan_copy, "--portal", f"{ckan_portal.url}/dataset/some-dataset", "--org", ckan_org,
+        "--dataset", unique_name(), "--dry-run", "--format", "json", env=cli_env(ckan_portal.token),
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["portal"] == ckan_portal.url

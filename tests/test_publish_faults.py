@@ -124,3 +124,12 @@ def test_cli_interrupted_then_rerun_says_why_and_never_shows_the_token(
     assert_no_token(ckan_portal, rerun)
     assert rerun.returncode == 0, rerun.stderr
     assert portal_state(ckan_portal, name) == reference
+
+
+def test_an_address_that_answers_with_a_page_is_no_portal(ckan_portal):
+    """A path that is no CKAN API answers with an HTML page: its text (a CSRF token
+    and all) was the message, and the exit code 1 of a portal's refusal."""
+    client = CkanClient(f"{ckan_portal.url}/nonsense", ckan_portal.token)
+    with pytest.raises(PortalUnreachable, match="does not answer as a CKAN portal") as raised:
+        client.call("package_show", {"id": "x"})
+    assert "<" not in str(raised.value) and raised.value.exit_code == 2

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,9 @@ DEFAULT_ATTEMPTS = 5
 MAX_TIMEOUTS = 2
 DEFAULT_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
+
+
+NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
 
 
 class PortalError(Exception):
@@ -177,6 +181,17 @@ class CkanClient:
             return NotFound(self._scrub(f"{action}: not found: {_message(error)}"))
         if isinstance(error, ckanapi.ValidationError):
             return Rejected(self._scrub(f"{action}: the portal refused it: {_message(error)}"))
+        # ckanapi's words for an answer that is not the API's JSON: "['URL', STATUS, 'BODY']"
+        page = NOT_API_ANSWER.match(str(error.args[0]) if error.args else "")
+        if page is not None:
+            # the address leads to a page, not the API; its HTML (a form's CSRF token
+            # and all) is not for the message
+            return PortalUnreachable(
+                self._scrub(
+                    f"{action}: {self.url} does not answer as a CKAN portal (HTTP {page['status']} "
+                    f"from {page['url']}); give the portal's own address, such as https://data.example.gov.ua"
+                )
+            )
         return PortalError(self._scrub(f"{action}: {_message(error)}"))
 
     def download(self, url: str, dest: Path) -> str:

@@ -16,6 +16,7 @@ import gc
 import itertools
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -721,7 +722,9 @@ TIMEOUT_OPTION = click.option(
 )
 
 
-def _portal_client(portal: str | None, config_path: Path | None, timeout: float, lang: str, quiet: bool):
+def _portal_client(
+    portal: str | None, config_path: Path | None, timeout: float, lang: str, quiet: bool, output_format: str
+):
     """The client for the chosen portal; says plainly when it is the local test portal."""
     from opendata.ckan_client import CkanClient
     from opendata.config import ConfigError, load_config
@@ -732,10 +735,32 @@ def _portal_client(portal: str | None, config_path: Path | None, timeout: float,
     except ConfigError as error:
         _print_failure(error, lang)
         sys.exit(2)
-    url = (portal or config.url or LOCAL_PORTAL).rstrip("/")
+    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+
+
+def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
+    """The portal's root address, or a refusal when GIVEN is no http(s) address."""
+    from opendata.messages import PUBLISH_UI
+
+    url = _portal_root(given)
+    if url is None:
+        _refuse("BadPortalUrl", PUBLISH_UI[lang]["bad_portal_url"].format(url=given), output_format, 2)
+    return url
+
+
+def _portal_root(url: str) -> str | None:
+    """The portal's own address from what was given: a page's address copied from the
+    browser ("…/dataset/x") works as well; None when it is no http(s) address."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    path = re.split(r"/(?:dataset|organization|group|api)(?:/|$)", parts.path)[0]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
 
 
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
@@ -844,7 +869,9 @@ def publish_command(
         message = ui["invalid_package"].format(path=path, errors=counted(len(report.errors), lang, "errors"))
         _refuse("InvalidPackage", message, output_format, report.exit_code)
     package_dir = path.parent if path.is_file() else path
-    client, local = _portal_client(portal, config_path, timeout, lang, quiet=False)
+    client, local = _portal_client(
+        portal, config_path, timeout, lang, quiet=False, output_format=output_format
+    )
     passport = Passport(
         name=dataset_name,
         maintainer=maintainer,
@@ -1011,7 +1038,7 @@ def pull_command(
     from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
-    client, _ = _portal_client(portal, config_path, timeout, lang, quiet=True)
+    client, _ = _portal_client(portal, config_path, timeout, lang, quiet=True, output_format=output_format)
     try:
         result = pull(client, dataset, out_dir)
     except PortalError as error:
@@ -1141,6 +1168,8 @@ def audit_command(
                 "en": "give exactly one of --portal URL or --dump FILE",
             }[lang]
         )
+    if portal is not None:
+        portal = _checked_portal_url(portal, lang, output_format)
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None

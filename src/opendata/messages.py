@@ -1176,6 +1176,8 @@ BUILD_UI = {
 # `opendata publish` and `opendata pull`.
 PUBLISH_UI = {
     "uk": {
+        "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
+        "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
         "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
         "dry_run": "Пробний запуск: на порталі нічого не змінено.",
@@ -1216,6 +1218,8 @@ PUBLISH_UI = {
         "changed": "змінено {key}",
     },
     "en": {
+        "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
+        "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
         "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
         "dry_run": "Dry run: nothing was changed on the portal.",
