@@ -189,3 +189,22 @@ def test_a_portal_address_without_http_is_refused_in_words(command):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     answer = json.loads(result.stdout)
     assert answer["error"] == "BadPortalUrl" and "http:// або https://" in answer["message"]
+
+
+def test_publish_names_a_missing_folder_and_refuses_a_table(tmp_path):
+    """A missing folder was "the package has 1 error"; a table published its whole folder."""
+    missing = run_cli("publish", tmp_path / "nope", "--dry-run", "--format", "json")
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["message"] == f"Шлях «{tmp_path / 'nope'}» не існує."
+    table = run_cli("publish", "datapackage/tasks.csv", "--dry-run", "--format", "json")
+    assert table.returncode == 2 and json.loads(table.stdout)["error"] == "NotAPackage"
+
+
+def test_an_audit_that_cannot_start_says_why_in_json(tmp_path):
+    result = run_cli(
+        "audit", "--portal", "http://127.0.0.1:9", "--out", tmp_path / "a", "--compare", tmp_path / "none",
+        "--format", "json",
+    )
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"] == "PreviousUnreadable"
+    assert "(--compare)" in result.stderr

@@ -92,5 +92,7 @@ def test_the_maintainer_is_found_in_people_saved_by_a_ukrainian_excel(plan_copy)
 
 def test_ckan_names():
     assert ckan_name("Kolomyia Plan 2021!") == "kolomyia-plan-2021"
+    # a name given in Ukrainian is spelt in Latin, where it was refused: "pass one explicitly"
+    assert ckan_name("Мій Набір") == "mii-nabir"
     with pytest.raises(PackageError):
         ckan_name("!")

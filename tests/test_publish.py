@@ -305,6 +305,7 @@ def test_pull_of_a_broken_schema_names_the_resource(
     assert "Traceback" not in result.stderr
     message = json.loads(result.stdout)["message"]
     assert "'tasks.csv'" in message and "not valid JSON" in message
+    assert not (tmp_path / "pulled").exists()  # not half a package
 
 
 def test_invalid_package_is_refused(ckan_portal: Portal, ckan_org: str, plan_copy: Path):

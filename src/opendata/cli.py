@@ -864,7 +864,11 @@ def publish_command(
     from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
+    if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
+        _refuse("NotAPackage", f"{path}: {BUILD_UI[lang]['not_package']}", output_format, 2)
     report = validate(path)
+    if not report.readable:
+        _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
     if not report.valid:
         message = ui["invalid_package"].format(path=path, errors=counted(len(report.errors), lang, "errors"))
         _refuse("InvalidPackage", message, output_format, report.exit_code)
@@ -1191,6 +1195,12 @@ def audit_command(
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
+        if output_format == "json":
+            click.echo(
+                json.dumps(
+                    {"ok": False, "error": type(error).__name__, "message": str(error)}, ensure_ascii=False
+                )
+            )
         _print_failure(error, lang)
         sys.exit(2)
     if year:

@@ -36,6 +36,7 @@ from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalErro
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.plan_rules import read_table
+from opendata.text import transliterate
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -308,8 +309,9 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
 
 
 def ckan_name(text: str) -> str:
-    """A CKAN-valid dataset name: 2–100 characters of a-z, 0-9, - and _."""
-    name = re.sub(r"[^a-z0-9_-]+", "-", text.lower()).strip("-")[:100]
+    """A CKAN-valid dataset name: 2–100 characters of a-z, 0-9, - and _; a Ukrainian one
+    in the official Latin spelling ("Мій набір" → "mii-nabir")."""
+    name = re.sub(r"[^a-z0-9_-]+", "-", transliterate(text).lower()).strip("-")[:100]
     if len(name) < 2:
         raise PackageError(f"cannot make a CKAN dataset name from {text!r}; pass one explicitly")
     return name

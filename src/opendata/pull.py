@@ -9,6 +9,7 @@ are checked against the content hash stored at publishing.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -40,9 +41,24 @@ class PullResult:
 
 
 def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
-    """Write DATASET's datapackage.json, tables and schemas under OUT_DIR (new or empty)."""
-    if out_dir.is_dir() and any(out_dir.iterdir()):
+    """Write DATASET's datapackage.json, tables and schemas under OUT_DIR (new or empty);
+    a pull that fails leaves it as it was, not half a package."""
+    if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise OutputNotEmpty(str(out_dir))
+    existed = out_dir.is_dir()
+    try:
+        return _pull_into(client, dataset, out_dir)
+    except BaseException:
+        # what it wrote: everything in a folder that was empty, or the folder it made
+        for written in out_dir.iterdir() if existed else [out_dir]:
+            if written.is_dir() and not written.is_symlink():
+                shutil.rmtree(written, ignore_errors=True)
+            else:
+                written.unlink(missing_ok=True)
+        raise
+
+
+def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     package = client.call("package_show", {"id": dataset})
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
     if "datapackage" not in resources:
