@@ -544,9 +544,13 @@ def _refuse(kind: str, message: str, output_format: str, code: int) -> NoReturn:
     """Stop a command that cannot do its work: the message on stderr, and with
     ``--format json`` the same as JSON on stdout, where a script reads."""
     if output_format == "json":
-        click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
+        _json_failure(kind, message)
     err.print(message, markup=False)
     sys.exit(code)
+
+
+def _json_failure(kind: str, message: str) -> None:
+    click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
 
 
 def _publisher_problem(error, lang: str) -> str:
@@ -768,12 +772,14 @@ def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     from opendata.ckan_client import NotFound
 
     code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
+    _failed(error, output_format, lang, code)
+
+
+def _failed(error: Exception, output_format: str, lang: str, code: int) -> NoReturn:
+    """Stop on an error of the portal, a file or the system: in the user's language on
+    stderr (`_print_failure`), and its own words in JSON for a script."""
     if output_format == "json":
-        click.echo(
-            json.dumps(
-                {"ok": False, "error": type(error).__name__, "message": str(error)}, ensure_ascii=False
-            )
-        )
+        _json_failure(type(error).__name__, str(error))
     _print_failure(error, lang)
     sys.exit(code)
 
@@ -1195,14 +1201,7 @@ def audit_command(
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
-        if output_format == "json":
-            click.echo(
-                json.dumps(
-                    {"ok": False, "error": type(error).__name__, "message": str(error)}, ensure_ascii=False
-                )
-            )
-        _print_failure(error, lang)
-        sys.exit(2)
+        _failed(error, output_format, lang, 2)
     if year:
         audit.year = year
     audit.previous = previous
