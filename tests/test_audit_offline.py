@@ -66,6 +66,17 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
     assert any(label.startswith("Розподіл оцінок якості метаданих. 0–44: 0;") for label in labels)
 
 
+
+def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
+    """They came in the order the checks ran: висока, низька, середня."""
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "out").returncode == 0
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    rank = {"висока": 0, "середня": 1, "низька": 2}
+    for block in re.findall(r"<details>(.*?)</details>", html, flags=re.DOTALL):
+        severities = [rank[s] for s in re.findall(r'<td class="\w+">(висока|середня|низька)</td>', block)]
+        assert severities == sorted(severities) and severities
+
+
 def test_garbage_dump_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"name": "a"}\nnot json\n', encoding="utf-8")

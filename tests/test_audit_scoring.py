@@ -83,3 +83,15 @@ def test_a_json_document_is_not_checked_as_a_table_and_messages_name_the_resourc
     streets = ResourceResult("ds", "r2", "streets.csv", "https://example.org/s.csv", "CSV", local_file=str(table))
     [finding] = validity.check(streets, None)
     assert "«streets.csv»" in finding.render("uk")[0] and str(tmp_path) not in finding.render("uk")[0]
+
+
+def test_a_dataset_with_no_frequency_is_no_mismatch_with_the_register():
+    """"Частота оновлення на порталі «» не збігається з реєстром": the missing frequency
+    is the passport's finding already."""
+    from opendata.audit import register
+
+    row = {"uid": "d", "url": "https://x/dataset/d", "title": "D", "accrualPeriodicity": "щороку"}
+    empty = DatasetResult("d", "t", "o", "", "cc-by", "", "2026-01-01")
+    assert [f.code for f in register.compare([row], [empty])] == []
+    yearly = DatasetResult("d", "t", "o", "", "cc-by", "щомісяця", "2026-01-01")
+    assert [f.code for f in register.compare([row], [yearly])] == ["register-frequency"]

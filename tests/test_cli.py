@@ -208,3 +208,10 @@ def test_an_audit_that_cannot_start_says_why_in_json(tmp_path):
     assert result.returncode == 2
     assert json.loads(result.stdout)["error"] == "PreviousUnreadable"
     assert "(--compare)" in result.stderr
+
+
+def test_an_audit_is_not_written_over_the_previous_one(tmp_path):
+    last_year = tmp_path / "audit-2025"
+    last_year.mkdir()
+    result = run_cli("audit", "--portal", "http://127.0.0.1:9", "--out", last_year, "--compare", last_year)
+    assert result.returncode == 2 and "поверх минулорічного" in result.stderr

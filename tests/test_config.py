@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,19 @@ def test_ckan_names():
     assert ckan_name("Мій Набір") == "mii-nabir"
     with pytest.raises(PackageError):
         ckan_name("!")
+
+
+def test_a_token_file_others_may_read_is_said_never_the_token(tmp_path, monkeypatch):
+    monkeypatch.delenv("CKAN_API_TOKEN", raising=False)
+    config = tmp_path / "config.toml"
+    config.write_text('[portal]\nurl = "https://data.example.gov.ua"\ntoken = "secret-123"\n')
+    config.chmod(0o644)
+    assert load_config(config).exposed
+    result = run_cli("pull", "x", "--out", tmp_path / "o", "--config", config, "--portal", "ftp://x",
+                     env={**os.environ, "HOME": "/nonexistent"})
+    assert f"chmod 600 {config}" in result.stderr and "secret-123" not in result.stdout + result.stderr
+    config.chmod(0o600)
+    assert not load_config(config).exposed
+    monkeypatch.setenv("CKAN_API_TOKEN", "from-env")  # the file's token is not the one used
+    config.chmod(0o644)
+    assert not load_config(config).exposed

@@ -739,6 +739,10 @@ def _portal_client(
     except ConfigError as error:
         _print_failure(error, lang)
         sys.exit(2)
+    if config.exposed:  # the README asks for chmod 600: say so, never what the token is
+        err.print(
+            PUBLISH_UI[lang]["config_exposed"].format(path=config.token_source), style="yellow", markup=False
+        )
     url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
@@ -1180,6 +1184,14 @@ def audit_command(
         )
     if portal is not None:
         portal = _checked_portal_url(portal, lang, output_format)
+    if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
+        refusal = {
+            "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "
+            "вкажіть для нового іншу папку",
+            "en": "--out and --compare are the same folder: the new audit would be written over last "
+            "year's; give the new one another folder",
+        }[lang]
+        _refuse("OutputIsPrevious", refusal, output_format, 2)
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None

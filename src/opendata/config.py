@@ -33,6 +33,7 @@ class PortalConfig:
     url: str | None = None
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
+    exposed: bool = False  # the token's file may be read by other users of the machine
 
 
 def load_config(path: Path | None = None) -> PortalConfig:
@@ -62,4 +63,5 @@ def load_config(path: Path | None = None) -> PortalConfig:
     else:
         token, source = None, None
     url = section.get("url")
-    return PortalConfig(url=str(url) if url else None, token=token, token_source=source)
+    exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
+    return PortalConfig(url=str(url) if url else None, token=token, token_source=source, exposed=exposed)

@@ -1176,6 +1176,8 @@ BUILD_UI = {
 # `opendata publish` and `opendata pull`.
 PUBLISH_UI = {
     "uk": {
+        "config_exposed": "Увага: файл налаштувань {path} із ключем API можуть читати інші користувачі "
+        "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
@@ -1218,6 +1220,8 @@ PUBLISH_UI = {
         "changed": "змінено {key}",
     },
     "en": {
+        "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
+        "users of this computer; close it: chmod 600 {path}",
         "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",

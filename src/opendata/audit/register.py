@@ -57,7 +57,11 @@ def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding
                     params={"uid": row["uid"], "title": row["title"]},
                 )
             )
-        elif dataset.update_frequency.lower() != row.get("accrualPeriodicity", "").lower():
+        # no frequency on the portal at all is the passport's finding, not a mismatch with «»
+        elif (
+            dataset.update_frequency
+            and dataset.update_frequency.lower() != row.get("accrualPeriodicity", "").lower()
+        ):
             findings.append(
                 Finding(
                     "register",

@@ -181,7 +181,8 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         if d.overdue
     }
     by_dataset: dict[str, list] = {}
-    for finding in tables["findings"]:
+    rank = {"error": 0, "warning": 1, "info": 2}  # a dataset's findings, the most severe first
+    for finding in sorted(tables["findings"], key=lambda f: rank.get(f["severity"], 3)):
         by_dataset.setdefault(finding["dataset"] or "—", []).append(finding)
     return {
         "t": UI[lang],
