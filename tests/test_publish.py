@@ -433,3 +433,28 @@ def test_a_page_address_copied_from_the_browser_is_taken_as_the_portals(
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["portal"] == ckan_portal.url
+
+
+def test_force_repairs_a_file_replaced_by_hand_on_the_portal(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """The stored hash says the portal holds the package's file, whatever was uploaded
+    over it by hand; --force sends every file again and reloads the DataStore."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
+    edited = tmp_path / "people.csv"
+    edited.write_text("person_id\nsomebody\n", encoding="utf-8")
+    with edited.open("rb") as upload:
+        api.action.resource_patch(id=people["id"], upload=upload)
+    assert requests.get(people["url"], timeout=30).content != (plan_copy / "people.csv").read_bytes()
+    summary = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert "people.csv" in summary["unchanged"]  # as the hash says
+    forced = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "people.csv" in json.loads(forced.stdout)["summary"]["updated"]
+    people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
+    assert requests.get(people["url"], timeout=30).content == (plan_copy / "people.csv").read_bytes()
+    rows = api.action.datastore_search(resource_id=people["id"], limit=0)["total"]
+    assert rows == len(csv_rows(plan_copy / "people.csv"))

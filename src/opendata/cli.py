@@ -811,6 +811,12 @@ def _print_failure(error: BaseException, lang: str) -> None:
 @click.option("--create-org", is_flag=True, help="Create the organisation if it is missing.")
 @click.option("--dry-run", is_flag=True, help="Show what would be created or updated; change nothing.")
 @click.option("--prune", is_flag=True, help="Delete the dataset's resources that the package does not have.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Upload every file again and reload the DataStore, even where the portal's stored hash "
+    "matches: to repair a file replaced by hand on the portal.",
+)
 @click.option("--maintainer", help="Maintainer (default: the head of the communication and IT department).")
 @click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
 @click.option("--update-frequency", default="щокварталу", show_default=True, help="Passport: how often.")
@@ -832,6 +838,7 @@ def publish_command(
     create_org: bool,
     dry_run: bool,
     prune: bool,
+    force: bool,
     maintainer: str | None,
     maintainer_email: str | None,
     update_frequency: str,
@@ -895,7 +902,7 @@ def publish_command(
     )
     try:
         ensure_organization(client, org, create=create_org, dry_run=dry_run)
-        plan = plan_publish(package_dir, client, org, passport, prune=prune, build_dir=build_dir)
+        plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
         else:

@@ -1213,6 +1213,7 @@ PUBLISH_UI = {
             "unfinished upload": "вивантаження не завершено",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
+            "forced": "надіслати знову (--force)",
             "links changed": "змінилися посилання",
             "not in the package": "немає в пакеті",
             "use --prune to delete": "видалити: --prune",

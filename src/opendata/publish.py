@@ -343,6 +343,7 @@ def plan_publish(
     passport: Passport | None = None,
     *,
     prune: bool = False,
+    force: bool = False,
     build_dir: Path | None = None,
 ) -> PublishPlan:
     """What a publish would do: read the portal, compare, change nothing.
@@ -377,7 +378,7 @@ def plan_publish(
         files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
     changes = []
     for key, publish_file in files.items():
-        changes.append(_resource_change(publish_file, on_portal.get(key), client.url))
+        changes.append(_resource_change(publish_file, on_portal.get(key), client.url, force=force))
     for resource in (existing or {}).get("resources", []):
         if resource.get(MANAGED_MARK) in files:
             continue
@@ -464,7 +465,11 @@ def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
     return fields
 
 
-def _resource_change(publish_file: PublishFile, resource: dict | None, portal: str) -> ResourceChange:
+def _resource_change(
+    publish_file: PublishFile, resource: dict | None, portal: str, *, force: bool = False
+) -> ResourceChange:
+    """What to do with one file; FORCE sends it again whatever the portal's stored hash
+    says (a file replaced by hand on the portal keeps the hash of the one published)."""
     size = publish_file.path.stat().st_size
     name = publish_file.path.name
     if resource is None:
@@ -481,6 +486,8 @@ def _resource_change(publish_file: PublishFile, resource: dict | None, portal: s
             reasons.append(f"{key} changed")
     if publish_file.schema and not resource.get("datastore_active"):
         reasons.append("no DataStore table")
+    if force:
+        reasons.append("forced")
     return ResourceChange(
         publish_file.key,
         name,
@@ -488,7 +495,7 @@ def _resource_change(publish_file: PublishFile, resource: dict | None, portal: s
         reasons,
         id=resource["id"],
         url=resource.get("url"),
-        bytes=size if "content changed" in reasons or "unfinished upload" in reasons else 0,
+        bytes=size if {"content changed", "unfinished upload", "forced"} & set(reasons) else 0,
     )
 
 
@@ -616,7 +623,8 @@ def _sync_resource(
     if needs_upload and on_upload:
         on_upload(change.name, change.bytes)
     recreate = bool(publish_file.schema) and (
-        change.action == "create" or bool({"schema changed", "no DataStore table"} & set(change.reasons))
+        change.action == "create"
+        or bool({"schema changed", "no DataStore table", "forced"} & set(change.reasons))
     )
     if not needs_upload and not recreate:  # metadata only: the content is already there
         return client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": sha})
