@@ -171,3 +171,13 @@ def test_register_in_another_structure_is_refused(dump, tmp_path):
     other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", other)
     assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
+
+
+def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "first").returncode == 0
+    assert run_cli("audit", "--dump", dump, "--out", out, "--compare", tmp_path / "first").returncode == 0
+    assert (out / "changes.csv").exists()
+    assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
+    assert not (out / "changes.csv").exists() and not (out / "schemas" / "changes.json").exists()
+    assert run_cli("validate", out).returncode == 0

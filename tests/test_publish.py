@@ -359,7 +359,10 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "NotFound"
     planned = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
     assert planned.returncode == 0  # --create-org: the plan, and nothing made
+    assert f"Організацію «{org}» буде створено" in planned.stderr
     assert org not in ckan_portal.api().action.organization_list()
+    created = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--create-org")
+    assert created.returncode == 0 and f"Організацію «{org}» створено" in created.stderr
     # no token at all is said as such, not as "no such organisation"
     result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en", token="")
     assert json.loads(result.stdout)["error"] == "NotAuthorised"

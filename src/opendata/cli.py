@@ -901,7 +901,8 @@ def publish_command(
         **({"purpose": purpose} if purpose else {}),
     )
     try:
-        ensure_organization(client, org, create=create_org, dry_run=dry_run)
+        if ensure_organization(client, org, create=create_org, dry_run=dry_run):
+            err.print(ui["org_to_create" if dry_run else "org_created"].format(org=org), markup=False)
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None

@@ -1176,6 +1176,8 @@ BUILD_UI = {
 # `opendata publish` and `opendata pull`.
 PUBLISH_UI = {
     "uk": {
+        "org_created": "Організацію «{org}» створено на порталі (--create-org).",
+        "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "config_exposed": "Увага: файл налаштувань {path} із ключем API можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
@@ -1221,6 +1223,8 @@ PUBLISH_UI = {
         "changed": "змінено {key}",
     },
     "en": {
+        "org_created": "Organisation «{org}» was created on the portal (--create-org).",
+        "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
         "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
         "users of this computer; close it: chmod 600 {path}",
         "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "

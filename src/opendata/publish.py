@@ -762,8 +762,9 @@ def _parse_json(value: Any) -> Any:
     return value
 
 
-def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: bool = False) -> None:
-    """Check that ORG exists; create it only when asked, so a typo never makes a new one.
+def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: bool = False) -> bool:
+    """Check that ORG exists; create it only when asked, so a typo never makes a new one;
+    True when it was (or, in a dry run, would be) created.
 
     A missing token is said first: without it the portal may hide the organisation,
     and "no such organisation" would send the officer after the wrong cause.  A dry
@@ -771,16 +772,17 @@ def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: 
     if not dry_run:
         _require_token(client)
     show = {"id": org, "include_datasets": False}
-    if client.find("organization_show", show) is None:
-        if not create:
-            raise NotFound(
-                f"organisation {org!r} does not exist on {client.url}; create it there "
-                f"(or rerun with --create-org), or pass --org NAME"
-            )
-        if dry_run:
-            return
+    if client.find("organization_show", show) is not None:
+        return False
+    if not create:
+        raise NotFound(
+            f"organisation {org!r} does not exist on {client.url}; create it there "
+            f"(or rerun with --create-org), or pass --org NAME"
+        )
+    if not dry_run:
         client.call(
             "organization_create",
             {"name": org, "title": org},
             landed=lambda: client.find("organization_show", show),
         )
+    return True

@@ -130,6 +130,9 @@ def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "schemas").mkdir(exist_ok=True)
     tables = rows(audit, lang)
+    if "changes" not in tables:  # an earlier audit's comparison, left in a folder used again
+        (out_dir / "changes.csv").unlink(missing_ok=True)
+        (out_dir / "schemas" / "changes.json").unlink(missing_ok=True)
     resources = []
     for name, records in tables.items():
         schema = table_schema(name)
