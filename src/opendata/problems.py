@@ -40,13 +40,11 @@ class Problem:
 
     @property
     def kind(self) -> str:
-        """Which message the problem gets: its code, or a variant of it
-        ("constraint-error:enum", "primary-key:blank" for a key left empty,
-        "wrong-encoding:mixed": a ``variant`` its params name)."""
+        """Which message the problem gets: its code, or a variant of it (a constraint
+        error's constraint, "constraint-error:enum", or the ``variant`` its params name:
+        "primary-key:blank" for a key left empty, "wrong-encoding:mixed")."""
         if self.code == "constraint-error" and self.params.get("constraint"):
             return f"constraint-error:{self.params['constraint']}"
-        if self.code == "primary-key" and self.params.get("blank"):
-            return "primary-key:blank"
         if self.params.get("variant"):
             return f"{self.code}:{self.params['variant']}"
         return self.code

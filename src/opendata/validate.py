@@ -791,5 +791,5 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         if found:
             params["first_row"] = int(found.group("row"))
         elif error.type == "primary-key":  # 'cells composing the primary keys are all "None"'
-            params["blank"] = True
+            params["variant"] = "blank"
     return params
