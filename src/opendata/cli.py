@@ -16,7 +16,6 @@ import gc
 import itertools
 import json
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -28,7 +27,7 @@ import orjson
 
 from opendata import __version__, collector
 from opendata.cli_lang import TranslatedCommand, TranslatedUsageError, requested_lang, translate_help
-from opendata.config import LOCAL_PORTAL
+from opendata.config import LOCAL_PORTAL, portal_root
 from opendata.messages import BUILD_UI, LANGUAGES, UI, counted, fallback_reason, number
 
 # numpy's OpenBLAS starts a thread per core when imported, and they spin ~0.1 s of CPU
@@ -753,22 +752,10 @@ def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
     """The portal's root address, or a refusal when GIVEN is no http(s) address."""
     from opendata.messages import PUBLISH_UI
 
-    url = _portal_root(given)
+    url = portal_root(given)
     if url is None:
         _refuse("BadPortalUrl", PUBLISH_UI[lang]["bad_portal_url"].format(url=given), output_format, 2)
     return url
-
-
-def _portal_root(url: str) -> str | None:
-    """The portal's own address from what was given: a page's address copied from the
-    browser ("…/dataset/x") works as well; None when it is no http(s) address."""
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    path = re.split(r"/(?:dataset|organization|group|api)(?:/|$)", parts.path)[0]
-    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
 
 
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:

@@ -13,9 +13,11 @@ history and process lists.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TOKEN_ENV = "CKAN_API_TOKEN"
 CONFIG_ENV = "OPENDATA_CONFIG"
@@ -65,3 +67,13 @@ def load_config(path: Path | None = None) -> PortalConfig:
     url = section.get("url")
     exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
     return PortalConfig(url=str(url) if url else None, token=token, token_source=source, exposed=exposed)
+
+
+def portal_root(url: str) -> str | None:
+    """The portal's own address from what was given: a page's address copied from the
+    browser ("…/dataset/x") works as well; None when it is no http(s) address."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    path = re.split(r"/(?:dataset|organization|group|api)(?:/|$)", parts.path)[0]
+    return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
