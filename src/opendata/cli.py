@@ -554,15 +554,13 @@ def _json_failure(kind: str, message: str) -> None:
 
 def _publisher_problem(error, lang: str) -> str:
     """What is wrong with the --publisher file, in the user's language."""
-    from opendata.messages import DID_YOU_MEAN, json_reason
-    from opendata.suggest import allowed_value
+    from opendata.messages import json_reason, probably
 
     params = dict(error.params)
     if "detail" in params:
         params["detail"] = json_reason(params["detail"], lang)
     if error.code == "unknown-key":
-        meant = allowed_value(tuple(params["known"].split(", ")), params["key"])
-        params["meant"] = DID_YOU_MEAN[lang].format(value=meant) if meant else ""
+        params["meant"] = probably(tuple(params["known"].split(", ")), params["key"], lang)
     if "kind" in params:
         params["kind_words"] = BUILD_UI[lang]["publisher_kinds"][params["kind"]]
     return BUILD_UI[lang]["publisher_errors"][error.code].format(**params)

@@ -780,8 +780,6 @@ DID_YOU_MEAN = {"uk": " (імовірно, «{value}»)", "en": " (probably «{v
 def descriptor_reason(reason: str, lang: str) -> str:
     """One of Frictionless' reasons why a descriptor is not valid, in ``lang``, with the
     value probably meant where a type or an allowed word is misspelt ("integr")."""
-    from opendata.suggest import allowed_value
-
     found = _matching(DESCRIPTOR_REASONS, reason)
     if found is None:
         return reason
@@ -789,13 +787,20 @@ def descriptor_reason(reason: str, lang: str) -> str:
     misspelt, choices = parts.get("value"), _listed(parts.get("allowed"))
     if parts.get("field_type"):
         misspelt, choices = parts["field_type"], _field_types()
-    meant = allowed_value(choices, misspelt.strip("'\"")) if misspelt and choices else None
     if lang == "uk":
         parts["at"] = f"«{parts['at']}»: " if parts.get("at") else ""
         parts["type"] = JSON_TYPES_UK.get(parts.get("type") or "", parts.get("type"))
         parts["kind"] = KEY_KINDS_UK.get(parts.get("kind") or "", parts.get("kind"))
         reason = ukrainian.format(**parts)
-    return reason + (DID_YOU_MEAN[lang].format(value=meant) if meant else "")
+    return reason + probably(choices, (misspelt or "").strip("'\""), lang)
+
+
+def probably(choices: tuple[str, ...], written: str, lang: str) -> str:
+    """ " (імовірно, «email»)" after a word written for one of CHOICES, or nothing."""
+    from opendata.suggest import allowed_value
+
+    meant = allowed_value(choices, written) if written and choices else None
+    return DID_YOU_MEAN[lang].format(value=meant) if meant else ""
 
 
 def _matching(patterns: tuple[tuple[str, str], ...], text: str) -> tuple[str, dict] | None:
