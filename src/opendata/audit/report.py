@@ -9,7 +9,7 @@ import jinja2
 
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
-from opendata.audit.model import Audit
+from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import (
     BAND_LABELS,
     DIMENSION_MAXIMA,
@@ -184,8 +184,8 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         if d.overdue
     }
     by_dataset: dict[str, list] = {}
-    rank = {"error": 0, "warning": 1, "info": 2}  # a dataset's findings, the most severe first
-    for finding in sorted(tables["findings"], key=lambda f: rank.get(f["severity"], 3)):
+    # a dataset's findings, the most severe first
+    for finding in sorted(tables["findings"], key=lambda f: -SEVERITY_WEIGHT[f["severity"]]):
         by_dataset.setdefault(finding["dataset"] or "—", []).append(finding)
     return {
         "t": UI[lang],
