@@ -215,3 +215,16 @@ def test_an_audit_is_not_written_over_the_previous_one(tmp_path):
     last_year.mkdir()
     result = run_cli("audit", "--portal", "http://127.0.0.1:9", "--out", last_year, "--compare", last_year)
     assert result.returncode == 2 and "поверх минулорічного" in result.stderr
+
+
+def test_lang_before_the_command_is_the_commands_language(tmp_path):
+    """`opendata --lang en --help`, as the top help suggests, and `opendata --lang en
+    COMMAND`: the command speaks English unless it is given a --lang of its own."""
+    env = {**os.environ, "OPENDATA_LANG": "uk"}
+    top = run_cli("--lang", "en", "--help", env=env)
+    assert top.returncode == 0 and "Publish and check the city's open data" in top.stdout
+    missing = str(tmp_path / "missing")
+    english = run_cli("--lang", "en", "validate", missing, env=env)
+    assert english.returncode == 2 and "does not exist" in english.stdout
+    own = run_cli("--lang", "en", "validate", missing, "--lang", "uk", env=env)
+    assert own.returncode == 2 and "не існує" in own.stdout

@@ -56,7 +56,13 @@ def _default_package() -> str:
 
 def _remember_lang(ctx: click.Context, param: click.Parameter, value: str) -> str:
     """Keep the language in the contexts' shared meta: ``_Commands`` speaks it when a
-    command fails."""
+    command fails.  `opendata --lang en COMMAND` is the command's --lang, unless the
+    command has its own."""
+    source = ctx.get_parameter_source(param.name or "lang")
+    if ctx.parent is not None and source != click.core.ParameterSource.COMMANDLINE:
+        value = ctx.meta.get("lang_given", value)
+    elif ctx.parent is None and source == click.core.ParameterSource.COMMANDLINE:
+        ctx.meta["lang_given"] = value
     ctx.meta["lang"] = value
     return value
 
@@ -192,7 +198,8 @@ class _Commands(TranslatedCommand, click.Group):
     cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
 @click.version_option(__version__, prog_name="opendata")
-def main() -> None:
+@LANG_OPTION
+def main(lang: str) -> None:
     """Publish and check the city's open data.
 
     \b
