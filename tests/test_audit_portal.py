@@ -76,6 +76,7 @@ def _codes(findings: list[dict], dataset: str) -> set[str]:
         ("tariffs-closed-licence", "stars-closed-licence", "other-closed"),
         ("toilets-no-schema", "passport-no-schema", "data schema"),
         ("toilets-html-as-csv", "link-content-type", "text/html"),
+        ("toilets-html-as-csv", "stars-not-machine-readable", "HTML (1★)"),
         ("parking-unregistered", "register-unregistered", "not in the dataset register"),
         (
             "toilets-register-mismatch",
@@ -102,6 +103,7 @@ def test_scores_and_stars(datasets):
     assert (stars["public-toilets"], stars["parking-json"]) == (3, 3)
     assert stars["tariffs-xlsx-only"] == 2
     assert stars["council-decisions-pdf"] == 1
+    assert stars["toilets-html-as-csv"] == 1  # declared CSV, served as a page
     assert stars["stops-broken-link"] == 0 and stars["tariffs-closed-licence"] == 0
     best = datasets["public-toilets"]
     assert (int(best["mqa_score"]), best["mqa_band"]) == (370, "excellent")  # 405 less the unawardable 35

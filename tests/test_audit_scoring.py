@@ -35,6 +35,30 @@ def test_stars(fmt, licence, status, expected):
     assert stars.resource_stars(resource, licence in stars.OPEN_LICENCES) == expected
 
 
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "expected"),
+    [
+        ("CSV", "text/html", 1),  # a page declared CSV is a page, as ckanext-qa sees it
+        ("CSV", "text/csv", 3),
+        ("CSV", "application/vnd.ms-excel", 3),  # how some servers send CSV
+        ("CSV", "application/octet-stream", 3),  # says nothing: the declared format
+        ("CSV", "application/x-unknown", 3),  # unknown here: the declared format
+        ("PDF", "text/csv", 3),
+        ("JSON", "application/vnd.ms-excel", 2),  # CSV or XLS: the lower
+    ],
+)
+def test_stars_follow_what_the_link_serves(fmt, content_type, expected):
+    resource = ResourceResult("d", "r", "data", "https://x/data", fmt, status=200, content_type=content_type)
+    assert stars.resource_stars(resource, True) == expected
+
+
+def test_a_page_declared_csv_is_said_to_be_html():
+    resource = ResourceResult("d", "r", "data", "https://x/", "CSV", status=200, content_type="text/html")
+    best, found = stars.score("d", "cc-by", [resource], set())
+    assert best == 1 and [f.code for f in found] == ["stars-not-machine-readable"]
+    assert found[0].params["format"] == "HTML"
+
+
 @pytest.mark.parametrize(("age", "frequency", "overdue"), [(31, "Щомісяця", False), (32, "щомісяця", True),
                                                            (8, "Щотижня", True), (366, "Щороку", False),
                                                            (400, "позапланово", False)])  # fmt: skip

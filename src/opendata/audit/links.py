@@ -16,22 +16,11 @@ from urllib.parse import urljoin
 
 import httpx
 
+from opendata.audit.formats import contradicts, normal_format
 from opendata.audit.model import Finding, ResourceResult
-from opendata.audit.stars import normal_format
 from opendata.messages import LANGUAGES, counted
 
 TABULAR = {"csv", "tsv", "xlsx", "json"}
-EXPECTED_TYPES = {
-    "csv": ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"),
-    "tsv": ("text/tab-separated-values", "text/plain"),
-    "json": ("application/json", "text/json", "application/schema+json"),
-    "xml": ("application/xml", "text/xml"),
-    "pdf": ("application/pdf",),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
-    "xls": ("application/vnd.ms-excel",),
-    "zip": ("application/zip", "application/x-zip-compressed"),
-}
-NEUTRAL_TYPES = ("application/octet-stream", "binary/octet-stream")
 
 
 async def _fetch(
@@ -154,8 +143,7 @@ def findings(result: ResourceResult, size_cap: int) -> list[Finding]:
                 },
             )
         )
-    expected = EXPECTED_TYPES.get(normal_format(result.format))
-    if expected and result.content_type and result.content_type not in (*expected, *NEUTRAL_TYPES):
+    if contradicts(result.format, result.content_type):
         found.append(
             Finding(
                 "links",

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from opendata.audit.checks.passport import extras
+from opendata.audit.formats import normal_format
 from opendata.audit.model import Finding, ResourceResult
-from opendata.audit.stars import FORMAT_STARS, OPEN_LICENCES, normal_format
+from opendata.audit.stars import FORMAT_STARS, OPEN_LICENCES
 
 DIMENSIONS = ("findability", "accessibility", "interoperability", "reusability", "contextuality")
 DIMENSION_LABELS = {

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from opendata.audit.formats import served_formats
 from opendata.audit.model import Finding, ResourceResult
 
 FORMAT_STARS = {
@@ -44,14 +45,16 @@ OPEN_LICENCES = {
 }
 
 
-def normal_format(value: str | None) -> str:
-    return (value or "").strip().lower().lstrip(".").removeprefix("application/")
-
-
 def resource_stars(resource: ResourceResult, licence_open: bool) -> int:
+    """Scored by what the link serves where its content type contradicts the declared
+    format (the lower score where the type fits several formats)."""
     if not licence_open or resource.reachable is False:
         return 0
-    return FORMAT_STARS.get(normal_format(resource.format), 1)
+    return min(FORMAT_STARS.get(name, 1) for name in _served(resource))
+
+
+def _served(resource: ResourceResult) -> list[str]:
+    return served_formats(resource.format, resource.content_type)
 
 
 def score(
@@ -69,7 +72,7 @@ def score(
             Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
         )
     elif data and best < 3 and any(r.reachable is not False for r in data):
-        formats = ", ".join(sorted({r.format.upper() or "?" for r in data}))
+        formats = ", ".join(sorted({"/".join(_served(r)).upper() or "?" for r in data}))
         findings.append(
             Finding(
                 "stars",

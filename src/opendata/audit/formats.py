@@ -1,0 +1,42 @@
+"""What a resource's format is called, and what the server says it is.
+
+A portal's format field is what the publisher typed; the content type is what the
+link serves.  The links check warns where they disagree, and the stars follow what
+is served, as ckanext-qa scores what it downloads: a page declared "CSV" is a page.
+"""
+
+from __future__ import annotations
+
+EXPECTED_TYPES = {
+    "csv": ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"),
+    "tsv": ("text/tab-separated-values", "text/plain"),
+    "json": ("application/json", "text/json", "application/schema+json"),
+    "xml": ("application/xml", "text/xml"),
+    "html": ("text/html", "application/xhtml+xml"),
+    "pdf": ("application/pdf",),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    "xls": ("application/vnd.ms-excel",),
+    "zip": ("application/zip", "application/x-zip-compressed"),
+}
+NEUTRAL_TYPES = ("application/octet-stream", "binary/octet-stream")
+
+
+def normal_format(value: str | None) -> str:
+    return (value or "").strip().lower().lstrip(".").removeprefix("application/")
+
+
+def contradicts(declared: str | None, content_type: str | None) -> bool:
+    """Whether the served content type cannot be the declared format (unknown formats,
+    and types that say nothing, never contradict)."""
+    expected = EXPECTED_TYPES.get(normal_format(declared))
+    return bool(expected and content_type and content_type not in (*expected, *NEUTRAL_TYPES))
+
+
+def served_formats(declared: str | None, content_type: str | None) -> list[str]:
+    """The formats the content is, as far as the server says: the declared one unless
+    the content type contradicts it; then every format that type is served for
+    ("text/plain" is CSV or TSV), or the declared one if the type is unknown here."""
+    if not contradicts(declared, content_type):
+        return [normal_format(declared)]
+    served = [name for name, types in EXPECTED_TYPES.items() if content_type in types]
+    return served or [normal_format(declared)]
