@@ -181,3 +181,21 @@ def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path
     assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
     assert not (out / "changes.csv").exists() and not (out / "schemas" / "changes.json").exists()
     assert run_cli("validate", out).returncode == 0
+
+
+def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):
+    """Year over year, another organisation's datasets would all be "new" and last
+    year's all "removed": the comparison is refused, before any work is done."""
+    first = tmp_path / "first"
+    assert run_cli("audit", "--dump", dump, "--org", "kolomyia", "--out", first).returncode == 0
+    whole = run_cli("audit", "--dump", dump, "--out", tmp_path / "all", "--compare", first)
+    assert whole.returncode == 2 and not (tmp_path / "all").exists()
+    assert "організацію «kolomyia», а цей — увесь портал" in whole.stderr
+    other = run_cli(
+        "audit", "--dump", dump, "--org", "lviv", "--out", tmp_path / "o", "--compare", first,
+        "--format", "json", "--lang", "en",
+    )  # fmt: skip
+    assert other.returncode == 2 and json.loads(other.stdout)["error"] == "PreviousOfOtherOrganisation"
+    assert "organisation «kolomyia», this one organisation «lviv»" in other.stderr
+    same = run_cli("audit", "--dump", dump, "--org", "kolomyia", "--out", tmp_path / "s", "--compare", first)
+    assert same.returncode == 0 and (tmp_path / "s" / "changes.csv").exists()

@@ -1168,7 +1168,7 @@ def audit_command(
     from datetime import date
 
     from opendata.audit import PortalUnreadable, run_audit
-    from opendata.audit.compare import PreviousUnreadable, load_previous
+    from opendata.audit.compare import PreviousUnreadable, load_previous, previous_organisation
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.record import RecordRefused
     from opendata.audit.record import record as record_audit
@@ -1195,6 +1195,8 @@ def audit_command(
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
+        if previous is not None and previous_organisation(previous) != (org or None):
+            _refuse_other_organisation(previous_organisation(previous), org, lang, output_format)
         with _progress(
             output_format,
             _Count(lang, with_total=True),
@@ -1248,6 +1250,23 @@ def audit_command(
             sys.exit(1)
         recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
         err.print(recorded.format(id=row["report_id"], path=plan / "progress_reports.csv"), markup=False)
+
+
+def _refuse_other_organisation(then: str | None, now: str | None, lang: str, output_format: str) -> NoReturn:
+    """A year-over-year comparison of another organisation's datasets would call every
+    dataset new and every one of last year's removed."""
+    named, whole = {
+        "uk": ("організацію «{}»", "увесь портал"),
+        "en": ("organisation «{}»", "the whole portal"),
+    }[lang]
+    then_text, now_text = (named.format(name) if name else whole for name in (then, now))
+    refusal = {
+        "uk": "--compare: минулий аудит охоплював {then}, а цей — {now}; рік до року можна порівняти "
+        "лише аудити того самого (--org)",
+        "en": "--compare: the previous audit covered {then}, this one {now}; year over year can only "
+        "compare audits of the same (--org)",
+    }[lang]
+    _refuse("PreviousOfOtherOrganisation", refusal.format(then=then_text, now=now_text), output_format, 2)
 
 
 def run() -> None:

@@ -23,6 +23,12 @@ def load_previous(folder: Path) -> dict:
     return {"dir": str(folder), "datasets": rows, "summary": summary}
 
 
+def previous_organisation(previous: dict) -> str | None:
+    """The organisation the previous audit covered (None: the whole portal).  Its
+    datasets can only be compared with an audit of the same."""
+    return previous["summary"].get("organization") or None
+
+
 def changes(audit: Audit) -> list[dict]:
     """Per dataset: score and findings then and now (datasets new or gone included)."""
     if not audit.previous:
