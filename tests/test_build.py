@@ -380,3 +380,35 @@ def test_a_cell_longer_than_excel_holds_is_a_warning_before_the_xlsx_cuts_it(pla
     [warning] = [w for w in json.loads(result.stdout)["warnings"] if w["type"] == "plan-cell-too-long"]
     assert (warning["path"], warning["row"], warning["field"]) == ("progress_reports.csv", 2, "summary")
     assert "32 767" in warning["message"]
+
+
+def test_a_build_removes_what_an_earlier_build_wrote_and_this_one_does_not(plan_copy, tmp_path):
+    """A renamed package: the earlier workbook and zip would still be offered by a folder
+    copied to a web server.  Files edited since, and the officer's own, are kept."""
+    out = tmp_path / "out"
+    build(plan_copy, out)
+    old = read_package(plan_copy).name
+    (out / "notes.txt").write_text("the officer's own file")
+    descriptor = plan_copy / "datapackage.json"
+    descriptor.write_text(descriptor.read_text("utf-8").replace(f'"{old}"', '"renamed-plan"', 1), "utf-8")
+    csv_copy = out / "csv" / "tasks.csv"
+    csv_copy.write_bytes(csv_copy.read_bytes() + b"edited by hand\n")  # rebuilt anyway
+    result = run_cli("build", plan_copy, "--out", out, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert f"- {old}.xlsx: removed: an earlier build wrote this file" in result.stdout
+    assert not (out / f"{old}.xlsx").exists() and not (out / f"{old}.zip").exists()
+    assert (out / "renamed-plan.zip").exists() and (out / "notes.txt").exists()
+    again = run_cli("build", plan_copy, "--out", out, "--format", "json")
+    assert json.loads(again.stdout)["removed"] == []
+
+
+def test_an_earlier_file_edited_since_is_kept(plan_copy, tmp_path):
+    out = tmp_path / "out"
+    build(plan_copy, out)
+    old = read_package(plan_copy).name
+    workbook = out / f"{old}.xlsx"
+    workbook.write_bytes(workbook.read_bytes() + b"\0")  # not the file the build wrote
+    descriptor = plan_copy / "datapackage.json"
+    descriptor.write_text(descriptor.read_text("utf-8").replace(f'"{old}"', '"renamed-plan"', 1), "utf-8")
+    assert build(plan_copy, out).removed == [f"{old}.zip"]
+    assert workbook.exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
@@ -63,12 +64,14 @@ class BuildResult:
     out_dir: Path
     files: list[BuiltFile] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)  # national-export cells the package cannot fill
+    removed: list[str] = field(default_factory=list)  # an earlier build's files no longer built
 
     def to_dict(self) -> dict:
         return {
             "out_dir": str(self.out_dir),
             "files": [{**asdict(f), "mediatype": f.mediatype} for f in self.files],
             "gaps": [asdict(g) for g in self.gaps],
+            "removed": self.removed,
         }
 
 
@@ -116,11 +119,56 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     outputs.add(archive, "archive", zip_bytes(outputs.contents()))
 
     result = BuildResult(out_dir, outputs.files, gaps)
+    result.removed = _remove_earlier_build(out_dir, {f.path for f in result.files})
     for built in result.files:
         target = out_dir / built.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(outputs.data[built.path])
     return result
+
+
+def _remove_earlier_build(out_dir: Path, built: set[str]) -> list[str]:
+    """Remove the files an earlier build wrote into ``out_dir`` that this one does not
+    (a table dropped from the package, a national export no longer possible): a folder
+    copied to a web server would still offer them.  Only the files its datapackage.json
+    lists, unchanged since (the same sha256), and its archive are removed; anything
+    else in the folder is the officer's."""
+    try:
+        descriptor = (out_dir / "datapackage.json").read_bytes()
+        earlier = json.loads(descriptor)
+        listed = {r["path"]: r.get("hash") for r in earlier["resources"] if isinstance(r["path"], str)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return []
+    if isinstance(earlier.get("name"), str):  # the archive, which holds that datapackage.json
+        listed[f"{earlier['name']}.zip"] = descriptor
+    removed = []
+    for path, check in listed.items():
+        if path in built or not _inside(out_dir, path) or not _unchanged(out_dir / path, check):
+            continue
+        target = out_dir / path
+        target.unlink()
+        removed.append(path)
+        for folder in target.parents:  # and the folders it leaves empty
+            if folder == out_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return removed
+
+
+def _unchanged(target: Path, check: str | bytes | None) -> bool:
+    """A listed file as the earlier build wrote it: its hash, or an archive holding the
+    earlier datapackage.json."""
+    try:
+        if isinstance(check, bytes):
+            with zipfile.ZipFile(target) as archive:
+                return archive.read("datapackage.json") == check
+        return f"sha256:{hashlib.sha256(target.read_bytes()).hexdigest()}" == check
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False  # gone, not a file, or not that archive
+
+
+def _inside(folder: Path, path: str) -> bool:
+    return not Path(path).is_absolute() and (folder / path).resolve().is_relative_to(folder.resolve())
 
 
 class _Outputs:

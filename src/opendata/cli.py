@@ -657,6 +657,8 @@ def build_command(
         return
     for built in result.files:
         out.print(f"{built.path}  ({built.format}, {number(built.bytes, lang)} B)", markup=False)
+    for path in result.removed:
+        out.print(Text(f"- {path}: {ui['removed']}", style="yellow"))
     for gap in result.gaps:
         out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
     files = counted(len(result.files), lang, "files")

@@ -1136,6 +1136,7 @@ BUILD_UI = {
         "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
         "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
         "written": "записано до",
+        "removed": "вилучено: попередня збірка записала цей файл, а ця вже не збирає",
         "gap": "порожня обов'язкова клітинка в національному експорті",
         "draft-decision": "рішення — проєкт: ще немає дати, номера і статусу",
         "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
@@ -1166,6 +1167,7 @@ BUILD_UI = {
         "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
         "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",
         "written": "written to",
+        "removed": "removed: an earlier build wrote this file, and this one no longer builds it",
         "gap": "required cell left empty in a national export",
         "draft-decision": "the decision is a draft: no date, number or status yet",
         "needs-publisher": "not in the package; give it in the --publisher file",
