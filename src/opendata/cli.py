@@ -463,18 +463,15 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
                 out.print(_problem_line(example, lang, count=count))
         out.print()
     for table in report.tables:
-        engine = ui["engine_fast"] if table.engine == "fast" else ui["engine_reference"]
-        note = (
-            f"{ui['because']}{fallback_reason(table.fallback_reason, lang)}" if table.fallback_reason else ""
-        )
+        notes = []  # which engine ran is said only where it is not the fast one (JSON: "engine")
+        if table.engine != "fast":
+            why = fallback_reason(table.fallback_reason, lang) if table.fallback_reason else ""
+            notes.append(ui["engine_reference"] + (ui["because"] + why if why else ""))
         if table.stopped_at:
-            note += ui["stopped"].format(errors=counted(table.stopped_at, lang, "errors_after"))
-        out.print(
-            Text(
-                f"{ui['checked']} {table.path}: {counted(table.rows or 0, lang, 'rows')} ({engine}{note})",
-                style="dim",
-            )
-        )
+            notes.append(ui["stopped"].format(errors=counted(table.stopped_at, lang, "errors_after")))
+        rows = counted(table.rows or 0, lang, "rows")
+        note = f" ({'; '.join(notes)})" if notes else ""
+        out.print(Text(f"{ui['checked']} {table.path}: {rows}{note}", style="dim"))
     if cut:
         out.print(Text(ui["shown"].format(show=show), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
