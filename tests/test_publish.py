@@ -438,11 +438,12 @@ def test_a_page_address_copied_from_the_browser_is_taken_as_the_portals(
     assert json.loads(result.stdout)["portal"] == ckan_portal.url
 
 
-def test_force_repairs_a_file_replaced_by_hand_on_the_portal(
+def test_a_file_replaced_by_hand_on_the_portal_is_sent_again(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
 ):
-    """The stored hash says the portal holds the package's file, whatever was uploaded
-    over it by hand; --force sends every file again and reloads the DataStore."""
+    """A file uploaded over ours in the portal's form keeps the hash of the one published;
+    the upload's own time gives it away, and publish sends the package's file again and
+    reloads the DataStore.  Once repaired, the next publish changes nothing."""
     name = unique_name()
     assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
     api = ckan_portal.api()
@@ -452,12 +453,24 @@ def test_force_repairs_a_file_replaced_by_hand_on_the_portal(
     with edited.open("rb") as upload:
         api.action.resource_patch(id=people["id"], upload=upload)
     assert requests.get(people["url"], timeout=30).content != (plan_copy / "people.csv").read_bytes()
-    summary = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
-    assert "people.csv" in summary["unchanged"]  # as the hash says
-    forced = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--force")
-    assert forced.returncode == 0, forced.stderr
-    assert "people.csv" in json.loads(forced.stdout)["summary"]["updated"]
+    dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    planned = {r["name"]: r for r in dry["resources"] if r["action"] != "unchanged"}
+    assert list(planned) == ["people.csv"] and planned["people.csv"]["reasons"] == ["replaced on the portal"]
+    repaired = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert repaired.returncode == 0, repaired.stderr
+    assert json.loads(repaired.stdout)["summary"]["updated"] == ["people.csv"]
     people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
     assert requests.get(people["url"], timeout=30).content == (plan_copy / "people.csv").read_bytes()
     rows = api.action.datastore_search(resource_id=people["id"], limit=0)["total"]
     assert rows == len(csv_rows(plan_copy / "people.csv"))
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert again["updated"] == [] and again["created"] == []
+
+
+def test_force_sends_every_file_again(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    forced = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--force")
+    assert forced.returncode == 0, forced.stderr
+    summary = json.loads(forced.stdout)["summary"]
+    assert "people.csv" in summary["updated"] and summary["unchanged"] == []

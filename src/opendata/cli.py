@@ -805,8 +805,7 @@ def _print_failure(error: BaseException, lang: str) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Upload every file again and reload the DataStore, even where the portal's stored hash "
-    "matches: to repair a file replaced by hand on the portal.",
+    help="Upload every file again and reload the DataStore, even where the portal's stored hash matches.",
 )
 @click.option("--maintainer", help="Maintainer (default: the head of the communication and IT department).")
 @click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")

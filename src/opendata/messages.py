@@ -1218,6 +1218,7 @@ PUBLISH_UI = {
             "not public and active": "набір не публічний або не активний",
             "content changed": "змінився вміст",
             "unfinished upload": "вивантаження не завершено",
+            "replaced on the portal": "файл замінено на порталі вручну",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
             "forced": "надіслати знову (--force)",

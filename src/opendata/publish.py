@@ -468,8 +468,7 @@ def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
 def _resource_change(
     publish_file: PublishFile, resource: dict | None, portal: str, *, force: bool = False
 ) -> ResourceChange:
-    """What to do with one file; FORCE sends it again whatever the portal's stored hash
-    says (a file replaced by hand on the portal keeps the hash of the one published)."""
+    """What to do with one file; FORCE sends it again whatever the portal says."""
     size = publish_file.path.stat().st_size
     name = publish_file.path.name
     if resource is None:
@@ -478,6 +477,8 @@ def _resource_change(
     stored = resource.get("opendata_sha256")
     if stored != publish_file.sha256:
         reasons.append("content changed" if stored not in (None, "", "pending") else "unfinished upload")
+    elif _replaced_on_portal(resource):
+        reasons.append("replaced on the portal")
     for key, value in _resource_fields(publish_file).items():
         if key == "schema":
             if _parse_json(resource.get("schema")) != publish_file.schema:
@@ -495,8 +496,20 @@ def _resource_change(
         reasons,
         id=resource["id"],
         url=resource.get("url"),
-        bytes=size if {"content changed", "unfinished upload", "forced"} & set(reasons) else 0,
+        bytes=size if CONTENT_REASONS & set(reasons) else 0,
     )
+
+
+CONTENT_REASONS = {"content changed", "unfinished upload", "replaced on the portal", "forced"}
+
+
+def _replaced_on_portal(resource: dict) -> bool:
+    """A file uploaded over ours by hand, in the portal's own form.  It keeps our hash,
+    but CKAN gives every upload a new last_modified; ours is kept as
+    ``opendata_uploaded`` (an upload by an earlier version of opendata, which kept
+    none, is taken as ours until the next)."""
+    uploaded = resource.get("opendata_uploaded")
+    return bool(uploaded) and resource.get("last_modified") != uploaded
 
 
 # --- carrying the plan out -------------------------------------------------------------------
@@ -546,7 +559,8 @@ def _relink_page(plan: PublishPlan, change: ResourceChange) -> None:
     plan.files["page"] = page
     on_portal = (plan.existing or {}).get("resources", [])
     stored = next((r.get("opendata_sha256") for r in on_portal if r.get(MANAGED_MARK) == "page"), None)
-    change.bytes = page.path.stat().st_size if stored != page.sha256 else 0
+    replaced = "replaced on the portal" in change.reasons
+    change.bytes = page.path.stat().st_size if stored != page.sha256 or replaced else 0
     if change.bytes and change.action == "unchanged":
         change.action = "update"
         change.reasons.append("links changed")
@@ -624,7 +638,9 @@ def _sync_resource(
         on_upload(change.name, change.bytes)
     recreate = bool(publish_file.schema) and (
         change.action == "create"
-        or bool({"schema changed", "no DataStore table", "forced"} & set(change.reasons))
+        or bool(
+            {"schema changed", "no DataStore table", "replaced on the portal", "forced"} & set(change.reasons)
+        )
     )
     if not needs_upload and not recreate:  # metadata only: the content is already there
         return client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": sha})
@@ -632,7 +648,10 @@ def _sync_resource(
         resource = client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": "pending"})
     if publish_file.schema:
         change.rows = load_datastore(client, resource["id"], publish_file, recreate=recreate)
-    return client.call("resource_patch", {"id": resource["id"], "opendata_sha256": sha})
+    done = {"id": resource["id"], "opendata_sha256": sha}
+    if needs_upload:  # the time the portal gave this upload: a later one is not ours
+        done["opendata_uploaded"] = resource.get("last_modified") or ""
+    return client.call("resource_patch", done)
 
 
 def _find_resource(client: CkanClient, dataset_id: str, key: str) -> dict | None:
