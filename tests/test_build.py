@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -109,6 +110,30 @@ def test_plan_json_nests_campaigns_tasks_people(dist):
     assert [p["person_id"] for p in first["leaders"]] == ["tokarchuk-o-v"]
 
 
+def test_database_holds_every_table_typed_with_its_keys(dist, package):
+    """An analyst's SQL: the rows of every table, their types, the keys to join on."""
+    connection = sqlite3.connect(dist / "kolomyia-communication-plan-2021.sqlite")
+    for name, table in package.tables.items():
+        assert connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(table.rows), name
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    keys = connection.execute("PRAGMA foreign_key_list(task_roles)").fetchall()
+    assert {(key[2], key[3]) for key in keys} == {("tasks", "task_id"), ("people", "person_id")}
+    primary = [row[1] for row in connection.execute("PRAGMA table_info(tasks)") if row[5]]
+    assert primary == ["task_id"]
+    sequence, duplicate = connection.execute(
+        "SELECT sequence, number_is_duplicate FROM tasks WHERE task_id = '1.8-2'"
+    ).fetchone()
+    assert isinstance(sequence, int) and duplicate == 1
+    leaders = connection.execute(
+        "SELECT count(DISTINCT task_id) FROM task_roles JOIN people USING (person_id) WHERE role = 'leader'"
+    ).fetchone()[0]
+    assert leaders == len(package.tables["tasks"].rows)
+    fields = sum(len(table.schema["fields"]) for table in package.tables.values())
+    assert connection.execute("SELECT count(*) FROM dictionary").fetchone()[0] == fields
+    with pytest.raises(sqlite3.IntegrityError):  # the enum is a CHECK
+        connection.execute("INSERT INTO task_roles VALUES ('1.1', 'x', 9, 'y')")
+
+
 def test_workbook_has_a_sheet_per_table_and_the_dictionary(dist, package):
     book = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")
     assert book.sheetnames == [*TABLES, "dictionary"]
@@ -173,6 +198,7 @@ def test_build_result_lists_roles_for_publish(plan_copy, tmp_path):
         "table-excel",
         "plan",
         "workbook",
+        "database",
         "dictionary",
         "national",
         "page",
@@ -255,7 +281,7 @@ def test_national_exports_validate_when_complete(plan_with_reports, tmp_path):
         ("2021-10-01", "2021-12-31"),
     ]
     register = next(csv.DictReader((tmp_path / "national/register.csv").open(encoding="utf-8")))
-    assert register["distributionFormat"] == "CSV, HTML, JSON, MD, XLSX"
+    assert register["distributionFormat"] == "CSV, HTML, JSON, MD, SQLITE, XLSX"
 
 
 def test_national_exports_report_gaps_instead_of_inventing(dist):
@@ -410,5 +436,5 @@ def test_an_earlier_file_edited_since_is_kept(plan_copy, tmp_path):
     workbook.write_bytes(workbook.read_bytes() + b"\0")  # not the file the build wrote
     descriptor = plan_copy / "datapackage.json"
     descriptor.write_text(descriptor.read_text("utf-8").replace(f'"{old}"', '"renamed-plan"', 1), "utf-8")
-    assert build(plan_copy, out).removed == [f"{old}.zip"]
+    assert build(plan_copy, out).removed == [f"{old}.sqlite", f"{old}.zip"]
     assert workbook.exists()

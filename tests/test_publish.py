@@ -91,8 +91,8 @@ def portal_state(portal: Portal, name: str) -> dict:
 
 
 # What `opendata build` adds beside the tables and datapackage.json.
-DOWNLOADS = {"kolomyia-communication-plan-2021.xlsx", "plan.json", "dictionary.html", "index.html",
-             "kolomyia-communication-plan-2021.zip"}
+DOWNLOADS = {"kolomyia-communication-plan-2021.xlsx", "kolomyia-communication-plan-2021.sqlite", "plan.json",
+             "dictionary.html", "index.html", "kolomyia-communication-plan-2021.zip"}
 # Downloads built from every table: they change whenever any table does.
 DERIVED = DOWNLOADS - {"dictionary.html"}
 

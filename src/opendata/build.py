@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
+from opendata.database import database_bytes
 from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
 from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows
 from opendata.national import Gap, Publisher, national_exports
@@ -42,14 +43,15 @@ MEDIATYPES = {
     "md": "text/markdown",
     "html": "text/html",
     "zip": "application/zip",
+    "sqlite": "application/vnd.sqlite3",
 }
 
 
 @dataclass(frozen=True)
 class BuiltFile:
     path: str  # relative to the output folder, with "/" separators
-    role: str  # table, table-excel, plan, workbook, dictionary, national, page, descriptor, archive
-    format: str  # csv, json, xlsx, md, html, zip
+    role: str  # table, table-excel, plan, workbook, database, dictionary, national, page, descriptor, archive
+    format: str  # csv, json, xlsx, sqlite, md, html, zip
     resource: str | None  # the package table it holds, if one
     bytes: int
     sha256: str
@@ -101,6 +103,7 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     plan = nested_plan(package)
     outputs.add("plan.json", "plan", _json_bytes(plan))
     outputs.add(f"{package.name}.xlsx", "workbook", workbook_bytes(package))
+    outputs.add(f"{package.name}.sqlite", "database", database_bytes(package))
     outputs.add("dictionary.md", "dictionary", dictionary_markdown(package).encode())
     outputs.add("dictionary.html", "dictionary", dictionary_html(package).encode())
     exports, gaps = national_exports(package, publisher or Publisher(), outputs.formats())

@@ -620,6 +620,7 @@ def build_command(
       csv/*.csv, csv-excel/*.csv (BOM, ";"), json/*.json  every table;
       plan.json            the whole plan nested: campaigns → tasks → people, reports;
       NAME.xlsx            a sheet per table and a `dictionary` sheet;
+      NAME.sqlite          every table in one SQLite database, with its keys;
       dictionary.md/.html  the data dictionary from the schemas;
       national/*.csv       Додаток 62 (programme, reports) and Додаток 7 (register row);
       index.html           the plan page (static, offline);
@@ -842,8 +843,8 @@ def publish_command(
     """Publish the package to a CKAN portal: one dataset, one resource per file, DataStore tables.
 
     The files are those `opendata build` makes for analysts: each table as CSV
-    (with its Table Schema, and loaded into the DataStore), the XLSX workbook,
-    plan.json, the data dictionary, the plan page and the zip, plus
+    (with its Table Schema, and loaded into the DataStore), the XLSX workbook, the
+    SQLite database, plan.json, the data dictionary, the plan page and the zip, plus
     datapackage.json.
 
     The package is validated first and refused if it has errors. Publishing is

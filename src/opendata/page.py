@@ -35,6 +35,10 @@ ROLE_LABELS = {
     ),
     "plan": ("увесь план одним файлом", "the whole plan in one file"),
     "workbook": ("книга Excel: усі таблиці і словник", "Excel workbook: every table and the dictionary"),
+    "database": (
+        "база даних SQLite: усі таблиці з ключами і словник",
+        "SQLite database: every table with its keys, and the dictionary",
+    ),
     "dictionary": ("словник даних", "data dictionary"),
     "national": ("за національною рекомендованою структурою", "in the national recommended structure"),
     "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),

@@ -68,6 +68,12 @@ DOWNLOADS = {
         "Усі таблиці в Excel (XLSX)",
         "Робоча книга: аркуш на кожну таблицю й аркуш зі словником даних.",
     ),
+    "database": (
+        "database",
+        "Усі таблиці однією базою SQLite",
+        "Таблиці з типами, первинними й зовнішніми ключами та словник даних: для SQL у DB Browser "
+        "for SQLite, Datasette, Python чи R.",
+    ),
     "plan": (
         "plan",
         "Увесь план одним файлом (JSON)",
@@ -86,7 +92,7 @@ DOWNLOADS = {
     "archive": (
         "archive",
         "Усе одним архівом (ZIP)",
-        "CSV, JSON, XLSX, словник, національні формати й datapackage.json.",
+        "CSV, JSON, XLSX, SQLite, словник, національні формати й datapackage.json.",
     ),
 }
 BATCH_ROWS = 500
