@@ -95,6 +95,8 @@ DOWNLOADS = {"kolomyia-communication-plan-2021.xlsx", "kolomyia-communication-pl
              "dictionary.html", "index.html", "kolomyia-communication-plan-2021.zip"}
 # Downloads built from every table: they change whenever any table does.
 DERIVED = DOWNLOADS - {"dictionary.html"}
+# Every resource of the dataset: the six tables, the downloads and datapackage.json.
+RESOURCES = 6 + len(DOWNLOADS) + 1
 
 
 def test_first_publish_creates_dataset_resources_and_datastore(
@@ -107,7 +109,7 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     summary = json.loads(result.stdout)
     assert summary["ok"] and summary["dataset"]["action"] == "create"
     assert summary["dataset"]["url"] == f"{ckan_portal.url}/dataset/{name}"
-    assert len(summary["summary"]["created"]) == 12 and not summary["summary"]["updated"]
+    assert len(summary["summary"]["created"]) == RESOURCES and not summary["summary"]["updated"]
     assert all(r["url"].startswith(ckan_portal.url) for r in summary["resources"])
 
     api = ckan_portal.api()
@@ -170,7 +172,7 @@ def test_second_publish_changes_nothing(ckan_portal: Portal, ckan_org: str, plan
     assert again.returncode == 0, again.stderr
     summary = json.loads(again.stdout)
     assert summary["dataset"]["action"] == "unchanged"
-    assert len(summary["summary"]["unchanged"]) == 12
+    assert len(summary["summary"]["unchanged"]) == RESOURCES
     assert not summary["summary"]["created"] and not summary["summary"]["updated"]
 
     after = api.action.package_show(id=name)
@@ -215,7 +217,7 @@ def test_changed_csv_updates_exactly_one_resource(
     result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)["summary"]
-    assert set(summary["updated"]) == changed and len(summary["unchanged"]) == 12 - len(changed)
+    assert set(summary["updated"]) == changed and len(summary["unchanged"]) == RESOURCES - len(changed)
 
     after = {r["name"]: r for r in api.action.package_show(id=name)["resources"]}
     for file_name, resource in after.items():
