@@ -241,6 +241,37 @@ def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
     assert "ПРИКЛАД (синтетичні дані)" in page
 
 
+def test_a_summary_that_starts_with_equals_is_text_in_the_workbook(plan_with_reports, tmp_path):
+    """openpyxl writes a string starting with "=" as a formula: a live HYPERLINK to
+    anywhere, or a broken formula that makes Excel call the file damaged."""
+    summaries = ['=HYPERLINK("http://evil.example/";"натисніть")', "= 5 заходів проведено"]
+    with (plan_with_reports / "progress_reports.csv").open("a", encoding="utf-8", newline="") as table:
+        for n, summary in enumerate(summaries):
+            row = [f"I-{n}", "1.2", "2021-Q2", "2021-06-01", "done", summary, "https://example.org/a"]
+            csv.writer(table).writerow([*row, "website", "", "koba-i-yu"])
+    build(plan_with_reports, tmp_path)
+    sheet = load_workbook(tmp_path / "kolomyia-communication-plan-2021.xlsx")["progress_reports"]
+    cells = [row[5] for row in sheet.iter_rows(min_row=sheet.max_row - 1)]
+    assert [(c.value, c.data_type) for c in cells] == [(text, "s") for text in summaries]
+
+
+def test_a_status_the_officer_added_to_the_schema_is_built(plan_with_reports, tmp_path):
+    """A status added to the enum (with its category) passed validate and report, then
+    stopped build with a template traceback."""
+    path = plan_with_reports / "schemas" / "progress_reports.json"
+    schema = json.loads(path.read_text("utf-8"))
+    status = next(f for f in schema["fields"] if f["name"] == "status")
+    status["constraints"]["enum"].append("postponed")
+    status["categories"].append({"value": "postponed", "label": "відкладено"})
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), "utf-8")
+    with (plan_with_reports / "progress_reports.csv").open("a", encoding="utf-8") as table:
+        table.write("P-1,2.2,2021-Q3,2021-08-01,postponed,відкладено,,event,10,koba-i-yu\n")
+    result = run_cli("build", plan_with_reports, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert 'status-postponed"><span class="t-uk" lang="uk">відкладено</span>' in page
+
+
 # --- national structures -------------------------------------------------------------------------
 
 

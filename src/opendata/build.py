@@ -262,6 +262,8 @@ def workbook_bytes(package: PackageData) -> bytes:
             for cell in column:
                 if isinstance(cell.value, date):
                     cell.number_format = "yyyy-mm-dd"
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text, never a formula Excel would run
         sheet.freeze_panes = "A2"
     fixed = datetime(*FIXED_DATE_TIME)
     book.properties.created = book.properties.modified = fixed

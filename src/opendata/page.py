@@ -59,9 +59,21 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         people=package.tables["people"].rows,  # already in Ukrainian alphabetical order
         downloads=downloads,
         roles=ROLE_LABELS,
-        statuses=STATUS_LABELS,
+        statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
     )
+
+
+def status_labels(schema: dict) -> dict[str, tuple[str, str]]:
+    """(Ukrainian, English) for every status the schema allows: a status the officer
+    added to the enum is labelled by its category there, or by its own value."""
+    field = next(f for f in schema["fields"] if f["name"] == "status")
+    categories = {c["value"]: c.get("label") for c in field.get("categories", []) if isinstance(c, dict)}
+    labels = {}
+    for value in field.get("constraints", {}).get("enum", list(STATUS_LABELS)):
+        known = STATUS_LABELS.get(value, (value, value.replace("_", " ")))
+        labels[value] = (categories.get(value) or known[0], known[1])
+    return labels
 
 
 def page_for_portal(page: str, urls: dict[str, str]) -> str:
