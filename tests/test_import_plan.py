@@ -178,3 +178,47 @@ def test_source_copy_lives_in_package():
     descriptor = (PACKAGE / "datapackage.json").read_text(encoding="utf-8")
     assert '"path": "sources/kolomyia-2021-communication-plan.txt"' in descriptor
     assert SOURCE.is_file()  # the importer runs without ../shared
+
+
+def test_a_file_changed_by_hand_is_not_overwritten_without_force(plan_copy):
+    """A person added to people.csv (as validate's fix for an unknown person suggests)
+    was silently dropped by the next import, exit 0."""
+    people = plan_copy / "people.csv"
+    added = "shevchenko-t-h,Шевченко,Т.Г.,Шевченко Т.Г.,Тарас,Shevchenko T.H.,прессекретар,Press secretary\n"
+    people.write_text(people.read_text("utf-8") + added, "utf-8")
+    edited = people.read_bytes()
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--lang", "en")
+    assert result.returncode == 2
+    assert f"changed by hand since the last import, and a new import would undo those changes: {people}." in (
+        result.stderr.replace("\n", " ")
+    )
+    assert people.read_bytes() == edited
+    forced = run_cli("import-plan", SOURCE, "--out", plan_copy, "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()
+
+
+def test_a_new_text_of_the_decision_rewrites_the_files_the_last_import_wrote(plan_with_reports, tmp_path):
+    """Not a hand edit: the files are what the package's copy of the decision gives, so
+    a changed decision replaces them.  A report on a task the new plan no longer has
+    is counted (exit 1)."""
+    text = SOURCE.read_text("utf-8")
+    start = text.index("\t1.3\n")
+    end = text.index("\t1.4\n")
+    source = tmp_path / "kolomyia-2021-communication-plan.txt"
+    source.write_text(text[:start] + text[end:], "utf-8")
+    result = run_cli("import-plan", source, "--out", plan_with_reports, "--lang", "en")
+    assert result.returncode == 1, result.stderr
+    assert "34 tasks" in result.stdout
+    assert "The package now has" in result.stderr
+    assert f"opendata validate {plan_with_reports}" in result.stderr
+    assert "1.3" not in {row["task_id"] for row in rows(plan_with_reports / "tasks.csv")}
+
+
+def test_cli_import_plan_names_a_word_document(tmp_path):
+    source = tmp_path / "decision.docx"
+    source.write_bytes(b"PK\x03\x04" + bytes(100))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 2 and not (tmp_path / "pkg").exists()
+    assert "це документ Word чи інший zip-архів (DOCX, ODT), а не текст" in result.stderr
+    assert "«Звичайний текст» (.txt)" in result.stderr

@@ -230,8 +230,13 @@ def main(lang: str) -> None:
     show_default=True,
     help="Folder of the data package to write.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite the plan's files even where they were changed by hand since the last import.",
+)
 @LANG_OPTION
-def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
+def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> None:
     """Build the plan's data package from the decision's text export.
 
     SOURCE is the plain-text export of the decision (UTF-8; a windows-1251 or other
@@ -242,14 +247,18 @@ def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
 
     Rerunning it on the same text reproduces the same files byte for byte. Any
     line of the text it cannot place is listed (with its line number) and the
-    exit code is 1, so nothing is silently dropped.
+    exit code is 1, so nothing is silently dropped. A plan file changed by hand
+    since the last import (a person added to people.csv, a status to a schema) is
+    not overwritten unless --force: the command names them and stops (exit 2).
+    The package is then validated: execution records that lost their task or
+    person in the new plan are counted, and the exit code is 1.
 
     \b
     Example:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
     """
     from opendata.messages import IMPORT_UI, counted
-    from opendata.package import import_plan
+    from opendata.package import EditedByHand, import_plan
     from opendata.plan_import import SourceError
     from opendata.text import encoding_name
 
@@ -258,10 +267,15 @@ def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
         err.print(ui["missing"].format(source=source), markup=False)
         sys.exit(2)
     try:
-        plan = import_plan(source, out_dir)
+        plan = import_plan(source, out_dir, force=force)
     except SourceError as error:
-        reason = ui["errors"][error.code].format(**error.params)
+        kind_words = ui["document_kinds"].get(error.params.get("kind", ""), "")
+        reason = ui["errors"][error.code].format(**error.params, kind_words=kind_words)
         err.print(ui["cannot"].format(source=source, reason=reason), markup=False)
+        sys.exit(2)
+    except EditedByHand as error:
+        files = ", ".join(str(out_dir / path) for path in error.paths)
+        err.print(ui["edited"].format(files=files), markup=False)
         sys.exit(2)
     if plan.source_encoding != "utf-8":
         err.print(
@@ -285,6 +299,12 @@ def import_plan_command(source: Path, out_dir: Path, lang: str) -> None:
         )
     if plan.unplaced:
         err.print(ui["unplaced"].format(lines=counted(len(plan.unplaced), lang, "lines")), markup=False)
+    from opendata.validate import validate
+
+    errors = len(validate(out_dir).errors)
+    if errors:  # records of a task or person the new plan no longer has, most likely
+        err.print(ui["invalid"].format(errors=counted(errors, lang, "errors"), out=out_dir), markup=False)
+    if plan.unplaced or errors:
         sys.exit(1)
 
 

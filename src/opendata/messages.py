@@ -715,16 +715,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
-# what a file saved in place of a CSV is (validate.BINARY_FILES), for "binary-file"
+# what a file saved in place of a CSV is (text.binary_kind), for "binary-file"
 FILE_KINDS = {
     "uk": {
         "zip": "книга Excel або інший zip-архів (XLSX, ODS)",
-        "xls": "книга Excel старого формату (XLS)",
+        "ole": "книга Excel старого формату (XLS)",
         "pdf": "документ PDF",
     },
     "en": {
         "zip": "an Excel workbook or another zip archive (XLSX, ODS)",
-        "xls": "an Excel workbook in the old format (XLS)",
+        "ole": "an Excel workbook in the old format (XLS)",
         "pdf": "a PDF document",
     },
 }
@@ -1070,12 +1070,24 @@ IMPORT_UI = {
         "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
         "unplaced_line": "рядок {line}: {reason}: «{text}»",
         "unplaced": "Не вдалося розмістити {lines}; таблиці можуть бути неповні.",
+        "edited": "Ці файли плану змінено вручну після попереднього імпорту, і новий імпорт скасував би "
+        "ці зміни: {files}. Нічого не записано. Перенесіть зміни до тексту рішення або збережіть їх "
+        "окремо й запустіть команду з --force, щоб файли переписати.",
+        "invalid": "Пакет після імпорту має {errors}: opendata validate {out} назве їх (найчастіше це "
+        "звіти про завдання чи осіб, яких у новому плані немає).",
         "errors": {
             "not-text": "це не текст: ні UTF-8, ні відоме кодування кирилиці",
             "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
             "no-plan": "немає рядка «ПЛАН», з якого починається план",
             "no-title": "немає назви рішення («Про затвердження …»)",
             "no-period": "у назві немає періоду плану («ІІ-IV квартали 2021 року»)",
+            "document": "це {kind_words}, а не текст; відкрийте рішення у Word чи LibreOffice і збережіть "
+            "як «Звичайний текст» (.txt) у кодуванні UTF-8",
+        },
+        "document_kinds": {
+            "zip": "документ Word чи інший zip-архів (DOCX, ODT)",
+            "ole": "документ Word старого формату (DOC)",
+            "pdf": "документ PDF",
         },
         "reasons": {
             "no-english-title": "немає англійської назви кампанії",
@@ -1093,12 +1105,24 @@ IMPORT_UI = {
         "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
         "unplaced_line": "line {line}: {reason}: «{text}»",
         "unplaced": "{lines} could not be placed; the tables may be incomplete.",
+        "edited": "These files of the plan were changed by hand since the last import, and a new import "
+        "would undo those changes: {files}. Nothing was written. Carry the changes into the decision's "
+        "text, or keep them elsewhere and run the command with --force to rewrite the files.",
+        "invalid": "The package now has {errors}: opendata validate {out} names them (most often "
+        "reports on tasks or people the new plan no longer has).",
         "errors": {
             "not-text": "it is not text: neither UTF-8 nor a known Cyrillic encoding",
             "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",
             "no-plan": "no line reading «ПЛАН» (the start of the plan) was found",
             "no-title": "the decision's title («Про затвердження …») was not found",
             "no-period": "the plan period («ІІ-IV квартали 2021 року») was not found in the title",
+            "document": "it is {kind_words}, not text; open the decision in Word or LibreOffice and save "
+            "it as “Plain Text” (.txt) in UTF-8",
+        },
+        "document_kinds": {
+            "zip": "a Word document or another zip archive (DOCX, ODT)",
+            "ole": "a Word document in the old format (DOC)",
+            "pdf": "a PDF document",
         },
         "reasons": {
             "no-english-title": "no English title for this campaign",

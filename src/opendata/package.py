@@ -16,7 +16,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from opendata.plan_import import ParsedPlan, parse_decision, person_rows, read_source
+from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 SOURCES_DIR = "sources"
@@ -128,41 +128,91 @@ def package_descriptor() -> dict:
     return template
 
 
-def import_plan(source: Path, out_dir: Path) -> ParsedPlan:
+class EditedByHand(Exception):
+    """Files of the package differ from what the importer wrote from the package's own
+    copy of the decision: changed by hand since, and a new import would undo that."""
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__(", ".join(paths))
+        self.paths = paths
+
+
+def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPlan:
     """Build the plan's data package in `out_dir` from the decision's text.
 
     Existing execution records (progress_reports.csv) are kept: the importer
-    owns the plan, the communication department owns the reports.
+    owns the plan, the communication department owns the reports.  A file of the
+    plan changed by hand since the last import (a person added to people.csv, a
+    status to the reports' schema) is not overwritten: `EditedByHand` names them,
+    unless FORCE.
     """
     text, codec = read_source(source)
-    plan = parse_decision(text, source_name="")
+    plan = _parsed(text)
     plan.source_encoding = codec
-    # The copy's name comes from the content, not from where it was read.
-    source_name = f"{SOURCES_DIR}/{plan.decision['decision_id']}.txt"
-    plan.decision["source_file"] = source_name
+    files = _plan_files(plan)
+    if not force:
+        edited = _edited_since_import(out_dir, files)
+        if edited:
+            raise EditedByHand(edited)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / SCHEMAS_DIR).mkdir(exist_ok=True)
     (out_dir / SOURCES_DIR).mkdir(exist_ok=True)
-    source_copy = out_dir / source_name
+    source_copy = out_dir / plan.decision["source_file"]
     if codec != "utf-8":  # the package's copy is UTF-8, like every file in it
         _write_if_changed(source_copy, text.encode("utf-8"))
     elif not source_copy.exists() or source_copy.resolve() != source.resolve():
         shutil.copyfile(source, source_copy)
-
-    schemas = {name: plan_schema(name) for name in PLAN_RESOURCES}
-    headers = {name: [f["name"] for f in schema["fields"]] for name, schema in schemas.items()}
-    for name, rows in plan_tables(plan).items():
-        _write_if_changed(out_dir / f"{name}.csv", csv_bytes(headers[name], rows))
+    for path, data in files.items():
+        _write_if_changed(out_dir / path, data)
     reports = out_dir / "progress_reports.csv"
     if not reports.exists():
-        reports.write_bytes(csv_bytes(headers["progress_reports"], []))
-    for name, schema in schemas.items():
-        _write_if_changed(out_dir / SCHEMAS_DIR / f"{name}.json", json_text(schema).encode("utf-8"))
-    descriptor = package_descriptor()
-    descriptor["sources"][0]["path"] = source_name
-    _write_if_changed(out_dir / "datapackage.json", json_text(descriptor).encode("utf-8"))
+        fields = plan_schema("progress_reports")["fields"]
+        reports.write_bytes(csv_bytes([f["name"] for f in fields], []))
     return plan
+
+
+def _parsed(text: str) -> ParsedPlan:
+    plan = parse_decision(text, source_name="")
+    # The copy's name comes from the content, not from where it was read.
+    plan.decision["source_file"] = f"{SOURCES_DIR}/{plan.decision['decision_id']}.txt"
+    return plan
+
+
+def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
+    """What the importer writes for a plan (the reports and the source copy aside)."""
+    schemas = {name: plan_schema(name) for name in PLAN_RESOURCES}
+    files = {}
+    for name, rows in plan_tables(plan).items():
+        files[f"{name}.csv"] = csv_bytes([f["name"] for f in schemas[name]["fields"]], rows)
+    for name, schema in schemas.items():
+        files[f"{SCHEMAS_DIR}/{name}.json"] = json_text(schema).encode("utf-8")
+    descriptor = package_descriptor()
+    descriptor["sources"][0]["path"] = plan.decision["source_file"]
+    files["datapackage.json"] = json_text(descriptor).encode("utf-8")
+    return files
+
+
+def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> list[str]:
+    """The files an import would change that are not what the last import wrote: that
+    import is done again from the package's copy of its source to know."""
+    changing = [path for path, data in files.items() if _bytes(out_dir / path) not in (None, data)]
+    if not changing:
+        return []
+    try:
+        descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
+        earlier = _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
+    except (OSError, ValueError, KeyError, IndexError, TypeError, SourceError):
+        # no earlier import to read (a folder of other files): all of them
+        earlier = {}
+    return [path for path in changing if earlier.get(path) != _bytes(out_dir / path)]
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
 
 
 def _write_if_changed(path: Path, data: bytes) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from opendata.quarters import quarter_bounds
 from opendata.text import (
+    binary_kind,
     encoding_name,
     guess_encoding,
     latin_slug,
@@ -361,6 +362,9 @@ def read_source(path: Path) -> tuple[str, str]:
     that is recognised (windows-1251, most often).  Anything else is a clear error,
     never mojibake: a wrong guess could not find the plan's words either."""
     data = path.read_bytes()
+    kind = binary_kind(data[:8])
+    if kind is not None:  # the decision as a document, not its text export
+        raise SourceError("document", kind=kind)
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:

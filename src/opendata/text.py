@@ -42,6 +42,16 @@ def latin_slug(text: str) -> str:
 
 
 # the encodings Ukrainian text comes in besides UTF-8 (Python's codec -> the name people know)
+# the first bytes of what is saved where text is expected: a zip (XLSX, DOCX, ODS, ODT),
+# an OLE compound file (XLS, DOC) or a PDF
+BINARY_MAGIC = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "ole", b"%PDF-": "pdf"}
+
+
+def binary_kind(start: bytes) -> str | None:
+    """The kind ("zip", "ole" or "pdf") of a file that begins with ``start``, else None."""
+    return next((kind for magic, kind in BINARY_MAGIC.items() if start.startswith(magic)), None)
+
+
 ENCODING_NAMES = {
     "cp1251": "windows-1251",
     "koi8_u": "KOI8-U",

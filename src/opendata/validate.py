@@ -32,7 +32,7 @@ from opendata.engine import head_start
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
 from opendata.suggest import KeyGuesser
-from opendata.text import encoding_name, guess_encoding, lookalike_letters
+from opendata.text import binary_kind, encoding_name, guess_encoding, lookalike_letters
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -44,7 +44,6 @@ UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
-BINARY_FILES = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "xls", b"%PDF-": "pdf"}
 
 
 @dataclass
@@ -419,7 +418,7 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
     if _read_as_utf8(resource):
         with file.open("rb") as stream:
             start = stream.read(HTML_SNIFF_BYTES)
-        kind = next((kind for magic, kind in BINARY_FILES.items() if start.startswith(magic)), None)
+        kind = binary_kind(start)
         if kind is not None:  # a workbook saved under the table's name: not "an unknown encoding"
             report.problems.append(
                 Problem("binary-file", resource=resource.name, path=display, params={"kind": kind})
