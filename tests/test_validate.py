@@ -277,6 +277,23 @@ def test_evidence_link_must_be_http(plan_with_reports):
     assert (error.code, error.row, error.field) == ("plan-evidence-not-http", 8, "evidence_url")
 
 
+@pytest.mark.parametrize(
+    ("link", "code"),
+    [
+        ("https://", "plan-evidence-no-host"),
+        ("https://example.org/a https://example.org/b", "plan-evidence-spaces"),
+        ("https://example.org/x y", "plan-evidence-spaces"),
+        ("https://example.org/a\u00a0", "plan-evidence-spaces"),  # a no-break space from Word
+    ],
+)
+def test_an_evidence_link_that_would_not_open_the_page_is_an_error(plan_with_reports, link, code):
+    """The uri format lets these through, and the plan page made dead links of them."""
+    row = ["R-4", "1.1", "2021-Q2", "2021-06-01", "done", "x", link, "website", "", "kachanskyi-m-yu"]
+    append_rows(plan_with_reports / "progress_reports.csv", row)
+    [error] = validate(plan_with_reports).errors
+    assert (error.code, error.row, error.field, error.cell) == (code, 8, "evidence_url", link)
+
+
 def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):
     """A report typed as Ukrainian documents write it: each type error's fix names the
     value meant, in words and as `suggestion`; a link without https:// is one error."""
@@ -1511,3 +1528,31 @@ def test_a_bound_frictionless_cannot_read_is_reported_not_a_traceback(tmp_path):
     assert [(t["engine"], e["type"], e["row"]) for t in report["tables"] for e in report["errors"]] == [
         ("fast", "constraint-error", 2)
     ]
+
+
+def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_path):
+    """A file saved to Downloads, checked alone: "valid" whatever its values were."""
+    table = tmp_path / "progress_reports.csv"
+    table.write_text("report_id,status\nR-1,виконано\n", encoding="utf-8")
+    result = run_cli("validate", table, cwd=tmp_path)
+    assert result.returncode == 0
+    assert "Файл «progress_reports.csv» перевірено без схеми" in result.stdout
+    assert "opendata validate progress_reports.csv --schema СХЕМА.json" in result.stdout
+    warnings = json.loads(run_cli("validate", table, "--format", "json").stdout)["warnings"]
+    assert [w["type"] for w in warnings] == ["schema-none"]
+
+
+def test_an_adopted_decision_has_its_date_and_number(plan_copy):
+    """Marked adopted without them, it passed, and build then asked for them in the
+    --publisher file, which has no place for them."""
+    path = plan_copy / "decision.csv"
+    path.write_text(path.read_text("utf-8").replace(",draft,,,", ",adopted,,,", 1), "utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    errors = [(e["type"], e["resource"], e["row"], e["field"]) for e in report["errors"]]
+    assert errors == [
+        ("plan-adopted-without", "decision", 2, "date"),
+        ("plan-adopted-without", "decision", 2, "number"),
+    ]
+    message = report["errors"][0]["message"]
+    assert message == "The decision is adopted (status «adopted»), but field «date» is empty."

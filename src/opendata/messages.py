@@ -306,6 +306,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Open the file in a spreadsheet and save it again as CSV.",
         ),
     },
+    "schema-none": {
+        "uk": (
+            "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок), "
+            "а не значення, їхні типи чи ключі.",
+            "Вкажіть схему таблиці: opendata validate {path} --schema СХЕМА.json або перевірте "
+            "пакет, до якого вона належить.",
+        ),
+        "en": (
+            "File «{path}» was checked without a schema: only its structure (header, number of cells), "
+            "not its values, their types or keys.",
+            "Give the table's schema: opendata validate {path} --schema SCHEMA.json, or validate the "
+            "package it belongs to.",
+        ),
+    },
     "foreign-key-skipped": {
         "uk": (
             "Зовнішній ключ «{field}» → «{target}» не перевірено: таблицю перевіряють окремо від пакета.",
@@ -666,6 +680,41 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "Link «{cell}» is not an http(s) address.",
             "Give the full address of the page, starting with https:// (or http://).",
+        ),
+    },
+    "plan-adopted-without": {
+        "uk": (
+            "Рішення ухвалено (status «adopted»), але поле «{field}» порожнє.",
+            "Впишіть у decision.csv дату (РРРР-ММ-ДД) і номер ухваленого рішення або залиште status «draft», "
+            "доки рішення — проєкт.",
+        ),
+        "en": (
+            "The decision is adopted (status «adopted»), but field «{field}» is empty.",
+            "Fill in the adopted decision's date (YYYY-MM-DD) and number in decision.csv, or keep status "
+            "«draft» while it is a draft.",
+        ),
+    },
+    "plan-evidence-spaces": {
+        "uk": (
+            "У посиланні «{cell}» є пробіли: так воно не відкриє сторінку (два посилання в одній "
+            "клітинці, пробіл усередині чи нерозривний пробіл, скопійований з Word).",
+            "Залиште в клітинці одну адресу без пробілів; друге підтвердження — окремим звітом.",
+        ),
+        "en": (
+            "Link «{cell}» has spaces in it, so it will not open the page (two links in one cell, a "
+            "space inside, or a no-break space copied from Word).",
+            "Keep one address without spaces in the cell; a second piece of evidence goes in a report "
+            "of its own.",
+        ),
+    },
+    "plan-evidence-no-host": {
+        "uk": (
+            "У посиланні «{cell}» немає адреси сайту.",
+            "Вкажіть повну адресу сторінки, наприклад https://kolomyia.org/news/….",
+        ),
+        "en": (
+            "Link «{cell}» has no site address in it.",
+            "Give the page's full address, such as https://kolomyia.org/news/….",
         ),
     },
     "plan-duplicate-number": {

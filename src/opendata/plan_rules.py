@@ -5,6 +5,7 @@
   in its stated quarter;
 - evidence links are http(s) (Table Schema's `uri` format allows any scheme);
 - a number printed twice in the decision is a warning, not an error;
+- an adopted decision has its date and number;
 - a report marked done without evidence is a warning;
 - no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
   copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
@@ -21,6 +22,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import urlsplit
 
 import frictionless
 
@@ -46,6 +48,8 @@ def is_plan(package: frictionless.Package) -> bool:
 def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
     tables = {name: read_table(package.get_resource(name)) for name in sorted(readable)}
     problems = [p for table in tables.values() if table for p in _cell_problems(table)]
+    if tables.get("decision"):
+        problems += _adopted_without_date_or_number(tables["decision"])
     if "tasks" in tables:
         problems += _duplicate_numbers(tables["tasks"])
         if "task_roles" in tables:
@@ -116,6 +120,18 @@ def _problem(table: Table, code: str, row, field: str, cell, severity="error", *
         cell=None if cell is None else str(cell),
         params=params,
     )
+
+
+def problem_of_link(link: str) -> str | None:
+    """Why an http(s) link would not open the page: no site in it ("https://"), or
+    spaces (two links in one cell, a space typed inside, a no-break space from Word)."""
+    if not link.lower().startswith(("http://", "https://")):
+        return None
+    if any(character.isspace() for character in link):
+        return "plan-evidence-spaces"
+    if not urlsplit(link).hostname:
+        return "plan-evidence-no-host"
+    return None
 
 
 def _cell_problems(table: Table) -> list[Problem]:
@@ -194,6 +210,18 @@ def _tasks_without_roles(tasks: Table | None, roles: Table | None) -> list[Probl
     return problems
 
 
+def _adopted_without_date_or_number(decision: Table) -> list[Problem]:
+    """An adopted decision has its date and number: the national exports name the act
+    by them, and a published plan without them cannot be cited."""
+    return [
+        _problem(decision, "plan-adopted-without", record["__row"], name, None)
+        for record in decision.rows
+        if (record.get("status") or "").strip() == "adopted"
+        for name in ("date", "number")
+        if name in decision.columns and not (record.get(name) or "").strip()
+    ]
+
+
 def _plan_period(decision: Table | None) -> tuple[date, date] | None:
     if decision is None or not decision.rows:
         return None
@@ -264,10 +292,13 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
                     actual=quarter_label(day),
                 )
             )
-    url = (record["evidence_url"] or "").strip()
+    written = record["evidence_url"] or ""
+    url = written.strip()
     # a link without a scheme is no URI: the schema's type error says so, with its fix
     if URI_SCHEME_RE.match(url) and not url.lower().startswith(("http://", "https://")):
         problems.append(_problem(table, "plan-evidence-not-http", row, "evidence_url", url))
+    elif url and problem_of_link(written):  # the uri format lets these through; a page's link breaks
+        problems.append(_problem(table, problem_of_link(written), row, "evidence_url", written))
     if record["status"] == "done" and not url:
         problems.append(
             _problem(

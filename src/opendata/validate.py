@@ -341,6 +341,10 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
     resource.name = resource.name or path.stem
+    if schema is None:  # only the structure can be checked: "valid" says little more
+        report.problems.append(
+            Problem("schema-none", severity="warning", resource=resource.name, path=path.name)
+        )
     # outside a package there is no other table to look up: say so, check the rest
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource])
