@@ -24,6 +24,10 @@ class PullError(PortalError):
     exit_code = 2
 
 
+class ReplacedOnPortal(PullError):
+    """A file of the dataset is not the one published: uploaded over it by hand."""
+
+
 class OutputNotEmpty(PortalError):
     """The folder to pull into holds files: they would be replaced, edits and all."""
 
@@ -103,7 +107,7 @@ def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -
     sha = client.download(resource["url"], dest)
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:
-        raise PullError(f"{resource['name']}: the downloaded file does not match its published hash")
+        raise ReplacedOnPortal(f"{resource['name']}: the downloaded file does not match its published hash")
     result.files.append(dest.relative_to(result.out_dir).as_posix())
 
 
