@@ -32,6 +32,12 @@ from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_v
         ("date", "default", " 2021-06-16", "2021-06-16"),
         ("yearmonth", "default", "2021-06 ", "2021-06"),
         ("integer", "default", " 100", "100"),
+        # as a spreadsheet writes a date cell, a two-digit year, a whole number
+        ("date", "default", "2021-06-15 00:00:00", "2021-06-15"),
+        ("date", "default", "15.06.2021 0:00", "2021-06-15"),
+        ("date", "default", "14.05.21", "2021-05-14"),
+        ("integer", "default", "1500.0", "1500"),
+        ("integer", "default", "1 500.00", "1500"),
         ("string", "uri", " https://kolomyia.gov.ua/a ", "https://kolomyia.gov.ua/a"),
     ],
 )
@@ -50,6 +56,7 @@ def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
         ("datetime", "default", "15.06.2021"),  # a day without a time: which time?
         ("yearmonth", "default", "13.2021"),
         ("integer", "default", "1.5"),
+        ("date", "default", "2021-06-15 10:30:00"),  # a time of day: not just a date cell
         ("integer", "default", "12 34"),  # not groups of three
         ("integer", "default", "x1"),
         ("number", "default", "1,200,300"),  # English groups or two decimal marks: unclear
@@ -97,11 +104,17 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
         ("[0-9]{4}-Q[1-4]", "2021-q3", "2021-Q3"),
         ("[0-9]{4}-Q[1-4]", " 2021-Q3", "2021-Q3"),
         ("[a-z0-9-]+", "Kachanskyi-M-Yu", "kachanskyi-m-yu"),
-        ("[0-9]{4}-Q[1-4]", "II кв. 2021", None),  # not a matter of case or spaces
+        # a quarter as people write it
+        ("[0-9]{4}-Q[1-4]", "II кв. 2021", "2021-Q2"),
+        ("[0-9]{4}-Q[1-4]", "Q2 2021", "2021-Q2"),
+        ("[0-9]{4}-Q[1-4]", "IV квартал 2021 року", "2021-Q4"),
+        ("[0-9]{4}-Q[1-4]", "3 квартал 2021", "2021-Q3"),
+        ("[0-9]{4}-Q[1-4]", "5 квартал 2021", None),
+        ("[0-9]{4}-Q[1-4]", "квартал 2021", None),
         ("[", "x", None),  # no pattern Python reads: no suggestion
     ],
 )
-def test_a_patterns_value_but_for_case_or_spaces_is_named(pattern, cell, meant):
+def test_a_patterns_value_meant_is_named(pattern, cell, meant):
     assert pattern_value(pattern, cell) == meant
 
 
@@ -129,6 +142,7 @@ def test_an_allowed_value_is_found_by_its_label():
     labels = (("done", "виконано"), ("partially_done", "виконано частково"), ("not_done", "не виконано"))
     assert allowed_value(ENUM, "Виконано", labels) == "done"
     assert allowed_value(ENUM, "виконано  частково", labels) == "partially_done"
+    assert allowed_value(ENUM, "Частково виконано", labels) == "partially_done"  # the words reordered
     assert allowed_value(ENUM, "виконано", ()) is None
 
 

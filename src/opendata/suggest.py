@@ -26,6 +26,18 @@ if TYPE_CHECKING:
 
 # digits are ASCII ones (re.ASCII): a suggestion is written as the field wants it
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
+_DAY_FIRST_SHORT = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{2})", re.ASCII)  # 15.06.21: this century
+_MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?", re.ASCII)  # a spreadsheet's date cell: 00:00:00
+_WHOLE = re.compile(r"(-?\d+)\.0+", re.ASCII)  # 1500.0, as a spreadsheet writes a whole number
+# a quarter as people write it: «Q2 2021», «2021 Q2», «II квартал 2021», «2 кв. 2021 р.»
+_QUARTER_NUMBER = r"(?P<q>[1-4]|I{1,3}|IV|І{1,3}|ІV)"
+_YEAR_WORD = r"(?:\s*(?:Р\.?|РОКУ|РІК))?"
+_QUARTERS = (
+    re.compile(rf"(?:Q|КВ\.?|КВАРТАЛ)\s*{_QUARTER_NUMBER}\W*(?P<y>\d{{4}}){_YEAR_WORD}"),
+    re.compile(rf"{_QUARTER_NUMBER}\s*[-–]?\s*(?:Q|КВ\.?|КВАРТАЛ\w*)\W*(?P<y>\d{{4}}){_YEAR_WORD}"),
+    re.compile(rf"(?P<y>\d{{4}}){_YEAR_WORD}\W*(?:Q|КВ\.?|КВАРТАЛ)\s*{_QUARTER_NUMBER}"),
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _YEAR_FIRST = re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", re.ASCII)  # 2021.06.15, 2021/06/15
 _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
 _MONTH_YEAR = re.compile(r"(?P<month>\d{1,2})[./](?P<year>\d{4})", re.ASCII)  # 06.2021
@@ -44,6 +56,7 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
         return None
     text = cell.strip()
     if field_type == "date":
+        text = _MIDNIGHT.sub("", text, count=1) if _MIDNIGHT.search(text[-12:]) else text
         day = _calendar_day(text) or _iso_day(text)  # the latter with spaces around it
         return day.isoformat() if day else None
     if field_type == "datetime":
@@ -55,6 +68,8 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
         return None
     if field_type == "integer":
         joined = _GROUPS.sub("", text)
+        whole = _WHOLE.fullmatch(joined)
+        joined = whole[1] if whole else joined
         return joined if joined != cell and _INTEGER.fullmatch(joined) else None
     if field_type == "number":
         joined = _GROUPS.sub("", text)
@@ -70,24 +85,41 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
 
 @functools.lru_cache(maxsize=1024)
 def pattern_value(pattern: str, cell: str) -> str | None:
-    """The cell but for spaces around it or its letters' case, where that is what the
-    field's pattern wants: «2021-q3» → «2021-Q3» for ``[0-9]{4}-Q[1-4]``."""
+    """The cell but for spaces around it or its letters' case, or a quarter as people
+    write it, where that is what the field's pattern wants: «2021-q3» and «II кв. 2021»
+    → «2021-Q3», «2021-Q2» for ``[0-9]{4}-Q[1-4]``."""
     try:
         wanted = re.compile(pattern)
     except re.error:
         return None
     text = cell.strip()
-    return next((c for c in (text, text.upper(), text.lower()) if c != cell and wanted.fullmatch(c)), None)
+    candidates = (text, text.upper(), text.lower(), _quarter(text))
+    return next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
+
+
+def _quarter(text: str) -> str | None:
+    """«Q2 2021», «II квартал 2021», «2 кв. 2021» as «2021-Q2»."""
+    upper = text.upper()
+    match = next((m for pattern in _QUARTERS if (m := pattern.fullmatch(upper))), None)
+    if match is None:
+        return None
+    number = match["q"].replace("І", "I")
+    return f"{match['y']}-Q{_ROMAN.get(number) or number}"
 
 
 @functools.lru_cache(maxsize=4096)
 def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
     """The one allowed value an enum's cell was meant to be: the same but for case,
     spaces, "_" and "-" ("Roads", "in progress"), the value's label ("виконано" for
-    done, from ``labels``: (value, label) pairs), or a close spelling ("schols")."""
+    done, from ``labels``: (value, label) pairs; its words in any order), or a close
+    spelling ("schols")."""
     texts = [str(value) for value in allowed]
     same = [text for text in texts if _loose(text) == _loose(cell)]
     same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
+    words = sorted(cell.casefold().split())  # «частково виконано» for «виконано частково»
+    same += [
+        value for value, label in labels if sorted(label.casefold().split()) == words and value not in same
+    ]
     if len(same) == 1:
         return same[0]
     lowered = [text.lower() for text in texts]
@@ -123,10 +155,11 @@ def _loose(text: str) -> str:
 
 
 def _calendar_day(text: str) -> dt.date | None:
-    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3))):
+    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3)), (_DAY_FIRST_SHORT, (3, 2, 1))):
         match = pattern.fullmatch(text)
         if match:
             year, month, day = (int(match[i]) for i in order)
+            year += 2000 if year < 100 else 0
             try:
                 return dt.date(year, month, day)
             except ValueError:
