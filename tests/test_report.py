@@ -56,3 +56,13 @@ def test_report_exit_codes(plan_copy, tmp_path):
     assert result.returncode == 1
     # what a report (not a build) did, and the command that shows why
     assert f"нічого не зроблено; виправте їх (подробиці: opendata validate {plan_copy})" in result.stderr
+
+
+def test_report_counts_are_written_as_the_language_writes_numbers(plan_copy):
+    """«записів: 1200» beside validate's «1 200 рядків»: the same number, two spellings."""
+    row = "R-{n},1.2,2021-Q2,2021-06-01,done,x,https://example.org/{n},website,,koba-i-yu"
+    rows = [row.format(n=n) for n in range(1200)]
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8") as table:
+        table.write("\n".join(rows) + "\n")
+    assert "записів: 1\u00a0200." in run_cli("report", plan_copy).stdout
+    assert "1,200 records." in run_cli("report", plan_copy, "--lang", "en").stdout

@@ -587,6 +587,9 @@ def _publisher_problem(error, lang: str) -> str:
         params["meant"] = probably(tuple(params["known"].split(", ")), params["key"], lang)
     if "kind" in params:
         params["kind_words"] = BUILD_UI[lang]["publisher_kinds"][params["kind"]]
+    if "value" in params:  # text in quotes, as the messages quote; a number or a list as JSON has it
+        value = params["value"]
+        params["value"] = f"«{value}»" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return BUILD_UI[lang]["publisher_errors"][error.code].format(**params)
 
 
@@ -728,7 +731,8 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     out.print(table)
     if not summary.reports:
         out.print(ui["no_reports"])
-    out.print(ui["summary"].format(**summary.to_dict()))
+    counts = {key: number(value, lang) for key, value in summary.to_dict().items() if isinstance(value, int)}
+    out.print(ui["summary"].format(**{**summary.to_dict(), **counts}))
 
 
 # --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------

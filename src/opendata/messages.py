@@ -1196,7 +1196,7 @@ BUILD_UI = {
             "not-json": "файл видавця «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
             "not-object": "у файлі видавця «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
             "unknown-key": "у файлі видавця «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
-            "bad-value": "у файлі видавця «{path}» «{key}»: {value!r} — {kind_words}",
+            "bad-value": "у файлі видавця «{path}» «{key}»: {value} — {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "не код ЄДРПОУ (вісім цифр)",
@@ -1227,7 +1227,7 @@ BUILD_UI = {
             "not-json": "publisher file «{path}» is not valid JSON: {detail} (line {line}, column {column})",
             "not-object": "publisher file «{path}» must hold a JSON object {{…}} with the keys {known}",
             "unknown-key": "publisher file «{path}» has an unknown key «{key}»{meant}; the keys are: {known}",
-            "bad-value": "publisher file «{path}», «{key}»: {value!r} is {kind_words}",
+            "bad-value": "publisher file «{path}», «{key}»: {value} is {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "not an ЄДРПОУ code (eight digits)",
