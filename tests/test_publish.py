@@ -240,6 +240,21 @@ def test_dry_run_touches_nothing(ckan_portal: Portal, ckan_org: str, plan_copy: 
     assert plan["dry_run"] and plan["dataset"]["action"] == "create"
     assert {r["action"] for r in plan["resources"]} == {"create"}
     assert name not in ckan_portal.api().action.package_list()
+    assert plan["notes"] == []
+
+
+def test_a_dry_run_says_when_the_real_publish_would_be_refused(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """With a token the portal does not accept, the dry run printed its plan, exit 0,
+    and not a word of the token."""
+    name = unique_name()
+    refused = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run", token="not-a-token")
+    assert refused.returncode == 0 and json.loads(refused.stdout)["notes"] == ["not-authorised"]
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   "--dry-run", env=cli_env("not-a-token"))  # fmt: skip
+    assert "справжню публікацію портал не дозволить" in text.stderr
+    assert json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)["notes"] == []
 
 
 def test_foreign_resources_are_kept_unless_prune(ckan_portal: Portal, ckan_org: str, plan_copy: Path):

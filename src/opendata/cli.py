@@ -892,7 +892,14 @@ def publish_command(
     from opendata.build import OutputIsPackage
     from opendata.ckan_client import PortalError
     from opendata.messages import PUBLISH_UI
-    from opendata.publish import PackageError, Passport, ensure_organization, plan_publish, publish
+    from opendata.publish import (
+        PackageError,
+        Passport,
+        ensure_organization,
+        may_publish,
+        plan_publish,
+        publish,
+    )
     from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
@@ -916,11 +923,14 @@ def publish_command(
         **({"purpose": purpose} if purpose else {}),
     )
     try:
-        if ensure_organization(client, org, create=create_org, dry_run=dry_run):
+        org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run)
+        if org_to_create:
             err.print(ui["org_to_create" if dry_run else "org_created"].format(org=org), markup=False)
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
+            if not org_to_create and not may_publish(client, org):  # the plan holds, the publish would not
+                plan.notes.append("not-authorised")
         else:
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
                 result = publish(plan, client, on_upload=on_upload)

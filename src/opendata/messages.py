@@ -1281,6 +1281,9 @@ PUBLISH_UI = {
             "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
             "(data.gov.ua його вимагає).",
             "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
+            "not-authorised": "справжню публікацію портал не дозволить: ключа API немає, портал його не "
+            "приймає або його користувач не може публікувати в цій організації (причину скаже "
+            "opendata publish без --dry-run).",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
         # gives them); "{key} changed" for a field of the passport or of a resource
@@ -1328,6 +1331,9 @@ PUBLISH_UI = {
         "notes": {
             "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
             "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
+            "not-authorised": "the portal would not allow the real publish: there is no API token, the "
+            "portal does not accept it, or its user may not publish in this organisation (opendata "
+            "publish without --dry-run says which).",
         },
         "reasons": {},  # publish.py's own words
         "changed": "{key} changed",

@@ -595,6 +595,15 @@ def check_can_publish(client: CkanClient, org: str) -> None:
         )
 
 
+def may_publish(client: CkanClient, org: str) -> bool:
+    """Whether the token would be let publish in ORG (what a dry run cannot try)."""
+    try:
+        check_can_publish(client, org)
+    except NotAuthorised:
+        return False
+    return True
+
+
 def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
     wanted = plan.dataset
     body = {
