@@ -183,6 +183,19 @@ def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path
     assert run_cli("validate", out).returncode == 0
 
 
+def test_an_audit_into_a_folder_of_other_files_is_refused(dump, plan_copy, tmp_path):
+    """`--out datapackage` replaced the plan's datapackage.json with the audit's; a
+    folder in use is refused (an earlier audit's, or an empty one, is written into)."""
+    before = {path.name: path.read_bytes() for path in plan_copy.iterdir() if path.is_file()}
+    result = run_cli("audit", "--dump", dump, "--out", plan_copy, "--format", "json")
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputInUse"
+    assert f"у папці «{plan_copy}» уже є інші файли" in result.stderr
+    assert {path.name: path.read_bytes() for path in plan_copy.iterdir() if path.is_file()} == before
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("audit", "--dump", dump, "--out", empty).returncode == 0
+
+
 def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):
     """Year over year, another organisation's datasets would all be "new" and last
     year's all "removed": the comparison is refused, before any work is done."""
