@@ -173,6 +173,38 @@ def test_register_in_another_structure_is_refused(dump, tmp_path):
     assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
 
 
+def _register_findings(out: Path) -> list[dict]:
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        return [row for row in csv.DictReader(stream) if row["check"] == "register"]
+
+
+@pytest.mark.parametrize("saved_as", ["ukrainian-excel", "windows-1251"])
+def test_a_register_saved_by_a_spreadsheet_is_read_as_the_original(dump, tmp_path, saved_as):
+    """Excel's ";", byte-order mark and CRLF were a traceback (AttributeError) or
+    "missing columns uid, title, …"; windows-1251 was the codec's raw error."""
+    original = Path(__file__).parent.parent / "examples" / "audit-portal" / "register.csv"
+    register = tmp_path / "register.csv"
+    if saved_as == "windows-1251":
+        register.write_bytes(original.read_text(encoding="utf-8").encode("cp1251"))
+    else:
+        register.write_bytes(original.read_bytes())
+        save_as_ukrainian_excel(register)
+    expected = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--register", original)
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--register", register)
+    assert (expected.returncode, result.returncode) == (0, 0), result.stderr
+    assert _register_findings(tmp_path / "b") == _register_findings(tmp_path / "a") != []
+
+
+def test_a_register_in_no_known_encoding_is_a_one_line_error(dump, tmp_path):
+    register = tmp_path / "register.xlsx"
+    register.write_bytes(bytes(range(256)) * 8)
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", register, "--lang", "en")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "The dataset register (Appendix 7) could not be read."
+    assert detail.startswith(f"Details: {register}: ") and detail.endswith("; save the register as «CSV UTF-8»")
+
+
 def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path):
     out = tmp_path / "out"
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "first").returncode == 0

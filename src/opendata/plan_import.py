@@ -17,8 +17,8 @@ from pathlib import Path
 
 from opendata.quarters import quarter_bounds
 from opendata.text import (
-    encoding_name,
-    guess_encoding,
+    NotUkrainianText,
+    decode_ukrainian,
     latin_slug,
     normalize_space,
     transliterate,
@@ -352,24 +352,16 @@ def _number_tasks(tasks: list[Task]) -> None:
         task.number_is_duplicate = seen[task.source_number] > 1
 
 
-# what a Ukrainian export from Word or an old system may be saved in besides UTF-8
-CYRILLIC_CODECS = ("cp1251", "koi8_u", "cp866", "utf_16")
-
-
 def read_source(path: Path) -> tuple[str, str]:
     """The export's text and the codec it was in: UTF-8, or an encoding of Cyrillic text
     that is recognised (windows-1251, most often).  Anything else is a clear error,
     never mojibake: a wrong guess could not find the plan's words either."""
-    data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as error:
-        codec = guess_encoding(data)
-        if codec is None:
+        return decode_ukrainian(path.read_bytes())
+    except NotUkrainianText as error:
+        if error.detected is None:
             raise SourceError("not-text") from error
-        if codec not in CYRILLIC_CODECS:
-            raise SourceError("not-utf8", detected=encoding_name(codec)) from error
-        return data.decode(codec), codec
+        raise SourceError("not-utf8", detected=error.detected) from error
 
 
 def person_rows(people: list[Person]) -> list[dict]:
