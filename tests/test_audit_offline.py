@@ -77,6 +77,32 @@ def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
         assert severities == sorted(severities) and severities
 
 
+def test_a_last_modified_date_that_is_unreadable_or_in_the_future_is_named_not_fresh(tmp_path):
+    """«13.09.2026», «вчора» and «2062-08-19» silently removed the freshness check:
+    days_since_modified empty or negative, not overdue, no finding."""
+    values = {"dotted": "13.09.2026", "word": "вчора", "future": "2062-08-19"}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("".join(json.dumps({**GOOD, "name": name, "extras": [
+        *(e for e in GOOD["extras"] if e["key"] != "last_modified"), {"key": "last_modified", "value": value}
+    ]}, ensure_ascii=False) + "\n" for name, value in values.items()), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--out", out, "--date", "2026-11-26")
+    assert result.returncode == 0, result.stderr
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        datasets = {row["name"]: row for row in csv.DictReader(stream)}
+    assert {(row["days_since_modified"], row["overdue"]) for row in datasets.values()} == {("", "")}  # unknown
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        found = {row["dataset"]: row for row in csv.DictReader(stream) if row["code"] == "passport-bad-date"}
+    assert {name: row["severity"] for name, row in found.items()} == dict.fromkeys(values, "warning")
+    assert found["dotted"]["message"] == (
+        "Дата останнього оновлення «13.09.2026» не є датою у форматі РРРР-ММ-ДД; свіжість набору невідома."
+    )
+    assert found["future"]["message"].startswith(
+        "Дата останнього оновлення «2062-08-19» пізніша за дату аудиту (2026-11-26);"
+    )
+    assert "РРРР-ММ-ДД" in found["word"]["recommendation"]
+
+
 def test_garbage_dump_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"name": "a"}\nnot json\n', encoding="utf-8")

@@ -46,6 +46,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Correct the responsible persons' e-mail addresses.",
         ),
     },
+    "passport-bad-date": {
+        "uk": (
+            "Дата останнього оновлення «{value}» {reason}; свіжість набору невідома.",
+            "Вкажіть у паспорті дату, коли дані востаннє справді оновили, у форматі РРРР-ММ-ДД "
+            "(наприклад, 2026-09-13).",
+            "Виправити в паспортах наборів дати останнього оновлення.",
+        ),
+        "en": (
+            "The last-modified date «{value}» {reason}; the dataset's freshness is unknown.",
+            "Give the date the data was last actually updated, as YYYY-MM-DD (e.g. 2026-09-13).",
+            "Correct the last-modified dates in the dataset passports.",
+        ),
+    },
     "passport-no-schema": {
         "uk": (
             "Немає структури набору даних (схеми) у машиночитному форматі.",

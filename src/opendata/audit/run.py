@@ -106,7 +106,7 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
 def _check_dataset(
     result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int
 ) -> list[Finding]:
-    findings, result.passport_missing = passport.check(dataset)
+    findings, result.passport_missing = passport.check(dataset, audit_day)
     schema_ids = {r.get("id") for r in passport.schema_resources(dataset)}
     schema = None
     for resource in result.resources:

@@ -18,7 +18,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("update_frequency", "string", "Declared update frequency"),
         ("last_modified", "string", "Last modification per the passport"),
         ("days_since_modified", "integer", "Days between last modification and the audit"),
-        ("overdue", "boolean", "Older than the update frequency allows"),
+        ("overdue", "boolean", "Older than the update frequency allows (empty: unknown)"),
         ("stars", "integer", "Openness stars (best resource)"),
         ("mqa_score", "integer", "Metadata quality points (of 405)"),
         ("mqa_band", "string", "excellent, good, sufficient or bad"),

@@ -8,6 +8,7 @@ purpose_of_collecting_information, last_modified.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from opendata.audit.model import Finding
 
@@ -37,6 +38,12 @@ FIELDS = {  # field -> (uk, en) label
     "organization": ("Розпорядник (публікатор)", "Publisher"),
     "license_id": ("Ліцензія", "Licence"),
     "last_modified": ("Дата останнього оновлення", "Last modified"),
+}
+
+# why a last-modified value cannot be believed (the finding's {reason})
+DATE_REASONS = {
+    "unreadable": {"uk": "не є датою у форматі РРРР-ММ-ДД", "en": "is not a date in the form YYYY-MM-DD"},
+    "future": {"uk": "пізніша за дату аудиту ({day})", "en": "is later than the audit date ({day})"},
 }
 
 
@@ -77,7 +84,33 @@ def last_modified(dataset: dict) -> str | None:
     return max(dates) if dates else None
 
 
-def check(dataset: dict) -> tuple[list[Finding], list[str]]:
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO 8601 date or timestamp, as CKAN stores them; None if it is not one."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def credible_day(value: str | None, audit_day: date) -> date | None:
+    """The last-modified day freshness can be measured from: readable and not after the audit."""
+    day = parse_day(value)
+    return day if day is not None and day <= audit_day else None
+
+
+def _bad_date(name: str, audit_day: date, value: str) -> list[Finding]:
+    """A last-modified value that cannot be read, or lies after the audit, says nothing
+    about the data's freshness: it is named, not taken as "fresh"."""
+    if credible_day(value, audit_day) is not None:
+        return []
+    reason = DATE_REASONS["future" if parse_day(value) else "unreadable"]
+    params = {"value": value, "reason": {lang: text.format(day=audit_day) for lang, text in reason.items()}}
+    return [Finding("passport", "passport-bad-date", "warning", name, params=params)]
+
+
+def check(dataset: dict, audit_day: date) -> tuple[list[Finding], list[str]]:
     """Findings and the list of missing passport fields."""
     name = dataset["name"]
     extra = extras(dataset)
@@ -118,6 +151,8 @@ def check(dataset: dict) -> tuple[list[Finding], list[str]]:
                 params={"value": frequency, "allowed": OFFICIAL_FREQUENCIES},
             )
         )
+    if "last_modified" not in missing:
+        findings += _bad_date(name, audit_day, present["last_modified"])
     email = dataset.get("maintainer_email")
     if email and not EMAIL.match(email.strip()):
         findings.append(Finding("passport", "passport-bad-email", "error", name, params={"value": email}))
