@@ -54,6 +54,18 @@ def test_dump_is_audited_without_fetching(dump):
     assert good.mqa["accessibility"] == 20 and good.mqa_total == 290 and good.stars == 3
 
 
+def test_a_dataset_with_no_resources_is_said_to_have_no_data(tmp_path):
+    """It had only passport-no-schema, and hints to set the format of resources it has not."""
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps({**GOOD, "name": "empty", "resources": []}, ensure_ascii=False), encoding="utf-8")
+    audit = run_audit(dump=dump, check_links=False)
+    codes = {(f.code, f.severity, f.params.get("indicator")) for f in audit.findings}
+    assert codes == {("passport-no-schema", "error", None), ("stars-no-resources", "error", None)}
+    finding = next(f for f in audit.findings if f.code == "stars-no-resources")
+    assert finding.render("uk")[0] == "Набір не має жодного ресурсу — даних у ньому немає."
+    assert finding.render("en")[0] == "The dataset has no resources: there is no data in it."
+
+
 def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path):
     """An SVG chart's text is its tick labels only; its values are drawn (WCAG 1.1.1)."""
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out")

@@ -155,6 +155,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Move the datasets to an open licence (CC BY 4.0).",
         ),
     },
+    "stars-no-resources": {
+        "uk": (
+            "Набір не має жодного ресурсу — даних у ньому немає.",
+            "Додайте до набору файл із даними (CSV або JSON) та його структуру (схему).",
+            "Додати дані до наборів, що не мають жодного ресурсу.",
+        ),
+        "en": (
+            "The dataset has no resources: there is no data in it.",
+            "Add a data file (CSV or JSON) and its structure (schema) to the dataset.",
+            "Add the data to the datasets that have no resources.",
+        ),
+    },
     "stars-not-machine-readable": {
         "uk": (
             "Дані є лише у форматі {format} ({stars}★), не придатному для машинної обробки.",
