@@ -24,7 +24,9 @@ FREQUENCY_DAYS = {
 }
 OFFICIAL_FREQUENCIES = ", ".join(f"«{v.capitalize()}»" for v in FREQUENCY_DAYS)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-SCHEMA_HINT = re.compile(r"schema|схем|структур", re.IGNORECASE)
+# "schema", or "схема"/"структура" *of the dataset / data*: alone they are common words of
+# data titles («Організаційна структура», «Схема руху транспорту»)
+SCHEMA_HINT = re.compile(r"schema|(?:схем|структур)\w*\s+(?:набор|даних)", re.IGNORECASE)
 
 FIELDS = {  # field -> (uk, en) label
     "title": ("Назва", "Title"),
@@ -65,14 +67,11 @@ def frequency_days(value: str | None) -> int | None:
     return FREQUENCY_DAYS.get((value or "").strip().lower())
 
 
-def schema_resources(dataset: dict) -> list[dict]:
-    """Resources that describe the data's structure (a Table Schema or CSVW JSON)."""
-    return [
-        r
-        for r in dataset.get("resources") or []
-        if (r.get("format") or "").lower() == "json"
-        and SCHEMA_HINT.search(" ".join(str(r.get(k) or "") for k in ("name", "description", "url")))
-    ]
+def names_a_schema(resource: dict) -> bool:
+    """Whether a resource's name, description or URL says it is the data's structure
+    (what tells a schema whose file was not downloaded; a downloaded one is read)."""
+    words = " ".join(str(resource.get(key) or "") for key in ("name", "description", "url"))
+    return bool(SCHEMA_HINT.search(words))
 
 
 def last_modified(dataset: dict) -> str | None:
@@ -110,8 +109,9 @@ def _bad_date(name: str, audit_day: date, value: str) -> list[Finding]:
     return [Finding("passport", "passport-bad-date", "warning", name, params=params)]
 
 
-def check(dataset: dict, audit_day: date) -> tuple[list[Finding], list[str]]:
-    """Findings and the list of missing passport fields."""
+def check(dataset: dict, audit_day: date, has_schema: bool) -> tuple[list[Finding], list[str]]:
+    """Findings and the list of missing passport fields (the structure among them
+    unless `has_schema`: a resource that is one, as `run` recognises it)."""
     name = dataset["name"]
     extra = extras(dataset)
     present = {
@@ -156,7 +156,7 @@ def check(dataset: dict, audit_day: date) -> tuple[list[Finding], list[str]]:
     email = dataset.get("maintainer_email")
     if email and not EMAIL.match(email.strip()):
         findings.append(Finding("passport", "passport-bad-email", "error", name, params={"value": email}))
-    if not schema_resources(dataset):
+    if not has_schema:
         missing.append("schema")
         findings.append(Finding("passport", "passport-no-schema", "error", name))
     return findings, missing
