@@ -79,6 +79,34 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
 
 
 
+def _cards(out: Path) -> list[str]:
+    html = (out / "report.html").read_text(encoding="utf-8")
+    return [f"{count} {label}" for count, label in re.findall(r'<div class="card"><b>([^<]*)</b>([^<]*)</div>', html)]
+
+
+def test_the_reports_cards_agree_with_their_numbers(dump, tmp_path):
+    """«1 прострочені набори», «12 набори з повним паспортом», «20 Набори даних»."""
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "uk").returncode == 0
+    assert _cards(tmp_path / "uk")[1:] == [
+        "2 набори", "4 ресурси", "1 набір з повним паспортом", "0 прострочених наборів",
+        "0 непрацюючих посилань", "0 таблиць з помилками", "3 / 2 / 2 помилки / попередження / поради",
+    ]  # fmt: skip
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "en", "--lang", "en").returncode == 0
+    assert _cards(tmp_path / "en")[1:] == [
+        "2 datasets", "4 resources", "1 dataset with a complete passport", "0 overdue datasets",
+        "0 broken links", "0 tables with errors", "3 / 2 / 2 errors / warnings / tips",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (1, "прострочений набір"), (2, "прострочені набори"), (5, "прострочених наборів"), (21, "прострочений набір"),
+])  # fmt: skip
+def test_a_cards_label_takes_the_form_of_its_number(count, expected):
+    from opendata.messages import counted
+
+    assert counted(count, "uk", "overdue_datasets") == f"{count} {expected}"
+
+
 def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
     """They came in the order the checks ran: висока, низька, середня."""
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "out").returncode == 0
