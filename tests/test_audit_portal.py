@@ -72,7 +72,7 @@ def _codes(findings: list[dict], dataset: str) -> set[str]:
         ("parking-bad-frequency", "passport-bad-frequency", "«раз на місяць»"),
         ("stops-broken-link", "link-broken", "HTTP 404"),
         ("council-decisions-pdf", "stars-not-machine-readable", "PDF (1★)"),
-        ("tariffs-xlsx-only", "stars-not-machine-readable", "XLSX (2★)"),
+        ("tariffs-xlsx-only", "stars-proprietary", "XLSX (2★): machine-readable, but a proprietary format"),
         ("tariffs-closed-licence", "stars-closed-licence", "other-closed"),
         ("toilets-no-schema", "passport-no-schema", "data schema"),
         ("toilets-html-as-csv", "link-content-type", "text/html"),

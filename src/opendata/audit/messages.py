@@ -171,12 +171,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "uk": (
             "Дані є лише у форматі {format} ({stars}★), не придатному для машинної обробки.",
             "Опублікуйте ті самі дані у CSV або JSON (3★).",
-            "Опублікувати дані з PDF/DOC/XLS також у CSV або JSON.",
+            "Опублікувати дані з PDF/DOC/HTML також у CSV або JSON.",
         ),
         "en": (
             "The data is only in {format} ({stars}★), which machines cannot read easily.",
             "Publish the same data as CSV or JSON (3★).",
-            "Publish the data from PDF/DOC/XLS as CSV or JSON too.",
+            "Publish the data from PDF/DOC/HTML as CSV or JSON too.",
+        ),
+    },
+    "stars-proprietary": {
+        "uk": (
+            "Дані є лише у форматі {format} ({stars}★): він машиночитний, але закритий (пропрієтарний).",
+            "Опублікуйте ті самі дані також у відкритому форматі CSV або JSON (3★).",
+            "Опублікувати дані з XLS/XLSX також у CSV або JSON.",
+        ),
+        "en": (
+            "The data is only in {format} ({stars}★): machine-readable, but a proprietary format.",
+            "Publish the same data in an open format too, CSV or JSON (3★).",
+            "Publish the data from XLS/XLSX as CSV or JSON too.",
         ),
     },
     "validity-encoding": {

@@ -76,13 +76,7 @@ def score(
         )
     elif data and best < 3 and any(r.reachable is not False for r in data):
         formats = ", ".join(sorted({"/".join(_served(r)).upper() or "?" for r in data}))
-        findings.append(
-            Finding(
-                "stars",
-                "stars-not-machine-readable",
-                "warning",
-                dataset,
-                params={"format": formats, "stars": best},
-            )
-        )
+        # 2 stars: machine-readable, but proprietary (XLS, XLSX); 1: not machine-readable (PDF, HTML)
+        code = "stars-proprietary" if best == 2 else "stars-not-machine-readable"
+        findings.append(Finding("stars", code, "warning", dataset, params={"format": formats, "stars": best}))
     return best, findings
