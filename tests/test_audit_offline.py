@@ -143,6 +143,21 @@ def test_a_last_modified_date_that_is_unreadable_or_in_the_future_is_named_not_f
     assert "РРРР-ММ-ДД" in found["word"]["recommendation"]
 
 
+def test_a_passport_with_an_unofficial_frequency_is_not_complete(tmp_path):
+    """A dataset with passport-bad-frequency was counted among «набори з повним паспортом»."""
+    monthly = {**GOOD, "name": "monthly-in-words", "extras": [
+        {"key": "update_frequency", "value": "раз на місяць"}, *GOOD["extras"][1:]]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (GOOD, monthly)), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--out", out, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passport_complete"] == 1
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        missing = {row["name"]: row["passport_missing"] for row in csv.DictReader(stream)}
+    assert missing == {"public-toilets": "", "monthly-in-words": "update_frequency"}
+
+
 def test_garbage_dump_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"name": "a"}\nnot json\n', encoding="utf-8")

@@ -23,7 +23,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("mqa_score", "integer", "Metadata quality points (of 405)"),
         ("mqa_band", "string", "excellent, good, sufficient or bad"),
         *[(f"mqa_{d}", "integer", f"MQA points for {d}") for d in DIMENSIONS],
-        ("passport_missing", "string", "Missing passport fields, separated by spaces"),
+        ("passport_missing", "string", "Passport items missing or invalid, separated by spaces"),
         ("resources", "integer", "Number of resources"),
         ("findings", "integer", "Number of findings"),
     ],

@@ -104,13 +104,31 @@ def _bad_date(name: str, audit_day: date, value: str) -> list[Finding]:
     about the data's freshness: it is named, not taken as "fresh"."""
     if credible_day(value, audit_day) is not None:
         return []
-    reason = DATE_REASONS["future" if parse_day(value) else "unreadable"]
-    params = {"value": value, "reason": {lang: text.format(day=audit_day) for lang, text in reason.items()}}
+    why = DATE_REASONS["future" if parse_day(value) else "unreadable"]
+    reason = {lang: text.format(day=audit_day) for lang, text in why.items()}
+    params = {"field": "last_modified", "value": value, "reason": reason}
     return [Finding("passport", "passport-bad-date", "warning", name, params=params)]
 
 
+def _invalid_values(name: str, audit_day: date, filled: dict) -> list[Finding]:
+    """Findings for the filled items whose value is not a valid one: a frequency that is
+    not official, a date that cannot be believed, an address that is no e-mail."""
+    findings = []
+    frequency = filled.get("update_frequency")
+    if frequency and frequency_days(frequency) is None:
+        params = {"field": "update_frequency", "value": frequency, "allowed": OFFICIAL_FREQUENCIES}
+        findings.append(Finding("passport", "passport-bad-frequency", "error", name, params=params))
+    if filled.get("last_modified"):
+        findings += _bad_date(name, audit_day, filled["last_modified"])
+    email = filled.get("maintainer_email")
+    if email and not EMAIL.match(email.strip()):
+        params = {"field": "maintainer_email", "value": email}
+        findings.append(Finding("passport", "passport-bad-email", "error", name, params=params))
+    return findings
+
+
 def check(dataset: dict, audit_day: date, has_schema: bool) -> tuple[list[Finding], list[str]]:
-    """Findings and the list of missing passport fields (the structure among them
+    """Findings and the passport items missing or invalid (the structure among them
     unless `has_schema`: a resource that is one, as `run` recognises it)."""
     name = dataset["name"]
     extra = extras(dataset)
@@ -140,22 +158,10 @@ def check(dataset: dict, audit_day: date, has_schema: bool) -> tuple[list[Findin
         )
         for f in missing
     ]
-    frequency = extra.get("update_frequency")
-    if frequency and frequency_days(frequency) is None:
-        findings.append(
-            Finding(
-                "passport",
-                "passport-bad-frequency",
-                "error",
-                name,
-                params={"value": frequency, "allowed": OFFICIAL_FREQUENCIES},
-            )
-        )
-    if "last_modified" not in missing:
-        findings += _bad_date(name, audit_day, present["last_modified"])
-    email = dataset.get("maintainer_email")
-    if email and not EMAIL.match(email.strip()):
-        findings.append(Finding("passport", "passport-bad-email", "error", name, params={"value": email}))
+    invalid = _invalid_values(name, audit_day, {f: v for f, v in present.items() if f not in missing})
+    # a value that is not a valid one fills the passport's item no more than none does
+    missing += [finding.params["field"] for finding in invalid]
+    findings += invalid
     if not has_schema:
         missing.append("schema")
         findings.append(Finding("passport", "passport-no-schema", "error", name))
