@@ -309,6 +309,22 @@ def test_an_audit_into_a_folder_of_other_files_is_refused(dump, plan_copy, tmp_p
     assert run_cli("audit", "--dump", dump, "--out", empty).returncode == 0
 
 
+def test_the_change_table_says_a_dataset_improved_or_worsened_in_words(tmp_path):
+    """«кращий/гірший» read as adjectives of nothing: a dataset «покращився/погіршився»."""
+    def audit(out: str, *datasets: dict, compare: Path | None = None) -> str:
+        dump = tmp_path / f"{out}.jsonl"
+        dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
+        more = ("--compare", compare) if compare else ()
+        assert run_cli("audit", "--dump", dump, "--out", tmp_path / out, *more).returncode == 0
+        return (tmp_path / out / "report.html").read_text(encoding="utf-8")
+
+    untagged = {**GOOD, "name": "other", "tags": []}
+    audit("before", {**GOOD, "tags": []}, GOOD | {"name": "other"})
+    html = audit("after", GOOD, untagged, compare=tmp_path / "before")
+    assert "<tr><td>public-toilets</td><td>покращився</td>" in html
+    assert "<tr><td>other</td><td>погіршився</td>" in html
+
+
 def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):
     """Year over year, another organisation's datasets would all be "new" and last
     year's all "removed": the comparison is refused, before any work is done."""
