@@ -91,7 +91,7 @@ DATASETS = [
        [csv_res("tariffs"), schema_res("tariffs")], "stars-closed-licence", license_id="other-closed"),
     ds("tariffs-xlsx-only", "Тарифи (лише Excel)", ["тарифи"],
        [{"name": "tariffs.xlsx", "format": "XLSX", "file": "tariffs.csv", "convert": "xlsx"}],
-       "stars-not-machine-readable"),
+       "stars-proprietary"),
     ds("toilets-no-schema", "Вбиральні (без структури)", ["вбиральні"],
        [csv_res("public-toilets")], "passport-no-schema"),
     ds("parking-no-email", "Паркування (без e-mail відповідальної особи)", ["паркування"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,6 +30,11 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/ok.csv":
             self._send(200, CSV)
+        elif path == "/structure.json":  # data: an organisation's structure, as rows
+            self._send(200, '[{"підрозділ": "Відділ комунікації", "штат": 5}]'.encode(), "application/json")
+        elif path == "/fields.json":  # a Table Schema for /ok.csv that its "кількість" does not fit
+            fields = [{"name": "назва", "type": "string"}, {"name": "кількість", "type": "date"}]
+            self._send(200, json.dumps({"fields": fields}).encode(), "application/json")
         elif path == "/missing.csv":
             self._send(404, b"not found", "text/plain")
         elif path == "/slow.csv":

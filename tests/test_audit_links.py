@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pytest
 
 from opendata.audit import PortalUnreadable
@@ -73,6 +76,34 @@ def test_only_http_links_are_fetched(tmp_path):
     result = ResourceResult("ds", "r1", "r", "file:///etc/passwd", "CSV")
     check_links([result], tmp_path)
     assert result.status is None and [f.code for f in findings(result, CAP)] == ["link-not-http"]
+
+
+def test_a_schema_is_told_by_its_content_not_by_a_word_of_its_title(edge, tmp_path):
+    """JSON data called «Організаційна структура 2026» was taken for the dataset's
+    structure (no passport-no-schema, the data never validated); a Table Schema is one
+    whatever it is called, and the table is checked against it."""
+    def dataset(name: str, json_resource: dict) -> dict:
+        csv_resource = {"id": f"{name}-csv", "name": "штат.csv", "format": "CSV", "url": f"{edge.url}/ok.csv"}
+        return {"name": name, "title": name, "license_id": "cc-by", "resources": [json_resource, csv_resource]}
+
+    structure = {"id": "org", "name": "Організаційна структура 2026", "format": "JSON", "url": f"{edge.url}/structure.json"}
+    schema = {"id": "fields", "name": "Поля таблиці", "format": "JSON", "url": f"{edge.url}/fields.json"}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (
+        dataset("org-structure", structure), dataset("with-schema", schema))), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--links", "--out", out)
+    assert result.returncode == 0, result.stderr
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        found = {(row["dataset"], row["code"], row["resource_id"]) for row in csv.DictReader(stream)}
+    assert ("org-structure", "passport-no-schema", "") in found
+    assert ("with-schema", "passport-no-schema", "") not in found
+    assert ("with-schema", "validity-errors", "with-schema-csv") in found  # against the attached schema
+    with (out / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        checked = {row["resource_id"]: row["valid"] for row in csv.DictReader(stream)}
+    assert checked["org"] == "true" and checked["fields"] == ""  # the data is validated, the schema not
+    messages = (out / "findings.csv").read_text(encoding="utf-8")
+    assert "Таблиця не відповідає схемі набору" in messages
 
 
 @pytest.mark.parametrize("mode", ["html", "garbage", "error"])

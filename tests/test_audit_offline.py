@@ -54,6 +54,18 @@ def test_dump_is_audited_without_fetching(dump):
     assert good.mqa["accessibility"] == 20 and good.mqa_total == 290 and good.stars == 3
 
 
+def test_a_dataset_with_no_resources_is_said_to_have_no_data(tmp_path):
+    """It had only passport-no-schema, and hints to set the format of resources it has not."""
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps({**GOOD, "name": "empty", "resources": []}, ensure_ascii=False), encoding="utf-8")
+    audit = run_audit(dump=dump, check_links=False)
+    codes = {(f.code, f.severity, f.params.get("indicator")) for f in audit.findings}
+    assert codes == {("passport-no-schema", "error", None), ("stars-no-resources", "error", None)}
+    finding = next(f for f in audit.findings if f.code == "stars-no-resources")
+    assert finding.render("uk")[0] == "Набір не має жодного ресурсу — даних у ньому немає."
+    assert finding.render("en")[0] == "The dataset has no resources: there is no data in it."
+
+
 def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path):
     """An SVG chart's text is its tick labels only; its values are drawn (WCAG 1.1.1)."""
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out")
@@ -67,6 +79,34 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
 
 
 
+def _cards(out: Path) -> list[str]:
+    html = (out / "report.html").read_text(encoding="utf-8")
+    return [f"{count} {label}" for count, label in re.findall(r'<div class="card"><b>([^<]*)</b>([^<]*)</div>', html)]
+
+
+def test_the_reports_cards_agree_with_their_numbers(dump, tmp_path):
+    """«1 прострочені набори», «12 набори з повним паспортом», «20 Набори даних»."""
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "uk").returncode == 0
+    assert _cards(tmp_path / "uk")[1:] == [
+        "2 набори", "4 ресурси", "1 набір з повним паспортом", "0 прострочених наборів",
+        "0 непрацюючих посилань", "0 таблиць з помилками", "3 / 2 / 2 помилки / попередження / поради",
+    ]  # fmt: skip
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "en", "--lang", "en").returncode == 0
+    assert _cards(tmp_path / "en")[1:] == [
+        "2 datasets", "4 resources", "1 dataset with a complete passport", "0 overdue datasets",
+        "0 broken links", "0 tables with errors", "3 / 2 / 2 errors / warnings / tips",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (1, "прострочений набір"), (2, "прострочені набори"), (5, "прострочених наборів"), (21, "прострочений набір"),
+])  # fmt: skip
+def test_a_cards_label_takes_the_form_of_its_number(count, expected):
+    from opendata.messages import counted
+
+    assert counted(count, "uk", "overdue_datasets") == f"{count} {expected}"
+
+
 def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
     """They came in the order the checks ran: висока, низька, середня."""
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "out").returncode == 0
@@ -75,6 +115,47 @@ def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
     for block in re.findall(r"<details>(.*?)</details>", html, flags=re.DOTALL):
         severities = [rank[s] for s in re.findall(r'<td class="\w+">(висока|середня|низька)</td>', block)]
         assert severities == sorted(severities) and severities
+
+
+def test_a_last_modified_date_that_is_unreadable_or_in_the_future_is_named_not_fresh(tmp_path):
+    """«13.09.2026», «вчора» and «2062-08-19» silently removed the freshness check:
+    days_since_modified empty or negative, not overdue, no finding."""
+    values = {"dotted": "13.09.2026", "word": "вчора", "future": "2062-08-19"}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("".join(json.dumps({**GOOD, "name": name, "extras": [
+        *(e for e in GOOD["extras"] if e["key"] != "last_modified"), {"key": "last_modified", "value": value}
+    ]}, ensure_ascii=False) + "\n" for name, value in values.items()), encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--out", out, "--date", "2026-11-26")
+    assert result.returncode == 0, result.stderr
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        datasets = {row["name"]: row for row in csv.DictReader(stream)}
+    assert {(row["days_since_modified"], row["overdue"]) for row in datasets.values()} == {("", "")}  # unknown
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        found = {row["dataset"]: row for row in csv.DictReader(stream) if row["code"] == "passport-bad-date"}
+    assert {name: row["severity"] for name, row in found.items()} == dict.fromkeys(values, "warning")
+    assert found["dotted"]["message"] == (
+        "Дата останнього оновлення «13.09.2026» не є датою у форматі РРРР-ММ-ДД; свіжість набору невідома."
+    )
+    assert found["future"]["message"].startswith(
+        "Дата останнього оновлення «2062-08-19» пізніша за дату аудиту (2026-11-26);"
+    )
+    assert "РРРР-ММ-ДД" in found["word"]["recommendation"]
+
+
+def test_a_passport_with_an_unofficial_frequency_is_not_complete(tmp_path):
+    """A dataset with passport-bad-frequency was counted among «набори з повним паспортом»."""
+    monthly = {**GOOD, "name": "monthly-in-words", "extras": [
+        {"key": "update_frequency", "value": "раз на місяць"}, *GOOD["extras"][1:]]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (GOOD, monthly)), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--out", out, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["passport_complete"] == 1
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        missing = {row["name"]: row["passport_missing"] for row in csv.DictReader(stream)}
+    assert missing == {"public-toilets": "", "monthly-in-words": "update_frequency"}
 
 
 def test_garbage_dump_is_a_clear_error(tmp_path):
@@ -173,6 +254,38 @@ def test_register_in_another_structure_is_refused(dump, tmp_path):
     assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
 
 
+def _register_findings(out: Path) -> list[dict]:
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        return [row for row in csv.DictReader(stream) if row["check"] == "register"]
+
+
+@pytest.mark.parametrize("saved_as", ["ukrainian-excel", "windows-1251"])
+def test_a_register_saved_by_a_spreadsheet_is_read_as_the_original(dump, tmp_path, saved_as):
+    """Excel's ";", byte-order mark and CRLF were a traceback (AttributeError) or
+    "missing columns uid, title, …"; windows-1251 was the codec's raw error."""
+    original = Path(__file__).parent.parent / "examples" / "audit-portal" / "register.csv"
+    register = tmp_path / "register.csv"
+    if saved_as == "windows-1251":
+        register.write_bytes(original.read_text(encoding="utf-8").encode("cp1251"))
+    else:
+        register.write_bytes(original.read_bytes())
+        save_as_ukrainian_excel(register)
+    expected = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--register", original)
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--register", register)
+    assert (expected.returncode, result.returncode) == (0, 0), result.stderr
+    assert _register_findings(tmp_path / "b") == _register_findings(tmp_path / "a") != []
+
+
+def test_a_register_in_no_known_encoding_is_a_one_line_error(dump, tmp_path):
+    register = tmp_path / "register.xlsx"
+    register.write_bytes(bytes(range(256)) * 8)
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", register, "--lang", "en")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "The dataset register (Appendix 7) could not be read."
+    assert detail.startswith(f"Details: {register}: ") and detail.endswith("; save the register as «CSV UTF-8»")
+
+
 def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path):
     out = tmp_path / "out"
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "first").returncode == 0
@@ -181,6 +294,35 @@ def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path
     assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
     assert not (out / "changes.csv").exists() and not (out / "schemas" / "changes.json").exists()
     assert run_cli("validate", out).returncode == 0
+
+
+def test_an_audit_into_a_folder_of_other_files_is_refused(dump, plan_copy, tmp_path):
+    """`--out datapackage` replaced the plan's datapackage.json with the audit's; a
+    folder in use is refused (an earlier audit's, or an empty one, is written into)."""
+    before = {path.name: path.read_bytes() for path in plan_copy.iterdir() if path.is_file()}
+    result = run_cli("audit", "--dump", dump, "--out", plan_copy, "--format", "json")
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputInUse"
+    assert f"у папці «{plan_copy}» уже є інші файли" in result.stderr
+    assert {path.name: path.read_bytes() for path in plan_copy.iterdir() if path.is_file()} == before
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run_cli("audit", "--dump", dump, "--out", empty).returncode == 0
+
+
+def test_the_change_table_says_a_dataset_improved_or_worsened_in_words(tmp_path):
+    """«кращий/гірший» read as adjectives of nothing: a dataset «покращився/погіршився»."""
+    def audit(out: str, *datasets: dict, compare: Path | None = None) -> str:
+        dump = tmp_path / f"{out}.jsonl"
+        dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
+        more = ("--compare", compare) if compare else ()
+        assert run_cli("audit", "--dump", dump, "--out", tmp_path / out, *more).returncode == 0
+        return (tmp_path / out / "report.html").read_text(encoding="utf-8")
+
+    untagged = {**GOOD, "name": "other", "tags": []}
+    audit("before", {**GOOD, "tags": []}, GOOD | {"name": "other"})
+    html = audit("after", GOOD, untagged, compare=tmp_path / "before")
+    assert "<tr><td>public-toilets</td><td>покращився</td>" in html
+    assert "<tr><td>other</td><td>погіршився</td>" in html
 
 
 def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):

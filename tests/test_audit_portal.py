@@ -72,7 +72,7 @@ def _codes(findings: list[dict], dataset: str) -> set[str]:
         ("parking-bad-frequency", "passport-bad-frequency", "«раз на місяць»"),
         ("stops-broken-link", "link-broken", "HTTP 404"),
         ("council-decisions-pdf", "stars-not-machine-readable", "PDF (1★)"),
-        ("tariffs-xlsx-only", "stars-not-machine-readable", "XLSX (2★)"),
+        ("tariffs-xlsx-only", "stars-proprietary", "XLSX (2★): machine-readable, but a proprietary format"),
         ("tariffs-closed-licence", "stars-closed-licence", "other-closed"),
         ("toilets-no-schema", "passport-no-schema", "data schema"),
         ("toilets-html-as-csv", "link-content-type", "text/html"),
@@ -197,7 +197,7 @@ def test_compare_shows_a_fixed_dataset(seeded, audit_dir, tmp_path):
     assert {row["status"] for name, row in changes.items() if name != "toilets-no-passport"} == {"same"}
     # the report says it in words: not the data's codes, nor Python's None for "no score"
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "<td>кращий</td>" in html and "<td>improved</td>" not in html and "None" not in html
+    assert "<td>покращився</td>" in html and "<td>improved</td>" not in html and "None" not in html
     summary = json.loads(result.stdout)
     assert summary["previous"]["findings_change"] == -1 and summary["previous"]["overall_change"] in (1, 2)
     assert run_cli("validate", tmp_path).returncode == 0

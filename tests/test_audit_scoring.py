@@ -52,6 +52,17 @@ def test_stars_follow_what_the_link_serves(fmt, content_type, expected):
     assert stars.resource_stars(resource, True) == expected
 
 
+def test_data_only_in_xlsx_is_said_to_be_proprietary_not_unreadable_by_machines():
+    """«Дані є лише у форматі XLSX (2★), не придатному для машинної обробки»: XLSX is
+    machine-readable, but a proprietary format."""
+    resource = ResourceResult("d", "r", "tariffs.xlsx", "https://x/tariffs.xlsx", "XLSX", status=200)
+    best, [finding] = stars.score("d", "cc-by", [resource], set())
+    assert (best, finding.code) == (2, "stars-proprietary")
+    message, fix = finding.render("uk")
+    assert message == "Дані є лише у форматі XLSX (2★): він машиночитний, але закритий (пропрієтарний)."
+    assert "CSV або JSON" in fix and "не придатному" not in message
+
+
 def test_a_page_declared_csv_is_said_to_be_html():
     resource = ResourceResult("d", "r", "data", "https://x/", "CSV", status=200, content_type="text/html")
     best, found = stars.score("d", "cc-by", [resource], set())
@@ -61,14 +72,14 @@ def test_a_page_declared_csv_is_said_to_be_html():
 
 @pytest.mark.parametrize(("age", "frequency", "overdue"), [(31, "Щомісяця", False), (32, "щомісяця", True),
                                                            (8, "Щотижня", True), (366, "Щороку", False),
-                                                           (400, "позапланово", False)])  # fmt: skip
+                                                           (400, "позапланово", None)])  # fmt: skip
 def test_freshness_limits(age, frequency, overdue):
     day = date(2026, 11, 26)
     result = DatasetResult(
         "d", "t", "o", "", "cc-by", frequency, date.fromordinal(day.toordinal() - age).isoformat()
     )
     found = freshness.check(result, day)
-    assert result.overdue is overdue and bool(found) is overdue and result.days_since_modified == age
+    assert result.overdue is overdue and bool(found) is bool(overdue) and result.days_since_modified == age
 
 
 def test_validity_finding_counts_errors_in_the_form_each_language_needs(tmp_path):

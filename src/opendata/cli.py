@@ -1225,6 +1225,7 @@ def audit_command(
             "year's; give the new one another folder",
         }[lang]
         _refuse("OutputIsPrevious", refusal, output_format, 2)
+    _refuse_a_folder_in_use(out_dir, lang, output_format)
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
@@ -1283,6 +1284,23 @@ def audit_command(
             sys.exit(1)
         recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
         err.print(recorded.format(id=row["report_id"], path=plan / "progress_reports.csv"), markup=False)
+
+
+def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> None:
+    """The audit writes its datapackage.json and tables into --out: in a data package's
+    folder (or a build's) they would replace the files there without a word.  Only a
+    new or empty folder, or an earlier audit's, is written into."""
+    from opendata.audit.compare import is_audit_output
+
+    if not out_dir.is_dir() or not any(out_dir.iterdir()) or is_audit_output(out_dir):
+        return
+    refusal = {
+        "uk": "--out: у папці «{out}» уже є інші файли (це не результат попереднього аудиту); аудит "
+        "записав би свої datapackage.json і таблиці поверх них; вкажіть нову або порожню папку",
+        "en": "--out: the folder «{out}» already holds other files (not an earlier audit's output); the "
+        "audit would write its datapackage.json and tables over them; give a new or empty folder",
+    }[lang]
+    _refuse("OutputInUse", refusal.format(out=out_dir), output_format, 2)
 
 
 def _refuse_other_organisation(then: str | None, now: str | None, lang: str, output_format: str) -> NoReturn:

@@ -1013,10 +1013,15 @@ def number(value: int, lang: str) -> str:
 @functools.lru_cache(maxsize=1024)  # Babel takes ~20 µs; a length limit is counted per error
 def counted(value: int, lang: str, noun: str) -> str:
     """The count and the noun in the form it takes: "1 рядок", "3 рядки", "5 рядків"."""
+    return f"{number(value, lang)} {noun_form(value, lang, noun)}"
+
+
+def noun_form(value: int, lang: str, noun: str) -> str:
+    """The noun in the form the count takes, for a count shown apart (a report's card)."""
     from babel import Locale
 
     forms = NOUNS[lang][noun]
-    return f"{number(value, lang)} {forms.get(Locale.parse(lang).plural_form(value), forms['other'])}"
+    return forms.get(Locale.parse(lang).plural_form(value), forms["other"])
 
 
 # Nouns that follow a count, by CLDR plural category (Ukrainian: one, few, many; a
@@ -1042,6 +1047,32 @@ NOUNS = {
         "people": {"one": "особа", "few": "особи", "many": "осіб", "other": "особи"},
         "roles": {"one": "роль", "few": "ролі", "many": "ролей", "other": "ролі"},
         "lines": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
+        "tips": {"one": "порада", "few": "поради", "many": "порад", "other": "поради"},
+        # the audit report's summary cards
+        "overdue_datasets": {
+            "one": "прострочений набір",
+            "few": "прострочені набори",
+            "many": "прострочених наборів",
+            "other": "простроченого набору",
+        },
+        "broken_links": {
+            "one": "непрацююче посилання",
+            "few": "непрацюючі посилання",
+            "many": "непрацюючих посилань",
+            "other": "непрацюючого посилання",
+        },
+        "invalid_tables": {
+            "one": "таблиця з помилками",
+            "few": "таблиці з помилками",
+            "many": "таблиць з помилками",
+            "other": "таблиці з помилками",
+        },
+        "complete_passports": {
+            "one": "набір з повним паспортом",
+            "few": "набори з повним паспортом",
+            "many": "наборів з повним паспортом",
+            "other": "набору з повним паспортом",
+        },
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -1061,6 +1092,14 @@ NOUNS = {
         "people": {"one": "person", "other": "people"},
         "roles": {"one": "role", "other": "roles"},
         "lines": {"one": "line", "other": "lines"},
+        "tips": {"one": "tip", "other": "tips"},
+        "overdue_datasets": {"one": "overdue dataset", "other": "overdue datasets"},
+        "broken_links": {"one": "broken link", "other": "broken links"},
+        "invalid_tables": {"one": "table with errors", "other": "tables with errors"},
+        "complete_passports": {
+            "one": "dataset with a complete passport",
+            "other": "datasets with a complete passport",
+        },
     },
 }
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from opendata.quarters import quarter_bounds
 from opendata.text import (
+    NotUkrainianText,
     binary_kind,
-    encoding_name,
-    guess_encoding,
+    decode_ukrainian,
     latin_slug,
     normalize_space,
     transliterate,
@@ -353,10 +353,6 @@ def _number_tasks(tasks: list[Task]) -> None:
         task.number_is_duplicate = seen[task.source_number] > 1
 
 
-# what a Ukrainian export from Word or an old system may be saved in besides UTF-8
-CYRILLIC_CODECS = ("cp1251", "koi8_u", "cp866", "utf_16")
-
-
 def read_source(path: Path) -> tuple[str, str]:
     """The export's text and the codec it was in: UTF-8, or an encoding of Cyrillic text
     that is recognised (windows-1251, most often).  Anything else is a clear error,
@@ -366,14 +362,11 @@ def read_source(path: Path) -> tuple[str, str]:
     if kind is not None:  # the decision as a document, not its text export
         raise SourceError("document", kind=kind)
     try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError as error:
-        codec = guess_encoding(data)
-        if codec is None:
+        return decode_ukrainian(data)
+    except NotUkrainianText as error:
+        if error.detected is None:
             raise SourceError("not-text") from error
-        if codec not in CYRILLIC_CODECS:
-            raise SourceError("not-utf8", detected=encoding_name(codec)) from error
-        return data.decode(codec), codec
+        raise SourceError("not-utf8", detected=error.detected) from error
 
 
 def person_rows(people: list[Person]) -> list[dict]:

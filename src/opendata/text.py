@@ -74,6 +74,32 @@ def encoding_name(codec: str | None) -> str | None:
     return ENCODING_NAMES.get(codec, codec) if codec else None
 
 
+# what a Ukrainian export from Word, Excel or an old system may be saved in besides UTF-8
+CYRILLIC_CODECS = ("cp1251", "koi8_u", "cp866", "utf_16")
+
+
+class NotUkrainianText(ValueError):
+    """Bytes neither in UTF-8 nor in a recognised encoding of Cyrillic text; ``detected``
+    names the encoding they seem to be in (None: no text encoding at all)."""
+
+    def __init__(self, detected: str | None) -> None:
+        super().__init__(f"in {detected}, not UTF-8" if detected else "not text in any known encoding")
+        self.detected = detected
+
+
+def decode_ukrainian(data: bytes) -> tuple[str, str]:
+    """The text and the codec it was in: UTF-8 (a byte-order mark allowed), or an
+    encoding of Cyrillic text that is recognised (windows-1251, most often).  Anything
+    else is ``NotUkrainianText``, never mojibake."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        codec = guess_encoding(data)
+        if codec not in CYRILLIC_CODECS:
+            raise NotUkrainianText(encoding_name(codec)) from error
+        return data.decode(codec), codec
+
+
 # Cyrillic letters that look like Latin ones: a name copied from a Ukrainian document
 # can hold "а" where the schema has "a", and the two show the same
 _LOOKALIKES = dict(zip("аеіорсухАВЕІКМНОРСТХ", "aeiopcyxABEIKMHOPCTX", strict=True))

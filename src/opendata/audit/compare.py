@@ -23,6 +23,16 @@ def load_previous(folder: Path) -> dict:
     return {"dir": str(folder), "datasets": rows, "summary": summary}
 
 
+def is_audit_output(folder: Path) -> bool:
+    """Whether FOLDER holds an earlier audit's outputs, which a new audit may replace
+    (the files of any other folder, a data package's say, it may not)."""
+    try:
+        load_previous(folder)
+    except PreviousUnreadable:
+        return False
+    return True
+
+
 def previous_organisation(previous: dict) -> str | None:
     """The organisation the previous audit covered (None: the whole portal).  Its
     datasets can only be compared with an audit of the same."""

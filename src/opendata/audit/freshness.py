@@ -2,35 +2,30 @@
 
 The date is the `last_modified` extra (data.gov.ua's passport field), else the
 newest resource `last_modified`; CKAN's own `metadata_modified` changes on any
-edit of the metadata, so it says nothing about the data and is not used.
+edit of the metadata, so it says nothing about the data and is not used.  A date
+that cannot be read, or one after the audit, leaves the freshness unknown (the
+passport check names it), never "fresh".
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from opendata.audit.checks.passport import frequency_days
+from opendata.audit.checks.passport import credible_day, frequency_days
 from opendata.audit.model import DatasetResult, Finding
 
 
-def parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
-
-
 def check(result: DatasetResult, audit_day: date) -> list[Finding]:
-    day = parse_day(result.last_modified)
-    if day is None:
+    day = credible_day(result.last_modified, audit_day)
+    if day is None:  # no date, or one the passport check calls unreadable or future: freshness unknown
         return []
     result.days_since_modified = (audit_day - day).days
     limit = frequency_days(result.update_frequency)
-    if limit is None or result.days_since_modified <= limit:
+    if limit is None:
         return []
-    result.overdue = True
+    result.overdue = result.days_since_modified > limit
+    if not result.overdue:
+        return []
     return [
         Finding(
             "freshness",

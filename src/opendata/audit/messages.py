@@ -46,6 +46,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Correct the responsible persons' e-mail addresses.",
         ),
     },
+    "passport-bad-date": {
+        "uk": (
+            "Дата останнього оновлення «{value}» {reason}; свіжість набору невідома.",
+            "Вкажіть у паспорті дату, коли дані востаннє справді оновили, у форматі РРРР-ММ-ДД "
+            "(наприклад, 2026-09-13).",
+            "Виправити в паспортах наборів дати останнього оновлення.",
+        ),
+        "en": (
+            "The last-modified date «{value}» {reason}; the dataset's freshness is unknown.",
+            "Give the date the data was last actually updated, as YYYY-MM-DD (e.g. 2026-09-13).",
+            "Correct the last-modified dates in the dataset passports.",
+        ),
+    },
     "passport-no-schema": {
         "uk": (
             "Немає структури набору даних (схеми) у машиночитному форматі.",
@@ -142,16 +155,40 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Move the datasets to an open licence (CC BY 4.0).",
         ),
     },
+    "stars-no-resources": {
+        "uk": (
+            "Набір не має жодного ресурсу — даних у ньому немає.",
+            "Додайте до набору файл із даними (CSV або JSON) та його структуру (схему).",
+            "Додати дані до наборів, що не мають жодного ресурсу.",
+        ),
+        "en": (
+            "The dataset has no resources: there is no data in it.",
+            "Add a data file (CSV or JSON) and its structure (schema) to the dataset.",
+            "Add the data to the datasets that have no resources.",
+        ),
+    },
     "stars-not-machine-readable": {
         "uk": (
             "Дані є лише у форматі {format} ({stars}★), не придатному для машинної обробки.",
             "Опублікуйте ті самі дані у CSV або JSON (3★).",
-            "Опублікувати дані з PDF/DOC/XLS також у CSV або JSON.",
+            "Опублікувати дані з PDF/DOC/HTML також у CSV або JSON.",
         ),
         "en": (
             "The data is only in {format} ({stars}★), which machines cannot read easily.",
             "Publish the same data as CSV or JSON (3★).",
-            "Publish the data from PDF/DOC/XLS as CSV or JSON too.",
+            "Publish the data from PDF/DOC/HTML as CSV or JSON too.",
+        ),
+    },
+    "stars-proprietary": {
+        "uk": (
+            "Дані є лише у форматі {format} ({stars}★): він машиночитний, але закритий (пропрієтарний).",
+            "Опублікуйте ті самі дані також у відкритому форматі CSV або JSON (3★).",
+            "Опублікувати дані з XLS/XLSX також у CSV або JSON.",
+        ),
+        "en": (
+            "The data is only in {format} ({stars}★): machine-readable, but a proprietary format.",
+            "Publish the same data in an open format too, CSV or JSON (3★).",
+            "Publish the data from XLS/XLSX as CSV or JSON too.",
         ),
     },
     "validity-encoding": {

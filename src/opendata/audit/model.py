@@ -62,7 +62,7 @@ class DatasetResult:
     update_frequency: str
     last_modified: str | None
     days_since_modified: int | None = None
-    overdue: bool = False
+    overdue: bool | None = None  # None: unknown (no credible date, or no official frequency)
     stars: int = 0
     mqa: dict[str, int] = field(default_factory=dict)  # dimension -> points
     passport_missing: list[str] = field(default_factory=list)

@@ -279,7 +279,9 @@ def score(dataset: dict, resources: list[ResourceResult]) -> tuple[dict[str, int
             share = sum(1 for ok in results if ok) / len(results) if results else 0.0
         earned = round(indicator.points * share)
         points[indicator.dimension] += earned
-        if indicator.report and earned < indicator.points:
+        # with no resources, a resource indicator has no resource to fix (stars-no-resources says it)
+        applies = indicator.dataset_test is not None or bool(resources)
+        if indicator.report and applies and earned < indicator.points:
             findings.append(
                 Finding(
                     "mqa",

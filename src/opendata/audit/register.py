@@ -7,10 +7,12 @@ A register row matches a dataset when its `uid` is the dataset's name, or its
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from opendata.audit.model import DatasetResult, Finding
 from opendata.national import csvw_schema
+from opendata.text import NotUkrainianText, decode_ukrainian
 
 # the national register structure (Appendix 7), the same file the register export uses
 REGISTER_COLUMNS = [c["name"].strip() for c in csvw_schema("register")["tableSchema"]["columns"]]
@@ -21,16 +23,33 @@ class RegisterUnreadable(Exception):
 
 
 def read_register(path: Path) -> list[dict]:
+    """The register's rows by column, as a spreadsheet saves them too: a Ukrainian
+    Excel's ";" (the separator is read from the header line), a byte-order mark,
+    CRLF line ends, windows-1251.  Rows of empty cells (Excel's ";;;") are skipped."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as stream:
-            rows = list(csv.DictReader(stream))
-    except (OSError, UnicodeDecodeError) as error:
+        text, _ = decode_ukrainian(path.read_bytes())
+        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except NotUkrainianText as error:
+        raise RegisterUnreadable(f"{path}: {error}; save the register as «CSV UTF-8»") from error
+    except (OSError, csv.Error) as error:
         raise RegisterUnreadable(f"{path}: {error}") from error
-    header = {k.strip() for k in (rows[0].keys() if rows else [])}
-    missing = [c for c in REGISTER_COLUMNS if c not in header]
-    if rows and missing:
+    if not lines:
+        return []
+    names = [name.strip() for name in lines[0]]
+    missing = [c for c in REGISTER_COLUMNS if c not in names]
+    if missing:
         raise RegisterUnreadable(f"{path}: not an Appendix 7 register, missing columns {', '.join(missing)}")
-    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+    return [
+        {name: cells[i].strip() if i < len(cells) else "" for i, name in enumerate(names)}
+        for cells in lines[1:]
+        if any(cell.strip() for cell in cells)
+    ]
+
+
+def _delimiter(text: str) -> str:
+    """A semicolon where the header line has more of them than commas (column names have neither)."""
+    header = text.partition("\n")[0]
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 def _key(row: dict) -> str:

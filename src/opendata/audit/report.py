@@ -17,6 +17,7 @@ from opendata.audit.mqa import (
 )
 from opendata.audit.summary import summary
 from opendata.audit.tables import rows, table_schema
+from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
 
 UI = {
@@ -66,8 +67,8 @@ UI = {
         "status_names": {
             "new": "новий",
             "removed": "вилучений",
-            "improved": "кращий",
-            "worse": "гірший",
+            "improved": "покращився",
+            "worse": "погіршився",
             "same": "без змін",
         },
     },
@@ -190,6 +191,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
     return {
         "t": UI[lang],
         "lang": lang,
+        "noun_form": lambda count, noun: noun_form(count, lang, noun),
         "s": result,
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],

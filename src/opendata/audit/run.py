@@ -10,6 +10,7 @@ from pathlib import Path
 from opendata.audit import freshness, links, mqa, register, stars, validity
 from opendata.audit.checks import passport
 from opendata.audit.crawl import crawl_portal, read_dump
+from opendata.audit.formats import normal_format
 from opendata.audit.model import Audit, DatasetResult, Finding, ResourceResult
 
 # on_progress(stage, done, total): stage is "crawl" or "links"
@@ -103,17 +104,33 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
     )
 
 
+def _schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[str, Path | None]:
+    """The dataset's structure resources (JSON), each with its Table Schema where the file
+    was downloaded.  A downloaded file is one if its content is a Table Schema or CSVW,
+    whatever its name (JSON data called «Організаційна структура» is data); one not
+    downloaded, if its name says so."""
+    found: dict[str, Path | None] = {}
+    for resource, meta in zip(result.resources, dataset.get("resources") or [], strict=True):
+        if normal_format(resource.format) != "json":
+            continue
+        if resource.local_file:
+            schema = validity.table_schema(Path(resource.local_file), workdir)
+            if schema is not None:
+                found[resource.resource_id] = schema
+        elif passport.names_a_schema(meta):
+            found[resource.resource_id] = None
+    return found
+
+
 def _check_dataset(
     result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int
 ) -> list[Finding]:
-    findings, result.passport_missing = passport.check(dataset)
-    schema_ids = {r.get("id") for r in passport.schema_resources(dataset)}
-    schema = None
+    schemas = _schemas(result, dataset, workdir)
+    schema_ids = set(schemas)
+    schema = next((path for path in schemas.values() if path), None)
+    findings, result.passport_missing = passport.check(dataset, audit_day, has_schema=bool(schemas))
     for resource in result.resources:
         findings += links.findings(resource, size_cap)
-        if resource.resource_id in schema_ids and resource.local_file:
-            schema = validity.table_schema(Path(resource.local_file), workdir)
-    for resource in result.resources:
         if resource.local_file and resource.resource_id not in schema_ids:
             findings += validity.check(resource, schema)
     result.stars, star_findings = stars.score(result.name, result.license_id, result.resources, schema_ids)

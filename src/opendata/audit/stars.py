@@ -2,7 +2,8 @@
 
 0 broken link or non-open licence; 1 any format on the web (PDF, DOC, HTML…);
 2 proprietary structured (XLS, XLSX); 3 open structured (CSV, JSON, XML, ODS);
-5 linked data (RDF, TTL, JSON-LD). A dataset's stars are its best resource's.
+5 linked data (RDF, TTL, JSON-LD). A dataset's stars are its best resource's; one
+with no resources has no data (0 stars, an error).
 """
 
 from __future__ import annotations
@@ -67,19 +68,15 @@ def score(
         resource.stars = resource_stars(resource, licence_open)
     best = max((r.stars for r in data), default=0)
     findings = []
+    if not resources:  # nothing to score, and no format to blame
+        findings.append(Finding("stars", "stars-no-resources", "error", dataset))
     if not licence_open and license_id:  # a missing licence is a passport finding
         findings.append(
             Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
         )
     elif data and best < 3 and any(r.reachable is not False for r in data):
         formats = ", ".join(sorted({"/".join(_served(r)).upper() or "?" for r in data}))
-        findings.append(
-            Finding(
-                "stars",
-                "stars-not-machine-readable",
-                "warning",
-                dataset,
-                params={"format": formats, "stars": best},
-            )
-        )
+        # 2 stars: machine-readable, but proprietary (XLS, XLSX); 1: not machine-readable (PDF, HTML)
+        code = "stars-proprietary" if best == 2 else "stars-not-machine-readable"
+        findings.append(Finding("stars", code, "warning", dataset, params={"format": formats, "stars": best}))
     return best, findings

@@ -64,7 +64,7 @@ def summary(audit: Audit) -> dict:
             dim: round(mean(d.mqa[dim] for d in datasets)) if datasets else 0 for dim in DIMENSIONS
         },
         "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
-        "overdue": sum(d.overdue for d in datasets),
+        "overdue": sum(d.overdue is True for d in datasets),
         "passport_complete": sum(not d.passport_missing for d in datasets),
         "broken_links": sum(r.reachable is False for r in audit.resources),
         "invalid_tables": sum(r.valid is False for r in audit.resources),

@@ -8,6 +8,7 @@ purpose_of_collecting_information, last_modified.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from opendata.audit.model import Finding
 
@@ -23,7 +24,9 @@ FREQUENCY_DAYS = {
 }
 OFFICIAL_FREQUENCIES = ", ".join(f"«{v.capitalize()}»" for v in FREQUENCY_DAYS)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-SCHEMA_HINT = re.compile(r"schema|схем|структур", re.IGNORECASE)
+# "schema", or "схема"/"структура" *of the dataset / data*: alone they are common words of
+# data titles («Організаційна структура», «Схема руху транспорту»)
+SCHEMA_HINT = re.compile(r"schema|(?:схем|структур)\w*\s+(?:набор|даних)", re.IGNORECASE)
 
 FIELDS = {  # field -> (uk, en) label
     "title": ("Назва", "Title"),
@@ -37,6 +40,12 @@ FIELDS = {  # field -> (uk, en) label
     "organization": ("Розпорядник (публікатор)", "Publisher"),
     "license_id": ("Ліцензія", "Licence"),
     "last_modified": ("Дата останнього оновлення", "Last modified"),
+}
+
+# why a last-modified value cannot be believed (the finding's {reason})
+DATE_REASONS = {
+    "unreadable": {"uk": "не є датою у форматі РРРР-ММ-ДД", "en": "is not a date in the form YYYY-MM-DD"},
+    "future": {"uk": "пізніша за дату аудиту ({day})", "en": "is later than the audit date ({day})"},
 }
 
 
@@ -58,14 +67,11 @@ def frequency_days(value: str | None) -> int | None:
     return FREQUENCY_DAYS.get((value or "").strip().lower())
 
 
-def schema_resources(dataset: dict) -> list[dict]:
-    """Resources that describe the data's structure (a Table Schema or CSVW JSON)."""
-    return [
-        r
-        for r in dataset.get("resources") or []
-        if (r.get("format") or "").lower() == "json"
-        and SCHEMA_HINT.search(" ".join(str(r.get(k) or "") for k in ("name", "description", "url")))
-    ]
+def names_a_schema(resource: dict) -> bool:
+    """Whether a resource's name, description or URL says it is the data's structure
+    (what tells a schema whose file was not downloaded; a downloaded one is read)."""
+    words = " ".join(str(resource.get(key) or "") for key in ("name", "description", "url"))
+    return bool(SCHEMA_HINT.search(words))
 
 
 def last_modified(dataset: dict) -> str | None:
@@ -77,8 +83,53 @@ def last_modified(dataset: dict) -> str | None:
     return max(dates) if dates else None
 
 
-def check(dataset: dict) -> tuple[list[Finding], list[str]]:
-    """Findings and the list of missing passport fields."""
+def parse_day(value: str | None) -> date | None:
+    """The day of an ISO 8601 date or timestamp, as CKAN stores them; None if it is not one."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def credible_day(value: str | None, audit_day: date) -> date | None:
+    """The last-modified day freshness can be measured from: readable and not after the audit."""
+    day = parse_day(value)
+    return day if day is not None and day <= audit_day else None
+
+
+def _bad_date(name: str, audit_day: date, value: str) -> list[Finding]:
+    """A last-modified value that cannot be read, or lies after the audit, says nothing
+    about the data's freshness: it is named, not taken as "fresh"."""
+    if credible_day(value, audit_day) is not None:
+        return []
+    why = DATE_REASONS["future" if parse_day(value) else "unreadable"]
+    reason = {lang: text.format(day=audit_day) for lang, text in why.items()}
+    params = {"field": "last_modified", "value": value, "reason": reason}
+    return [Finding("passport", "passport-bad-date", "warning", name, params=params)]
+
+
+def _invalid_values(name: str, audit_day: date, filled: dict) -> list[Finding]:
+    """Findings for the filled items whose value is not a valid one: a frequency that is
+    not official, a date that cannot be believed, an address that is no e-mail."""
+    findings = []
+    frequency = filled.get("update_frequency")
+    if frequency and frequency_days(frequency) is None:
+        params = {"field": "update_frequency", "value": frequency, "allowed": OFFICIAL_FREQUENCIES}
+        findings.append(Finding("passport", "passport-bad-frequency", "error", name, params=params))
+    if filled.get("last_modified"):
+        findings += _bad_date(name, audit_day, filled["last_modified"])
+    email = filled.get("maintainer_email")
+    if email and not EMAIL.match(email.strip()):
+        params = {"field": "maintainer_email", "value": email}
+        findings.append(Finding("passport", "passport-bad-email", "error", name, params=params))
+    return findings
+
+
+def check(dataset: dict, audit_day: date, has_schema: bool) -> tuple[list[Finding], list[str]]:
+    """Findings and the passport items missing or invalid (the structure among them
+    unless `has_schema`: a resource that is one, as `run` recognises it)."""
     name = dataset["name"]
     extra = extras(dataset)
     present = {
@@ -107,21 +158,11 @@ def check(dataset: dict) -> tuple[list[Finding], list[str]]:
         )
         for f in missing
     ]
-    frequency = extra.get("update_frequency")
-    if frequency and frequency_days(frequency) is None:
-        findings.append(
-            Finding(
-                "passport",
-                "passport-bad-frequency",
-                "error",
-                name,
-                params={"value": frequency, "allowed": OFFICIAL_FREQUENCIES},
-            )
-        )
-    email = dataset.get("maintainer_email")
-    if email and not EMAIL.match(email.strip()):
-        findings.append(Finding("passport", "passport-bad-email", "error", name, params={"value": email}))
-    if not schema_resources(dataset):
+    invalid = _invalid_values(name, audit_day, {f: v for f, v in present.items() if f not in missing})
+    # a value that is not a valid one fills the passport's item no more than none does
+    missing += [finding.params["field"] for finding in invalid]
+    findings += invalid
+    if not has_schema:
         missing.append("schema")
         findings.append(Finding("passport", "passport-no-schema", "error", name))
     return findings, missing
