@@ -495,3 +495,11 @@ def test_force_sends_every_file_again(ckan_portal: Portal, ckan_org: str, plan_c
     assert forced.returncode == 0, forced.stderr
     summary = json.loads(forced.stdout)["summary"]
     assert "people.csv" in summary["updated"] and summary["unchanged"] == []
+
+
+def test_an_update_frequency_that_is_not_official_is_refused(plan_copy: Path):
+    """«quarterly» was published, and the year's audit then called it a passport error."""
+    result = run_cli("publish", plan_copy, "--update-frequency", "quarterly", "--dry-run", "--format", "json")
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadUpdateFrequency"
+    assert "«quarterly» — не офіційне значення частоти оновлення" in result.stderr
+    assert "«Щокварталу»" in result.stderr

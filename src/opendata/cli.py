@@ -892,6 +892,7 @@ def publish_command(
     from opendata.build import OutputIsPackage
     from opendata.ckan_client import PortalError
     from opendata.messages import PUBLISH_UI
+    from opendata.national import FREQUENCY_DAYS, OFFICIAL_FREQUENCIES
     from opendata.publish import (
         PackageError,
         Passport,
@@ -905,6 +906,9 @@ def publish_command(
     ui = PUBLISH_UI[lang]
     if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
         _refuse("NotAPackage", f"{path}: {BUILD_UI[lang]['not_package']}", output_format, 2)
+    if update_frequency.strip().lower() not in FREQUENCY_DAYS:  # the audit would call it an error
+        refusal = ui["bad_frequency"].format(value=update_frequency, allowed=OFFICIAL_FREQUENCIES)
+        _refuse("BadUpdateFrequency", refusal, output_format, 2)
     report = validate(path)
     if not report.readable:
         _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)

@@ -1297,6 +1297,8 @@ PUBLISH_UI = {
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "config_exposed": "Увага: файл налаштувань {path} із ключем API можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
+        "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
+        "(постанова № 835), і аудит назвав би його помилкою паспорта; можливі: {allowed}.",
         "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
@@ -1348,6 +1350,8 @@ PUBLISH_UI = {
         "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
         "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
         "users of this computer; close it: chmod 600 {path}",
+        "bad_frequency": "--update-frequency: «{value}» is not an official update frequency "
+        "(Resolution No. 835), and the audit would call it a passport error; the values are: {allowed}.",
         "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",

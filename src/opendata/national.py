@@ -32,6 +32,17 @@ EXPORTS = {
     "national/programs-reports.csv": "programs-reports",
     "national/register.csv": "register",
 }
+# The official values (Resolution No. 835, Appendix 7 register) and the days each allows.
+FREQUENCY_DAYS = {
+    "більш як один раз на день": 1,
+    "щодня": 1,
+    "щотижня": 7,
+    "щомісяця": 31,
+    "щокварталу": 92,
+    "кожного півріччя": 183,
+    "щороку": 366,
+}
+OFFICIAL_FREQUENCIES = ", ".join(f"«{v.capitalize()}»" for v in FREQUENCY_DAYS)
 PROGRAM_STATUS = {"adopted": "Чинна", "repealed": "Скасована"}  # a draft has no national status
 QUARTER_NAMES = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 

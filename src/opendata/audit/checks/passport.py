@@ -11,18 +11,8 @@ import re
 from datetime import date, datetime
 
 from opendata.audit.model import Finding
+from opendata.national import FREQUENCY_DAYS, OFFICIAL_FREQUENCIES
 
-# The official values (Resolution No. 835, Appendix 7 register) and the days each allows.
-FREQUENCY_DAYS = {
-    "більш як один раз на день": 1,
-    "щодня": 1,
-    "щотижня": 7,
-    "щомісяця": 31,
-    "щокварталу": 92,
-    "кожного півріччя": 183,
-    "щороку": 366,
-}
-OFFICIAL_FREQUENCIES = ", ".join(f"«{v.capitalize()}»" for v in FREQUENCY_DAYS)
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # "schema", or "схема"/"структура" *of the dataset / data*: alone they are common words of
 # data titles («Організаційна структура», «Схема руху транспорту»)
