@@ -180,8 +180,9 @@ def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
 def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
     out = tmp_path / "audit"
     result = run_cli(
-        "audit", "--dump", dump, "--out", out, "--record", "--plan", plan_copy, "--date", "2021-11-15"
-    )
+        "audit", "--dump", dump, "--out", out, "--record", "--plan", plan_copy, "--date", "2021-11-15",
+        "--evidence", "https://kolomyia.example/audit-2021",
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().endswith(f"у {plan_copy / 'progress_reports.csv'}.")  # "Записано …"
     with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
@@ -195,7 +196,9 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
     )
     assert "2 набори, " in row["summary"] and str(out / "report.html") in row["summary"]
     assert row["reported_by"] == "tokarchuk-o-v"
-    assert run_cli("validate", plan_copy).returncode == 0
+    assert row["evidence_url"] == "https://kolomyia.example/audit-2021"
+    checked = json.loads(run_cli("validate", plan_copy, "--format", "json").stdout)
+    assert checked["valid"] and checked["warning_count"] == 1  # only the decision's number 1.8 printed twice
 
 
 def test_record_appends_to_a_table_saved_by_a_ukrainian_excel(dump, plan_with_reports, tmp_path):
@@ -224,6 +227,10 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
     assert "2026-Q4 is not within the plan period" in result.stderr  # the validator's own rules
     assert "2026-11-26 is outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
+    ukrainian = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
+                        "--date", "2026-11-26")  # fmt: skip
+    assert "Перевірка плану відхилила б такий запис" in ukrainian.stderr
+    assert "The plan validator" not in ukrainian.stderr
 
 
 def test_a_dump_that_is_not_json_lines_is_named(tmp_path):

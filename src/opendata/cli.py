@@ -1168,6 +1168,12 @@ def pull_command(
     show_default=True,
     help="The plan's data package, for --record.",
 )
+@click.option(
+    "--evidence",
+    "evidence_url",
+    default="",
+    help="With --record: the address where this audit's report is published (the record's evidence).",
+)
 @FORMAT_OPTION
 @LANG_OPTION
 def audit_command(
@@ -1185,6 +1191,7 @@ def audit_command(
     max_size,
     record,
     plan,
+    evidence_url,
     output_format,
     lang,
 ) -> None:
@@ -1282,7 +1289,14 @@ def audit_command(
         err.print(nothing, style="yellow", markup=False)
     if record:
         try:
-            row = record_audit(plan, day or date.today(), summary, out_dir / "report.html", lang=lang)
+            row = record_audit(
+                plan,
+                day or date.today(),
+                summary,
+                out_dir / "report.html",
+                lang=lang,
+                evidence_url=evidence_url,
+            )
         except RecordRefused as error:
             _print_failure(error, lang)
             sys.exit(1)

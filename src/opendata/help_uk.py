@@ -216,6 +216,7 @@ OPTIONS = {
     "audit --max-size": "Межа завантаження на файл, МБ; більші файли перевіряються вибірково.",
     "audit --record": "Додати запис про виконання завдання 5.2 до progress_reports плану.",
     "audit --plan": "Пакет даних плану, для --record.",
+    "audit --evidence": "З --record: адреса, де оприлюднено звіт цього аудиту (підтвердження в записі).",
 }
 
 # the placeholders of values in a usage line and beside options: click's words for

@@ -20,6 +20,12 @@ from opendata.plan_rules import Table, one_report_problems, read_table
 from opendata.quarters import quarter_label
 
 TASK = "5.2"
+REFUSED = {
+    "uk": "Перевірка плану відхилила б такий запис: продовжте період плану (нове рішення) або "
+    "вкажіть --date у межах періоду.",
+    "en": "The plan validator would reject the record: extend the plan (a new decision with a "
+    "later period) or pass --date inside the period.",
+}
 
 
 class RecordRefused(Exception):
@@ -57,8 +63,11 @@ def record(
     report_path: Path,
     reported_by: str | None = None,
     lang: str = "en",
+    evidence_url: str = "",
 ) -> dict:
-    """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject it."""
+    """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject
+    it.  EVIDENCE_URL: where the report is published (a record of done work without one
+    is the plan's warning)."""
     try:
         decision = _read(plan / "decision.csv").rows
         start, end = (date.fromisoformat(decision[0][k]) for k in ("period_start", "period_end"))
@@ -89,7 +98,7 @@ def record(
             + f", оцінка якості метаданих {summary['overall_score']}/405; "
             f"звіт: {report_path}"
         ),
-        "evidence_url": "",
+        "evidence_url": evidence_url,
         "channel": "website",
         "reach": "",
         "reported_by": reported_by or leader,
@@ -102,9 +111,6 @@ def record(
     ]
     if errors:
         reasons = " ".join(" ".join(problem.render(lang)) for problem in errors)
-        raise RecordRefused(
-            f"{reasons} The plan validator would reject the record: extend the plan "
-            "(a new decision with a later period) or pass --date inside the period."
-        )
+        raise RecordRefused(f"{reasons} {REFUSED[lang]}")
     _append(plan / "progress_reports.csv", reports_table, row)
     return row
