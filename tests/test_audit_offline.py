@@ -261,6 +261,15 @@ def test_register_in_another_structure_is_refused(dump, tmp_path):
     assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
 
 
+def test_a_register_that_cannot_be_used_stops_the_audit_before_the_crawl(tmp_path):
+    """It was read after the whole portal had been crawled: here, a portal that does
+    not answer is not even asked."""
+    other = tmp_path / "other.csv"
+    other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
+    result = run_cli("audit", "--portal", "http://127.0.0.1:9", "--out", tmp_path / "o", "--register", other)
+    assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
+
+
 def _register_findings(out: Path) -> list[dict]:
     with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
         return [row for row in csv.DictReader(stream) if row["check"] == "register"]

@@ -37,6 +37,8 @@ def run_audit(
     still be reachable); otherwise the link-dependent points and stars stay unknown.
     """
     audit_day = audit_day or date.today()
+    # read first: an unreadable register stops the audit before the crawl, not after it
+    register_rows = register.read_register(register_file) if register_file else None
     if dump is not None:
         raw, requests = read_dump(dump, org), 0
     else:
@@ -50,7 +52,6 @@ def run_audit(
         requests=requests,
         links_checked=check_links,
     )
-    register_rows = register.read_register(register_file) if register_file else None
     results = [(_dataset_result(d, portal), d) for d in raw]
     all_resources = [r for result, _ in results for r in result.resources]
     with tempfile.TemporaryDirectory(prefix="opendata-audit-") as tmp:
