@@ -268,7 +268,8 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
             key="datapackage",
             path=package_dir / "datapackage.json",
             title="Опис пакета даних (Frictionless Data Package)",
-            description="datapackage.json: the tables, their schemas and the package's metadata.",
+            description="datapackage.json: таблиці, їхні схеми та метадані пакета; з нього "
+            "`opendata pull` відтворює пакет.",
             format="JSON",
             mimetype="application/json",
             sha256=_sha256_file(package_dir / "datapackage.json"),
