@@ -123,7 +123,7 @@ def test_help_is_in_ukrainian_unless_english_is_asked_for():
     assert ukrainian.stdout.startswith("Використання: opendata validate [ПАРАМЕТРИ] [ШЛЯХ]")
     assert "Коди виходу: 0 пакет коректний" in ukrainian.stdout and "\nПараметри:\n" in ukrainian.stdout
     words = " ".join(ukrainian.stdout.split())  # as wrapped for any width
-    assert "Зупинити таблицю після N помилок (0 — показати всі). [типово: 0; x>=0]" in words
+    assert "Показати не більше ніж N перших помилок таблиці (0 — усі). [типово: 0; x>=0]" in words
     english = run_cli("validate", "--help", env={**os.environ, "OPENDATA_LANG": "en"})
     assert english.stdout.startswith("Usage: opendata validate") and "Exit codes: 0 valid" in english.stdout
     group = run_cli("--help")
@@ -153,7 +153,7 @@ def test_one_process_shows_each_help_in_the_language_asked(monkeypatch):
     runner = CliRunner()
     assert "Перевіряє пакет даних" in runner.invoke(main, ["validate", "--help"]).output
     english = runner.invoke(main, ["validate", "--help", "--lang", "en"]).output
-    assert "Check a data package" in english and "Stop a table after N errors" in english
+    assert "Check a data package" in english and "List at most the first N errors of a table" in english
     assert "Використання" not in english and "типово" not in english
     assert "Usage: main validate [OPTIONS] [PATH]" in english and "--limit-errors INTEGER RANGE" in english
 

@@ -320,7 +320,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
-    help="Stop a table after N errors (0 = report all).",
+    help="List at most the first N errors of a table (0 = all of them).",
 )
 @click.option(
     "--allow-remote",
@@ -488,7 +488,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
             why = fallback_reason(table.fallback_reason, lang) if table.fallback_reason else ""
             notes.append(ui["engine_reference"] + (ui["because"] + why if why else ""))
         if table.stopped_at:
-            notes.append(ui["stopped"].format(errors=counted(table.stopped_at, lang, "errors_after")))
+            notes.append(ui["stopped"].format(errors=number(table.stopped_at, lang)))
         rows = counted(table.rows or 0, lang, "rows")
         note = f" ({'; '.join(notes)})" if notes else ""
         out.print(Text(f"{ui['checked']} {table.path}: {rows}{note}", style="dim"))

@@ -1031,7 +1031,6 @@ NOUNS = {
         "rows": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
         "errors": {"one": "помилка", "few": "помилки", "many": "помилок", "other": "помилки"},
         # after "після" (genitive): "після 1 помилки", "після 2 помилок"
-        "errors_after": {"one": "помилки", "few": "помилок", "many": "помилок", "other": "помилки"},
         "warnings": {"one": "попередження", "many": "попереджень", "other": "попередження"},
         "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
         "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
@@ -1077,7 +1076,6 @@ NOUNS = {
     "en": {
         "rows": {"one": "row", "other": "rows"},
         "errors": {"one": "error", "other": "errors"},
-        "errors_after": {"one": "error", "other": "errors"},
         "warnings": {"one": "warning", "other": "warnings"},
         "datasets": {"one": "dataset", "other": "datasets"},
         "links": {"one": "link", "other": "links"},
@@ -1123,7 +1121,7 @@ UI = {
         "header": "заголовок",
         "per_second": "{count}/с",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
-        "stopped": "перевірку зупинено після {errors}, як велить --limit-errors",
+        "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
         "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
@@ -1143,7 +1141,7 @@ UI = {
         "header": "header",
         "per_second": "{count}/s",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
-        "stopped": "the check stopped after {errors}, as --limit-errors asks",
+        "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
         "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
     },
 }
