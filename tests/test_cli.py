@@ -228,3 +228,10 @@ def test_lang_before_the_command_is_the_commands_language(tmp_path):
     assert english.returncode == 2 and "does not exist" in english.stdout
     own = run_cli("--lang", "en", "validate", missing, "--lang", "uk", env=env)
     assert own.returncode == 2 and "не існує" in own.stdout
+
+
+def test_a_wrong_language_in_the_environment_is_named_as_such():
+    """OPENDATA_LANG=fr blamed the option --lang, which was not given."""
+    result = run_cli("validate", env={**os.environ, "OPENDATA_LANG": "fr"})
+    assert result.returncode == 2
+    assert "неприпустиме значення «OPENDATA_LANG»: можливі uk, en." in result.stderr

@@ -11,6 +11,7 @@ import os
 import re
 
 import click
+from click.core import ParameterSource
 
 from opendata.config import LOCAL_PORTAL
 from opendata.messages import LANGUAGES, QUOTES, USAGE_ERRORS, path_reason
@@ -143,6 +144,11 @@ def _usage_problem(error: click.UsageError, lang: str) -> str:
     if param is not None:
         option = isinstance(param, click.Option)
         name = quoted(" / ".join(param.opts) if option else param.human_readable_name)
+        if (
+            error.ctx is not None
+            and error.ctx.get_parameter_source(param.name or "") == ParameterSource.ENVIRONMENT
+        ):
+            name = quoted(str(param.envvar))  # OPENDATA_LANG=fr: not the option, which was not given
     if isinstance(error, click.MissingParameter) and param is not None:
         return ui["missing"].format(name=name)
     if isinstance(error, click.BadParameter) and param is not None:
