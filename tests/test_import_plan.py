@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 from pathlib import Path
 
-from opendata.package import PLAN_RESOURCES, import_plan
+from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
 from opendata.plan_import import parse_decision, read_source
 from tests.helpers import PACKAGE, SOURCE, run_cli
 
@@ -111,6 +113,7 @@ def test_rerun_reproduces_committed_package_byte_for_byte(tmp_path):
     assert (out / "datapackage.json").read_bytes() == (PACKAGE / "datapackage.json").read_bytes()
     source = "sources/kolomyia-2021-communication-plan.txt"
     assert (out / source).read_bytes() == SOURCE.read_bytes()
+    assert (out / IMPORT_RECORD).read_bytes() == (PACKAGE / IMPORT_RECORD).read_bytes()
 
 
 def test_import_keeps_existing_progress_reports(plan_with_reports):
@@ -222,3 +225,19 @@ def test_cli_import_plan_names_a_word_document(tmp_path):
     assert result.returncode == 2 and not (tmp_path / "pkg").exists()
     assert "це документ Word чи інший zip-архів (DOCX, ODT), а не текст" in result.stderr
     assert "«Звичайний текст» (.txt)" in result.stderr
+
+
+def test_files_an_older_version_wrote_are_rewritten_without_force(plan_copy):
+    """A newer opendata writes a schema otherwise (a description reworded): the file is
+    the last import's, as its record says, not an edit by hand."""
+    schema = plan_copy / "schemas" / "people.json"
+    older = schema.read_bytes().replace(b'"title"', b'"title" ', 1)  # not what this version writes
+    schema.write_bytes(older)
+    record_path = plan_copy / IMPORT_RECORD
+    record = json.loads(record_path.read_text("utf-8"))
+    record["files"]["schemas/people.json"] = "sha256:" + hashlib.sha256(older).hexdigest()
+    record_path.write_text(json.dumps(record), "utf-8")
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy)
+    assert result.returncode == 0, result.stderr
+    assert schema.read_bytes() == (PACKAGE / "schemas" / "people.json").read_bytes()
+    assert record_path.read_bytes() == (PACKAGE / IMPORT_RECORD).read_bytes()

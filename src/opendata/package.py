@@ -9,6 +9,7 @@ changes.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import shutil
@@ -21,6 +22,7 @@ from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 SOURCES_DIR = "sources"
 SCHEMAS_DIR = "schemas"
+IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wrote
 
 
 def plan_schema(name: str) -> dict:
@@ -165,6 +167,7 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
         shutil.copyfile(source, source_copy)
     for path, data in files.items():
         _write_if_changed(out_dir / path, data)
+    _write_if_changed(out_dir / IMPORT_RECORD, _record_bytes(files))
     reports = out_dir / "progress_reports.csv"
     if not reports.exists():
         fields = plan_schema("progress_reports")["fields"]
@@ -194,11 +197,15 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
 
 
 def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """The files an import would change that are not what the last import wrote: that
-    import is done again from the package's copy of its source to know."""
+    """The files an import would change that are not what the last import wrote: as
+    its record (`IMPORT_RECORD`) has their hashes, or, in a package without one, as the
+    import gives them again from the package's copy of its source."""
     changing = [path for path, data in files.items() if _bytes(out_dir / path) not in (None, data)]
     if not changing:
         return []
+    recorded = _import_record(out_dir)
+    if recorded:
+        return [path for path in changing if recorded.get(path) != _sha256(_bytes(out_dir / path))]
     try:
         descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
         earlier = _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
@@ -206,6 +213,29 @@ def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> list[str]:
         # no earlier import to read (a folder of other files): all of them
         earlier = {}
     return [path for path in changing if earlier.get(path) != _bytes(out_dir / path)]
+
+
+def _import_record(out_dir: Path) -> dict[str, str]:
+    try:
+        recorded = json.loads((out_dir / IMPORT_RECORD).read_text("utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return recorded if isinstance(recorded, dict) else {}
+
+
+def _record_bytes(files: dict[str, bytes]) -> bytes:
+    """What the import wrote, by hash: a later version of opendata that writes the
+    files otherwise still knows them for its own, and an edit by hand for one."""
+    record = {
+        "about": "The files opendata import-plan wrote, and their hashes: a file whose hash differs "
+        "was changed by hand since, and the next import keeps it unless --force.",
+        "files": {path: _sha256(data) for path, data in sorted(files.items())},
+    }
+    return json_text(record).encode("utf-8")
+
+
+def _sha256(data: bytes | None) -> str | None:
+    return None if data is None else "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def _bytes(path: Path) -> bytes | None:
