@@ -131,8 +131,8 @@ def package_descriptor() -> dict:
 
 
 class EditedByHand(Exception):
-    """Files of the package differ from what the importer wrote from the package's own
-    copy of the decision: changed by hand since, and a new import would undo that."""
+    """Files of the package are not what the last import wrote: changed by hand since,
+    and a new import would undo that."""
 
     def __init__(self, paths: list[str]) -> None:
         super().__init__(", ".join(paths))
