@@ -249,6 +249,9 @@ def test_a_summary_that_starts_with_equals_is_text_in_the_workbook(plan_with_rep
         for n, summary in enumerate(summaries):
             row = [f"I-{n}", "1.2", "2021-Q2", "2021-06-01", "done", summary, "https://example.org/a"]
             csv.writer(table).writerow([*row, "website", "", "koba-i-yu"])
+    checked = run_cli("validate", plan_with_reports, "--format", "json")
+    warnings = [(w["type"], w["field"]) for w in json.loads(checked.stdout)["warnings"]]
+    assert warnings.count(("plan-formula", "summary")) == 2  # the CSV for Excel runs them: said
     build(plan_with_reports, tmp_path)
     sheet = load_workbook(tmp_path / "kolomyia-communication-plan-2021.xlsx")["progress_reports"]
     cells = [row[5] for row in sheet.iter_rows(min_row=sheet.max_row - 1)]

@@ -727,6 +727,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "A numbering slip in the document; task_id tells the rows apart, nothing to fix.",
         ),
     },
+    "plan-formula": {
+        "uk": (
+            "Клітинка поля «{field}» починається з «=»: Excel, відкривши CSV, виконає її як формулу "
+            "(посилання чи обчислення замість тексту).",
+            "Почніть текст інакше, наприклад словом чи лапками перед «=».",
+        ),
+        "en": (
+            "A cell of field «{field}» starts with «=»: Excel opening the CSV runs it as a formula "
+            "(a link or a calculation instead of the text).",
+            "Start the text otherwise, with a word or a quotation mark before the «=».",
+        ),
+    },
     "plan-cell-too-long": {
         "uk": (
             "Клітинка поля «{field}» довша, ніж уміщує Excel (32 767 символів).",

@@ -9,7 +9,8 @@
 - a report marked done without evidence is a warning;
 - no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
   copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
-- a cell longer than Excel holds is a warning: the XLSX download cuts it.
+- a cell longer than Excel holds is a warning: the XLSX download cuts it;
+- a cell starting with "=" is a warning: Excel runs it as a formula when it opens the CSV.
 
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others.
@@ -135,12 +136,15 @@ def problem_of_link(link: str) -> str | None:
 
 
 def _cell_problems(table: Table) -> list[Problem]:
-    """Cells the downloads cannot carry as they are: control characters, and text
-    longer than an Excel cell."""
+    """Cells the downloads cannot carry as they are: control characters, text longer
+    than an Excel cell, and text Excel would run as a formula."""
     problems = []
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""
+            if text.startswith("="):  # the csv-excel copy opened in Excel: a formula, run
+                formula = _problem(table, "plan-formula", record["__row"], name, text, severity="warning")
+                problems.append(formula)
             if len(text) > EXCEL_CELL_CHARS:
                 too_long = _problem(
                     table, "plan-cell-too-long", record["__row"], name, None, severity="warning"
