@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -235,8 +236,8 @@ def test_page_for_portal_links_each_download_to_its_resource(dist):
 
 
 def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
-    build(plan_with_reports, tmp_path)
-    page = (tmp_path / "index.html").read_text("utf-8")
+    build(plan_with_reports, tmp_path / "out")
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert 'id="progress-chart"' in page
     assert "ПРИКЛАД (синтетичні дані)" in page
 
@@ -252,8 +253,8 @@ def test_a_summary_that_starts_with_equals_is_text_in_the_workbook(plan_with_rep
     checked = run_cli("validate", plan_with_reports, "--format", "json")
     warnings = [(w["type"], w["field"]) for w in json.loads(checked.stdout)["warnings"]]
     assert warnings.count(("plan-formula", "summary")) == 2  # the CSV for Excel runs them: said
-    build(plan_with_reports, tmp_path)
-    sheet = load_workbook(tmp_path / "kolomyia-communication-plan-2021.xlsx")["progress_reports"]
+    build(plan_with_reports, tmp_path / "out")
+    sheet = load_workbook(tmp_path / "out" / "kolomyia-communication-plan-2021.xlsx")["progress_reports"]
     cells = [row[5] for row in sheet.iter_rows(min_row=sheet.max_row - 1)]
     assert [(c.value, c.data_type) for c in cells] == [(text, "s") for text in summaries]
 
@@ -301,7 +302,8 @@ def _complete_package(plan_with_reports: Path) -> Path:
     return plan_with_reports
 
 
-def test_national_exports_validate_when_complete(plan_with_reports, tmp_path):
+def test_national_exports_validate_when_complete(plan_with_reports, tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("out")
     result = build(_complete_package(plan_with_reports), tmp_path, PUBLISHER)
     assert result.gaps == []
     for path, name in EXPORTS.items():
@@ -472,3 +474,35 @@ def test_an_earlier_file_edited_since_is_kept(plan_copy, tmp_path):
     descriptor.write_text(descriptor.read_text("utf-8").replace(f'"{old}"', '"renamed-plan"', 1), "utf-8")
     assert build(plan_copy, out).removed == [f"{old}.sqlite", f"{old}.zip"]
     assert workbook.exists()
+
+
+def test_a_build_into_a_folder_of_other_files_is_refused(plan_copy, tmp_path):
+    """Another data package's folder: its datapackage.json was replaced by the build's,
+    and its tables deleted where that descriptor had their hashes."""
+    other = tmp_path / "other"
+    shutil.copytree(plan_copy, other)
+    descriptor = json.loads((other / "datapackage.json").read_text("utf-8"))
+    for resource in descriptor["resources"]:
+        data = (other / resource["path"]).read_bytes()
+        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    (other / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    before = {p: p.read_bytes() for p in other.rglob("*") if p.is_file()}
+    result = run_cli("build", plan_copy, "--out", other, "--format", "json")
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputInUse"
+    assert "«" + str(other) + "»: у папці вже є інші файли, не попередньої збірки" in result.stderr
+    assert {p: p.read_bytes() for p in other.rglob("*") if p.is_file()} == before
+    interrupted = tmp_path / "interrupted"  # a build's own files, without its datapackage.json: fine
+    (interrupted / "csv").mkdir(parents=True)
+    (interrupted / "csv" / "tasks.csv").write_text("partial", "utf-8")
+    assert run_cli("build", plan_copy, "--out", interrupted).returncode == 0
+
+
+def test_a_link_in_the_output_folder_is_replaced_not_written_through(plan_copy, tmp_path):
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    (out / "csv").mkdir(parents=True)
+    victim.write_text("IMPORTANT", "utf-8")
+    (out / "csv" / "tasks.csv").symlink_to(victim)
+    build(plan_copy, out)
+    assert victim.read_text("utf-8") == "IMPORTANT"
+    assert not (out / "csv" / "tasks.csv").is_symlink()
+    assert (out / "csv" / "tasks.csv").read_bytes() == (plan_copy / "tasks.csv").read_bytes()

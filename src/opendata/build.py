@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
@@ -122,12 +123,67 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     outputs.add(archive, "archive", zip_bytes(outputs.contents()))
 
     result = BuildResult(out_dir, outputs.files, gaps)
-    result.removed = _remove_earlier_build(out_dir, {f.path for f in result.files})
-    for built in result.files:
-        target = out_dir / built.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(outputs.data[built.path])
+    built = {f.path for f in result.files}
+    if _in_use(out_dir, built):
+        raise OutputInUse(str(out_dir))
+    result.removed = _remove_earlier_build(out_dir, built)
+    for file in result.files:
+        _write_inside(out_dir, file.path, outputs.data[file.path])
     return result
+
+
+class OutputInUse(ValueError):
+    """--out holds files that no build wrote (another package, an audit, the officer's
+    own): a build would write its datapackage.json and files over them."""
+
+
+def _in_use(out_dir: Path, built: set[str]) -> bool:
+    """Whether OUT_DIR holds more than an earlier build: its datapackage.json is not a
+    build's, and some file there is not one a build writes (an interrupted build, or
+    one by an earlier version, is only that)."""
+    if not out_dir.is_dir():
+        return False
+    if _earlier_descriptor(out_dir) is not None:
+        return False
+    present = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if not p.is_dir()}
+    return not present <= built
+
+
+def _earlier_descriptor(out_dir: Path) -> tuple[bytes, dict] | None:
+    """The datapackage.json an earlier build wrote into OUT_DIR (its bytes and data), or
+    None: missing, or not a build's (every resource a built path with its sha256)."""
+    try:
+        data = (out_dir / "datapackage.json").read_bytes()
+        descriptor = json.loads(data)
+        resources = descriptor["resources"]
+        if resources and all(
+            isinstance(r.get("path"), str)
+            and BUILT_PATH.fullmatch(r["path"])
+            and str(r.get("hash", "")).startswith("sha256:")
+            for r in resources
+        ):
+            return data, descriptor
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+# the paths a build writes: tables under csv/, csv-excel/, json/, national/; the rest at the top
+BUILT_PATH = re.compile(
+    r"(?:csv|csv-excel|json|national)/[^/]+\.(?:csv|json)|[^/]+\.(?:json|xlsx|sqlite|md|html|zip)"
+)
+
+
+def _write_inside(out_dir: Path, path: str, data: bytes) -> None:
+    """Write a built file; a link in its place is replaced, never written through, and a
+    folder that leads out of OUT_DIR is refused."""
+    target = out_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.resolve().is_relative_to(out_dir.resolve()):
+        raise OutputInUse(str(out_dir))
+    if target.is_symlink():
+        target.unlink()
+    target.write_bytes(data)
 
 
 def _remove_earlier_build(out_dir: Path, built: set[str]) -> list[str]:
@@ -136,17 +192,17 @@ def _remove_earlier_build(out_dir: Path, built: set[str]) -> list[str]:
     copied to a web server would still offer them.  Only the files its datapackage.json
     lists, unchanged since (the same sha256), and its archive are removed; anything
     else in the folder is the officer's."""
-    try:
-        descriptor = (out_dir / "datapackage.json").read_bytes()
-        earlier = json.loads(descriptor)
-        listed = {r["path"]: r.get("hash") for r in earlier["resources"] if isinstance(r["path"], str)}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    found = _earlier_descriptor(out_dir)
+    if found is None:
         return []
-    if isinstance(earlier.get("name"), str):  # the archive, which holds that datapackage.json
-        listed[f"{earlier['name']}.zip"] = descriptor
+    descriptor, earlier = found
+    listed = {r["path"]: r["hash"] for r in earlier["resources"]}
+    archive = f"{earlier.get('name')}.zip"  # which holds that datapackage.json
+    if BUILT_PATH.fullmatch(archive):
+        listed[archive] = descriptor
     removed = []
     for path, check in listed.items():
-        if path in built or not _inside(out_dir, path) or not _unchanged(out_dir / path, check):
+        if path in built or not _unchanged(out_dir / path, check):
             continue
         target = out_dir / path
         target.unlink()
@@ -168,10 +224,6 @@ def _unchanged(target: Path, check: str | bytes | None) -> bool:
         return f"sha256:{hashlib.sha256(target.read_bytes()).hexdigest()}" == check
     except (OSError, KeyError, zipfile.BadZipFile):
         return False  # gone, not a file, or not that archive
-
-
-def _inside(folder: Path, path: str) -> bool:
-    return not Path(path).is_absolute() and (folder / path).resolve().is_relative_to(folder.resolve())
 
 
 class _Outputs:

@@ -660,7 +660,7 @@ def build_command(
     """
     from rich.text import Text
 
-    from opendata.build import OutputIsPackage, build
+    from opendata.build import OutputInUse, OutputIsPackage, build
     from opendata.national import Publisher, PublisherError
 
     ui = BUILD_UI[lang]
@@ -673,6 +673,8 @@ def build_command(
         result = build(folder, out_dir, publisher)
     except OutputIsPackage:
         _refuse("OutputIsPackage", ui["out_is_package"].format(out=out_dir), output_format, 2)
+    except OutputInUse:
+        _refuse("OutputInUse", ui["out_in_use"].format(out=out_dir), output_format, 2)
     if output_format == "json":
         print_json(result.to_dict())
         return
@@ -889,7 +891,7 @@ def publish_command(
       CKAN_API_TOKEN=... opendata publish datapackage --portal https://data.example.gov.ua --org my-city
       opendata publish --format json --maintainer-email opendata@example.org
     """
-    from opendata.build import OutputIsPackage
+    from opendata.build import OutputInUse, OutputIsPackage
     from opendata.ckan_client import PortalError
     from opendata.messages import PUBLISH_UI
     from opendata.national import FREQUENCY_DAYS, OFFICIAL_FREQUENCIES
@@ -942,6 +944,8 @@ def publish_command(
         _portal_failure(error, output_format, lang)
     except OutputIsPackage:
         _refuse("OutputIsPackage", BUILD_UI[lang]["out_is_package"].format(out=build_dir), output_format, 2)
+    except OutputInUse:
+        _refuse("OutputInUse", BUILD_UI[lang]["out_in_use"].format(out=build_dir), output_format, 2)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})

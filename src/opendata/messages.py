@@ -1255,6 +1255,9 @@ BUILD_UI = {
         },
         "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
         "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
+        "out_in_use": "«{out}»: у папці вже є інші файли, не попередньої збірки (інший пакет даних, аудит "
+        "чи ваші файли), і збірка записала б свої datapackage.json і файли поверх них; вкажіть нову "
+        "або порожню папку, наприклад --out dist",
         "written": "записано до",
         "removed": "вилучено: попередня збірка записала цей файл, а ця вже не збирає",
         "gap": "порожня обов'язкова клітинка в національному експорті",
@@ -1286,6 +1289,9 @@ BUILD_UI = {
         },
         "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
         "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",
+        "out_in_use": "«{out}» already holds other files, not an earlier build's (another data package, an "
+        "audit or your own files), and the build would write its datapackage.json and files over them; "
+        "give a new or empty folder, e.g. --out dist",
         "written": "written to",
         "removed": "removed: an earlier build wrote this file, and this one no longer builds it",
         "gap": "required cell left empty in a national export",
