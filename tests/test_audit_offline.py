@@ -322,6 +322,7 @@ def test_an_audit_into_a_folder_of_other_files_is_refused(dump, plan_copy, tmp_p
     assert {path.name: path.read_bytes() for path in plan_copy.iterdir() if path.is_file()} == before
     empty = tmp_path / "empty"
     empty.mkdir()
+    (empty / ".DS_Store").write_bytes(b"\0")  # empty, to the officer
     assert run_cli("audit", "--dump", dump, "--out", empty).returncode == 0
 
 

@@ -494,6 +494,8 @@ def test_a_build_into_a_folder_of_other_files_is_refused(plan_copy, tmp_path):
     interrupted = tmp_path / "interrupted"  # a build's own files, without its datapackage.json: fine
     (interrupted / "csv").mkdir(parents=True)
     (interrupted / "csv" / "tasks.csv").write_text("partial", "utf-8")
+    (interrupted / ".DS_Store").write_bytes(b"\0")  # what a file manager leaves: the folder looks empty
+    (interrupted / "desktop.ini").write_text("[.ShellClassInfo]", "utf-8")
     assert run_cli("build", plan_copy, "--out", interrupted).returncode == 0
 
 

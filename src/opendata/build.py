@@ -29,6 +29,7 @@ from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary
 from opendata.national import Gap, Publisher, national_exports
 from opendata.package import csv_bytes, json_text
 from opendata.page import plan_page
+from opendata.paths import files_in
 from opendata.progress import progress
 from opendata.tables import PackageData, read_package
 
@@ -141,12 +142,7 @@ def _in_use(out_dir: Path, built: set[str]) -> bool:
     """Whether OUT_DIR holds more than an earlier build: its datapackage.json is not a
     build's, and some file there is not one a build writes (an interrupted build, or
     one by an earlier version, is only that)."""
-    if not out_dir.is_dir():
-        return False
-    if _earlier_descriptor(out_dir) is not None:
-        return False
-    present = {p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*") if not p.is_dir()}
-    return not present <= built
+    return _earlier_descriptor(out_dir) is None and not files_in(out_dir) <= built
 
 
 def _earlier_descriptor(out_dir: Path) -> tuple[bytes, dict] | None:

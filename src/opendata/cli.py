@@ -1313,8 +1313,9 @@ def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> Non
     folder (or a build's) they would replace the files there without a word.  Only a
     new or empty folder, or an earlier audit's, is written into."""
     from opendata.audit.compare import is_audit_output
+    from opendata.paths import files_in
 
-    if not out_dir.is_dir() or not any(out_dir.iterdir()) or is_audit_output(out_dir):
+    if not files_in(out_dir) or is_audit_output(out_dir):
         return
     refusal = {
         "uk": "--out: у папці «{out}» уже є інші файли (це не результат попереднього аудиту); аудит "

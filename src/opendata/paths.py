@@ -1,8 +1,12 @@
-"""Which paths a descriptor may name: the rule `validate` and the head start share."""
+"""Rules about paths that several commands share: which paths a descriptor may name
+(`validate`, the head start), and which files an output folder holds (`build`, `audit`)."""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+
+# what a file manager leaves in a folder the officer sees as empty
+SYSTEM_FILES = frozenset({"desktop.ini", "thumbs.db"})
 
 
 def escapes_folder(path: str) -> bool:
@@ -10,3 +14,19 @@ def escapes_folder(path: str) -> bool:
     Windows drive or share (``C:\\…``, ``\\\\server\\…``)."""
     parts = PurePosixPath(path)
     return parts.is_absolute() or ".." in parts.parts or path.startswith("\\") or ":" in path[:3]
+
+
+def files_in(folder: Path) -> set[str]:
+    """The files below FOLDER ("/"-separated, relative), without hidden ones (.DS_Store)
+    and a file manager's own (desktop.ini): to the officer the folder is empty without
+    them.  Links to folders are not followed."""
+    if not folder.is_dir():
+        return set()
+    found = set()
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if path.is_dir() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.name.lower() not in SYSTEM_FILES:
+            found.add(relative.as_posix())
+    return found
