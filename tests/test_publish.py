@@ -503,3 +503,37 @@ def test_an_update_frequency_that_is_not_official_is_refused(plan_copy: Path):
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadUpdateFrequency"
     assert "«quarterly» — не офіційне значення частоти оновлення" in result.stderr
     assert "«Щокварталу»" in result.stderr
+
+
+def test_a_resource_saved_in_the_portals_form_is_still_the_files(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """CKAN's edit form calls resource_update with the fields it shows: the marks, the
+    hash and the schema publish keeps are dropped.  The next publish made a second
+    people.csv beside it ("keep: not in the package"), and pull said no table 'people'."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    resources = api.action.package_show(id=name)["resources"]
+    people = next(r for r in resources if r["name"] == "people.csv")
+    form = {key: people[key] for key in ("id", "name", "url", "format", "url_type")}
+    api.action.resource_update(**form, description="Edited in the web form")
+    assert "opendata_name" not in api.action.resource_show(id=people["id"])  # as the form leaves it
+    pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                     env=cli_env(ckan_portal.token))  # fmt: skip
+    assert pulled.returncode == 2 and "Файл «people.csv» набору змінили на порталі вручну" in pulled.stderr
+    dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    changed = [r for r in dry["resources"] if r["action"] != "unchanged"]
+    planned = {r["name"]: (r["action"], r["reasons"][0]) for r in changed}
+    assert planned == {"people.csv": ("update", "edited on the portal")}
+    repaired = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert repaired["updated"] == ["people.csv"] and repaired["created"] == []
+    after = api.action.package_show(id=name)["resources"]
+    assert len(after) == len(resources)
+    assert api.action.resource_show(id=people["id"])["opendata_name"] == "people"
+    rows = api.action.datastore_search(resource_id=people["id"], limit=0)["total"]
+    assert rows == len(csv_rows(plan_copy / "people.csv"))
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert again["updated"] == [] and again["created"] == []
+    assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                   env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip

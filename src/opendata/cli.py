@@ -816,8 +816,8 @@ def _print_failure(error: BaseException, lang: str) -> None:
     ui = FAILURES[lang]
     subject = error.__cause__ if isinstance(error.__cause__, PortalError) else error
     kind = next((k.__name__ for k in type(subject).__mro__ if k.__name__ in ui), None)
-    if kind is not None:
-        err.print(ui[kind], markup=False)
+    if kind is not None:  # a message of its own, with what the error knows (the file, say)
+        err.print(ui[kind].format_map(getattr(subject, "params", {})), markup=False)
     err.print(f"{ui['detail']}: {error}", markup=False)
 
 

@@ -1352,6 +1352,7 @@ PUBLISH_UI = {
             "content changed": "змінився вміст",
             "unfinished upload": "вивантаження не завершено",
             "replaced on the portal": "файл замінено на порталі вручну",
+            "edited on the portal": "ресурс збережено у формі порталу: його файл надіслати знову",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
             "forced": "надіслати знову (--force)",
@@ -1412,8 +1413,9 @@ FAILURES = {
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
-        "ReplacedOnPortal": "Файл набору на порталі — не той, що опубліковано: його замінили вручну. "
-        "opendata publish надішле опублікований знову; тоді повторіть pull.",
+        "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший чи "
+        "зберегли у формі порталу), тож він уже не той, що опубліковано. opendata publish надішле "
+        "опублікований знову; тоді повторіть pull.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
         "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
@@ -1439,8 +1441,9 @@ FAILURES = {
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
-        "ReplacedOnPortal": "A file of the dataset on the portal is not the one published: it was "
-        "replaced by hand. opendata publish sends the published one again; then pull again.",
+        "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
+        "file uploaded, or saved in the portal's form), so it is not the one published. opendata "
+        "publish sends the published one again; then pull again.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "
         "organisation or was not published by this tool, so it was left as it is. Give the package "

@@ -379,15 +379,16 @@ def plan_publish(
     else:
         reasons = _dataset_differences(wanted, existing)
         action = "update" if reasons else "unchanged"
-    on_portal = {r.get(MANAGED_MARK): r for r in (existing or {}).get("resources", []) if r.get(MANAGED_MARK)}
+    on_portal = _our_resources((existing or {}).get("resources", []), files)
     built_page = files["page"].path if "page" in files else None
     if built_page is not None:
         files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
     changes = []
     for key, publish_file in files.items():
         changes.append(_resource_change(publish_file, on_portal.get(key), client.url, force=force))
+    ours = {resource["id"] for resource in on_portal.values()}
     for resource in (existing or {}).get("resources", []):
-        if resource.get(MANAGED_MARK) in files:
+        if resource["id"] in ours:
             continue
         changes.append(
             ResourceChange(
@@ -412,6 +413,20 @@ def plan_publish(
         built_page=built_page,
         workspace=workspace,
     )
+
+
+def _our_resources(resources: list[dict], files: dict[str, PublishFile]) -> dict[str, dict]:
+    """The portal's resource of each package file, by the mark publish leaves on it; or,
+    where the mark is gone, by the file's name.  The portal's own edit form saves only
+    the fields it shows, and drops the marks, the hash and the schema: such a resource
+    is still the file's, not one more beside it."""
+    found = {r[MANAGED_MARK]: r for r in resources if r.get(MANAGED_MARK) in files}
+    unmarked = [r for r in resources if not r.get(MANAGED_MARK)]
+    for key, publish_file in files.items():
+        same_name = [r for r in unmarked if r.get("name") == publish_file.path.name]
+        if key not in found and len(same_name) == 1:
+            found[key] = same_name[0]
+    return found
 
 
 def _ensure_ours(existing: dict, org: str) -> None:
@@ -482,7 +497,9 @@ def _resource_change(
         return ResourceChange(publish_file.key, name, "create", ["new resource"], bytes=size)
     reasons = []
     stored = resource.get("opendata_sha256")
-    if stored != publish_file.sha256:
+    if not resource.get(MANAGED_MARK):  # saved in the portal's form: what it holds is unknown
+        reasons.append("edited on the portal")
+    elif stored != publish_file.sha256:
         reasons.append("content changed" if stored not in (None, "", "pending") else "unfinished upload")
     elif _replaced_on_portal(resource):
         reasons.append("replaced on the portal")
@@ -507,7 +524,21 @@ def _resource_change(
     )
 
 
-CONTENT_REASONS = {"content changed", "unfinished upload", "replaced on the portal", "forced"}
+# why a file is sent again, and why its DataStore table is made anew
+CONTENT_REASONS = {
+    "content changed",
+    "unfinished upload",
+    "edited on the portal",
+    "replaced on the portal",
+    "forced",
+}
+RELOAD_REASONS = {
+    "schema changed",
+    "no DataStore table",
+    "edited on the portal",
+    "replaced on the portal",
+    "forced",
+}
 
 
 def _replaced_on_portal(resource: dict) -> bool:
@@ -653,10 +684,7 @@ def _sync_resource(
     if needs_upload and on_upload:
         on_upload(change.name, change.bytes)
     recreate = bool(publish_file.schema) and (
-        change.action == "create"
-        or bool(
-            {"schema changed", "no DataStore table", "replaced on the portal", "forced"} & set(change.reasons)
-        )
+        change.action == "create" or bool(RELOAD_REASONS & set(change.reasons))
     )
     if not needs_upload and not recreate:  # metadata only: the content is already there
         return client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": sha})

@@ -25,7 +25,15 @@ class PullError(PortalError):
 
 
 class ReplacedOnPortal(PullError):
-    """A file of the dataset is not the one published: uploaded over it by hand."""
+    """A file of the dataset is not the one published: uploaded over it by hand, or
+    saved in the portal's form, which drops the hash and the marks publish leaves."""
+
+    def __init__(self, file: str, detail: str) -> None:
+        super().__init__(f"{file}: {detail}")
+        self.params = {"file": file}
+
+
+EDITED = "saved in the portal's form, which dropped the hash and the marks publish left on it"
 
 
 class OutputNotEmpty(PortalError):
@@ -65,6 +73,9 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
 def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     package = client.call("package_show", {"id": dataset})
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
+    unmarked = {r.get("name") for r in package.get("resources", []) if not r.get(MANAGED_MARK)}
+    if "datapackage" not in resources and "datapackage.json" in unmarked:
+        raise ReplacedOnPortal("datapackage.json", EDITED)
     if "datapackage" not in resources:
         raise PullError(
             f"dataset {dataset!r} has no datapackage.json published by opendata; cannot rebuild it"
@@ -77,6 +88,8 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     )
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
+        if resource is None and PurePosixPath(str(entry.get("path"))).name in unmarked:
+            raise ReplacedOnPortal(PurePosixPath(entry["path"]).name, EDITED)
         if resource is None:
             raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
         _fetch(client, resource, _inside(out_dir, entry["path"]), result)
@@ -107,7 +120,7 @@ def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -
     sha = client.download(resource["url"], dest)
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:
-        raise ReplacedOnPortal(f"{resource['name']}: the downloaded file does not match its published hash")
+        raise ReplacedOnPortal(resource["name"], "the downloaded file does not match its published hash")
     result.files.append(dest.relative_to(result.out_dir).as_posix())
 
 
