@@ -472,7 +472,7 @@ def test_a_file_replaced_by_hand_on_the_portal_is_sent_again(
     assert requests.get(people["url"], timeout=30).content != (plan_copy / "people.csv").read_bytes()
     pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      env=cli_env(ckan_portal.token))  # fmt: skip
-    assert pulled.returncode == 2 and "його замінили вручну. opendata publish надішле" in pulled.stderr
+    assert pulled.returncode == 2 and "Файл «people.csv» набору змінили на порталі вручну" in pulled.stderr
     assert "people.csv: the downloaded file does not match" in pulled.stderr
     dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
     planned = {r["name"]: r for r in dry["resources"] if r["action"] != "unchanged"}
