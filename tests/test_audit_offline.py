@@ -358,3 +358,47 @@ def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path
     assert "organisation «kolomyia», this one organisation «lviv»" in other.stderr
     same = run_cli("audit", "--dump", dump, "--org", "kolomyia", "--out", tmp_path / "s", "--compare", first)
     assert same.returncode == 0 and (tmp_path / "s" / "changes.csv").exists()
+
+
+def _dump_of(tmp_path: Path, *datasets: dict) -> Path:
+    path = tmp_path / "portal.jsonl"
+    path.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_schema_in_the_resources_own_field_is_the_datasets_structure(tmp_path):
+    """As `opendata publish` (and ckanext-validation) keeps it: the tool's own published
+    dataset got "no data schema", an error, from its own audit."""
+    table = {**GOOD["resources"][0], "schema": json.dumps({"fields": [{"name": "id", "type": "integer"}]})}
+    published = {**GOOD, "name": "published-plan", "resources": [table]}
+    bare = {**GOOD, "name": "no-schema", "resources": [GOOD["resources"][0]]}
+    audit = run_audit(dump=_dump_of(tmp_path, published, bare), check_links=False)
+    codes = {(f.dataset, f.code) for f in audit.findings}
+    assert ("published-plan", "passport-no-schema") not in codes
+    assert ("no-schema", "passport-no-schema") in codes
+
+
+def test_a_dataset_holding_only_its_schema_has_no_data(tmp_path):
+    """It got the schema's 3 stars and no finding: the schema was scored as the data."""
+    only_schema = {**GOOD, "name": "only-schema", "resources": [GOOD["resources"][1]]}
+    audit = run_audit(dump=_dump_of(tmp_path, only_schema), check_links=False)
+    assert audit.datasets[0].stars == 0
+    assert [f.code for f in audit.findings if f.severity == "error"] == ["stars-only-schema"]
+
+
+def test_an_empty_register_file_is_unreadable(dump, tmp_path):
+    """A save that failed: it was read as a register of no datasets, and every dataset
+    of the portal was "not in the register"."""
+    empty = tmp_path / "register.csv"
+    empty.write_bytes(b"")
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", empty, "--lang", "en")
+    assert result.returncode == 2 and "the file is empty" in result.stderr
+
+
+def test_lost_points_agree_with_their_number(tmp_path):
+    """«−3 балів»: one of two resources without its size loses 3 of the 5 points."""
+    half = {**GOOD, "name": "half", "resources": [GOOD["resources"][0], {**GOOD["resources"][1], "size": None}]}
+    audit = run_audit(dump=_dump_of(tmp_path, half), check_links=False)
+    [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
+    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−3 бали, Контекст)."
+    assert finding.render("en")[0] == "Metadata quality: no «file size» (−3 points, Contextuality)."

@@ -1045,6 +1045,7 @@ NOUNS = {
         # after "після" (genitive): "після 1 помилки", "після 2 помилок"
         "warnings": {"one": "попередження", "many": "попереджень", "other": "попередження"},
         "datasets": {"one": "набір", "few": "набори", "many": "наборів", "other": "набору"},
+        "points": {"one": "бал", "few": "бали", "many": "балів", "other": "бала"},
         "links": {"one": "посилання", "many": "посилань", "other": "посилання"},
         "files": {"one": "файл", "few": "файли", "many": "файлів", "other": "файлу"},
         "resources": {"one": "ресурс", "few": "ресурси", "many": "ресурсів", "other": "ресурсу"},
@@ -1090,6 +1091,7 @@ NOUNS = {
         "errors": {"one": "error", "other": "errors"},
         "warnings": {"one": "warning", "other": "warnings"},
         "datasets": {"one": "dataset", "other": "datasets"},
+        "points": {"one": "point", "other": "points"},
         "links": {"one": "link", "other": "links"},
         "files": {"one": "file", "other": "files"},
         "resources": {"one": "resource", "other": "resources"},

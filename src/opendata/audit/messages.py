@@ -155,6 +155,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Move the datasets to an open licence (CC BY 4.0).",
         ),
     },
+    "stars-only-schema": {
+        "uk": (
+            "Набір містить лише структуру (схему) — самих даних у ньому немає.",
+            "Додайте до набору файл із даними (CSV або JSON), який ця схема описує.",
+            "Додати дані до наборів, що містять лише схему.",
+        ),
+        "en": (
+            "The dataset holds only its structure (schema): there is no data in it.",
+            "Add the data file (CSV or JSON) that this schema describes.",
+            "Add the data to the datasets that hold only a schema.",
+        ),
+    },
     "stars-no-resources": {
         "uk": (
             "Набір не має жодного ресурсу — даних у ньому немає.",
@@ -277,12 +289,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "mqa-missing": {
         "uk": (
-            "Оцінка якості метаданих: немає «{label}» (−{points} балів, {dimension}).",
+            "Оцінка якості метаданих: немає «{label}» (−{lost}, {dimension}).",
             "{hint}",
             "Додати до метаданих «{label}».",
         ),
         "en": (
-            "Metadata quality: no «{label}» (−{points} points, {dimension}).",
+            "Metadata quality: no «{label}» (−{lost}, {dimension}).",
             "{hint}",
             "Add «{label}» to the metadata.",
         ),

@@ -16,6 +16,7 @@ from opendata.audit.checks.passport import extras
 from opendata.audit.formats import normal_format
 from opendata.audit.model import Finding, ResourceResult
 from opendata.audit.stars import FORMAT_STARS, OPEN_LICENCES
+from opendata.messages import LANGUAGES, counted
 
 DIMENSIONS = ("findability", "accessibility", "interoperability", "reusability", "contextuality")
 DIMENSION_LABELS = {
@@ -282,6 +283,7 @@ def score(dataset: dict, resources: list[ResourceResult]) -> tuple[dict[str, int
         # with no resources, a resource indicator has no resource to fix (stars-no-resources says it)
         applies = indicator.dataset_test is not None or bool(resources)
         if indicator.report and applies and earned < indicator.points:
+            lost = indicator.points - earned
             findings.append(
                 Finding(
                     "mqa",
@@ -292,7 +294,8 @@ def score(dataset: dict, resources: list[ResourceResult]) -> tuple[dict[str, int
                         "indicator": indicator.key,
                         "label": indicator.label,
                         "hint": indicator.hint,
-                        "points": indicator.points - earned,
+                        "points": lost,
+                        "lost": {lang: counted(lost, lang, "points") for lang in LANGUAGES},
                         "dimension": DIMENSION_LABELS[indicator.dimension],
                     },
                 )

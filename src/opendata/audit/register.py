@@ -33,8 +33,8 @@ def read_register(path: Path) -> list[dict]:
         raise RegisterUnreadable(f"{path}: {error}; save the register as «CSV UTF-8»") from error
     except (OSError, csv.Error) as error:
         raise RegisterUnreadable(f"{path}: {error}") from error
-    if not lines:
-        return []
+    if not lines:  # a save that failed, or the wrong file: not a register without rows
+        raise RegisterUnreadable(f"{path}: the file is empty; save the register as «CSV UTF-8»")
     names = [name.strip() for name in lines[0]]
     missing = [c for c in REGISTER_COLUMNS if c not in names]
     if missing:

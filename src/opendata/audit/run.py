@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from collections.abc import Callable
 from datetime import date
@@ -123,17 +124,37 @@ def _schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[str, P
     return found
 
 
+def _own_schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[str, Path]:
+    """The Table Schemas resources carry in their own ``schema`` field, as ckanext-validation
+    (and `opendata publish`) keeps them: a dataset whose tables have one has its structure."""
+    found = {}
+    for resource, meta in zip(result.resources, dataset.get("resources") or [], strict=True):
+        value = meta.get("schema")
+        if isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False)
+        if not isinstance(value, str) or not value.strip().startswith("{"):
+            continue
+        source = workdir / f"{resource.resource_id}.field-schema.json"
+        source.write_text(value, encoding="utf-8")
+        schema = validity.table_schema(source, workdir)
+        if schema is not None:
+            found[resource.resource_id] = schema
+    return found
+
+
 def _check_dataset(
     result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int
 ) -> list[Finding]:
     schemas = _schemas(result, dataset, workdir)
     schema_ids = set(schemas)
     schema = next((path for path in schemas.values() if path), None)
-    findings, result.passport_missing = passport.check(dataset, audit_day, has_schema=bool(schemas))
+    own = _own_schemas(result, dataset, workdir)
+    has_schema = bool(schemas) or bool(own)
+    findings, result.passport_missing = passport.check(dataset, audit_day, has_schema=has_schema)
     for resource in result.resources:
         findings += links.findings(resource, size_cap)
         if resource.local_file and resource.resource_id not in schema_ids:
-            findings += validity.check(resource, schema)
+            findings += validity.check(resource, own.get(resource.resource_id) or schema)
     result.stars, star_findings = stars.score(result.name, result.license_id, result.resources, schema_ids)
     result.mqa, mqa_findings = mqa.score(dataset, result.resources)
     return findings + star_findings + freshness.check(result, audit_day) + mqa_findings

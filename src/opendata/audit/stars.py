@@ -63,13 +63,15 @@ def score(
 ) -> tuple[int, list[Finding]]:
     """The dataset's stars (schema resources aside) and the findings that explain a low score."""
     licence_open = license_id in OPEN_LICENCES
-    data = [r for r in resources if r.resource_id not in schema_ids] or resources
+    data = [r for r in resources if r.resource_id not in schema_ids]
     for resource in resources:
         resource.stars = resource_stars(resource, licence_open)
     best = max((r.stars for r in data), default=0)
     findings = []
-    if not resources:  # nothing to score, and no format to blame
-        findings.append(Finding("stars", "stars-no-resources", "error", dataset))
+    if not data:  # nothing to score, and no format to blame: no resource, or only the schema
+        findings.append(
+            Finding("stars", "stars-only-schema" if resources else "stars-no-resources", "error", dataset)
+        )
     if not licence_open and license_id:  # a missing licence is a passport finding
         findings.append(
             Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
