@@ -241,3 +241,12 @@ def test_files_an_older_version_wrote_are_rewritten_without_force(plan_copy):
     assert result.returncode == 0, result.stderr
     assert schema.read_bytes() == (PACKAGE / "schemas" / "people.json").read_bytes()
     assert record_path.read_bytes() == (PACKAGE / IMPORT_RECORD).read_bytes()
+
+
+def test_run_inside_the_package_it_writes_the_package(plan_with_reports):
+    """As validate, build and report take the folder they run in: a nested datapackage/
+    was made there, and the other commands then read that empty copy."""
+    result = run_cli("import-plan", "sources/kolomyia-2021-communication-plan.txt", cwd=plan_with_reports)
+    assert result.returncode == 0, result.stderr
+    assert not (plan_with_reports / "datapackage").exists()
+    assert "записів: 6." in run_cli("report", cwd=plan_with_reports).stdout  # the sample's six

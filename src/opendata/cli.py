@@ -226,9 +226,9 @@ def main(lang: str) -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_PACKAGE,
-    show_default=True,
-    help="Folder of the data package to write.",
+    default=_default_package,
+    show_default=DEFAULT_PACKAGE,
+    help="Folder of the data package to write (inside the package: the package itself).",
 )
 @click.option(
     "--force",
