@@ -508,3 +508,39 @@ def test_a_link_in_the_output_folder_is_replaced_not_written_through(plan_copy, 
     assert victim.read_text("utf-8") == "IMPORTANT"
     assert not (out / "csv" / "tasks.csv").is_symlink()
     assert (out / "csv" / "tasks.csv").read_bytes() == (plan_copy / "tasks.csv").read_bytes()
+
+
+def test_fields_of_every_table_schema_type_are_built(plan_with_reports, tmp_path):
+    """A column of a type the downloads cannot hold as a value stopped build with a
+    traceback (yearmonth, a datetime with its offset and object in the XLSX; duration
+    and geopoint in the JSON), and the CSV got Python's repr «yearmonth(year=2021, ...)»."""
+    cells = {
+        "month": ("yearmonth", "2021-05"),
+        "moment": ("datetime", "2021-05-14T10:00:00+03:00"),
+        "details": ("object", '{"a": 1}'),
+        "items": ("array", "[1, 2]"),
+        "lasted": ("duration", "P1D"),
+        "place": ("geopoint", "30.5,50.4"),
+    }
+    path = plan_with_reports / "schemas" / "progress_reports.json"
+    schema = json.loads(path.read_text("utf-8"))
+    schema["fields"] += [{"name": name, "type": kind} for name, (kind, _) in cells.items()]
+    path.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
+    table = plan_with_reports / "progress_reports.csv"
+    header, *rows = list(csv.reader(table.open(encoding="utf-8", newline="")))
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow([*header, *cells])
+        writer.writerows([*row, *(text for _, text in cells.values())] for row in rows)
+    result = run_cli("build", plan_with_reports, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    row = next(csv.DictReader((tmp_path / "out" / "csv" / "progress_reports.csv").open(encoding="utf-8")))
+    assert {name: row[name] for name in cells} == {
+        "month": "2021-05",
+        "moment": "2021-05-14T10:00:00+03:00",
+        "details": '{"a": 1}',
+        "items": "[1, 2]",
+        "lasted": "P1D",
+        "place": "30.5,50.4",
+    }
+    assert run_cli("validate", tmp_path / "out").returncode == 0

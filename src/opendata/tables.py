@@ -7,6 +7,7 @@ booleans booleans and dates `datetime.date`; exports never re-guess types.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 from pathlib import Path
 
 import frictionless
@@ -34,6 +35,11 @@ class PackageData:
         return self.descriptor.get("name") or "datapackage"
 
 
+# the types every download carries as values (CSV, JSON, XLSX, SQLite); the others
+# (yearmonth, duration, geopoint, object, array, …) are kept as their Table Schema text
+NATIVE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year"}
+
+
 def read_package(package_dir: Path) -> PackageData:
     """Every table of the package in descriptor order, rows typed by their schemas."""
     package = frictionless.Package(str(package_dir / "datapackage.json"))
@@ -42,7 +48,22 @@ def read_package(package_dir: Path) -> PackageData:
         descriptor = resource.to_descriptor()
         descriptor.pop("schema")
         schema = resource.schema.to_descriptor()
+        as_text = {field.name: field for field in resource.schema.fields if field.type not in NATIVE_TYPES}
         with resource:
-            rows = [row.to_dict() for row in resource.row_stream]
+            rows = [_portable(row.to_dict(), as_text) for row in resource.row_stream]
         tables[resource.name] = Table(resource.name, descriptor, schema, rows)
     return PackageData(package.to_descriptor(), tables)
+
+
+def _portable(row: dict, as_text: dict[str, frictionless.Field]) -> dict:
+    """The row with what a download cannot hold as a value as the schema's text: a
+    yearmonth «2021-05», a duration «P1D», and a time of day with its UTC offset,
+    which Excel cannot hold («2021-05-14T10:00:00+03:00»)."""
+    for name, value in row.items():
+        if value is None:
+            continue
+        if name in as_text:
+            row[name] = as_text[name].write_cell(value)[0]
+        elif isinstance(value, datetime | time) and value.tzinfo is not None:
+            row[name] = value.isoformat()
+    return row
