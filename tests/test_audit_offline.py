@@ -194,11 +194,16 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
         "2021-11-15",
         "done",
     )
-    assert "2 набори, " in row["summary"] and str(out / "report.html") in row["summary"]
+    assert "2 набори, " in row["summary"] and "report.html" not in row["summary"]  # the evidence is the link
     assert row["reported_by"] == "tokarchuk-o-v"
     assert row["evidence_url"] == "https://kolomyia.example/audit-2021"
     checked = json.loads(run_cli("validate", plan_copy, "--format", "json").stdout)
     assert checked["valid"] and checked["warning_count"] == 1  # only the decision's number 1.8 printed twice
+
+
+def test_evidence_without_record_is_a_usage_error(dump, tmp_path):
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--evidence", "https://x.example/a")
+    assert result.returncode == 2 and "--evidence потрібне лише з --record" in result.stderr
 
 
 def test_record_appends_to_a_table_saved_by_a_ukrainian_excel(dump, plan_with_reports, tmp_path):
@@ -402,3 +407,15 @@ def test_lost_points_agree_with_their_number(tmp_path):
     [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
     assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−3 бали, Контекст)."
     assert finding.render("en")[0] == "Metadata quality: no «file size» (−3 points, Contextuality)."
+
+
+@pytest.mark.parametrize("evidence", ["kolomyia.example/audit-2021", "https://kolomyia.example/audit 2021"])
+def test_record_refuses_evidence_that_is_no_link(dump, plan_copy, tmp_path, evidence):
+    """The record was written, and validate then failed on it; the refusal's advice was
+    about the plan's period, which was fine."""
+    before = (plan_copy / "progress_reports.csv").read_bytes()
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+                     "--date", "2021-11-15", "--evidence", evidence)  # fmt: skip
+    assert result.returncode == 1
+    assert f"«{evidence}»" in result.stderr and "--date" not in result.stderr
+    assert (plan_copy / "progress_reports.csv").read_bytes() == before

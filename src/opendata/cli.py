@@ -1223,6 +1223,10 @@ def audit_command(
     from opendata.audit.register import RegisterUnreadable
     from opendata.audit.report import write_outputs
 
+    if evidence_url and not record:
+        raise click.UsageError(
+            {"uk": "--evidence потрібне лише з --record", "en": "--evidence goes only with --record"}[lang]
+        )
     if bool(portal) == bool(dump):
         raise click.UsageError(
             {

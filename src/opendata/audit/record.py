@@ -17,6 +17,7 @@ import frictionless
 
 from opendata.messages import counted
 from opendata.plan_rules import Table, one_report_problems, read_table
+from opendata.problems import Problem
 from opendata.quarters import quarter_label
 
 TASK = "5.2"
@@ -95,8 +96,10 @@ def record(
         "summary": (
             "Щорічний аудит наборів відкритих даних: "
             + ", ".join(counted(summary[noun], "uk", noun) for noun in ("datasets", "resources", "findings"))
-            + f", оцінка якості метаданих {summary['overall_score']}/405; "
-            f"звіт: {report_path}"
+            + f", оцінка якості метаданих {summary['overall_score']}/405"
+            # the local file only where no public address is given: a path on this computer
+            # means nothing to the plan's readers
+            + ("" if evidence_url else f"; звіт: {report_path}")
         ),
         "evidence_url": evidence_url,
         "channel": "website",
@@ -104,13 +107,16 @@ def record(
         "reported_by": reported_by or leader,
     }
     table = Table("progress_reports", "progress_reports.csv", [])
-    errors = [
-        problem
-        for problem in one_report_problems(table, {**row, "__row": len(reports) + 2}, (start, end))
-        if problem.severity == "error"
-    ]
+    row["__row"] = len(reports) + 2
+    errors = [p for p in one_report_problems(table, row, (start, end)) if p.severity == "error"]
+    if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
+        # not a link at all, which the schema's uri type (not the plan's rules) refuses
+        where = {"resource": table.resource, "path": table.path, "row": row["__row"], "field": "evidence_url"}
+        errors.append(Problem("plan-evidence-not-http", cell=evidence_url, **where))
     if errors:
         reasons = " ".join(" ".join(problem.render(lang)) for problem in errors)
-        raise RecordRefused(f"{reasons} {REFUSED[lang]}")
+        in_period = any(problem.field in ("period", "report_date") for problem in errors)
+        raise RecordRefused(f"{reasons} {REFUSED[lang]}" if in_period else reasons)
+    del row["__row"]
     _append(plan / "progress_reports.csv", reports_table, row)
     return row
