@@ -36,6 +36,7 @@ from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_v
         ("date", "default", "2021-06-15 00:00:00", "2021-06-15"),
         ("date", "default", "15.06.2021 0:00", "2021-06-15"),
         ("date", "default", "14.05.21", "2021-05-14"),
+        ("date", "default", "14.05.99", "1999-05-14"),
         ("integer", "default", "1500.0", "1500"),
         ("integer", "default", "1 500.00", "1500"),
         ("string", "uri", " https://kolomyia.gov.ua/a ", "https://kolomyia.gov.ua/a"),

@@ -1555,4 +1555,7 @@ def test_an_adopted_decision_has_its_date_and_number(plan_copy):
         ("plan-adopted-without", "decision", 2, "number"),
     ]
     message = report["errors"][0]["message"]
-    assert message == "The decision is adopted (status «adopted»), but field «date» is empty."
+    assert message == "The decision was adopted (status «adopted»), but field «date» is empty."
+    path.write_text(path.read_text("utf-8").replace(",adopted,,,", ",repealed,,,", 1), "utf-8")
+    code, report = report_json(plan_copy)  # repealed: adopted once, so dated and numbered
+    assert code == 1 and [e["field"] for e in report["errors"]] == ["date", "number"]

@@ -684,12 +684,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-adopted-without": {
         "uk": (
-            "Рішення ухвалено (status «adopted»), але поле «{field}» порожнє.",
+            "Рішення ухвалено (status «{status}»), але поле «{field}» порожнє.",
             "Впишіть у decision.csv дату (РРРР-ММ-ДД) і номер ухваленого рішення або залиште status «draft», "
             "доки рішення — проєкт.",
         ),
         "en": (
-            "The decision is adopted (status «adopted»), but field «{field}» is empty.",
+            "The decision was adopted (status «{status}»), but field «{field}» is empty.",
             "Fill in the adopted decision's date (YYYY-MM-DD) and number in decision.csv, or keep status "
             "«draft» while it is a draft.",
         ),

@@ -215,12 +215,14 @@ def _tasks_without_roles(tasks: Table | None, roles: Table | None) -> list[Probl
 
 
 def _adopted_without_date_or_number(decision: Table) -> list[Problem]:
-    """An adopted decision has its date and number: the national exports name the act
-    by them, and a published plan without them cannot be cited."""
+    """A decision adopted (or since repealed) has its date and number: the national
+    exports name the act by them, and a published plan without them cannot be cited."""
     return [
-        _problem(decision, "plan-adopted-without", record["__row"], name, None)
+        _problem(
+            decision, "plan-adopted-without", record["__row"], name, None, status=record["status"].strip()
+        )
         for record in decision.rows
-        if (record.get("status") or "").strip() == "adopted"
+        if (record.get("status") or "").strip() in ("adopted", "repealed")
         for name in ("date", "number")
         if name in decision.columns and not (record.get(name) or "").strip()
     ]

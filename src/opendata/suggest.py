@@ -159,7 +159,8 @@ def _calendar_day(text: str) -> dt.date | None:
         match = pattern.fullmatch(text)
         if match:
             year, month, day = (int(match[i]) for i in order)
-            year += 2000 if year < 100 else 0
+            if year < 100:  # «21» is 2021, «99» 1999: no later than next year
+                year += 2000 if 2000 + year <= dt.date.today().year + 1 else 1900
             try:
                 return dt.date(year, month, day)
             except ValueError:
