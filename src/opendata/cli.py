@@ -275,7 +275,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
         sys.exit(2)
     except EditedByHand as error:
         files = ", ".join(str(out_dir / path) for path in error.paths)
-        err.print(ui["edited"].format(files=files), markup=False)
+        err.print(ui["edited" if error.known else "unknown"].format(files=files), markup=False)
         sys.exit(2)
     if plan.source_encoding != "utf-8":
         err.print(
@@ -303,7 +303,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
 
     errors = len(validate(out_dir).errors)
     if errors:  # records of a task or person the new plan no longer has, most likely
-        err.print(ui["invalid"].format(errors=counted(errors, lang, "errors"), out=out_dir), markup=False)
+        err.print(ui["invalid"].format(count=number(errors, lang), out=out_dir), markup=False)
     if plan.unplaced or errors:
         sys.exit(1)
 

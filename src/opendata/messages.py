@@ -1170,11 +1170,14 @@ IMPORT_UI = {
         "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
         "unplaced_line": "рядок {line}: {reason}: «{text}»",
         "unplaced": "Не вдалося розмістити {lines}; таблиці можуть бути неповні.",
-        "edited": "Ці файли плану змінено вручну після попереднього імпорту, і новий імпорт скасував би "
-        "ці зміни: {files}. Нічого не записано. Перенесіть зміни до тексту рішення або збережіть їх "
-        "окремо й запустіть команду з --force, щоб файли переписати.",
-        "invalid": "Пакет після імпорту має {errors}: opendata validate {out} назве їх (найчастіше це "
-        "звіти про завдання чи осіб, яких у новому плані немає).",
+        "edited": "Змінено вручну після попереднього імпорту (новий імпорт скасував би ці зміни): "
+        "{files}. Нічого не записано. Щоб усе ж переписати з рішення (зміни буде втрачено), "
+        "запустіть команду з --force; збережіть спершу копію, якщо зміни потрібні.",
+        "unknown": "Відрізняються від того, що запише імпорт: {files}; а запису попереднього імпорту "
+        "(sources/imported-files.json) у пакеті немає, тож невідомо, чи їх змінено вручну. Нічого "
+        "не записано. Якщо змін вручну немає (або вони не потрібні), запустіть команду з --force.",
+        "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
+        "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
         "errors": {
             "not-text": "це не текст: ні UTF-8, ні відоме кодування кирилиці",
             "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
@@ -1205,11 +1208,15 @@ IMPORT_UI = {
         "summary": "{out}: {campaigns}, {tasks}, {people}, {roles}",
         "unplaced_line": "line {line}: {reason}: «{text}»",
         "unplaced": "{lines} could not be placed; the tables may be incomplete.",
-        "edited": "These files of the plan were changed by hand since the last import, and a new import "
-        "would undo those changes: {files}. Nothing was written. Carry the changes into the decision's "
-        "text, or keep them elsewhere and run the command with --force to rewrite the files.",
-        "invalid": "The package now has {errors}: opendata validate {out} names them (most often "
-        "reports on tasks or people the new plan no longer has).",
+        "edited": "Changed by hand since the last import (a new import would undo that): {files}. "
+        "Nothing was written. To rewrite from the decision anyway (the changes are lost), run the "
+        "command with --force; keep a copy first if the changes are needed.",
+        "unknown": "Not what the import writes: {files}; and the package holds no record of the last "
+        "import (sources/imported-files.json), so whether they were changed by hand is unknown. "
+        "Nothing was written. If they were not (or the changes are not needed), run the command with "
+        "--force.",
+        "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
+        "which (most often reports on tasks or people the new plan no longer has).",
         "errors": {
             "not-text": "it is not text: neither UTF-8 nor a known Cyrillic encoding",
             "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",

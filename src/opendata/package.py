@@ -134,9 +134,10 @@ class EditedByHand(Exception):
     """Files of the package are not what the last import wrote: changed by hand since,
     and a new import would undo that."""
 
-    def __init__(self, paths: list[str]) -> None:
+    def __init__(self, paths: list[str], known: bool = True) -> None:
         super().__init__(", ".join(paths))
         self.paths = paths
+        self.known = known  # False: no record of the last import, so they may be its own
 
 
 def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPlan:
@@ -153,9 +154,9 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
     plan.source_encoding = codec
     files = _plan_files(plan)
     if not force:
-        edited = _edited_since_import(out_dir, files)
+        edited, known = _edited_since_import(out_dir, files)
         if edited:
-            raise EditedByHand(edited)
+            raise EditedByHand(edited, known)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / SCHEMAS_DIR).mkdir(exist_ok=True)
@@ -196,23 +197,27 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
     return files
 
 
-def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """The files an import would change that are not what the last import wrote: as
-    its record (`IMPORT_RECORD`) has their hashes, or, in a package without one, as the
-    import gives them again from the package's copy of its source."""
+def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], bool]:
+    """The files an import would change that are not what the last import wrote, and
+    whether that is known: from its record (`IMPORT_RECORD`) of their hashes, or, in a
+    package without one, from the import done again with the package's copy of its
+    source, if that copy is the text the last import read (decision.csv's
+    source_sha256).  Otherwise every file that would change is named, as unknown."""
     changing = [path for path, data in files.items() if _bytes(out_dir / path) not in (None, data)]
     if not changing:
-        return []
+        return [], True
     recorded = _import_record(out_dir)
     if recorded:
-        return [path for path in changing if recorded.get(path) != _sha256(_bytes(out_dir / path))]
+        return [path for path in changing if recorded.get(path) != _sha256(_bytes(out_dir / path))], True
     try:
         descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
-        earlier = _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
+        earlier = _parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0])
     except (OSError, ValueError, KeyError, IndexError, TypeError, SourceError):
-        # no earlier import to read (a folder of other files): all of them
-        earlier = {}
-    return [path for path in changing if earlier.get(path) != _bytes(out_dir / path)]
+        return changing, False  # no earlier import to read (a folder of other files)
+    if earlier.decision["source_sha256"].encode() not in (_bytes(out_dir / "decision.csv") or b""):
+        return changing, False  # the copy was edited in place since: what the import read is gone
+    again = _plan_files(earlier)
+    return [path for path in changing if again.get(path) != _bytes(out_dir / path)], True
 
 
 def _import_record(out_dir: Path) -> dict[str, str]:
