@@ -1537,7 +1537,10 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     result = run_cli("validate", table, cwd=tmp_path)
     assert result.returncode == 0
     assert "Файл «progress_reports.csv» перевірено без схеми" in result.stdout
-    assert "opendata validate progress_reports.csv --schema СХЕМА.json" in result.stdout
+    assert f"opendata validate {table} --schema СХЕМА.json" in result.stdout
+    spaced = tmp_path / "мій звіт.csv"
+    spaced.write_bytes(table.read_bytes())
+    assert f"opendata validate '{spaced}' --schema СХЕМА.json" in run_cli("validate", spaced).stdout
     warnings = json.loads(run_cli("validate", table, "--format", "json").stdout)["warnings"]
     assert [w["type"] for w in warnings] == ["schema-none"]
 

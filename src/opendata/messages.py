@@ -310,13 +310,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок), "
             "а не значення, їхні типи чи ключі.",
-            "Вкажіть схему таблиці: opendata validate {path} --schema СХЕМА.json або перевірте "
+            "Вкажіть схему таблиці: opendata validate {given} --schema СХЕМА.json або перевірте "
             "пакет, до якого вона належить.",
         ),
         "en": (
             "File «{path}» was checked without a schema: only its structure (header, number of cells), "
             "not its values, their types or keys.",
-            "Give the table's schema: opendata validate {path} --schema SCHEMA.json, or validate the "
+            "Give the table's schema: opendata validate {given} --schema SCHEMA.json, or validate the "
             "package it belongs to.",
         ),
     },

@@ -18,6 +18,7 @@ import codecs
 import json
 import os
 import re
+import shlex
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -342,8 +343,9 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     resource = TableResource(**options)
     resource.name = resource.name or path.stem
     if schema is None:  # only the structure can be checked: "valid" says little more
+        given = shlex.quote(str(path))  # as a command line takes it: «мій звіт.csv» has a space
         report.problems.append(
-            Problem("schema-none", severity="warning", resource=resource.name, path=path.name)
+            Problem("schema-none", "warning", resource.name, path.name, params={"given": given})
         )
     # outside a package there is no other table to look up: say so, check the rest
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
