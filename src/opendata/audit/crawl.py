@@ -33,11 +33,12 @@ def crawl_portal(
     if not url.lower().startswith(("http://", "https://")):
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
     client = CkanClient(url, apikey, timeout=timeout)
-    query = {"fq": f'organization:"{org}"'} if org else {}
+    query = {}
     datasets: list[dict] = []
     try:
-        if org:
-            client.call("organization_show", {"id": org, "include_datasets": False})
+        if org:  # by its name: the search knows no id, which the portal's pages show too
+            found = client.call("organization_show", {"id": org, "include_datasets": False})
+            query = {"fq": f'organization:"{found.get("name") or org}"'}
         while True:
             page = client.call(
                 "package_search",
