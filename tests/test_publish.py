@@ -537,3 +537,22 @@ def test_a_resource_saved_in_the_portals_form_is_still_the_files(
     assert again["updated"] == [] and again["created"] == []
     assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                    env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip
+
+
+def test_a_token_whose_user_may_not_publish_in_the_organisation_says_whom_to_ask(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """The user is an editor elsewhere: the message said to create a new token, which
+    would not help; the organisation's administrator would."""
+    api = ckan_portal.api()
+    user = f"editor-{uuid.uuid4().hex[:8]}"
+    api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+    elsewhere = f"test-elsewhere-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=elsewhere, title="Деінде (тест)")
+    api.action.organization_member_create(id=elsewhere, username=user, role="editor")
+    token = api.action.api_token_create(user=user, name="test")["token"]
+    result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset",
+                     unique_name(), "--format", "json", env=cli_env(token))  # fmt: skip
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoRightsInOrganisation"
+    assert f"не може публікувати в організації «{ckan_org}» (може в: {elsewhere})" in result.stderr
+    assert "новий ключ тут не допоможе" in result.stderr and token not in result.stderr + result.stdout

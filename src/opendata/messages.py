@@ -1419,6 +1419,9 @@ FAILURES = {
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
+        "NoRightsInOrganisation": "Ключ API дійсний, але його користувач не може публікувати в "
+        "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
+        "як редактора або вкажіть --org однієї з цих організацій; новий ключ тут не допоможе.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
@@ -1447,6 +1450,9 @@ FAILURES = {
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
+        "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
+        "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
+        "editor, or give --org one of those; a new token would not help.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",

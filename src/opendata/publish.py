@@ -611,6 +611,15 @@ def _require_token(client: CkanClient) -> None:
         )
 
 
+class NoRightsInOrganisation(NotAuthorised):
+    """The token is good (its user may publish elsewhere), but not in this organisation:
+    a new token would not help, a membership would."""
+
+    def __init__(self, message: str, *, org: str, allowed: str) -> None:
+        super().__init__(message)
+        self.params = {"org": org, "allowed": allowed}
+
+
 def check_can_publish(client: CkanClient, org: str) -> None:
     """Stop early, with a clear message, if the token cannot publish in ORG."""
     _require_token(client)
@@ -621,9 +630,11 @@ def check_can_publish(client: CkanClient, org: str) -> None:
                 f"the portal does not accept this API token (or its user may not publish anywhere); "
                 f"check CKAN_API_TOKEN / the config file for {client.url}"
             )
-        raise NotAuthorised(
-            f"the token's user may not publish in organisation {org!r} "
-            f"(it may in: {', '.join(sorted(o['name'] for o in orgs))})"
+        allowed = ", ".join(sorted(o["name"] for o in orgs))
+        raise NoRightsInOrganisation(
+            f"the token's user may not publish in organisation {org!r} (it may in: {allowed})",
+            org=org,
+            allowed=allowed,
         )
 
 
