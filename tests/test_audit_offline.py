@@ -280,14 +280,19 @@ def _register_findings(out: Path) -> list[dict]:
         return [row for row in csv.DictReader(stream) if row["check"] == "register"]
 
 
-@pytest.mark.parametrize("saved_as", ["ukrainian-excel", "windows-1251"])
+@pytest.mark.parametrize("saved_as", ["ukrainian-excel", "windows-1251", "unicode-text"])
 def test_a_register_saved_by_a_spreadsheet_is_read_as_the_original(dump, tmp_path, saved_as):
     """Excel's ";", byte-order mark and CRLF were a traceback (AttributeError) or
-    "missing columns uid, title, …"; windows-1251 was the codec's raw error."""
+    "missing columns uid, title, …"; windows-1251 was the codec's raw error; Excel's
+    "Unicode text" (UTF-16, tabs) "missing columns"."""
     original = Path(__file__).parent.parent / "examples" / "audit-portal" / "register.csv"
     register = tmp_path / "register.csv"
     if saved_as == "windows-1251":
         register.write_bytes(original.read_text(encoding="utf-8").encode("cp1251"))
+    elif saved_as == "unicode-text":
+        rows = list(csv.reader(original.open(encoding="utf-8", newline="")))
+        text = "".join("\t".join(cell.replace("\t", " ") for cell in row) + "\r\n" for row in rows)
+        register.write_bytes(text.encode("utf-16"))
     else:
         register.write_bytes(original.read_bytes())
         save_as_ukrainian_excel(register)

@@ -41,6 +41,8 @@ def test_stars(fmt, licence, status, expected):
         ("CSV", "text/html", 1),  # a page declared CSV is a page, as ckanext-qa sees it
         ("CSV", "text/csv", 3),
         ("CSV", "application/vnd.ms-excel", 3),  # how some servers send CSV
+        ("CSV", "text/x-csv", 3),
+        ("CSV", "text/comma-separated-values", 3),
         ("CSV", "application/octet-stream", 3),  # says nothing: the declared format
         ("CSV", "application/x-unknown", 3),  # unknown here: the declared format
         ("PDF", "text/csv", 3),

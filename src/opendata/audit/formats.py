@@ -8,7 +8,14 @@ is served, as ckanext-qa scores what it downloads: a page declared "CSV" is a pa
 from __future__ import annotations
 
 EXPECTED_TYPES = {
-    "csv": ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"),
+    "csv": (
+        "text/csv",
+        "application/csv",
+        "text/x-csv",
+        "text/comma-separated-values",
+        "text/plain",
+        "application/vnd.ms-excel",
+    ),
     "tsv": ("text/tab-separated-values", "text/plain"),
     "json": ("application/json", "text/json", "application/schema+json"),
     "xml": ("application/xml", "text/xml"),

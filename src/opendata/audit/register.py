@@ -47,9 +47,10 @@ def read_register(path: Path) -> list[dict]:
 
 
 def _delimiter(text: str) -> str:
-    """A semicolon where the header line has more of them than commas (column names have neither)."""
+    """The header line's most frequent of ",", ";" (a Ukrainian Excel's CSV) and a tab
+    (its "Unicode text"): column names have none of them."""
     header = text.partition("\n")[0]
-    return ";" if header.count(";") > header.count(",") else ","
+    return max((",", ";", "\t"), key=header.count)
 
 
 def _key(row: dict) -> str:
