@@ -31,9 +31,10 @@ def browser():
 
 
 def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
-    build(plan_with_reports, tmp_path)
-    plan = json.loads((tmp_path / "plan.json").read_text("utf-8"))
-    browser.open((tmp_path / "index.html").as_uri())
+    dist = tmp_path / "dist"  # beside the package, not over it
+    build(plan_with_reports, dist)
+    plan = json.loads((dist / "plan.json").read_text("utf-8"))
+    browser.open((dist / "index.html").as_uri())
 
     assert browser.evaluate(VISIBLE_TASKS) == 35
     assert browser.evaluate("document.querySelector('#task-count output').textContent") == "35"
@@ -73,11 +74,12 @@ def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
 
 
 def test_plan_page_on_a_phone(plan_with_reports, tmp_path, browser):
-    build(plan_with_reports, tmp_path)
+    dist = tmp_path / "dist"  # beside the package, not over it
+    build(plan_with_reports, dist)
     browser.send(
         "Emulation.setDeviceMetricsOverride", width=390, height=844, deviceScaleFactor=1, mobile=True
     )
-    browser.open((tmp_path / "index.html").as_uri())
+    browser.open((dist / "index.html").as_uri())
     assert browser.evaluate(VISIBLE_TASKS) == 35
     # Nothing wider than the screen but the tables, which scroll inside their own box.
     assert browser.evaluate("document.documentElement.scrollWidth") <= 390
