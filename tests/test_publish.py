@@ -209,7 +209,7 @@ def test_changed_csv_updates_exactly_one_resource(
     text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
                    "--dataset", name, "--dry-run", env=cli_env(ckan_portal.token))
     assert text.returncode == 0, text.stderr
-    assert f"Набір даних {name}: без змін" in text.stdout
+    assert f"Паспорт набору даних {name}: без змін" in text.stdout
     assert "~ оновити    progress_reports.csv  (змінився вміст)" in text.stdout
     assert "--maintainer-email" not in text.stderr
     assert "Пробний запуск: на порталі нічого не змінено." in text.stdout
@@ -556,3 +556,18 @@ def test_a_token_whose_user_may_not_publish_in_the_organisation_says_whom_to_ask
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoRightsInOrganisation"
     assert f"не може публікувати в організації «{ckan_org}» (може в: {elsewhere})" in result.stderr
     assert "новий ключ тут не допоможе" in result.stderr and token not in result.stderr + result.stdout
+
+
+def test_a_dry_run_names_the_passports_changed_fields_in_ukrainian(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«змінено title, змінено purpose_of_collecting_information» inside Ukrainian."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    descriptor = plan_copy / "datapackage.json"
+    data = json.loads(descriptor.read_text("utf-8"))
+    data["title"] += " (змінено)"
+    descriptor.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   "--purpose", "Інша підстава", "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Паспорт набору даних {name}: оновити (змінено назву, змінено підставу збору)" in text.stdout

@@ -1027,7 +1027,7 @@ def _reasons(reasons: list[str], ui: dict) -> str:
     words = [
         ui["reasons"].get(reason)
         or (
-            ui["changed"].format(key=reason.removesuffix(" changed"))
+            ui["changed"].format(key=ui["fields"].get(key := reason.removesuffix(" changed"), key))
             if reason.endswith(" changed")
             else reason
         )

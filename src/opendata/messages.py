@@ -1334,7 +1334,7 @@ PUBLISH_UI = {
         "unchanged": "без змін",
         "delete": "видалити",
         "keep": "залишити",
-        "dataset": "Набір даних",
+        "dataset": "Паспорт набору даних",
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
         "failed": "Не вдалося опублікувати {count}; запустіть publish ще раз, щоб завершити:",
@@ -1370,6 +1370,23 @@ PUBLISH_UI = {
             "use --prune to delete": "видалити: --prune",
         },
         "changed": "змінено {key}",
+        # the passport's and a resource's fields, as "{key} changed" names them
+        "fields": {
+            "title": "назву",
+            "notes": "опис",
+            "license_id": "ліцензію",
+            "maintainer": "розпорядника",
+            "maintainer_email": "e-mail розпорядника",
+            "version": "версію",
+            "update_frequency": "частоту оновлення",
+            "language": "мову",
+            "purpose_of_collecting_information": "підставу збору",
+            "name": "назву",
+            "description": "опис",
+            "format": "формат",
+            "mimetype": "тип файлу",
+            "opendata_name": "позначку opendata",
+        },
     },
     "en": {
         "org_created": "Organisation «{org}» was created on the portal (--create-org).",
@@ -1388,7 +1405,7 @@ PUBLISH_UI = {
         "unchanged": "unchanged",
         "delete": "delete",
         "keep": "keep",
-        "dataset": "Dataset",
+        "dataset": "Dataset metadata",
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
         "failed": "Not published: {count}; run publish again to finish:",
@@ -1406,6 +1423,7 @@ PUBLISH_UI = {
         },
         "reasons": {},  # publish.py's own words
         "changed": "{key} changed",
+        "fields": {},  # the fields' own names
     },
 }
 
