@@ -122,6 +122,9 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     result = run_cli("validate", plan_with_reports, "--limit-errors", "2")
     assert result.returncode == 1
     assert "у звіті лише перші помилки, не більше ніж 2 (--limit-errors)" in result.stdout
+    assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: перелік обмежено --limit-errors)." in (
+        result.stdout
+    )
     _, report = report_json(plan_with_reports, "--limit-errors", "2")
     tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
     assert tables["progress_reports"] == 2 and tables["tasks"] is None

@@ -496,7 +496,9 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         out.print(Text(ui["shown"].format(show=show), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
     summary.stylize("green" if report.valid else "red")
-    summary.append(f" {_errors_and_warnings(len(report.errors), len(report.warnings), lang)}.")
+    summary.append(f" {_errors_and_warnings(len(report.errors), len(report.warnings), lang)}")
+    limited = any(table.stopped_at for table in report.tables)
+    summary.append(f" {ui['limited']}." if limited else ".")  # not all of them: say so where they are counted
     out.print(summary)
 
 

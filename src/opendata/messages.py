@@ -1136,6 +1136,7 @@ UI = {
         "per_second": "{count}/с",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
         "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
+        "limited": "(не всі: перелік обмежено --limit-errors)",
         "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
     },
     "en": {
@@ -1156,6 +1157,7 @@ UI = {
         "per_second": "{count}/s",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
         "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
+        "limited": "(not all of them: the list is cut by --limit-errors)",
         "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
     },
 }
