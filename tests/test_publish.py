@@ -509,15 +509,16 @@ def test_a_resource_saved_in_the_portals_form_is_still_the_files(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
 ):
     """CKAN's edit form calls resource_update with the fields it shows: the marks, the
-    hash and the schema publish keeps are dropped.  The next publish made a second
-    people.csv beside it ("keep: not in the package"), and pull said no table 'people'."""
+    hash and the schema publish keeps are dropped (here the officer retitled it too).
+    The next publish made a second people.csv beside it ("keep: not in the package"),
+    and pull said no table 'people'."""
     name = unique_name()
     assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
     api = ckan_portal.api()
     resources = api.action.package_show(id=name)["resources"]
     people = next(r for r in resources if r["name"] == "people.csv")
-    form = {key: people[key] for key in ("id", "name", "url", "format", "url_type")}
-    api.action.resource_update(**form, description="Edited in the web form")
+    form = {key: people[key] for key in ("id", "url", "format", "url_type")}
+    api.action.resource_update(**form, name="Посадові особи плану", description="Edited in the web form")
     assert "opendata_name" not in api.action.resource_show(id=people["id"])  # as the form leaves it
     pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      env=cli_env(ckan_portal.token))  # fmt: skip
@@ -525,7 +526,7 @@ def test_a_resource_saved_in_the_portals_form_is_still_the_files(
     dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
     changed = [r for r in dry["resources"] if r["action"] != "unchanged"]
     planned = {r["name"]: (r["action"], r["reasons"][0]) for r in changed}
-    assert planned == {"people.csv": ("update", "edited on the portal")}
+    assert planned == {"people.csv": ("update", "edited on the portal")}  # under the package's name again
     repaired = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
     assert repaired["updated"] == ["people.csv"] and repaired["created"] == []
     after = api.action.package_show(id=name)["resources"]
@@ -571,3 +572,22 @@ def test_a_dry_run_names_the_passports_changed_fields_in_ukrainian(
     text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
                    "--purpose", "Інша підстава", "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
     assert f"Паспорт набору даних {name}: оновити (змінено назву, змінено підставу збору)" in text.stdout
+
+
+def test_a_dataset_whose_every_resource_was_saved_in_the_form_is_still_ours(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """With every resource's mark dropped, the dataset was "not published by opendata"
+    and refused for good; the dataset's own mark says it is."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    resources = api.action.package_show(id=name)["resources"]
+    for resource in resources:
+        form = {key: resource[key] for key in ("id", "name", "url", "format", "url_type")}
+        api.action.resource_update(**form)
+    repaired = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert repaired.returncode == 0, repaired.stderr
+    summary = json.loads(repaired.stdout)["summary"]
+    assert len(summary["updated"]) == len(resources) and summary["created"] == []
+    assert len(api.action.package_show(id=name)["resources"]) == len(resources)

@@ -1388,6 +1388,7 @@ PUBLISH_UI = {
             "format": "формат",
             "mimetype": "тип файлу",
             "opendata_name": "позначку opendata",
+            "opendata_package": "позначку opendata",
         },
     },
     "en": {

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import frictionless
 
@@ -97,6 +98,9 @@ DOWNLOADS = {
 }
 BATCH_ROWS = 500
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
+# a dataset extra: the dataset is published by opendata, when the portal's form has
+# dropped every resource's mark
+DATASET_MARK = "opendata_package"
 PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the portal serves it
 
 
@@ -300,6 +304,7 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
         "update_frequency": passport.update_frequency,
         "language": passport.language or descriptor.get("language", "uk"),
         "purpose_of_collecting_information": passport.purpose,
+        DATASET_MARK: descriptor.get("name") or name,
     }
     return {
         "name": name,
@@ -417,16 +422,27 @@ def plan_publish(
 
 def _our_resources(resources: list[dict], files: dict[str, PublishFile]) -> dict[str, dict]:
     """The portal's resource of each package file, by the mark publish leaves on it; or,
-    where the mark is gone, by the file's name.  The portal's own edit form saves only
-    the fields it shows, and drops the marks, the hash and the schema: such a resource
-    is still the file's, not one more beside it."""
+    where the mark is gone, by the file's name (the resource's, or its URL's).  The
+    portal's own edit form saves only the fields it shows, and drops the marks, the hash
+    and the schema: such a resource is still the file's, not one more beside it."""
     found = {r[MANAGED_MARK]: r for r in resources if r.get(MANAGED_MARK) in files}
     unmarked = [r for r in resources if not r.get(MANAGED_MARK)]
     for key, publish_file in files.items():
-        same_name = [r for r in unmarked if r.get("name") == publish_file.path.name]
-        if key not in found and len(same_name) == 1:
-            found[key] = same_name[0]
+        named = publish_file.path.name
+        same = [r for r in unmarked if named in (r.get("name"), uploaded_file_name(r.get("url")))]
+        if key not in found and len(same) == 1:
+            found[key] = same[0]
     return found
+
+
+def uploaded_file_name(url: str | None) -> str:
+    """The file an uploaded resource's URL ends in (…/download/people.csv), which the form
+    keeps when the officer retitles the resource."""
+    return unquote(urlsplit(url or "").path.rpartition("/")[2])
+
+
+def _extras(dataset: dict) -> dict[str, str]:
+    return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
 def _ensure_ours(existing: dict, org: str) -> None:
@@ -434,7 +450,8 @@ def _ensure_ours(existing: dict, org: str) -> None:
     if owner and owner != org:
         raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
     resources = existing.get("resources", [])
-    if resources and not any(r.get(MANAGED_MARK) for r in resources):
+    marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
+    if resources and not marked:
         raise DatasetNotOurs(f"dataset {existing['name']!r} was not published by opendata")
 
 
@@ -461,7 +478,7 @@ def _dataset_differences(wanted: dict, existing: dict) -> list[str]:
             reasons.append(f"{key} changed")
     if sorted(t["name"] for t in existing.get("tags", [])) != wanted["tags"]:
         reasons.append("tags changed")
-    extras = {e["key"]: e["value"] for e in existing.get("extras", [])}
+    extras = _extras(existing)
     for key, value in wanted["extras"].items():
         if extras.get(key) != value:
             reasons.append(f"{key} changed")
@@ -662,7 +679,7 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
         )
     if plan.action == "unchanged":
         return plan.existing
-    extras = {e["key"]: e["value"] for e in plan.existing.get("extras", [])}  # keep others' extras
+    extras = _extras(plan.existing)  # keep others' extras
     extras.update(wanted["extras"])
     body["extras"] = [{"key": k, "value": v} for k, v in extras.items()]
     body["id"] = plan.existing["id"]

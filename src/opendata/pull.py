@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from opendata.ckan_client import CkanClient, PortalError
 from opendata.package import json_text
-from opendata.publish import MANAGED_MARK
+from opendata.publish import MANAGED_MARK, uploaded_file_name
 
 
 class PullError(PortalError):
@@ -73,7 +73,12 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
 def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     package = client.call("package_show", {"id": dataset})
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
-    unmarked = {r.get("name") for r in package.get("resources", []) if not r.get(MANAGED_MARK)}
+    unmarked = {  # saved in the portal's form: known by their name, or their file's
+        name
+        for r in package.get("resources", [])
+        if not r.get(MANAGED_MARK)
+        for name in (r.get("name"), uploaded_file_name(r.get("url")))
+    }
     if "datapackage" not in resources and "datapackage.json" in unmarked:
         raise ReplacedOnPortal("datapackage.json", EDITED)
     if "datapackage" not in resources:
