@@ -199,6 +199,13 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
     assert row["evidence_url"] == "https://kolomyia.example/audit-2021"
     checked = json.loads(run_cli("validate", plan_copy, "--format", "json").stdout)
     assert checked["valid"] and checked["warning_count"] == 1  # only the decision's number 1.8 printed twice
+    again = run_cli(
+        "audit", "--dump", dump, "--out", out, "--record", "--plan", plan_copy, "--date", "2021-11-15",
+        "--evidence", "https://kolomyia.example/audit-2021",
+    )  # fmt: skip
+    assert again.returncode == 0 and "вже записано (2021-Q4-5.2-audit-01)" in again.stderr
+    with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
+        assert len(list(csv.DictReader(stream))) == len(rows)  # a run again added no second record
 
 
 def test_evidence_without_record_is_a_usage_error(dump, tmp_path):

@@ -1220,7 +1220,7 @@ def audit_command(
     from opendata.audit import PortalUnreadable, run_audit
     from opendata.audit.compare import PreviousUnreadable, load_previous, previous_organisation
     from opendata.audit.mqa import BAND_LABELS
-    from opendata.audit.record import RecordRefused
+    from opendata.audit.record import AlreadyRecorded, RecordRefused
     from opendata.audit.record import record as record_audit
     from opendata.audit.register import RegisterUnreadable
     from opendata.audit.report import write_outputs
@@ -1310,6 +1310,13 @@ def audit_command(
         except RecordRefused as error:
             _print_failure(error, lang)
             sys.exit(1)
+        except AlreadyRecorded as error:
+            already = {
+                "uk": "Аудит цього дня вже записано ({id}) у {path}: другого запису не додано.",
+                "en": "This day's audit is already recorded ({id}) in {path}: no second record added.",
+            }[lang]
+            err.print(already.format(id=error, path=plan / "progress_reports.csv"), markup=False)
+            return
         recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
         err.print(recorded.format(id=row["report_id"], path=plan / "progress_reports.csv"), markup=False)
 

@@ -33,6 +33,18 @@ class RecordRefused(Exception):
     """The record cannot be added without making the plan invalid."""
 
 
+class AlreadyRecorded(Exception):
+    """The plan already holds this day's audit record (its report_id)."""
+
+
+def _same_audit(report: dict, day: date) -> bool:
+    return (
+        report.get("task_id") == TASK
+        and report.get("report_date") == day.isoformat()
+        and f"-{TASK}-audit-" in (report.get("report_id") or "")
+    )
+
+
 def _read(path: Path) -> Table:
     """A plan table as the validator reads it (its dialect: a Ukrainian Excel's
     semicolons; a byte-order mark)."""
@@ -83,6 +95,9 @@ def record(
         (r.get("person_id", "") for r in roles if r.get("task_id") == TASK and r.get("role") == "leader"), ""
     )
     quarter = quarter_label(day)
+    earlier = next((r for r in reports if _same_audit(r, day)), None)
+    if earlier is not None:  # a run again: one audit, one record
+        raise AlreadyRecorded(earlier["report_id"])
     taken = {r["report_id"] for r in reports}
     number = 1
     while f"{quarter}-{TASK}-audit-{number:02d}" in taken:
