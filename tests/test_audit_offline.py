@@ -210,7 +210,7 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
 
 def test_evidence_without_record_is_a_usage_error(dump, tmp_path):
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--evidence", "https://x.example/a")
-    assert result.returncode == 2 and "--evidence потрібне лише з --record" in result.stderr
+    assert result.returncode == 2 and "--evidence можна вказати лише з --record" in result.stderr
 
 
 def test_record_appends_to_a_table_saved_by_a_ukrainian_excel(dump, plan_with_reports, tmp_path):
@@ -431,3 +431,9 @@ def test_record_refuses_evidence_that_is_no_link(dump, plan_copy, tmp_path, evid
     assert result.returncode == 1
     assert f"«{evidence}»" in result.stderr and "--date" not in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
+
+
+def test_compare_with_a_folder_that_is_no_audit_names_what_is_missing(dump, tmp_path):
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--compare", tmp_path / "nothing")
+    assert result.returncode == 2 and "not the output of a previous audit (no datasets.csv there)" in result.stderr
+    assert "Errno" not in result.stderr

@@ -373,7 +373,8 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     assert "--create-org" in json.loads(result.stdout)["message"]
     # a dry run says so too: it printed a plan to create the dataset there, exit 0
     dry = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", token="")
-    assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "NotFound"
+    assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "OrganisationNotFound"
+    assert f"Організації «{org}» на порталі немає" in dry.stderr and "--create-org" in dry.stderr
     planned = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
     assert planned.returncode == 0  # --create-org: the plan, and nothing made
     assert f"Організацію «{org}» буде створено" in planned.stderr
@@ -591,3 +592,14 @@ def test_a_dataset_whose_every_resource_was_saved_in_the_form_is_still_ours(
     summary = json.loads(repaired.stdout)["summary"]
     assert len(summary["updated"]) == len(resources) and summary["created"] == []
     assert len(api.action.package_show(id=name)["resources"]) == len(resources)
+
+
+def test_a_build_dir_of_other_files_is_refused_naming_the_option(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("the officer's", "utf-8")
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, unique_name(), "--build-dir", mine, "--dry-run")
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputInUse"
+    assert "наприклад --build-dir dist" in result.stderr and (mine / "notes.txt").exists()

@@ -288,8 +288,9 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
         "people": len(plan.people),
         "roles": roles,
     }
+    shown = out_dir.resolve() if out_dir == Path(".") else out_dir  # «.: 5 кампаній» says little
     out.print(
-        ui["summary"].format(out=out_dir, **{noun: counted(n, lang, noun) for noun, n in counts.items()}),
+        ui["summary"].format(out=shown, **{noun: counted(n, lang, noun) for noun, n in counts.items()}),
         markup=False,
     )
     for line in plan.unplaced:
@@ -674,9 +675,9 @@ def build_command(
     try:
         result = build(folder, out_dir, publisher)
     except OutputIsPackage:
-        _refuse("OutputIsPackage", ui["out_is_package"].format(out=out_dir), output_format, 2)
+        _refuse("OutputIsPackage", ui["out_is_package"].format(out=out_dir, option="--out"), output_format, 2)
     except OutputInUse:
-        _refuse("OutputInUse", ui["out_in_use"].format(out=out_dir), output_format, 2)
+        _refuse("OutputInUse", ui["out_in_use"].format(out=out_dir, option="--out"), output_format, 2)
     if output_format == "json":
         print_json(result.to_dict())
         return
@@ -945,9 +946,11 @@ def publish_command(
     except (PortalError, PackageError) as error:
         _portal_failure(error, output_format, lang)
     except OutputIsPackage:
-        _refuse("OutputIsPackage", BUILD_UI[lang]["out_is_package"].format(out=build_dir), output_format, 2)
+        refusal = BUILD_UI[lang]["out_is_package"].format(out=build_dir, option="--build-dir")
+        _refuse("OutputIsPackage", refusal, output_format, 2)
     except OutputInUse:
-        _refuse("OutputInUse", BUILD_UI[lang]["out_in_use"].format(out=build_dir), output_format, 2)
+        refusal = BUILD_UI[lang]["out_in_use"].format(out=build_dir, option="--build-dir")
+        _refuse("OutputInUse", refusal, output_format, 2)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})
@@ -1226,9 +1229,8 @@ def audit_command(
     from opendata.audit.report import write_outputs
 
     if evidence_url and not record:
-        raise click.UsageError(
-            {"uk": "--evidence потрібне лише з --record", "en": "--evidence goes only with --record"}[lang]
-        )
+        only = {"uk": "--evidence можна вказати лише з --record", "en": "--evidence goes only with --record"}
+        raise click.UsageError(only[lang])
     if bool(portal) == bool(dump):
         raise click.UsageError(
             {
@@ -1349,9 +1351,9 @@ def _refuse_other_organisation(then: str | None, now: str | None, lang: str, out
     then_text, now_text = (named.format(name) if name else whole for name in (then, now))
     refusal = {
         "uk": "--compare: минулий аудит охоплював {then}, а цей — {now}; рік до року можна порівняти "
-        "лише аудити того самого (--org)",
+        "лише аудити тієї самої організації (--org) чи всього порталу",
         "en": "--compare: the previous audit covered {then}, this one {now}; year over year can only "
-        "compare audits of the same (--org)",
+        "compare audits of the same organisation (--org) or of the whole portal",
     }[lang]
     _refuse("PreviousOfOtherOrganisation", refusal.format(then=then_text, now=now_text), output_format, 2)
 

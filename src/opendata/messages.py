@@ -1175,8 +1175,8 @@ IMPORT_UI = {
         "edited": "Змінено вручну після попереднього імпорту (новий імпорт скасував би ці зміни): "
         "{files}. Нічого не записано. Щоб усе ж переписати з рішення (зміни буде втрачено), "
         "запустіть команду з --force; збережіть спершу копію, якщо зміни потрібні.",
-        "unknown": "Відрізняються від того, що запише імпорт: {files}; а запису попереднього імпорту "
-        "(sources/imported-files.json) у пакеті немає, тож невідомо, чи їх змінено вручну. Нічого "
+        "unknown": "Не те, що запише імпорт: {files}. Запису попереднього імпорту "
+        "(sources/imported-files.json) у пакеті немає, тож невідомо, чи це зміни вручну. Нічого "
         "не записано. Якщо змін вручну немає (або вони не потрібні), запустіть команду з --force.",
         "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
         "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
@@ -1265,10 +1265,10 @@ BUILD_UI = {
             "text": "не текст у лапках",
         },
         "out_is_package": "«{out}» — це папка самого пакета: файл datapackage.json пакета замінив би "
-        "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад --out dist",
+        "зібраний, і validate перевіряв би вже не ваші таблиці; вкажіть іншу папку, наприклад {option} dist",
         "out_in_use": "«{out}»: у папці вже є інші файли, не попередньої збірки (інший пакет даних, аудит "
         "чи ваші файли), і збірка записала б свої datapackage.json і файли поверх них; вкажіть нову "
-        "або порожню папку, наприклад --out dist",
+        "або порожню папку, наприклад {option} dist",
         "written": "записано до",
         "removed": "вилучено: попередня збірка записала цей файл, а ця вже не збирає",
         "gap": "порожня обов'язкова клітинка в національному експорті",
@@ -1299,10 +1299,10 @@ BUILD_UI = {
             "text": "not text in quotes",
         },
         "out_is_package": "«{out}» is the package's own folder: the built datapackage.json would replace "
-        "the package's, and validate would no longer check your tables; give another folder, e.g. --out dist",
+        "the package's, and validate would no longer check your tables; give another folder, e.g. {option} dist",
         "out_in_use": "«{out}» already holds other files, not an earlier build's (another data package, an "
         "audit or your own files), and the build would write its datapackage.json and files over them; "
-        "give a new or empty folder, e.g. --out dist",
+        "give a new or empty folder, e.g. {option} dist",
         "written": "written to",
         "removed": "removed: an earlier build wrote this file, and this one no longer builds it",
         "gap": "required cell left empty in a national export",
@@ -1443,11 +1443,13 @@ FAILURES = {
         "NoRightsInOrganisation": "Ключ API дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
         "як редактора або вкажіть --org однієї з цих організацій; новий ключ тут не допоможе.",
+        "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
+        "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший чи "
-        "зберегли у формі порталу), тож він уже не той, що опубліковано. opendata publish надішле "
+        "зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
         "опублікований знову; тоді повторіть pull.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
@@ -1474,11 +1476,13 @@ FAILURES = {
         "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
         "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
         "editor, or give --org one of those; a new token would not help.",
+        "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
+        "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
-        "file uploaded, or saved in the portal's form), so it is not the one published. opendata "
+        "file uploaded, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
         "publish sends the published one again; then pull again.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "

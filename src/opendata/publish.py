@@ -628,6 +628,14 @@ def _require_token(client: CkanClient) -> None:
         )
 
 
+class OrganisationNotFound(NotFound):
+    """--org names no organisation of the portal: a typo, or one still to create."""
+
+    def __init__(self, message: str, *, org: str) -> None:
+        super().__init__(message)
+        self.params = {"org": org}
+
+
 class NoRightsInOrganisation(NotAuthorised):
     """The token is good (its user may publish elsewhere), but not in this organisation:
     a new token would not help, a membership would."""
@@ -866,9 +874,10 @@ def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: 
     if client.find("organization_show", show) is not None:
         return False
     if not create:
-        raise NotFound(
+        raise OrganisationNotFound(
             f"organisation {org!r} does not exist on {client.url}; create it there "
-            f"(or rerun with --create-org), or pass --org NAME"
+            f"(or rerun with --create-org), or pass --org NAME",
+            org=org,
         )
     if not dry_run:
         client.call(

@@ -19,7 +19,9 @@ def load_previous(folder: Path) -> dict:
             rows = {row["name"]: row for row in csv.DictReader(stream)}
         summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError) as error:
-        raise PreviousUnreadable(f"{folder}: not the output of a previous audit ({error})") from error
+        missing = Path(getattr(error, "filename", None) or "datasets.csv").name
+        detail = f"no {missing} there" if isinstance(error, OSError) else str(error)
+        raise PreviousUnreadable(f"{folder}: not the output of a previous audit ({detail})") from error
     return {"dir": str(folder), "datasets": rows, "summary": summary}
 
 
