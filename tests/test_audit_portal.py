@@ -231,11 +231,15 @@ def test_report_opens_in_headless_chromium_without_errors(audit_dir, tmp_path):
     assert not re.findall(r".*(?:CONSOLE|net::ERR_|Uncaught).*", result.stderr)
 
 
-def test_an_organisation_given_by_its_id_is_audited(seeded: Portal, datasets: dict, tmp_path):
+def test_an_organisation_given_by_its_id_is_audited(seeded: Portal, datasets: dict, audit_dir: Path, tmp_path):
     """The portal's pages show an organisation's id too: given it, the audit found no
     dataset (the search knows only names), scored 0/405 and exited 0."""
     org_id = seeded.api().action.organization_show(id=ORG)["id"]
     result = run_cli("audit", "--portal", seeded.url, "--org", org_id, "--out", tmp_path / "a", "--no-links",
                      "--format", "json")  # fmt: skip
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["datasets"] == len(datasets)
+    summary = json.loads(result.stdout)
+    assert summary["datasets"] == len(datasets) and summary["organization"] == ORG  # by name, to compare
+    again = run_cli("audit", "--portal", seeded.url, "--org", org_id, "--out", tmp_path / "b", "--no-links",
+                    "--compare", audit_dir)  # fmt: skip
+    assert again.returncode == 0, again.stderr  # last year's by name, this year's by id: the same

@@ -1252,8 +1252,9 @@ def audit_command(
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
-        if previous is not None and previous_organisation(previous) != (org or None):
-            _refuse_other_organisation(previous_organisation(previous), org, lang, output_format)
+        then = previous_organisation(previous) if previous is not None else None
+        if previous is not None and then != (org or None) and then != _named(portal, org):
+            _refuse_other_organisation(then, org, lang, output_format)
         with _progress(
             output_format,
             _Count(lang, with_total=True),
@@ -1339,6 +1340,13 @@ def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> Non
         "audit would write its datapackage.json and tables over them; give a new or empty folder",
     }[lang]
     _refuse("OutputInUse", refusal.format(out=out_dir), output_format, 2)
+
+
+def _named(portal: str | None, org: str | None) -> str | None:
+    """The organisation's name on the portal, for ORG given by its id."""
+    from opendata.audit.crawl import organisation_name
+
+    return organisation_name(portal, org) if portal and org else org
 
 
 def _refuse_other_organisation(then: str | None, now: str | None, lang: str, output_format: str) -> NoReturn:

@@ -15,6 +15,18 @@ class PortalUnreadable(Exception):
     """The portal or the dump could not be read at all (exit code 2)."""
 
 
+def organisation_name(url: str, org: str, *, timeout: float = 30.0, apikey: str | None = None) -> str:
+    """The organisation's name for ORG given as its name or its id (the portal's pages
+    show both): what an audit is recorded under, so that next year's compares."""
+    try:
+        found = CkanClient(url, apikey, timeout=timeout).call("organization_show", {"id": org})
+    except NotFound as error:
+        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from error
+    except PortalError as error:
+        raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
+    return str(found.get("name") or org)
+
+
 def crawl_portal(
     url: str,
     org: str | None = None,

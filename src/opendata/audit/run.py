@@ -10,7 +10,7 @@ from pathlib import Path
 
 from opendata.audit import freshness, links, mqa, register, stars, validity
 from opendata.audit.checks import passport
-from opendata.audit.crawl import crawl_portal, read_dump
+from opendata.audit.crawl import crawl_portal, organisation_name, read_dump
 from opendata.audit.formats import normal_format
 from opendata.audit.model import Audit, DatasetResult, Finding, ResourceResult
 
@@ -45,6 +45,8 @@ def run_audit(
     else:
         crawl_progress = (lambda done, total: on_progress("crawl", done, total)) if on_progress else None
         raw, requests = crawl_portal(portal, org, timeout=timeout, apikey=apikey, on_progress=crawl_progress)
+    if org and dump is None:
+        org = organisation_name(portal, org, timeout=timeout, apikey=apikey)
     audit = Audit(
         portal=portal or str(dump),
         organization=org,
