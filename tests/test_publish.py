@@ -95,8 +95,9 @@ DOWNLOADS = {"kolomyia-communication-plan-2021.xlsx", "kolomyia-communication-pl
              "dictionary.html", "index.html", "kolomyia-communication-plan-2021.zip"}
 # Downloads built from every table: they change whenever any table does.
 DERIVED = DOWNLOADS - {"dictionary.html"}
-# Every resource of the dataset: the six tables, the downloads and datapackage.json.
-RESOURCES = 6 + len(DOWNLOADS) + 1
+# Every resource of the dataset: the six tables, the downloads, the decision's text and
+# datapackage.json.
+RESOURCES = 6 + len(DOWNLOADS) + 2
 
 
 def test_first_publish_creates_dataset_resources_and_datastore(
@@ -126,12 +127,14 @@ def test_first_publish_creates_dataset_resources_and_datastore(
 
     by_name = {r["name"]: r for r in dataset["resources"]}
     tables = {p.name for p in plan_with_reports.glob("*.csv")}
-    assert set(by_name) == tables | DOWNLOADS | {"datapackage.json"}
+    assert set(by_name) == tables | DOWNLOADS | {"datapackage.json", "kolomyia-2021-communication-plan.txt"}
     for file_name, resource in by_name.items():
         # Uploaded bytes are the built files; a table's rows are the package's.
         local = plan_with_reports / file_name if file_name == "datapackage.json" else built / file_name
         if file_name == "index.html":  # the page as the portal serves it (links below)
             local = built / "portal" / file_name
+        if file_name.endswith(".txt"):  # the decision's text, from the package
+            local = plan_with_reports / "sources" / file_name
         if file_name in tables:
             local = built / "csv" / file_name
             assert csv_rows(local) == csv_rows(plan_with_reports / file_name)
@@ -148,7 +151,8 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     page_url = by_name["index.html"]["url"]
     served = requests.get(page_url, timeout=30).text
     links = re.findall(r'<tr data-download="[^"]*"><td><a href="([^"]+)" download>', served)
-    assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n != "index.html")
+    unlinked = {"index.html", "kolomyia-2021-communication-plan.txt"}  # the page, and the decision's text
+    assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n not in unlinked)
     assert requests.get(urljoin(page_url, "plan.json"), timeout=30).text == served
 
     tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=1)
@@ -603,3 +607,25 @@ def test_a_build_dir_of_other_files_is_refused_naming_the_option(
     result = publish_cli(ckan_portal, ckan_org, plan_copy, unique_name(), "--build-dir", mine, "--dry-run")
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputInUse"
     assert "наприклад --build-dir dist" in result.stderr and (mine / "notes.txt").exists()
+
+
+def test_a_pulled_package_takes_a_new_decision_and_keeps_hand_edits(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """Pull did not bring back the decision's text, so a later import-plan could not tell
+    its own files from edits: only --force went on, edits and all."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    pulled = tmp_path / "pulled"
+    assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", pulled,
+                   env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip
+    source = plan_copy / "sources" / "kolomyia-2021-communication-plan.txt"
+    assert (pulled / "sources" / source.name).read_bytes() == source.read_bytes()
+    changed = tmp_path / source.name
+    changed.write_text(source.read_text("utf-8").replace("ПЛАН", "ПЛАН\n", 1), "utf-8")  # a new text
+    imported = run_cli("import-plan", changed, "--out", pulled, "--lang", "en")
+    assert imported.returncode == 0, imported.stderr
+    people = pulled / "people.csv"
+    people.write_text(people.read_text("utf-8").replace("Токарчук", "Токарчук-Іванів", 1), "utf-8")
+    again = run_cli("import-plan", source, "--out", pulled, "--lang", "en")
+    assert again.returncode == 2 and "Changed by hand since the last import" in again.stderr

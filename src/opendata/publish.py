@@ -36,6 +36,7 @@ from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
+from opendata.paths import escapes_folder
 from opendata.plan_rules import read_table
 from opendata.text import transliterate
 
@@ -267,6 +268,19 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
                 sha256=built_file.sha256,
             )
         )
+    source = _source_text(package_dir)
+    if source is not None:  # what `opendata pull` needs for a later import to know its files
+        files.append(
+            PublishFile(
+                key="source",
+                path=source,
+                title="Текст рішення (джерело пакета)",
+                description="Текстовий експорт рішення, з якого `opendata import-plan` будує таблиці плану.",
+                format="TXT",
+                mimetype="text/plain",
+                sha256=_sha256_file(source),
+            )
+        )
     files.append(
         PublishFile(
             key="datapackage",
@@ -280,6 +294,15 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
         )
     )
     return files
+
+
+def _source_text(package_dir: Path) -> Path | None:
+    """The package's copy of the decision's text (its descriptor's first source), if there."""
+    sources = read_descriptor(package_dir).get("sources") or [{}]
+    path = sources[0].get("path") if isinstance(sources[0], dict) else None
+    if not isinstance(path, str) or escapes_folder(path) or not (package_dir / path).is_file():
+        return None
+    return package_dir / path
 
 
 def read_descriptor(package_dir: Path) -> dict:

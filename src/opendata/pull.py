@@ -91,6 +91,12 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     descriptor = _json(
         (out_dir / "datapackage.json").read_text(encoding="utf-8"), f"{dataset!r}: datapackage.json"
     )
+    source = (descriptor.get("sources") or [{}])[0]
+    if "source" in resources and isinstance(source, dict) and isinstance(source.get("path"), str):
+        # the decision's text: a later import-plan knows from it which files are its own
+        target = _inside(out_dir, source["path"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _fetch(client, resources["source"], target, result)
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
         if resource is None and PurePosixPath(str(entry.get("path"))).name in unmarked:
