@@ -263,3 +263,27 @@ def test_without_a_record_an_edited_copy_of_the_decision_is_not_blamed_on_the_of
     assert result.returncode == 2
     assert "whether they were changed by hand is unknown" in result.stderr
     assert "Changed by hand since" not in result.stderr
+
+
+def test_a_windows_checkout_of_the_package_is_not_an_edit(plan_copy):
+    """Git for Windows checks text out with CRLF line ends: every plan file was "changed
+    by hand", and the decision's text hashed otherwise."""
+    for path in plan_copy.rglob("*"):
+        if path.suffix in (".csv", ".json", ".txt"):
+            path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    source = plan_copy / "sources" / "kolomyia-2021-communication-plan.txt"
+    result = run_cli("import-plan", source, "--out", plan_copy)
+    assert result.returncode == 0, result.stderr
+    decision = (plan_copy / "decision.csv").read_bytes().replace(b"\r\n", b"\n")
+    assert decision == (PACKAGE / "decision.csv").read_bytes()  # the same source_sha256
+
+
+def test_without_a_record_what_this_version_writes_otherwise_is_not_called_a_hand_edit(plan_copy):
+    """A package imported by an earlier version (no record): a schema this version words
+    differently was said to be "changed by hand", as a fact."""
+    (plan_copy / IMPORT_RECORD).unlink()
+    schema = plan_copy / "schemas" / "people.json"
+    schema.write_bytes(schema.read_bytes().replace(b'"title"', b'"title" ', 1))  # an older wording
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--lang", "en")
+    assert result.returncode == 2 and "whether they were changed by hand is unknown" in result.stderr
+    assert "Changed by hand since" not in result.stderr

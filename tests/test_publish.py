@@ -629,3 +629,27 @@ def test_a_pulled_package_takes_a_new_decision_and_keeps_hand_edits(
     people.write_text(people.read_text("utf-8").replace("Токарчук", "Токарчук-Іванів", 1), "utf-8")
     again = run_cli("import-plan", source, "--out", pulled, "--lang", "en")
     assert again.returncode == 2 and "Changed by hand since the last import" in again.stderr
+
+
+def test_a_link_of_the_officers_own_is_never_taken_for_a_file_of_ours(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """A link whose address ends in index.html was retitled «index.html» and its link
+    replaced by our page, when our own page resource was missing."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    resources = api.action.package_show(id=name)["resources"]
+    api.action.resource_delete(id=next(r["id"] for r in resources if r["name"] == "index.html"))
+    link = "https://kolomyia.example/komunikatsiina-stratehiia/index.html"
+    own = api.action.resource_create(package_id=name, name="Сторінка плану на сайті міськради", url=link)
+    summary = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert summary["created"] == ["index.html"]
+    kept = api.action.resource_show(id=own["id"])
+    assert (kept["name"], kept["url"]) == ("Сторінка плану на сайті міськради", link)
+    source = next(r for r in resources if r["name"].endswith(".txt"))  # saved in the form: pull says so
+    api.action.resource_update(**{key: source[key] for key in ("id", "url", "format", "url_type")},
+                               name="Текст рішення")  # fmt: skip
+    pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                     env=cli_env(ckan_portal.token))  # fmt: skip
+    assert pulled.returncode == 2 and f"Файл «{source['name']}» набору змінили на порталі" in pulled.stderr

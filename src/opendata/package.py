@@ -199,25 +199,33 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
 
 def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], bool]:
     """The files an import would change that are not what the last import wrote, and
-    whether that is known: from its record (`IMPORT_RECORD`) of their hashes, or, in a
-    package without one, from the import done again with the package's copy of its
-    source, if that copy is the text the last import read (decision.csv's
-    source_sha256).  Otherwise every file that would change is named, as unknown."""
-    changing = [path for path, data in files.items() if _bytes(out_dir / path) not in (None, data)]
+    whether that is known: from its record (`IMPORT_RECORD`) of their hashes.  Without
+    one, the files are compared with the import done again from the package's copy of
+    its source by this version, which may write them otherwise: what differs is named,
+    as unknown.  Line ends do not count (a Windows checkout of the same files)."""
+    changing = [path for path, data in files.items() if _text(out_dir / path) not in (None, _lf(data))]
     if not changing:
         return [], True
     recorded = _import_record(out_dir)
     if recorded:
-        return [path for path in changing if recorded.get(path) != _sha256(_bytes(out_dir / path))], True
+        return [path for path in changing if recorded.get(path) != _sha256(_text(out_dir / path))], True
     try:
         descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
-        earlier = _parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0])
+        again = _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
     except (OSError, ValueError, KeyError, IndexError, TypeError, SourceError):
-        return changing, False  # no earlier import to read (a folder of other files)
-    if earlier.decision["source_sha256"].encode() not in (_bytes(out_dir / "decision.csv") or b""):
-        return changing, False  # the copy was edited in place since: what the import read is gone
-    again = _plan_files(earlier)
-    return [path for path in changing if again.get(path) != _bytes(out_dir / path)], True
+        again = {}  # no earlier import to read (a folder of other files)
+    edited = [path for path in changing if _lf(again.get(path, b"")) != _text(out_dir / path)]
+    return edited, False
+
+
+def _text(path: Path) -> bytes | None:
+    """A file's bytes with LF line ends, or None if there is no such file."""
+    data = _bytes(path)
+    return None if data is None else _lf(data)
+
+
+def _lf(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n")
 
 
 def _import_record(out_dir: Path) -> dict[str, str]:

@@ -362,11 +362,13 @@ def read_source(path: Path) -> tuple[str, str]:
     if kind is not None:  # the decision as a document, not its text export
         raise SourceError("document", kind=kind)
     try:
-        return decode_ukrainian(data)
+        text, codec = decode_ukrainian(data)
     except NotUkrainianText as error:
         if error.detected is None:
             raise SourceError("not-text") from error
         raise SourceError("not-utf8", detected=error.detected) from error
+    # a Windows copy (git's autocrlf, Notepad) is the same text: the same tables and hash
+    return text.replace("\r\n", "\n").replace("\r", "\n"), codec
 
 
 def person_rows(people: list[Person]) -> list[dict]:

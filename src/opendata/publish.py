@@ -452,16 +452,19 @@ def _our_resources(resources: list[dict], files: dict[str, PublishFile]) -> dict
     unmarked = [r for r in resources if not r.get(MANAGED_MARK)]
     for key, publish_file in files.items():
         named = publish_file.path.name
-        same = [r for r in unmarked if named in (r.get("name"), uploaded_file_name(r.get("url")))]
+        same = [r for r in unmarked if named in (r.get("name"), uploaded_file_name(r))]
         if key not in found and len(same) == 1:
             found[key] = same[0]
     return found
 
 
-def uploaded_file_name(url: str | None) -> str:
+def uploaded_file_name(resource: dict) -> str | None:
     """The file an uploaded resource's URL ends in (…/download/people.csv), which the form
-    keeps when the officer retitles the resource."""
-    return unquote(urlsplit(url or "").path.rpartition("/")[2])
+    keeps when the officer retitles the resource.  None for a link: the page it points
+    at is someone else's, whatever its name."""
+    if resource.get("url_type") != "upload":
+        return None
+    return unquote(urlsplit(resource.get("url") or "").path.rpartition("/")[2])
 
 
 def _extras(dataset: dict) -> dict[str, str]:

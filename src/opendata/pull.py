@@ -77,7 +77,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
         name
         for r in package.get("resources", [])
         if not r.get(MANAGED_MARK)
-        for name in (r.get("name"), uploaded_file_name(r.get("url")))
+        for name in (r.get("name"), uploaded_file_name(r))
     }
     if "datapackage" not in resources and "datapackage.json" in unmarked:
         raise ReplacedOnPortal("datapackage.json", EDITED)
@@ -92,6 +92,9 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
         (out_dir / "datapackage.json").read_text(encoding="utf-8"), f"{dataset!r}: datapackage.json"
     )
     source = (descriptor.get("sources") or [{}])[0]
+    source_name = PurePosixPath(str(source.get("path"))).name if isinstance(source, dict) else None
+    if "source" not in resources and source_name in unmarked:
+        raise ReplacedOnPortal(source_name, EDITED)
     if "source" in resources and isinstance(source, dict) and isinstance(source.get("path"), str):
         # the decision's text: a later import-plan knows from it which files are its own
         target = _inside(out_dir, source["path"])
