@@ -38,9 +38,14 @@ NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
 
 
 class PortalError(Exception):
-    """The portal refused or failed a request; the message is the portal's, never the token."""
+    """The portal refused or failed a request; the message is the portal's, never the token.
+    ``params`` are what the user's message says of it (the organisation, the file)."""
 
     exit_code = 1
+
+    def __init__(self, *args: object, **params: str) -> None:
+        super().__init__(*args)
+        self.params = params
 
 
 class PortalUnreachable(PortalError):

@@ -657,18 +657,10 @@ def _require_token(client: CkanClient) -> None:
 class OrganisationNotFound(NotFound):
     """--org names no organisation of the portal: a typo, or one still to create."""
 
-    def __init__(self, message: str, *, org: str) -> None:
-        super().__init__(message)
-        self.params = {"org": org}
-
 
 class NoRightsInOrganisation(NotAuthorised):
     """The token is good (its user may publish elsewhere), but not in this organisation:
     a new token would not help, a membership would."""
-
-    def __init__(self, message: str, *, org: str, allowed: str) -> None:
-        super().__init__(message)
-        self.params = {"org": org, "allowed": allowed}
 
 
 def check_can_publish(client: CkanClient, org: str) -> None:

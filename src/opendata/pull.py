@@ -28,10 +28,6 @@ class ReplacedOnPortal(PullError):
     """A file of the dataset is not the one published: uploaded over it by hand, or
     saved in the portal's form, which drops the hash and the marks publish leaves."""
 
-    def __init__(self, file: str, detail: str) -> None:
-        super().__init__(f"{file}: {detail}")
-        self.params = {"file": file}
-
 
 EDITED = "saved in the portal's form, which dropped the hash and the marks publish left on it"
 
@@ -80,7 +76,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
         for name in (r.get("name"), uploaded_file_name(r))
     }
     if "datapackage" not in resources and "datapackage.json" in unmarked:
-        raise ReplacedOnPortal("datapackage.json", EDITED)
+        raise ReplacedOnPortal(f"datapackage.json: {EDITED}", file="datapackage.json")
     if "datapackage" not in resources:
         raise PullError(
             f"dataset {dataset!r} has no datapackage.json published by opendata; cannot rebuild it"
@@ -94,7 +90,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     source = (descriptor.get("sources") or [{}])[0]
     source_name = PurePosixPath(str(source.get("path"))).name if isinstance(source, dict) else None
     if "source" not in resources and source_name in unmarked:
-        raise ReplacedOnPortal(source_name, EDITED)
+        raise ReplacedOnPortal(f"{source_name}: {EDITED}", file=source_name)
     if "source" in resources and isinstance(source, dict) and isinstance(source.get("path"), str):
         # the decision's text: a later import-plan knows from it which files are its own
         target = _inside(out_dir, source["path"])
@@ -103,7 +99,8 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
         if resource is None and PurePosixPath(str(entry.get("path"))).name in unmarked:
-            raise ReplacedOnPortal(PurePosixPath(entry["path"]).name, EDITED)
+            file = PurePosixPath(entry["path"]).name
+            raise ReplacedOnPortal(f"{file}: {EDITED}", file=file)
         if resource is None:
             raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
         _fetch(client, resource, _inside(out_dir, entry["path"]), result)
@@ -134,7 +131,8 @@ def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -
     sha = client.download(resource["url"], dest)
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:
-        raise ReplacedOnPortal(resource["name"], "the downloaded file does not match its published hash")
+        mismatch = "the downloaded file does not match its published hash"
+        raise ReplacedOnPortal(f"{resource['name']}: {mismatch}", file=resource["name"])
     result.files.append(dest.relative_to(result.out_dir).as_posix())
 
 
