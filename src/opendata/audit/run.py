@@ -132,13 +132,12 @@ def _own_schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[st
     found = {}
     for resource, meta in zip(result.resources, dataset.get("resources") or [], strict=True):
         value = meta.get("schema")
-        if isinstance(value, dict):
-            value = json.dumps(value, ensure_ascii=False)
-        if not isinstance(value, str) or not value.strip().startswith("{"):
-            continue
-        source = workdir / f"{resource.resource_id}.field-schema.json"
-        source.write_text(value, encoding="utf-8")
-        schema = validity.table_schema(source, workdir)
+        if isinstance(value, str):  # ckanext-validation keeps it as JSON text
+            try:
+                value = json.loads(value)
+            except ValueError:
+                continue
+        schema = validity.schema_file(value, f"{resource.resource_id}.field", workdir)
         if schema is not None:
             found[resource.resource_id] = schema
     return found

@@ -35,6 +35,12 @@ def table_schema(file: Path, workdir: Path) -> Path | None:
         descriptor = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
+    return schema_file(descriptor, file.stem, workdir)
+
+
+def schema_file(descriptor: object, name: str, workdir: Path) -> Path | None:
+    """WORKDIR/NAME.tableschema.json from a Table Schema or a CSVW descriptor, or None if
+    DESCRIPTOR is neither."""
     if not isinstance(descriptor, dict):
         return None
     if "fields" not in descriptor and isinstance(descriptor.get("tableSchema"), dict):
@@ -52,7 +58,7 @@ def table_schema(file: Path, workdir: Path) -> Path | None:
         }
     if not isinstance(descriptor.get("fields"), list):
         return None
-    target = workdir / f"{file.stem}.tableschema.json"
+    target = workdir / f"{name}.tableschema.json"
     target.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
     return target
 
