@@ -1077,6 +1077,47 @@ def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
     assert "unclosed-quote" not in {e["type"] for e in short["errors"]}
 
 
+def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
+    """A row pasted from another table keeps its tabs (or semicolons): all of it is one
+    cell, and Frictionless reports each other cell missing. The separator is named once
+    for the row, before those errors; a row that is short by itself is only short."""
+    reports = plan_with_reports / "progress_reports.csv"
+    rows = reports.read_text(encoding="utf-8").splitlines()
+    copied = rows[1].split(",")
+    with reports.open("a", encoding="utf-8") as stream:
+        stream.write("\t".join(["R-90", *copied[1:]]) + "\n")
+        stream.write(";".join(["R-91", *copied[1:]]) + "\n")
+        stream.write("R-92\n")  # short, with no separator in it
+    last = len(rows) + 3
+    code, report = report_json(plan_with_reports, "--lang", "en")
+    assert code == 1
+    pasted = [(e["row"], e["field"], e["message"]) for e in report["errors"] if e["type"] == "pasted-row"]
+    assert [(row, field) for row, field, _ in pasted] == [(last - 2, "report_id"), (last - 1, "report_id")]
+    assert pasted[0][2].startswith("The row's cells are separated by tabs")
+    assert "semicolons" in pasted[1][2]
+    assert {("missing-cell", last)} <= {(e["type"], e["row"]) for e in report["errors"]}
+
+    _, uk = report_json(plan_with_reports)
+    first = next(e for e in uk["errors"] if e["type"] == "pasted-row")
+    assert first["message"].startswith("Клітинки рядка розділено табуляцією")
+    assert "Текст за стовпцями" in first["fix"]
+
+
+def test_a_comma_row_pasted_into_a_file_of_semicolons_is_named(tmp_path):
+    table = tmp_path / "budget.csv"
+    rows = ["code;name;amount", *(f"{n};Програма {n};{n * 100}" for n in range(1, 30)), "30,Культура,200"]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")  # the rows a delimiter is sniffed from
+    schema = tmp_path / "budget.schema.json"
+    types = {"code": "integer", "name": "string", "amount": "integer"}
+    fields = [{"name": name, "type": kind} for name, kind in types.items()]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    assert code == 1
+    first = report["errors"][0]
+    assert (first["type"], first["row"], first["field"]) == ("pasted-row", 31, "code")
+    assert "separated by commas" in first["message"]
+
+
 def test_duplicate_and_blank_header(plan_copy):
     campaigns = plan_copy / "campaigns.csv"
     lines = campaigns.read_text(encoding="utf-8").splitlines(keepends=True)

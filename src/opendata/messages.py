@@ -775,6 +775,39 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# A row pasted with another table's separator (`validate._pasted_rows`): one message,
+# the separator named in each language.
+PASTED_ROW = {
+    "uk": (
+        "Клітинки рядка розділено {separator} (мабуть, його вставлено з іншої таблиці чи текстового "
+        "редактора), тож увесь рядок потрапив у поле «{field}», а решти клітинок бракує: помилки в "
+        "цьому рядку далі — наслідок цього.",
+        "Вставте рядок ще раз по клітинці на значення (у LibreOffice чи Excel — «Дані → Текст за "
+        "стовпцями») і збережіть файл як «CSV UTF-8».",
+    ),
+    "en": (
+        "The row's cells are separated by {separator} (it was probably pasted from another table or a "
+        "text editor), so the whole row went into field «{field}» and its other cells are missing: the "
+        "errors in this row below follow from it.",
+        "Paste the row again with one value per cell (in LibreOffice or Excel: Data → Text to Columns) "
+        "and save the file as «CSV UTF-8».",
+    ),
+}
+SEPARATOR_NAMES = {
+    "tab": {"uk": "табуляцією", "en": "tabs"},
+    "semicolon": {"uk": "крапкою з комою", "en": "semicolons"},
+    "comma": {"uk": "комами", "en": "commas"},
+}
+CATALOG.update(
+    {
+        f"pasted-row:{variant}": {
+            lang: (message.replace("{separator}", names[lang]), fix)
+            for lang, (message, fix) in PASTED_ROW.items()
+        }
+        for variant, names in SEPARATOR_NAMES.items()
+    }
+)
+
 
 # what a file saved in place of a CSV is (text.binary_kind), for "binary-file"
 FILE_KINDS = {

@@ -43,6 +43,9 @@ DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
+# a row pasted with another table's separator (`_pasted_rows`); the file is read again up to this size
+PASTED_SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma"}
+PASTED_ROWS_MAX_BYTES = 32 << 20
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
 
@@ -574,11 +577,44 @@ def _check_table(
             limit_errors if limit_errors and len(result.errors) >= limit_errors else None,
         )
     )
-    for cause in (_unclosed_quote(resource, result), _shifted_columns(resource, result)):
-        if cause is not None:  # the cause, before what follows from it
-            report.problems.append(cause)
+    causes = [
+        _unclosed_quote(resource, result),
+        _shifted_columns(resource, result),
+        *_pasted_rows(resource, result),
+    ]
+    report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
     report.problems.add_source(TableProblems(result.errors, resource, keys))
     return True
+
+
+def _pasted_rows(resource, result: engine.EngineResult) -> list[Problem]:
+    """A row pasted from another table or a text editor can keep its own separator, a
+    tab, a semicolon (or a comma, in a file of semicolons): the whole row lands in the
+    first cell, and Frictionless reports each other cell missing, each required one
+    empty, and the first cell's type.  Name the separator, once for each such row.
+
+    Only for a file small enough to be edited by hand: it is read again."""
+    errors = result.errors
+    if not isinstance(errors, list) or resource.remote or getattr(resource, "schema", None) is None:
+        return []
+    one_cell_rows = {e.row_number for e in errors if e.type == "missing-cell" and e.field_number == 2}
+    if not one_cell_rows or os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
+        return []
+    table = plan_rules.read_table(resource)
+    if table is None or not table.header:
+        return []
+    problems = []
+    for row in table.rows:
+        if row["__row"] not in one_cell_rows:
+            continue
+        first = row[table.header[0]]
+        for separator, variant in PASTED_SEPARATORS.items():
+            if separator != table.delimiter and first.count(separator) + 1 >= min(3, len(table.header)):
+                where = {"resource": resource.name, "path": resource.path, "row": row["__row"]}
+                params = {"variant": variant}
+                problems.append(Problem("pasted-row", field=table.header[0], params=params, **where))
+                break
+    return problems
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
