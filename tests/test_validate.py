@@ -1103,6 +1103,28 @@ def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
     assert "Текст за стовпцями" in first["fix"]
 
 
+def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(plan_copy):
+    """A Ukrainian Excel's file of semicolons with a few rows, one with a semicolon
+    typed into its text: Frictionless guessed no delimiter from such rows, and every
+    column was "missing". The header names it; the row split in two is named first."""
+    reports = plan_copy / "progress_reports.csv"
+    with reports.open("a", encoding="utf-8") as stream:
+        stream.write("R-1,1.1,2021-Q2,2021-04-15,done,Звіт,https://kolomyia.org/news/1,website,1200,koba-i-yu\n")
+        stream.write("R-2,1.3,2021-Q2,2021-04-24,done,Анонс,https://kolomyia.org/news/2,website,3200,koba-i-yu\n")
+    save_as_ukrainian_excel(reports)
+    with reports.open("a", encoding="utf-8", newline="") as stream:
+        stream.write("R-3;1.1;2021-Q2;2021-04-15;done;Зустріч; обговорення;https://kolomyia.org/a;website;;koba-i-yu\r\n")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    assert "missing-label" not in {e["type"] for e in report["errors"]}
+    first = report["errors"][0]
+    assert (first["type"], first["row"], first["field"]) == ("split-row", 4, None)
+    assert "holds a semicolon without quotes" in first["message"]
+    assert {e["row"] for e in report["errors"]} == {4}
+    _, uk = report_json(plan_copy)
+    assert "містить крапку з комою без лапок" in uk["errors"][0]["message"]
+
+
 def test_a_comma_row_pasted_into_a_file_of_semicolons_is_named(tmp_path):
     table = tmp_path / "budget.csv"
     rows = ["code;name;amount", *(f"{n};Програма {n};{n * 100}" for n in range(1, 30)), "30,Культура,200"]

@@ -503,11 +503,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "extra-cell": {
         "uk": (
             "У рядку більше клітинок, ніж стовпців.",
-            "Видаліть зайві клітинки; часто це кома в тексті без лапок.",
+            "Видаліть зайві клітинки; часто це роздільник (кома, крапка з комою) в тексті без лапок.",
         ),
         "en": (
             "The row has more cells than the header has columns.",
-            "Delete the extra cells; often it is a comma inside unquoted text.",
+            "Delete the extra cells; often it is a separator (a comma, a semicolon) inside unquoted text.",
         ),
     },
     "column-missing": {
@@ -775,35 +775,59 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
-# A row pasted with another table's separator (`validate._pasted_rows`): one message,
-# the separator named in each language.
-PASTED_ROW = {
-    "uk": (
-        "Клітинки рядка розділено {separator} (мабуть, його вставлено з іншої таблиці чи текстового "
-        "редактора), тож увесь рядок потрапив у поле «{field}», а решти клітинок бракує: помилки в "
-        "цьому рядку далі — наслідок цього.",
-        "Вставте рядок ще раз по клітинці на значення (у LibreOffice чи Excel — «Дані → Текст за "
-        "стовпцями») і збережіть файл як «CSV UTF-8».",
-    ),
-    "en": (
-        "The row's cells are separated by {separator} (it was probably pasted from another table or a "
-        "text editor), so the whole row went into field «{field}» and its other cells are missing: the "
-        "errors in this row below follow from it.",
-        "Paste the row again with one value per cell (in LibreOffice or Excel: Data → Text to Columns) "
-        "and save the file as «CSV UTF-8».",
-    ),
-}
+# A row whose cells the file's separator does not divide as the header (`validate`):
+# pasted with another table's separator, or with the file's own inside a text.  One
+# message each, the separator named in each language: (by it, it).
 SEPARATOR_NAMES = {
-    "tab": {"uk": "табуляцією", "en": "tabs"},
-    "semicolon": {"uk": "крапкою з комою", "en": "semicolons"},
-    "comma": {"uk": "комами", "en": "commas"},
+    "tab": {"uk": ("табуляцією", "табуляцію"), "en": ("tabs", "a tab")},
+    "semicolon": {"uk": ("крапкою з комою", "крапку з комою"), "en": ("semicolons", "a semicolon")},
+    "comma": {"uk": ("комами", "кому"), "en": ("commas", "a comma")},
+    "pipe": {"uk": ("вертикальною рискою", "вертикальну риску"), "en": ("vertical bars", "a vertical bar")},
+}
+ROW_SEPARATOR_MESSAGES = {
+    "pasted-row": {
+        "uk": (
+            "Клітинки рядка розділено {by_separator} (мабуть, його вставлено з іншої таблиці чи "
+            "текстового редактора), тож увесь рядок потрапив у поле «{field}», а решти клітинок "
+            "бракує: помилки в цьому рядку далі — наслідок цього.",
+            "Вставте рядок ще раз по клітинці на значення (у LibreOffice чи Excel — «Дані → Текст за "
+            "стовпцями») і збережіть файл як «CSV UTF-8».",
+        ),
+        "en": (
+            "The row's cells are separated by {by_separator} (it was probably pasted from another "
+            "table or a text editor), so the whole row went into field «{field}» and its other cells "
+            "are missing: the errors in this row below follow from it.",
+            "Paste the row again with one value per cell (in LibreOffice or Excel: Data → Text to "
+            "Columns) and save the file as «CSV UTF-8».",
+        ),
+    },
+    "split-row": {
+        "uk": (
+            "У рядку більше клітинок, ніж стовпців: мабуть, текст однієї з клітинок містить "
+            "{separator} без лапок і розділився на дві, тож значення після нього зсунулися: "
+            "помилки в цьому рядку далі — наслідок цього.",
+            'Візьміть такий текст у лапки ("…") або приберіть із нього {separator}; таблиця, що '
+            "зберігає файл як «CSV UTF-8», ставить лапки сама.",
+        ),
+        "en": (
+            "The row has more cells than the header has columns: the text of one of its cells "
+            "probably holds {separator} without quotes and was split in two, so the values after it "
+            "moved: the errors in this row below follow from it.",
+            'Put that text in quotes ("…") or take {separator} out of it; a spreadsheet saving the '
+            "file as «CSV UTF-8» adds the quotes itself.",
+        ),
+    },
 }
 CATALOG.update(
     {
-        f"pasted-row:{variant}": {
-            lang: (message.replace("{separator}", names[lang]), fix)
-            for lang, (message, fix) in PASTED_ROW.items()
+        f"{code}:{variant}": {
+            lang: tuple(
+                text.replace("{by_separator}", names[lang][0]).replace("{separator}", names[lang][1])
+                for text in texts
+            )
+            for lang, texts in languages.items()
         }
+        for code, languages in ROW_SEPARATOR_MESSAGES.items()
         for variant, names in SEPARATOR_NAMES.items()
     }
 )

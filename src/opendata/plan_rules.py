@@ -82,11 +82,9 @@ def read_table(resource: frictionless.Resource) -> Table | None:
 
     Python's csv module, not Frictionless: opening a resource costs ~50 ms, and
     `validate` reads four plan tables after the schema check."""
-    declared = resource.dialect.get_control("csv").delimiter if resource.dialect.has_control("csv") else None
     try:
+        delimiter = delimiter_of(resource)
         with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
-            delimiter = declared or _sniffed_delimiter(stream.read(SNIFF_CHARS))
-            stream.seek(0)
             header, *records = csv.reader(stream, delimiter=delimiter)
     except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return None
@@ -98,6 +96,14 @@ def read_table(resource: frictionless.Resource) -> Table | None:
         if any(cells)
     ]
     return Table(resource.name, resource.path, rows, header, delimiter)
+
+
+def delimiter_of(resource: frictionless.Resource) -> str:
+    """The delimiter a table's descriptor declares, or the one Frictionless would sniff."""
+    if resource.dialect.has_control("csv") and resource.dialect.get_control("csv").delimiter:
+        return resource.dialect.get_control("csv").delimiter
+    with open(resource.normpath, encoding="utf-8-sig", errors="replace", newline="") as stream:
+        return _sniffed_delimiter(stream.read(SNIFF_CHARS))
 
 
 def _sniffed_delimiter(sample: str) -> str:

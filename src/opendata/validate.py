@@ -15,6 +15,7 @@ order:
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from typing import NamedTuple
 
 import frictionless
 import polars as pl
+from frictionless.formats import CsvControl
 from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
@@ -43,9 +45,12 @@ DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
-# a row pasted with another table's separator (`_pasted_rows`); the file is read again up to this size
-PASTED_SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma"}
+# the separators a row can be pasted with, by their messages' names (`_pasted_rows`); the
+# file is read again up to this size
+SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 PASTED_ROWS_MAX_BYTES = 32 << 20
+HEADER_DELIMITERS = (",", ";", "\t", "|")  # Frictionless' candidates, in its order
+HEADER_MAX_BYTES = 1 << 16
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
 
@@ -447,7 +452,27 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
             # a page saved in place of the file: a one-column table of markup would pass
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
+        _declare_delimiter_of_header(resource, file)
     return True
+
+
+def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) -> None:
+    """A file whose header is the schema's names, separated by a semicolon (as a
+    Ukrainian Excel saves "CSV UTF-8") or a tab, has that delimiter: declare it, as
+    the descriptor would.  Frictionless guesses it from the first rows, and with a
+    few of them, one with a separator too many or too few, it guessed none: each
+    line was one cell, and every column "missing"."""
+    if resource.format not in ("csv", None) or resource.dialect.has_control("csv"):
+        return
+    names = getattr(resource, "schema", None) and resource.schema.field_names
+    if not names or len(names) < 2:
+        return
+    with file.open("rb") as stream:
+        header = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace").rstrip("\r\n")
+    for delimiter in HEADER_DELIMITERS:
+        if next(csv.reader([header], delimiter=delimiter), None) == names:
+            resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
+            return
 
 
 def _read_as_utf8(resource: frictionless.Resource) -> bool:
@@ -581,6 +606,7 @@ def _check_table(
         _unclosed_quote(resource, result),
         _shifted_columns(resource, result),
         *_pasted_rows(resource, result),
+        *_split_rows(resource, result),
     ]
     report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
     report.problems.add_source(TableProblems(result.errors, resource, keys))
@@ -608,13 +634,31 @@ def _pasted_rows(resource, result: engine.EngineResult) -> list[Problem]:
         if row["__row"] not in one_cell_rows:
             continue
         first = row[table.header[0]]
-        for separator, variant in PASTED_SEPARATORS.items():
+        for separator, variant in SEPARATORS.items():
             if separator != table.delimiter and first.count(separator) + 1 >= min(3, len(table.header)):
                 where = {"resource": resource.name, "path": resource.path, "row": row["__row"]}
                 params = {"variant": variant}
                 problems.append(Problem("pasted-row", field=table.header[0], params=params, **where))
                 break
     return problems
+
+
+def _split_rows(resource, result: engine.EngineResult) -> list[Problem]:
+    """A text holding the file's separator without quotes (typed in a text editor, or
+    a row pasted whole) is split in two, and Frictionless reports the values after it
+    in the wrong columns, each as a type or constraint error of its own, and the
+    extra cell last.  Name the cause first, once for each such row."""
+    errors = result.errors
+    if not isinstance(errors, list) or resource.remote:
+        return []
+    rows = sorted({e.row_number for e in errors if e.type == "extra-cell"})
+    if not rows:
+        return []
+    variant = SEPARATORS.get(plan_rules.delimiter_of(resource))
+    if variant is None:
+        return []
+    where = {"resource": resource.name, "path": resource.path}
+    return [Problem("split-row", row=row, params={"variant": variant}, **where) for row in rows]
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
