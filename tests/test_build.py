@@ -19,7 +19,7 @@ from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, run_cli
+from tests.helpers import PACKAGE, run_cli, write_cells_in_own_notation
 
 TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 PUBLISHER = Publisher(  # made-up values, for the tests only
@@ -544,3 +544,45 @@ def test_fields_of_every_table_schema_type_are_built(plan_with_reports, tmp_path
         "place": "30.5,50.4",
     }
     assert run_cli("validate", tmp_path / "out").returncode == 0
+
+
+def test_cells_in_a_schemas_own_notation_are_built_as_the_schema_reads_them(plan_copy, tmp_path):
+    """«так» for true and a day-first date were written as «true» and ISO dates under the
+    same schema: the built package did not validate, and publish read every «true» as false."""
+    write_cells_in_own_notation(plan_copy)
+    assert run_cli("validate", plan_copy).returncode == 0
+    build(plan_copy, tmp_path / "out")
+    tasks = {row["task_id"]: row for row in csv.DictReader((tmp_path / "out" / "csv" / "tasks.csv").open())}
+    assert (tasks["1.8"]["number_is_duplicate"], tasks["1.1"]["number_is_duplicate"]) == ("так", "ні")
+    decision = next(csv.DictReader((tmp_path / "out" / "csv" / "decision.csv").open(encoding="utf-8")))
+    assert decision["period_start"] == "01.04.2021"
+    report = frictionless.validate(tmp_path / "out" / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])
+    as_json = json.loads((tmp_path / "out" / "json" / "tasks.json").read_text(encoding="utf-8"))
+    assert {task["task_id"]: task["number_is_duplicate"] for task in as_json}["1.8"] is True
+
+
+def test_a_number_that_is_not_finite_is_null_in_the_json_not_a_traceback(plan_with_reports, tmp_path):
+    """«INF» stopped the build with a traceback (OverflowError), and «NaN» was written as
+    NaN, which is not JSON."""
+    path = plan_with_reports / "schemas" / "progress_reports.json"
+    schema = json.loads(path.read_text("utf-8"))
+    schema["fields"].append({"name": "budget", "type": "number"})
+    path.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
+    table = plan_with_reports / "progress_reports.csv"
+    header, *rows = list(csv.reader(table.open(encoding="utf-8", newline="")))
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow([*header, "budget"])
+        writer.writerows([*row, ("INF", "NaN", "1500.5")[number % 3]] for number, row in enumerate(rows))
+    result = run_cli("build", plan_with_reports, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+
+    def no_constants(name):
+        raise ValueError(f"{name} is not JSON")
+
+    text = (tmp_path / "out" / "json" / "progress_reports.json").read_text(encoding="utf-8")
+    budgets = [row["budget"] for row in json.loads(text, parse_constant=no_constants)]
+    assert budgets[:3] == [None, None, 1500.5]
+    built = list(csv.DictReader((tmp_path / "out" / "csv" / "progress_reports.csv").open(encoding="utf-8")))
+    assert [row["budget"] for row in built[:3]] == ["Infinity", "NaN", "1500.5"]  # as the schema writes them

@@ -19,7 +19,7 @@ import pytest
 import requests
 
 from tests.ckan_portal import Portal
-from tests.helpers import run_cli
+from tests.helpers import run_cli, write_cells_in_own_notation
 
 pytestmark = pytest.mark.ckan
 
@@ -151,14 +151,22 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     page_url = by_name["index.html"]["url"]
     served = requests.get(page_url, timeout=30).text
     links = re.findall(r'<tr data-download="[^"]*"><td><a href="([^"]+)" download>', served)
-    unlinked = {"index.html", "kolomyia-2021-communication-plan.txt"}  # the page, and the decision's text
+    # the page, the decision's text, and the package's own descriptor (for pull: its
+    # paths lead nowhere on the portal; the build's descriptor is in the ZIP)
+    unlinked = {"index.html", "kolomyia-2021-communication-plan.txt", "datapackage.json"}
     assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n not in unlinked)
     assert requests.get(urljoin(page_url, "plan.json"), timeout=30).text == served
 
     tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=1)
     types = {f["id"]: f["type"] for f in tasks["fields"]}
-    assert types["sequence"] == "int4" and types["number_is_duplicate"] == "bool"  # as PostgreSQL names them
+    assert types["sequence"] == "int8" and types["number_is_duplicate"] == "bool"  # as PostgreSQL names them
     assert types["title_uk"] == "text"
+    # the portal's data dictionary: each column's title and description, in both languages
+    columns = {f["id"]: f for f in api.action.datastore_info(id=by_name["tasks.csv"]["id"])["fields"]}
+    assert columns["sequence"]["info"]["label"] == "Порядок у документі / Order in the document"
+    assert columns["sequence"]["info"]["notes"].endswith(
+        "Position of the task row in the document (1 is the first task)."
+    )
     reports = api.action.datastore_search(resource_id=by_name["progress_reports.csv"]["id"])
     assert {f["id"]: f["type"] for f in reports["fields"]}["report_date"] == "date"
     info = api.action.datastore_info(id=by_name["task_roles.csv"]["id"])
@@ -653,3 +661,30 @@ def test_a_link_of_the_officers_own_is_never_taken_for_a_file_of_ours(
     pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      env=cli_env(ckan_portal.token))  # fmt: skip
     assert pulled.returncode == 2 and f"Файл «{source['name']}» набору змінили на порталі" in pulled.stderr
+
+
+def test_cells_in_a_schemas_own_notation_reach_the_datastore_as_meant(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+):
+    """With «так» as a boolean's true value, every true was loaded into the DataStore as
+    false (the CSV said «true», read against ``trueValues: ["так"]``), exit 0. A count
+    over int4's range (a reach of 3 billion, which the schema allows) failed the publish."""
+    write_cells_in_own_notation(plan_with_reports)
+    reports = csv_rows(plan_with_reports / "progress_reports.csv")
+    reports[0]["reach"] = "3000000000"
+    with (plan_with_reports / "progress_reports.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(reports[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(reports)
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    assert result.returncode == 0, result.stderr
+    api = ckan_portal.api()
+    by_name = {r["name"]: r for r in api.action.package_show(id=name)["resources"]}
+    tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=100)["records"]
+    duplicates = {task["task_id"] for task in tasks if task["number_is_duplicate"]}
+    assert duplicates == {"1.8", "1.8-2"}
+    decision = api.action.datastore_search(resource_id=by_name["decision.csv"]["id"])["records"][0]
+    assert decision["period_start"].startswith("2021-04-01")
+    search = api.action.datastore_search(resource_id=by_name["progress_reports.csv"]["id"], limit=1000)
+    assert max(row["reach"] or 0 for row in search["records"]) == 3_000_000_000

@@ -31,7 +31,7 @@ from opendata.package import csv_bytes, json_text
 from opendata.page import plan_page
 from opendata.paths import files_in
 from opendata.progress import progress
-from opendata.tables import PackageData, read_package
+from opendata.tables import PackageData, read_package, written_rows
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 BOM = "\ufeff".encode()
@@ -92,11 +92,12 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     package = read_package(package_dir)
     outputs = _Outputs()
     for table in package.tables.values():
-        data = csv_bytes(table.fields, table.rows)
+        written = written_rows(table)
+        data = csv_bytes(table.fields, written)
         outputs.add(f"csv/{table.name}.csv", "table", data, table.name)
         excel = csv_bytes(
             table.fields,
-            table.rows,
+            written,
             delimiter=EXCEL_DIALECT["delimiter"],
             line_end=EXCEL_DIALECT["lineTerminator"],
         )
@@ -247,7 +248,8 @@ def _json_bytes(data: object) -> bytes:
 
 
 def _plain(value: object) -> object:
-    """JSON-ready copy: dates and times as ISO strings, decimals as JSON numbers."""
+    """JSON-ready copy: dates and times as ISO strings, decimals as JSON numbers (a
+    number that is not finite as null)."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -255,6 +257,8 @@ def _plain(value: object) -> object:
     if isinstance(value, date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
+        if not value.is_finite():  # NaN, Infinity: no JSON number holds them (the CSV keeps the text)
+            return None
         return int(value) if value == value.to_integral_value() else float(value)
     return value
 

@@ -26,6 +26,8 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -49,13 +51,13 @@ LICENSES = {  # Frictionless licence name -> CKAN license_id
     "PDDL-1.0": "odc-pddl",
 }
 DATASTORE_TYPES = {  # Table Schema type -> DataStore (PostgreSQL) type
-    "integer": "int",
+    "integer": "int8",  # int4 refused a count of 3,000,000,000 that the schema allows
     "number": "numeric",
     "date": "date",
     "datetime": "timestamp",
     "time": "time",
     "boolean": "bool",
-    "year": "int",
+    "year": "int8",
 }
 DEFAULT_UPDATE_FREQUENCY = "щокварталу"  # data.gov.ua's wording for "quarterly"
 DEFAULT_PURPOSE = (
@@ -482,14 +484,17 @@ def _ensure_ours(existing: dict, org: str) -> None:
 
 
 def _portal_page(files: dict[str, PublishFile], built_page: Path, urls: dict[str, str | None]) -> PublishFile:
-    """The page resource's file: the built page, its downloads linked to `urls` (by key)."""
+    """The page resource's file: the built page, its downloads linked to `urls` (by key).
+
+    Only the build's files: the package's own datapackage.json (for `pull`) took the
+    row of the build's descriptor, and its relative paths to tables and schemas lead
+    nowhere on the portal; that row is left out, as the ZIP archive holds it."""
     build_dir = built_page.parent
-    by_path = {}
-    for key, publish_file in files.items():
-        if urls.get(key):
-            path = publish_file.path
-            built = path.relative_to(build_dir).as_posix() if path.is_relative_to(build_dir) else path.name
-            by_path[built] = urls[key]
+    by_path = {
+        publish_file.path.relative_to(build_dir).as_posix(): urls[key]
+        for key, publish_file in files.items()
+        if urls.get(key) and publish_file.path.is_relative_to(build_dir)
+    }
     data = page_for_portal(built_page.read_text(encoding="utf-8"), by_path).encode()
     target = build_dir / PORTAL_PAGE_DIR / built_page.name
     target.parent.mkdir(exist_ok=True)
@@ -760,9 +765,18 @@ def _find_resource(client: CkanClient, dataset_id: str, key: str) -> dict | None
 # --- the DataStore ---------------------------------------------------------------------------
 
 
-def datastore_fields(schema: dict) -> list[dict[str, str]]:
+def datastore_fields(schema: dict) -> list[dict]:
+    """The DataStore's columns, with the portal's data dictionary filled from the schema:
+    each field's title and description, in Ukrainian and English."""
     return [
-        {"id": f["name"], "type": DATASTORE_TYPES.get(f.get("type", "string"), "text")}
+        {
+            "id": f["name"],
+            "type": DATASTORE_TYPES.get(f.get("type", "string"), "text"),
+            "info": {
+                "label": " / ".join(filter(None, (f.get("title"), f.get("title_en")))),
+                "notes": "\n\n".join(filter(None, (f.get("description"), f.get("description_en")))),
+            },
+        }
         for f in schema["fields"]
     ]
 
@@ -826,26 +840,30 @@ def _datastore_keys(client: CkanClient, resource_id: str, primary_key: list[str]
 
 
 def read_records(path: Path, schema: dict) -> Iterator[dict[str, Any]]:
-    """The CSV's rows as DataStore records: blanks become null, integers and booleans typed."""
-    types = {f["name"]: f.get("type", "string") for f in schema["fields"]}
-    true_values = {
-        f["name"]: set(f.get("trueValues", ["true", "True", "TRUE", "1"])) for f in schema["fields"]
-    }
-    missing = set(schema.get("missingValues", [""]))
+    """The CSV's rows as DataStore records: each cell read by its field (a boolean's
+    own true values, a date's format, a number's decimal mark, the missing values)
+    and sent as PostgreSQL reads it; a DataStore text column gets the text as written."""
+    fields = {field.name: field for field in frictionless.Schema.from_descriptor(schema).fields}
     with path.open(encoding="utf-8-sig", newline="") as stream:
         for row in csv.DictReader(stream):
-            record = {}
-            for name, value in row.items():
-                kind = types.get(name, "string")
-                if value is None or value in missing:
-                    record[name] = None
-                elif kind in ("integer", "year"):
-                    record[name] = int(value)
-                elif kind == "boolean":
-                    record[name] = value in true_values[name]
-                else:
-                    record[name] = value
-            yield record
+            yield {name: _datastore_value(fields.get(name), text) for name, text in row.items()}
+
+
+def _datastore_value(field: frictionless.Field | None, text: str | None) -> Any:
+    if field is None or text is None:
+        return text or None
+    value, errors = field.read_cell(text)
+    if errors and "type" in errors:  # `publish` validates first: only a file changed since gets here
+        raise PackageError(f"{field.name}: {text!r} is not a {field.type}")
+    if value is None:
+        return None
+    if field.type not in DATASTORE_TYPES:
+        return text
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 def _batches(records: Iterator[dict], size: int) -> Iterator[list[dict]]:

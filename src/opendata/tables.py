@@ -55,6 +55,23 @@ def read_package(package_dir: Path) -> PackageData:
     return PackageData(package.to_descriptor(), tables)
 
 
+def written_rows(table: Table) -> list[dict[str, str]]:
+    """The rows as the table's schema writes them: a boolean as its own true value
+    («так»), a date in the field's format, a number with its decimal mark, a blank as
+    the first missing value.  A CSV written so reads back by the same schema: one with
+    canonical «true» against ``trueValues: ["так"]`` was read as false (the DataStore
+    held false for every true), and with ISO dates against a ``%d.%m.%Y`` format did
+    not validate.  What `_portable` already wrote as text stays as it is."""
+    fields = frictionless.Schema.from_descriptor(table.schema).fields
+    return [
+        {
+            field.name: value if isinstance(value, str) else field.write_cell(value)[0]
+            for field, value in ((field, row.get(field.name)) for field in fields)
+        }
+        for row in table.rows
+    ]
+
+
 def _portable(row: dict, as_text: dict[str, frictionless.Field]) -> dict:
     """The row with what a download cannot hold as a value as the schema's text: a
     yearmonth «2021-05», a duration «P1D», and a time of day with its UTC offset,
