@@ -585,6 +585,10 @@ def test_enum_and_type_errors_have_fixes_in_both_languages(plan_with_reports):
         ("datetime", "default", "en", "a date and time (YYYY-MM-DDThh:mm:ss).", "(YYYY-MM-DDThh:mm:ss)."),
         ("time", "%H:%M", "uk", "не є часом (гг:хх).", "як час (гг:хх)."),
         ("date", "any", "en", "is not a date.", "as a date."),
+        # strptime's other codes as words, not «%z» or «%p»
+        ("datetime", "%Y-%m-%d %H:%M:%S%z", "uk", "(РРРР-ММ-ДД гг:хх:сс±ггхх).", "сс±ггхх)."),
+        ("time", "%I:%M %p", "en", "is not a time (hh:mm AM/PM).", "as a time (hh:mm AM/PM)."),
+        ("date", "%d %b %Y", "uk", "не є датою (ДД міс РРРР).", "як дату (ДД міс РРРР)."),
     ],
 )
 def test_type_error_names_the_type_in_the_case_each_sentence_needs(
@@ -827,6 +831,44 @@ def test_a_table_frictionless_checks_says_why_in_the_users_language(tmp_path, ta
     _code, report = report_json(tmp_path / "g.csv", "--schema", tmp_path / "g.json")
     assert report["tables"][0]["engine"] == "frictionless"
     assert en.endswith(report["tables"][0]["fallback_reason"] + ")")  # JSON keeps the English
+
+
+def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_it_is(tmp_path):
+    """The fall back's reason was English in a Ukrainian report ("foreign key compares
+    string ..."), and a foreign key target's own reason was said of the table checked.
+    A table of inline data (the target here) was a traceback."""
+    (tmp_path / "schools.csv").write_text("id,name\n1,Школа №1\n", encoding="utf-8")
+    (tmp_path / "grants.csv").write_text("school,amount\n1,100\n", encoding="utf-8")
+    schools = {"fields": [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]}
+    grants = {
+        "fields": [{"name": "school", "type": "string"}, {"name": "amount", "type": "integer"}],
+        "foreignKeys": [{"fields": "school", "reference": {"resource": "schools", "fields": "id"}}],
+    }
+    resources = [
+        {"name": "schools", "path": "schools.csv", "schema": schools},
+        {"name": "grants", "path": "grants.csv", "schema": grants},
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    said = run_cli("validate", tmp_path).stdout
+    assert "зовнішній ключ порівнює поле «school» типу string з полем «id» типу integer" in said, said
+    grants["fields"][0]["type"] = "integer"
+    resources[0] = {"name": "schools", "data": [["id", "name"], [1, "Школа №1"]], "schema": schools}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    said = run_cli("validate", tmp_path).stdout
+    assert (
+        "Перевірено grants.csv: 1 рядок (засобами Frictionless, бо зовнішній ключ посилається на таблицю "
+        "«schools», а в ній формат 'inline' чи стиснення швидкий рушій не читає)"
+    ) in said, said
+
+
+@pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])
+def test_a_file_of_only_a_byte_order_mark_or_line_breaks_is_empty(tmp_path, content):
+    """It was "the source is empty" in English, with a fall back for "0 labels"."""
+    (tmp_path / "t.csv").write_bytes(content)
+    (tmp_path / "t.json").write_text(json.dumps({"fields": [{"name": "a"}, {"name": "b"}]}), encoding="utf-8")
+    code, report = report_json(tmp_path / "t.csv", "--schema", tmp_path / "t.json", "--lang", "en")
+    assert code == 1
+    assert [(e["type"], e["fix"]) for e in report["errors"]] == [("file-empty", "Add the header row: a,b.")]
 
 
 @pytest.mark.parametrize("with_schema", [False, True])

@@ -46,9 +46,45 @@ FORMAT_NAMES = {
 # Dates and times are named with their pattern, as people write it: the Table Schema
 # default, or the field's own strptime format ("%d.%m.%Y" -> "ДД.ММ.РРРР").
 DEFAULT_PATTERNS = {"date": "%Y-%m-%d", "datetime": "%Y-%m-%dT%H:%M:%S", "time": "%H:%M:%S"}
-PATTERN_LETTERS = {
-    "uk": {"Y": "РРРР", "y": "РР", "m": "ММ", "d": "ДД", "H": "гг", "I": "гг", "M": "хх", "S": "сс"},
-    "en": {"Y": "YYYY", "y": "YY", "m": "MM", "d": "DD", "H": "hh", "I": "hh", "M": "mm", "S": "ss"},
+PATTERN_LETTERS = {  # strptime's codes, after "%"
+    "uk": {
+        "Y": "РРРР",
+        "y": "РР",
+        "m": "ММ",
+        "d": "ДД",
+        "j": "ДДД",
+        "H": "гг",
+        "I": "гг",
+        "M": "хх",
+        "S": "сс",
+        "f": "мкс",
+        "z": "±ггхх",
+        "p": "AM/PM",
+        "b": "міс",
+        "B": "місяць",
+        "a": "дн",
+        "A": "день",
+        "%": "%",
+    },
+    "en": {
+        "Y": "YYYY",
+        "y": "YY",
+        "m": "MM",
+        "d": "DD",
+        "j": "DDD",
+        "H": "hh",
+        "I": "hh",
+        "M": "mm",
+        "S": "ss",
+        "f": "ffffff",
+        "z": "±hhmm",
+        "p": "AM/PM",
+        "b": "Mon",
+        "B": "Month",
+        "a": "Ddd",
+        "A": "Day",
+        "%": "%",
+    },
 }
 
 # A fix reads "write it as …", where Ukrainian needs the accusative case
@@ -967,6 +1003,18 @@ FALLBACK_REASONS = (
         "таблиці «{resource}» із зовнішнього ключа немає",
     ),
     (r"foreign key reference fields missing", "полів, на які посилається зовнішній ключ, немає"),
+    (
+        r'foreign key compares (?P<type>\w+) "(?P<field>.*)" with (?P<other_type>\w+) "(?P<other>.*)"',
+        "зовнішній ключ порівнює поле «{field}» типу {type} з полем «{other}» типу {other_type}: "
+        "значення різних типів ніколи не збігаються, тож зробіть обидва поля одного типу",
+    ),
+    (
+        r"foreign key to another resource without a package",
+        "зовнішній ключ посилається на іншу таблицю, а пакета даних немає",
+    ),
+    (r"fieldsMatch (?P<mode>.*)", "fieldsMatch «{mode}» (швидкий рушій перевіряє лише точну відповідність)"),
+    (r"no key for type (?P<type>.*)", "ключ із поля типу «{type}»"),
+    (r"more than 2\*\*32 rows with key fields", "понад 4 294 967 296 рядків із ключами"),
     (r"the fast reader could not parse the file: (?P<detail>.*)", "швидкий рушій не прочитав файл: {detail}"),
     (
         r"frictionless could not open the resource: (?P<detail>.*)",
@@ -977,7 +1025,12 @@ FALLBACK_REASONS = (
 
 def fallback_reason(reason: str, lang: str) -> str:
     """Why the fast engine left a table to Frictionless, in ``lang`` (English as given
-    where no pattern matches)."""
+    where no pattern matches); a reason that is the table's foreign key target's names
+    that table, not the one checked."""
+    target = re.fullmatch(r'foreign key resource "(?P<resource>.*)": (?P<why>.*)', reason)
+    if target and lang == "uk":
+        why = fallback_reason(target.group("why"), lang)
+        return f"зовнішній ключ посилається на таблицю «{target.group('resource')}», а в ній {why}"
     return _said_in(lang, FALLBACK_REASONS, reason)
 
 

@@ -51,6 +51,7 @@ SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 PASTED_ROWS_MAX_BYTES = 32 << 20
 HEADER_DELIMITERS = (",", ";", "\t", "|")  # Frictionless' candidates, in its order
 HEADER_MAX_BYTES = 1 << 16
+BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
 
@@ -416,14 +417,14 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
 
 def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bool:
     """File-level checks; False when the table must not be read further."""
-    if resource.remote:
+    if resource.remote or resource.path is None:  # inline data has no file
         return True
     file = Path(resource.normpath)
     display = resource.path
     if not file.is_file():
         report.problems.append(Problem("file-missing", resource=resource.name, path=display))
         return False
-    if file.stat().st_size == 0:
+    if _blank(file):
         header = ",".join(resource.schema.field_names) if getattr(resource, "schema", None) else "…"
         report.problems.append(
             Problem("file-empty", resource=resource.name, path=display, params={"header": header})
@@ -473,6 +474,15 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
         if next(csv.reader([header], delimiter=delimiter), None) == names:
             resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
             return
+
+
+def _blank(file: Path) -> bool:
+    """Empty, or only a byte-order mark and line breaks (a spreadsheet's save of an empty
+    sheet): Frictionless says "the source is empty" in English, with no header to add."""
+    size = file.stat().st_size
+    if size > BLANK_MAX_BYTES:
+        return False
+    return size == 0 or not file.read_bytes().removeprefix(codecs.BOM_UTF8).strip()
 
 
 def _read_as_utf8(resource: frictionless.Resource) -> bool:
@@ -595,7 +605,7 @@ def _check_table(
     report.tables.append(
         TableSummary(
             resource.name,
-            resource.path,
+            resource.path or resource.name,  # inline data has no path
             result.row_count,
             result.engine,
             result.fallback_reason,

@@ -65,7 +65,10 @@ def _fast(
                 raise UnsupportedSchema("foreign key to another resource without a package")
             if not package.has_resource(src):
                 raise UnsupportedSchema(f'foreign key resource "{src}" does not exist')
-            src_op = open_resource(package.get_resource(src))
+            try:
+                src_op = open_resource(package.get_resource(src))
+            except UnsupportedSchema as why:  # the reason is the other table's: say whose
+                raise UnsupportedSchema(f'foreign key resource "{src}": {why}') from why
             src_types = {f.name: f.type for f in src_op.fields}
         if not set(sfields) <= set(src_types) or len(sfields) != len(tfields):
             raise UnsupportedSchema("foreign key reference fields missing")
