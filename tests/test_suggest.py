@@ -113,6 +113,9 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
         ("[0-9]{4}-Q[1-4]", "5 квартал 2021", None),
         ("[0-9]{4}-Q[1-4]", "квартал 2021", None),
         ("[", "x", None),  # no pattern Python reads: no suggestion
+        # a letter that only looks like the one wanted, from the other alphabet
+        ("[a-z0-9-]+", "kоba-i-yu", "koba-i-yu"),  # Cyrillic о
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", "М.М."),  # a Latin M among Cyrillic initials
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):
@@ -139,12 +142,28 @@ def test_the_allowed_value_meant_is_named(cell, meant):
     assert allowed_value(ENUM, cell) == meant
 
 
+@pytest.mark.parametrize(
+    ("allowed", "cell", "meant"),
+    [
+        (ENUM, "dоne", "done"),  # Cyrillic о
+        (ENUM, "Dоne", "done"),
+        (("website", "social media", "TV"), "сосial media", "social media"),  # Cyrillic с, о, с
+        (("website", "social media", "TV"), "ТV", "TV"),  # Cyrillic Т
+        (ENUM, "дане", None),  # Cyrillic letters that are no look-alikes
+    ],
+)
+def test_letters_that_look_alike_in_latin_and_cyrillic_are_one_for_an_allowed_value(allowed, cell, meant):
+    assert allowed_value(allowed, cell) == meant
+
+
 def test_an_allowed_value_is_found_by_its_label():
     labels = (("done", "виконано"), ("partially_done", "виконано частково"), ("not_done", "не виконано"))
     assert allowed_value(ENUM, "Виконано", labels) == "done"
     assert allowed_value(ENUM, "виконано  частково", labels) == "partially_done"
     assert allowed_value(ENUM, "Частково виконано", labels) == "partially_done"  # the words reordered
     assert allowed_value(ENUM, "виконано", ()) is None
+    assert allowed_value(ENUM, "викoнано", labels) == "done"  # a Latin o in the label
+    assert allowed_value(ENUM, "Не виконано", labels) == "not_done"  # Н and H look alike, н and h not
 
 
 def test_a_key_is_guessed_only_from_one_row(tmp_path):
@@ -160,6 +179,8 @@ def test_a_key_is_guessed_only_from_one_row(tmp_path):
     assert keys.guess("people", "person_id", "коба  о.п.") == "koba-o-p"
     assert keys.guess("people", "person_id", "Koba-O-P ") == "koba-o-p"  # the key but for case, spaces
     assert keys.guess("people", "person_id", "Коба") is None
+    assert keys.guess("people", "person_id", "Коба O.П.") == "koba-o-p"  # a Latin O
+    assert keys.guess("people", "person_id", "kоba-o-p") == "koba-o-p"  # a Cyrillic о
     assert keys.guess("people", "no_such_field", "Коба О.П.") is None
     assert keys.guess("no_such_table", "person_id", "Коба О.П.") is None
     assert KeyGuesser(None).guess("people", "person_id", "Коба О.П.") is None
@@ -172,3 +193,16 @@ def test_only_letters_that_look_alike_are_named():
     assert lookalike_letters("Cтатус", "Статус") == ["C"]  # a Latin C in a Cyrillic word
     assert lookalike_letters("stadus", "status") == []  # a real misspelling
     assert lookalike_letters("status", "status") == []
+
+
+def test_the_letters_from_the_other_alphabet_are_named():
+    """Those that differ from the alphabet of the cell's other letters, or where every
+    letter has a twin, from the value meant's."""
+    from opendata.text import foreign_letters
+
+    assert foreign_letters("dоne", "done") == ["о"]
+    assert foreign_letters("сосial media", "social media") == ["с", "о"]  # each once
+    assert foreign_letters("Коба I.Ю.", "koba-i-yu") == ["I"]  # the key is Latin, the name not
+    assert foreign_letters("р16", "p16") == ["р"]
+    assert foreign_letters("виконано", "done") == []
+    assert foreign_letters("Kachanskyi Ю.", "x") == []  # the two mixed: no telling

@@ -379,6 +379,34 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
 
 
 
+def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_named(plan_with_reports):
+    """A Cyrillic «о» in «dоne», a Latin «I» in «Коба I.Ю.»: the cell shows as the value
+    meant, so the fix names the value and the letters that only look like its own."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "1.1", "2021-Q2", "2021-06-15", "dоne", "x", "", "сосial media", "", "Коба I.Ю."],
+        ["р9", "1.1", "2021-Q2", "2021-06-15", "done", "x", "", "ТV", "", "kaсhanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["row"], e["field"], e.get("suggestion")) for e in report["errors"]]
+    assert found == [
+        (8, "status", "done"),
+        (8, "channel", "social media"),
+        (8, "reported_by", "koba-i-yu"),
+        (9, "report_id", "p9"),  # the Latin letter it looks like
+        (9, "channel", "TV"),
+        (9, "reported_by", "kachanskyi-m-yu"),
+    ]
+    fixes = [e["fix"] for e in report["errors"]]
+    assert fixes[0].endswith("Імовірно, «done»: у клітинці літера «о» кирилична, а не латинська.")
+    assert fixes[1].endswith("у клітинці літери «с», «о» кириличні, а не латинські.")
+    assert fixes[2].endswith("Імовірно, «koba-i-yu»: у клітинці літера «I» латинська, а не кирилична.")
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert english["errors"][0]["fix"].endswith("«done»: the letter «о» in the cell is Cyrillic, not Latin.")
+    assert english["errors"][1]["fix"].endswith("the letters «с», «о» in the cell are Cyrillic, not Latin.")
+
+
 def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_reports, monkeypatch):
     """Two tables name a person by name: each gets the id, from one reading of people."""
     from opendata.suggest import KeyGuesser

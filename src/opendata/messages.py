@@ -1581,5 +1581,21 @@ USAGE_ERRORS = {
 QUOTES = {"uk": "«{}»", "en": "'{}'"}
 
 
-# After a type error's fix: the value the cell was probably meant to be (`suggest`).
-SUGGESTION = {"uk": "Імовірно, «{value}».", "en": "Probably «{value}»."}
+# After an error's fix: the value the cell was probably meant to be (`suggest`), and
+# the letters of the cell that only look like the value's (`text.foreign_letters`).
+SUGGESTION = {
+    "uk": {
+        "value": "Імовірно, «{value}».",
+        "cyrillic_letter": "Імовірно, «{value}»: у клітинці літера {letters} кирилична, а не латинська.",
+        "cyrillic_letters": "Імовірно, «{value}»: у клітинці літери {letters} кириличні, а не латинські.",
+        "latin_letter": "Імовірно, «{value}»: у клітинці літера {letters} латинська, а не кирилична.",
+        "latin_letters": "Імовірно, «{value}»: у клітинці літери {letters} латинські, а не кириличні.",
+    },
+    "en": {
+        "value": "Probably «{value}».",
+        "cyrillic_letter": "Probably «{value}»: the letter {letters} in the cell is Cyrillic, not Latin.",
+        "cyrillic_letters": "Probably «{value}»: the letters {letters} in the cell are Cyrillic, not Latin.",
+        "latin_letter": "Probably «{value}»: the letter {letters} in the cell is Latin, not Cyrillic.",
+        "latin_letters": "Probably «{value}»: the letters {letters} in the cell are Latin, not Cyrillic.",
+    },
+}

@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from opendata.text import fold_lookalikes
+
 if TYPE_CHECKING:
     import frictionless
 
@@ -85,16 +87,21 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
 
 @functools.lru_cache(maxsize=1024)
 def pattern_value(pattern: str, cell: str) -> str | None:
-    """The cell but for spaces around it or its letters' case, or a quarter as people
-    write it, where that is what the field's pattern wants: «2021-q3» and «II кв. 2021»
-    → «2021-Q3», «2021-Q2» for ``[0-9]{4}-Q[1-4]``."""
+    """The cell but for spaces around it, its letters' case or letters that look alike in
+    Latin and Cyrillic, or a quarter as people write it, where that is what the field's
+    pattern wants: «2021-q3» and «II кв. 2021» → «2021-Q3», «2021-Q2» for
+    ``[0-9]{4}-Q[1-4]``; «М.M.» with a Latin «M» → «М.М.» for ``[А-Я]\\.[А-Я]\\.``."""
     try:
         wanted = re.compile(pattern)
     except re.error:
         return None
     text = cell.strip()
-    candidates = (text, text.upper(), text.lower(), _quarter(text))
-    return next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
+    for written in (text, fold_lookalikes(text), fold_lookalikes(text, to="cyrillic")):
+        candidates = (written, written.upper(), written.lower(), _quarter(written))
+        found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
+        if found:
+            return found
+    return None
 
 
 def _quarter(text: str) -> str | None:
@@ -110,20 +117,19 @@ def _quarter(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
     """The one allowed value an enum's cell was meant to be: the same but for case,
-    spaces, "_" and "-" ("Roads", "in progress"), the value's label ("виконано" for
-    done, from ``labels``: (value, label) pairs; its words in any order), or a close
-    spelling ("schols")."""
+    spaces, "_", "-" and letters that look alike in Latin and Cyrillic ("Roads", "in
+    progress", «dоne» with a Cyrillic «о»), the value's label ("виконано" for done, from
+    ``labels``: (value, label) pairs; its words in any order), or a close spelling
+    ("schols")."""
     texts = [str(value) for value in allowed]
     same = [text for text in texts if _loose(text) == _loose(cell)]
     same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
-    words = sorted(cell.casefold().split())  # «частково виконано» for «виконано частково»
-    same += [
-        value for value, label in labels if sorted(label.casefold().split()) == words and value not in same
-    ]
+    words = sorted(_words(cell))  # «частково виконано» for «виконано частково»
+    same += [value for value, label in labels if sorted(_words(label)) == words and value not in same]
     if len(same) == 1:
         return same[0]
-    lowered = [text.lower() for text in texts]
-    close = difflib.get_close_matches(cell.strip().lower(), lowered, n=2, cutoff=0.8)
+    lowered = [" ".join(_words(text)) for text in texts]
+    close = difflib.get_close_matches(" ".join(_words(cell)), lowered, n=2, cutoff=0.8)
     return texts[lowered.index(close[0])] if len(close) == 1 else None
 
 
@@ -150,8 +156,18 @@ def boolean_value(true_values: tuple[str, ...], false_values: tuple[str, ...], c
     return None
 
 
+def _caseless(text: str) -> str:
+    """Case and look-alike letters aside: «Dоne» with a Cyrillic «о» is «done».  In upper
+    case first: Cyrillic «Н» looks like Latin «H», but «н» not like «h»."""
+    return fold_lookalikes(text.upper()).casefold()
+
+
 def _loose(text: str) -> str:
-    return re.sub(r"[\s_-]+", "", text).casefold()
+    return re.sub(r"[\s_-]+", "", _caseless(text))
+
+
+def _words(text: str) -> list[str]:
+    return _caseless(text).split()
 
 
 def _calendar_day(text: str) -> dt.date | None:
@@ -252,5 +268,6 @@ def _excel_date_undone(cell: str) -> str | None:
 
 
 def _folded(text: str) -> str:
-    """Case and spacing aside: "Андрусяк М. М." is "андрусяк м.м."."""
-    return re.sub(r"\s+", "", text).casefold()
+    """Case, spacing and look-alike letters aside: "Андрусяк М. М." is "андрусяк м.м.",
+    «Коба I.Ю.» with a Latin «I» is «Коба І.Ю.»."""
+    return re.sub(r"\s+", "", _caseless(text))
