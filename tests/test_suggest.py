@@ -156,6 +156,20 @@ def test_letters_that_look_alike_in_latin_and_cyrillic_are_one_for_an_allowed_va
     assert allowed_value(allowed, cell) == meant
 
 
+@pytest.mark.parametrize("cell", ["undone", "unplanned", "Uncancelled", "not cancelled", "non-planned"])
+def test_a_negated_value_is_never_suggested_as_its_opposite(cell):
+    """«undone» is a close spelling of done, and means the opposite."""
+    assert allowed_value(ENUM, cell) is None
+
+
+def test_a_negated_label_is_the_negated_value():
+    labels = (("done", "виконано"), ("not_done", "не виконано"), ("cancelled", "скасовано"))
+    assert allowed_value(ENUM, "невиконано", labels) == "not_done"
+    assert allowed_value(ENUM, "Не виконано", labels) == "not_done"
+    assert allowed_value(ENUM, "not dne", labels) == "not_done"  # a misspelt negation is still one
+    assert allowed_value(ENUM, "нескасовано", labels) is None
+
+
 def test_an_allowed_value_is_found_by_its_label():
     labels = (("done", "виконано"), ("partially_done", "виконано частково"), ("not_done", "не виконано"))
     assert allowed_value(ENUM, "Виконано", labels) == "done"

@@ -120,7 +120,7 @@ def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...]
     spaces, "_", "-" and letters that look alike in Latin and Cyrillic ("Roads", "in
     progress", «dоne» with a Cyrillic «о»), the value's label ("виконано" for done, from
     ``labels``: (value, label) pairs; its words in any order), or a close spelling
-    ("schols")."""
+    ("schols") that is not its opposite ("undone" is no misspelt done)."""
     texts = [str(value) for value in allowed]
     same = [text for text in texts if _loose(text) == _loose(cell)]
     same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
@@ -130,7 +130,8 @@ def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...]
         return same[0]
     lowered = [" ".join(_words(text)) for text in texts]
     close = difflib.get_close_matches(" ".join(_words(cell)), lowered, n=2, cutoff=0.8)
-    return texts[lowered.index(close[0])] if len(close) == 1 else None
+    meant = texts[lowered.index(close[0])] if len(close) == 1 else None
+    return meant if meant is not None and _negated(meant) == _negated(cell) else None
 
 
 # Yes and no as people and spreadsheets write them: Ukrainian, English, the words of
@@ -168,6 +169,15 @@ def _loose(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     return _caseless(text).split()
+
+
+# a word's opposite is a close spelling of it: «undone», «not cancelled», «non-planned»
+_NEGATION = re.compile(fold_lookalikes(r"(?:un|non|not|не)(?:[\s_-]|(?=\w{4}))"))
+
+
+def _negated(text: str) -> bool:
+    """Whether ``text`` begins with a negation: «undone», «not done», «невиконано»."""
+    return _NEGATION.match(fold_lookalikes(text.strip().casefold())) is not None
 
 
 def _calendar_day(text: str) -> dt.date | None:
