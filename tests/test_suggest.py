@@ -220,3 +220,17 @@ def test_the_letters_from_the_other_alphabet_are_named():
     assert foreign_letters("р16", "p16") == ["р"]
     assert foreign_letters("виконано", "done") == []
     assert foreign_letters("Kachanskyi Ю.", "x") == []  # the two mixed: no telling
+
+
+def test_a_number_typed_without_its_dot_is_guessed_only_where_one_key_has_it(tmp_path):
+    """«21» for task 2.1, never the task whose sequence number is 21; «111» could be 1.11
+    or 11.1: neither."""
+    (tmp_path / "tasks.csv").write_text(
+        "task_id,sequence\n1.11,1\n2.1,2\n11.1,3\n3.4,21\n", encoding="utf-8"
+    )
+    fields = [{"name": "task_id", "type": "string"}, {"name": "sequence", "type": "integer"}]
+    resource = {"name": "tasks", "path": "tasks.csv", "type": "table", "schema": {"fields": fields}}
+    keys = KeyGuesser(frictionless.Package({"resources": [resource]}, basepath=str(tmp_path)))
+    assert keys.guess("tasks", "task_id", "21") == "2.1"
+    assert keys.guess("tasks", "task_id", "111") is None
+    assert keys.guess("tasks", "task_id", "3") is None  # a sequence number

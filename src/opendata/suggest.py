@@ -18,8 +18,9 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from opendata.text import fold_lookalikes
 
@@ -215,46 +216,114 @@ def _iso_day(text: str) -> dt.date | None:
 
 class KeyGuesser:
     """The key a foreign key's cell probably meant: the one row of the referenced table
-    where a column holds what was written, case and spaces aside ("Андрусяк М.М." in
-    people's display_name: "andrusiak-m-m"; the key itself, "Andrusiak-M-M ").  An
-    officer types the name she sees, not the id.
+    where a text column holds what was written, case and spaces aside ("Андрусяк М.М."
+    in people's display_name: "andrusiak-m-m"; the key itself, "Andrusiak-M-M "), or a
+    person's name written another way (`_name_forms`).  An officer types the name she
+    sees, not the id.
 
     Only tables up to ``MAX_BYTES`` are read (Frictionless reads ~6 MB a second; a
     lookup of people or tasks is kilobytes), once each, and only when a foreign key
-    error is shown; a text found in the rows of two keys suggests neither."""
+    error is shown; a text found in the rows of two keys suggests neither, and neither
+    does a number (a task's sequence is no task id) nor a part of a name alone
+    (``NAME_PARTS``: «Михайло», «М.М.» name no one person)."""
 
     MAX_BYTES = 2 << 20
+    NAME_PARTS = frozenset({"first_name", "given_name", "middle_name", "patronymic", "initials"})
 
     def __init__(self, package: frictionless.Package | None) -> None:
         self.package = package
-        self.indexes: dict[tuple[str, str], dict[str, str]] = {}
+        self.indexes: dict[tuple[str, str], _Lookup] = {}
 
     def guess(self, target: str, field: str, cell: str) -> str | None:
         index = self.indexes.get((target, field))
         if index is None:
             index = self.indexes[(target, field)] = self._index(target, field)
-        return index.get(_folded(cell)) or index.get(_folded(_excel_date_undone(cell) or ""))
+        texts = index.texts
+        found = texts.get(_folded(cell)) or texts.get(_folded(_excel_date_undone(cell) or ""))
+        return found or _one(_dotted(cell.strip()), texts) or _one_person(cell, index.names)
 
-    def _index(self, target: str, field: str) -> dict[str, str]:
+    def _index(self, target: str, field: str) -> _Lookup:
         if self.package is None or not self.package.has_resource(target):
-            return {}
+            return _Lookup({}, {})
         resource = self.package.get_resource(target)
         try:
             if resource.remote or Path(resource.normpath).stat().st_size > self.MAX_BYTES:
-                return {}
+                return _Lookup({}, {})
             header, *rows = resource.to_copy().read_cells()
         except Exception:  # an unreadable table has its own error; this is only a hint
-            return {}
+            return _Lookup({}, {})
         if field not in header:
-            return {}
-        at = header.index(field)
+            return _Lookup({}, {})
+        types = {f.name: f.type for f in resource.schema.fields} if resource.schema else {}
+        written = [  # the key itself too: "Kachanskyi-M-Yu " is "kachanskyi-m-yu"
+            i
+            for i, name in enumerate(header)
+            if name == field or (types.get(name, "string") == "string" and name not in self.NAME_PARTS)
+        ]
         keys: dict[str, set[str]] = {}
+        names: dict[str, set[tuple[str, str]]] = {}
+        at = header.index(field)
         for row in rows:
             key = row[at] if at < len(row) else None
-            for text in row:  # the key itself too: "Kachanskyi-M-Yu " is "kachanskyi-m-yu"
-                if key not in (None, "") and isinstance(text, str) and text.strip():
+            if key in (None, ""):
+                continue
+            for text in (row[i] for i in written if i < len(row)):
+                if isinstance(text, str) and text.strip():
                     keys.setdefault(_folded(text), set()).add(str(key))
-        return {text: next(iter(found)) for text, found in keys.items() if len(found) == 1}
+                    for surname, initials in _name_forms(text, as_written=False):
+                        names.setdefault(surname, set()).add((initials, str(key)))
+        return _Lookup({text: next(iter(found)) for text, found in keys.items() if len(found) == 1}, names)
+
+
+class _Lookup(NamedTuple):
+    texts: dict[str, str]  # a text of a row, folded (`_folded`) -> the row's key
+    names: dict[str, set[tuple[str, str]]]  # a surname -> the initials and key of each row
+
+
+def _one(texts: Iterable[str], index: dict[str, str]) -> str | None:
+    found = {index[text] for text in texts if text in index}
+    return found.pop() if len(found) == 1 else None
+
+
+def _dotted(cell: str) -> list[str]:
+    """A number typed without its dot, as it may be: «21» as «2.1», «111» as «1.11» or
+    «11.1» (`_one`: only where one of them is a key)."""
+    if not (cell.isascii() and cell.isdigit()):
+        return []
+    return [f"{cell[:at]}.{cell[at:]}" for at in range(1, len(cell))]
+
+
+def _one_person(cell: str, names: dict[str, set[tuple[str, str]]]) -> str | None:
+    """The one person whose surname and initials a name written another way has:
+    «М. Ю. Качанський», «Качанський М.Ю», «Михайло Качанський», «Качанський Михайло
+    Юрійович», «kachanskyi_m_yu» for «Качанський М.Ю.» (or «Kachanskyi M.Yu.»)."""
+    found = {
+        key
+        for surname, initials in _name_forms(cell, as_written=True)
+        for known, key in names.get(surname, ())
+        if known.startswith(initials)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ])*")
+
+
+def _name_forms(text: str, *, as_written: bool) -> list[tuple[str, str]]:
+    """A person's name as (surname, initials), case and look-alike letters aside: a
+    surname and the initials of one or two names (a word of one or two letters; «Yu» is
+    one in Latin), in any order.  ``as_written``: a name may also be a word, of which
+    the first letter counts («Михайло Качанський»), and each word may be the surname;
+    never a surname or initials alone."""
+    words = _NAME_WORD.findall(_caseless(text))
+    long = [at for at, word in enumerate(words) if len(word) > 2]
+    if not 2 <= len(words) <= 3 or not long or (len(long) > 1 and not as_written):
+        return []
+
+    def initials(surname: int) -> str:
+        return "".join(word if len(word) <= 2 else word[0] for at, word in enumerate(words) if at != surname)
+
+    return [(words[at], initials(at)) for at in long]
 
 
 # month abbreviations a Ukrainian or Russian Excel shows a date with ("01.січ")
