@@ -445,6 +445,21 @@ def test_a_name_written_as_people_write_it_gets_the_persons_id(plan_with_reports
     assert found == names
 
 
+def test_two_people_in_one_reporters_cell_are_one_value_named_as_two(plan_with_reports):
+    """A single field's value is quoted whole, though it holds ", "; the fix says the
+    field takes one."""
+    row = ["R-8", "1.1", "2021-Q2", "2021-06-15", "done", "x", "", "", "", "Качанський М.Ю., Коба І.Ю."]
+    append_rows(plan_with_reports / "progress_reports.csv", row)
+    _, report = report_json(plan_with_reports)
+    [error] = report["errors"]
+    assert error["message"] == (
+        "Значення «Качанський М.Ю., Коба І.Ю.» не знайдено в «people»: у клітинці кілька значень, "
+        "імовірно «kachanskyi-m-yu», «koba-i-yu»."
+    )
+    assert error["fix"].startswith("У полі «reported_by» може бути лише одне значення")
+    assert "suggestion" not in error
+
+
 def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_reports, monkeypatch):
     """Two tables name a person by name: each gets the id, from one reading of people."""
     from opendata.suggest import KeyGuesser

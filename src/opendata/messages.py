@@ -447,6 +447,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Use a value that exists in «{target}», or add that row there first.",
         ),
     },
+    "foreign-key:several": {
+        "uk": (
+            "Значення {values} не знайдено в «{target}»: у клітинці кілька значень, імовірно {keys}.",
+            "У полі «{field}» може бути лише одне значення: залиште одне з них, а для кожного "
+            "іншого додайте окремий рядок.",
+        ),
+        "en": (
+            "Value {values} does not exist in «{target}»: the cell holds several values, probably {keys}.",
+            "The field «{field}» holds one value: keep one of them, and add a separate row for each other.",
+        ),
+    },
     "blank-label": {
         "uk": (
             "Стовпець {field_number} не має назви в рядку заголовків.",
