@@ -113,6 +113,9 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
         ("[0-9]{4}-Q[1-4]", "5 квартал 2021", None),
         ("[0-9]{4}-Q[1-4]", "квартал 2021", None),
         ("[", "x", None),  # no pattern Python reads: no suggestion
+        # a letter that only looks like the one wanted, from the other alphabet
+        ("[a-z0-9-]+", "kоba-i-yu", "koba-i-yu"),  # Cyrillic о
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", "М.М."),  # a Latin M among Cyrillic initials
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):
@@ -139,12 +142,42 @@ def test_the_allowed_value_meant_is_named(cell, meant):
     assert allowed_value(ENUM, cell) == meant
 
 
+@pytest.mark.parametrize(
+    ("allowed", "cell", "meant"),
+    [
+        (ENUM, "dоne", "done"),  # Cyrillic о
+        (ENUM, "Dоne", "done"),
+        (("website", "social media", "TV"), "сосial media", "social media"),  # Cyrillic с, о, с
+        (("website", "social media", "TV"), "ТV", "TV"),  # Cyrillic Т
+        (ENUM, "дане", None),  # Cyrillic letters that are no look-alikes
+    ],
+)
+def test_letters_that_look_alike_in_latin_and_cyrillic_are_one_for_an_allowed_value(allowed, cell, meant):
+    assert allowed_value(allowed, cell) == meant
+
+
+@pytest.mark.parametrize("cell", ["undone", "unplanned", "Uncancelled", "not cancelled", "non-planned"])
+def test_a_negated_value_is_never_suggested_as_its_opposite(cell):
+    """«undone» is a close spelling of done, and means the opposite."""
+    assert allowed_value(ENUM, cell) is None
+
+
+def test_a_negated_label_is_the_negated_value():
+    labels = (("done", "виконано"), ("not_done", "не виконано"), ("cancelled", "скасовано"))
+    assert allowed_value(ENUM, "невиконано", labels) == "not_done"
+    assert allowed_value(ENUM, "Не виконано", labels) == "not_done"
+    assert allowed_value(ENUM, "not dne", labels) == "not_done"  # a misspelt negation is still one
+    assert allowed_value(ENUM, "нескасовано", labels) is None
+
+
 def test_an_allowed_value_is_found_by_its_label():
     labels = (("done", "виконано"), ("partially_done", "виконано частково"), ("not_done", "не виконано"))
     assert allowed_value(ENUM, "Виконано", labels) == "done"
     assert allowed_value(ENUM, "виконано  частково", labels) == "partially_done"
     assert allowed_value(ENUM, "Частково виконано", labels) == "partially_done"  # the words reordered
     assert allowed_value(ENUM, "виконано", ()) is None
+    assert allowed_value(ENUM, "викoнано", labels) == "done"  # a Latin o in the label
+    assert allowed_value(ENUM, "Не виконано", labels) == "not_done"  # Н and H look alike, н and h not
 
 
 def test_a_key_is_guessed_only_from_one_row(tmp_path):
@@ -160,6 +193,8 @@ def test_a_key_is_guessed_only_from_one_row(tmp_path):
     assert keys.guess("people", "person_id", "коба  о.п.") == "koba-o-p"
     assert keys.guess("people", "person_id", "Koba-O-P ") == "koba-o-p"  # the key but for case, spaces
     assert keys.guess("people", "person_id", "Коба") is None
+    assert keys.guess("people", "person_id", "Коба O.П.") == "koba-o-p"  # a Latin O
+    assert keys.guess("people", "person_id", "kоba-o-p") == "koba-o-p"  # a Cyrillic о
     assert keys.guess("people", "no_such_field", "Коба О.П.") is None
     assert keys.guess("no_such_table", "person_id", "Коба О.П.") is None
     assert KeyGuesser(None).guess("people", "person_id", "Коба О.П.") is None
@@ -172,3 +207,30 @@ def test_only_letters_that_look_alike_are_named():
     assert lookalike_letters("Cтатус", "Статус") == ["C"]  # a Latin C in a Cyrillic word
     assert lookalike_letters("stadus", "status") == []  # a real misspelling
     assert lookalike_letters("status", "status") == []
+
+
+def test_the_letters_from_the_other_alphabet_are_named():
+    """Those that differ from the alphabet of the cell's other letters, or where every
+    letter has a twin, from the value meant's."""
+    from opendata.text import foreign_letters
+
+    assert foreign_letters("dоne", "done") == ["о"]
+    assert foreign_letters("сосial media", "social media") == ["с", "о"]  # each once
+    assert foreign_letters("Коба I.Ю.", "koba-i-yu") == ["I"]  # the key is Latin, the name not
+    assert foreign_letters("р16", "p16") == ["р"]
+    assert foreign_letters("виконано", "done") == []
+    assert foreign_letters("Kachanskyi Ю.", "x") == []  # the two mixed: no telling
+
+
+def test_a_number_typed_without_its_dot_is_guessed_only_where_one_key_has_it(tmp_path):
+    """«21» for task 2.1, never the task whose sequence number is 21; «111» could be 1.11
+    or 11.1: neither."""
+    (tmp_path / "tasks.csv").write_text(
+        "task_id,sequence\n1.11,1\n2.1,2\n11.1,3\n3.4,21\n", encoding="utf-8"
+    )
+    fields = [{"name": "task_id", "type": "string"}, {"name": "sequence", "type": "integer"}]
+    resource = {"name": "tasks", "path": "tasks.csv", "type": "table", "schema": {"fields": fields}}
+    keys = KeyGuesser(frictionless.Package({"resources": [resource]}, basepath=str(tmp_path)))
+    assert keys.guess("tasks", "task_id", "21") == "2.1"
+    assert keys.guess("tasks", "task_id", "111") is None
+    assert keys.guess("tasks", "task_id", "3") is None  # a sequence number

@@ -379,6 +379,87 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
 
 
 
+def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_named(plan_with_reports):
+    """A Cyrillic «о» in «dоne», a Latin «I» in «Коба I.Ю.»: the cell shows as the value
+    meant, so the fix names the value and the letters that only look like its own."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "1.1", "2021-Q2", "2021-06-15", "dоne", "x", "", "сосial media", "", "Коба I.Ю."],
+        ["р9", "1.1", "2021-Q2", "2021-06-15", "done", "x", "", "ТV", "", "kaсhanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["row"], e["field"], e.get("suggestion")) for e in report["errors"]]
+    assert found == [
+        (8, "status", "done"),
+        (8, "channel", "social media"),
+        (8, "reported_by", "koba-i-yu"),
+        (9, "report_id", "p9"),  # the Latin letter it looks like
+        (9, "channel", "TV"),
+        (9, "reported_by", "kachanskyi-m-yu"),
+    ]
+    fixes = [e["fix"] for e in report["errors"]]
+    assert fixes[0].endswith("Імовірно, «done»: у клітинці літера «о» кирилична, а не латинська.")
+    assert fixes[1].endswith("у клітинці літери «с», «о» кириличні, а не латинські.")
+    assert fixes[2].endswith("Імовірно, «koba-i-yu»: у клітинці літера «I» латинська, а не кирилична.")
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert english["errors"][0]["fix"].endswith("«done»: the letter «о» in the cell is Cyrillic, not Latin.")
+    assert english["errors"][1]["fix"].endswith("the letters «с», «о» in the cell are Cyrillic, not Latin.")
+
+
+def test_a_task_id_typed_without_its_dot_gets_the_id_not_the_task_of_that_sequence(plan_with_reports):
+    """«21» was task 2.1, not the task whose sequence number is 21 (3.4)."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", "21", "2021-Q2", "2021-06-15", "done", "x", "", "", "", "koba-i-yu"],
+        ["R-9", "12", "2021-Q2", "2021-06-15", "done", "x", "", "", "", "koba-i-yu"],
+    )
+    _, report = report_json(plan_with_reports)
+    assert [(e["cell"], e.get("suggestion")) for e in report["errors"] if e["field"] == "task_id"] == [
+        ("21", "2.1"),
+        ("12", "1.2"),
+    ]
+
+
+def test_a_name_written_as_people_write_it_gets_the_persons_id(plan_with_reports):
+    """Initials before the surname or without a dot, a full name (the people table has
+    the initials): one person's id; a first name or initials alone are nobody's."""
+    names = {
+        "М.Ю. Качанський": "kachanskyi-m-yu",
+        "Качанський М.Ю": "kachanskyi-m-yu",
+        "Качанський Михайло Юрійович": "kachanskyi-m-yu",
+        "Михайло Качанський": "kachanskyi-m-yu",
+        "kachanskyi_m_yu": "kachanskyi-m-yu",
+        "Токарчук Олег": "tokarchuk-o-v",
+        "Коба І.Ю": "koba-i-yu",
+        "Михайло": None,
+        "М.М.": None,
+        "Качанський О.В.": None,
+    }
+    row = ["1.1", "2021-Q2", "2021-06-15", "done", "x", "", "", ""]
+    rows = [[f"R-{i}", *row, name] for i, name in enumerate(names)]
+    append_rows(plan_with_reports / "progress_reports.csv", *rows)
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = {e["cell"]: e.get("suggestion") for e in report["errors"] if e["field"] == "reported_by"}
+    assert found == names
+
+
+def test_two_people_in_one_reporters_cell_are_one_value_named_as_two(plan_with_reports):
+    """A single field's value is quoted whole, though it holds ", "; the fix says the
+    field takes one."""
+    row = ["R-8", "1.1", "2021-Q2", "2021-06-15", "done", "x", "", "", "", "Качанський М.Ю., Коба І.Ю."]
+    append_rows(plan_with_reports / "progress_reports.csv", row)
+    _, report = report_json(plan_with_reports)
+    [error] = report["errors"]
+    assert error["message"] == (
+        "Значення «Качанський М.Ю., Коба І.Ю.» не знайдено в «people»: у клітинці кілька значень, "
+        "імовірно «kachanskyi-m-yu», «koba-i-yu»."
+    )
+    assert error["fix"].startswith("У полі «reported_by» може бути лише одне значення")
+    assert "suggestion" not in error
+
+
 def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_reports, monkeypatch):
     """Two tables name a person by name: each gets the id, from one reading of people."""
     from opendata.suggest import KeyGuesser

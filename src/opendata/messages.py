@@ -483,6 +483,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Use a value that exists in «{target}», or add that row there first.",
         ),
     },
+    "foreign-key:several": {
+        "uk": (
+            "Значення {values} не знайдено в «{target}»: у клітинці кілька значень, імовірно {keys}.",
+            "У полі «{field}» може бути лише одне значення: залиште одне з них, а для кожного "
+            "іншого додайте окремий рядок.",
+        ),
+        "en": (
+            "Value {values} does not exist in «{target}»: the cell holds several values, probably {keys}.",
+            "The field «{field}» holds one value: keep one of them, and add a separate row for each other.",
+        ),
+    },
     "blank-label": {
         "uk": (
             "Стовпець {field_number} не має назви в рядку заголовків.",
@@ -1658,5 +1669,21 @@ USAGE_ERRORS = {
 QUOTES = {"uk": "«{}»", "en": "'{}'"}
 
 
-# After a type error's fix: the value the cell was probably meant to be (`suggest`).
-SUGGESTION = {"uk": "Імовірно, «{value}».", "en": "Probably «{value}»."}
+# After an error's fix: the value the cell was probably meant to be (`suggest`), and
+# the letters of the cell that only look like the value's (`text.foreign_letters`).
+SUGGESTION = {
+    "uk": {
+        "value": "Імовірно, «{value}».",
+        "cyrillic_letter": "Імовірно, «{value}»: у клітинці літера {letters} кирилична, а не латинська.",
+        "cyrillic_letters": "Імовірно, «{value}»: у клітинці літери {letters} кириличні, а не латинські.",
+        "latin_letter": "Імовірно, «{value}»: у клітинці літера {letters} латинська, а не кирилична.",
+        "latin_letters": "Імовірно, «{value}»: у клітинці літери {letters} латинські, а не кириличні.",
+    },
+    "en": {
+        "value": "Probably «{value}».",
+        "cyrillic_letter": "Probably «{value}»: the letter {letters} in the cell is Cyrillic, not Latin.",
+        "cyrillic_letters": "Probably «{value}»: the letters {letters} in the cell are Cyrillic, not Latin.",
+        "latin_letter": "Probably «{value}»: the letter {letters} in the cell is Latin, not Cyrillic.",
+        "latin_letters": "Probably «{value}»: the letters {letters} in the cell are Latin, not Cyrillic.",
+    },
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from opendata.messages import (
     type_phrase,
 )
 from opendata.suggest import allowed_value, boolean_value, pattern_value, suggestion
+from opendata.text import foreign_letters, is_cyrillic
 
 
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
@@ -36,7 +38,14 @@ class Problem:
 
     def _render_with(self, lang: str, suggested: str | None) -> tuple[str, str]:
         message, fix = self._rendered(lang)
-        return (message, f"{fix} {SUGGESTION[lang].format(value=suggested)}") if suggested else (message, fix)
+        if not suggested:
+            return message, fix
+        letters = _foreign_letters(self.cell, suggested) if self.code != "type-error" else []
+        if not letters:
+            return message, f"{fix} {SUGGESTION[lang]['value'].format(value=suggested)}"
+        alphabet = "cyrillic" if is_cyrillic(letters[0]) else "latin"
+        words = SUGGESTION[lang][f"{alphabet}_letter{'s' if len(letters) > 1 else ''}"]
+        return message, f"{fix} {words.format(value=suggested, letters=', '.join(f'«{x}»' for x in letters))}"
 
     @property
     def kind(self) -> str:
@@ -135,6 +144,13 @@ class Problem:
         if suggested:
             data["suggestion"] = suggested
         return data
+
+
+@functools.lru_cache(maxsize=1024)
+def _foreign_letters(cell: str | None, suggested: str) -> list[str]:
+    """The cell's letters from the other alphabet than the value meant's, which the fix
+    names: on screen «dоne» with a Cyrillic «о» is done, and the error is not seen."""
+    return foreign_letters(cell, suggested) if cell else []
 
 
 # codes whose problems share one params dict per field and kind (validate._problem_from

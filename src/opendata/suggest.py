@@ -18,8 +18,11 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from opendata.text import fold_lookalikes
 
 if TYPE_CHECKING:
     import frictionless
@@ -85,16 +88,21 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
 
 @functools.lru_cache(maxsize=1024)
 def pattern_value(pattern: str, cell: str) -> str | None:
-    """The cell but for spaces around it or its letters' case, or a quarter as people
-    write it, where that is what the field's pattern wants: «2021-q3» and «II кв. 2021»
-    → «2021-Q3», «2021-Q2» for ``[0-9]{4}-Q[1-4]``."""
+    """The cell but for spaces around it, its letters' case or letters that look alike in
+    Latin and Cyrillic, or a quarter as people write it, where that is what the field's
+    pattern wants: «2021-q3» and «II кв. 2021» → «2021-Q3», «2021-Q2» for
+    ``[0-9]{4}-Q[1-4]``; «М.M.» with a Latin «M» → «М.М.» for ``[А-Я]\\.[А-Я]\\.``."""
     try:
         wanted = re.compile(pattern)
     except re.error:
         return None
     text = cell.strip()
-    candidates = (text, text.upper(), text.lower(), _quarter(text))
-    return next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
+    for written in (text, fold_lookalikes(text), fold_lookalikes(text, to="cyrillic")):
+        candidates = (written, written.upper(), written.lower(), _quarter(written))
+        found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
+        if found:
+            return found
+    return None
 
 
 def _quarter(text: str) -> str | None:
@@ -110,21 +118,21 @@ def _quarter(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def allowed_value(allowed: tuple, cell: str, labels: tuple[tuple[str, str], ...] = ()) -> str | None:
     """The one allowed value an enum's cell was meant to be: the same but for case,
-    spaces, "_" and "-" ("Roads", "in progress"), the value's label ("виконано" for
-    done, from ``labels``: (value, label) pairs; its words in any order), or a close
-    spelling ("schols")."""
+    spaces, "_", "-" and letters that look alike in Latin and Cyrillic ("Roads", "in
+    progress", «dоne» with a Cyrillic «о»), the value's label ("виконано" for done, from
+    ``labels``: (value, label) pairs; its words in any order), or a close spelling
+    ("schols") that is not its opposite ("undone" is no misspelt done)."""
     texts = [str(value) for value in allowed]
     same = [text for text in texts if _loose(text) == _loose(cell)]
     same += [value for value, label in labels if _loose(label) == _loose(cell) and value not in same]
-    words = sorted(cell.casefold().split())  # «частково виконано» for «виконано частково»
-    same += [
-        value for value, label in labels if sorted(label.casefold().split()) == words and value not in same
-    ]
+    words = sorted(_words(cell))  # «частково виконано» for «виконано частково»
+    same += [value for value, label in labels if sorted(_words(label)) == words and value not in same]
     if len(same) == 1:
         return same[0]
-    lowered = [text.lower() for text in texts]
-    close = difflib.get_close_matches(cell.strip().lower(), lowered, n=2, cutoff=0.8)
-    return texts[lowered.index(close[0])] if len(close) == 1 else None
+    lowered = [" ".join(_words(text)) for text in texts]
+    close = difflib.get_close_matches(" ".join(_words(cell)), lowered, n=2, cutoff=0.8)
+    meant = texts[lowered.index(close[0])] if len(close) == 1 else None
+    return meant if meant is not None and _negated(meant) == _negated(cell) else None
 
 
 # Yes and no as people and spreadsheets write them: Ukrainian, English, the words of
@@ -150,8 +158,27 @@ def boolean_value(true_values: tuple[str, ...], false_values: tuple[str, ...], c
     return None
 
 
+def _caseless(text: str) -> str:
+    """Case and look-alike letters aside: «Dоne» with a Cyrillic «о» is «done».  In upper
+    case first: Cyrillic «Н» looks like Latin «H», but «н» not like «h»."""
+    return fold_lookalikes(text.upper()).casefold()
+
+
 def _loose(text: str) -> str:
-    return re.sub(r"[\s_-]+", "", text).casefold()
+    return re.sub(r"[\s_-]+", "", _caseless(text))
+
+
+def _words(text: str) -> list[str]:
+    return _caseless(text).split()
+
+
+# a word's opposite is a close spelling of it: «undone», «not cancelled», «non-planned»
+_NEGATION = re.compile(fold_lookalikes(r"(?:un|non|not|не)(?:[\s_-]|(?=\w{4}))"))
+
+
+def _negated(text: str) -> bool:
+    """Whether ``text`` begins with a negation: «undone», «not done», «невиконано»."""
+    return _NEGATION.match(fold_lookalikes(text.strip().casefold())) is not None
 
 
 def _calendar_day(text: str) -> dt.date | None:
@@ -189,46 +216,114 @@ def _iso_day(text: str) -> dt.date | None:
 
 class KeyGuesser:
     """The key a foreign key's cell probably meant: the one row of the referenced table
-    where a column holds what was written, case and spaces aside ("Андрусяк М.М." in
-    people's display_name: "andrusiak-m-m"; the key itself, "Andrusiak-M-M ").  An
-    officer types the name she sees, not the id.
+    where a text column holds what was written, case and spaces aside ("Андрусяк М.М."
+    in people's display_name: "andrusiak-m-m"; the key itself, "Andrusiak-M-M "), or a
+    person's name written another way (`_name_forms`).  An officer types the name she
+    sees, not the id.
 
     Only tables up to ``MAX_BYTES`` are read (Frictionless reads ~6 MB a second; a
     lookup of people or tasks is kilobytes), once each, and only when a foreign key
-    error is shown; a text found in the rows of two keys suggests neither."""
+    error is shown; a text found in the rows of two keys suggests neither, and neither
+    does a number (a task's sequence is no task id) nor a part of a name alone
+    (``NAME_PARTS``: «Михайло», «М.М.» name no one person)."""
 
     MAX_BYTES = 2 << 20
+    NAME_PARTS = frozenset({"first_name", "given_name", "middle_name", "patronymic", "initials"})
 
     def __init__(self, package: frictionless.Package | None) -> None:
         self.package = package
-        self.indexes: dict[tuple[str, str], dict[str, str]] = {}
+        self.indexes: dict[tuple[str, str], _Lookup] = {}
 
     def guess(self, target: str, field: str, cell: str) -> str | None:
         index = self.indexes.get((target, field))
         if index is None:
             index = self.indexes[(target, field)] = self._index(target, field)
-        return index.get(_folded(cell)) or index.get(_folded(_excel_date_undone(cell) or ""))
+        texts = index.texts
+        found = texts.get(_folded(cell)) or texts.get(_folded(_excel_date_undone(cell) or ""))
+        return found or _one(_dotted(cell.strip()), texts) or _one_person(cell, index.names)
 
-    def _index(self, target: str, field: str) -> dict[str, str]:
+    def _index(self, target: str, field: str) -> _Lookup:
         if self.package is None or not self.package.has_resource(target):
-            return {}
+            return _Lookup({}, {})
         resource = self.package.get_resource(target)
         try:
             if resource.remote or Path(resource.normpath).stat().st_size > self.MAX_BYTES:
-                return {}
+                return _Lookup({}, {})
             header, *rows = resource.to_copy().read_cells()
         except Exception:  # an unreadable table has its own error; this is only a hint
-            return {}
+            return _Lookup({}, {})
         if field not in header:
-            return {}
-        at = header.index(field)
+            return _Lookup({}, {})
+        types = {f.name: f.type for f in resource.schema.fields} if resource.schema else {}
+        written = [  # the key itself too: "Kachanskyi-M-Yu " is "kachanskyi-m-yu"
+            i
+            for i, name in enumerate(header)
+            if name == field or (types.get(name, "string") == "string" and name not in self.NAME_PARTS)
+        ]
         keys: dict[str, set[str]] = {}
+        names: dict[str, set[tuple[str, str]]] = {}
+        at = header.index(field)
         for row in rows:
             key = row[at] if at < len(row) else None
-            for text in row:  # the key itself too: "Kachanskyi-M-Yu " is "kachanskyi-m-yu"
-                if key not in (None, "") and isinstance(text, str) and text.strip():
+            if key in (None, ""):
+                continue
+            for text in (row[i] for i in written if i < len(row)):
+                if isinstance(text, str) and text.strip():
                     keys.setdefault(_folded(text), set()).add(str(key))
-        return {text: next(iter(found)) for text, found in keys.items() if len(found) == 1}
+                    for surname, initials in _name_forms(text, as_written=False):
+                        names.setdefault(surname, set()).add((initials, str(key)))
+        return _Lookup({text: next(iter(found)) for text, found in keys.items() if len(found) == 1}, names)
+
+
+class _Lookup(NamedTuple):
+    texts: dict[str, str]  # a text of a row, folded (`_folded`) -> the row's key
+    names: dict[str, set[tuple[str, str]]]  # a surname -> the initials and key of each row
+
+
+def _one(texts: Iterable[str], index: dict[str, str]) -> str | None:
+    found = {index[text] for text in texts if text in index}
+    return found.pop() if len(found) == 1 else None
+
+
+def _dotted(cell: str) -> list[str]:
+    """A number typed without its dot, as it may be: «21» as «2.1», «111» as «1.11» or
+    «11.1» (`_one`: only where one of them is a key)."""
+    if not (cell.isascii() and cell.isdigit()):
+        return []
+    return [f"{cell[:at]}.{cell[at:]}" for at in range(1, len(cell))]
+
+
+def _one_person(cell: str, names: dict[str, set[tuple[str, str]]]) -> str | None:
+    """The one person whose surname and initials a name written another way has:
+    «М. Ю. Качанський», «Качанський М.Ю», «Михайло Качанський», «Качанський Михайло
+    Юрійович», «kachanskyi_m_yu» for «Качанський М.Ю.» (or «Kachanskyi M.Yu.»)."""
+    found = {
+        key
+        for surname, initials in _name_forms(cell, as_written=True)
+        for known, key in names.get(surname, ())
+        if known.startswith(initials)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’ʼ])*")
+
+
+def _name_forms(text: str, *, as_written: bool) -> list[tuple[str, str]]:
+    """A person's name as (surname, initials), case and look-alike letters aside: a
+    surname and the initials of one or two names (a word of one or two letters; «Yu» is
+    one in Latin), in any order.  ``as_written``: a name may also be a word, of which
+    the first letter counts («Михайло Качанський»), and each word may be the surname;
+    never a surname or initials alone."""
+    words = _NAME_WORD.findall(_caseless(text))
+    long = [at for at, word in enumerate(words) if len(word) > 2]
+    if not 2 <= len(words) <= 3 or not long or (len(long) > 1 and not as_written):
+        return []
+
+    def initials(surname: int) -> str:
+        return "".join(word if len(word) <= 2 else word[0] for at, word in enumerate(words) if at != surname)
+
+    return [(words[at], initials(at)) for at in long]
 
 
 # month abbreviations a Ukrainian or Russian Excel shows a date with ("01.січ")
@@ -252,5 +347,6 @@ def _excel_date_undone(cell: str) -> str | None:
 
 
 def _folded(text: str) -> str:
-    """Case and spacing aside: "Андрусяк М. М." is "андрусяк м.м."."""
-    return re.sub(r"\s+", "", text).casefold()
+    """Case, spacing and look-alike letters aside: "Андрусяк М. М." is "андрусяк м.м.",
+    «Коба I.Ю.» with a Latin «I» is «Коба І.Ю.»."""
+    return re.sub(r"\s+", "", _caseless(text))

@@ -102,8 +102,11 @@ def decode_ukrainian(data: bytes) -> tuple[str, str]:
 
 # Cyrillic letters that look like Latin ones: a name copied from a Ukrainian document
 # can hold "а" where the schema has "a", and the two show the same
-_LOOKALIKES = dict(zip("аеіорсухАВЕІКМНОРСТХ", "aeiopcyxABEIKMHOPCTX", strict=True))
+_CYRILLIC_TWINS, _LATIN_TWINS = "аеіорсухАВЕІКМНОРСТУХ", "aeiopcyxABEIKMHOPCTYX"
+_LOOKALIKES = dict(zip(_CYRILLIC_TWINS, _LATIN_TWINS, strict=True))
 _LOOKALIKES.update({latin: cyrillic for cyrillic, latin in _LOOKALIKES.items()})
+_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
+_TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
 
 
 def lookalike_letters(written: str, meant: str) -> list[str]:
@@ -113,3 +116,30 @@ def lookalike_letters(written: str, meant: str) -> list[str]:
         return []
     differing = [(w, m) for w, m in zip(written, meant, strict=True) if w != m]
     return [w for w, m in differing] if all(_LOOKALIKES.get(w) == m for w, m in differing) else []
+
+
+def fold_lookalikes(text: str, to: str = "latin") -> str:
+    """``text`` with the letters that look alike in Latin and Cyrillic all in one of the
+    two (``to``: "latin" or "cyrillic"): «dоne» with a Cyrillic «о» folds as «done»."""
+    return text.translate(_TO_LATIN if to == "latin" else _TO_CYRILLIC)
+
+
+def is_cyrillic(letter: str) -> bool:
+    return "\u0400" <= letter <= "\u04ff"
+
+
+def foreign_letters(written: str, meant: str) -> list[str]:
+    """The look-alike letters of ``written`` from the alphabet its other letters are not
+    in: «о» in «dоne» (Cyrillic among Latin), «I» in «Коба I.Ю.».  The letters without a
+    twin decide the alphabet, or where there are none, those of ``meant`` («р16» for
+    «p16»); none where they mix the two."""
+
+    def alphabets(letters) -> set[bool]:
+        return {is_cyrillic(letter) for letter in letters if letter.isalpha()}
+
+    own = alphabets(letter for letter in written if letter not in _LOOKALIKES) or alphabets(meant)
+    if len(own) != 1:
+        return []
+    cyrillic = own.pop()
+    found = [letter for letter in written if letter in _LOOKALIKES and is_cyrillic(letter) != cyrillic]
+    return list(dict.fromkeys(found))

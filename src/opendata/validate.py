@@ -786,10 +786,19 @@ class TableProblems:
         for error in self.errors:
             problem = _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
             if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
-                key = self.keys.guess(*self.references[problem.field], problem.cell)
-                if key is not None:  # its params are its own (not shared, as a cell error's)
-                    problem.params["suggestion"] = key
+                self._guess_key(problem, *self.references[problem.field])
             yield problem
+
+    def _guess_key(self, problem: Problem, target: str, field: str) -> None:
+        """The key meant, or the keys of a cell that names several («Качанський М.Ю.,
+        Коба І.Ю.» for one reporter); its params are its own (not shared, as a cell error's)."""
+        key = self.keys.guess(target, field, problem.cell)
+        if key is not None:
+            problem.params["suggestion"] = key
+            return
+        keys = [self.keys.guess(target, field, part) for part in re.split(r"[,;]", problem.cell)]
+        if len(keys) > 1 and all(keys):
+            problem.params.update(variant="several", keys=", ".join(f"«{key}»" for key in keys))
 
 
 def _problem_from(
@@ -819,7 +828,9 @@ def _problem_from(
         if found:
             field_name, cell = found.group("fields"), found.group("values")
             params["target"] = found.group("target") or name
-        params["values"] = ", ".join(f"«{value}»" for value in (cell or "").split(", "))
+        # a key of several fields has a value for each; one field's value may hold ", "
+        values = (cell or "").split(", ") if ", " in (field_name or "") else [cell or ""]
+        params["values"] = ", ".join(f"«{value}»" for value in values)
     return Problem(
         error.type,
         resource=name,
