@@ -544,3 +544,22 @@ def test_fields_of_every_table_schema_type_are_built(plan_with_reports, tmp_path
         "place": "30.5,50.4",
     }
     assert run_cli("validate", tmp_path / "out").returncode == 0
+
+
+def test_a_tasks_reports_run_by_date_on_the_page_and_in_plan_json(plan_copy, tmp_path):
+    """Reports typed in out of order (a late one first, two of a day by id reversed)."""
+    rows = [
+        ("R-3", "2021-Q4", "2021-11-02", "ПІЗНІЙ"),
+        ("R-2", "2021-Q2", "2021-05-10", "ДРУГИЙ"),
+        ("R-1", "2021-Q2", "2021-05-10", "ПЕРШИЙ"),
+    ]
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8", newline="") as table:
+        for report_id, period, day, summary in rows:
+            row = [report_id, "1.1", period, day, "in_progress", summary]
+            csv.writer(table).writerow([*row, "", "", "", "koba-i-yu"])
+    build(plan_copy, tmp_path / "out")
+    plan = json.loads((tmp_path / "out" / "plan.json").read_text("utf-8"))
+    reports = plan["campaigns"][0]["tasks"][0]["reports"]
+    assert [r["report_id"] for r in reports] == ["R-1", "R-2", "R-3"]
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert page.index("ПЕРШИЙ") < page.index("ДРУГИЙ") < page.index("ПІЗНІЙ")

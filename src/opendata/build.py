@@ -264,7 +264,8 @@ def nested_plan(package: PackageData) -> dict:
     tables = package.tables
     people = {p["person_id"]: p for p in tables["people"].rows}
     roles = tables["task_roles"].rows
-    reports = tables["progress_reports"].rows
+    # a task's reports as they happened, not as the officer typed them in
+    reports = sorted(tables["progress_reports"].rows, key=lambda r: (r["report_date"], r["report_id"]))
 
     def task_entry(task: dict) -> dict:
         mine = sorted((r for r in roles if r["task_id"] == task["task_id"]), key=lambda r: r["position"])
