@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -563,3 +564,32 @@ def test_a_tasks_reports_run_by_date_on_the_page_and_in_plan_json(plan_copy, tmp
     assert [r["report_id"] for r in reports] == ["R-1", "R-2", "R-3"]
     page = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert page.index("ПЕРШИЙ") < page.index("ДРУГИЙ") < page.index("ПІЗНІЙ")
+
+
+TOTAL = re.compile(
+    r'<li><strong>(\d+)</strong><span class="t-uk" lang="uk">([^<]*)</span>'
+    r'<span class="t-en" lang="en">([^<]*)</span>'
+)
+
+
+def test_page_totals_take_the_plural_their_count_takes(plan_with_reports, tmp_path):
+    """«3 завдання виконано», «1 запис про виконання», «1 task done», never the «many» form for all."""
+    build(plan_with_reports, tmp_path / "sample")  # 6 records on 6 tasks, 3 of them done
+    page = (tmp_path / "sample" / "index.html").read_text("utf-8")
+    assert TOTAL.findall(page) == [
+        ("5", "кампаній", "campaigns"),
+        ("35", "завдань", "tasks"),
+        ("6", "завдань зі звітами", "tasks with reports"),
+        ("3", "завдання виконано", "tasks done"),
+        ("6", "записів про виконання", "execution records"),
+    ]
+    with (plan_with_reports / "progress_reports.csv").open("w", encoding="utf-8", newline="") as table:
+        table.write("report_id,task_id,period,report_date,status,summary,evidence_url,channel,reach,reported_by\n")
+        table.write("R-1,1.1,2021-Q2,2021-05-10,done,Зроблено,https://example.org/a,,,koba-i-yu\n")
+    build(plan_with_reports, tmp_path / "one")
+    page = (tmp_path / "one" / "index.html").read_text("utf-8")
+    assert TOTAL.findall(page)[2:] == [
+        ("1", "завдання зі звітами", "task with reports"),
+        ("1", "завдання виконано", "task done"),
+        ("1", "запис про виконання", "execution record"),
+    ]

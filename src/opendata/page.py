@@ -13,6 +13,7 @@ import html
 import re
 
 from opendata.dictionary import dictionary_rows
+from opendata.messages import noun_form
 from opendata.progress import Progress
 from opendata.render import render_template
 from opendata.tables import PackageData
@@ -61,6 +62,7 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         roles=ROLE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
     )
 
 
