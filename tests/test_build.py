@@ -593,3 +593,12 @@ def test_page_totals_take_the_plural_their_count_takes(plan_with_reports, tmp_pa
         ("1", "завдання виконано", "task done"),
         ("1", "запис про виконання", "execution record"),
     ]
+
+
+def test_the_dictionary_is_queried_by_table_name_not_a_keyword(dist, package):
+    """`table` is an SQL keyword: `WHERE table = 'tasks'` would be a syntax error."""
+    connection = sqlite3.connect(dist / "kolomyia-communication-plan-2021.sqlite")
+    fields = connection.execute("SELECT field FROM dictionary WHERE table_name = 'tasks'").fetchall()
+    assert [f for (f,) in fields] == package.tables["tasks"].fields
+    sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
+    assert sheet["A1"].value == "table_name"

@@ -11,7 +11,7 @@ from opendata.render import render_template
 from opendata.tables import PackageData
 
 COLUMNS = [
-    "table",
+    "table_name",  # not "table": an SQL keyword, which a query on the dictionary would have to quote
     "field",
     "type",
     "title_uk",
@@ -31,7 +31,7 @@ def dictionary_rows(package: PackageData) -> list[dict]:
             kind = spec["type"] + (f" ({spec['format']})" if spec.get("format") else "")
             rows.append(
                 {
-                    "table": table.name,
+                    "table_name": table.name,
                     "field": spec["name"],
                     "type": kind,
                     "title_uk": spec.get("title", ""),
