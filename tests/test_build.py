@@ -157,8 +157,27 @@ def test_dictionary_lists_every_field(dist, package):
             assert f"`{spec['name']}`" in markdown
             assert f"<code>{spec['name']}</code>" in html
             assert spec["title_en"] in markdown
-    assert "enum: planned, in_progress, done" in markdown
-    assert "→ tasks.task_id" in markdown and "primary key" in markdown
+    assert "refers to tasks.task_id" in markdown and "primary key" in markdown
+
+
+def test_dictionary_says_each_constraint_in_ukrainian_and_english(dist):
+    """Not «required; enum: planned, …» jargon: words in both languages, codes with their labels."""
+    connection = sqlite3.connect(dist / "kolomyia-communication-plan-2021.sqlite")
+    query = "SELECT constraints_uk, constraints_en FROM dictionary WHERE table_name = ? AND field = ?"
+    uk, en = connection.execute(query, ("progress_reports", "status")).fetchone()
+    assert uk.startswith("обов'язкове; допустимі значення: planned (заплановано), in_progress (виконується),")
+    assert en.startswith("required; allowed values: planned, in_progress, done,")
+    uk, en = connection.execute(query, ("task_roles", "person_id")).fetchone()
+    key = "(task_id, role, person_id)"
+    assert uk == f"обов'язкове; частина первинного ключа {key}; посилається на people.person_id"
+    assert en == f"required; part of the primary key {key}; refers to people.person_id"
+    sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
+    assert [c.value for c in sheet[1]][-2:] == ["constraints_uk", "constraints_en"]
+    markdown = (dist / "dictionary.md").read_text("utf-8")
+    assert "| Обмеження | Constraints |" in markdown
+    assert "| обов'язкове; унікальне | required; unique |" in markdown
+    html = (dist / "dictionary.html").read_text("utf-8")
+    assert '<span class="t-uk" lang="uk">обов&#39;язкове; щонайменше 1; первинний ключ</span>' in html
 
 
 def test_built_descriptor_lists_every_file_with_bytes_and_hash(dist):
