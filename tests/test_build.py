@@ -621,3 +621,14 @@ def test_the_dictionary_is_queried_by_table_name_not_a_keyword(dist, package):
     assert [f for (f,) in fields] == package.tables["tasks"].fields
     sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
     assert sheet["A1"].value == "table_name"
+
+
+def test_descriptions_show_no_markdown_marks(dist):
+    """«`opendata import-plan`» is Markdown for CKAN; the page and the register show the text."""
+    page = (dist / "index.html").read_text("utf-8")
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert "by opendata import-plan." in header and "командою opendata import-plan." in header
+    assert "`" not in header
+    with (dist / "national" / "register.csv").open(encoding="utf-8", newline="") as f:
+        register = next(csv.DictReader(f))
+    assert register["description"].endswith("командою opendata import-plan.")

@@ -17,6 +17,7 @@ from opendata.messages import noun_form
 from opendata.progress import Progress
 from opendata.render import render_template
 from opendata.tables import PackageData
+from opendata.text import transliterate
 
 DOWNLOAD_ROW = re.compile(r'<tr data-download="([^"]*)">.*?</tr>\n?')
 
@@ -62,8 +63,20 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         roles=ROLE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        issuer_en=issuer_en(plan["decision"]),
         forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
     )
+
+
+def issuer_en(decision: dict) -> str:
+    """The page's "Коломия · Виконавчий комітет Коломийської міської ради" in English. The
+    package names the body only in Ukrainian; the executive committee of a city council,
+    as import-plan writes it, is translated, any other body is kept as written."""
+    city = transliterate(decision["city"])
+    body = decision["issuing_body"]
+    if re.fullmatch(r"Виконавчий комітет \S+ міської ради", body):
+        body = f"Executive Committee of {city} City Council"
+    return f"{city} · {body}"
 
 
 def status_labels(schema: dict) -> dict[str, tuple[str, str]]:
