@@ -138,7 +138,7 @@ def test_database_holds_every_table_typed_with_its_keys(dist, package):
 
 def test_workbook_has_a_sheet_per_table_and_the_dictionary(dist, package):
     book = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")
-    assert book.sheetnames == [*TABLES, "dictionary"]
+    assert book.sheetnames == [*TABLES, "dictionary", "about"]
     for name in TABLES:
         sheet = book[name]
         assert sheet.max_row == len(package.tables[name].rows) + 1
@@ -222,6 +222,7 @@ def test_build_result_lists_roles_for_publish(plan_copy, tmp_path):
         "database",
         "dictionary",
         "national",
+        "source",
         "page",
         "descriptor",
         "archive",
@@ -632,3 +633,34 @@ def test_descriptions_show_no_markdown_marks(dist):
     with (dist / "national" / "register.csv").open(encoding="utf-8", newline="") as f:
         register = next(csv.DictReader(f))
     assert register["description"].endswith("командою opendata import-plan.")
+
+
+def test_every_download_says_where_it_comes_from_and_under_what_licence(plan_with_reports, tmp_path):
+    """A file passed on alone still names its title, licence, version and the decision it is built from."""
+    build(plan_with_reports, tmp_path / "out")
+    out, name = tmp_path / "out", "kolomyia-communication-plan-2021"
+    source = "sources/kolomyia-2021-communication-plan.txt"
+    descriptor = json.loads((out / "datapackage.json").read_text("utf-8"))
+    assert [s["path"] for s in descriptor["sources"]] == [source]
+    listed = next(r for r in descriptor["resources"] if r["path"] == source)
+    assert listed["hash"] == "sha256:" + hashlib.sha256((plan_with_reports / source).read_bytes()).hexdigest()
+    with zipfile.ZipFile(out / f"{name}.zip") as archive:
+        assert archive.read(source) == (plan_with_reports / source).read_bytes()
+
+    connection = sqlite3.connect(out / f"{name}.sqlite")
+    facts = dict(connection.execute("SELECT key, value_en FROM metadata"))
+    assert facts["title"] == descriptor["title_en"] and facts["version"] == "1.0.0"
+    assert facts["licence"].startswith("Creative Commons Attribution 4.0 (CC-BY-4.0)")
+    assert facts["latest_record"] == "2021-12-10" and facts["source"].endswith(source)
+    assert facts["decision"] == "a draft, not yet dated or numbered"
+
+    book = load_workbook(out / f"{name}.xlsx")
+    assert book.properties.title == descriptor["title"]
+    about = {row[0]: row[3] for row in book["about"].iter_rows(min_row=2, values_only=True)}
+    assert about["licence"] == facts["licence"] and about["publisher"].startswith("Відділ комунікації")
+
+    page = (out / "index.html").read_text("utf-8")
+    block = page[page.index('<section id="about"') : page.index('<section id="downloads"')]
+    for fact in ("1.0.0", "CC-BY-4.0", "2021-12-10", source, "проєкт, без дати й номера"):
+        assert fact in block
+    assert f'<tr data-download="{source}">' in page

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 
+from opendata.about import about_rows
 from opendata.dictionary import dictionary_rows
 from opendata.messages import noun_form
 from opendata.progress import Progress
@@ -43,6 +44,7 @@ ROLE_LABELS = {
     ),
     "dictionary": ("словник даних", "data dictionary"),
     "national": ("за національною рекомендованою структурою", "in the national recommended structure"),
+    "source": ("текст рішення, з якого побудовано дані", "the decision's text the data is built from"),
     "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),
     "archive": ("усі файли одним архівом", "every file in one archive"),
 }
@@ -63,6 +65,7 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         roles=ROLE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        about=about_rows(package),
         issuer_en=issuer_en(plan["decision"]),
         forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
     )
