@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -137,7 +138,7 @@ def test_database_holds_every_table_typed_with_its_keys(dist, package):
 
 def test_workbook_has_a_sheet_per_table_and_the_dictionary(dist, package):
     book = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")
-    assert book.sheetnames == [*TABLES, "dictionary"]
+    assert book.sheetnames == [*TABLES, "dictionary", "about"]
     for name in TABLES:
         sheet = book[name]
         assert sheet.max_row == len(package.tables[name].rows) + 1
@@ -156,8 +157,27 @@ def test_dictionary_lists_every_field(dist, package):
             assert f"`{spec['name']}`" in markdown
             assert f"<code>{spec['name']}</code>" in html
             assert spec["title_en"] in markdown
-    assert "enum: planned, in_progress, done" in markdown
-    assert "→ tasks.task_id" in markdown and "primary key" in markdown
+    assert "refers to tasks.task_id" in markdown and "primary key" in markdown
+
+
+def test_dictionary_says_each_constraint_in_ukrainian_and_english(dist):
+    """Not «required; enum: planned, …» jargon: words in both languages, codes with their labels."""
+    connection = sqlite3.connect(dist / "kolomyia-communication-plan-2021.sqlite")
+    query = "SELECT constraints_uk, constraints_en FROM dictionary WHERE table_name = ? AND field = ?"
+    uk, en = connection.execute(query, ("progress_reports", "status")).fetchone()
+    assert uk.startswith("обов'язкове; допустимі значення: planned (заплановано), in_progress (виконується),")
+    assert en.startswith("required; allowed values: planned, in_progress, done,")
+    uk, en = connection.execute(query, ("task_roles", "person_id")).fetchone()
+    key = "(task_id, role, person_id)"
+    assert uk == f"обов'язкове; частина первинного ключа {key}; посилається на people.person_id"
+    assert en == f"required; part of the primary key {key}; refers to people.person_id"
+    sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
+    assert [c.value for c in sheet[1]][-2:] == ["constraints_uk", "constraints_en"]
+    markdown = (dist / "dictionary.md").read_text("utf-8")
+    assert "| Обмеження | Constraints |" in markdown
+    assert "| обов'язкове; унікальне | required; unique |" in markdown
+    html = (dist / "dictionary.html").read_text("utf-8")
+    assert '<span class="t-uk" lang="uk">обов&#39;язкове; щонайменше 1; первинний ключ</span>' in html
 
 
 def test_built_descriptor_lists_every_file_with_bytes_and_hash(dist):
@@ -202,6 +222,7 @@ def test_build_result_lists_roles_for_publish(plan_copy, tmp_path):
         "database",
         "dictionary",
         "national",
+        "source",
         "page",
         "descriptor",
         "archive",
@@ -586,3 +607,102 @@ def test_a_number_that_is_not_finite_is_null_in_the_json_not_a_traceback(plan_wi
     assert budgets[:3] == [None, None, 1500.5]
     built = list(csv.DictReader((tmp_path / "out" / "csv" / "progress_reports.csv").open(encoding="utf-8")))
     assert [row["budget"] for row in built[:3]] == ["Infinity", "NaN", "1500.5"]  # as the schema writes them
+
+
+def test_a_tasks_reports_run_by_date_on_the_page_and_in_plan_json(plan_copy, tmp_path):
+    """Reports typed in out of order (a late one first, two of a day by id reversed)."""
+    rows = [
+        ("R-3", "2021-Q4", "2021-11-02", "ПІЗНІЙ"),
+        ("R-2", "2021-Q2", "2021-05-10", "ДРУГИЙ"),
+        ("R-1", "2021-Q2", "2021-05-10", "ПЕРШИЙ"),
+    ]
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8", newline="") as table:
+        for report_id, period, day, summary in rows:
+            row = [report_id, "1.1", period, day, "in_progress", summary]
+            csv.writer(table).writerow([*row, "", "", "", "koba-i-yu"])
+    build(plan_copy, tmp_path / "out")
+    plan = json.loads((tmp_path / "out" / "plan.json").read_text("utf-8"))
+    reports = plan["campaigns"][0]["tasks"][0]["reports"]
+    assert [r["report_id"] for r in reports] == ["R-1", "R-2", "R-3"]
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert page.index("ПЕРШИЙ") < page.index("ДРУГИЙ") < page.index("ПІЗНІЙ")
+
+
+TOTAL = re.compile(
+    r'<li><strong>(\d+)</strong><span class="t-uk" lang="uk">([^<]*)</span>'
+    r'<span class="t-en" lang="en">([^<]*)</span>'
+)
+
+
+def test_page_totals_take_the_plural_their_count_takes(plan_with_reports, tmp_path):
+    """«3 завдання виконано», «1 запис про виконання», «1 task done», never the «many» form for all."""
+    build(plan_with_reports, tmp_path / "sample")  # 6 records on 6 tasks, 3 of them done
+    page = (tmp_path / "sample" / "index.html").read_text("utf-8")
+    assert TOTAL.findall(page) == [
+        ("5", "кампаній", "campaigns"),
+        ("35", "завдань", "tasks"),
+        ("6", "завдань зі звітами", "tasks with reports"),
+        ("3", "завдання виконано", "tasks done"),
+        ("6", "записів про виконання", "execution records"),
+    ]
+    with (plan_with_reports / "progress_reports.csv").open("w", encoding="utf-8", newline="") as table:
+        table.write("report_id,task_id,period,report_date,status,summary,evidence_url,channel,reach,reported_by\n")
+        table.write("R-1,1.1,2021-Q2,2021-05-10,done,Зроблено,https://example.org/a,,,koba-i-yu\n")
+    build(plan_with_reports, tmp_path / "one")
+    page = (tmp_path / "one" / "index.html").read_text("utf-8")
+    assert TOTAL.findall(page)[2:] == [
+        ("1", "завдання зі звітами", "task with reports"),
+        ("1", "завдання виконано", "task done"),
+        ("1", "запис про виконання", "execution record"),
+    ]
+
+
+def test_the_dictionary_is_queried_by_table_name_not_a_keyword(dist, package):
+    """`table` is an SQL keyword: `WHERE table = 'tasks'` would be a syntax error."""
+    connection = sqlite3.connect(dist / "kolomyia-communication-plan-2021.sqlite")
+    fields = connection.execute("SELECT field FROM dictionary WHERE table_name = 'tasks'").fetchall()
+    assert [f for (f,) in fields] == package.tables["tasks"].fields
+    sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
+    assert sheet["A1"].value == "table_name"
+
+
+def test_descriptions_show_no_markdown_marks(dist):
+    """«`opendata import-plan`» is Markdown for CKAN; the page and the register show the text."""
+    page = (dist / "index.html").read_text("utf-8")
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert "by opendata import-plan." in header and "командою opendata import-plan." in header
+    assert "`" not in header
+    with (dist / "national" / "register.csv").open(encoding="utf-8", newline="") as f:
+        register = next(csv.DictReader(f))
+    assert register["description"].endswith("командою opendata import-plan.")
+
+
+def test_every_download_says_where_it_comes_from_and_under_what_licence(plan_with_reports, tmp_path):
+    """A file passed on alone still names its title, licence, version and the decision it is built from."""
+    build(plan_with_reports, tmp_path / "out")
+    out, name = tmp_path / "out", "kolomyia-communication-plan-2021"
+    source = "sources/kolomyia-2021-communication-plan.txt"
+    descriptor = json.loads((out / "datapackage.json").read_text("utf-8"))
+    assert [s["path"] for s in descriptor["sources"]] == [source]
+    listed = next(r for r in descriptor["resources"] if r["path"] == source)
+    assert listed["hash"] == "sha256:" + hashlib.sha256((plan_with_reports / source).read_bytes()).hexdigest()
+    with zipfile.ZipFile(out / f"{name}.zip") as archive:
+        assert archive.read(source) == (plan_with_reports / source).read_bytes()
+
+    connection = sqlite3.connect(out / f"{name}.sqlite")
+    facts = dict(connection.execute("SELECT key, value_en FROM metadata"))
+    assert facts["title"] == descriptor["title_en"] and facts["version"] == "1.0.0"
+    assert facts["licence"].startswith("Creative Commons Attribution 4.0 (CC-BY-4.0)")
+    assert facts["latest_record"] == "2021-12-10" and facts["source"].endswith(source)
+    assert facts["decision"] == "a draft, not yet dated or numbered"
+
+    book = load_workbook(out / f"{name}.xlsx")
+    assert book.properties.title == descriptor["title"]
+    about = {row[0]: row[3] for row in book["about"].iter_rows(min_row=2, values_only=True)}
+    assert about["licence"] == facts["licence"] and about["publisher"].startswith("Відділ комунікації")
+
+    page = (out / "index.html").read_text("utf-8")
+    block = page[page.index('<section id="about"') : page.index('<section id="downloads"')]
+    for fact in ("1.0.0", "CC-BY-4.0", "2021-12-10", source, "проєкт, без дати й номера"):
+        assert fact in block
+    assert f'<tr data-download="{source}">' in page

@@ -69,6 +69,19 @@ def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
     browser.evaluate("document.querySelector('.lang-switch [data-lang=en]').click()")
     assert browser.evaluate("document.documentElement.lang") == "en"
     assert browser.evaluate("document.getElementById('tasks-title').innerText") == "Campaigns and tasks"
+    # where a <span> cannot go, too: the window's title and the filters' options
+    assert browser.evaluate("document.title") == plan["title_en"]
+    options = browser.evaluate("[...document.querySelectorAll('#filter-campaign option')].map(o => o.text)")
+    assert options == ["— all —", *(f"{c['numeral']}. {c['title_en']}" for c in plan["campaigns"])]
+    assert browser.evaluate("document.querySelector('#filter-person option:nth-child(2)').text").isascii()
+    header = browser.evaluate("document.querySelector('header p.muted').innerText")
+    assert header == "Kolomyia · Executive Committee of Kolomyia City Council"
+    assert "`" not in browser.evaluate("document.querySelector('header').innerText")
+    # and back to Ukrainian
+    browser.evaluate("document.querySelector('.lang-switch [data-lang=uk]').click()")
+    assert browser.evaluate("document.querySelector('#filter-campaign option:nth-child(2)').text") == (
+        f"{plan['campaigns'][0]['numeral']}. {plan['campaigns'][0]['title_uk']}"
+    )
 
     assert browser.console_errors() == []
 

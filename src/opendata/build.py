@@ -23,6 +23,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
+from opendata.about import COLUMNS as ABOUT_COLUMNS
+from opendata.about import about_rows, source_texts
 from opendata.database import database_bytes
 from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
 from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows
@@ -46,14 +48,16 @@ MEDIATYPES = {
     "html": "text/html",
     "zip": "application/zip",
     "sqlite": "application/vnd.sqlite3",
+    "txt": "text/plain",
 }
 
 
 @dataclass(frozen=True)
 class BuiltFile:
     path: str  # relative to the output folder, with "/" separators
-    role: str  # table, table-excel, plan, workbook, database, dictionary, national, page, descriptor, archive
-    format: str  # csv, json, xlsx, sqlite, md, html, zip
+    # table, table-excel, plan, workbook, database, dictionary, national, source, page, descriptor, archive
+    role: str
+    format: str  # csv, json, xlsx, sqlite, md, html, zip, txt
     resource: str | None  # the package table it holds, if one
     bytes: int
     sha256: str
@@ -112,6 +116,8 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     exports, gaps = national_exports(package, publisher or Publisher(), outputs.formats())
     for path, data in exports.items():
         outputs.add(path, "national", data)
+    for path, data in source_texts(package_dir, package.descriptor).items():  # the decision's text
+        outputs.add(path, "source", data)
     archive = f"{package.name}.zip"
     files = outputs.files
     downloads = [
@@ -165,9 +171,10 @@ def _earlier_descriptor(out_dir: Path) -> tuple[bytes, dict] | None:
     return None
 
 
-# the paths a build writes: tables under csv/, csv-excel/, json/, national/; the rest at the top
+# the paths a build writes: tables under csv/, csv-excel/, json/, national/; source texts
+# under sources/; the rest at the top
 BUILT_PATH = re.compile(
-    r"(?:csv|csv-excel|json|national)/[^/]+\.(?:csv|json)|[^/]+\.(?:json|xlsx|sqlite|md|html|zip)"
+    r"(?:csv|csv-excel|json|national)/[^/]+\.(?:csv|json)|sources/[^/]+\.txt|[^/]+\.(?:json|xlsx|sqlite|md|html|zip)"
 )
 
 
@@ -268,7 +275,8 @@ def nested_plan(package: PackageData) -> dict:
     tables = package.tables
     people = {p["person_id"]: p for p in tables["people"].rows}
     roles = tables["task_roles"].rows
-    reports = tables["progress_reports"].rows
+    # a task's reports as they happened, not as the officer typed them in
+    reports = sorted(tables["progress_reports"].rows, key=lambda r: (r["report_date"], r["report_id"]))
 
     def task_entry(task: dict) -> dict:
         mine = sorted((r for r in roles if r["task_id"] == task["task_id"]), key=lambda r: r["position"])
@@ -298,11 +306,13 @@ def nested_plan(package: PackageData) -> dict:
 
 
 def workbook_bytes(package: PackageData) -> bytes:
-    """One sheet per table (typed cells) and a `dictionary` sheet."""
+    """One sheet per table (typed cells), a `dictionary` sheet and an `about` sheet (title,
+    licence, source: what a copy of the workbook alone needs to be cited)."""
     book = Workbook()
     book.remove(book.active)
     sheets = {name: (table.fields, table.rows) for name, table in package.tables.items()}
     sheets["dictionary"] = (DICTIONARY_COLUMNS, dictionary_rows(package))
+    sheets["about"] = (ABOUT_COLUMNS, about_rows(package))
     for name, (header, rows) in sheets.items():
         sheet = book.create_sheet(name)
         sheet.append(header)
@@ -320,6 +330,7 @@ def workbook_bytes(package: PackageData) -> bytes:
     fixed = datetime(*FIXED_DATE_TIME)
     book.properties.created = book.properties.modified = fixed
     book.properties.creator = "opendata"
+    book.properties.title = package.descriptor.get("title")
     buffer = io.BytesIO()
     # ExcelWriter, not book.save(): save() overwrites `modified` with the current time.
     ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
@@ -345,8 +356,9 @@ def zip_bytes(entries: dict[str, bytes], sort: bool = True) -> bytes:
 
 
 def built_descriptor(package: PackageData, files: list[BuiltFile]) -> dict:
-    """A data package of the built files: the CSV tables with their schemas, the rest as files."""
-    meta = {k: v for k, v in package.descriptor.items() if k not in ("resources", "sources")}
+    """A data package of the built files: the CSV tables with their schemas, the rest as files.
+    Its `sources` name the decision's text, which the build holds at the same path."""
+    meta = {k: v for k, v in package.descriptor.items() if k != "resources"}
     resources = []
     for built in files:
         canonical = built.role == "table" and built.format == "csv"

@@ -3,7 +3,8 @@ SQLite, Datasette, Python or R and joins with SQL.
 
 Each table keeps its column order, types (INTEGER, REAL, TEXT; dates as ISO text,
 booleans as 0/1), NOT NULL for required fields, its primary key, foreign keys and
-enum values as CHECK constraints; a `dictionary` table says what every field means.
+enum values as CHECK constraints; a `dictionary` table says what every field means, and a
+`metadata` table the title, publisher, licence and source, which a copy must carry.
 Plain tables, not STRICT ones, so that SQLite before 3.37 opens the file too.
 The same package gives the same bytes: SQLite stores no time or path.
 """
@@ -16,6 +17,8 @@ from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
+from opendata.about import COLUMNS as ABOUT_COLUMNS
+from opendata.about import about_rows
 from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
 from opendata.dictionary import dictionary_rows
 from opendata.tables import PackageData
@@ -24,15 +27,20 @@ COLUMN_TYPES = {"integer": "INTEGER", "year": "INTEGER", "boolean": "INTEGER", "
 
 
 def database_bytes(package: PackageData) -> bytes:
-    """Every table of the package, and the dictionary, in a SQLite database file."""
+    """Every table of the package, the dictionary and the metadata, in a SQLite database file."""
     with tempfile.TemporaryDirectory(prefix="opendata-sqlite-") as folder:
         path = Path(folder) / "package.sqlite"
         connection = sqlite3.connect(path)
         try:
             for table in package.tables.values():
                 _add_table(connection, table.name, table.schema, table.rows)
-            dictionary = {"fields": [{"name": name, "type": "string"} for name in DICTIONARY_COLUMNS]}
-            _add_table(connection, "dictionary", dictionary, dictionary_rows(package))
+            for name, columns, rows in (
+                ("dictionary", DICTIONARY_COLUMNS, dictionary_rows(package)),
+                ("metadata", ABOUT_COLUMNS, about_rows(package)),
+            ):
+                _add_table(
+                    connection, name, {"fields": [{"name": c, "type": "string"} for c in columns]}, rows
+                )
             connection.commit()
         finally:
             connection.close()

@@ -11,14 +11,15 @@ from opendata.render import render_template
 from opendata.tables import PackageData
 
 COLUMNS = [
-    "table",
+    "table_name",  # not "table": an SQL keyword, which a query on the dictionary would have to quote
     "field",
     "type",
     "title_uk",
     "title_en",
     "description_uk",
     "description_en",
-    "constraints",
+    "constraints_uk",
+    "constraints_en",
 ]
 
 
@@ -29,43 +30,75 @@ def dictionary_rows(package: PackageData) -> list[dict]:
         keys = _key_notes(table.schema)
         for spec in table.schema["fields"]:
             kind = spec["type"] + (f" ({spec['format']})" if spec.get("format") else "")
+            notes = _constraint_notes(spec) + keys.get(spec["name"], [])
             rows.append(
                 {
-                    "table": table.name,
+                    "table_name": table.name,
                     "field": spec["name"],
                     "type": kind,
                     "title_uk": spec.get("title", ""),
                     "title_en": spec.get("title_en", ""),
                     "description_uk": spec.get("description", ""),
                     "description_en": spec.get("description_en", ""),
-                    "constraints": "; ".join(
-                        _constraint_notes(spec.get("constraints", {})) + keys.get(spec["name"], [])
-                    ),
+                    "constraints_uk": "; ".join(uk for uk, _ in notes),
+                    "constraints_en": "; ".join(en for _, en in notes),
                 }
             )
     return rows
 
 
-def _constraint_notes(constraints: dict) -> list[str]:
+# (Ukrainian, English) for each Table Schema constraint, "{}" its value: said in words,
+# as the rest of the dictionary is, for a reader who does not know the JSON names
+CONSTRAINTS = {
+    "required": ("обов'язкове", "required"),
+    "unique": ("унікальне", "unique"),
+    "pattern": ("шаблон: {}", "pattern: {}"),
+    "enum": ("допустимі значення: {}", "allowed values: {}"),
+    "minimum": ("щонайменше {}", "at least {}"),
+    "maximum": ("щонайбільше {}", "at most {}"),
+    "minLength": ("довжина щонайменше {}", "length at least {}"),
+    "maxLength": ("довжина щонайбільше {}", "length at most {}"),
+}
+
+
+def _constraint_notes(spec: dict) -> list[tuple[str, str]]:
+    """(Ukrainian, English) note for each constraint of a field; enum codes with the labels
+    its `categories` give them ("done (виконано)"), so a reader need not guess a code."""
+    categories = {c.get("value"): c for c in spec.get("categories", []) if isinstance(c, dict)}
+
+    def listed(values: list, label: str) -> str:
+        return ", ".join(
+            f"{v} ({categories[v][label]})" if categories.get(v, {}).get(label) else str(v) for v in values
+        )
+
     notes = []
-    for name, value in constraints.items():
-        if value is True:
-            notes.append(name)
-        elif isinstance(value, list):
-            notes.append(f"{name}: {', '.join(map(str, value))}")
+    for name, value in spec.get("constraints", {}).items():
+        if value is False:  # a constraint switched off says nothing about the field
+            continue
+        uk, en = CONSTRAINTS.get(name, (f"{name}: {{}}", f"{name}: {{}}"))
+        if isinstance(value, list):
+            notes.append((uk.format(listed(value, "label")), en.format(listed(value, "label_en"))))
         else:
-            notes.append(f"{name}: {value}")
+            notes.append((uk.format(value), en.format(value)))
     return notes
 
 
-def _key_notes(schema: dict) -> dict[str, list[str]]:
-    notes: dict[str, list[str]] = {}
-    for name in _as_list(schema.get("primaryKey")):
-        notes.setdefault(name, []).append("primary key")
+def _key_notes(schema: dict) -> dict[str, list[tuple[str, str]]]:
+    """(Ukrainian, English) notes of the keys each field belongs to."""
+    notes: dict[str, list[tuple[str, str]]] = {}
+    primary = _as_list(schema.get("primaryKey"))
+    for name in primary:
+        if len(primary) == 1:
+            notes.setdefault(name, []).append(("первинний ключ", "primary key"))
+        else:
+            listed = ", ".join(primary)
+            note = (f"частина первинного ключа ({listed})", f"part of the primary key ({listed})")
+            notes.setdefault(name, []).append(note)
     for key in schema.get("foreignKeys", []):
         target = key["reference"]
         for name, other in zip(_as_list(key["fields"]), _as_list(target["fields"]), strict=True):
-            notes.setdefault(name, []).append(f"→ {target['resource']}.{other}")
+            column = f"{target['resource']}.{other}"
+            notes.setdefault(name, []).append((f"посилається на {column}", f"refers to {column}"))
     return notes
 
 

@@ -1206,6 +1206,13 @@ NOUNS = {
             "many": "наборів з повним паспортом",
             "other": "набору з повним паспортом",
         },
+        # the plan page's totals
+        "execution_records": {
+            "one": "запис про виконання",
+            "few": "записи про виконання",
+            "many": "записів про виконання",
+            "other": "запису про виконання",
+        },
     },
     "en": {
         "rows": {"one": "row", "other": "rows"},
@@ -1233,6 +1240,7 @@ NOUNS = {
             "one": "dataset with a complete passport",
             "other": "datasets with a complete passport",
         },
+        "execution_records": {"one": "execution record", "other": "execution records"},
     },
 }
 

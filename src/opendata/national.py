@@ -26,6 +26,7 @@ import frictionless
 from opendata.package import csv_bytes, publisher_name
 from opendata.quarters import quarter_bounds
 from opendata.tables import PackageData
+from opendata.text import plain_text
 
 EXPORTS = {
     "national/programs.csv": "programs",
@@ -217,7 +218,7 @@ def _register(package: PackageData, decision: dict, publisher: Publisher, format
     return {
         "uid": package.name,
         "title": descriptor.get("title"),
-        "description": descriptor.get("description"),
+        "description": plain_text(descriptor.get("description")),
         "accrualPeriodicity": "Щокварталу",  # execution records are kept by quarter
         "keywords": ", ".join(descriptor.get("keywords", [])),
         "purpose": act,

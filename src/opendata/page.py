@@ -12,10 +12,13 @@ from __future__ import annotations
 import html
 import re
 
+from opendata.about import about_rows
 from opendata.dictionary import dictionary_rows
+from opendata.messages import noun_form
 from opendata.progress import Progress
 from opendata.render import render_template
 from opendata.tables import PackageData
+from opendata.text import transliterate
 
 DOWNLOAD_ROW = re.compile(r'<tr data-download="([^"]*)">.*?</tr>\n?')
 
@@ -41,6 +44,7 @@ ROLE_LABELS = {
     ),
     "dictionary": ("словник даних", "data dictionary"),
     "national": ("за національною рекомендованою структурою", "in the national recommended structure"),
+    "source": ("текст рішення, з якого побудовано дані", "the decision's text the data is built from"),
     "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),
     "archive": ("усі файли одним архівом", "every file in one archive"),
 }
@@ -61,7 +65,21 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         roles=ROLE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        about=about_rows(package),
+        issuer_en=issuer_en(plan["decision"]),
+        forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
     )
+
+
+def issuer_en(decision: dict) -> str:
+    """The page's "Коломия · Виконавчий комітет Коломийської міської ради" in English. The
+    package names the body only in Ukrainian; the executive committee of a city council,
+    as import-plan writes it, is translated, any other body is kept as written."""
+    city = transliterate(decision["city"])
+    body = decision["issuing_body"]
+    if re.fullmatch(r"Виконавчий комітет \S+ міської ради", body):
+        body = f"Executive Committee of {city} City Council"
+    return f"{city} · {body}"
 
 
 def status_labels(schema: dict) -> dict[str, tuple[str, str]]:

@@ -6,10 +6,12 @@ from functools import cache
 
 import jinja2
 
+from opendata.text import plain_text
+
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("opendata", "templates"),
         autoescape=jinja2.select_autoescape(["html", "html.j2"]),
         keep_trailing_newline=True,
@@ -17,6 +19,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
     )
+    environment.filters["plain"] = plain_text  # a Markdown description shown as text
+    return environment
 
 
 def render_template(name: str, **context: object) -> str:

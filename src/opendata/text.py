@@ -41,6 +41,21 @@ def latin_slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", transliterate(text).lower()).strip("-")
 
 
+MARKDOWN_MARKS = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)|`([^`]*)`|\*\*(.+?)\*\*")
+
+
+def plain_text(markdown: str | None) -> str:
+    """A descriptor's Markdown description (CKAN renders it) as the plain text a page or
+    a CSV cell shows: «`opendata import-plan`» loses its backticks, bold its stars, a
+    link becomes «text (address)»."""
+
+    def unmarked(match: re.Match) -> str:
+        text, link, code, bold = match.groups()
+        return f"{text} ({link})" if link is not None else code if code is not None else bold
+
+    return MARKDOWN_MARKS.sub(unmarked, markdown or "")
+
+
 # the encodings Ukrainian text comes in besides UTF-8 (Python's codec -> the name people know)
 # the first bytes of what is saved where text is expected: a zip (XLSX, DOCX, ODS, ODT),
 # an OLE compound file (XLS, DOC) or a PDF
