@@ -151,9 +151,9 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     page_url = by_name["index.html"]["url"]
     served = requests.get(page_url, timeout=30).text
     links = re.findall(r'<tr data-download="[^"]*"><td><a href="([^"]+)" download>', served)
-    # the page, the decision's text, and the package's own descriptor (for pull: its
-    # paths lead nowhere on the portal; the build's descriptor is in the ZIP)
-    unlinked = {"index.html", "kolomyia-2021-communication-plan.txt", "datapackage.json"}
+    # the page, and the package's own descriptor (for pull: its paths lead nowhere on
+    # the portal; the build's descriptor is in the ZIP)
+    unlinked = {"index.html", "datapackage.json"}
     assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n not in unlinked)
     assert requests.get(urljoin(page_url, "plan.json"), timeout=30).text == served
 

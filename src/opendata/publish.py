@@ -272,6 +272,8 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
         )
     source = _source_text(package_dir)
     if source is not None:  # what `opendata pull` needs for a later import to know its files
+        # the build's copy (the same bytes): the page's row for it then links the resource
+        source = next((build_dir / f.path for f in built.files if f.role == "source"), source)
         files.append(
             PublishFile(
                 key="source",
