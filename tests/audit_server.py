@@ -40,6 +40,14 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/slow.csv":
             time.sleep(3)
             self._send(200, CSV)
+        elif path == "/stall.csv":  # the headers, a line, then the body stalls
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(CSV)
+            self.wfile.flush()
+            time.sleep(3)
         elif path == "/page.csv":
             self._send(200, b"<html><body>not a table</body></html>", "text/html; charset=utf-8")
         elif path == "/redirect.csv":

@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from opendata.audit import PortalUnreadable
+from opendata.audit import PortalUnreadable, run_audit
 from opendata.audit.crawl import crawl_portal
 from opendata.audit.links import check_links, findings
 from opendata.audit.model import ResourceResult
+from opendata.audit.summary import summary
 from opendata.ckan_client import CkanClient, PortalUnreachable
 from tests.audit_server import EdgeServer
 from tests.helpers import run_cli
@@ -140,3 +141,20 @@ def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):
     assert lead.startswith("Портал не відповідає. Перевірте його адресу")
     assert detail.startswith("Подробиці: ") and "/garbage" in detail  # then the portal's own words
     assert "Traceback" not in result.stderr
+
+
+def test_a_download_that_stalls_after_its_headers_is_no_working_link(edge, tmp_path):
+    """HTTP 200 came, then the body stalled: resources.csv said 200 with `timeout`,
+    yet the file got 3 stars, the full MQA accessibility points and no broken link."""
+    dataset = {
+        "name": "stalled", "title": "stalled", "license_id": "cc-by",
+        "resources": [{"id": "s", "name": "stall.csv", "format": "CSV", "url": f"{edge.url}/stall.csv"}],
+    }  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+    audit = run_audit(dump=dump, check_links=True, timeout=1.0)
+    [resource] = audit.resources
+    assert resource.status == 200 and resource.error == "timeout" and resource.reachable is False
+    assert resource.stars == 0 and audit.datasets[0].stars == 0
+    assert audit.datasets[0].mqa["accessibility"] == 20  # a URL, but neither accessible indicator
+    assert summary(audit)["broken_links"] == 1

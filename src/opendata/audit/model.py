@@ -47,9 +47,13 @@ class ResourceResult:
 
     @property
     def reachable(self) -> bool | None:
-        if self.status is None and self.error is None:
-            return None  # not checked
-        return self.status is not None and 200 <= self.status < 400
+        """None: not checked.  A fetch that failed, even after the headers came (a body
+        that stalls), is unreachable everywhere: stars, MQA points, broken links."""
+        if self.error is not None:
+            return False
+        if self.status is None:
+            return None
+        return 200 <= self.status < 400
 
 
 @dataclass
