@@ -35,6 +35,13 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/fields.json":  # a Table Schema for /ok.csv that its "кількість" does not fit
             fields = [{"name": "назва", "type": "string"}, {"name": "кількість", "type": "date"}]
             self._send(200, json.dumps({"fields": fields}).encode(), "application/json")
+        elif path == "/pdf.csv":  # a PDF under a table's name
+            self._send(200, b"%PDF-1.4 not a table", "text/csv")
+        elif path == "/empty.csv":
+            self._send(200, b"", "text/csv")
+        elif path == "/broken.xlsx":
+            xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            self._send(200, b"PK\x03\x04broken", xlsx)
         elif path == "/missing.csv":
             self._send(404, b"not found", "text/plain")
         elif path == "/slow.csv":

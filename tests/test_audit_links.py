@@ -158,3 +158,57 @@ def test_a_download_that_stalls_after_its_headers_is_no_working_link(edge, tmp_p
     assert resource.stars == 0 and audit.datasets[0].stars == 0
     assert audit.datasets[0].mqa["accessibility"] == 20  # a URL, but neither accessible indicator
     assert summary(audit)["broken_links"] == 1
+
+
+def _audit_of(tmp_path, *datasets: dict):
+    """Audit DATASETS (a dump whose links are fetched) into tmp_path/out; its findings.csv rows."""
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--links", "--out", out, "--timeout", "2")
+    assert result.returncode == 0, result.stderr
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_a_validity_finding_names_its_resource_row_and_field(edge, tmp_path):
+    """Two tables of a dataset got two identical findings, naming neither the file nor
+    where in it the first error is."""
+    def table(name: str) -> dict:
+        return {"id": name, "name": name, "format": "CSV", "url": f"{edge.url}/ok.csv"}
+
+    schema = {"id": "fields", "name": "Поля таблиці", "format": "JSON", "url": f"{edge.url}/fields.json"}
+    dataset = {"name": "parks", "title": "Парки міста", "license_id": "cc-by",
+               "resources": [table("парки-2025.csv"), table("парки-2026.csv"), schema]}  # fmt: skip
+    found = [f for f in _audit_of(tmp_path, dataset) if f["code"] == "validity-errors"]
+    assert [f["resource_name"] for f in found] == ["парки-2025.csv", "парки-2026.csv"]
+    assert found[0]["message"].startswith(
+        "Таблиця «парки-2025.csv» не відповідає схемі набору: 1 помилка, наприклад, рядок 2, поле «кількість»: "
+    )
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<summary>Парки міста (" in html and "<td>парки-2026.csv</td>" in html
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "### Парки міста" in markdown and "| парки-2026.csv | Таблиця «парки-2026.csv»" in markdown
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt", "detail"),
+    [
+        ("/pdf.csv", "CSV", "Файл «дані» — документ PDF, а не текст CSV."),
+        ("/empty.csv", "CSV", "Файл «дані» порожній: немає навіть рядка заголовків."),
+        ("/broken.xlsx", "XLSX", "Файл «дані» пошкоджений або не у форматі XLSX."),
+    ],
+    ids=["pdf", "empty", "xlsx"],
+)
+def test_a_damaged_file_is_unreadable_not_a_table_with_errors(edge, tmp_path, path, fmt, detail):
+    """They were «Таблиця не відповідає виведеній структурі» with «Виправте значення»;
+    the workbook's quote was half English and named the temporary download."""
+    resource = {"id": "r", "name": "дані", "format": fmt, "url": edge.url + path}
+    dataset = {"name": "damaged", "title": "damaged", "license_id": "cc-by", "resources": [resource]}
+    [found] = [f for f in _audit_of(tmp_path, dataset) if f["check"] == "validity"]
+    assert found["code"] == "validity-unreadable"
+    assert found["message"] == f"Таблицю не вдалося прочитати: {detail}"
+    assert found["recommendation"] == f"Перевірте, що файл справді є {fmt} і не пошкоджений."
+    with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        [row] = csv.DictReader(stream)
+    assert row["encoding"] == ("" if fmt == "XLSX" else "utf-8")  # a workbook has no text encoding

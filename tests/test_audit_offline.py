@@ -437,3 +437,16 @@ def test_compare_with_a_folder_that_is_no_audit_names_what_is_missing(dump, tmp_
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--compare", tmp_path / "nothing")
     assert result.returncode == 2 and "not the output of a previous audit (no datasets.csv there)" in result.stderr
     assert "Errno" not in result.stderr
+
+
+def test_the_findings_sections_follow_the_table_and_say_the_whole_portal(dump, tmp_path):
+    """They came in a random order, headed by names where the table shows titles, and
+    the register's portal-wide findings under «—»."""
+    register = Path(__file__).parent.parent / "examples" / "audit-portal" / "register-example.csv"
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", register).returncode == 0
+    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    table = re.findall(r"<tr><td>(?:<a [^>]*>)?([^<]+)(?:</a>)?</td><td>\d+</td>", html)
+    sections = [title for title, _ in re.findall(r"<summary>(.+) \((\d+)\)</summary>", html)]
+    assert sections == [*table, "Увесь портал (звірка з реєстром)"] and "—" not in sections
+    markdown = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
+    assert [line[4:] for line in markdown.splitlines() if line.startswith("### ")] == sections

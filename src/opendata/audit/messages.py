@@ -217,12 +217,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "validity-errors": {
         "uk": (
-            "Таблиця не відповідає {schema}: {count}, наприклад: {first}",
+            "Таблиця «{resource}» не відповідає {schema}: {count}, наприклад, {first}",
             "Виправте значення у файлі або схему й завантажте файл знову.",
             "Виправити помилки структури й типів у таблицях.",
         ),
         "en": (
-            "The table does not match {schema}: {count}, e.g.: {first}",
+            "The table «{resource}» does not match {schema}: {count}, e.g. {first}",
             "Correct the values in the file (or the schema) and upload it again.",
             "Fix structure and type errors in the tables.",
         ),

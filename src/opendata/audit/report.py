@@ -51,6 +51,8 @@ UI = {
         "findings": "Зауважень",
         "details": "Зауваження до наборів",
         "message": "Що не так",
+        "resource": "Ресурс",
+        "portal_wide": "Увесь портал (звірка з реєстром)",
         "fix": "Що зробити",
         "change": "Зміни з минулого аудиту",
         "previous": "Попередній аудит",
@@ -102,6 +104,8 @@ UI = {
         "findings": "Findings",
         "details": "Findings per dataset",
         "message": "What is wrong",
+        "resource": "Resource",
+        "portal_wide": "The whole portal (register check)",
         "fix": "What to do",
         "change": "Change since the last audit",
         "previous": "Previous audit",
@@ -175,7 +179,20 @@ def _templates() -> jinja2.Environment:
     )
     # a dataset new this year has no score last year: "—", not Python's None
     environment.filters["none_as_dash"] = lambda value: "—" if value is None else value
+    # a Markdown table's cell: a "|" or a line end in a message would end it
+    environment.filters["cell"] = lambda value: " ".join(str(value or "").split()).replace("|", "\\|")
     return environment
+
+
+def _findings_by_dataset(findings: list[dict], datasets: list[dict], lang: str) -> list[dict]:
+    """Sections in the order of the datasets' table, titled as there; the portal-wide
+    findings (the register's) last; in each, the most severe first."""
+    sections = [{"title": d["title"], "name": d["name"], "findings": []} for d in datasets]
+    sections.append({"title": UI[lang]["portal_wide"], "name": None, "findings": []})
+    by_name = {section["name"]: section for section in sections}
+    for finding in sorted(findings, key=lambda f: -SEVERITY_WEIGHT[f["severity"]]):
+        by_name.get(finding["dataset"], sections[-1])["findings"].append(finding)
+    return [section for section in sections if section["findings"]]
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
@@ -184,10 +201,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         for d in audit.datasets
         if d.overdue
     }
-    by_dataset: dict[str, list] = {}
-    # a dataset's findings, the most severe first
-    for finding in sorted(tables["findings"], key=lambda f: -SEVERITY_WEIGHT[f["severity"]]):
-        by_dataset.setdefault(finding["dataset"] or "—", []).append(finding)
+    datasets = sorted(tables["datasets"], key=lambda d: d["mqa_score"])
     return {
         "t": UI[lang],
         "lang": lang,
@@ -196,9 +210,9 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
-        "datasets": sorted(tables["datasets"], key=lambda d: d["mqa_score"]),
+        "datasets": datasets,
         "recommendations": tables["recommendations"],
-        "findings_by_dataset": by_dataset,
+        "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
