@@ -450,3 +450,11 @@ def test_the_findings_sections_follow_the_table_and_say_the_whole_portal(dump, t
     assert sections == [*table, "Увесь портал (звірка з реєстром)"] and "—" not in sections
     markdown = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
     assert [line[4:] for line in markdown.splitlines() if line.startswith("### ")] == sections
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5"])
+def test_a_timeout_below_a_second_is_a_usage_error(dump, tmp_path, timeout):
+    """It was urllib3's ValueError, a traceback, exit 1."""
+    result = run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "o", "--timeout", timeout)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "неприпустиме значення «--timeout»: потрібне число не менше 1" in result.stderr

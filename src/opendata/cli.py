@@ -1159,7 +1159,9 @@ def pull_command(
 @click.option(
     "--concurrency", type=click.IntRange(1, 64), default=8, show_default=True, help="Parallel downloads."
 )
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per request.")
+@click.option(
+    "--timeout", type=click.FloatRange(min=1), default=15.0, show_default=True, help="Seconds per request."
+)
 @click.option(
     "--max-size",
     type=click.IntRange(min=1),
