@@ -764,6 +764,18 @@ def _portal_client(
 ):
     """The client for the chosen portal; says plainly when it is the local test portal."""
     from opendata.ckan_client import CkanClient
+    from opendata.messages import PUBLISH_UI
+
+    config = _portal_config(config_path, lang)
+    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
+    if url == LOCAL_PORTAL and not quiet:
+        err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+
+
+def _portal_config(config_path: Path | None, lang: str):
+    """The config (portal address, API token), or exit 2 naming the file it could not read;
+    warns of a token file others may read, never saying the token."""
     from opendata.config import ConfigError, load_config
     from opendata.messages import PUBLISH_UI
 
@@ -776,10 +788,7 @@ def _portal_client(
         err.print(
             PUBLISH_UI[lang]["config_exposed"].format(path=config.token_source), style="yellow", markup=False
         )
-    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
-    if url == LOCAL_PORTAL and not quiet:
-        err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
-    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+    return config
 
 
 def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
@@ -1185,6 +1194,7 @@ def pull_command(
     default="",
     help="With --record: the address where this audit's report is published (the record's evidence).",
 )
+@CONFIG_OPTION
 @FORMAT_OPTION
 @LANG_OPTION
 def audit_command(
@@ -1203,6 +1213,7 @@ def audit_command(
     record,
     plan,
     evidence_url,
+    config_path,
     output_format,
     lang,
 ) -> None:
@@ -1211,6 +1222,10 @@ def audit_command(
     Writes into --out: report.html (for people; opens offline), report.md, and the
     results as an open-data package (datapackage.json, datasets.csv, resources.csv,
     findings.csv, recommendations.csv, with schemas) that `opendata validate` accepts.
+
+    A portal's private datasets are audited too when an API token is set
+    (CKAN_API_TOKEN or the config file, as for publish); without one, only the
+    public datasets, and the report says so.
 
     \b
     Exit codes: 0 audited (whatever was found), 1 --record refused, 2 portal or input unreadable.
@@ -1240,8 +1255,10 @@ def audit_command(
                 "en": "give exactly one of --portal URL or --dump FILE",
             }[lang]
         )
+    apikey = None
     if portal is not None:
         portal = _checked_portal_url(portal, lang, output_format)
+        apikey = _portal_config(config_path, lang).token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {
             "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "
@@ -1272,6 +1289,7 @@ def audit_command(
                 concurrency=concurrency,
                 timeout=timeout,
                 size_cap=max_size << 20,
+                apikey=apikey,
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:

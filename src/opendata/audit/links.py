@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,8 +24,25 @@ from opendata.messages import LANGUAGES, counted
 TABULAR = {"csv", "tsv", "xlsx", "json"}
 
 
+@dataclass(frozen=True)
+class PortalToken:
+    """The portal's API token, sent only to addresses under the portal's own (its
+    uploads of private datasets), never to another server a link points to."""
+
+    portal: str
+    token: str = field(repr=False)
+
+    def headers(self, url: str) -> dict[str, str]:
+        return {"Authorization": self.token} if url.startswith(self.portal.rstrip("/") + "/") else {}
+
+
 async def _fetch(
-    client: httpx.AsyncClient, result: ResourceResult, workdir: Path, size_cap: int, max_redirects: int
+    client: httpx.AsyncClient,
+    result: ResourceResult,
+    workdir: Path,
+    size_cap: int,
+    max_redirects: int,
+    token: PortalToken | None,
 ) -> None:
     url = result.url
     keep = normal_format(result.format) in TABULAR
@@ -32,7 +50,8 @@ async def _fetch(
         if not url.lower().startswith(("http://", "https://")):
             result.error = "not-http"
             return
-        async with client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response:
+        headers = {"Accept-Encoding": "identity", **(token.headers(url) if token else {})}
+        async with client.stream("GET", url, headers=headers) as response:
             if response.is_redirect and "location" in response.headers:
                 url = urljoin(url, response.headers["location"])
                 result.redirects = hop + 1
@@ -70,6 +89,7 @@ async def _check_all(
     size_cap: int,
     max_redirects: int,
     on_done: Callable[[], None] | None,
+    token: PortalToken | None,
 ) -> None:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     semaphore = asyncio.Semaphore(concurrency)
@@ -84,7 +104,7 @@ async def _check_all(
             async with semaphore:
                 try:
                     await asyncio.wait_for(
-                        _fetch(client, result, workdir, size_cap, max_redirects), timeout * 3
+                        _fetch(client, result, workdir, size_cap, max_redirects, token), timeout * 3
                     )
                 except (TimeoutError, httpx.TimeoutException):
                     result.error = "timeout"
@@ -105,9 +125,10 @@ def check_links(
     size_cap: int = 50 << 20,
     max_redirects: int = 5,
     on_done: Callable[[], None] | None = None,
+    token: PortalToken | None = None,
 ) -> None:
     """Fetch every resource (fills status, type, size, local_file in place)."""
-    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done))
+    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token))
 
 
 def findings(result: ResourceResult, size_cap: int) -> list[Finding]:

@@ -253,12 +253,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "register-missing": {
         "uk": (
-            "Набір «{uid}» ({title}) є в реєстрі, але його немає на порталі.",
+            "Набір «{uid}» ({title}) є в реєстрі, але {missing}.",
             "Опублікуйте набір або виключіть його з реєстру.",
             "Опублікувати набори з реєстру, яких немає на порталі.",
         ),
         "en": (
-            "Dataset «{uid}» ({title}) is registered but not on the portal.",
+            "Dataset «{uid}» ({title}) is registered but {missing}.",
             "Publish the dataset or remove it from the register.",
             "Publish the registered datasets missing from the portal.",
         ),

@@ -87,6 +87,8 @@ class Audit:
     findings: list[Finding] = field(default_factory=list)
     requests: int = 0
     links_checked: bool = True
+    register_checked: bool = False
+    public_only: bool = False  # a portal read without an API token: its private datasets unseen
     previous: dict | None = None  # from --compare: {"dir", "datasets": {name: row}, "summary"}
 
     @property

@@ -58,7 +58,20 @@ def _key(row: dict) -> str:
     return url.rsplit("/dataset/", 1)[1] if "/dataset/" in url else row.get("uid", "")
 
 
-def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding]:
+# where a registered dataset is missing: a portal read without a token shows only its public ones
+MISSING = {
+    False: {"uk": "його немає на порталі", "en": "not on the portal"},
+    True: {
+        "uk": "серед публічних наборів порталу його немає (він може бути закритим або видаленим)",
+        "en": "not among the portal's public datasets (it may be private or deleted)",
+    },
+}
+
+
+def compare(
+    register: list[dict], datasets: list[DatasetResult], *, public_only: bool = False
+) -> list[Finding]:
+    """Findings of the register against the datasets seen (only the public ones if PUBLIC_ONLY)."""
     by_name = {d.name: d for d in datasets}
     registered = {}
     for row in register:
@@ -74,7 +87,7 @@ def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding
                     "register-missing",
                     "error",
                     None,
-                    params={"uid": row["uid"], "title": row["title"]},
+                    params={"uid": row["uid"], "title": row["title"], "missing": MISSING[public_only]},
                 )
             )
         # no frequency on the portal at all is the passport's finding, not a mismatch with «»

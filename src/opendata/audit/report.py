@@ -65,6 +65,8 @@ UI = {
             "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
         ),
         "links_off": "Посилання не перевірялися (аудит файлу вивантаження).",
+        "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
+        "налаштувань) закритих наборів не видно.",
         "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
         "status_names": {
             "new": "новий",
@@ -118,6 +120,8 @@ UI = {
             "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
         ),
         "links_off": "Links were not checked (audit of a dump file).",
+        "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
+        "or the config file) private datasets cannot be seen.",
         "severity_names": {"error": "high", "warning": "medium", "info": "low"},
         "status_names": {
             "new": "new",

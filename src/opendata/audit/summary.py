@@ -69,6 +69,8 @@ def summary(audit: Audit) -> dict:
         "broken_links": sum(r.reachable is False for r in audit.resources),
         "invalid_tables": sum(r.valid is False for r in audit.resources),
         "links_checked": audit.links_checked,
+        "register_checked": audit.register_checked,
+        "public_only": audit.public_only,
         "requests": audit.requests,
     }
     if audit.previous:
