@@ -458,3 +458,37 @@ def test_a_timeout_below_a_second_is_a_usage_error(dump, tmp_path, timeout):
     result = run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "o", "--timeout", timeout)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "неприпустиме значення «--timeout»: потрібне число не менше 1" in result.stderr
+
+
+def _register(tmp_path: Path, *rows: dict) -> Path:
+    from opendata.audit.register import REGISTER_COLUMNS
+
+    path = tmp_path / "register.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, REGISTER_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_register_row_is_matched_by_the_datasets_id_and_read_as_it_shows(tmp_path):
+    """A row whose url has the dataset's id (…/dataset/<uuid>, as the portal's pages show
+    it) matched nothing: "registered but not on the portal" and "not in the register"; a
+    frequency «Щокварталу » was not the portal's «Щокварталу»; a repeated uid silently
+    replaced the row before it."""
+    quarterly = [{"key": "update_frequency", "value": "Щокварталу"}]
+    by_id = {**GOOD, "name": "budget", "id": "1b9c0a4e-8f4e-4d7a-9a59-000000000001", "extras": quarterly}
+    register = _register(
+        tmp_path,
+        {"uid": "r-1", "title": "Бюджет", "accrualPeriodicity": "Щокварталу ",
+         "url": f"https://data.example.gov.ua/dataset/{by_id['id']}"},
+        {"uid": "public-toilets", "title": "Вбиральні", "accrualPeriodicity": "Щомісяця"},
+        {"uid": "public-toilets", "title": "Вбиральні (стара)", "accrualPeriodicity": "Щороку"},
+    )  # fmt: skip
+    audit = run_audit(dump=_dump_of(tmp_path, GOOD, by_id), check_links=False, register_file=register)
+    found = [(f.code, f.dataset) for f in audit.findings if f.check == "register"]
+    assert found == [("register-duplicate", "public-toilets")]
+    [duplicate] = [f for f in audit.findings if f.check == "register"]
+    assert duplicate.render("uk")[0] == (
+        "Набір «public-toilets» записано в реєстрі двічі (рядки 3 і 4); звірено лише рядок 3."
+    )

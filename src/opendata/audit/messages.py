@@ -263,6 +263,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Publish the registered datasets missing from the portal.",
         ),
     },
+    "register-duplicate": {
+        "uk": (
+            "Набір «{uid}» записано в реєстрі двічі (рядки {first} і {row}); звірено лише рядок {first}.",
+            "Залиште в реєстрі один рядок для цього набору.",
+            "Прибрати з реєстру повторені рядки наборів.",
+        ),
+        "en": (
+            "Dataset «{uid}» is in the register twice (rows {first} and {row}); row {first} was compared.",
+            "Keep one register row for this dataset.",
+            "Remove the repeated dataset rows from the register.",
+        ),
+    },
     "register-unregistered": {
         "uk": (
             "Набір є на порталі, але відсутній у реєстрі наборів даних.",

@@ -65,6 +65,7 @@ class DatasetResult:
     license_id: str
     update_frequency: str
     last_modified: str | None
+    id: str = ""  # the portal's id: a register may link a dataset by it
     days_since_modified: int | None = None
     overdue: bool | None = None  # None: unknown (no credible date, or no official frequency)
     stars: int = 0

@@ -100,6 +100,7 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
         license_id=dataset.get("license_id") or "",
         update_frequency=extra.get("update_frequency") or "",
         last_modified=passport.last_modified(dataset),
+        id=dataset.get("id") or "",
         resources=[
             ResourceResult(
                 dataset=dataset["name"],
