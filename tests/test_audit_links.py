@@ -14,7 +14,7 @@ from opendata.audit.model import ResourceResult
 from opendata.audit.summary import summary
 from opendata.ckan_client import CkanClient, PortalUnreachable
 from tests.audit_server import EdgeServer
-from tests.helpers import run_cli
+from tests.helpers import ROOT, run_cli
 
 CAP = 1 << 20
 
@@ -212,3 +212,29 @@ def test_a_damaged_file_is_unreadable_not_a_table_with_errors(edge, tmp_path, pa
     with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
         [row] = csv.DictReader(stream)
     assert row["encoding"] == ("" if fmt == "XLSX" else "utf-8")  # a workbook has no text encoding
+
+
+def test_compare_with_an_audit_of_other_options_says_so_and_counts_no_change_of_them(edge, tmp_path):
+    """Last year without --links or --register, this year with them: every dataset was
+    "improved" (the link points) or "worse" (the link and register findings)."""
+    def dataset(name: str, path: str) -> dict:
+        resource = {"id": name, "name": f"{name}.csv", "format": "CSV", "url": edge.url + path}
+        return {"name": name, "title": name, "license_id": "cc-by", "resources": [resource]}
+
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d) for d in (dataset("ok", "/ok.csv"), dataset("gone", "/missing.csv"))))
+    register = ROOT / "examples" / "audit-portal" / "register-example.csv"
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "before").returncode == 0
+    after = run_cli("audit", "--dump", dump, "--links", "--register", register, "--out", tmp_path / "after",
+                    "--compare", tmp_path / "before")  # fmt: skip
+    assert after.returncode == 0, after.stderr
+    note = "цей і попередній аудити перевіряли різне — перевірку посилань і файлів (--links/--no-links); "
+    assert note + "звірку з реєстром (--register)" in after.stderr
+    with (tmp_path / "after" / "changes.csv").open(encoding="utf-8", newline="") as stream:
+        assert {row["name"]: row["status"] for row in csv.DictReader(stream)} == {"ok": "same", "gone": "same"}
+    assert note in (tmp_path / "after" / "report.html").read_text(encoding="utf-8")
+    assert note in (tmp_path / "after" / "report.md").read_text(encoding="utf-8")
+    summary_json = json.loads((tmp_path / "after" / "summary.json").read_text(encoding="utf-8"))
+    assert summary_json["register_checked"] is True
+    assert summary_json["previous"]["not_compared"] == ["links_checked", "register_checked"]
+    assert summary_json["previous"]["overall_change"] == 0

@@ -1238,7 +1238,12 @@ def audit_command(
     from datetime import date
 
     from opendata.audit import PortalUnreadable, run_audit
-    from opendata.audit.compare import PreviousUnreadable, load_previous, previous_organisation
+    from opendata.audit.compare import (
+        PreviousUnreadable,
+        load_previous,
+        not_compared_note,
+        previous_organisation,
+    )
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.record import AlreadyRecorded, RecordRefused
     from opendata.audit.record import record as record_audit
@@ -1298,6 +1303,9 @@ def audit_command(
         audit.year = year
     audit.previous = previous
     summary = write_outputs(audit, out_dir, lang)
+    note = not_compared_note((summary.get("previous") or {}).get("not_compared") or [], lang)
+    if note:  # the two audits checked different things: said before the figures are read
+        err.print(note, style="yellow", markup=False)
     if output_format == "json":
         print_json(summary)
     else:

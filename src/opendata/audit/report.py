@@ -9,6 +9,7 @@ import jinja2
 
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
+from opendata.audit.compare import not_compared_note
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import (
     BAND_LABELS,
@@ -216,6 +217,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
+        "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
         "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
         "changes": tables.get("changes", []),
         "charts": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from statistics import mean
 
+from opendata.audit.compare import comparable_counts, differing
 from opendata.audit.messages import action
 from opendata.audit.model import SEVERITY_WEIGHT, Audit, Finding
 from opendata.audit.mqa import DIMENSIONS, band
@@ -74,11 +75,23 @@ def summary(audit: Audit) -> dict:
         "requests": audit.requests,
     }
     if audit.previous:
-        before = audit.previous["summary"]
-        result["previous"] = {
-            "audit_date": before.get("audit_date"),
-            "overall_score": before.get("overall_score"),
-            "overall_change": overall - int(before.get("overall_score") or 0),
-            "findings_change": len(audit.findings) - int(before.get("findings") or 0),
-        }
+        result["previous"] = _previous(audit, result)
     return result
+
+
+def _previous(audit: Audit, result: dict) -> dict:
+    """The change since the previous audit, on what both checked (`compare.differing`)."""
+    before = audit.previous["summary"]
+    keys = differing(audit)
+    access = "links_checked" in keys  # then the accessibility points are no change
+    now_score = result["overall_score"] - (result["dimensions"]["accessibility"] if access else 0)
+    then_access = int((before.get("dimensions") or {}).get("accessibility") or 0) if access else 0
+    now_counts, then_counts = comparable_counts(audit, keys)
+    then_findings = sum(then_counts.values()) if then_counts is not None else int(before.get("findings") or 0)
+    return {
+        "audit_date": before.get("audit_date"),
+        "overall_score": before.get("overall_score"),
+        "overall_change": now_score - (int(before.get("overall_score") or 0) - then_access),
+        "findings_change": sum(now_counts.values()) - then_findings,
+        "not_compared": keys,
+    }
