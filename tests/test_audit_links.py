@@ -104,7 +104,7 @@ def test_a_schema_is_told_by_its_content_not_by_a_word_of_its_title(edge, tmp_pa
         checked = {row["resource_id"]: row["valid"] for row in csv.DictReader(stream)}
     assert checked["org"] == "true" and checked["fields"] == ""  # the data is validated, the schema not
     messages = (out / "findings.csv").read_text(encoding="utf-8")
-    assert "Таблиця не відповідає схемі набору" in messages
+    assert "Таблиця «штат.csv» не відповідає схемі набору" in messages
 
 
 @pytest.mark.parametrize("mode", ["html", "garbage", "error"])
