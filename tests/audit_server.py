@@ -59,6 +59,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, b"<html><body>not a table</body></html>", "text/html; charset=utf-8")
         elif path == "/redirect.csv":
             self._send(302, b"", Location="/ok.csv")
+        elif path == "/toftp.csv":
+            self._send(302, b"", Location="ftp://example.org/a.csv")
         elif path == "/loop.csv":
             self._send(302, b"", Location="/loop.csv")
         elif path == "/huge.csv":

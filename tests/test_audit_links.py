@@ -63,14 +63,56 @@ def test_redirect_followed_and_reported(edge, tmp_path):
 
 def test_redirect_loop_is_capped(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/loop.csv")
-    assert result.error == "more than 3 redirects" and codes == ["link-error"]
+    assert result.error == "too-many-redirects" and codes == ["link-error"]
 
 
 def test_huge_file_is_sampled_not_downloaded(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/huge.csv")
     assert result.truncated and result.local_file is None and "link-too-large" in codes
+    [too_large] = [f for f in findings(result, CAP) if f.code == "link-too-large"]
+    # it promised "a sample was read", and was «(1 MB)» in Ukrainian
+    assert too_large.render("uk")[0] == (
+        "Файл більший за межу завантаження (1 МБ): перевірено лише посилання й розмір, а дані — ні."
+    )
+    assert "(1 MB): only its link and size were checked, not its data" in too_large.render("en")[0]
     assert result.size_bytes == 3 << 20  # from Content-Length
     assert not list(tmp_path.iterdir())  # the sample is not kept
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "uk", "fix"),
+    [
+        ("/slow.csv", "timeout", "сервер не відповів вчасно", "Перевірте, чи сервер доступний і відповідає швидко."),
+        ("/loop.csv", "too-many-redirects", "забагато переадресувань, мабуть, вони зациклені",
+         "Замініть посилання на кінцеву адресу файлу й виправте переадресування на сервері."),
+        ("http://127.0.0.1:9/x.csv", "connection-refused", "сервер відмовив у з'єднанні",
+         "Перевірте адресу й порт у посиланні та чи працює вебсервер."),
+        ("http://no-such-host.invalid/x.csv", "dns", "такого домену не знайдено (DNS)",
+         "Перевірте назву домену в посиланні й чи не скінчилася його реєстрація."),
+        ("https://127.0.0.1:{port}/ok.csv", "tls", "не вдалося встановити захищене з'єднання (HTTPS)",
+         "Налаштуйте на сервері дійсний сертифікат HTTPS (наприклад, Let's Encrypt)."),
+    ],
+    ids=["timeout", "loop", "refused", "dns", "tls"],
+)  # fmt: skip
+def test_a_link_error_says_what_happened_and_what_to_do_in_the_officers_language(edge, tmp_path, path, kind, uk, fix):
+    """It was «Файл не вдалося отримати: more than 5 redirects», «…: ConnectError», and a
+    redirect loop's fix was «Перевірте, чи сервер … відповідає швидко»."""
+    result, codes = _check(edge, tmp_path, path.format(port=edge.url.rsplit(":", 1)[1]))
+    assert (result.error, codes) == (kind, ["link-error"])
+    [finding] = findings(result, CAP)
+    message, recommendation = finding.render("uk")
+    assert message.startswith(f"Файл не вдалося отримати: {uk}") and recommendation == fix
+    english = finding.render("en")
+    assert english[0].startswith("The file could not be fetched: ") and english[1] != recommendation
+
+
+def test_a_redirect_to_another_scheme_names_the_address_refused(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/toftp.csv")
+    assert codes == ["link-not-http"]
+    [finding] = findings(result, CAP)
+    assert finding.render("uk")[0] == (
+        "Посилання ресурсу веде на «ftp://example.org/a.csv», а це не http(s); файл не перевірено."
+    )
 
 
 def test_only_http_links_are_fetched(tmp_path):

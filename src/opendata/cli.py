@@ -1176,7 +1176,7 @@ def pull_command(
     type=click.IntRange(min=1),
     default=50,
     show_default=True,
-    help="Download cap per file, in MB; bigger files are sampled.",
+    help="Download cap per file, in MB; of a bigger file only the link and size are checked, not its data.",
 )
 @click.option(
     "--record", is_flag=True, help="Append a task 5.2 execution record to the plan's progress_reports."

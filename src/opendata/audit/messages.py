@@ -73,12 +73,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "link-not-http": {
         "uk": (
-            "Посилання ресурсу «{url}» не є http(s); його не перевірено.",
+            "Посилання ресурсу веде на «{url}», а це не http(s); файл не перевірено.",
             "Дайте посилання http(s) на файл.",
             "Замінити посилання, що не є http(s).",
         ),
         "en": (
-            "The resource link «{url}» is not http(s); it was not fetched.",
+            "The resource link leads to «{url}», which is not http(s); the file was not fetched.",
             "Link the file over http(s).",
             "Replace links that are not http(s).",
         ),
@@ -98,12 +98,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     "link-error": {
         "uk": (
             "Файл не вдалося отримати: {error} ({url}).",
-            "Перевірте, чи сервер доступний і відповідає швидко.",
+            "{fix}",
             "Забезпечити доступність серверів, де лежать файли.",
         ),
         "en": (
             "The file could not be fetched: {error} ({url}).",
-            "Check that the server is up and answers promptly.",
+            "{fix}",
             "Make sure the servers hosting the files are reachable.",
         ),
     },
@@ -133,13 +133,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "link-too-large": {
         "uk": (
-            "Файл більший за ліміт перевірки ({cap}); прочитано лише заголовки та зразок.",
-            "Розгляньте поділ файлу на частини (наприклад, за роками).",
+            "Файл більший за межу завантаження ({cap}): перевірено лише посилання й розмір, а дані — ні.",
+            "Розділіть файл на частини (наприклад, за роками) або проведіть аудит із більшим --max-size.",
             "Розділити дуже великі файли на частини.",
         ),
         "en": (
-            "The file exceeds the audit's cap ({cap}); only headers and a sample were read.",
-            "Consider splitting the file (e.g. by year).",
+            "The file exceeds the download cap ({cap}): only its link and size were checked, not its data.",
+            "Split the file (e.g. by year), or run the audit with a larger --max-size.",
             "Split very large files into parts.",
         ),
     },

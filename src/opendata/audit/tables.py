@@ -38,8 +38,13 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("final_url", "string", "Address after redirects"),
         ("content_type", "string", "Content-Type sent by the server"),
         ("size_bytes", "integer", "Size in bytes"),
-        ("truncated", "boolean", "Over the download cap: only headers and a sample read"),
-        ("error", "string", "Network error"),
+        ("truncated", "boolean", "Over the download cap: only the link and size checked, not the data"),
+        (
+            "error",
+            "string",
+            "Why the file could not be fetched: not-http, timeout, too-many-redirects, connection-refused, "
+            "dns, tls or connection-dropped",
+        ),
         ("stars", "integer", "Openness stars"),
         ("encoding", "string", "Detected text encoding of a table"),
         ("rows", "integer", "Data rows in a table"),
