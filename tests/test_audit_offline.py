@@ -492,3 +492,12 @@ def test_a_register_row_is_matched_by_the_datasets_id_and_read_as_it_shows(tmp_p
     assert duplicate.render("uk")[0] == (
         "Набір «public-toilets» записано в реєстрі двічі (рядки 3 і 4); звірено лише рядок 3."
     )
+
+
+def test_a_licence_not_specified_is_said_once(tmp_path):
+    """«notspecified» was both the passport's missing licence and «Ліцензія «notspecified»
+    не є відкритою», and counted in two recommendations."""
+    audit = run_audit(dump=_dump_of(tmp_path, {**GOOD, "license_id": "notspecified"}), check_links=False)
+    licence = [(f.code, f.params.get("field")) for f in audit.findings if f.check in ("passport", "stars")]
+    assert licence == [("passport-missing", "license_id")]
+    assert audit.datasets[0].stars == 0
