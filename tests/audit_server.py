@@ -42,6 +42,8 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/broken.xlsx":
             xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             self._send(200, b"PK\x03\x04broken", xlsx)
+        elif path == "/upper.csv":
+            self._send(200, CSV, "Text/CSV")
         elif path == "/missing.csv":
             self._send(404, b"not found", "text/plain")
         elif path == "/slow.csv":

@@ -53,6 +53,11 @@ def test_wrong_content_type(edge, tmp_path):
     assert "link-content-type" in codes
 
 
+def test_a_content_type_in_capitals_is_the_same_type(edge, tmp_path):
+    _, codes = _check(edge, tmp_path, "/upper.csv")  # «Text/CSV»: media types ignore case
+    assert codes == []
+
+
 def test_redirect_followed_and_reported(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/redirect.csv")
     assert result.redirects == 1 and result.final_url.endswith("/ok.csv") and codes == ["link-redirect"]

@@ -413,12 +413,14 @@ def test_an_empty_register_file_is_unreadable(dump, tmp_path):
 
 
 def test_lost_points_agree_with_their_number(tmp_path):
-    """«−3 балів»: one of two resources without its size loses 3 of the 5 points."""
+    """«−3 балів»: one of two resources without its size loses 2 of the 5 points (2.5
+    earned, rounded half up as people round; Python's round() made it 2, losing 3)."""
     half = {**GOOD, "name": "half", "resources": [GOOD["resources"][0], {**GOOD["resources"][1], "size": None}]}
     audit = run_audit(dump=_dump_of(tmp_path, half), check_links=False)
     [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
-    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−3 бали, Контекст)."
-    assert finding.render("en")[0] == "Metadata quality: no «file size» (−3 points, Contextuality)."
+    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−2 бали, Контекст)."
+    assert finding.render("en")[0] == "Metadata quality: no «file size» (−2 points, Contextuality)."
+    assert audit.datasets[0].mqa["contextuality"] == 3 + 5 + 5
 
 
 @pytest.mark.parametrize("evidence", ["kolomyia.example/audit-2021", "https://kolomyia.example/audit 2021"])
@@ -501,3 +503,21 @@ def test_a_licence_not_specified_is_said_once(tmp_path):
     licence = [(f.code, f.params.get("field")) for f in audit.findings if f.check in ("passport", "stars")]
     assert licence == [("passport-missing", "license_id")]
     assert audit.datasets[0].stars == 0
+
+
+def test_a_portal_audited_without_links_is_not_called_a_dump(tmp_path):
+    """--no-links on a portal said «(аудит файлу вивантаження)», and report.md said nothing."""
+    from opendata.audit.model import Audit
+    from opendata.audit.report import write_outputs
+
+    audit = Audit(portal="https://data.example.gov.ua", organization=None, audit_date="2026-11-28", year=2026)
+    audit.links_checked = False
+    write_outputs(audit, tmp_path / "o")
+    note = "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано"
+    for report in ("report.html", "report.md"):
+        text = (tmp_path / "o" / report).read_text(encoding="utf-8")
+        assert note in text and "вивантаження" not in text
+
+
+def test_the_audit_date_reads_as_a_date_in_the_help():
+    assert "--date YYYY-MM-DD" in run_cli("audit", "--help", "--lang", "en").stdout

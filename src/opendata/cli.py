@@ -1147,7 +1147,13 @@ def pull_command(
     help="Folder for the report and the audit data package.",
 )
 @click.option("--year", type=int, help="Audit year for the titles (default: the year of --date).")
-@click.option("--date", "audit_date", type=click.DateTime(["%Y-%m-%d"]), help="Audit date (default: today).")
+@click.option(
+    "--date",
+    "audit_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Audit date (default: today).",
+)
 @click.option(
     "--register",
     "register_file",

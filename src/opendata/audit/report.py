@@ -9,7 +9,7 @@ import jinja2
 
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
-from opendata.audit.compare import not_compared_note
+from opendata.audit.compare import not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import (
     BAND_LABELS,
@@ -65,7 +65,12 @@ UI = {
             "європейського порталу data.europa.eu, максимум 405 балів). Зірки відкритості — від 0 (недоступно "
             "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
         ),
-        "links_off": "Посилання не перевірялися (аудит файлу вивантаження).",
+        "links_off": {
+            "dump": "Посилання не перевірялися (аудит файлу вивантаження): бали за доступні посилання не "
+            "нараховано, а дані файлів не перевірено.",
+            "portal": "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано, "
+            "а дані файлів не перевірено.",
+        },
         "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
         "налаштувань) закритих наборів не видно.",
         "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
@@ -120,7 +125,12 @@ UI = {
             "European portal data.europa.eu, at most 405 points). Openness stars run from 0 (unreachable or a "
             "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
         ),
-        "links_off": "Links were not checked (audit of a dump file).",
+        "links_off": {
+            "dump": "Links were not checked (audit of a dump file): no points for accessible links were "
+            "awarded, and the files' data was not checked.",
+            "portal": "Links were not checked (--no-links): no points for accessible links were awarded, "
+            "and the files' data was not checked.",
+        },
         "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
         "or the config file) private datasets cannot be seen.",
         "severity_names": {"error": "high", "warning": "medium", "info": "low"},
@@ -217,6 +227,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
+        "links_off": UI[lang]["links_off"][settings(result)["source"]],
         "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
         "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
         "changes": tables.get("changes", []),

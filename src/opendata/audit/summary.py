@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from statistics import mean
+from fractions import Fraction
 
 from opendata.audit.compare import comparable_counts, differing
 from opendata.audit.messages import action
 from opendata.audit.model import SEVERITY_WEIGHT, Audit, Finding
-from opendata.audit.mqa import DIMENSIONS, band
+from opendata.audit.mqa import DIMENSIONS, band, half_up
 
 
 def _group_key(finding: Finding) -> tuple:
@@ -46,7 +46,7 @@ def summary(audit: Audit) -> dict:
     datasets = audit.datasets
     scores = [d.mqa_total for d in datasets]
     severities = Counter(f.severity for f in audit.findings)
-    overall = round(mean(scores)) if scores else 0
+    overall = half_up(Fraction(sum(scores), len(scores))) if scores else 0
     result = {
         "portal": audit.portal,
         "organization": audit.organization,
@@ -62,7 +62,8 @@ def summary(audit: Audit) -> dict:
         "overall_band": band(overall),
         "bands": dict(Counter(band(s) for s in scores)),
         "dimensions": {
-            dim: round(mean(d.mqa[dim] for d in datasets)) if datasets else 0 for dim in DIMENSIONS
+            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else 0
+            for dim in DIMENSIONS
         },
         "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
         "overdue": sum(d.overdue is True for d in datasets),
