@@ -35,15 +35,34 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/fields.json":  # a Table Schema for /ok.csv that its "кількість" does not fit
             fields = [{"name": "назва", "type": "string"}, {"name": "кількість", "type": "date"}]
             self._send(200, json.dumps({"fields": fields}).encode(), "application/json")
+        elif path == "/pdf.csv":  # a PDF under a table's name
+            self._send(200, b"%PDF-1.4 not a table", "text/csv")
+        elif path == "/empty.csv":
+            self._send(200, b"", "text/csv")
+        elif path == "/broken.xlsx":
+            xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            self._send(200, b"PK\x03\x04broken", xlsx)
+        elif path == "/upper.csv":
+            self._send(200, CSV, "Text/CSV")
         elif path == "/missing.csv":
             self._send(404, b"not found", "text/plain")
         elif path == "/slow.csv":
             time.sleep(3)
             self._send(200, CSV)
+        elif path == "/stall.csv":  # the headers, a line, then the body stalls
+            self.send_response(200)
+            self.send_header("Content-Type", "text/csv")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(CSV)
+            self.wfile.flush()
+            time.sleep(3)
         elif path == "/page.csv":
             self._send(200, b"<html><body>not a table</body></html>", "text/html; charset=utf-8")
         elif path == "/redirect.csv":
             self._send(302, b"", Location="/ok.csv")
+        elif path == "/toftp.csv":
+            self._send(302, b"", Location="ftp://example.org/a.csv")
         elif path == "/loop.csv":
             self._send(302, b"", Location="/loop.csv")
         elif path == "/huge.csv":

@@ -7,13 +7,14 @@ import json
 
 import pytest
 
-from opendata.audit import PortalUnreadable
+from opendata.audit import PortalUnreadable, run_audit
 from opendata.audit.crawl import crawl_portal
 from opendata.audit.links import check_links, findings
 from opendata.audit.model import ResourceResult
+from opendata.audit.summary import summary
 from opendata.ckan_client import CkanClient, PortalUnreachable
 from tests.audit_server import EdgeServer
-from tests.helpers import run_cli
+from tests.helpers import ROOT, run_cli
 
 CAP = 1 << 20
 
@@ -52,6 +53,11 @@ def test_wrong_content_type(edge, tmp_path):
     assert "link-content-type" in codes
 
 
+def test_a_content_type_in_capitals_is_the_same_type(edge, tmp_path):
+    _, codes = _check(edge, tmp_path, "/upper.csv")  # «Text/CSV»: media types ignore case
+    assert codes == []
+
+
 def test_redirect_followed_and_reported(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/redirect.csv")
     assert result.redirects == 1 and result.final_url.endswith("/ok.csv") and codes == ["link-redirect"]
@@ -62,14 +68,56 @@ def test_redirect_followed_and_reported(edge, tmp_path):
 
 def test_redirect_loop_is_capped(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/loop.csv")
-    assert result.error == "more than 3 redirects" and codes == ["link-error"]
+    assert result.error == "too-many-redirects" and codes == ["link-error"]
 
 
 def test_huge_file_is_sampled_not_downloaded(edge, tmp_path):
     result, codes = _check(edge, tmp_path, "/huge.csv")
     assert result.truncated and result.local_file is None and "link-too-large" in codes
+    [too_large] = [f for f in findings(result, CAP) if f.code == "link-too-large"]
+    # it promised "a sample was read", and was «(1 MB)» in Ukrainian
+    assert too_large.render("uk")[0] == (
+        "Файл більший за межу завантаження (1 МБ): перевірено лише посилання й розмір, а дані — ні."
+    )
+    assert "(1 MB): only its link and size were checked, not its data" in too_large.render("en")[0]
     assert result.size_bytes == 3 << 20  # from Content-Length
     assert not list(tmp_path.iterdir())  # the sample is not kept
+
+
+@pytest.mark.parametrize(
+    ("path", "kind", "uk", "fix"),
+    [
+        ("/slow.csv", "timeout", "сервер не відповів вчасно", "Перевірте, чи сервер доступний і відповідає швидко."),
+        ("/loop.csv", "too-many-redirects", "забагато переадресувань, мабуть, вони зациклені",
+         "Замініть посилання на кінцеву адресу файлу й виправте переадресування на сервері."),
+        ("http://127.0.0.1:9/x.csv", "connection-refused", "сервер відмовив у з'єднанні",
+         "Перевірте адресу й порт у посиланні та чи працює вебсервер."),
+        ("http://no-such-host.invalid/x.csv", "dns", "такого домену не знайдено (DNS)",
+         "Перевірте назву домену в посиланні й чи не скінчилася його реєстрація."),
+        ("https://127.0.0.1:{port}/ok.csv", "tls", "не вдалося встановити захищене з'єднання (HTTPS)",
+         "Налаштуйте на сервері дійсний сертифікат HTTPS (наприклад, Let's Encrypt)."),
+    ],
+    ids=["timeout", "loop", "refused", "dns", "tls"],
+)  # fmt: skip
+def test_a_link_error_says_what_happened_and_what_to_do_in_the_officers_language(edge, tmp_path, path, kind, uk, fix):
+    """It was «Файл не вдалося отримати: more than 5 redirects», «…: ConnectError», and a
+    redirect loop's fix was «Перевірте, чи сервер … відповідає швидко»."""
+    result, codes = _check(edge, tmp_path, path.format(port=edge.url.rsplit(":", 1)[1]))
+    assert (result.error, codes) == (kind, ["link-error"])
+    [finding] = findings(result, CAP)
+    message, recommendation = finding.render("uk")
+    assert message.startswith(f"Файл не вдалося отримати: {uk}") and recommendation == fix
+    english = finding.render("en")
+    assert english[0].startswith("The file could not be fetched: ") and english[1] != recommendation
+
+
+def test_a_redirect_to_another_scheme_names_the_address_refused(edge, tmp_path):
+    result, codes = _check(edge, tmp_path, "/toftp.csv")
+    assert codes == ["link-not-http"]
+    [finding] = findings(result, CAP)
+    assert finding.render("uk")[0] == (
+        "Посилання ресурсу веде на «ftp://example.org/a.csv», а це не http(s); файл не перевірено."
+    )
 
 
 def test_only_http_links_are_fetched(tmp_path):
@@ -103,7 +151,7 @@ def test_a_schema_is_told_by_its_content_not_by_a_word_of_its_title(edge, tmp_pa
         checked = {row["resource_id"]: row["valid"] for row in csv.DictReader(stream)}
     assert checked["org"] == "true" and checked["fields"] == ""  # the data is validated, the schema not
     messages = (out / "findings.csv").read_text(encoding="utf-8")
-    assert "Таблиця не відповідає схемі набору" in messages
+    assert "Таблиця «штат.csv» не відповідає схемі набору" in messages
 
 
 @pytest.mark.parametrize("mode", ["html", "garbage", "error"])
@@ -140,3 +188,100 @@ def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):
     assert lead.startswith("Портал не відповідає. Перевірте його адресу")
     assert detail.startswith("Подробиці: ") and "/garbage" in detail  # then the portal's own words
     assert "Traceback" not in result.stderr
+
+
+def test_a_download_that_stalls_after_its_headers_is_no_working_link(edge, tmp_path):
+    """HTTP 200 came, then the body stalled: resources.csv said 200 with `timeout`,
+    yet the file got 3 stars, the full MQA accessibility points and no broken link."""
+    dataset = {
+        "name": "stalled", "title": "stalled", "license_id": "cc-by",
+        "resources": [{"id": "s", "name": "stall.csv", "format": "CSV", "url": f"{edge.url}/stall.csv"}],
+    }  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+    audit = run_audit(dump=dump, check_links=True, timeout=1.0)
+    [resource] = audit.resources
+    assert resource.status == 200 and resource.error == "timeout" and resource.reachable is False
+    assert resource.stars == 0 and audit.datasets[0].stars == 0
+    assert audit.datasets[0].mqa["accessibility"] == 20  # a URL, but neither accessible indicator
+    assert summary(audit)["broken_links"] == 1
+
+
+def _audit_of(tmp_path, *datasets: dict):
+    """Audit DATASETS (a dump whose links are fetched) into tmp_path/out; its findings.csv rows."""
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("audit", "--dump", dump, "--links", "--out", out, "--timeout", "2")
+    assert result.returncode == 0, result.stderr
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_a_validity_finding_names_its_resource_row_and_field(edge, tmp_path):
+    """Two tables of a dataset got two identical findings, naming neither the file nor
+    where in it the first error is."""
+    def table(name: str) -> dict:
+        return {"id": name, "name": name, "format": "CSV", "url": f"{edge.url}/ok.csv"}
+
+    schema = {"id": "fields", "name": "Поля таблиці", "format": "JSON", "url": f"{edge.url}/fields.json"}
+    dataset = {"name": "parks", "title": "Парки міста", "license_id": "cc-by",
+               "resources": [table("парки-2025.csv"), table("парки-2026.csv"), schema]}  # fmt: skip
+    found = [f for f in _audit_of(tmp_path, dataset) if f["code"] == "validity-errors"]
+    assert [f["resource_name"] for f in found] == ["парки-2025.csv", "парки-2026.csv"]
+    assert found[0]["message"].startswith(
+        "Таблиця «парки-2025.csv» не відповідає схемі набору: 1 помилка, наприклад, рядок 2, поле «кількість»: "
+    )
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<summary>Парки міста (" in html and "<td>парки-2026.csv</td>" in html
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert "### Парки міста" in markdown and "| парки-2026.csv | Таблиця «парки-2026.csv»" in markdown
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt", "detail"),
+    [
+        ("/pdf.csv", "CSV", "Файл «дані» — документ PDF, а не текст CSV."),
+        ("/empty.csv", "CSV", "Файл «дані» порожній: немає навіть рядка заголовків."),
+        ("/broken.xlsx", "XLSX", "Файл «дані» пошкоджений або не у форматі XLSX."),
+    ],
+    ids=["pdf", "empty", "xlsx"],
+)
+def test_a_damaged_file_is_unreadable_not_a_table_with_errors(edge, tmp_path, path, fmt, detail):
+    """They were «Таблиця не відповідає виведеній структурі» with «Виправте значення»;
+    the workbook's quote was half English and named the temporary download."""
+    resource = {"id": "r", "name": "дані", "format": fmt, "url": edge.url + path}
+    dataset = {"name": "damaged", "title": "damaged", "license_id": "cc-by", "resources": [resource]}
+    [found] = [f for f in _audit_of(tmp_path, dataset) if f["check"] == "validity"]
+    assert found["code"] == "validity-unreadable"
+    assert found["message"] == f"Таблицю не вдалося прочитати: {detail}"
+    assert found["recommendation"] == f"Перевірте, що файл справді є {fmt} і не пошкоджений."
+    with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        [row] = csv.DictReader(stream)
+    assert row["encoding"] == ("" if fmt == "XLSX" else "utf-8")  # a workbook has no text encoding
+
+
+def test_compare_with_an_audit_of_other_options_says_so_and_counts_no_change_of_them(edge, tmp_path):
+    """Last year without --links or --register, this year with them: every dataset was
+    "improved" (the link points) or "worse" (the link and register findings)."""
+    def dataset(name: str, path: str) -> dict:
+        resource = {"id": name, "name": f"{name}.csv", "format": "CSV", "url": edge.url + path}
+        return {"name": name, "title": name, "license_id": "cc-by", "resources": [resource]}
+
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d) for d in (dataset("ok", "/ok.csv"), dataset("gone", "/missing.csv"))))
+    register = ROOT / "examples" / "audit-portal" / "register-example.csv"
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "before").returncode == 0
+    after = run_cli("audit", "--dump", dump, "--links", "--register", register, "--out", tmp_path / "after",
+                    "--compare", tmp_path / "before")  # fmt: skip
+    assert after.returncode == 0, after.stderr
+    note = "цей і попередній аудити перевіряли різне — перевірку посилань і файлів (--links/--no-links); "
+    assert note + "звірку з реєстром (--register)" in after.stderr
+    with (tmp_path / "after" / "changes.csv").open(encoding="utf-8", newline="") as stream:
+        assert {row["name"]: row["status"] for row in csv.DictReader(stream)} == {"ok": "same", "gone": "same"}
+    assert note in (tmp_path / "after" / "report.html").read_text(encoding="utf-8")
+    assert note in (tmp_path / "after" / "report.md").read_text(encoding="utf-8")
+    summary_json = json.loads((tmp_path / "after" / "summary.json").read_text(encoding="utf-8"))
+    assert summary_json["register_checked"] is True
+    assert summary_json["previous"]["not_compared"] == ["links_checked", "register_checked"]
+    assert summary_json["previous"]["overall_change"] == 0

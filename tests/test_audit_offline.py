@@ -413,12 +413,14 @@ def test_an_empty_register_file_is_unreadable(dump, tmp_path):
 
 
 def test_lost_points_agree_with_their_number(tmp_path):
-    """«−3 балів»: one of two resources without its size loses 3 of the 5 points."""
+    """«−3 балів»: one of two resources without its size loses 2 of the 5 points (2.5
+    earned, rounded half up as people round; Python's round() made it 2, losing 3)."""
     half = {**GOOD, "name": "half", "resources": [GOOD["resources"][0], {**GOOD["resources"][1], "size": None}]}
     audit = run_audit(dump=_dump_of(tmp_path, half), check_links=False)
     [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
-    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−3 бали, Контекст)."
-    assert finding.render("en")[0] == "Metadata quality: no «file size» (−3 points, Contextuality)."
+    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−2 бали, Контекст)."
+    assert finding.render("en")[0] == "Metadata quality: no «file size» (−2 points, Contextuality)."
+    assert audit.datasets[0].mqa["contextuality"] == 3 + 5 + 5
 
 
 @pytest.mark.parametrize("evidence", ["kolomyia.example/audit-2021", "https://kolomyia.example/audit 2021"])
@@ -437,3 +439,85 @@ def test_compare_with_a_folder_that_is_no_audit_names_what_is_missing(dump, tmp_
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--compare", tmp_path / "nothing")
     assert result.returncode == 2 and "not the output of a previous audit (no datasets.csv there)" in result.stderr
     assert "Errno" not in result.stderr
+
+
+def test_the_findings_sections_follow_the_table_and_say_the_whole_portal(dump, tmp_path):
+    """They came in a random order, headed by names where the table shows titles, and
+    the register's portal-wide findings under «—»."""
+    register = Path(__file__).parent.parent / "examples" / "audit-portal" / "register-example.csv"
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", register).returncode == 0
+    html = (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+    table = re.findall(r"<tr><td>(?:<a [^>]*>)?([^<]+)(?:</a>)?</td><td>\d+</td>", html)
+    sections = [title for title, _ in re.findall(r"<summary>(.+) \((\d+)\)</summary>", html)]
+    assert sections == [*table, "Увесь портал (звірка з реєстром)"] and "—" not in sections
+    markdown = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
+    assert [line[4:] for line in markdown.splitlines() if line.startswith("### ")] == sections
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5"])
+def test_a_timeout_below_a_second_is_a_usage_error(dump, tmp_path, timeout):
+    """It was urllib3's ValueError, a traceback, exit 1."""
+    result = run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "o", "--timeout", timeout)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "неприпустиме значення «--timeout»: потрібне число не менше 1" in result.stderr
+
+
+def _register(tmp_path: Path, *rows: dict) -> Path:
+    from opendata.audit.register import REGISTER_COLUMNS
+
+    path = tmp_path / "register.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, REGISTER_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_a_register_row_is_matched_by_the_datasets_id_and_read_as_it_shows(tmp_path):
+    """A row whose url has the dataset's id (…/dataset/<uuid>, as the portal's pages show
+    it) matched nothing: "registered but not on the portal" and "not in the register"; a
+    frequency «Щокварталу » was not the portal's «Щокварталу»; a repeated uid silently
+    replaced the row before it."""
+    quarterly = [{"key": "update_frequency", "value": "Щокварталу"}]
+    by_id = {**GOOD, "name": "budget", "id": "1b9c0a4e-8f4e-4d7a-9a59-000000000001", "extras": quarterly}
+    register = _register(
+        tmp_path,
+        {"uid": "r-1", "title": "Бюджет", "accrualPeriodicity": "Щокварталу ",
+         "url": f"https://data.example.gov.ua/dataset/{by_id['id']}"},
+        {"uid": "public-toilets", "title": "Вбиральні", "accrualPeriodicity": "Щомісяця"},
+        {"uid": "public-toilets", "title": "Вбиральні (стара)", "accrualPeriodicity": "Щороку"},
+    )  # fmt: skip
+    audit = run_audit(dump=_dump_of(tmp_path, GOOD, by_id), check_links=False, register_file=register)
+    found = [(f.code, f.dataset) for f in audit.findings if f.check == "register"]
+    assert found == [("register-duplicate", "public-toilets")]
+    [duplicate] = [f for f in audit.findings if f.check == "register"]
+    assert duplicate.render("uk")[0] == (
+        "Набір «public-toilets» записано в реєстрі двічі (рядки 3 і 4); звірено лише рядок 3."
+    )
+
+
+def test_a_licence_not_specified_is_said_once(tmp_path):
+    """«notspecified» was both the passport's missing licence and «Ліцензія «notspecified»
+    не є відкритою», and counted in two recommendations."""
+    audit = run_audit(dump=_dump_of(tmp_path, {**GOOD, "license_id": "notspecified"}), check_links=False)
+    licence = [(f.code, f.params.get("field")) for f in audit.findings if f.check in ("passport", "stars")]
+    assert licence == [("passport-missing", "license_id")]
+    assert audit.datasets[0].stars == 0
+
+
+def test_a_portal_audited_without_links_is_not_called_a_dump(tmp_path):
+    """--no-links on a portal said «(аудит файлу вивантаження)», and report.md said nothing."""
+    from opendata.audit.model import Audit
+    from opendata.audit.report import write_outputs
+
+    audit = Audit(portal="https://data.example.gov.ua", organization=None, audit_date="2026-11-28", year=2026)
+    audit.links_checked = False
+    write_outputs(audit, tmp_path / "o")
+    note = "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано"
+    for report in ("report.html", "report.md"):
+        text = (tmp_path / "o" / report).read_text(encoding="utf-8")
+        assert note in text and "вивантаження" not in text
+
+
+def test_the_audit_date_reads_as_a_date_in_the_help():
+    assert "--date YYYY-MM-DD" in run_cli("audit", "--help", "--lang", "en").stdout

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from opendata.audit.register import REGISTER_COLUMNS
 from seed_portal import ORG, seed
 from tests.ckan_portal import Portal
 from tests.helpers import ROOT, run_cli
@@ -243,3 +244,57 @@ def test_an_organisation_given_by_its_id_is_audited(seeded: Portal, datasets: di
     again = run_cli("audit", "--portal", seeded.url, "--org", org_id, "--out", tmp_path / "b", "--no-links",
                     "--compare", audit_dir)  # fmt: skip
     assert again.returncode == 0, again.stderr  # last year's by name, this year's by id: the same
+
+
+@pytest.fixture
+def private_dataset(ckan_portal: Portal):
+    """An organisation (prefix xfa-) with one private dataset holding an uploaded CSV;
+    removed afterwards."""
+    import io
+    import uuid
+
+    api = ckan_portal.api()
+    org = f"xfa-private-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=org, title="Закриті набори (тест)")
+    dataset = api.action.package_create(
+        name=f"{org}-budget", title="Бюджет (чернетка)", owner_org=org, private=True, license_id="cc-by"
+    )
+    api.action.resource_create(
+        package_id=dataset["id"], name="budget.csv", format="CSV",
+        upload=("budget.csv", io.BytesIO("рік,сума\n2026,100\n".encode())),
+    )  # fmt: skip
+    try:
+        yield org, dataset, ckan_portal.token
+    finally:
+        api.action.dataset_purge(id=dataset["id"])
+        api.action.organization_purge(id=org)
+
+
+def test_private_datasets_are_audited_with_a_token_and_said_unseen_without(private_dataset, tmp_path):
+    """The crawl sent no token: a private dataset was never audited, and its register row
+    was «є в реєстрі, але його немає на порталі»."""
+    org, dataset, token = private_dataset
+    register = tmp_path / "register.csv"
+    row = {"uid": dataset["name"], "title": "Бюджет", "accrualPeriodicity": "Щороку"}
+    with register.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, REGISTER_COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerow(row)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no config file, no token
+    args = ("audit", "--portal", "http://127.0.0.1:58050", "--org", org, "--register", register)
+    public = run_cli(*args, "--out", tmp_path / "public", env=env)
+    assert public.returncode == 0, public.stderr
+    [missing] = [f for f in _rows(tmp_path / "public" / "findings.csv") if f["code"] == "register-missing"]
+    assert "серед публічних наборів порталу його немає (він може бути закритим або видаленим)" in missing["message"]
+    assert "Перевірено лише публічні набори порталу" in (tmp_path / "public" / "report.html").read_text("utf-8")
+
+    private = run_cli(*args, "--out", tmp_path / "private", env={**env, "CKAN_API_TOKEN": token})
+    assert private.returncode == 0, private.stderr
+    out = tmp_path / "private"
+    assert [d["name"] for d in _rows(out / "datasets.csv")] == [dataset["name"]]
+    [resource] = _rows(out / "resources.csv")
+    assert resource["status"] == "200" and resource["valid"] == "true"  # the upload, fetched with the token
+    assert not any(f["code"].startswith("register-missing") for f in _rows(out / "findings.csv"))
+    assert "Перевірено лише публічні" not in (out / "report.html").read_text("utf-8")
+    shown = private.stdout + private.stderr + "".join(p.read_text("utf-8") for p in out.rglob("*") if p.is_file())
+    assert token not in shown

@@ -92,8 +92,8 @@ def test_validity_finding_counts_errors_in_the_form_each_language_needs(tmp_path
     result = ResourceResult("ds", "r1", "r", "https://example.org/dates.csv", "CSV", local_file=str(table))
     [finding] = validity.check(result, schema)
     assert result.error_count == 3
-    assert "схемі набору: 3 помилки, наприклад: Значення «05.01.2024»" in finding.render("uk")[0]
-    assert "schema: 3 errors, e.g.: Value «05.01.2024»" in finding.render("en")[0]
+    assert "схемі набору: 3 помилки, наприклад, рядок 3, поле «day»: Значення «05.01.2024»" in finding.render("uk")[0]
+    assert "schema: 3 errors, e.g. row 3, field «day»: Value «05.01.2024»" in finding.render("en")[0]
 
 
 def test_a_file_cut_short_is_found_in_its_own_words_not_as_an_encoding(tmp_path):

@@ -764,6 +764,18 @@ def _portal_client(
 ):
     """The client for the chosen portal; says plainly when it is the local test portal."""
     from opendata.ckan_client import CkanClient
+    from opendata.messages import PUBLISH_UI
+
+    config = _portal_config(config_path, lang)
+    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
+    if url == LOCAL_PORTAL and not quiet:
+        err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+
+
+def _portal_config(config_path: Path | None, lang: str):
+    """The config (portal address, API token), or exit 2 naming the file it could not read;
+    warns of a token file others may read, never saying the token."""
     from opendata.config import ConfigError, load_config
     from opendata.messages import PUBLISH_UI
 
@@ -776,10 +788,7 @@ def _portal_client(
         err.print(
             PUBLISH_UI[lang]["config_exposed"].format(path=config.token_source), style="yellow", markup=False
         )
-    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
-    if url == LOCAL_PORTAL and not quiet:
-        err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
-    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+    return config
 
 
 def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
@@ -1138,7 +1147,13 @@ def pull_command(
     help="Folder for the report and the audit data package.",
 )
 @click.option("--year", type=int, help="Audit year for the titles (default: the year of --date).")
-@click.option("--date", "audit_date", type=click.DateTime(["%Y-%m-%d"]), help="Audit date (default: today).")
+@click.option(
+    "--date",
+    "audit_date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Audit date (default: today).",
+)
 @click.option(
     "--register",
     "register_file",
@@ -1159,13 +1174,15 @@ def pull_command(
 @click.option(
     "--concurrency", type=click.IntRange(1, 64), default=8, show_default=True, help="Parallel downloads."
 )
-@click.option("--timeout", type=float, default=15.0, show_default=True, help="Seconds per request.")
+@click.option(
+    "--timeout", type=click.FloatRange(min=1), default=15.0, show_default=True, help="Seconds per request."
+)
 @click.option(
     "--max-size",
     type=click.IntRange(min=1),
     default=50,
     show_default=True,
-    help="Download cap per file, in MB; bigger files are sampled.",
+    help="Download cap per file, in MB; of a bigger file only the link and size are checked, not its data.",
 )
 @click.option(
     "--record", is_flag=True, help="Append a task 5.2 execution record to the plan's progress_reports."
@@ -1183,6 +1200,7 @@ def pull_command(
     default="",
     help="With --record: the address where this audit's report is published (the record's evidence).",
 )
+@CONFIG_OPTION
 @FORMAT_OPTION
 @LANG_OPTION
 def audit_command(
@@ -1201,6 +1219,7 @@ def audit_command(
     record,
     plan,
     evidence_url,
+    config_path,
     output_format,
     lang,
 ) -> None:
@@ -1209,6 +1228,10 @@ def audit_command(
     Writes into --out: report.html (for people; opens offline), report.md, and the
     results as an open-data package (datapackage.json, datasets.csv, resources.csv,
     findings.csv, recommendations.csv, with schemas) that `opendata validate` accepts.
+
+    A portal's private datasets are audited too when an API token is set
+    (CKAN_API_TOKEN or the config file, as for publish); without one, only the
+    public datasets, and the report says so.
 
     \b
     Exit codes: 0 audited (whatever was found), 1 --record refused, 2 portal or input unreadable.
@@ -1221,7 +1244,12 @@ def audit_command(
     from datetime import date
 
     from opendata.audit import PortalUnreadable, run_audit
-    from opendata.audit.compare import PreviousUnreadable, load_previous, previous_organisation
+    from opendata.audit.compare import (
+        PreviousUnreadable,
+        load_previous,
+        not_compared_note,
+        previous_organisation,
+    )
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.record import AlreadyRecorded, RecordRefused
     from opendata.audit.record import record as record_audit
@@ -1238,8 +1266,10 @@ def audit_command(
                 "en": "give exactly one of --portal URL or --dump FILE",
             }[lang]
         )
+    apikey = None
     if portal is not None:
         portal = _checked_portal_url(portal, lang, output_format)
+        apikey = _portal_config(config_path, lang).token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {
             "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "
@@ -1270,6 +1300,7 @@ def audit_command(
                 concurrency=concurrency,
                 timeout=timeout,
                 size_cap=max_size << 20,
+                apikey=apikey,
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:
@@ -1278,6 +1309,9 @@ def audit_command(
         audit.year = year
     audit.previous = previous
     summary = write_outputs(audit, out_dir, lang)
+    note = not_compared_note((summary.get("previous") or {}).get("not_compared") or [], lang)
+    if note:  # the two audits checked different things: said before the figures are read
+        err.print(note, style="yellow", markup=False)
     if output_format == "json":
         print_json(summary)
     else:

@@ -1,4 +1,13 @@
-"""Year-over-year comparison with a previous audit's output folder."""
+"""Year-over-year comparison with a previous audit's output folder.
+
+Two audits run with different options (links fetched or not, a register or none, a
+dump or a portal) differ in what they could find, not in the datasets: compared as
+they are, every dataset would be "worse" or "improved".  The comparison is not
+refused (last year's register or dump may be gone, and the officer would be left
+with nothing): what both audits checked is compared, the rest is left out (the
+accessibility points and the findings of the checks concerned), and the report and
+the terminal say which options differed and which to give to compare everything.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +22,51 @@ class PreviousUnreadable(Exception):
     """The --compare folder is not an audit output."""
 
 
+# what an audit checked -> (its words, the checks whose findings follow from it)
+SETTINGS = {
+    "links_checked": (
+        {
+            "uk": "перевірку посилань і файлів (--links/--no-links)",
+            "en": "the link and file checks (--links/--no-links)",
+        },
+        {"links", "validity"},
+    ),
+    "register_checked": (
+        {"uk": "звірку з реєстром (--register)", "en": "the register check (--register)"},
+        {"register"},
+    ),
+    "source": (
+        {
+            "uk": "джерело: портал чи файл вивантаження (--portal/--dump)",
+            "en": "the source: a portal or a dump (--portal/--dump)",
+        },
+        set(),
+    ),
+}
+NOT_COMPARED = {
+    "uk": "Увага: цей і попередній аудити перевіряли різне — {what}. Зміни за рік порівняно лише за тим, "
+    "що перевірили обидва{access}; щоб порівняти все, проведіть аудит із тими самими параметрами, що й "
+    "попередній.",
+    "en": "Note: this audit and the previous one checked different things: {what}. The change over the year "
+    "compares only what both checked{access}; to compare everything, run the audit with the previous one's "
+    "options.",
+}
+WITHOUT_ACCESS = {
+    "uk": " (без балів доступності й зауважень до посилань і даних файлів)",
+    "en": " (without the accessibility points and the link and file findings)",
+}
+
+
+def not_compared_note(keys: list[str], lang: str) -> str:
+    """What the officer reads when the two audits differ in KEYS (empty: nothing to say)."""
+    if not keys:
+        return ""
+    what = "; ".join(SETTINGS[key][0][lang] for key in keys)
+    return NOT_COMPARED[lang].format(
+        what=what, access=WITHOUT_ACCESS[lang] if "links_checked" in keys else ""
+    )
+
+
 def load_previous(folder: Path) -> dict:
     try:
         with (folder / "datasets.csv").open(encoding="utf-8", newline="") as stream:
@@ -22,7 +76,56 @@ def load_previous(folder: Path) -> dict:
         missing = Path(getattr(error, "filename", None) or "datasets.csv").name
         detail = f"no {missing} there" if isinstance(error, OSError) else str(error)
         raise PreviousUnreadable(f"{folder}: not the output of a previous audit ({detail})") from error
-    return {"dir": str(folder), "datasets": rows, "summary": summary}
+    try:  # each finding's dataset and check: to leave out the checks only one audit made
+        with (folder / "findings.csv").open(encoding="utf-8", newline="") as stream:
+            findings = [(row["dataset"], row["check"]) for row in csv.DictReader(stream)]
+    except (OSError, ValueError, KeyError):
+        findings = None
+    return {"dir": str(folder), "datasets": rows, "summary": summary, "findings": findings}
+
+
+def settings(summary: dict) -> dict:
+    """What an audit (its summary) checked; None where an older summary does not say."""
+    portal = str(summary.get("portal") or "")
+    return {
+        "links_checked": summary.get("links_checked"),
+        "register_checked": summary.get("register_checked"),
+        "source": "portal" if portal.lower().startswith(("http://", "https://")) else "dump",
+    }
+
+
+def differing(audit: Audit) -> list[str]:
+    """The settings in which the audit and the previous one differ."""
+    now = {
+        "portal": audit.portal,
+        "links_checked": audit.links_checked,
+        "register_checked": audit.register_checked,
+    }
+    then, current = settings(audit.previous["summary"]), settings(now)
+    return [key for key in SETTINGS if then[key] is not None and then[key] != current[key]]
+
+
+def comparable_counts(audit: Audit, keys: list[str]) -> tuple[dict, dict | None]:
+    """Findings per dataset now and before (None: only the totals are known), without the
+    checks only one of the audits made."""
+    now = comparable_findings([(f.dataset, f.check) for f in audit.findings], keys)
+    found = audit.previous["findings"]
+    return now, (comparable_findings(found, keys) if keys and found is not None else None)
+
+
+def left_out(keys: list[str]) -> set[str]:
+    """The checks whose findings are not compared when the settings KEYS differ."""
+    return set().union(*(SETTINGS[key][1] for key in keys))
+
+
+def comparable_findings(findings: list[tuple[str | None, str]], keys: list[str]) -> dict[str | None, int]:
+    """How many findings each dataset (None: portal-wide) has, the checks left out aside."""
+    skipped = left_out(keys)
+    counts: dict[str | None, int] = {}
+    for dataset, check in findings:
+        if check not in skipped:
+            counts[dataset or None] = counts.get(dataset or None, 0) + 1
+    return counts
 
 
 def is_audit_output(folder: Path) -> bool:
@@ -47,13 +150,19 @@ def changes(audit: Audit) -> list[dict]:
         return []
     before = audit.previous["datasets"]
     now = {d.name: d for d in audit.datasets}
-    counts = audit.findings_per_dataset()
+    keys = differing(audit)
+    counts, old_counts = comparable_counts(audit, keys)
+    # the accessibility points follow from the link check: left out where only one audit made it
+    access = "links_checked" in keys
     rows = []
     for name in sorted(before.keys() | now.keys()):
         old, new = before.get(name), now.get(name)
-        old_score = int(old["mqa_score"]) if old else None
-        new_score = new.mqa_total if new else None
-        old_findings = int(old["findings"]) if old else None
+        old_score = int(old["mqa_score"]) - (int(old["mqa_accessibility"]) if access else 0) if old else None
+        new_score = new.mqa_total - (new.mqa["accessibility"] if access else 0) if new else None
+        if old is None:
+            old_findings = None
+        else:
+            old_findings = old_counts.get(name, 0) if old_counts is not None else int(old["findings"])
         new_findings = counts.get(name, 0) if new else None
         if old is None:
             status = "new"

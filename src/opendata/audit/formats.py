@@ -36,6 +36,7 @@ def contradicts(declared: str | None, content_type: str | None) -> bool:
     """Whether the served content type cannot be the declared format (unknown formats,
     and types that say nothing, never contradict)."""
     expected = EXPECTED_TYPES.get(normal_format(declared))
+    content_type = (content_type or "").lower()  # media types are case-insensitive: Text/CSV is text/csv
     return bool(expected and content_type and content_type not in (*expected, *NEUTRAL_TYPES))
 
 
@@ -45,5 +46,5 @@ def served_formats(declared: str | None, content_type: str | None) -> list[str]:
     ("text/plain" is CSV or TSV), or the declared one if the type is unknown here."""
     if not contradicts(declared, content_type):
         return [normal_format(declared)]
-    served = [name for name, types in EXPECTED_TYPES.items() if content_type in types]
+    served = [name for name, types in EXPECTED_TYPES.items() if content_type.lower() in types]
     return served or [normal_format(declared)]

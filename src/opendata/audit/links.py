@@ -10,7 +10,10 @@ for the validity check.
 from __future__ import annotations
 
 import asyncio
+import socket
+import ssl
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -23,16 +26,35 @@ from opendata.messages import LANGUAGES, counted
 TABULAR = {"csv", "tsv", "xlsx", "json"}
 
 
+@dataclass(frozen=True)
+class PortalToken:
+    """The portal's API token, sent only to addresses under the portal's own (its
+    uploads of private datasets), never to another server a link points to."""
+
+    portal: str
+    token: str = field(repr=False)
+
+    def headers(self, url: str) -> dict[str, str]:
+        return {"Authorization": self.token} if url.startswith(self.portal.rstrip("/") + "/") else {}
+
+
 async def _fetch(
-    client: httpx.AsyncClient, result: ResourceResult, workdir: Path, size_cap: int, max_redirects: int
+    client: httpx.AsyncClient,
+    result: ResourceResult,
+    workdir: Path,
+    size_cap: int,
+    max_redirects: int,
+    token: PortalToken | None,
 ) -> None:
     url = result.url
     keep = normal_format(result.format) in TABULAR
     for hop in range(max_redirects + 1):
         if not url.lower().startswith(("http://", "https://")):
             result.error = "not-http"
+            result.final_url = url  # the address refused, maybe one redirected to
             return
-        async with client.stream("GET", url, headers={"Accept-Encoding": "identity"}) as response:
+        headers = {"Accept-Encoding": "identity", **(token.headers(url) if token else {})}
+        async with client.stream("GET", url, headers=headers) as response:
             if response.is_redirect and "location" in response.headers:
                 url = urljoin(url, response.headers["location"])
                 result.redirects = hop + 1
@@ -59,7 +81,7 @@ async def _fetch(
             else:
                 target.unlink(missing_ok=True)
             return
-    result.error = f"more than {max_redirects} redirects"
+    result.error = "too-many-redirects"
 
 
 async def _check_all(
@@ -70,6 +92,7 @@ async def _check_all(
     size_cap: int,
     max_redirects: int,
     on_done: Callable[[], None] | None,
+    token: PortalToken | None,
 ) -> None:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     semaphore = asyncio.Semaphore(concurrency)
@@ -84,16 +107,86 @@ async def _check_all(
             async with semaphore:
                 try:
                     await asyncio.wait_for(
-                        _fetch(client, result, workdir, size_cap, max_redirects), timeout * 3
+                        _fetch(client, result, workdir, size_cap, max_redirects, token), timeout * 3
                     )
-                except (TimeoutError, httpx.TimeoutException):
-                    result.error = "timeout"
-                except httpx.HTTPError as error:
-                    result.error = type(error).__name__
+                except (TimeoutError, httpx.HTTPError) as error:
+                    result.error = _kind(error)
             if on_done:
                 on_done()
 
         await asyncio.gather(*(one(r) for r in resources))
+
+
+def _kind(error: BaseException) -> str:
+    """The kind of a failed fetch, as ERRORS words it: what caused it, down its chain of
+    causes (httpx wraps the socket's error)."""
+    if isinstance(error, (TimeoutError, httpx.TimeoutException)):
+        return "timeout"
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError):
+            return "tls"
+        if isinstance(cause, socket.gaierror):
+            return "dns"
+        if isinstance(cause, ConnectionRefusedError):
+            return "connection-refused"
+        cause = cause.__cause__ or cause.__context__
+    return "connection-dropped"
+
+
+# a failed fetch's kind (resources.csv's `error`) -> what happened, and what to do about it
+ERRORS = {
+    "timeout": (
+        {"uk": "сервер не відповів вчасно", "en": "the server did not answer in time"},
+        {
+            "uk": "Перевірте, чи сервер доступний і відповідає швидко.",
+            "en": "Check that the server is up and answers promptly.",
+        },
+    ),
+    "too-many-redirects": (
+        {
+            "uk": "забагато переадресувань, мабуть, вони зациклені",
+            "en": "too many redirects, probably a loop",
+        },
+        {
+            "uk": "Замініть посилання на кінцеву адресу файлу й виправте переадресування на сервері.",
+            "en": "Replace the link with the file's final address and fix the server's redirects.",
+        },
+    ),
+    "connection-refused": (
+        {"uk": "сервер відмовив у з'єднанні", "en": "the server refused the connection"},
+        {
+            "uk": "Перевірте адресу й порт у посиланні та чи працює вебсервер.",
+            "en": "Check the address and port in the link, and that the web server is running.",
+        },
+    ),
+    "dns": (
+        {"uk": "такого домену не знайдено (DNS)", "en": "no such domain (DNS)"},
+        {
+            "uk": "Перевірте назву домену в посиланні й чи не скінчилася його реєстрація.",
+            "en": "Check the domain name in the link, and that its registration has not lapsed.",
+        },
+    ),
+    "tls": (
+        {
+            "uk": "не вдалося встановити захищене з'єднання (HTTPS): сертифікат сервера недійсний "
+            "чи не налаштований",
+            "en": "no secure connection (HTTPS) could be made: the server's certificate is invalid "
+            "or not set up",
+        },
+        {
+            "uk": "Налаштуйте на сервері дійсний сертифікат HTTPS (наприклад, Let's Encrypt).",
+            "en": "Set up a valid HTTPS certificate on the server (e.g. Let's Encrypt).",
+        },
+    ),
+    "connection-dropped": (
+        {"uk": "з'єднання обірвалося", "en": "the connection was dropped"},
+        {
+            "uk": "Перевірте, чи сервер доступний і віддає файл повністю.",
+            "en": "Check that the server is up and sends the whole file.",
+        },
+    ),
+}
 
 
 def check_links(
@@ -105,21 +198,21 @@ def check_links(
     size_cap: int = 50 << 20,
     max_redirects: int = 5,
     on_done: Callable[[], None] | None = None,
+    token: PortalToken | None = None,
 ) -> None:
     """Fetch every resource (fills status, type, size, local_file in place)."""
-    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done))
+    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token))
 
 
 def findings(result: ResourceResult, size_cap: int) -> list[Finding]:
     where = {"dataset": result.dataset, "resource_id": result.resource_id}
     if result.error == "not-http":
-        return [Finding("links", "link-not-http", "error", **where, params={"url": result.url})]
+        refused = result.final_url or result.url
+        return [Finding("links", "link-not-http", "error", **where, params={"url": refused})]
     if result.error:
-        return [
-            Finding(
-                "links", "link-error", "error", **where, params={"url": result.url, "error": result.error}
-            )
-        ]
+        error, fix = ERRORS[result.error]
+        params = {"url": result.url, "error": error, "fix": fix}
+        return [Finding("links", "link-error", "error", **where, params=params)]
     if result.status is None:
         return []
     if not result.reachable:
@@ -155,6 +248,12 @@ def findings(result: ResourceResult, size_cap: int) -> list[Finding]:
         )
     if result.truncated:
         found.append(
-            Finding("links", "link-too-large", "info", **where, params={"cap": f"{size_cap >> 20} MB"})
+            Finding(
+                "links",
+                "link-too-large",
+                "info",
+                **where,
+                params={"cap": {"uk": f"{size_cap >> 20} МБ", "en": f"{size_cap >> 20} MB"}},
+            )
         )
     return found

@@ -73,12 +73,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "link-not-http": {
         "uk": (
-            "Посилання ресурсу «{url}» не є http(s); його не перевірено.",
+            "Посилання ресурсу веде на «{url}», а це не http(s); файл не перевірено.",
             "Дайте посилання http(s) на файл.",
             "Замінити посилання, що не є http(s).",
         ),
         "en": (
-            "The resource link «{url}» is not http(s); it was not fetched.",
+            "The resource link leads to «{url}», which is not http(s); the file was not fetched.",
             "Link the file over http(s).",
             "Replace links that are not http(s).",
         ),
@@ -98,12 +98,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     "link-error": {
         "uk": (
             "Файл не вдалося отримати: {error} ({url}).",
-            "Перевірте, чи сервер доступний і відповідає швидко.",
+            "{fix}",
             "Забезпечити доступність серверів, де лежать файли.",
         ),
         "en": (
             "The file could not be fetched: {error} ({url}).",
-            "Check that the server is up and answers promptly.",
+            "{fix}",
             "Make sure the servers hosting the files are reachable.",
         ),
     },
@@ -133,13 +133,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "link-too-large": {
         "uk": (
-            "Файл більший за ліміт перевірки ({cap}); прочитано лише заголовки та зразок.",
-            "Розгляньте поділ файлу на частини (наприклад, за роками).",
+            "Файл більший за межу завантаження ({cap}): перевірено лише посилання й розмір, а дані — ні.",
+            "Розділіть файл на частини (наприклад, за роками) або проведіть аудит із більшим --max-size.",
             "Розділити дуже великі файли на частини.",
         ),
         "en": (
-            "The file exceeds the audit's cap ({cap}); only headers and a sample were read.",
-            "Consider splitting the file (e.g. by year).",
+            "The file exceeds the download cap ({cap}): only its link and size were checked, not its data.",
+            "Split the file (e.g. by year), or run the audit with a larger --max-size.",
             "Split very large files into parts.",
         ),
     },
@@ -217,12 +217,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "validity-errors": {
         "uk": (
-            "Таблиця не відповідає {schema}: {count}, наприклад: {first}",
+            "Таблиця «{resource}» не відповідає {schema}: {count}, наприклад, {first}",
             "Виправте значення у файлі або схему й завантажте файл знову.",
             "Виправити помилки структури й типів у таблицях.",
         ),
         "en": (
-            "The table does not match {schema}: {count}, e.g.: {first}",
+            "The table «{resource}» does not match {schema}: {count}, e.g. {first}",
             "Correct the values in the file (or the schema) and upload it again.",
             "Fix structure and type errors in the tables.",
         ),
@@ -253,14 +253,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "register-missing": {
         "uk": (
-            "Набір «{uid}» ({title}) є в реєстрі, але його немає на порталі.",
+            "Набір «{uid}» ({title}) є в реєстрі, але {missing}.",
             "Опублікуйте набір або виключіть його з реєстру.",
             "Опублікувати набори з реєстру, яких немає на порталі.",
         ),
         "en": (
-            "Dataset «{uid}» ({title}) is registered but not on the portal.",
+            "Dataset «{uid}» ({title}) is registered but {missing}.",
             "Publish the dataset or remove it from the register.",
             "Publish the registered datasets missing from the portal.",
+        ),
+    },
+    "register-duplicate": {
+        "uk": (
+            "Набір «{uid}» записано в реєстрі двічі (рядки {first} і {row}); звірено лише рядок {first}.",
+            "Залиште в реєстрі один рядок для цього набору.",
+            "Прибрати з реєстру повторені рядки наборів.",
+        ),
+        "en": (
+            "Dataset «{uid}» is in the register twice (rows {first} and {row}); row {first} was compared.",
+            "Keep one register row for this dataset.",
+            "Remove the repeated dataset rows from the register.",
         ),
     },
     "register-unregistered": {

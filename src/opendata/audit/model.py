@@ -47,9 +47,13 @@ class ResourceResult:
 
     @property
     def reachable(self) -> bool | None:
-        if self.status is None and self.error is None:
-            return None  # not checked
-        return self.status is not None and 200 <= self.status < 400
+        """None: not checked.  A fetch that failed, even after the headers came (a body
+        that stalls), is unreachable everywhere: stars, MQA points, broken links."""
+        if self.error is not None:
+            return False
+        if self.status is None:
+            return None
+        return 200 <= self.status < 400
 
 
 @dataclass
@@ -61,6 +65,7 @@ class DatasetResult:
     license_id: str
     update_frequency: str
     last_modified: str | None
+    id: str = ""  # the portal's id: a register may link a dataset by it
     days_since_modified: int | None = None
     overdue: bool | None = None  # None: unknown (no credible date, or no official frequency)
     stars: int = 0
@@ -83,6 +88,8 @@ class Audit:
     findings: list[Finding] = field(default_factory=list)
     requests: int = 0
     links_checked: bool = True
+    register_checked: bool = False
+    public_only: bool = False  # a portal read without an API token: its private datasets unseen
     previous: dict | None = None  # from --compare: {"dir", "datasets": {name: row}, "summary"}
 
     @property

@@ -9,8 +9,10 @@ score 0, so the maximum reachable here is 405 − 30 − 5 = 370 (still "excelle
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from opendata.audit.checks.passport import extras
 from opendata.audit.formats import normal_format
@@ -263,6 +265,11 @@ for _dimension, _points, _ in UNAWARDABLE.values():
 assert sum(DIMENSION_MAXIMA.values()) == MAX_POINTS
 
 
+def half_up(value: Fraction) -> int:
+    """Rounded as people round (2.5 → 3), not Python's round() to even (2.5 → 2)."""
+    return math.floor(value + Fraction(1, 2))
+
+
 def band(total: int) -> str:
     return next(name for floor, name in BANDS if total >= floor)
 
@@ -274,11 +281,11 @@ def score(dataset: dict, resources: list[ResourceResult]) -> tuple[dict[str, int
     meta = {r.get("id"): r for r in dataset.get("resources") or []}
     for indicator in INDICATORS:
         if indicator.dataset_test is not None:
-            share = 1.0 if indicator.dataset_test(dataset) else 0.0
+            share = Fraction(1 if indicator.dataset_test(dataset) else 0)
         else:
             results = [indicator.resource_test(meta.get(r.resource_id, {}), r) for r in resources]
-            share = sum(1 for ok in results if ok) / len(results) if results else 0.0
-        earned = round(indicator.points * share)
+            share = Fraction(sum(1 for ok in results if ok), len(results)) if results else Fraction(0)
+        earned = half_up(indicator.points * share)
         points[indicator.dimension] += earned
         # with no resources, a resource indicator has no resource to fix (stars-no-resources says it)
         applies = indicator.dataset_test is not None or bool(resources)

@@ -1,7 +1,8 @@
 """Compare the portal with the publisher's dataset register (Resolution No. 835, Appendix 7).
 
-A register row matches a dataset when its `uid` is the dataset's name, or its
-`url` ends with /dataset/<name>. Frequencies are compared case-insensitively.
+A register row matches a dataset when its `uid` is the dataset's name (or id), or
+its `url` ends with /dataset/<name or id>. Frequencies are compared as they read:
+case and surrounding spaces aside.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from opendata.text import NotUkrainianText, decode_ukrainian
 
 # the national register structure (Appendix 7), the same file the register export uses
 REGISTER_COLUMNS = [c["name"].strip() for c in csvw_schema("register")["tableSchema"]["columns"]]
+
+
+ROW = "_row"  # a register row's own number, beside its columns
 
 
 class RegisterUnreadable(Exception):
@@ -39,9 +43,10 @@ def read_register(path: Path) -> list[dict]:
     missing = [c for c in REGISTER_COLUMNS if c not in names]
     if missing:
         raise RegisterUnreadable(f"{path}: not an Appendix 7 register, missing columns {', '.join(missing)}")
+    # each row with its number as a spreadsheet shows it (the header is row 1), to name a repeated one
     return [
-        {name: cells[i].strip() if i < len(cells) else "" for i, name in enumerate(names)}
-        for cells in lines[1:]
+        {name: cells[i].strip() if i < len(cells) else "" for i, name in enumerate(names)} | {ROW: number}
+        for number, cells in enumerate(lines[1:], start=2)
         if any(cell.strip() for cell in cells)
     ]
 
@@ -53,20 +58,49 @@ def _delimiter(text: str) -> str:
     return max((",", ";", "\t"), key=header.count)
 
 
-def _key(row: dict) -> str:
-    url = row.get("url", "").rstrip("/")
-    return url.rsplit("/dataset/", 1)[1] if "/dataset/" in url else row.get("uid", "")
+def _dataset(row: dict, by_key: dict[str, DatasetResult]) -> DatasetResult | None:
+    """The dataset a row is about: its uid is the dataset's name or id, else its url
+    ends with /dataset/<name or id> (the portal's address of a dataset shows either)."""
+    url = row.get("url", "").strip().rstrip("/")
+    keys = (row.get("uid", ""), url.rsplit("/dataset/", 1)[1] if "/dataset/" in url else "")
+    return next((by_key[key] for key in keys if key in by_key), None)
 
 
-def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding]:
-    by_name = {d.name: d for d in datasets}
-    registered = {}
-    for row in register:
-        name = row["uid"] if row.get("uid") in by_name or _key(row) not in by_name else _key(row)
-        registered[name] = row
+# where a registered dataset is missing: a portal read without a token shows only its public ones
+MISSING = {
+    False: {"uk": "його немає на порталі", "en": "not on the portal"},
+    True: {
+        "uk": "серед публічних наборів порталу його немає (він може бути закритим або видаленим)",
+        "en": "not among the portal's public datasets (it may be private or deleted)",
+    },
+}
+
+
+def compare(
+    register: list[dict], datasets: list[DatasetResult], *, public_only: bool = False
+) -> list[Finding]:
+    """Findings of the register against the datasets seen (only the public ones if PUBLIC_ONLY).
+    A dataset registered twice is named, and compared by its first row."""
+    by_key = {d.id: d for d in datasets if d.id} | {d.name: d for d in datasets}
+    registered: dict[str, dict] = {}  # the dataset's name (the row's uid if none) -> its row
     findings = []
+    for row in register:
+        dataset = _dataset(row, by_key)
+        name = dataset.name if dataset else row["uid"]
+        if name in registered:
+            findings.append(
+                Finding(
+                    "register",
+                    "register-duplicate",
+                    "warning",
+                    dataset.name if dataset else None,
+                    params={"uid": row["uid"], "first": registered[name].get(ROW), "row": row.get(ROW)},
+                )
+            )
+        else:
+            registered[name] = row
     for name, row in registered.items():
-        dataset = by_name.get(name)
+        dataset = by_key.get(name)
         if dataset is None:
             findings.append(
                 Finding(
@@ -74,13 +108,12 @@ def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding
                     "register-missing",
                     "error",
                     None,
-                    params={"uid": row["uid"], "title": row["title"]},
+                    params={"uid": row["uid"], "title": row["title"], "missing": MISSING[public_only]},
                 )
             )
         # no frequency on the portal at all is the passport's finding, not a mismatch with «»
-        elif (
-            dataset.update_frequency
-            and dataset.update_frequency.lower() != row.get("accrualPeriodicity", "").lower()
+        elif dataset.update_frequency.strip() and not _same(
+            dataset.update_frequency, row.get("accrualPeriodicity", "")
         ):
             findings.append(
                 Finding(
@@ -97,3 +130,8 @@ def compare(register: list[dict], datasets: list[DatasetResult]) -> list[Finding
         if d.name not in registered
     ]
     return findings
+
+
+def _same(portal: str, register: str) -> bool:
+    """Frequencies as they read: case and the spaces around them aside."""
+    return portal.strip().lower() == register.strip().lower()

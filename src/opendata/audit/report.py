@@ -9,6 +9,7 @@ import jinja2
 
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
+from opendata.audit.compare import not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import (
     BAND_LABELS,
@@ -51,6 +52,8 @@ UI = {
         "findings": "Зауважень",
         "details": "Зауваження до наборів",
         "message": "Що не так",
+        "resource": "Ресурс",
+        "portal_wide": "Увесь портал (звірка з реєстром)",
         "fix": "Що зробити",
         "change": "Зміни з минулого аудиту",
         "previous": "Попередній аудит",
@@ -62,7 +65,14 @@ UI = {
             "європейського порталу data.europa.eu, максимум 405 балів). Зірки відкритості — від 0 (недоступно "
             "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
         ),
-        "links_off": "Посилання не перевірялися (аудит файлу вивантаження).",
+        "links_off": {
+            "dump": "Посилання не перевірялися (аудит файлу вивантаження): бали за доступні посилання не "
+            "нараховано, а дані файлів не перевірено.",
+            "portal": "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано, "
+            "а дані файлів не перевірено.",
+        },
+        "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
+        "налаштувань) закритих наборів не видно.",
         "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
         "status_names": {
             "new": "новий",
@@ -102,6 +112,8 @@ UI = {
         "findings": "Findings",
         "details": "Findings per dataset",
         "message": "What is wrong",
+        "resource": "Resource",
+        "portal_wide": "The whole portal (register check)",
         "fix": "What to do",
         "change": "Change since the last audit",
         "previous": "Previous audit",
@@ -113,7 +125,14 @@ UI = {
             "European portal data.europa.eu, at most 405 points). Openness stars run from 0 (unreachable or a "
             "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
         ),
-        "links_off": "Links were not checked (audit of a dump file).",
+        "links_off": {
+            "dump": "Links were not checked (audit of a dump file): no points for accessible links were "
+            "awarded, and the files' data was not checked.",
+            "portal": "Links were not checked (--no-links): no points for accessible links were awarded, "
+            "and the files' data was not checked.",
+        },
+        "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
+        "or the config file) private datasets cannot be seen.",
         "severity_names": {"error": "high", "warning": "medium", "info": "low"},
         "status_names": {
             "new": "new",
@@ -175,7 +194,20 @@ def _templates() -> jinja2.Environment:
     )
     # a dataset new this year has no score last year: "—", not Python's None
     environment.filters["none_as_dash"] = lambda value: "—" if value is None else value
+    # a Markdown table's cell: a "|" or a line end in a message would end it
+    environment.filters["cell"] = lambda value: " ".join(str(value or "").split()).replace("|", "\\|")
     return environment
+
+
+def _findings_by_dataset(findings: list[dict], datasets: list[dict], lang: str) -> list[dict]:
+    """Sections in the order of the datasets' table, titled as there; the portal-wide
+    findings (the register's) last; in each, the most severe first."""
+    sections = [{"title": d["title"], "name": d["name"], "findings": []} for d in datasets]
+    sections.append({"title": UI[lang]["portal_wide"], "name": None, "findings": []})
+    by_name = {section["name"]: section for section in sections}
+    for finding in sorted(findings, key=lambda f: -SEVERITY_WEIGHT[f["severity"]]):
+        by_name.get(finding["dataset"], sections[-1])["findings"].append(finding)
+    return [section for section in sections if section["findings"]]
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
@@ -184,10 +216,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         for d in audit.datasets
         if d.overdue
     }
-    by_dataset: dict[str, list] = {}
-    # a dataset's findings, the most severe first
-    for finding in sorted(tables["findings"], key=lambda f: -SEVERITY_WEIGHT[f["severity"]]):
-        by_dataset.setdefault(finding["dataset"] or "—", []).append(finding)
+    datasets = sorted(tables["datasets"], key=lambda d: d["mqa_score"])
     return {
         "t": UI[lang],
         "lang": lang,
@@ -196,9 +225,11 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
-        "datasets": sorted(tables["datasets"], key=lambda d: d["mqa_score"]),
+        "datasets": datasets,
         "recommendations": tables["recommendations"],
-        "findings_by_dataset": by_dataset,
+        "links_off": UI[lang]["links_off"][settings(result)["source"]],
+        "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
+        "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),

@@ -36,6 +36,8 @@ def run_audit(
 
     With a dump, links are fetched only if `check_links` is true (the files may
     still be reachable); otherwise the link-dependent points and stars stay unknown.
+    With an API token (APIKEY) the portal's private datasets are audited too, and their
+    uploads fetched with it; without one only the public datasets can be seen.
     """
     audit_day = audit_day or date.today()
     # read first: an unreadable register stops the audit before the crawl, not after it
@@ -54,6 +56,8 @@ def run_audit(
         year=audit_day.year,
         requests=requests,
         links_checked=check_links,
+        register_checked=register_file is not None,
+        public_only=dump is None and not apikey,
     )
     results = [(_dataset_result(d, portal), d) for d in raw]
     all_resources = [r for result, _ in results for r in result.resources]
@@ -74,13 +78,14 @@ def run_audit(
                 timeout=timeout,
                 size_cap=size_cap,
                 on_done=tick,
+                token=links.PortalToken(portal, apikey) if portal and apikey else None,
             )
             audit.requests += len(all_resources)
         for result, dataset in results:
             audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap)
             audit.datasets.append(result)
     if register_rows is not None:
-        audit.findings += register.compare(register_rows, audit.datasets)
+        audit.findings += register.compare(register_rows, audit.datasets, public_only=audit.public_only)
     return audit
 
 
@@ -95,6 +100,7 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
         license_id=dataset.get("license_id") or "",
         update_frequency=extra.get("update_frequency") or "",
         last_modified=passport.last_modified(dataset),
+        id=dataset.get("id") or "",
         resources=[
             ResourceResult(
                 dataset=dataset["name"],

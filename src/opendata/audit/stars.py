@@ -72,10 +72,12 @@ def score(
         findings.append(
             Finding("stars", "stars-only-schema" if resources else "stars-no-resources", "error", dataset)
         )
-    if not licence_open and license_id:  # a missing licence is a passport finding
-        findings.append(
-            Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
-        )
+    if not licence_open:
+        # a missing licence (none, or CKAN's "notspecified") is the passport's finding, said once
+        if license_id not in ("", "notspecified"):
+            findings.append(
+                Finding("stars", "stars-closed-licence", "error", dataset, params={"license": license_id})
+            )
     elif data and best < 3 and any(r.reachable is not False for r in data):
         formats = ", ".join(sorted({"/".join(_served(r)).upper() or "?" for r in data}))
         # 2 stars: machine-readable, but proprietary (XLS, XLSX); 1: not machine-readable (PDF, HTML)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from statistics import mean
+from fractions import Fraction
 
+from opendata.audit.compare import comparable_counts, differing
 from opendata.audit.messages import action
 from opendata.audit.model import SEVERITY_WEIGHT, Audit, Finding
-from opendata.audit.mqa import DIMENSIONS, band
+from opendata.audit.mqa import DIMENSIONS, band, half_up
 
 
 def _group_key(finding: Finding) -> tuple:
@@ -45,7 +46,7 @@ def summary(audit: Audit) -> dict:
     datasets = audit.datasets
     scores = [d.mqa_total for d in datasets]
     severities = Counter(f.severity for f in audit.findings)
-    overall = round(mean(scores)) if scores else 0
+    overall = half_up(Fraction(sum(scores), len(scores))) if scores else 0
     result = {
         "portal": audit.portal,
         "organization": audit.organization,
@@ -61,7 +62,8 @@ def summary(audit: Audit) -> dict:
         "overall_band": band(overall),
         "bands": dict(Counter(band(s) for s in scores)),
         "dimensions": {
-            dim: round(mean(d.mqa[dim] for d in datasets)) if datasets else 0 for dim in DIMENSIONS
+            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else 0
+            for dim in DIMENSIONS
         },
         "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
         "overdue": sum(d.overdue is True for d in datasets),
@@ -69,14 +71,28 @@ def summary(audit: Audit) -> dict:
         "broken_links": sum(r.reachable is False for r in audit.resources),
         "invalid_tables": sum(r.valid is False for r in audit.resources),
         "links_checked": audit.links_checked,
+        "register_checked": audit.register_checked,
+        "public_only": audit.public_only,
         "requests": audit.requests,
     }
     if audit.previous:
-        before = audit.previous["summary"]
-        result["previous"] = {
-            "audit_date": before.get("audit_date"),
-            "overall_score": before.get("overall_score"),
-            "overall_change": overall - int(before.get("overall_score") or 0),
-            "findings_change": len(audit.findings) - int(before.get("findings") or 0),
-        }
+        result["previous"] = _previous(audit, result)
     return result
+
+
+def _previous(audit: Audit, result: dict) -> dict:
+    """The change since the previous audit, on what both checked (`compare.differing`)."""
+    before = audit.previous["summary"]
+    keys = differing(audit)
+    access = "links_checked" in keys  # then the accessibility points are no change
+    now_score = result["overall_score"] - (result["dimensions"]["accessibility"] if access else 0)
+    then_access = int((before.get("dimensions") or {}).get("accessibility") or 0) if access else 0
+    now_counts, then_counts = comparable_counts(audit, keys)
+    then_findings = sum(then_counts.values()) if then_counts is not None else int(before.get("findings") or 0)
+    return {
+        "audit_date": before.get("audit_date"),
+        "overall_score": before.get("overall_score"),
+        "overall_change": now_score - (int(before.get("overall_score") or 0) - then_access),
+        "findings_change": sum(now_counts.values()) - then_findings,
+        "not_compared": keys,
+    }

@@ -38,8 +38,13 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("final_url", "string", "Address after redirects"),
         ("content_type", "string", "Content-Type sent by the server"),
         ("size_bytes", "integer", "Size in bytes"),
-        ("truncated", "boolean", "Over the download cap: only headers and a sample read"),
-        ("error", "string", "Network error"),
+        ("truncated", "boolean", "Over the download cap: only the link and size checked, not the data"),
+        (
+            "error",
+            "string",
+            "Why the file could not be fetched: not-http, timeout, too-many-redirects, connection-refused, "
+            "dns, tls or connection-dropped",
+        ),
         ("stars", "integer", "Openness stars"),
         ("encoding", "string", "Detected text encoding of a table"),
         ("rows", "integer", "Data rows in a table"),
@@ -53,6 +58,7 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         ("severity", "string", "error, warning or info"),
         ("dataset", "string", "Dataset identifier (empty: portal-wide)"),
         ("resource_id", "string", "Resource identifier"),
+        ("resource_name", "string", "Resource name, as the portal shows it"),
         ("message", "string", "What is wrong"),
         ("recommendation", "string", "What to do"),
     ],
@@ -108,6 +114,7 @@ def rows(audit: Audit, lang: str) -> dict[str, list[dict]]:
         for d in audit.datasets
     ]
     resources = [{name: getattr(r, name) for name, _, _ in SCHEMAS["resources"]} for r in audit.resources]
+    resource_names = {r.resource_id: r.name or r.url for r in audit.resources}
     findings = []
     for number, finding in enumerate(audit.findings, start=1):
         message, fix = finding.render(lang)
@@ -119,6 +126,7 @@ def rows(audit: Audit, lang: str) -> dict[str, list[dict]]:
                 "severity": finding.severity,
                 "dataset": finding.dataset,
                 "resource_id": finding.resource_id,
+                "resource_name": resource_names.get(finding.resource_id),
                 "message": message,
                 "recommendation": fix,
             }

@@ -12,6 +12,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from opendata.audit.formats import normal_format
 from opendata.audit.model import Finding, ResourceResult
 from opendata.messages import LANGUAGES, counted
 from opendata.problems import Problem
@@ -63,9 +64,17 @@ def schema_file(descriptor: object, name: str, workdir: Path) -> Path | None:
     return target
 
 
+# a file the engine could not read as a table at all: damaged, empty, another kind of file
+DAMAGED = {"file-empty", "binary-file", "html-page", "format-error", "source-error", "encoding-error"}
+# the engine's own (English) note on these names the downloaded copy: said in our words instead
+OPAQUE = {"format-error", "source-error", "encoding-error"}
+TEXT_FORMATS = {"csv", "tsv", "json"}
+ROW_FIELD = {"uk": ("рядок {}", "поле «{}»"), "en": ("row {}", "field «{}»")}
+
+
 def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     """The file's validity findings; what they quote is in both languages (the
-    report is read in either)."""
+    report is read in either) and names the resource as the portal does."""
     where = {"dataset": result.dataset, "resource_id": result.resource_id}
     if _json_document(Path(result.local_file)):
         return []  # a JSON object (a nested document, a descriptor) is no table to check
@@ -73,7 +82,8 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     # a file in another encoding is not read as a table: then there are few problems
     problems = () if report.tables else report.problems
     encoding = next((p for p in problems if p.code == "wrong-encoding"), None)
-    result.encoding = encoding.params["detected"] if encoding else "utf-8"
+    if normal_format(result.format) in TEXT_FORMATS:  # a workbook has no text encoding
+        result.encoding = encoding.params["detected"] if encoding else "utf-8"
     result.rows = report.tables[0].rows if report.tables else None
     result.error_count = len(report.errors)
     result.valid = report.valid
@@ -81,9 +91,10 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
         return [
             Finding("validity", "validity-encoding", "error", **where, params={"detected": result.encoding})
         ]
-    # a file partly in another encoding, in none recognised, or cut short, says so in
-    # its own words, as does one that could not be read at all
-    unreadable = encoding or (None if report.readable else report.problems[0])
+    # a file partly in another encoding, in none recognised, cut short, damaged or empty
+    # says so in its own words, as does one that could not be read at all
+    damaged = next((p for p in report.errors if p.code in DAMAGED), None)
+    unreadable = encoding or (None if report.readable else report.problems[0]) or damaged
     if unreadable is not None:
         return [
             Finding(
@@ -108,8 +119,9 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
                 "error",
                 **where,
                 params={
+                    "resource": _shown_name(result),
                     "count": {language: counted(errors, language, "errors") for language in LANGUAGES},
-                    "first": _message(report.errors[0], result),
+                    "first": _located(report.errors[0], result),
                     "schema": schema_name,
                 },
             )
@@ -117,11 +129,36 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
     return []
 
 
+def _shown_name(result: ResourceResult) -> str:
+    return result.name or result.url
+
+
 def _message(problem: Problem, result: ResourceResult) -> dict[str, str]:
-    """The problem's message, naming the resource as the portal does, not the
-    downloaded copy's temporary path."""
-    shown = replace(problem, path=result.name or result.url)
-    return {language: shown.render(language)[0] for language in LANGUAGES}
+    """The problem's message, naming the resource as the portal does, never the
+    downloaded copy's temporary name."""
+    name, kind = _shown_name(result), result.format.upper() or "?"
+    if problem.code in OPAQUE:
+        return {
+            "uk": f"Файл «{name}» пошкоджений або не у форматі {kind}.",
+            "en": f"File «{name}» is damaged or not in the {kind} format.",
+        }
+    shown = replace(problem, path=name)
+    texts = {language: shown.render(language)[0] for language in LANGUAGES}
+    if result.local_file:  # an engine's note may quote the copy: the resource's name instead
+        copy = Path(result.local_file)
+        texts = {lang: text.replace(str(copy), name).replace(copy.name, name) for lang, text in texts.items()}
+    return texts
+
+
+def _located(problem: Problem, result: ResourceResult) -> dict[str, str]:
+    """The problem's message after its row and field, where it has them."""
+    messages = _message(problem, result)
+    located = {}
+    for language, (row, field) in ROW_FIELD.items():
+        place = [row.format(problem.row)] if problem.row else []
+        place += [field.format(problem.field)] if problem.field else []
+        located[language] = f"{', '.join(place)}: {messages[language]}" if place else messages[language]
+    return located
 
 
 def _json_document(file: Path) -> bool:
