@@ -576,6 +576,43 @@ def test_a_column_deleted_or_added_in_the_middle_is_named_first(plan_copy, drop,
         assert len(causes) == 1 and causes[0]["row"] is None
 
 
+def test_a_column_moved_or_the_header_deleted_is_named_first(plan_copy):
+    """A column dragged to the end was six "Стовпець 5 називається «summary», а схема
+    очікує «status»" (renaming it so would put summaries under status); a deleted
+    header row was ten wrong names, and its first report went unchecked."""
+    reports = plan_copy / "progress_reports.csv"
+    cells = [line.split(",") for line in (HEADER, ROW)]
+    moved = [line[:4] + line[5:] + line[4:5] for line in cells]
+    reports.write_text("\n".join(map(",".join, moved)) + "\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    first = report["errors"][0]
+    assert (first["type"], first["field"]) == ("column-moved", "status")
+    assert first["message"].startswith("Стовпець «status» стоїть 10-м, а має бути 5-м")
+    assert first["fix"] == "Перенесіть стовпець «status» на 5-те місце і перевірте файл ще раз."
+
+    reports.write_text(ROW + "\n" + ROW.replace("R1", "R2") + "\n", encoding="utf-8")
+    _, report = report_json(plan_copy, "--lang", "en")
+    first = report["errors"][0]
+    assert (first["type"], first["row"]) == ("header-missing", None)
+    assert first["fix"] == f"Insert the column names as the first row: {HEADER}."
+
+    titles = "Ідентифікатор,Завдання,Період,Дата,Стан,Зміст,Посилання,Канал,Охоплення,Хто звітує"
+    reports.write_text(titles + "\n" + ROW + "\n", encoding="utf-8")  # titles, not data: no digits
+    _, report = report_json(plan_copy)
+    assert "header-missing" not in {e["type"] for e in report["errors"]}
+
+
+def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
+    """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
+    field to the schema."""
+    reports = plan_copy / "progress_reports.csv"
+    reports.write_text(f"{HEADER},,\n{ROW},,\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    blank = [e for e in report["errors"] if e["type"] == "extra-label"]
+    assert [e["message"][:28] for e in blank] == [f"Зайвий стовпець {n} без назви" for n in (11, 12)]
+    assert blank[0]["fix"].startswith("Видаліть стовпець 11")
+
+
 
 def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_copy):
     """«stаtus» with a Cyrillic «а» shows just as «status»: "Стовпець 5 називається

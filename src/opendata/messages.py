@@ -466,11 +466,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "primary-key:blank": {
         "uk": (
             "Первинний ключ ({key}) порожній.",
-            "Заповніть {key}: кожен рядок мусить мати власний ідентифікатор.",
+            "Заповніть {key}: кожен рядок мусить мати власний ідентифікатор (порожній рядок — видаліть).",
         ),
         "en": (
             "The primary key ({key}) is empty.",
-            "Fill in {key}: every row needs its own identifier.",
+            "Fill in {key}: every row needs its own identifier (a blank row: delete it).",
         ),
     },
     "foreign-key": {
@@ -513,12 +513,26 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "extra-label": {
         "uk": (
-            "Зайвий стовпець «{label}», якого немає в схемі.",
+            "Зайвий стовпець {field_number} «{label}», якого немає в схемі.",
             "Видаліть стовпець або додайте поле до схеми.",
         ),
         "en": (
-            "Extra column «{label}» that the schema does not have.",
+            "Extra column {field_number}, «{label}», that the schema does not have.",
             "Delete the column or add the field to the schema.",
+        ),
+    },
+    "extra-label:blank": {
+        "uk": (
+            "Зайвий стовпець {field_number} без назви: мабуть, таблиця зберегла порожній стовпець "
+            "(крапки з комою в кінці рядків).",
+            "Видаліть стовпець {field_number} (у таблиці — виділіть його й видаліть, а не лише очистіть); "
+            "якщо в ньому є дані, дайте йому назву й додайте поле до схеми.",
+        ),
+        "en": (
+            "Extra column {field_number} with no name: the spreadsheet probably saved an empty column "
+            "(separators at the ends of the rows).",
+            "Delete column {field_number} (in the spreadsheet, select and delete it, not only clear it); "
+            "if it holds data, name it and add the field to the schema.",
         ),
     },
     "missing-label": {
@@ -567,6 +581,30 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Column «{field}» (number {field_number}) is not in the file, so the columns after it moved: "
             "the errors in names and values below follow from it.",
             "Put column «{field}» back in its place, number {field_number}, and check the file again.",
+        ),
+    },
+    "column-moved": {
+        "uk": (
+            "Стовпець «{label}» стоїть {field_number}-м, а має бути {expected}-м, тож стовпці між цими "
+            "місцями зсунулися: помилки в назвах і значеннях далі — наслідок цього.",
+            "Перенесіть стовпець «{label}» на {expected}-те місце і перевірте файл ще раз.",
+        ),
+        "en": (
+            "Column «{label}» is number {field_number} but should be number {expected}, so the columns "
+            "between moved: the errors in names and values below follow from it.",
+            "Move column «{label}» to place {expected} and check the file again.",
+        ),
+    },
+    "header-missing": {
+        "uk": (
+            "Рядка заголовків немає: перший рядок файлу — дані, тож його прочитано як назви стовпців "
+            "і не перевірено, а помилки в назвах далі — наслідок цього.",
+            "Вставте першим рядком назви стовпців: {header}.",
+        ),
+        "en": (
+            "The header row is missing: the file's first row is data, so it was read as the column names "
+            "and not checked; the errors in names below follow from it.",
+            "Insert the column names as the first row: {header}.",
         ),
     },
     "column-extra": {

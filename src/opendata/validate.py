@@ -699,10 +699,11 @@ LABEL_ERRORS = {"blank-label", "duplicate-label", "extra-label", "incorrect-labe
 
 
 def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
-    """A column deleted, added or copied in the middle of a table shifts the ones after
-    it, and Frictionless reports each shifted name and each cell of the wrong type that
-    follows from it (a missing evidence_url made "channel" hold the reach).  Name the
-    one column that, put back or taken out, makes the header the schema's.
+    """A column deleted, added, copied or moved in the middle of a table shifts the
+    ones after it, and Frictionless reports each shifted name and each cell of the
+    wrong type that follows from it (a missing evidence_url made "channel" hold the
+    reach).  Name the one column that, put back, taken out or moved, makes the header
+    the schema's; or say that the header row is missing, when the first row is data.
 
     The header is rebuilt from the label errors (the file is not read again): the
     schema's names, but the label given where one is wrong, extra or missing."""
@@ -725,6 +726,15 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
     if not wrong:
         return None
     where = {"resource": resource.name, "path": resource.path}
+    if _first_row_is_data(header, fields):
+        return Problem("header-missing", params={"header": ",".join(fields)}, **where)
+    if len(header) == len(fields) and sorted(header) == sorted(fields):
+        for place, label in enumerate(header):  # the one column that, moved, puts all in order
+            rest = header[:place] + header[place + 1 :]
+            wanted = fields.index(label)
+            if [*rest[:wanted], label, *rest[wanted:]] == fields:
+                params = {"label": label, "field_number": place + 1, "expected": wanted + 1}
+                return Problem("column-moved", field=label, params=params, **where)
     # not the last column: Frictionless' own missing or extra label says that one well
     for place in range(len(fields) - 1):
         if len(header) == len(fields) - 1 and fields[:place] + fields[place + 1 :] == header:
@@ -737,6 +747,17 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
                 params.update(variant="copy", first=header.index(label) + 1)
             return Problem("column-extra", field=label, params=params, **where)
     return None
+
+
+def _first_row_is_data(labels: list[str], fields: list[str]) -> bool:
+    """Whether the header row was deleted: the first row, read as the labels, names no
+    field and holds what only data holds (digits: dates, ids, links, counts).  Column
+    titles in place of the names («Ідентифікатор звіту») have no digits."""
+    names = {field.strip().casefold() for field in fields}
+    written = [label for label in labels if label.strip()]
+    if not written or any(label.strip().casefold() in names for label in written):
+        return False
+    return sum(any(char.isdigit() for char in label) for label in written) * 2 >= len(written)
 
 
 class FieldFacts(NamedTuple):
@@ -886,6 +907,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
     if error.type in ("blank-label", "duplicate-label", "extra-label", "incorrect-label"):
         params["label"] = error.cell
         params["expected_label"] = error.field_name or "?"
+    if error.type == "extra-label" and not (error.cell or "").strip():
+        params["variant"] = "blank"  # an empty column a spreadsheet saved
     if error.type == "incorrect-label":
         lookalikes = lookalike_letters(error.cell or "", error.field_name or "")
         if lookalikes:  # the two names show the same on screen: say what differs
