@@ -284,9 +284,13 @@ def test_evidence_link_must_be_http(plan_with_reports):
     ("link", "code"),
     [
         ("https://", "plan-evidence-no-host"),
-        ("https://example.org/a https://example.org/b", "plan-evidence-spaces"),
+        ("https://example.org/a https://example.org/b", "plan-evidence-two-links"),
+        ("https://example.org/a,https://example.org/b", "plan-evidence-two-links"),  # passed
         ("https://example.org/x y", "plan-evidence-spaces"),
-        ("https://example.org/a\u00a0", "plan-evidence-spaces"),  # a no-break space from Word
+        ("https://example.org/a\u00a0", "plan-evidence-padded"),  # a no-break space from Word
+        ("https://example.org/a ", "plan-evidence-padded"),  # was "two links in one cell"
+        ("http://localhost/report", "plan-evidence-local"),  # passed
+        ("http://192.168.1.5/docs/report.pdf", "plan-evidence-local"),
     ],
 )
 def test_an_evidence_link_that_would_not_open_the_page_is_an_error(plan_with_reports, link, code):
@@ -295,6 +299,25 @@ def test_an_evidence_link_that_would_not_open_the_page_is_an_error(plan_with_rep
     append_rows(plan_with_reports / "progress_reports.csv", row)
     [error] = validate(plan_with_reports).errors
     assert (error.code, error.row, error.field, error.cell) == (code, 8, "evidence_url", link)
+
+
+def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_with_reports):
+    """Excel runs «-», «+» and «@» as formula signs too («- зустріч» is #NAME?), and a
+    required summary of a space passed, published as blank."""
+    row = ["R-4", "1.1", "2021-Q2", "2021-06-01", "planned", "x", "", "website", "", "kachanskyi-m-yu"]
+    for number, (summary, channel) in enumerate(
+        [("- зустріч з громадою", "website"), ("+380 67 123 4567", "website"), ("@kolomyia_rada", "TV"),
+         ("-5", "website"), (" ", "website"), ("Звіт", "\u00a0")]
+    ):
+        cells = [f"R-{number + 10}", *row[1:5], summary, "", channel, *row[8:]]
+        append_rows(plan_with_reports / "progress_reports.csv", cells)
+    _, report = report_json(plan_with_reports, "--lang", "en")
+    formulas = [w["message"] for w in report["warnings"] if w["type"] == "plan-formula"]
+    signs = [re.search("starts with «(.)»", text).group(1) for text in formulas]
+    assert signs == ["-", "+", "@"]  # «-5» is a number
+    problems = report["errors"] + report["warnings"]
+    blank = {(p["severity"], p["field"]) for p in problems if p["type"] == "plan-blank-cell"}
+    assert blank == {("error", "summary"), ("warning", "channel")}  # the summary is required
 
 
 def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):

@@ -792,6 +792,46 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "of its own.",
         ),
     },
+    "plan-evidence-padded": {
+        "uk": (
+            "Посилання «{cell}» має пробіл на початку чи в кінці.",
+            "Приберіть пробіли навколо адреси.",
+        ),
+        "en": (
+            "Link «{cell}» has a space at its start or end.",
+            "Remove the spaces around the address.",
+        ),
+    },
+    "plan-evidence-two-links": {
+        "uk": (
+            "У клітинці «{cell}» кілька посилань, а поле тримає одне.",
+            "Залиште в клітинці одне посилання; друге підтвердження — окремим звітом.",
+        ),
+        "en": (
+            "The cell «{cell}» holds several links; the field holds one.",
+            "Keep one link in the cell; a second piece of evidence goes in a report of its own.",
+        ),
+    },
+    "plan-evidence-local": {
+        "uk": (
+            "Посилання «{cell}» веде на цей комп'ютер чи у внутрішню мережу: інші його не відкриють.",
+            "Вкажіть адресу сторінки, відкритої в інтернеті, наприклад https://kolomyia.org/news/….",
+        ),
+        "en": (
+            "Link «{cell}» leads to this computer or an internal network: others cannot open it.",
+            "Give the address of a page open on the internet, such as https://kolomyia.org/news/….",
+        ),
+    },
+    "plan-blank-cell": {
+        "uk": (
+            "Клітинка поля «{field}» містить лише пробіли: вона здається заповненою, але порожня.",
+            "Впишіть значення або очистьте клітинку.",
+        ),
+        "en": (
+            "A cell of field «{field}» holds only spaces: it looks filled in, but it is empty.",
+            "Write the value or clear the cell.",
+        ),
+    },
     "plan-evidence-no-host": {
         "uk": (
             "У посиланні «{cell}» немає адреси сайту.",
@@ -814,14 +854,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-formula": {
         "uk": (
-            "Клітинка поля «{field}» починається з «=»: Excel, відкривши CSV, виконає її як формулу "
-            "(посилання чи обчислення замість тексту).",
-            "Почніть текст інакше, наприклад словом чи лапками перед «=».",
+            "Клітинка поля «{field}» починається з «{sign}»: Excel, відкривши CSV, виконає її як "
+            "формулу (посилання, обчислення чи помилку #NAME? замість тексту).",
+            "Почніть текст інакше, наприклад словом чи лапками перед «{sign}».",
         ),
         "en": (
-            "A cell of field «{field}» starts with «=»: Excel opening the CSV runs it as a formula "
-            "(a link or a calculation instead of the text).",
-            "Start the text otherwise, with a word or a quotation mark before the «=».",
+            "A cell of field «{field}» starts with «{sign}»: Excel opening the CSV runs it as a formula "
+            "(a link, a calculation or a #NAME? error instead of the text).",
+            "Start the text otherwise, with a word or a quotation mark before the «{sign}».",
         ),
     },
     "plan-cell-too-long": {

@@ -20,6 +20,7 @@ Row numbers follow Frictionless: the header is row 1.
 from __future__ import annotations
 
 import csv
+import ipaddress
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,6 +69,7 @@ class Table:
     rows: list[dict]  # cell texts by column name, plus "__row"
     header: list[str] = field(default_factory=list)
     delimiter: str = ","  # the file's own: what a row appended must use
+    required: frozenset[str] = frozenset()  # the schema's required fields
 
     @property
     def columns(self) -> set[str]:
@@ -95,7 +97,9 @@ def read_table(resource: frictionless.Resource) -> Table | None:
         for number, cells in enumerate(records, start=2)
         if any(cells)
     ]
-    return Table(resource.name, resource.path, rows, header, delimiter)
+    schema = getattr(resource, "schema", None)
+    required = frozenset(f.name for f in schema.fields if f.required) if schema is not None else frozenset()
+    return Table(resource.name, resource.path, rows, header, delimiter, required)
 
 
 def delimiter_of(resource: frictionless.Resource) -> str:
@@ -130,15 +134,33 @@ def _problem(table: Table, code: str, row, field: str, cell, severity="error", *
 
 
 def problem_of_link(link: str) -> str | None:
-    """Why an http(s) link would not open the page: no site in it ("https://"), or
-    spaces (two links in one cell, a space typed inside, a no-break space from Word)."""
+    """Why an http(s) link would not open the page for others: two links in one cell,
+    spaces (typed inside, a no-break space from Word, or only around it), no site in
+    it ("https://"), or a site only this computer or its network reaches."""
     if not link.lower().startswith(("http://", "https://")):
         return None
+    if len(re.findall(r"https?://", link, flags=re.IGNORECASE)) > 1:
+        return "plan-evidence-two-links"
     if any(character.isspace() for character in link):
-        return "plan-evidence-spaces"
-    if not urlsplit(link).hostname:
+        inside = any(character.isspace() for character in link.strip())
+        return "plan-evidence-spaces" if inside else "plan-evidence-padded"
+    host = urlsplit(link).hostname
+    if not host:
         return "plan-evidence-no-host"
+    if _local(host):
+        return "plan-evidence-local"
     return None
+
+
+def _local(host: str) -> bool:
+    """This computer, or an address of a private network («192.168.1.5», «server.local»)."""
+    if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal")):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
 
 
 def _cell_problems(table: Table) -> list[Problem]:
@@ -148,9 +170,14 @@ def _cell_problems(table: Table) -> list[Problem]:
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""
-            if text.startswith("="):  # the csv-excel copy opened in Excel: a formula, run
-                formula = _problem(table, "plan-formula", record["__row"], name, text, severity="warning")
+            if _formula_sign(text):  # the csv-excel copy opened in Excel: a formula, run
+                formula = _problem(
+                    table, "plan-formula", record["__row"], name, text, severity="warning", sign=text[0]
+                )
                 problems.append(formula)
+            if text and not text.strip():
+                severity = "error" if name in table.required else "warning"
+                problems.append(_problem(table, "plan-blank-cell", record["__row"], name, text, severity))
             if len(text) > EXCEL_CELL_CHARS:
                 too_long = _problem(
                     table, "plan-cell-too-long", record["__row"], name, None, severity="warning"
@@ -165,6 +192,19 @@ def _cell_problems(table: Table) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def _formula_sign(text: str) -> bool:
+    """Whether Excel runs the text as a formula: it starts with «=», «@», or «+» or «-»
+    not before a number («- зустріч», «+380 67 …» are formulas; «-5» is minus five)."""
+    if text[:1] in ("=", "@"):
+        return True
+    if text[:1] in ("+", "-") and len(text) > 1:
+        try:
+            float(text.replace(",", "."))
+        except ValueError:
+            return True
+    return False
 
 
 def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
