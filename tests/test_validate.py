@@ -320,6 +320,19 @@ def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_wit
     assert blank == {("error", "summary"), ("warning", "channel")}  # the summary is required
 
 
+def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_with_reports):
+    """«1.10» saved back as 1.1 is another task that exists: nothing caught it. A report
+    id naming its task tells them apart; one naming the same task says nothing."""
+    row = ["1.1", "2021-Q3", "2021-07-15", "done", "x", "https://kolomyia.org/a", "website", "", "koba-i-yu"]
+    append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.10-01", *row])
+    append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.1-02", *row])
+    code, report = report_json(plan_with_reports)
+    assert code == 0
+    said = [w for w in report["warnings"] if w["type"] == "plan-task-id-as-number"]
+    assert [(w["row"], w["field"], w["cell"]) for w in said] == [(8, "task_id", "1.1")]
+    assert said[0]["fix"].startswith("Якщо звіт про завдання 1.10, впишіть task_id «1.10»")
+
+
 def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):
     """A report typed as Ukrainian documents write it: each type error's fix names the
     value meant, in words and as `suggestion`; a link without https:// is one error."""

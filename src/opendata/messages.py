@@ -822,6 +822,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Give the address of a page open on the internet, such as https://kolomyia.org/news/….",
         ),
     },
+    "plan-task-id-as-number": {
+        "uk": (
+            "Завдання «{cell}», а ідентифікатор звіту «{report_id}» називає завдання {named}: мабуть, "
+            "таблиця прочитала «{named}» як число {cell}.",
+            "Якщо звіт про завдання {named}, впишіть task_id «{named}», а стовпець task_id відкривайте "
+            "як текст.",
+        ),
+        "en": (
+            "Task «{cell}», but the report id «{report_id}» names task {named}: a spreadsheet probably "
+            "read «{named}» as the number {cell}.",
+            "If the report is about task {named}, write task_id «{named}», and open the task_id column as "
+            "text.",
+        ),
+    },
     "plan-blank-cell": {
         "uk": (
             "Клітинка поля «{field}» містить лише пробіли: вона здається заповненою, але порожня.",

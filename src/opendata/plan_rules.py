@@ -33,6 +33,8 @@ from opendata.quarters import quarter_bounds, quarter_label
 
 PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+# the task a report id names, as the sample's «2021-Q2-1.10-01» or «…-1.8-2-01» do
+REPORT_TASK_RE = re.compile(r"(?:^|-)(\d+\.\d+(?:-[2-9])?)-\d+$")
 SNIFF_CHARS = 16_384  # the sample a delimiter is guessed from
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -344,6 +346,7 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
                     actual=quarter_label(day),
                 )
             )
+    problems += _task_id_read_as_a_number(table, record)
     written = record["evidence_url"] or ""
     url = written.strip()
     # a link without a scheme is no URI: the schema's type error says so, with its fix
@@ -364,6 +367,25 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
             )
         )
     return problems
+
+
+def _task_id_read_as_a_number(table: Table, record: dict) -> list[Problem]:
+    """A spreadsheet that opened the CSV read the task id «1.10» as the number 1.1, and
+    saved it so: another task, which exists.  A report id that names its task
+    («2021-Q2-1.10-01») tells the two apart."""
+    named = REPORT_TASK_RE.search(record["report_id"] or "")
+    task = record["task_id"] or ""
+    if named is None or named.group(1) == task or not _same_number(named.group(1), task):
+        return []
+    params = {"named": named.group(1), "report_id": record["report_id"]}
+    return [_problem(table, "plan-task-id-as-number", record["__row"], "task_id", task, "warning", **params)]
+
+
+def _same_number(first: str, second: str) -> bool:
+    try:
+        return float(first) == float(second)
+    except ValueError:
+        return False
 
 
 def _parse_date(text: str) -> date | None:
