@@ -235,3 +235,11 @@ def test_a_wrong_language_in_the_environment_is_named_as_such():
     result = run_cli("validate", env={**os.environ, "OPENDATA_LANG": "fr"})
     assert result.returncode == 2
     assert "неприпустиме значення «OPENDATA_LANG»: можливі uk, en." in result.stderr
+
+
+def test_no_progress_bar_goes_to_a_log_when_colour_is_forced(plan_copy):
+    """FORCE_COLOR (set by many CI systems) made Rich take the log for a terminal, and
+    the bar's redrawing wrote cursor codes into it; colour itself is the user's choice."""
+    result = run_cli("validate", plan_copy, env={**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[?25l" not in result.stderr and "\r" not in result.stderr  # hide cursor, redraw

@@ -410,7 +410,9 @@ class _progress:
     """
 
     def __init__(self, output_format: str, *counters: Callable[[Task], str], labels=None, show=True):
-        self.enabled = show and output_format == "text" and err.is_terminal
+        # a real terminal: FORCE_COLOR (set by many CI systems) makes Rich take a log file
+        # for one, and the bar's redrawing filled it with escape codes
+        self.enabled = show and output_format == "text" and err.is_terminal and sys.stderr.isatty()
         self.labels = labels or {}
         self.bar = _rich_progress(counters) if self.enabled else None
         self.tasks: dict[str, int] = {}
