@@ -243,3 +243,14 @@ def test_no_progress_bar_goes_to_a_log_when_colour_is_forced(plan_copy):
     result = run_cli("validate", plan_copy, env={**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
     assert result.returncode == 0, result.stderr
     assert "\x1b[?25l" not in result.stderr and "\r" not in result.stderr  # hide cursor, redraw
+
+
+def test_a_command_suggested_in_a_message_quotes_a_path_with_a_space(plan_copy, tmp_path):
+    """«opendata validate /tmp/bad dir» checked another folder when pasted."""
+    folder = tmp_path / "мій пакет"
+    plan_copy.rename(folder)
+    with (folder / "people.csv").open("a", encoding="utf-8") as stream:
+        stream.write("x,y\n")
+    result = run_cli("report", folder)
+    assert result.returncode == 1
+    assert f"opendata validate '{folder}'" in result.stderr, result.stderr

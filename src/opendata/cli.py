@@ -16,6 +16,7 @@ import gc
 import itertools
 import json
 import os
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -304,7 +305,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
 
     errors = len(validate(out_dir).errors)
     if errors:  # records of a task or person the new plan no longer has, most likely
-        err.print(ui["invalid"].format(count=number(errors, lang), out=out_dir), markup=False)
+        err.print(ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir)), markup=False)
     if plan.unplaced or errors:
         sys.exit(1)
 
@@ -399,6 +400,11 @@ def validate_command(
     else:
         print_report(report, lang, show=show)
     sys.exit(report.exit_code)
+
+
+def _quoted(path: object) -> str:
+    """A path as a command the user may copy and run: quoted where it has a space."""
+    return shlex.quote(str(path))
 
 
 class _progress:
@@ -614,7 +620,8 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     if not (folder / "datapackage.json").is_file():
         _refuse("NotAPackage", f"{path}: {ui['not_package']}", output_format, 2)
     if not report.valid:
-        _refuse("InvalidPackage", f"{folder}: {ui['invalid'].format(folder=folder)}", output_format, 1)
+        message = ui["invalid"].format(folder=_quoted(folder))
+        _refuse("InvalidPackage", f"{folder}: {message}", output_format, 1)
     return folder
 
 
@@ -788,7 +795,9 @@ def _portal_config(config_path: Path | None, lang: str):
         sys.exit(2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
-            PUBLISH_UI[lang]["config_exposed"].format(path=config.token_source), style="yellow", markup=False
+            PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.token_source)),
+            style="yellow",
+            markup=False,
         )
     return config
 
@@ -929,7 +938,8 @@ def publish_command(
     if not report.readable:
         _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
     if not report.valid:
-        message = ui["invalid_package"].format(path=path, errors=counted(len(report.errors), lang, "errors"))
+        errors = counted(len(report.errors), lang, "errors")
+        message = ui["invalid_package"].format(path=_quoted(path), errors=errors)
         _refuse("InvalidPackage", message, output_format, report.exit_code)
     package_dir = path.parent if path.is_file() else path
     client, local = _portal_client(
