@@ -11,7 +11,7 @@ import sys
 import click
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import PACKAGE, run_cli
 
 
 def test_python_dash_m_is_the_same_command_line(tmp_path):
@@ -254,3 +254,20 @@ def test_a_command_suggested_in_a_message_quotes_a_path_with_a_space(plan_copy, 
     result = run_cli("report", folder)
     assert result.returncode == 1
     assert f"opendata validate '{folder}'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["publish", PACKAGE, "--dry-run"],
+        ["pull", "some-plan", "--out", "x"],
+        ["audit", "--org", "x", "--out", "x"],
+    ],
+)
+def test_a_password_in_the_portals_address_is_refused_not_echoed(tmp_path, command):
+    """It was printed in every address of the output (the API token never was)."""
+    portal = "http://officer:SECRETPW@127.0.0.1:9"
+    result = run_cli(*command, "--portal", portal, "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"] == "PortalUrlWithPassword"
+    assert "SECRETPW" not in result.stdout + result.stderr

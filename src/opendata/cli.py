@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
+from urllib.parse import urlsplit
 
 import click
 import orjson
@@ -806,6 +807,8 @@ def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
     """The portal's root address, or a refusal when GIVEN is no http(s) address."""
     from opendata.messages import PUBLISH_UI
 
+    if urlsplit(given.strip()).password is not None:  # it would be shown with every URL printed
+        _refuse("PortalUrlWithPassword", PUBLISH_UI[lang]["portal_url_password"], output_format, 2)
     url = portal_root(given)
     if url is None:
         _refuse("BadPortalUrl", PUBLISH_UI[lang]["bad_portal_url"].format(url=given), output_format, 2)

@@ -1547,6 +1547,8 @@ PUBLISH_UI = {
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
         "(постанова № 835), і аудит назвав би його помилкою паспорта; можливі: {allowed}.",
+        "portal_url_password": "Адреса порталу містить ім'я користувача й пароль, а їх показало б кожне "
+        "повідомлення з адресою; приберіть їх з адреси: портал CKAN приймає ключ API (CKAN_API_TOKEN).",
         "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
@@ -1619,6 +1621,8 @@ PUBLISH_UI = {
         "users of this computer; close it: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» is not an official update frequency "
         "(Resolution No. 835), and the audit would call it a passport error; the values are: {allowed}.",
+        "portal_url_password": "The portal's address holds a user name and password, which every message "
+        "with an address would show; take them out of it: a CKAN portal takes the API token (CKAN_API_TOKEN).",
         "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
