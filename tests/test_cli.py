@@ -271,3 +271,18 @@ def test_a_password_in_the_portals_address_is_refused_not_echoed(tmp_path, comma
     assert result.returncode == 2
     assert json.loads(result.stdout)["error"] == "PortalUrlWithPassword"
     assert "SECRETPW" not in result.stdout + result.stderr
+
+
+def test_a_failure_the_command_line_catches_is_json_for_a_script_that_asked(tmp_path):
+    """A folder that cannot be written and a config file that cannot be read printed
+    only text on stderr: a script parsing stdout got nothing."""
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    (tmp_path / "bad.toml").write_text("garbage[", encoding="utf-8")
+    for args in (
+        ["build", PACKAGE, "--out", tmp_path / "afile" / "dist"],
+        ["publish", PACKAGE, "--dry-run", "--config", tmp_path / "bad.toml"],
+    ):
+        result = run_cli(*args, "--format", "json")
+        assert result.returncode == 2, result.stderr
+        answer = json.loads(result.stdout)
+        assert answer["ok"] is False and answer["error"] in ("NotADirectoryError", "ConfigError")

@@ -78,6 +78,15 @@ LANG_OPTION = click.option(
     help="Language of messages (or set OPENDATA_LANG).",
     callback=_remember_lang,
 )
+
+
+def _remember_format(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    """Keep the output format in the contexts' shared meta: a failure ``_Commands``
+    catches is JSON too for a script that asked for JSON."""
+    ctx.meta["output_format"] = value
+    return value
+
+
 FORMAT_OPTION = click.option(
     "--format",
     "output_format",
@@ -85,6 +94,7 @@ FORMAT_OPTION = click.option(
     default="text",
     show_default=True,
     help="text for people, json for scripts (printed to stdout).",
+    callback=_remember_format,
 )
 
 
@@ -192,8 +202,7 @@ class _Commands(TranslatedCommand, click.Group):
         except OSError as error:
             if os.environ.get("OPENDATA_DEBUG"):
                 raise
-            _print_failure(error, ctx.meta["lang"])
-            sys.exit(2)
+            _failed(error, ctx.meta.get("output_format", "text"), ctx.meta["lang"], 2)
 
 
 @click.group(
@@ -792,8 +801,7 @@ def _portal_config(config_path: Path | None, lang: str):
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        _print_failure(error, lang)
-        sys.exit(2)
+        _failed(error, click.get_current_context().meta.get("output_format", "text"), lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
             PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.token_source)),

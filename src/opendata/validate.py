@@ -49,7 +49,9 @@ UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes
 # file is read again up to this size
 SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 PASTED_ROWS_MAX_BYTES = 32 << 20
-HEADER_DELIMITERS = (",", ";", "\t", "|")  # Frictionless' candidates, in its order
+# Frictionless' candidates but the comma: a comma file is left to its sniffing, which
+# reads it right, and a declared dialect would cost the engine's head start
+HEADER_DELIMITERS = (";", "\t", "|")
 HEADER_MAX_BYTES = 1 << 16
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
