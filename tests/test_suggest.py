@@ -116,6 +116,10 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
         # a letter that only looks like the one wanted, from the other alphabet
         ("[a-z0-9-]+", "kоba-i-yu", "koba-i-yu"),  # Cyrillic о
         ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", "М.М."),  # a Latin M among Cyrillic initials
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "м.ю.", "М.Ю."),
+        # a name or a text is not a code: upper case is not what was meant
+        ("[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ'’ \"«»-]+", "іваненко", None),
+        ("[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ'’ \"«»-]+", "тов «будсервіс»", None),
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):

@@ -49,6 +49,7 @@ _YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
 _INTEGER = re.compile(r"-?\d+", re.ASCII)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+CODE_MAX_LENGTH = 40  # a code longer than this is a text, whose case is its own (`_is_code`)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
 
 
@@ -98,11 +99,21 @@ def pattern_value(pattern: str, cell: str) -> str | None:
         return None
     text = cell.strip()
     for written in (text, fold_lookalikes(text), fold_lookalikes(text, to="cyrillic")):
-        candidates = (written, written.upper(), written.lower(), _quarter(written))
+        cases = (written.upper(), written.lower()) if _is_code(written) else ()
+        candidates = (written, *cases, _quarter(written))
         found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
         if found:
             return found
     return None
+
+
+def _is_code(text: str) -> bool:
+    """Whether a value is a code whose case alone may be wrong («2021-q3», «Kachanskyi-M-Yu»,
+    «м.ю.»): one short word, Latin or with a digit, dot or underscore.  A name or a text
+    is not: «іваненко» upper-cased is no name, and «ТОВ «БУДСЕРВІС»» no better than before."""
+    if len(text) > CODE_MAX_LENGTH or any(c.isspace() for c in text):
+        return False
+    return text.isascii() or any(c.isdigit() or c in "._" for c in text)
 
 
 def _quarter(text: str) -> str | None:
