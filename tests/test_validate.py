@@ -354,6 +354,22 @@ def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
     assert english["errors"][2]["message"] == "Value «true» is not a boolean (так/ні)."
 
 
+def test_a_number_meant_is_suggested_with_the_fields_own_decimal_mark(tmp_path):
+    """A field of Ukrainian amounts («1 234,5»): the value meant is written with its comma,
+    not the dot that field would refuse too."""
+    table = tmp_path / "amounts.csv"
+    table.write_text('amt\n"12 345.00"\n1.5\n', encoding="utf-8")
+    schema = tmp_path / "amounts.schema.json"
+    field = {"name": "amt", "type": "number", "decimalChar": ",", "groupChar": " "}
+    schema.write_text(json.dumps({"fields": [field]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [(e["cell"], e.get("suggestion")) for e in report["errors"]] == [
+        ("12 345.00", "12345,00"),
+        ("1.5", "1,5"),
+    ]
+
+
 def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_with_reports):
     """An officer types the person's name, not the id, and a status as she says it."""
     append_rows(

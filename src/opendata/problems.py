@@ -65,7 +65,9 @@ class Problem:
         if self.code == "type-error" and self.cell is not None:
             if "true_values" in self.params:
                 return boolean_value(self.params["true_values"], self.params["false_values"], self.cell)
-            return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
+            params = self.params
+            notation = params.get("decimal_char", "."), params.get("group_char", "")
+            return suggestion(params.get("field_type", ""), params.get("field_format"), self.cell, *notation)
         if self.kind == "constraint-error:enum" and self.cell is not None:
             labels = tuple((self.params.get("labels") or {}).items())
             return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)

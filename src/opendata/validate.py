@@ -748,6 +748,7 @@ class FieldFacts(NamedTuple):
     constraints: dict
     labels: dict[str, str]  # the values' labels (`_labels`)
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
+    notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
 
 
 class TableProblems:
@@ -763,7 +764,12 @@ class TableProblems:
         self.fields = (
             {
                 f.name: FieldFacts(
-                    f.type, getattr(f, "format", None), f.constraints or {}, _labels(f), _booleans(f)
+                    f.type,
+                    getattr(f, "format", None),
+                    f.constraints or {},
+                    _labels(f),
+                    _booleans(f),
+                    _notation(f),
                 )
                 for f in schema.fields
             }
@@ -862,6 +868,13 @@ def _booleans(field: frictionless.Field) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(map(str, field.true_values)), tuple(map(str, field.false_values))
 
 
+def _notation(field: frictionless.Field) -> dict[str, str]:
+    """A number field's decimal mark and group separator, as its suggestions are written."""
+    if field.type != "number":
+        return {}
+    return {"decimal_char": field.decimal_char, "group_char": field.group_char}
+
+
 def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
     """What the messages about an engine error need to say."""
     params: dict = {
@@ -874,6 +887,7 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         params["field_type"], params["field_format"] = schema_field.type, schema_field.format
         if schema_field.booleans is not None:
             params["true_values"], params["false_values"] = schema_field.booleans
+        params.update(schema_field.notation)
         if error.constraint:
             params["constraint"] = error.constraint
             limit = schema_field.constraints.get(error.constraint)
