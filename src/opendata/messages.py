@@ -342,6 +342,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Open the file in a spreadsheet and save it again as CSV.",
         ),
     },
+    "schema-bound": {
+        "uk": (
+            "Схема таблиці «{path}» задає обмеження, записані не так, як значення поля: {detail}.",
+            "Запишіть ці обмеження (minimum, maximum, enum) так само, як значення поля: того ж типу "
+            "й формату. Доти таблицю не перевіряють: помилкою був би майже кожен рядок.",
+        ),
+        "en": (
+            "The table schema «{path}» sets constraints not written as the field's values are: {detail}.",
+            "Write these constraints (minimum, maximum, enum) as the field's values are written: of the "
+            "same type and format. Until then the table is not checked: nearly every row would be an error.",
+        ),
+    },
     "schema-none": {
         "uk": (
             "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок), "
@@ -1133,6 +1145,39 @@ def type_phrase(
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format
     letters = PATTERN_LETTERS[lang]
     return f"{name} ({re.sub(r'%(.)', lambda m: letters.get(m.group(1), m.group(0)), pattern)})"
+
+
+# a constraint's bound or allowed value its field cannot read (validate._unreadable_bounds)
+CONSTRAINT_WORDS = {
+    "uk": {
+        "minimum": "мінімум",
+        "maximum": "максимум",
+        "exclusiveMinimum": "строгий мінімум (exclusiveMinimum)",
+        "exclusiveMaximum": "строгий максимум (exclusiveMaximum)",
+        "enum": "дозволене значення (enum)",
+    },
+    "en": {
+        "minimum": "the minimum",
+        "maximum": "the maximum",
+        "exclusiveMinimum": "the exclusive minimum",
+        "exclusiveMaximum": "the exclusive maximum",
+        "enum": "the allowed value (enum)",
+    },
+}
+BOUND_REASON = {
+    "uk": ("{constraint} «{value}» поля «{field}» не є {expected}", " (десятковий знак «{mark}»)"),
+    "en": ("{constraint} «{value}» of field «{field}» is not {expected}", " (decimal mark «{mark}»)"),
+}
+
+
+def bound_reason(bound: dict, lang: str) -> str:
+    """«мінімум «2024-01-01» поля «d» не є датою (ДД.ММ.РРРР)»: a bound its field cannot read."""
+    reason, decimal = BOUND_REASON[lang]
+    words = CONSTRAINT_WORDS[lang].get(bound["constraint"], bound["constraint"])
+    expected = type_phrase(lang, bound["field_type"], bound.get("field_format"))
+    mark = bound.get("decimal_char", ".")
+    text = reason.format(constraint=words, value=bound["value"], field=bound["field"], expected=expected)
+    return text + (decimal.format(mark=mark) if mark != "." else "")
 
 
 def number(value: int, lang: str) -> str:

@@ -12,6 +12,7 @@ from typing import Protocol
 from opendata.messages import (
     FILE_KINDS,
     SUGGESTION,
+    bound_reason,
     counted,
     descriptor_reason,
     json_reason,
@@ -114,6 +115,8 @@ class Problem:
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)
+        if code == "schema-bound":
+            params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):

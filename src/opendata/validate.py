@@ -282,8 +282,7 @@ def _schema_readable(resource: frictionless.Resource, written: str | None, repor
     the tables whose foreign keys refer to it are checked without them, as for a table
     whose file cannot be read."""
     try:
-        resource.schema  # noqa: B018 -- reads the file
-        return True
+        bounds = _unreadable_bounds(resource.schema)  # reads the file
     except frictionless.FrictionlessException as error:
         where = written or resource.path
         cause = error.__cause__
@@ -299,6 +298,40 @@ def _schema_readable(resource: frictionless.Resource, written: str | None, repor
             problem = Problem("schema-invalid", resource=resource.name, path=where, params=_detail(error))
         report.problems.append(problem)
         return False
+    if bounds:
+        where = written or resource.path
+        report.problems.append(
+            Problem("schema-bound", resource=resource.name, path=where, params={"bounds": bounds})
+        )
+        return False
+    return True
+
+
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _unreadable_bounds(schema: frictionless.Schema) -> list[dict]:
+    """The bounds and allowed values (enum) their own field does not read: a minimum
+    «01.01.2024» of an ISO date, «2024-01-01» of a «%d.%m.%Y» one.  Frictionless stops
+    comparing a cell with nothing, and the engine would find nearly every cell out of
+    bounds: the schema is wrong, not the rows (docs/engine.md)."""
+    found = []
+    for each in schema.fields:
+        constraints = each.constraints or {}
+        missing = each.missing_values if each.has_defined("missing_values") else schema.missing_values
+        values = [(name, constraints[name]) for name in BOUNDS if constraints.get(name) is not None]
+        enum = constraints.get("enum")
+        values += [("enum", v) for v in enum if v is not None and str(v) not in missing] if enum else []
+        read = each.create_value_reader()
+        kind = {"field_type": each.type, "field_format": getattr(each, "format", None), **_notation(each)}
+        for name, value in values:
+            try:
+                readable = read(value) is not None
+            except Exception:  # any JSON may stand there; unread is what counts
+                readable = False
+            if not readable:
+                found.append({"field": each.name, "constraint": name, "value": str(value), **kind})
+    return found
 
 
 def _as_table(descriptor: dict) -> dict:
@@ -347,6 +380,9 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         except frictionless.FrictionlessException as error:
             problem = Problem("schema-invalid", path=str(schema_path), params=_detail(error))
             raise Unreadable(problem) from error
+        bounds = _unreadable_bounds(options["schema"])
+        if bounds:
+            raise Unreadable(Problem("schema-bound", path=str(schema_path), params={"bounds": bounds}))
     # a table, whatever the suffix: Frictionless would make a .txt file a text resource
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
