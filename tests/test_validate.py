@@ -1771,6 +1771,23 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     assert [w["type"] for w in warnings] == ["schema-none"]
 
 
+def test_without_a_schema_a_type_error_names_the_type_inferred(tmp_path):
+    """Frictionless infers the types from the first rows and checks the rest against them:
+    «x» among counts is not an integer, not «не є .», and the warning says types are checked."""
+    table = tmp_path / "counts.csv"
+    rows = "".join(f"{i},{i * 3}\n" for i in range(1, 151))
+    table.write_text(f"id,qty\n{rows}151,x\n", encoding="utf-8")
+    code, report = report_json(table)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["message"], error["fix"]) == (
+        "Значення «x» не є цілим числом.",
+        "Запишіть значення поля «qty» як ціле число.",
+    )
+    [warning] = report["warnings"]
+    assert "і типи значень, вгадані за першими рядками" in warning["message"]
+
+
 def test_an_adopted_decision_has_its_date_and_number(plan_copy):
     """Marked adopted without them, it passed, and build then asked for them in the
     --publisher file, which has no place for them."""

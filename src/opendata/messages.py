@@ -356,14 +356,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "schema-none": {
         "uk": (
-            "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок), "
-            "а не значення, їхні типи чи ключі.",
+            "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок) "
+            "і типи значень, вгадані за першими рядками, а не обов'язковість, дозволені значення чи ключі.",
             "Вкажіть схему таблиці: opendata validate {given} --schema СХЕМА.json або перевірте "
             "пакет, до якого вона належить.",
         ),
         "en": (
-            "File «{path}» was checked without a schema: only its structure (header, number of cells), "
-            "not its values, their types or keys.",
+            "File «{path}» was checked without a schema: only its structure (header, number of cells) "
+            "and the value types guessed from its first rows, not required cells, allowed values or keys.",
             "Give the table's schema: opendata validate {given} --schema SCHEMA.json, or validate the "
             "package it belongs to.",
         ),

@@ -655,7 +655,7 @@ def _check_table(
         *_split_rows(resource, result),
     ]
     report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
-    report.problems.add_source(TableProblems(result.errors, resource, keys))
+    report.problems.add_source(TableProblems(result.errors, resource, keys, result.schema))
     return True
 
 
@@ -791,12 +791,19 @@ class TableProblems:
     """A table's problems, made from the engine's errors each time they are read."""
 
     def __init__(
-        self, errors: list[engine.TableError] | engine.SpilledErrors, resource, keys: KeyGuesser
+        self,
+        errors: list[engine.TableError] | engine.SpilledErrors,
+        resource,
+        keys: KeyGuesser,
+        schema: frictionless.Schema | None = None,
     ) -> None:
+        """``schema``: the one the engine used, inferred from the cells where the table has
+        none (its type errors name the type inferred); by default the resource's."""
         self.errors = errors
         self.keys = keys
         self.name, self.path = resource.name, resource.path
-        schema = getattr(resource, "schema", None)
+        if schema is None:
+            schema = getattr(resource, "schema", None)
         self.fields = (
             {
                 f.name: FieldFacts(
