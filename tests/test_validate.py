@@ -370,6 +370,25 @@ def test_a_number_meant_is_suggested_with_the_fields_own_decimal_mark(tmp_path):
     ]
 
 
+def test_a_long_or_multi_line_cell_is_shortened_in_the_text_report_only(tmp_path):
+    """Three errors in cells of whole texts printed 100,010 lines: the text report shows
+    80 characters, the length, and the line breaks as «⏎»; JSON keeps the cell whole."""
+    table = tmp_path / "texts.csv"
+    long, lines = "Ї" * 200_000, "а\n" + "ба\n" * 2_000
+    table.write_text(f'id,text\n1,{long}\n2,"{lines}"\n', encoding="utf-8")
+    schema = tmp_path / "texts.schema.json"
+    field = {"name": "text", "type": "string", "constraints": {"maxLength": 1000}}
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, field]}))
+    result = run_cli("validate", table, "--schema", schema)
+    assert result.returncode == 1 and len(result.stdout.splitlines()) < 12
+    assert f"Значення «{'Ї' * 80}… (200\u00a0000 символів)» довше за 1\u00a0000 символів." in result.stdout
+    assert "Значення «а⏎ба⏎ба⏎" in result.stdout and "… (6\u00a0002 символи)»" in result.stdout
+    english = run_cli("validate", table, "--schema", schema, "--lang", "en").stdout
+    assert "… (200,000 characters)»" in english
+    _, report = report_json(table, "--schema", schema)
+    assert [e["cell"] for e in report["errors"]] == [long, lines]
+
+
 def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_with_reports):
     """An officer types the person's name, not the id, and a status as she says it."""
     append_rows(

@@ -458,7 +458,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
     ui = UI[lang]
     if not report.readable:
         problem = report.problems[0]
-        message, fix = problem.render(lang)
+        message, fix = problem.render(lang, short=True)
         out.print(Text(ui["unreadable"], style="bold red"))
         out.print(Text(message))
         out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
@@ -541,7 +541,7 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
     from rich.text import Text
 
     ui = UI[lang]
-    message, fix = problem.render(lang)
+    message, fix = problem.render(lang, short=True)
     where = []
     if problem.row is not None:
         where.append(f"{ui['row']} {problem.row}")
