@@ -1549,7 +1549,14 @@ def test_text_report_counts_what_it_does_not_print(tmp_path):
     assert "…and 8 more in this file" in short.stdout
     assert "5 × row 5, field «id»: " in short.stdout  # x3..x7, the first of them as the example
     assert "3 × row 10, field «email»: " in short.stdout
-    assert "opendata validate --show 0 (or --format json)" in short.stdout
+    # the person's own command again, not `opendata validate`, which checks datapackage/
+    again = f"opendata validate {table} --schema {schema} --lang en --show 0 (or --format json)"
+    assert f"Shown in full: 3 per file; every one: {again}." in short.stdout
+    spaced = tmp_path / "мій звіт.csv"
+    spaced.write_bytes(table.read_bytes())
+    one = run_cli("validate", spaced, "--schema", schema, "--show", "1", "--limit-errors", "5")
+    again = f"opendata validate '{spaced}' --schema {schema} --limit-errors 5 --show 0 (або --format json)"
+    assert f"Повністю показано по 1 з кожного файлу; усі по одній: {again}." in one.stdout
 
     every = run_cli("validate", table, "--schema", schema, "--show", "0", "--lang", "en")
     assert every.stdout.count("✗ row") == 11 and "more in this file" not in every.stdout

@@ -1311,7 +1311,7 @@ UI = {
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
         "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
         "limited": "(не всі: перелік обмежено --limit-errors)",
-        "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
+        "shown": "Повністю показано по {show} з кожного файлу; усі по одній: {command} --show 0 (або --format json).",
     },
     "en": {
         "valid": "The data is valid.",
@@ -1332,7 +1332,7 @@ UI = {
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
         "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
         "limited": "(not all of them: the list is cut by --limit-errors)",
-        "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
+        "shown": "Shown in full: {show} per file; every one: {command} --show 0 (or --format json).",
     },
 }
 
