@@ -414,6 +414,44 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
 
 
 
+def test_a_pattern_error_shows_an_example_of_the_value_not_only_the_regular_expression(plan_with_reports):
+    """«Запишіть значення за шаблоном [0-9]{4}-Q[1-4]» says nothing to an officer; the
+    plan's schema gives an example of each coded field, and the fix shows it."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R 8", "1.1", "Q3", "2021-06-15", "done", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    fixes = {e["field"]: (e["message"], e["fix"]) for e in report["errors"]}
+    assert fixes["period"] == (
+        "Значення «Q3» записано не за шаблоном поля (як-от «2021-Q3»).",
+        "Запишіть значення у вигляді, як-от «2021-Q3» (шаблон [0-9]{4}-Q[1-4]).",
+    )
+    assert "як-от «2021-Q3-5.2-01»" in fixes["report_id"][1]
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert english["errors"][1]["fix"] == "Write the value like «2021-Q3» (pattern [0-9]{4}-Q[1-4])."
+
+
+def test_an_example_is_the_fields_own_or_its_descriptions_and_matches_the_pattern(tmp_path):
+    table = tmp_path / "codes.csv"
+    table.write_text("a,b,c\nx,x,x\n", encoding="utf-8")
+    schema = tmp_path / "codes.schema.json"
+    code = {"type": "string", "constraints": {"pattern": "[A-Z]{2}-[0-9]{2}"}}
+    fields = [
+        {"name": "a", "example": "AB-12", **code},
+        {"name": "b", "description": "Код, наприклад «CD-34».", **code},
+        {"name": "c", "description": "Код, наприклад «cd34».", **code},
+    ]
+    schema.write_text(json.dumps({"fields": fields}, ensure_ascii=False))
+    _, report = report_json(table, "--schema", schema)
+    assert [e["fix"] for e in report["errors"]] == [
+        "Запишіть значення у вигляді, як-от «AB-12» (шаблон [A-Z]{2}-[0-9]{2}).",
+        "Запишіть значення у вигляді, як-от «CD-34» (шаблон [A-Z]{2}-[0-9]{2}).",
+        "Запишіть значення за шаблоном [A-Z]{2}-[0-9]{2}.",  # an example the pattern refuses is none
+    ]
+
+
 def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_named(plan_with_reports):
     """A Cyrillic «о» in «dоne», a Latin «I» in «Коба I.Ю.»: the cell shows as the value
     meant, so the fix names the value and the letters that only look like its own."""

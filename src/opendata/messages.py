@@ -445,6 +445,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Write the value to match {limit}.",
         ),
     },
+    "constraint-error:pattern:example": {
+        "uk": (
+            "Значення «{cell}» записано не за шаблоном поля (як-от «{example}»).",
+            "Запишіть значення у вигляді, як-от «{example}» (шаблон {limit}).",
+        ),
+        "en": (
+            "Value «{cell}» is not written as the field's pattern wants (e.g. «{example}»).",
+            "Write the value like «{example}» (pattern {limit}).",
+        ),
+    },
     "constraint-error": {
         "uk": (
             "Значення «{cell}» порушує обмеження: {note}.",

@@ -119,6 +119,8 @@ class Problem:
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)
+        if code == "constraint-error:pattern" and params.get("example"):
+            code += ":example"  # what to write, not only the regular expression
         if code == "schema-bound":
             params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:

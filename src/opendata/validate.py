@@ -785,6 +785,7 @@ class FieldFacts(NamedTuple):
     labels: dict[str, str]  # the values' labels (`_labels`)
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
     notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
+    example: str | None  # a value that matches the field's pattern (`_example`)
 
 
 class TableProblems:
@@ -813,6 +814,7 @@ class TableProblems:
                     _labels(f),
                     _booleans(f),
                     _notation(f),
+                    _example(f),
                 )
                 for f in schema.fields
             }
@@ -911,6 +913,27 @@ def _booleans(field: frictionless.Field) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(map(str, field.true_values)), tuple(map(str, field.false_values))
 
 
+# «наприклад «2021-Q3-5.2-01»», «e.g. 2021-Q3.»: an example a field's description gives
+DESCRIBED_EXAMPLE = re.compile(
+    r"(?:наприклад|e\.g\.),?\s+(?:«(?P<quoted>[^»]+)»|(?P<bare>\S+?))[.,;:)]?(?:\s|$)", re.IGNORECASE
+)
+
+
+def _example(field: frictionless.Field) -> str | None:
+    """A value of the field an officer can copy the form of, where its pattern is a regular
+    expression she does not read: the field's ``example``, or the one its description
+    gives; only one the pattern matches."""
+    pattern = (field.constraints or {}).get("pattern")
+    if not isinstance(pattern, str):
+        return None
+    found = DESCRIBED_EXAMPLE.search(field.description or "")
+    written = field.example or (found and (found["quoted"] or found["bare"]))
+    try:
+        return str(written) if written and re.fullmatch(pattern, str(written)) else None
+    except re.error:
+        return None
+
+
 def _notation(field: frictionless.Field) -> dict[str, str]:
     """A number field's decimal mark and group separator, as its suggestions are written."""
     if field.type != "number":
@@ -935,6 +958,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
             params["constraint"] = error.constraint
             limit = schema_field.constraints.get(error.constraint)
             params["limit"] = limit
+            if error.constraint == "pattern" and schema_field.example:
+                params["example"] = schema_field.example
             if error.constraint == "enum":
                 params["allowed"] = ", ".join(str(value) for value in limit or [])
                 params["labels"] = schema_field.labels
