@@ -1835,6 +1835,37 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     assert [w["type"] for w in warnings] == ["schema-none"]
 
 
+def test_a_national_csvw_schema_is_converted_and_said_so(tmp_path):
+    """The Ministry's structures are CSV on the Web (tableSchema.columns): they were refused
+    as «немає обов'язкової властивості «fields»»."""
+    from opendata import national
+
+    header = ",".join(f["name"] for f in national.table_schema("register")["fields"])
+    table = tmp_path / "register.csv"
+    table.write_text(header + "\n" + "x," * header.count(",") + "x\n", encoding="utf-8")
+    register = Path(national.__file__).parent / "national_schemas" / "register.json"
+    code, report = report_json(table, "--schema", register)
+    assert [w["type"] for w in report["warnings"]] == ["schema-csvw"]
+    assert "перетворено на Table Schema" in report["warnings"][0]["message"]
+    assert code == 1 and {e["field"] for e in report["errors"]} == {"url"}  # «x» is no http(s) link
+    csvw = tmp_path / "addresses.json"
+    uid = {"name": "uid", "datatype": "integer", "required": True}
+    columns = [uid, {"name": "since", "datatype": "date"}]
+    csvw.write_text(json.dumps({"tableSchema": {"columns": columns}}))
+    addresses = tmp_path / "addresses.csv"
+    addresses.write_text("uid,since\n1,2024-01-01\n,01.01.2024\n", encoding="utf-8")
+    code, report = report_json(addresses, "--schema", csvw)
+    assert [(e["row"], e["field"], e.get("suggestion")) for e in report["errors"]] == [
+        (3, "uid", None),
+        (3, "since", "2024-01-01"),
+    ]
+    columns[1]["datatype"] = "duration"
+    csvw.write_text(json.dumps({"tableSchema": {"columns": columns}}))
+    code, report = report_json(addresses, "--schema", csvw)
+    assert (code, [e["type"] for e in report["errors"]]) == (2, ["schema-csvw-unconvertible"])
+    assert "«since»" in report["errors"][0]["message"] and "«duration»" in report["errors"][0]["message"]
+
+
 def test_without_a_schema_a_type_error_names_the_type_inferred(tmp_path):
     """Frictionless infers the types from the first rows and checks the rest against them:
     «x» among counts is not an integer, not «не є .», and the warning says types are checked."""

@@ -354,6 +354,54 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "same type and format. Until then the table is not checked: nearly every row would be an error.",
         ),
     },
+    "schema-csvw": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema.columns), як національні структури "
+            "наборів даних: її перетворено на Table Schema й перевірено назви стовпців, обов'язкові "
+            "клітинки й типи значень.",
+            "Виправляти нічого не треба. Щоб перевіряти й інші обмеження (дозволені значення, шаблони, "
+            "ключі), опишіть таблицю схемою Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema.columns), as the national data set structures "
+            "are: it was converted to a Table Schema, and the column names, required cells and value "
+            "types were checked.",
+            "Nothing to fix. To check other constraints too (allowed values, patterns, keys), describe "
+            "the table with a Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "schema-csvw-unconvertible": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema.columns), а не як Table Schema, і її "
+            "не вдалося перетворити: стовпець «{column}» без назви чи з типом «{datatype}», якого "
+            "немає серед string, date, dateTime, time, integer, decimal, boolean, anyURL.",
+            "Дайте кожному стовпцю назву (name) і один із цих типів (datatype) або опишіть таблицю "
+            "схемою Table Schema: «fields», список полів, кожне з «name» і «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema.columns), not a Table Schema, and could not "
+            "be converted: column «{column}» has no name or a datatype «{datatype}» not among string, "
+            "date, dateTime, time, integer, decimal, boolean, anyURL.",
+            "Give each column a name and one of these datatypes, or describe the table with a Table "
+            "Schema: «fields», a list of fields, each with «name» and «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "schema-csvw-unconvertible:columns": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema), а не як Table Schema, і її не "
+            "вдалося перетворити: у ній немає списку стовпців (tableSchema.columns).",
+            "Перелічіть стовпці в tableSchema.columns, кожен з «name» і «datatype», або опишіть таблицю "
+            "схемою Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema), not a Table Schema, and could not be "
+            "converted: it has no list of columns (tableSchema.columns).",
+            "List the columns in tableSchema.columns, each with «name» and «datatype», or describe the "
+            "table with a Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+    },
     "schema-none": {
         "uk": (
             "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок) "

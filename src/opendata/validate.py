@@ -376,7 +376,7 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         if not schema_path.is_file():
             raise Unreadable(Problem("schema-path-missing", path=str(schema_path)))
         try:
-            options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
+            options["schema"] = frictionless.Schema.from_descriptor(_table_schema(schema_path, report))
         except frictionless.FrictionlessException as error:
             problem = Problem("schema-invalid", path=str(schema_path), params=_detail(error))
             raise Unreadable(problem) from error
@@ -395,6 +395,27 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     # outside a package there is no other table to look up: say so, check the rest
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource])
+
+
+def _table_schema(path: Path, report: ValidationReport):
+    """The schema file's descriptor; a CSV on the Web one (``tableSchema.columns``, as the
+    Ministry's national structures are) converted to a Table Schema, with a note that
+    says so, or, if it cannot be, a problem that says what it is and what to do."""
+    descriptor = _read_json(path)
+    if not (isinstance(descriptor, dict) and isinstance(descriptor.get("tableSchema"), dict)):
+        return descriptor
+    from opendata import national
+
+    try:
+        converted = national.from_csvw(descriptor)
+    except national.CsvwError as error:
+        params = {"column": error.column, "datatype": error.datatype}
+        raise Unreadable(Problem("schema-csvw-unconvertible", path=str(path), params=params)) from error
+    except (KeyError, TypeError, AttributeError) as error:  # no list of columns
+        params = {"column": "?", "datatype": "?", "variant": "columns"}
+        raise Unreadable(Problem("schema-csvw-unconvertible", path=str(path), params=params)) from error
+    report.problems.append(Problem("schema-csvw", "warning", path=str(path)))
+    return converted
 
 
 def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:
