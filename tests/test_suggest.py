@@ -47,6 +47,26 @@ def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
 
 
 @pytest.mark.parametrize(
+    ("decimal_char", "group_char", "cell", "meant"),
+    [
+        (",", " ", "12 345.00", "12345,00"),
+        (",", "", "1 234,5", "1234,5"),
+        (",", " ", "1.5", "1,5"),
+        (",", ".", "1 234,5", "1234,5"),
+        (".", "", "1 234,5", "1234.5"),
+        (",", " ", "1.234.5", None),  # two marks: which is the decimal one?
+    ],
+)
+def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_char, cell, meant):
+    """«1.5» in a field whose decimal mark is a comma is «1,5», not nothing, and «1 234,5»
+    is not «1234.5», which that field would refuse too."""
+    assert suggestion("number", None, cell, decimal_char, group_char) == meant
+    if meant is not None:  # what the field itself reads
+        field = frictionless.fields.NumberField(name="n", decimal_char=decimal_char, group_char=group_char)
+        assert field.read_cell(meant)[1] is None
+
+
+@pytest.mark.parametrize(
     ("field_type", "field_format", "cell"),
     [
         ("date", "default", "31.02.2021"),  # no such day
@@ -116,6 +136,10 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
         # a letter that only looks like the one wanted, from the other alphabet
         ("[a-z0-9-]+", "kоba-i-yu", "koba-i-yu"),  # Cyrillic о
         ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", "М.М."),  # a Latin M among Cyrillic initials
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "м.ю.", "М.Ю."),
+        # a name or a text is not a code: upper case is not what was meant
+        ("[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ'’ \"«»-]+", "іваненко", None),
+        ("[А-ЯІЇЄҐ][А-ЯІЇЄҐа-яіїєґ'’ \"«»-]+", "тов «будсервіс»", None),
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):

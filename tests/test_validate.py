@@ -390,6 +390,41 @@ def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
     assert english["errors"][2]["message"] == "Value «true» is not a boolean (так/ні)."
 
 
+def test_a_number_meant_is_suggested_with_the_fields_own_decimal_mark(tmp_path):
+    """A field of Ukrainian amounts («1 234,5»): the value meant is written with its comma,
+    not the dot that field would refuse too."""
+    table = tmp_path / "amounts.csv"
+    table.write_text('amt\n"12 345.00"\n1.5\n', encoding="utf-8")
+    schema = tmp_path / "amounts.schema.json"
+    field = {"name": "amt", "type": "number", "decimalChar": ",", "groupChar": " "}
+    schema.write_text(json.dumps({"fields": [field]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [(e["cell"], e.get("suggestion")) for e in report["errors"]] == [
+        ("12 345.00", "12345,00"),
+        ("1.5", "1,5"),
+    ]
+
+
+def test_a_long_or_multi_line_cell_is_shortened_in_the_text_report_only(tmp_path):
+    """Three errors in cells of whole texts printed 100,010 lines: the text report shows
+    80 characters, the length, and the line breaks as «⏎»; JSON keeps the cell whole."""
+    table = tmp_path / "texts.csv"
+    long, lines = "Ї" * 200_000, "а\n" + "ба\n" * 2_000
+    table.write_text(f'id,text\n1,{long}\n2,"{lines}"\n', encoding="utf-8")
+    schema = tmp_path / "texts.schema.json"
+    field = {"name": "text", "type": "string", "constraints": {"maxLength": 1000}}
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, field]}))
+    result = run_cli("validate", table, "--schema", schema)
+    assert result.returncode == 1 and len(result.stdout.splitlines()) < 12
+    assert f"Значення «{'Ї' * 80}… (200\u00a0000 символів)» довше за 1\u00a0000 символів." in result.stdout
+    assert "Значення «а⏎ба⏎ба⏎" in result.stdout and "… (6\u00a0002 символи)»" in result.stdout
+    english = run_cli("validate", table, "--schema", schema, "--lang", "en").stdout
+    assert "… (200,000 characters)»" in english
+    _, report = report_json(table, "--schema", schema)
+    assert [e["cell"] for e in report["errors"]] == [long, lines]
+
+
 def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_with_reports):
     """An officer types the person's name, not the id, and a status as she says it."""
     append_rows(
@@ -413,6 +448,44 @@ def test_a_name_for_an_id_and_a_near_miss_of_an_allowed_value_are_named(plan_wit
     _, english = report_json(plan_with_reports, "--lang", "en")
     assert "Use one of: planned, in_progress, done, partially_done" in english["errors"][0]["fix"]
 
+
+
+def test_a_pattern_error_shows_an_example_of_the_value_not_only_the_regular_expression(plan_with_reports):
+    """«Запишіть значення за шаблоном [0-9]{4}-Q[1-4]» says nothing to an officer; the
+    plan's schema gives an example of each coded field, and the fix shows it."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R 8", "1.1", "Q3", "2021-06-15", "done", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    fixes = {e["field"]: (e["message"], e["fix"]) for e in report["errors"]}
+    assert fixes["period"] == (
+        "Значення «Q3» записано не за шаблоном поля (як-от «2021-Q3»).",
+        "Запишіть значення у вигляді, як-от «2021-Q3» (шаблон [0-9]{4}-Q[1-4]).",
+    )
+    assert "як-от «2021-Q3-5.2-01»" in fixes["report_id"][1]
+    _, english = report_json(plan_with_reports, "--lang", "en")
+    assert english["errors"][1]["fix"] == "Write the value like «2021-Q3» (pattern [0-9]{4}-Q[1-4])."
+
+
+def test_an_example_is_the_fields_own_or_its_descriptions_and_matches_the_pattern(tmp_path):
+    table = tmp_path / "codes.csv"
+    table.write_text("a,b,c\nx,x,x\n", encoding="utf-8")
+    schema = tmp_path / "codes.schema.json"
+    code = {"type": "string", "constraints": {"pattern": "[A-Z]{2}-[0-9]{2}"}}
+    fields = [
+        {"name": "a", "example": "AB-12", **code},
+        {"name": "b", "description": "Код, наприклад «CD-34».", **code},
+        {"name": "c", "description": "Код, наприклад «cd34».", **code},
+    ]
+    schema.write_text(json.dumps({"fields": fields}, ensure_ascii=False))
+    _, report = report_json(table, "--schema", schema)
+    assert [e["fix"] for e in report["errors"]] == [
+        "Запишіть значення у вигляді, як-от «AB-12» (шаблон [A-Z]{2}-[0-9]{2}).",
+        "Запишіть значення у вигляді, як-от «CD-34» (шаблон [A-Z]{2}-[0-9]{2}).",
+        "Запишіть значення за шаблоном [A-Z]{2}-[0-9]{2}.",  # an example the pattern refuses is none
+    ]
 
 
 def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_named(plan_with_reports):
@@ -1587,7 +1660,14 @@ def test_text_report_counts_what_it_does_not_print(tmp_path):
     assert "…and 8 more in this file" in short.stdout
     assert "5 × row 5, field «id»: " in short.stdout  # x3..x7, the first of them as the example
     assert "3 × row 10, field «email»: " in short.stdout
-    assert "opendata validate --show 0 (or --format json)" in short.stdout
+    # the person's own command again, not `opendata validate`, which checks datapackage/
+    again = f"opendata validate {table} --schema {schema} --lang en --show 0 (or --format json)"
+    assert f"Shown in full: 3 per file; every one: {again}." in short.stdout
+    spaced = tmp_path / "мій звіт.csv"
+    spaced.write_bytes(table.read_bytes())
+    one = run_cli("validate", spaced, "--schema", schema, "--show", "1", "--limit-errors", "5")
+    again = f"opendata validate '{spaced}' --schema {schema} --limit-errors 5 --show 0 (або --format json)"
+    assert f"Повністю показано по 1 з кожного файлу; усі по одній: {again}." in one.stdout
 
     every = run_cli("validate", table, "--schema", schema, "--show", "0", "--lang", "en")
     assert every.stdout.count("✗ row") == 11 and "more in this file" not in every.stdout
@@ -1771,25 +1851,46 @@ def test_a_table_frictionless_cannot_check_is_reported_not_a_traceback(tmp_path)
 
 
 def test_a_bound_frictionless_cannot_read_is_reported_not_a_traceback(tmp_path):
-    """Missing values without "" send the table to Frictionless, which compares each time
-    with a minimum its own format does not read (None) and stops (found by Hypothesis).
-    The fast engine, given the same bound, reports the cells instead."""
+    """A minimum its own field does not read (no time «25:00:00»): Frictionless stops at
+    the first cell, and the fast engine called the cells out of bounds.  The schema is what
+    is wrong: one problem, when it is opened, whichever engine would read the table."""
     table = tmp_path / "t.csv"
     table.write_text("when\n10:00:00\n", encoding="utf-8")
     schema = tmp_path / "s.json"
     field = {"name": "when", "type": "time", "constraints": {"minimum": "25:00:00"}}
-    schema.write_text(json.dumps({"fields": [field], "missingValues": ["-"]}))
-    code, report = report_json(table, "--schema", schema, "--lang", "en")
-    assert code == 1
-    assert [t["engine"] for t in report["tables"]] == ["frictionless"]
-    [error] = report["errors"]
-    assert error["type"] == "unreadable-bound" and "format" in error["fix"]
-    assert "NoneType" in error["message"]
-    schema.write_text(json.dumps({"fields": [field]}))
-    code, report = report_json(table, "--schema", schema, "--lang", "en")
-    assert [(t["engine"], e["type"], e["row"]) for t in report["tables"] for e in report["errors"]] == [
-        ("fast", "constraint-error", 2)
+    for missing in (["-"], [""]):
+        schema.write_text(json.dumps({"fields": [field], "missingValues": missing}))
+        code, report = report_json(table, "--schema", schema, "--lang", "en")
+        [error] = report["errors"]
+        assert (code, report["readable"], error["type"]) == (2, False, "schema-bound")
+        assert "the minimum «25:00:00» of field «when» is not a time (hh:mm:ss)" in error["message"]
+
+
+def test_a_bound_written_in_another_format_than_its_fields_is_one_schema_problem(tmp_path):
+    """A date's minimum «01.01.2024» for ISO dates, or «2024-01-01» for «%d.%m.%Y» ones,
+    made nearly every row an error with a false message (1,979 of 2,000 rows)."""
+    table = tmp_path / "budget.csv"
+    table.write_text("amt,d,day\n\"0,6\",2024-06-01,01.06.2024\n", encoding="utf-8")
+    schema = tmp_path / "budget.schema.json"
+    fields = [
+        {"name": "amt", "type": "number", "decimalChar": ",", "constraints": {"enum": ["0,6", "x"]}},
+        {"name": "d", "type": "date", "constraints": {"minimum": "01.01.2024"}},
+        {"name": "day", "type": "date", "format": "%d.%m.%Y", "constraints": {"maximum": "2024-12-31"}},
     ]
+    schema.write_text(json.dumps({"fields": fields}))
+    result = run_cli("validate", table, "--schema", schema)
+    assert result.returncode == 2
+    assert result.stdout.count("Як виправити") == 1
+    assert (
+        "дозволене значення (enum) «x» поля «amt» не є числом (десятковий знак «,»); "
+        "мінімум «01.01.2024» поля «d» не є датою (РРРР-ММ-ДД); "
+        "максимум «2024-12-31» поля «day» не є датою (ДД.ММ.РРРР)."
+    ) in result.stdout
+    fields[1]["constraints"]["minimum"] = "2024-01-01"
+    fields[2]["constraints"]["maximum"] = "31.12.2024"
+    del fields[0]["constraints"]["enum"]
+    schema.write_text(json.dumps({"fields": fields}))
+    assert report_json(table, "--schema", schema)[0] == 0
 
 
 def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_path):
@@ -1805,6 +1906,54 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     assert f"opendata validate '{spaced}' --schema СХЕМА.json" in run_cli("validate", spaced).stdout
     warnings = json.loads(run_cli("validate", table, "--format", "json").stdout)["warnings"]
     assert [w["type"] for w in warnings] == ["schema-none"]
+
+
+def test_a_national_csvw_schema_is_converted_and_said_so(tmp_path):
+    """The Ministry's structures are CSV on the Web (tableSchema.columns): they were refused
+    as «немає обов'язкової властивості «fields»»."""
+    from opendata import national
+
+    header = ",".join(f["name"] for f in national.table_schema("register")["fields"])
+    table = tmp_path / "register.csv"
+    table.write_text(header + "\n" + "x," * header.count(",") + "x\n", encoding="utf-8")
+    register = Path(national.__file__).parent / "national_schemas" / "register.json"
+    code, report = report_json(table, "--schema", register)
+    assert [w["type"] for w in report["warnings"]] == ["schema-csvw"]
+    assert "перетворено на Table Schema" in report["warnings"][0]["message"]
+    assert code == 1 and {e["field"] for e in report["errors"]} == {"url"}  # «x» is no http(s) link
+    csvw = tmp_path / "addresses.json"
+    uid = {"name": "uid", "datatype": "integer", "required": True}
+    columns = [uid, {"name": "since", "datatype": "date"}]
+    csvw.write_text(json.dumps({"tableSchema": {"columns": columns}}))
+    addresses = tmp_path / "addresses.csv"
+    addresses.write_text("uid,since\n1,2024-01-01\n,01.01.2024\n", encoding="utf-8")
+    code, report = report_json(addresses, "--schema", csvw)
+    assert [(e["row"], e["field"], e.get("suggestion")) for e in report["errors"]] == [
+        (3, "uid", None),
+        (3, "since", "2024-01-01"),
+    ]
+    columns[1]["datatype"] = "duration"
+    csvw.write_text(json.dumps({"tableSchema": {"columns": columns}}))
+    code, report = report_json(addresses, "--schema", csvw)
+    assert (code, [e["type"] for e in report["errors"]]) == (2, ["schema-csvw-unconvertible"])
+    assert "«since»" in report["errors"][0]["message"] and "«duration»" in report["errors"][0]["message"]
+
+
+def test_without_a_schema_a_type_error_names_the_type_inferred(tmp_path):
+    """Frictionless infers the types from the first rows and checks the rest against them:
+    «x» among counts is not an integer, not «не є .», and the warning says types are checked."""
+    table = tmp_path / "counts.csv"
+    rows = "".join(f"{i},{i * 3}\n" for i in range(1, 151))
+    table.write_text(f"id,qty\n{rows}151,x\n", encoding="utf-8")
+    code, report = report_json(table)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["message"], error["fix"]) == (
+        "Значення «x» не є цілим числом.",
+        "Запишіть значення поля «qty» як ціле число.",
+    )
+    [warning] = report["warnings"]
+    assert "і типи значень, вгадані за першими рядками" in warning["message"]
 
 
 def test_an_adopted_decision_has_its_date_and_number(plan_copy):

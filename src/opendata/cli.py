@@ -408,13 +408,33 @@ def validate_command(
     if output_format == "json":
         print_json(report.to_dict(lang, lazy=True))
     else:
-        print_report(report, lang, show=show)
+        again = _validate_again(path, schema, limit_errors, allow_remote, lang)
+        print_report(report, lang, show=show, again=again)
     sys.exit(report.exit_code)
 
 
 def _quoted(path: object) -> str:
     """A path as a command the user may copy and run: quoted where it has a space."""
     return shlex.quote(str(path))
+
+
+def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_remote: bool, lang: str) -> str:
+    """The person's own `opendata validate` command, for the hint to show every problem:
+    the same path, schema, limit and language, quoted as a shell takes them (a bare
+    `opendata validate` checks datapackage/, not the table just checked)."""
+    given = click.get_current_context().get_parameter_source
+    words = ["opendata", "validate"]
+    if given("path") is not click.core.ParameterSource.DEFAULT:
+        words.append(str(path))
+    if schema is not None:
+        words += ["--schema", str(schema)]
+    if limit_errors:
+        words += ["--limit-errors", str(limit_errors)]
+    if allow_remote:
+        words.append("--allow-remote")
+    if given("lang") is click.core.ParameterSource.COMMANDLINE:
+        words += ["--lang", lang]
+    return shlex.join(words)
 
 
 class _progress:
@@ -466,17 +486,20 @@ def _rich_progress(counters) -> Progress:
     return Progress(*columns, console=err.rich, transient=True)
 
 
-def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE) -> None:
+def print_report(
+    report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE, again: str = "opendata validate"
+) -> None:
     """Problems grouped by file, each with its row, field, message and fix.
 
     Beyond the first `show` of a file (0: no limit) the rest are counted by field and
-    kind, each with its first occurrence as the example."""
+    kind, each with its first occurrence as the example; ``again`` is the command that
+    printed them, which the hint to show every one repeats."""
     from rich.text import Text
 
     ui = UI[lang]
     if not report.readable:
         problem = report.problems[0]
-        message, fix = problem.render(lang)
+        message, fix = problem.render(lang, short=True)
         out.print(Text(ui["unreadable"], style="bold red"))
         out.print(Text(message))
         out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
@@ -512,7 +535,7 @@ def print_report(report: ValidationReport, lang: str, show: int = SHOWN_PER_FILE
         note = f" ({'; '.join(notes)})" if notes else ""
         out.print(Text(f"{ui['checked']} {table.path}: {rows}{note}", style="dim"))
     if cut:
-        out.print(Text(ui["shown"].format(show=show), style="dim"))
+        out.print(Text(ui["shown"].format(show=number(show, lang), command=again), style="dim"))
     summary = Text(ui["valid"] if report.valid else ui["invalid"], style="bold")
     summary.stylize("green" if report.valid else "red")
     summary.append(f" {_errors_and_warnings(len(report.errors), len(report.warnings), lang)}")
@@ -559,7 +582,7 @@ def _problem_line(problem, lang: str, count: int | None = None) -> Text:
     from rich.text import Text
 
     ui = UI[lang]
-    message, fix = problem.render(lang)
+    message, fix = problem.render(lang, short=True)
     where = []
     if problem.row is not None:
         where.append(f"{ui['row']} {problem.row}")

@@ -342,16 +342,76 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Open the file in a spreadsheet and save it again as CSV.",
         ),
     },
+    "schema-bound": {
+        "uk": (
+            "Схема таблиці «{path}» задає обмеження, записані не так, як значення поля: {detail}.",
+            "Запишіть ці обмеження (minimum, maximum, enum) так само, як значення поля: того ж типу "
+            "й формату. Доти таблицю не перевіряють: помилкою був би майже кожен рядок.",
+        ),
+        "en": (
+            "The table schema «{path}» sets constraints not written as the field's values are: {detail}.",
+            "Write these constraints (minimum, maximum, enum) as the field's values are written: of the "
+            "same type and format. Until then the table is not checked: nearly every row would be an error.",
+        ),
+    },
+    "schema-csvw": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema.columns), як національні структури "
+            "наборів даних: її перетворено на Table Schema й перевірено назви стовпців, обов'язкові "
+            "клітинки й типи значень.",
+            "Виправляти нічого не треба. Щоб перевіряти й інші обмеження (дозволені значення, шаблони, "
+            "ключі), опишіть таблицю схемою Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema.columns), as the national data set structures "
+            "are: it was converted to a Table Schema, and the column names, required cells and value "
+            "types were checked.",
+            "Nothing to fix. To check other constraints too (allowed values, patterns, keys), describe "
+            "the table with a Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "schema-csvw-unconvertible": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema.columns), а не як Table Schema, і її "
+            "не вдалося перетворити: стовпець «{column}» без назви чи з типом «{datatype}», якого "
+            "немає серед string, date, dateTime, time, integer, decimal, boolean, anyURL.",
+            "Дайте кожному стовпцю назву (name) і один із цих типів (datatype) або опишіть таблицю "
+            "схемою Table Schema: «fields», список полів, кожне з «name» і «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema.columns), not a Table Schema, and could not "
+            "be converted: column «{column}» has no name or a datatype «{datatype}» not among string, "
+            "date, dateTime, time, integer, decimal, boolean, anyURL.",
+            "Give each column a name and one of these datatypes, or describe the table with a Table "
+            "Schema: «fields», a list of fields, each with «name» and «type» "
+            "(specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "schema-csvw-unconvertible:columns": {
+        "uk": (
+            "Схему «{path}» записано як CSV on the Web (tableSchema), а не як Table Schema, і її не "
+            "вдалося перетворити: у ній немає списку стовпців (tableSchema.columns).",
+            "Перелічіть стовпці в tableSchema.columns, кожен з «name» і «datatype», або опишіть таблицю "
+            "схемою Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+        "en": (
+            "Schema «{path}» is CSV on the Web (tableSchema), not a Table Schema, and could not be "
+            "converted: it has no list of columns (tableSchema.columns).",
+            "List the columns in tableSchema.columns, each with «name» and «datatype», or describe the "
+            "table with a Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+    },
     "schema-none": {
         "uk": (
-            "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок), "
-            "а не значення, їхні типи чи ключі.",
+            "Файл «{path}» перевірено без схеми: лише його будову (заголовок, кількість клітинок) "
+            "і типи значень, вгадані за першими рядками, а не обов'язковість, дозволені значення чи ключі.",
             "Вкажіть схему таблиці: opendata validate {given} --schema СХЕМА.json або перевірте "
             "пакет, до якого вона належить.",
         ),
         "en": (
-            "File «{path}» was checked without a schema: only its structure (header, number of cells), "
-            "not its values, their types or keys.",
+            "File «{path}» was checked without a schema: only its structure (header, number of cells) "
+            "and the value types guessed from its first rows, not required cells, allowed values or keys.",
             "Give the table's schema: opendata validate {given} --schema SCHEMA.json, or validate the "
             "package it belongs to.",
         ),
@@ -431,6 +491,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "Value «{cell}» does not match the pattern {limit}.",
             "Write the value to match {limit}.",
+        ),
+    },
+    "constraint-error:pattern:example": {
+        "uk": (
+            "Значення «{cell}» записано не за шаблоном поля (як-от «{example}»).",
+            "Запишіть значення у вигляді, як-от «{example}» (шаблон {limit}).",
+        ),
+        "en": (
+            "Value «{cell}» is not written as the field's pattern wants (e.g. «{example}»).",
+            "Write the value like «{example}» (pattern {limit}).",
         ),
     },
     "constraint-error": {
@@ -1227,6 +1297,39 @@ def type_phrase(
     return f"{name} ({re.sub(r'%(.)', lambda m: letters.get(m.group(1), m.group(0)), pattern)})"
 
 
+# a constraint's bound or allowed value its field cannot read (validate._unreadable_bounds)
+CONSTRAINT_WORDS = {
+    "uk": {
+        "minimum": "мінімум",
+        "maximum": "максимум",
+        "exclusiveMinimum": "строгий мінімум (exclusiveMinimum)",
+        "exclusiveMaximum": "строгий максимум (exclusiveMaximum)",
+        "enum": "дозволене значення (enum)",
+    },
+    "en": {
+        "minimum": "the minimum",
+        "maximum": "the maximum",
+        "exclusiveMinimum": "the exclusive minimum",
+        "exclusiveMaximum": "the exclusive maximum",
+        "enum": "the allowed value (enum)",
+    },
+}
+BOUND_REASON = {
+    "uk": ("{constraint} «{value}» поля «{field}» не є {expected}", " (десятковий знак «{mark}»)"),
+    "en": ("{constraint} «{value}» of field «{field}» is not {expected}", " (decimal mark «{mark}»)"),
+}
+
+
+def bound_reason(bound: dict, lang: str) -> str:
+    """«мінімум «2024-01-01» поля «d» не є датою (ДД.ММ.РРРР)»: a bound its field cannot read."""
+    reason, decimal = BOUND_REASON[lang]
+    words = CONSTRAINT_WORDS[lang].get(bound["constraint"], bound["constraint"])
+    expected = type_phrase(lang, bound["field_type"], bound.get("field_format"))
+    mark = bound.get("decimal_char", ".")
+    text = reason.format(constraint=words, value=bound["value"], field=bound["field"], expected=expected)
+    return text + (decimal.format(mark=mark) if mark != "." else "")
+
+
 def number(value: int, lang: str) -> str:
     """A count as the language writes it (CLDR rules, via Babel): "1 050 000" in Ukrainian
     (no-break spaces), "1,050,000" in English."""
@@ -1358,7 +1461,7 @@ UI = {
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
         "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
         "limited": "(не всі: перелік обмежено --limit-errors)",
-        "shown": "Показано перші {show} на файл; усі по одній: opendata validate --show 0 (або --format json).",
+        "shown": "Повністю показано по {show} з кожного файлу; усі по одній: {command} --show 0 (або --format json).",
     },
     "en": {
         "valid": "The data is valid.",
@@ -1379,7 +1482,7 @@ UI = {
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
         "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
         "limited": "(not all of them: the list is cut by --limit-errors)",
-        "shown": "The first {show} per file are shown; every one: opendata validate --show 0 (or --format json).",
+        "shown": "Shown in full: {show} per file; every one: {command} --show 0 (or --format json).",
     },
 }
 

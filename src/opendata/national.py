@@ -125,18 +125,48 @@ def csvw_schema(name: str) -> dict:
 
 
 def table_schema(name: str) -> dict:
-    """The CSVW structure as a Frictionless Table Schema (names trimmed, anyURL as http(s) URI)."""
+    """A national structure of ours as a Frictionless Table Schema."""
+    return from_csvw(csvw_schema(name))
+
+
+# CSVW's datatypes in the national structures, as Table Schema's types
+CSVW_TYPES = {
+    "string": "string",
+    "date": "date",
+    "dateTime": "datetime",
+    "time": "time",
+    "integer": "integer",
+    "decimal": "number",
+    "boolean": "boolean",
+    "anyURL": "string",
+}
+
+
+class CsvwError(ValueError):
+    """A CSVW column Table Schema has no type for: its name and datatype."""
+
+    def __init__(self, column: str, datatype: object) -> None:
+        super().__init__(f"{column}: {datatype}")
+        self.column, self.datatype = column, datatype
+
+
+def from_csvw(csvw: dict) -> dict:
+    """A CSVW structure (``tableSchema.columns``, as the Ministry's schema.json files are)
+    as a Frictionless Table Schema: names trimmed, ``required`` kept, anyURL an http(s)
+    URI; ``CsvwError`` for a column without a name or with a datatype of no such type."""
     converted = []
-    for column in csvw_schema(name)["tableSchema"]["columns"]:
-        spec = {"name": column["name"].strip(), "title": column["title"].strip()}
+    for number, column in enumerate(csvw["tableSchema"]["columns"], start=1):
+        name, datatype = column.get("name"), column.get("datatype", "string")
+        if not isinstance(name, str) or not name.strip() or datatype not in CSVW_TYPES:
+            raise CsvwError(name if isinstance(name, str) and name.strip() else f"№{number}", datatype)
+        spec = {"name": name.strip()}
+        if isinstance(column.get("title"), str):
+            spec["title"] = column["title"].strip()
+        spec["type"] = CSVW_TYPES[datatype]
         constraints = {"required": True} if column.get("required") else {}
-        if column["datatype"] == "date":
-            spec["type"] = "date"
-        elif column["datatype"] == "anyURL":
-            spec.update(type="string", format="uri")
+        if datatype == "anyURL":
+            spec["format"] = "uri"
             constraints["pattern"] = r"https?://\S+"
-        else:
-            spec["type"] = "string"
         if constraints:
             spec["constraints"] = constraints
         converted.append(spec)

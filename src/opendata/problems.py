@@ -12,6 +12,7 @@ from typing import Protocol
 from opendata.messages import (
     FILE_KINDS,
     SUGGESTION,
+    bound_reason,
     counted,
     descriptor_reason,
     json_reason,
@@ -33,19 +34,23 @@ class Problem:
     cell: str | None = None
     params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
 
-    def render(self, lang: str) -> tuple[str, str]:
-        return self._render_with(lang, self.suggestion())
+    def render(self, lang: str, *, short: bool = False) -> tuple[str, str]:
+        """(message, fix); ``short``: with the cell and the value meant as a text report
+        shows them (`shown_cell`), where JSON keeps them whole."""
+        return self._render_with(lang, self.suggestion(), short=short)
 
-    def _render_with(self, lang: str, suggested: str | None) -> tuple[str, str]:
-        message, fix = self._rendered(lang)
+    def _render_with(self, lang: str, suggested: str | None, *, short: bool = False) -> tuple[str, str]:
+        shown = functools.partial(shown_cell, lang=lang) if short else lambda text: text
+        message, fix = self._rendered(lang, shown(self.cell))
         if not suggested:
             return message, fix
         letters = _foreign_letters(self.cell, suggested) if self.code != "type-error" else []
+        value = shown(suggested)
         if not letters:
-            return message, f"{fix} {SUGGESTION[lang]['value'].format(value=suggested)}"
+            return message, f"{fix} {SUGGESTION[lang]['value'].format(value=value)}"
         alphabet = "cyrillic" if is_cyrillic(letters[0]) else "latin"
         words = SUGGESTION[lang][f"{alphabet}_letter{'s' if len(letters) > 1 else ''}"]
-        return message, f"{fix} {words.format(value=suggested, letters=', '.join(f'«{x}»' for x in letters))}"
+        return message, f"{fix} {words.format(value=value, letters=', '.join(f'«{x}»' for x in letters))}"
 
     @property
     def kind(self) -> str:
@@ -65,7 +70,9 @@ class Problem:
         if self.code == "type-error" and self.cell is not None:
             if "true_values" in self.params:
                 return boolean_value(self.params["true_values"], self.params["false_values"], self.cell)
-            return suggestion(self.params.get("field_type", ""), self.params.get("field_format"), self.cell)
+            params = self.params
+            notation = params.get("decimal_char", "."), params.get("group_char", "")
+            return suggestion(params.get("field_type", ""), params.get("field_format"), self.cell, *notation)
         if self.kind == "constraint-error:enum" and self.cell is not None:
             labels = tuple((self.params.get("labels") or {}).items())
             return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)
@@ -73,9 +80,9 @@ class Problem:
             return pattern_value(str(self.params["limit"]), self.cell)
         return self.params.get("suggestion")
 
-    def _rendered(self, lang: str) -> tuple[str, str]:
+    def _rendered(self, lang: str, cell: str | None) -> tuple[str, str]:
         if self.code not in SHARED_PARAMS:
-            return self._render(lang, self.row, self.cell)
+            return self._render(lang, self.row, cell)
         # the messages of a field's type or constraint errors differ only in row and cell
         key = (id(self.params), self.code, lang, self.resource, self.path, self.field)
         hit = _TEMPLATES.get(key)
@@ -84,7 +91,7 @@ class Problem:
                 _TEMPLATES.clear()
             message, fix = self._render(lang, _Placeholder("row"), _Placeholder("cell"))
             hit = _TEMPLATES[key] = (self.params, message, fix)
-        return hit[1].format(row=self.row, cell=self.cell), hit[2].format(row=self.row, cell=self.cell)
+        return hit[1].format(row=self.row, cell=cell), hit[2].format(row=self.row, cell=cell)
 
     def _render(self, lang: str, row: object, cell: object) -> tuple[str, str]:
         params = {
@@ -112,6 +119,10 @@ class Problem:
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)
+        if code == "constraint-error:pattern" and params.get("example"):
+            code += ":example"  # what to write, not only the regular expression
+        if code == "schema-bound":
+            params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
@@ -144,6 +155,21 @@ class Problem:
         if suggested:
             data["suggestion"] = suggested
         return data
+
+
+CELL_SHOWN = 80  # characters of a cell a text report shows
+
+
+def shown_cell(text: str | None, lang: str) -> str | None:
+    """A cell as a text report shows it: its line breaks as «⏎», and past ``CELL_SHOWN``
+    characters cut, with its length («… (200 000 символів)»): a cell of a whole text was
+    printed whole, 100,000 lines for three errors."""
+    if text is None:
+        return None
+    shown = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+    if len(shown) <= CELL_SHOWN:
+        return shown
+    return f"{shown[:CELL_SHOWN]}… ({counted(len(text), lang, 'characters')})"
 
 
 @functools.lru_cache(maxsize=1024)

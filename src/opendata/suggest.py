@@ -49,12 +49,16 @@ _YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
 _INTEGER = re.compile(r"-?\d+", re.ASCII)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+CODE_MAX_LENGTH = 40  # a code longer than this is a text, whose case is its own (`_is_code`)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)  # a file repeats its wrong spellings; a report may hold millions
-def suggestion(field_type: str, field_format: str | None, cell: str) -> str | None:
-    """The value the cell was probably meant to be, written as the field wants it."""
+def suggestion(
+    field_type: str, field_format: str | None, cell: str, decimal_char: str = ".", group_char: str = ""
+) -> str | None:
+    """The value the cell was probably meant to be, written as the field wants it (a
+    number with the field's ``decimal_char``; ``group_char`` is the field's own too)."""
     if field_format not in (None, "", "default") and not (field_type == "string" and field_format == "uri"):
         return None
     text = cell.strip()
@@ -75,10 +79,7 @@ def suggestion(field_type: str, field_format: str | None, cell: str) -> str | No
         joined = whole[1] if whole else joined
         return joined if joined != cell and _INTEGER.fullmatch(joined) else None
     if field_type == "number":
-        joined = _GROUPS.sub("", text)
-        if joined.count(",") == 1 and "." not in joined:
-            joined = joined.replace(",", ".")
-        return joined if joined != cell and _DECIMAL.fullmatch(joined) else None
+        return _number(text, cell, decimal_char, group_char)
     if field_type == "string" and field_format == "uri":
         if text != cell and text.lower().startswith(("http://", "https://")):
             return text  # a link with spaces around it
@@ -98,11 +99,36 @@ def pattern_value(pattern: str, cell: str) -> str | None:
         return None
     text = cell.strip()
     for written in (text, fold_lookalikes(text), fold_lookalikes(text, to="cyrillic")):
-        candidates = (written, written.upper(), written.lower(), _quarter(written))
+        cases = (written.upper(), written.lower()) if _is_code(written) else ()
+        candidates = (written, *cases, _quarter(written))
         found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
         if found:
             return found
     return None
+
+
+def _number(text: str, cell: str, decimal_char: str, group_char: str) -> str | None:
+    """A number as the field writes it: without group separators (spaces, apostrophes, the
+    field's own), and its one decimal mark, a dot or a comma, as the field's: «1 234,5»
+    is «1234.5» by default, «1.5» is «1,5» in a field whose ``decimalChar`` is «,»."""
+    joined = _GROUPS.sub("", text)
+    if group_char and group_char not in ".,":
+        joined = joined.replace(group_char, "")
+    marks = joined.count(".") + joined.count(",")
+    canonical = joined.replace(",", ".") if marks == 1 else joined
+    if not _DECIMAL.fullmatch(canonical):
+        return None
+    written = canonical.replace(".", decimal_char)
+    return written if written != cell else None
+
+
+def _is_code(text: str) -> bool:
+    """Whether a value is a code whose case alone may be wrong («2021-q3», «Kachanskyi-M-Yu»,
+    «м.ю.»): one short word, Latin or with a digit, dot or underscore.  A name or a text
+    is not: «іваненко» upper-cased is no name, and «ТОВ «БУДСЕРВІС»» no better than before."""
+    if len(text) > CODE_MAX_LENGTH or any(c.isspace() for c in text):
+        return False
+    return text.isascii() or any(c.isdigit() or c in "._" for c in text)
 
 
 def _quarter(text: str) -> str | None:

@@ -284,8 +284,7 @@ def _schema_readable(resource: frictionless.Resource, written: str | None, repor
     the tables whose foreign keys refer to it are checked without them, as for a table
     whose file cannot be read."""
     try:
-        resource.schema  # noqa: B018 -- reads the file
-        return True
+        bounds = _unreadable_bounds(resource.schema)  # reads the file
     except frictionless.FrictionlessException as error:
         where = written or resource.path
         cause = error.__cause__
@@ -301,6 +300,40 @@ def _schema_readable(resource: frictionless.Resource, written: str | None, repor
             problem = Problem("schema-invalid", resource=resource.name, path=where, params=_detail(error))
         report.problems.append(problem)
         return False
+    if bounds:
+        where = written or resource.path
+        report.problems.append(
+            Problem("schema-bound", resource=resource.name, path=where, params={"bounds": bounds})
+        )
+        return False
+    return True
+
+
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
+def _unreadable_bounds(schema: frictionless.Schema) -> list[dict]:
+    """The bounds and allowed values (enum) their own field does not read: a minimum
+    «01.01.2024» of an ISO date, «2024-01-01» of a «%d.%m.%Y» one.  Frictionless stops
+    comparing a cell with nothing, and the engine would find nearly every cell out of
+    bounds: the schema is wrong, not the rows (docs/engine.md)."""
+    found = []
+    for each in schema.fields:
+        constraints = each.constraints or {}
+        missing = each.missing_values if each.has_defined("missing_values") else schema.missing_values
+        values = [(name, constraints[name]) for name in BOUNDS if constraints.get(name) is not None]
+        enum = constraints.get("enum")
+        values += [("enum", v) for v in enum if v is not None and str(v) not in missing] if enum else []
+        read = each.create_value_reader()
+        kind = {"field_type": each.type, "field_format": getattr(each, "format", None), **_notation(each)}
+        for name, value in values:
+            try:
+                readable = read(value) is not None
+            except Exception:  # any JSON may stand there; unread is what counts
+                readable = False
+            if not readable:
+                found.append({"field": each.name, "constraint": name, "value": str(value), **kind})
+    return found
 
 
 def _as_table(descriptor: dict) -> dict:
@@ -345,10 +378,13 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         if not schema_path.is_file():
             raise Unreadable(Problem("schema-path-missing", path=str(schema_path)))
         try:
-            options["schema"] = frictionless.Schema.from_descriptor(_read_json(schema_path))
+            options["schema"] = frictionless.Schema.from_descriptor(_table_schema(schema_path, report))
         except frictionless.FrictionlessException as error:
             problem = Problem("schema-invalid", path=str(schema_path), params=_detail(error))
             raise Unreadable(problem) from error
+        bounds = _unreadable_bounds(options["schema"])
+        if bounds:
+            raise Unreadable(Problem("schema-bound", path=str(schema_path), params={"bounds": bounds}))
     # a table, whatever the suffix: Frictionless would make a .txt file a text resource
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
@@ -361,6 +397,27 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     # outside a package there is no other table to look up: say so, check the rest
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource])
+
+
+def _table_schema(path: Path, report: ValidationReport):
+    """The schema file's descriptor; a CSV on the Web one (``tableSchema.columns``, as the
+    Ministry's national structures are) converted to a Table Schema, with a note that
+    says so, or, if it cannot be, a problem that says what it is and what to do."""
+    descriptor = _read_json(path)
+    if not (isinstance(descriptor, dict) and isinstance(descriptor.get("tableSchema"), dict)):
+        return descriptor
+    from opendata import national
+
+    try:
+        converted = national.from_csvw(descriptor)
+    except national.CsvwError as error:
+        params = {"column": error.column, "datatype": error.datatype}
+        raise Unreadable(Problem("schema-csvw-unconvertible", path=str(path), params=params)) from error
+    except (KeyError, TypeError, AttributeError) as error:  # no list of columns
+        params = {"column": "?", "datatype": "?", "variant": "columns"}
+        raise Unreadable(Problem("schema-csvw-unconvertible", path=str(path), params=params)) from error
+    report.problems.append(Problem("schema-csvw", "warning", path=str(path)))
+    return converted
 
 
 def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:
@@ -621,7 +678,7 @@ def _check_table(
         *_split_rows(resource, result),
     ]
     report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
-    report.problems.add_source(TableProblems(result.errors, resource, keys))
+    report.problems.add_source(TableProblems(result.errors, resource, keys, result.schema))
     return True
 
 
@@ -771,22 +828,37 @@ class FieldFacts(NamedTuple):
     constraints: dict
     labels: dict[str, str]  # the values' labels (`_labels`)
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
+    notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
+    example: str | None  # a value that matches the field's pattern (`_example`)
 
 
 class TableProblems:
     """A table's problems, made from the engine's errors each time they are read."""
 
     def __init__(
-        self, errors: list[engine.TableError] | engine.SpilledErrors, resource, keys: KeyGuesser
+        self,
+        errors: list[engine.TableError] | engine.SpilledErrors,
+        resource,
+        keys: KeyGuesser,
+        schema: frictionless.Schema | None = None,
     ) -> None:
+        """``schema``: the one the engine used, inferred from the cells where the table has
+        none (its type errors name the type inferred); by default the resource's."""
         self.errors = errors
         self.keys = keys
         self.name, self.path = resource.name, resource.path
-        schema = getattr(resource, "schema", None)
+        if schema is None:
+            schema = getattr(resource, "schema", None)
         self.fields = (
             {
                 f.name: FieldFacts(
-                    f.type, getattr(f, "format", None), f.constraints or {}, _labels(f), _booleans(f)
+                    f.type,
+                    getattr(f, "format", None),
+                    f.constraints or {},
+                    _labels(f),
+                    _booleans(f),
+                    _notation(f),
+                    _example(f),
                 )
                 for f in schema.fields
             }
@@ -885,6 +957,34 @@ def _booleans(field: frictionless.Field) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(map(str, field.true_values)), tuple(map(str, field.false_values))
 
 
+# «наприклад «2021-Q3-5.2-01»», «e.g. 2021-Q3.»: an example a field's description gives
+DESCRIBED_EXAMPLE = re.compile(
+    r"(?:наприклад|e\.g\.),?\s+(?:«(?P<quoted>[^»]+)»|(?P<bare>\S+?))[.,;:)]?(?:\s|$)", re.IGNORECASE
+)
+
+
+def _example(field: frictionless.Field) -> str | None:
+    """A value of the field an officer can copy the form of, where its pattern is a regular
+    expression she does not read: the field's ``example``, or the one its description
+    gives; only one the pattern matches."""
+    pattern = (field.constraints or {}).get("pattern")
+    if not isinstance(pattern, str):
+        return None
+    found = DESCRIBED_EXAMPLE.search(field.description or "")
+    written = field.example or (found and (found["quoted"] or found["bare"]))
+    try:
+        return str(written) if written and re.fullmatch(pattern, str(written)) else None
+    except re.error:
+        return None
+
+
+def _notation(field: frictionless.Field) -> dict[str, str]:
+    """A number field's decimal mark and group separator, as its suggestions are written."""
+    if field.type != "number":
+        return {}
+    return {"decimal_char": field.decimal_char, "group_char": field.group_char}
+
+
 def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
     """What the messages about an engine error need to say."""
     params: dict = {
@@ -897,10 +997,13 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         params["field_type"], params["field_format"] = schema_field.type, schema_field.format
         if schema_field.booleans is not None:
             params["true_values"], params["false_values"] = schema_field.booleans
+        params.update(schema_field.notation)
         if error.constraint:
             params["constraint"] = error.constraint
             limit = schema_field.constraints.get(error.constraint)
             params["limit"] = limit
+            if error.constraint == "pattern" and schema_field.example:
+                params["example"] = schema_field.example
             if error.constraint == "enum":
                 params["allowed"] = ", ".join(str(value) for value in limit or [])
                 params["labels"] = schema_field.labels

@@ -8,6 +8,10 @@ import shutil
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import frictionless
 
 CHUNK = 4096  # errors per pickled chunk of a file: what a reader holds at a time
 
@@ -102,6 +106,7 @@ class EngineResult:
     engine: str
     fallback_reason: str | None = None
     extra: dict = field(default_factory=dict)
+    schema: frictionless.Schema | None = None  # the one used: declared, or inferred from the cells
 
     @property
     def valid(self) -> bool:

@@ -41,8 +41,9 @@ def convert_error(error: frictionless.errors.Error) -> TableError:
 
 def run_reference(
     resource: frictionless.Resource, package: frictionless.Package | None = None, limit_errors: int = 0
-) -> tuple[list[TableError], int]:
-    """Validate with Frictionless itself; return (converted errors, row count)."""
+) -> tuple[list[TableError], int, frictionless.Schema]:
+    """Validate with Frictionless itself; return (converted errors, row count, the schema
+    it used: the declared one, or the one it inferred from the cells)."""
     try:
         res = resource.to_copy()
     except frictionless.FrictionlessException:
@@ -56,7 +57,7 @@ def run_reference(
         out.extend(convert_error(e) for e in task.errors)
         rows += task.stats.get("rows") or 0
     out.extend(convert_error(e) for e in report.errors)
-    return out, rows
+    return out, rows, res.schema
 
 
 def reference_errors(

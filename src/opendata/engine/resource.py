@@ -147,7 +147,7 @@ def _fast(
     for row, phase, idx, seq, error in key_checks(op, res):
         res.errors.add(row, phase, idx, seq, error)
     errors = res.errors.in_order(head=list(op.header_errors), limit=limit_errors)
-    return EngineResult(errors, res.row_count, "fast", None)
+    return EngineResult(errors, res.row_count, "fast", None, schema=op.schema)
 
 
 def validate_resource(
@@ -199,7 +199,7 @@ def fall_back(
     # The result says so (engine, fallback_reason), hence every report: info, not a warning.
     log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
     try:
-        errors, rows = run_reference(resource, package=package, limit_errors=limit_errors)
+        errors, rows, schema = run_reference(resource, package=package, limit_errors=limit_errors)
     except TypeError as crash:
         # Frictionless stops the whole validation comparing a value with a bound it
         # cannot compare: one with a time zone and one without, or a bound its own
@@ -211,7 +211,7 @@ def fall_back(
             code = "unreadable-bound"
         else:
             raise
-        errors, rows = [TableError(code, None, None, None, None, str(crash))], 0
+        errors, rows, schema = [TableError(code, None, None, None, None, str(crash))], 0, None
     if on_progress is not None:
         on_progress(rows)
-    return EngineResult(errors, rows, "frictionless", reason)
+    return EngineResult(errors, rows, "frictionless", reason, schema=schema)
