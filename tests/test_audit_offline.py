@@ -245,6 +245,23 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
     assert "The plan validator" not in ukrainian.stderr
 
 
+def test_a_script_reads_what_the_audit_wrote_and_recorded(dump, plan_copy, tmp_path):
+    """The JSON was printed before the record was tried: a refused record exited 1 with
+    a summary that said nothing of it, and no JSON named the files or the record."""
+    refused = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+                      "--date", "2026-11-26", "--format", "json")  # fmt: skip
+    assert refused.returncode == 1
+    answer = json.loads(refused.stdout)
+    assert answer["ok"] is False and "Перевірка плану відхилила б такий запис" in answer["record"]["refused"]
+    assert answer["report"] == str((tmp_path / "a" / "report.html").resolve())
+    done = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
+                   "--date", "2021-11-15", "--format", "json")  # fmt: skip
+    assert done.returncode == 0
+    answer = json.loads(done.stdout)
+    assert answer["ok"] is True and answer["out_dir"] == str(tmp_path / "b")
+    assert answer["record"] == {"report_id": "2021-Q4-5.2-audit-01", "path": str(plan_copy / "progress_reports.csv")}
+
+
 def test_a_dump_that_is_not_json_lines_is_named(tmp_path):
     dump = tmp_path / "portal.jsonl"
     dump.write_text("<html>not a dump</html>\n", encoding="utf-8")

@@ -286,3 +286,12 @@ def test_a_failure_the_command_line_catches_is_json_for_a_script_that_asked(tmp_
         assert result.returncode == 2, result.stderr
         answer = json.loads(result.stdout)
         assert answer["ok"] is False and answer["error"] in ("NotADirectoryError", "ConfigError")
+
+
+def test_every_json_answer_says_ok(plan_copy, tmp_path):
+    """Only publish's success carried "ok": `jq -e .ok` failed on a successful build."""
+    build = ["build", plan_copy, "--out", tmp_path / "d"]
+    for args in (["validate", plan_copy], ["report", plan_copy], build):
+        result = run_cli(*args, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["ok"] is True

@@ -20,6 +20,7 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 from urllib.parse import urlsplit
@@ -406,7 +407,7 @@ def validate_command(
             on_progress=on_progress,
         )
     if output_format == "json":
-        print_json(report.to_dict(lang, lazy=True))
+        print_json({"ok": report.valid, **report.to_dict(lang, lazy=True)})
     else:
         again = _validate_again(path, schema, limit_errors, allow_remote, lang)
         print_report(report, lang, show=show, again=again)
@@ -721,7 +722,7 @@ def build_command(
     except OutputInUse:
         _refuse("OutputInUse", ui["out_in_use"].format(out=out_dir, option="--out"), output_format, 2)
     if output_format == "json":
-        print_json(result.to_dict())
+        print_json({"ok": True, **result.to_dict()})
         return
     for built in result.files:
         out.print(f"{built.path}  ({built.format}, {number(built.bytes, lang)} B)", markup=False)
@@ -759,7 +760,7 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     ui = BUILD_UI[lang]
     summary = progress(read_package(_valid_package_dir(path, lang, output_format)))
     if output_format == "json":
-        print_json(summary.to_dict())
+        print_json({"ok": True, **summary.to_dict()})
         return
     table = Table(caption=ui["legend"])
     table.add_column(ui["campaign"])
@@ -1160,7 +1161,7 @@ def pull_command(
         _portal_failure(error, output_format, lang)
     report = validate(out_dir)
     if output_format == "json":
-        print_json({**result.to_dict(), "valid": report.valid})
+        print_json({"ok": True, **result.to_dict(), "valid": report.valid})
     else:
         out.print(
             ui["pulled"].format(
@@ -1287,8 +1288,6 @@ def audit_command(
       opendata audit --portal URL --out audit-2027 --compare audit-2026 --register register.csv
       opendata audit --dump portal.jsonl --out audit-offline --lang en --format json
     """
-    from datetime import date
-
     from opendata.audit import PortalUnreadable, run_audit
     from opendata.audit.compare import (
         PreviousUnreadable,
@@ -1297,8 +1296,6 @@ def audit_command(
         previous_organisation,
     )
     from opendata.audit.mqa import BAND_LABELS
-    from opendata.audit.record import AlreadyRecorded, RecordRefused
-    from opendata.audit.record import record as record_audit
     from opendata.audit.register import RegisterUnreadable
     from opendata.audit.report import write_outputs
 
@@ -1358,8 +1355,11 @@ def audit_command(
     note = not_compared_note((summary.get("previous") or {}).get("not_compared") or [], lang)
     if note:  # the two audits checked different things: said before the figures are read
         err.print(note, style="yellow", markup=False)
+    recorded = _record_the_audit(plan, day, summary, out_dir, lang, evidence_url) if record else None
+    report = (out_dir / "report.html").resolve()
     if output_format == "json":
-        print_json(summary)
+        outcome = {"ok": not (recorded or {}).get("refused"), "out_dir": str(out_dir), "report": str(report)}
+        print_json({**outcome, **summary, **({"record": recorded} if record else {})})
     else:
         line = {
             "uk": "Аудит завершено: {datasets}, {resources}, {findings} ({errors}); "
@@ -1370,7 +1370,6 @@ def audit_command(
         nouns = ("datasets", "resources", "findings", "errors")
         counts = {noun: counted(summary[noun], lang, noun) for noun in nouns}
         band = BAND_LABELS[summary["overall_band"]][lang]
-        report = (out_dir / "report.html").resolve()
         out.print(line.format(**{**summary, **counts}, band=band, report=report), markup=False)
     if not summary["datasets"]:  # a misspelt organisation, or the wrong dump
         nothing = {
@@ -1380,28 +1379,36 @@ def audit_command(
             "address, or the --dump file.",
         }[lang]
         err.print(nothing, style="yellow", markup=False)
-    if record:
-        try:
-            row = record_audit(
-                plan,
-                day or date.today(),
-                summary,
-                out_dir / "report.html",
-                lang=lang,
-                evidence_url=evidence_url,
-            )
-        except RecordRefused as error:
-            _print_failure(error, lang)
-            sys.exit(1)
-        except AlreadyRecorded as error:
-            already = {
-                "uk": "Аудит цього дня вже записано ({id}) у {path}: другого запису не додано.",
-                "en": "This day's audit is already recorded ({id}) in {path}: no second record added.",
-            }[lang]
-            err.print(already.format(id=error, path=plan / "progress_reports.csv"), markup=False)
-            return
-        recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
-        err.print(recorded.format(id=row["report_id"], path=plan / "progress_reports.csv"), markup=False)
+    if (recorded or {}).get("refused"):
+        sys.exit(1)
+
+
+def _record_the_audit(
+    plan: Path, day: date | None, summary: dict, out_dir: Path, lang: str, evidence_url: str | None
+) -> dict:
+    """Add the audit's execution record to the plan, saying on stderr what was done;
+    what a script reads of it: the record's id and file, or why there is none."""
+    from opendata.audit.record import AlreadyRecorded, RecordRefused
+    from opendata.audit.record import record as record_audit
+
+    path = plan / "progress_reports.csv"
+    try:
+        row = record_audit(
+            plan, day or date.today(), summary, out_dir / "report.html", lang=lang, evidence_url=evidence_url
+        )
+    except RecordRefused as error:
+        _print_failure(error, lang)
+        return {"refused": str(error), "path": str(path)}
+    except AlreadyRecorded as error:
+        already = {
+            "uk": "Аудит цього дня вже записано ({id}) у {path}: другого запису не додано.",
+            "en": "This day's audit is already recorded ({id}) in {path}: no second record added.",
+        }[lang]
+        err.print(already.format(id=error, path=path), markup=False)
+        return {"already_recorded": str(error), "path": str(path)}
+    recorded = {"uk": "Записано {id} у {path}.", "en": "Recorded {id} in {path}."}[lang]
+    err.print(recorded.format(id=row["report_id"], path=path), markup=False)
+    return {"report_id": row["report_id"], "path": str(path)}
 
 
 def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> None:
