@@ -538,3 +538,23 @@ def test_a_portal_audited_without_links_is_not_called_a_dump(tmp_path):
 
 def test_the_audit_date_reads_as_a_date_in_the_help():
     assert "--date YYYY-MM-DD" in run_cli("audit", "--help", "--lang", "en").stdout
+
+
+def test_an_audit_that_cannot_be_written_whole_leaves_the_earlier_one(dump, tmp_path, monkeypatch):
+    """A disk that filled up halfway left a folder of some new files and some old, which
+    was no audit folder any more: every later run refused it as "other files"."""
+    from opendata.audit import report
+
+    out = tmp_path / "audit"
+    assert run_cli("audit", "--dump", dump, "--out", out, "--date", "2025-06-01").returncode == 0
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}  # a year ago's
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report, "_templates", disk_full)  # after the tables, before the report
+    with pytest.raises(OSError):
+        report.write_outputs(run_audit(dump=dump, audit_day=None), out)
+    assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit", "portal.jsonl"]  # nothing left beside
+    assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -146,13 +148,27 @@ UI = {
 
 
 def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
-    """Write everything into OUT_DIR and return the summary."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "schemas").mkdir(exist_ok=True)
+    """Write everything into OUT_DIR and return the summary.
+
+    The files are written into a folder beside it first and moved in at the end: a
+    disk that fills up halfway leaves OUT_DIR as it was, an earlier audit whole (a
+    half-written one was no audit folder, and every later run refused it)."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-", dir=out_dir.parent) as scratch:
+        result = _write_into(audit, Path(scratch), lang)
+        out_dir.mkdir(exist_ok=True)
+        (out_dir / "schemas").mkdir(exist_ok=True)
+        if not (Path(scratch) / "changes.csv").exists():  # an earlier audit's comparison
+            (out_dir / "changes.csv").unlink(missing_ok=True)
+            (out_dir / "schemas" / "changes.json").unlink(missing_ok=True)
+        for path in sorted(Path(scratch).rglob("*.*")):
+            os.replace(path, out_dir / path.relative_to(scratch))
+    return result
+
+
+def _write_into(audit: Audit, out_dir: Path, lang: str) -> dict:
+    (out_dir / "schemas").mkdir()
     tables = rows(audit, lang)
-    if "changes" not in tables:  # an earlier audit's comparison, left in a folder used again
-        (out_dir / "changes.csv").unlink(missing_ok=True)
-        (out_dir / "schemas" / "changes.json").unlink(missing_ok=True)
     resources = []
     for name, records in tables.items():
         schema = table_schema(name)
