@@ -136,6 +136,12 @@ def test_unplaced_lines_are_reported_not_dropped(tmp_path):
     assert "Не вдалося розмістити 1 рядок" in result.stderr
     result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
     assert "line 70: not a name («Прізвище І.Б.»): «див. додаток 3»" in result.stderr
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")  # for CI
+    assert result.returncode == 1
+    answer = json.loads(result.stdout)
+    assert (answer["ok"], answer["tasks"], answer["errors_after_import"]) == (False, 35, 0)
+    unplaced = {"line": 70, "text": "див. додаток 3", "reason": "not-a-name", "task": None}
+    assert answer["unplaced"] == [unplaced]
 
 
 def test_cli_import_plan_writes_package(tmp_path):
@@ -194,6 +200,8 @@ def test_a_file_changed_by_hand_is_not_overwritten_without_force(plan_copy):
     assert result.returncode == 2
     assert f"Changed by hand since the last import (a new import would undo that): {people}." in result.stderr
     assert people.read_bytes() == edited
+    as_json = run_cli("import-plan", SOURCE, "--out", plan_copy, "--format", "json")
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "EditedByHand"
     forced = run_cli("import-plan", SOURCE, "--out", plan_copy, "--force")
     assert forced.returncode == 0, forced.stderr
     assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()

@@ -247,8 +247,9 @@ def main(lang: str) -> None:
     is_flag=True,
     help="Overwrite the plan's files even where they were changed by hand since the last import.",
 )
+@FORMAT_OPTION
 @LANG_OPTION
-def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> None:
+def import_plan_command(source: Path, out_dir: Path, force: bool, output_format: str, lang: str) -> None:
     """Build the plan's data package from the decision's text export.
 
     SOURCE is the plain-text export of the decision (UTF-8; a windows-1251 or other
@@ -268,6 +269,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
     \b
     Example:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
+      opendata import-plan decision.txt --out datapackage --format json
     """
     from opendata.messages import IMPORT_UI, counted
     from opendata.package import EditedByHand, import_plan
@@ -276,19 +278,18 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
 
     ui = IMPORT_UI[lang]
     if not source.is_file():
-        err.print(ui["missing"].format(source=source), markup=False)
-        sys.exit(2)
+        _refuse("SourceMissing", ui["missing"].format(source=source), output_format, 2)
     try:
         plan = import_plan(source, out_dir, force=force)
     except SourceError as error:
         kind_words = ui["document_kinds"].get(error.params.get("kind", ""), "")
         reason = ui["errors"][error.code].format(**error.params, kind_words=kind_words)
-        err.print(ui["cannot"].format(source=source, reason=reason), markup=False)
-        sys.exit(2)
+        _refuse("SourceError", ui["cannot"].format(source=source, reason=reason), output_format, 2)
     except EditedByHand as error:
         files = ", ".join(str(out_dir / path) for path in error.paths)
-        err.print(ui["edited" if error.known else "unknown"].format(files=files), markup=False)
-        sys.exit(2)
+        _refuse(
+            "EditedByHand", ui["edited" if error.known else "unknown"].format(files=files), output_format, 2
+        )
     if plan.source_encoding != "utf-8":
         err.print(
             ui["read_as"].format(source=source, encoding=encoding_name(plan.source_encoding)), markup=False
@@ -300,24 +301,35 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, lang: str) -> 
         "people": len(plan.people),
         "roles": roles,
     }
+    unplaced = sorted(plan.unplaced, key=lambda line: line.line_number)
+    from opendata.validate import validate
+
+    errors = len(validate(out_dir).errors)
+    if output_format == "json":
+        lines = [
+            {"line": line.line_number, "text": line.text, "reason": line.reason, "task": line.task}
+            for line in unplaced
+        ]
+        ok = not (unplaced or errors)
+        print_json(
+            {"ok": ok, "out_dir": str(out_dir), **counts, "unplaced": lines, "errors_after_import": errors}
+        )
+        sys.exit(0 if ok else 1)
     shown = out_dir.resolve() if out_dir == Path(".") else out_dir  # «.: 5 кампаній» says little
     out.print(
         ui["summary"].format(out=shown, **{noun: counted(n, lang, noun) for noun, n in counts.items()}),
         markup=False,
     )
-    for line in plan.unplaced:
+    for line in unplaced:
         reason = ui["reasons"][line.reason].format(task=line.task)
         err.print(
             ui["unplaced_line"].format(line=line.line_number, reason=reason, text=line.text), markup=False
         )
-    if plan.unplaced:
-        err.print(ui["unplaced"].format(lines=counted(len(plan.unplaced), lang, "lines")), markup=False)
-    from opendata.validate import validate
-
-    errors = len(validate(out_dir).errors)
+    if unplaced:
+        err.print(ui["unplaced"].format(lines=counted(len(unplaced), lang, "lines")), markup=False)
     if errors:  # records of a task or person the new plan no longer has, most likely
         err.print(ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir)), markup=False)
-    if plan.unplaced or errors:
+    if unplaced or errors:
         sys.exit(1)
 
 

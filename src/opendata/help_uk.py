@@ -46,6 +46,7 @@ COMMANDS = {
     \b
     Приклад:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
+      opendata import-plan decision.txt --out datapackage --format json
     """,
     "validate": """Перевіряє пакет даних, ресурс чи таблицю за схемою та правилами плану.
 
