@@ -153,10 +153,9 @@ def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
     The files are written into a folder beside it first and moved in at the end: a
     disk that fills up halfway leaves OUT_DIR as it was, an earlier audit whole (a
     half-written one was no audit folder, and every later run refused it)."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-", dir=out_dir.parent) as scratch:
         result = _write_into(audit, Path(scratch), lang)
-        out_dir.mkdir(exist_ok=True)
         (out_dir / "schemas").mkdir(exist_ok=True)
         if not (Path(scratch) / "changes.csv").exists():  # an earlier audit's comparison
             (out_dir / "changes.csv").unlink(missing_ok=True)
