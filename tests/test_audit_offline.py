@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from opendata.audit import run_audit
-from tests.helpers import run_cli, save_as_ukrainian_excel
+from opendata.audit.report import write_outputs
+from tests.helpers import contrast, run_cli, save_as_ukrainian_excel
 
 GOOD = {
     "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
@@ -77,6 +78,15 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
     assert "Набори за зірками відкритості. 0★: 0; 1★: 0; 2★: 0; 3★: 2; 4★: 0; 5★: 0" in labels
     assert any(label.startswith("Розподіл оцінок якості метаданих. 0–44: 0;") for label in labels)
 
+
+
+def test_the_reports_coloured_words_are_legible(dump, tmp_path):
+    """Severity and warnings in colour: at least 4.5:1 on white (WCAG 1.4.3)."""
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    colours = re.findall(r"\.(?:error|warning|info) \{ color: (#[0-9a-f]{6}); \}", html)
+    assert len(colours) == 3
+    assert [c for c in colours if contrast(c, "#ffffff") < 4.5] == []
 
 
 def _cards(out: Path) -> list[str]:

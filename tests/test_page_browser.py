@@ -1,4 +1,5 @@
-"""The plan page in real headless Chromium: no console errors, 35 tasks, filters work.
+"""The plan page and the audit report in real headless Chromium: no console errors, 35
+tasks, filters work, the pages fit a phone, the report prints every finding.
 
 Builds from the package plus the synthetic sample reports (their summaries say
 «ПРИКЛАД (синтетичні дані)»), so the progress chart shows. Screenshots go to
@@ -11,9 +12,12 @@ import json
 
 import pytest
 
+from opendata.audit import run_audit
+from opendata.audit.report import write_outputs
 from opendata.build import build
 from tests.browser import CHROMIUM, Browser
 from tests.helpers import ROOT
+from tests.test_audit_offline import BAD_EMAIL, GOOD
 
 pytestmark = [
     pytest.mark.browser,
@@ -97,4 +101,25 @@ def test_plan_page_on_a_phone(plan_with_reports, tmp_path, browser):
     # Nothing wider than the screen but the tables, which scroll inside their own box.
     assert browser.evaluate("document.documentElement.scrollWidth") <= 390
     browser.screenshot(SHOTS / "plan-page-phone.png")
+    assert browser.console_errors() == []
+
+
+def test_audit_report_on_a_phone_and_on_paper(tmp_path, browser):
+    """On a phone only the tables scroll, in their own box; printed, every dataset's
+    findings show, not just the titles of their closed sections."""
+    dump = tmp_path / "portal.jsonl"
+    long_name = {**BAD_EMAIL, "name": "a-dataset-with-a-very-long-machine-name-that-a-phone-cannot-fit"}
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (GOOD, long_name)), "utf-8")
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "audit")
+    browser.send(
+        "Emulation.setDeviceMetricsOverride", width=375, height=800, deviceScaleFactor=1, mobile=True
+    )
+    browser.open((tmp_path / "audit" / "report.html").as_uri())
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 375
+    browser.screenshot(SHOTS / "audit-report-phone.png")
+
+    findings = "[...document.querySelectorAll('details td')]"
+    assert browser.evaluate(f"{findings}.filter(td => td.checkVisibility()).length") == 0  # closed on screen
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    assert browser.evaluate(f"{findings}.every(td => td.checkVisibility())")
     assert browser.console_errors() == []
