@@ -11,11 +11,7 @@ from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
 from opendata.audit.compare import not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
-from opendata.audit.mqa import (
-    BAND_LABELS,
-    DIMENSION_MAXIMA,
-    MAX_POINTS,
-)
+from opendata.audit.mqa import BAND_LABELS, BANDS, MAX_POINTS, REACHABLE_MAXIMA, REACHABLE_POINTS
 from opendata.audit.summary import summary
 from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
@@ -65,6 +61,8 @@ UI = {
             "європейського порталу data.europa.eu, максимум 405 балів). Зірки відкритості — від 0 (недоступно "
             "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
         ),
+        "reachable": "Із метаданих CKAN можна набрати щонайбільше {points} балів: 30 балів за відповідність "
+        "DCAT-AP і 5 за відомості про права (dct:rights) тут не нараховуються ніколи. Рівні: {bands}.",
         "links_off": {
             "dump": "Посилання не перевірялися (аудит файлу вивантаження): бали за доступні посилання не "
             "нараховано, а дані файлів не перевірено.",
@@ -125,6 +123,8 @@ UI = {
             "European portal data.europa.eu, at most 405 points). Openness stars run from 0 (unreachable or a "
             "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
         ),
+        "reachable": "CKAN metadata can earn at most {points} points: the 30 points for DCAT-AP compliance and "
+        "the 5 for a rights statement (dct:rights) are never awarded here. Bands: {bands}.",
         "links_off": {
             "dump": "Links were not checked (audit of a dump file): no points for accessible links were "
             "awarded, and the files' data was not checked.",
@@ -210,12 +210,20 @@ def _findings_by_dataset(findings: list[dict], datasets: list[dict], lang: str) 
     return [section for section in sections if section["findings"]]
 
 
+def _band_ranges(lang: str) -> str:
+    """«відмінно 351–405, добре 221–350, …», from the bands' floors."""
+    tops = [MAX_POINTS, *(floor - 1 for floor, _ in BANDS[:-1])]
+    return ", ".join(
+        f"{BAND_LABELS[name][lang]} {floor}–{top}" for (floor, name), top in zip(BANDS, tops, strict=True)
+    )
+
+
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
-    days_over = {
-        d.name: d.days_since_modified - (frequency_days(d.update_frequency) or 0)
+    days_over = [
+        (d.title or d.name, d.days_since_modified - (frequency_days(d.update_frequency) or 0))
         for d in audit.datasets
         if d.overdue
-    }
+    ]
     datasets = sorted(tables["datasets"], key=lambda d: d["mqa_score"])
     return {
         "t": UI[lang],
@@ -224,6 +232,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "s": result,
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],
+        "reachable": UI[lang]["reachable"].format(points=REACHABLE_POINTS, bands=_band_ranges(lang)),
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
@@ -233,7 +242,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
-            "dimensions": charts.dimensions(result["dimensions"], DIMENSION_MAXIMA, lang),
+            "dimensions": charts.dimensions(result["dimensions"], REACHABLE_MAXIMA, lang),
             "stars": charts.stars(result["stars"], lang),
             "overdue": charts.overdue(days_over, lang),
         },
