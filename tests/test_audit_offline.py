@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -142,12 +143,12 @@ def test_a_cards_label_takes_the_form_of_its_number(count, expected):
 
 
 def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
-    """They came in the order the checks ran: висока, низька, середня."""
+    """They came in the order the checks ran: помилка, порада, попередження."""
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "out").returncode == 0
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    rank = {"висока": 0, "середня": 1, "низька": 2}
-    for block in re.findall(r"<details>(.*?)</details>", html, flags=re.DOTALL):
-        severities = [rank[s] for s in re.findall(r'<td class="\w+">(висока|середня|низька)</td>', block)]
+    rank = {"помилка": 0, "попередження": 1, "порада": 2}
+    for block in re.findall(r"<details[^>]*>(.*?)</details>", html, flags=re.DOTALL):
+        severities = [rank[s] for s in re.findall(r'<td class="\w+">(помилка|попередження|порада)</td>', block)]
         assert severities == sorted(severities) and severities
 
 
@@ -389,8 +390,25 @@ def test_the_change_table_says_a_dataset_improved_or_worsened_in_words(tmp_path)
     untagged = {**GOOD, "name": "other", "tags": []}
     audit("before", {**GOOD, "tags": []}, GOOD | {"name": "other"})
     html = audit("after", GOOD, untagged, compare=tmp_path / "before")
-    assert "<tr><td>public-toilets</td><td>покращився</td>" in html
-    assert "<tr><td>other</td><td>погіршився</td>" in html
+    # by title (machine names were shown here only), linked to the dataset's findings if it has any
+    assert "<tr><td>Громадські вбиральні</td><td>покращився</td>" in html
+    assert '<tr><td><a href="#findings-other">Громадські вбиральні</a></td><td>погіршився</td>' in html
+    assert '<details id="findings-other">' in html
+
+
+def test_the_report_names_its_dump_file_and_datasets_and_says_severity_in_one_set_of_words(tmp_path):
+    """Not «Портал: /tmp/…/portal.jsonl», nor machine names and a bare «…», nor
+    «помилки» in the summary and «висока» in the tables; the date as a Ukrainian writes it."""
+    datasets = [{**BAD_EMAIL, "name": f"bad-{n}", "title": f"Набір {n}"} for n in range(8)]
+    audit = run_audit(dump=_dump_of(tmp_path, *datasets), audit_day=date(2026, 11, 28), check_links=False)
+    write_outputs(audit, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<p>Файл вивантаження: portal.jsonl · Дата аудиту: 28.11.2026</p>" in html
+    assert "<th>Кількість наборів</th><th>Набори</th>" in html
+    row = re.search(r"<td>8</td><td>(.*?)</td></tr>", html).group(1)
+    assert row.startswith('<a href="#findings-bad-0">Набір 0</a>, ') and row.endswith("</a> … і ще 3")
+    assert "(error у findings.csv)" in html
+    assert not re.search(r"висока|середня|низька", html)
 
 
 def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):

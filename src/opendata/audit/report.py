@@ -12,16 +12,18 @@ from opendata.audit.checks.passport import frequency_days
 from opendata.audit.compare import not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import BAND_LABELS, BANDS, MAX_POINTS, REACHABLE_MAXIMA, REACHABLE_POINTS
-from opendata.audit.summary import summary
+from opendata.audit.summary import more, summary
 from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
+from opendata.text import ukrainian_date
 
 UI = {
     "uk": {
         "title": "Щорічний аудит наборів відкритих даних",
         "summary": "Підсумок",
         "portal": "Портал",
+        "dump": "Файл вивантаження",
         "date": "Дата аудиту",
         "datasets": "Набори даних",
         "resources": "Ресурси",
@@ -38,8 +40,9 @@ UI = {
         "fixes": "Що виправити насамперед",
         "rank": "№",
         "action": "Дія",
-        "affected": "Наборів",
-        "severity": "Важливість",
+        "affected": "Кількість наборів",
+        "examples": "Набори",
+        "severity": "Вид",
         "charts": "Графіки",
         "table": "Набори даних",
         "name": "Набір",
@@ -71,7 +74,9 @@ UI = {
         },
         "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
         "налаштувань) закритих наборів не видно.",
-        "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
+        "severity_names": {"error": "помилка", "warning": "попередження", "info": "порада"},
+        "legend": "Помилки (error у findings.csv) виправте насамперед, далі попередження (warning), "
+        "поради (info) — коли буде змога.",
         "status_names": {
             "new": "новий",
             "removed": "вилучений",
@@ -84,6 +89,7 @@ UI = {
         "title": "Annual audit of the open datasets",
         "summary": "Summary",
         "portal": "Portal",
+        "dump": "Dump file",
         "date": "Audit date",
         "datasets": "Datasets",
         "resources": "Resources",
@@ -100,8 +106,9 @@ UI = {
         "fixes": "What to fix first",
         "rank": "#",
         "action": "Action",
-        "affected": "Datasets",
-        "severity": "Priority",
+        "affected": "Number of datasets",
+        "examples": "Datasets",
+        "severity": "Kind",
         "charts": "Charts",
         "table": "Datasets",
         "name": "Dataset",
@@ -133,7 +140,9 @@ UI = {
         },
         "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
         "or the config file) private datasets cannot be seen.",
-        "severity_names": {"error": "high", "warning": "medium", "info": "low"},
+        "severity_names": {"error": "error", "warning": "warning", "info": "tip"},
+        "legend": "Fix the errors (error in findings.csv) first, then the warnings (warning); the tips "
+        "(info) when you can.",
         "status_names": {
             "new": "new",
             "removed": "removed",
@@ -225,9 +234,20 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         if d.overdue
     ]
     datasets = sorted(tables["datasets"], key=lambda d: d["mqa_score"])
+    source = settings(result)["source"]
+    findings_by_dataset = _findings_by_dataset(tables["findings"], datasets, lang)
+    previous = (audit.previous or {}).get("datasets", {})
     return {
         "t": UI[lang],
         "lang": lang,
+        # a dump is named by its file: its local path says nothing to a reader of the report
+        "source": (UI[lang][source], result["portal"] if source == "portal" else Path(result["portal"]).name),
+        "day": lambda value: ukrainian_date(value) if value and lang == "uk" else value,  # English: ISO
+        "more": lambda count: more(count, lang),
+        # datasets by title (one gone since the last audit, by last year's), linked to their findings
+        "titles": {name: row.get("title") or name for name, row in previous.items()}
+        | {d["name"]: d["title"] or d["name"] for d in datasets},
+        "anchored": {section["name"] for section in findings_by_dataset},
         "noun_form": lambda count, noun: noun_form(count, lang, noun),
         "s": result,
         "max_points": MAX_POINTS,
@@ -236,9 +256,9 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
-        "links_off": UI[lang]["links_off"][settings(result)["source"]],
+        "links_off": UI[lang]["links_off"][source],
         "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
-        "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
+        "findings_by_dataset": findings_by_dataset,
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
