@@ -158,6 +158,9 @@ def test_dictionary_lists_every_field(dist, package):
             assert f"<code>{spec['name']}</code>" in html
             assert spec["title_en"] in markdown
     assert "refers to tasks.task_id" in markdown and "primary key" in markdown
+    # both languages at once, the type in words for a Ukrainian reader as well
+    assert '<span class="t-uk" lang="uk">Поле</span> / <span class="t-en" lang="en">Field</span>' in html
+    assert 'lang="uk">рядок (посилання)</span> / <span class="t-en" lang="en">string (uri)' in html
 
 
 def test_dictionary_says_each_constraint_in_ukrainian_and_english(dist):

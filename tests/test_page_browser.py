@@ -25,6 +25,7 @@ pytestmark = [
 ]
 SHOTS = ROOT / "test-output"
 VISIBLE_TASKS = "document.querySelectorAll('li.task:not([hidden])').length"
+DICTIONARY_HEADING = "document.getElementById('dict-campaigns').innerText"
 
 
 @pytest.fixture
@@ -81,11 +82,24 @@ def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
     header = browser.evaluate("document.querySelector('header p.muted').innerText")
     assert header == "Kolomyia · Executive Committee of Kolomyia City Council"
     assert "`" not in browser.evaluate("document.querySelector('header').innerText")
+    # the data dictionary too, with nothing of the other language left over (« / », a line break)
+    first_row = "[...document.querySelectorAll('#dict-campaigns ~ .scroll tr:nth-child(-n+2) > *')]"
+    assert browser.evaluate(DICTIONARY_HEADING) == "campaigns — Communication campaigns"
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[:4] == [
+        "Field", "Type", "Title", "Description"
+    ]
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[5:8] == [
+        "campaign_id", "integer", "Campaign number"
+    ]
     # and back to Ukrainian
     browser.evaluate("document.querySelector('.lang-switch [data-lang=uk]').click()")
     assert browser.evaluate("document.querySelector('#filter-campaign option:nth-child(2)').text") == (
         f"{plan['campaigns'][0]['numeral']}. {plan['campaigns'][0]['title_uk']}"
     )
+    assert browser.evaluate(DICTIONARY_HEADING) == "campaigns — Комунікаційні кампанії"
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[5:8] == [
+        "campaign_id", "ціле число", "Номер кампанії"
+    ]
 
     assert browser.console_errors() == []
 

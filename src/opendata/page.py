@@ -13,7 +13,7 @@ import html
 import re
 
 from opendata.about import about_rows
-from opendata.dictionary import dictionary_rows
+from opendata.dictionary import dictionary_rows, type_in_ukrainian
 from opendata.messages import noun_form
 from opendata.progress import Progress
 from opendata.render import render_template
@@ -65,6 +65,7 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         roles=ROLE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        type_uk=type_in_ukrainian,
         about=about_rows(package),
         issuer_en=issuer_en(plan["decision"]),
         forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
