@@ -114,6 +114,13 @@ def test_plan_page_on_a_phone(plan_with_reports, tmp_path, browser):
     assert browser.evaluate(VISIBLE_TASKS) == 35
     # Nothing wider than the screen but the tables, which scroll inside their own box.
     assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    # the progress table's caption reads whole: it was centred on the table inside its scroll box
+    left, right = browser.evaluate(
+        "(() => { const table = document.getElementById('progress-chart');"
+        " const caption = table.caption || document.getElementById(table.getAttribute('aria-labelledby'));"
+        " const box = caption.getBoundingClientRect(); return [box.left, box.right]; })()"
+    )
+    assert 0 <= left < right <= 390
     browser.screenshot(SHOTS / "plan-page-phone.png")
     assert browser.console_errors() == []
 
