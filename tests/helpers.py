@@ -62,3 +62,15 @@ def write_cells_in_own_notation(package: Path) -> None:
     )
     day_first = {"format": "%d.%m.%Y"}
     rewrite("decision", "period_start", day_first, lambda cell: ".".join(reversed(cell.split("-"))))
+
+
+def contrast(foreground: str, background: str) -> float:
+    """The WCAG 2 contrast ratio of two "#rrggbb" colours (4.5 for text, 3 for graphics)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

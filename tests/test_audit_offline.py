@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from opendata.audit import run_audit
-from tests.helpers import run_cli, save_as_ukrainian_excel
+from opendata.audit.report import write_outputs
+from tests.helpers import contrast, run_cli, save_as_ukrainian_excel
 
 GOOD = {
     "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
@@ -72,11 +74,44 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     labels = re.findall(r'<svg role="img" aria-label="([^"]*)"', html)
-    assert len(labels) == html.count("<svg") == 4
+    assert len(labels) == html.count("<svg") == 3  # nothing overdue: said in words, not charted
+    assert "<p>Прострочених наборів немає.</p>" in html
     # the two datasets: 3 stars each (no link checked), scores 290 and one lower
     assert "Набори за зірками відкритості. 0★: 0; 1★: 0; 2★: 0; 3★: 2; 4★: 0; 5★: 0" in labels
     assert any(label.startswith("Розподіл оцінок якості метаданих. 0–44: 0;") for label in labels)
+    assert any(label.endswith("; 315–359: 0; 360–405: 0") for label in labels)  # 405 is in the last bin
 
+
+def test_the_reports_scores_are_set_against_what_ckan_metadata_can_reach(dump, tmp_path):
+    """DCAT-AP (30) and rights (5) are never awarded: interoperability's best is 80 of 110,
+    which the chart showed as 73 %; the report says so, and what each band spans."""
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "щонайбільше 370 балів" in html
+    assert "Рівні: відмінно 351–405, добре 221–350, достатньо 121–220, погано 0–120." in html
+    dimensions = re.search(r'aria-label="(Середня оцінка за вимірами[^"]*)"', html).group(1)
+    assert "досяжного максимуму" in dimensions and "Сумісність: 100;" in dimensions
+
+
+def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_unique(tmp_path):
+    """Each matplotlib SVG numbered its elements from figure_1: 60 ids twice on one page."""
+    stale = [{"key": "update_frequency", "value": "Щомісяця"}, {"key": "last_modified", "value": "2026-01-05"}]
+    write_outputs(run_audit(dump=_dump_of(tmp_path, {**GOOD, "extras": stale}), check_links=False), tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert re.search(r'aria-label="Прострочені набори: днів понад норму. Громадські вбиральні: \d+"', html)
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) > 0
+    assert set(re.findall(r'(?:url\(#|href="#)([^")]+)', html)) <= set(ids)
+
+
+
+def test_the_reports_coloured_words_are_legible(dump, tmp_path):
+    """Severity and warnings in colour: at least 4.5:1 on white (WCAG 1.4.3)."""
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    colours = re.findall(r"\.(?:error|warning|info) \{ color: (#[0-9a-f]{6}); \}", html)
+    assert len(colours) == 3
+    assert [c for c in colours if contrast(c, "#ffffff") < 4.5] == []
 
 
 def _cards(out: Path) -> list[str]:
@@ -108,12 +143,12 @@ def test_a_cards_label_takes_the_form_of_its_number(count, expected):
 
 
 def test_a_datasets_findings_come_most_severe_first(dump, tmp_path):
-    """They came in the order the checks ran: висока, низька, середня."""
+    """They came in the order the checks ran: помилка, порада, попередження."""
     assert run_cli("audit", "--dump", dump, "--out", tmp_path / "out").returncode == 0
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    rank = {"висока": 0, "середня": 1, "низька": 2}
-    for block in re.findall(r"<details>(.*?)</details>", html, flags=re.DOTALL):
-        severities = [rank[s] for s in re.findall(r'<td class="\w+">(висока|середня|низька)</td>', block)]
+    rank = {"помилка": 0, "попередження": 1, "порада": 2}
+    for block in re.findall(r"<details[^>]*>(.*?)</details>", html, flags=re.DOTALL):
+        severities = [rank[s] for s in re.findall(r'<td class="\w+">(помилка|попередження|порада)</td>', block)]
         assert severities == sorted(severities) and severities
 
 
@@ -372,8 +407,25 @@ def test_the_change_table_says_a_dataset_improved_or_worsened_in_words(tmp_path)
     untagged = {**GOOD, "name": "other", "tags": []}
     audit("before", {**GOOD, "tags": []}, GOOD | {"name": "other"})
     html = audit("after", GOOD, untagged, compare=tmp_path / "before")
-    assert "<tr><td>public-toilets</td><td>покращився</td>" in html
-    assert "<tr><td>other</td><td>погіршився</td>" in html
+    # by title (machine names were shown here only), linked to the dataset's findings if it has any
+    assert "<tr><td>Громадські вбиральні</td><td>покращився</td>" in html
+    assert '<tr><td><a href="#findings-other">Громадські вбиральні</a></td><td>погіршився</td>' in html
+    assert '<details id="findings-other">' in html
+
+
+def test_the_report_names_its_dump_file_and_datasets_and_says_severity_in_one_set_of_words(tmp_path):
+    """Not «Портал: /tmp/…/portal.jsonl», nor machine names and a bare «…», nor
+    «помилки» in the summary and «висока» in the tables; the date as a Ukrainian writes it."""
+    datasets = [{**BAD_EMAIL, "name": f"bad-{n}", "title": f"Набір {n}"} for n in range(8)]
+    audit = run_audit(dump=_dump_of(tmp_path, *datasets), audit_day=date(2026, 11, 28), check_links=False)
+    write_outputs(audit, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<p>Файл вивантаження: portal.jsonl · Дата аудиту: 28.11.2026</p>" in html
+    assert "<th>Кількість наборів</th><th>Набори</th>" in html
+    row = re.search(r"<td>8</td><td>(.*?)</td></tr>", html).group(1)
+    assert row.startswith('<a href="#findings-bad-0">Набір 0</a>, ') and row.endswith("</a> … і ще 3")
+    assert "(error у findings.csv)" in html
+    assert not re.search(r"висока|середня|низька", html)
 
 
 def test_compare_with_an_audit_of_another_organisation_is_refused(dump, tmp_path):

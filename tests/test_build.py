@@ -20,7 +20,7 @@ from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, run_cli, write_cells_in_own_notation
+from tests.helpers import PACKAGE, contrast, run_cli, write_cells_in_own_notation
 
 TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 PUBLISHER = Publisher(  # made-up values, for the tests only
@@ -158,6 +158,9 @@ def test_dictionary_lists_every_field(dist, package):
             assert f"<code>{spec['name']}</code>" in html
             assert spec["title_en"] in markdown
     assert "refers to tasks.task_id" in markdown and "primary key" in markdown
+    # both languages at once, the type in words for a Ukrainian reader as well
+    assert '<span class="t-uk" lang="uk">Поле</span> / <span class="t-en" lang="en">Field</span>' in html
+    assert 'lang="uk">рядок (посилання)</span> / <span class="t-en" lang="en">string (uri)' in html
 
 
 def test_dictionary_says_each_constraint_in_ukrainian_and_english(dist):
@@ -261,6 +264,35 @@ def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
     page = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert 'id="progress-chart"' in page
     assert "ПРИКЛАД (синтетичні дані)" in page
+
+
+def test_page_writes_dates_quarters_and_numbers_as_its_reader_does(plan_with_reports, tmp_path):
+    """Ukrainian: «14.05.2021» and «II кв. 2021», not ISO 8601; campaign «І.» in every place
+    (the progress table said «1.»); the doubled number 1.8 explained; each national file
+    described (three said the same «за національною рекомендованою структурою»)."""
+    build(plan_with_reports, tmp_path / "out")
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    uk, en = '<span class="t-uk" lang="uk">', '</span><span class="t-en" lang="en">'
+    shown = page[: page.index('<section id="dictionary"')]  # the dictionary documents the codes
+    iso = [text for text in re.findall(f"{uk}([^<]*)<", shown) if re.search(r"\d{4}-(Q\d|\d\d-\d\d)", text)]
+    assert iso == []
+    assert f'<th scope="col">{uk}II кв. 2021{en}Q2 2021</span></th>' in page
+    assert re.search(rf"{uk}II кв\. 2021, \d\d\.0[4-6]\.2021{en}Q2 2021, 2021-0[4-6]-\d\d<", page)
+    numerals = [f"{c['numeral']}." for c in _source_rows("campaigns")]
+    assert re.findall(r'<th scope="row">(\S+) ', page) == numerals
+    assert page.count("(номер 1.8 у рішенні надруковано двічі)") == 2
+    described = re.findall(rf'<tr data-download="national/[^"]*">.*?{uk}([^<]*)<', page)
+    assert len(described) == len(set(described)) == 3 and all("(додаток " in text for text in described)
+    # the publisher's name is Ukrainian in the English page too
+    assert '<dd><span lang="uk">Відділ комунікації' in page
+
+
+def test_page_progress_bars_stand_out_from_their_track(dist):
+    """«є звіт» was #90caf9 on the bar's #eceff1: 1.5:1, where a graphic needs 3:1 (WCAG 1.4.11)."""
+    page = (dist / "index.html").read_text("utf-8")
+    track = re.search(r"\.bar \{[^}]*background: (#[0-9a-f]{6})", page).group(1)
+    for bar in ("done", "reported"):
+        assert contrast(re.search(rf"--{bar}: (#[0-9a-f]{{6}})", page).group(1), track) >= 3, bar
 
 
 def test_a_summary_that_starts_with_equals_is_text_in_the_workbook(plan_with_reports, tmp_path):

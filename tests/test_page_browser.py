@@ -1,4 +1,5 @@
-"""The plan page in real headless Chromium: no console errors, 35 tasks, filters work.
+"""The plan page and the audit report in real headless Chromium: no console errors, 35
+tasks, filters work, the pages fit a phone, the report prints every finding.
 
 Builds from the package plus the synthetic sample reports (their summaries say
 «ПРИКЛАД (синтетичні дані)»), so the progress chart shows. Screenshots go to
@@ -11,9 +12,12 @@ import json
 
 import pytest
 
+from opendata.audit import run_audit
+from opendata.audit.report import write_outputs
 from opendata.build import build
 from tests.browser import CHROMIUM, Browser
 from tests.helpers import ROOT
+from tests.test_audit_offline import BAD_EMAIL, GOOD
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,6 +25,7 @@ pytestmark = [
 ]
 SHOTS = ROOT / "test-output"
 VISIBLE_TASKS = "document.querySelectorAll('li.task:not([hidden])').length"
+DICTIONARY_HEADING = "document.getElementById('dict-campaigns').innerText"
 
 
 @pytest.fixture
@@ -77,11 +82,24 @@ def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
     header = browser.evaluate("document.querySelector('header p.muted').innerText")
     assert header == "Kolomyia · Executive Committee of Kolomyia City Council"
     assert "`" not in browser.evaluate("document.querySelector('header').innerText")
+    # the data dictionary too, with nothing of the other language left over (« / », a line break)
+    first_row = "[...document.querySelectorAll('#dict-campaigns ~ .scroll tr:nth-child(-n+2) > *')]"
+    assert browser.evaluate(DICTIONARY_HEADING) == "campaigns — Communication campaigns"
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[:4] == [
+        "Field", "Type", "Title", "Description"
+    ]
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[5:8] == [
+        "campaign_id", "integer", "Campaign number"
+    ]
     # and back to Ukrainian
     browser.evaluate("document.querySelector('.lang-switch [data-lang=uk]').click()")
     assert browser.evaluate("document.querySelector('#filter-campaign option:nth-child(2)').text") == (
         f"{plan['campaigns'][0]['numeral']}. {plan['campaigns'][0]['title_uk']}"
     )
+    assert browser.evaluate(DICTIONARY_HEADING) == "campaigns — Комунікаційні кампанії"
+    assert browser.evaluate(f"{first_row}.map(cell => cell.innerText)")[5:8] == [
+        "campaign_id", "ціле число", "Номер кампанії"
+    ]
 
     assert browser.console_errors() == []
 
@@ -96,5 +114,33 @@ def test_plan_page_on_a_phone(plan_with_reports, tmp_path, browser):
     assert browser.evaluate(VISIBLE_TASKS) == 35
     # Nothing wider than the screen but the tables, which scroll inside their own box.
     assert browser.evaluate("document.documentElement.scrollWidth") <= 390
+    # the progress table's caption reads whole: it was centred on the table inside its scroll box
+    left, right = browser.evaluate(
+        "(() => { const table = document.getElementById('progress-chart');"
+        " const caption = table.caption || document.getElementById(table.getAttribute('aria-labelledby'));"
+        " const box = caption.getBoundingClientRect(); return [box.left, box.right]; })()"
+    )
+    assert 0 <= left < right <= 390
     browser.screenshot(SHOTS / "plan-page-phone.png")
+    assert browser.console_errors() == []
+
+
+def test_audit_report_on_a_phone_and_on_paper(tmp_path, browser):
+    """On a phone only the tables scroll, in their own box; printed, every dataset's
+    findings show, not just the titles of their closed sections."""
+    dump = tmp_path / "portal.jsonl"
+    long_name = {**BAD_EMAIL, "name": "a-dataset-with-a-very-long-machine-name-that-a-phone-cannot-fit"}
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (GOOD, long_name)), "utf-8")
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "audit")
+    browser.send(
+        "Emulation.setDeviceMetricsOverride", width=375, height=800, deviceScaleFactor=1, mobile=True
+    )
+    browser.open((tmp_path / "audit" / "report.html").as_uri())
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 375
+    browser.screenshot(SHOTS / "audit-report-phone.png")
+
+    findings = "[...document.querySelectorAll('details td')]"
+    assert browser.evaluate(f"{findings}.filter(td => td.checkVisibility()).length") == 0  # closed on screen
+    browser.send("Emulation.setEmulatedMedia", media="print")
+    assert browser.evaluate(f"{findings}.every(td => td.checkVisibility())")
     assert browser.console_errors() == []

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from opendata.package import publisher_name
 from opendata.tables import PackageData
+from opendata.text import ukrainian_date
 
 COLUMNS = ["key", "label_uk", "label_en", "value_uk", "value_en"]
 # where the build keeps a copy of a source text: the package's own place for it
@@ -27,12 +28,12 @@ DECISION_STATUS = {  # (Ukrainian, English), after the date and number where it 
 
 def about_rows(package: PackageData) -> list[dict]:
     """One row per fact, in both languages (a fact with no English, such as the
-    publisher's name, is the same in both)."""
+    publisher's name, is the same in both); a date as each language's reader writes it."""
     descriptor = package.descriptor
     decision = package.tables["decision"].rows[0]
     status_uk, status_en = DECISION_STATUS.get(decision["status"], (decision["status"],) * 2)
     if decision["date"] and decision["number"]:
-        status_uk = f"№ {decision['number']} від {decision['date'].isoformat()}, {status_uk}"
+        status_uk = f"№ {decision['number']} від {ukrainian_date(decision['date'])}, {status_uk}"
         status_en = f"No. {decision['number']} of {decision['date'].isoformat()}, {status_en}"
     licences = "; ".join(
         f"{item.get('title') or item.get('name')} ({item.get('name')}), {item.get('path')}"
@@ -47,9 +48,15 @@ def about_rows(package: PackageData) -> list[dict]:
     ]
     dates = [r["report_date"] for r in package.tables["progress_reports"].rows]
     if dates:
-        latest = max(dates).isoformat()
+        latest = max(dates)
         facts.append(
-            ("latest_record", "Останній запис про виконання", "Latest execution record", latest, None)
+            (
+                "latest_record",
+                "Останній запис про виконання",
+                "Latest execution record",
+                ukrainian_date(latest),
+                latest.isoformat(),
+            )
         )
     for source in _sources(descriptor):
         text = f"{source.get('title')} — {source['path']}"

@@ -111,5 +111,37 @@ def dictionary_markdown(package: PackageData) -> str:
 
 
 def dictionary_html(package: PackageData) -> str:
-    """A standalone HTML page; the plan page includes the same fragment."""
-    return render_template("dictionary.html.j2", package=package, rows=dictionary_rows(package))
+    """A standalone HTML page, in both languages at once; the plan page includes the same
+    fragment, one language at a time."""
+    return render_template(
+        "dictionary.html.j2", package=package, rows=dictionary_rows(package), type_uk=type_in_ukrainian
+    )
+
+
+# The Table Schema types in words, for a Ukrainian reader of the HTML dictionary
+TYPES_UK = {
+    "string": "рядок",
+    "integer": "ціле число",
+    "number": "число",
+    "boolean": "так/ні",
+    "date": "дата",
+    "datetime": "дата й час",
+    "time": "час",
+    "year": "рік",
+    "yearmonth": "рік і місяць",
+    "duration": "тривалість",
+    "object": "об'єкт JSON",
+    "array": "масив JSON",
+    "geopoint": "географічна точка",
+    "geojson": "GeoJSON",
+    "any": "будь-яке значення",
+}
+FORMATS_UK = {"uri": "посилання", "email": "адреса ел. пошти", "uuid": "UUID", "binary": "двійкові дані"}
+
+
+def type_in_ukrainian(kind: str) -> str:
+    """A row's "string (uri)" as «рядок (посилання)»; a type or format not listed as written."""
+    name, _, fmt = kind.partition(" (")
+    fmt = fmt.removesuffix(")")
+    words = TYPES_UK.get(name, name)
+    return f"{words} ({FORMATS_UK.get(fmt, fmt)})" if fmt else words

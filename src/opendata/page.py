@@ -13,12 +13,13 @@ import html
 import re
 
 from opendata.about import about_rows
-from opendata.dictionary import dictionary_rows
+from opendata.dictionary import dictionary_rows, type_in_ukrainian
 from opendata.messages import noun_form
 from opendata.progress import Progress
+from opendata.quarters import quarter_words
 from opendata.render import render_template
 from opendata.tables import PackageData
-from opendata.text import transliterate
+from opendata.text import is_cyrillic, transliterate, ukrainian_date
 
 DOWNLOAD_ROW = re.compile(r'<tr data-download="([^"]*)">.*?</tr>\n?')
 
@@ -48,6 +49,21 @@ ROLE_LABELS = {
     "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),
     "archive": ("усі файли одним архівом", "every file in one archive"),
 }
+# a file that says more than its role: each national export what it holds (national.py)
+FILE_LABELS = {
+    "national/programs.csv": (
+        "місцева програма за національною структурою (додаток 62)",
+        "the local programme in the national structure (Appendix 62)",
+    ),
+    "national/programs-reports.csv": (
+        "звіти про виконання програми за кварталами, за національною структурою (додаток 62)",
+        "the programme's execution reports by quarter, in the national structure (Appendix 62)",
+    ),
+    "national/register.csv": (
+        "рядок реєстру наборів даних розпорядника (додаток 7)",
+        "the publisher's data-set register row (Appendix 7)",
+    ),
+}
 
 
 def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: list[dict]) -> str:
@@ -63,11 +79,16 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         people=package.tables["people"].rows,  # already in Ukrainian alphabetical order
         downloads=downloads,
         roles=ROLE_LABELS,
+        files=FILE_LABELS,
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        type_uk=type_in_ukrainian,
         about=about_rows(package),
         issuer_en=issuer_en(plan["decision"]),
         forms=lambda count, noun: (noun_form(count, "uk", noun), noun_form(count, "en", noun)),
+        quarter=quarter_words,
+        day=ukrainian_date,
+        ukrainian=lambda text: any(is_cyrillic(letter) for letter in text),
     )
 
 

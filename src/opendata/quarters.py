@@ -26,3 +26,11 @@ def plan_quarters(start: date, end: date) -> list[str]:
         labels.append(f"{year}-Q{quarter + 1}")
         year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
     return labels
+
+
+def quarter_words(label: str, lang: str) -> str:
+    """A "2021-Q2" label as a reader writes it: «II кв. 2021», "Q2 2021"."""
+    year, quarter = label.split("-Q")
+    if lang == "uk":
+        return f"{('I', 'II', 'III', 'IV')[int(quarter) - 1]} кв. {year}"
+    return f"Q{quarter} {year}"

@@ -1,8 +1,9 @@
-"""Small helpers for Ukrainian text: whitespace, alphabetical order, Latin slugs."""
+"""Small helpers for Ukrainian text: whitespace, alphabetical order, Latin slugs, dates."""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import translitua
 
@@ -13,6 +14,12 @@ import translitua
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 _RANK = {letter: index for index, letter in enumerate(UKRAINIAN_ALPHABET)}
 _IGNORED_IN_SORT = "'’ʼ"
+
+
+def ukrainian_date(value: date | str) -> str:
+    """«14.05.2021», as a Ukrainian reader writes a date; the data keep ISO 8601."""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return day.strftime("%d.%m.%Y")
 
 
 def normalize_space(text: str) -> str:

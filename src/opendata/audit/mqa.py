@@ -263,6 +263,12 @@ for _indicator in INDICATORS:
 for _dimension, _points, _ in UNAWARDABLE.values():
     DIMENSION_MAXIMA[_dimension] += _points
 assert sum(DIMENSION_MAXIMA.values()) == MAX_POINTS
+# the most CKAN metadata can earn: the unawardable indicators left out (370 in all)
+REACHABLE_MAXIMA = {
+    dim: points - sum(p for d, p, _ in UNAWARDABLE.values() if d == dim)
+    for dim, points in DIMENSION_MAXIMA.items()
+}
+REACHABLE_POINTS = sum(REACHABLE_MAXIMA.values())
 
 
 def half_up(value: Fraction) -> int:

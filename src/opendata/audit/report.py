@@ -13,21 +13,19 @@ from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
 from opendata.audit.compare import not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
-from opendata.audit.mqa import (
-    BAND_LABELS,
-    DIMENSION_MAXIMA,
-    MAX_POINTS,
-)
-from opendata.audit.summary import summary
+from opendata.audit.mqa import BAND_LABELS, BANDS, MAX_POINTS, REACHABLE_MAXIMA, REACHABLE_POINTS
+from opendata.audit.summary import more, summary
 from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
+from opendata.text import ukrainian_date
 
 UI = {
     "uk": {
         "title": "Щорічний аудит наборів відкритих даних",
         "summary": "Підсумок",
         "portal": "Портал",
+        "dump": "Файл вивантаження",
         "date": "Дата аудиту",
         "datasets": "Набори даних",
         "resources": "Ресурси",
@@ -44,8 +42,9 @@ UI = {
         "fixes": "Що виправити насамперед",
         "rank": "№",
         "action": "Дія",
-        "affected": "Наборів",
-        "severity": "Важливість",
+        "affected": "Кількість наборів",
+        "examples": "Набори",
+        "severity": "Вид",
         "charts": "Графіки",
         "table": "Набори даних",
         "name": "Набір",
@@ -67,6 +66,8 @@ UI = {
             "європейського порталу data.europa.eu, максимум 405 балів). Зірки відкритості — від 0 (недоступно "
             "або закрита ліцензія) до 5 (пов'язані дані); 3 зірки означають відкритий машиночитний формат (CSV, JSON)."
         ),
+        "reachable": "Із метаданих CKAN можна набрати щонайбільше {points} балів: 30 балів за відповідність "
+        "DCAT-AP і 5 за відомості про права (dct:rights) тут не нараховуються ніколи. Рівні: {bands}.",
         "links_off": {
             "dump": "Посилання не перевірялися (аудит файлу вивантаження): бали за доступні посилання не "
             "нараховано, а дані файлів не перевірено.",
@@ -75,7 +76,9 @@ UI = {
         },
         "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
         "налаштувань) закритих наборів не видно.",
-        "severity_names": {"error": "висока", "warning": "середня", "info": "низька"},
+        "severity_names": {"error": "помилка", "warning": "попередження", "info": "порада"},
+        "legend": "Помилки (error у findings.csv) виправте насамперед, далі попередження (warning), "
+        "поради (info) — коли буде змога.",
         "status_names": {
             "new": "новий",
             "removed": "вилучений",
@@ -88,6 +91,7 @@ UI = {
         "title": "Annual audit of the open datasets",
         "summary": "Summary",
         "portal": "Portal",
+        "dump": "Dump file",
         "date": "Audit date",
         "datasets": "Datasets",
         "resources": "Resources",
@@ -104,8 +108,9 @@ UI = {
         "fixes": "What to fix first",
         "rank": "#",
         "action": "Action",
-        "affected": "Datasets",
-        "severity": "Priority",
+        "affected": "Number of datasets",
+        "examples": "Datasets",
+        "severity": "Kind",
         "charts": "Charts",
         "table": "Datasets",
         "name": "Dataset",
@@ -127,6 +132,8 @@ UI = {
             "European portal data.europa.eu, at most 405 points). Openness stars run from 0 (unreachable or a "
             "closed licence) to 5 (linked data); 3 stars mean an open machine-readable format (CSV, JSON)."
         ),
+        "reachable": "CKAN metadata can earn at most {points} points: the 30 points for DCAT-AP compliance and "
+        "the 5 for a rights statement (dct:rights) are never awarded here. Bands: {bands}.",
         "links_off": {
             "dump": "Links were not checked (audit of a dump file): no points for accessible links were "
             "awarded, and the files' data was not checked.",
@@ -135,7 +142,9 @@ UI = {
         },
         "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
         "or the config file) private datasets cannot be seen.",
-        "severity_names": {"error": "high", "warning": "medium", "info": "low"},
+        "severity_names": {"error": "error", "warning": "warning", "info": "tip"},
+        "legend": "Fix the errors (error in findings.csv) first, then the warnings (warning); the tips "
+        "(info) when you can.",
         "status_names": {
             "new": "new",
             "removed": "removed",
@@ -225,30 +234,50 @@ def _findings_by_dataset(findings: list[dict], datasets: list[dict], lang: str) 
     return [section for section in sections if section["findings"]]
 
 
+def _band_ranges(lang: str) -> str:
+    """«відмінно 351–405, добре 221–350, …», from the bands' floors."""
+    tops = [MAX_POINTS, *(floor - 1 for floor, _ in BANDS[:-1])]
+    return ", ".join(
+        f"{BAND_LABELS[name][lang]} {floor}–{top}" for (floor, name), top in zip(BANDS, tops, strict=True)
+    )
+
+
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
-    days_over = {
-        d.name: d.days_since_modified - (frequency_days(d.update_frequency) or 0)
+    days_over = [
+        (d.title or d.name, d.days_since_modified - (frequency_days(d.update_frequency) or 0))
         for d in audit.datasets
         if d.overdue
-    }
+    ]
     datasets = sorted(tables["datasets"], key=lambda d: d["mqa_score"])
+    source = settings(result)["source"]
+    findings_by_dataset = _findings_by_dataset(tables["findings"], datasets, lang)
+    previous = (audit.previous or {}).get("datasets", {})
     return {
         "t": UI[lang],
         "lang": lang,
+        # a dump is named by its file: its local path says nothing to a reader of the report
+        "source": (UI[lang][source], result["portal"] if source == "portal" else Path(result["portal"]).name),
+        "day": lambda value: ukrainian_date(value) if value and lang == "uk" else value,  # English: ISO
+        "more": lambda count: more(count, lang),
+        # datasets by title (one gone since the last audit, by last year's), linked to their findings
+        "titles": {name: row.get("title") or name for name, row in previous.items()}
+        | {d["name"]: d["title"] or d["name"] for d in datasets},
+        "anchored": {section["name"] for section in findings_by_dataset},
         "noun_form": lambda count, noun: noun_form(count, lang, noun),
         "s": result,
         "max_points": MAX_POINTS,
         "band_label": BAND_LABELS[result["overall_band"]][lang],
+        "reachable": UI[lang]["reachable"].format(points=REACHABLE_POINTS, bands=_band_ranges(lang)),
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
-        "links_off": UI[lang]["links_off"][settings(result)["source"]],
+        "links_off": UI[lang]["links_off"][source],
         "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
-        "findings_by_dataset": _findings_by_dataset(tables["findings"], datasets, lang),
+        "findings_by_dataset": findings_by_dataset,
         "changes": tables.get("changes", []),
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
-            "dimensions": charts.dimensions(result["dimensions"], DIMENSION_MAXIMA, lang),
+            "dimensions": charts.dimensions(result["dimensions"], REACHABLE_MAXIMA, lang),
             "stars": charts.stars(result["stars"], lang),
             "overdue": charts.overdue(days_over, lang),
         },

@@ -15,6 +15,13 @@ def _group_key(finding: Finding) -> tuple:
     return finding.code, finding.params.get("field") or finding.params.get("indicator")
 
 
+def more(count: int, lang: str) -> str:
+    """After the first few names: «… і ще 13», not a bare «…» that hides how many."""
+    if count <= 0:
+        return ""
+    return f" … і ще {count}" if lang == "uk" else f" … and {count} more"
+
+
 def recommendations(audit: Audit, lang: str) -> list[dict]:
     """One fix per kind of finding, ranked by severity then by how many datasets it helps."""
     groups: dict[tuple, list[Finding]] = defaultdict(list)
@@ -31,7 +38,8 @@ def recommendations(audit: Audit, lang: str) -> list[dict]:
                 "action": action(code, lang, found[0].params),
                 "datasets": len(datasets),
                 "findings": len(found),
-                "examples": ", ".join(datasets[:5]) + ("…" if len(datasets) > 5 else ""),
+                "examples": ", ".join(datasets[:5]) + more(len(datasets) - 5, lang),
+                "names": datasets,  # for the report to name them by title
                 "points": sum(f.params.get("points", 0) for f in found),
             }
         )
