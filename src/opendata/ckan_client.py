@@ -34,6 +34,8 @@ DEFAULT_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
 
 
+# A token no header can carry (a line break, a non-ASCII letter): the error quotes the header's value.
+HEADER_ERRORS = (requests.exceptions.InvalidHeader, UnicodeEncodeError)
 NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
 
 
@@ -147,6 +149,8 @@ class CkanClient:
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = tries.network_error(error)
                 unsure = True
+            except HEADER_ERRORS:
+                raise self._unsendable_token(action) from None
             except requests.RequestException as error:  # a bad URL and the like: retrying will not help
                 raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
             except ckanapi.CKANAPIError as error:
@@ -229,6 +233,8 @@ class CkanClient:
                 last = tries.network_error(error)
             except requests.HTTPError as error:
                 raise PortalError(self._scrub(f"download {url}: {error}")) from None
+            except HEADER_ERRORS:
+                raise self._unsendable_token(f"download {url}") from None
         raise PortalUnreachable(self._scrub(f"download {url}: failed after {tries.count} tries ({last})"))
 
     def _send(self, action: str, data: dict, upload: Path | None) -> Any:
@@ -239,8 +245,19 @@ class CkanClient:
         with upload.open("rb") as stream:
             return self._remote.call_action(action, data, files={"upload": (upload.name, stream)}, **kwargs)
 
+    def _unsendable_token(self, what: str) -> NotAuthorised:
+        """The request library's words would quote the header, token and all: not them."""
+        return NotAuthorised(f"{what}: the API token cannot be sent in a request header")
+
     def _scrub(self, text: str) -> str:
-        return text.replace(self._token, "***") if self._token else text
+        """TEXT without the token: whole, as repr() writes it, or any line of it."""
+        if not self._token:
+            return text
+        secrets = {self._token, repr(self._token)[1:-1], *self._token.split()}
+        for secret in sorted(secrets, key=len, reverse=True):
+            if len(secret) >= 4:
+                text = text.replace(secret, "***")
+        return text
 
 
 class _Tries:

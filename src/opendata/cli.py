@@ -766,24 +766,23 @@ def _portal_client(
     from opendata.ckan_client import CkanClient
     from opendata.messages import PUBLISH_UI
 
-    config = _portal_config(config_path, lang)
+    config = _portal_config(config_path, lang, output_format)
     url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
 
 
-def _portal_config(config_path: Path | None, lang: str):
-    """The config (portal address, API token), or exit 2 naming the file it could not read;
-    warns of a token file others may read, never saying the token."""
+def _portal_config(config_path: Path | None, lang: str, output_format: str = "text"):
+    """The config (portal address, API token), or exit 2 naming the file it could not read
+    or the token's source; warns of a token file others may read, never saying the token."""
     from opendata.config import ConfigError, load_config
     from opendata.messages import PUBLISH_UI
 
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        _print_failure(error, lang)
-        sys.exit(2)
+        _failed(error, output_format, lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
             PUBLISH_UI[lang]["config_exposed"].format(path=config.token_source), style="yellow", markup=False
@@ -1269,7 +1268,7 @@ def audit_command(
     apikey = None
     if portal is not None:
         portal = _checked_portal_url(portal, lang, output_format)
-        apikey = _portal_config(config_path, lang).token
+        apikey = _portal_config(config_path, lang, output_format).token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {
             "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "

@@ -30,6 +30,16 @@ class ConfigError(Exception):
     """The config file cannot be read or has the wrong shape."""
 
 
+class BadToken(ConfigError):
+    """The token holds a space, a line break or a non-ASCII letter: no HTTP header can carry
+    it, and the request library's error would quote it whole.  ``source`` says where it
+    came from; the message never holds the token."""
+
+    def __init__(self, source: str):
+        super().__init__(f"the API token from {source} holds a space, a line break or a non-ASCII character")
+        self.params = {"source": source}
+
+
 @dataclass(frozen=True)
 class PortalConfig:
     url: str | None = None
@@ -64,6 +74,8 @@ def load_config(path: Path | None = None) -> PortalConfig:
         token, source = file_token, str(config_path)
     else:
         token, source = None, None
+    if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
+        raise BadToken(source)
     url = section.get("url")
     exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
     return PortalConfig(url=str(url) if url else None, token=token, token_source=source, exposed=exposed)

@@ -1589,6 +1589,9 @@ FAILURES = {
         "PackageError": "Пакет не вдалося підготувати до публікації.",
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
+        "BadToken": "Ключ API з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
+        "надіслати його порталу не можна. Скопіюйте ключ зі свого профілю на порталі ще раз, одним "
+        "рядком і без пробілів.",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
         "RecordRefused": "Аудит не записано до плану.",
@@ -1623,6 +1626,9 @@ FAILURES = {
         "PackageError": "The package could not be prepared for publishing.",
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",
+        "BadToken": "The API token from {source} holds a space, a line break or a non-ASCII character, "
+        "so it cannot be sent to the portal. Copy the token from your profile on the portal again, on "
+        "one line and with no spaces.",
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
         "PreviousUnreadable": "The previous audit (--compare) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",
