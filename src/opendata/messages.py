@@ -1495,6 +1495,8 @@ PUBLISH_UI = {
             "edited on the portal": "ресурс збережено у формі порталу: його файл надіслати знову",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
+            "DataStore fields differ": "стовпці таблиці DataStore не такі, як у схемі",
+            "DataStore rows differ": "у таблиці DataStore не стільки рядків, скільки у файлі",
             "forced": "надіслати знову (--force)",
             "links changed": "змінилися посилання",
             "not in the package": "немає в пакеті",

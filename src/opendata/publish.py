@@ -417,7 +417,9 @@ def plan_publish(
         files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
     changes = []
     for key, publish_file in files.items():
-        changes.append(_resource_change(publish_file, on_portal.get(key), client.url, force=force))
+        resource = on_portal.get(key)
+        table = _datastore_table(client, resource) if publish_file.schema and resource else None
+        changes.append(_resource_change(publish_file, resource, table, force=force))
     ours = {resource["id"] for resource in on_portal.values()}
     for resource in (existing or {}).get("resources", []):
         if resource["id"] in ours:
@@ -538,9 +540,10 @@ def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
 
 
 def _resource_change(
-    publish_file: PublishFile, resource: dict | None, portal: str, *, force: bool = False
+    publish_file: PublishFile, resource: dict | None, table: dict | None = None, *, force: bool = False
 ) -> ResourceChange:
-    """What to do with one file; FORCE sends it again whatever the portal says."""
+    """What to do with one file; TABLE is its DataStore table as `_datastore_table` reads
+    it; FORCE sends it again whatever the portal says."""
     size = publish_file.path.stat().st_size
     name = publish_file.path.name
     if resource is None:
@@ -559,8 +562,10 @@ def _resource_change(
                 reasons.append("schema changed")
         elif (resource.get(key) or "") != value:
             reasons.append(f"{key} changed")
-    if publish_file.schema and not resource.get("datastore_active"):
+    if publish_file.schema and table is None:
         reasons.append("no DataStore table")
+    elif publish_file.schema and table is not None:
+        reasons += _datastore_differences(publish_file, table)
     if force:
         reasons.append("forced")
     return ResourceChange(
@@ -584,11 +589,39 @@ CONTENT_REASONS = {
 }
 RELOAD_REASONS = {
     "schema changed",
+    "unfinished upload",  # the schema may be patched already, the table not yet rebuilt
     "no DataStore table",
+    "DataStore fields differ",
+    "DataStore rows differ",
     "edited on the portal",
     "replaced on the portal",
     "forced",
 }
+
+
+def _datastore_table(client: CkanClient, resource: dict) -> dict | None:
+    """The resource's DataStore table (its fields and row count), None when there is none."""
+    if not resource.get("datastore_active"):
+        return None
+    return client.find("datastore_search", {"resource_id": resource["id"], "limit": 0})
+
+
+def _datastore_differences(publish_file: PublishFile, table: dict) -> list[str]:
+    """Why the DataStore table is not the file's: edited on the portal (rows deleted with
+    datastore_delete, say), or rebuilt only half-way.  The file's hash cannot tell."""
+    assert publish_file.schema is not None
+    fields = [(f["id"], f["type"]) for f in table.get("fields", []) if f["id"] != "_id"]
+    reasons = []
+    if fields != [(f["id"], f["type"]) for f in datastore_fields(publish_file.schema)]:
+        reasons.append("DataStore fields differ")
+    if table.get("total") != _csv_rows(publish_file.path):
+        reasons.append("DataStore rows differ")
+    return reasons
+
+
+def _csv_rows(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return sum(1 for _ in csv.DictReader(stream))
 
 
 def _replaced_on_portal(resource: dict) -> bool:
