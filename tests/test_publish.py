@@ -706,3 +706,28 @@ def test_rows_deleted_from_a_datastore_table_on_the_portal_are_loaded_again(
     assert repaired["updated"] == ["task_roles.csv"]
     rows = api.action.datastore_search(resource_id=roles["id"], limit=0)["total"]
     assert rows == len(csv_rows(plan_copy / "task_roles.csv"))
+
+
+def test_a_file_replaced_by_a_link_on_the_portal_is_named_by_pull_and_sent_again(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """An upload replaced by a link kept our hash and marks: «unchanged» for good, and pull
+    said publish would send it again (with an unreachable link: «Портал не відповідає»)."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    tasks = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "tasks.csv")
+    link = "http://127.0.0.1:9/nowhere.csv"
+    api.action.resource_patch(id=tasks["id"], url=link, url_type="", clear_upload=True)
+    pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                     env=cli_env(ckan_portal.token))  # fmt: skip
+    assert pulled.returncode == 2 and "Файл «tasks.csv» набору змінили на порталі вручну" in pulled.stderr
+    assert f"tasks.csv: replaced by a link to {link}" in pulled.stderr
+    dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    reasons = {r["name"]: r["reasons"] for r in dry["resources"]}
+    assert reasons["tasks.csv"] == ["replaced on the portal"]
+    repaired = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert "tasks.csv" in repaired["updated"]
+    assert api.action.resource_show(id=tasks["id"])["url_type"] == "upload"
+    assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "again",
+                   env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip

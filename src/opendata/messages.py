@@ -1579,8 +1579,8 @@ FAILURES = {
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
-        "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший чи "
-        "зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
+        "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
+        "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
         "опублікований знову; тоді повторіть pull.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
@@ -1616,7 +1616,7 @@ FAILURES = {
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
-        "file uploaded, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
+        "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
         "publish sends the published one again; then pull again.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "

@@ -625,10 +625,12 @@ def _csv_rows(path: Path) -> int:
 
 
 def _replaced_on_portal(resource: dict) -> bool:
-    """A file uploaded over ours by hand, in the portal's own form.  It keeps our hash,
-    but CKAN gives every upload a new last_modified; ours is kept as
-    ``opendata_uploaded`` (an upload by an earlier version of opendata, which kept
-    none, is taken as ours until the next)."""
+    """A file uploaded over ours by hand, in the portal's own form, or the upload replaced
+    by a link (``url_type`` no longer "upload").  It keeps our hash, but CKAN gives every
+    upload a new last_modified; ours is kept as ``opendata_uploaded`` (an upload by an
+    earlier version of opendata, which kept none, is taken as ours until the next)."""
+    if resource.get("url_type") != "upload":  # the file's name in its URL is the portal's spelling
+        return True
     uploaded = resource.get("opendata_uploaded")
     return bool(uploaded) and resource.get("last_modified") != uploaded
 
