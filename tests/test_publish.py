@@ -731,3 +731,55 @@ def test_a_file_replaced_by_a_link_on_the_portal_is_named_by_pull_and_sent_again
     assert api.action.resource_show(id=tasks["id"])["url_type"] == "upload"
     assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "again",
                    env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip
+
+
+def drop_the_reports(package: Path) -> None:
+    remove_resources(package, "progress_reports")
+
+
+def add_a_table_with_only_a_title(package: Path) -> None:
+    (package / "channels.csv").write_text("code,label\ntv,Телебачення\n", "utf-8")
+    schema = {"fields": [{"name": "code", "type": "string"}, {"name": "label", "type": "string"}],
+              "primaryKey": ["code"]}  # fmt: skip
+    add_resource(package, {"name": "channels", "path": "channels.csv", "title": "Канали", "schema": schema})
+
+
+def add_a_pdf(package: Path) -> None:
+    (package / "sources" / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    add_resource(package, {"name": "scan", "path": "sources/scan.pdf", "format": "pdf", "title": "Скан"})
+
+
+def remove_resources(package: Path, name: str) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != name]
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+def add_resource(package: Path, resource: dict) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    descriptor["resources"].append(resource)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+@pytest.mark.parametrize("edit", [drop_the_reports, add_a_table_with_only_a_title, add_a_pdf])
+def test_packages_that_validate_are_built_and_published(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path, edit
+):
+    """Valid packages ended in tracebacks: no progress_reports (KeyError in the plan's JSON),
+    a new table with only a title (the dictionary's template), a PDF (no schema)."""
+    edit(plan_copy)
+    assert run_cli("validate", plan_copy).returncode == 0
+    built = run_cli("build", plan_copy, "--out", tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert result.returncode == 0, result.stderr
+    resources = ckan_portal.api().action.package_show(id=name)["resources"]
+    if edit is add_a_pdf:
+        scan = next(r for r in resources if r["name"] == "scan.pdf")
+        assert scan["mimetype"] == "application/pdf" and not scan.get("datastore_active")
+    if edit is add_a_table_with_only_a_title:
+        channels = next(r for r in resources if r["name"] == "channels.csv")
+        assert channels["datastore_active"]
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    assert {r["action"] for r in again["resources"]} == {"unchanged"}

@@ -22,6 +22,7 @@ import contextlib
 import csv
 import hashlib
 import json
+import mimetypes
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -240,6 +241,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
             if not path.is_file():
                 raise PackageError(f"{path} does not exist")
             sha256 = _sha256_file(path)
+        guessed = "text/csv" if table is not None else mimetypes.guess_type(path.name)[0]
         schema = resource.get("schema")
         if isinstance(schema, str):
             schema = json.loads((package_dir / schema).read_text(encoding="utf-8"))
@@ -250,7 +252,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
                 title=resource.get("title") or resource["name"],
                 description=resource.get("description", ""),
                 format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
-                mimetype=resource.get("mediatype", "text/csv"),
+                mimetype=resource.get("mediatype") or guessed or "application/octet-stream",
                 sha256=sha256,
                 schema=schema,
             )
