@@ -783,3 +783,23 @@ def test_packages_that_validate_are_built_and_published(
         assert channels["datastore_active"]
     again = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
     assert {r["action"] for r in again["resources"]} == {"unchanged"}
+
+
+def test_a_routine_republish_keeps_the_passport_options_set_earlier(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """--maintainer, --purpose and --update-frequency went back to their defaults on the
+    next publish without them (only the e-mail was kept)."""
+    name = unique_name()
+    options = ["--maintainer", "Іваненко І. І.", "--purpose", "Особлива мета",
+               "--update-frequency", "щомісяця"]  # fmt: skip
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name, *options).returncode == 0
+    dry = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                  "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Паспорт набору даних {name}: без змін" in dry.stdout, dry.stdout
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    dataset = ckan_portal.api().action.package_show(id=name)
+    extras = {e["key"]: e["value"] for e in dataset["extras"]}
+    assert dataset["maintainer"] == "Іваненко І. І."
+    assert extras["purpose_of_collecting_information"] == "Особлива мета"
+    assert extras["update_frequency"] == "щомісяця"

@@ -845,10 +845,20 @@ def _print_failure(error: BaseException, lang: str) -> None:
     is_flag=True,
     help="Upload every file again and reload the DataStore, even where the portal's stored hash matches.",
 )
-@click.option("--maintainer", help="Maintainer (default: the head of the communication and IT department).")
+@click.option(
+    "--maintainer",
+    help="Maintainer (default: the portal's; for a new dataset, the head of the communication and IT "
+    "department).",
+)
 @click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
-@click.option("--update-frequency", default="щокварталу", show_default=True, help="Passport: how often.")
-@click.option("--purpose", help="Passport: purpose_of_collecting_information.")
+@click.option(
+    "--update-frequency",
+    help="Passport: how often (default: the portal's, for a new dataset «щокварталу»).",
+)
+@click.option(
+    "--purpose",
+    help="Passport: purpose_of_collecting_information (default: the portal's, else the standard one).",
+)
 @click.option(
     "--build-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -869,7 +879,7 @@ def publish_command(
     force: bool,
     maintainer: str | None,
     maintainer_email: str | None,
-    update_frequency: str,
+    update_frequency: str | None,
     purpose: str | None,
     build_dir: Path | None,
     config_path: Path | None,
@@ -919,7 +929,8 @@ def publish_command(
     ui = PUBLISH_UI[lang]
     if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
         _refuse("NotAPackage", f"{path}: {BUILD_UI[lang]['not_package']}", output_format, 2)
-    if update_frequency.strip().lower() not in FREQUENCY_DAYS:  # the audit would call it an error
+    # not an official frequency: the audit would call it an error
+    if update_frequency and update_frequency.strip().lower() not in FREQUENCY_DAYS:
         refusal = ui["bad_frequency"].format(value=update_frequency, allowed=OFFICIAL_FREQUENCIES)
         _refuse("BadUpdateFrequency", refusal, output_format, 2)
     report = validate(path)
@@ -937,7 +948,7 @@ def publish_command(
         maintainer=maintainer,
         maintainer_email=maintainer_email,
         update_frequency=update_frequency,
-        **({"purpose": purpose} if purpose else {}),
+        purpose=purpose,
     )
     try:
         org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run)

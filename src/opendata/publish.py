@@ -141,9 +141,9 @@ class Passport:
     name: str | None = None
     maintainer: str | None = None
     maintainer_email: str | None = None
-    update_frequency: str = DEFAULT_UPDATE_FREQUENCY
+    update_frequency: str | None = None  # None: the portal's, or DEFAULT_UPDATE_FREQUENCY
     language: str | None = None
-    purpose: str = DEFAULT_PURPOSE
+    purpose: str | None = None  # None: the portal's, or DEFAULT_PURPOSE
 
 
 @dataclass
@@ -330,9 +330,9 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
     if not maintainer:
         maintainer = _head_of_communication(package_dir) or publisher_name(descriptor)
     extras = {
-        "update_frequency": passport.update_frequency,
+        "update_frequency": passport.update_frequency or DEFAULT_UPDATE_FREQUENCY,
         "language": passport.language or descriptor.get("language", "uk"),
-        "purpose_of_collecting_information": passport.purpose,
+        "purpose_of_collecting_information": passport.purpose or DEFAULT_PURPOSE,
         DATASET_MARK: descriptor.get("name") or name,
     }
     return {
@@ -401,8 +401,7 @@ def plan_publish(
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
         _ensure_ours(existing, org)
-        if not wanted["maintainer_email"]:  # not given this time: the portal's stays
-            wanted["maintainer_email"] = existing.get("maintainer_email") or ""
+        _keep_the_portals_passport(wanted, existing, passport)
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
@@ -449,6 +448,21 @@ def plan_publish(
         built_page=built_page,
         workspace=workspace,
     )
+
+
+def _keep_the_portals_passport(wanted: dict, existing: dict, passport: Passport) -> None:
+    """What was set once (--maintainer, --maintainer-email, --update-frequency, --purpose)
+    stays on the portal until given anew: a routine republish reset it to the default."""
+    extras = _extras(existing)
+    for given, fields, key in (
+        (passport.maintainer, wanted, "maintainer"),
+        (passport.maintainer_email, wanted, "maintainer_email"),
+        (passport.update_frequency, wanted["extras"], "update_frequency"),
+        (passport.purpose, wanted["extras"], "purpose_of_collecting_information"),
+    ):
+        on_portal = existing.get(key) if fields is wanted else extras.get(key)
+        if not given and on_portal:
+            fields[key] = on_portal
 
 
 def _our_resources(resources: list[dict], files: dict[str, PublishFile]) -> dict[str, dict]:
