@@ -803,3 +803,25 @@ def test_a_routine_republish_keeps_the_passport_options_set_earlier(
     assert dataset["maintainer"] == "Іваненко І. І."
     assert extras["purpose_of_collecting_information"] == "Особлива мета"
     assert extras["update_frequency"] == "щомісяця"
+
+
+def test_a_member_who_is_not_an_editor_is_told_to_ask_for_the_role(ckan_portal: Portal, plan_copy: Path):
+    """A member (not an editor) of the organisation was told the token was refused and to
+    create a new one, which would not help."""
+    api = ckan_portal.api()
+    user, org = f"xfp-member-{uuid.uuid4().hex[:8]}", f"xfp-org-{uuid.uuid4().hex[:8]}"
+    api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+    api.action.organization_create(name=org, title="Учасник (тест)")
+    try:
+        api.action.organization_member_create(id=org, username=user, role="member")
+        token = api.action.api_token_create(user=user, name="test")["token"]
+        args = ["publish", plan_copy, "--portal", ckan_portal.url, "--org", org, "--dataset", unique_name()]
+        result = run_cli(*args, "--format", "json", env=cli_env(token))
+        assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAnEditor"
+        assert f"учасник організації «{org}», але не редактор" in result.stderr
+        assert "Створіть новий ключ" not in result.stderr and token not in result.stderr + result.stdout
+        dry = run_cli(*args, "--dry-run", env=cli_env(token))
+        assert dry.returncode == 0 and "попросіть її адміністратора надати роль редактора" in dry.stderr
+    finally:
+        api.action.organization_purge(id=org)
+        api.action.user_delete(id=user)

@@ -920,9 +920,9 @@ def publish_command(
         PackageError,
         Passport,
         ensure_organization,
-        may_publish,
         plan_publish,
         publish,
+        publish_refusal,
     )
     from opendata.validate import validate
 
@@ -957,8 +957,9 @@ def publish_command(
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
-            if not org_to_create and not may_publish(client, org):  # the plan holds, the publish would not
-                plan.notes.append("not-authorised")
+            # the plan holds, the publish would not
+            if not org_to_create and (refusal := publish_refusal(client, org)) is not None:
+                plan.notes.append(refusal)
         else:
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
                 result = publish(plan, client, on_upload=on_upload)

@@ -1481,6 +1481,8 @@ PUBLISH_UI = {
             "not-authorised": "справжню публікацію портал не дозволить: ключа API немає, портал його не "
             "приймає або його користувач не може публікувати в цій організації (причину скаже "
             "opendata publish без --dry-run).",
+            "not-an-editor": "справжню публікацію портал не дозволить: користувач ключа — учасник цієї "
+            "організації, але не редактор; попросіть її адміністратора надати роль редактора.",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
         # gives them); "{key} changed" for a field of the passport or of a resource
@@ -1554,6 +1556,8 @@ PUBLISH_UI = {
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
             "publish without --dry-run says which).",
+            "not-an-editor": "the portal would not allow the real publish: the token's user is a member "
+            "of this organisation but not an editor; ask its administrator for the editor role.",
         },
         "reasons": {},  # publish.py's own words
         "changed": "{key} changed",
@@ -1574,6 +1578,9 @@ FAILURES = {
         "NoRightsInOrganisation": "Ключ API дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
         "як редактора або вкажіть --org однієї з цих організацій; новий ключ тут не допоможе.",
+        "NotAnEditor": "Ключ API дійсний, і його користувач — учасник організації «{org}», але не "
+        "редактор, тож публікувати в ній не може. Попросіть адміністратора організації надати йому роль "
+        "редактора; новий ключ тут не допоможе.",
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
@@ -1610,6 +1617,9 @@ FAILURES = {
         "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
         "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
         "editor, or give --org one of those; a new token would not help.",
+        "NotAnEditor": "The API token is valid and its user is a member of organisation «{org}», but "
+        "not an editor, so it may not publish there. Ask the organisation's administrator for the editor "
+        "role; a new token would not help.",
         "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
         "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",

@@ -721,11 +721,22 @@ class NoRightsInOrganisation(NotAuthorised):
     a new token would not help, a membership would."""
 
 
+class NotAnEditor(NoRightsInOrganisation):
+    """The token's user is a member of the organisation, but not its editor: the role
+    would help, a new token would not."""
+
+
 def check_can_publish(client: CkanClient, org: str) -> None:
     """Stop early, with a clear message, if the token cannot publish in ORG."""
     _require_token(client)
     orgs = client.call("organization_list_for_user", {"permission": "create_dataset"})
-    if org not in {o["name"] for o in orgs} | {o["id"] for o in orgs}:
+    if org not in _names(orgs):
+        if org in _names(client.call("organization_list_for_user", {"permission": "read"})):
+            raise NotAnEditor(
+                f"the token's user is a member of organisation {org!r} but may not publish there: "
+                f"ask its administrator for the editor role",
+                org=org,
+            )
         if not orgs:
             raise NotAuthorised(
                 f"the portal does not accept this API token (or its user may not publish anywhere); "
@@ -739,13 +750,20 @@ def check_can_publish(client: CkanClient, org: str) -> None:
         )
 
 
-def may_publish(client: CkanClient, org: str) -> bool:
-    """Whether the token would be let publish in ORG (what a dry run cannot try)."""
+def _names(orgs: list[dict]) -> set[str]:
+    return {o["name"] for o in orgs} | {o["id"] for o in orgs}
+
+
+def publish_refusal(client: CkanClient, org: str) -> str | None:
+    """Why the token would not be let publish in ORG (what a dry run cannot try): a note's
+    code, or None when it would."""
     try:
         check_can_publish(client, org)
+    except NotAnEditor:
+        return "not-an-editor"
     except NotAuthorised:
-        return False
-    return True
+        return "not-authorised"
+    return None
 
 
 def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
