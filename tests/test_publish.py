@@ -825,3 +825,22 @@ def test_a_member_who_is_not_an_editor_is_told_to_ask_for_the_role(ckan_portal: 
     finally:
         api.action.organization_purge(id=org)
         api.action.user_delete(id=user)
+
+
+def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A second package published under an existing dataset's name replaced its files: the
+    dry run said only «змінено позначку opendata»."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text("utf-8"))
+    first = descriptor["name"]
+    descriptor["name"] = "xfp-second-plan"
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+    for dry_run in (["--dry-run"], []):
+        result = publish_cli(ckan_portal, ckan_org, plan_copy, name, *dry_run)
+        assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OtherPackagesDataset"
+        assert f"опубліковано з іншого пакета («{first}»), а не з «xfp-second-plan»" in result.stderr
+    extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
+    assert extras["opendata_package"] == first

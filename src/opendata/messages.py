@@ -1593,6 +1593,10 @@ FAILURES = {
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
         "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
         "(--dataset) або, якщо набір справді ваш, перенесіть його в організацію на порталі вручну.",
+        "OtherPackagesDataset": "Набір «{dataset}» на порталі опубліковано з іншого пакета («{theirs}»), "
+        "а не з «{ours}», тож його не змінено: публікація замінила б файли того пакета. Дайте цьому "
+        "пакету іншу назву набору (--dataset) або, якщо це той самий пакет, поверніть йому назву "
+        "«{theirs}» у datapackage.json.",
         "OutputNotEmpty": "Папка --out не порожня: завантаження замінило б файли в ній (можливо, ваші "
         "неопубліковані зміни). Вкажіть нову чи порожню папку.",
         "PackageError": "Пакет не вдалося підготувати до публікації.",
@@ -1633,6 +1637,10 @@ FAILURES = {
         "organisation or was not published by this tool, so it was left as it is. Give the package "
         "another dataset name (--dataset) or, if the dataset is yours, move it to the organisation "
         "on the portal by hand.",
+        "OtherPackagesDataset": "Dataset «{dataset}» on the portal was published from another package "
+        "(«{theirs}»), not from «{ours}», so it was left as it is: publishing would replace that "
+        "package's files. Give this package another dataset name (--dataset) or, if it is the same "
+        "package, give it back its name «{theirs}» in datapackage.json.",
         "OutputNotEmpty": "The --out folder is not empty: the download would replace files in it "
         "(your unpublished changes, perhaps). Give a new or empty folder.",
         "PackageError": "The package could not be prepared for publishing.",

@@ -120,6 +120,15 @@ class DatasetNotOurs(PackageError):
     exit_code = 2
 
 
+class OtherPackagesDataset(DatasetNotOurs):
+    """The dataset was published from another package (its ``opendata_package`` mark):
+    publishing this one there would replace that package's files."""
+
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.params = params
+
+
 @dataclass(frozen=True)
 class PublishFile:
     """One file of the package that becomes one CKAN resource."""
@@ -400,7 +409,7 @@ def plan_publish(
     files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
-        _ensure_ours(existing, org)
+        _ensure_ours(existing, org, wanted["extras"][DATASET_MARK])
         _keep_the_portals_passport(wanted, existing, passport)
     notes = []
     if not wanted["maintainer_email"]:
@@ -493,10 +502,19 @@ def _extras(dataset: dict) -> dict[str, str]:
     return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
-def _ensure_ours(existing: dict, org: str) -> None:
+def _ensure_ours(existing: dict, org: str, package: str) -> None:
     owner = (existing.get("organization") or {}).get("name")
     if owner and owner != org:
         raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
+    theirs = _extras(existing).get(DATASET_MARK)
+    if theirs and theirs != package:
+        raise OtherPackagesDataset(
+            f"dataset {existing['name']!r} holds package {theirs!r}, not {package!r}; "
+            f"give this one another --dataset name",
+            dataset=existing["name"],
+            theirs=theirs,
+            ours=package,
+        )
     resources = existing.get("resources", [])
     marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
     if resources and not marked:
