@@ -844,3 +844,23 @@ def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
         assert f"опубліковано з іншого пакета («{first}»), а не з «xfp-second-plan»" in result.stderr
     extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
     assert extras["opendata_package"] == first
+
+
+def test_a_resource_that_failed_is_not_counted_as_published(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«створено 15» and then «Не вдалося опублікувати 1 ресурс»: the summary counted the
+    failed resource too, and JSON listed it both as created and among the failures."""
+    (plan_copy / "extra.csv").write_text("_code,label\ntv,TV\n", "utf-8")  # the DataStore refuses "_code"
+    schema = {"fields": [{"name": "_code", "type": "string"}, {"name": "label", "type": "string"}]}
+    add_resource(plan_copy, {"name": "extra", "path": "extra.csv", "title": "Extra", "schema": schema})
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    data = json.loads(result.stdout)
+    assert result.returncode == 1 and [f.split(":")[0] for f in data["failures"]] == ["extra.csv"]
+    assert "extra.csv" not in data["summary"]["created"] and len(data["summary"]["created"]) == RESOURCES
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   env=cli_env(ckan_portal.token))  # fmt: skip
+    counts = re.search(r"Готово: створено (\d+), оновлено (\d+), без змін (\d+)", text.stdout)
+    assert counts and sum(map(int, counts.groups())) == RESOURCES, text.stdout  # extra.csv is not one
+    assert "Не вдалося опублікувати 1 ресурс" in text.stderr

@@ -211,6 +211,7 @@ class PublishPlan:
 class PublishResult:
     plan: PublishPlan
     failures: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # the resources of the failures, left out of the counts
     retries: int = 0
 
     @property
@@ -222,7 +223,7 @@ class PublishResult:
         summary: dict[str, list[str]] = {"created": [], "updated": [], "unchanged": [], "deleted": []}
         verbs = {"create": "created", "update": "updated", "unchanged": "unchanged", "delete": "deleted"}
         for change in self.plan.resources:
-            if change.action in verbs:
+            if change.action in verbs and change.name not in self.failed:
                 summary[verbs[change.action]].append(change.name)
         return {**data, "ok": self.ok, "summary": summary, "failures": self.failures, "retries": self.retries}
 
@@ -702,6 +703,7 @@ def publish(
             if error.exit_code == 2:
                 raise
             result.failures.append(f"{change.name}: {error}")
+            result.failed.add(change.name)
     result.retries = client.retries
     return result
 
