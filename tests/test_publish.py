@@ -864,3 +864,18 @@ def test_a_resource_that_failed_is_not_counted_as_published(
     counts = re.search(r"Готово: створено (\d+), оновлено (\d+), без змін (\d+)", text.stdout)
     assert counts and sum(map(int, counts.groups())) == RESOURCES, text.stdout  # extra.csv is not one
     assert "Не вдалося опублікувати 1 ресурс" in text.stderr
+
+
+def test_a_stale_variable_that_hides_the_config_files_token_is_named(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """A stale CKAN_API_TOKEN overrode the good token of the config file, and the refusal
+    did not say which token was used."""
+    config = tmp_path / "config.toml"
+    config.write_text(f'[portal]\ntoken = "{ckan_portal.token}"\n', "utf-8")
+    config.chmod(0o600)
+    result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset",
+                     unique_name(), "--config", config, env=cli_env("stale-token"))  # fmt: skip
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 2
+    assert f"Ключ узято з $CKAN_API_TOKEN, він має перевагу над ключем у файлі {config}" in result.stderr

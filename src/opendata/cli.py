@@ -770,7 +770,20 @@ def _portal_client(
     url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+
+
+def _token_words(config, lang: str) -> str:
+    """Where the token was taken from, for a refusal of it (a stale variable hides a good file)."""
+    from opendata.messages import PUBLISH_UI
+
+    words = PUBLISH_UI[lang]["token_source"]
+    if config.token_source is None:
+        return words["none"]
+    if config.overrides:
+        return words["overrides"].format(source=config.token_source, file=config.overrides)
+    return words["source"].format(source=config.token_source)
 
 
 def _portal_config(config_path: Path | None, lang: str, output_format: str = "text"):
@@ -802,18 +815,22 @@ def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
 
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     """Print a portal or package error (never the token: the client scrubs it) and exit."""
-    from opendata.ckan_client import NotFound
+    from opendata.ckan_client import NotAuthorised, NotFound
 
     code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
+    if type(error) is NotAuthorised:  # the token refused: say which one it was
+        _failed(error, output_format, lang, code, click.get_current_context().meta.get("token_words"))
     _failed(error, output_format, lang, code)
 
 
-def _failed(error: Exception, output_format: str, lang: str, code: int) -> NoReturn:
+def _failed(error: Exception, output_format: str, lang: str, code: int, note: str | None = None) -> NoReturn:
     """Stop on an error of the portal, a file or the system: in the user's language on
-    stderr (`_print_failure`), and its own words in JSON for a script."""
+    stderr (`_print_failure`, then NOTE), and its own words in JSON for a script."""
     if output_format == "json":
         _json_failure(type(error).__name__, str(error))
     _print_failure(error, lang)
+    if note:
+        err.print(note, markup=False)
     sys.exit(code)
 
 

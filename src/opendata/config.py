@@ -46,6 +46,7 @@ class PortalConfig:
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
     exposed: bool = False  # the token's file may be read by other users of the machine
+    overrides: str | None = None  # the file whose token $CKAN_API_TOKEN overrides: a refusal says so
 
 
 def load_config(path: Path | None = None) -> PortalConfig:
@@ -78,7 +79,10 @@ def load_config(path: Path | None = None) -> PortalConfig:
         raise BadToken(source)
     url = section.get("url")
     exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
-    return PortalConfig(url=str(url) if url else None, token=token, token_source=source, exposed=exposed)
+    overrides = str(config_path) if env_token and file_token else None
+    return PortalConfig(
+        url=str(url) if url else None, token=token, token_source=source, exposed=exposed, overrides=overrides
+    )
 
 
 def portal_root(url: str) -> str | None:

@@ -1473,6 +1473,12 @@ PUBLISH_UI = {
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
+        "token_source": {
+            "none": "Ключа API не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
+            "source": "Ключ узято з {source}.",
+            "overrides": "Ключ узято з {source}, він має перевагу над ключем у файлі {file}: якщо той "
+            "правильний, приберіть змінну (unset CKAN_API_TOKEN).",
+        },
         "note": "Увага",
         "notes": {
             "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
@@ -1549,6 +1555,12 @@ PUBLISH_UI = {
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
         "uploading": "Uploading",
+        "token_source": {
+            "none": "No API token is set: neither in CKAN_API_TOKEN nor in the config file.",
+            "source": "The token was taken from {source}.",
+            "overrides": "The token was taken from {source}, which overrides the one in the file {file}: "
+            "if that one is right, remove the variable (unset CKAN_API_TOKEN).",
+        },
         "note": "Note",
         "notes": {
             "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
