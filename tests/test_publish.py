@@ -879,3 +879,14 @@ def test_a_stale_variable_that_hides_the_config_files_token_is_named(
     assert_no_token(ckan_portal, result)
     assert result.returncode == 2
     assert f"Ключ узято з $CKAN_API_TOKEN, він має перевагу над ключем у файлі {config}" in result.stderr
+
+
+def test_https_for_an_http_portal_is_said_at_once(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """https:// for an http-only portal was tried 5 times (~8 s) and called «no answer,
+    check the internet connection»."""
+    https = ckan_portal.url.replace("http://", "https://")
+    result = run_cli("publish", plan_copy, "--portal", https, "--org", ckan_org, "--dataset", unique_name(),
+                     "--dry-run", "--format", "json", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "TlsFailed"
+    assert "Можливо, він працює за адресою http://, а не https://?" in result.stderr
+    assert "after 5 tries" not in result.stderr

@@ -56,6 +56,11 @@ class PortalUnreachable(PortalError):
     exit_code = 2
 
 
+class TlsFailed(PortalUnreachable):
+    """The TLS handshake failed (an https:// address of an http-only portal, a bad
+    certificate): asking again would only keep the person waiting."""
+
+
 class NotAuthorised(PortalError):
     """The token is missing, invalid, or lacks the right to do this."""
 
@@ -146,6 +151,8 @@ class CkanClient:
                 return self._send(action, data, upload)
             except _Busy as busy:
                 last = f"HTTP {busy.status}{_portal_message(busy.body)}"
+            except requests.exceptions.SSLError as error:
+                raise self._tls_failed(action, error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = tries.network_error(error)
                 unsure = True
@@ -229,6 +236,8 @@ class CkanClient:
                             digest.update(chunk)
                             stream.write(chunk)
                     return digest.hexdigest()
+            except requests.exceptions.SSLError as error:
+                raise self._tls_failed(f"download {url}", error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = tries.network_error(error)
             except requests.HTTPError as error:
@@ -244,6 +253,10 @@ class CkanClient:
             return self._remote.call_action(action, data, **kwargs)
         with upload.open("rb") as stream:
             return self._remote.call_action(action, data, files={"upload": (upload.name, stream)}, **kwargs)
+
+    def _tls_failed(self, what: str, error: Exception) -> TlsFailed:
+        hint = "; does the portal use http://?" if self.url.startswith("https://") else ""
+        return TlsFailed(self._scrub(f"{what}: TLS with {self.url} failed ({error}){hint}"))
 
     def _unsendable_token(self, what: str) -> NotAuthorised:
         """The request library's words would quote the header, token and all: not them."""

@@ -1584,6 +1584,8 @@ FAILURES = {
         "detail": "Подробиці",
         "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
         "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
+        "адресою http://, а не https://? Перевірте адресу (--portal або файл налаштувань).",
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
@@ -1627,6 +1629,8 @@ FAILURES = {
         "detail": "Details",
         "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
         "file) and the connection, then run the command again.",
+        "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
+        "rather than https://? Check its address (--portal or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
