@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -153,3 +154,14 @@ def test_a_client_given_an_unsendable_token_never_quotes_the_header(token):
         client.call("package_show", {"id": "x"})
     for part in token.split():
         assert part not in str(caught.value)
+
+
+def test_the_maintainer_is_found_in_people_wherever_the_descriptor_puts_it(plan_copy):
+    """people.csv renamed osoby.csv (the descriptor says so): the maintainer by default
+    was the publisher, read from a hard-coded people.csv."""
+    (plan_copy / "people.csv").rename(plan_copy / "osoby.csv")
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text("utf-8"))
+    next(r for r in descriptor["resources"] if r["name"] == "people")["path"] = "osoby.csv"
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+    dataset = dataset_dict(plan_copy, "kolomyia-city-council", Passport())
+    assert dataset["maintainer"].startswith("Качанський Михайло, начальник відділу комунікації")

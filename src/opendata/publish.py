@@ -373,10 +373,13 @@ def _tag(keyword: str) -> str:
 
 
 def _head_of_communication(package_dir: Path) -> str | None:
-    """The maintainer by default: the head of the communication and IT department (people.csv)."""
-    if not (package_dir / "people.csv").is_file():
+    """The maintainer by default: the head of the communication and IT department, from the
+    people table wherever the descriptor puts it (osoby.csv, say)."""
+    resources = read_descriptor(package_dir).get("resources", [])
+    path = next((r.get("path") for r in resources if r.get("name") == "people"), None)
+    if not isinstance(path, str) or escapes_folder(path) or not (package_dir / path).is_file():
         return None
-    table = read_table(frictionless.Resource("people.csv", basepath=str(package_dir)))
+    table = read_table(frictionless.Resource(path, basepath=str(package_dir)))
     for row in table.rows if table is not None else []:
         if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
             full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
