@@ -890,3 +890,29 @@ def test_https_for_an_http_portal_is_said_at_once(ckan_portal: Portal, ckan_org:
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "TlsFailed"
     assert "Можливо, він працює за адресою http://, а не https://?" in result.stderr
     assert "after 5 tries" not in result.stderr
+
+
+def test_ctrl_c_says_in_ukrainian_that_a_rerun_finishes_the_publish(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Ctrl-C printed click's English «Aborted!» and exited 1."""
+    import signal
+    import subprocess
+    import time
+
+    from tests.helpers import OPENDATA
+
+    name = unique_name()
+    args = [OPENDATA, "publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name]
+    process = subprocess.Popen(list(map(str, args)), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=cli_env(ckan_portal.token))  # fmt: skip
+    deadline = time.monotonic() + 60
+    api = ckan_portal.api()
+    while time.monotonic() < deadline and not api.action.package_search(q=f"name:{name}")["count"]:
+        time.sleep(0.2)  # until the dataset is there: the publish is under way
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Aborted!" not in stderr and "Traceback" not in stderr
+    assert "Перервано (Ctrl-C)." in stderr and "запустіть opendata publish ще раз, щоб її завершити" in stderr
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0

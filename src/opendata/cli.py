@@ -185,6 +185,14 @@ class _Commands(TranslatedCommand, click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # the reader of the output went away (| head): click ends quietly
+        except KeyboardInterrupt:  # Ctrl-C: click's English «Aborted!», exit 1, said nothing more
+            from opendata.messages import FAILURES
+
+            words = FAILURES[ctx.meta["lang"]]
+            err.print(words["interrupted"], markup=False)
+            if ctx.invoked_subcommand == "publish":
+                err.print(words["interrupted_publish"], markup=False)
+            sys.exit(130)  # 128 + SIGINT, as shells have it
         except click.UsageError as error:
             raise TranslatedUsageError(error, ctx.meta["lang"]) from None
         except OSError as error:
@@ -922,7 +930,8 @@ def publish_command(
 
     \b
     Exit codes: 0 done, 1 invalid package or some resources failed (rerun),
-    2 portal unreachable, bad token, not authorised or no such organisation.
+    2 portal unreachable, bad token, not authorised or no such organisation,
+    130 interrupted (Ctrl-C; rerun to finish).
     \b
     Examples:
       opendata publish --dry-run
@@ -1124,7 +1133,8 @@ def pull_command(
     each file against the hash stored at publishing, then validates the result.
 
     \b
-    Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable.
+    Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable,
+    130 interrupted (Ctrl-C).
     \b
     Example:
       opendata pull kolomyia-communication-plan-2021 --out pulled/

@@ -1582,6 +1582,9 @@ PUBLISH_UI = {
 FAILURES = {
     "uk": {
         "detail": "Подробиці",
+        "interrupted": "Перервано (Ctrl-C).",
+        "interrupted_publish": "Публікацію не завершено: запустіть opendata publish ще раз, щоб її "
+        "завершити (уже надіслані файли вдруге не надсилаються).",
         "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
         "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
@@ -1627,6 +1630,9 @@ FAILURES = {
     },
     "en": {
         "detail": "Details",
+        "interrupted": "Interrupted (Ctrl-C).",
+        "interrupted_publish": "The publish is not finished: run opendata publish again and it "
+        "finishes it (files already sent are not sent again).",
         "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
         "file) and the connection, then run the command again.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
