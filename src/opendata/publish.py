@@ -602,8 +602,8 @@ def _resource_change(
             reasons.append(f"{key} changed")
     if publish_file.schema and table is None:
         reasons.append("no DataStore table")
-    elif publish_file.schema and table is not None:
-        reasons += _datastore_differences(publish_file, table)
+    elif publish_file.schema and not (CONTENT_REASONS | RELOAD_REASONS) & set(reasons):
+        reasons += _datastore_differences(publish_file, table)  # the file is the same: is its table?
     if force:
         reasons.append("forced")
     return ResourceChange(
