@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 
-from opendata.ckan_client import CkanClient, PortalUnreachable
+from opendata.ckan_client import CkanClient, NotAuthorised, PortalUnreachable
 from opendata.config import ConfigError, load_config
 from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
 from tests.helpers import PACKAGE, run_cli, save_as_ukrainian_excel
@@ -113,3 +114,54 @@ def test_a_token_file_others_may_read_is_said_never_the_token(tmp_path, monkeypa
     monkeypatch.setenv("CKAN_API_TOKEN", "from-env")  # the file's token is not the one used
     config.chmod(0o644)
     assert not load_config(config).exposed
+
+
+def command_args(command: str, tmp_path: Path) -> list:
+    if command == "publish":
+        return ["publish", PACKAGE, "--dry-run"]
+    return ["pull", "x", "--out", tmp_path / "o"]
+
+
+@pytest.mark.parametrize("command", ["publish", "pull"])
+def test_a_token_wrapped_over_two_lines_is_refused_naming_the_file_never_the_token(tmp_path, command):
+    """A token wrapped in the config file (token = \"\"\"…\"\"\") was printed whole in requests'
+    «Invalid leading whitespace … in header value», text and JSON."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = """{SECRET[:10]}\n{SECRET[10:]}"""\n')
+    args = command_args(command, tmp_path)
+    result = run_cli(*args, "--config", config, "--portal", "http://127.0.0.1:9", "--format", "json")
+    assert result.returncode == 2 and '"error": "BadToken"' in result.stdout
+    assert f"Ключ API з {config} містить пробіл, розрив рядка" in result.stderr
+    for part in (SECRET[:10], SECRET[10:]):
+        assert part not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["publish", "pull"])
+def test_a_token_with_a_cyrillic_letter_is_refused_naming_the_variable(tmp_path, command):
+    """CKAN_API_TOKEN='тайнийТОКЕН' ended in a UnicodeEncodeError traceback."""
+    args = command_args(command, tmp_path)
+    env = {**os.environ, "CKAN_API_TOKEN": "тайнийТОКЕН", "HOME": str(tmp_path)}
+    result = run_cli(*args, "--portal", "http://127.0.0.1:9", "--lang", "en", env=env)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "The API token from $CKAN_API_TOKEN holds a space" in result.stderr
+    assert "тайнийТОКЕН" not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("token", [f"{SECRET[:10]}\n{SECRET[10:]}", "тайнийТОКЕН-0123"])
+def test_a_client_given_an_unsendable_token_never_quotes_the_header(token):
+    """requests' InvalidHeader quotes the header's value, repr() and all, past the scrubbing."""
+    client = CkanClient("http://127.0.0.1:9", token, timeout=1, attempts=1)
+    with pytest.raises(NotAuthorised, match="cannot be sent in a request header") as caught:
+        client.call("package_show", {"id": "x"})
+    for part in token.split():
+        assert part not in str(caught.value)
+
+
+def test_the_maintainer_is_found_in_people_wherever_the_descriptor_puts_it(plan_copy):
+    """people.csv renamed osoby.csv (the descriptor says so): the maintainer by default
+    was the publisher, read from a hard-coded people.csv."""
+    (plan_copy / "people.csv").rename(plan_copy / "osoby.csv")
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text("utf-8"))
+    next(r for r in descriptor["resources"] if r["name"] == "people")["path"] = "osoby.csv"
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+    dataset = dataset_dict(plan_copy, "kolomyia-city-council", Passport())
+    assert dataset["maintainer"].startswith("Качанський Михайло, начальник відділу комунікації")

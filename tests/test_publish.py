@@ -688,3 +688,231 @@ def test_cells_in_a_schemas_own_notation_reach_the_datastore_as_meant(
     assert decision["period_start"].startswith("2021-04-01")
     search = api.action.datastore_search(resource_id=by_name["progress_reports.csv"]["id"], limit=1000)
     assert max(row["reach"] or 0 for row in search["records"]) == 3_000_000_000
+
+
+def test_rows_deleted_from_a_datastore_table_on_the_portal_are_loaded_again(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Rows deleted with datastore_delete were never seen: «all is current», for good."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    roles = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "task_roles.csv")
+    api.action.datastore_delete(resource_id=roles["id"], force=True, filters={"task_id": "1.1"})
+    dry = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                  "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert "task_roles.csv  (у таблиці DataStore не стільки рядків, скільки у файлі)" in dry.stdout
+    repaired = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert repaired["updated"] == ["task_roles.csv"]
+    rows = api.action.datastore_search(resource_id=roles["id"], limit=0)["total"]
+    assert rows == len(csv_rows(plan_copy / "task_roles.csv"))
+
+
+def test_a_file_replaced_by_a_link_on_the_portal_is_named_by_pull_and_sent_again(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """An upload replaced by a link kept our hash and marks: «unchanged» for good, and pull
+    said publish would send it again (with an unreachable link: «Портал не відповідає»)."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    tasks = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "tasks.csv")
+    link = "http://127.0.0.1:9/nowhere.csv"
+    api.action.resource_patch(id=tasks["id"], url=link, url_type="", clear_upload=True)
+    pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
+                     env=cli_env(ckan_portal.token))  # fmt: skip
+    assert pulled.returncode == 2 and "Файл «tasks.csv» набору змінили на порталі вручну" in pulled.stderr
+    assert f"tasks.csv: replaced by a link to {link}" in pulled.stderr
+    dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    reasons = {r["name"]: r["reasons"] for r in dry["resources"]}
+    assert reasons["tasks.csv"] == ["replaced on the portal"]
+    repaired = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["summary"]
+    assert "tasks.csv" in repaired["updated"]
+    assert api.action.resource_show(id=tasks["id"])["url_type"] == "upload"
+    assert run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "again",
+                   env=cli_env(ckan_portal.token)).returncode == 0  # fmt: skip
+
+
+def drop_the_reports(package: Path) -> None:
+    remove_resources(package, "progress_reports")
+
+
+def add_a_table_with_only_a_title(package: Path) -> None:
+    (package / "channels.csv").write_text("code,label\ntv,Телебачення\n", "utf-8")
+    schema = {"fields": [{"name": "code", "type": "string"}, {"name": "label", "type": "string"}],
+              "primaryKey": ["code"]}  # fmt: skip
+    add_resource(package, {"name": "channels", "path": "channels.csv", "title": "Канали", "schema": schema})
+
+
+def add_a_pdf(package: Path) -> None:
+    (package / "sources" / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    add_resource(package, {"name": "scan", "path": "sources/scan.pdf", "format": "pdf", "title": "Скан"})
+
+
+def remove_resources(package: Path, name: str) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != name]
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+def add_resource(package: Path, resource: dict) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    descriptor["resources"].append(resource)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+@pytest.mark.parametrize("edit", [drop_the_reports, add_a_table_with_only_a_title, add_a_pdf])
+def test_packages_that_validate_are_built_and_published(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path, edit
+):
+    """Valid packages ended in tracebacks: no progress_reports (KeyError in the plan's JSON),
+    a new table with only a title (the dictionary's template), a PDF (no schema)."""
+    edit(plan_copy)
+    assert run_cli("validate", plan_copy).returncode == 0
+    built = run_cli("build", plan_copy, "--out", tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert result.returncode == 0, result.stderr
+    resources = ckan_portal.api().action.package_show(id=name)["resources"]
+    if edit is add_a_pdf:
+        scan = next(r for r in resources if r["name"] == "scan.pdf")
+        assert scan["mimetype"] == "application/pdf" and not scan.get("datastore_active")
+    if edit is add_a_table_with_only_a_title:
+        channels = next(r for r in resources if r["name"] == "channels.csv")
+        assert channels["datastore_active"]
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
+    assert {r["action"] for r in again["resources"]} == {"unchanged"}
+
+
+def test_a_routine_republish_keeps_the_passport_options_set_earlier(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """--maintainer, --purpose and --update-frequency went back to their defaults on the
+    next publish without them (only the e-mail was kept)."""
+    name = unique_name()
+    options = ["--maintainer", "Іваненко І. І.", "--purpose", "Особлива мета",
+               "--update-frequency", "щомісяця"]  # fmt: skip
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name, *options).returncode == 0
+    dry = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                  "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Паспорт набору даних {name}: без змін" in dry.stdout, dry.stdout
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    dataset = ckan_portal.api().action.package_show(id=name)
+    extras = {e["key"]: e["value"] for e in dataset["extras"]}
+    assert dataset["maintainer"] == "Іваненко І. І."
+    assert extras["purpose_of_collecting_information"] == "Особлива мета"
+    assert extras["update_frequency"] == "щомісяця"
+
+
+def test_a_member_who_is_not_an_editor_is_told_to_ask_for_the_role(ckan_portal: Portal, plan_copy: Path):
+    """A member (not an editor) of the organisation was told the token was refused and to
+    create a new one, which would not help."""
+    api = ckan_portal.api()
+    user, org = f"xfp-member-{uuid.uuid4().hex[:8]}", f"xfp-org-{uuid.uuid4().hex[:8]}"
+    api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+    api.action.organization_create(name=org, title="Учасник (тест)")
+    try:
+        api.action.organization_member_create(id=org, username=user, role="member")
+        token = api.action.api_token_create(user=user, name="test")["token"]
+        args = ["publish", plan_copy, "--portal", ckan_portal.url, "--org", org, "--dataset", unique_name()]
+        result = run_cli(*args, "--format", "json", env=cli_env(token))
+        assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAnEditor"
+        assert f"учасник організації «{org}», але не редактор" in result.stderr
+        assert "Створіть новий ключ" not in result.stderr and token not in result.stderr + result.stdout
+        dry = run_cli(*args, "--dry-run", env=cli_env(token))
+        assert dry.returncode == 0 and "попросіть її адміністратора надати роль редактора" in dry.stderr
+    finally:
+        api.action.organization_purge(id=org)
+        api.action.user_delete(id=user)
+
+
+def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A second package published under an existing dataset's name replaced its files: the
+    dry run said only «змінено позначку opendata»."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text("utf-8"))
+    first = descriptor["name"]
+    descriptor["name"] = "xfp-second-plan"
+    (plan_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+    for dry_run in (["--dry-run"], []):
+        result = publish_cli(ckan_portal, ckan_org, plan_copy, name, *dry_run)
+        assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OtherPackagesDataset"
+        assert f"опубліковано з іншого пакета («{first}»), а не з «xfp-second-plan»" in result.stderr
+    extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
+    assert extras["opendata_package"] == first
+
+
+def test_a_resource_that_failed_is_not_counted_as_published(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«створено 15» and then «Не вдалося опублікувати 1 ресурс»: the summary counted the
+    failed resource too, and JSON listed it both as created and among the failures."""
+    (plan_copy / "extra.csv").write_text("_code,label\ntv,TV\n", "utf-8")  # the DataStore refuses "_code"
+    schema = {"fields": [{"name": "_code", "type": "string"}, {"name": "label", "type": "string"}]}
+    add_resource(plan_copy, {"name": "extra", "path": "extra.csv", "title": "Extra", "schema": schema})
+    name = unique_name()
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    data = json.loads(result.stdout)
+    assert result.returncode == 1 and [f.split(":")[0] for f in data["failures"]] == ["extra.csv"]
+    assert "extra.csv" not in data["summary"]["created"] and len(data["summary"]["created"]) == RESOURCES
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   env=cli_env(ckan_portal.token))  # fmt: skip
+    counts = re.search(r"Готово: створено (\d+), оновлено (\d+), без змін (\d+)", text.stdout)
+    assert counts and sum(map(int, counts.groups())) == RESOURCES, text.stdout  # extra.csv is not one
+    assert "Не вдалося опублікувати 1 ресурс" in text.stderr
+
+
+def test_a_stale_variable_that_hides_the_config_files_token_is_named(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
+):
+    """A stale CKAN_API_TOKEN overrode the good token of the config file, and the refusal
+    did not say which token was used."""
+    config = tmp_path / "config.toml"
+    config.write_text(f'[portal]\ntoken = "{ckan_portal.token}"\n', "utf-8")
+    config.chmod(0o600)
+    result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset",
+                     unique_name(), "--config", config, env=cli_env("stale-token"))  # fmt: skip
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 2
+    assert f"Ключ узято з $CKAN_API_TOKEN, він має перевагу над ключем у файлі {config}" in result.stderr
+
+
+def test_https_for_an_http_portal_is_said_at_once(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """https:// for an http-only portal was tried 5 times (~8 s) and called «no answer,
+    check the internet connection»."""
+    https = ckan_portal.url.replace("http://", "https://")
+    result = run_cli("publish", plan_copy, "--portal", https, "--org", ckan_org, "--dataset", unique_name(),
+                     "--dry-run", "--format", "json", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "TlsFailed"
+    assert "Можливо, він працює за адресою http://, а не https://?" in result.stderr
+    assert "after 5 tries" not in result.stderr
+
+
+def test_ctrl_c_says_in_ukrainian_that_a_rerun_finishes_the_publish(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Ctrl-C printed click's English «Aborted!» and exited 1."""
+    import signal
+    import subprocess
+    import time
+
+    from tests.helpers import OPENDATA
+
+    name = unique_name()
+    args = [OPENDATA, "publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name]
+    process = subprocess.Popen(list(map(str, args)), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=cli_env(ckan_portal.token))  # fmt: skip
+    deadline = time.monotonic() + 60
+    api = ckan_portal.api()
+    while time.monotonic() < deadline and not api.action.package_search(q=f"name:{name}")["count"]:
+        time.sleep(0.2)  # until the dataset is there: the publish is under way
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Aborted!" not in stderr and "Traceback" not in stderr
+    assert "Перервано (Ctrl-C)." in stderr and "запустіть opendata publish ще раз, щоб її завершити" in stderr
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0

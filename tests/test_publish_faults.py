@@ -7,6 +7,7 @@ package under another name (`portal_state` ignores the dataset's name).
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import uuid
@@ -133,3 +134,41 @@ def test_an_address_that_answers_with_a_page_is_no_portal(ckan_portal):
     with pytest.raises(PortalUnreachable, match="does not answer as a CKAN portal") as raised:
         client.call("package_show", {"id": "x"})
     assert "<" not in str(raised.value) and raised.value.exit_code == 2
+
+
+def add_a_phone_column(package: Path) -> None:
+    """A new column in people.csv and its schema: the DataStore table must be rebuilt."""
+    schema_path = package / "schemas" / "people.json"
+    schema = json.loads(schema_path.read_text("utf-8"))
+    schema["fields"].append({"name": "phone", "type": "string", "title": "Телефон", "title_en": "Phone",
+                             "description": "Телефон", "description_en": "Phone"})  # fmt: skip
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), "utf-8")
+    with (package / "people.csv").open(encoding="utf-8", newline="") as stream:
+        rows = [{**row, "phone": "+380000000"} for row in csv.DictReader(stream)]
+    with (package / "people.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_a_publish_cut_between_a_tables_upload_and_its_datastore_rebuild_converges(
+    ckan_portal, ckan_org, package, tmp_path
+):
+    """The new schema was patched with the upload, before the DataStore table was rebuilt:
+    the next runs saw no schema change and failed for good («datastore_upsert: fields
+    "phone" do not exist»); only --force repaired it."""
+    name = run_publish(direct(ckan_portal), ckan_org, package)
+    changed = tmp_path / "package"
+    shutil.copytree(package, changed)
+    add_a_phone_column(changed)
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/datastore_delete", "drop", times=5)  # the rebuild's first step, every try
+        with pytest.raises(PortalUnreachable):
+            run_publish(via(proxy, ckan_portal), ckan_org, changed, name)
+    run_publish(direct(ckan_portal), ckan_org, changed, name)
+    api = ckan_portal.api()
+    people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
+    table = api.action.datastore_search(resource_id=people["id"], limit=0)
+    assert "phone" in {f["id"] for f in table["fields"]}
+    plan = plan_publish(changed, direct(ckan_portal), ckan_org, Passport(name=name))
+    assert {r.action for r in plan.resources} == {"unchanged"}

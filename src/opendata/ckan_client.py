@@ -34,6 +34,8 @@ DEFAULT_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
 
 
+# A token no header can carry (a line break, a non-ASCII letter): the error quotes the header's value.
+HEADER_ERRORS = (requests.exceptions.InvalidHeader, UnicodeEncodeError)
 NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
 
 
@@ -52,6 +54,11 @@ class PortalUnreachable(PortalError):
     """No usable answer from the portal, even after retrying."""
 
     exit_code = 2
+
+
+class TlsFailed(PortalUnreachable):
+    """The TLS handshake failed (an https:// address of an http-only portal, a bad
+    certificate): asking again would only keep the person waiting."""
 
 
 class NotAuthorised(PortalError):
@@ -144,9 +151,13 @@ class CkanClient:
                 return self._send(action, data, upload)
             except _Busy as busy:
                 last = f"HTTP {busy.status}{_portal_message(busy.body)}"
+            except requests.exceptions.SSLError as error:
+                raise self._tls_failed(action, error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = tries.network_error(error)
                 unsure = True
+            except HEADER_ERRORS:
+                raise self._unsendable_token(action) from None
             except requests.RequestException as error:  # a bad URL and the like: retrying will not help
                 raise PortalUnreachable(self._scrub(f"{action}: cannot reach {self.url}: {error}")) from None
             except ckanapi.CKANAPIError as error:
@@ -225,10 +236,14 @@ class CkanClient:
                             digest.update(chunk)
                             stream.write(chunk)
                     return digest.hexdigest()
+            except requests.exceptions.SSLError as error:
+                raise self._tls_failed(f"download {url}", error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
                 last = tries.network_error(error)
             except requests.HTTPError as error:
                 raise PortalError(self._scrub(f"download {url}: {error}")) from None
+            except HEADER_ERRORS:
+                raise self._unsendable_token(f"download {url}") from None
         raise PortalUnreachable(self._scrub(f"download {url}: failed after {tries.count} tries ({last})"))
 
     def _send(self, action: str, data: dict, upload: Path | None) -> Any:
@@ -239,8 +254,23 @@ class CkanClient:
         with upload.open("rb") as stream:
             return self._remote.call_action(action, data, files={"upload": (upload.name, stream)}, **kwargs)
 
+    def _tls_failed(self, what: str, error: Exception) -> TlsFailed:
+        hint = "; does the portal use http://?" if self.url.startswith("https://") else ""
+        return TlsFailed(self._scrub(f"{what}: TLS with {self.url} failed ({error}){hint}"))
+
+    def _unsendable_token(self, what: str) -> NotAuthorised:
+        """The request library's words would quote the header, token and all: not them."""
+        return NotAuthorised(f"{what}: the API token cannot be sent in a request header")
+
     def _scrub(self, text: str) -> str:
-        return text.replace(self._token, "***") if self._token else text
+        """TEXT without the token: whole, as repr() writes it, or any line of it."""
+        if not self._token:
+            return text
+        secrets = {self._token, repr(self._token)[1:-1], *self._token.split()}
+        for secret in sorted(secrets, key=len, reverse=True):
+            if len(secret) >= 4:
+                text = text.replace(secret, "***")
+        return text
 
 
 class _Tries:

@@ -198,6 +198,14 @@ class _Commands(TranslatedCommand, click.Group):
             return super().invoke(ctx)
         except BrokenPipeError:
             raise  # the reader of the output went away (| head): click ends quietly
+        except KeyboardInterrupt:  # Ctrl-C: click's English «Aborted!», exit 1, said nothing more
+            from opendata.messages import FAILURES
+
+            words = FAILURES[ctx.meta["lang"]]
+            err.print(words["interrupted"], markup=False)
+            if ctx.invoked_subcommand == "publish":
+                err.print(words["interrupted_publish"], markup=False)
+            sys.exit(130)  # 128 + SIGINT, as shells have it
         except click.UsageError as error:
             raise TranslatedUsageError(error, ctx.meta["lang"]) from None
         except OSError as error:
@@ -821,23 +829,36 @@ def _portal_client(
     from opendata.ckan_client import CkanClient
     from opendata.messages import PUBLISH_UI
 
-    config = _portal_config(config_path, lang)
+    config = _portal_config(config_path, lang, output_format)
     url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
 
 
-def _portal_config(config_path: Path | None, lang: str):
-    """The config (portal address, API token), or exit 2 naming the file it could not read;
-    warns of a token file others may read, never saying the token."""
+def _token_words(config, lang: str) -> str:
+    """Where the token was taken from, for a refusal of it (a stale variable hides a good file)."""
+    from opendata.messages import PUBLISH_UI
+
+    words = PUBLISH_UI[lang]["token_source"]
+    if config.token_source is None:
+        return words["none"]
+    if config.overrides:
+        return words["overrides"].format(source=config.token_source, file=config.overrides)
+    return words["source"].format(source=config.token_source)
+
+
+def _portal_config(config_path: Path | None, lang: str, output_format: str = "text"):
+    """The config (portal address, API token), or exit 2 naming the file it could not read
+    or the token's source; warns of a token file others may read, never saying the token."""
     from opendata.config import ConfigError, load_config
     from opendata.messages import PUBLISH_UI
 
     try:
         config = load_config(config_path)
     except ConfigError as error:
-        _failed(error, click.get_current_context().meta.get("output_format", "text"), lang, 2)
+        _failed(error, output_format, lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
             PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.token_source)),
@@ -861,18 +882,22 @@ def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
 
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     """Print a portal or package error (never the token: the client scrubs it) and exit."""
-    from opendata.ckan_client import NotFound
+    from opendata.ckan_client import NotAuthorised, NotFound
 
     code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
+    if type(error) is NotAuthorised:  # the token refused: say which one it was
+        _failed(error, output_format, lang, code, click.get_current_context().meta.get("token_words"))
     _failed(error, output_format, lang, code)
 
 
-def _failed(error: Exception, output_format: str, lang: str, code: int) -> NoReturn:
+def _failed(error: Exception, output_format: str, lang: str, code: int, note: str | None = None) -> NoReturn:
     """Stop on an error of the portal, a file or the system: in the user's language on
-    stderr (`_print_failure`), and its own words in JSON for a script."""
+    stderr (`_print_failure`, then NOTE), and its own words in JSON for a script."""
     if output_format == "json":
         _json_failure(type(error).__name__, str(error))
     _print_failure(error, lang)
+    if note:
+        err.print(note, markup=False)
     sys.exit(code)
 
 
@@ -904,10 +929,20 @@ def _print_failure(error: BaseException, lang: str) -> None:
     is_flag=True,
     help="Upload every file again and reload the DataStore, even where the portal's stored hash matches.",
 )
-@click.option("--maintainer", help="Maintainer (default: the head of the communication and IT department).")
+@click.option(
+    "--maintainer",
+    help="Maintainer (default: the portal's; for a new dataset, the head of the communication and IT "
+    "department).",
+)
 @click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
-@click.option("--update-frequency", default="щокварталу", show_default=True, help="Passport: how often.")
-@click.option("--purpose", help="Passport: purpose_of_collecting_information.")
+@click.option(
+    "--update-frequency",
+    help="Passport: how often (default: the portal's, for a new dataset «щокварталу»).",
+)
+@click.option(
+    "--purpose",
+    help="Passport: purpose_of_collecting_information (default: the portal's, else the standard one).",
+)
 @click.option(
     "--build-dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -928,7 +963,7 @@ def publish_command(
     force: bool,
     maintainer: str | None,
     maintainer_email: str | None,
-    update_frequency: str,
+    update_frequency: str | None,
     purpose: str | None,
     build_dir: Path | None,
     config_path: Path | None,
@@ -954,7 +989,8 @@ def publish_command(
 
     \b
     Exit codes: 0 done, 1 invalid package or some resources failed (rerun),
-    2 portal unreachable, bad token, not authorised or no such organisation.
+    2 portal unreachable, bad token, not authorised or no such organisation,
+    130 interrupted (Ctrl-C; rerun to finish).
     \b
     Examples:
       opendata publish --dry-run
@@ -969,16 +1005,17 @@ def publish_command(
         PackageError,
         Passport,
         ensure_organization,
-        may_publish,
         plan_publish,
         publish,
+        publish_refusal,
     )
     from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
     if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
         _refuse("NotAPackage", f"{path}: {BUILD_UI[lang]['not_package']}", output_format, 2)
-    if update_frequency.strip().lower() not in FREQUENCY_DAYS:  # the audit would call it an error
+    # not an official frequency: the audit would call it an error
+    if update_frequency and update_frequency.strip().lower() not in FREQUENCY_DAYS:
         refusal = ui["bad_frequency"].format(value=update_frequency, allowed=OFFICIAL_FREQUENCIES)
         _refuse("BadUpdateFrequency", refusal, output_format, 2)
     report = validate(path)
@@ -997,7 +1034,7 @@ def publish_command(
         maintainer=maintainer,
         maintainer_email=maintainer_email,
         update_frequency=update_frequency,
-        **({"purpose": purpose} if purpose else {}),
+        purpose=purpose,
     )
     try:
         org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run)
@@ -1006,8 +1043,9 @@ def publish_command(
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
-            if not org_to_create and not may_publish(client, org):  # the plan holds, the publish would not
-                plan.notes.append("not-authorised")
+            # the plan holds, the publish would not
+            if not org_to_create and (refusal := publish_refusal(client, org)) is not None:
+                plan.notes.append(refusal)
         else:
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
                 result = publish(plan, client, on_upload=on_upload)
@@ -1155,7 +1193,8 @@ def pull_command(
     each file against the hash stored at publishing, then validates the result.
 
     \b
-    Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable.
+    Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable,
+    130 interrupted (Ctrl-C).
     \b
     Example:
       opendata pull kolomyia-communication-plan-2021 --out pulled/
@@ -1324,7 +1363,7 @@ def audit_command(
     apikey = None
     if portal is not None:
         portal = _checked_portal_url(portal, lang, output_format)
-        apikey = _portal_config(config_path, lang).token
+        apikey = _portal_config(config_path, lang, output_format).token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {
             "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "

@@ -30,12 +30,23 @@ class ConfigError(Exception):
     """The config file cannot be read or has the wrong shape."""
 
 
+class BadToken(ConfigError):
+    """The token holds a space, a line break or a non-ASCII letter: no HTTP header can carry
+    it, and the request library's error would quote it whole.  ``source`` says where it
+    came from; the message never holds the token."""
+
+    def __init__(self, source: str):
+        super().__init__(f"the API token from {source} holds a space, a line break or a non-ASCII character")
+        self.params = {"source": source}
+
+
 @dataclass(frozen=True)
 class PortalConfig:
     url: str | None = None
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
     exposed: bool = False  # the token's file may be read by other users of the machine
+    overrides: str | None = None  # the file whose token $CKAN_API_TOKEN overrides: a refusal says so
 
 
 def load_config(path: Path | None = None) -> PortalConfig:
@@ -64,9 +75,14 @@ def load_config(path: Path | None = None) -> PortalConfig:
         token, source = file_token, str(config_path)
     else:
         token, source = None, None
+    if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
+        raise BadToken(source)
     url = section.get("url")
     exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
-    return PortalConfig(url=str(url) if url else None, token=token, token_source=source, exposed=exposed)
+    overrides = str(config_path) if env_token and file_token else None
+    return PortalConfig(
+        url=str(url) if url else None, token=token, token_source=source, exposed=exposed, overrides=overrides
+    )
 
 
 def portal_root(url: str) -> str | None:

@@ -1670,6 +1670,12 @@ PUBLISH_UI = {
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
+        "token_source": {
+            "none": "Ключа API не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
+            "source": "Ключ узято з {source}.",
+            "overrides": "Ключ узято з {source}, він має перевагу над ключем у файлі {file}: якщо той "
+            "правильний, приберіть змінну (unset CKAN_API_TOKEN).",
+        },
         "note": "Увага",
         "notes": {
             "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
@@ -1678,6 +1684,8 @@ PUBLISH_UI = {
             "not-authorised": "справжню публікацію портал не дозволить: ключа API немає, портал його не "
             "приймає або його користувач не може публікувати в цій організації (причину скаже "
             "opendata publish без --dry-run).",
+            "not-an-editor": "справжню публікацію портал не дозволить: користувач ключа — учасник цієї "
+            "організації, але не редактор; попросіть її адміністратора надати роль редактора.",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
         # gives them); "{key} changed" for a field of the passport or of a resource
@@ -1692,6 +1700,8 @@ PUBLISH_UI = {
             "edited on the portal": "ресурс збережено у формі порталу: його файл надіслати знову",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
+            "DataStore fields differ": "стовпці таблиці DataStore не такі, як у схемі",
+            "DataStore rows differ": "у таблиці DataStore не стільки рядків, скільки у файлі",
             "forced": "надіслати знову (--force)",
             "links changed": "змінилися посилання",
             "not in the package": "немає в пакеті",
@@ -1744,6 +1754,12 @@ PUBLISH_UI = {
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
         "uploading": "Uploading",
+        "token_source": {
+            "none": "No API token is set: neither in CKAN_API_TOKEN nor in the config file.",
+            "source": "The token was taken from {source}.",
+            "overrides": "The token was taken from {source}, which overrides the one in the file {file}: "
+            "if that one is right, remove the variable (unset CKAN_API_TOKEN).",
+        },
         "note": "Note",
         "notes": {
             "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
@@ -1751,6 +1767,8 @@ PUBLISH_UI = {
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
             "publish without --dry-run says which).",
+            "not-an-editor": "the portal would not allow the real publish: the token's user is a member "
+            "of this organisation but not an editor; ask its administrator for the editor role.",
         },
         "reasons": {},  # publish.py's own words
         "changed": "{key} changed",
@@ -1763,31 +1781,46 @@ PUBLISH_UI = {
 FAILURES = {
     "uk": {
         "detail": "Подробиці",
+        "interrupted": "Перервано (Ctrl-C).",
+        "interrupted_publish": "Публікацію не завершено: запустіть opendata publish ще раз, щоб її "
+        "завершити (уже надіслані файли вдруге не надсилаються).",
         "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
         "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
+        "адресою http://, а не https://? Перевірте адресу (--portal або файл налаштувань).",
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
         "NoRightsInOrganisation": "Ключ API дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
         "як редактора або вкажіть --org однієї з цих організацій; новий ключ тут не допоможе.",
+        "NotAnEditor": "Ключ API дійсний, і його користувач — учасник організації «{org}», але не "
+        "редактор, тож публікувати в ній не може. Попросіть адміністратора організації надати йому роль "
+        "редактора; новий ключ тут не допоможе.",
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
-        "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший чи "
-        "зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
+        "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
+        "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
         "опублікований знову; тоді повторіть pull.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
         "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
         "(--dataset) або, якщо набір справді ваш, перенесіть його в організацію на порталі вручну.",
+        "OtherPackagesDataset": "Набір «{dataset}» на порталі опубліковано з іншого пакета («{theirs}»), "
+        "а не з «{ours}», тож його не змінено: публікація замінила б файли того пакета. Дайте цьому "
+        "пакету іншу назву набору (--dataset) або, якщо це той самий пакет, поверніть йому назву "
+        "«{theirs}» у datapackage.json.",
         "OutputNotEmpty": "Папка --out не порожня: завантаження замінило б файли в ній (можливо, ваші "
         "неопубліковані зміни). Вкажіть нову чи порожню папку.",
         "PackageError": "Пакет не вдалося підготувати до публікації.",
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
+        "BadToken": "Ключ API з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
+        "надіслати його порталу не можна. Скопіюйте ключ зі свого профілю на порталі ще раз, одним "
+        "рядком і без пробілів.",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
         "RecordRefused": "Аудит не записано до плану.",
@@ -1796,32 +1829,47 @@ FAILURES = {
     },
     "en": {
         "detail": "Details",
+        "interrupted": "Interrupted (Ctrl-C).",
+        "interrupted_publish": "The publish is not finished: run opendata publish again and it "
+        "finishes it (files already sent are not sent again).",
         "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
         "file) and the connection, then run the command again.",
+        "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
+        "rather than https://? Check its address (--portal or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
         "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
         "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
         "editor, or give --org one of those; a new token would not help.",
+        "NotAnEditor": "The API token is valid and its user is a member of organisation «{org}», but "
+        "not an editor, so it may not publish there. Ask the organisation's administrator for the editor "
+        "role; a new token would not help.",
         "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
         "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
-        "file uploaded, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
+        "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
         "publish sends the published one again; then pull again.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "
         "organisation or was not published by this tool, so it was left as it is. Give the package "
         "another dataset name (--dataset) or, if the dataset is yours, move it to the organisation "
         "on the portal by hand.",
+        "OtherPackagesDataset": "Dataset «{dataset}» on the portal was published from another package "
+        "(«{theirs}»), not from «{ours}», so it was left as it is: publishing would replace that "
+        "package's files. Give this package another dataset name (--dataset) or, if it is the same "
+        "package, give it back its name «{theirs}» in datapackage.json.",
         "OutputNotEmpty": "The --out folder is not empty: the download would replace files in it "
         "(your unpublished changes, perhaps). Give a new or empty folder.",
         "PackageError": "The package could not be prepared for publishing.",
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",
+        "BadToken": "The API token from {source} holds a space, a line break or a non-ASCII character, "
+        "so it cannot be sent to the portal. Copy the token from your profile on the portal again, on "
+        "one line and with no spaces.",
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
         "PreviousUnreadable": "The previous audit (--compare) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",

@@ -22,6 +22,7 @@ import contextlib
 import csv
 import hashlib
 import json
+import mimetypes
 import re
 import tempfile
 from collections.abc import Callable, Iterator
@@ -119,6 +120,15 @@ class DatasetNotOurs(PackageError):
     exit_code = 2
 
 
+class OtherPackagesDataset(DatasetNotOurs):
+    """The dataset was published from another package (its ``opendata_package`` mark):
+    publishing this one there would replace that package's files."""
+
+    def __init__(self, message: str, **params: str) -> None:
+        super().__init__(message)
+        self.params = params
+
+
 @dataclass(frozen=True)
 class PublishFile:
     """One file of the package that becomes one CKAN resource."""
@@ -140,9 +150,9 @@ class Passport:
     name: str | None = None
     maintainer: str | None = None
     maintainer_email: str | None = None
-    update_frequency: str = DEFAULT_UPDATE_FREQUENCY
+    update_frequency: str | None = None  # None: the portal's, or DEFAULT_UPDATE_FREQUENCY
     language: str | None = None
-    purpose: str = DEFAULT_PURPOSE
+    purpose: str | None = None  # None: the portal's, or DEFAULT_PURPOSE
 
 
 @dataclass
@@ -201,6 +211,7 @@ class PublishPlan:
 class PublishResult:
     plan: PublishPlan
     failures: list[str] = field(default_factory=list)
+    failed: set[str] = field(default_factory=set)  # the resources of the failures, left out of the counts
     retries: int = 0
 
     @property
@@ -212,7 +223,7 @@ class PublishResult:
         summary: dict[str, list[str]] = {"created": [], "updated": [], "unchanged": [], "deleted": []}
         verbs = {"create": "created", "update": "updated", "unchanged": "unchanged", "delete": "deleted"}
         for change in self.plan.resources:
-            if change.action in verbs:
+            if change.action in verbs and change.name not in self.failed:
                 summary[verbs[change.action]].append(change.name)
         return {**data, "ok": self.ok, "summary": summary, "failures": self.failures, "retries": self.retries}
 
@@ -240,6 +251,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
             if not path.is_file():
                 raise PackageError(f"{path} does not exist")
             sha256 = _sha256_file(path)
+        guessed = "text/csv" if table is not None else mimetypes.guess_type(path.name)[0]
         schema = resource.get("schema")
         if isinstance(schema, str):
             schema = json.loads((package_dir / schema).read_text(encoding="utf-8"))
@@ -250,7 +262,7 @@ def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
                 title=resource.get("title") or resource["name"],
                 description=resource.get("description", ""),
                 format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
-                mimetype=resource.get("mediatype", "text/csv"),
+                mimetype=resource.get("mediatype") or guessed or "application/octet-stream",
                 sha256=sha256,
                 schema=schema,
             )
@@ -328,9 +340,9 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
     if not maintainer:
         maintainer = _head_of_communication(package_dir) or publisher_name(descriptor)
     extras = {
-        "update_frequency": passport.update_frequency,
+        "update_frequency": passport.update_frequency or DEFAULT_UPDATE_FREQUENCY,
         "language": passport.language or descriptor.get("language", "uk"),
-        "purpose_of_collecting_information": passport.purpose,
+        "purpose_of_collecting_information": passport.purpose or DEFAULT_PURPOSE,
         DATASET_MARK: descriptor.get("name") or name,
     }
     return {
@@ -361,10 +373,13 @@ def _tag(keyword: str) -> str:
 
 
 def _head_of_communication(package_dir: Path) -> str | None:
-    """The maintainer by default: the head of the communication and IT department (people.csv)."""
-    if not (package_dir / "people.csv").is_file():
+    """The maintainer by default: the head of the communication and IT department, from the
+    people table wherever the descriptor puts it (osoby.csv, say)."""
+    resources = read_descriptor(package_dir).get("resources", [])
+    path = next((r.get("path") for r in resources if r.get("name") == "people"), None)
+    if not isinstance(path, str) or escapes_folder(path) or not (package_dir / path).is_file():
         return None
-    table = read_table(frictionless.Resource("people.csv", basepath=str(package_dir)))
+    table = read_table(frictionless.Resource(path, basepath=str(package_dir)))
     for row in table.rows if table is not None else []:
         if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
             full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
@@ -398,9 +413,8 @@ def plan_publish(
     files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
-        _ensure_ours(existing, org)
-        if not wanted["maintainer_email"]:  # not given this time: the portal's stays
-            wanted["maintainer_email"] = existing.get("maintainer_email") or ""
+        _ensure_ours(existing, org, wanted["extras"][DATASET_MARK])
+        _keep_the_portals_passport(wanted, existing, passport)
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
@@ -417,7 +431,9 @@ def plan_publish(
         files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
     changes = []
     for key, publish_file in files.items():
-        changes.append(_resource_change(publish_file, on_portal.get(key), client.url, force=force))
+        resource = on_portal.get(key)
+        table = _datastore_table(client, resource) if publish_file.schema and resource else None
+        changes.append(_resource_change(publish_file, resource, table, force=force))
     ours = {resource["id"] for resource in on_portal.values()}
     for resource in (existing or {}).get("resources", []):
         if resource["id"] in ours:
@@ -445,6 +461,21 @@ def plan_publish(
         built_page=built_page,
         workspace=workspace,
     )
+
+
+def _keep_the_portals_passport(wanted: dict, existing: dict, passport: Passport) -> None:
+    """What was set once (--maintainer, --maintainer-email, --update-frequency, --purpose)
+    stays on the portal until given anew: a routine republish reset it to the default."""
+    extras = _extras(existing)
+    for given, fields, key in (
+        (passport.maintainer, wanted, "maintainer"),
+        (passport.maintainer_email, wanted, "maintainer_email"),
+        (passport.update_frequency, wanted["extras"], "update_frequency"),
+        (passport.purpose, wanted["extras"], "purpose_of_collecting_information"),
+    ):
+        on_portal = existing.get(key) if fields is wanted else extras.get(key)
+        if not given and on_portal:
+            fields[key] = on_portal
 
 
 def _our_resources(resources: list[dict], files: dict[str, PublishFile]) -> dict[str, dict]:
@@ -475,10 +506,19 @@ def _extras(dataset: dict) -> dict[str, str]:
     return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
-def _ensure_ours(existing: dict, org: str) -> None:
+def _ensure_ours(existing: dict, org: str, package: str) -> None:
     owner = (existing.get("organization") or {}).get("name")
     if owner and owner != org:
         raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
+    theirs = _extras(existing).get(DATASET_MARK)
+    if theirs and theirs != package:
+        raise OtherPackagesDataset(
+            f"dataset {existing['name']!r} holds package {theirs!r}, not {package!r}; "
+            f"give this one another --dataset name",
+            dataset=existing["name"],
+            theirs=theirs,
+            ours=package,
+        )
     resources = existing.get("resources", [])
     marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
     if resources and not marked:
@@ -538,9 +578,10 @@ def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
 
 
 def _resource_change(
-    publish_file: PublishFile, resource: dict | None, portal: str, *, force: bool = False
+    publish_file: PublishFile, resource: dict | None, table: dict | None = None, *, force: bool = False
 ) -> ResourceChange:
-    """What to do with one file; FORCE sends it again whatever the portal says."""
+    """What to do with one file; TABLE is its DataStore table as `_datastore_table` reads
+    it; FORCE sends it again whatever the portal says."""
     size = publish_file.path.stat().st_size
     name = publish_file.path.name
     if resource is None:
@@ -559,8 +600,10 @@ def _resource_change(
                 reasons.append("schema changed")
         elif (resource.get(key) or "") != value:
             reasons.append(f"{key} changed")
-    if publish_file.schema and not resource.get("datastore_active"):
+    if publish_file.schema and table is None:
         reasons.append("no DataStore table")
+    elif publish_file.schema and not (CONTENT_REASONS | RELOAD_REASONS) & set(reasons):
+        reasons += _datastore_differences(publish_file, table)  # the file is the same: is its table?
     if force:
         reasons.append("forced")
     return ResourceChange(
@@ -584,18 +627,48 @@ CONTENT_REASONS = {
 }
 RELOAD_REASONS = {
     "schema changed",
+    "unfinished upload",  # the schema may be patched already, the table not yet rebuilt
     "no DataStore table",
+    "DataStore fields differ",
+    "DataStore rows differ",
     "edited on the portal",
     "replaced on the portal",
     "forced",
 }
 
 
+def _datastore_table(client: CkanClient, resource: dict) -> dict | None:
+    """The resource's DataStore table (its fields and row count), None when there is none."""
+    if not resource.get("datastore_active"):
+        return None
+    return client.find("datastore_search", {"resource_id": resource["id"], "limit": 0})
+
+
+def _datastore_differences(publish_file: PublishFile, table: dict) -> list[str]:
+    """Why the DataStore table is not the file's: edited on the portal (rows deleted with
+    datastore_delete, say), or rebuilt only half-way.  The file's hash cannot tell."""
+    assert publish_file.schema is not None
+    fields = [(f["id"], f["type"]) for f in table.get("fields", []) if f["id"] != "_id"]
+    reasons = []
+    if fields != [(f["id"], f["type"]) for f in datastore_fields(publish_file.schema)]:
+        reasons.append("DataStore fields differ")
+    if table.get("total") != _csv_rows(publish_file.path):
+        reasons.append("DataStore rows differ")
+    return reasons
+
+
+def _csv_rows(path: Path) -> int:
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return sum(1 for _ in csv.DictReader(stream))
+
+
 def _replaced_on_portal(resource: dict) -> bool:
-    """A file uploaded over ours by hand, in the portal's own form.  It keeps our hash,
-    but CKAN gives every upload a new last_modified; ours is kept as
-    ``opendata_uploaded`` (an upload by an earlier version of opendata, which kept
-    none, is taken as ours until the next)."""
+    """A file uploaded over ours by hand, in the portal's own form, or the upload replaced
+    by a link (``url_type`` no longer "upload").  It keeps our hash, but CKAN gives every
+    upload a new last_modified; ours is kept as ``opendata_uploaded`` (an upload by an
+    earlier version of opendata, which kept none, is taken as ours until the next)."""
+    if resource.get("url_type") != "upload":  # the file's name in its URL is the portal's spelling
+        return True
     uploaded = resource.get("opendata_uploaded")
     return bool(uploaded) and resource.get("last_modified") != uploaded
 
@@ -633,6 +706,7 @@ def publish(
             if error.exit_code == 2:
                 raise
             result.failures.append(f"{change.name}: {error}")
+            result.failed.add(change.name)
     result.retries = client.retries
     return result
 
@@ -670,11 +744,22 @@ class NoRightsInOrganisation(NotAuthorised):
     a new token would not help, a membership would."""
 
 
+class NotAnEditor(NoRightsInOrganisation):
+    """The token's user is a member of the organisation, but not its editor: the role
+    would help, a new token would not."""
+
+
 def check_can_publish(client: CkanClient, org: str) -> None:
     """Stop early, with a clear message, if the token cannot publish in ORG."""
     _require_token(client)
     orgs = client.call("organization_list_for_user", {"permission": "create_dataset"})
-    if org not in {o["name"] for o in orgs} | {o["id"] for o in orgs}:
+    if org not in _names(orgs):
+        if org in _names(client.call("organization_list_for_user", {"permission": "read"})):
+            raise NotAnEditor(
+                f"the token's user is a member of organisation {org!r} but may not publish there: "
+                f"ask its administrator for the editor role",
+                org=org,
+            )
         if not orgs:
             raise NotAuthorised(
                 f"the portal does not accept this API token (or its user may not publish anywhere); "
@@ -688,13 +773,20 @@ def check_can_publish(client: CkanClient, org: str) -> None:
         )
 
 
-def may_publish(client: CkanClient, org: str) -> bool:
-    """Whether the token would be let publish in ORG (what a dry run cannot try)."""
+def _names(orgs: list[dict]) -> set[str]:
+    return {o["name"] for o in orgs} | {o["id"] for o in orgs}
+
+
+def publish_refusal(client: CkanClient, org: str) -> str | None:
+    """Why the token would not be let publish in ORG (what a dry run cannot try): a note's
+    code, or None when it would."""
     try:
         check_can_publish(client, org)
+    except NotAnEditor:
+        return "not-an-editor"
     except NotAuthorised:
-        return False
-    return True
+        return "not-authorised"
+    return None
 
 
 def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:

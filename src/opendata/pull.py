@@ -128,6 +128,9 @@ def _json(text: str, what: str) -> object:
 
 
 def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -> None:
+    if resource.get("url_type") != "upload":  # a link put in its place: not the file published
+        link = f"replaced by a link to {resource.get('url')}"
+        raise ReplacedOnPortal(f"{resource['name']}: {link}", file=resource["name"])
     sha = client.download(resource["url"], dest)
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:

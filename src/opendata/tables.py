@@ -12,6 +12,8 @@ from pathlib import Path
 
 import frictionless
 
+from opendata.package import plan_schema
+
 
 @dataclass
 class Table:
@@ -37,22 +39,38 @@ class PackageData:
 
 # the types every download carries as values (CSV, JSON, XLSX, SQLite); the others
 # (yearmonth, duration, geopoint, object, array, …) are kept as their Table Schema text
+REPORTS = "progress_reports"
 NATIVE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year"}
 
 
 def read_package(package_dir: Path) -> PackageData:
-    """Every table of the package in descriptor order, rows typed by their schemas."""
+    """Every table of the package in descriptor order, rows typed by their schemas.
+
+    A resource with no schema (a PDF) is no table.  A table's missing titles and
+    descriptions are its name and blank, as the dictionary writes them.  A plan with no
+    reports yet gets an empty progress_reports table: every output counts its reports."""
     package = frictionless.Package(str(package_dir / "datapackage.json"))
     tables = {}
     for resource in package.resources:
         descriptor = resource.to_descriptor()
-        descriptor.pop("schema")
+        if descriptor.pop("schema", None) is None:
+            continue
         schema = resource.schema.to_descriptor()
         as_text = {field.name: field for field in resource.schema.fields if field.type not in NATIVE_TYPES}
         with resource:
             rows = [_portable(row.to_dict(), as_text) for row in resource.row_stream]
-        tables[resource.name] = Table(resource.name, descriptor, schema, rows)
+        tables[resource.name] = Table(resource.name, _described(descriptor), schema, rows)
+    if "tasks" in tables and REPORTS not in tables:
+        reports = {"name": REPORTS, "title": "Звіти про виконання", "title_en": "Progress reports"}
+        tables[REPORTS] = Table(REPORTS, _described(reports), plan_schema(REPORTS), [])
     return PackageData(package.to_descriptor(), tables)
+
+
+def _described(descriptor: dict) -> dict:
+    """The resource with a title (its name) and descriptions (blank) where it has none."""
+    title = descriptor.get("title") or descriptor["name"]
+    defaults = {"title": title, "title_en": title, "description": "", "description_en": ""}
+    return {**defaults, **{k: v for k, v in descriptor.items() if v is not None}}
 
 
 def written_rows(table: Table) -> list[dict[str, str]]:
