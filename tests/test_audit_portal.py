@@ -246,6 +246,16 @@ def test_an_organisation_given_by_its_id_is_audited(seeded: Portal, datasets: di
     assert again.returncode == 0, again.stderr  # last year's by name, this year's by id: the same
 
 
+def test_a_dataset_or_organisation_the_portal_lacks_is_named(ckan_portal: Portal, tmp_path):
+    """Both were "На порталі цього немає", naming neither."""
+    audit = run_cli("audit", "--portal", ckan_portal.url, "--org", "no-such-org", "--out", tmp_path / "a")
+    assert audit.returncode == 2
+    assert audit.stderr.startswith("Організації «no-such-org» на порталі немає: перевірте --org")
+    pulled = run_cli("pull", "no-such-plan", "--portal", ckan_portal.url, "--out", tmp_path / "p", "--lang", "en")
+    assert pulled.returncode == 2
+    assert pulled.stderr.startswith("The portal has no dataset «no-such-plan»: check the name")
+
+
 @pytest.fixture
 def private_dataset(ckan_portal: Portal):
     """An organisation (prefix xfa-) with one private dataset holding an uploaded CSV;

@@ -98,6 +98,19 @@ def test_interrupted_publish_converges_when_run_again(ckan_portal, ckan_org, pac
     assert {r.action for r in plan.resources} == {"unchanged"}
 
 
+def test_a_portal_that_keeps_failing_is_not_called_unreachable(ckan_portal, ckan_org, package):
+    """HTTP 500 at every try was "the portal does not answer: check its address and the
+    internet connection", which are right."""
+    args = ["publish", package, "--org", ckan_org, "--dataset", f"test-faults-{uuid.uuid4().hex[:10]}"]
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/package_show", "500", times=100)
+        result = run_cli(*args, "--portal", proxy.url, "--format", "json", env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["error"] == "PortalFailing"
+    assert "Портал відповідає помилкою сервера (HTTP 500)" in result.stderr
+
+
 def test_403_stops_with_the_portals_message(ckan_portal, ckan_org, package):
     with FaultyProxy(ckan_portal.url) as proxy:
         proxy.fail("/package_create", "403")

@@ -56,6 +56,11 @@ class PortalUnreachable(PortalError):
     exit_code = 2
 
 
+class PortalFailing(PortalUnreachable):
+    """The portal answered, but with a server error (HTTP 5xx, or 429 "too busy") every
+    time: its address and the connection are right, the portal is not."""
+
+
 class TlsFailed(PortalUnreachable):
     """The TLS handshake failed (an https:// address of an http-only portal, a bad
     certificate): asking again would only keep the person waiting."""
@@ -142,6 +147,7 @@ class CkanClient:
         if upload is not None:  # multipart: every value must be a string
             data = {k: v if isinstance(v, str) else _json(v) for k, v in data.items() if v is not None}
         last = ""
+        status = None  # of the last answer, when it was a server error
         unsure = False  # an earlier try may have landed though its answer was lost
         tries = _Tries(self)
         for _ in tries:
@@ -150,11 +156,11 @@ class CkanClient:
             try:
                 return self._send(action, data, upload)
             except _Busy as busy:
-                last = f"HTTP {busy.status}{_portal_message(busy.body)}"
+                last, status = f"HTTP {busy.status}{_portal_message(busy.body)}", busy.status
             except requests.exceptions.SSLError as error:
                 raise self._tls_failed(action, error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
-                last = tries.network_error(error)
+                last, status = tries.network_error(error), None
                 unsure = True
             except HEADER_ERRORS:
                 raise self._unsendable_token(action) from None
@@ -165,6 +171,9 @@ class CkanClient:
                 if unsure and (result := self._check(landed)) is not None:
                     return result
                 raise self._portal_error(action, error) from None
+        if status is not None:
+            message = f"{action}: {self.url} answered HTTP {status} {tries.count} times ({last})"
+            raise PortalFailing(self._scrub(message), status=str(status))
         raise PortalUnreachable(
             self._scrub(f"{action}: no answer from {self.url} after {tries.count} tries ({last})")
         )

@@ -1786,6 +1786,8 @@ FAILURES = {
         "завершити (уже надіслані файли вдруге не надсилаються).",
         "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
         "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "PortalFailing": "Портал відповідає помилкою сервера (HTTP {status}): адреса й з'єднання "
+        "правильні, збій — на порталі. Спробуйте пізніше або повідомте адміністратора порталу.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal або файл налаштувань).",
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
@@ -1800,6 +1802,10 @@ FAILURES = {
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
+        "DatasetNotFound": "Набору «{name}» на порталі немає: перевірте назву (як в адресі сторінки "
+        "набору, …/dataset/НАЗВА) і адресу порталу.",
+        "MissingOrganisation": "Організації «{org}» на порталі немає: перевірте --org (назву чи "
+        "ідентифікатор, як в адресі сторінки організації) і адресу порталу.",
         "Rejected": "Портал відхилив дані.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
@@ -1834,6 +1840,8 @@ FAILURES = {
         "finishes it (files already sent are not sent again).",
         "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
         "file) and the connection, then run the command again.",
+        "PortalFailing": "The portal answers with a server error (HTTP {status}): its address and the "
+        "connection are right; the failure is the portal's. Try again later or tell its administrator.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
@@ -1848,6 +1856,10 @@ FAILURES = {
         "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
         "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
+        "DatasetNotFound": "The portal has no dataset «{name}»: check the name (as in the address of "
+        "the dataset's page, …/dataset/NAME) and the portal's address.",
+        "MissingOrganisation": "The portal has no organisation «{org}»: check --org (its name or id, as "
+        "in the address of the organisation's page) and the portal's address.",
         "Rejected": "The portal refused the data.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "

@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from opendata.ckan_client import CkanClient, PortalError
+from opendata.ckan_client import CkanClient, NotFound, PortalError
 from opendata.package import json_text
 from opendata.publish import MANAGED_MARK, uploaded_file_name
 
@@ -30,6 +30,10 @@ class ReplacedOnPortal(PullError):
 
 
 EDITED = "saved in the portal's form, which dropped the hash and the marks publish left on it"
+
+
+class DatasetNotFound(NotFound):
+    """The portal has no dataset by the name given (a typo, or a dataset deleted)."""
 
 
 class OutputNotEmpty(PortalError):
@@ -67,7 +71,10 @@ def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
 
 
 def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
-    package = client.call("package_show", {"id": dataset})
+    try:
+        package = client.call("package_show", {"id": dataset})
+    except NotFound as error:
+        raise DatasetNotFound(str(error), name=dataset) from None
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
     unmarked = {  # saved in the portal's form: known by their name, or their file's
         name

@@ -15,13 +15,19 @@ class PortalUnreadable(Exception):
     """The portal or the dump could not be read at all (exit code 2)."""
 
 
+class MissingOrganisation(NotFound):
+    """The portal has no organisation by the name or id given to --org."""
+
+
 def organisation_name(url: str, org: str, *, timeout: float = 30.0, apikey: str | None = None) -> str:
     """The organisation's name for ORG given as its name or its id (the portal's pages
     show both): what an audit is recorded under, so that next year's compares."""
     try:
         found = CkanClient(url, apikey, timeout=timeout).call("organization_show", {"id": org})
     except NotFound as error:
-        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from error
+        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
+            str(error), org=org
+        )
     except PortalError as error:
         raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
     return str(found.get("name") or org)
@@ -71,7 +77,9 @@ def crawl_portal(
             if not page["results"] or len(datasets) >= int(page.get("count") or 0):
                 break
     except NotFound as error:
-        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from error
+        raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
+            str(error), org=org
+        )
     except PortalUnreachable as error:
         raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
     except PortalError as error:
