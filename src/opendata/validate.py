@@ -528,7 +528,8 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     if not names or len(names) < 2:
         return
     with file.open("rb") as stream:
-        header = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace").rstrip("\r\n")
+        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
+    header = (start.splitlines() or [""])[0]  # a line may end in a lone CR (an old Mac's)
     for delimiter in HEADER_DELIMITERS:
         if next(csv.reader([header], delimiter=delimiter), None) == names:
             resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
