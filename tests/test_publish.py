@@ -916,3 +916,23 @@ def test_ctrl_c_says_in_ukrainian_that_a_rerun_finishes_the_publish(
     assert "Aborted!" not in stderr and "Traceback" not in stderr
     assert "Перервано (Ctrl-C)." in stderr and "запустіть opendata publish ще раз, щоб її завершити" in stderr
     assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+
+
+def test_a_dataset_another_publish_created_meanwhile_is_said_not_doubled(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Two officers publishing at once: the one whose create came second was told "the
+    portal refused the data" ("That URL is already in use"), with no way forward."""
+    from opendata.ckan_client import CkanClient
+    from opendata.publish import CreatedMeanwhile, Passport, plan_publish, publish
+
+    name = unique_name()
+    client = CkanClient(ckan_portal.url, ckan_portal.token)
+    late = plan_publish(plan_copy, client, ckan_org, Passport(name=name, maintainer_email="a@example.org"))
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0  # the colleague's, first
+    with pytest.raises(CreatedMeanwhile, match="already in use"):
+        publish(late, client)
+    names = [r["name"] for r in ckan_portal.api().action.package_show(id=name)["resources"]]
+    assert len(names) == len(set(names))  # nothing added twice
+    again = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert again.returncode == 0 and json.loads(again.stdout)["dataset"]["action"] == "unchanged"

@@ -1807,6 +1807,8 @@ FAILURES = {
         "MissingOrganisation": "Організації «{org}» на порталі немає: перевірте --org (назву чи "
         "ідентифікатор, як в адресі сторінки організації) і адресу порталу.",
         "Rejected": "Портал відхилив дані.",
+        "CreatedMeanwhile": "Набір «{dataset}» щойно створив інший запуск publish (колега чи друге вікно), "
+        "тож цей нічого не додав. Запустіть publish ще раз: він оновить цей набір.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
         "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
@@ -1861,6 +1863,8 @@ FAILURES = {
         "MissingOrganisation": "The portal has no organisation «{org}»: check --org (its name or id, as "
         "in the address of the organisation's page) and the portal's address.",
         "Rejected": "The portal refused the data.",
+        "CreatedMeanwhile": "Another run of publish (a colleague's, a second window) created the dataset "
+        "«{dataset}» a moment ago, so this one added nothing. Run publish again: it will update it.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
         "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "

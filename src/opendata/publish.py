@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 import frictionless
 
 from opendata.build import build
-from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError
+from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
@@ -118,6 +118,11 @@ class DatasetNotOurs(PackageError):
     someone else's data."""
 
     exit_code = 2
+
+
+class CreatedMeanwhile(PortalError):
+    """Another publish (a colleague's, a second window) created the dataset after this
+    one found none: the next run updates it."""
 
 
 class OtherPackagesDataset(DatasetNotOurs):
@@ -799,9 +804,15 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
     }
     if plan.existing is None:
         body["extras"] = [{"key": k, "value": v} for k, v in wanted["extras"].items()]
-        return client.call(
-            "package_create", body, landed=lambda: client.find("package_show", {"id": wanted["name"]})
-        )
+        try:
+            return client.call(
+                "package_create", body, landed=lambda: client.find("package_show", {"id": wanted["name"]})
+            )
+        except Rejected as error:
+            if client.find("package_show", {"id": wanted["name"]}) is None:
+                raise
+            # another publish made it since this one looked: going on would add its files twice
+            raise CreatedMeanwhile(f"{error}", dataset=wanted["name"]) from None
     if plan.action == "unchanged":
         return plan.existing
     extras = _extras(plan.existing)  # keep others' extras
