@@ -37,6 +37,7 @@ import frictionless
 
 from opendata.build import build
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected
+from opendata.national import Publisher
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
@@ -236,15 +237,18 @@ class PublishResult:
 # --- the package side ------------------------------------------------------------------------
 
 
-def files_to_publish(package_dir: Path, build_dir: Path) -> list[PublishFile]:
-    """The files that become the dataset's resources, as `opendata build` writes them.
+def files_to_publish(
+    package_dir: Path, build_dir: Path, publisher: Publisher | None = None
+) -> list[PublishFile]:
+    """The files that become the dataset's resources, as `opendata build` writes them
+    (with ``publisher``: what the passport knows that the package does not).
 
     Tables first (keyed by resource name, loaded into the DataStore), then the
     analysts' downloads, then the package's own datapackage.json, which `pull`
     uses to put the package back together.
     """
     descriptor = read_descriptor(package_dir)
-    built = build(package_dir, build_dir)
+    built = build(package_dir, build_dir, publisher)
     tables = {f.resource: f for f in built.files if f.role == "table" and f.format == "csv"}
     files = []
     for resource in descriptor.get("resources", []):
@@ -415,11 +419,18 @@ def plan_publish(
     if build_dir is None:
         workspace = tempfile.TemporaryDirectory(prefix="opendata-build-")
         build_dir = Path(workspace.name)
-    files = {f.key: f for f in files_to_publish(package_dir, build_dir)}
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
         _ensure_ours(existing, org, wanted["extras"][DATASET_MARK])
         _keep_the_portals_passport(wanted, existing, passport)
+    # the register row of the build (national/register.csv) names the dataset's page and
+    # its contact, as the passport does: a plain build leaves them to --publisher
+    publisher = Publisher(
+        dataset_url=f"{client.url}/dataset/{wanted['name']}",
+        contact_name=wanted["maintainer"] or None,
+        contact_email=wanted["maintainer_email"] or None,
+    )
+    files = {f.key: f for f in files_to_publish(package_dir, build_dir, publisher)}
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
