@@ -124,6 +124,12 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     assert extras["update_frequency"] == "щокварталу"
     assert extras["language"] == "uk"
     assert extras["purpose_of_collecting_information"]
+    # the plan's period and town: what tells one year's plan from the next on the portal
+    assert (extras["temporal_start"], extras["temporal_end"], extras["spatial"]) == (
+        "2021-04-01",
+        "2021-12-31",
+        "Коломия",
+    )
 
     by_name = {r["name"]: r for r in dataset["resources"]}
     tables = {p.name for p in plan_with_reports.glob("*.csv")}

@@ -41,7 +41,7 @@ from opendata.national import Publisher
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
-from opendata.plan_rules import read_table
+from opendata.plan_rules import Table, read_table
 from opendata.text import transliterate
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
@@ -352,6 +352,7 @@ def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, A
         "update_frequency": passport.update_frequency or DEFAULT_UPDATE_FREQUENCY,
         "language": passport.language or descriptor.get("language", "uk"),
         "purpose_of_collecting_information": passport.purpose or DEFAULT_PURPOSE,
+        **_coverage(package_dir),
         DATASET_MARK: descriptor.get("name") or name,
     }
     return {
@@ -381,14 +382,28 @@ def _tag(keyword: str) -> str:
     return re.sub(r"[^\w .-]+", " ", keyword).strip()[:100]
 
 
-def _head_of_communication(package_dir: Path) -> str | None:
-    """The maintainer by default: the head of the communication and IT department, from the
-    people table wherever the descriptor puts it (osoby.csv, say)."""
+def _plan_table(package_dir: Path, name: str) -> Table | None:
+    """A table of the plan as text, wherever the descriptor puts it (osoby.csv, say)."""
     resources = read_descriptor(package_dir).get("resources", [])
-    path = next((r.get("path") for r in resources if r.get("name") == "people"), None)
+    path = next((r.get("path") for r in resources if r.get("name") == name), None)
     if not isinstance(path, str) or escapes_folder(path) or not (package_dir / path).is_file():
         return None
-    table = read_table(frictionless.Resource(path, basepath=str(package_dir)))
+    return read_table(frictionless.Resource(path, basepath=str(package_dir)))
+
+
+def _coverage(package_dir: Path) -> dict[str, str]:
+    """The passport's temporal and spatial coverage: the plan's period and town, which
+    tell one year's plan from the next on the portal (the audit counts them, too)."""
+    table = _plan_table(package_dir, "decision")
+    decision = table.rows[0] if table is not None and table.rows else {}
+    wanted = {"temporal_start": "period_start", "temporal_end": "period_end", "spatial": "city"}
+    return {key: decision[column] for key, column in wanted.items() if decision.get(column)}
+
+
+def _head_of_communication(package_dir: Path) -> str | None:
+    """The maintainer by default: the head of the communication and IT department, from the
+    people table."""
+    table = _plan_table(package_dir, "people")
     for row in table.rows if table is not None else []:
         if (row.get("position_uk") or "").startswith(HEAD_OF_COMMUNICATION):
             full = " ".join(filter(None, [row.get("surname"), row.get("first_name")]))
