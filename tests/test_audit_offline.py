@@ -610,3 +610,19 @@ def test_an_audit_that_cannot_be_written_whole_leaves_the_earlier_one(dump, tmp_
     assert {path: path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["audit", "portal.jsonl"]  # nothing left beside
     assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
+
+
+def test_a_dataset_of_a_finished_period_is_not_overdue_for_ever(tmp_path):
+    """Last year's plan, updated when its period ended, was "overdue" at every later
+    audit, with "Оновіть дані" as the fix: its data is complete, nothing is to add."""
+    quarterly = [{"key": "update_frequency", "value": "Щокварталу"}, {"key": "last_modified", "value": "2022-01-10"}]
+    finished = {**GOOD, "name": "plan-2021", "extras": [*quarterly, {"key": "temporal_end", "value": "2021-12-31"}]}
+    running = {**GOOD, "name": "plan-2022", "extras": [*quarterly, {"key": "temporal_end", "value": "2027-12-31"}]}
+    stale = {**GOOD, "name": "plan-2020", "extras": [*quarterly[:1], {"key": "last_modified", "value": "2021-02-01"},
+                                                     {"key": "temporal_end", "value": "2021-12-31"}]}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (finished, running, stale)), "utf-8")
+    audit = run_audit(dump=dump, check_links=False, audit_day=date(2026, 11, 28))
+    overdue = {d.name: d.overdue for d in audit.datasets}
+    # updated after its period ended: complete; updated long before its end: it was not
+    assert overdue == {"plan-2021": False, "plan-2022": True, "plan-2020": True}

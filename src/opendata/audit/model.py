@@ -66,6 +66,7 @@ class DatasetResult:
     update_frequency: str
     last_modified: str | None
     id: str = ""  # the portal's id: a register may link a dataset by it
+    temporal_end: str | None = None  # the passport's end of temporal coverage: a finished period
     days_since_modified: int | None = None
     overdue: bool | None = None  # None: unknown (no credible date, or no official frequency)
     stars: int = 0

@@ -101,6 +101,7 @@ def _dataset_result(dataset: dict, portal: str | None) -> DatasetResult:
         update_frequency=extra.get("update_frequency") or "",
         last_modified=passport.last_modified(dataset),
         id=dataset.get("id") or "",
+        temporal_end=extra.get("temporal_end") or None,
         resources=[
             ResourceResult(
                 dataset=dataset["name"],
