@@ -286,6 +286,7 @@ def test_evidence_link_must_be_http(plan_with_reports):
         ("https://", "plan-evidence-no-host"),
         ("https://example.org/a https://example.org/b", "plan-evidence-two-links"),
         ("https://example.org/a,https://example.org/b", "plan-evidence-two-links"),  # passed
+        ("https://web.archive.org/web/2021/https://kolomyia.gov.ua/news/1", None),  # one link: an archive's
         ("https://example.org/x y", "plan-evidence-spaces"),
         ("https://example.org/a\u00a0", "plan-evidence-padded"),  # a no-break space from Word
         ("https://example.org/a ", "plan-evidence-padded"),  # was "two links in one cell"
@@ -297,8 +298,9 @@ def test_an_evidence_link_that_would_not_open_the_page_is_an_error(plan_with_rep
     """The uri format lets these through, and the plan page made dead links of them."""
     row = ["R-4", "1.1", "2021-Q2", "2021-06-01", "done", "x", link, "website", "", "kachanskyi-m-yu"]
     append_rows(plan_with_reports / "progress_reports.csv", row)
-    [error] = validate(plan_with_reports).errors
-    assert (error.code, error.row, error.field, error.cell) == (code, 8, "evidence_url", link)
+    errors = validate(plan_with_reports).errors
+    expected = [(code, 8, "evidence_url", link)] if code else []
+    assert [(e.code, e.row, e.field, e.cell) for e in errors] == expected
 
 
 def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_with_reports):

@@ -141,7 +141,9 @@ def problem_of_link(link: str) -> str | None:
     it ("https://"), or a site only this computer or its network reaches."""
     if not link.lower().startswith(("http://", "https://")):
         return None
-    if len(re.findall(r"https?://", link, flags=re.IGNORECASE)) > 1:
+    # a second address begins the cell's text or follows a space or separator: one inside
+    # a link (a web archive's copy, a share link) is part of that link
+    if len(re.findall(r"(?:^|[\s,;])https?://", link, flags=re.IGNORECASE)) > 1:
         return "plan-evidence-two-links"
     if any(character.isspace() for character in link):
         inside = any(character.isspace() for character in link.strip())
