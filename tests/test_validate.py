@@ -707,8 +707,8 @@ def test_a_column_moved_or_the_header_deleted_is_named_first(plan_copy):
     assert (first["type"], first["row"]) == ("header-missing", None)
     assert first["fix"] == f"Insert the column names as the first row: {HEADER}."
 
-    titles = "Ідентифікатор,Завдання,Період,Дата,Стан,Зміст,Посилання,Канал,Охоплення,Хто звітує"
-    reports.write_text(titles + "\n" + ROW + "\n", encoding="utf-8")  # titles, not data: no digits
+    titles = "Ідентифікатор,Завдання,Період,Дата 2021,Стан,Зміст,Посилання,Канал 2,Охоплення 3,Хто звітує"
+    reports.write_text(titles + "\n" + ROW + "\n", encoding="utf-8")  # titles, not data: words
     _, report = report_json(plan_copy)
     assert "header-missing" not in {e["type"] for e in report["errors"]}
 
@@ -1394,6 +1394,14 @@ def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(p
     assert {e["row"] for e in report["errors"]} == {4}
     _, uk = report_json(plan_copy)
     assert "містить крапку з комою без лапок" in uk["errors"][0]["message"]
+
+
+def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):
+    """Each row ending in an empty extra cell was said to hold "a comma in a text"."""
+    (tmp_path / "t.csv").write_text("id,name\n1,a,\n2,b,\n", encoding="utf-8")
+    (tmp_path / "s.json").write_text(json.dumps({"fields": [{"name": "id"}, {"name": "name"}]}), "utf-8")
+    _, report = report_json(tmp_path / "t.csv", "--schema", tmp_path / "s.json")
+    assert [e["type"] for e in report["errors"]] == ["extra-cell", "extra-cell"]
 
 
 def test_a_comma_row_pasted_into_a_file_of_semicolons_is_named(tmp_path):

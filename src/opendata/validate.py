@@ -721,7 +721,8 @@ def _split_rows(resource, result: engine.EngineResult) -> list[Problem]:
     errors = result.errors
     if not isinstance(errors, list) or resource.remote:
         return []
-    rows = sorted({e.row_number for e in errors if e.type == "extra-cell"})
+    # a row whose extra cells hold text: an empty one is only a separator left at its end
+    rows = sorted({e.row_number for e in errors if e.type == "extra-cell" and (e.cell or "").strip()})
     if not rows:
         return []
     variant = SEPARATORS.get(plan_rules.delimiter_of(resource))
@@ -811,13 +812,15 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
 
 def _first_row_is_data(labels: list[str], fields: list[str]) -> bool:
     """Whether the header row was deleted: the first row, read as the labels, names no
-    field and holds what only data holds (digits: dates, ids, links, counts).  Column
-    titles in place of the names («Ідентифікатор звіту») have no digits."""
+    field, and half its cells are what only data holds: a date, an id, a count (digits
+    and no space) or a link.  Column titles in place of the names («Ідентифікатор
+    звіту», «Рік 2021») are words."""
     names = {field.strip().casefold() for field in fields}
-    written = [label for label in labels if label.strip()]
-    if not written or any(label.strip().casefold() in names for label in written):
+    written = [label.strip() for label in labels if label.strip()]
+    if not written or any(label.casefold() in names for label in written):
         return False
-    return sum(any(char.isdigit() for char in label) for label in written) * 2 >= len(written)
+    data = [w for w in written if "://" in w or (any(map(str.isdigit, w)) and " " not in w)]
+    return len(data) * 2 >= len(written)
 
 
 class FieldFacts(NamedTuple):
