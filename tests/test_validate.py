@@ -569,6 +569,10 @@ def test_two_people_in_one_reporters_cell_are_one_value_named_as_two(plan_with_r
     )
     assert error["fix"].startswith("У полі «reported_by» може бути лише одне значення")
     assert "suggestion" not in error
+    row[0], row[-1] = "R-9", "Токарчук О.В., Токарчук О.В."  # one person twice: that person
+    append_rows(plan_with_reports / "progress_reports.csv", row)
+    _, report = report_json(plan_with_reports)
+    assert report["errors"][-1]["suggestion"] == "tokarchuk-o-v"
 
 
 def test_a_lookup_table_is_read_once_for_the_tables_that_refer_to_it(plan_with_reports, monkeypatch):

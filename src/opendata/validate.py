@@ -895,8 +895,11 @@ class TableProblems:
         if key is not None:
             problem.params["suggestion"] = key
             return
-        keys = [self.keys.guess(target, field, part) for part in re.split(r"[,;]", problem.cell)]
-        if len(keys) > 1 and all(keys):
+        guessed = [self.keys.guess(target, field, part) for part in re.split(r"[,;]", problem.cell)]
+        keys = list(dict.fromkeys(guessed))  # one person named twice is one person
+        if len(guessed) > 1 and all(guessed) and len(keys) == 1:
+            problem.params["suggestion"] = keys[0]
+        elif len(keys) > 1 and all(keys):
             problem.params.update(variant="several", keys=", ".join(f"«{key}»" for key in keys))
 
 
