@@ -1677,6 +1677,8 @@ def test_text_report_counts_what_it_does_not_print(tmp_path):
     # the person's own command again, not `opendata validate`, which checks datapackage/
     again = f"opendata validate {table} --schema {schema} --lang en --show 0 (or --format json)"
     assert f"Shown in full: 3 per file; every one: {again}." in short.stdout
+    before = run_cli("--lang", "en", "validate", table, "--schema", schema, "--show", "3")  # --lang first
+    assert f"Shown in full: 3 per file; every one: {again}." in before.stdout
     spaced = tmp_path / "мій звіт.csv"
     spaced.write_bytes(table.read_bytes())
     one = run_cli("validate", spaced, "--schema", schema, "--show", "1", "--limit-errors", "5")

@@ -443,7 +443,8 @@ def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_re
     """The person's own `opendata validate` command, for the hint to show every problem:
     the same path, schema, limit and language, quoted as a shell takes them (a bare
     `opendata validate` checks datapackage/, not the table just checked)."""
-    given = click.get_current_context().get_parameter_source
+    context = click.get_current_context()
+    given = context.get_parameter_source
     words = ["opendata", "validate"]
     if given("path") is not click.core.ParameterSource.DEFAULT:
         words.append(str(path))
@@ -453,7 +454,8 @@ def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_re
         words += ["--limit-errors", str(limit_errors)]
     if allow_remote:
         words.append("--allow-remote")
-    if given("lang") is click.core.ParameterSource.COMMANDLINE:
+    # typed after the command, or before it (`opendata --lang en validate …`)
+    if given("lang") is click.core.ParameterSource.COMMANDLINE or "lang_given" in context.meta:
         words += ["--lang", lang]
     return shlex.join(words)
 
