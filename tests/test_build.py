@@ -613,6 +613,9 @@ def test_cells_in_a_schemas_own_notation_are_built_as_the_schema_reads_them(plan
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])
     as_json = json.loads((tmp_path / "out" / "json" / "tasks.json").read_text(encoding="utf-8"))
     assert {task["task_id"]: task["number_is_duplicate"] for task in as_json}["1.8"] is True
+    for page in ("dictionary.html", "index.html"):  # the format as a reader writes it
+        text = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert "дата (ДД.ММ.РРРР)" in text and "дата (%d.%m.%Y)" not in text, page
 
 
 def test_a_number_that_is_not_finite_is_null_in_the_json_not_a_traceback(plan_with_reports, tmp_path):

@@ -7,6 +7,7 @@ never disagree with each other or with the schemas.
 
 from __future__ import annotations
 
+from opendata.messages import pattern_words
 from opendata.render import render_template
 from opendata.tables import PackageData
 
@@ -144,4 +145,6 @@ def type_in_ukrainian(kind: str) -> str:
     name, _, fmt = kind.partition(" (")
     fmt = fmt.removesuffix(")")
     words = TYPES_UK.get(name, name)
+    if "%" in fmt:  # a date's own format, as the messages write it: «ДД.ММ.РРРР», not «%d.%m.%Y»
+        return f"{words} ({pattern_words(fmt, 'uk')})"
     return f"{words} ({FORMATS_UK.get(fmt, fmt)})" if fmt else words

@@ -1293,8 +1293,13 @@ def type_phrase(
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format
+    return f"{name} ({pattern_words(pattern, lang)})"
+
+
+def pattern_words(pattern: str, lang: str) -> str:
+    """A strptime pattern as people write it: «%d.%m.%Y» as «ДД.ММ.РРРР»."""
     letters = PATTERN_LETTERS[lang]
-    return f"{name} ({re.sub(r'%(.)', lambda m: letters.get(m.group(1), m.group(0)), pattern)})"
+    return re.sub(r"%(.)", lambda m: letters.get(m.group(1), m.group(0)), pattern)
 
 
 # a constraint's bound or allowed value its field cannot read (validate._unreadable_bounds)
