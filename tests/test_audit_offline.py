@@ -626,3 +626,16 @@ def test_a_dataset_of_a_finished_period_is_not_overdue_for_ever(tmp_path):
     overdue = {d.name: d.overdue for d in audit.datasets}
     # updated after its period ended: complete; updated long before its end: it was not
     assert overdue == {"plan-2021": False, "plan-2022": True, "plan-2020": True}
+
+
+def test_an_audit_that_saw_private_datasets_compared_with_one_that_did_not_says_so(dump, tmp_path):
+    """A private dataset seen only with a token showed as «новий» against last year's
+    audit without one, with no word that the two saw different datasets."""
+    before = tmp_path / "before"
+    assert run_cli("audit", "--dump", dump, "--out", before).returncode == 0
+    summary = json.loads((before / "summary.json").read_text(encoding="utf-8"))
+    (before / "summary.json").write_text(json.dumps({**summary, "public_only": True}), encoding="utf-8")
+    now = run_cli("audit", "--dump", dump, "--out", tmp_path / "now", "--compare", before, "--format", "json")
+    assert now.returncode == 0, now.stderr
+    assert "public_only" in json.loads(now.stdout)["previous"]["not_compared"]
+    assert "закриті набори: один аудит бачив їх із ключем API" in now.stderr

@@ -42,6 +42,13 @@ SETTINGS = {
         },
         set(),
     ),
+    "public_only": (
+        {
+            "uk": "закриті набори: один аудит бачив їх із ключем API, а інший — лише публічні",
+            "en": "private datasets: one audit saw them with an API token, the other only public ones",
+        },
+        set(),
+    ),
 }
 NOT_COMPARED = {
     "uk": "Увага: цей і попередній аудити перевіряли різне — {what}. Зміни за рік порівняно лише за тим, "
@@ -91,6 +98,7 @@ def settings(summary: dict) -> dict:
         "links_checked": summary.get("links_checked"),
         "register_checked": summary.get("register_checked"),
         "source": "portal" if portal.lower().startswith(("http://", "https://")) else "dump",
+        "public_only": summary.get("public_only"),
     }
 
 
@@ -100,6 +108,7 @@ def differing(audit: Audit) -> list[str]:
         "portal": audit.portal,
         "links_checked": audit.links_checked,
         "register_checked": audit.register_checked,
+        "public_only": audit.public_only,
     }
     then, current = settings(audit.previous["summary"]), settings(now)
     return [key for key in SETTINGS if then[key] is not None and then[key] != current[key]]
