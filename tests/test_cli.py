@@ -295,3 +295,12 @@ def test_every_json_answer_says_ok(plan_copy, tmp_path):
         result = run_cli(*args, "--format", "json")
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout)["ok"] is True
+
+
+def test_a_usage_error_is_json_too_when_json_was_asked_for():
+    """A script passing a wrong value got text on stderr and nothing on stdout."""
+    result = run_cli("validate", PACKAGE, "--format", "json", "--limit-errors", "abc")
+    assert result.returncode == 2
+    answer = json.loads(result.stdout)
+    assert (answer["ok"], answer["error"]) == (False, "UsageError") and "--limit-errors" in answer["message"]
+    assert "--limit-errors" in result.stderr  # and said to a person, as before

@@ -189,8 +189,9 @@ class _Commands(TranslatedCommand, click.Group):
         except click.exceptions.NoArgsIsHelpError:
             raise  # `opendata` alone: the help
         except click.UsageError as error:
-            raise TranslatedUsageError(error, lang) from None
+            raise _usage_error(error, lang, args) from None
         ctx.meta["lang"] = lang  # until the command's --lang is read (`_remember_lang`)
+        ctx.meta["args"] = list(args)
         return ctx
 
     def invoke(self, ctx: click.Context):
@@ -202,16 +203,28 @@ class _Commands(TranslatedCommand, click.Group):
             from opendata.messages import FAILURES
 
             words = FAILURES[ctx.meta["lang"]]
+            if ctx.meta.get("output_format") == "json":
+                _json_failure("Interrupted", words["interrupted"])
             err.print(words["interrupted"], markup=False)
             if ctx.invoked_subcommand == "publish":
                 err.print(words["interrupted_publish"], markup=False)
             sys.exit(130)  # 128 + SIGINT, as shells have it
         except click.UsageError as error:
-            raise TranslatedUsageError(error, ctx.meta["lang"]) from None
+            raise _usage_error(error, ctx.meta["lang"], ctx.meta.get("args", [])) from None
         except OSError as error:
             if os.environ.get("OPENDATA_DEBUG"):
                 raise
             _failed(error, ctx.meta.get("output_format", "text"), ctx.meta["lang"], 2)
+
+
+def _usage_error(error: click.UsageError, lang: str, args: list[str]) -> TranslatedUsageError:
+    """The usage error in the user's language; a script that asked for JSON (``--format
+    json`` among the arguments, though they could not all be read) gets it on stdout too."""
+    translated = TranslatedUsageError(error, lang)
+    given = " ".join(args)
+    if "--format json" in given or "--format=json" in given:
+        _json_failure("UsageError", translated.format_message())
+    return translated
 
 
 @click.group(
