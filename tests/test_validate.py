@@ -1376,6 +1376,9 @@ def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
     first = next(e for e in uk["errors"] if e["type"] == "pasted-row")
     assert first["message"].startswith("Клітинки рядка розділено табуляцією")
     assert "Текст за стовпцями" in first["fix"]
+    # --limit-errors stops before the row's missing cells: the cause is still named
+    _, limited = report_json(plan_with_reports, "--limit-errors", "2")
+    assert [e["type"] for e in limited["errors"]][:2] == ["pasted-row", "pasted-row"]
 
 
 def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(plan_copy):

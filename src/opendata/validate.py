@@ -45,7 +45,7 @@ DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
-# the separators a row can be pasted with, by their messages' names (`_pasted_rows`); the
+# the separators a row can be pasted with, by their messages' names (`_row_causes`); the
 # file is read again up to this size
 SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 PASTED_ROWS_MAX_BYTES = 32 << 20
@@ -662,6 +662,7 @@ def _check_table(
             _wrong_encoding(resource, not_utf8, report)
             return False
         result = engine.fall_back(resource, str(unsupported), **options)
+    stopped_at = limit_errors if limit_errors and len(result.errors) >= limit_errors else None
     report.tables.append(
         TableSummary(
             resource.name,
@@ -669,67 +670,65 @@ def _check_table(
             result.row_count,
             result.engine,
             result.fallback_reason,
-            limit_errors if limit_errors and len(result.errors) >= limit_errors else None,
+            stopped_at,
         )
     )
     causes = [
         _unclosed_quote(resource, result),
         _shifted_columns(resource, result),
-        *_pasted_rows(resource, result),
-        *_split_rows(resource, result),
+        *_row_causes(resource, result, limited=stopped_at is not None),
     ]
     report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
     report.problems.add_source(TableProblems(result.errors, resource, keys, result.schema))
     return True
 
 
-def _pasted_rows(resource, result: engine.EngineResult) -> list[Problem]:
-    """A row pasted from another table or a text editor can keep its own separator, a
-    tab, a semicolon (or a comma, in a file of semicolons): the whole row lands in the
-    first cell, and Frictionless reports each other cell missing, each required one
-    empty, and the first cell's type.  Name the separator, once for each such row.
+def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Problem]:
+    """Why a row's cells are not the header's, named once for the row before what
+    follows from it (Frictionless reports each cell shifted or missing, each required
+    one empty, and the first cell's type):
 
-    Only for a file small enough to be edited by hand: it is read again."""
+    - a row pasted from another table or a text editor keeps its own separator, a tab,
+      a semicolon (or a comma, in a file of semicolons): the whole row lands in the
+      first cell ("pasted-row");
+    - a text holding the file's separator without quotes is split in two, and the values
+      after it move ("split-row"); an empty extra cell is only a separator left at the
+      row's end.
+
+    The rows are read again from the file (one small enough to be edited by hand): when
+    the errors show such a row, or when --limit-errors stopped them before its errors."""
     errors = result.errors
     if not isinstance(errors, list) or resource.remote or getattr(resource, "schema", None) is None:
         return []
-    one_cell_rows = {e.row_number for e in errors if e.type == "missing-cell" and e.field_number == 2}
-    if not one_cell_rows or os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
+    if not (limited or any(e.type in ("missing-cell", "extra-cell") for e in errors)):
         return []
-    table = plan_rules.read_table(resource)
-    if table is None or not table.header:
+    if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
-    problems = []
-    for row in table.rows:
-        if row["__row"] not in one_cell_rows:
-            continue
-        first = row[table.header[0]]
-        for separator, variant in SEPARATORS.items():
-            if separator != table.delimiter and first.count(separator) + 1 >= min(3, len(table.header)):
-                where = {"resource": resource.name, "path": resource.path, "row": row["__row"]}
-                params = {"variant": variant}
-                problems.append(Problem("pasted-row", field=table.header[0], params=params, **where))
-                break
-    return problems
-
-
-def _split_rows(resource, result: engine.EngineResult) -> list[Problem]:
-    """A text holding the file's separator without quotes (typed in a text editor, or
-    a row pasted whole) is split in two, and Frictionless reports the values after it
-    in the wrong columns, each as a type or constraint error of its own, and the
-    extra cell last.  Name the cause first, once for each such row."""
-    errors = result.errors
-    if not isinstance(errors, list) or resource.remote:
-        return []
-    # a row whose extra cells hold text: an empty one is only a separator left at its end
-    rows = sorted({e.row_number for e in errors if e.type == "extra-cell" and (e.cell or "").strip()})
-    if not rows:
-        return []
-    variant = SEPARATORS.get(plan_rules.delimiter_of(resource))
-    if variant is None:
+    try:
+        delimiter = plan_rules.delimiter_of(resource)
+        with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
+            header, *rows = csv.reader(stream, delimiter=delimiter)
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return []
     where = {"resource": resource.name, "path": resource.path}
-    return [Problem("split-row", row=row, params={"variant": variant}, **where) for row in rows]
+    problems = []
+    for number, cells in enumerate(rows, start=2):
+        if len(cells) == 1 and len(header) > 1:
+            variant = next(
+                (
+                    name
+                    for separator, name in SEPARATORS.items()
+                    if separator != delimiter and cells[0].count(separator) + 1 >= min(3, len(header))
+                ),
+                None,
+            )
+            if variant is not None:
+                params = {"variant": variant}
+                problems.append(Problem("pasted-row", row=number, field=header[0], params=params, **where))
+        elif delimiter in SEPARATORS and any(cell.strip() for cell in cells[len(header) :]):
+            params = {"variant": SEPARATORS[delimiter]}
+            problems.append(Problem("split-row", row=number, params=params, **where))
+    return problems
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
