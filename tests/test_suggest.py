@@ -258,3 +258,17 @@ def test_a_number_typed_without_its_dot_is_guessed_only_where_one_key_has_it(tmp
     assert keys.guess("tasks", "task_id", "21") == "2.1"
     assert keys.guess("tasks", "task_id", "111") is None
     assert keys.guess("tasks", "task_id", "3") is None  # a sequence number
+
+
+def test_the_two_apostrophes_are_one_for_a_persons_key(tmp_path):
+    """«Дем’янчук І.В.» typed with the other apostrophe got no suggestion."""
+    (tmp_path / "people.csv").write_text(
+        "person_id,surname,display_name\ndemianchuk-i-v,Дем'янчук,Дем'янчук І.В.\n", encoding="utf-8"
+    )
+    package = frictionless.Package(
+        {"resources": [{"name": "people", "path": "people.csv", "type": "table"}]}, basepath=str(tmp_path)
+    )
+    keys = KeyGuesser(package)
+    assert keys.guess("people", "person_id", "Дем'янчук І.В.") == "demianchuk-i-v"
+    assert keys.guess("people", "person_id", "Дем’янчук І.В.") == "demianchuk-i-v"
+    assert keys.guess("people", "person_id", "Демʼянчук І. В.") == "demianchuk-i-v"

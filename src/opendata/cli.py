@@ -331,9 +331,17 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
             {"line": line.line_number, "text": line.text, "reason": line.reason, "task": line.task}
             for line in unplaced
         ]
+        notes = [{"note": note.code, **note.params} for note in plan.notes]
         ok = not (unplaced or errors)
         print_json(
-            {"ok": ok, "out_dir": str(out_dir), **counts, "unplaced": lines, "errors_after_import": errors}
+            {
+                "ok": ok,
+                "out_dir": str(out_dir),
+                **counts,
+                "unplaced": lines,
+                "notes": notes,
+                "errors_after_import": errors,
+            }
         )
         sys.exit(0 if ok else 1)
     shown = out_dir.resolve() if out_dir == Path(".") else out_dir  # «.: 5 кампаній» says little
@@ -341,6 +349,9 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         ui["summary"].format(out=shown, **{noun: counted(n, lang, noun) for noun, n in counts.items()}),
         markup=False,
     )
+    for note in plan.notes:  # said, and no reason for exit 1: nothing was lost
+        what = ui["fields"].get(note.params.get("field", ""), "")
+        err.print(ui["notes"][note.code].format(**note.params, what=what), markup=False)
     for line in unplaced:
         reason = ui["reasons"][line.reason].format(task=line.task)
         err.print(

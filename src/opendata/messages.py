@@ -926,6 +926,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Give the page's full address, such as https://kolomyia.org/news/….",
         ),
     },
+    "plan-task-in-other-campaign": {
+        "uk": (
+            "Завдання {task_id} стоїть у кампанії {cell}, а його номер каже, що воно з кампанії "
+            "{number_campaign}.",
+            "Перевірте в рішенні заголовок кампанії {number_campaign}: якщо імпорт його не розпізнав, "
+            "виправте текст і імпортуйте знову; інакше виправте campaign_id у tasks.csv.",
+        ),
+        "en": (
+            "Task {task_id} is in campaign {cell}, but its number says it belongs to campaign "
+            "{number_campaign}.",
+            "Check the heading of campaign {number_campaign} in the decision: if the import did not "
+            "recognise it, correct the text and import again; otherwise correct campaign_id in tasks.csv.",
+        ),
+    },
     "plan-duplicate-number": {
         "uk": (
             "Номер {cell} надруковано в рішенні двічі (завдання {task_ids}).",
@@ -1514,7 +1528,8 @@ IMPORT_UI = {
             "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
             "no-plan": "немає рядка «ПЛАН», з якого починається план",
             "no-title": "немає назви рішення («Про затвердження …»)",
-            "no-period": "у назві немає періоду плану («ІІ-IV квартали 2021 року»)",
+            "no-period": "у назві рішення («{title}») немає періоду плану; зрозумілі форми: "
+            "«ІІ-IV квартали 2021 року», «IV квартал 2022 року», «2022 рік»",
             "document": "це {kind_words}, а не текст; відкрийте рішення у Word чи LibreOffice і збережіть "
             "як «Звичайний текст» (.txt) у кодуванні UTF-8",
         },
@@ -1523,8 +1538,23 @@ IMPORT_UI = {
             "ole": "документ Word старого формату (DOC)",
             "pdf": "документ PDF",
         },
+        "notes": {
+            "not-found": "У тексті рішення не знайдено поля {field} ({what}): у decision.csv воно порожнє.",
+            "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
+            "«{text}»; поле signatory_name у decision.csv порожнє.",
+            "no-english-titles": "Немає англійської назви кампаній (номери: {numerals}): поле title_en у "
+            "campaigns.csv порожнє. Допишіть назви в campaigns.csv після імпорту: наступний імпорт "
+            "цього зміненого вручну файлу не перепише (зупиниться й назве його), а з --force перепише "
+            "й назви буде втрачено.",
+        },
+        "fields": {
+            "city": "«м. Коломия», «смт …» чи «с. …»",
+            "issuing_body": "«виконавчого комітету … міської ради» чи шапка «… МІСЬКА РАДА» над "
+            "«Виконавчий комітет»",
+            "signatory_name": "«Міський голова», «Селищний голова» чи «Сільський голова» та ім'я",
+        },
         "reasons": {
-            "no-english-title": "немає англійської назви кампанії",
+            "bad-numeral": "номер кампанії — не римське число",
             "before-first-campaign": "текст перед першою кампанією",
             "outside-task": "текст поза рядками завдань",
             "beyond-executor": "клітинка після «Виконавець» у завданні {task}",
@@ -1553,7 +1583,8 @@ IMPORT_UI = {
             "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",
             "no-plan": "no line reading «ПЛАН» (the start of the plan) was found",
             "no-title": "the decision's title («Про затвердження …») was not found",
-            "no-period": "the plan period («ІІ-IV квартали 2021 року») was not found in the title",
+            "no-period": "the decision's title («{title}») names no plan period; the forms understood "
+            "are «ІІ-IV квартали 2021 року», «IV квартал 2022 року» and «2022 рік»",
             "document": "it is {kind_words}, not text; open the decision in Word or LibreOffice and save "
             "it as “Plain Text” (.txt) in UTF-8",
         },
@@ -1562,8 +1593,24 @@ IMPORT_UI = {
             "ole": "a Word document in the old format (DOC)",
             "pdf": "a PDF document",
         },
+        "notes": {
+            "not-found": "Field {field} ({what}) was not found in the decision's text: it is empty in "
+            "decision.csv.",
+            "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
+            "(«Ім'я ПРІЗВИЩЕ»): «{text}»; field signatory_name is empty in decision.csv.",
+            "no-english-titles": "No English title for the campaigns numbered {numerals}: field title_en is "
+            "empty in campaigns.csv. Add the titles to campaigns.csv after the import: the next import does not "
+            "overwrite that file changed by hand (it stops and names it), and with --force it does, and "
+            "the titles are lost.",
+        },
+        "fields": {
+            "city": "«м. Коломия», «смт …» or «с. …»",
+            "issuing_body": "«виконавчого комітету … міської ради», or a header «… МІСЬКА РАДА» over "
+            "«Виконавчий комітет»",
+            "signatory_name": "«Міський голова», «Селищний голова» or «Сільський голова» and a name",
+        },
         "reasons": {
-            "no-english-title": "no English title for this campaign",
+            "bad-numeral": "the campaign's number is not a Roman numeral",
             "before-first-campaign": "text before the first campaign",
             "outside-task": "text outside any task row",
             "beyond-executor": "a cell beyond «Виконавець» in task {task}",

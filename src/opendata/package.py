@@ -12,7 +12,6 @@ import csv
 import hashlib
 import io
 import json
-import shutil
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -161,11 +160,9 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / SCHEMAS_DIR).mkdir(exist_ok=True)
     (out_dir / SOURCES_DIR).mkdir(exist_ok=True)
-    source_copy = out_dir / plan.decision["source_file"]
-    if codec != "utf-8":  # the package's copy is UTF-8, like every file in it
-        _write_if_changed(source_copy, text.encode("utf-8"))
-    elif not source_copy.exists() or source_copy.resolve() != source.resolve():
-        shutil.copyfile(source, source_copy)
+    # The package's copy is the text as read and hashed (decision.source_sha256): UTF-8
+    # without a byte-order mark, LF line ends, whatever the export was saved as.
+    _write_if_changed(out_dir / plan.decision["source_file"], text.encode("utf-8"))
     for path, data in files.items():
         _write_if_changed(out_dir / path, data)
     _write_if_changed(out_dir / IMPORT_RECORD, _record_bytes(files))

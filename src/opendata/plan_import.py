@@ -10,6 +10,7 @@ in `ParsedPlan.unplaced`, so nothing is silently dropped.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -63,17 +64,44 @@ KNOWN_POSITIONS = [
 ]
 
 UPPER = "А-ЯІЇЄҐ"
-LOWER = "а-яіїєґ’'"
-ROMAN_CYRILLIC = str.maketrans({"І": "I"})  # the document types Roman I as Cyrillic І
-ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+LOWER = "а-яіїєґ’'ʼ"
+APOSTROPHE = "’"  # the one the committed package uses; a text may type ' or ʼ as well
+APOSTROPHES = str.maketrans({"'": APOSTROPHE, "ʼ": APOSTROPHE})
+# the document may type Roman numerals with Cyrillic look-alikes (І, Х, С, М)
+ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M"})
+ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+NUMERAL = "[IVXLCDMІХСМ]+"
 
-CAMPAIGN_RE = re.compile(r"^(?P<numeral>[IVІ]+)\.\s*Комунікаційна кампанія\s*«(?P<title>.+)»$")
-TASK_NUMBER_RE = re.compile(r"^\d+\.\d+$")
+CAMPAIGN_RE = re.compile(rf"^(?P<numeral>{NUMERAL})\.\s*Комунікаційна кампанія\s*«(?P<title>.+)»$")
+TASK_NUMBER_RE = re.compile(r"^(?P<number>\d+\.\d+)[.)]?$")  # «1.10», also printed «1.10.» or «3.2)»
 TABLE_HEADER_CELLS = {"№ з/п", "Завдання", "Керівник", "Виконавець"}
-FULL_NAME_RE = re.compile(rf"^(?P<surname>[{UPPER}][{LOWER}]+)\s+(?P<initials>[{UPPER}]\.\s*[{UPPER}]\.?)$")
-SURNAME_RE = re.compile(rf"^[{UPPER}][{LOWER}]+$")
-INITIALS_RE = re.compile(rf"^[{UPPER}]\.\s*[{UPPER}]\.?$")
-MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’']{{3,}})")
+SURNAME = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"  # «Петрук-Левицька» too
+INITIALS = rf"[{UPPER}]\.(?:\s*[{UPPER}]\.?)?"  # «М.Ю.», «М. Ю», or one initial «А.»
+FULL_NAME_RE = re.compile(rf"^(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})$")
+SURNAME_RE = re.compile(rf"^{SURNAME}$")
+INITIALS_RE = re.compile(rf"^{INITIALS}$")
+PLACE = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"  # «Коломия», «Івано-Франківськ»
+CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.)\s*(?P<city>{PLACE})")
+COUNCIL_RE = re.compile(r"виконавчого комітету (\S+) (міської|селищної|сільської) ради")
+HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬКА|СЕЛИЩНА|СІЛЬСЬКА) РАДА$")
+HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
+SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ-]{{2,}})$")
+# the plan period in the title, in the forms the importer understands
+PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
+PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
+PERIOD_YEAR_RE = re.compile(r"\b(\d{4})\s+р(?:ік|оку)\b")
+MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}})")
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral as printed (Cyrillic look-alikes allowed), or None:
+    a campaign numbered by a slip must not silently become campaign 0."""
+    latin = numeral.translate(ROMAN_CYRILLIC)
+    if not latin or not ROMAN_RE.match(latin):
+        return None
+    values = [ROMAN_DIGITS[digit] for digit in latin]
+    return sum(-v if v < after else v for v, after in itertools.pairwise([*values, 0]))
 
 
 @dataclass(frozen=True)
@@ -128,6 +156,15 @@ class Campaign:
     title_en: str | None
 
 
+@dataclass(frozen=True)
+class Note:
+    """Something the officer should know that loses no line: a field of the decision
+    left empty, campaigns without an English title.  It does not change the exit code."""
+
+    code: str  # messages.IMPORT_UI[lang]["notes"] says it in words
+    params: dict = field(default_factory=dict)
+
+
 @dataclass
 class ParsedPlan:
     decision: dict
@@ -136,6 +173,7 @@ class ParsedPlan:
     people: list[Person]
     unplaced: list[UnplacedLine]
     source_encoding: str = "utf-8"  # the codec the export was read in (read_source)
+    notes: list[Note] = field(default_factory=list)
 
 
 class SourceError(Exception):
@@ -143,7 +181,7 @@ class SourceError(Exception):
 
     ``code`` names what is missing (``messages.IMPORT_UI[lang]["errors"]`` says it in
     words): "not-text", "not-utf8" (with ``params["detected"]``), "no-plan", "no-title",
-    "no-period"."""
+    "no-period" (with ``params["title"]``)."""
 
     def __init__(self, code: str, **params: str) -> None:
         super().__init__(code)
@@ -156,29 +194,26 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     if plan_start is None:
         raise SourceError("no-plan")
     preamble = normalize_space("\n".join(lines[:plan_start]))
-    decision = _parse_preamble(lines[:plan_start], preamble, source_name, text)
+    notes: list[Note] = []
+    decision = _parse_preamble(lines[:plan_start], preamble, source_name, text, notes)
     campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
+    untranslated = [c.numeral for c in campaigns if c.title_en is None]
+    if untranslated:
+        notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
     people = _resolve_people(tasks, unplaced)
     _attach_positions(people, normalize_space(preamble + " " + signature))
     _number_tasks(tasks)
-    return ParsedPlan(decision, campaigns, tasks, people, unplaced)
+    return ParsedPlan(decision, campaigns, tasks, people, unplaced, notes=notes)
 
 
-def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) -> dict:
+def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str, notes: list[Note]) -> dict:
     stripped = [normalize_space(line) for line in lines if line.strip()]
     title = next((s for s in stripped if s.startswith("Про затвердження")), None)
     if title is None:
         raise SourceError("no-title")
-    city_match = re.search(r"\bм\.\s*([" + UPPER + "][" + LOWER + r"-]+)", flat)
-    council = re.search(r"виконавчого комітету (\S+) міської ради", flat)
-    period = re.search(r"([IVІ]+)\s*[-–]\s*([IVІ]+)\s+квартал\w*\s+(\d{4})", title)
-    if period is None:
-        raise SourceError("no-period")
-    first_q, last_q, year = (
-        ROMAN_VALUES[period.group(1).translate(ROMAN_CYRILLIC)],
-        ROMAN_VALUES[period.group(2).translate(ROMAN_CYRILLIC)],
-        int(period.group(3)),
-    )
+    city_match = CITY_RE.search(flat)
+    issuing_body = _issuing_body(flat, stripped)
+    period_start, period_end = _period(title)
     repeal = re.search(
         r"втратило чинність, рішення .*?від (\d{2})\.(\d{2})\.(\d{4})\s*р?\.?"
         r"\s*№\s*(\d+)\s*«(.+?)»",
@@ -186,32 +221,87 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str) ->
     )
     dated = re.search(r"\bвід\s+(\d{2})\.(\d{2})\.(\d{4})", " ".join(stripped[:8]))
     numbered = re.search(r"№\s*(\d+)", " ".join(stripped[:8]))
-    mayor_line = next((i for i, s in enumerate(stripped) if s == "Міський голова"), None)
-    signatory = None
-    if mayor_line is not None and mayor_line + 1 < len(stripped):
-        first, surname = stripped[mayor_line + 1].split(maxsplit=1)
-        signatory = f"{first} {surname.capitalize()}"
+    signatory, signatory_position = _signatory(lines, notes)
+    for name, value in (("city", city_match), ("issuing_body", issuing_body)):
+        if not value:
+            notes.append(Note("not-found", {"field": name}))
+    city = city_match.group("city") if city_match else None
     return {
-        "decision_id": f"{latin_slug(city_match.group(1)) if city_match else 'city'}"
-        f"-{year}-communication-plan",
+        "decision_id": f"{latin_slug(city) if city else 'city'}-{period_start.year}-communication-plan",
         "title": title,
-        "city": city_match.group(1) if city_match else None,
-        "issuing_body": f"Виконавчий комітет {council.group(1)} міської ради" if council else None,
+        "city": city,
+        "issuing_body": issuing_body,
         "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
         "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
         "number": numbered.group(1) if numbered else None,
-        "period_start": quarter_bounds(year, first_q)[0],
-        "period_end": quarter_bounds(year, last_q)[1],
+        "period_start": period_start,
+        "period_end": period_end,
         "repeals_number": repeal.group(4) if repeal else None,
         "repeals_date": date(int(repeal.group(3)), int(repeal.group(2)), int(repeal.group(1)))
         if repeal
         else None,
         "repeals_title": repeal.group(5) if repeal else None,
         "signatory_name": signatory,
-        "signatory_position": "Міський голова" if signatory else None,
+        "signatory_position": signatory_position,
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+
+
+def _period(title: str) -> tuple[date, date]:
+    """The plan's first and last day from its title: «ІІ-IV квартали 2021 року», «IV квартал
+    2022 року» or «2022 рік» (other councils plan a quarter or a whole year)."""
+    quarters = None
+    if found := PERIOD_RANGE_RE.search(title):
+        quarters, year = (roman_value(found.group(1)), roman_value(found.group(2))), found.group(3)
+    elif found := PERIOD_QUARTER_RE.search(title):
+        quarters, year = (roman_value(found.group(1)),) * 2, found.group(2)
+    elif found := PERIOD_YEAR_RE.search(title):
+        quarters, year = (1, 4), found.group(1)
+    if quarters is None or not all(q in (1, 2, 3, 4) for q in quarters) or quarters[0] > quarters[1]:
+        raise SourceError("no-period", title=title)
+    return quarter_bounds(int(year), quarters[0])[0], quarter_bounds(int(year), quarters[1])[1]
+
+
+def _issuing_body(flat: str, stripped: list[str]) -> str | None:
+    """«Виконавчий комітет … ради» from the decision's own words or, failing them, from its
+    header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет»)."""
+    if council := COUNCIL_RE.search(flat):
+        return f"Виконавчий комітет {council.group(1)} {council.group(2)} ради"
+    for line, below in itertools.pairwise(stripped):
+        header = HEADER_COUNCIL_RE.match(line)
+        if header and below.lower() == "виконавчий комітет":
+            name = "-".join(_genitive(part).capitalize() for part in header.group("name").split("-"))
+            return f"Виконавчий комітет {name} {_genitive(header.group('kind')).lower()} ради"
+    return None
+
+
+def _genitive(adjective: str) -> str:
+    """«ДОЛИНСЬКА» → «ДОЛИНСЬКОЇ»: a feminine adjective (of «рада») in the genitive."""
+    return adjective[:-1] + "ОЇ" if adjective.endswith("А") else adjective
+
+
+def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | None]:
+    """The head who signs («Міський голова», «Селищний голова», «Сільський голова») and
+    the name under the title or after it on the same line («Богдан СТАНІСЛАВСЬКИЙ»)."""
+    numbered = [(i + 1, normalize_space(line)) for i, line in enumerate(lines) if line.strip()]
+    for index, (_, content) in enumerate(numbered):
+        head = next((t for t in HEAD_TITLES if content.startswith(t)), None)
+        if head is None:
+            continue
+        rest = content[len(head) :].strip()
+        if not rest and index + 1 < len(numbered):
+            line_number, rest = numbered[index + 1]
+        else:
+            line_number = numbered[index][0]
+        name = SIGNATORY_RE.match(rest)
+        if name:
+            surname = "-".join(part.capitalize() for part in name.group("surname").split("-"))
+            return f"{name.group('first')} {surname}", head
+        notes.append(Note("signatory-unread", {"line": line_number, "text": rest, "head": head}))
+        return None, None
+    notes.append(Note("not-found", {"field": "signatory_name"}))
+    return None, None
 
 
 def _parse_plan_body(lines: list[str], start: int):
@@ -222,9 +312,7 @@ def _parse_plan_body(lines: list[str], start: int):
     task: Task | None = None
     cell = 0  # 0 number, 1 title, 2 leader, 3 executor
     in_signature = False
-    for index in range(start, len(lines)):
-        raw = lines[index]
-        number = index + 1
+    for number, raw in _split_heading_cells(lines, start):
         content = normalize_space(raw)
         if not content:
             continue
@@ -233,19 +321,12 @@ def _parse_plan_body(lines: list[str], start: int):
         if in_signature or (not is_cell and content.startswith("Начальник")):
             in_signature = True
             signature.append(content)
+        elif campaign and roman_value(campaign.group("numeral")) is None:
+            unplaced.append(UnplacedLine(number, content, "bad-numeral"))
+            task = None
         elif campaign:
-            numeral = campaign.group("numeral")
-            title = campaign.group("title")
-            campaigns.append(
-                Campaign(
-                    campaign_id=ROMAN_VALUES.get(numeral.translate(ROMAN_CYRILLIC), 0),
-                    numeral=numeral,
-                    title_uk=title,
-                    title_en=CAMPAIGN_TITLES_EN.get(title),
-                )
-            )
-            if title not in CAMPAIGN_TITLES_EN:
-                unplaced.append(UnplacedLine(number, content, "no-english-title"))
+            numeral, title = campaign.group("numeral"), campaign.group("title")
+            campaigns.append(Campaign(roman_value(numeral), numeral, title, CAMPAIGN_TITLES_EN.get(title)))
             task = None
         elif not campaigns:
             if content.startswith("реалізації"):
@@ -253,8 +334,8 @@ def _parse_plan_body(lines: list[str], start: int):
             unplaced.append(UnplacedLine(number, content, "before-first-campaign"))
         elif is_cell and content in TABLE_HEADER_CELLS:
             task = None
-        elif is_cell and TASK_NUMBER_RE.match(content):
-            task = Task(content, campaigns[-1].campaign_id, number)
+        elif is_cell and (task_number := TASK_NUMBER_RE.match(content)):
+            task = Task(task_number.group("number"), campaigns[-1].campaign_id, number)
             tasks.append(task)
             cell = 0
         elif task is None:
@@ -265,6 +346,19 @@ def _parse_plan_body(lines: list[str], start: int):
         else:  # a line continuing the current cell
             _add_to_cell(task, cell, number, content, unplaced)
     return campaigns, tasks, " ".join(signature), unplaced
+
+
+def _split_heading_cells(lines: list[str], start: int):
+    """(line number, text) of the plan's lines; a campaign heading followed on its line by
+    the first task's cell («ІІІ. Комунікаційна кампанія «…»<TAB>3.1») is given as two."""
+    for index in range(start, len(lines)):
+        raw = lines[index]
+        heading, tab, cells = raw.strip(" ").partition("\t")
+        if heading and tab and CAMPAIGN_RE.match(normalize_space(heading)):
+            yield index + 1, heading
+            yield index + 1, tab + cells
+        else:
+            yield index + 1, raw
 
 
 def _add_to_cell(task: Task, cell: int, number: int, content: str, unplaced) -> None:
@@ -287,7 +381,8 @@ def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLin
     """(surname, initials) pairs; joins a surname with initials on the next line."""
     names: list[tuple[str, str]] = []
     pending: tuple[int, str] | None = None
-    for number, content in cell_lines:
+    for number, text in cell_lines:
+        content = text.translate(APOSTROPHES)  # «Дем'янчук» and «Дем’янчук» are one person
         full = FULL_NAME_RE.match(content)
         if full and pending is None:
             names.append((full.group("surname"), _normalize_initials(full.group("initials"))))
@@ -320,14 +415,25 @@ def _resolve_people(tasks: list[Task], unplaced: list[UnplacedLine]) -> list[Per
     return sorted(people.values(), key=lambda p: ukrainian_sort_key(p.display_name))
 
 
+# Endings of a man's first name in the genitive and in the nominative, longest first.
+GENITIVE_FIRST_NAMES = [
+    ("ія", "ій"),  # Юрія → Юрій, Василія → Василій
+    ("ря", "р"),  # Ігоря → Ігор
+    ("ля", "ль"),  # Василя → Василь
+    ("ла", "ло"),  # Михайла → Михайло
+    ("а", ""),  # Олега → Олег, Тараса → Тарас
+]
+
+
 def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str:
-    """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА")."""
-    if len(surname_in_text) > len(surname):  # genitive surname, so a genitive first name
-        if form.endswith("ла"):
-            return form[:-1] + "о"  # Михайла → Михайло
-        if form.endswith("а"):
-            return form[:-1]  # Олега → Олег, Тараса → Тарас
-    return form
+    """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА").
+    None where the ending is not one whose nominative is known: better empty than wrong."""
+    if len(surname_in_text) <= len(surname):  # a nominative surname, so a nominative first name
+        return form
+    for genitive, nominative in GENITIVE_FIRST_NAMES:
+        if form.endswith(genitive):
+            return form[: len(form) - len(genitive)] + nominative
+    return None
 
 
 def _attach_positions(people: list[Person], flat_text: str) -> None:

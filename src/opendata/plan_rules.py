@@ -5,6 +5,7 @@
   in its stated quarter;
 - evidence links are http(s) (Table Schema's `uri` format allows any scheme);
 - a number printed twice in the decision is a warning, not an error;
+- task «N.x» belongs to campaign N (a heading the import missed moves tasks);
 - an adopted decision has its date and number;
 - a report marked done without evidence is a warning;
 - no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
@@ -56,6 +57,7 @@ def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
         problems += _adopted_without_date_or_number(tables["decision"])
     if "tasks" in tables:
         problems += _duplicate_numbers(tables["tasks"])
+        problems += _tasks_in_other_campaigns(tables["tasks"])
         if "task_roles" in tables:
             problems += _tasks_without_roles(tables["tasks"], tables["task_roles"])
     if "progress_reports" in tables:
@@ -230,6 +232,29 @@ def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
                     number,
                     severity="warning",
                     task_ids=ids,
+                )
+            )
+    return problems
+
+
+def _tasks_in_other_campaigns(tasks: Table) -> list[Problem]:
+    """Task «3.1» under campaign 2: the decision numbers tasks by their campaign, so a
+    campaign heading lost in the import (or a row moved by hand) shows here."""
+    if not {"source_number", "campaign_id", "task_id"} <= tasks.columns:
+        return []
+    problems = []
+    for record in tasks.rows:
+        number, campaign = record["source_number"].partition(".")[0], record["campaign_id"]
+        if number.isdigit() and campaign.isdigit() and int(number) != int(campaign):
+            problems.append(
+                _problem(
+                    tasks,
+                    "plan-task-in-other-campaign",
+                    record["__row"],
+                    "campaign_id",
+                    campaign,
+                    task_id=record["task_id"],
+                    number_campaign=str(int(number)),
                 )
             )
     return problems

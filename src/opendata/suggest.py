@@ -184,10 +184,13 @@ def boolean_value(true_values: tuple[str, ...], false_values: tuple[str, ...], c
     return None
 
 
+_APOSTROPHES = str.maketrans({"'": "’", "ʼ": "’"})  # «Дем'янчук» is «Дем’янчук»
+
+
 def _caseless(text: str) -> str:
-    """Case and look-alike letters aside: «Dоne» with a Cyrillic «о» is «done».  In upper
-    case first: Cyrillic «Н» looks like Latin «H», but «н» not like «h»."""
-    return fold_lookalikes(text.upper()).casefold()
+    """Case, look-alike letters and the apostrophe's form aside: «Dоne» with a Cyrillic «о»
+    is «done».  In upper case first: Cyrillic «Н» looks like Latin «H», but «н» not like «h»."""
+    return fold_lookalikes(text.upper()).casefold().translate(_APOSTROPHES)
 
 
 def _loose(text: str) -> str:
