@@ -438,12 +438,11 @@ def plan_publish(
     if existing is not None:
         _ensure_ours(existing, org, wanted["extras"][DATASET_MARK])
         _keep_the_portals_passport(wanted, existing, passport)
-    # the register row of the build (national/register.csv) names the dataset's page and
-    # its contact, as the passport does: a plain build leaves them to --publisher
+    # the register row of the build (national/register.csv) names the dataset's contact,
+    # as the passport does: a plain build leaves it to --publisher.  Not the dataset's
+    # page: the same package's files would differ from one dataset name to another
     publisher = Publisher(
-        dataset_url=f"{client.url}/dataset/{wanted['name']}",
-        contact_name=wanted["maintainer"] or None,
-        contact_email=wanted["maintainer_email"] or None,
+        contact_name=wanted["maintainer"] or None, contact_email=wanted["maintainer_email"] or None
     )
     files = {f.key: f for f in files_to_publish(package_dir, build_dir, publisher)}
     notes = []
