@@ -23,6 +23,7 @@ from opendata.text import (
     decode_ukrainian,
     latin_slug,
     normalize_space,
+    one_apostrophe,
     transliterate,
     ukrainian_sort_key,
 )
@@ -65,8 +66,6 @@ KNOWN_POSITIONS = [
 
 UPPER = "А-ЯІЇЄҐ"
 LOWER = "а-яіїєґ’'ʼ"
-APOSTROPHE = "’"  # the one the committed package uses; a text may type ' or ʼ as well
-APOSTROPHES = str.maketrans({"'": APOSTROPHE, "ʼ": APOSTROPHE})
 # the document may type Roman numerals with Cyrillic look-alikes (І, Х, С, М)
 ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M"})
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
@@ -382,7 +381,7 @@ def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLin
     names: list[tuple[str, str]] = []
     pending: tuple[int, str] | None = None
     for number, text in cell_lines:
-        content = text.translate(APOSTROPHES)  # «Дем'янчук» and «Дем’янчук» are one person
+        content = one_apostrophe(text)  # «Дем'янчук» and «Дем’янчук» are one person
         full = FULL_NAME_RE.match(content)
         if full and pending is None:
             names.append((full.group("surname"), _normalize_initials(full.group("initials"))))

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from opendata.text import fold_lookalikes
+from opendata.text import fold_lookalikes, one_apostrophe
 
 if TYPE_CHECKING:
     import frictionless
@@ -184,13 +184,10 @@ def boolean_value(true_values: tuple[str, ...], false_values: tuple[str, ...], c
     return None
 
 
-_APOSTROPHES = str.maketrans({"'": "’", "ʼ": "’"})  # «Дем'янчук» is «Дем’янчук»
-
-
 def _caseless(text: str) -> str:
     """Case, look-alike letters and the apostrophe's form aside: «Dоne» with a Cyrillic «о»
     is «done».  In upper case first: Cyrillic «Н» looks like Latin «H», but «н» not like «h»."""
-    return fold_lookalikes(text.upper()).casefold().translate(_APOSTROPHES)
+    return one_apostrophe(fold_lookalikes(text.upper()).casefold())
 
 
 def _loose(text: str) -> str:

@@ -14,6 +14,13 @@ import translitua
 UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
 _RANK = {letter: index for index, letter in enumerate(UKRAINIAN_ALPHABET)}
 _IGNORED_IN_SORT = "'’ʼ"
+# the apostrophe as typed («'»), as the Unicode letter («ʼ») or as Word writes it («’»,
+# the committed package's): «Дем'янчук» and «Дем’янчук» are one name
+_APOSTROPHES = str.maketrans({"'": "’", "ʼ": "’"})
+
+
+def one_apostrophe(text: str) -> str:
+    return text.translate(_APOSTROPHES)
 
 
 def ukrainian_date(value: date | str) -> str:
