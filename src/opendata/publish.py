@@ -110,7 +110,12 @@ PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the porta
 
 
 class PackageError(Exception):
-    """The package cannot be published as it is (missing file, bad descriptor)."""
+    """The package cannot be published as it is (missing file, bad descriptor).
+    ``params`` are what the user's message says of it (the packages, the dataset)."""
+
+    def __init__(self, *args: object, **params: str) -> None:
+        super().__init__(*args)
+        self.params = params
 
 
 class DatasetNotOurs(PackageError):
@@ -129,10 +134,6 @@ class CreatedMeanwhile(PortalError):
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
-
-    def __init__(self, message: str, **params: str) -> None:
-        super().__init__(message)
-        self.params = params
 
 
 @dataclass(frozen=True)
