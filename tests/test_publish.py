@@ -955,3 +955,36 @@ def test_the_published_register_row_names_the_datasets_contact(
     [row] = csv_rows(tmp_path / "b" / "national" / "register.csv")
     assert row["contactPointName"].startswith("Качанський Михайло")
     assert row["contactPointEmail"] == "opendata@example.org"
+
+
+def test_the_datastore_lists_rows_in_the_files_order_after_a_row_moved(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+):
+    """An upsert keeps a row's place (its _id): a report moved up in the spreadsheet stayed
+    last in the DataStore, where analysts read the table page by page."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    api = ckan_portal.api()
+    resource = next(r for r in api.action.package_show(id=name)["resources"]
+                    if r["name"] == "progress_reports.csv")  # fmt: skip
+    reports = plan_with_reports / "progress_reports.csv"
+
+    def datastore_rows() -> list[dict]:
+        return api.action.datastore_search(resource_id=resource["id"], limit=100)["records"]
+
+    # a row added at the end is upserted: the rows before keep their place
+    header, *rows = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    added = rows[0].replace("SAMPLE-2021-Q2-1.1-01", "SAMPLE-2021-Q4-1.1-09", 1)
+    added = added.replace("2021-Q2", "2021-Q4", 1).replace("2021-05-14", "2021-11-02", 1)
+    reports.write_text("".join([header, *rows, added]), encoding="utf-8")
+    before = {r["report_id"]: r["_id"] for r in datastore_rows()}
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    after = datastore_rows()
+    assert {r["report_id"]: r["_id"] for r in after[:-1]} == before
+    assert [r["report_id"] for r in after] == [r["report_id"] for r in csv_rows(reports)]
+
+    # the last row moved to the top: the DataStore follows the file
+    header, *rows = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    reports.write_text("".join([header, rows[-1], *rows[:-1]]), encoding="utf-8")
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    assert [r["report_id"] for r in datastore_rows()] == [r["report_id"] for r in csv_rows(reports)]

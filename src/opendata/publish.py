@@ -916,11 +916,18 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     """Make the resource's DataStore table hold exactly the CSV's rows; return the row count.
 
     A new or changed schema rebuilds the table; otherwise rows are upserted by
-    primary key and rows no longer in the CSV are deleted.
+    primary key and rows no longer in the CSV are deleted, unless that would list
+    them in another order than the file's (a row moved in the spreadsheet): the
+    DataStore lists rows by ``_id``, which an upsert keeps and a new row takes last.
     """
     schema = publish_file.schema or {}
     primary_key = schema.get("primaryKey") or []
     primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
+    stored: list[tuple] = []
+    if primary_key and not recreate:
+        stored = _datastore_keys(client, resource_id, primary_key)
+        file_keys = [tuple(r[k] for k in primary_key) for r in read_records(publish_file.path, schema)]
+        recreate = not _upsert_keeps_order(stored, file_keys)
     if recreate:
         with contextlib.suppress(NotFound):  # no table yet
             client.call("datastore_delete", {"resource_id": resource_id, "force": True})
@@ -944,7 +951,7 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
         count += len(batch)
         keys.update(tuple(r[k] for k in primary_key) for r in batch)
     if primary_key and not recreate:
-        for stale in _datastore_keys(client, resource_id, primary_key) - keys:
+        for stale in set(stored) - keys:
             client.call(
                 "datastore_delete",
                 {
@@ -956,15 +963,31 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     return count
 
 
-def _datastore_keys(client: CkanClient, resource_id: str, primary_key: list[str]) -> set[tuple]:
-    keys: set[tuple] = set()
+def _upsert_keeps_order(stored: list[tuple], wanted: list[tuple]) -> bool:
+    """Whether upserting the file's keys WANTED over the table's STORED ones (deleting
+    the rest) leaves the table in the file's order: kept rows keep their places, new
+    rows come last."""
+    wanted_keys, stored_keys = set(wanted), set(stored)
+    kept = [key for key in stored if key in wanted_keys]
+    return kept + [key for key in wanted if key not in stored_keys] == wanted
+
+
+def _datastore_keys(client: CkanClient, resource_id: str, primary_key: list[str]) -> list[tuple]:
+    """The table's primary keys in the order the DataStore lists its rows."""
+    keys: list[tuple] = []
     offset = 0
     while True:
         page = client.call(
             "datastore_search",
-            {"resource_id": resource_id, "fields": primary_key, "limit": 10000, "offset": offset},
+            {
+                "resource_id": resource_id,
+                "fields": primary_key,
+                "sort": "_id",
+                "limit": 10000,
+                "offset": offset,
+            },
         )
-        keys.update(tuple(r[k] for k in primary_key) for r in page["records"])
+        keys.extend(tuple(r[k] for k in primary_key) for r in page["records"])
         offset += len(page["records"])
         if not page["records"] or offset >= page["total"]:
             return keys
