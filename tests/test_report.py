@@ -66,3 +66,22 @@ def test_report_counts_are_written_as_the_language_writes_numbers(plan_copy):
         table.write("\n".join(rows) + "\n")
     assert "записів: 1\u00a0200." in run_cli("report", plan_copy).stdout
     assert "1,200 records." in run_cli("report", plan_copy, "--lang", "en").stdout
+
+
+def test_report_names_the_plan_it_shows(plan_with_reports):
+    """Two plans' reports look alike: the plan's title heads the table and the JSON."""
+    descriptor_path = plan_with_reports / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["title"] = "План реалізації Комунікаційної стратегії Снятинської селищної ради на 2022 рік"
+    descriptor["title_en"] = "Sniatyn settlement council Communication Strategy implementation plan, 2022"
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    uk = run_cli("report", plan_with_reports)
+    assert uk.returncode == 0, uk.stderr
+    assert uk.stdout.splitlines()[0] == descriptor["title"]
+    en = run_cli("report", plan_with_reports, "--lang", "en")
+    assert en.stdout.splitlines()[0] == descriptor["title_en"]
+    data = json.loads(run_cli("report", plan_with_reports, "--format", "json").stdout)
+    assert data["plan"] == {
+        "name": descriptor["name"], "title": descriptor["title"], "title_en": descriptor["title_en"]
+    }

@@ -808,6 +808,7 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     if output_format == "json":
         print_json({"ok": True, **summary.to_dict()})
         return
+    out.print(summary.plan.title if lang == "uk" else summary.plan.title_en, markup=False)
     table = Table(caption=ui["legend"])
     table.add_column(ui["campaign"])
     table.add_column(ui["tasks"], justify="right")

@@ -37,7 +37,17 @@ class CampaignProgress:
 
 
 @dataclass
+class PlanName:
+    """Which plan a summary is of: two plans' tables look alike."""
+
+    name: str
+    title: str
+    title_en: str
+
+
+@dataclass
 class Progress:
+    plan: PlanName
     quarters: list[str]
     campaigns: list[CampaignProgress]
     tasks: int
@@ -69,7 +79,9 @@ def progress(package: PackageData) -> Progress:
                 quarters=[_quarter(period, own) for period in quarters],
             )
         )
+    title = package.descriptor.get("title") or decision["title"]
     return Progress(
+        plan=PlanName(package.name, title, package.descriptor.get("title_en") or title),
         quarters=quarters,
         campaigns=campaigns,
         tasks=len(tasks),
