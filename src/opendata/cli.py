@@ -350,8 +350,9 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         markup=False,
     )
     for note in plan.notes:  # said, and no reason for exit 1: nothing was lost
-        what = ui["fields"].get(note.params.get("field", ""), "")
-        err.print(ui["notes"][note.code].format(**note.params, what=what), markup=False)
+        field = note.params.get("field", "")
+        what, effect = ui["fields"].get(field, ""), ui["effects"].get(field, "")
+        err.print(ui["notes"][note.code].format(**note.params, what=what, effect=effect), markup=False)
     for line in unplaced:
         reason = ui["reasons"][line.reason].format(task=line.task)
         err.print(

@@ -16,6 +16,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from opendata.plan_descriptor import describe
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
@@ -122,11 +123,17 @@ def csv_resource(name: str, **metadata) -> dict:
     }
 
 
-def package_descriptor() -> dict:
+def package_descriptor(plan: ParsedPlan) -> dict:
+    """The plan's datapackage.json: the template's fixed parts (licence, tables' titles) in
+    its order, and where it has null, the words about this decision (`describe`)."""
     template = plan_schema("package")
-    resource_meta = template.pop("resources")
-    template["resources"] = [csv_resource(name, **resource_meta[name]) for name in PLAN_RESOURCES]
-    return template
+    described = describe(plan)
+    descriptor = {key: described.get(key, value) for key, value in template.items()}
+    descriptor["resources"] = [
+        csv_resource(name, **{**template["resources"][name], **described["resources"].get(name, {})})
+        for name in PLAN_RESOURCES
+    ]
+    return descriptor
 
 
 class EditedByHand(Exception):
@@ -188,9 +195,7 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
         files[f"{name}.csv"] = csv_bytes([f["name"] for f in schemas[name]["fields"]], rows)
     for name, schema in schemas.items():
         files[f"{SCHEMAS_DIR}/{name}.json"] = json_text(schema).encode("utf-8")
-    descriptor = package_descriptor()
-    descriptor["sources"][0]["path"] = plan.decision["source_file"]
-    files["datapackage.json"] = json_text(descriptor).encode("utf-8")
+    files["datapackage.json"] = json_text(package_descriptor(plan)).encode("utf-8")
     return files
 
 
