@@ -563,3 +563,44 @@ def test_without_a_town_or_council_the_package_is_named_neutrally_and_said_so(tm
     assert "add «м. Назва» (or «смт …», «с. …») to the decision's text and import again" in result.stderr
     no_council = "So the package's title, description, author and publisher in datapackage.json name no"
     assert no_council in result.stderr
+
+
+def another_councils_decision(tmp_path) -> Path:
+    return variant(
+        tmp_path,
+        ("\tм. Коломия", "\tм. Івано-Франківськ"),
+        ("Коломийської міської ради", "Івано-Франківської міської ради"),
+        ("на ІІ-IV квартали 2021 року", "на 2022 рік"),
+    )
+
+
+def test_a_package_of_another_decision_is_not_replaced_without_force(plan_with_reports, tmp_path):
+    """Another council's decision imported into Kolomyia's package folder rewrote every
+    plan file there (exit 0), and the package's name stayed Kolomyia's 2021 one."""
+    source = another_councils_decision(tmp_path)
+    before = {path: path.read_bytes() for path in plan_with_reports.rglob("*") if path.is_file()}
+    held, name = "kolomyia-communication-plan-2021", "ivano-frankivsk-communication-plan-2022"
+
+    uk = run_cli("import-plan", source, "--out", plan_with_reports)
+    assert uk.returncode == 2, uk.stderr
+    said = f"У «{plan_with_reports}» уже є інший пакет даних — «{held}», а з цього рішення вийде «{name}»"
+    assert said in uk.stderr
+    assert "Вкажіть іншу папку (--out) або, щоб замінити пакет, запустіть команду з --force" in uk.stderr
+    en = run_cli("import-plan", source, "--out", plan_with_reports, "--lang", "en")
+    assert en.returncode == 2
+    said = f"«{plan_with_reports}» already holds another data package, «{held}», and this decision makes"
+    assert f"{said} «{name}»: the import would replace it. Nothing was written." in en.stderr
+    assert "Give another folder (--out), or run the command with --force to replace the package" in en.stderr
+    as_json = run_cli("import-plan", source, "--out", plan_with_reports, "--format", "json")
+    assert as_json.returncode == 2
+    failure = json.loads(as_json.stdout)
+    assert failure["ok"] is False and failure["error"] == "OtherPackage" and held in failure["message"]
+    assert {path: path.read_bytes() for path in plan_with_reports.rglob("*") if path.is_file()} == before
+
+    forced = run_cli("import-plan", source, "--out", plan_with_reports, "--force")
+    assert forced.returncode == 1, forced.stderr  # Kolomyia's reports name tasks and people it has not
+    assert descriptor(plan_with_reports)["name"] == name
+    reports = plan_with_reports / "progress_reports.csv"
+    assert reports.read_bytes() == before[reports]
+    again = run_cli("import-plan", source, "--out", plan_with_reports, "--format", "json")
+    assert again.returncode == 1 and json.loads(again.stdout)["errors_after_import"] > 0  # imported again

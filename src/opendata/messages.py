@@ -1521,6 +1521,9 @@ IMPORT_UI = {
         "unknown": "Не те, що запише імпорт: {files}. Запису попереднього імпорту "
         "(sources/imported-files.json) у пакеті немає, тож невідомо, чи це зміни вручну. Нічого "
         "не записано. Якщо змін вручну немає (або вони не потрібні), запустіть команду з --force.",
+        "other_package": "У «{out}» уже є інший пакет даних — «{held}», а з цього рішення вийде «{name}»: "
+        "імпорт замінив би його. Нічого не записано. Вкажіть іншу папку (--out) або, щоб замінити пакет, "
+        "запустіть команду з --force (progress_reports.csv із записами про виконання лишиться як є).",
         "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
         "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
         "errors": {
@@ -1588,6 +1591,9 @@ IMPORT_UI = {
         "import (sources/imported-files.json), so whether they were changed by hand is unknown. "
         "Nothing was written. If they were not (or the changes are not needed), run the command with "
         "--force.",
+        "other_package": "«{out}» already holds another data package, «{held}», and this decision makes "
+        "«{name}»: the import would replace it. Nothing was written. Give another folder (--out), or run the "
+        "command with --force to replace the package (progress_reports.csv and its records stay as they are).",
         "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
         "which (most often reports on tasks or people the new plan no longer has).",
         "errors": {
