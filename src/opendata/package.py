@@ -26,7 +26,8 @@ IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wro
 
 
 def plan_schema(name: str) -> dict:
-    """The Table Schema (or, for "package", the package template) shipped with opendata."""
+    """The Table Schema (or, for "package", the package template: null where the decision's
+    own words go, `package_descriptor`) shipped with opendata."""
     text = resources.files("opendata.plan_schema").joinpath(f"{name}.json").read_text("utf-8")
     return json.loads(text)
 
