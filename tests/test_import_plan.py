@@ -454,3 +454,153 @@ def test_plans_for_one_quarter_or_a_year_and_the_forms_said_when_none(tmp_path):
     assert result.returncode == 2
     assert "title («Про затвердження Плану реалізації Комунікаційної стратегії») names no" in result.stderr
     assert "«IV квартал 2022 року» and «2022 рік»" in result.stderr
+
+
+def descriptor(package: Path) -> dict:
+    return json.loads((package / "datapackage.json").read_text("utf-8"))
+
+
+def test_another_councils_decision_is_described_as_its_own(tmp_path):
+    """Every import was named «kolomyia-communication-plan-2021», with Kolomyia's title,
+    keywords and publisher: published under the package's name, another council's plan
+    (or Kolomyia's for 2022) would have replaced Kolomyia's 2021 dataset on the portal."""
+    source = variant(
+        tmp_path,
+        (" проєкт\n", ""),
+        ("\tвід _______________", "\tвід 14.01.2022"),
+        ("\t№ _____", "\t№ 12"),
+        ("\tм. Коломия", "\tм. Івано-Франківськ"),
+        ("Коломийської міської ради", "Івано-Франківської міської ради"),
+        ("на ІІ-IV квартали 2021 року", "на 2022 рік"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    described = descriptor(tmp_path / "pkg")
+    assert described["name"] == "ivano-frankivsk-communication-plan-2022"
+    assert described["title"] == (
+        "План реалізації Комунікаційної стратегії Івано-Франківської міської ради на 2022 рік"
+    )
+    assert described["title_en"] == (
+        "Ivano-Frankivsk City Council Communication Strategy implementation plan, 2022"
+    )
+    assert "затвердженого рішенням виконавчого комітету Івано-Франківської міської ради," in (
+        described["description"]
+    )
+    assert "approved by the decision of the executive committee of Ivano-Frankivsk City Council," in (
+        described["description_en"]
+    )
+    assert {"Івано-Франківськ", "Ivano-Frankivsk"} <= set(described["keywords"])
+    assert described["sources"] == [
+        {
+            "title": "Рішення виконавчого комітету Івано-Франківської міської ради від 14.01.2022 № 12 "
+            "«Про затвердження Плану реалізації Комунікаційної стратегії на 2022 рік» (текстовий експорт)",
+            "path": "sources/ivano-frankivsk-2022-communication-plan.txt",
+        }
+    ]
+    department = "Відділ комунікації та інформаційних технологій Івано-Франківської міської ради"
+    assert described["contributors"] == [
+        {"title": department, "role": "publisher"},
+        {"title": "Виконавчий комітет Івано-Франківської міської ради", "role": "author"},
+    ]
+    text = json.dumps(described, ensure_ascii=False)
+    assert "Коломи" not in text and "Kolomyia" not in text
+
+
+def test_a_village_councils_quarter_of_four_campaigns_without_a_department(tmp_path):
+    """The campaigns' table was «П'ять кампаній плану» whatever the count, and the
+    publisher Kolomyia's department whoever signed."""
+    text = SOURCE.read_text("utf-8")
+    campaign_5_and_signature = text[text.index("\nV. Комунікаційна кампанія") :]
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\tсмт Брошнів-Осада"),
+        ("виконавчого комітету Коломийської міської ради", "виконавчого комітету"),
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА", "БРОШНІВ-ОСАДСЬКА СЕЛИЩНА РАДА"),
+        ("на ІІ-IV квартали 2021 року", "на IV квартал 2022 року"),
+        (campaign_5_and_signature, "\n"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    described = descriptor(tmp_path / "pkg")
+    assert described["name"] == "broshniv-osada-communication-plan-2022"
+    assert described["title"] == (
+        "План реалізації Комунікаційної стратегії Брошнів-Осадської селищної ради на IV квартал 2022 року"
+    )
+    assert described["title_en"] == (
+        "Broshniv-Osada Settlement Council Communication Strategy implementation plan, Q4 2022"
+    )
+    body = "Виконавчий комітет Брошнів-Осадської селищної ради"
+    source_title = described["sources"][0]["title"]
+    assert source_title.startswith("Проєкт рішення виконавчого комітету Брошнів-Осадської селищної ради «")
+    contributors = [(c["title"], c["role"]) for c in described["contributors"]]
+    assert contributors == [(body, "publisher"), (body, "author")]
+    campaigns = next(r for r in described["resources"] if r["name"] == "campaigns")
+    assert (campaigns["description"], campaigns["description_en"]) == (
+        "Чотири кампанії плану.",
+        "The plan's four campaigns.",
+    )
+    assert f"datapackage.json names «{body}» as the publisher" in result.stderr
+    uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert f"видавцем (publisher) у datapackage.json названо «{body}»" in uk.stderr
+
+
+def test_without_a_town_or_council_the_package_is_named_neutrally_and_said_so(tmp_path):
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\t"),
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА", "МІСЬКА РАДА"),
+        ("Коломийської міської ради", "міської ради"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+    assert result.returncode == 1, result.stderr  # the schema requires issuing_body: validate says so
+    described = descriptor(tmp_path / "pkg")
+    assert described["name"] == "communication-plan-2021"
+    assert described["title"] == "План реалізації Комунікаційної стратегії на ІІ–IV квартали 2021 року"
+    assert described["title_en"] == "Communication Strategy implementation plan, Q2–Q4 2021"
+    text = json.dumps(described, ensure_ascii=False)
+    assert "Коломи" not in text and "Kolomyia" not in text
+    assert "So the package's name and keywords in datapackage.json name no town" in result.stderr
+    assert "add «м. Назва» (or «смт …», «с. …») to the decision's text and import again" in result.stderr
+    no_council = "So the package's title, description, author and publisher in datapackage.json name no"
+    assert no_council in result.stderr
+
+
+def another_councils_decision(tmp_path) -> Path:
+    return variant(
+        tmp_path,
+        ("\tм. Коломия", "\tм. Івано-Франківськ"),
+        ("Коломийської міської ради", "Івано-Франківської міської ради"),
+        ("на ІІ-IV квартали 2021 року", "на 2022 рік"),
+    )
+
+
+def test_a_package_of_another_decision_is_not_replaced_without_force(plan_with_reports, tmp_path):
+    """Another council's decision imported into Kolomyia's package folder rewrote every
+    plan file there (exit 0), and the package's name stayed Kolomyia's 2021 one."""
+    source = another_councils_decision(tmp_path)
+    before = {path: path.read_bytes() for path in plan_with_reports.rglob("*") if path.is_file()}
+    held, name = "kolomyia-communication-plan-2021", "ivano-frankivsk-communication-plan-2022"
+
+    uk = run_cli("import-plan", source, "--out", plan_with_reports)
+    assert uk.returncode == 2, uk.stderr
+    said = f"У «{plan_with_reports}» уже є інший пакет даних — «{held}», а з цього рішення вийде «{name}»"
+    assert said in uk.stderr
+    assert "Вкажіть іншу папку (--out) або, щоб замінити пакет, запустіть команду з --force" in uk.stderr
+    en = run_cli("import-plan", source, "--out", plan_with_reports, "--lang", "en")
+    assert en.returncode == 2
+    said = f"«{plan_with_reports}» already holds another data package, «{held}», and this decision makes"
+    assert f"{said} «{name}»: the import would replace it. Nothing was written." in en.stderr
+    assert "Give another folder (--out), or run the command with --force to replace the package" in en.stderr
+    as_json = run_cli("import-plan", source, "--out", plan_with_reports, "--format", "json")
+    assert as_json.returncode == 2
+    failure = json.loads(as_json.stdout)
+    assert failure["ok"] is False and failure["error"] == "OtherPackage" and held in failure["message"]
+    assert {path: path.read_bytes() for path in plan_with_reports.rglob("*") if path.is_file()} == before
+
+    forced = run_cli("import-plan", source, "--out", plan_with_reports, "--force")
+    assert forced.returncode == 1, forced.stderr  # Kolomyia's reports name tasks and people it has not
+    assert descriptor(plan_with_reports)["name"] == name
+    reports = plan_with_reports / "progress_reports.csv"
+    assert reports.read_bytes() == before[reports]
+    again = run_cli("import-plan", source, "--out", plan_with_reports, "--format", "json")
+    assert again.returncode == 1 and json.loads(again.stdout)["errors_after_import"] > 0  # imported again

@@ -266,7 +266,8 @@ def main(lang: str) -> None:
 @click.option(
     "--force",
     is_flag=True,
-    help="Overwrite the plan's files even where they were changed by hand since the last import.",
+    help="Overwrite the plan's files even where they were changed by hand since the last import, "
+    "or replace a package of another decision in --out (progress_reports.csv is kept).",
 )
 @FORMAT_OPTION
 @LANG_OPTION
@@ -284,6 +285,10 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
     exit code is 1, so nothing is silently dropped. A plan file changed by hand
     since the last import (a person added to people.csv, a status to a schema) is
     not overwritten unless --force: the command names them and stops (exit 2).
+    Nor is a package of another decision: its name (the town and the plan's year,
+    such as kolomyia-communication-plan-2021) is not this decision's, so the command
+    names it and stops (exit 2); use another --out, or --force to replace it. The
+    same decision's package, its name the same, is rewritten as above.
     The package is then validated: execution records that lost their task or
     person in the new plan are counted, and the exit code is 1.
 
@@ -293,7 +298,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
       opendata import-plan decision.txt --out datapackage --format json
     """
     from opendata.messages import IMPORT_UI, counted
-    from opendata.package import EditedByHand, import_plan
+    from opendata.package import EditedByHand, OtherPackage, import_plan
     from opendata.plan_import import SourceError
     from opendata.text import encoding_name
 
@@ -306,6 +311,9 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         kind_words = ui["document_kinds"].get(error.params.get("kind", ""), "")
         reason = ui["errors"][error.code].format(**error.params, kind_words=kind_words)
         _refuse("SourceError", ui["cannot"].format(source=source, reason=reason), output_format, 2)
+    except OtherPackage as error:
+        message = ui["other_package"].format(out=out_dir, held=error.held, name=error.name)
+        _refuse("OtherPackage", message, output_format, 2)
     except EditedByHand as error:
         files = ", ".join(str(out_dir / path) for path in error.paths)
         _refuse(
@@ -350,8 +358,9 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         markup=False,
     )
     for note in plan.notes:  # said, and no reason for exit 1: nothing was lost
-        what = ui["fields"].get(note.params.get("field", ""), "")
-        err.print(ui["notes"][note.code].format(**note.params, what=what), markup=False)
+        field = note.params.get("field", "")
+        what, effect = ui["fields"].get(field, ""), ui["effects"].get(field, "")
+        err.print(ui["notes"][note.code].format(**note.params, what=what, effect=effect), markup=False)
     for line in unplaced:
         reason = ui["reasons"][line.reason].format(task=line.task)
         err.print(

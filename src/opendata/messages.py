@@ -1521,6 +1521,9 @@ IMPORT_UI = {
         "unknown": "Не те, що запише імпорт: {files}. Запису попереднього імпорту "
         "(sources/imported-files.json) у пакеті немає, тож невідомо, чи це зміни вручну. Нічого "
         "не записано. Якщо змін вручну немає (або вони не потрібні), запустіть команду з --force.",
+        "other_package": "У «{out}» уже є інший пакет даних — «{held}», а з цього рішення вийде «{name}»: "
+        "імпорт замінив би його. Нічого не записано. Вкажіть іншу папку (--out) або, щоб замінити пакет, "
+        "запустіть команду з --force (progress_reports.csv із записами про виконання лишиться як є).",
         "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
         "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
         "errors": {
@@ -1539,7 +1542,11 @@ IMPORT_UI = {
             "pdf": "документ PDF",
         },
         "notes": {
-            "not-found": "У тексті рішення не знайдено поля {field} ({what}): у decision.csv воно порожнє.",
+            "not-found": "У тексті рішення не знайдено поля {field} ({what}): у decision.csv воно "
+            "порожнє.{effect}",
+            "no-department": "Під планом не знайдено підпису відділу, що підготував рішення («Начальник "
+            "відділу … Ім'я ПРІЗВИЩЕ»): видавцем (publisher) у datapackage.json названо «{publisher}». "
+            "Щоб назвати відділ, допишіть його підпис у текст рішення й імпортуйте знову.",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
             "«{text}»; поле signatory_name у decision.csv порожнє.",
             "no-english-titles": "Немає англійської назви кампаній (номери: {numerals}): поле title_en у "
@@ -1552,6 +1559,14 @@ IMPORT_UI = {
             "issuing_body": "«виконавчого комітету … міської ради» чи шапка «… МІСЬКА РАДА» над "
             "«Виконавчий комітет»",
             "signatory_name": "«Міський голова», «Селищний голова» чи «Сільський голова» та ім'я",
+        },
+        # what a field not found means for datapackage.json, after the note "not-found"
+        "effects": {
+            "city": " Тож назва пакета й ключові слова в datapackage.json без міста, і на порталі пакет "
+            "легко сплутати з планом іншої громади: допишіть у текст рішення «м. Назва» (чи «смт …», "
+            "«с. …») та імпортуйте знову.",
+            "issuing_body": " Тож заголовок, опис, автор і видавець пакета в datapackage.json без назви "
+            "ради: допишіть її в текст рішення («виконавчого комітету … міської ради») та імпортуйте знову.",
         },
         "reasons": {
             "bad-numeral": "номер кампанії — не римське число",
@@ -1576,6 +1591,9 @@ IMPORT_UI = {
         "import (sources/imported-files.json), so whether they were changed by hand is unknown. "
         "Nothing was written. If they were not (or the changes are not needed), run the command with "
         "--force.",
+        "other_package": "«{out}» already holds another data package, «{held}», and this decision makes "
+        "«{name}»: the import would replace it. Nothing was written. Give another folder (--out), or run the "
+        "command with --force to replace the package (progress_reports.csv and its records stay as they are).",
         "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
         "which (most often reports on tasks or people the new plan no longer has).",
         "errors": {
@@ -1595,7 +1613,11 @@ IMPORT_UI = {
         },
         "notes": {
             "not-found": "Field {field} ({what}) was not found in the decision's text: it is empty in "
-            "decision.csv.",
+            "decision.csv.{effect}",
+            "no-department": "No signature of the department that prepared the decision («Начальник "
+            "відділу … Ім'я ПРІЗВИЩЕ») was found under the plan: datapackage.json names «{publisher}» as "
+            "the publisher. To name the department, add its signature to the decision's text and import "
+            "again.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
             "(«Ім'я ПРІЗВИЩЕ»): «{text}»; field signatory_name is empty in decision.csv.",
             "no-english-titles": "No English title for the campaigns numbered {numerals}: field title_en is "
@@ -1608,6 +1630,14 @@ IMPORT_UI = {
             "issuing_body": "«виконавчого комітету … міської ради», or a header «… МІСЬКА РАДА» over "
             "«Виконавчий комітет»",
             "signatory_name": "«Міський голова», «Селищний голова» or «Сільський голова» and a name",
+        },
+        "effects": {
+            "city": " So the package's name and keywords in datapackage.json name no town, and on a portal "
+            "the package is easily mistaken for another community's plan: add «м. Назва» (or «смт …», "
+            "«с. …») to the decision's text and import again.",
+            "issuing_body": " So the package's title, description, author and publisher in datapackage.json "
+            "name no council: add it to the decision's text («виконавчого комітету … міської ради») and "
+            "import again.",
         },
         "reasons": {
             "bad-numeral": "the campaign's number is not a Roman numeral",

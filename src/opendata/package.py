@@ -16,6 +16,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from opendata.plan_descriptor import describe, package_name
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
@@ -25,7 +26,8 @@ IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wro
 
 
 def plan_schema(name: str) -> dict:
-    """The Table Schema (or, for "package", the package template) shipped with opendata."""
+    """The Table Schema (or, for "package", the package template: null where the decision's
+    own words go, `package_descriptor`) shipped with opendata."""
     text = resources.files("opendata.plan_schema").joinpath(f"{name}.json").read_text("utf-8")
     return json.loads(text)
 
@@ -122,11 +124,17 @@ def csv_resource(name: str, **metadata) -> dict:
     }
 
 
-def package_descriptor() -> dict:
+def package_descriptor(plan: ParsedPlan) -> dict:
+    """The plan's datapackage.json: the template's fixed parts (licence, tables' titles) in
+    its order, and where it has null, the words about this decision (`describe`)."""
     template = plan_schema("package")
-    resource_meta = template.pop("resources")
-    template["resources"] = [csv_resource(name, **resource_meta[name]) for name in PLAN_RESOURCES]
-    return template
+    described = describe(plan)
+    descriptor = {key: described.get(key, value) for key, value in template.items()}
+    descriptor["resources"] = [
+        csv_resource(name, **{**template["resources"][name], **described["resources"].get(name, {})})
+        for name in PLAN_RESOURCES
+    ]
+    return descriptor
 
 
 class EditedByHand(Exception):
@@ -139,20 +147,35 @@ class EditedByHand(Exception):
         self.known = known  # False: no record of the last import, so they may be its own
 
 
+class OtherPackage(Exception):
+    """The folder holds a package of another name than the decision's: another council's
+    or another year's plan, or no import at all.  An import would replace it, and a
+    publish then put this plan on the portal under the other's dataset."""
+
+    def __init__(self, held: str, name: str) -> None:
+        super().__init__(f"{held}, not {name}")
+        self.held, self.name = held, name
+
+
 def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPlan:
     """Build the plan's data package in `out_dir` from the decision's text.
 
-    Existing execution records (progress_reports.csv) are kept: the importer
-    owns the plan, the communication department owns the reports.  A file of the
-    plan changed by hand since the last import (a person added to people.csv, a
-    status to the reports' schema) is not overwritten: `EditedByHand` names them,
-    unless FORCE.
+    Existing execution records (progress_reports.csv) are kept, even with FORCE: the
+    importer owns the plan, the communication department owns the reports.  A folder
+    holding a package of another name (`OtherPackage`) is not replaced, unless FORCE;
+    the same name is the same plan (town and year), and a new text of it rewrites the
+    files the last import wrote.  A file of the plan changed by hand since the last
+    import (a person added to people.csv, a status to the reports' schema) is not
+    overwritten: `EditedByHand` names them, unless FORCE.
     """
     text, codec = read_source(source)
     plan = _parsed(text)
     plan.source_encoding = codec
     files = _plan_files(plan)
     if not force:
+        held, name = _package_name_in(out_dir), package_name(plan)
+        if held not in (None, name):
+            raise OtherPackage(held, name)
         edited, known = _edited_since_import(out_dir, files)
         if edited:
             raise EditedByHand(edited, known)
@@ -188,10 +211,18 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
         files[f"{name}.csv"] = csv_bytes([f["name"] for f in schemas[name]["fields"]], rows)
     for name, schema in schemas.items():
         files[f"{SCHEMAS_DIR}/{name}.json"] = json_text(schema).encode("utf-8")
-    descriptor = package_descriptor()
-    descriptor["sources"][0]["path"] = plan.decision["source_file"]
-    files["datapackage.json"] = json_text(descriptor).encode("utf-8")
+    files["datapackage.json"] = json_text(package_descriptor(plan)).encode("utf-8")
     return files
+
+
+def _package_name_in(out_dir: Path) -> str | None:
+    """The name of the data package the folder holds, if it holds a readable one."""
+    try:
+        descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    name = descriptor.get("name") if isinstance(descriptor, dict) else None
+    return name if isinstance(name, str) else None
 
 
 def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], bool]:

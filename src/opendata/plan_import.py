@@ -85,6 +85,18 @@ CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.)\s*(?P<city>{PLACE})")
 COUNCIL_RE = re.compile(r"виконавчого комітету (\S+) (міської|селищної|сільської) ради")
 HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬКА|СЕЛИЩНА|СІЛЬСЬКА) РАДА$")
 HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
+# the unit whose head signs under the plan, in the genitive as signed and the nominative
+UNITS_NOMINATIVE = {
+    "відділу": "Відділ",
+    "управління": "Управління",
+    "департаменту": "Департамент",
+    "сектору": "Сектор",
+    "служби": "Служба",
+}
+DEPARTMENT_RE = re.compile(
+    rf"^Начальник (?P<unit>{'|'.join(UNITS_NOMINATIVE)}) (?P<words>.+?)"
+    rf"(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)? [{UPPER}][{LOWER}]+ [{UPPER}’'ʼ-]{{2,}}"
+)
 SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ-]{{2,}})$")
 # the plan period in the title, in the forms the importer understands
 PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
@@ -164,6 +176,29 @@ class Note:
     params: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Council:
+    """The council whose executive committee issued the decision, in the genitive as the
+    decision's words need it: «Коломийської міської ради»."""
+
+    genitive: str
+    kind: str  # «міської», «селищної» or «сільської»
+
+    @property
+    def issuing_body(self) -> str:
+        return f"Виконавчий комітет {self.genitive}"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The plan's first and last day, and the period in the title's own words with its
+    numerals as printed («ІІ–IV квартали 2021 року»): the package's title repeats them."""
+
+    start: date
+    end: date
+    words: str
+
+
 @dataclass
 class ParsedPlan:
     decision: dict
@@ -171,6 +206,9 @@ class ParsedPlan:
     tasks: list[Task]
     people: list[Person]
     unplaced: list[UnplacedLine]
+    council: Council | None
+    period: Period
+    department: str | None  # who prepared the decision: «Відділ … Коломийської міської ради»
     source_encoding: str = "utf-8"  # the codec the export was read in (read_source)
     notes: list[Note] = field(default_factory=list)
 
@@ -194,25 +232,32 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
         raise SourceError("no-plan")
     preamble = normalize_space("\n".join(lines[:plan_start]))
     notes: list[Note] = []
-    decision = _parse_preamble(lines[:plan_start], preamble, source_name, text, notes)
+    decision, council, period = _parse_preamble(lines[:plan_start], preamble, source_name, text, notes)
     campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
+    department = _department(signature, council)
+    if department is None and council is not None:
+        notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
     _attach_positions(people, normalize_space(preamble + " " + signature))
     _number_tasks(tasks)
-    return ParsedPlan(decision, campaigns, tasks, people, unplaced, notes=notes)
+    return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
 
 
-def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str, notes: list[Note]) -> dict:
+def _parse_preamble(
+    lines: list[str], flat: str, source_name: str, text: str, notes: list[Note]
+) -> tuple[dict, Council | None, Period]:
+    """The decision's row, and its council and period as the package's description needs them."""
     stripped = [normalize_space(line) for line in lines if line.strip()]
     title = next((s for s in stripped if s.startswith("Про затвердження")), None)
     if title is None:
         raise SourceError("no-title")
     city_match = CITY_RE.search(flat)
-    issuing_body = _issuing_body(flat, stripped)
-    period_start, period_end = _period(title)
+    council = _council(flat, stripped)
+    issuing_body = council.issuing_body if council else None
+    period = _period(title)
     repeal = re.search(
         r"втратило чинність, рішення .*?від (\d{2})\.(\d{2})\.(\d{4})\s*р?\.?"
         r"\s*№\s*(\d+)\s*«(.+?)»",
@@ -225,16 +270,16 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str, no
         if not value:
             notes.append(Note("not-found", {"field": name}))
     city = city_match.group("city") if city_match else None
-    return {
-        "decision_id": f"{latin_slug(city) if city else 'city'}-{period_start.year}-communication-plan",
+    decision = {
+        "decision_id": f"{latin_slug(city) if city else 'city'}-{period.start.year}-communication-plan",
         "title": title,
         "city": city,
         "issuing_body": issuing_body,
         "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
         "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
         "number": numbered.group(1) if numbered else None,
-        "period_start": period_start,
-        "period_end": period_end,
+        "period_start": period.start,
+        "period_end": period.end,
         "repeals_number": repeal.group(4) if repeal else None,
         "repeals_date": date(int(repeal.group(3)), int(repeal.group(2)), int(repeal.group(1)))
         if repeal
@@ -245,39 +290,56 @@ def _parse_preamble(lines: list[str], flat: str, source_name: str, text: str, no
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    return decision, council, period
 
 
-def _period(title: str) -> tuple[date, date]:
-    """The plan's first and last day from its title: «ІІ-IV квартали 2021 року», «IV квартал
-    2022 року» or «2022 рік» (other councils plan a quarter or a whole year)."""
+def _period(title: str) -> Period:
+    """The plan's period from its title: «ІІ-IV квартали 2021 року», «IV квартал 2022 року» or
+    «2022 рік» (other councils plan a quarter or a whole year)."""
     quarters = None
     if found := PERIOD_RANGE_RE.search(title):
         quarters, year = (roman_value(found.group(1)), roman_value(found.group(2))), found.group(3)
+        words = f"{found.group(1)}–{found.group(2)} квартали {year} року"
     elif found := PERIOD_QUARTER_RE.search(title):
         quarters, year = (roman_value(found.group(1)),) * 2, found.group(2)
+        words = f"{found.group(1)} квартал {year} року"
     elif found := PERIOD_YEAR_RE.search(title):
         quarters, year = (1, 4), found.group(1)
+        words = f"{year} рік"
     if quarters is None or not all(q in (1, 2, 3, 4) for q in quarters) or quarters[0] > quarters[1]:
         raise SourceError("no-period", title=title)
-    return quarter_bounds(int(year), quarters[0])[0], quarter_bounds(int(year), quarters[1])[1]
+    first, last = quarter_bounds(int(year), quarters[0])[0], quarter_bounds(int(year), quarters[1])[1]
+    return Period(first, last, words)
 
 
-def _issuing_body(flat: str, stripped: list[str]) -> str | None:
-    """«Виконавчий комітет … ради» from the decision's own words or, failing them, from its
-    header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет»)."""
+def _council(flat: str, stripped: list[str]) -> Council | None:
+    """The council from the decision's own words («виконавчого комітету … міської ради») or,
+    failing them, from its header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет»)."""
     if council := COUNCIL_RE.search(flat):
-        return f"Виконавчий комітет {council.group(1)} {council.group(2)} ради"
+        return Council(f"{council.group(1)} {council.group(2)} ради", council.group(2))
     for line, below in itertools.pairwise(stripped):
         header = HEADER_COUNCIL_RE.match(line)
         if header and below.lower() == "виконавчий комітет":
             name = "-".join(_genitive(part).capitalize() for part in header.group("name").split("-"))
-            return f"Виконавчий комітет {name} {_genitive(header.group('kind')).lower()} ради"
+            kind = _genitive(header.group("kind")).lower()
+            return Council(f"{name} {kind} ради", kind)
     return None
 
 
 def _genitive(adjective: str) -> str:
     """«ДОЛИНСЬКА» → «ДОЛИНСЬКОЇ»: a feminine adjective (of «рада») in the genitive."""
     return adjective[:-1] + "ОЇ" if adjective.endswith("А") else adjective
+
+
+def _department(signature: str, council: Council | None) -> str | None:
+    """Who prepared the decision, from the signature under the plan («Начальник відділу
+    комунікації … міської ради Михайло КАЧАНСЬКИЙ»), in the nominative and with the
+    council's name: «Відділ комунікації … Коломийської міської ради»."""
+    found = DEPARTMENT_RE.match(signature)
+    if found is None:
+        return None
+    unit = f"{UNITS_NOMINATIVE[found.group('unit')]} {found.group('words')}"
+    return f"{unit} {council.genitive}" if council else unit
 
 
 def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | None]:

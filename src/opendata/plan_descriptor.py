@@ -1,0 +1,113 @@
+"""What a plan's datapackage.json says about its decision, in Ukrainian and English.
+
+The name, titles, descriptions, keywords, source and contributors are made from the
+decision the importer read (its town, council, department, period and campaigns):
+another council's plan, or Kolomyia's next year's, must not be labelled as Kolomyia's
+2021 plan, nor published over it (`publish` names the dataset after the package).
+Where the text does not name the town or the council the words stay neutral («План
+реалізації Комунікаційної стратегії на …»), and the importer's notes say so.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from opendata.messages import noun_form
+from opendata.plan_import import ParsedPlan
+from opendata.text import latin_slug, transliterate, ukrainian_date
+
+COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
+# the campaigns' count in words, as the description of the campaigns' table gives it
+COUNT_WORDS = {
+    "uk": ["Одна", "Дві", "Три", "Чотири", "П'ять", "Шість", "Сім", "Вісім", "Дев'ять", "Десять"],
+    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+}
+BUILT_BY = {
+    "uk": "Побудовано автоматично з тексту рішення командою `opendata import-plan`.",
+    "en": "Built automatically from the decision's text by `opendata import-plan`.",
+}
+
+
+def package_name(plan: ParsedPlan) -> str:
+    """«kolomyia-communication-plan-2021»: the town (KMU 2010 transliteration) and the
+    plan's year, so that each council's plan, and each year's, has a name of its own."""
+    years = "-".join(dict.fromkeys(str(day.year) for day in (plan.period.start, plan.period.end)))
+    town = plan.decision["city"]
+    return f"{latin_slug(town)}-communication-plan-{years}" if town else f"communication-plan-{years}"
+
+
+def describe(plan: ParsedPlan) -> dict:
+    """The descriptor's fields about the decision, and the campaigns table's description."""
+    decision, council = plan.decision, plan.council
+    town = decision["city"]
+    town_en = transliterate(town) if town else None  # KMU 2010: the town's English name is not known
+    council_en = f"{town_en} {COUNCILS_EN[council.kind]}" if town_en and council else None
+    draft = decision["status"] == "draft"
+    committee = f"виконавчого комітету {council.genitive}" if council else None
+    publisher = plan.department or decision["issuing_body"]  # the department, or the council's body
+    return {
+        "name": package_name(plan),
+        "title": _joined("План реалізації Комунікаційної стратегії", council and council.genitive)
+        + f" на {plan.period.words}",
+        "title_en": _joined(council_en, f"Communication Strategy implementation plan, {_period_en(plan)}"),
+        "description": "Кампанії, завдання, керівники та виконавці плану, затвердженого "
+        + _joined("(проєктом) рішення" if draft else "рішенням", committee)
+        + f", і записи про його виконання. {BUILT_BY['uk']}",
+        "description_en": "Campaigns, tasks, leaders and executors of the plan approved by the "
+        + _joined("(draft)" if draft else None, "decision", council and "of the executive committee")
+        + (f" of {council_en}" if council_en else "")
+        + f", and the records of its execution. {BUILT_BY['en']}",
+        "keywords": [
+            *("комунікаційна стратегія", "план", *_listed(town), "відкриті дані"),
+            *("communication strategy", "plan", *_listed(town_en), "open data"),
+        ],
+        "sources": [{"title": _source_title(decision, committee), "path": decision["source_file"]}],
+        "contributors": [
+            {"title": title, "role": role}
+            for title, role in ((publisher, "publisher"), (decision["issuing_body"], "author"))
+            if title
+        ],
+        "resources": {"campaigns": _campaigns_description(len(plan.campaigns))},
+    }
+
+
+def _joined(*parts: str | None) -> str:
+    return " ".join(part for part in parts if part)
+
+
+def _listed(value: str | None) -> list[str]:
+    return [value] if value else []
+
+
+def _period_en(plan: ParsedPlan) -> str:
+    """«Q2–Q4 2021», «Q4 2022», or «2022» for a whole year."""
+    first, last = (_quarter(day) for day in (plan.period.start, plan.period.end))
+    year = plan.period.start.year
+    if (first, last) == (1, 4):
+        return str(year)
+    return f"Q{first} {year}" if first == last else f"Q{first}–Q{last} {year}"
+
+
+def _quarter(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _source_title(decision: dict, committee: str | None) -> str:
+    """«Рішення виконавчого комітету … від 14.01.2022 № 12 «Про затвердження …» (текстовий
+    експорт)», or «Проєкт рішення …» for a draft, which has no date or number yet."""
+    kind = "Проєкт рішення" if decision["status"] == "draft" else "Рішення"
+    dated = f"від {ukrainian_date(decision['date'])}" if decision["date"] else None
+    numbered = f"№ {decision['number']}" if decision["number"] else None
+    return _joined(kind, committee, dated, numbered, f"«{decision['title']}» (текстовий експорт)")
+
+
+def _campaigns_description(count: int) -> dict:
+    """«П'ять кампаній плану.» / «The plan's five campaigns.»: in words up to ten."""
+    words = {
+        lang: names[count - 1] if 0 < count <= len(names) else str(count)
+        for lang, names in COUNT_WORDS.items()
+    }
+    return {
+        "description": f"{words['uk']} {noun_form(count, 'uk', 'campaigns')} плану.",
+        "description_en": f"The plan's {words['en']} {noun_form(count, 'en', 'campaigns')}.",
+    }
