@@ -988,3 +988,21 @@ def test_the_datastore_lists_rows_in_the_files_order_after_a_row_moved(
     reports.write_text("".join([header, rows[-1], *rows[:-1]]), encoding="utf-8")
     assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
     assert [r["report_id"] for r in datastore_rows()] == [r["report_id"] for r in csv_rows(reports)]
+
+
+def test_an_organisation_typed_as_words_is_created_under_a_latin_name(ckan_portal: Portal, plan_copy: Path):
+    """The dry run promised «XNW Місто», then the portal refused the name (exit 1: "run again")."""
+    suffix = uuid.uuid4().hex[:6]
+    typed = f"Тестова міська рада {suffix}"
+    name = f"testova-miska-rada-{suffix}"
+    dry = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
+    assert dry.returncode == 0, dry.stderr
+    assert f"Організацію «{typed}» буде створено на порталі як {name}" in dry.stderr
+    created = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--create-org")
+    assert created.returncode == 0, created.stdout
+    organisation = ckan_portal.api().action.organization_show(id=name)
+    assert organisation["title"] == typed
+    # typed the same way again, it is the same organisation
+    again = publish_cli(ckan_portal, typed, plan_copy, unique_name())
+    assert again.returncode == 0, again.stdout
+    assert ckan_portal.api().action.organization_show(id=name)["package_count"] == 2

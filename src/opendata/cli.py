@@ -1041,6 +1041,7 @@ def publish_command(
         PackageError,
         Passport,
         ensure_organization,
+        organisation_name,
         plan_publish,
         publish,
         publish_refusal,
@@ -1073,9 +1074,11 @@ def publish_command(
         purpose=purpose,
     )
     try:
-        org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run)
+        typed_org, org = org, organisation_name(org)
+        org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run, title=typed_org)
         if org_to_create:
-            err.print(ui["org_to_create" if dry_run else "org_created"].format(org=org), markup=False)
+            key = ("org_to_create" if dry_run else "org_created") + ("_as" if org != typed_org else "")
+            err.print(ui[key].format(org=typed_org, name=org), markup=False)
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None

@@ -1728,6 +1728,8 @@ PUBLISH_UI = {
     "uk": {
         "org_created": "Організацію «{org}» створено на порталі (--create-org).",
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
+        "org_created_as": "Організацію «{org}» створено на порталі як {name} (--create-org).",
+        "org_to_create_as": "Організацію «{org}» буде створено на порталі як {name} (--create-org).",
         "config_exposed": "Увага: файл налаштувань {path} із ключем API можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
@@ -1815,6 +1817,8 @@ PUBLISH_UI = {
     "en": {
         "org_created": "Organisation «{org}» was created on the portal (--create-org).",
         "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
+        "org_created_as": "Organisation «{org}» was created on the portal as {name} (--create-org).",
+        "org_to_create_as": "Organisation «{org}» will be created on the portal as {name} (--create-org).",
         "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
         "users of this computer; close it: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» is not an official update frequency "

@@ -1051,7 +1051,16 @@ def _parse_json(value: Any) -> Any:
     return value
 
 
-def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: bool = False) -> bool:
+def organisation_name(org: str) -> str:
+    """ORG's CKAN name: as typed where it is one, else in the official Latin spelling
+    ("Коломийська міська рада" → "kolomyiska-miska-rada"), as a dataset's name is made;
+    an organisation created for it keeps the typed words as its title."""
+    return org if re.fullmatch(r"[a-z0-9_-]{2,100}", org) else ckan_name(org)
+
+
+def ensure_organization(
+    client: CkanClient, org: str, *, create: bool, dry_run: bool = False, title: str | None = None
+) -> bool:
     """Check that ORG exists; create it only when asked, so a typo never makes a new one;
     True when it was (or, in a dry run, would be) created.
 
@@ -1072,7 +1081,7 @@ def ensure_organization(client: CkanClient, org: str, *, create: bool, dry_run: 
     if not dry_run:
         client.call(
             "organization_create",
-            {"name": org, "title": org},
+            {"name": org, "title": title or org},
             landed=lambda: client.find("organization_show", show),
         )
     return True
