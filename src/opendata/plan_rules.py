@@ -32,6 +32,7 @@ import frictionless
 
 from opendata.problems import Problem
 from opendata.quarters import quarter_bounds, quarter_label
+from opendata.tables import written_cell
 
 PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -92,7 +93,7 @@ class Table:
 
     def written_date(self, name: str, day: date) -> str:
         """The date as the field's format writes it: what a cell of the column must hold."""
-        return self._date_field(name).write_cell(day)[0]
+        return written_cell(self._date_field(name), day)
 
     def _date_field(self, name: str) -> frictionless.Field:
         described = self.fields.get(name)
