@@ -36,32 +36,54 @@ def save_as_ukrainian_excel(table: Path) -> None:
         csv.writer(stream, delimiter=";", lineterminator="\r\n").writerows(rows)
 
 
-def write_cells_in_own_notation(package: Path) -> None:
-    """Give the plan's tables a schema's own notation, as another community's data has:
-    «так»/«ні» for a boolean (``trueValues``) and a day-first date (``format``)."""
+def rewrite_field(package: Path, table: str, field: str, descriptor: dict, text) -> None:
+    """Give a field of a package's table ``descriptor``'s properties (a ``format``, say)
+    and rewrite its column's cells with ``text`` (the notation they declare)."""
     import csv
     import json
 
-    def rewrite(table: str, field: str, descriptor: dict, text) -> None:
-        schema_path = package / "schemas" / f"{table}.json"
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-        next(f for f in schema["fields"] if f["name"] == field).update(descriptor)
-        schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
-        with (package / f"{table}.csv").open(encoding="utf-8", newline="") as stream:
-            rows = list(csv.DictReader(stream))
-        with (package / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows({**row, field: text(row[field])} for row in rows)
+    schema_path = package / "schemas" / f"{table}.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    next(f for f in schema["fields"] if f["name"] == field).update(descriptor)
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    with (package / f"{table}.csv").open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        header, rows = reader.fieldnames, list(reader)
+    with (package / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, field: text(row[field])} for row in rows)
 
-    rewrite(
+
+DAY_FIRST = {"format": "%d.%m.%Y"}
+
+
+def day_first(iso: str) -> str:
+    """«2021-04-01» as «01.04.2021», the notation of ``DAY_FIRST``."""
+    return ".".join(reversed(iso.split("-")))
+
+
+def write_cells_in_own_notation(package: Path) -> None:
+    """Give the plan's tables a schema's own notation, as another community's data has:
+    «так»/«ні» for a boolean (``trueValues``) and a day-first date (``format``)."""
+    rewrite_field(
+        package,
         "tasks",
         "number_is_duplicate",
         {"trueValues": ["так"], "falseValues": ["ні"]},
         lambda cell: {"true": "так", "false": "ні"}[cell],
     )
-    day_first = {"format": "%d.%m.%Y"}
-    rewrite("decision", "period_start", day_first, lambda cell: ".".join(reversed(cell.split("-"))))
+    rewrite_field(package, "decision", "period_start", DAY_FIRST, day_first)
+
+
+def write_dates_day_first(package: Path) -> None:
+    """Every date of the plan's period and reports in the schema's own «%d.%m.%Y»."""
+    for table, field in (
+        ("decision", "period_start"),
+        ("decision", "period_end"),
+        ("progress_reports", "report_date"),
+    ):
+        rewrite_field(package, table, field, DAY_FIRST, day_first)
 
 
 def contrast(foreground: str, background: str) -> float:

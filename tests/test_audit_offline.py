@@ -12,7 +12,7 @@ import pytest
 
 from opendata.audit import run_audit
 from opendata.audit.report import write_outputs
-from tests.helpers import contrast, run_cli, save_as_ukrainian_excel
+from tests.helpers import contrast, run_cli, save_as_ukrainian_excel, write_dates_day_first
 
 GOOD = {
     "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
@@ -263,6 +263,47 @@ def test_record_appends_to_a_table_saved_by_a_ukrainian_excel(dump, plan_with_re
     added = after[len(before) :].decode("utf-8")
     assert added.startswith("2021-Q4-5.2-audit-01;5.2;2021-Q4;2021-11-15;done;") and added.endswith("\r\n")
     assert run_cli("validate", plan_with_reports).returncode == 0
+
+
+def test_record_writes_the_date_in_the_schemas_own_format(dump, plan_with_reports, tmp_path):
+    """A plan whose schemas declare day-first dates (``%d.%m.%Y``) gets its record's date
+    so, «15.11.2021»: the record read the period as ISO dates and refused the plan as
+    not the plan's, and an ISO date written into such a table makes it invalid."""
+    write_dates_day_first(plan_with_reports)
+    reports = plan_with_reports / "progress_reports.csv"
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_with_reports,
+                     "--date", "2021-11-15")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with reports.open(encoding="utf-8", newline="") as stream:
+        row = list(csv.DictReader(stream))[-1]
+    assert (row["report_id"], row["report_date"], row["reach"]) == ("2021-Q4-5.2-audit-01", "15.11.2021", "")
+    assert run_cli("validate", plan_with_reports).returncode == 0
+    before = reports.read_bytes()
+    again = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_with_reports,
+                    "--date", "2021-11-15")  # fmt: skip
+    assert again.returncode == 0 and "вже записано (2021-Q4-5.2-audit-01)" in again.stderr
+    late = run_cli("audit", "--dump", dump, "--out", tmp_path / "c", "--record", "--plan", plan_with_reports,
+                   "--date", "2026-11-26", "--lang", "en")  # fmt: skip
+    assert late.returncode == 1
+    assert "Date 26.11.2026 is outside the plan period (01.04.2021 – 31.12.2021)." in late.stderr
+    assert reports.read_bytes() == before
+
+
+def test_record_writes_its_cells_in_the_schemas_own_missing_value(dump, plan_copy, tmp_path):
+    """The record's empty reach is written as the package's own missing value, «-»:
+    an empty cell against ``missingValues: ["-"]`` is no integer."""
+    descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+    reports = next(r for r in descriptor["resources"] if r["name"] == "progress_reports")
+    schema = json.loads((plan_copy / reports["schema"]).read_text(encoding="utf-8"))
+    schema["missingValues"] = ["-"]
+    (plan_copy / reports["schema"]).write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+                     "--date", "2021-11-15", "--evidence", "https://kolomyia.example/audit-2021")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
+        row = list(csv.DictReader(stream))[-1]
+    assert (row["report_date"], row["reach"]) == ("2021-11-15", "-")
+    assert run_cli("validate", plan_copy).returncode == 0
 
 
 def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):

@@ -20,7 +20,7 @@ from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, contrast, run_cli, write_cells_in_own_notation
+from tests.helpers import PACKAGE, contrast, rewrite_field, run_cli, write_cells_in_own_notation
 
 TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 PUBLISHER = Publisher(  # made-up values, for the tests only
@@ -616,6 +616,19 @@ def test_cells_in_a_schemas_own_notation_are_built_as_the_schema_reads_them(plan
     for page in ("dictionary.html", "index.html"):  # the format as a reader writes it
         text = (tmp_path / "out" / page).read_text(encoding="utf-8")
         assert "дата (ДД.ММ.РРРР)" in text and "дата (%d.%m.%Y)" not in text, page
+
+
+def test_a_date_of_any_format_is_built_as_an_iso_date(plan_copy, tmp_path):
+    """A date field of ``format: any`` (the schema reads whatever date it can) was written
+    as the word «any» in every cell of the built CSV: Frictionless writes a date by its
+    format as a strftime pattern."""
+    rewrite_field(plan_copy, "decision", "period_start", {"format": "any"}, lambda cell: cell)
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    decision = next(csv.DictReader((tmp_path / "out" / "csv" / "decision.csv").open(encoding="utf-8")))
+    assert decision["period_start"] == "2021-04-01"
+    report = frictionless.validate(tmp_path / "out" / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])
 
 
 def test_a_number_that_is_not_finite_is_null_in_the_json_not_a_traceback(plan_with_reports, tmp_path):

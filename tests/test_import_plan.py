@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
-from opendata.plan_import import parse_decision, read_source
+from opendata.plan_import import NUMERAL, parse_decision, read_source
 from tests.helpers import PACKAGE, SOURCE, run_cli
 
 
@@ -365,6 +366,34 @@ def test_campaigns_beyond_five_and_a_numeral_that_is_none(tmp_path):
     plan = parse_decision(source.read_text("utf-8"), "x")
     assert [c.campaign_id for c in plan.campaigns] == [1, 3, 6, 7]
     assert [(u.line_number, u.reason) for u in plan.unplaced] == [(182, "bad-numeral")]
+
+
+def test_campaigns_numbered_with_cyrillic_look_alikes_make_a_valid_package(tmp_path):
+    """Campaigns IX and X typed with Cyrillic «І» and «Х», as Ukrainian typists do: their
+    numbers are read, the numerals kept as printed, and the package is valid (the
+    schema's pattern took Cyrillic «І» only, and refused «Х»)."""
+    text = variant(
+        tmp_path,
+        ("ІV. Комунікаційна кампанія", "ІХ. Комунікаційна кампанія"),
+        ("\nV. Комунікаційна кампанія", "\nХ. Комунікаційна кампанія"),
+    ).read_text("utf-8")
+    renumbered = re.sub(r"(?m)^(\s*\t)([45])\.(\d+)$", lambda m: f"{m[1]}{int(m[2]) + 5}.{m[3]}", text)
+    source = tmp_path / "decision.txt"
+    source.write_text(renumbered, "utf-8")
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    campaigns = rows(tmp_path / "pkg" / "campaigns.csv")
+    assert [(c["campaign_id"], c["numeral"]) for c in campaigns][3:] == [("9", "ІХ"), ("10", "Х")]
+    tasks = rows(tmp_path / "pkg" / "tasks.csv")
+    assert {t["task_id"]: t["campaign_id"] for t in tasks}["10.6"] == "10"
+    assert run_cli("validate", tmp_path / "pkg").returncode == 0
+
+
+def test_the_schema_takes_every_numeral_the_importer_reads():
+    """What the importer places as a campaign's numeral, the schema's pattern allows."""
+    schema = json.loads((PACKAGE / "schemas" / "campaigns.json").read_text("utf-8"))
+    numeral = next(f for f in schema["fields"] if f["name"] == "numeral")
+    assert numeral["constraints"]["pattern"] == NUMERAL
 
 
 def test_task_numbers_printed_with_a_dot_or_a_bracket(tmp_path):

@@ -19,7 +19,7 @@ from opendata import cli
 from opendata.messages import counted
 from opendata.problems import Problem
 from opendata.validate import validate
-from tests.helpers import OPENDATA, PACKAGE, run_cli, save_as_ukrainian_excel
+from tests.helpers import OPENDATA, PACKAGE, run_cli, save_as_ukrainian_excel, write_dates_day_first
 
 
 def append_rows(path: Path, *rows: list[str]) -> None:
@@ -249,6 +249,29 @@ def test_report_date_outside_its_quarter(plan_with_reports):
     [error] = report.errors
     assert error.code == "plan-date-outside-quarter"
     assert "2021-Q3" in error.render("en")[1]
+
+
+def test_report_dates_are_read_in_the_schemas_own_format(plan_with_reports):
+    """A package whose schemas declare day-first dates («15.06.2021», ``%d.%m.%Y``): the
+    plan's rules read the period and the reports' dates so, and name the period in it.
+    They read ISO dates only, and checked none of them."""
+    write_dates_day_first(plan_with_reports)
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-1", "1.1", "2021-Q2", "01.05.2020", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+        ["R-2", "1.1", "2021-Q2", "01.08.2021", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+        ["R-3", "1.1", "2021-Q2", "15.06.2021", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    code, report = report_json(plan_with_reports, "--lang", "en")
+    assert code == 1
+    errors = [(e["type"], e["row"], e["field"]) for e in report["errors"]]
+    assert errors == [
+        ("plan-date-outside-period", 8, "report_date"),
+        ("plan-date-outside-quarter", 9, "report_date"),
+    ]
+    outside, other_quarter = (e["message"] for e in report["errors"])
+    assert outside == "Date 01.05.2020 is outside the plan period (01.04.2021 – 31.12.2021)."
+    assert "(01.04.2021 – 30.06.2021)" in other_quarter
 
 
 def test_quarter_outside_plan(plan_with_reports):

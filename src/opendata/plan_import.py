@@ -21,6 +21,7 @@ from opendata.text import (
     NotUkrainianText,
     binary_kind,
     decode_ukrainian,
+    fold_lookalikes,
     latin_slug,
     normalize_space,
     one_apostrophe,
@@ -66,10 +67,9 @@ KNOWN_POSITIONS = [
 
 UPPER = "А-ЯІЇЄҐ"
 LOWER = "а-яіїєґ’'ʼ"
-# the document may type Roman numerals with Cyrillic look-alikes (І, Х, С, М)
-ROMAN_CYRILLIC = str.maketrans({"І": "I", "Х": "X", "С": "C", "М": "M"})
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+# a Roman numeral as typed, Cyrillic look-alikes (І, Х, С, М) too; campaigns.numeral's pattern
 NUMERAL = "[IVXLCDMІХСМ]+"
 
 CAMPAIGN_RE = re.compile(rf"^(?P<numeral>{NUMERAL})\.\s*Комунікаційна кампанія\s*«(?P<title>.+)»$")
@@ -108,7 +108,7 @@ MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}
 def roman_value(numeral: str) -> int | None:
     """The value of a Roman numeral as printed (Cyrillic look-alikes allowed), or None:
     a campaign numbered by a slip must not silently become campaign 0."""
-    latin = numeral.translate(ROMAN_CYRILLIC)
+    latin = fold_lookalikes(numeral)
     if not latin or not ROMAN_RE.match(latin):
         return None
     values = [ROMAN_DIGITS[digit] for digit in latin]

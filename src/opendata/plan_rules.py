@@ -14,7 +14,8 @@
 - a cell starting with "=" is a warning: Excel runs it as a formula when it opens the CSV.
 
 The tables are read as text, with no type conversion, so that a cell the
-schema check already rejected does not stop the rules from running on others.
+schema check already rejected does not stop the rules from running on others; a
+date is read by its field, in the format the schema declares («15.06.2021»).
 Row numbers follow Frictionless: the header is row 1.
 """
 
@@ -31,17 +32,18 @@ import frictionless
 
 from opendata.problems import Problem
 from opendata.quarters import quarter_bounds, quarter_label
+from opendata.tables import written_cell
 
 PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
 # the task a report id names, as the sample's «2021-Q2-1.10-01» or «…-1.8-2-01» do
 REPORT_TASK_RE = re.compile(r"(?:^|-)(\d+\.\d+(?:-[2-9])?)-\d+$")
 SNIFF_CHARS = 16_384  # the sample a delimiter is guessed from
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # C0 controls but tab and line breaks (a cell may hold several lines), and DEL
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXCEL_CELL_CHARS = 32_767  # the most an Excel cell holds
+ISO_DATE = frictionless.fields.DateField(name="date")  # a date column the schema does not describe
 
 
 def is_plan(package: frictionless.Package) -> bool:
@@ -61,7 +63,7 @@ def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
         if "task_roles" in tables:
             problems += _tasks_without_roles(tables["tasks"], tables["task_roles"])
     if "progress_reports" in tables:
-        period = _plan_period(tables.get("decision"))
+        period = plan_period(tables.get("decision"))
         problems += _report_problems(tables["progress_reports"], period)
     return problems
 
@@ -73,11 +75,29 @@ class Table:
     rows: list[dict]  # cell texts by column name, plus "__row"
     header: list[str] = field(default_factory=list)
     delimiter: str = ","  # the file's own: what a row appended must use
-    required: frozenset[str] = frozenset()  # the schema's required fields
+    fields: dict[str, frictionless.Field] = field(default_factory=dict)  # the schema's, by name
 
     @property
     def columns(self) -> set[str]:
         return set(self.header)
+
+    @property
+    def required(self) -> frozenset[str]:
+        return frozenset(name for name, described in self.fields.items() if described.required)
+
+    def date_of(self, record: dict, name: str) -> date | None:
+        """The cell as a date, read in its field's format («15.06.2021» for ``%d.%m.%Y``;
+        ISO 8601 where the schema declares none), or None if it is not one."""
+        value, errors = self._date_field(name).read_cell(record.get(name) or "")
+        return value if not errors and isinstance(value, date) else None
+
+    def written_date(self, name: str, day: date) -> str:
+        """The date as the field's format writes it: what a cell of the column must hold."""
+        return written_cell(self._date_field(name), day)
+
+    def _date_field(self, name: str) -> frictionless.Field:
+        described = self.fields.get(name)
+        return described if described is not None and described.type == "date" else ISO_DATE
 
 
 def read_table(resource: frictionless.Resource) -> Table | None:
@@ -102,8 +122,8 @@ def read_table(resource: frictionless.Resource) -> Table | None:
         if any(cells)
     ]
     schema = getattr(resource, "schema", None)
-    required = frozenset(f.name for f in schema.fields if f.required) if schema is not None else frozenset()
-    return Table(resource.name, resource.path, rows, header, delimiter, required)
+    fields = {described.name: described for described in schema.fields} if schema is not None else {}
+    return Table(resource.name, resource.path, rows, header, delimiter, fields)
 
 
 def delimiter_of(resource: frictionless.Resource) -> str:
@@ -303,16 +323,12 @@ def _adopted_without_date_or_number(decision: Table) -> list[Problem]:
     ]
 
 
-def _plan_period(decision: Table | None) -> tuple[date, date] | None:
+def plan_period(decision: Table | None) -> tuple[date, date] | None:
+    """The plan's first and last day, read in their fields' format; None if unknown."""
     if decision is None or not decision.rows:
         return None
-    try:
-        return (
-            date.fromisoformat(decision.rows[0]["period_start"]),
-            date.fromisoformat(decision.rows[0]["period_end"]),
-        )
-    except (KeyError, ValueError):
-        return None
+    start, end = (decision.date_of(decision.rows[0], name) for name in ("period_start", "period_end"))
+    return (start, end) if start and end else None
 
 
 def _report_problems(reports: Table | None, period) -> list[Problem]:
@@ -330,7 +346,7 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
     problems = []
     row = record["__row"]
     quarter = QUARTER_RE.match(record["period"] or "")
-    day = _parse_date(record["report_date"])
+    day = table.date_of(record, "report_date")
     if period and quarter:
         q_start, _ = quarter_bounds(int(quarter.group(1)), int(quarter.group(2)))
         if not period[0] <= q_start <= period[1]:
@@ -353,8 +369,8 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
                 row,
                 "report_date",
                 record["report_date"],
-                start=period[0],
-                end=period[1],
+                start=table.written_date("report_date", period[0]),
+                end=table.written_date("report_date", period[1]),
             )
         )
     elif day and quarter:
@@ -368,8 +384,8 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
                     "report_date",
                     record["report_date"],
                     period=record["period"],
-                    start=q_start,
-                    end=q_end,
+                    start=table.written_date("report_date", q_start),
+                    end=table.written_date("report_date", q_end),
                     actual=quarter_label(day),
                 )
             )
@@ -413,12 +429,3 @@ def _same_number(first: str, second: str) -> bool:
         return float(first) == float(second)
     except ValueError:
         return False
-
-
-def _parse_date(text: str) -> date | None:
-    if not DATE_RE.match(text or ""):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None

@@ -7,7 +7,7 @@ booleans booleans and dates `datetime.date`; exports never re-guess types.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 import frictionless
@@ -83,11 +83,20 @@ def written_rows(table: Table) -> list[dict[str, str]]:
     fields = frictionless.Schema.from_descriptor(table.schema).fields
     return [
         {
-            field.name: value if isinstance(value, str) else field.write_cell(value)[0]
+            field.name: value if isinstance(value, str) else written_cell(field, value)
             for field, value in ((field, row.get(field.name)) for field in fields)
         }
         for row in table.rows
     ]
+
+
+def written_cell(field: frictionless.Field, value) -> str:
+    """The value as its field writes it.  A date or time of ``format: any`` in ISO 8601,
+    which that format reads: Frictionless takes the format for a strftime pattern, and
+    wrote the word «any» in every cell."""
+    if field.format == "any" and isinstance(value, date | time):
+        return value.isoformat()
+    return field.write_cell(value)[0]
 
 
 def _portable(row: dict, as_text: dict[str, frictionless.Field]) -> dict:
@@ -98,7 +107,7 @@ def _portable(row: dict, as_text: dict[str, frictionless.Field]) -> dict:
         if value is None:
             continue
         if name in as_text:
-            row[name] = as_text[name].write_cell(value)[0]
+            row[name] = written_cell(as_text[name], value)
         elif isinstance(value, datetime | time) and value.tzinfo is not None:
             row[name] = value.isoformat()
     return row

@@ -3,7 +3,9 @@
 The new row is checked with the plan validator's own rules for a report: one
 they would reject (a date outside the plan period, say) is refused here, with
 the reason; the plan's period must be extended (a new decision) before later
-audits can be recorded.
+audits can be recorded.  The tables are read and the row written by the package's
+schemas: a council whose dates are «15.11.2021» (``format: %d.%m.%Y``) gets its
+record's date so.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from pathlib import Path
 
 import frictionless
 
+from opendata import tables
 from opendata.messages import counted
-from opendata.plan_rules import Table, one_report_problems, read_table
+from opendata.plan_rules import Table, one_report_problems, plan_period, read_table
 from opendata.problems import Problem
 from opendata.quarters import quarter_label
 
@@ -37,21 +40,28 @@ class AlreadyRecorded(Exception):
     """The plan already holds this day's audit record (its report_id)."""
 
 
-def _same_audit(report: dict, day: date) -> bool:
+def _same_audit(reports: Table, report: dict, day: date) -> bool:
     return (
         report.get("task_id") == TASK
-        and report.get("report_date") == day.isoformat()
+        and reports.date_of(report, "report_date") == day
         and f"-{TASK}-audit-" in (report.get("report_id") or "")
     )
 
 
-def _read(path: Path) -> Table:
+def _read(package: frictionless.Package, name: str) -> Table:
     """A plan table as the validator reads it (its dialect: a Ukrainian Excel's
-    semicolons; a byte-order mark)."""
-    table = read_table(frictionless.Resource(path.name, basepath=str(path.parent)))
+    semicolons; a byte-order mark; its schema's date format)."""
+    table = read_table(package.get_resource(name))
     if table is None:
-        raise ValueError(f"{path.name} cannot be read as UTF-8 CSV")
+        raise ValueError(f"{name} cannot be read as UTF-8 CSV")
     return table
+
+
+def _written(resource: frictionless.Resource, row: dict) -> dict[str, str]:
+    """The row's cells as the table's schema writes them: the date in the field's format,
+    an empty reach as the schema's missing value."""
+    table = tables.Table(resource.name, {}, resource.schema.to_descriptor(), [row])
+    return tables.written_rows(table)[0]
 
 
 def _append(path: Path, table: Table, row: dict) -> None:
@@ -82,20 +92,22 @@ def record(
     it.  EVIDENCE_URL: where the report is published (a record of done work without one
     is the plan's warning)."""
     try:
-        decision = _read(plan / "decision.csv").rows
-        start, end = (date.fromisoformat(decision[0][k]) for k in ("period_start", "period_end"))
-        reports_table = _read(plan / "progress_reports.csv")
+        package = frictionless.Package(str(plan / "datapackage.json"))
+        period = plan_period(_read(package, "decision"))
+        reports_table = _read(package, "progress_reports")
         reports = reports_table.rows
-        roles = _read(plan / "task_roles.csv").rows
+        roles = _read(package, "task_roles").rows
+        if period is None:
+            raise ValueError("decision.csv has no period_start and period_end")
         if not {"report_id", "task_id", "period", "report_date"} <= reports_table.columns:
             raise ValueError("progress_reports.csv lacks the plan's columns")
-    except (OSError, KeyError, IndexError, ValueError) as error:
+    except (OSError, ValueError, frictionless.FrictionlessException) as error:
         raise RecordRefused(f"{plan}: not the plan's data package ({error})") from error
     leader = next(
         (r.get("person_id", "") for r in roles if r.get("task_id") == TASK and r.get("role") == "leader"), ""
     )
     quarter = quarter_label(day)
-    earlier = next((r for r in reports if _same_audit(r, day)), None)
+    earlier = next((r for r in reports if _same_audit(reports_table, r, day)), None)
     if earlier is not None:  # a run again: one audit, one record
         raise AlreadyRecorded(earlier["report_id"])
     taken = {r["report_id"] for r in reports}
@@ -106,7 +118,7 @@ def record(
         "report_id": f"{quarter}-{TASK}-audit-{number:02d}",
         "task_id": TASK,
         "period": quarter,
-        "report_date": day.isoformat(),
+        "report_date": day,
         "status": "done",
         "summary": (
             "Щорічний аудит наборів відкритих даних: "
@@ -118,20 +130,25 @@ def record(
         ),
         "evidence_url": evidence_url,
         "channel": "website",
-        "reach": "",
+        "reach": None,
         "reported_by": reported_by or leader,
     }
-    table = Table("progress_reports", "progress_reports.csv", [])
-    row["__row"] = len(reports) + 2
-    errors = [p for p in one_report_problems(table, row, (start, end)) if p.severity == "error"]
+    resource = package.get_resource("progress_reports")
+    row = {**_written(resource, row), "__row": len(reports) + 2}
+    errors = [p for p in one_report_problems(reports_table, row, period) if p.severity == "error"]
     if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
         # not a link at all, which the schema's uri type (not the plan's rules) refuses
-        where = {"resource": table.resource, "path": table.path, "row": row["__row"], "field": "evidence_url"}
+        where = {
+            "resource": reports_table.resource,
+            "path": reports_table.path,
+            "row": row["__row"],
+            "field": "evidence_url",
+        }
         errors.append(Problem("plan-evidence-not-http", cell=evidence_url, **where))
     if errors:
         reasons = " ".join(" ".join(problem.render(lang)) for problem in errors)
         in_period = any(problem.field in ("period", "report_date") for problem in errors)
         raise RecordRefused(f"{reasons} {REFUSED[lang]}" if in_period else reasons)
     del row["__row"]
-    _append(plan / "progress_reports.csv", reports_table, row)
+    _append(Path(resource.normpath), reports_table, row)
     return row
