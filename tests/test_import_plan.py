@@ -633,3 +633,12 @@ def test_a_package_of_another_decision_is_not_replaced_without_force(plan_with_r
     assert reports.read_bytes() == before[reports]
     again = run_cli("import-plan", source, "--out", plan_with_reports, "--format", "json")
     assert again.returncode == 1 and json.loads(again.stdout)["errors_after_import"] > 0  # imported again
+
+
+def test_a_draft_decisions_package_says_the_decision_is_still_a_draft():
+    """«затвердженого (проєктом) рішення» was neither grammatical nor true."""
+    descriptor = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    assert "плану, затвердженого рішенням виконавчого комітету Коломийської міської ради " \
+        "(поки що — проєкт рішення), і записи" in descriptor["description"]  # fmt: skip
+    assert "approved by the decision of the executive committee of Kolomyia City Council " \
+        "(so far a draft decision), and" in descriptor["description_en"]  # fmt: skip

@@ -51,11 +51,13 @@ def describe(plan: ParsedPlan) -> dict:
         + f" на {plan.period.words}",
         "title_en": _joined(council_en, f"Communication Strategy implementation plan, {_period_en(plan)}"),
         "description": "Кампанії, завдання, керівники та виконавці плану, затвердженого "
-        + _joined("(проєктом) рішення" if draft else "рішенням", committee)
+        + _joined("рішенням", committee)
+        + (" (поки що — проєкт рішення)" if draft else "")
         + f", і записи про його виконання. {BUILT_BY['uk']}",
         "description_en": "Campaigns, tasks, leaders and executors of the plan approved by the "
-        + _joined("(draft)" if draft else None, "decision", council and "of the executive committee")
+        + _joined("decision", council and "of the executive committee")
         + (f" of {council_en}" if council_en else "")
+        + (" (so far a draft decision)" if draft else "")
         + f", and the records of its execution. {BUILT_BY['en']}",
         "keywords": [
             *("комунікаційна стратегія", "план", *_listed(town), "відкриті дані"),
