@@ -202,7 +202,14 @@ def add_portal_options(parser: argparse.ArgumentParser) -> None:
 
 
 def portal_api(args: argparse.Namespace) -> ckanapi.RemoteCKAN:
-    return ckanapi.RemoteCKAN(args.portal, apikey=args.token_file.read_text().strip())
+    try:
+        token = args.token_file.read_text().strip()
+    except OSError as error:
+        sys.exit(
+            f"cannot read the API token from {args.token_file} ({error.strerror}): start the local "
+            "portal (bash scripts/ckan/portal.sh up), set OPENDATA_CKAN_LAB, or pass --token-file"
+        )
+    return ckanapi.RemoteCKAN(args.portal, apikey=token)
 
 
 def main() -> None:

@@ -304,3 +304,12 @@ def test_a_usage_error_is_json_too_when_json_was_asked_for():
     answer = json.loads(result.stdout)
     assert (answer["ok"], answer["error"]) == (False, "UsageError") and "--limit-errors" in answer["message"]
     assert "--limit-errors" in result.stderr  # and said to a person, as before
+
+
+def test_the_version_line_has_no_english_words_in_a_ukrainian_terminal():
+    """click's "opendata, version 0.1.0" was the one English line of the Ukrainian CLI."""
+    from opendata import __version__
+
+    for lang in ("uk", "en"):
+        result = run_cli("--version", env={**os.environ, "OPENDATA_LANG": lang})
+        assert result.returncode == 0 and result.stdout == f"opendata {__version__}\n"

@@ -230,7 +230,8 @@ def _usage_error(error: click.UsageError, lang: str, args: list[str]) -> Transla
 @click.group(
     cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
 )
-@click.version_option(__version__, prog_name="opendata")
+# "opendata 0.1.0": no words to translate
+@click.version_option(__version__, prog_name="opendata", message="%(prog)s %(version)s")
 @LANG_OPTION
 def main(lang: str) -> None:
     """Publish and check the city's open data.
@@ -1228,8 +1229,9 @@ def pull_command(
 ) -> None:
     """Download a dataset published by `opendata publish` back into a data package.
 
-    Writes datapackage.json, the tables and their schemas under --out, checks
-    each file against the hash stored at publishing, then validates the result.
+    Writes datapackage.json, the tables, their schemas and the decision's text
+    (sources/) under --out, checks each file against the hash stored at
+    publishing, then validates the result.
 
     \b
     Exit codes: 0 pulled and valid, 1 pulled but not valid, 2 portal or dataset unusable,
