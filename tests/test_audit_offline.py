@@ -680,3 +680,18 @@ def test_an_audit_that_saw_private_datasets_compared_with_one_that_did_not_says_
     assert now.returncode == 0, now.stderr
     assert "public_only" in json.loads(now.stdout)["previous"]["not_compared"]
     assert "закриті набори: один аудит бачив їх із ключем API" in now.stderr
+
+
+def test_record_into_a_folder_that_is_no_plan_is_refused_before_the_audit(dump, plan_copy, tmp_path):
+    """A mistyped --plan was found only after the whole crawl, as «not UTF-8 CSV», exit 1."""
+    missing = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", tmp_path / "nope")
+    assert missing.returncode == 2
+    assert f"«{tmp_path / 'nope'}» — не пакет даних плану: такої папки немає." in missing.stderr
+    assert "Аудит не розпочато." in missing.stderr and not (tmp_path / "a").exists()
+    (plan_copy / "task_roles.csv").unlink()
+    no_table = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
+                       "--lang", "en", "--format", "json")  # fmt: skip
+    assert no_table.returncode == 2 and not (tmp_path / "b").exists()
+    failure = json.loads(no_table.stdout)
+    assert failure["error"] == "NotAPlan"
+    assert "it has no table task_roles, or the table cannot be read as CSV" in failure["message"]

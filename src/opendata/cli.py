@@ -1414,6 +1414,8 @@ def audit_command(
         }[lang]
         _refuse("OutputIsPrevious", refusal, output_format, 2)
     _refuse_a_folder_in_use(out_dir, lang, output_format)
+    if record:
+        _refuse_a_plan_that_is_none(plan, lang, output_format)
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
@@ -1473,6 +1475,44 @@ def audit_command(
         err.print(nothing, style="yellow", markup=False)
     if (recorded or {}).get("refused"):
         sys.exit(1)
+
+
+NOT_A_PLAN = {
+    "uk": {
+        "message": "«{plan}» — не пакет даних плану: {why}. Вкажіть у --plan папку пакета плану "
+        "(типово datapackage у поточній папці). Аудит не розпочато.",
+        "missing": "такої папки немає",
+        "no-descriptor": "у ній немає datapackage.json",
+        "no-table": "у ньому немає таблиці {detail}, або вона не читається як CSV",
+        "unreadable": "datapackage.json не читається ({detail})",
+        "no-period": "у decision.csv немає періоду плану (period_start, period_end)",
+        "no-columns": "у progress_reports.csv немає стовпців плану (report_id, task_id, period, report_date)",
+    },
+    "en": {
+        "message": "«{plan}» is not the plan's data package: {why}. Give the plan's package folder in "
+        "--plan (default: datapackage in the current folder). The audit was not started.",
+        "missing": "there is no such folder",
+        "no-descriptor": "it has no datapackage.json",
+        "no-table": "it has no table {detail}, or the table cannot be read as CSV",
+        "unreadable": "its datapackage.json cannot be read ({detail})",
+        "no-period": "decision.csv has no plan period (period_start, period_end)",
+        "no-columns": "progress_reports.csv lacks the plan's columns "
+        "(report_id, task_id, period, report_date)",
+    },
+}
+
+
+def _refuse_a_plan_that_is_none(plan: Path, lang: str, output_format: str) -> None:
+    """--record into a folder that is no plan: said before the crawl, not after it."""
+    from opendata.audit.record import NotAPlan, read_plan
+
+    try:
+        read_plan(plan)
+    except NotAPlan as error:
+        words = NOT_A_PLAN[lang]
+        reason = "missing" if not plan.exists() else error.reason
+        why = words[reason].format(detail=error.detail)
+        _refuse("NotAPlan", words["message"].format(plan=plan, why=why), output_format, 2)
 
 
 def _record_the_audit(

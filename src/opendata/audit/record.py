@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -36,6 +37,23 @@ class RecordRefused(Exception):
     """The record cannot be added without making the plan invalid."""
 
 
+class NotAPlan(RecordRefused):
+    """--plan names no plan's data package: `audit` checks it before its crawl, which
+    may take minutes on a real portal."""
+
+    def __init__(self, plan: Path, reason: str, detail: str = "") -> None:
+        super().__init__(f"{plan}: not the plan's data package ({reason} {detail})".strip())
+        self.plan, self.reason, self.detail = plan, reason, detail
+
+
+@dataclass
+class PlanTables:
+    package: frictionless.Package
+    period: tuple[date, date]
+    reports: Table
+    roles: list[dict]
+
+
 class AlreadyRecorded(Exception):
     """The plan already holds this day's audit record (its report_id)."""
 
@@ -48,12 +66,32 @@ def _same_audit(reports: Table, report: dict, day: date) -> bool:
     )
 
 
+def read_plan(plan: Path) -> PlanTables:
+    """The plan's tables a record needs, or NotAPlan saying what is missing."""
+    if not (plan / "datapackage.json").is_file():
+        raise NotAPlan(plan, "no-descriptor")
+    try:
+        package = frictionless.Package(str(plan / "datapackage.json"))
+        period = plan_period(_read(package, "decision"))
+        reports = _read(package, "progress_reports")
+        roles = _read(package, "task_roles").rows
+    except (OSError, frictionless.FrictionlessException) as error:
+        raise NotAPlan(plan, "unreadable", str(error)) from error
+    if period is None:
+        raise NotAPlan(plan, "no-period")
+    if not {"report_id", "task_id", "period", "report_date"} <= reports.columns:
+        raise NotAPlan(plan, "no-columns")
+    return PlanTables(package, period, reports, roles)
+
+
 def _read(package: frictionless.Package, name: str) -> Table:
     """A plan table as the validator reads it (its dialect: a Ukrainian Excel's
     semicolons; a byte-order mark; its schema's date format)."""
+    if not package.has_resource(name):
+        raise NotAPlan(Path(package.basepath or "."), "no-table", name)
     table = read_table(package.get_resource(name))
     if table is None:
-        raise ValueError(f"{name} cannot be read as UTF-8 CSV")
+        raise NotAPlan(Path(package.basepath or "."), "no-table", name)
     return table
 
 
@@ -91,18 +129,9 @@ def record(
     """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject
     it.  EVIDENCE_URL: where the report is published (a record of done work without one
     is the plan's warning)."""
-    try:
-        package = frictionless.Package(str(plan / "datapackage.json"))
-        period = plan_period(_read(package, "decision"))
-        reports_table = _read(package, "progress_reports")
-        reports = reports_table.rows
-        roles = _read(package, "task_roles").rows
-        if period is None:
-            raise ValueError("decision.csv has no period_start and period_end")
-        if not {"report_id", "task_id", "period", "report_date"} <= reports_table.columns:
-            raise ValueError("progress_reports.csv lacks the plan's columns")
-    except (OSError, ValueError, frictionless.FrictionlessException) as error:
-        raise RecordRefused(f"{plan}: not the plan's data package ({error})") from error
+    found = read_plan(plan)
+    package, period, reports_table, roles = found.package, found.period, found.reports, found.roles
+    reports = reports_table.rows
     leader = next(
         (r.get("person_id", "") for r in roles if r.get("task_id") == TASK and r.get("role") == "leader"), ""
     )
