@@ -1474,6 +1474,8 @@ UI = {
         "engine_reference": "засобами Frictionless",
         "because": ", бо ",
         "crawl_stage": "Набори",
+        "audit_what": "вкажіть портал (--portal URL, змінна OPENDATA_PORTAL чи url у файлі налаштувань) "
+        "або файл --dump ФАЙЛ",
         "links_stage": "Посилання",
         "header": "заголовок",
         "per_second": "{count}/с",
@@ -1495,6 +1497,8 @@ UI = {
         "engine_reference": "by Frictionless",
         "because": ": ",
         "crawl_stage": "Datasets",
+        "audit_what": "give the portal (--portal URL, the variable OPENDATA_PORTAL or url in the config file) "
+        "or a --dump FILE",
         "links_stage": "Links",
         "header": "header",
         "per_second": "{count}/s",
@@ -1839,12 +1843,13 @@ FAILURES = {
         "interrupted": "Перервано (Ctrl-C).",
         "interrupted_publish": "Публікацію не завершено: запустіть opendata publish ще раз, щоб її "
         "завершити (уже надіслані файли вдруге не надсилаються).",
-        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
-        "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal, OPENDATA_PORTAL або "
+        "файл налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
         "PortalFailing": "Портал відповідає помилкою сервера (HTTP {status}): адреса й з'єднання "
         "правильні, збій — на порталі. Спробуйте пізніше або повідомте адміністратора порталу.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
-        "адресою http://, а не https://? Перевірте адресу (--portal або файл налаштувань).",
+        "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
+        "налаштувань).",
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
@@ -1895,12 +1900,12 @@ FAILURES = {
         "interrupted": "Interrupted (Ctrl-C).",
         "interrupted_publish": "The publish is not finished: run opendata publish again and it "
         "finishes it (files already sent are not sent again).",
-        "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
-        "file) and the connection, then run the command again.",
+        "PortalUnreachable": "The portal does not answer. Check its address (--portal, OPENDATA_PORTAL or "
+        "the config file) and the connection, then run the command again.",
         "PortalFailing": "The portal answers with a server error (HTTP {status}): its address and the "
         "connection are right; the failure is the portal's. Try again later or tell its administrator.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
-        "rather than https://? Check its address (--portal or the config file).",
+        "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
