@@ -215,3 +215,22 @@ def test_an_audit_with_no_portal_anywhere_says_where_to_give_one(tmp_path):
         result.stderr
     )
 
+
+@pytest.mark.parametrize("command", ["publish", "pull", "audit"])
+def test_a_password_in_the_config_files_address_is_refused_naming_the_file(tmp_path, command):
+    """The refusal did not say where the address came from, as if it had been given in --portal."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "http://officer:SECRETPW@127.0.0.1:9"\n')
+    result = run_cli(*portal_command(command, tmp_path), "--config", config)
+    assert result.returncode == 2
+    assert f"The portal's address from {config} holds a user name and password" in result.stderr
+    assert f"take them out of the address in {config}" in result.stderr
+    assert "SECRETPW" not in result.stdout + result.stderr
+
+
+def test_a_password_in_the_variables_address_is_refused_naming_the_variable(tmp_path):
+    env = {**os.environ, "OPENDATA_PORTAL": "http://officer:SECRETPW@127.0.0.1:9"}
+    result = run_cli("audit", "--out", tmp_path / "audit", "--format", "json", env=env)
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "PortalUrlWithPassword"
+    assert "Адреса порталу з $OPENDATA_PORTAL містить ім'я користувача й пароль" in result.stderr
+    assert "приберіть їх з адреси в $OPENDATA_PORTAL" in result.stderr
+    assert "SECRETPW" not in result.stdout + result.stderr

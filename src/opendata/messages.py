@@ -1706,9 +1706,10 @@ PUBLISH_UI = {
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
         "(постанова № 835), і аудит назвав би його помилкою паспорта; можливі: {allowed}.",
-        "portal_url_password": "Адреса порталу містить ім'я користувача й пароль, а їх показало б кожне "
-        "повідомлення з адресою; приберіть їх з адреси: портал CKAN приймає ключ API (CKAN_API_TOKEN).",
-        "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
+        "portal_url_password": "Адреса порталу з {source} містить ім'я користувача й пароль, а їх показало "
+        "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає ключ API "
+        "(CKAN_API_TOKEN).",
+        "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
         "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
@@ -1793,9 +1794,10 @@ PUBLISH_UI = {
         "users of this computer; close it: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» is not an official update frequency "
         "(Resolution No. 835), and the audit would call it a passport error; the values are: {allowed}.",
-        "portal_url_password": "The portal's address holds a user name and password, which every message "
-        "with an address would show; take them out of it: a CKAN portal takes the API token (CKAN_API_TOKEN).",
-        "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
+        "portal_url_password": "The portal's address from {source} holds a user name and password, which "
+        "every message with an address would show; take them out of the address in {source}: a CKAN portal "
+        "takes the API token (CKAN_API_TOKEN).",
+        "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
         "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
