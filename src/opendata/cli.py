@@ -1195,11 +1195,23 @@ def _print_result(result, ui: dict, lang: str) -> None:
         out.print(ui["done"].format(**{k: len(v) for k, v in summary.items()}), markup=False)
     if result.retries:
         out.print(Text(ui["retries"].format(count=result.retries), style="dim"))
-    if result.failures:
-        failed = counted(len(result.failures), lang, "resources")
+    again = {name: error for name, error in result.errors.items() if name not in result.refused}
+    if again:
+        failed = counted(len(again), lang, "resources")
         err.print(ui["failed"].format(count=failed), style="red", markup=False)
-        for failure in result.failures:
-            err.print(f"  {failure}", markup=False)
+        for name, error in again.items():
+            err.print(f"  {name}: {error}", markup=False)
+    if result.refused:
+        refused = counted(len(result.refused), lang, "files")
+        err.print(ui["refused"].format(count=refused), style="red", markup=False)
+        for refusal in result.refused.values():
+            err.print(_refusal_line(refusal.params, ui), markup=False)
+
+
+def _refusal_line(params: dict, ui: dict) -> str:
+    """A table the DataStore refuses: the file, the field or row the portal names, its words."""
+    where = "".join(ui[f"refused_{key}"].format(**params) for key in ("field", "row") if key in params)
+    return ui["refused_table"].format(**params, where=where)
 
 
 @main.command("pull")

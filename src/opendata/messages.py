@@ -1723,6 +1723,12 @@ PUBLISH_UI = {
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
         "failed": "Не вдалося опублікувати {count}; запустіть publish ще раз, щоб завершити:",
+        "refused": "Таблиці, яких DataStore порталу не приймає ({count}): повторний запуск publish "
+        "закінчиться так само, тож спершу виправте їх:",
+        "refused_table": "  {file}{where}: портал відповів «{reason}». Виправте це в {file} (і, якщо "
+        "треба, у схемі таблиці), перевірте пакет (opendata validate) і тоді опублікуйте.",
+        "refused_field": ", стовпець «{field}»",
+        "refused_row": ", рядок {row}",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
@@ -1811,6 +1817,12 @@ PUBLISH_UI = {
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
         "failed": "Not published: {count}; run publish again to finish:",
+        "refused": "Tables the portal's DataStore does not accept ({count}): running publish again "
+        "would end the same way, so fix them first:",
+        "refused_table": "  {file}{where}: the portal answered «{reason}». Fix it in {file} (and in the "
+        "table's schema if need be), check the package (opendata validate), then publish.",
+        "refused_field": ", field «{field}»",
+        "refused_row": ", row {row}",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
