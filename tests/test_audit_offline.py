@@ -561,7 +561,18 @@ def test_the_findings_sections_follow_the_table_and_say_the_whole_portal(dump, t
     sections = [title for title, _ in re.findall(r"<summary>(.+) \((\d+)\)</summary>", html)]
     assert sections == [*table, "Увесь портал (звірка з реєстром)"] and "—" not in sections
     markdown = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
-    assert [line[4:] for line in markdown.splitlines() if line.startswith("### ")] == sections
+    headings = [line[4:] for line in markdown.splitlines() if line.startswith("### ")]
+    assert [re.sub(r" \(`[a-z0-9_-]+`\)$", "", heading) for heading in headings] == sections
+
+
+def test_the_markdown_report_names_each_dataset_beside_its_title(dump, tmp_path):
+    """report.md showed titles alone: two datasets of the same title were one line twice,
+    and a reader could not find either on the portal (…/dataset/NAME) or in the register."""
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "o").returncode == 0
+    markdown = (tmp_path / "o" / "report.md").read_text(encoding="utf-8")
+    for name in ("public-toilets", "bad-email"):
+        assert re.search(rf"^\| Громадські вбиральні \(`{name}`\) \| \d+ \|", markdown, re.M), markdown
+    assert "### Громадські вбиральні (`bad-email`)" in markdown.splitlines()
 
 
 @pytest.mark.parametrize("timeout", ["0", "-5"])

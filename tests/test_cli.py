@@ -57,14 +57,18 @@ def test_a_folder_that_cannot_be_written_is_a_message_not_a_traceback(tmp_path, 
 
 
 def test_audit_without_a_portal_or_a_dump_is_a_usage_error(tmp_path):
-    result = run_cli("audit", "--out", tmp_path / "a")
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENDATA_PORTAL", "OPENDATA_CONFIG")}
+    result = run_cli("audit", "--out", tmp_path / "a", env={**env, "HOME": str(tmp_path)})  # no config file
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
         "Використання: opendata audit [ПАРАМЕТРИ]",
         "Довідка: opendata audit --help",
         "",
-        "Помилка: вкажіть щось одне: --portal URL або --dump ФАЙЛ",
+        "Помилка: вкажіть портал (--portal URL, змінна OPENDATA_PORTAL чи url у файлі налаштувань) "
+        "або файл --dump ФАЙЛ",
     ]
+    both = run_cli("audit", "--portal", "http://127.0.0.1:9", "--dump", tmp_path / "d", "--out", tmp_path)
+    assert both.returncode == 2 and "Помилка: вкажіть щось одне: --portal URL або --dump ФАЙЛ" in both.stderr
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ SECRET = "sekret-token-0123456789"
 def clean_env(monkeypatch, tmp_path):
     monkeypatch.delenv("CKAN_API_TOKEN", raising=False)
     monkeypatch.delenv("OPENDATA_CONFIG", raising=False)
+    monkeypatch.delenv("OPENDATA_PORTAL", raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))  # no personal config file
 
 
@@ -40,6 +41,17 @@ def test_environment_wins_over_the_file(tmp_path, monkeypatch):
     monkeypatch.setenv("CKAN_API_TOKEN", "from-env")
     config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = "{SECRET}"\n')
     assert load_config(config).token == "from-env"
+
+
+def test_the_portal_option_wins_over_the_variable_and_that_over_the_file(tmp_path, monkeypatch):
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "https://file.example"\n')
+    from_file = load_config(config)
+    assert (from_file.url, from_file.url_source) == ("https://file.example", str(config))
+    monkeypatch.setenv("OPENDATA_PORTAL", "https://env.example")
+    from_variable = load_config(config)
+    assert (from_variable.url, from_variable.url_source) == ("https://env.example", "$OPENDATA_PORTAL")
+    given = load_config(config, "https://option.example")
+    assert (given.url, given.url_source) == ("https://option.example", "--portal")
 
 
 def test_no_config_no_token():
@@ -165,3 +177,60 @@ def test_the_maintainer_is_found_in_people_wherever_the_descriptor_puts_it(plan_
     (plan_copy / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
     dataset = dataset_dict(plan_copy, "kolomyia-city-council", Passport())
     assert dataset["maintainer"].startswith("Качанський Михайло, начальник відділу комунікації")
+
+
+# Where each command goes: the portal's address is named in the "no answer" message.
+UNREACHABLE = "http://127.0.0.1:9"  # the discard port: nothing listens there
+
+
+def portal_command(command: str, tmp_path: Path) -> list:
+    if command == "audit":
+        return ["audit", "--out", tmp_path / "audit", "--timeout", "1", "--lang", "en"]
+    return [*command_args(command, tmp_path), "--timeout", "1", "--lang", "en"]
+
+
+@pytest.mark.parametrize("command", ["publish", "pull", "audit"])
+def test_every_command_takes_the_portal_from_the_config_file(tmp_path, command):
+    """`audit --config FILE` without --portal stopped: «give exactly one of --portal URL or
+    --dump FILE», while publish and pull took the file's url."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "{UNREACHABLE}"\n')
+    result = run_cli(*portal_command(command, tmp_path), "--config", config)
+    assert result.returncode == 2, result.stderr
+    assert "The portal does not answer" in result.stderr
+    assert f"no answer from {UNREACHABLE} after" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["pull", "audit"])
+def test_every_command_takes_the_portal_from_the_variable_over_the_file(tmp_path, command):
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "http://127.0.0.1:19"\n')
+    env = {**os.environ, "OPENDATA_PORTAL": UNREACHABLE}
+    result = run_cli(*portal_command(command, tmp_path), "--config", config, env=env)
+    assert result.returncode == 2 and f"no answer from {UNREACHABLE} after" in result.stderr
+
+
+def test_an_audit_with_no_portal_anywhere_says_where_to_give_one(tmp_path):
+    result = run_cli("audit", "--out", tmp_path / "audit", "--lang", "en")
+    assert result.returncode == 2
+    assert "give the portal (--portal URL, the variable OPENDATA_PORTAL or url in the config file)" in (
+        result.stderr
+    )
+
+
+@pytest.mark.parametrize("command", ["publish", "pull", "audit"])
+def test_a_password_in_the_config_files_address_is_refused_naming_the_file(tmp_path, command):
+    """The refusal did not say where the address came from, as if it had been given in --portal."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "http://officer:SECRETPW@127.0.0.1:9"\n')
+    result = run_cli(*portal_command(command, tmp_path), "--config", config)
+    assert result.returncode == 2
+    assert f"The portal's address from {config} holds a user name and password" in result.stderr
+    assert f"take them out of the address in {config}" in result.stderr
+    assert "SECRETPW" not in result.stdout + result.stderr
+
+
+def test_a_password_in_the_variables_address_is_refused_naming_the_variable(tmp_path):
+    env = {**os.environ, "OPENDATA_PORTAL": "http://officer:SECRETPW@127.0.0.1:9"}
+    result = run_cli("audit", "--out", tmp_path / "audit", "--format", "json", env=env)
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "PortalUrlWithPassword"
+    assert "Адреса порталу з $OPENDATA_PORTAL містить ім'я користувача й пароль" in result.stderr
+    assert "приберіть їх з адреси в $OPENDATA_PORTAL" in result.stderr
+    assert "SECRETPW" not in result.stdout + result.stderr

@@ -18,6 +18,8 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
+from opendata.ckan_client import Rejected
+from opendata.publish import DataStoreRefused, PublishFile, load_datastore
 from tests.ckan_portal import Portal
 from tests.helpers import run_cli, write_cells_in_own_notation
 
@@ -869,7 +871,7 @@ def test_a_resource_that_failed_is_not_counted_as_published(
                    env=cli_env(ckan_portal.token))  # fmt: skip
     counts = re.search(r"Готово: створено (\d+), оновлено (\d+), без змін (\d+)", text.stdout)
     assert counts and sum(map(int, counts.groups())) == RESOURCES, text.stdout  # extra.csv is not one
-    assert "Не вдалося опублікувати 1 ресурс" in text.stderr
+    assert "Таблиці, яких DataStore порталу не приймає (1 файл)" in text.stderr  # to fix, not to rerun
 
 
 def test_a_stale_variable_that_hides_the_config_files_token_is_named(
@@ -1006,3 +1008,55 @@ def test_an_organisation_typed_as_words_is_created_under_a_latin_name(ckan_porta
     again = publish_cli(ckan_portal, typed, plan_copy, unique_name())
     assert again.returncode == 0, again.stdout
     assert ckan_portal.api().action.organization_show(id=name)["package_count"] == 2
+
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "where"),
+    [
+        ("_code,label\ntv,TV\n", {"name": "_code", "type": "string"},
+         "extra.csv, field «_code»: the portal answered «fields: \"_code\" is not a valid field name»"),
+    ],
+)  # fmt: skip
+def test_a_table_the_datastore_refuses_names_what_to_fix_not_a_rerun(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, table: str, field: dict, where: str
+):
+    """A column name the DataStore refuses («_code»), or a value it cannot store, ended in
+    «run publish again to finish», which fails the same way every time."""
+    (plan_copy / "extra.csv").write_text(table, "utf-8")
+    schema = {"fields": [field, {"name": "label", "type": "string"}]}
+    add_resource(plan_copy, {"name": "extra", "path": "extra.csv", "title": "Extra", "schema": schema})
+    name = f"config-{uuid.uuid4().hex[:10]}"
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert text.returncode == 1, text.stderr
+    assert "Tables the portal's DataStore does not accept (1 file): running publish again would end the " \
+        "same way, so fix them first:" in text.stderr  # fmt: skip
+    assert where in text.stderr and "Fix it in extra.csv" in text.stderr, text.stderr
+    assert "run publish again" not in text.stderr
+    refused = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name).stdout)["refused"]
+    assert refused["extra.csv"]["file"] == "extra.csv" and refused["extra.csv"]["reason"] in where
+
+
+def test_a_value_the_datastore_refuses_is_named_by_its_row_in_the_file(plan_copy: Path, monkeypatch):
+    """The DataStore names the refused record by its index in the request's batch: the
+    row in the file (the header is row 1) is what a person can find."""
+    monkeypatch.setattr("opendata.publish.BATCH_ROWS", 2)
+
+    class RefusingClient:  # refuses the second record of the second batch, as PostgreSQL would
+        batches = 0
+
+        def call(self, action: str, data: dict, **_) -> dict:
+            self.batches += action == "datastore_upsert"
+            if self.batches == 2:
+                raise Rejected("datastore_upsert: the portal refused it: records: integer out of range",
+                               reason="records: integer out of range", record="1")  # fmt: skip
+            return {}
+
+    schema = json.loads((plan_copy / "schemas" / "people.json").read_text("utf-8"))
+    table = PublishFile(key="people", path=plan_copy / "people.csv", title="", description="", format="CSV",
+                        mimetype="text/csv", sha256="", schema=schema, package_path="people.csv")  # fmt: skip
+    with pytest.raises(DataStoreRefused) as refused:
+        load_datastore(RefusingClient(), "id", table, recreate=True)
+    assert refused.value.params == {"file": "people.csv", "reason": "records: integer out of range",
+                                    "row": "5"}  # fmt: skip

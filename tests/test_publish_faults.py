@@ -111,6 +111,20 @@ def test_a_portal_that_keeps_failing_is_not_called_unreachable(ckan_portal, ckan
     assert "Портал відповідає помилкою сервера (HTTP 500)" in result.stderr
 
 
+def test_a_datastore_that_keeps_failing_is_a_wait_not_a_table_to_fix(ckan_portal, ckan_org, package):
+    """HTTP 503 at every load is the portal's passing failure: try later; only the
+    DataStore's refusal of the table itself names what to fix in it."""
+    name = f"config-{uuid.uuid4().hex[:10]}"
+    args = ["publish", package, "--org", ckan_org, "--dataset", name, "--lang", "en"]
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/datastore_upsert", "503", times=100)
+        result = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 2
+    assert "The portal answers with a server error (HTTP 503)" in result.stderr
+    assert "Try again later" in result.stderr and "DataStore does not accept" not in result.stderr
+
+
 def test_403_stops_with_the_portals_message(ckan_portal, ckan_org, package):
     with FaultyProxy(ckan_portal.url) as proxy:
         proxy.fail("/package_create", "403")

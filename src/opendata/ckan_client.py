@@ -77,7 +77,9 @@ class NotFound(PortalError):
 
 
 class Rejected(PortalError):
-    """The portal refused the data (a CKAN validation error)."""
+    """The portal refused the data (a CKAN validation error, HTTP 409): the same request is
+    refused again.  ``params``: the portal's ``reason``, and where it names them, the DataStore
+    ``field`` and the ``record`` (its index in the request's records)."""
 
 
 class _Busy(Exception):
@@ -205,7 +207,9 @@ class CkanClient:
         if isinstance(error, ckanapi.NotFound):
             return NotFound(self._scrub(f"{action}: not found: {_message(error)}"))
         if isinstance(error, ckanapi.ValidationError):
-            return Rejected(self._scrub(f"{action}: the portal refused it: {_message(error)}"))
+            reason = self._scrub(_message(error))
+            where = _refused_where(error)
+            return Rejected(f"{action}: the portal refused it: {reason}", reason=reason, **where)
         # ckanapi's words for an answer that is not the API's JSON: "['URL', STATUS, 'BODY']"
         page = NOT_API_ANSWER.match(str(error.args[0]) if error.args else "")
         if page is not None:
@@ -322,6 +326,19 @@ def _message(error: Exception) -> str:
         return ", ".join(parts) or str(detail.get("__type", "error"))
     text = str(detail)
     return text if len(text) < 500 else text[:500] + "…"
+
+
+def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
+    """The field and the record a DataStore refusal names: «"_code" is not a valid field
+    name» under ``fields``, ``records_row`` beside a value PostgreSQL cannot store."""
+    detail = error.args[0] if error.args and isinstance(error.args[0], dict) else {}
+    where = {}
+    named = re.search(r'"([^"]+)" is not a valid field name', " ".join(map(str, detail.get("fields", []))))
+    if named:
+        where["field"] = named[1]
+    if isinstance(detail.get("records_row"), int):
+        where["record"] = str(detail["records_row"])
+    return where
 
 
 def _portal_message(body: str) -> str:

@@ -852,7 +852,8 @@ CONFIG_OPTION = click.option(
 PORTAL_OPTION = click.option(
     "--portal",
     metavar="URL",
-    help=f"CKAN portal (default: url from the config file, else the local test portal {LOCAL_PORTAL}).",
+    help="CKAN portal (default: $OPENDATA_PORTAL, else url from the config file, else the local test "
+    f"portal {LOCAL_PORTAL}).",
 )
 TIMEOUT_OPTION = click.option(
     "--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True, help="Seconds per request."
@@ -866,8 +867,8 @@ def _portal_client(
     from opendata.ckan_client import CkanClient
     from opendata.messages import PUBLISH_UI
 
-    config = _portal_config(config_path, lang, output_format)
-    url = _checked_portal_url(portal or config.url or LOCAL_PORTAL, lang, output_format)
+    url, config = _portal_settings(portal, config_path, lang, output_format)
+    url = url or LOCAL_PORTAL
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
     click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
@@ -886,14 +887,23 @@ def _token_words(config, lang: str) -> str:
     return words["source"].format(source=config.token_source)
 
 
-def _portal_config(config_path: Path | None, lang: str, output_format: str = "text"):
+def _portal_settings(portal: str | None, config_path: Path | None, lang: str, output_format: str):
+    """The portal's checked address (None when none is set anywhere) and the config: every
+    command takes them in the one order of `opendata.config.load_config`."""
+    config = _portal_config(config_path, portal, lang, output_format)
+    if config.url is None:
+        return None, config
+    return _checked_portal_url(config.url, config.url_source, lang, output_format), config
+
+
+def _portal_config(config_path: Path | None, portal: str | None, lang: str, output_format: str):
     """The config (portal address, API token), or exit 2 naming the file it could not read
     or the token's source; warns of a token file others may read, never saying the token."""
     from opendata.config import ConfigError, load_config
     from opendata.messages import PUBLISH_UI
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, portal)
     except ConfigError as error:
         _failed(error, output_format, lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
@@ -905,15 +915,17 @@ def _portal_config(config_path: Path | None, lang: str, output_format: str = "te
     return config
 
 
-def _checked_portal_url(given: str, lang: str, output_format: str) -> str:
-    """The portal's root address, or a refusal when GIVEN is no http(s) address."""
+def _checked_portal_url(given: str, source: str | None, lang: str, output_format: str) -> str:
+    """The portal's root address, or a refusal naming SOURCE (the option, variable or config
+    file to correct) when GIVEN is no http(s) address or holds a password."""
     from opendata.messages import PUBLISH_UI
 
+    ui = PUBLISH_UI[lang]
     if urlsplit(given.strip()).password is not None:  # it would be shown with every URL printed
-        _refuse("PortalUrlWithPassword", PUBLISH_UI[lang]["portal_url_password"], output_format, 2)
+        _refuse("PortalUrlWithPassword", ui["portal_url_password"].format(source=source), output_format, 2)
     url = portal_root(given)
     if url is None:
-        _refuse("BadPortalUrl", PUBLISH_UI[lang]["bad_portal_url"].format(url=given), output_format, 2)
+        _refuse("BadPortalUrl", ui["bad_portal_url"].format(url=given, source=source), output_format, 2)
     return url
 
 
@@ -1197,11 +1209,23 @@ def _print_result(result, ui: dict, lang: str) -> None:
         out.print(ui["done"].format(**{k: len(v) for k, v in summary.items()}), markup=False)
     if result.retries:
         out.print(Text(ui["retries"].format(count=result.retries), style="dim"))
-    if result.failures:
-        failed = counted(len(result.failures), lang, "resources")
+    again = {name: error for name, error in result.errors.items() if name not in result.refused}
+    if again:
+        failed = counted(len(again), lang, "resources")
         err.print(ui["failed"].format(count=failed), style="red", markup=False)
-        for failure in result.failures:
-            err.print(f"  {failure}", markup=False)
+        for name, error in again.items():
+            err.print(f"  {name}: {error}", markup=False)
+    if result.refused:
+        refused = counted(len(result.refused), lang, "files")
+        err.print(ui["refused"].format(count=refused), style="red", markup=False)
+        for refusal in result.refused.values():
+            err.print(_refusal_line(refusal.params, ui), markup=False)
+
+
+def _refusal_line(params: dict, ui: dict) -> str:
+    """A table the DataStore refuses: the file, the field or row the portal names, its words."""
+    where = "".join(ui[f"refused_{key}"].format(**params) for key in ("field", "row") if key in params)
+    return ui["refused_table"].format(**params, where=where)
 
 
 @main.command("pull")
@@ -1273,7 +1297,12 @@ def pull_command(
 
 
 @main.command("audit")
-@click.option("--portal", metavar="URL", help="CKAN portal address, e.g. http://127.0.0.1:58050.")
+@click.option(
+    "--portal",
+    metavar="URL",
+    help="CKAN portal address, e.g. http://127.0.0.1:58050 (default: $OPENDATA_PORTAL, else url from the "
+    "config file).",
+)
 @click.option(
     "--dump", type=click.Path(dir_okay=False, path_type=Path), help="Audit a `ckanapi dump` file instead."
 )
@@ -1394,17 +1423,19 @@ def audit_command(
     if evidence_url and not record:
         only = {"uk": "--evidence можна вказати лише з --record", "en": "--evidence goes only with --record"}
         raise click.UsageError(only[lang])
-    if bool(portal) == bool(dump):
+    if portal and dump:
         raise click.UsageError(
             {
                 "uk": "вкажіть щось одне: --portal URL або --dump ФАЙЛ",
-                "en": "give exactly one of --portal URL or --dump FILE",
+                "en": "give only one of --portal URL or --dump FILE",
             }[lang]
         )
     apikey = None
-    if portal is not None:
-        portal = _checked_portal_url(portal, lang, output_format)
-        apikey = _portal_config(config_path, lang, output_format).token
+    if dump is None:
+        portal, config = _portal_settings(portal, config_path, lang, output_format)
+        if portal is None:
+            raise click.UsageError(UI[lang]["audit_what"])
+        apikey = config.token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {
             "uk": "--out і --compare — та сама папка: новий аудит записав би себе поверх минулорічного; "

@@ -1,5 +1,6 @@
-"""Where the portal's address and API token come from.
+"""Where the portal's address and API token come from, the same for every command.
 
+The address: ``--portal``, else ``$OPENDATA_PORTAL``, else the config file's ``url``.
 The token is a secret: it is read from the environment (``CKAN_API_TOKEN``) or
 a config file, never from the command line, where it would end up in shell
 history and process lists.
@@ -20,6 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 TOKEN_ENV = "CKAN_API_TOKEN"
+PORTAL_ENV = "OPENDATA_PORTAL"
+PORTAL_OPTION = "--portal"
 CONFIG_ENV = "OPENDATA_CONFIG"
 DEFAULT_CONFIG = Path("~/.config/opendata/config.toml")
 # The local test portal that scripts/ckan/portal.sh starts (its port is set there).
@@ -43,16 +46,18 @@ class BadToken(ConfigError):
 @dataclass(frozen=True)
 class PortalConfig:
     url: str | None = None
+    url_source: str | None = None  # where the address came from (the option, variable or file), for messages
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
     exposed: bool = False  # the token's file may be read by other users of the machine
     overrides: str | None = None  # the file whose token $CKAN_API_TOKEN overrides: a refusal says so
 
 
-def load_config(path: Path | None = None) -> PortalConfig:
+def load_config(path: Path | None = None, portal: str | None = None) -> PortalConfig:
     """Read ``[portal]`` from PATH (or $OPENDATA_CONFIG, or the default file if present).
 
-    ``CKAN_API_TOKEN`` wins over the file's token, so a CI secret needs no file.
+    PORTAL (the ``--portal`` option) wins over ``$OPENDATA_PORTAL``, and that over the
+    file's url; ``CKAN_API_TOKEN`` wins over the file's token, so a CI job needs no file.
     """
     explicit = path or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
     config_path = (explicit or DEFAULT_CONFIG).expanduser()
@@ -77,12 +82,30 @@ def load_config(path: Path | None = None) -> PortalConfig:
         token, source = None, None
     if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
         raise BadToken(source)
-    url = section.get("url")
+    url, url_source = _chosen_url(portal, section.get("url"), config_path)
     exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
-        url=str(url) if url else None, token=token, token_source=source, exposed=exposed, overrides=overrides
+        url=url,
+        url_source=url_source,
+        token=token,
+        token_source=source,
+        exposed=exposed,
+        overrides=overrides,
     )
+
+
+def _chosen_url(given: str | None, file_url: object, config_path: Path) -> tuple[str | None, str | None]:
+    """The first address set, and where it came from: the option, the variable, the file."""
+    candidates = (
+        (given, PORTAL_OPTION),
+        (os.environ.get(PORTAL_ENV), f"${PORTAL_ENV}"),
+        (file_url, str(config_path)),
+    )
+    for value, source in candidates:
+        if value and str(value).strip():
+            return str(value), source
+    return None, None
 
 
 def portal_root(url: str) -> str | None:

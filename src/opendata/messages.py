@@ -1474,6 +1474,8 @@ UI = {
         "engine_reference": "засобами Frictionless",
         "because": ", бо ",
         "crawl_stage": "Набори",
+        "audit_what": "вкажіть портал (--portal URL, змінна OPENDATA_PORTAL чи url у файлі налаштувань) "
+        "або файл --dump ФАЙЛ",
         "links_stage": "Посилання",
         "header": "заголовок",
         "per_second": "{count}/с",
@@ -1495,6 +1497,8 @@ UI = {
         "engine_reference": "by Frictionless",
         "because": ": ",
         "crawl_stage": "Datasets",
+        "audit_what": "give the portal (--portal URL, the variable OPENDATA_PORTAL or url in the config file) "
+        "or a --dump FILE",
         "links_stage": "Links",
         "header": "header",
         "per_second": "{count}/s",
@@ -1734,9 +1738,10 @@ PUBLISH_UI = {
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
         "(постанова № 835), і аудит назвав би його помилкою паспорта; можливі: {allowed}.",
-        "portal_url_password": "Адреса порталу містить ім'я користувача й пароль, а їх показало б кожне "
-        "повідомлення з адресою; приберіть їх з адреси: портал CKAN приймає ключ API (CKAN_API_TOKEN).",
-        "bad_portal_url": "«{url}» — не адреса порталу: вона має починатися з http:// або https://, "
+        "portal_url_password": "Адреса порталу з {source} містить ім'я користувача й пароль, а їх показало "
+        "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає ключ API "
+        "(CKAN_API_TOKEN).",
+        "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
         "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
@@ -1750,6 +1755,12 @@ PUBLISH_UI = {
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
         "failed": "Не вдалося опублікувати {count}; запустіть publish ще раз, щоб завершити:",
+        "refused": "Таблиці, яких DataStore порталу не приймає ({count}): повторний запуск publish "
+        "закінчиться так само, тож спершу виправте їх:",
+        "refused_table": "  {file}{where}: портал відповів «{reason}». Виправте це в {file} (і, якщо "
+        "треба, у схемі таблиці), перевірте пакет (opendata validate) і тоді опублікуйте.",
+        "refused_field": ", стовпець «{field}»",
+        "refused_row": ", рядок {row}",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
@@ -1823,9 +1834,10 @@ PUBLISH_UI = {
         "users of this computer; close it: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» is not an official update frequency "
         "(Resolution No. 835), and the audit would call it a passport error; the values are: {allowed}.",
-        "portal_url_password": "The portal's address holds a user name and password, which every message "
-        "with an address would show; take them out of it: a CKAN portal takes the API token (CKAN_API_TOKEN).",
-        "bad_portal_url": "«{url}» is no portal address: it must start with http:// or https://, "
+        "portal_url_password": "The portal's address from {source} holds a user name and password, which "
+        "every message with an address would show; take them out of the address in {source}: a CKAN portal "
+        "takes the API token (CKAN_API_TOKEN).",
+        "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
         "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
@@ -1839,6 +1851,12 @@ PUBLISH_UI = {
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
         "failed": "Not published: {count}; run publish again to finish:",
+        "refused": "Tables the portal's DataStore does not accept ({count}): running publish again "
+        "would end the same way, so fix them first:",
+        "refused_table": "  {file}{where}: the portal answered «{reason}». Fix it in {file} (and in the "
+        "table's schema if need be), check the package (opendata validate), then publish.",
+        "refused_field": ", field «{field}»",
+        "refused_row": ", row {row}",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
@@ -1873,12 +1891,13 @@ FAILURES = {
         "interrupted": "Перервано (Ctrl-C).",
         "interrupted_publish": "Публікацію не завершено: запустіть opendata publish ще раз, щоб її "
         "завершити (уже надіслані файли вдруге не надсилаються).",
-        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal або файл "
-        "налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
+        "PortalUnreachable": "Портал не відповідає. Перевірте його адресу (--portal, OPENDATA_PORTAL або "
+        "файл налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
         "PortalFailing": "Портал відповідає помилкою сервера (HTTP {status}): адреса й з'єднання "
         "правильні, збій — на порталі. Спробуйте пізніше або повідомте адміністратора порталу.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
-        "адресою http://, а не https://? Перевірте адресу (--portal або файл налаштувань).",
+        "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
+        "налаштувань).",
         "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
@@ -1929,12 +1948,12 @@ FAILURES = {
         "interrupted": "Interrupted (Ctrl-C).",
         "interrupted_publish": "The publish is not finished: run opendata publish again and it "
         "finishes it (files already sent are not sent again).",
-        "PortalUnreachable": "The portal does not answer. Check its address (--portal or the config "
-        "file) and the connection, then run the command again.",
+        "PortalUnreachable": "The portal does not answer. Check its address (--portal, OPENDATA_PORTAL or "
+        "the config file) and the connection, then run the command again.",
         "PortalFailing": "The portal answers with a server error (HTTP {status}): its address and the "
         "connection are right; the failure is the portal's. Try again later or tell its administrator.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
-        "rather than https://? Check its address (--portal or the config file).",
+        "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",

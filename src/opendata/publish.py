@@ -131,6 +131,12 @@ class CreatedMeanwhile(PortalError):
     one found none: the next run updates it."""
 
 
+class DataStoreRefused(Rejected):
+    """The DataStore refuses a table as it is (a field name, a type, a value it cannot
+    store): publishing again is refused the same way until the table is fixed.  ``params``:
+    the package's ``file``, the portal's ``reason``, and the ``field`` or ``row`` it names."""
+
+
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
@@ -148,6 +154,7 @@ class PublishFile:
     mimetype: str
     sha256: str  # of the file's bytes: what the portal's resource is marked with
     schema: dict | None = None  # a Table Schema: the file is a table for the DataStore
+    package_path: str = ""  # the package's file it is built from, which a refusal names
 
 
 @dataclass
@@ -217,22 +224,37 @@ class PublishPlan:
 @dataclass
 class PublishResult:
     plan: PublishPlan
-    failures: list[str] = field(default_factory=list)
-    failed: set[str] = field(default_factory=set)  # the resources of the failures, left out of the counts
+    errors: dict[str, PortalError] = field(default_factory=dict)  # by resource: left out of the counts
     retries: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.failures
+        return not self.errors
+
+    @property
+    def failures(self) -> list[str]:
+        return [f"{name}: {error}" for name, error in self.errors.items()]
+
+    @property
+    def refused(self) -> dict[str, DataStoreRefused]:
+        """The tables the DataStore refuses as they are: to fix, not to publish again."""
+        return {name: error for name, error in self.errors.items() if isinstance(error, DataStoreRefused)}
 
     def to_dict(self) -> dict:
         data = self.plan.to_dict()
         summary: dict[str, list[str]] = {"created": [], "updated": [], "unchanged": [], "deleted": []}
         verbs = {"create": "created", "update": "updated", "unchanged": "unchanged", "delete": "deleted"}
         for change in self.plan.resources:
-            if change.action in verbs and change.name not in self.failed:
+            if change.action in verbs and change.name not in self.errors:
                 summary[verbs[change.action]].append(change.name)
-        return {**data, "ok": self.ok, "summary": summary, "failures": self.failures, "retries": self.retries}
+        return {
+            **data,
+            "ok": self.ok,
+            "summary": summary,
+            "failures": self.failures,
+            "refused": {name: refusal.params for name, refusal in self.refused.items()},
+            "retries": self.retries,
+        }
 
 
 # --- the package side ------------------------------------------------------------------------
@@ -275,6 +297,7 @@ def files_to_publish(
                 mimetype=resource.get("mediatype") or guessed or "application/octet-stream",
                 sha256=sha256,
                 schema=schema,
+                package_path=str(resource.get("path", "")),
             )
         )
     for built_file in built.files:
@@ -736,8 +759,7 @@ def publish(
         except PortalError as error:
             if error.exit_code == 2:
                 raise
-            result.failures.append(f"{change.name}: {error}")
-            result.failed.add(change.name)
+            result.errors[change.name] = error
     result.retries = client.retries
     return result
 
@@ -931,23 +953,29 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     if recreate:
         with contextlib.suppress(NotFound):  # no table yet
             client.call("datastore_delete", {"resource_id": resource_id, "force": True})
-        client.call(
-            "datastore_create",
-            {
-                "resource_id": resource_id,
-                "force": True,
-                "fields": datastore_fields(schema),
-                "primary_key": primary_key,
-            },
-        )
+        try:
+            client.call(
+                "datastore_create",
+                {
+                    "resource_id": resource_id,
+                    "force": True,
+                    "fields": datastore_fields(schema),
+                    "primary_key": primary_key,
+                },
+            )
+        except Rejected as error:
+            raise _refused(error, publish_file, 0) from None
     count = 0
     keys = set()
     for batch in _batches(read_records(publish_file.path, schema), BATCH_ROWS):
         method = "upsert" if primary_key else "insert"
-        client.call(
-            "datastore_upsert",
-            {"resource_id": resource_id, "force": True, "method": method, "records": batch},
-        )
+        try:
+            client.call(
+                "datastore_upsert",
+                {"resource_id": resource_id, "force": True, "method": method, "records": batch},
+            )
+        except Rejected as error:
+            raise _refused(error, publish_file, count) from None
         count += len(batch)
         keys.update(tuple(r[k] for k in primary_key) for r in batch)
     if primary_key and not recreate:
@@ -961,6 +989,17 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
                 },
             )
     return count
+
+
+def _refused(error: Rejected, publish_file: PublishFile, rows_before: int) -> DataStoreRefused:
+    """The DataStore's refusal of the table, naming the package's file and, where the portal
+    names them, the field or the row (counted as validate counts: the header is row 1)."""
+    params = {"file": publish_file.package_path or publish_file.key, "reason": error.params.get("reason", "")}
+    if "field" in error.params:
+        params["field"] = error.params["field"]
+    if "record" in error.params:
+        params["row"] = str(rows_before + int(error.params["record"]) + 2)
+    return DataStoreRefused(str(error), **params)
 
 
 def _upsert_keeps_order(stored: list[tuple], wanted: list[tuple]) -> bool:
