@@ -427,7 +427,7 @@ def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (None, "файлу видавця «{path}» немає"),
+        (None, "файлу розпорядника «{path}» немає"),
         ('{"contact_name": "x",}', "не є коректним JSON: очікувалася назва властивості в подвійних лапках"),
         ('{"contact_mail": "a@b.ua"}', "невідомий ключ «contact_mail» (імовірно, «contact_email»)"),
         ('{"executant_id": "12ab"}', "«executant_id»: «12ab» — не код ЄДРПОУ (вісім цифр)"),

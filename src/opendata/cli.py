@@ -719,7 +719,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     "--publisher",
     "publisher_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON with facts the package lacks for the national exports "
+    help="Publisher file: JSON with facts the package lacks for the national exports "
     "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
     "contact_name, contact_email).",
 )
@@ -958,10 +958,10 @@ def _print_failure(error: BaseException, lang: str) -> None:
 )
 @click.option(
     "--maintainer",
-    help="Maintainer (default: the portal's; for a new dataset, the head of the communication and IT "
+    help="Responsible person (default: the portal's; for a new dataset, the head of the communication and IT "
     "department).",
 )
-@click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
+@click.option("--maintainer-email", help="Responsible person's e-mail, shown on the portal.")
 @click.option(
     "--update-frequency",
     help="Passport: how often (default: the portal's, for a new dataset «щокварталу»).",

@@ -191,9 +191,9 @@ OPTIONS = {
     "validate --show": "Текстовий вивід: перші N проблем кожного файлу повністю, решту — підсумком "
     "за полем і видом (0 — показати всі).",
     "build --out": "Папка, куди записати файли для завантаження.",
-    "build --publisher": "JSON із відомостями, яких бракує пакету для національних експортів "
-    "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, contact_name, "
-    "contact_email).",
+    "build --publisher": "Файл розпорядника інформації: JSON із відомостями, яких бракує пакету для "
+    "національних експортів (executant_id, publisher_id, program_url, legal_act_url, reports_url, "
+    "dataset_url, contact_name, contact_email).",
     "publish --org": "Організація CKAN, якій належить набір.",
     "publish --dataset": "Назва набору на порталі (типово — назва пакета).",
     "publish --create-org": "Створити організацію, якщо її немає.",
@@ -201,9 +201,9 @@ OPTIONS = {
     "publish --prune": "Видалити ресурси набору, яких немає в пакеті.",
     "publish --force": "Надіслати всі файли знову й перезавантажити DataStore, навіть де збережений на "
     "порталі хеш збігається.",
-    "publish --maintainer": "Розпорядник (типово — той, що вже на порталі, а для нового набору — "
+    "publish --maintainer": "Відповідальна особа (типово — та, що вже на порталі, а для нового набору — "
     "начальник відділу комунікації та ІТ).",
-    "publish --maintainer-email": "E-mail розпорядника, видимий на порталі.",
+    "publish --maintainer-email": "E-mail відповідальної особи, видимий на порталі.",
     "publish --update-frequency": "Паспорт: як часто оновлюється (типово — як уже на порталі, а для "
     "нового набору «щокварталу»).",
     "publish --purpose": "Паспорт: мета збору інформації (purpose_of_collecting_information; типово — "

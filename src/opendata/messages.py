@@ -1628,11 +1628,11 @@ BUILD_UI = {
         "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
         "opendata validate {folder}) і запустіть команду ще раз",
         "publisher_errors": {
-            "missing": "файлу видавця «{path}» немає",
-            "not-json": "файл видавця «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
-            "not-object": "у файлі видавця «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
-            "unknown-key": "у файлі видавця «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
-            "bad-value": "у файлі видавця «{path}» «{key}»: {value} — {kind_words}",
+            "missing": "файлу розпорядника «{path}» немає",
+            "not-json": "файл розпорядника «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
+            "not-object": "у файлі розпорядника «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
+            "unknown-key": "у файлі розпорядника «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
+            "bad-value": "у файлі розпорядника «{path}» «{key}»: {value} — {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "не код ЄДРПОУ (вісім цифр)",
@@ -1730,7 +1730,7 @@ PUBLISH_UI = {
         },
         "note": "Увага",
         "notes": {
-            "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
+            "no-maintainer-email": "не вказано e-mail відповідальної особи: додайте --maintainer-email "
             "(data.gov.ua його вимагає).",
             "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
             "not-authorised": "справжню публікацію портал не дозволить: ключа API немає, портал його не "
@@ -1765,8 +1765,8 @@ PUBLISH_UI = {
             "title": "назву",
             "notes": "опис",
             "license_id": "ліцензію",
-            "maintainer": "розпорядника",
-            "maintainer_email": "e-mail розпорядника",
+            "maintainer": "відповідальну особу",
+            "maintainer_email": "e-mail відповідальної особи",
             "version": "версію",
             "update_frequency": "частоту оновлення",
             "language": "мову",
@@ -1817,7 +1817,7 @@ PUBLISH_UI = {
         },
         "note": "Note",
         "notes": {
-            "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
+            "no-maintainer-email": "no e-mail of the responsible person: pass --maintainer-email (data.gov.ua asks for one).",
             "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
