@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from opendata.audit import run_audit
+from opendata.audit.messages import action
 from opendata.audit.report import write_outputs
 from tests.helpers import contrast, run_cli, save_as_ukrainian_excel
 
@@ -487,9 +488,23 @@ def test_lost_points_agree_with_their_number(tmp_path):
     half = {**GOOD, "name": "half", "resources": [GOOD["resources"][0], {**GOOD["resources"][1], "size": None}]}
     audit = run_audit(dump=_dump_of(tmp_path, half), check_links=False)
     [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
-    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−2 бали, Контекст)."
+    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає поля «розмір файлу» (−2 бали, Контекст)."
     assert finding.render("en")[0] == "Metadata quality: no «file size» (−2 points, Contextuality)."
     assert audit.datasets[0].mqa["contextuality"] == 3 + 5 + 5
+
+
+def test_a_missing_field_is_named_as_a_field(tmp_path):
+    """«немає «категорія (група)»», «не заповнено «Частота оновлення»»: a label in the
+    nominative where the verb asks for another case; «поле» takes the case instead."""
+    no_group = {**GOOD, "groups": [], "extras": [e for e in GOOD["extras"] if e["key"] != "update_frequency"]}
+    audit = run_audit(dump=_dump_of(tmp_path, no_group), check_links=False)
+    [category] = [f for f in audit.findings if f.params.get("indicator") == "categories"]
+    assert category.render("uk")[0].startswith("Оцінка якості метаданих: немає поля «категорія (група)» (−30")
+    assert action(category.code, "uk", category.params) == "Додати до метаданих поле «категорія (група)»."
+    [frequency] = [f for f in audit.findings if f.code == "passport-missing"]
+    assert frequency.render("uk")[0] == (
+        "У паспорті набору не заповнено поле «Частота оновлення» (update_frequency)."
+    )
 
 
 @pytest.mark.parametrize("evidence", ["kolomyia.example/audit-2021", "https://kolomyia.example/audit 2021"])
