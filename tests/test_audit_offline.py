@@ -653,4 +653,4 @@ def test_an_audit_that_saw_private_datasets_compared_with_one_that_did_not_says_
     now = run_cli("audit", "--dump", dump, "--out", tmp_path / "now", "--compare", before, "--format", "json")
     assert now.returncode == 0, now.stderr
     assert "public_only" in json.loads(now.stdout)["previous"]["not_compared"]
-    assert "закриті набори: один аудит бачив їх із ключем API" in now.stderr
+    assert "закриті набори: один аудит бачив їх з API-токеном" in now.stderr

@@ -968,7 +968,8 @@ def _print_failure(error: BaseException, lang: str) -> None:
 )
 @click.option(
     "--purpose",
-    help="Passport: purpose_of_collecting_information (default: the portal's, else the standard one).",
+    help="Passport: purpose of collection (purpose_of_collecting_information; default: the portal's, "
+    "else the standard one).",
 )
 @click.option(
     "--build-dir",

@@ -75,7 +75,7 @@ INDICATORS = [
         "findability",
         30,
         {"uk": "ключові слова", "en": "keywords"},
-        {"uk": "Додайте теги.", "en": "Add tags."},
+        {"uk": "Додайте ключові слова.", "en": "Add keywords."},
         lambda d: bool(d.get("tags")),
         report=False,
     ),
