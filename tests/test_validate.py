@@ -729,6 +729,17 @@ def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
 
 
 
+def test_the_place_a_moved_column_goes_back_to_is_a_ukrainian_ordinal(plan_copy):
+    """«на 3-те місце»: «третє» is written «3-тє», as the numeral ends."""
+    cells = [line.split(",") for line in (HEADER, ROW)]
+    moved = [line[:2] + line[3:] + line[2:3] for line in cells]
+    (plan_copy / "progress_reports.csv").write_text("\n".join(map(",".join, moved)) + "\n", encoding="utf-8")
+    first = report_json(plan_copy)[1]["errors"][0]
+    assert first["fix"] == "Перенесіть стовпець «period» на 3-тє місце і перевірте файл ще раз."
+    english = report_json(plan_copy, "--lang", "en")[1]["errors"][0]
+    assert english["fix"] == "Move column «period» to the 3rd place and check the file again."
+
+
 def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_copy):
     """«stаtus» with a Cyrillic «а» shows just as «status»: "Стовпець 5 називається
     «stаtus», а схема очікує «status»" left the officer looking for a difference."""
@@ -736,7 +747,10 @@ def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_co
     _, report = report_json(plan_copy)
     [error] = report["errors"]
     assert error["message"].startswith("Стовпець 5 «stаtus» лише схожий на «status», якого чекає схема")
-    assert "літери «а» у ньому з іншої абетки" in error["message"]
+    assert "схема: літера «а» в ньому з іншої абетки" in error["message"]
+    (plan_copy / "progress_reports.csv").write_text(HEADER.replace("channel", "сhаnnel") + "\n" + ROW + "\n")
+    [error] = report_json(plan_copy, "--lang", "en")[1]["errors"]
+    assert "its letters «с», «а» are from another alphabet" in error["message"]
 
 
 

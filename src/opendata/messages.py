@@ -621,13 +621,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "incorrect-label:lookalike": {
         "uk": (
-            "Стовпець {field_number} «{label}» лише схожий на «{field}», якого чекає схема: літери "
-            "{letters} у ньому з іншої абетки (кирилиця замість латиниці чи навпаки).",
+            "Стовпець {field_number} «{label}» лише схожий на «{field}», якого чекає схема: "
+            "{letters} в ньому з іншої абетки (кирилиця замість латиниці чи навпаки).",
             "Надрукуйте назву стовпця заново, не копіюючи: «{field}».",
         ),
         "en": (
             "Column {field_number}, «{label}», only looks like «{field}», which the schema expects: "
-            "its letters {letters} are from another alphabet (Cyrillic for Latin or the other way).",
+            "its {letters} from another alphabet (Cyrillic for Latin or the other way).",
             "Type the column's name anew, not copied: «{field}».",
         ),
     },
@@ -657,12 +657,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "Стовпець «{label}» стоїть {field_number}-м, а має бути {expected}-м, тож стовпці між цими "
             "місцями зсунулися: помилки в назвах і значеннях далі — наслідок цього.",
-            "Перенесіть стовпець «{label}» на {expected}-те місце і перевірте файл ще раз.",
+            "Перенесіть стовпець «{label}» на {expected_place} місце і перевірте файл ще раз.",
         ),
         "en": (
             "Column «{label}» is number {field_number} but should be number {expected}, so the columns "
             "between moved: the errors in names and values below follow from it.",
-            "Move column «{label}» to place {expected} and check the file again.",
+            "Move column «{label}» to the {expected_place} place and check the file again.",
         ),
     },
     "header-missing": {
@@ -1357,6 +1357,26 @@ def number(value: int, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+# the neuter ordinal's ending after its digits, by the numeral's last word: «1-ше», «3-тє»,
+# «7-ме», «40-ве», «1000-не»; any other, «-те» (п'яте, десяте, двадцяте, соте)
+ORDINAL_ENDINGS = {1: "ше", 2: "ге", 3: "тє", 7: "ме", 8: "ме"}
+ENGLISH_ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
+
+
+def neuter_ordinal(value: int, lang: str) -> str:
+    """«2-ге» (місце), as Ukrainian writes an ordinal in digits; "2nd" in English."""
+    teen = 10 <= value % 100 < 20
+    if lang == "en":
+        return f"{value}{'th' if teen else ENGLISH_ORDINAL_ENDINGS.get(value % 10, 'th')}"
+    if value == 0 or value % 100 == 40:
+        ending = "ве"  # нульове, сорокове
+    elif value % 1000 == 0:
+        ending = "не"  # тисячне
+    else:
+        ending = "те" if teen else ORDINAL_ENDINGS.get(value % 10, "те")
+    return f"{value}-{ending}"
+
+
 @functools.lru_cache(maxsize=1024)  # Babel takes ~20 µs; a length limit is counted per error
 def counted(value: int, lang: str, noun: str) -> str:
     """The count and the noun in the form it takes: "1 рядок", "3 рядки", "5 рядків"."""
@@ -1996,6 +2016,12 @@ QUOTES = {"uk": "«{}»", "en": "'{}'"}
 
 
 # After an error's fix: the value the cell was probably meant to be (`suggest`), and
+# the letters of a column's name that only look like the schema's, one or more
+LOOKALIKE_LETTERS = {
+    "uk": ("літера {letters}", "літери {letters}"),
+    "en": ("letter {letters} is", "letters {letters} are"),
+}
+
 # the letters of the cell that only look like the value's (`text.foreign_letters`).
 SUGGESTION = {
     "uk": {
