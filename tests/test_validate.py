@@ -320,6 +320,9 @@ def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_wit
     problems = report["errors"] + report["warnings"]
     blank = {(p["severity"], p["field"]) for p in problems if p["type"] == "plan-blank-cell"}
     assert blank == {("error", "summary"), ("warning", "channel")}  # the summary is required
+    ukrainian = report_json(plan_with_reports)[1]["errors"]
+    [summary] = [p for p in ukrainian if p["type"] == "plan-blank-cell"]
+    assert summary["fix"] == "Впишіть значення або очистіть клітинку."
 
 
 def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_with_reports):

@@ -909,7 +909,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "plan-blank-cell": {
         "uk": (
             "Клітинка поля «{field}» містить лише пробіли: вона здається заповненою, але порожня.",
-            "Впишіть значення або очистьте клітинку.",
+            "Впишіть значення або очистіть клітинку.",
         ),
         "en": (
             "A cell of field «{field}» holds only spaces: it looks filled in, but it is empty.",
