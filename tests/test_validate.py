@@ -732,6 +732,15 @@ def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
 
 
 
+def test_a_schema_value_that_must_be_a_string_is_called_text_not_a_row(tmp_path):
+    """«має бути рядком»: «рядок» is also a table's row, in the same messages."""
+    (tmp_path / "t.csv").write_text("id\n1\n", encoding="utf-8")
+    schema = tmp_path / "t.schema.json"
+    schema.write_text('{"fields": [{"name": "id", "type": "integer", "title": 5}]}', encoding="utf-8")
+    result = run_cli("validate", tmp_path / "t.csv", "--schema", schema)
+    assert "«title»: 5 має бути текстом у лапках." in result.stdout
+
+
 def test_the_place_a_moved_column_goes_back_to_is_a_ukrainian_ordinal(plan_copy):
     """«на 3-те місце»: «третє» is written «3-тє», as the numeral ends."""
     cells = [line.split(",") for line in (HEADER, ROW)]

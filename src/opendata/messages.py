@@ -23,7 +23,7 @@ TYPE_NAMES = {
         "boolean": "логічним значенням ({true}/{false})",
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
-        "string": "рядком",
+        "string": "текстом",
     },
     "en": {
         "integer": "an integer",
@@ -99,7 +99,7 @@ TYPE_NAMES_IN_FIX = {
         "boolean": "логічне значення ({true}/{false})",
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
-        "string": "рядок",
+        "string": "текст",
     },
     "en": TYPE_NAMES["en"],
 }
@@ -1109,7 +1109,7 @@ DESCRIPTOR_REASONS = (
 JSON_TYPES_UK = {
     "array": "списком",
     "object": "об'єктом",
-    "string": "рядком",
+    "string": "текстом у лапках",
     "integer": "цілим числом",
     "number": "числом",
     "boolean": "true чи false",
