@@ -121,10 +121,10 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     append_rows(plan_with_reports / "progress_reports.csv", *([f"R-{n}", *rest] for n in range(3)))
     result = run_cli("validate", plan_with_reports, "--limit-errors", "2")
     assert result.returncode == 1
-    assert "у звіті лише перші помилки, не більше ніж 2 (--limit-errors)" in result.stdout
-    assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: перелік обмежено --limit-errors)." in (
-        result.stdout
-    )
+    words = " ".join(result.stdout.split())
+    stopped = "з помилок цієї таблиці в звіті лише перші 2 (--limit-errors); інші перевірки виконано повністю"
+    assert stopped in words
+    assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: помилки таблиць у звіті обмежено " in words
     _, report = report_json(plan_with_reports, "--limit-errors", "2")
     tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
     assert tables["progress_reports"] == 2 and tables["tasks"] is None
@@ -1375,6 +1375,11 @@ def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
     _, short = report_json(plan_with_reports)
     found = [(e["type"], e["row"]) for e in short["errors"]]
     assert found[:2] == [("constraint-error", 8), ("missing-cell", 8)]  # and the plan's rules ran
+    # reported_by is required: no «(можна порожню)» under «Обов'язкове поле … порожнє»
+    [person] = [e for e in short["errors"] if e["type"] == "missing-cell" and e["field"] == "reported_by"]
+    assert person["fix"] == "Додайте клітинку для «reported_by» і впишіть у неї значення: поле обов'язкове."
+    [channel] = [e for e in short["errors"] if e["type"] == "missing-cell" and e["field"] == "channel"]
+    assert channel["fix"] == "Додайте клітинку (можна порожню) для «channel»."
     assert "unclosed-quote" not in {e["type"] for e in short["errors"]}
 
 

@@ -725,6 +725,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Add a cell (it may be empty) for «{field}».",
         ),
     },
+    "missing-cell:required": {
+        "uk": (
+            "У рядку бракує клітинки для поля «{field}».",
+            "Додайте клітинку для «{field}» і впишіть у неї значення: поле обов'язкове.",
+        ),
+        "en": (
+            "The row has no cell for field «{field}».",
+            "Add a cell for «{field}» and write its value in it: the field is required.",
+        ),
+    },
     "blank-row": {
         "uk": ("Порожній рядок.", "Видаліть порожній рядок."),
         "en": ("Blank row.", "Delete the blank row."),
@@ -1498,8 +1508,9 @@ UI = {
         "header": "заголовок",
         "per_second": "{count}/с",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
-        "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
-        "limited": "(не всі: перелік обмежено --limit-errors)",
+        "stopped": "з помилок цієї таблиці в звіті лише перші {errors} (--limit-errors); інші перевірки "
+        "виконано повністю",
+        "limited": "(не всі: помилки таблиць у звіті обмежено --limit-errors)",
         "shown": "Повністю показано по {show} з кожного файлу; усі по одній: {command} --show 0 (або --format json).",
     },
     "en": {
@@ -1519,8 +1530,9 @@ UI = {
         "header": "header",
         "per_second": "{count}/s",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
-        "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
-        "limited": "(not all of them: the list is cut by --limit-errors)",
+        "stopped": "of this table's errors only the first {errors} are listed (--limit-errors); the other "
+        "checks ran in full",
+        "limited": "(not all of them: --limit-errors cut the tables' errors)",
         "shown": "Shown in full: {show} per file; every one: {command} --show 0 (or --format json).",
     },
 }
