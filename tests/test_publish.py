@@ -852,6 +852,24 @@ def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
     assert extras["opendata_package"] == first
 
 
+def test_a_real_publish_says_what_it_did_and_a_dry_run_what_it_would_do(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«Паспорт набору даних X: створити (новий набір)», «+ створити decision.csv» above
+    «Готово: створено 14»: a real run printed its plan in the future tense."""
+    name = f"language-{uuid.uuid4().hex[:10]}"
+    command = ["publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name]
+    dry = run_cli(*command, "--dry-run", env=cli_env(ckan_portal.token))
+    assert f"Паспорт набору даних {name}: створити (новий набір)" in dry.stdout, dry.stderr
+    assert "+ створити   decision.csv" in dry.stdout
+    real = run_cli(*command, env=cli_env(ckan_portal.token))
+    assert real.returncode == 0, real.stderr
+    assert f"Паспорт набору даних {name}: створено (новий набір)" in real.stdout
+    assert "+ створено   decision.csv" in real.stdout and "створити" not in real.stdout
+    again = run_cli(*command, "--lang", "en", env=cli_env(ckan_portal.token))
+    assert "= unchanged  decision.csv" in again.stdout, again.stdout
+
+
 def test_a_resource_that_failed_is_not_counted_as_published(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path
 ):

@@ -1089,7 +1089,7 @@ def publish_command(
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})
     else:
-        _print_plan(plan, ui)
+        _print_plan(plan, ui, result)
         for note in plan.notes:
             err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
         if result is None:
@@ -1144,18 +1144,22 @@ class _upload_progress(_progress):
         self.bar.update(self.task, advance=size, description=name)
 
 
-def _print_plan(plan, ui: dict) -> None:
+def _print_plan(plan, ui: dict, result=None) -> None:
+    """What a dry run would do, or (``result``) what the real run did."""
     from rich.text import Text
 
     marks = {"create": ("+", "green"), "update": ("~", "yellow"), "delete": ("-", "red")}
-    heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {ui[plan.action]}", style="bold")
+    marks["failed"] = ("!", "red")
+    words = ui if result is None else ui["done_actions"]
+    heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {words[plan.action]}", style="bold")
     if plan.reasons:
         heading.append(f" ({_reasons(plan.reasons, ui)})", style="dim")
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
-        mark, style = marks.get(change.action, ("=", "dim"))
-        line = Text(f"  {mark} {ui[change.action]:<10} {change.name}", style=style)
+        action = "failed" if result is not None and change.name in result.failed else change.action
+        mark, style = marks.get(action, ("=", "dim"))
+        line = Text(f"  {mark} {words[action]:<10} {change.name}", style=style)
         if change.reasons:
             line.append(f"  ({_reasons(change.reasons, ui)})", style="dim")
         out.print(line)
