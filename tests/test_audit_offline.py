@@ -83,6 +83,22 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
     assert any(label.endswith("; 315–359: 0; 360–405: 0") for label in labels)  # 405 is in the last bin
 
 
+def test_the_reports_headings_read_as_ukrainian(dump, tmp_path):
+    """«Щорічний аудит … даних 2026», «Набори даних: 2; Ресурси: 4», a column «рівень»
+    beside «Бали», and «Зауважень» for a column's name."""
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out", "--year", "2026")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Щорічний аудит наборів відкритих даних за 2026 рік\n")
+    assert "- Набори даних: 2; ресурси: 4\n" in markdown
+    assert "| Набір | Бали | Рівень | Зірки | Зауваження |" in markdown
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<h1>Щорічний аудит наборів відкритих даних за 2026 рік</h1>" in html
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "en", "--year", "2026", "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    assert (tmp_path / "en" / "report.md").read_text(encoding="utf-8").startswith("# Annual open data audit 2026")
+
+
 def test_the_reports_scores_are_set_against_what_ckan_metadata_can_reach(dump, tmp_path):
     """DCAT-AP (30) and rights (5) are never awarded: interoperability's best is 80 of 110,
     which the chart showed as 73 %; the report says so, and what each band spans."""
