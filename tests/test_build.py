@@ -383,7 +383,7 @@ def test_national_exports_validate_when_complete(plan_with_reports, tmp_path_fac
     ]
     register = next(csv.DictReader((tmp_path / "national/register.csv").open(encoding="utf-8")))
     assert register["distributionFormat"] == "CSV, HTML, JSON, MD, SQLITE, XLSX"
-
+    assert register["purpose"].endswith("від 20.04.2021 № 123")  # a Ukrainian text's date, not ISO
 
 def test_national_exports_report_gaps_instead_of_inventing(dist):
     errors = check_export(dist / "national/programs.csv", "programs")
