@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from opendata.audit import run_audit
+from opendata.audit.messages import action
 from opendata.audit.report import write_outputs
 from tests.helpers import contrast, run_cli, save_as_ukrainian_excel, write_dates_day_first
 
@@ -80,6 +81,22 @@ def test_the_reports_charts_carry_their_data_for_a_screen_reader(dump, tmp_path)
     assert "Набори за зірками відкритості. 0★: 0; 1★: 0; 2★: 0; 3★: 2; 4★: 0; 5★: 0" in labels
     assert any(label.startswith("Розподіл оцінок якості метаданих. 0–44: 0;") for label in labels)
     assert any(label.endswith("; 315–359: 0; 360–405: 0") for label in labels)  # 405 is in the last bin
+
+
+def test_the_reports_headings_read_as_ukrainian(dump, tmp_path):
+    """«Щорічний аудит … даних 2026», «Набори даних: 2; Ресурси: 4», a column «рівень»
+    beside «Бали», and «Зауважень» for a column's name."""
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out", "--year", "2026")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Щорічний аудит наборів відкритих даних за 2026 рік\n")
+    assert "- Набори даних: 2; ресурси: 4\n" in markdown
+    assert "| Набір | Бали | Рівень | Зірки | Зауваження |" in markdown
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<h1>Щорічний аудит наборів відкритих даних за 2026 рік</h1>" in html
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "en", "--year", "2026", "--lang", "en")
+    assert english.returncode == 0, english.stderr
+    assert (tmp_path / "en" / "report.md").read_text(encoding="utf-8").startswith("# Annual open data audit 2026")
 
 
 def test_the_reports_scores_are_set_against_what_ckan_metadata_can_reach(dump, tmp_path):
@@ -528,9 +545,23 @@ def test_lost_points_agree_with_their_number(tmp_path):
     half = {**GOOD, "name": "half", "resources": [GOOD["resources"][0], {**GOOD["resources"][1], "size": None}]}
     audit = run_audit(dump=_dump_of(tmp_path, half), check_links=False)
     [finding] = [f for f in audit.findings if f.code == "mqa-missing"]
-    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає «розмір файлу» (−2 бали, Контекст)."
+    assert finding.render("uk")[0] == "Оцінка якості метаданих: немає поля «розмір файлу» (−2 бали, Контекст)."
     assert finding.render("en")[0] == "Metadata quality: no «file size» (−2 points, Contextuality)."
     assert audit.datasets[0].mqa["contextuality"] == 3 + 5 + 5
+
+
+def test_a_missing_field_is_named_as_a_field(tmp_path):
+    """«немає «категорія (група)»», «не заповнено «Частота оновлення»»: a label in the
+    nominative where the verb asks for another case; «поле» takes the case instead."""
+    no_group = {**GOOD, "groups": [], "extras": [e for e in GOOD["extras"] if e["key"] != "update_frequency"]}
+    audit = run_audit(dump=_dump_of(tmp_path, no_group), check_links=False)
+    [category] = [f for f in audit.findings if f.params.get("indicator") == "categories"]
+    assert category.render("uk")[0].startswith("Оцінка якості метаданих: немає поля «категорія (група)» (−30")
+    assert action(category.code, "uk", category.params) == "Додати до метаданих поле «категорія (група)»."
+    [frequency] = [f for f in audit.findings if f.code == "passport-missing"]
+    assert frequency.render("uk")[0] == (
+        "У паспорті набору не заповнено поле «Частота оновлення» (update_frequency)."
+    )
 
 
 @pytest.mark.parametrize("evidence", ["kolomyia.example/audit-2021", "https://kolomyia.example/audit 2021"])
@@ -690,7 +721,7 @@ def test_an_audit_that_saw_private_datasets_compared_with_one_that_did_not_says_
     now = run_cli("audit", "--dump", dump, "--out", tmp_path / "now", "--compare", before, "--format", "json")
     assert now.returncode == 0, now.stderr
     assert "public_only" in json.loads(now.stdout)["previous"]["not_compared"]
-    assert "закриті набори: один аудит бачив їх із ключем API" in now.stderr
+    assert "закриті набори: один аудит бачив їх з API-токеном" in now.stderr
 
 
 def test_record_into_a_folder_that_is_no_plan_is_refused_before_the_audit(dump, plan_copy, tmp_path):

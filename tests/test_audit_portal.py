@@ -156,7 +156,7 @@ def test_report_html_is_self_contained(audit_dir):
     )
     assert "@import" not in html and not re.search(r"url\(\s*['\"]?https?:", html)
     assert "What to fix first" in html and "tariffs-monthly-overdue" in html
-    assert (audit_dir / "report.md").read_text(encoding="utf-8").startswith("# Annual audit")
+    assert (audit_dir / "report.md").read_text(encoding="utf-8").startswith("# Annual open data audit 20")
 
 
 def test_json_summary_and_ukrainian_default(seeded, tmp_path):

@@ -160,7 +160,19 @@ def test_dictionary_lists_every_field(dist, package):
     assert "refers to tasks.task_id" in markdown and "primary key" in markdown
     # both languages at once, the type in words for a Ukrainian reader as well
     assert '<span class="t-uk" lang="uk">Поле</span> / <span class="t-en" lang="en">Field</span>' in html
-    assert 'lang="uk">рядок (посилання)</span> / <span class="t-en" lang="en">string (uri)' in html
+    assert 'lang="uk">текст (посилання)</span> / <span class="t-en" lang="en">string (uri)' in html
+
+
+def test_the_dictionary_names_types_in_words_that_are_not_a_row_or_a_wrong_value(dist, plan_copy, tmp_path):
+    """«рядок» is also a table's row, and a boolean shown as «так/ні» had officers write
+    «так», which the schema refuses; dictionary.md's «Тип / Type» showed English codes only."""
+    markdown = (dist / "dictionary.md").read_text("utf-8")
+    assert "| `number_is_duplicate` | логічне (true/false) / boolean |" in markdown
+    assert "| `evidence_url` | текст (посилання) / string (uri) |" in markdown
+    write_cells_in_own_notation(plan_copy)
+    assert run_cli("build", plan_copy, "--out", tmp_path / "out").returncode == 0
+    own = (tmp_path / "out" / "dictionary.md").read_text("utf-8")
+    assert "| `number_is_duplicate` | логічне (так / ні) / boolean (так / ні) |" in own
 
 
 def test_dictionary_says_each_constraint_in_ukrainian_and_english(dist):
@@ -371,7 +383,7 @@ def test_national_exports_validate_when_complete(plan_with_reports, tmp_path_fac
     ]
     register = next(csv.DictReader((tmp_path / "national/register.csv").open(encoding="utf-8")))
     assert register["distributionFormat"] == "CSV, HTML, JSON, MD, SQLITE, XLSX"
-
+    assert register["purpose"].endswith("від 20.04.2021 № 123")  # a Ukrainian text's date, not ISO
 
 def test_national_exports_report_gaps_instead_of_inventing(dist):
     errors = check_export(dist / "national/programs.csv", "programs")
@@ -427,7 +439,7 @@ def test_build_reads_a_publisher_file(plan_with_reports, tmp_path):
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (None, "файлу видавця «{path}» немає"),
+        (None, "файлу розпорядника «{path}» немає"),
         ('{"contact_name": "x",}', "не є коректним JSON: очікувалася назва властивості в подвійних лапках"),
         ('{"contact_mail": "a@b.ua"}', "невідомий ключ «contact_mail» (імовірно, «contact_email»)"),
         ('{"executant_id": "12ab"}', "«executant_id»: «12ab» — не код ЄДРПОУ (вісім цифр)"),

@@ -134,6 +134,30 @@ def test_help_is_in_ukrainian_unless_english_is_asked_for():
     assert "Команди:\n  audit        Щорічний аудит наборів порталу" in group.stdout
 
 
+def test_the_maintainer_and_the_publisher_have_the_names_data_gov_ua_gives_them():
+    """The portal's maintainer was «розпорядник» in publish, the name of the publishing
+    organisation, which build called «видавець»."""
+    publish = " ".join(run_cli("publish", "--help").stdout.split())
+    assert "--maintainer ТЕКСТ Відповідальна особа (типово — та, що вже на порталі" in publish
+    assert "E-mail відповідальної особи, видимий на порталі." in publish
+    assert "розпорядник" not in publish.lower()
+    build = " ".join(run_cli("build", "--help").stdout.split())
+    assert "Файл розпорядника інформації: JSON із відомостями" in build
+
+
+def test_one_thing_has_one_name_in_every_command(tmp_path):
+    """The token was «ключ API» in publish and «API-токен» in audit, the purpose of
+    collection «мета збору» in publish and «Підстава та призначення збору» in audit."""
+    publish = " ".join(run_cli("publish", "--help").stdout.split())
+    assert "API-токен береться з CKAN_API_TOKEN" in publish and "ключ" not in publish.lower()
+    assert "Паспорт: підстава та призначення збору (purpose_of_collecting_information;" in publish
+    missing = run_cli("validate", tmp_path / "nowhere").stdout
+    assert "типово перевіряється папка datapackage/" in " ".join(missing.split())
+    (tmp_path / "table.csv").write_text("id\n1\n", encoding="utf-8")
+    build = run_cli("build", tmp_path / "table.csv").stderr
+    assert "потрібна папка пакета даних або datapackage.json" in build
+
+
 def test_every_command_and_option_has_its_ukrainian_help():
     """A new command or option gets its Ukrainian help with its English one."""
     from opendata.cli import main

@@ -142,7 +142,7 @@ def test_a_token_wrapped_over_two_lines_is_refused_naming_the_file_never_the_tok
     args = command_args(command, tmp_path)
     result = run_cli(*args, "--config", config, "--portal", "http://127.0.0.1:9", "--format", "json")
     assert result.returncode == 2 and '"error": "BadToken"' in result.stdout
-    assert f"Ключ API з {config} містить пробіл, розрив рядка" in result.stderr
+    assert f"API-токен з {config} містить пробіл, розрив рядка" in result.stderr
     for part in (SECRET[:10], SECRET[10:]):
         assert part not in result.stdout + result.stderr
 

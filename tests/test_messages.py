@@ -57,3 +57,26 @@ def test_each_problem_has_its_message_and_fix_in_both_languages_with_the_same_va
         assert len(uk) == len(en), f"{name} {code}"
         for ukrainian, english in zip(uk, en, strict=True):
             assert placeholders(ukrainian) == placeholders(english), f"{name} {code}: {english!r}"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [(1, "1-ше"), (2, "2-ге"), (3, "3-тє"), (4, "4-те"), (5, "5-те"), (6, "6-те"), (7, "7-ме"),
+     (8, "8-ме"), (9, "9-те"), (10, "10-те"), (11, "11-те"), (13, "13-те"), (17, "17-те"),
+     (20, "20-те"), (21, "21-ше"), (22, "22-ге"), (23, "23-тє"), (27, "27-ме"), (40, "40-ве"),
+     (50, "50-те"), (90, "90-те"), (100, "100-те"), (112, "112-те"), (143, "143-тє"),
+     (1000, "1000-не")],
+)  # fmt: skip
+def test_a_neuter_ordinal_takes_the_ending_of_its_last_word(value, written):
+    """«на 2-те місце»: the ending follows the numeral's last word (друге, третє, сьоме, сорокове)."""
+    from opendata.messages import neuter_ordinal
+
+    assert neuter_ordinal(value, "uk") == written
+
+
+def test_an_english_ordinal_has_its_suffix():
+    from opendata.messages import neuter_ordinal
+
+    assert [neuter_ordinal(n, "en") for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 103)] == [
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "103rd"
+    ]  # fmt: skip

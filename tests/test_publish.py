@@ -577,7 +577,7 @@ def test_a_token_whose_user_may_not_publish_in_the_organisation_says_whom_to_ask
                      unique_name(), "--format", "json", env=cli_env(token))  # fmt: skip
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoRightsInOrganisation"
     assert f"не може публікувати в організації «{ckan_org}» (може в: {elsewhere})" in result.stderr
-    assert "новий ключ тут не допоможе" in result.stderr and token not in result.stderr + result.stdout
+    assert "новий токен тут не допоможе" in result.stderr and token not in result.stderr + result.stdout
 
 
 def test_a_dry_run_names_the_passports_changed_fields_in_ukrainian(
@@ -827,7 +827,7 @@ def test_a_member_who_is_not_an_editor_is_told_to_ask_for_the_role(ckan_portal: 
         result = run_cli(*args, "--format", "json", env=cli_env(token))
         assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAnEditor"
         assert f"учасник організації «{org}», але не редактор" in result.stderr
-        assert "Створіть новий ключ" not in result.stderr and token not in result.stderr + result.stdout
+        assert "Створіть новий API-токен" not in result.stderr and token not in result.stderr + result.stdout
         dry = run_cli(*args, "--dry-run", env=cli_env(token))
         assert dry.returncode == 0 and "попросіть її адміністратора надати роль редактора" in dry.stderr
     finally:
@@ -852,6 +852,24 @@ def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
         assert f"опубліковано з іншого пакета («{first}»), а не з «xfp-second-plan»" in result.stderr
     extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
     assert extras["opendata_package"] == first
+
+
+def test_a_real_publish_says_what_it_did_and_a_dry_run_what_it_would_do(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """«Паспорт набору даних X: створити (новий набір)», «+ створити decision.csv» above
+    «Готово: створено 14»: a real run printed its plan in the future tense."""
+    name = f"language-{uuid.uuid4().hex[:10]}"
+    command = ["publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name]
+    dry = run_cli(*command, "--dry-run", env=cli_env(ckan_portal.token))
+    assert f"Паспорт набору даних {name}: створити (новий набір)" in dry.stdout, dry.stderr
+    assert "+ створити   decision.csv" in dry.stdout
+    real = run_cli(*command, env=cli_env(ckan_portal.token))
+    assert real.returncode == 0, real.stderr
+    assert f"Паспорт набору даних {name}: створено (новий набір)" in real.stdout
+    assert "+ створено   decision.csv" in real.stdout and "створити" not in real.stdout
+    again = run_cli(*command, "--lang", "en", env=cli_env(ckan_portal.token))
+    assert "= unchanged  decision.csv" in again.stdout, again.stdout
 
 
 def test_a_resource_that_failed_is_not_counted_as_published(
@@ -886,7 +904,8 @@ def test_a_stale_variable_that_hides_the_config_files_token_is_named(
                      unique_name(), "--config", config, env=cli_env("stale-token"))  # fmt: skip
     assert_no_token(ckan_portal, result)
     assert result.returncode == 2
-    assert f"Ключ узято з $CKAN_API_TOKEN, він має перевагу над ключем у файлі {config}" in result.stderr
+    said = f"API-токен узято з $CKAN_API_TOKEN, він має перевагу над токеном у файлі {config}"
+    assert said in result.stderr
 
 
 def test_https_for_an_http_portal_is_said_at_once(ckan_portal: Portal, ckan_org: str, plan_copy: Path):

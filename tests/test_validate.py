@@ -121,10 +121,10 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     append_rows(plan_with_reports / "progress_reports.csv", *([f"R-{n}", *rest] for n in range(3)))
     result = run_cli("validate", plan_with_reports, "--limit-errors", "2")
     assert result.returncode == 1
-    assert "у звіті лише перші помилки, не більше ніж 2 (--limit-errors)" in result.stdout
-    assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: перелік обмежено --limit-errors)." in (
-        result.stdout
-    )
+    words = " ".join(result.stdout.split())
+    stopped = "з помилок цієї таблиці в звіті лише перші 2 (--limit-errors); інші перевірки виконано повністю"
+    assert stopped in words
+    assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: помилки таблиць у звіті обмежено " in words
     _, report = report_json(plan_with_reports, "--limit-errors", "2")
     tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
     assert tables["progress_reports"] == 2 and tables["tasks"] is None
@@ -343,6 +343,9 @@ def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_wit
     problems = report["errors"] + report["warnings"]
     blank = {(p["severity"], p["field"]) for p in problems if p["type"] == "plan-blank-cell"}
     assert blank == {("error", "summary"), ("warning", "channel")}  # the summary is required
+    ukrainian = report_json(plan_with_reports)[1]["errors"]
+    [summary] = [p for p in ukrainian if p["type"] == "plan-blank-cell"]
+    assert summary["fix"] == "Впишіть значення або очистіть клітинку."
 
 
 def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_with_reports):
@@ -752,6 +755,26 @@ def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
 
 
 
+def test_a_schema_value_that_must_be_a_string_is_called_text_not_a_row(tmp_path):
+    """«має бути рядком»: «рядок» is also a table's row, in the same messages."""
+    (tmp_path / "t.csv").write_text("id\n1\n", encoding="utf-8")
+    schema = tmp_path / "t.schema.json"
+    schema.write_text('{"fields": [{"name": "id", "type": "integer", "title": 5}]}', encoding="utf-8")
+    result = run_cli("validate", tmp_path / "t.csv", "--schema", schema)
+    assert "«title»: 5 має бути текстом у лапках." in result.stdout
+
+
+def test_the_place_a_moved_column_goes_back_to_is_a_ukrainian_ordinal(plan_copy):
+    """«на 3-те місце»: «третє» is written «3-тє», as the numeral ends."""
+    cells = [line.split(",") for line in (HEADER, ROW)]
+    moved = [line[:2] + line[3:] + line[2:3] for line in cells]
+    (plan_copy / "progress_reports.csv").write_text("\n".join(map(",".join, moved)) + "\n", encoding="utf-8")
+    first = report_json(plan_copy)[1]["errors"][0]
+    assert first["fix"] == "Перенесіть стовпець «period» на 3-тє місце і перевірте файл ще раз."
+    english = report_json(plan_copy, "--lang", "en")[1]["errors"][0]
+    assert english["fix"] == "Move column «period» to the 3rd place and check the file again."
+
+
 def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_copy):
     """«stаtus» with a Cyrillic «а» shows just as «status»: "Стовпець 5 називається
     «stаtus», а схема очікує «status»" left the officer looking for a difference."""
@@ -759,7 +782,10 @@ def test_a_column_name_with_a_cyrillic_letter_for_a_latin_one_says_which(plan_co
     _, report = report_json(plan_copy)
     [error] = report["errors"]
     assert error["message"].startswith("Стовпець 5 «stаtus» лише схожий на «status», якого чекає схема")
-    assert "літери «а» у ньому з іншої абетки" in error["message"]
+    assert "схема: літера «а» в ньому з іншої абетки" in error["message"]
+    (plan_copy / "progress_reports.csv").write_text(HEADER.replace("channel", "сhаnnel") + "\n" + ROW + "\n")
+    [error] = report_json(plan_copy, "--lang", "en")[1]["errors"]
+    assert "its letters «с», «а» are from another alphabet" in error["message"]
 
 
 
@@ -1372,6 +1398,11 @@ def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
     _, short = report_json(plan_with_reports)
     found = [(e["type"], e["row"]) for e in short["errors"]]
     assert found[:2] == [("constraint-error", 8), ("missing-cell", 8)]  # and the plan's rules ran
+    # reported_by is required: no «(можна порожню)» under «Обов'язкове поле … порожнє»
+    [person] = [e for e in short["errors"] if e["type"] == "missing-cell" and e["field"] == "reported_by"]
+    assert person["fix"] == "Додайте клітинку для «reported_by» і впишіть у неї значення: поле обов'язкове."
+    [channel] = [e for e in short["errors"] if e["type"] == "missing-cell" and e["field"] == "channel"]
+    assert channel["fix"] == "Додайте клітинку (можна порожню) для «channel»."
     assert "unclosed-quote" not in {e["type"] for e in short["errors"]}
 
 

@@ -41,7 +41,7 @@ def about_rows(package: PackageData) -> list[dict]:
     )
     facts = [
         ("title", "Назва", "Title", descriptor.get("title"), descriptor.get("title_en")),
-        ("publisher", "Розпорядник", "Publisher", publisher_name(descriptor), None),
+        ("publisher", "Розпорядник інформації", "Publisher", publisher_name(descriptor), None),
         ("licence", "Ліцензія", "Licence", licences, None),
         ("version", "Версія", "Version", descriptor.get("version"), None),
         ("decision", "Рішення", "Decision", status_uk, status_en),

@@ -729,7 +729,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     "--publisher",
     "publisher_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="JSON with facts the package lacks for the national exports "
+    help="Publisher file: JSON with facts the package lacks for the national exports "
     "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
     "contact_name, contact_email).",
 )
@@ -980,17 +980,18 @@ def _print_failure(error: BaseException, lang: str) -> None:
 )
 @click.option(
     "--maintainer",
-    help="Maintainer (default: the portal's; for a new dataset, the head of the communication and IT "
+    help="Responsible person (default: the portal's; for a new dataset, the head of the communication and IT "
     "department).",
 )
-@click.option("--maintainer-email", help="Maintainer's e-mail, shown on the portal.")
+@click.option("--maintainer-email", help="Responsible person's e-mail, shown on the portal.")
 @click.option(
     "--update-frequency",
     help="Passport: how often (default: the portal's, for a new dataset «щокварталу»).",
 )
 @click.option(
     "--purpose",
-    help="Passport: purpose_of_collecting_information (default: the portal's, else the standard one).",
+    help="Passport: purpose of collection (purpose_of_collecting_information; default: the portal's, "
+    "else the standard one).",
 )
 @click.option(
     "--build-dir",
@@ -1113,7 +1114,7 @@ def publish_command(
         data = plan.to_dict() if result is None else result.to_dict()
         print_json({**data, "dry_run": dry_run, "local_test_portal": local})
     else:
-        _print_plan(plan, ui)
+        _print_plan(plan, ui, result)
         for note in plan.notes:
             err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
         if result is None:
@@ -1168,18 +1169,22 @@ class _upload_progress(_progress):
         self.bar.update(self.task, advance=size, description=name)
 
 
-def _print_plan(plan, ui: dict) -> None:
+def _print_plan(plan, ui: dict, result=None) -> None:
+    """What a dry run would do, or (``result``) what the real run did."""
     from rich.text import Text
 
     marks = {"create": ("+", "green"), "update": ("~", "yellow"), "delete": ("-", "red")}
-    heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {ui[plan.action]}", style="bold")
+    marks["failed"] = ("!", "red")
+    words = ui if result is None else ui["done_actions"]
+    heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {words[plan.action]}", style="bold")
     if plan.reasons:
         heading.append(f" ({_reasons(plan.reasons, ui)})", style="dim")
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
-        mark, style = marks.get(change.action, ("=", "dim"))
-        line = Text(f"  {mark} {ui[change.action]:<10} {change.name}", style=style)
+        action = "failed" if result is not None and change.name in result.failed else change.action
+        mark, style = marks.get(action, ("=", "dim"))
+        line = Text(f"  {mark} {words[action]:<10} {change.name}", style=style)
         if change.reasons:
             line.append(f"  ({_reasons(change.reasons, ui)})", style="dim")
         out.print(line)

@@ -30,7 +30,7 @@ def dictionary_rows(package: PackageData) -> list[dict]:
     for table in package.tables.values():
         keys = _key_notes(table.schema)
         for spec in table.schema["fields"]:
-            kind = spec["type"] + (f" ({spec['format']})" if spec.get("format") else "")
+            kind = _kind(spec)
             notes = _constraint_notes(spec) + keys.get(spec["name"], [])
             rows.append(
                 {
@@ -46,6 +46,16 @@ def dictionary_rows(package: PackageData) -> list[dict]:
                 }
             )
     return rows
+
+
+def _kind(spec: dict) -> str:
+    """The type as written in the schema, with its format or, for a boolean that declares
+    its own words, those words: "date (%d.%m.%Y)", "boolean (так / ні)"."""
+    detail = spec.get("format")
+    if spec["type"] == "boolean" and ("trueValues" in spec or "falseValues" in spec):
+        trues, falses = spec.get("trueValues", ["true"]), spec.get("falseValues", ["false"])
+        detail = f"{', '.join(trues)} / {', '.join(falses)}"
+    return spec["type"] + (f" ({detail})" if detail else "")
 
 
 # (Ukrainian, English) for each Table Schema constraint, "{}" its value: said in words,
@@ -108,7 +118,9 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 
 def dictionary_markdown(package: PackageData) -> str:
-    return render_template("dictionary.md.j2", package=package, rows=dictionary_rows(package))
+    return render_template(
+        "dictionary.md.j2", package=package, rows=dictionary_rows(package), type_uk=type_in_ukrainian
+    )
 
 
 def dictionary_html(package: PackageData) -> str:
@@ -119,12 +131,13 @@ def dictionary_html(package: PackageData) -> str:
     )
 
 
-# The Table Schema types in words, for a Ukrainian reader of the HTML dictionary
+# The Table Schema types in words, for a Ukrainian reader of the dictionary: «текст», not
+# «рядок», which is a table's row
 TYPES_UK = {
-    "string": "рядок",
+    "string": "текст",
     "integer": "ціле число",
     "number": "число",
-    "boolean": "так/ні",
+    "boolean": "логічне",
     "date": "дата",
     "datetime": "дата й час",
     "time": "час",
@@ -141,9 +154,10 @@ FORMATS_UK = {"uri": "посилання", "email": "адреса ел. пошт
 
 
 def type_in_ukrainian(kind: str) -> str:
-    """A row's "string (uri)" as «рядок (посилання)»; a type or format not listed as written."""
+    """A row's "string (uri)" as «текст (посилання)», "boolean" as «логічне (true/false)» (the
+    words a cell takes); a type or format not listed as written."""
     name, _, fmt = kind.partition(" (")
-    fmt = fmt.removesuffix(")")
+    fmt = fmt.removesuffix(")") or ("true/false" if name == "boolean" else "")
     words = TYPES_UK.get(name, name)
     if "%" in fmt:  # a date's own format, as the messages write it: «ДД.ММ.РРРР», not «%d.%m.%Y»
         return f"{words} ({pattern_words(fmt, 'uk')})"

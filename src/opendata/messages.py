@@ -23,7 +23,7 @@ TYPE_NAMES = {
         "boolean": "логічним значенням ({true}/{false})",
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
-        "string": "рядком",
+        "string": "текстом",
     },
     "en": {
         "integer": "an integer",
@@ -99,7 +99,7 @@ TYPE_NAMES_IN_FIX = {
         "boolean": "логічне значення ({true}/{false})",
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
-        "string": "рядок",
+        "string": "текст",
     },
     "en": TYPE_NAMES["en"],
 }
@@ -114,7 +114,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "path-missing": {
         "uk": (
             "Шлях «{path}» не існує.",
-            "Перевірте шлях; за замовчуванням перевіряється папка datapackage/.",
+            "Перевірте шлях; типово перевіряється папка datapackage/.",
         ),
         "en": (
             "Path «{path}» does not exist.",
@@ -621,13 +621,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "incorrect-label:lookalike": {
         "uk": (
-            "Стовпець {field_number} «{label}» лише схожий на «{field}», якого чекає схема: літери "
-            "{letters} у ньому з іншої абетки (кирилиця замість латиниці чи навпаки).",
+            "Стовпець {field_number} «{label}» лише схожий на «{field}», якого чекає схема: "
+            "{letters} в ньому з іншої абетки (кирилиця замість латиниці чи навпаки).",
             "Надрукуйте назву стовпця заново, не копіюючи: «{field}».",
         ),
         "en": (
             "Column {field_number}, «{label}», only looks like «{field}», which the schema expects: "
-            "its letters {letters} are from another alphabet (Cyrillic for Latin or the other way).",
+            "its {letters} from another alphabet (Cyrillic for Latin or the other way).",
             "Type the column's name anew, not copied: «{field}».",
         ),
     },
@@ -657,12 +657,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "Стовпець «{label}» стоїть {field_number}-м, а має бути {expected}-м, тож стовпці між цими "
             "місцями зсунулися: помилки в назвах і значеннях далі — наслідок цього.",
-            "Перенесіть стовпець «{label}» на {expected}-те місце і перевірте файл ще раз.",
+            "Перенесіть стовпець «{label}» на {expected_place} місце і перевірте файл ще раз.",
         ),
         "en": (
             "Column «{label}» is number {field_number} but should be number {expected}, so the columns "
             "between moved: the errors in names and values below follow from it.",
-            "Move column «{label}» to place {expected} and check the file again.",
+            "Move column «{label}» to the {expected_place} place and check the file again.",
         ),
     },
     "header-missing": {
@@ -723,6 +723,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "The row has no cell for field «{field}».",
             "Add a cell (it may be empty) for «{field}».",
+        ),
+    },
+    "missing-cell:required": {
+        "uk": (
+            "У рядку бракує клітинки для поля «{field}».",
+            "Додайте клітинку для «{field}» і впишіть у неї значення: поле обов'язкове.",
+        ),
+        "en": (
+            "The row has no cell for field «{field}».",
+            "Add a cell for «{field}» and write its value in it: the field is required.",
         ),
     },
     "blank-row": {
@@ -909,7 +919,7 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "plan-blank-cell": {
         "uk": (
             "Клітинка поля «{field}» містить лише пробіли: вона здається заповненою, але порожня.",
-            "Впишіть значення або очистьте клітинку.",
+            "Впишіть значення або очистіть клітинку.",
         ),
         "en": (
             "A cell of field «{field}» holds only spaces: it looks filled in, but it is empty.",
@@ -1109,7 +1119,7 @@ DESCRIPTOR_REASONS = (
 JSON_TYPES_UK = {
     "array": "списком",
     "object": "об'єктом",
-    "string": "рядком",
+    "string": "текстом у лапках",
     "integer": "цілим числом",
     "number": "числом",
     "boolean": "true чи false",
@@ -1357,6 +1367,26 @@ def number(value: int, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+# the neuter ordinal's ending after its digits, by the numeral's last word: «1-ше», «3-тє»,
+# «7-ме», «40-ве», «1000-не»; any other, «-те» (п'яте, десяте, двадцяте, соте)
+ORDINAL_ENDINGS = {1: "ше", 2: "ге", 3: "тє", 7: "ме", 8: "ме"}
+ENGLISH_ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
+
+
+def neuter_ordinal(value: int, lang: str) -> str:
+    """«2-ге» (місце), as Ukrainian writes an ordinal in digits; "2nd" in English."""
+    teen = 10 <= value % 100 < 20
+    if lang == "en":
+        return f"{value}{'th' if teen else ENGLISH_ORDINAL_ENDINGS.get(value % 10, 'th')}"
+    if value == 0 or value % 100 == 40:
+        ending = "ве"  # нульове, сорокове
+    elif value % 1000 == 0:
+        ending = "не"  # тисячне
+    else:
+        ending = "те" if teen else ORDINAL_ENDINGS.get(value % 10, "те")
+    return f"{value}-{ending}"
+
+
 @functools.lru_cache(maxsize=1024)  # Babel takes ~20 µs; a length limit is counted per error
 def counted(value: int, lang: str, noun: str) -> str:
     """The count and the noun in the form it takes: "1 рядок", "3 рядки", "5 рядків"."""
@@ -1480,8 +1510,9 @@ UI = {
         "header": "заголовок",
         "per_second": "{count}/с",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
-        "stopped": "у звіті лише перші помилки, не більше ніж {errors} (--limit-errors)",
-        "limited": "(не всі: перелік обмежено --limit-errors)",
+        "stopped": "з помилок цієї таблиці в звіті лише перші {errors} (--limit-errors); інші перевірки "
+        "виконано повністю",
+        "limited": "(не всі: помилки таблиць у звіті обмежено --limit-errors)",
         "shown": "Повністю показано по {show} з кожного файлу; усі по одній: {command} --show 0 (або --format json).",
     },
     "en": {
@@ -1503,8 +1534,9 @@ UI = {
         "header": "header",
         "per_second": "{count}/s",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
-        "stopped": "only the first errors are listed, {errors} at most (--limit-errors)",
-        "limited": "(not all of them: the list is cut by --limit-errors)",
+        "stopped": "of this table's errors only the first {errors} are listed (--limit-errors); the other "
+        "checks ran in full",
+        "limited": "(not all of them: --limit-errors cut the tables' errors)",
         "shown": "Shown in full: {show} per file; every one: {command} --show 0 (or --format json).",
     },
 }
@@ -1658,15 +1690,15 @@ IMPORT_UI = {
 # `opendata build` and `opendata report`.
 BUILD_UI = {
     "uk": {
-        "not_package": "потрібна тека пакета даних або datapackage.json",
+        "not_package": "потрібна папка пакета даних або datapackage.json",
         "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
         "opendata validate {folder}) і запустіть команду ще раз",
         "publisher_errors": {
-            "missing": "файлу видавця «{path}» немає",
-            "not-json": "файл видавця «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
-            "not-object": "у файлі видавця «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
-            "unknown-key": "у файлі видавця «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
-            "bad-value": "у файлі видавця «{path}» «{key}»: {value} — {kind_words}",
+            "missing": "файлу розпорядника «{path}» немає",
+            "not-json": "файл розпорядника «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
+            "not-object": "у файлі розпорядника «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
+            "unknown-key": "у файлі розпорядника «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
+            "bad-value": "у файлі розпорядника «{path}» «{key}»: {value} — {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "не код ЄДРПОУ (вісім цифр)",
@@ -1734,12 +1766,12 @@ PUBLISH_UI = {
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "org_created_as": "Організацію «{org}» створено на порталі як {name} (--create-org).",
         "org_to_create_as": "Організацію «{org}» буде створено на порталі як {name} (--create-org).",
-        "config_exposed": "Увага: файл налаштувань {path} із ключем API можуть читати інші користувачі "
+        "config_exposed": "Увага: файл налаштувань {path} з API-токеном можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
         "bad_frequency": "--update-frequency: «{value}» — не офіційне значення частоти оновлення "
         "(постанова № 835), і аудит назвав би його помилкою паспорта; можливі: {allowed}.",
         "portal_url_password": "Адреса порталу з {source} містить ім'я користувача й пароль, а їх показало "
-        "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає ключ API "
+        "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає API-токен "
         "(CKAN_API_TOKEN).",
         "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
@@ -1751,6 +1783,15 @@ PUBLISH_UI = {
         "unchanged": "без змін",
         "delete": "видалити",
         "keep": "залишити",
+        # after a real run: what was done (the words above say what a dry run would do)
+        "done_actions": {
+            "create": "створено",
+            "update": "оновлено",
+            "unchanged": "без змін",
+            "delete": "видалено",
+            "keep": "залишено",
+            "failed": "не вдалося",
+        },
         "dataset": "Паспорт набору даних",
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
@@ -1766,20 +1807,20 @@ PUBLISH_UI = {
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
         "token_source": {
-            "none": "Ключа API не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
-            "source": "Ключ узято з {source}.",
-            "overrides": "Ключ узято з {source}, він має перевагу над ключем у файлі {file}: якщо той "
+            "none": "API-токена не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
+            "source": "API-токен узято з {source}.",
+            "overrides": "API-токен узято з {source}, він має перевагу над токеном у файлі {file}: якщо той "
             "правильний, приберіть змінну (unset CKAN_API_TOKEN).",
         },
         "note": "Увага",
         "notes": {
-            "no-maintainer-email": "не вказано e-mail розпорядника: додайте --maintainer-email "
+            "no-maintainer-email": "не вказано e-mail відповідальної особи: додайте --maintainer-email "
             "(data.gov.ua його вимагає).",
             "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
-            "not-authorised": "справжню публікацію портал не дозволить: ключа API немає, портал його не "
+            "not-authorised": "справжню публікацію портал не дозволить: API-токена немає, портал його не "
             "приймає або його користувач не може публікувати в цій організації (причину скаже "
             "opendata publish без --dry-run).",
-            "not-an-editor": "справжню публікацію портал не дозволить: користувач ключа — учасник цієї "
+            "not-an-editor": "справжню публікацію портал не дозволить: користувач API-токена — учасник цієї "
             "організації, але не редактор; попросіть її адміністратора надати роль редактора.",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
@@ -1787,7 +1828,7 @@ PUBLISH_UI = {
         "reasons": {
             "new dataset": "новий набір",
             "new resource": "новий ресурс",
-            "tags changed": "змінено теги",
+            "tags changed": "змінено ключові слова",
             "not public and active": "набір не публічний або не активний",
             "content changed": "змінився вміст",
             "unfinished upload": "вивантаження не завершено",
@@ -1808,12 +1849,12 @@ PUBLISH_UI = {
             "title": "назву",
             "notes": "опис",
             "license_id": "ліцензію",
-            "maintainer": "розпорядника",
-            "maintainer_email": "e-mail розпорядника",
+            "maintainer": "відповідальну особу",
+            "maintainer_email": "e-mail відповідальної особи",
             "version": "версію",
             "update_frequency": "частоту оновлення",
             "language": "мову",
-            "purpose_of_collecting_information": "підставу збору",
+            "purpose_of_collecting_information": "підставу та призначення збору",
             "temporal_start": "початок часового покриття",
             "temporal_end": "кінець часового покриття",
             "spatial": "просторове покриття",
@@ -1847,6 +1888,14 @@ PUBLISH_UI = {
         "unchanged": "unchanged",
         "delete": "delete",
         "keep": "keep",
+        "done_actions": {
+            "create": "created",
+            "update": "updated",
+            "unchanged": "unchanged",
+            "delete": "deleted",
+            "keep": "kept",
+            "failed": "failed",
+        },
         "dataset": "Dataset metadata",
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
@@ -1869,7 +1918,7 @@ PUBLISH_UI = {
         },
         "note": "Note",
         "notes": {
-            "no-maintainer-email": "no maintainer e-mail: pass --maintainer-email (data.gov.ua asks for one).",
+            "no-maintainer-email": "no e-mail of the responsible person: pass --maintainer-email (data.gov.ua asks for one).",
             "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
@@ -1898,15 +1947,15 @@ FAILURES = {
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
-        "NotAuthorised": "Портал не приймає ключ API: його не задано, він недійсний чи прострочений "
-        "або його користувач не має прав на цю організацію. Створіть новий ключ у своєму профілі "
+        "NotAuthorised": "Портал не приймає API-токен: його не задано, він недійсний чи прострочений "
+        "або його користувач не має прав на цю організацію. Створіть новий API-токен у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
-        "NoRightsInOrganisation": "Ключ API дійсний, але його користувач не може публікувати в "
+        "NoRightsInOrganisation": "API-токен дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
-        "як редактора або вкажіть --org однієї з цих організацій; новий ключ тут не допоможе.",
-        "NotAnEditor": "Ключ API дійсний, і його користувач — учасник організації «{org}», але не "
+        "як редактора або вкажіть --org однієї з цих організацій; новий токен тут не допоможе.",
+        "NotAnEditor": "API-токен дійсний, і його користувач — учасник організації «{org}», але не "
         "редактор, тож публікувати в ній не може. Попросіть адміністратора організації надати йому роль "
-        "редактора; новий ключ тут не допоможе.",
+        "редактора; новий токен тут не допоможе.",
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
@@ -1933,9 +1982,9 @@ FAILURES = {
         "неопубліковані зміни). Вкажіть нову чи порожню папку.",
         "PackageError": "Пакет не вдалося підготувати до публікації.",
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
-        "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й ключ API).",
-        "BadToken": "Ключ API з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
-        "надіслати його порталу не можна. Скопіюйте ключ зі свого профілю на порталі ще раз, одним "
+        "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й API-токен).",
+        "BadToken": "API-токен з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
+        "надіслати його порталу не можна. Скопіюйте токен зі свого профілю на порталі ще раз, одним "
         "рядком і без пробілів.",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
@@ -2049,6 +2098,12 @@ QUOTES = {"uk": "«{}»", "en": "'{}'"}
 
 
 # After an error's fix: the value the cell was probably meant to be (`suggest`), and
+# the letters of a column's name that only look like the schema's, one or more
+LOOKALIKE_LETTERS = {
+    "uk": ("літера {letters}", "літери {letters}"),
+    "en": ("letter {letters} is", "letters {letters} are"),
+}
+
 # the letters of the cell that only look like the value's (`text.foreign_letters`).
 SUGGESTION = {
     "uk": {

@@ -26,7 +26,7 @@ import frictionless
 from opendata.package import csv_bytes, publisher_name
 from opendata.quarters import quarter_bounds
 from opendata.tables import PackageData
-from opendata.text import plain_text
+from opendata.text import plain_text, ukrainian_date
 
 EXPORTS = {
     "national/programs.csv": "programs",
@@ -242,7 +242,7 @@ def _register(package: PackageData, decision: dict, publisher: Publisher, format
     descriptor = package.descriptor
     act = f"{decision['issuing_body']}, рішення «{decision['title']}»"
     if decision["date"] and decision["number"]:
-        act += f" від {decision['date'].isoformat()} № {decision['number']}"
+        act += f" від {ukrainian_date(decision['date'])} № {decision['number']}"  # Ukrainian text
     elif decision["status"] == "draft":
         act += " (проєкт)"
     return {

@@ -11,11 +11,13 @@ from typing import Protocol
 
 from opendata.messages import (
     FILE_KINDS,
+    LOOKALIKE_LETTERS,
     SUGGESTION,
     bound_reason,
     counted,
     descriptor_reason,
     json_reason,
+    neuter_ordinal,
     render,
     type_phrase,
 )
@@ -115,6 +117,12 @@ class Problem:
         ):
             params["characters"] = counted(params["limit"], lang, "characters")
             params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if code == "column-moved":
+            params["expected_place"] = neuter_ordinal(params["expected"], lang)
+        if code == "incorrect-label:lookalike":
+            letters = params["letters"]
+            words = LOOKALIKE_LETTERS[lang][len(letters) > 1]
+            params["letters"] = words.format(letters=", ".join(f"«{letter}»" for letter in letters))
         if code == "binary-file":
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:

@@ -1023,7 +1023,9 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
     if error.type == "incorrect-label":
         lookalikes = lookalike_letters(error.cell or "", error.field_name or "")
         if lookalikes:  # the two names show the same on screen: say what differs
-            params.update(variant="lookalike", letters=", ".join(f"«{letter}»" for letter in lookalikes))
+            params.update(variant="lookalike", letters=lookalikes)
+    if error.type == "missing-cell" and schema_field is not None and schema_field.constraints.get("required"):
+        params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
     if error.type in ("primary-key", "unique-error"):

@@ -44,7 +44,7 @@ SETTINGS = {
     ),
     "public_only": (
         {
-            "uk": "закриті набори: один аудит бачив їх із ключем API, а інший — лише публічні",
+            "uk": "закриті набори: один аудит бачив їх з API-токеном, а інший — лише публічні",
             "en": "private datasets: one audit saw them with an API token, the other only public ones",
         },
         set(),

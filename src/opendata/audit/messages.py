@@ -12,7 +12,7 @@ import string
 MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     "passport-missing": {
         "uk": (
-            "У паспорті набору не заповнено «{label}» ({field}).",
+            "У паспорті набору не заповнено поле «{label}» ({field}).",
             "Заповніть поле «{label}» ({field}) відповідно до постанови КМУ № 835.",
             "Заповнити в паспортах наборів поле «{label}» ({field}).",
         ),
@@ -301,9 +301,9 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
     },
     "mqa-missing": {
         "uk": (
-            "Оцінка якості метаданих: немає «{label}» (−{lost}, {dimension}).",
+            "Оцінка якості метаданих: немає поля «{label}» (−{lost}, {dimension}).",
             "{hint}",
-            "Додати до метаданих «{label}».",
+            "Додати до метаданих поле «{label}».",
         ),
         "en": (
             "Metadata quality: no «{label}» (−{lost}, {dimension}).",

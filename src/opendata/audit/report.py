@@ -22,16 +22,17 @@ from opendata.text import ukrainian_date
 
 UI = {
     "uk": {
-        "title": "Щорічний аудит наборів відкритих даних",
+        "title": "Щорічний аудит наборів відкритих даних за {year} рік",
         "summary": "Підсумок",
         "portal": "Портал",
         "dump": "Файл вивантаження",
         "date": "Дата аудиту",
         "datasets": "Набори даних",
-        "resources": "Ресурси",
+        "resources": "ресурси",  # after «Набори даних: 20;»
         "overall": "Загальна оцінка якості метаданих",
         "of": "з",
-        "band": "рівень",
+        "band": "рівень",  # «(рівень «добре»)»; a column's header is «band_column»
+        "band_column": "Рівень",
         "errors": "помилки",
         "warnings": "попередження",
         "infos": "поради",
@@ -50,7 +51,7 @@ UI = {
         "name": "Набір",
         "score": "Бали",
         "stars": "Зірки",
-        "findings": "Зауважень",
+        "findings": "Зауваження",
         "details": "Зауваження до наборів",
         "message": "Що не так",
         "resource": "Ресурс",
@@ -88,16 +89,17 @@ UI = {
         },
     },
     "en": {
-        "title": "Annual audit of the open datasets",
+        "title": "Annual open data audit {year}",
         "summary": "Summary",
         "portal": "Portal",
         "dump": "Dump file",
         "date": "Audit date",
         "datasets": "Datasets",
-        "resources": "Resources",
+        "resources": "resources",
         "overall": "Overall metadata quality score",
         "of": "of",
         "band": "band",
+        "band_column": "Band",
         "errors": "errors",
         "warnings": "warnings",
         "infos": "tips",
@@ -185,7 +187,7 @@ def _write_into(audit: Audit, out_dir: Path, lang: str) -> dict:
         resources.append(csv_resource(name))
     descriptor = {
         "name": f"open-data-audit-{audit.year}",
-        "title": f"{UI[lang]['title']} {audit.year}",
+        "title": UI[lang]["title"].format(year=audit.year),
         "description": f"{audit.portal}" + (f", {audit.organization}" if audit.organization else ""),
         "created": f"{audit.audit_date}T00:00:00Z",
         "licenses": [
@@ -254,6 +256,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
     previous = (audit.previous or {}).get("datasets", {})
     return {
         "t": UI[lang],
+        "title": UI[lang]["title"].format(year=audit.year),
         "lang": lang,
         # a dump is named by its file: its local path says nothing to a reader of the report
         "source": (UI[lang][source], result["portal"] if source == "portal" else Path(result["portal"]).name),

@@ -27,7 +27,7 @@ FIELDS = {  # field -> (uk, en) label
     "purpose_of_collecting_information": ("Підстава та призначення збору", "Purpose of collection"),
     "maintainer": ("Відповідальна особа", "Responsible person"),
     "maintainer_email": ("E-mail відповідальної особи", "Responsible person's e-mail"),
-    "organization": ("Розпорядник (публікатор)", "Publisher"),
+    "organization": ("Розпорядник інформації", "Publisher"),
     "license_id": ("Ліцензія", "Licence"),
     "last_modified": ("Дата останнього оновлення", "Last modified"),
 }
