@@ -245,7 +245,10 @@ def _duplicates(keys: pl.DataFrame, kcols: list[str], exclude_all_null: bool = T
     shared = shared_hashes(h)
     if not len(shared):
         return hashed.clear().drop("_h")
-    cand = hashed.filter(pl.col("_h").is_in(pl.Series(shared).implode())).drop("_h")
+    # from a list: a Series made from an ndarray imports numpy.ma (~20 ms), and the
+    # shared hashes are few (one per duplicated key)
+    shared_series = pl.Series(shared.tolist(), dtype=hashed.schema["_h"])
+    cand = hashed.filter(pl.col("_h").is_in(shared_series.implode())).drop("_h")
     return cand.filter(_key(kcols).is_duplicated()).sort("_row")
 
 

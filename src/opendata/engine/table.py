@@ -425,12 +425,13 @@ def _scan(
             if key_names:
                 kf = pl.DataFrame([ev.get_column(n) for n in ("_row", *query.key_columns)])
                 if patches:
-                    pos = ev.get_column("_row").to_numpy()
+                    rows_ = ev.get_column("_row")
                     for i, patch in patches.items():
                         if not patch:
                             continue
-                        keys_ = list(patch)
-                        idx = np.searchsorted(pos, np.array(keys_, dtype=np.int64))
+                        # a Polars index, not numpy's: scatter turns an ndarray into a
+                        # Series, and that imports numpy.ma (~20 ms) at the first bad key
+                        idx = rows_.search_sorted(pl.Series(list(patch), dtype=pl.Int64))
                         kf = kf.with_columns(
                             kf.get_column(f"k{i}").scatter(
                                 idx, pl.Series(list(patch.values()), dtype=pl.String)
