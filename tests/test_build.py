@@ -20,7 +20,14 @@ from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, contrast, rewrite_field, run_cli, write_cells_in_own_notation
+from tests.helpers import (
+    PACKAGE,
+    add_counts_table,
+    contrast,
+    rewrite_field,
+    run_cli,
+    write_cells_in_own_notation,
+)
 
 TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 PUBLISHER = Publisher(  # made-up values, for the tests only
@@ -768,26 +775,12 @@ def test_every_download_says_where_it_comes_from_and_under_what_licence(plan_wit
     assert f'<tr data-download="{source}">' in page
 
 
-def _add_counts_table(package: Path, rows: list[tuple[str, str, str]]) -> None:
-    """A small table beside the plan: an id, an integer column with no maximum, a small one."""
-    fields = [{"name": "id", "type": "string"}, {"name": "big", "type": "integer"}]
-    fields.append({"name": "small", "type": "integer"})
-    descriptor_path = package / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text("utf-8"))
-    descriptor["resources"].append(
-        {"name": "counts", "path": "counts.csv", "format": "csv", "schema": {"fields": fields}}
-    )
-    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
-    lines = ["id,big,small", *(",".join(row) for row in rows)]
-    (package / "counts.csv").write_text("\n".join(lines) + "\n", "utf-8")
-
-
 def test_an_integer_beyond_64_bits_is_built_as_its_digits(plan_copy, tmp_path):
     """100000000000000000000 in an integer column with no maximum stopped the build with a
     traceback (OverflowError in the SQLite writer), and the XLSX would have kept 15 of the
     digits of 12345678901234567890: such a column is text there, every digit kept, and the
     dictionary says so."""
-    _add_counts_table(plan_copy, [("a", "100000000000000000000", "1"), ("b", "12345678901234567890", "2")])
+    add_counts_table(plan_copy, [("a", "100000000000000000000", "1"), ("b", "12345678901234567890", "2")])
     result = run_cli("build", plan_copy, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
@@ -797,7 +790,8 @@ def test_an_integer_beyond_64_bits_is_built_as_its_digits(plan_copy, tmp_path):
         ("100000000000000000000", "text", 1, "integer"),
         ("12345678901234567890", "text", 2, "integer"),
     ]
-    notes = dict(connection.execute("SELECT field, constraints_uk FROM dictionary WHERE table_name = 'counts'"))
+    query = "SELECT field, constraints_uk FROM dictionary WHERE table_name = 'counts'"
+    notes = dict(connection.execute(query))
     assert "текстом" in notes["big"] and "текстом" not in notes["small"]
     sheet = load_workbook(out / "kolomyia-communication-plan-2021.xlsx")["counts"]
     assert [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)] == [
