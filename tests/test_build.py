@@ -403,6 +403,31 @@ def test_national_exports_report_gaps_instead_of_inventing(dist):
     assert ("national/programs.csv", "title") not in gaps
 
 
+def test_a_gap_names_the_publisher_files_key_that_fills_it(plan_copy, tmp_path):
+    """«national/register.csv «url»: … вкажіть у файлі --publisher» named the national
+    column, but the file takes `dataset_url`: the user had to guess the key."""
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "«url»: порожня обов'язкова клітинка в національному експорті — пакет цього не містить; " \
+        "вкажіть dataset_url у файлі --publisher" in result.stdout
+    assert "«contactPointName»" in result.stdout and "вкажіть contact_name у файлі" in result.stdout
+    english = run_cli("--lang", "en", "build", plan_copy, "--out", tmp_path / "out", "--format", "json")
+    keys = {(g["path"], g["column"]): g["key"] for g in json.loads(english.stdout)["gaps"]}
+    assert keys[("national/register.csv", "url")] == "dataset_url"
+    assert keys[("national/programs.csv", "executantId")] == "executant_id"
+    assert keys[("national/programs.csv", "legalActAccepted")] is None  # the draft's, no key fills it
+
+
+def test_the_sample_publisher_file_fills_every_gap_a_publisher_can(plan_copy, tmp_path):
+    """`build --help` points to examples/publisher.sample.json: with it, only the draft's gaps stay."""
+    sample = PACKAGE.parent / "examples" / "publisher.sample.json"
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out", "--publisher", sample, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {g["reason"] for g in json.loads(result.stdout)["gaps"]} == {"draft-decision"}
+    assert "examples/publisher.sample.json" in run_cli("build", "--help").stdout
+    assert "examples/publisher.sample.json" in run_cli("--lang", "en", "build", "--help").stdout
+
+
 def test_national_check_catches_a_bad_url_and_date(tmp_path):
     header = [f["name"] for f in table_schema("programs-reports")["fields"]]
     row = ["r1", "", "Звіт", "2021-13-01", "2021-06-30", "p1", "План", "ftp://example.org"]

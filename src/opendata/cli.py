@@ -731,7 +731,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Publisher file: JSON with facts the package lacks for the national exports "
     "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
-    "contact_name, contact_email).",
+    "contact_name, contact_email); a sample with every key: examples/publisher.sample.json.",
 )
 @FORMAT_OPTION
 @LANG_OPTION
@@ -785,7 +785,8 @@ def build_command(
     for path in result.removed:
         out.print(Text(f"- {path}: {ui['removed']}", style="yellow"))
     for gap in result.gaps:
-        out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
+        reason = ui[gap.reason].format(key=gap.key)
+        out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {reason}", style="yellow"))
     files = counted(len(result.files), lang, "files")
     out.print(Text(f"{files} {ui['written']} {out_dir}", style="bold green"))
 

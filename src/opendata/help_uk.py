@@ -201,7 +201,7 @@ OPTIONS = {
     "build --out": "Папка, куди записати файли для завантаження.",
     "build --publisher": "Файл розпорядника інформації: JSON із відомостями, яких бракує пакету для "
     "національних експортів (executant_id, publisher_id, program_url, legal_act_url, reports_url, "
-    "dataset_url, contact_name, contact_email).",
+    "dataset_url, contact_name, contact_email); зразок з усіма ключами — examples/publisher.sample.json.",
     "publish --org": "Організація CKAN, якій належить набір.",
     "publish --dataset": "Назва набору на порталі (типово — назва пакета).",
     "publish --create-org": "Створити організацію, якщо її немає.",
