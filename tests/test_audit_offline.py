@@ -737,3 +737,13 @@ def test_record_into_a_folder_that_is_no_plan_is_refused_before_the_audit(dump, 
     failure = json.loads(no_table.stdout)
     assert failure["error"] == "NotAPlan"
     assert "it has no table task_roles, or the table cannot be read as CSV" in failure["message"]
+
+
+def test_the_coverage_fixes_say_extra_in_ukrainian_words(dump, tmp_path):
+    """«Додайте extra «spatial»»: an English word, unexplained, in a Ukrainian sentence."""
+    out = tmp_path / "out"
+    assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        fixes = {row["recommendation"] for row in csv.DictReader(stream) if row["dataset"] == "bad-email"}
+    assert "Додайте додаткове поле (extra) «spatial» (наприклад, «Коломия»)." in fixes
+    assert "Додайте додаткові поля (extras) «temporal_start» і «temporal_end»." in fixes

@@ -1509,6 +1509,7 @@ UI = {
         "links_stage": "Посилання",
         "header": "заголовок",
         "per_second": "{count}/с",
+        "bytes": "Б",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
         "stopped": "з помилок цієї таблиці в звіті лише перші {errors} (--limit-errors); інші перевірки "
         "виконано повністю",
@@ -1533,6 +1534,7 @@ UI = {
         "links_stage": "Links",
         "header": "header",
         "per_second": "{count}/s",
+        "bytes": "B",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
         "stopped": "of this table's errors only the first {errors} are listed (--limit-errors); the other "
         "checks ran in full",
