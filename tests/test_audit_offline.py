@@ -302,7 +302,7 @@ def test_record_writes_the_date_in_the_schemas_own_format(dump, plan_with_report
     late = run_cli("audit", "--dump", dump, "--out", tmp_path / "c", "--record", "--plan", plan_with_reports,
                    "--date", "2026-11-26", "--lang", "en")  # fmt: skip
     assert late.returncode == 1
-    assert "Date 26.11.2026 is outside the plan period (01.04.2021 – 31.12.2021)." in late.stderr
+    assert "Date «26.11.2026» is outside the plan period (01.04.2021 – 31.12.2021)." in late.stderr
     assert reports.read_bytes() == before
 
 
@@ -329,8 +329,8 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
                      "--date", "2026-11-26", "--lang", "en")  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.startswith("The audit was not recorded in the plan.\nDetails: ")
-    assert "2026-Q4 is not within the plan period" in result.stderr  # the validator's own rules
-    assert "2026-11-26 is outside the plan period" in result.stderr
+    assert "2026-Q4» is not within the plan period" in result.stderr  # the validator's own rules
+    assert "2026-11-26» is outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
     ukrainian = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
                         "--date", "2026-11-26")  # fmt: skip

@@ -809,32 +809,32 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-date-outside-period": {
         "uk": (
-            "Дата {cell} поза періодом плану ({start} – {end}).",
+            "Дата «{cell}» поза періодом плану ({start} – {end}).",
             "Перевірте рік і місяць; звіт має стосуватися {start} – {end}.",
         ),
         "en": (
-            "Date {cell} is outside the plan period ({start} – {end}).",
+            "Date «{cell}» is outside the plan period ({start} – {end}).",
             "Check the year and month; the report must fall within {start} – {end}.",
         ),
     },
     "plan-period-outside-plan": {
         "uk": (
-            "Квартал {cell} не входить до періоду плану ({first} – {last}).",
+            "Квартал «{cell}» не входить до періоду плану ({first} – {last}).",
             "Вкажіть квартал від {first} до {last}.",
         ),
         "en": (
-            "Quarter {cell} is not within the plan period ({first} – {last}).",
+            "Quarter «{cell}» is not within the plan period ({first} – {last}).",
             "Use a quarter from {first} to {last}.",
         ),
     },
     "plan-date-outside-quarter": {
         "uk": (
-            "Дата {cell} не належить до кварталу {period} ({start} – {end}).",
-            "Виправте дату або квартал: для {cell} це {actual}.",
+            "Дата «{cell}» не належить до кварталу «{period}» ({start} – {end}).",
+            "Виправте дату або квартал: для «{cell}» це «{actual}».",
         ),
         "en": (
-            "Date {cell} is not in quarter {period} ({start} – {end}).",
-            "Correct the date or the quarter: {cell} belongs to {actual}.",
+            "Date «{cell}» is not in quarter «{period}» ({start} – {end}).",
+            "Correct the date or the quarter: «{cell}» belongs to «{actual}».",
         ),
     },
     "plan-evidence-not-http": {
@@ -998,11 +998,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-done-without-evidence": {
         "uk": (
-            "Звіт {report_id} позначено як виконаний, але без посилання на підтвердження.",
+            "Звіт «{report_id}» позначено як виконаний, але без посилання на підтвердження.",
             "Додайте evidence_url — посилання на публікацію чи документ.",
         ),
         "en": (
-            "Report {report_id} is marked done but has no evidence link.",
+            "Report «{report_id}» is marked done but has no evidence link.",
             "Add evidence_url — a link to the publication or document.",
         ),
     },
