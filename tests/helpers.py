@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +97,18 @@ def contrast(foreground: str, background: str) -> float:
 
     high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def add_counts_table(package: Path, rows: list[tuple[str, str, str]]) -> None:
+    """A small table beside the plan: an id, an integer column with no maximum, a small one."""
+    fields = [{"name": "id", "type": "string"}, {"name": "big", "type": "integer"}]
+    fields.append({"name": "small", "type": "integer"})
+    descriptor_path = package / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text("utf-8"))
+    descriptor["resources"].append(
+        {"name": "counts", "path": "counts.csv", "format": "csv", "schema": {"fields": fields}}
+    )
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+    lines = ["id,big,small", *(",".join(row) for row in rows)]
+    (package / "counts.csv").write_text("\n".join(lines) + "\n", "utf-8")
+

@@ -302,7 +302,7 @@ def test_record_writes_the_date_in_the_schemas_own_format(dump, plan_with_report
     late = run_cli("audit", "--dump", dump, "--out", tmp_path / "c", "--record", "--plan", plan_with_reports,
                    "--date", "2026-11-26", "--lang", "en")  # fmt: skip
     assert late.returncode == 1
-    assert "Date 26.11.2026 is outside the plan period (01.04.2021 – 31.12.2021)." in late.stderr
+    assert "Date «26.11.2026» is outside the plan period (01.04.2021 – 31.12.2021)." in late.stderr
     assert reports.read_bytes() == before
 
 
@@ -329,8 +329,8 @@ def test_record_outside_the_plan_period_is_refused(dump, plan_copy, tmp_path):
                      "--date", "2026-11-26", "--lang", "en")  # fmt: skip
     assert result.returncode == 1
     assert result.stderr.startswith("The audit was not recorded in the plan.\nDetails: ")
-    assert "2026-Q4 is not within the plan period" in result.stderr  # the validator's own rules
-    assert "2026-11-26 is outside the plan period" in result.stderr
+    assert "2026-Q4» is not within the plan period" in result.stderr  # the validator's own rules
+    assert "2026-11-26» is outside the plan period" in result.stderr
     assert (plan_copy / "progress_reports.csv").read_bytes() == before
     ukrainian = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
                         "--date", "2026-11-26")  # fmt: skip
@@ -737,3 +737,13 @@ def test_record_into_a_folder_that_is_no_plan_is_refused_before_the_audit(dump, 
     failure = json.loads(no_table.stdout)
     assert failure["error"] == "NotAPlan"
     assert "it has no table task_roles, or the table cannot be read as CSV" in failure["message"]
+
+
+def test_the_coverage_fixes_say_extra_in_ukrainian_words(dump, tmp_path):
+    """«Додайте extra «spatial»»: an English word, unexplained, in a Ukrainian sentence."""
+    out = tmp_path / "out"
+    assert run_cli("audit", "--dump", dump, "--out", out).returncode == 0
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        fixes = {row["recommendation"] for row in csv.DictReader(stream) if row["dataset"] == "bad-email"}
+    assert "Додайте додаткове поле (extra) «spatial» (наприклад, «Коломия»)." in fixes
+    assert "Додайте додаткові поля (extras) «temporal_start» і «temporal_end»." in fixes

@@ -20,7 +20,14 @@ from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, contrast, rewrite_field, run_cli, write_cells_in_own_notation
+from tests.helpers import (
+    PACKAGE,
+    add_counts_table,
+    contrast,
+    rewrite_field,
+    run_cli,
+    write_cells_in_own_notation,
+)
 
 TABLES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 PUBLISHER = Publisher(  # made-up values, for the tests only
@@ -396,6 +403,31 @@ def test_national_exports_report_gaps_instead_of_inventing(dist):
     assert ("national/programs.csv", "title") not in gaps
 
 
+def test_a_gap_names_the_publisher_files_key_that_fills_it(plan_copy, tmp_path):
+    """«national/register.csv «url»: … вкажіть у файлі --publisher» named the national
+    column, but the file takes `dataset_url`: the user had to guess the key."""
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "«url»: порожня обов'язкова клітинка в національному експорті — пакет цього не містить; " \
+        "вкажіть dataset_url у файлі --publisher" in result.stdout
+    assert "«contactPointName»" in result.stdout and "вкажіть contact_name у файлі" in result.stdout
+    english = run_cli("--lang", "en", "build", plan_copy, "--out", tmp_path / "out", "--format", "json")
+    keys = {(g["path"], g["column"]): g["key"] for g in json.loads(english.stdout)["gaps"]}
+    assert keys[("national/register.csv", "url")] == "dataset_url"
+    assert keys[("national/programs.csv", "executantId")] == "executant_id"
+    assert keys[("national/programs.csv", "legalActAccepted")] is None  # the draft's, no key fills it
+
+
+def test_the_sample_publisher_file_fills_every_gap_a_publisher_can(plan_copy, tmp_path):
+    """`build --help` points to examples/publisher.sample.json: with it, only the draft's gaps stay."""
+    sample = PACKAGE.parent / "examples" / "publisher.sample.json"
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out", "--publisher", sample, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {g["reason"] for g in json.loads(result.stdout)["gaps"]} == {"draft-decision"}
+    assert "examples/publisher.sample.json" in run_cli("build", "--help").stdout
+    assert "examples/publisher.sample.json" in run_cli("--lang", "en", "build", "--help").stdout
+
+
 def test_national_check_catches_a_bad_url_and_date(tmp_path):
     header = [f["name"] for f in table_schema("programs-reports")["fields"]]
     row = ["r1", "", "Звіт", "2021-13-01", "2021-06-30", "p1", "План", "ftp://example.org"]
@@ -766,3 +798,30 @@ def test_every_download_says_where_it_comes_from_and_under_what_licence(plan_wit
     for fact in ("1.0.0", "CC-BY-4.0", "2021-12-10", source, "проєкт, без дати й номера"):
         assert fact in block
     assert f'<tr data-download="{source}">' in page
+
+
+def test_an_integer_beyond_64_bits_is_built_as_its_digits(plan_copy, tmp_path):
+    """100000000000000000000 in an integer column with no maximum stopped the build with a
+    traceback (OverflowError in the SQLite writer), and the XLSX would have kept 15 of the
+    digits of 12345678901234567890: such a column is text there, every digit kept, and the
+    dictionary says so."""
+    add_counts_table(plan_copy, [("a", "100000000000000000000", "1"), ("b", "12345678901234567890", "2")])
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    connection = sqlite3.connect(out / "kolomyia-communication-plan-2021.sqlite")
+    rows = connection.execute("SELECT big, typeof(big), small, typeof(small) FROM counts").fetchall()
+    assert rows == [
+        ("100000000000000000000", "text", 1, "integer"),
+        ("12345678901234567890", "text", 2, "integer"),
+    ]
+    query = "SELECT field, constraints_uk FROM dictionary WHERE table_name = 'counts'"
+    notes = dict(connection.execute(query))
+    assert "текстом" in notes["big"] and "текстом" not in notes["small"]
+    sheet = load_workbook(out / "kolomyia-communication-plan-2021.xlsx")["counts"]
+    assert [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)] == [
+        ["a", "100000000000000000000", 1],
+        ["b", "12345678901234567890", 2],
+    ]
+    records = json.loads((out / "json" / "counts.json").read_text("utf-8"))
+    assert [r["big"] for r in records] == [100000000000000000000, 12345678901234567890]

@@ -127,7 +127,9 @@ def test_help_is_in_ukrainian_unless_english_is_asked_for():
     assert ukrainian.stdout.startswith("Використання: opendata validate [ПАРАМЕТРИ] [ШЛЯХ]")
     assert "Коди виходу: 0 пакет коректний" in ukrainian.stdout and "\nПараметри:\n" in ukrainian.stdout
     words = " ".join(ukrainian.stdout.split())  # as wrapped for any width
-    assert "Показати не більше ніж N перших помилок таблиці (0 — усі). [типово: 0; x>=0]" in words
+    said = "--limit-errors N Показати не більше ніж N перших помилок таблиці (0 — усі). "
+    said += "[типово: 0; щонайменше 0]"
+    assert said in words
     english = run_cli("validate", "--help", env={**os.environ, "OPENDATA_LANG": "en"})
     assert english.stdout.startswith("Usage: opendata validate") and "Exit codes: 0 valid" in english.stdout
     group = run_cli("--help")
@@ -183,7 +185,36 @@ def test_one_process_shows_each_help_in_the_language_asked(monkeypatch):
     english = runner.invoke(main, ["validate", "--help", "--lang", "en"]).output
     assert "Check a data package" in english and "List at most the first N errors of a table" in english
     assert "Використання" not in english and "типово" not in english
-    assert "Usage: main validate [OPTIONS] [PATH]" in english and "--limit-errors INTEGER RANGE" in english
+    assert "Usage: main validate [OPTIONS] [PATH]" in english and "--limit-errors N" in english
+
+
+def test_help_says_defaults_ranges_and_examples_as_a_reader_does():
+    """A language editor's findings: «[типово: 30.0; x>=1]», «[типово: 8; 1<=x<=64]»,
+    «[типово: (datapackage)]», «Приклад:» above two examples, «Додаток 62» in the
+    English help, and a root help that did not say what the English one said."""
+    screens = {command: " ".join(run_cli(command, "--help").stdout.split()) for command in main_commands()}
+    assert "--timeout ЧИСЛО Секунд на запит. [типово: 30; щонайменше 1]" in screens["publish"]
+    assert "Паралельних завантажень. [типово: 8; від 1 до 64]" in screens["audit"]
+    assert "[типово: datapackage]" in screens["import-plan"] and "(datapackage)" not in screens["import-plan"]
+    assert "Приклади: opendata import-plan" in screens["import-plan"]
+    for command, screen in screens.items():
+        assert "x>=" not in screen and "<=x" not in screen and ".0;" not in screen, command
+        examples = re.findall(r"Приклад(и?): ((?:opendata \S+.*?)+?)(?: Параметри:|$)", screen)
+        for plural, text in examples:
+            assert (text.count("opendata ") > 1) == bool(plural), (command, text)
+    english = {c: " ".join(run_cli("--lang", "en", c, "--help").stdout.split()) for c in main_commands()}
+    assert "Appendix 62 (programme, reports) and Appendix 7 (register row)" in english["build"]
+    assert "Додаток" not in english["build"] and "Examples: opendata import-plan" in english["import-plan"]
+    assert "[default: 30; x>=1]" in english["publish"] and "[default: datapackage]" in english["import-plan"]
+    assert "Типовий рік відповідальної особи за відкриті дані:" in run_cli("--help").stdout
+
+
+def test_build_writes_sizes_in_the_languages_unit(plan_copy, tmp_path):
+    """«(json, 1 071 B)» in the Ukrainian output: a Latin «B» among Cyrillic words."""
+    ukrainian = run_cli("build", plan_copy, "--out", tmp_path / "uk").stdout
+    assert re.search(r"^csv/tasks\.csv  \(csv, [\d\u00a0 ]+ Б\)$", ukrainian, re.MULTILINE), ukrainian
+    english = run_cli("--lang", "en", "build", plan_copy, "--out", tmp_path / "en").stdout
+    assert re.search(r"^csv/tasks\.csv  \(csv, [\d,]+ B\)$", english, re.MULTILINE), english
 
 
 def test_help_shows_no_english_placeholder_in_ukrainian():

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import uuid
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,7 +22,7 @@ import requests
 from opendata.ckan_client import Rejected
 from opendata.publish import DataStoreRefused, PublishFile, load_datastore
 from tests.ckan_portal import Portal
-from tests.helpers import run_cli, write_cells_in_own_notation
+from tests.helpers import add_counts_table, run_cli, write_cells_in_own_notation
 
 pytestmark = pytest.mark.ckan
 
@@ -697,6 +698,28 @@ def test_cells_in_a_schemas_own_notation_reach_the_datastore_as_meant(
     search = api.action.datastore_search(resource_id=by_name["progress_reports.csv"]["id"], limit=1000)
     assert max(row["reach"] or 0 for row in search["records"]) == 3_000_000_000
 
+
+
+def test_an_integer_beyond_int8_reaches_the_datastore_with_every_digit(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A valid integer beyond the DataStore's int8 (123456789012345678901, the schema sets
+    no maximum) was refused by the portal half-way through the publish: its column is
+    numeric, which holds every digit."""
+    add_counts_table(plan_copy, [("a", "123456789012345678901", "1"), ("b", "-5", "2")])
+    name = f"wording-{unique_name()}"
+    result = publish_cli(ckan_portal, ckan_org, plan_copy, name)
+    assert result.returncode == 0, result.stderr
+    api = ckan_portal.api()
+    counts = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "counts.csv")
+    table = api.action.datastore_search(resource_id=counts["id"])
+    assert {f["id"]: f["type"] for f in table["fields"]}["big"] == "numeric"
+    assert [(int(Decimal(str(r["big"]))), r["small"]) for r in table["records"]] == [
+        (123456789012345678901, 1),
+        (-5, 2),
+    ]
+    again = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run")
+    assert "DataStore fields differ" not in again.stdout
 
 def test_rows_deleted_from_a_datastore_table_on_the_portal_are_loaded_again(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path

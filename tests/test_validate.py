@@ -270,8 +270,27 @@ def test_report_dates_are_read_in_the_schemas_own_format(plan_with_reports):
         ("plan-date-outside-quarter", 9, "report_date"),
     ]
     outside, other_quarter = (e["message"] for e in report["errors"])
-    assert outside == "Date 01.05.2020 is outside the plan period (01.04.2021 – 31.12.2021)."
+    assert outside == "Date «01.05.2020» is outside the plan period (01.04.2021 – 31.12.2021)."
     assert "(01.04.2021 – 30.06.2021)" in other_quarter
+
+
+def test_the_plans_rules_quote_the_value_as_a_cells_error_does(plan_with_reports):
+    """«Звіт bad id! позначено як виконаний», «Квартал 2020-Q2 …», «Дата 2020-05-14 …»: the
+    value was not told from the words around it, while a cell's errors quote it «так»."""
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["bad id!", "1.1", "2021-Q2", "2021-05-14", "done", "x", "", "", "", "kachanskyi-m-yu"],
+        ["R-2", "1.1", "2020-Q2", "2021-05-14", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+        ["R-3", "1.1", "2021-Q2", "2020-05-14", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+        ["R-4", "1.1", "2021-Q3", "2021-05-14", "planned", "x", "", "", "", "kachanskyi-m-yu"],
+    )
+    result = run_cli("validate", plan_with_reports, "--show", "0")
+    words = " ".join(result.stdout.split())
+    assert "Звіт «bad id!» позначено як виконаний, але без посилання на підтвердження." in words
+    assert "Квартал «2020-Q2» не входить до періоду плану (2021-Q2 – 2021-Q4)." in words
+    assert "Дата «2020-05-14» поза періодом плану (2021-04-01 – 2021-12-31)." in words
+    assert "Дата «2021-05-14» не належить до кварталу «2021-Q3» (2021-07-01 – 2021-09-30)." in words
+    assert "для «2021-05-14» це «2021-Q2»" in words
 
 
 def test_quarter_outside_plan(plan_with_reports):

@@ -27,13 +27,13 @@ from opendata.about import COLUMNS as ABOUT_COLUMNS
 from opendata.about import about_rows, source_texts
 from opendata.database import database_bytes
 from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
-from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows
+from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows, with_note
 from opendata.national import Gap, Publisher, national_exports
 from opendata.package import csv_bytes, json_text
 from opendata.page import plan_page
 from opendata.paths import files_in
 from opendata.progress import progress
-from opendata.tables import PackageData, read_package, written_rows
+from opendata.tables import EXCEL_INTEGERS, PackageData, integers_outside, read_package, written_rows
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 BOM = "\ufeff".encode()
@@ -305,13 +305,29 @@ def nested_plan(package: PackageData) -> dict:
     }
 
 
+WORKBOOK_TEXT_NOTE = (
+    "у книзі XLSX — текстом: деякі значення довші, ніж 15 цифр, які зберігає Excel",
+    "text in the XLSX workbook: some values have more than the 15 digits Excel keeps",
+)
+
+
 def workbook_bytes(package: PackageData) -> bytes:
     """One sheet per table (typed cells), a `dictionary` sheet and an `about` sheet (title,
-    licence, source: what a copy of the workbook alone needs to be cited)."""
+    licence, source: what a copy of the workbook alone needs to be cited).
+
+    An integer column with a value of more than 15 digits is text, every value of it, and
+    the dictionary sheet says so: Excel keeps 15 significant digits of a number and shows
+    12345678901234567890 as 12345678901234500000."""
     book = Workbook()
     book.remove(book.active)
-    sheets = {name: (table.fields, table.rows) for name, table in package.tables.items()}
-    sheets["dictionary"] = (DICTIONARY_COLUMNS, dictionary_rows(package))
+    sheets = {}
+    as_text = set()
+    for name, table in package.tables.items():
+        wide = integers_outside(table.schema, table.rows, EXCEL_INTEGERS)
+        sheets[name] = (table.fields, [_digits_as_text(row, wide) for row in table.rows])
+        as_text |= {(name, field) for field in wide}
+    dictionary = with_note(dictionary_rows(package), as_text, WORKBOOK_TEXT_NOTE)
+    sheets["dictionary"] = (DICTIONARY_COLUMNS, dictionary)
     sheets["about"] = (ABOUT_COLUMNS, about_rows(package))
     for name, (header, rows) in sheets.items():
         sheet = book.create_sheet(name)
@@ -335,6 +351,14 @@ def workbook_bytes(package: PackageData) -> bytes:
     # ExcelWriter, not book.save(): save() overwrites `modified` with the current time.
     ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _normalise_zip(buffer.getvalue())
+
+
+def _digits_as_text(row: dict, columns: set[str]) -> dict:
+    if not columns:
+        return row
+    return {
+        name: value if name not in columns or value is None else str(value) for name, value in row.items()
+    }
 
 
 def _normalise_zip(data: bytes) -> bytes:

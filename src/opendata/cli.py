@@ -294,7 +294,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
     person in the new plan are counted, and the exit code is 1.
 
     \b
-    Example:
+    Examples:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
       opendata import-plan decision.txt --out datapackage --format json
     """
@@ -385,6 +385,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
 @click.option(
     "--limit-errors",
     type=click.IntRange(min=0),
+    metavar="N",
     default=0,
     show_default=True,
     help="List at most the first N errors of a table (0 = all of them).",
@@ -397,6 +398,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
 @click.option(
     "--show",
     type=click.IntRange(min=0),
+    metavar="N",
     default=SHOWN_PER_FILE,
     show_default=True,
     help="Text output: print the first N problems of each file in full and count the rest "
@@ -731,7 +733,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Publisher file: JSON with facts the package lacks for the national exports "
     "(executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
-    "contact_name, contact_email).",
+    "contact_name, contact_email); a sample with every key: examples/publisher.sample.json.",
 )
 @FORMAT_OPTION
 @LANG_OPTION
@@ -747,7 +749,7 @@ def build_command(
       NAME.xlsx            a sheet per table and a `dictionary` sheet;
       NAME.sqlite          every table in one SQLite database, with its keys;
       dictionary.md/.html  the data dictionary from the schemas;
-      national/*.csv       Додаток 62 (programme, reports) and Додаток 7 (register row);
+      national/*.csv       Appendix 62 (programme, reports) and Appendix 7 (register row);
       index.html           the plan page (static, offline);
       datapackage.json     the built files with bytes and sha256; NAME.zip all of them.
     The same package gives the same bytes. The package is validated first and
@@ -781,11 +783,13 @@ def build_command(
         print_json({"ok": True, **result.to_dict()})
         return
     for built in result.files:
-        out.print(f"{built.path}  ({built.format}, {number(built.bytes, lang)} B)", markup=False)
+        size = f"{number(built.bytes, lang)} {UI[lang]['bytes']}"
+        out.print(f"{built.path}  ({built.format}, {size})", markup=False)
     for path in result.removed:
         out.print(Text(f"- {path}: {ui['removed']}", style="yellow"))
     for gap in result.gaps:
-        out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {ui[gap.reason]}", style="yellow"))
+        reason = ui[gap.reason].format(key=gap.key)
+        out.print(Text(f"! {gap.path} «{gap.column}»: {ui['gap']} — {reason}", style="yellow"))
     files = counted(len(result.files), lang, "files")
     out.print(Text(f"{files} {ui['written']} {out_dir}", style="bold green"))
 
@@ -856,7 +860,7 @@ PORTAL_OPTION = click.option(
     f"portal {LOCAL_PORTAL}).",
 )
 TIMEOUT_OPTION = click.option(
-    "--timeout", type=click.FloatRange(min=1), default=30.0, show_default=True, help="Seconds per request."
+    "--timeout", type=click.FloatRange(min=1), default=30, show_default=True, help="Seconds per request."
 )
 
 
@@ -1162,7 +1166,7 @@ class _upload_progress(_progress):
 
     def __init__(self, plan, output_format: str, ui: dict, lang: str):
         total = sum(r.bytes for r in plan.resources if r.action in ("create", "update"))
-        super().__init__(output_format, _Count(lang, with_total=True, unit="B"), show=total > 0)
+        super().__init__(output_format, _Count(lang, with_total=True, unit=UI[lang]["bytes"]), show=total > 0)
         self.task = self.bar.add_task(ui["uploading"], total=total) if self.bar else None
 
     def update(self, name: str, size: int) -> None:  # type: ignore[override]
@@ -1348,7 +1352,7 @@ def pull_command(
     "--concurrency", type=click.IntRange(1, 64), default=8, show_default=True, help="Parallel downloads."
 )
 @click.option(
-    "--timeout", type=click.FloatRange(min=1), default=15.0, show_default=True, help="Seconds per request."
+    "--timeout", type=click.FloatRange(min=1), default=15, show_default=True, help="Seconds per request."
 )
 @click.option(
     "--max-size",

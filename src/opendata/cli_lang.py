@@ -90,7 +90,10 @@ def _help_lang(ctx: click.Context) -> str:
 
 
 def _help_screen(text: str, ctx: click.Context) -> str:
-    """click's own words in a help screen ("Usage:", "Options:") in the help's language."""
+    """click's own words in a help screen ("Usage:", "Options:") in the help's language.
+    A default given as text is shown as it is: click puts it in brackets, «[default:
+    (datapackage)]», as if it were a note."""
+    text = re.sub(r"(\[default:\s+)\(([^)]*)\)\]", r"\1\2]", text)
     if _help_lang(ctx) != "uk":
         return text
     from opendata.help_uk import CLICK_WORDS

@@ -48,6 +48,21 @@ def dictionary_rows(package: PackageData) -> list[dict]:
     return rows
 
 
+def with_note(rows: list[dict], columns: set[tuple[str, str]], note: tuple[str, str]) -> list[dict]:
+    """The dictionary's ROWS with NOTE (Ukrainian, English) added to the constraints of the
+    COLUMNS (table, field): what one download stores otherwise than the schema's type says."""
+    noted = []
+    for row in rows:
+        if (row["table_name"], row["field"]) in columns:
+            row = {
+                **row,
+                "constraints_uk": "; ".join(filter(None, (row["constraints_uk"], note[0]))),
+                "constraints_en": "; ".join(filter(None, (row["constraints_en"], note[1]))),
+            }
+        noted.append(row)
+    return noted
+
+
 def _kind(spec: dict) -> str:
     """The type as written in the schema, with its format or, for a boolean that declares
     its own words, those words: "date (%d.%m.%Y)", "boolean (так / ні)"."""

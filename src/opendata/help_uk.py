@@ -12,7 +12,7 @@ COMMANDS = {
     "": """Публікація й перевірка відкритих даних міста.
 
     \b
-    Рік відповідального за відкриті дані:
+    Типовий рік відповідальної особи за відкриті дані:
       opendata validate                  # перевірити datapackage/ після змін у CSV
       opendata report                    # поступ плану за кампаніями й кварталами
       opendata build --out dist          # CSV, JSON, XLSX, словник даних і сторінка плану
@@ -49,7 +49,7 @@ COMMANDS = {
     пораховано, і код виходу — 1.
 
     \b
-    Приклад:
+    Приклади:
       opendata import-plan datapackage/sources/kolomyia-2021-communication-plan.txt --out datapackage
       opendata import-plan decision.txt --out datapackage --format json
     """,
@@ -201,7 +201,7 @@ OPTIONS = {
     "build --out": "Папка, куди записати файли для завантаження.",
     "build --publisher": "Файл розпорядника інформації: JSON із відомостями, яких бракує пакету для "
     "національних експортів (executant_id, publisher_id, program_url, legal_act_url, reports_url, "
-    "dataset_url, contact_name, contact_email).",
+    "dataset_url, contact_name, contact_email); зразок з усіма ключами — examples/publisher.sample.json.",
     "publish --org": "Організація CKAN, якій належить набір.",
     "publish --dataset": "Назва набору на порталі (типово — назва пакета).",
     "publish --create-org": "Створити організацію, якщо її немає.",
@@ -264,4 +264,7 @@ CLICK_WORDS = (
     (r"^Commands:$", "Команди:"),
     (r"\[default:(\s)", r"[типово:\1"),
     (r"\brequired\]", "обов'язково]"),
+    (r"\b(-?\d+)<=x<=(-?\d+)", r"від \1 до \2"),
+    (r"\bx>=(-?\d+)", r"щонайменше \1"),
+    (r"\bx<=(-?\d+)", r"щонайбільше \1"),
 )

@@ -809,32 +809,32 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-date-outside-period": {
         "uk": (
-            "Дата {cell} поза періодом плану ({start} – {end}).",
+            "Дата «{cell}» поза періодом плану ({start} – {end}).",
             "Перевірте рік і місяць; звіт має стосуватися {start} – {end}.",
         ),
         "en": (
-            "Date {cell} is outside the plan period ({start} – {end}).",
+            "Date «{cell}» is outside the plan period ({start} – {end}).",
             "Check the year and month; the report must fall within {start} – {end}.",
         ),
     },
     "plan-period-outside-plan": {
         "uk": (
-            "Квартал {cell} не входить до періоду плану ({first} – {last}).",
+            "Квартал «{cell}» не входить до періоду плану ({first} – {last}).",
             "Вкажіть квартал від {first} до {last}.",
         ),
         "en": (
-            "Quarter {cell} is not within the plan period ({first} – {last}).",
+            "Quarter «{cell}» is not within the plan period ({first} – {last}).",
             "Use a quarter from {first} to {last}.",
         ),
     },
     "plan-date-outside-quarter": {
         "uk": (
-            "Дата {cell} не належить до кварталу {period} ({start} – {end}).",
-            "Виправте дату або квартал: для {cell} це {actual}.",
+            "Дата «{cell}» не належить до кварталу «{period}» ({start} – {end}).",
+            "Виправте дату або квартал: для «{cell}» це «{actual}».",
         ),
         "en": (
-            "Date {cell} is not in quarter {period} ({start} – {end}).",
-            "Correct the date or the quarter: {cell} belongs to {actual}.",
+            "Date «{cell}» is not in quarter «{period}» ({start} – {end}).",
+            "Correct the date or the quarter: «{cell}» belongs to «{actual}».",
         ),
     },
     "plan-evidence-not-http": {
@@ -998,11 +998,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "plan-done-without-evidence": {
         "uk": (
-            "Звіт {report_id} позначено як виконаний, але без посилання на підтвердження.",
+            "Звіт «{report_id}» позначено як виконаний, але без посилання на підтвердження.",
             "Додайте evidence_url — посилання на публікацію чи документ.",
         ),
         "en": (
-            "Report {report_id} is marked done but has no evidence link.",
+            "Report «{report_id}» is marked done but has no evidence link.",
             "Add evidence_url — a link to the publication or document.",
         ),
     },
@@ -1509,6 +1509,7 @@ UI = {
         "links_stage": "Посилання",
         "header": "заголовок",
         "per_second": "{count}/с",
+        "bytes": "Б",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
         "stopped": "з помилок цієї таблиці в звіті лише перші {errors} (--limit-errors); інші перевірки "
         "виконано повністю",
@@ -1533,6 +1534,7 @@ UI = {
         "links_stage": "Links",
         "header": "header",
         "per_second": "{count}/s",
+        "bytes": "B",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
         "stopped": "of this table's errors only the first {errors} are listed (--limit-errors); the other "
         "checks ran in full",
@@ -1715,7 +1717,8 @@ BUILD_UI = {
         "removed": "вилучено: попередня збірка записала цей файл, а ця вже не збирає",
         "gap": "порожня обов'язкова клітинка в національному експорті",
         "draft-decision": "рішення ще є проєктом, тож дати, номера й статусу в нього немає",
-        "needs-publisher": "пакет цього не містить; вкажіть у файлі --publisher",
+        "needs-publisher": "пакет цього не містить; вкажіть {key} у файлі --publisher",
+        "empty-in-package": "у пакеті це порожнє; заповніть його в datapackage.json чи decision.csv",
         "campaign": "Кампанія",
         "tasks": "Завдань",
         "total": "Усього",
@@ -1749,7 +1752,8 @@ BUILD_UI = {
         "removed": "removed: an earlier build wrote this file, and this one no longer builds it",
         "gap": "required cell left empty in a national export",
         "draft-decision": "the decision is still a draft, so it has no date, number or status yet",
-        "needs-publisher": "not in the package; give it in the --publisher file",
+        "needs-publisher": "not in the package; give {key} in the --publisher file",
+        "empty-in-package": "empty in the package; fill it in datapackage.json or decision.csv",
         "campaign": "Campaign",
         "tasks": "Tasks",
         "total": "Total",

@@ -116,7 +116,23 @@ class PublisherError(ValueError):
 class Gap:
     path: str
     column: str
-    reason: str  # draft-decision or needs-publisher
+    reason: str  # draft-decision, needs-publisher or empty-in-package
+    key: str | None = None  # the publisher file's key that fills the column
+
+
+# the publisher file's key that fills a column of a national structure: the columns are
+# the structures' camelCase names, which the file does not take
+PUBLISHER_KEYS = {
+    ("programs", "executantId"): "executant_id",
+    ("programs", "programUrl"): "program_url",
+    ("programs", "legalActUrl"): "legal_act_url",
+    ("programs", "publisherId"): "publisher_id",
+    ("programs-reports", "url"): "reports_url",
+    ("register", "url"): "dataset_url",
+    ("register", "publisherId"): "publisher_id",
+    ("register", "contactPointName"): "contact_name",
+    ("register", "contactPointEmail"): "contact_email",
+}
 
 
 def csvw_schema(name: str) -> dict:
@@ -191,7 +207,8 @@ def national_exports(
         required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
         for column in required:
             if any(not row.get(column) for row in rows[name]):
-                gaps.append(Gap(path, column, _gap_reason(column, decision)))
+                key = PUBLISHER_KEYS.get((name, column))
+                gaps.append(Gap(path, column, _gap_reason(column, key, decision), key))
         exports[path] = csv_bytes(header, rows[name])
     return exports, gaps
 
@@ -261,11 +278,12 @@ def _register(package: PackageData, decision: dict, publisher: Publisher, format
     }
 
 
-def _gap_reason(column: str, decision: dict) -> str:
-    """A code: `draft-decision` (no date, number or status yet) or `needs-publisher`."""
+def _gap_reason(column: str, key: str | None, decision: dict) -> str:
+    """A code: `draft-decision` (no date, number or status yet), `needs-publisher` (a fact
+    the publisher file gives, as KEY) or `empty-in-package` (the package's own)."""
     if column in ("status", "legalActAccepted", "legalActNumber") and decision["status"] == "draft":
         return "draft-decision"
-    return "needs-publisher"
+    return "needs-publisher" if key else "empty-in-package"
 
 
 def check_export(path: Path, name: str) -> list[str]:

@@ -25,7 +25,7 @@ import json
 import mimetypes
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, time
 from decimal import Decimal
@@ -42,6 +42,7 @@ from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
 from opendata.plan_rules import Table, read_table
+from opendata.tables import INT64, integers_outside
 from opendata.text import transliterate
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
@@ -704,7 +705,7 @@ def _datastore_differences(publish_file: PublishFile, table: dict) -> list[str]:
     assert publish_file.schema is not None
     fields = [(f["id"], f["type"]) for f in table.get("fields", []) if f["id"] != "_id"]
     reasons = []
-    if fields != [(f["id"], f["type"]) for f in datastore_fields(publish_file.schema)]:
+    if fields != [(f["id"], f["type"]) for f in file_datastore_fields(publish_file)]:
         reasons.append("DataStore fields differ")
     if table.get("total") != _csv_rows(publish_file.path):
         reasons.append("DataStore rows differ")
@@ -918,13 +919,21 @@ def _find_resource(client: CkanClient, dataset_id: str, key: str) -> dict | None
 # --- the DataStore ---------------------------------------------------------------------------
 
 
-def datastore_fields(schema: dict) -> list[dict]:
+def file_datastore_fields(publish_file: PublishFile) -> list[dict]:
+    """The DataStore's columns for the file's table, read to find its integers beyond int8."""
+    schema = publish_file.schema or {}
+    return datastore_fields(schema, integers_outside(schema, read_records(publish_file.path, schema), INT64))
+
+
+def datastore_fields(schema: dict, wide: Collection[str] = ()) -> list[dict]:
     """The DataStore's columns, with the portal's data dictionary filled from the schema:
-    each field's title and description, in Ukrainian and English."""
+    each field's title and description, in Ukrainian and English.  The integer columns
+    WIDE, holding a value beyond int8 (a Table Schema integer has no bounds), are numeric,
+    which holds every digit: int8 refused 100000000000000000000 half-way through a publish."""
     return [
         {
             "id": f["name"],
-            "type": DATASTORE_TYPES.get(f.get("type", "string"), "text"),
+            "type": "numeric" if f["name"] in wide else DATASTORE_TYPES.get(f.get("type", "string"), "text"),
             "info": {
                 "label": " / ".join(filter(None, (f.get("title"), f.get("title_en")))),
                 "notes": "\n\n".join(filter(None, (f.get("description"), f.get("description_en")))),
@@ -959,7 +968,7 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
                 {
                     "resource_id": resource_id,
                     "force": True,
-                    "fields": datastore_fields(schema),
+                    "fields": file_datastore_fields(publish_file),
                     "primary_key": primary_key,
                 },
             )

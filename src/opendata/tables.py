@@ -6,6 +6,7 @@ booleans booleans and dates `datetime.date`; exports never re-guess types.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -41,6 +42,10 @@ class PackageData:
 # (yearmonth, duration, geopoint, object, array, …) are kept as their Table Schema text
 REPORTS = "progress_reports"
 NATIVE_TYPES = {"string", "integer", "number", "boolean", "date", "datetime", "time", "year"}
+# the integers a file holds exactly: SQLite's INTEGER and the DataStore's int8 are 64-bit,
+# Excel keeps 15 significant digits (a longer number comes back with zeros for its last digits)
+INT64 = range(-(2**63), 2**63)
+EXCEL_INTEGERS = range(-(10**15) + 1, 10**15)
 
 
 def read_package(package_dir: Path) -> PackageData:
@@ -71,6 +76,20 @@ def _described(descriptor: dict) -> dict:
     title = descriptor.get("title") or descriptor["name"]
     defaults = {"title": title, "title_en": title, "description": "", "description_en": ""}
     return {**defaults, **{k: v for k, v in descriptor.items() if v is not None}}
+
+
+def integers_outside(schema: dict, rows: Iterable[dict], integers: range) -> set[str]:
+    """The integer and year columns holding a value outside INTEGERS.  A Table Schema
+    integer has no bounds (100000000000000000000 is valid), but a file that stores it as
+    a number of fewer bits would refuse it or change its last digits: such a column is
+    stored as text there, every digit kept."""
+    names = {field["name"] for field in schema["fields"] if field.get("type") in ("integer", "year")}
+    return {
+        name
+        for row in rows
+        for name in names
+        if isinstance(row.get(name), int) and not isinstance(row[name], bool) and row[name] not in integers
+    }
 
 
 def written_rows(table: Table) -> list[dict[str, str]]:

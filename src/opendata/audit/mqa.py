@@ -92,7 +92,10 @@ INDICATORS = [
         "findability",
         20,
         {"uk": "просторове покриття", "en": "spatial coverage"},
-        {"uk": "Додайте extra «spatial» (наприклад, «Коломия»).", "en": "Add a «spatial» extra."},
+        {
+            "uk": "Додайте додаткове поле (extra) «spatial» (наприклад, «Коломия»).",
+            "en": "Add a «spatial» extra (e.g. «Kolomyia»).",
+        },
         _extra("spatial|spatial_coverage"),
     ),
     Indicator(
@@ -100,7 +103,10 @@ INDICATORS = [
         "findability",
         20,
         {"uk": "часове покриття", "en": "temporal coverage"},
-        {"uk": "Додайте extras «temporal_start»/«temporal_end».", "en": "Add temporal_start/temporal_end."},
+        {
+            "uk": "Додайте додаткові поля (extras) «temporal_start» і «temporal_end».",
+            "en": "Add the extras «temporal_start» and «temporal_end».",
+        },
         _extra("temporal_start|temporal_end|temporal_coverage"),
     ),
     Indicator(
