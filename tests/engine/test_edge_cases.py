@@ -160,6 +160,7 @@ URI_SPELLINGS = [
     "http://x.ua", "mailto:rada@city.ua", "urn:isbn:0451450523", "h:", "H+1.-:x", "x:/a b?c#d\n",
     "not a uri", "www.city.ua", "//city.ua/x", "1http://x", "+a:b", ":x", " http://x", "http ://x",
     "посилання:x", "ⅰ:x", "", "-", "http", "a#b:c", "?a:b", "c:\\files\\a.csv", "http://[::1", "\ud800:x",
+    None,  # a short row's missing cell
 ]
 
 

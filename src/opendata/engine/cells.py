@@ -361,8 +361,8 @@ def _uri_cell_reader(fld: frictionless.Field, missing_values: list[str]) -> Call
     plain_reader = plain.create_cell_reader()
     type_note = f'type is "{fld.type}/{fld.format}"'
 
-    def read(raw: str) -> tuple[Any, dict | None]:
-        if not _encodes(raw):
+    def read(raw: str | None) -> tuple[Any, dict | None]:
+        if not isinstance(raw, str) or not _encodes(raw):  # None: a short row's missing cell
             return fld.create_cell_reader()(raw)
         if raw in missing_values or URI_SCHEME.match(raw):
             return plain_reader(raw)
