@@ -871,15 +871,34 @@ def _portal_client(
     url = url or LOCAL_PORTAL
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    _say_withheld(config, url, lang)
     click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
 
 
+def _say_withheld(config, url: str, lang: str) -> None:
+    """Warn that the config file's token was kept from URL, another portal than the file's."""
+    if config.withheld is not None:
+        err.print(_withheld_words(config.withheld, url, lang), style="yellow", markup=False)
+
+
+def _withheld_words(withheld, url: str, lang: str) -> str:
+    """Why the config file's token was not sent to URL, and how to give one for it."""
+    from opendata.messages import PUBLISH_UI
+
+    words = PUBLISH_UI[lang]["token_withheld"]
+    key = "other_portal" if withheld.url else "no_url"
+    return words[key].format(file=_quoted(withheld.file), url=withheld.url, portal=url)
+
+
 def _token_words(config, lang: str) -> str:
-    """Where the token was taken from, for a refusal of it (a stale variable hides a good file)."""
+    """Where the token was taken from, for a refusal of it (a stale variable hides a good file,
+    the config file's token is another portal's)."""
     from opendata.messages import PUBLISH_UI
 
     words = PUBLISH_UI[lang]["token_source"]
+    if config.withheld is not None:
+        return words["withheld"].format(file=_quoted(config.withheld.file))
     if config.token_source is None:
         return words["none"]
     if config.overrides:
@@ -908,7 +927,7 @@ def _portal_config(config_path: Path | None, portal: str | None, lang: str, outp
         _failed(error, output_format, lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
-            PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.token_source)),
+            PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.exposed)),
             style="yellow",
             markup=False,
         )
@@ -1440,6 +1459,7 @@ def audit_command(
         portal, config = _portal_settings(portal, config_path, lang, output_format)
         if portal is None:
             raise click.UsageError(UI[lang]["audit_what"])
+        _say_withheld(config, portal, lang)
         apikey = config.token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {

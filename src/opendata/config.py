@@ -3,7 +3,8 @@
 The address: ``--portal``, else ``$OPENDATA_PORTAL``, else the config file's ``url``.
 The token is a secret: it is read from the environment (``CKAN_API_TOKEN``) or
 a config file, never from the command line, where it would end up in shell
-history and process lists.
+history and process lists.  The file's token belongs to the file's url: it is
+never sent to another portal named with ``--portal`` or ``$OPENDATA_PORTAL``.
 
     # ~/.config/opendata/config.toml
     [portal]
@@ -18,7 +19,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 TOKEN_ENV = "CKAN_API_TOKEN"
 PORTAL_ENV = "OPENDATA_PORTAL"
@@ -44,13 +45,23 @@ class BadToken(ConfigError):
 
 
 @dataclass(frozen=True)
+class WithheldToken:
+    """The config file's token, not sent: it is for the file's url (None when the file names
+    none), not for the portal given; the commands say so, and why a publish has no token."""
+
+    file: str
+    url: str | None
+
+
+@dataclass(frozen=True)
 class PortalConfig:
     url: str | None = None
     url_source: str | None = None  # where the address came from (the option, variable or file), for messages
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
-    exposed: bool = False  # the token's file may be read by other users of the machine
+    exposed: str | None = None  # the token's file, when other users of the machine may read it
     overrides: str | None = None  # the file whose token $CKAN_API_TOKEN overrides: a refusal says so
+    withheld: WithheldToken | None = None  # the file's token, kept from another portal than its own
 
 
 def load_config(path: Path | None = None, portal: str | None = None) -> PortalConfig:
@@ -58,6 +69,8 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
 
     PORTAL (the ``--portal`` option) wins over ``$OPENDATA_PORTAL``, and that over the
     file's url; ``CKAN_API_TOKEN`` wins over the file's token, so a CI job needs no file.
+    The file's token is used only for the file's own portal: a token for one portal sent
+    to another would hand it to whoever runs that one.
     """
     explicit = path or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
     config_path = (explicit or DEFAULT_CONFIG).expanduser()
@@ -72,6 +85,7 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         section = data.get("portal", {})
         if not isinstance(section, dict):
             raise ConfigError(f"{config_path}: [portal] must be a table")
+    url, url_source = _chosen_url(portal, section.get("url"), config_path)
     env_token = os.environ.get(TOKEN_ENV, "").strip()
     file_token = str(section.get("token", "")).strip()
     if env_token:
@@ -82,8 +96,12 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token, source = None, None
     if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
         raise BadToken(source)
-    url, url_source = _chosen_url(portal, section.get("url"), config_path)
-    exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
+    from_file = source == str(config_path)
+    exposed = str(config_path) if from_file and config_path.stat().st_mode & 0o077 else None
+    file_url = str(section.get("url") or "").strip() or None
+    withheld = None
+    if from_file and not (file_url and url and same_portal(url, file_url)):
+        token, source, withheld = None, None, WithheldToken(str(config_path), file_url)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
         url=url,
@@ -92,6 +110,7 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token_source=source,
         exposed=exposed,
         overrides=overrides,
+        withheld=withheld,
     )
 
 
@@ -116,3 +135,18 @@ def portal_root(url: str) -> str | None:
         return None
     path = re.split(r"/(?:dataset|organization|group|api)(?:/|$)", parts.path)[0]
     return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
+def same_portal(one: str, other: str) -> bool:
+    """Whether two addresses lead to the same portal: the same scheme, host, port and path,
+    however written (a trailing slash, a page's address, the default port, capitals)."""
+    roots = [portal_root(url) for url in (one, other)]
+    if None in roots:
+        return False
+    first, second = (urlsplit(root) for root in roots)
+    return _portal_key(first) == _portal_key(second)
+
+
+def _portal_key(parts: SplitResult) -> tuple:
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.scheme, parts.hostname, parts.port or default_port, parts.path

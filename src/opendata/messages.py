@@ -1808,9 +1808,18 @@ PUBLISH_UI = {
         "uploading": "Вивантаження",
         "token_source": {
             "none": "API-токена не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
+            "withheld": "API-токена не надіслано: токен із файлу {file} — не для цього порталу (див. вище).",
             "source": "API-токен узято з {source}.",
             "overrides": "API-токен узято з {source}, він має перевагу над токеном у файлі {file}: якщо той "
             "правильний, приберіть змінну (unset CKAN_API_TOKEN).",
+        },
+        "token_withheld": {
+            "other_portal": "Увага: API-токен із файлу {file} призначено для {url}, тож на {portal} його не "
+            "надіслано. Для {portal} задайте його API-токен у CKAN_API_TOKEN або вкажіть --config з файлом "
+            "налаштувань цього порталу.",
+            "no_url": "Увага: у файлі {file} є API-токен, але немає url порталу, для якого він, тож на "
+            "{portal} його не надіслано. Якщо токен для {portal}, додайте в розділ [portal] файлу {file} "
+            'рядок url = "{portal}" або задайте токен у CKAN_API_TOKEN.',
         },
         "note": "Увага",
         "notes": {
@@ -1912,9 +1921,18 @@ PUBLISH_UI = {
         "uploading": "Uploading",
         "token_source": {
             "none": "No API token is set: neither in CKAN_API_TOKEN nor in the config file.",
+            "withheld": "No API token was sent: the one in {file} is not for this portal (see above).",
             "source": "The token was taken from {source}.",
             "overrides": "The token was taken from {source}, which overrides the one in the file {file}: "
             "if that one is right, remove the variable (unset CKAN_API_TOKEN).",
+        },
+        "token_withheld": {
+            "other_portal": "Note: the API token from {file} is for {url}, so it was not sent to {portal}. "
+            "For {portal}, set its API token in CKAN_API_TOKEN or give --config a config file for that "
+            "portal.",
+            "no_url": "Note: the config file {file} holds an API token but no url of the portal it is for, "
+            "so it was not sent to {portal}. If the token is for {portal}, add the line "
+            'url = "{portal}" under [portal] in {file}, or set the token in CKAN_API_TOKEN.',
         },
         "note": "Note",
         "notes": {
