@@ -79,7 +79,25 @@ def test_the_command_names_a_broken_config_before_its_details(tmp_path):
     assert result.returncode == 2
     lead, detail = result.stderr.strip().splitlines()
     assert lead == "The config file (the portal's address and API token) could not be read."
-    assert detail.startswith(f"Details: cannot read config file {config}")
+    assert detail.startswith(f"The file {config}, line 1, column 8: not written by the rules of TOML.")
+
+
+def test_a_text_value_without_quotes_is_named_with_its_line_and_the_fix(tmp_path):
+    """«Подробиці: cannot read config file …: Invalid value (at line 2, column 7)»: English, no fix."""
+    config = write_config(tmp_path / "c.toml", "[portal]\nurl = http://x\n")
+    result = run_cli("publish", PACKAGE, "--config", config, "--dry-run")
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "Не вдалося прочитати файл налаштувань (адреса порталу й API-токен)."
+    assert detail == (f"Файл {config}, рядок 2, символ 7: запис не за правилами TOML. Найчастіше бракує "
+                      "подвійних лапок навколо тексту: значення адреси й API-токена беруть у подвійні лапки, "
+                      'наприклад url = "https://data.example.gov.ua".')  # fmt: skip
+    as_json = run_cli("publish", PACKAGE, "--config", config, "--dry-run", "--format", "json")
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "ConfigError"
+    nope = tmp_path / "nope.toml"
+    missing = run_cli("pull", "x", "--out", tmp_path / "o", "--config", nope, "--lang", "en")
+    assert missing.returncode == 2
+    assert f"There is no file {nope}: check the path in --config" in missing.stderr
 
 
 def test_unreachable_portal_error_has_no_token():

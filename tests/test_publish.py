@@ -395,6 +395,8 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     dry = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", token="")
     assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "OrganisationNotFound"
     assert f"Організації «{org}» на порталі немає" in dry.stderr and "--create-org" in dry.stderr
+    assert "does not exist" not in dry.stderr  # the English duplicate of the line above
+    assert dry.stderr.strip().splitlines()[-1] == f"Портал: {ckan_portal.url}."
     planned = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
     assert planned.returncode == 0  # --create-org: the plan, and nothing made
     assert f"Організацію «{org}» буде створено" in planned.stderr

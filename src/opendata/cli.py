@@ -981,7 +981,17 @@ def _print_failure(error: BaseException, lang: str) -> None:
     kind = next((k.__name__ for k in type(subject).__mro__ if k.__name__ in ui), None)
     if kind is not None:  # a message of its own, with what the error knows (the file, say)
         err.print(ui[kind].format_map(getattr(subject, "params", {})), markup=False)
-    err.print(f"{ui['detail']}: {error}", markup=False)
+    err.print(_failure_detail(error, ui), markup=False)
+
+
+def _failure_detail(error: BaseException, ui: dict) -> str:
+    """Why, and the fix: in the user's language where the words are this tool's own (the
+    ``reason`` of the error or of the portal error it was raised from, ``failure.OwnWords``),
+    else the portal's, the file's or the system's words as they are."""
+    told = next((e for e in (error, error.__cause__) if getattr(e, "reason", None)), None)
+    if told is not None:
+        return ui["reasons"][told.reason].format_map(told.params)
+    return f"{ui['detail']}: {error}"
 
 
 @main.command("publish")

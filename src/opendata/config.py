@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import SplitResult, urlsplit
 
+from opendata.failure import OwnWords
+
 TOKEN_ENV = "CKAN_API_TOKEN"
 PORTAL_ENV = "OPENDATA_PORTAL"
 PORTAL_OPTION = "--portal"
@@ -30,7 +32,7 @@ DEFAULT_CONFIG = Path("~/.config/opendata/config.toml")
 LOCAL_PORTAL = "http://127.0.0.1:58050"
 
 
-class ConfigError(Exception):
+class ConfigError(OwnWords):
     """The config file cannot be read or has the wrong shape."""
 
 
@@ -40,8 +42,8 @@ class BadToken(ConfigError):
     came from; the message never holds the token."""
 
     def __init__(self, source: str):
-        super().__init__(f"the API token from {source} holds a space, a line break or a non-ASCII character")
-        self.params = {"source": source}
+        message = f"the API token from {source} holds a space, a line break or a non-ASCII character"
+        super().__init__(message, source=source)
 
 
 @dataclass(frozen=True)
@@ -76,15 +78,7 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
     config_path = (explicit or DEFAULT_CONFIG).expanduser()
     section: dict = {}
     if explicit or config_path.is_file():
-        try:
-            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        except FileNotFoundError as error:
-            raise ConfigError(f"config file {config_path} does not exist") from error
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise ConfigError(f"cannot read config file {config_path}: {error}") from error
-        section = data.get("portal", {})
-        if not isinstance(section, dict):
-            raise ConfigError(f"{config_path}: [portal] must be a table")
+        section = _portal_section(config_path)
     url, url_source = _chosen_url(portal, section.get("url"), config_path)
     env_token = os.environ.get(TOKEN_ENV, "").strip()
     file_token = str(section.get("token", "")).strip()
@@ -112,6 +106,30 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         overrides=overrides,
         withheld=withheld,
     )
+
+
+def _portal_section(path: Path) -> dict:
+    """The file's ``[portal]`` table, or a ConfigError saying what is wrong where (the line of
+    a TOML mistake: most often a text value without its double quotes)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ConfigError(f"config file {path} does not exist", "config_missing", path=path) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"config file {path} is not UTF-8", "config_encoding", path=path) from error
+    except OSError as error:
+        raise ConfigError(f"cannot read config file {path}: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        at = re.search(r"at line (\d+), column (\d+)", str(error))
+        reason, where = (
+            ("config_syntax", {"line": at[1], "column": at[2]}) if at else ("config_syntax_end", {})
+        )
+        message = f"cannot read config file {path}: {error}"
+        raise ConfigError(message, reason, path=path, **where) from error
+    section = data.get("portal", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [portal] must be a table", "config_not_table", path=path)
+    return section
 
 
 def _chosen_url(given: str | None, file_url: object, config_path: Path) -> tuple[str | None, str | None]:

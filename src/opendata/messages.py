@@ -2009,6 +2009,40 @@ FAILURES = {
         "RecordRefused": "Аудит не записано до плану.",
         "OSError": "Не вдалося записати чи прочитати файл або папку: чи є місце на диску, "
         "чи є права на цю папку, чи правильний шлях?",
+        "reasons": {  # `failure.OwnWords`: why, and the fix, in place of the English details
+            "config_missing": "Файлу {path} немає: перевірте шлях у --config або в змінній OPENDATA_CONFIG.",
+            "config_encoding": "Файл {path} записано не в кодуванні UTF-8: збережіть його в UTF-8.",
+            "config_syntax": "Файл {path}, рядок {line}, символ {column}: запис не за правилами TOML. "
+            "Найчастіше бракує подвійних лапок навколо тексту: значення адреси й API-токена беруть у "
+            'подвійні лапки, наприклад url = "https://data.example.gov.ua".',
+            "config_syntax_end": "Файл {path} обривається посеред запису TOML: перевірте, чи закрито "
+            'всі лапки й дужки. Значення беруть у подвійні лапки, наприклад url = "https://data.example.gov.ua".',
+            "config_not_table": "У файлі {path} «portal» — не розділ: запишіть адресу й API-токен рядками під "
+            'заголовком [portal], наприклад [portal], а нижче url = "https://data.example.gov.ua".',
+            "register_columns": "У першому рядку файлу {path} бракує стовпців реєстру (додаток 7): {missing}. "
+            "Додайте їх (зразок — examples/audit-portal/register.csv у репозиторії opendata або "
+            "national/register.csv, що його записує opendata build) і збережіть реєстр як «CSV UTF-8».",
+            "register_no_columns": "Перший рядок файлу {path} — не назви стовпців реєстру (додаток 7), а реєстр "
+            "їх має: {columns}. Зразок — examples/audit-portal/register.csv у репозиторії opendata (або "
+            "national/register.csv, що його записує opendata build); збережіть реєстр у цій структурі як "
+            "«CSV UTF-8».",
+            "register_empty": "Файл {path} порожній: збережіть реєстр ще раз як «CSV UTF-8».",
+            "register_encoding": "Файл {path} — не текст CSV (ні UTF-8, ні windows-1251): збережіть реєстр "
+            "як «CSV UTF-8».",
+            "dump_not_json": "Рядок {line} файлу {path} — не JSON. Вивантаження (--dump) — це файл, який "
+            "записує ckanapi dump datasets: по одному об'єкту JSON (набору даних) у кожному рядку. Вивантажте "
+            "портал ще раз (ckanapi dump datasets --all -O portal.jsonl -r АДРЕСА) або вкажіть --portal АДРЕСА.",
+            "dump_not_dataset": "Рядок {line} файлу {path} — JSON, але не набір даних CKAN (у ньому немає "
+            "«name»). Вивантаження (--dump) — це файл, який записує ckanapi dump datasets: по одному набору "
+            "даних у кожному рядку.",
+            "previous_missing": "У папці {folder} немає файлу {file}, тож це не результат попереднього аудиту. "
+            "Вкажіть у --compare папку, яку записав торішній opendata audit --out (у ній є datasets.csv і "
+            "summary.json).",
+            "previous_broken": "Файл {file} у папці {folder} не такий, яким його записує opendata audit "
+            "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
+            "opendata audit --out.",
+            "on_portal": "Портал: {portal}.",
+        },
     },
     "en": {
         "detail": "Details",
@@ -2066,6 +2100,39 @@ FAILURES = {
         "RecordRefused": "The audit was not recorded in the plan.",
         "OSError": "A file or folder could not be written or read: is there room on the disk, "
         "may this folder be written to, is the path right?",
+        "reasons": {
+            "config_missing": "There is no file {path}: check the path in --config or in OPENDATA_CONFIG.",
+            "config_encoding": "The file {path} is not in UTF-8: save it as UTF-8.",
+            "config_syntax": "The file {path}, line {line}, column {column}: not written by the rules of TOML. "
+            "Most often a text is missing its double quotes: the address and the API token go in double "
+            'quotes, such as url = "https://data.example.gov.ua".',
+            "config_syntax_end": "The file {path} ends in the middle of a TOML entry: check that every quote "
+            'and bracket is closed. Values go in double quotes, such as url = "https://data.example.gov.ua".',
+            "config_not_table": "In the file {path}, «portal» is not a section: write the address and the API "
+            "token on lines under the heading [portal], such as [portal] and below it url = "
+            '"https://data.example.gov.ua".',
+            "register_columns": "The first line of {path} lacks the register's (Appendix 7) columns: "
+            "{missing}. Add them (a template is examples/audit-portal/register.csv in the opendata repository, "
+            "or national/register.csv, which opendata build writes) and save the register as «CSV UTF-8».",
+            "register_no_columns": "The first line of {path} is not the register's (Appendix 7) column names, "
+            "which are: {columns}. A template is examples/audit-portal/register.csv in the opendata "
+            "repository (or national/register.csv, which opendata build writes); save the register in that "
+            "structure as «CSV UTF-8».",
+            "register_empty": "The file {path} is empty: save the register again as «CSV UTF-8».",
+            "register_encoding": "The file {path} is no CSV text (neither UTF-8 nor windows-1251): save the "
+            "register as «CSV UTF-8».",
+            "dump_not_json": "Line {line} of {path} is not JSON. A dump (--dump) is the file ckanapi dump "
+            "datasets writes: one JSON object (a dataset) on each line. Dump the portal again (ckanapi dump "
+            "datasets --all -O portal.jsonl -r ADDRESS) or give --portal ADDRESS.",
+            "dump_not_dataset": "Line {line} of {path} is JSON but not a CKAN dataset (it has no «name»). A "
+            "dump (--dump) is the file ckanapi dump datasets writes: one dataset on each line.",
+            "previous_missing": "The folder {folder} has no {file}, so it is not a previous audit's output. "
+            "Give --compare the folder last year's opendata audit --out wrote (it holds datasets.csv and "
+            "summary.json).",
+            "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
+            "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
+            "on_portal": "The portal: {portal}.",
+        },
     },
 }
 

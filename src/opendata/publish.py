@@ -789,7 +789,10 @@ def _require_token(client: CkanClient) -> None:
 
 
 class OrganisationNotFound(NotFound):
-    """--org names no organisation of the portal: a typo, or one still to create."""
+    """--org names no organisation of the portal: a typo, or one still to create (``params``:
+    org, portal)."""
+
+    reason = "on_portal"  # the message's first line says the rest
 
 
 class NoRightsInOrganisation(NotAuthorised):
@@ -1116,6 +1119,7 @@ def ensure_organization(
             f"organisation {org!r} does not exist on {client.url}; create it there "
             f"(or rerun with --create-org), or pass --org NAME",
             org=org,
+            portal=client.url,
         )
     if not dry_run:
         client.call(
