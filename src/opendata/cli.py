@@ -1211,7 +1211,7 @@ def _print_plan(plan, ui: dict, result=None) -> None:
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
-        action = "failed" if result is not None and change.name in result.failed else change.action
+        action = "failed" if result is not None and change.name in result.errors else change.action
         mark, style = marks.get(action, ("=", "dim"))
         line = Text(f"  {mark} {words[action]:<10} {change.name}", style=style)
         if change.reasons:
