@@ -328,9 +328,14 @@ def _message(error: Exception) -> str:
     return text if len(text) < 500 else text[:500] + "…"
 
 
+# the keys of a validation error that name no field of the dataset or resource refused
+NOT_FIELDS = {"__type", "message", "fields", "records", "records_row", "info"}
+
+
 def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
-    """The field and the record a DataStore refusal names: «"_code" is not a valid field
-    name» under ``fields``, ``records_row`` beside a value PostgreSQL cannot store."""
+    """The field and the record a refusal names: a DataStore's «"_code" is not a valid field
+    name» under ``fields``, ``records_row`` beside a value PostgreSQL cannot store; else the
+    field a validation error is keyed by (``{"format": ["…"]}``)."""
     detail = error.args[0] if error.args and isinstance(error.args[0], dict) else {}
     where = {}
     named = re.search(r'"([^"]+)" is not a valid field name', " ".join(map(str, detail.get("fields", []))))
@@ -338,6 +343,9 @@ def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
         where["field"] = named[1]
     if isinstance(detail.get("records_row"), int):
         where["record"] = str(detail["records_row"])
+    named = [key for key in detail if key not in NOT_FIELDS]  # a dataset's or a resource's field
+    if named and "field" not in where:
+        where["field"] = ", ".join(map(str, named))
     return where
 
 

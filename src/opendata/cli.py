@@ -1253,13 +1253,18 @@ def _print_result(result, ui: dict, lang: str) -> None:
         refused = counted(len(result.refused), lang, "files")
         err.print(ui["refused"].format(count=refused), style="red", markup=False)
         for refusal in result.refused.values():
-            err.print(_refusal_line(refusal.params, ui), markup=False)
+            err.print(_refusal_line(refusal, ui), markup=False)
 
 
-def _refusal_line(params: dict, ui: dict) -> str:
-    """A table the DataStore refuses: the file, the field or row the portal names, its words."""
-    where = "".join(ui[f"refused_{key}"].format(**params) for key in ("field", "row") if key in params)
-    return ui["refused_table"].format(**params, where=where)
+def _refusal_line(refusal, ui: dict) -> str:
+    """What the portal refuses, in its words, where (the file and the field or row of a
+    DataStore table, a resource's field) and what to change."""
+    from opendata.publish import DataStoreRefused
+
+    params = refusal.params
+    kind = "table" if isinstance(refusal, DataStoreRefused) else "resource"
+    where = "".join(ui[f"refused_{kind}_{key}"].format(**params) for key in ("field", "row") if key in params)
+    return ui[f"refused_{kind}"].format(**params, where=where)
 
 
 @main.command("pull")

@@ -1796,12 +1796,16 @@ PUBLISH_UI = {
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
         "failed": "Не вдалося опублікувати {count}; запустіть publish ще раз, щоб завершити:",
-        "refused": "Таблиці, яких DataStore порталу не приймає ({count}): повторний запуск publish "
+        "refused": "Файли, яких портал не приймає такими, як вони є ({count}): повторний запуск publish "
         "закінчиться так само, тож спершу виправте їх:",
         "refused_table": "  {file}{where}: портал відповів «{reason}». Виправте це в {file} (і, якщо "
         "треба, у схемі таблиці), перевірте пакет (opendata validate) і тоді опублікуйте.",
-        "refused_field": ", стовпець «{field}»",
-        "refused_row": ", рядок {row}",
+        "refused_table_field": ", стовпець «{field}»",
+        "refused_table_row": ", рядок {row}",
+        "refused_resource": "  {resource}{where}: портал відхилив значення, бо його схема такого не приймає: "
+        "«{reason}». Змініть це значення в пакеті (datapackage.json: назва, опис чи формат ресурсу) або "
+        "попросіть адміністратора порталу його дозволити, і тоді опублікуйте.",
+        "refused_resource_field": ", поле «{field}»",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
@@ -1909,12 +1913,16 @@ PUBLISH_UI = {
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
         "failed": "Not published: {count}; run publish again to finish:",
-        "refused": "Tables the portal's DataStore does not accept ({count}): running publish again "
+        "refused": "Files the portal does not accept as they are ({count}): running publish again "
         "would end the same way, so fix them first:",
         "refused_table": "  {file}{where}: the portal answered «{reason}». Fix it in {file} (and in the "
         "table's schema if need be), check the package (opendata validate), then publish.",
-        "refused_field": ", field «{field}»",
-        "refused_row": ", row {row}",
+        "refused_table_field": ", field «{field}»",
+        "refused_table_row": ", row {row}",
+        "refused_resource": "  {resource}{where}: the portal refused the value, which its schema does not "
+        "take: «{reason}». Change the value in the package (datapackage.json: the resource's title, "
+        "description or format) or ask the portal's administrator to allow it, then publish.",
+        "refused_resource_field": ", field «{field}»",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
@@ -1981,7 +1989,9 @@ FAILURES = {
         "набору, …/dataset/НАЗВА) і адресу порталу.",
         "MissingOrganisation": "Організації «{org}» на порталі немає: перевірте --org (назву чи "
         "ідентифікатор, як в адресі сторінки організації) і адресу порталу.",
-        "Rejected": "Портал відхилив дані.",
+        "Rejected": "Портал відхилив дані, бо його схема не приймає значення, яке він називає нижче: "
+        "повторний запуск закінчиться так само. Змініть це значення (параметр publish, як-от --org чи "
+        "--maintainer, або datapackage.json) і тоді опублікуйте.",
         "CreatedMeanwhile": "Набір «{dataset}» щойно створив інший запуск publish (колега чи друге вікно), "
         "тож цей нічого не додав. Запустіть publish ще раз: він оновить цей набір.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
@@ -2071,7 +2081,9 @@ FAILURES = {
         "the dataset's page, …/dataset/NAME) and the portal's address.",
         "MissingOrganisation": "The portal has no organisation «{org}»: check --org (its name or id, as "
         "in the address of the organisation's page) and the portal's address.",
-        "Rejected": "The portal refused the data.",
+        "Rejected": "The portal refused the data: its schema does not take the value it names below, "
+        "so running again would end the same way. Change that value (an option of publish, such as --org "
+        "or --maintainer, or datapackage.json), then publish.",
         "CreatedMeanwhile": "Another run of publish (a colleague's, a second window) created the dataset "
         "«{dataset}» a moment ago, so this one added nothing. Run publish again: it will update it.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",

@@ -137,6 +137,13 @@ class DataStoreRefused(Rejected):
     the package's ``file``, the portal's ``reason``, and the ``field`` or ``row`` it names."""
 
 
+class ResourceRefused(Rejected):
+    """The portal refuses a resource as the package describes it (a validation error, HTTP 409,
+    on resource_create or resource_patch: a value its schema does not take): publishing again
+    is refused the same way.  ``params``: the ``resource``, the portal's ``reason`` and the
+    ``field`` it names."""
+
+
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
@@ -236,9 +243,10 @@ class PublishResult:
         return [f"{name}: {error}" for name, error in self.errors.items()]
 
     @property
-    def refused(self) -> dict[str, DataStoreRefused]:
-        """The tables the DataStore refuses as they are: to fix, not to publish again."""
-        return {name: error for name, error in self.errors.items() if isinstance(error, DataStoreRefused)}
+    def refused(self) -> dict[str, Rejected]:
+        """What the portal refuses as it is (a table, a resource's value): to fix, not to
+        publish again as a lost connection is."""
+        return {name: error for name, error in self.errors.items() if isinstance(error, Rejected)}
 
     def to_dict(self) -> dict:
         data = self.plan.to_dict()
@@ -756,6 +764,10 @@ def publish(
                 continue
             resource = _sync_resource(plan.files[change.key], change, dataset, client, on_upload)
             change.id, change.url = resource["id"], resource["url"]
+        except DataStoreRefused as error:
+            result.errors[change.name] = error
+        except Rejected as error:
+            result.errors[change.name] = ResourceRefused(str(error), resource=change.name, **error.params)
         except PortalError as error:
             if error.exit_code == 2:
                 raise
