@@ -767,7 +767,7 @@ def publish(
         except DataStoreRefused as error:
             result.errors[change.name] = error
         except Rejected as error:
-            result.errors[change.name] = ResourceRefused(str(error), resource=change.name, **error.params)
+            result.errors[change.name] = _resource_refused(error, change.name)
         except PortalError as error:
             if error.exit_code == 2:
                 raise
@@ -1015,6 +1015,12 @@ def _refused(error: Rejected, publish_file: PublishFile, rows_before: int) -> Da
     if "record" in error.params:
         params["row"] = str(rows_before + int(error.params["record"]) + 2)
     return DataStoreRefused(str(error), **params)
+
+
+def _resource_refused(error: Rejected, name: str) -> ResourceRefused:
+    """The portal's refusal of resource NAME's value: its words, and the field it names."""
+    where = {"field": error.params["key"]} if "key" in error.params else {}
+    return ResourceRefused(str(error), resource=name, reason=error.params.get("reason", ""), **where)
 
 
 def _upsert_keeps_order(stored: list[tuple], wanted: list[tuple]) -> bool:
