@@ -1,8 +1,8 @@
 """A small HTTP proxy in front of the real portal that fails chosen requests.
 
 Fault injection for the publish tests: it forwards everything to the portal
-except the requests a rule picks, which get an HTTP error, no answer (a
-timeout), a dropped connection before or *after* the portal handled them (the
+except the requests a rule picks, which get an HTTP error (409: CKAN's validation
+error), no answer (a timeout), a dropped connection before or *after* the portal handled them (the
 write landed, the answer was lost), or — with `cut_after` — every request from
 the Nth on is dropped, as when the network goes away mid-publish.
 """
@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-FAULTS = {"500", "502", "503", "429", "403", "timeout", "drop", "drop_after"}
+FAULTS = {"500", "502", "503", "429", "403", "409", "timeout", "drop", "drop_after"}
+# CKAN's answer to a value its schema refuses (HTTP 409): the field, and its words
+VALIDATION_ERROR = {"__type": "Validation Error", "format": ["Value must be one of the portal's formats"]}
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
 
 
@@ -108,6 +110,9 @@ class FaultyProxy:
                     if fault == "timeout":
                         proxy._closing.wait(proxy.hang_s)
                     self._drop()
+                    return
+                if fault == "409":
+                    self._answer(409, [], json.dumps({"success": False, "error": VALIDATION_ERROR}).encode())
                     return
                 if fault.isdigit():
                     kind = "Authorization Error" if fault == "403" else "Injected"

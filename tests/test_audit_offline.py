@@ -214,7 +214,7 @@ def test_garbage_dump_is_a_clear_error(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"name": "a"}\nnot json\n', encoding="utf-8")
     result = run_cli("audit", "--dump", bad, "--out", tmp_path / "out")
-    assert result.returncode == 2 and "line 2: not JSON" in result.stderr
+    assert result.returncode == 2 and f"Рядок 2 файлу {bad} — не JSON." in result.stderr
 
 
 def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
@@ -362,7 +362,16 @@ def test_a_dump_that_is_not_json_lines_is_named(tmp_path):
     assert result.returncode == 2
     lead, detail = result.stderr.strip().splitlines()
     assert lead == "Не вдалося прочитати портал або його вивантаження (--dump)."
-    assert detail == f"Подробиці: {dump}, line 1: not JSON (Expecting value)"
+    # which line, what a dump is, and how to make one: in Ukrainian, not «line 1: not JSON (Expecting value)»
+    assert detail == (f"Рядок 1 файлу {dump} — не JSON. Вивантаження (--dump) — це файл, який записує ckanapi "
+                      "dump datasets: по одному об'єкту JSON (набору даних) у кожному рядку. Вивантажте портал ще "
+                      "раз (ckanapi dump datasets --all -O portal.jsonl -r АДРЕСА) або вкажіть --portal АДРЕСА.")
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--lang", "en")
+    assert f"Line 1 of {dump} is not JSON. A dump (--dump) is the file ckanapi dump datasets writes" in (
+        english.stderr
+    )
+    as_json = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--format", "json")
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "PortalUnreadable"
 
 
 def test_national_register_example_is_read_and_compared(dump):
@@ -380,7 +389,21 @@ def test_register_in_another_structure_is_refused(dump, tmp_path):
     other = tmp_path / "other.csv"
     other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", other)
-    assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()  # no English «missing columns uid, title, …»
+    assert lead == "Не вдалося прочитати реєстр наборів даних (додаток 7)."
+    assert detail.startswith(f"Перший рядок файлу {other} — не назви стовпців реєстру (додаток 7), а реєстр їх "
+                             "має: uid, title, description, accrualPeriodicity,")  # fmt: skip
+    assert "Зразок — examples/audit-portal/register.csv у репозиторії opendata" in detail
+    assert (Path(__file__).parent.parent / "examples" / "audit-portal" / "register.csv").is_file()
+    half = tmp_path / "half.csv"
+    half.write_text("uid,title,description,keywords\nx,X,,\n", encoding="utf-8")
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", half, "--lang", "en")
+    assert english.stderr.splitlines()[1].startswith(
+        f"The first line of {half} lacks the register's (Appendix 7) columns: accrualPeriodicity, purpose, url,"
+    )
+    as_json = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", half, "--format", "json")
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "RegisterUnreadable"
 
 
 def test_a_register_that_cannot_be_used_stops_the_audit_before_the_crawl(tmp_path):
@@ -389,7 +412,7 @@ def test_a_register_that_cannot_be_used_stops_the_audit_before_the_crawl(tmp_pat
     other = tmp_path / "other.csv"
     other.write_text("name,frequency\nx,monthly\n", encoding="utf-8")
     result = run_cli("audit", "--portal", "http://127.0.0.1:9", "--out", tmp_path / "o", "--register", other)
-    assert result.returncode == 2 and "not an Appendix 7 register" in result.stderr
+    assert result.returncode == 2 and f"Перший рядок файлу {other} — не назви стовпців реєстру" in result.stderr
 
 
 def _register_findings(out: Path) -> list[dict]:
@@ -426,7 +449,8 @@ def test_a_register_in_no_known_encoding_is_a_one_line_error(dump, tmp_path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lead, detail = result.stderr.strip().splitlines()
     assert lead == "The dataset register (Appendix 7) could not be read."
-    assert detail.startswith(f"Details: {register}: ") and detail.endswith("; save the register as «CSV UTF-8»")
+    assert detail == (f"The file {register} is no CSV text (neither UTF-8 nor windows-1251): save the register "
+                      "as «CSV UTF-8».")
 
 
 def test_an_audit_into_a_used_folder_leaves_no_earlier_comparison(dump, tmp_path):
@@ -536,7 +560,7 @@ def test_an_empty_register_file_is_unreadable(dump, tmp_path):
     empty = tmp_path / "register.csv"
     empty.write_bytes(b"")
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "o", "--register", empty, "--lang", "en")
-    assert result.returncode == 2 and "the file is empty" in result.stderr
+    assert result.returncode == 2 and f"The file {empty} is empty: save the register again" in result.stderr
 
 
 def test_lost_points_agree_with_their_number(tmp_path):
@@ -578,8 +602,20 @@ def test_record_refuses_evidence_that_is_no_link(dump, plan_copy, tmp_path, evid
 
 def test_compare_with_a_folder_that_is_no_audit_names_what_is_missing(dump, tmp_path):
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--compare", tmp_path / "nothing")
-    assert result.returncode == 2 and "not the output of a previous audit (no datasets.csv there)" in result.stderr
-    assert "Errno" not in result.stderr
+    assert result.returncode == 2 and "Errno" not in result.stderr
+    lead, detail = result.stderr.strip().splitlines()  # no English «not the output of a previous audit»
+    assert lead == "Не вдалося прочитати попередній аудит (--compare)."
+    assert detail == (f"У папці {tmp_path / 'nothing'} немає файлу datasets.csv, тож це не результат попереднього "
+                      "аудиту. Вкажіть у --compare папку, яку записав торішній opendata audit --out (у ній є "
+                      "datasets.csv і summary.json).")
+    edited = tmp_path / "edited"  # an audit's folder with its summary.json edited into no JSON
+    edited.mkdir()
+    (edited / "datasets.csv").write_text("name,score\n", encoding="utf-8")
+    (edited / "summary.json").write_text("{", encoding="utf-8")
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--compare", edited, "--lang", "en",
+                      "--format", "json")  # fmt: skip
+    assert english.returncode == 2 and json.loads(english.stdout)["error"] == "PreviousUnreadable"
+    assert f"The file summary.json in {edited} is not as opendata audit writes it" in english.stderr
 
 
 def test_the_findings_sections_follow_the_table_and_say_the_whole_portal(dump, tmp_path):

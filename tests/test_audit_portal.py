@@ -251,6 +251,7 @@ def test_a_dataset_or_organisation_the_portal_lacks_is_named(ckan_portal: Portal
     audit = run_cli("audit", "--portal", ckan_portal.url, "--org", "no-such-org", "--out", tmp_path / "a")
     assert audit.returncode == 2
     assert audit.stderr.startswith("Організації «no-such-org» на порталі немає: перевірте --org")
+    assert audit.stderr.strip().splitlines()[1] == f"Портал: {ckan_portal.url}."  # not «…: organisation … not found»
     pulled = run_cli("pull", "no-such-plan", "--portal", ckan_portal.url, "--out", tmp_path / "p", "--lang", "en")
     assert pulled.returncode == 2
     assert pulled.stderr.startswith("The portal has no dataset «no-such-plan»: check the name")

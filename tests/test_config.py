@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -76,7 +79,25 @@ def test_the_command_names_a_broken_config_before_its_details(tmp_path):
     assert result.returncode == 2
     lead, detail = result.stderr.strip().splitlines()
     assert lead == "The config file (the portal's address and API token) could not be read."
-    assert detail.startswith(f"Details: cannot read config file {config}")
+    assert detail.startswith(f"The file {config}, line 1, column 8: not written by the rules of TOML.")
+
+
+def test_a_text_value_without_quotes_is_named_with_its_line_and_the_fix(tmp_path):
+    """«Подробиці: cannot read config file …: Invalid value (at line 2, column 7)»: English, no fix."""
+    config = write_config(tmp_path / "c.toml", "[portal]\nurl = http://x\n")
+    result = run_cli("publish", PACKAGE, "--config", config, "--dry-run")
+    assert result.returncode == 2
+    lead, detail = result.stderr.strip().splitlines()
+    assert lead == "Не вдалося прочитати файл налаштувань (адреса порталу й API-токен)."
+    assert detail == (f"Файл {config}, рядок 2, символ 7: запис не за правилами TOML. Найчастіше бракує "
+                      "подвійних лапок навколо тексту: значення адреси й API-токена беруть у подвійні лапки, "
+                      'наприклад url = "https://data.example.gov.ua".')  # fmt: skip
+    as_json = run_cli("publish", PACKAGE, "--config", config, "--dry-run", "--format", "json")
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "ConfigError"
+    nope = tmp_path / "nope.toml"
+    missing = run_cli("pull", "x", "--out", tmp_path / "o", "--config", nope, "--lang", "en")
+    assert missing.returncode == 2
+    assert f"There is no file {nope}: check the path in --config" in missing.stderr
 
 
 def test_unreachable_portal_error_has_no_token():
@@ -234,3 +255,92 @@ def test_a_password_in_the_variables_address_is_refused_naming_the_variable(tmp_
     assert "Адреса порталу з $OPENDATA_PORTAL містить ім'я користувача й пароль" in result.stderr
     assert "приберіть їх з адреси в $OPENDATA_PORTAL" in result.stderr
     assert "SECRETPW" not in result.stdout + result.stderr
+
+
+# The config file's token belongs to the file's url: another portal never receives it.
+class RecordingPortal(BaseHTTPRequestHandler):
+    """A stranger's "portal": it keeps the Authorization header of every request, answers none."""
+
+    received: ClassVar[list] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def _answer(self) -> None:
+        self.received.append(self.headers.get("Authorization"))
+        body = json.dumps({"success": False, "error": {"__type": "Not Found Error", "message": "Not found"}})
+        self.send_response(404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    do_GET = do_POST = _answer
+
+
+@pytest.fixture
+def stranger():
+    """The address of a portal that records the Authorization headers sent to it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingPortal)
+    RecordingPortal.received = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def stranger_command(command: str, tmp_path: Path) -> list:
+    if command == "audit":
+        return ["audit", "--out", tmp_path / "audit", "--timeout", "1"]
+    return [*command_args(command, tmp_path), "--timeout", "1"]
+
+
+@pytest.mark.parametrize("command", ["audit", "publish", "pull"])
+def test_the_config_files_token_is_not_sent_to_another_portal(tmp_path, stranger, command):
+    """`--portal` (or OPENDATA_PORTAL) named another portal, and it got the token of the config
+    file's portal in every request's Authorization header."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               f'token = "{SECRET}"\n')  # fmt: skip
+    config.chmod(0o600)
+    result = run_cli(*stranger_command(command, tmp_path), "--config", config, "--portal", stranger)
+    assert RecordingPortal.received, result.stderr  # it was asked
+    assert SECRET not in RecordingPortal.received and set(RecordingPortal.received) == {None}
+    assert (f"Увага: API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua, тож "
+            f"на {stranger} його не надіслано. Для {stranger} задайте його API-токен у CKAN_API_TOKEN") in (
+        " ".join(result.stderr.split()))  # fmt: skip
+    RecordingPortal.received = []
+    env = {**os.environ, "OPENDATA_PORTAL": stranger + "/"}
+    run_cli(*stranger_command(command, tmp_path), "--config", config, "--lang", "en", env=env)
+    assert RecordingPortal.received and SECRET not in RecordingPortal.received
+
+
+@pytest.mark.parametrize("command", ["audit", "publish"])
+def test_the_config_files_token_goes_to_its_own_portal_however_written(tmp_path, stranger, command):
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "{stranger}/"\ntoken = "{SECRET}"\n')
+    config.chmod(0o600)
+    page = stranger.replace("http://", "HTTP://") + "/dataset/plan"  # a page's address, as copied
+    result = run_cli(*stranger_command(command, tmp_path), "--config", config, "--portal", page)
+    assert SECRET in RecordingPortal.received, result.stderr
+    assert "не надіслано" not in result.stderr
+
+
+def test_the_variables_token_goes_to_any_portal_it_is_the_users_choice(tmp_path, stranger):
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               'token = "file-token"\n')  # fmt: skip
+    env = {**os.environ, "CKAN_API_TOKEN": SECRET}
+    run_cli(*stranger_command("audit", tmp_path), "--config", config, "--portal", stranger, env=env)
+    assert SECRET in RecordingPortal.received and "file-token" not in RecordingPortal.received
+
+
+def test_a_publish_without_the_withheld_token_says_why_it_has_none(tmp_path, stranger):
+    config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = "{SECRET}"\n')
+    config.chmod(0o600)
+    result = run_cli("publish", PACKAGE, "--config", config, "--portal", stranger, "--timeout", "1", "--lang",
+                     "en", "--format", "json")  # fmt: skip
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAuthorised"
+    said = " ".join(result.stderr.split())
+    assert (f"Note: the config file {config} holds an API token but no url of the portal it is for, so it "
+            f'was not sent to {stranger}. If the token is for {stranger}, add the line url = "{stranger}"'
+            ) in said
+    assert f"No API token was sent: the one in {config} is not for this portal (see above)." in said
+    assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr

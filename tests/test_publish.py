@@ -396,6 +396,8 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     dry = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", token="")
     assert dry.returncode == 2 and json.loads(dry.stdout)["error"] == "OrganisationNotFound"
     assert f"Організації «{org}» на порталі немає" in dry.stderr and "--create-org" in dry.stderr
+    assert "does not exist" not in dry.stderr  # the English duplicate of the line above
+    assert dry.stderr.strip().splitlines()[-1] == f"Портал: {ckan_portal.url}."
     planned = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
     assert planned.returncode == 0  # --create-org: the plan, and nothing made
     assert f"Організацію «{org}» буде створено" in planned.stderr
@@ -912,7 +914,7 @@ def test_a_resource_that_failed_is_not_counted_as_published(
                    env=cli_env(ckan_portal.token))  # fmt: skip
     counts = re.search(r"Готово: створено (\d+), оновлено (\d+), без змін (\d+)", text.stdout)
     assert counts and sum(map(int, counts.groups())) == RESOURCES, text.stdout  # extra.csv is not one
-    assert "Таблиці, яких DataStore порталу не приймає (1 файл)" in text.stderr  # to fix, not to rerun
+    assert "Файли, яких портал не приймає такими, як вони є (1 файл)" in text.stderr  # to fix, not to rerun
 
 
 def test_a_stale_variable_that_hides_the_config_files_token_is_named(
@@ -1072,7 +1074,7 @@ def test_a_table_the_datastore_refuses_names_what_to_fix_not_a_rerun(
     text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
                    "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
     assert text.returncode == 1, text.stderr
-    assert "Tables the portal's DataStore does not accept (1 file): running publish again would end the " \
+    assert "Files the portal does not accept as they are (1 file): running publish again would end the " \
         "same way, so fix them first:" in text.stderr  # fmt: skip
     assert where in text.stderr and "Fix it in extra.csv" in text.stderr, text.stderr
     assert "run publish again" not in text.stderr

@@ -125,6 +125,34 @@ def test_a_datastore_that_keeps_failing_is_a_wait_not_a_table_to_fix(ckan_portal
     assert "Try again later" in result.stderr and "DataStore does not accept" not in result.stderr
 
 
+def test_a_value_the_portals_schema_refuses_names_what_to_change_not_a_rerun(ckan_portal, ckan_org, package):
+    """A 409 validation error on resource_create (a value the portal's schema refuses) was
+    listed with the failures to «run publish again», which fails the same way every time."""
+    name = f"secrets-{uuid.uuid4().hex[:10]}"
+    args = ["publish", package, "--org", ckan_org, "--dataset", name,
+            "--maintainer-email", "opendata@example.org"]  # fmt: skip
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/resource_create", "409", nth=2)
+        result = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 1, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "Файли, яких портал не приймає такими, як вони є (1 файл): повторний запуск publish закінчиться " \
+        "так само, тож спершу виправте їх:" in said  # fmt: skip
+    assert (", поле «format»: портал відхилив значення, бо його схема такого не приймає: «format: Value must "
+            "be one of the portal's formats». Змініть це значення в пакеті (datapackage.json") in said
+    assert "запустіть publish ще раз" not in said
+    with FaultyProxy(ckan_portal.url) as proxy:  # the one left to create, refused again
+        proxy.fail("/resource_create", "409")
+        again = run_cli(*args, "--portal", proxy.url, "--format", "json", env=cli_env(ckan_portal.token))
+    assert again.returncode == 1, again.stderr
+    refused = json.loads(again.stdout)["refused"]
+    assert [(r["field"], r["reason"]) for r in refused.values()] == [
+        ("format", "format: Value must be one of the portal's formats")
+    ]
+    assert [name for name, r in refused.items() if r["resource"] == name] == list(refused)
+
+
 def test_403_stops_with_the_portals_message(ckan_portal, ckan_org, package):
     with FaultyProxy(ckan_portal.url) as proxy:
         proxy.fail("/package_create", "403")

@@ -79,7 +79,8 @@ class NotFound(PortalError):
 class Rejected(PortalError):
     """The portal refused the data (a CKAN validation error, HTTP 409): the same request is
     refused again.  ``params``: the portal's ``reason``, and where it names them, the DataStore
-    ``field`` and the ``record`` (its index in the request's records)."""
+    ``field`` and the ``record`` (its index in the request's records), or the ``key`` a
+    dataset's or resource's value is refused under."""
 
 
 class _Busy(Exception):
@@ -328,9 +329,14 @@ def _message(error: Exception) -> str:
     return text if len(text) < 500 else text[:500] + "…"
 
 
+# the keys of a validation error that name no field of the dataset or resource refused
+NOT_FIELDS = {"__type", "message", "fields", "records", "records_row", "info"}
+
+
 def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
-    """The field and the record a DataStore refusal names: «"_code" is not a valid field
-    name» under ``fields``, ``records_row`` beside a value PostgreSQL cannot store."""
+    """The field and the record a refusal names: a DataStore's «"_code" is not a valid field
+    name» under ``fields``, ``records_row`` beside a value PostgreSQL cannot store; else the
+    field a validation error is keyed by (``key``: ``{"format": ["…"]}``)."""
     detail = error.args[0] if error.args and isinstance(error.args[0], dict) else {}
     where = {}
     named = re.search(r'"([^"]+)" is not a valid field name', " ".join(map(str, detail.get("fields", []))))
@@ -338,6 +344,9 @@ def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
         where["field"] = named[1]
     if isinstance(detail.get("records_row"), int):
         where["record"] = str(detail["records_row"])
+    named = [key for key in detail if key not in NOT_FIELDS]  # a dataset's or a resource's field
+    if named:
+        where["key"] = ", ".join(map(str, named))
     return where
 
 

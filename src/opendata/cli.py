@@ -875,15 +875,34 @@ def _portal_client(
     url = url or LOCAL_PORTAL
     if url == LOCAL_PORTAL and not quiet:
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
+    _say_withheld(config, url, lang)
     click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
     return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
 
 
+def _say_withheld(config, url: str, lang: str) -> None:
+    """Warn that the config file's token was kept from URL, another portal than the file's."""
+    if config.withheld is not None:
+        err.print(_withheld_words(config.withheld, url, lang), style="yellow", markup=False)
+
+
+def _withheld_words(withheld, url: str, lang: str) -> str:
+    """Why the config file's token was not sent to URL, and how to give one for it."""
+    from opendata.messages import PUBLISH_UI
+
+    words = PUBLISH_UI[lang]["token_withheld"]
+    key = "other_portal" if withheld.url else "no_url"
+    return words[key].format(file=_quoted(withheld.file), url=withheld.url, portal=url)
+
+
 def _token_words(config, lang: str) -> str:
-    """Where the token was taken from, for a refusal of it (a stale variable hides a good file)."""
+    """Where the token was taken from, for a refusal of it (a stale variable hides a good file,
+    the config file's token is another portal's)."""
     from opendata.messages import PUBLISH_UI
 
     words = PUBLISH_UI[lang]["token_source"]
+    if config.withheld is not None:
+        return words["withheld"].format(file=_quoted(config.withheld.file))
     if config.token_source is None:
         return words["none"]
     if config.overrides:
@@ -912,7 +931,7 @@ def _portal_config(config_path: Path | None, portal: str | None, lang: str, outp
         _failed(error, output_format, lang, 2)
     if config.exposed:  # the README asks for chmod 600: say so, never what the token is
         err.print(
-            PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.token_source)),
+            PUBLISH_UI[lang]["config_exposed"].format(path=_quoted(config.exposed)),
             style="yellow",
             markup=False,
         )
@@ -966,7 +985,17 @@ def _print_failure(error: BaseException, lang: str) -> None:
     kind = next((k.__name__ for k in type(subject).__mro__ if k.__name__ in ui), None)
     if kind is not None:  # a message of its own, with what the error knows (the file, say)
         err.print(ui[kind].format_map(getattr(subject, "params", {})), markup=False)
-    err.print(f"{ui['detail']}: {error}", markup=False)
+    err.print(_failure_detail(error, ui), markup=False)
+
+
+def _failure_detail(error: BaseException, ui: dict) -> str:
+    """Why, and the fix: in the user's language where the words are this tool's own (the
+    ``reason`` of the error or of the portal error it was raised from, ``failure.OwnWords``),
+    else the portal's, the file's or the system's words as they are."""
+    told = next((e for e in (error, error.__cause__) if getattr(e, "reason", None)), None)
+    if told is not None:
+        return ui["reasons"][told.reason].format_map(told.params)
+    return f"{ui['detail']}: {error}"
 
 
 @main.command("publish")
@@ -1228,13 +1257,18 @@ def _print_result(result, ui: dict, lang: str) -> None:
         refused = counted(len(result.refused), lang, "files")
         err.print(ui["refused"].format(count=refused), style="red", markup=False)
         for refusal in result.refused.values():
-            err.print(_refusal_line(refusal.params, ui), markup=False)
+            err.print(_refusal_line(refusal, ui), markup=False)
 
 
-def _refusal_line(params: dict, ui: dict) -> str:
-    """A table the DataStore refuses: the file, the field or row the portal names, its words."""
-    where = "".join(ui[f"refused_{key}"].format(**params) for key in ("field", "row") if key in params)
-    return ui["refused_table"].format(**params, where=where)
+def _refusal_line(refusal, ui: dict) -> str:
+    """What the portal refuses, in its words, where (the file and the field or row of a
+    DataStore table, a resource's field) and what to change."""
+    from opendata.publish import DataStoreRefused
+
+    params = refusal.params
+    kind = "table" if isinstance(refusal, DataStoreRefused) else "resource"
+    where = "".join(ui[f"refused_{kind}_{key}"].format(**params) for key in ("field", "row") if key in params)
+    return ui[f"refused_{kind}"].format(**params, where=where)
 
 
 @main.command("pull")
@@ -1444,6 +1478,7 @@ def audit_command(
         portal, config = _portal_settings(portal, config_path, lang, output_format)
         if portal is None:
             raise click.UsageError(UI[lang]["audit_what"])
+        _say_withheld(config, portal, lang)
         apikey = config.token
     if previous_dir is not None and previous_dir.resolve() == out_dir.resolve():
         refusal = {

@@ -3,7 +3,8 @@
 The address: ``--portal``, else ``$OPENDATA_PORTAL``, else the config file's ``url``.
 The token is a secret: it is read from the environment (``CKAN_API_TOKEN``) or
 a config file, never from the command line, where it would end up in shell
-history and process lists.
+history and process lists.  The file's token belongs to the file's url: it is
+never sent to another portal named with ``--portal`` or ``$OPENDATA_PORTAL``.
 
     # ~/.config/opendata/config.toml
     [portal]
@@ -18,7 +19,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
+
+from opendata.failure import OwnWords
 
 TOKEN_ENV = "CKAN_API_TOKEN"
 PORTAL_ENV = "OPENDATA_PORTAL"
@@ -29,7 +32,7 @@ DEFAULT_CONFIG = Path("~/.config/opendata/config.toml")
 LOCAL_PORTAL = "http://127.0.0.1:58050"
 
 
-class ConfigError(Exception):
+class ConfigError(OwnWords):
     """The config file cannot be read or has the wrong shape."""
 
 
@@ -39,8 +42,17 @@ class BadToken(ConfigError):
     came from; the message never holds the token."""
 
     def __init__(self, source: str):
-        super().__init__(f"the API token from {source} holds a space, a line break or a non-ASCII character")
-        self.params = {"source": source}
+        message = f"the API token from {source} holds a space, a line break or a non-ASCII character"
+        super().__init__(message, source=source)
+
+
+@dataclass(frozen=True)
+class WithheldToken:
+    """The config file's token, not sent: it is for the file's url (None when the file names
+    none), not for the portal given; the commands say so, and why a publish has no token."""
+
+    file: str
+    url: str | None
 
 
 @dataclass(frozen=True)
@@ -49,8 +61,9 @@ class PortalConfig:
     url_source: str | None = None  # where the address came from (the option, variable or file), for messages
     token: str | None = field(default=None, repr=False)
     token_source: str | None = None  # where the token came from, for messages
-    exposed: bool = False  # the token's file may be read by other users of the machine
+    exposed: str | None = None  # the token's file, when other users of the machine may read it
     overrides: str | None = None  # the file whose token $CKAN_API_TOKEN overrides: a refusal says so
+    withheld: WithheldToken | None = None  # the file's token, kept from another portal than its own
 
 
 def load_config(path: Path | None = None, portal: str | None = None) -> PortalConfig:
@@ -58,20 +71,15 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
 
     PORTAL (the ``--portal`` option) wins over ``$OPENDATA_PORTAL``, and that over the
     file's url; ``CKAN_API_TOKEN`` wins over the file's token, so a CI job needs no file.
+    The file's token is used only for the file's own portal: a token for one portal sent
+    to another would hand it to whoever runs that one.
     """
     explicit = path or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
     config_path = (explicit or DEFAULT_CONFIG).expanduser()
     section: dict = {}
     if explicit or config_path.is_file():
-        try:
-            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
-        except FileNotFoundError as error:
-            raise ConfigError(f"config file {config_path} does not exist") from error
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-            raise ConfigError(f"cannot read config file {config_path}: {error}") from error
-        section = data.get("portal", {})
-        if not isinstance(section, dict):
-            raise ConfigError(f"{config_path}: [portal] must be a table")
+        section = _portal_section(config_path)
+    url, url_source = _chosen_url(portal, section.get("url"), config_path)
     env_token = os.environ.get(TOKEN_ENV, "").strip()
     file_token = str(section.get("token", "")).strip()
     if env_token:
@@ -82,8 +90,12 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token, source = None, None
     if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
         raise BadToken(source)
-    url, url_source = _chosen_url(portal, section.get("url"), config_path)
-    exposed = source == str(config_path) and bool(config_path.stat().st_mode & 0o077)
+    from_file = source == str(config_path)
+    exposed = str(config_path) if from_file and config_path.stat().st_mode & 0o077 else None
+    file_url = str(section.get("url") or "").strip() or None
+    withheld = None
+    if from_file and not (file_url and url and same_portal(url, file_url)):
+        token, source, withheld = None, None, WithheldToken(str(config_path), file_url)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
         url=url,
@@ -92,7 +104,32 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token_source=source,
         exposed=exposed,
         overrides=overrides,
+        withheld=withheld,
     )
+
+
+def _portal_section(path: Path) -> dict:
+    """The file's ``[portal]`` table, or a ConfigError saying what is wrong where (the line of
+    a TOML mistake: most often a text value without its double quotes)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ConfigError(f"config file {path} does not exist", "config_missing", path=path) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"config file {path} is not UTF-8", "config_encoding", path=path) from error
+    except OSError as error:
+        raise ConfigError(f"cannot read config file {path}: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        at = re.search(r"at line (\d+), column (\d+)", str(error))
+        reason, where = (
+            ("config_syntax", {"line": at[1], "column": at[2]}) if at else ("config_syntax_end", {})
+        )
+        message = f"cannot read config file {path}: {error}"
+        raise ConfigError(message, reason, path=path, **where) from error
+    section = data.get("portal", {})
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [portal] must be a table", "config_not_table", path=path)
+    return section
 
 
 def _chosen_url(given: str | None, file_url: object, config_path: Path) -> tuple[str | None, str | None]:
@@ -116,3 +153,18 @@ def portal_root(url: str) -> str | None:
         return None
     path = re.split(r"/(?:dataset|organization|group|api)(?:/|$)", parts.path)[0]
     return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
+
+
+def same_portal(one: str, other: str) -> bool:
+    """Whether two addresses lead to the same portal: the same scheme, host, port and path,
+    however written (a trailing slash, a page's address, the default port, capitals)."""
+    roots = [portal_root(url) for url in (one, other)]
+    if None in roots:
+        return False
+    first, second = (urlsplit(root) for root in roots)
+    return _portal_key(first) == _portal_key(second)
+
+
+def _portal_key(parts: SplitResult) -> tuple:
+    default_port = 443 if parts.scheme == "https" else 80
+    return parts.scheme, parts.hostname, parts.port or default_port, parts.path

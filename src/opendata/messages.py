@@ -1800,21 +1800,34 @@ PUBLISH_UI = {
         "done": "Готово: створено {created}, оновлено {updated}, без змін {unchanged}, видалено {deleted}.",
         "nothing": "На порталі все актуальне, нічого не змінено.",
         "failed": "Не вдалося опублікувати {count}; запустіть publish ще раз, щоб завершити:",
-        "refused": "Таблиці, яких DataStore порталу не приймає ({count}): повторний запуск publish "
+        "refused": "Файли, яких портал не приймає такими, як вони є ({count}): повторний запуск publish "
         "закінчиться так само, тож спершу виправте їх:",
         "refused_table": "  {file}{where}: портал відповів «{reason}». Виправте це в {file} (і, якщо "
         "треба, у схемі таблиці), перевірте пакет (opendata validate) і тоді опублікуйте.",
-        "refused_field": ", стовпець «{field}»",
-        "refused_row": ", рядок {row}",
+        "refused_table_field": ", стовпець «{field}»",
+        "refused_table_row": ", рядок {row}",
+        "refused_resource": "  {resource}{where}: портал відхилив значення, бо його схема такого не приймає: "
+        "«{reason}». Змініть це значення в пакеті (datapackage.json: назва, опис чи формат ресурсу) або "
+        "попросіть адміністратора порталу його дозволити, і тоді опублікуйте.",
+        "refused_resource_field": ", поле «{field}»",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
         "uploading": "Вивантаження",
         "token_source": {
             "none": "API-токена не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
+            "withheld": "API-токена не надіслано: токен із файлу {file} — не для цього порталу (див. вище).",
             "source": "API-токен узято з {source}.",
             "overrides": "API-токен узято з {source}, він має перевагу над токеном у файлі {file}: якщо той "
             "правильний, приберіть змінну (unset CKAN_API_TOKEN).",
+        },
+        "token_withheld": {
+            "other_portal": "Увага: API-токен із файлу {file} призначено для {url}, тож на {portal} його не "
+            "надіслано. Для {portal} задайте його API-токен у CKAN_API_TOKEN або вкажіть --config з файлом "
+            "налаштувань цього порталу.",
+            "no_url": "Увага: у файлі {file} є API-токен, але немає url порталу, для якого він, тож на "
+            "{portal} його не надіслано. Якщо токен для {portal}, додайте в розділ [portal] файлу {file} "
+            'рядок url = "{portal}" або задайте токен у CKAN_API_TOKEN.',
         },
         "note": "Увага",
         "notes": {
@@ -1904,21 +1917,34 @@ PUBLISH_UI = {
         "done": "Done: {created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.",
         "nothing": "The portal is up to date; nothing was changed.",
         "failed": "Not published: {count}; run publish again to finish:",
-        "refused": "Tables the portal's DataStore does not accept ({count}): running publish again "
+        "refused": "Files the portal does not accept as they are ({count}): running publish again "
         "would end the same way, so fix them first:",
         "refused_table": "  {file}{where}: the portal answered «{reason}». Fix it in {file} (and in the "
         "table's schema if need be), check the package (opendata validate), then publish.",
-        "refused_field": ", field «{field}»",
-        "refused_row": ", row {row}",
+        "refused_table_field": ", field «{field}»",
+        "refused_table_row": ", row {row}",
+        "refused_resource": "  {resource}{where}: the portal refused the value, which its schema does not "
+        "take: «{reason}». Change the value in the package (datapackage.json: the resource's title, "
+        "description or format) or ask the portal's administrator to allow it, then publish.",
+        "refused_resource_field": ", field «{field}»",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
         "uploading": "Uploading",
         "token_source": {
             "none": "No API token is set: neither in CKAN_API_TOKEN nor in the config file.",
+            "withheld": "No API token was sent: the one in {file} is not for this portal (see above).",
             "source": "The token was taken from {source}.",
             "overrides": "The token was taken from {source}, which overrides the one in the file {file}: "
             "if that one is right, remove the variable (unset CKAN_API_TOKEN).",
+        },
+        "token_withheld": {
+            "other_portal": "Note: the API token from {file} is for {url}, so it was not sent to {portal}. "
+            "For {portal}, set its API token in CKAN_API_TOKEN or give --config a config file for that "
+            "portal.",
+            "no_url": "Note: the config file {file} holds an API token but no url of the portal it is for, "
+            "so it was not sent to {portal}. If the token is for {portal}, add the line "
+            'url = "{portal}" under [portal] in {file}, or set the token in CKAN_API_TOKEN.',
         },
         "note": "Note",
         "notes": {
@@ -1967,7 +1993,9 @@ FAILURES = {
         "набору, …/dataset/НАЗВА) і адресу порталу.",
         "MissingOrganisation": "Організації «{org}» на порталі немає: перевірте --org (назву чи "
         "ідентифікатор, як в адресі сторінки організації) і адресу порталу.",
-        "Rejected": "Портал відхилив дані.",
+        "Rejected": "Портал відхилив дані, бо його схема не приймає значення, яке він називає нижче: "
+        "повторний запуск закінчиться так само. Змініть це значення (параметр publish, як-от --org чи "
+        "--maintainer, або datapackage.json) і тоді опублікуйте.",
         "CreatedMeanwhile": "Набір «{dataset}» щойно створив інший запуск publish (колега чи друге вікно), "
         "тож цей нічого не додав. Запустіть publish ще раз: він оновить цей набір.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
@@ -1995,6 +2023,40 @@ FAILURES = {
         "RecordRefused": "Аудит не записано до плану.",
         "OSError": "Не вдалося записати чи прочитати файл або папку: чи є місце на диску, "
         "чи є права на цю папку, чи правильний шлях?",
+        "reasons": {  # `failure.OwnWords`: why, and the fix, in place of the English details
+            "config_missing": "Файлу {path} немає: перевірте шлях у --config або в змінній OPENDATA_CONFIG.",
+            "config_encoding": "Файл {path} записано не в кодуванні UTF-8: збережіть його в UTF-8.",
+            "config_syntax": "Файл {path}, рядок {line}, символ {column}: запис не за правилами TOML. "
+            "Найчастіше бракує подвійних лапок навколо тексту: значення адреси й API-токена беруть у "
+            'подвійні лапки, наприклад url = "https://data.example.gov.ua".',
+            "config_syntax_end": "Файл {path} обривається посеред запису TOML: перевірте, чи закрито "
+            'всі лапки й дужки. Значення беруть у подвійні лапки, наприклад url = "https://data.example.gov.ua".',
+            "config_not_table": "У файлі {path} «portal» — не розділ: запишіть адресу й API-токен рядками під "
+            'заголовком [portal], наприклад [portal], а нижче url = "https://data.example.gov.ua".',
+            "register_columns": "У першому рядку файлу {path} бракує стовпців реєстру (додаток 7): {missing}. "
+            "Додайте їх (зразок — examples/audit-portal/register.csv у репозиторії opendata або "
+            "national/register.csv, що його записує opendata build) і збережіть реєстр як «CSV UTF-8».",
+            "register_no_columns": "Перший рядок файлу {path} — не назви стовпців реєстру (додаток 7), а реєстр "
+            "їх має: {columns}. Зразок — examples/audit-portal/register.csv у репозиторії opendata (або "
+            "national/register.csv, що його записує opendata build); збережіть реєстр у цій структурі як "
+            "«CSV UTF-8».",
+            "register_empty": "Файл {path} порожній: збережіть реєстр ще раз як «CSV UTF-8».",
+            "register_encoding": "Файл {path} — не текст CSV (ні UTF-8, ні windows-1251): збережіть реєстр "
+            "як «CSV UTF-8».",
+            "dump_not_json": "Рядок {line} файлу {path} — не JSON. Вивантаження (--dump) — це файл, який "
+            "записує ckanapi dump datasets: по одному об'єкту JSON (набору даних) у кожному рядку. Вивантажте "
+            "портал ще раз (ckanapi dump datasets --all -O portal.jsonl -r АДРЕСА) або вкажіть --portal АДРЕСА.",
+            "dump_not_dataset": "Рядок {line} файлу {path} — JSON, але не набір даних CKAN (у ньому немає "
+            "«name»). Вивантаження (--dump) — це файл, який записує ckanapi dump datasets: по одному набору "
+            "даних у кожному рядку.",
+            "previous_missing": "У папці {folder} немає файлу {file}, тож це не результат попереднього аудиту. "
+            "Вкажіть у --compare папку, яку записав торішній opendata audit --out (у ній є datasets.csv і "
+            "summary.json).",
+            "previous_broken": "Файл {file} у папці {folder} не такий, яким його записує opendata audit "
+            "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
+            "opendata audit --out.",
+            "on_portal": "Портал: {portal}.",
+        },
     },
     "en": {
         "detail": "Details",
@@ -2023,7 +2085,9 @@ FAILURES = {
         "the dataset's page, …/dataset/NAME) and the portal's address.",
         "MissingOrganisation": "The portal has no organisation «{org}»: check --org (its name or id, as "
         "in the address of the organisation's page) and the portal's address.",
-        "Rejected": "The portal refused the data.",
+        "Rejected": "The portal refused the data: its schema does not take the value it names below, "
+        "so running again would end the same way. Change that value (an option of publish, such as --org "
+        "or --maintainer, or datapackage.json), then publish.",
         "CreatedMeanwhile": "Another run of publish (a colleague's, a second window) created the dataset "
         "«{dataset}» a moment ago, so this one added nothing. Run publish again: it will update it.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
@@ -2052,6 +2116,39 @@ FAILURES = {
         "RecordRefused": "The audit was not recorded in the plan.",
         "OSError": "A file or folder could not be written or read: is there room on the disk, "
         "may this folder be written to, is the path right?",
+        "reasons": {
+            "config_missing": "There is no file {path}: check the path in --config or in OPENDATA_CONFIG.",
+            "config_encoding": "The file {path} is not in UTF-8: save it as UTF-8.",
+            "config_syntax": "The file {path}, line {line}, column {column}: not written by the rules of TOML. "
+            "Most often a text is missing its double quotes: the address and the API token go in double "
+            'quotes, such as url = "https://data.example.gov.ua".',
+            "config_syntax_end": "The file {path} ends in the middle of a TOML entry: check that every quote "
+            'and bracket is closed. Values go in double quotes, such as url = "https://data.example.gov.ua".',
+            "config_not_table": "In the file {path}, «portal» is not a section: write the address and the API "
+            "token on lines under the heading [portal], such as [portal] and below it url = "
+            '"https://data.example.gov.ua".',
+            "register_columns": "The first line of {path} lacks the register's (Appendix 7) columns: "
+            "{missing}. Add them (a template is examples/audit-portal/register.csv in the opendata repository, "
+            "or national/register.csv, which opendata build writes) and save the register as «CSV UTF-8».",
+            "register_no_columns": "The first line of {path} is not the register's (Appendix 7) column names, "
+            "which are: {columns}. A template is examples/audit-portal/register.csv in the opendata "
+            "repository (or national/register.csv, which opendata build writes); save the register in that "
+            "structure as «CSV UTF-8».",
+            "register_empty": "The file {path} is empty: save the register again as «CSV UTF-8».",
+            "register_encoding": "The file {path} is no CSV text (neither UTF-8 nor windows-1251): save the "
+            "register as «CSV UTF-8».",
+            "dump_not_json": "Line {line} of {path} is not JSON. A dump (--dump) is the file ckanapi dump "
+            "datasets writes: one JSON object (a dataset) on each line. Dump the portal again (ckanapi dump "
+            "datasets --all -O portal.jsonl -r ADDRESS) or give --portal ADDRESS.",
+            "dump_not_dataset": "Line {line} of {path} is JSON but not a CKAN dataset (it has no «name»). A "
+            "dump (--dump) is the file ckanapi dump datasets writes: one dataset on each line.",
+            "previous_missing": "The folder {folder} has no {file}, so it is not a previous audit's output. "
+            "Give --compare the folder last year's opendata audit --out wrote (it holds datasets.csv and "
+            "summary.json).",
+            "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
+            "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
+            "on_portal": "The portal: {portal}.",
+        },
     },
 }
 

@@ -138,6 +138,13 @@ class DataStoreRefused(Rejected):
     the package's ``file``, the portal's ``reason``, and the ``field`` or ``row`` it names."""
 
 
+class ResourceRefused(Rejected):
+    """The portal refuses a resource as the package describes it (a validation error, HTTP 409,
+    on resource_create or resource_patch: a value its schema does not take): publishing again
+    is refused the same way.  ``params``: the ``resource``, the portal's ``reason`` and the
+    ``field`` it names."""
+
+
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
@@ -237,9 +244,10 @@ class PublishResult:
         return [f"{name}: {error}" for name, error in self.errors.items()]
 
     @property
-    def refused(self) -> dict[str, DataStoreRefused]:
-        """The tables the DataStore refuses as they are: to fix, not to publish again."""
-        return {name: error for name, error in self.errors.items() if isinstance(error, DataStoreRefused)}
+    def refused(self) -> dict[str, Rejected]:
+        """What the portal refuses as it is (a table, a resource's value): to fix, not to
+        publish again as a lost connection is."""
+        return {name: error for name, error in self.errors.items() if isinstance(error, Rejected)}
 
     def to_dict(self) -> dict:
         data = self.plan.to_dict()
@@ -757,6 +765,10 @@ def publish(
                 continue
             resource = _sync_resource(plan.files[change.key], change, dataset, client, on_upload)
             change.id, change.url = resource["id"], resource["url"]
+        except DataStoreRefused as error:
+            result.errors[change.name] = error
+        except Rejected as error:
+            result.errors[change.name] = _resource_refused(error, change.name)
         except PortalError as error:
             if error.exit_code == 2:
                 raise
@@ -790,7 +802,10 @@ def _require_token(client: CkanClient) -> None:
 
 
 class OrganisationNotFound(NotFound):
-    """--org names no organisation of the portal: a typo, or one still to create."""
+    """--org names no organisation of the portal: a typo, or one still to create (``params``:
+    org, portal)."""
+
+    reason = "on_portal"  # the message's first line says the rest
 
 
 class NoRightsInOrganisation(NotAuthorised):
@@ -1011,6 +1026,12 @@ def _refused(error: Rejected, publish_file: PublishFile, rows_before: int) -> Da
     return DataStoreRefused(str(error), **params)
 
 
+def _resource_refused(error: Rejected, name: str) -> ResourceRefused:
+    """The portal's refusal of resource NAME's value: its words, and the field it names."""
+    where = {"field": error.params["key"]} if "key" in error.params else {}
+    return ResourceRefused(str(error), resource=name, reason=error.params.get("reason", ""), **where)
+
+
 def _upsert_keeps_order(stored: list[tuple], wanted: list[tuple]) -> bool:
     """Whether upserting the file's keys WANTED over the table's STORED ones (deleting
     the rest) leaves the table in the file's order: kept rows keep their places, new
@@ -1125,6 +1146,7 @@ def ensure_organization(
             f"organisation {org!r} does not exist on {client.url}; create it there "
             f"(or rerun with --create-org), or pass --org NAME",
             org=org,
+            portal=client.url,
         )
     if not dry_run:
         client.call(

@@ -12,13 +12,15 @@ the terminal say which options differed and which to give to compare everything.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
 from opendata.audit.model import Audit
+from opendata.failure import OwnWords
 
 
-class PreviousUnreadable(Exception):
+class PreviousUnreadable(OwnWords):
     """The --compare folder is not an audit output."""
 
 
@@ -75,20 +77,33 @@ def not_compared_note(keys: list[str], lang: str) -> str:
 
 
 def load_previous(folder: Path) -> dict:
-    try:
-        with (folder / "datasets.csv").open(encoding="utf-8", newline="") as stream:
-            rows = {row["name"]: row for row in csv.DictReader(stream)}
-        summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError) as error:
-        missing = Path(getattr(error, "filename", None) or "datasets.csv").name
-        detail = f"no {missing} there" if isinstance(error, OSError) else str(error)
-        raise PreviousUnreadable(f"{folder}: not the output of a previous audit ({detail})") from error
+    rows = _previous_file(folder, "datasets.csv", lambda text: {row["name"]: row for row in _csv_rows(text)})
+    summary = _previous_file(folder, "summary.json", json.loads)
     try:  # each finding's dataset and check: to leave out the checks only one audit made
         with (folder / "findings.csv").open(encoding="utf-8", newline="") as stream:
             findings = [(row["dataset"], row["check"]) for row in csv.DictReader(stream)]
     except (OSError, ValueError, KeyError):
         findings = None
     return {"dir": str(folder), "datasets": rows, "summary": summary, "findings": findings}
+
+
+def _previous_file(folder: Path, name: str, parse):
+    """FOLDER/NAME as PARSE reads it, or PreviousUnreadable: the file missing (no audit's
+    folder) or not as an audit writes it."""
+    try:
+        return parse((folder / name).read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        message = f"{folder}: not the output of a previous audit (no {name} there)"
+        raise PreviousUnreadable(message, "previous_missing", folder=folder, file=name) from error
+    except OSError as error:
+        raise PreviousUnreadable(f"{folder}: {error}") from error
+    except (ValueError, KeyError) as error:  # a UnicodeDecodeError too
+        message = f"{folder}: not the output of a previous audit ({name}: {error})"
+        raise PreviousUnreadable(message, "previous_broken", folder=folder, file=name) from error
+
+
+def _csv_rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def settings(summary: dict) -> dict:

@@ -7,16 +7,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from opendata.ckan_client import CkanClient, NotFound, PortalError, PortalUnreachable
+from opendata.failure import OwnWords
 
 PAGE = 100
 
 
-class PortalUnreadable(Exception):
+class PortalUnreadable(OwnWords):
     """The portal or the dump could not be read at all (exit code 2)."""
 
 
 class MissingOrganisation(NotFound):
-    """The portal has no organisation by the name or id given to --org."""
+    """The portal has no organisation by the name or id given to --org (``params``: org, portal)."""
+
+    reason = "on_portal"  # the message's first line says the rest
 
 
 def organisation_name(url: str, org: str, *, timeout: float = 30.0, apikey: str | None = None) -> str:
@@ -26,7 +29,7 @@ def organisation_name(url: str, org: str, *, timeout: float = 30.0, apikey: str 
         found = CkanClient(url, apikey, timeout=timeout).call("organization_show", {"id": org})
     except NotFound as error:
         raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
-            str(error), org=org
+            str(error), org=org, portal=url
         )
     except PortalError as error:
         raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
@@ -78,7 +81,7 @@ def crawl_portal(
                 break
     except NotFound as error:
         raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
-            str(error), org=org
+            str(error), org=org, portal=url
         )
     except PortalUnreachable as error:
         raise PortalUnreadable(f"{url}: the portal could not be read: {_short(error)}") from error
@@ -105,9 +108,11 @@ def _dump_lines(path: Path) -> Iterator[dict]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise PortalUnreadable(f"{path}, line {number}: not JSON ({error.msg})") from error
+                message = f"{path}, line {number}: not JSON ({error.msg})"
+                raise PortalUnreadable(message, "dump_not_json", path=path, line=number) from error
             if not isinstance(record, dict) or "name" not in record:
-                raise PortalUnreadable(f"{path}, line {number}: not a CKAN dataset")
+                message = f"{path}, line {number}: not a CKAN dataset"
+                raise PortalUnreadable(message, "dump_not_dataset", path=path, line=number)
             yield record
 
 

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from opendata.audit.model import DatasetResult, Finding
+from opendata.failure import OwnWords
 from opendata.national import csvw_schema
 from opendata.text import NotUkrainianText, decode_ukrainian
 
@@ -22,7 +23,7 @@ REGISTER_COLUMNS = [c["name"].strip() for c in csvw_schema("register")["tableSch
 ROW = "_row"  # a register row's own number, beside its columns
 
 
-class RegisterUnreadable(Exception):
+class RegisterUnreadable(OwnWords):
     """The register file is missing or not in the Appendix 7 structure."""
 
 
@@ -34,15 +35,24 @@ def read_register(path: Path) -> list[dict]:
         text, _ = decode_ukrainian(path.read_bytes())
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except NotUkrainianText as error:
-        raise RegisterUnreadable(f"{path}: {error}; save the register as «CSV UTF-8»") from error
+        message = f"{path}: {error}; save the register as «CSV UTF-8»"
+        raise RegisterUnreadable(message, "register_encoding", path=path) from error
     except (OSError, csv.Error) as error:
         raise RegisterUnreadable(f"{path}: {error}") from error
     if not lines:  # a save that failed, or the wrong file: not a register without rows
-        raise RegisterUnreadable(f"{path}: the file is empty; save the register as «CSV UTF-8»")
+        raise RegisterUnreadable(
+            f"{path}: the file is empty; save the register as «CSV UTF-8»", "register_empty", path=path
+        )
     names = [name.strip() for name in lines[0]]
     missing = [c for c in REGISTER_COLUMNS if c not in names]
     if missing:
-        raise RegisterUnreadable(f"{path}: not an Appendix 7 register, missing columns {', '.join(missing)}")
+        raise RegisterUnreadable(
+            f"{path}: not an Appendix 7 register, missing columns {', '.join(missing)}",
+            "register_columns" if len(missing) < len(REGISTER_COLUMNS) else "register_no_columns",
+            path=path,
+            missing=", ".join(missing),
+            columns=", ".join(REGISTER_COLUMNS),
+        )
     # each row with its number as a spreadsheet shows it (the header is row 1), to name a repeated one
     return [
         {name: cells[i].strip() if i < len(cells) else "" for i, name in enumerate(names)} | {ROW: number}
