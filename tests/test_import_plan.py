@@ -642,3 +642,42 @@ def test_a_draft_decisions_package_says_the_decision_is_still_a_draft():
         "(поки що — проєкт рішення), і записи" in descriptor["description"]  # fmt: skip
     assert "approved by the decision of the executive committee of Kolomyia City Council " \
         "(so far a draft decision), and" in descriptor["description_en"]  # fmt: skip
+
+
+def test_another_quarter_of_the_same_towns_year_is_not_replaced_without_force(tmp_path):
+    """A town's Q3 and Q4 plans share the name «…-communication-plan-2022»: the Q3 text
+    imported into the Q4 package's folder replaced it without a word (exit 0)."""
+    period = "на ІІ-IV квартали 2021 року"
+    q4 = variant(tmp_path, (period, "на IV квартал 2022 року"), name="q4.txt")
+    q3 = variant(tmp_path, (period, "на III квартал 2022 року"), name="q3.txt")
+    package = tmp_path / "pkg"
+    assert run_cli("import-plan", q4, "--out", package).returncode in (0, 1)
+    before = {path: path.read_bytes() for path in package.rglob("*") if path.is_file()}
+
+    uk = run_cli("import-plan", q3, "--out", package)
+    assert uk.returncode == 2, uk.stderr
+    held = "kolomyia-communication-plan-2022"
+    said = f"У «{package}» уже є пакет даних іншого плану — «{held}» на 2022-Q4"
+    assert f"{said}, а це рішення — план на 2022-Q3" in uk.stderr
+    assert "Вкажіть для цього плану іншу папку (--out)" in uk.stderr
+    en = run_cli("import-plan", q3, "--out", package, "--lang", "en")
+    assert en.returncode == 2
+    said = f"already holds another plan's data package, «{held}» for 2022-Q4"
+    assert f"{said}, and this decision is the plan for 2022-Q3" in en.stderr
+    assert {path: path.read_bytes() for path in package.rglob("*") if path.is_file()} == before
+    assert run_cli("import-plan", q3, "--out", tmp_path / "q3").returncode in (0, 1)
+
+
+def test_the_text_that_names_its_town_replaces_the_neutral_package_of_its_plan(tmp_path):
+    """The importer's note says to add «м. Назва» and import again; doing so into the same
+    folder was refused as «інший пакет даних — «communication-plan-2021»»."""
+    package = tmp_path / "pkg"
+    no_town = variant(tmp_path, ("\tм. Коломия", "\t"))
+    assert run_cli("import-plan", no_town, "--out", package).returncode in (0, 1)
+    assert descriptor(package)["name"] == "communication-plan-2021"
+    result = run_cli("import-plan", SOURCE, "--out", package)
+    assert result.returncode in (0, 1), result.stderr
+    assert "інший пакет" not in result.stderr
+    assert descriptor(package)["name"] == "kolomyia-communication-plan-2021"
+    another_year = variant(tmp_path, ("\tм. Коломия", "\t"), ("ІІ-IV квартали 2021 року", "2022 рік"))
+    assert run_cli("import-plan", another_year, "--out", package).returncode == 2

@@ -313,8 +313,7 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         reason = ui["errors"][error.code].format(**error.params, kind_words=kind_words)
         _refuse("SourceError", ui["cannot"].format(source=source, reason=reason), output_format, 2)
     except OtherPackage as error:
-        message = ui["other_package"].format(out=out_dir, held=error.held, name=error.name)
-        _refuse("OtherPackage", message, output_format, 2)
+        _refuse("OtherPackage", _other_package(error, out_dir, ui), output_format, 2)
     except EditedByHand as error:
         files = ", ".join(str(out_dir / path) for path in error.paths)
         _refuse(
@@ -373,6 +372,16 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         err.print(ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir)), markup=False)
     if unplaced or errors:
         sys.exit(1)
+
+
+def _other_package(error, out_dir: Path, ui: dict) -> str:
+    """Why the folder's package is another plan: its name, or (one name) its period."""
+    from opendata.quarters import period_label
+
+    if error.held_period is None:
+        return ui["other_package"].format(out=out_dir, held=error.held, name=error.name)
+    periods = {"held_period": period_label(*error.held_period), "period": period_label(*error.period)}
+    return ui["other_plan"].format(out=out_dir, held=error.held, **periods)
 
 
 @main.command("validate")

@@ -1562,6 +1562,10 @@ IMPORT_UI = {
         "other_package": "У «{out}» уже є інший пакет даних — «{held}», а з цього рішення вийде «{name}»: "
         "імпорт замінив би його. Нічого не записано. Вкажіть іншу папку (--out) або, щоб замінити пакет, "
         "запустіть команду з --force (progress_reports.csv із записами про виконання лишиться як є).",
+        "other_plan": "У «{out}» уже є пакет даних іншого плану — «{held}» на {held_period}, а це рішення — "
+        "план на {period}: імпорт замінив би його. Нічого не записано. Вкажіть для цього плану іншу папку "
+        "(--out) або, якщо це справді той самий план із новим періодом, запустіть команду з --force "
+        "(progress_reports.csv із записами про виконання лишиться як є).",
         "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
         "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
         "errors": {
@@ -1632,6 +1636,10 @@ IMPORT_UI = {
         "other_package": "«{out}» already holds another data package, «{held}», and this decision makes "
         "«{name}»: the import would replace it. Nothing was written. Give another folder (--out), or run the "
         "command with --force to replace the package (progress_reports.csv and its records stay as they are).",
+        "other_plan": "«{out}» already holds another plan's data package, «{held}» for {held_period}, and "
+        "this decision is the plan for {period}: the import would replace it. Nothing was written. Give this "
+        "plan another folder (--out), or, if it truly is the same plan with a new period, run the command "
+        "with --force (progress_reports.csv and its records stay as they are).",
         "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
         "which (most often reports on tasks or people the new plan no longer has).",
         "errors": {

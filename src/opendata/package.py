@@ -16,7 +16,9 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from opendata.plan_descriptor import describe, package_name
+import frictionless
+
+from opendata.plan_descriptor import describe, names_one_plan, package_name
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
@@ -148,13 +150,21 @@ class EditedByHand(Exception):
 
 
 class OtherPackage(Exception):
-    """The folder holds a package of another name than the decision's: another council's
-    or another year's plan, or no import at all.  An import would replace it, and a
-    publish then put this plan on the portal under the other's dataset."""
+    """The folder holds another plan than the decision's: of another name (another
+    council's or another year's plan, or no import at all), or of the same name and
+    another period (``held_period``: the same town's Q3 plan where this is its Q4's).  An
+    import would replace it, and a publish then put this plan on the portal under the
+    other's dataset."""
 
-    def __init__(self, held: str, name: str) -> None:
-        super().__init__(f"{held}, not {name}")
-        self.held, self.name = held, name
+    def __init__(
+        self,
+        held: str,
+        name: str,
+        held_period: tuple[date, date] | None = None,
+        period: tuple[date, date] | None = None,
+    ) -> None:
+        super().__init__(f"{held}, not {name}" + (f" ({held_period}, not {period})" if held_period else ""))
+        self.held, self.name, self.held_period, self.period = held, name, held_period, period
 
 
 def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPlan:
@@ -162,20 +172,18 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
 
     Existing execution records (progress_reports.csv) are kept, even with FORCE: the
     importer owns the plan, the communication department owns the reports.  A folder
-    holding a package of another name (`OtherPackage`) is not replaced, unless FORCE;
-    the same name is the same plan (town and year), and a new text of it rewrites the
-    files the last import wrote.  A file of the plan changed by hand since the last
-    import (a person added to people.csv, a status to the reports' schema) is not
-    overwritten: `EditedByHand` names them, unless FORCE.
+    holding another plan (`OtherPackage`) is not replaced, unless FORCE; the same name
+    and period is the same plan, and a new text of it rewrites the files the last
+    import wrote (`names_one_plan`: so does a text that now names the town).  A file
+    of the plan changed by hand since the last import (a person added to people.csv, a
+    status to the reports' schema) is not overwritten: `EditedByHand` names them, unless FORCE.
     """
     text, codec = read_source(source)
     plan = _parsed(text)
     plan.source_encoding = codec
     files = _plan_files(plan)
     if not force:
-        held, name = _package_name_in(out_dir), package_name(plan)
-        if held not in (None, name):
-            raise OtherPackage(held, name)
+        _refuse_another_plan(out_dir, plan)
         edited, known = _edited_since_import(out_dir, files)
         if edited:
             raise EditedByHand(edited, known)
@@ -213,6 +221,30 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
         files[f"{SCHEMAS_DIR}/{name}.json"] = json_text(schema).encode("utf-8")
     files["datapackage.json"] = json_text(package_descriptor(plan)).encode("utf-8")
     return files
+
+
+def _refuse_another_plan(out_dir: Path, plan: ParsedPlan) -> None:
+    """OtherPackage if the folder holds another plan than PLAN: one of another name, or
+    of the same name and another period (a town's Q3 and Q4 plans share a name)."""
+    held, name = _package_name_in(out_dir), package_name(plan)
+    if held is None:
+        return
+    if not names_one_plan(held, name):
+        raise OtherPackage(held, name)
+    held_period, period = _period_in(out_dir), (plan.period.start, plan.period.end)
+    if held_period not in (None, period):
+        raise OtherPackage(held, name, held_period, period)
+
+
+def _period_in(out_dir: Path) -> tuple[date, date] | None:
+    """The period of the plan the folder holds (decision.csv), if it can be read."""
+    from opendata.plan_rules import plan_period, read_table  # it reads tables by the schemas made here
+
+    try:
+        resource = frictionless.Package(str(out_dir / "datapackage.json")).get_resource("decision")
+    except (OSError, frictionless.FrictionlessException):
+        return None
+    return plan_period(read_table(resource))
 
 
 def _package_name_in(out_dir: Path) -> str | None:

@@ -36,6 +36,14 @@ def package_name(plan: ParsedPlan) -> str:
     return f"{latin_slug(town)}-communication-plan-{years}" if town else f"communication-plan-{years}"
 
 
+def names_one_plan(held: str, name: str) -> bool:
+    """Whether a package named HELD may be the plan NAMED: the same name, or HELD the neutral
+    name of a text that named no town («communication-plan-2022») and NAME the one it gets
+    once «м. Назва» is added, as the importer's note advises.  The name says only the town
+    and the year: two plans of one year (Q3 and Q4) are told apart by their periods."""
+    return held == name or (held.startswith("communication-plan-") and name.endswith(f"-{held}"))
+
+
 def describe(plan: ParsedPlan) -> dict:
     """The descriptor's fields about the decision, and the campaigns table's description."""
     decision, council = plan.decision, plan.council

@@ -28,6 +28,12 @@ def plan_quarters(start: date, end: date) -> list[str]:
     return labels
 
 
+def period_label(start: date, end: date) -> str:
+    """A plan's period as its quarters: "2022-Q4", or "2021-Q2 – 2021-Q4"."""
+    first, last = quarter_label(start), quarter_label(end)
+    return first if first == last else f"{first} – {last}"
+
+
 def quarter_words(label: str, lang: str) -> str:
     """A "2021-Q2" label as a reader writes it: «II кв. 2021», "Q2 2021"."""
     year, quarter = label.split("-Q")
