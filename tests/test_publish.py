@@ -879,6 +879,27 @@ def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
     assert extras["opendata_package"] == first
 
 
+def test_another_period_under_the_same_package_name_does_not_take_its_dataset_over(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A town's Q3 and Q4 plans share the package name («…-communication-plan-2022»): the
+    Q3 package published to the Q4 plan's dataset was «оновити», and replaced it."""
+    name = f"plan2-{uuid.uuid4().hex[:10]}"
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    decision = plan_copy / "decision.csv"
+    q4 = decision.read_text("utf-8").replace(",2021-04-01,2021-12-31,", ",2021-10-01,2021-12-31,")
+    decision.write_text(q4, "utf-8")
+    for dry_run in (["--dry-run"], []):
+        result = publish_cli(ckan_portal, ckan_org, plan_copy, name, *dry_run)
+        assert result.returncode == 2, result.stderr
+        assert json.loads(result.stdout)["error"] == "OtherPlansDataset"
+        said = f"Набір «{name}» на порталі — план на 2021-Q2 – 2021-Q4 (temporal_start, temporal_end)"
+        assert f"{said}, а цей пакет — план на 2021-Q4, тож набір не змінено" in result.stderr
+        assert f"Дайте цьому пакету іншу назву набору, наприклад --dataset {name}-q4." in result.stderr
+    extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
+    assert extras["temporal_start"] == "2021-04-01"
+
+
 def test_a_real_publish_says_what_it_did_and_a_dry_run_what_it_would_do(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path
 ):

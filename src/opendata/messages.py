@@ -2018,6 +2018,9 @@ FAILURES = {
         "а не з «{ours}», тож його не змінено: публікація замінила б файли того пакета. Дайте цьому "
         "пакету іншу назву набору (--dataset) або, якщо це той самий пакет, поверніть йому назву "
         "«{theirs}» у datapackage.json.",
+        "OtherPlansDataset": "Набір «{dataset}» на порталі — план на {theirs} (temporal_start, temporal_end), "
+        "а цей пакет — план на {ours}, тож набір не змінено: публікація замінила б той план цим. Дайте цьому "
+        "пакету іншу назву набору, наприклад --dataset {suggested}.",
         "OutputNotEmpty": "Папка --out не порожня: завантаження замінило б файли в ній (можливо, ваші "
         "неопубліковані зміни). Вкажіть нову чи порожню папку.",
         "PackageError": "Пакет не вдалося підготувати до публікації.",
@@ -2111,6 +2114,9 @@ FAILURES = {
         "(«{theirs}»), not from «{ours}», so it was left as it is: publishing would replace that "
         "package's files. Give this package another dataset name (--dataset) or, if it is the same "
         "package, give it back its name «{theirs}» in datapackage.json.",
+        "OtherPlansDataset": "Dataset «{dataset}» on the portal is the plan for {theirs} (temporal_start, "
+        "temporal_end), and this package is the plan for {ours}, so it was left as it is: publishing would "
+        "replace that plan with this one. Give this package another dataset name, such as --dataset {suggested}.",
         "OutputNotEmpty": "The --out folder is not empty: the download would replace files in it "
         "(your unpublished changes, perhaps). Give a new or empty folder.",
         "PackageError": "The package could not be prepared for publishing.",

@@ -42,6 +42,7 @@ from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
 from opendata.plan_rules import Table, read_table
+from opendata.quarters import period_label, quarter_label
 from opendata.tables import INT64, integers_outside
 from opendata.text import transliterate
 
@@ -148,6 +149,11 @@ class ResourceRefused(Rejected):
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
+
+
+class OtherPlansDataset(DatasetNotOurs):
+    """The dataset was published from a package of this name for another period (the
+    same town's plan for another quarter of the year): publishing would replace it."""
 
 
 @dataclass(frozen=True)
@@ -469,7 +475,7 @@ def plan_publish(
         build_dir = Path(workspace.name)
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
-        _ensure_ours(existing, org, wanted["extras"][DATASET_MARK])
+        _ensure_ours(existing, org, wanted["extras"])
         _keep_the_portals_passport(wanted, existing, passport)
     # the register row of the build (national/register.csv) names the dataset's contact,
     # as the passport does: a plain build leaves it to --publisher.  Not the dataset's
@@ -569,7 +575,11 @@ def _extras(dataset: dict) -> dict[str, str]:
     return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
-def _ensure_ours(existing: dict, org: str, package: str) -> None:
+def _ensure_ours(existing: dict, org: str, extras: dict[str, str]) -> None:
+    """Refuse a dataset this package must not update: another organisation's, another
+    package's, or another plan's of the same package name (a town's Q3 and Q4 plans are
+    both «…-communication-plan-2022»: their periods, temporal_start and temporal_end, differ)."""
+    package = extras[DATASET_MARK]
     owner = (existing.get("organization") or {}).get("name")
     if owner and owner != org:
         raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
@@ -582,10 +592,34 @@ def _ensure_ours(existing: dict, org: str, package: str) -> None:
             theirs=theirs,
             ours=package,
         )
+    theirs_period, ours_period = (_period(e) for e in (_extras(existing), extras))
+    if theirs == package and None not in (theirs_period, ours_period) and theirs_period != ours_period:
+        raise OtherPlansDataset(
+            f"dataset {existing['name']!r} holds the plan for {theirs_period}, not {ours_period}; "
+            f"give this one another --dataset name",
+            dataset=existing["name"],
+            theirs=period_label(*theirs_period),
+            ours=period_label(*ours_period),
+            suggested=f"{existing['name']}-{_quarters_slug(*ours_period)}",
+        )
     resources = existing.get("resources", [])
     marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
     if resources and not marked:
         raise DatasetNotOurs(f"dataset {existing['name']!r} was not published by opendata")
+
+
+def _period(extras: dict[str, str]) -> tuple[date, date] | None:
+    """A dataset's temporal coverage (the plan's period), if it has one in ISO dates."""
+    try:
+        return date.fromisoformat(extras["temporal_start"]), date.fromisoformat(extras["temporal_end"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _quarters_slug(start: date, end: date) -> str:
+    """«q3», «q2-q4»: what tells a plan's dataset from the same year's other plans."""
+    first, last = (quarter_label(day).rpartition("-")[2].lower() for day in (start, end))
+    return first if first == last else f"{first}-{last}"
 
 
 def _portal_page(files: dict[str, PublishFile], built_page: Path, urls: dict[str, str | None]) -> PublishFile:
