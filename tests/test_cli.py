@@ -259,6 +259,23 @@ def test_publish_names_a_missing_folder_and_refuses_a_table(tmp_path):
     assert table.returncode == 2 and json.loads(table.stdout)["error"] == "NotAPackage"
 
 
+def test_another_councils_plan_is_not_published_into_kolomyias_organisation(plan_copy):
+    """Without --org, Snyatyn's plan went to «kolomyia-city-council» (with --create-org the
+    dry run promised to create it): the refusal comes before the portal is asked."""
+    decision = plan_copy / "decision.csv"
+    decision.write_text(decision.read_text("utf-8").replace(",Коломия,", ",Снятин,"), "utf-8")
+    unreachable = ["--portal", "http://127.0.0.1:9", "--dry-run", "--create-org"]
+    uk = run_cli("publish", plan_copy, *unreachable)
+    assert uk.returncode == 2, uk.stderr
+    assert "Це план не Коломийської міської ради" in uk.stderr
+    assert "наприклад --org sniatyn-city-council" in uk.stderr and "kolomyia-city-council»" not in uk.stderr
+    en = run_cli("publish", plan_copy, *unreachable, "--lang", "en", "--format", "json")
+    assert en.returncode == 2 and json.loads(en.stdout)["error"] == "OrganisationNeeded"
+    assert "give your council's organisation on the portal, such as --org sniatyn-city-council" in en.stderr
+    kolomyia = run_cli("publish", PACKAGE, *unreachable, "--format", "json")
+    assert kolomyia.returncode == 2 and json.loads(kolomyia.stdout)["error"] != "OrganisationNeeded"
+
+
 def test_an_audit_that_cannot_start_says_why_in_json(tmp_path):
     result = run_cli(
         "audit", "--portal", "http://127.0.0.1:9", "--out", tmp_path / "a", "--compare", tmp_path / "none",

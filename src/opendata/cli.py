@@ -855,7 +855,6 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
 
 # --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------
 
-DEFAULT_ORG = "kolomyia-city-council"
 CONFIG_OPTION = click.option(
     "--config",
     "config_path",
@@ -1010,7 +1009,11 @@ def _failure_detail(error: BaseException, ui: dict) -> str:
 @main.command("publish")
 @click.argument("path", default=_default_package, type=click.Path(path_type=Path))
 @PORTAL_OPTION
-@click.option("--org", default=DEFAULT_ORG, show_default=True, help="CKAN organisation of the dataset.")
+@click.option(
+    "--org",
+    help="CKAN organisation of the dataset (default for Kolomyia's plan: kolomyia-city-council; "
+    "another council's plan must name its own).",
+)
 @click.option("--dataset", "dataset_name", help="Dataset name on the portal (default: the package's name).")
 @click.option("--create-org", is_flag=True, help="Create the organisation if it is missing.")
 @click.option("--dry-run", is_flag=True, help="Show what would be created or updated; change nothing.")
@@ -1047,7 +1050,7 @@ def _failure_detail(error: BaseException, ui: dict) -> str:
 def publish_command(
     path: Path,
     portal: str | None,
-    org: str,
+    org: str | None,
     dataset_name: str | None,
     create_org: bool,
     dry_run: bool,
@@ -1119,6 +1122,7 @@ def publish_command(
         message = ui["invalid_package"].format(path=_quoted(path), errors=errors)
         _refuse("InvalidPackage", message, output_format, report.exit_code)
     package_dir = path.parent if path.is_file() else path
+    org = org or _default_organisation(package_dir, ui, output_format)
     client, local = _portal_client(
         portal, config_path, timeout, lang, quiet=False, output_format=output_format
     )
@@ -1164,6 +1168,19 @@ def publish_command(
         else:
             _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
+
+
+def _default_organisation(package_dir: Path, ui: dict, output_format: str) -> str:
+    """The organisation when --org is not given: Kolomyia's for its plan; another
+    council's plan is refused before the portal is asked, with a name to give."""
+    from opendata.publish import default_organisation, suggested_organisation
+
+    org = default_organisation(package_dir)
+    if org is None:
+        suggested = suggested_organisation(package_dir)
+        refusal = ui["org_needed"] if suggested else ui["org_needed_unknown"]
+        _refuse("OrganisationNeeded", refusal.format(suggested=suggested), output_format, 2)
+    return org
 
 
 class _Count:

@@ -202,7 +202,8 @@ OPTIONS = {
     "build --publisher": "Файл розпорядника інформації: JSON із відомостями, яких бракує пакету для "
     "національних експортів (executant_id, publisher_id, program_url, legal_act_url, reports_url, "
     "dataset_url, contact_name, contact_email); зразок з усіма ключами — examples/publisher.sample.json.",
-    "publish --org": "Організація CKAN, якій належить набір.",
+    "publish --org": "Організація CKAN, якій належить набір (типово для плану Коломиї — "
+    "kolomyia-city-council; план іншої ради має назвати свою).",
     "publish --dataset": "Назва набору на порталі (типово — назва пакета).",
     "publish --create-org": "Створити організацію, якщо її немає.",
     "publish --dry-run": "Показати, що буде створено чи оновлено; нічого не змінювати.",

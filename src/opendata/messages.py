@@ -1775,6 +1775,12 @@ BUILD_UI = {
 PUBLISH_UI = {
     "uk": {
         "org_created": "Організацію «{org}» створено на порталі (--create-org).",
+        "org_needed": "Це план не Коломийської міської ради, тож типова організація kolomyia-city-council "
+        "йому не підходить: вкажіть організацію вашої ради на порталі, наприклад --org {suggested} (або "
+        "назву, яку вона вже має). Нічого не опубліковано.",
+        "org_needed_unknown": "Пакет — не план Коломийської міської ради, тож типова організація "
+        "kolomyia-city-council йому не підходить: вкажіть організацію на порталі (--org НАЗВА). "
+        "Нічого не опубліковано.",
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "org_created_as": "Організацію «{org}» створено на порталі як {name} (--create-org).",
         "org_to_create_as": "Організацію «{org}» буде створено на порталі як {name} (--create-org).",
@@ -1893,6 +1899,12 @@ PUBLISH_UI = {
     },
     "en": {
         "org_created": "Organisation «{org}» was created on the portal (--create-org).",
+        "org_needed": "This is not Kolomyia City Council's plan, so the default organisation "
+        "kolomyia-city-council is not its own: give your council's organisation on the portal, such as "
+        "--org {suggested} (or the name it already has). Nothing was published.",
+        "org_needed_unknown": "The package is not Kolomyia City Council's plan, so the default organisation "
+        "kolomyia-city-council is not its own: give the organisation on the portal (--org NAME). "
+        "Nothing was published.",
         "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
         "org_created_as": "Organisation «{org}» was created on the portal as {name} (--create-org).",
         "org_to_create_as": "Organisation «{org}» will be created on the portal as {name} (--create-org).",

@@ -41,6 +41,7 @@ from opendata.national import Publisher
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
+from opendata.plan_descriptor import COUNCILS_EN
 from opendata.plan_rules import Table, read_table
 from opendata.quarters import period_label, quarter_label
 from opendata.tables import INT64, integers_outside
@@ -430,11 +431,16 @@ def _plan_table(package_dir: Path, name: str) -> Table | None:
     return read_table(frictionless.Resource(path, basepath=str(package_dir)))
 
 
+def _decision(package_dir: Path) -> dict[str, str]:
+    """The plan's decision (decision.csv's row), or {} for a package that has none."""
+    table = _plan_table(package_dir, "decision")
+    return table.rows[0] if table is not None and table.rows else {}
+
+
 def _coverage(package_dir: Path) -> dict[str, str]:
     """The passport's temporal and spatial coverage: the plan's period and town, which
     tell one year's plan from the next on the portal (the audit counts them, too)."""
-    table = _plan_table(package_dir, "decision")
-    decision = table.rows[0] if table is not None and table.rows else {}
+    decision = _decision(package_dir)
     wanted = {"temporal_start": "period_start", "temporal_end": "period_end", "spatial": "city"}
     return {key: decision[column] for key, column in wanted.items() if decision.get(column)}
 
@@ -1159,6 +1165,27 @@ def organisation_name(org: str) -> str:
     ("Коломийська міська рада" → "kolomyiska-miska-rada"), as a dataset's name is made;
     an organisation created for it keeps the typed words as its title."""
     return org if re.fullmatch(r"[a-z0-9_-]{2,100}", org) else ckan_name(org)
+
+
+KOLOMYIA_ORG = "kolomyia-city-council"  # the organisation of the plan the tool was made for
+
+
+def default_organisation(package_dir: Path) -> str | None:
+    """Kolomyia's organisation for Kolomyia's plan (its decision's town), where the tool
+    began and `--org` may go unsaid; for any other package None: another council's plan
+    published without `--org` went into Kolomyia's organisation."""
+    return KOLOMYIA_ORG if _decision(package_dir).get("city") == "Коломия" else None
+
+
+def suggested_organisation(package_dir: Path) -> str | None:
+    """The organisation name a plan's council may take, made as Kolomyia's is
+    («Снятин», a city council: «sniatyn-city-council»); None where the town is unknown."""
+    decision = _decision(package_dir)
+    town, body = decision.get("city"), decision.get("issuing_body") or ""
+    if not town:
+        return None
+    kind = next((en for uk, en in COUNCILS_EN.items() if uk in body), COUNCILS_EN["міської"])
+    return organisation_name(f"{transliterate(town)} {kind}")
 
 
 def ensure_organization(
