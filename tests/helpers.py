@@ -112,3 +112,9 @@ def add_counts_table(package: Path, rows: list[tuple[str, str, str]]) -> None:
     lines = ["id,big,small", *(",".join(row) for row in rows)]
     (package / "counts.csv").write_text("\n".join(lines) + "\n", "utf-8")
 
+
+def untranslate_campaign_4(package: Path) -> None:
+    """Campaign IV's English title left empty, as the importer leaves another council's."""
+    campaigns = package / "campaigns.csv"
+    text = campaigns.read_text("utf-8")
+    campaigns.write_text(text.replace(",Covering the work of Kolomyia City Council,", ",,"), "utf-8")

@@ -26,6 +26,7 @@ from tests.helpers import (
     contrast,
     rewrite_field,
     run_cli,
+    untranslate_campaign_4,
     write_cells_in_own_notation,
 )
 
@@ -825,3 +826,14 @@ def test_an_integer_beyond_64_bits_is_built_as_its_digits(plan_copy, tmp_path):
     ]
     records = json.loads((out / "json" / "counts.json").read_text("utf-8"))
     assert [r["big"] for r in records] == [100000000000000000000, 12345678901234567890]
+
+
+def test_a_campaign_without_an_english_title_shows_its_ukrainian_one_on_the_page(plan_copy, tmp_path):
+    """The page showed <span lang="en">None</span> and the option «ІV. None»."""
+    untranslate_campaign_4(plan_copy)
+    assert run_cli("build", plan_copy, "--out", tmp_path / "out").returncode == 0
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert "None" not in page
+    title = "Висвітлення роботи Коломийської міської ради"
+    assert f'data-en="ІV. {title}"' in page
+    assert f'<span class="t-en" lang="uk">{title}</span>' in page

@@ -7,7 +7,7 @@ from datetime import date
 
 from opendata.progress import plan_quarters, progress
 from opendata.tables import read_package
-from tests.helpers import PACKAGE, run_cli
+from tests.helpers import PACKAGE, run_cli, untranslate_campaign_4
 
 
 def test_plan_quarters():
@@ -85,3 +85,12 @@ def test_report_names_the_plan_it_shows(plan_with_reports):
     assert data["plan"] == {
         "name": descriptor["name"], "title": descriptor["title"], "title_en": descriptor["title_en"]
     }
+
+
+def test_a_campaign_without_an_english_title_shows_its_ukrainian_one(plan_copy):
+    """`report --lang en` printed «4. None» for a campaign with no English title."""
+    untranslate_campaign_4(plan_copy)
+    result = run_cli("report", plan_copy, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "None" not in result.stdout
+    assert "4. Висвітлення роботи" in result.stdout

@@ -839,7 +839,7 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
         table.add_column(period, justify="right")
     table.add_column(ui["total"], justify="right")
     for campaign in summary.campaigns:
-        title = campaign.title_uk if lang == "uk" else campaign.title_en
+        title = campaign.title_uk if lang == "uk" else campaign.title_en or campaign.title_uk  # untranslated
         table.add_row(
             f"{campaign.campaign_id}. {title}",
             str(campaign.tasks),
