@@ -260,6 +260,55 @@ def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):
         assert len(list(csv.DictReader(stream))) == len(rows)  # a run again added no second record
 
 
+AUDIT_TITLE = "Проведення щорічного аудиту наборів відкритих даних"
+CHARTER_TITLE = "Здійснення заходів із приєднання КМР до Міжнародної хартії відкритих даних"
+
+
+def retitle_tasks(plan: Path, titles: dict[str, str]) -> None:
+    """Give tasks of the plan's tasks.csv other titles, as another council's plan has."""
+    tasks = plan / "tasks.csv"
+    with tasks.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        header, rows = reader.fieldnames, list(reader)
+    with tasks.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**row, "title_uk": titles.get(row["task_id"], row["title_uk"])} for row in rows)
+
+
+def test_record_goes_under_the_plans_own_audit_task(dump, plan_copy, tmp_path):
+    """Another council numbers its open-data audit 5.4: the record went under 5.2 (exit 0)."""
+    retitle_tasks(plan_copy, {"5.2": CHARTER_TITLE, "5.4": AUDIT_TITLE + " міста Снятина"})
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+                     "--date", "2021-11-15")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with (plan_copy / "progress_reports.csv").open(encoding="utf-8", newline="") as stream:
+        row = list(csv.DictReader(stream))[-1]
+    assert (row["report_id"], row["task_id"]) == ("2021-Q4-5.4-audit-01", "5.4")
+
+
+def test_record_without_a_known_audit_task_is_refused_before_the_crawl(dump, plan_copy, tmp_path):
+    retitle_tasks(plan_copy, {"5.2": "Проведення щорічного огляду наборів, розміщених на порталі"})
+    before = (plan_copy / "progress_reports.csv").read_bytes()
+    command = ["audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy,
+               "--date", "2021-11-15"]  # fmt: skip
+    uk = run_cli(*command)
+    assert uk.returncode == 2, uk.stderr
+    assert f"У плані «{plan_copy}» немає завдання, назва якого говорить про аудит чи інвентаризацію" in uk.stderr
+    assert "Вкажіть завдання плану, під яким записати аудит: --task НОМЕР" in uk.stderr
+    assert "Аудит не розпочато." in uk.stderr and not (tmp_path / "a").exists()
+    retitle_tasks(plan_copy, {"5.2": AUDIT_TITLE, "5.4": "Інвентаризація відкритих даних"})
+    en = run_cli(*command, "--lang", "en", "--format", "json")
+    assert en.returncode == 2 and json.loads(en.stdout)["error"] == "NoAuditTask"
+    assert "Several tasks of the plan" in en.stderr and "5.4 «Інвентаризація відкритих даних»" in en.stderr
+    assert "--task ID" in en.stderr
+    assert run_cli(*command, "--task", "9.9").returncode == 2
+    assert (plan_copy / "progress_reports.csv").read_bytes() == before
+    chosen = run_cli(*command, "--task", "5.2")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "2021-Q4-5.2-audit-01" in chosen.stderr
+
+
 def test_evidence_without_record_is_a_usage_error(dump, tmp_path):
     result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--evidence", "https://x.example/a")
     assert result.returncode == 2 and "--evidence можна вказати лише з --record" in result.stderr

@@ -1422,7 +1422,17 @@ def pull_command(
     help="Download cap per file, in MB; of a bigger file only the link and size are checked, not its data.",
 )
 @click.option(
-    "--record", is_flag=True, help="Append a task 5.2 execution record to the plan's progress_reports."
+    "--record",
+    is_flag=True,
+    help="Append an execution record of the plan's audit task (the one whose title speaks of an audit of "
+    "open data; Kolomyia's 5.2) to the plan's progress_reports.",
+)
+@click.option(
+    "--task",
+    "task_id",
+    metavar="ID",
+    help="With --record: the plan's task to record the audit under, where no single task's title speaks of "
+    "an audit of open data.",
 )
 @click.option(
     "--plan",
@@ -1454,6 +1464,7 @@ def audit_command(
     timeout,
     max_size,
     record,
+    task_id,
     plan,
     evidence_url,
     config_path,
@@ -1489,9 +1500,10 @@ def audit_command(
     from opendata.audit.register import RegisterUnreadable
     from opendata.audit.report import write_outputs
 
-    if evidence_url and not record:
-        only = {"uk": "--evidence можна вказати лише з --record", "en": "--evidence goes only with --record"}
-        raise click.UsageError(only[lang])
+    for given, option in ((evidence_url, "--evidence"), (task_id, "--task")):
+        if given and not record:
+            only = {"uk": "{option} можна вказати лише з --record", "en": "{option} goes only with --record"}
+            raise click.UsageError(only[lang].format(option=option))
     if portal and dump:
         raise click.UsageError(
             {
@@ -1516,7 +1528,7 @@ def audit_command(
         _refuse("OutputIsPrevious", refusal, output_format, 2)
     _refuse_a_folder_in_use(out_dir, lang, output_format)
     if record:
-        _refuse_a_plan_that_is_none(plan, lang, output_format)
+        _refuse_a_plan_that_is_none(plan, task_id, lang, output_format)
     day = audit_date.date() if audit_date else None
     try:
         previous = load_previous(previous_dir) if previous_dir else None
@@ -1550,7 +1562,7 @@ def audit_command(
     note = not_compared_note((summary.get("previous") or {}).get("not_compared") or [], lang)
     if note:  # the two audits checked different things: said before the figures are read
         err.print(note, style="yellow", markup=False)
-    recorded = _record_the_audit(plan, day, summary, out_dir, lang, evidence_url) if record else None
+    recorded = _record_the_audit(plan, day, summary, out_dir, lang, evidence_url, task_id) if record else None
     report = (out_dir / "report.html").resolve()
     if output_format == "json":
         outcome = {"ok": not (recorded or {}).get("refused"), "out_dir": str(out_dir), "report": str(report)}
@@ -1603,21 +1615,54 @@ NOT_A_PLAN = {
 }
 
 
-def _refuse_a_plan_that_is_none(plan: Path, lang: str, output_format: str) -> None:
-    """--record into a folder that is no plan: said before the crawl, not after it."""
-    from opendata.audit.record import NotAPlan, read_plan
+NO_AUDIT_TASK = {
+    "uk": {
+        "none": "У плані «{plan}» немає завдання, назва якого говорить про аудит чи інвентаризацію "
+        "відкритих даних, тож невідомо, під яким завданням записати аудит.",
+        "several": "У плані «{plan}» про аудит відкритих даних говорять кілька завдань: {tasks}.",
+        "no-such-task": "У плані «{plan}» немає завдання {task} (--task).",
+        "fix": "Вкажіть завдання плану, під яким записати аудит: --task НОМЕР (task_id із tasks.csv). "
+        "Аудит не розпочато.",
+    },
+    "en": {
+        "none": "No task of the plan «{plan}» has a title that speaks of an audit or inventory of open "
+        "data, so which task to record the audit under is not known.",
+        "several": "Several tasks of the plan «{plan}» speak of an audit of open data: {tasks}.",
+        "no-such-task": "The plan «{plan}» has no task {task} (--task).",
+        "fix": "Give the plan's task to record the audit under: --task ID (a task_id of tasks.csv). "
+        "The audit was not started.",
+    },
+}
+
+
+def _refuse_a_plan_that_is_none(plan: Path, task_id: str | None, lang: str, output_format: str) -> None:
+    """--record into a folder that is no plan, or a plan whose audit task is not known:
+    said before the crawl, not after it."""
+    from opendata.audit.record import NoAuditTask, NotAPlan, read_plan
 
     try:
-        read_plan(plan)
+        read_plan(plan, task_id)
     except NotAPlan as error:
         words = NOT_A_PLAN[lang]
         reason = "missing" if not plan.exists() else error.reason
         why = words[reason].format(detail=error.detail)
         _refuse("NotAPlan", words["message"].format(plan=plan, why=why), output_format, 2)
+    except NoAuditTask as error:
+        words = NO_AUDIT_TASK[lang]
+        kind = "no-such-task" if error.task else "several" if error.found else "none"
+        tasks = "; ".join(f"{row['task_id']} «{row['title_uk']}»" for row in error.found)
+        message = words[kind].format(plan=plan, task=error.task, tasks=tasks) + " " + words["fix"]
+        _refuse("NoAuditTask", message, output_format, 2)
 
 
 def _record_the_audit(
-    plan: Path, day: date | None, summary: dict, out_dir: Path, lang: str, evidence_url: str | None
+    plan: Path,
+    day: date | None,
+    summary: dict,
+    out_dir: Path,
+    lang: str,
+    evidence_url: str | None,
+    task_id: str | None,
 ) -> dict:
     """Add the audit's execution record to the plan, saying on stderr what was done;
     what a script reads of it: the record's id and file, or why there is none."""
@@ -1627,7 +1672,13 @@ def _record_the_audit(
     path = plan / "progress_reports.csv"
     try:
         row = record_audit(
-            plan, day or date.today(), summary, out_dir / "report.html", lang=lang, evidence_url=evidence_url
+            plan,
+            day or date.today(),
+            summary,
+            out_dir / "report.html",
+            lang=lang,
+            evidence_url=evidence_url,
+            task=task_id,
         )
     except RecordRefused as error:
         _print_failure(error, lang)

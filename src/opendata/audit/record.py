@@ -1,4 +1,8 @@
-"""Append the audit to the plan's execution records (progress_reports, task 5.2).
+"""Append the audit to the plan's execution records (progress_reports, the plan's audit task).
+
+The task is the plan's own: found by its title (`AUDIT_TASK`: Kolomyia's 5.2 «Проведення
+щорічного аудиту наборів відкритих даних…»; another council numbers it otherwise), or
+named with --task.
 
 The new row is checked with the plan validator's own rules for a report: one
 they would reject (a date outside the plan period, say) is refused here, with
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,7 +29,9 @@ from opendata.plan_rules import Table, one_report_problems, plan_period, read_ta
 from opendata.problems import Problem
 from opendata.quarters import quarter_label
 
-TASK = "5.2"
+# a title that speaks of an audit or an inventory of open data: «Проведення щорічного аудиту
+# наборів відкритих даних», «Інвентаризація відкритих даних»; not «хартії відкритих даних»
+AUDIT_TASK = re.compile(r"(аудит|інвентаризаці)\w*\b.*\bвідкрит\w* дан", re.IGNORECASE)
 REFUSED = {
     "uk": "Перевірка плану відхилила б такий запис: продовжте період плану (нове рішення) або "
     "вкажіть --date у межах періоду.",
@@ -46,28 +53,52 @@ class NotAPlan(RecordRefused):
         self.plan, self.reason, self.detail = plan, reason, detail
 
 
+class NoAuditTask(RecordRefused):
+    """The plan's audit task is not known: no task's title speaks of an audit of open
+    data, several do (``found``), or --task names none of the plan's (``task``).  Said
+    before the crawl, with the tasks to choose from."""
+
+    def __init__(self, plan: Path, found: list[dict], task: str | None = None) -> None:
+        super().__init__(f"{plan}: the audit task is not known ({task or [t['task_id'] for t in found]})")
+        self.plan, self.found, self.task = plan, found, task
+
+
 @dataclass
 class PlanTables:
     package: frictionless.Package
     period: tuple[date, date]
     reports: Table
     roles: list[dict]
+    task: str  # the plan's audit task, which the record is of
 
 
 class AlreadyRecorded(Exception):
     """The plan already holds this day's audit record (its report_id)."""
 
 
-def _same_audit(reports: Table, report: dict, day: date) -> bool:
+def _same_audit(reports: Table, report: dict, day: date, task: str) -> bool:
     return (
-        report.get("task_id") == TASK
+        report.get("task_id") == task
         and reports.date_of(report, "report_date") == day
-        and f"-{TASK}-audit-" in (report.get("report_id") or "")
+        and f"-{task}-audit-" in (report.get("report_id") or "")
     )
 
 
-def read_plan(plan: Path) -> PlanTables:
-    """The plan's tables a record needs, or NotAPlan saying what is missing."""
+def audit_task(plan: Path, tasks: list[dict], task: str | None = None) -> str:
+    """The plan's audit task: TASK_ID given (--task) if the plan has it, else the one task
+    whose title speaks of an audit of open data (`AUDIT_TASK`); NoAuditTask if none or
+    several do, or the plan has no task TASK_ID."""
+    found = [row for row in tasks if AUDIT_TASK.search(row.get("title_uk") or "")]
+    if task is not None and not any(row.get("task_id") == task for row in tasks):
+        raise NoAuditTask(plan, found, task)
+    if task is None and len(found) != 1:
+        raise NoAuditTask(plan, found)
+    return task or found[0]["task_id"]
+
+
+def read_plan(plan: Path, task: str | None = None) -> PlanTables:
+    """The plan's tables a record needs, or NotAPlan saying what is missing; and its
+    audit task (`audit_task`), or NoAuditTask."""
     if not (plan / "datapackage.json").is_file():
         raise NotAPlan(plan, "no-descriptor")
     try:
@@ -75,13 +106,14 @@ def read_plan(plan: Path) -> PlanTables:
         period = plan_period(_read(package, "decision"))
         reports = _read(package, "progress_reports")
         roles = _read(package, "task_roles").rows
+        tasks = _read(package, "tasks").rows
     except (OSError, frictionless.FrictionlessException) as error:
         raise NotAPlan(plan, "unreadable", str(error)) from error
     if period is None:
         raise NotAPlan(plan, "no-period")
     if not {"report_id", "task_id", "period", "report_date"} <= reports.columns:
         raise NotAPlan(plan, "no-columns")
-    return PlanTables(package, period, reports, roles)
+    return PlanTables(package, period, reports, roles, audit_task(plan, tasks, task))
 
 
 def _read(package: frictionless.Package, name: str) -> Table:
@@ -125,27 +157,29 @@ def record(
     reported_by: str | None = None,
     lang: str = "en",
     evidence_url: str = "",
+    task: str | None = None,
 ) -> dict:
-    """Append one row for task 5.2 and return it; RecordRefused if the plan's rules reject
-    it.  EVIDENCE_URL: where the report is published (a record of done work without one
-    is the plan's warning)."""
-    found = read_plan(plan)
+    """Append one row for the plan's audit task (TASK, or the one its title names: `audit_task`) and
+    return it; RecordRefused if the plan's rules reject it.  EVIDENCE_URL: where the
+    report is published (a record of done work without one is the plan's warning)."""
+    found = read_plan(plan, task)
     package, period, reports_table, roles = found.package, found.period, found.reports, found.roles
+    task = found.task
     reports = reports_table.rows
     leader = next(
-        (r.get("person_id", "") for r in roles if r.get("task_id") == TASK and r.get("role") == "leader"), ""
+        (r.get("person_id", "") for r in roles if r.get("task_id") == task and r.get("role") == "leader"), ""
     )
     quarter = quarter_label(day)
-    earlier = next((r for r in reports if _same_audit(reports_table, r, day)), None)
+    earlier = next((r for r in reports if _same_audit(reports_table, r, day, task)), None)
     if earlier is not None:  # a run again: one audit, one record
         raise AlreadyRecorded(earlier["report_id"])
     taken = {r["report_id"] for r in reports}
     number = 1
-    while f"{quarter}-{TASK}-audit-{number:02d}" in taken:
+    while f"{quarter}-{task}-audit-{number:02d}" in taken:
         number += 1
     row = {
-        "report_id": f"{quarter}-{TASK}-audit-{number:02d}",
-        "task_id": TASK,
+        "report_id": f"{quarter}-{task}-audit-{number:02d}",
+        "task_id": task,
         "period": quarter,
         "report_date": day,
         "status": "done",
