@@ -642,3 +642,31 @@ def test_a_draft_decisions_package_says_the_decision_is_still_a_draft():
         "(поки що — проєкт рішення), і записи" in descriptor["description"]  # fmt: skip
     assert "approved by the decision of the executive committee of Kolomyia City Council " \
         "(so far a draft decision), and" in descriptor["description_en"]  # fmt: skip
+
+
+def test_a_town_of_two_words_keeps_both(tmp_path):
+    """«с. Верхній Ясенів» was the town «Верхній»: the package verkhnii-…, its keyword and
+    the council «Verkhnii Village Council».  The words after the name stay out of it."""
+    towns = {
+        "с. Верхній Ясенів": "Верхній Ясенів",
+        "смт Ворохта": "Ворохта",
+        "м. Кам'янець-Подільський": "Кам'янець-Подільський",
+        "м. Коломия Івано-Франківської області": "Коломия",
+        "с. Верхній Ясенів Верховинського району": "Верхній Ясенів",
+    }
+    for line, town in towns.items():
+        source = variant(tmp_path, ("\tм. Коломия", f"\t{line}"))
+        assert parse_decision(source.read_text("utf-8"), "x").decision["city"] == town, line
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\tс. Верхній Ясенів"),
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА", "ВЕРХНЬОЯСЕНІВСЬКА СІЛЬСЬКА РАДА"),
+        ("Коломийської міської ради", "Верхньоясенівської сільської ради"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    described = descriptor(tmp_path / "pkg")
+    assert described["name"].startswith("verkhnii-yaseniv-")
+    assert {"Верхній Ясенів", "Verkhnii Yaseniv"} <= set(described["keywords"])
+    assert described["title_en"].startswith("Verkhnii Yaseniv Village Council ")
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["city"] == "Верхній Ясенів"

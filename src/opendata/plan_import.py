@@ -80,8 +80,11 @@ INITIALS = rf"[{UPPER}]\.(?:\s*[{UPPER}]\.?)?"  # «М.Ю.», «М. Ю», or one
 FULL_NAME_RE = re.compile(rf"^(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})$")
 SURNAME_RE = re.compile(rf"^{SURNAME}$")
 INITIALS_RE = re.compile(rf"^{INITIALS}$")
-PLACE = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"  # «Коломия», «Івано-Франківськ»
-CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.)\s*(?P<city>{PLACE})")
+PLACE_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"  # «Коломия», «Івано-Франківськ»
+# a name of several words («Верхній Ясенів»), but not the district or oblast after it
+# («смт Ворохта Надвірнянського району»): those are adjectives in the genitive
+PLACE = rf"{PLACE_WORD}(?: (?!\S*(?:ого|ої)\b){PLACE_WORD})*"
+CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.|\b(?:місто|селище|село)\b)\s*(?P<city>{PLACE})")
 COUNCIL_RE = re.compile(r"виконавчого комітету (\S+) (міської|селищної|сільської) ради")
 HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬКА|СЕЛИЩНА|СІЛЬСЬКА) РАДА$")
 HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
@@ -254,7 +257,7 @@ def _parse_preamble(
     title = next((s for s in stripped if s.startswith("Про затвердження")), None)
     if title is None:
         raise SourceError("no-title")
-    city_match = CITY_RE.search(flat)
+    city_match = next((found for line in stripped if (found := CITY_RE.search(line))), None)
     council = _council(flat, stripped)
     issuing_body = council.issuing_body if council else None
     period = _period(title)
