@@ -670,3 +670,13 @@ def test_a_town_of_two_words_keeps_both(tmp_path):
     assert {"Верхній Ясенів", "Verkhnii Yaseniv"} <= set(described["keywords"])
     assert described["title_en"].startswith("Verkhnii Yaseniv Village Council ")
     assert rows(tmp_path / "pkg" / "decision.csv")[0]["city"] == "Верхній Ясенів"
+
+
+def test_a_draft_in_the_old_spelling_is_a_draft(tmp_path):
+    """«ПРОЕКТ» was not read as a draft: status adopted, then errors for the empty date and
+    number (exit 1), whose fix, editing decision.csv, blocked the next import."""
+    for first_line in ("ПРОЕКТ", "Проект рішення", "Проєкт рішення виконавчого комітету"):
+        source = variant(tmp_path, (" проєкт\n", f"{first_line}\n"))
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+        assert result.returncode == 0, (first_line, result.stderr)
+        assert rows(tmp_path / "pkg" / "decision.csv")[0]["status"] == "draft", first_line

@@ -105,6 +105,8 @@ SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPP
 PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_YEAR_RE = re.compile(r"\b(\d{4})\s+р(?:ік|оку)\b")
+# the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
+DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}})")
 
 
@@ -278,7 +280,7 @@ def _parse_preamble(
         "title": title,
         "city": city,
         "issuing_body": issuing_body,
-        "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
+        "status": "draft" if stripped and DRAFT_RE.fullmatch(stripped[0]) else "adopted",
         "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
         "number": numbered.group(1) if numbered else None,
         "period_start": period.start,
