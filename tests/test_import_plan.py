@@ -680,3 +680,45 @@ def test_a_draft_in_the_old_spelling_is_a_draft(tmp_path):
         result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
         assert result.returncode == 0, (first_line, result.stderr)
         assert rows(tmp_path / "pkg" / "decision.csv")[0]["status"] == "draft", first_line
+
+
+LONG_HEADER = (
+    "КОЛОМИЙСЬКА МІСЬКА РАДА\n\nКОЛОМИЙСЬКОГО РАЙОНУ\n\nІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ\n\n"
+    "ВОСЬМЕ ДЕМОКРАТИЧНЕ СКЛИКАННЯ\n"
+)
+
+
+def test_the_date_in_words_and_the_number_under_a_long_header(tmp_path):
+    """«від 14 жовтня 2022 року» gave no date, and a header with the district, oblast and
+    convocation no number (only its first eight lines were searched)."""
+    source = variant(
+        tmp_path,
+        (" проєкт\n", ""),
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА\n", LONG_HEADER),
+        ("\tвід _______________", "\tвід 14 жовтня 2022 року"),
+        ("\t№ _____", "\t№ 187"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    decision = rows(tmp_path / "pkg" / "decision.csv")[0]
+    assert (decision["status"], decision["date"], decision["number"]) == ("adopted", "2022-10-14", "187")
+    for dated in ("від «5» січня 2022 р.", "від 05.01.2022"):
+        source = variant(tmp_path, ("\tвід _______________", f"\t{dated}"))
+        assert str(parse_decision(source.read_text("utf-8"), "x").decision["date"]) == "2022-01-05"
+
+
+def test_an_adopted_decision_without_a_date_says_what_to_add_to_the_text(tmp_path):
+    """The importer said the errors were «most often reports on tasks or people the new plan
+    no longer has»: the plan had no reports, the date and number were not in the text."""
+    source = variant(tmp_path, (" проєкт\n", ""))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+    assert result.returncode == 1
+    for field in ("date («від 14.10.2022»", "number («№ 187»"):
+        assert f"The decision is not marked as a draft, but its field {field}" in result.stderr
+    assert "Add it to the decision's text above its title (line 15) and import again" in result.stderr
+    assert "«ПРОЄКТ» as its first line" in result.stderr
+    assert "the fields not found in the decision's text, named above" in result.stderr
+    assert "reports on tasks or people" not in result.stderr
+    uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert "Рішення не позначено як проєкт, але його поля date («від 14.10.2022»" in uk.stderr
+    assert "звіти про завдання" not in uk.stderr

@@ -105,6 +105,14 @@ SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPP
 PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_YEAR_RE = re.compile(r"\b(\d{4})\s+р(?:ік|оку)\b")
+MONTHS = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня")
+MONTHS += ("жовтня", "листопада", "грудня")  # in the genitive, as a date says them
+# the decision's date: «від 14.10.2022», «від 14 жовтня 2022 року», «від «14» жовтня 2022 р.»
+DATE_RE = re.compile(
+    rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
+    rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
+)
+NUMBER_RE = re.compile(r"№\s*(\d+)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}})")
@@ -179,6 +187,12 @@ class Note:
 
     code: str  # messages.IMPORT_UI[lang]["notes"] says it in words
     params: dict = field(default_factory=dict)
+
+    @property
+    def leaves_an_error(self) -> bool:
+        """validate counts the empty field as an error (the schema requires the issuing body, the
+        plan's rules an adopted decision's date and number): the import's errors are these."""
+        return self.code == "adopted-without" or self.params.get("field") == "issuing_body"
 
 
 @dataclass(frozen=True)
@@ -268,8 +282,9 @@ def _parse_preamble(
         r"\s*№\s*(\d+)\s*«(.+?)»",
         flat,
     )
-    dated = re.search(r"\bвід\s+(\d{2})\.(\d{2})\.(\d{4})", " ".join(stripped[:8]))
-    numbered = re.search(r"№\s*(\d+)", " ".join(stripped[:8]))
+    header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
+    numbered = NUMBER_RE.search(header)
+    draft = bool(DRAFT_RE.fullmatch(stripped[0]))
     signatory, signatory_position = _signatory(lines, notes)
     for name, value in (("city", city_match), ("issuing_body", issuing_body)):
         if not value:
@@ -280,8 +295,8 @@ def _parse_preamble(
         "title": title,
         "city": city,
         "issuing_body": issuing_body,
-        "status": "draft" if stripped and DRAFT_RE.fullmatch(stripped[0]) else "adopted",
-        "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
+        "status": "draft" if draft else "adopted",
+        "date": _decision_date(header),
         "number": numbered.group(1) if numbered else None,
         "period_start": period.start,
         "period_end": period.end,
@@ -295,7 +310,21 @@ def _parse_preamble(
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if not draft:  # the plan's rules require an adopted decision's date and number
+        title_line = next(i + 1 for i, line in enumerate(lines) if normalize_space(line) == title)
+        for name in ("date", "number"):
+            if decision[name] is None:
+                notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
+
+
+def _decision_date(header: str) -> date | None:
+    """The date in the decision's header, its month in figures or in words."""
+    found = DATE_RE.search(header)
+    if found is None:
+        return None
+    month = found.group("month") or MONTHS.index(found.group("month_name")) + 1
+    return date(int(found.group("year")), int(month), int(found.group("day")))
 
 
 def _period(title: str) -> Period:
