@@ -722,3 +722,26 @@ def test_an_adopted_decision_without_a_date_says_what_to_add_to_the_text(tmp_pat
     uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
     assert "Рішення не позначено як проєкт, але його поля date («від 14.10.2022»" in uk.stderr
     assert "звіти про завдання" not in uk.stderr
+
+
+def test_a_council_header_with_its_district_and_oblast(tmp_path):
+    """A line between the council and «ВИКОНАВЧИЙ КОМІТЕТ» lost the council: neutral titles
+    and an empty issuing_body, which the schema requires (exit 1)."""
+    header = "ДОЛИНСЬКА МІСЬКА РАДА\n\nКАЛУСЬКОГО РАЙОНУ ІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ\n\nВИКОНАВЧИЙ КОМІТЕТ\n"
+    no_council_in_the_words = ("виконавчого комітету Коломийської міської ради", "виконавчого комітету")
+    source = variant(
+        tmp_path,
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА\n\nВиконавчий комітет\n", header),
+        ("\tм. Коломия", "\tм. Долина"),
+        no_council_in_the_words,
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    body = rows(tmp_path / "pkg" / "decision.csv")[0]["issuing_body"]
+    assert body == "Виконавчий комітет Долинської міської ради"
+    assert descriptor(tmp_path / "pkg")["title"].startswith(
+        "План реалізації Комунікаційної стратегії Долинської міської ради на"
+    )
+    source = variant(tmp_path, ("КОЛОМИЙСЬКА МІСЬКА РАДА\n", LONG_HEADER), no_council_in_the_words)
+    council = parse_decision(source.read_text("utf-8"), "x").council
+    assert council.issuing_body == "Виконавчий комітет Коломийської міської ради"

@@ -87,6 +87,9 @@ PLACE = rf"{PLACE_WORD}(?: (?!\S*(?:ого|ої)\b){PLACE_WORD})*"
 CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.|\b(?:місто|селище|село)\b)\s*(?P<city>{PLACE})")
 COUNCIL_RE = re.compile(r"виконавчого комітету (\S+) (міської|селищної|сільської) ради")
 HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬКА|СЕЛИЩНА|СІЛЬСЬКА) РАДА$")
+# a header's line between the council and «Виконавчий комітет»: «КАЛУСЬКОГО РАЙОНУ
+# ІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ», «ВОСЬМЕ ДЕМОКРАТИЧНЕ СКЛИКАННЯ»
+HEADER_REGION_RE = re.compile(r".*\b(?:району|області|скликання)\)?", re.IGNORECASE)
 HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
 # the unit whose head signs under the plan, in the genitive as signed and the nominative
 UNITS_NOMINATIVE = {
@@ -348,16 +351,24 @@ def _period(title: str) -> Period:
 
 def _council(flat: str, stripped: list[str]) -> Council | None:
     """The council from the decision's own words («виконавчого комітету … міської ради») or,
-    failing them, from its header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет»)."""
+    failing them, from its header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет», its
+    district and oblast between them or not)."""
     if council := COUNCIL_RE.search(flat):
         return Council(f"{council.group(1)} {council.group(2)} ради", council.group(2))
-    for line, below in itertools.pairwise(stripped):
+    for index, line in enumerate(stripped):
         header = HEADER_COUNCIL_RE.match(line)
-        if header and below.lower() == "виконавчий комітет":
+        if header and _committee_below(stripped[index + 1 :]):
             name = "-".join(_genitive(part).capitalize() for part in header.group("name").split("-"))
             kind = _genitive(header.group("kind")).lower()
             return Council(f"{name} {kind} ради", kind)
     return None
+
+
+def _committee_below(lines: list[str]) -> bool:
+    """«Виконавчий комітет» is the header's next line, past those naming the council's
+    district, oblast or convocation."""
+    below = next((line for line in lines if not HEADER_REGION_RE.fullmatch(line)), "")
+    return below.lower() == "виконавчий комітет"
 
 
 def _genitive(adjective: str) -> str:
