@@ -482,7 +482,7 @@ def test_plans_for_one_quarter_or_a_year_and_the_forms_said_when_none(tmp_path):
     result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
     assert result.returncode == 2
     assert "title («Про затвердження Плану реалізації Комунікаційної стратегії») names no" in result.stderr
-    assert "«IV квартал 2022 року» and «2022 рік»" in result.stderr
+    assert "in a form the import reads («ІІ-IV квартали 2021 року», «IV квартал 2022 року»" in result.stderr
 
 
 def descriptor(package: Path) -> dict:
@@ -745,3 +745,26 @@ def test_a_council_header_with_its_district_and_oblast(tmp_path):
     source = variant(tmp_path, ("КОЛОМИЙСЬКА МІСЬКА РАДА\n", LONG_HEADER), no_council_in_the_words)
     council = parse_decision(source.read_text("utf-8"), "x").council
     assert council.issuing_body == "Виконавчий комітет Коломийської міської ради"
+
+
+def test_a_half_years_plan_and_other_periods_refused_by_their_words(tmp_path):
+    """«ІІ півріччя 2022 року» was the whole year 2022 (exit 0, no note): any «2022 року»
+    in the title was read as a year."""
+    title = "Комунікаційної стратегії на ІІ-IV квартали 2021 року"
+    for half, start, end in (("ІІ", "2022-07-01", "2022-12-31"), ("І", "2022-01-01", "2022-06-30")):
+        source = variant(tmp_path, (title, f"Комунікаційної стратегії на {half} півріччя 2022 року"))
+        decision = parse_decision(source.read_text("utf-8"), "x").decision
+        assert (str(decision["period_start"]), str(decision["period_end"])) == (start, end), half
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    assert descriptor(tmp_path / "pkg")["title"].endswith("ради на І півріччя 2022 року")
+    for period in ("на травень-грудень 2022 року", "на ІІІ півріччя 2022 року", "на 2022-2023 роки"):
+        source = variant(tmp_path, (title, f"Комунікаційної стратегії {period}"))
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en")
+        assert result.returncode == 2, period
+        assert f"the plan's period in the decision's title, «{period}», is not one the import reads" in (
+            result.stderr
+        )
+        assert "«ІІ півріччя 2022 року», «на 2022 рік»" in result.stderr
+    uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert "період плану в назві рішення, «на 2022-2023 роки», імпорт не читає" in uk.stderr

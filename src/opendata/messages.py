@@ -1545,6 +1545,7 @@ UI = {
 
 
 # `opendata import-plan`.
+PERIOD_FORMS = "«ІІ-IV квартали 2021 року», «IV квартал 2022 року», «ІІ півріччя 2022 року», «на 2022 рік»"
 IMPORT_UI = {
     "uk": {
         "missing": "Файлу «{source}» немає (або це папка).",
@@ -1573,8 +1574,11 @@ IMPORT_UI = {
             "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
             "no-plan": "немає рядка «ПЛАН», з якого починається план",
             "no-title": "немає назви рішення («Про затвердження …»)",
-            "no-period": "у назві рішення («{title}») немає періоду плану; зрозумілі форми: "
-            "«ІІ-IV квартали 2021 року», «IV квартал 2022 року», «2022 рік»",
+            "no-period": "у назві рішення («{title}») немає періоду плану; допишіть його в текст рішення "
+            f"однією з форм, які імпорт читає ({PERIOD_FORMS}), та імпортуйте знову",
+            "period-unread": "період плану в назві рішення, «{words}», імпорт не читає: він читає "
+            f"{PERIOD_FORMS}. Якщо це той самий період, записаний інакше, запишіть його в тексті рішення "
+            "однією з цих форм та імпортуйте знову; план на інший строк (як-от на два роки) не імпортується",
             "document": "це {kind_words}, а не текст; відкрийте рішення у Word чи LibreOffice і збережіть "
             "як «Звичайний текст» (.txt) у кодуванні UTF-8",
         },
@@ -1652,8 +1656,12 @@ IMPORT_UI = {
             "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",
             "no-plan": "no line reading «ПЛАН» (the start of the plan) was found",
             "no-title": "the decision's title («Про затвердження …») was not found",
-            "no-period": "the decision's title («{title}») names no plan period; the forms understood "
-            "are «ІІ-IV квартали 2021 року», «IV квартал 2022 року» and «2022 рік»",
+            "no-period": "the decision's title («{title}») names no plan period; add it to the decision's "
+            f"text in a form the import reads ({PERIOD_FORMS}) and import again",
+            "period-unread": "the plan's period in the decision's title, «{words}», is not one the import "
+            f"reads: it reads {PERIOD_FORMS}. If it is the same period worded otherwise, write it in the "
+            "decision's text in one of these forms and import again; a plan for another term (such as two "
+            "years) cannot be imported",
             "document": "it is {kind_words}, not text; open the decision in Word or LibreOffice and save "
             "it as “Plain Text” (.txt) in UTF-8",
         },

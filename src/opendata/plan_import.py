@@ -107,7 +107,8 @@ SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPP
 # the plan period in the title, in the forms the importer understands
 PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
-PERIOD_YEAR_RE = re.compile(r"\b(\d{4})\s+р(?:ік|оку)\b")
+PERIOD_HALF_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+півріччя\s+(\d{{4}})")
+PERIOD_YEAR_RE = re.compile(r"\bна\s+(\d{4})\s+рік\b")  # not any «2022 року»: «ІІ півріччя 2022 року»
 MONTHS = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня")
 MONTHS += ("жовтня", "листопада", "грудня")  # in the genitive, as a date says them
 # the decision's date: «від 14.10.2022», «від 14 жовтня 2022 року», «від «14» жовтня 2022 р.»
@@ -240,7 +241,8 @@ class SourceError(Exception):
 
     ``code`` names what is missing (``messages.IMPORT_UI[lang]["errors"]`` says it in
     words): "not-text", "not-utf8" (with ``params["detected"]``), "no-plan", "no-title",
-    "no-period" (with ``params["title"]``)."""
+    "no-period" (with ``params["title"]``), "period-unread" (with ``params["title"]`` and
+    ``params["words"]``)."""
 
     def __init__(self, code: str, **params: str) -> None:
         super().__init__(code)
@@ -331,8 +333,9 @@ def _decision_date(header: str) -> date | None:
 
 
 def _period(title: str) -> Period:
-    """The plan's period from its title: «ІІ-IV квартали 2021 року», «IV квартал 2022 року» or
-    «2022 рік» (other councils plan a quarter or a whole year)."""
+    """The plan's period from its title: «ІІ-IV квартали 2021 року», «IV квартал 2022 року»,
+    «ІІ півріччя 2022 року» or «на 2022 рік» (other councils plan a quarter, a half-year or a
+    whole year).  Any other words are refused, never read as the nearest period."""
     quarters = None
     if found := PERIOD_RANGE_RE.search(title):
         quarters, year = (roman_value(found.group(1)), roman_value(found.group(2))), found.group(3)
@@ -340,13 +343,26 @@ def _period(title: str) -> Period:
     elif found := PERIOD_QUARTER_RE.search(title):
         quarters, year = (roman_value(found.group(1)),) * 2, found.group(2)
         words = f"{found.group(1)} квартал {year} року"
+    elif found := PERIOD_HALF_RE.search(title):
+        half, year = roman_value(found.group(1)), found.group(2)
+        quarters = (2 * half - 1, 2 * half) if half in (1, 2) else None
+        words = f"{found.group(1)} півріччя {year} року"
     elif found := PERIOD_YEAR_RE.search(title):
         quarters, year = (1, 4), found.group(1)
         words = f"{year} рік"
     if quarters is None or not all(q in (1, 2, 3, 4) for q in quarters) or quarters[0] > quarters[1]:
+        if year_at := re.search(r"\d{4}", title):  # a period, but not in a form the importer reads
+            raise SourceError("period-unread", title=title, words=_period_words(title, year_at.start()))
         raise SourceError("no-period", title=title)
     first, last = quarter_bounds(int(year), quarters[0])[0], quarter_bounds(int(year), quarters[1])[1]
     return Period(first, last, words)
+
+
+def _period_words(title: str, year_at: int) -> str:
+    """The title's words naming its period, for the refusal to quote: from the last «на»
+    before the year («на 2022-2023 роки»), or from the year."""
+    before = [found.start() for found in re.finditer(r"\bна\s", title[:year_at])]
+    return title[before[-1] if before else year_at :]
 
 
 def _council(flat: str, stripped: list[str]) -> Council | None:
