@@ -768,3 +768,26 @@ def test_a_half_years_plan_and_other_periods_refused_by_their_words(tmp_path):
         assert "«ІІ півріччя 2022 року», «на 2022 рік»" in result.stderr
     uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
     assert "період плану в назві рішення, «на 2022-2023 роки», імпорт не читає" in uk.stderr
+
+
+def test_first_names_of_petro_and_a_hyphenated_surname(tmp_path):
+    """«покласти на … Петра ГНАТЮКА» gave the first name «Петр», and «Оксана
+    ПЕТРУК-ЛЕВИЦЬКА» none (a mention's surname took no hyphen)."""
+    source = variant(
+        tmp_path,
+        ("Токарчук О.В.", "Гнатюк П.С."),
+        ("Олега ТОКАРЧУКА", "Петра ГНАТЮКА"),
+        ("Качанський\n\nМ. Ю.", "Петрук-Левицька\n\nО. І."),
+        ("Михайло КАЧАНСЬКИЙ", "Оксана ПЕТРУК-ЛЕВИЦЬКА"),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert result.returncode == 0, result.stderr
+    people = {p["display_name"]: p for p in rows(tmp_path / "pkg" / "people.csv")}
+    assert people["Гнатюк П.С."]["first_name"] == "Петро"
+    assert people["Гнатюк П.С."]["position_uk"] == "перший заступник міського голови"
+    assert people["Петрук-Левицька О.І."]["first_name"] == "Оксана"
+    assert people["Петрук-Левицька О.І."]["position_uk"].startswith("начальник відділу комунікації")
+    from opendata.plan_import import _nominative_first_name as nominative
+
+    forms = {"Дмитра": "Дмитро", "Федора": "Федір", "Олександра": "Олександр", "Олега": "Олег"}
+    assert {form: nominative(form, "ГЕНИКА", "Геник") for form in forms} == forms

@@ -119,7 +119,10 @@ DATE_RE = re.compile(
 NUMBER_RE = re.compile(r"№\s*(\d+)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
-MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}})")
+# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»
+MENTION_RE = re.compile(
+    rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*)"
+)
 
 
 def roman_value(numeral: str) -> int | None:
@@ -546,12 +549,17 @@ GENITIVE_FIRST_NAMES = [
     ("а", ""),  # Олега → Олег, Тараса → Тарас
 ]
 
+# Common names whose genitive the endings above would get wrong: «Петра» is Петро, not «Петр»
+NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дмитро", "Федора": "Федір"}
 
-def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str:
+
+def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
     """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА").
     None where the ending is not one whose nominative is known: better empty than wrong."""
     if len(surname_in_text) <= len(surname):  # a nominative surname, so a nominative first name
         return form
+    if form in NOMINATIVES_OF_GENITIVES:
+        return NOMINATIVES_OF_GENITIVES[form]
     for genitive, nominative in GENITIVE_FIRST_NAMES:
         if form.endswith(genitive):
             return form[: len(form) - len(genitive)] + nominative
