@@ -791,3 +791,20 @@ def test_first_names_of_petro_and_a_hyphenated_surname(tmp_path):
 
     forms = {"Дмитра": "Дмитро", "Федора": "Федір", "Олександра": "Олександр", "Олега": "Олег"}
     assert {form: nominative(form, "ГЕНИКА", "Геник") for form in forms} == forms
+
+
+def test_the_english_page_names_a_settlement_council_in_english(tmp_path):
+    """The page's header said «Vorokhta · Виконавчий комітет Ворохтянської селищної ради» in
+    English: only a city council's executive committee was translated."""
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\tсмт Ворохта"),
+        ("Коломийської міської ради", "Ворохтянської селищної ради"),
+    )
+    assert run_cli("import-plan", source, "--out", tmp_path / "pkg").returncode == 0
+    result = run_cli("build", tmp_path / "pkg", "--out", tmp_path / "dist")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "dist" / "index.html").read_text("utf-8")
+    uk, en = '<span class="t-uk" lang="uk">', '</span><span class="t-en" lang="en">'
+    header = f"{uk}Ворохта · Виконавчий комітет Ворохтянської селищної ради{en}"
+    assert f"{header}Vorokhta · Executive Committee of Vorokhta Settlement Council</span>" in page
