@@ -109,8 +109,10 @@ PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квар
 PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_HALF_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+півріччя\s+(\d{{4}})")
 PERIOD_YEAR_RE = re.compile(r"\bна\s+(\d{4})\s+рік\b")  # not any «2022 року»: «ІІ півріччя 2022 року»
-MONTHS = ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня")
-MONTHS += ("жовтня", "листопада", "грудня")  # in the genitive, as a date says them
+MONTHS = (  # in the genitive, as a date says them
+    *("січня", "лютого", "березня", "квітня", "травня", "червня"),
+    *("липня", "серпня", "вересня", "жовтня", "листопада", "грудня"),
+)
 # the decision's date: «від 14.10.2022», «від 14 жовтня 2022 року», «від «14» жовтня 2022 р.»
 DATE_RE = re.compile(
     rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
