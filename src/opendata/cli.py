@@ -368,8 +368,11 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
         )
     if unplaced:
         err.print(ui["unplaced"].format(lines=counted(len(unplaced), lang, "lines")), markup=False)
-    if errors:  # records of a task or person the new plan no longer has, most likely
-        err.print(ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir)), markup=False)
+    if errors:  # fields not in the text, or records of a task or person the new plan no longer has
+        cause = ui["invalid_causes"]["fields" if any(n.leaves_an_error for n in plan.notes) else "reports"]
+        err.print(
+            ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir), cause=cause), markup=False
+        )
     if unplaced or errors:
         sys.exit(1)
 

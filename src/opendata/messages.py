@@ -1545,6 +1545,7 @@ UI = {
 
 
 # `opendata import-plan`.
+PERIOD_FORMS = "«ІІ-IV квартали 2021 року», «IV квартал 2022 року», «ІІ півріччя 2022 року», «на 2022 рік»"
 IMPORT_UI = {
     "uk": {
         "missing": "Файлу «{source}» немає (або це папка).",
@@ -1567,14 +1568,21 @@ IMPORT_UI = {
         "(--out) або, якщо це справді той самий план із новим періодом, запустіть команду з --force "
         "(progress_reports.csv із записами про виконання лишиться як є).",
         "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
-        "(найчастіше це звіти про завдання чи осіб, яких у новому плані немає).",
+        "({cause}).",
+        "invalid_causes": {
+            "reports": "найчастіше це звіти про завдання чи осіб, яких у новому плані немає",
+            "fields": "серед них поля, яких не знайдено в тексті рішення, — їх названо вище",
+        },
         "errors": {
             "not-text": "це не текст: ні UTF-8, ні відоме кодування кирилиці",
             "not-utf8": "це не текст UTF-8 (схоже на {detected}); збережіть його як «Текст у кодуванні UTF-8»",
             "no-plan": "немає рядка «ПЛАН», з якого починається план",
             "no-title": "немає назви рішення («Про затвердження …»)",
-            "no-period": "у назві рішення («{title}») немає періоду плану; зрозумілі форми: "
-            "«ІІ-IV квартали 2021 року», «IV квартал 2022 року», «2022 рік»",
+            "no-period": "у назві рішення («{title}») немає періоду плану; допишіть його в текст рішення "
+            f"однією з форм, які імпорт читає ({PERIOD_FORMS}), та імпортуйте знову",
+            "period-unread": "період плану в назві рішення, «{words}», імпорт не читає: він читає "
+            f"{PERIOD_FORMS}. Якщо це той самий період, записаний інакше, запишіть його в тексті рішення "
+            "однією з цих форм та імпортуйте знову; план на інший строк (як-от на два роки) не імпортується",
             "document": "це {kind_words}, а не текст; відкрийте рішення у Word чи LibreOffice і збережіть "
             "як «Звичайний текст» (.txt) у кодуванні UTF-8",
         },
@@ -1589,6 +1597,9 @@ IMPORT_UI = {
             "no-department": "Під планом не знайдено підпису відділу, що підготував рішення («Начальник "
             "відділу … Ім'я ПРІЗВИЩЕ»): видавцем (publisher) у datapackage.json названо «{publisher}». "
             "Щоб назвати відділ, допишіть його підпис у текст рішення й імпортуйте знову.",
+            "adopted-without": "Рішення не позначено як проєкт, але його поля {field} ({what}) у тексті "
+            "не знайдено: у decision.csv воно порожнє, і validate рахує це помилкою. Допишіть його в текст "
+            "рішення над назвою (рядок {line}) та імпортуйте знову; а якщо це проєкт, допишіть першим рядком «ПРОЄКТ».",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
             "«{text}»; поле signatory_name у decision.csv порожнє.",
             "no-english-titles": "Немає англійської назви кампаній (номери: {numerals}): поле title_en у "
@@ -1601,6 +1612,8 @@ IMPORT_UI = {
             "issuing_body": "«виконавчого комітету … міської ради» чи шапка «… МІСЬКА РАДА» над "
             "«Виконавчий комітет»",
             "signatory_name": "«Міський голова», «Селищний голова» чи «Сільський голова» та ім'я",
+            "date": "«від 14.10.2022» чи «від 14 жовтня 2022 року»",
+            "number": "«№ 187»",
         },
         # what a field not found means for datapackage.json, after the note "not-found"
         "effects": {
@@ -1641,14 +1654,22 @@ IMPORT_UI = {
         "plan another folder (--out), or, if it truly is the same plan with a new period, run the command "
         "with --force (progress_reports.csv and its records stay as they are).",
         "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
-        "which (most often reports on tasks or people the new plan no longer has).",
+        "which ({cause}).",
+        "invalid_causes": {
+            "reports": "most often reports on tasks or people the new plan no longer has",
+            "fields": "among them the fields not found in the decision's text, named above",
+        },
         "errors": {
             "not-text": "it is not text: neither UTF-8 nor a known Cyrillic encoding",
             "not-utf8": "it is not UTF-8 text (it looks like {detected}); save it as UTF-8 text",
             "no-plan": "no line reading «ПЛАН» (the start of the plan) was found",
             "no-title": "the decision's title («Про затвердження …») was not found",
-            "no-period": "the decision's title («{title}») names no plan period; the forms understood "
-            "are «ІІ-IV квартали 2021 року», «IV квартал 2022 року» and «2022 рік»",
+            "no-period": "the decision's title («{title}») names no plan period; add it to the decision's "
+            f"text in a form the import reads ({PERIOD_FORMS}) and import again",
+            "period-unread": "the plan's period in the decision's title, «{words}», is not one the import "
+            f"reads: it reads {PERIOD_FORMS}. If it is the same period worded otherwise, write it in the "
+            "decision's text in one of these forms and import again; a plan for another term (such as two "
+            "years) cannot be imported",
             "document": "it is {kind_words}, not text; open the decision in Word or LibreOffice and save "
             "it as “Plain Text” (.txt) in UTF-8",
         },
@@ -1664,6 +1685,10 @@ IMPORT_UI = {
             "відділу … Ім'я ПРІЗВИЩЕ») was found under the plan: datapackage.json names «{publisher}» as "
             "the publisher. To name the department, add its signature to the decision's text and import "
             "again.",
+            "adopted-without": "The decision is not marked as a draft, but its field {field} ({what}) was "
+            "not found in its text: it is empty in decision.csv, and validate counts that as an error. "
+            "Add it to the decision's text above its title (line {line}) and import again; or, if it is a draft, add "
+            "«ПРОЄКТ» as its first line.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
             "(«Ім'я ПРІЗВИЩЕ»): «{text}»; field signatory_name is empty in decision.csv.",
             "no-english-titles": "No English title for the campaigns numbered {numerals}: field title_en is "
@@ -1676,6 +1701,8 @@ IMPORT_UI = {
             "issuing_body": "«виконавчого комітету … міської ради», or a header «… МІСЬКА РАДА» over "
             "«Виконавчий комітет»",
             "signatory_name": "«Міський голова», «Селищний голова» or «Сільський голова» and a name",
+            "date": "«від 14.10.2022» or «від 14 жовтня 2022 року»",
+            "number": "«№ 187»",
         },
         "effects": {
             "city": " So the package's name and keywords in datapackage.json name no town, and on a portal "

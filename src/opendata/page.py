@@ -15,6 +15,7 @@ import re
 from opendata.about import about_rows
 from opendata.dictionary import dictionary_rows, type_in_ukrainian
 from opendata.messages import noun_form
+from opendata.plan_descriptor import COUNCILS_EN
 from opendata.progress import Progress
 from opendata.quarters import quarter_words
 from opendata.render import render_template
@@ -94,12 +95,13 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
 
 def issuer_en(decision: dict) -> str:
     """The page's "Коломия · Виконавчий комітет Коломийської міської ради" in English. The
-    package names the body only in Ukrainian; the executive committee of a city council,
-    as import-plan writes it, is translated, any other body is kept as written."""
+    package names the body only in Ukrainian; the executive committee of a city, settlement
+    or village council, as import-plan writes it, is translated, any other body is kept as
+    written."""
     city = transliterate(decision["city"])
     body = decision["issuing_body"]
-    if re.fullmatch(r"Виконавчий комітет \S+ міської ради", body):
-        body = f"Executive Committee of {city} City Council"
+    if committee := re.fullmatch(rf"Виконавчий комітет \S+ ({'|'.join(COUNCILS_EN)}) ради", body):
+        body = f"Executive Committee of {city} {COUNCILS_EN[committee.group(1)]}"
     return f"{city} · {body}"
 
 

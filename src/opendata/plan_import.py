@@ -80,10 +80,16 @@ INITIALS = rf"[{UPPER}]\.(?:\s*[{UPPER}]\.?)?"  # «М.Ю.», «М. Ю», or one
 FULL_NAME_RE = re.compile(rf"^(?P<surname>{SURNAME})\s+(?P<initials>{INITIALS})$")
 SURNAME_RE = re.compile(rf"^{SURNAME}$")
 INITIALS_RE = re.compile(rf"^{INITIALS}$")
-PLACE = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"  # «Коломия», «Івано-Франківськ»
-CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.)\s*(?P<city>{PLACE})")
+PLACE_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)*"  # «Коломия», «Івано-Франківськ»
+# a name of several words («Верхній Ясенів»), but not the district or oblast after it
+# («смт Ворохта Надвірнянського району»): those are adjectives in the genitive
+PLACE = rf"{PLACE_WORD}(?: (?!\S*(?:ого|ої)\b){PLACE_WORD})*"
+CITY_RE = re.compile(rf"(?:\bм\.|\bсмт\.?|\bс\.|\b(?:місто|селище|село)\b)\s*(?P<city>{PLACE})")
 COUNCIL_RE = re.compile(r"виконавчого комітету (\S+) (міської|селищної|сільської) ради")
 HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬКА|СЕЛИЩНА|СІЛЬСЬКА) РАДА$")
+# a header's line between the council and «Виконавчий комітет»: «КАЛУСЬКОГО РАЙОНУ
+# ІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ», «ВОСЬМЕ ДЕМОКРАТИЧНЕ СКЛИКАННЯ»
+HEADER_REGION_RE = re.compile(r".*\b(?:району|області|скликання)\)?", re.IGNORECASE)
 HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
 # the unit whose head signs under the plan, in the genitive as signed and the nominative
 UNITS_NOMINATIVE = {
@@ -101,8 +107,24 @@ SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPP
 # the plan period in the title, in the forms the importer understands
 PERIOD_RANGE_RE = re.compile(rf"({NUMERAL})\s*[-–—]\s*({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
 PERIOD_QUARTER_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+квартал\w*\s+(\d{{4}})")
-PERIOD_YEAR_RE = re.compile(r"\b(\d{4})\s+р(?:ік|оку)\b")
-MENTION_RE = re.compile(rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}})")
+PERIOD_HALF_RE = re.compile(rf"(?<!\w)({NUMERAL})\s+півріччя\s+(\d{{4}})")
+PERIOD_YEAR_RE = re.compile(r"\bна\s+(\d{4})\s+рік\b")  # not any «2022 року»: «ІІ півріччя 2022 року»
+MONTHS = (  # in the genitive, as a date says them
+    *("січня", "лютого", "березня", "квітня", "травня", "червня"),
+    *("липня", "серпня", "вересня", "жовтня", "листопада", "грудня"),
+)
+# the decision's date: «від 14.10.2022», «від 14 жовтня 2022 року», «від «14» жовтня 2022 р.»
+DATE_RE = re.compile(
+    rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
+    rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
+)
+NUMBER_RE = re.compile(r"№\s*(\d+)")
+# the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
+DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
+# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»
+MENTION_RE = re.compile(
+    rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*)"
+)
 
 
 def roman_value(numeral: str) -> int | None:
@@ -175,6 +197,12 @@ class Note:
     code: str  # messages.IMPORT_UI[lang]["notes"] says it in words
     params: dict = field(default_factory=dict)
 
+    @property
+    def leaves_an_error(self) -> bool:
+        """validate counts the empty field as an error (the schema requires the issuing body, the
+        plan's rules an adopted decision's date and number): the import's errors are these."""
+        return self.code == "adopted-without" or self.params.get("field") == "issuing_body"
+
 
 @dataclass(frozen=True)
 class Council:
@@ -218,7 +246,8 @@ class SourceError(Exception):
 
     ``code`` names what is missing (``messages.IMPORT_UI[lang]["errors"]`` says it in
     words): "not-text", "not-utf8" (with ``params["detected"]``), "no-plan", "no-title",
-    "no-period" (with ``params["title"]``)."""
+    "no-period" (with ``params["title"]``), "period-unread" (with ``params["title"]`` and
+    ``params["words"]``)."""
 
     def __init__(self, code: str, **params: str) -> None:
         super().__init__(code)
@@ -254,7 +283,7 @@ def _parse_preamble(
     title = next((s for s in stripped if s.startswith("Про затвердження")), None)
     if title is None:
         raise SourceError("no-title")
-    city_match = CITY_RE.search(flat)
+    city_match = next((found for line in stripped if (found := CITY_RE.search(line))), None)
     council = _council(flat, stripped)
     issuing_body = council.issuing_body if council else None
     period = _period(title)
@@ -263,8 +292,9 @@ def _parse_preamble(
         r"\s*№\s*(\d+)\s*«(.+?)»",
         flat,
     )
-    dated = re.search(r"\bвід\s+(\d{2})\.(\d{2})\.(\d{4})", " ".join(stripped[:8]))
-    numbered = re.search(r"№\s*(\d+)", " ".join(stripped[:8]))
+    header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
+    numbered = NUMBER_RE.search(header)
+    draft = bool(DRAFT_RE.fullmatch(stripped[0]))
     signatory, signatory_position = _signatory(lines, notes)
     for name, value in (("city", city_match), ("issuing_body", issuing_body)):
         if not value:
@@ -275,8 +305,8 @@ def _parse_preamble(
         "title": title,
         "city": city,
         "issuing_body": issuing_body,
-        "status": "draft" if stripped and stripped[0].lower() == "проєкт" else "adopted",
-        "date": date(int(dated.group(3)), int(dated.group(2)), int(dated.group(1))) if dated else None,
+        "status": "draft" if draft else "adopted",
+        "date": _decision_date(header),
         "number": numbered.group(1) if numbered else None,
         "period_start": period.start,
         "period_end": period.end,
@@ -290,12 +320,27 @@ def _parse_preamble(
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if not draft:  # the plan's rules require an adopted decision's date and number
+        title_line = next(i + 1 for i, line in enumerate(lines) if normalize_space(line) == title)
+        for name in ("date", "number"):
+            if decision[name] is None:
+                notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
 
 
+def _decision_date(header: str) -> date | None:
+    """The date in the decision's header, its month in figures or in words."""
+    found = DATE_RE.search(header)
+    if found is None:
+        return None
+    month = found.group("month") or MONTHS.index(found.group("month_name")) + 1
+    return date(int(found.group("year")), int(month), int(found.group("day")))
+
+
 def _period(title: str) -> Period:
-    """The plan's period from its title: «ІІ-IV квартали 2021 року», «IV квартал 2022 року» or
-    «2022 рік» (other councils plan a quarter or a whole year)."""
+    """The plan's period from its title: «ІІ-IV квартали 2021 року», «IV квартал 2022 року»,
+    «ІІ півріччя 2022 року» or «на 2022 рік» (other councils plan a quarter, a half-year or a
+    whole year).  Any other words are refused, never read as the nearest period."""
     quarters = None
     if found := PERIOD_RANGE_RE.search(title):
         quarters, year = (roman_value(found.group(1)), roman_value(found.group(2))), found.group(3)
@@ -303,27 +348,48 @@ def _period(title: str) -> Period:
     elif found := PERIOD_QUARTER_RE.search(title):
         quarters, year = (roman_value(found.group(1)),) * 2, found.group(2)
         words = f"{found.group(1)} квартал {year} року"
+    elif found := PERIOD_HALF_RE.search(title):
+        half, year = roman_value(found.group(1)), found.group(2)
+        quarters = (2 * half - 1, 2 * half) if half in (1, 2) else None
+        words = f"{found.group(1)} півріччя {year} року"
     elif found := PERIOD_YEAR_RE.search(title):
         quarters, year = (1, 4), found.group(1)
         words = f"{year} рік"
     if quarters is None or not all(q in (1, 2, 3, 4) for q in quarters) or quarters[0] > quarters[1]:
+        if year_at := re.search(r"\d{4}", title):  # a period, but not in a form the importer reads
+            raise SourceError("period-unread", title=title, words=_period_words(title, year_at.start()))
         raise SourceError("no-period", title=title)
     first, last = quarter_bounds(int(year), quarters[0])[0], quarter_bounds(int(year), quarters[1])[1]
     return Period(first, last, words)
 
 
+def _period_words(title: str, year_at: int) -> str:
+    """The title's words naming its period, for the refusal to quote: from the last «на»
+    before the year («на 2022-2023 роки»), or from the year."""
+    before = [found.start() for found in re.finditer(r"\bна\s", title[:year_at])]
+    return title[before[-1] if before else year_at :]
+
+
 def _council(flat: str, stripped: list[str]) -> Council | None:
     """The council from the decision's own words («виконавчого комітету … міської ради») or,
-    failing them, from its header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет»)."""
+    failing them, from its header («ДОЛИНСЬКА МІСЬКА РАДА» over «Виконавчий комітет», its
+    district and oblast between them or not)."""
     if council := COUNCIL_RE.search(flat):
         return Council(f"{council.group(1)} {council.group(2)} ради", council.group(2))
-    for line, below in itertools.pairwise(stripped):
+    for index, line in enumerate(stripped):
         header = HEADER_COUNCIL_RE.match(line)
-        if header and below.lower() == "виконавчий комітет":
+        if header and _committee_below(stripped[index + 1 :]):
             name = "-".join(_genitive(part).capitalize() for part in header.group("name").split("-"))
             kind = _genitive(header.group("kind")).lower()
             return Council(f"{name} {kind} ради", kind)
     return None
+
+
+def _committee_below(lines: list[str]) -> bool:
+    """«Виконавчий комітет» is the header's next line, past those naming the council's
+    district, oblast or convocation."""
+    below = next((line for line in lines if not HEADER_REGION_RE.fullmatch(line)), "")
+    return below.lower() == "виконавчий комітет"
 
 
 def _genitive(adjective: str) -> str:
@@ -485,12 +551,17 @@ GENITIVE_FIRST_NAMES = [
     ("а", ""),  # Олега → Олег, Тараса → Тарас
 ]
 
+# Common names whose genitive the endings above would get wrong: «Петра» is Петро, not «Петр»
+NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дмитро", "Федора": "Федір"}
 
-def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str:
+
+def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
     """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА").
     None where the ending is not one whose nominative is known: better empty than wrong."""
     if len(surname_in_text) <= len(surname):  # a nominative surname, so a nominative first name
         return form
+    if form in NOMINATIVES_OF_GENITIVES:
+        return NOMINATIVES_OF_GENITIVES[form]
     for genitive, nominative in GENITIVE_FIRST_NAMES:
         if form.endswith(genitive):
             return form[: len(form) - len(genitive)] + nominative
