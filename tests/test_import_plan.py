@@ -847,3 +847,37 @@ def test_the_english_page_names_a_settlement_council_in_english(tmp_path):
     uk, en = '<span class="t-uk" lang="uk">', '</span><span class="t-en" lang="en">'
     header = f"{uk}Ворохта · Виконавчий комітет Ворохтянської селищної ради{en}"
     assert f"{header}Vorokhta · Executive Committee of Vorokhta Settlement Council</span>" in page
+
+
+def test_another_councils_schemas_and_dictionary_speak_of_its_own_plan(tmp_path):
+    """A Q4 2022 Snyatyn plan's schemas said «План охоплює 2021-Q2 – 2021-Q4», «(з «ІІ-IV
+    квартали 2021 року»)» and gave Kolomyia's decision and 2021's reports as examples: in
+    its dictionary, page and DataStore data dictionary, and in validate's fixes."""
+    source = variant(
+        tmp_path,
+        ("КОЛОМИЙСЬКА МІСЬКА РАДА", "СНЯТИНСЬКА МІСЬКА РАДА"),
+        ("\tм. Коломия", "\tм. Снятин"),
+        ("Коломийської міської ради", "Снятинської міської ради"),
+        ("ІІ-IV квартали 2021 року", "IV квартал 2022 року"),
+    )
+    package, dist = tmp_path / "pkg", tmp_path / "dist"
+    assert run_cli("import-plan", source, "--out", package).returncode == 0
+    assert run_cli("build", package, "--out", dist).returncode == 0
+    written = (*package.glob("schemas/*.json"), *dist.glob("dictionary.*"), dist / "datapackage.json")
+    said = {path.name: path.read_text("utf-8") for path in written}
+    assert {"dictionary.md", "dictionary.html", "progress_reports.json", "decision.json"} <= set(said)
+    for name, text in said.items():
+        assert not re.search("2021|kolomyia|Коломи", text, re.IGNORECASE), name
+    assert "2021" not in (dist / "index.html").read_text("utf-8")  # its tasks name Kolomyia: the text's
+    dictionary = said["dictionary.md"]
+    assert "наприклад 2022-Q4. План охоплює 2022-Q4." in dictionary
+    assert "e.g. «2022-Q4-1.1-01»" in dictionary
+    assert "(з «IV квартал 2022 року»)" in dictionary and "(from “Q4 2022”)" in dictionary
+    assert json.loads(said["decision.json"])["fields"][0]["example"] == "sniatyn-2022-communication-plan"
+
+    with (package / "progress_reports.csv").open("a", encoding="utf-8") as reports:
+        reports.write("R 8,1.1,Q4,2022-11-15,done,x,,,,kachanskyi-m-yu\n")
+    result = run_cli("validate", package, "--format", "json")
+    fixes = {error["field"]: error["fix"] for error in json.loads(result.stdout)["errors"]}
+    assert fixes["period"] == "Запишіть значення у вигляді, як-от «2022-Q4» (шаблон [0-9]{4}-Q[1-4])."
+    assert "як-от «2022-Q4-1.1-01»" in fixes["report_id"]

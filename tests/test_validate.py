@@ -511,7 +511,7 @@ def test_a_pattern_error_shows_an_example_of_the_value_not_only_the_regular_expr
         "Значення «Q3» записано не за шаблоном поля (як-от «2021-Q3»).",
         "Запишіть значення у вигляді, як-от «2021-Q3» (шаблон [0-9]{4}-Q[1-4]).",
     )
-    assert "як-от «2021-Q3-5.2-01»" in fixes["report_id"][1]
+    assert "як-от «2021-Q3-1.1-01»" in fixes["report_id"][1]
     _, english = report_json(plan_with_reports, "--lang", "en")
     assert english["errors"][1]["fix"] == "Write the value like «2021-Q3» (pattern [0-9]{4}-Q[1-4])."
 

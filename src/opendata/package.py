@@ -18,13 +18,14 @@ from pathlib import Path
 
 import frictionless
 
-from opendata.plan_descriptor import describe, names_one_plan, package_name
+from opendata.plan_descriptor import describe, names_one_plan, package_name, schema_words
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 SOURCES_DIR = "sources"
 SCHEMAS_DIR = "schemas"
 IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wrote
+DESCRIPTIONS = ("description", "description_en")  # in this order in every field of the shipped schemas
 
 
 def plan_schema(name: str) -> dict:
@@ -213,7 +214,8 @@ def _parsed(text: str) -> ParsedPlan:
 
 def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
     """What the importer writes for a plan (the reports and the source copy aside)."""
-    schemas = {name: plan_schema(name) for name in PLAN_RESOURCES}
+    words = schema_words(plan)
+    schemas = {name: _with_plan_words(plan_schema(name), words.get(name, {})) for name in PLAN_RESOURCES}
     files = {}
     for name, rows in plan_tables(plan).items():
         files[f"{name}.csv"] = csv_bytes([f["name"] for f in schemas[name]["fields"]], rows)
@@ -221,6 +223,26 @@ def _plan_files(plan: ParsedPlan) -> dict[str, bytes]:
         files[f"{SCHEMAS_DIR}/{name}.json"] = json_text(schema).encode("utf-8")
     files["datapackage.json"] = json_text(package_descriptor(plan)).encode("utf-8")
     return files
+
+
+def _with_plan_words(schema: dict, words: dict[str, dict[str, str]]) -> dict:
+    """A shipped table SCHEMA with the plan's own WORDS (`schema_words`) in its fields: added to
+    a field's descriptions before their full stop, and its example after them."""
+    return {
+        **schema,
+        "fields": [_field_with(field, words.get(field["name"], {})) for field in schema["fields"]],
+    }
+
+
+def _field_with(field: dict, words: dict[str, str]) -> dict:
+    filled = {}
+    for key, value in field.items():
+        filled[key] = (
+            value.removesuffix(".") + words[key] + "." if key in DESCRIPTIONS and key in words else value
+        )
+        if key == DESCRIPTIONS[-1] and "example" in words:
+            filled["example"] = words["example"]
+    return filled
 
 
 def _refuse_another_plan(out_dir: Path, plan: ParsedPlan) -> None:

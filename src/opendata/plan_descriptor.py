@@ -5,7 +5,8 @@ decision the importer read (its town, council, department, period and campaigns)
 another council's plan, or Kolomyia's next year's, must not be labelled as Kolomyia's
 2021 plan, nor published over it (`publish` names the dataset after the package).
 Where the text does not name the town or the council the words stay neutral («План
-реалізації Комунікаційної стратегії на …»), and the importer's notes say so.
+реалізації Комунікаційної стратегії на …»), and the importer's notes say so.  The tables'
+schemas get the plan's own period and examples the same way (`schema_words`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 from opendata.messages import noun_form
 from opendata.plan_import import ParsedPlan
+from opendata.quarters import period_label, plan_quarters
 from opendata.text import latin_slug, transliterate, ukrainian_date
 
 COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
@@ -78,6 +80,38 @@ def describe(plan: ParsedPlan) -> dict:
             if title
         ],
         "resources": {"campaigns": _campaigns_description(len(plan.campaigns))},
+    }
+
+
+def schema_words(plan: ParsedPlan) -> dict[str, dict[str, dict[str, str]]]:
+    """The plan's own words in its tables' schemas, by table and field: what a field's
+    descriptions add before their full stop, and its example (validate's fixes show it).
+    The shipped schemas say only what holds for every plan: Kolomyia's 2021 period and
+    examples, written there, were in every council's dictionary and validate's fixes."""
+    quarters = plan_quarters(plan.period.start, plan.period.end)
+    quarter = quarters[len(quarters) // 2]  # one inside the plan: 2021-Q3 of Kolomyia's Q2–Q4
+    report = f"{quarter}-{plan.tasks[0].task_id if plan.tasks else '1.1'}-01"
+    covered = period_label(plan.period.start, plan.period.end)
+    return {
+        "decision": {
+            "decision_id": {"example": plan.decision["decision_id"]},
+            "period_start": {
+                "description": f" (з «{plan.period.words}»)",
+                "description_en": f" (from “{_period_en(plan)}”)",
+            },
+        },
+        "progress_reports": {
+            "report_id": {
+                "description": f", наприклад «{report}»",
+                "description_en": f", e.g. «{report}»",
+                "example": report,
+            },
+            "period": {
+                "description": f", наприклад {quarter}. План охоплює {covered}",
+                "description_en": f", e.g. {quarter}. The plan covers {covered}",
+                "example": quarter,
+            },
+        },
     }
 
 

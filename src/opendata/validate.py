@@ -963,7 +963,7 @@ def _booleans(field: frictionless.Field) -> tuple[tuple[str, ...], tuple[str, ..
     return tuple(map(str, field.true_values)), tuple(map(str, field.false_values))
 
 
-# «наприклад «2021-Q3-5.2-01»», «e.g. 2021-Q3.»: an example a field's description gives
+# «наприклад «2021-Q3-1.1-01»», «e.g. 2021-Q3.»: an example a field's description gives
 DESCRIBED_EXAMPLE = re.compile(
     r"(?:наприклад|e\.g\.),?\s+(?:«(?P<quoted>[^»]+)»|(?P<bare>\S+?))[.,;:)]?(?:\s|$)", re.IGNORECASE
 )
