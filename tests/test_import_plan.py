@@ -881,3 +881,29 @@ def test_another_councils_schemas_and_dictionary_speak_of_its_own_plan(tmp_path)
     fixes = {error["field"]: error["fix"] for error in json.loads(result.stdout)["errors"]}
     assert fixes["period"] == "Запишіть значення у вигляді, як-от «2022-Q4» (шаблон [0-9]{4}-Q[1-4])."
     assert "як-от «2022-Q4-1.1-01»" in fixes["report_id"]
+
+
+def test_the_schemas_count_the_plans_campaigns_and_name_its_own_people_and_tasks(tmp_path):
+    """«(1–5)» campaigns, «kachanskyi-m-yu», task «5.2» and «Номер 1.8 надруковано двічі» were
+    Kolomyia's facts, written into every council's schemas and dictionary."""
+    text = SOURCE.read_text(encoding="utf-8")
+    last_campaign = text.index("\nV.")  # the fifth campaign and its tasks, dropped
+    ending = text.index("Начальник відділу", last_campaign)
+    source = tmp_path / "four.txt"
+    source.write_text(text[:last_campaign] + "\n" + text[ending:], encoding="utf-8")
+    package = tmp_path / "pkg"
+    assert run_cli("import-plan", source, "--out", package).returncode == 0
+    schema = {name: json.loads((package / "schemas" / f"{name}.json").read_text("utf-8"))
+              for name in ("campaigns", "tasks", "people")}  # fmt: skip
+    fields = {(name, f["name"]): f for name, s in schema.items() for f in s["fields"]}
+    campaigns = list(csv.DictReader((package / "campaigns.csv").open(encoding="utf-8")))
+    assert len(campaigns) == 4
+    assert fields["campaigns", "campaign_id"]["description"].endswith("арабськими цифрами (1–4).")
+    first_person = next(csv.DictReader((package / "people.csv").open(encoding="utf-8")))["person_id"]
+    assert fields["people", "person_id"]["example"] == first_person
+    assert f"(наприклад «{first_person}»)" in fields["people", "person_id"]["description"]
+    assert fields["tasks", "task_id"]["example"] == "1.1"
+    # Kolomyia's own decision prints 1.8 twice, and its schema says so
+    kolomyia = json.loads((PACKAGE / "schemas" / "tasks.json").read_text("utf-8"))
+    said = {f["name"]: f.get("description", "") for f in kolomyia["fields"]}
+    assert said["source_number"] == "Номер «№ з/п» точно як у документі. Номер 1.8 надруковано двічі."

@@ -14,9 +14,9 @@ from __future__ import annotations
 from datetime import date
 
 from opendata.messages import noun_form
-from opendata.plan_import import ParsedPlan
+from opendata.plan_import import Campaign, ParsedPlan, Person, Task
 from opendata.quarters import period_label, plan_quarters
-from opendata.text import latin_slug, transliterate, ukrainian_date
+from opendata.text import fold_lookalikes, latin_slug, transliterate, ukrainian_date
 
 COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 # the campaigns' count in words, as the description of the campaigns' table gives it
@@ -93,6 +93,9 @@ def schema_words(plan: ParsedPlan) -> dict[str, dict[str, dict[str, str]]]:
     report = f"{quarter}-{plan.tasks[0].task_id if plan.tasks else '1.1'}-01"
     covered = period_label(plan.period.start, plan.period.end)
     return {
+        "campaigns": _campaign_words(plan.campaigns),
+        "tasks": _task_words(plan.tasks),
+        "people": _person_words(plan.people),
         "decision": {
             "decision_id": {"example": plan.decision["decision_id"]},
             "period_start": {
@@ -112,6 +115,58 @@ def schema_words(plan: ParsedPlan) -> dict[str, dict[str, dict[str, str]]]:
                 "example": quarter,
             },
         },
+    }
+
+
+def _campaign_words(campaigns: list[Campaign]) -> dict[str, dict[str, str]]:
+    """How many campaigns, and whether their numerals mix Cyrillic letters into Latin ones
+    («ІV»: the campaigns table keeps them as printed)."""
+    words: dict[str, dict[str, str]] = {
+        "campaign_id": {"description": f" (1–{len(campaigns)})", "description_en": f" (1–{len(campaigns)})"}
+    }
+    cyrillic = [c.numeral for c in campaigns if fold_lookalikes(c.numeral) != c.numeral]
+    # shown by one that mixes both alphabets where there is one: «ІV», not «І»
+    mixed = next((n for n in cyrillic if any(ch.isascii() for ch in n)), cyrillic[0] if cyrillic else None)
+    if mixed:
+        words["numeral"] = {
+            "description": ". Увага: документ пише римські цифри й кириличними літерами "
+            f"(наприклад «{mixed}»)",
+            "description_en": ". Note: the document writes Roman numerals with Cyrillic letters too "
+            f"(e.g. «{mixed}»)",
+        }
+    return words
+
+
+def _task_words(tasks: list[Task]) -> dict[str, dict[str, str]]:
+    """An example task, and the numbers the document printed twice (1.8 in Kolomyia's)."""
+    if not tasks:
+        return {}
+    example = tasks[0].task_id
+    words = {"task_id": {"example": example}, "source_number": {"example": tasks[0].source_number}}
+    twice = list(dict.fromkeys(t.source_number for t in tasks if t.number_is_duplicate))
+    if twice:
+        listed = ", ".join(twice)
+        words["source_number"] |= {
+            "description": f". Номер {listed} надруковано двічі"
+            if len(twice) == 1
+            else f". Номери {listed} надруковано двічі",
+            "description_en": f". Number {listed} is printed twice"
+            if len(twice) == 1
+            else f". Numbers {listed} are printed twice",
+        }
+    return words
+
+
+def _person_words(people: list[Person]) -> dict[str, dict[str, str]]:
+    if not people:
+        return {}
+    example = people[0].person_id
+    return {
+        "person_id": {
+            "description": f" (наприклад «{example}»)",
+            "description_en": f" (e.g. «{example}»)",
+            "example": example,
+        }
     }
 
 
