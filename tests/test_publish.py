@@ -521,6 +521,31 @@ def test_force_sends_every_file_again(ckan_portal: Portal, ckan_org: str, plan_c
     assert "people.csv" in summary["updated"] and summary["unchanged"] == []
 
 
+def test_a_real_runs_reasons_say_what_was_done(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """After a real run the lines are in the past tense («оновлено»), their reasons were
+    the dry run's orders: «(надіслати знову (--force))», «…його файл надіслати знову»."""
+    name = f"reload-{unique_name()}"
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+
+    def publish_text(*args: str) -> str:
+        result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset",
+                         name, "--maintainer-email", "opendata@example.org", *args,
+                         env=cli_env(ckan_portal.token))  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "datapackage.json  (надіслати знову (--force))" in publish_text("--force", "--dry-run")
+    assert "оновлено   datapackage.json  (надіслано знову, --force)" in publish_text("--force")
+    assert "updated    datapackage.json  (sent again, --force)" in publish_text("--force", "--lang", "en")
+    api = ckan_portal.api()
+    people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
+    api.action.resource_update(**{key: people[key] for key in ("id", "url", "format", "url_type")})
+    edited = "people.csv  (ресурс збережено у формі порталу: його файл надіслано знову,"
+    assert edited in publish_text()
+    api.action.resource_update(**{key: people[key] for key in ("id", "url", "format", "url_type")})
+    assert "people.csv  (saved in the portal's form: its file sent again," in publish_text("--lang", "en")
+
+
 def test_an_update_frequency_that_is_not_official_is_refused(plan_copy: Path):
     """«quarterly» was published, and the year's audit then called it a passport error."""
     result = run_cli("publish", plan_copy, "--update-frequency", "quarterly", "--dry-run", "--format", "json")

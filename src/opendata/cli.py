@@ -1240,7 +1240,7 @@ def _print_plan(plan, ui: dict, result=None) -> None:
     words = ui if result is None else ui["done_actions"]
     heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {words[plan.action]}", style="bold")
     if plan.reasons:
-        heading.append(f" ({_reasons(plan.reasons, ui)})", style="dim")
+        heading.append(f" ({_reasons(plan.reasons, ui, done=result is not None)})", style="dim")
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
@@ -1248,14 +1248,17 @@ def _print_plan(plan, ui: dict, result=None) -> None:
         mark, style = marks.get(action, ("=", "dim"))
         line = Text(f"  {mark} {words[action]:<10} {change.name}", style=style)
         if change.reasons:
-            line.append(f"  ({_reasons(change.reasons, ui)})", style="dim")
+            done = result is not None and action != "failed"
+            line.append(f"  ({_reasons(change.reasons, ui, done=done)})", style="dim")
         out.print(line)
 
 
-def _reasons(reasons: list[str], ui: dict) -> str:
-    """Why a dataset or resource changes, in the user's language."""
+def _reasons(reasons: list[str], ui: dict, *, done: bool = False) -> str:
+    """Why a dataset or resource changes, in the user's language; DONE words them as done,
+    after a real run, where the dry run says what to do («надіслати знову»)."""
+    named = {**ui["reasons"], **ui["done_reasons"]} if done else ui["reasons"]
     words = [
-        ui["reasons"].get(reason)
+        named.get(reason)
         or (
             ui["changed"].format(key=ui["fields"].get(key := reason.removesuffix(" changed"), key))
             if reason.endswith(" changed")

@@ -1901,6 +1901,11 @@ PUBLISH_UI = {
             "not in the package": "немає в пакеті",
             "use --prune to delete": "видалити: --prune",
         },
+        # the reasons above that order what to do, as done, after a real run
+        "done_reasons": {
+            "edited on the portal": "ресурс збережено у формі порталу: його файл надіслано знову",
+            "forced": "надіслано знову, --force",
+        },
         "changed": "змінено {key}",
         # the passport's and a resource's fields, as "{key} changed" names them
         "fields": {
@@ -2004,6 +2009,10 @@ PUBLISH_UI = {
             "of this organisation but not an editor; ask its administrator for the editor role.",
         },
         "reasons": {},  # publish.py's own words
+        "done_reasons": {
+            "edited on the portal": "saved in the portal's form: its file sent again",
+            "forced": "sent again, --force",
+        },
         "changed": "{key} changed",
         "fields": {},  # the fields' own names
     },
