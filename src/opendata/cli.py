@@ -1086,9 +1086,13 @@ def publish_command(
     ([portal] token = ...), never from the command line.
 
     \b
-    Exit codes: 0 done, 1 invalid package or some resources failed (rerun),
-    2 portal unreachable, bad token, not authorised or no such organisation,
-    130 interrupted (Ctrl-C; rerun to finish).
+    Exit codes: 0 done, 1 invalid package or some resources failed (run again
+    to finish; a table the DataStore refuses as it is, such as a column name it
+    does not take, is named with its file and field or row, to fix first; so is
+    a resource's value the portal's schema refuses, with its field and the
+    portal's words), 2 portal unreachable, bad or missing token, not authorised,
+    no such organisation, or a dataset of that name not ours, 130 interrupted
+    with Ctrl-C (run again to finish).
     \b
     Examples:
       opendata publish --dry-run
