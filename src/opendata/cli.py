@@ -1610,6 +1610,9 @@ NOT_A_PLAN = {
         "unreadable": "datapackage.json не читається ({detail})",
         "no-period": "у decision.csv немає періоду плану (period_start, period_end)",
         "no-columns": "у progress_reports.csv немає стовпців плану (report_id, task_id, period, report_date)",
+        "unreadable-period": "«{plan}»: клітинка {field} у decision.csv — «{value}», а схема таблиці читає "
+        "дати у форматі {format}, тож період плану невідомий. Запишіть дату в цьому форматі, наприклад "
+        "«{example}» (або змініть формат поля {field} у схемі таблиці decision). Аудит не розпочато.",
     },
     "en": {
         "message": "«{plan}» is not the plan's data package: {why}. Give the plan's package folder in "
@@ -1621,6 +1624,10 @@ NOT_A_PLAN = {
         "no-period": "decision.csv has no plan period (period_start, period_end)",
         "no-columns": "progress_reports.csv lacks the plan's columns "
         "(report_id, task_id, period, report_date)",
+        "unreadable-period": "«{plan}»: {field} in decision.csv is «{value}», but the table's schema reads "
+        "dates in the format {format}, so the plan's period is not known. Write the date in that format, "
+        "such as «{example}» (or change the format of the field {field} in the table decision's schema). "
+        "The audit was not started.",
     },
 }
 
@@ -1648,7 +1655,7 @@ NO_AUDIT_TASK = {
 def _refuse_a_plan_that_is_none(plan: Path, task_id: str | None, lang: str, output_format: str) -> None:
     """--record into a folder that is no plan, or a plan whose audit task is not known:
     said before the crawl, not after it."""
-    from opendata.audit.record import NoAuditTask, NotAPlan, read_plan
+    from opendata.audit.record import NoAuditTask, NotAPlan, PlanPeriodUnreadable, read_plan
 
     try:
         read_plan(plan, task_id)
@@ -1657,6 +1664,9 @@ def _refuse_a_plan_that_is_none(plan: Path, task_id: str | None, lang: str, outp
         reason = "missing" if not plan.exists() else error.reason
         why = words[reason].format(detail=error.detail)
         _refuse("NotAPlan", words["message"].format(plan=plan, why=why), output_format, 2)
+    except PlanPeriodUnreadable as error:
+        message = NOT_A_PLAN[lang]["unreadable-period"].format(plan=plan, **error.cell)
+        _refuse("PlanPeriodUnreadable", message, output_format, 2)
     except NoAuditTask as error:
         words = NO_AUDIT_TASK[lang]
         kind = "no-such-task" if error.task else "several" if error.found else "none"
