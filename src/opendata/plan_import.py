@@ -201,6 +201,8 @@ class Note:
     def leaves_an_error(self) -> bool:
         """validate counts the empty field as an error (the schema requires the issuing body, the
         plan's rules an adopted decision's date and number): the import's errors are these."""
+        if self.code == "impossible-date":
+            return self.params["adopted"]
         return self.code == "adopted-without" or self.params.get("field") == "issuing_body"
 
 
@@ -295,6 +297,7 @@ def _parse_preamble(
     header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
     numbered = NUMBER_RE.search(header)
     draft = bool(DRAFT_RE.fullmatch(stripped[0]))
+    dated = _decision_date(header)
     signatory, signatory_position = _signatory(lines, notes)
     for name, value in (("city", city_match), ("issuing_body", issuing_body)):
         if not value:
@@ -306,7 +309,7 @@ def _parse_preamble(
         "city": city,
         "issuing_body": issuing_body,
         "status": "draft" if draft else "adopted",
-        "date": _decision_date(header),
+        "date": dated if isinstance(dated, date) else None,
         "number": numbered.group(1) if numbered else None,
         "period_start": period.start,
         "period_end": period.end,
@@ -320,21 +323,29 @@ def _parse_preamble(
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if isinstance(dated, str):
+        start = " ".join(dated.split()[:2])  # «від 31»: the line it begins on, if it goes on to the next
+        line = next(i + 1 for i, line in enumerate(lines) if start in normalize_space(line))
+        notes.append(Note("impossible-date", {"line": line, "text": dated, "adopted": not draft}))
     if not draft:  # the plan's rules require an adopted decision's date and number
         title_line = next(i + 1 for i, line in enumerate(lines) if normalize_space(line) == title)
         for name in ("date", "number"):
-            if decision[name] is None:
+            if decision[name] is None and not (name == "date" and dated):
                 notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
 
 
-def _decision_date(header: str) -> date | None:
-    """The date in the decision's header, its month in figures or in words."""
+def _decision_date(header: str) -> date | str | None:
+    """The date in the decision's header, its month in figures or in words; the words as
+    written («від 31.02.2022») for a date no calendar has, or None if there is no date."""
     found = DATE_RE.search(header)
     if found is None:
         return None
     month = found.group("month") or MONTHS.index(found.group("month_name")) + 1
-    return date(int(found.group("year")), int(month), int(found.group("day")))
+    try:
+        return date(int(found.group("year")), int(month), int(found.group("day")))
+    except ValueError:
+        return found.group(0)
 
 
 def _period(title: str) -> Period:
