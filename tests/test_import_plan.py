@@ -764,7 +764,8 @@ def test_an_adopted_decision_without_a_date_says_what_to_add_to_the_text(tmp_pat
 
 
 def test_a_date_no_calendar_has_in_the_header_is_named_with_its_line(tmp_path):
-    """«від 31.02.2022» above the title stopped the import with a traceback (ValueError)."""
+    """«від 31.02.2022» above the title (or as the repealed decision's date) stopped the
+    import with a traceback (ValueError)."""
     adopted = (" проєкт\n", ""), ("\tвід _______________", "\tвід 31.02.2022"), ("\t№ _____", "\t№ 187")
     source = variant(tmp_path, *adopted)
     result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
@@ -780,6 +781,11 @@ def test_a_date_no_calendar_has_in_the_header_is_named_with_its_line(tmp_path):
     message = " ".join(english.stderr.split())
     assert "Line 10: the date «від 31.02.2022» is no calendar day, so field date is empty" in message
     assert "the decision's fields the import could not fill, named above" in message
+    repealed = variant(tmp_path, ("комітету від 31.10.2017р.", "комітету від 31.02.2017р."))
+    result = run_cli("import-plan", repealed, "--out", tmp_path / "pkg3")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    message = " ".join(result.stderr.split())
+    assert "Рядок 30: дати «від 31.02.2017» немає в календарі, тож поле repeals_date" in message
 
 
 def test_a_council_header_with_its_district_and_oblast(tmp_path):

@@ -1600,7 +1600,7 @@ IMPORT_UI = {
             "adopted-without": "Рішення не позначено як проєкт, але його поля {field} ({what}) у тексті "
             "не знайдено: у decision.csv воно порожнє, і validate рахує це помилкою. Допишіть його в текст "
             "рішення над назвою (рядок {line}) та імпортуйте знову; а якщо це проєкт, допишіть першим рядком «ПРОЄКТ».",
-            "impossible-date": "Рядок {line}: дати «{text}» немає в календарі, тож поле date у decision.csv "
+            "impossible-date": "Рядок {line}: дати «{text}» немає в календарі, тож поле {field} у decision.csv "
             "порожнє. Виправте дату в тексті рішення та імпортуйте знову.",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
             "«{text}»; поле signatory_name у decision.csv порожнє.",
@@ -1691,7 +1691,7 @@ IMPORT_UI = {
             "not found in its text: it is empty in decision.csv, and validate counts that as an error. "
             "Add it to the decision's text above its title (line {line}) and import again; or, if it is a draft, add "
             "«ПРОЄКТ» as its first line.",
-            "impossible-date": "Line {line}: the date «{text}» is no calendar day, so field date is empty in "
+            "impossible-date": "Line {line}: the date «{text}» is no calendar day, so field {field} is empty in "
             "decision.csv. Correct the date in the decision's text and import again.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
             "(«Ім'я ПРІЗВИЩЕ»): «{text}»; field signatory_name is empty in decision.csv.",
