@@ -13,7 +13,14 @@ import pytest
 from opendata.audit import run_audit
 from opendata.audit.messages import action
 from opendata.audit.report import write_outputs
-from tests.helpers import contrast, run_cli, save_as_ukrainian_excel, write_dates_day_first
+from tests.helpers import (
+    DAY_FIRST,
+    contrast,
+    rewrite_field,
+    run_cli,
+    save_as_ukrainian_excel,
+    write_dates_day_first,
+)
 
 GOOD = {
     "name": "public-toilets", "title": "Громадські вбиральні", "notes": "Перелік вбиралень.",
@@ -822,6 +829,30 @@ def test_record_into_a_folder_that_is_no_plan_is_refused_before_the_audit(dump, 
     failure = json.loads(no_table.stdout)
     assert failure["error"] == "NotAPlan"
     assert "it has no table task_roles, or the table cannot be read as CSV" in failure["message"]
+
+
+def test_record_into_a_plan_whose_period_is_not_in_its_schemas_format_names_the_cell(
+    dump, plan_copy, tmp_path
+):
+    """A period «2021-04-01» under a «%d.%m.%Y» schema was «не пакет даних плану: у
+    decision.csv немає періоду плану… Вкажіть у --plan папку пакета плану»: the period is
+    there, and the folder is the plan's; the cell is what to fix."""
+    rewrite_field(plan_copy, "decision", "period_start", DAY_FIRST, lambda cell: cell)
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "a", "--record", "--plan", plan_copy)
+    assert result.returncode == 2 and not (tmp_path / "a").exists()
+    message = " ".join(result.stderr.split())
+    assert "не пакет даних плану" not in message and "Вкажіть у --plan" not in message
+    assert "клітинка period_start у decision.csv — «2021-04-01», а схема таблиці читає дати у форматі %d.%m.%Y" in (
+        message
+    )
+    assert "Запишіть дату в цьому форматі, наприклад «01.04.2021»" in message
+    assert "Аудит не розпочато." in message
+    english = run_cli("audit", "--dump", dump, "--out", tmp_path / "b", "--record", "--plan", plan_copy,
+                      "--lang", "en", "--format", "json")  # fmt: skip
+    failure = json.loads(english.stdout)
+    assert english.returncode == 2 and failure["error"] == "PlanPeriodUnreadable"
+    assert "period_start in decision.csv is «2021-04-01», but the table's schema reads" in failure["message"]
+    assert "Write the date in that format, such as «01.04.2021»" in failure["message"]
 
 
 def test_the_coverage_fixes_say_extra_in_ukrainian_words(dump, tmp_path):

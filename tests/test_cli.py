@@ -147,6 +147,19 @@ def test_the_maintainer_and_the_publisher_have_the_names_data_gov_ua_gives_them(
     assert "Файл розпорядника інформації: JSON із відомостями" in build
 
 
+def test_publish_help_says_which_failures_to_fix_and_which_to_rerun():
+    """Exit 1 was «(запустіть ще раз)» / "(rerun)" for every failure, though a file the
+    portal refuses as it is fails again until fixed; a dataset not ours is exit 2."""
+    publish = " ".join(run_cli("publish", "--help").stdout.split())
+    assert "(запустіть ще раз)" not in publish
+    assert "таблицю, якої DataStore не приймає такою, як вона є" in publish
+    assert "або набір із такою назвою не наш" in publish
+    english = " ".join(run_cli("--lang", "en", "publish", "--help").stdout.split())
+    assert "(rerun)" not in english
+    assert "a table the DataStore refuses as it is" in english
+    assert "or a dataset of that name not ours" in english
+
+
 def test_one_thing_has_one_name_in_every_command(tmp_path):
     """The token was «ключ API» in publish and «API-токен» in audit, the purpose of
     collection «мета збору» in publish and «Підстава та призначення збору» in audit."""

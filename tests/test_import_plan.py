@@ -756,11 +756,36 @@ def test_an_adopted_decision_without_a_date_says_what_to_add_to_the_text(tmp_pat
         assert f"The decision is not marked as a draft, but its field {field}" in result.stderr
     assert "Add it to the decision's text above its title (line 15) and import again" in result.stderr
     assert "«ПРОЄКТ» as its first line" in result.stderr
-    assert "the fields not found in the decision's text, named above" in result.stderr
+    assert "the decision's fields the import could not fill, named above" in result.stderr
     assert "reports on tasks or people" not in result.stderr
     uk = run_cli("import-plan", source, "--out", tmp_path / "pkg")
     assert "Рішення не позначено як проєкт, але його поля date («від 14.10.2022»" in uk.stderr
     assert "звіти про завдання" not in uk.stderr
+
+
+def test_a_date_no_calendar_has_in_the_header_is_named_with_its_line(tmp_path):
+    """«від 31.02.2022» above the title (or as the repealed decision's date) stopped the
+    import with a traceback (ValueError)."""
+    adopted = (" проєкт\n", ""), ("\tвід _______________", "\tвід 31.02.2022"), ("\t№ _____", "\t№ 187")
+    source = variant(tmp_path, *adopted)
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1 and rows(tmp_path / "pkg" / "decision.csv")[0]["date"] == ""
+    message = " ".join(result.stderr.split())
+    assert "Рядок 10: дати «від 31.02.2022» немає в календарі, тож поле date у decision.csv порожнє" in (
+        message
+    )
+    assert "Виправте дату в тексті рішення та імпортуйте знову" in message
+    assert "поля date («від 14.10.2022»" not in message  # it is there, not missing
+    english = run_cli("import-plan", source, "--out", tmp_path / "pkg2", "--lang", "en")
+    message = " ".join(english.stderr.split())
+    assert "Line 10: the date «від 31.02.2022» is no calendar day, so field date is empty" in message
+    assert "the decision's fields the import could not fill, named above" in message
+    repealed = variant(tmp_path, ("комітету від 31.10.2017р.", "комітету від 31.02.2017р."))
+    result = run_cli("import-plan", repealed, "--out", tmp_path / "pkg3")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    message = " ".join(result.stderr.split())
+    assert "Рядок 30: дати «від 31.02.2017» немає в календарі, тож поле repeals_date" in message
 
 
 def test_a_council_header_with_its_district_and_oblast(tmp_path):

@@ -521,6 +521,31 @@ def test_force_sends_every_file_again(ckan_portal: Portal, ckan_org: str, plan_c
     assert "people.csv" in summary["updated"] and summary["unchanged"] == []
 
 
+def test_a_real_runs_reasons_say_what_was_done(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """After a real run the lines are in the past tense («оновлено»), their reasons were
+    the dry run's orders: «(надіслати знову (--force))», «…його файл надіслати знову»."""
+    name = f"reload-{unique_name()}"
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+
+    def publish_text(*args: str) -> str:
+        result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset",
+                         name, "--maintainer-email", "opendata@example.org", *args,
+                         env=cli_env(ckan_portal.token))  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "datapackage.json  (надіслати знову (--force))" in publish_text("--force", "--dry-run")
+    assert "оновлено   datapackage.json  (надіслано знову, --force)" in publish_text("--force")
+    assert "updated    datapackage.json  (sent again, --force)" in publish_text("--force", "--lang", "en")
+    api = ckan_portal.api()
+    people = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "people.csv")
+    api.action.resource_update(**{key: people[key] for key in ("id", "url", "format", "url_type")})
+    edited = "people.csv  (ресурс збережено у формі порталу: його файл надіслано знову,"
+    assert edited in publish_text()
+    api.action.resource_update(**{key: people[key] for key in ("id", "url", "format", "url_type")})
+    assert "people.csv  (saved in the portal's form: its file sent again," in publish_text("--lang", "en")
+
+
 def test_an_update_frequency_that_is_not_official_is_refused(plan_copy: Path):
     """«quarterly» was published, and the year's audit then called it a passport error."""
     result = run_cli("publish", plan_copy, "--update-frequency", "quarterly", "--dry-run", "--format", "json")
@@ -722,6 +747,29 @@ def test_an_integer_beyond_int8_reaches_the_datastore_with_every_digit(
     ]
     again = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run")
     assert "DataStore fields differ" not in again.stdout
+
+def test_an_integer_beyond_int8_typed_over_a_published_one_makes_its_column_numeric(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path
+):
+    """A reach of 3200 changed in place to 100000000000000000000 (no row moved) was
+    upserted into the table's int8 column: «bigint out of range», exit 1, listed among
+    the refusals that a rerun meets again, yet the data is valid."""
+    name = f"reload-{unique_name()}"
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    reports = plan_with_reports / "progress_reports.csv"
+    text = reports.read_text(encoding="utf-8")
+    beyond_int8 = ",social media,100000000000000000000,"
+    reports.write_text(text.replace(",social media,3200,", beyond_int8, 1), "utf-8")
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    assert result.returncode == 0, result.stdout
+    api = ckan_portal.api()
+    resource = next(r for r in api.action.package_show(id=name)["resources"]
+                    if r["name"] == "progress_reports.csv")  # fmt: skip
+    table = api.action.datastore_search(resource_id=resource["id"], limit=100)
+    assert {f["id"]: f["type"] for f in table["fields"]}["reach"] == "numeric"
+    assert [r["report_id"] for r in table["records"]] == [r["report_id"] for r in csv_rows(reports)]
+    assert 100000000000000000000 in {int(Decimal(str(r["reach"]))) for r in table["records"] if r["reach"]}
+
 
 def test_rows_deleted_from_a_datastore_table_on_the_portal_are_loaded_again(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path

@@ -1086,9 +1086,13 @@ def publish_command(
     ([portal] token = ...), never from the command line.
 
     \b
-    Exit codes: 0 done, 1 invalid package or some resources failed (rerun),
-    2 portal unreachable, bad token, not authorised or no such organisation,
-    130 interrupted (Ctrl-C; rerun to finish).
+    Exit codes: 0 done, 1 invalid package or some resources failed (run again
+    to finish; a table the DataStore refuses as it is, such as a column name it
+    does not take, is named with its file and field or row, to fix first; so is
+    a resource's value the portal's schema refuses, with its field and the
+    portal's words), 2 portal unreachable, bad or missing token, not authorised,
+    no such organisation, or a dataset of that name not ours, 130 interrupted
+    with Ctrl-C (run again to finish).
     \b
     Examples:
       opendata publish --dry-run
@@ -1240,7 +1244,7 @@ def _print_plan(plan, ui: dict, result=None) -> None:
     words = ui if result is None else ui["done_actions"]
     heading = Text(f"{ui['dataset']} {plan.dataset['name']}: {words[plan.action]}", style="bold")
     if plan.reasons:
-        heading.append(f" ({_reasons(plan.reasons, ui)})", style="dim")
+        heading.append(f" ({_reasons(plan.reasons, ui, done=result is not None)})", style="dim")
     out.print(heading)
     out.print(Text(f"  {plan.dataset_url}", style="dim"))
     for change in plan.resources:
@@ -1248,14 +1252,17 @@ def _print_plan(plan, ui: dict, result=None) -> None:
         mark, style = marks.get(action, ("=", "dim"))
         line = Text(f"  {mark} {words[action]:<10} {change.name}", style=style)
         if change.reasons:
-            line.append(f"  ({_reasons(change.reasons, ui)})", style="dim")
+            done = result is not None and action != "failed"
+            line.append(f"  ({_reasons(change.reasons, ui, done=done)})", style="dim")
         out.print(line)
 
 
-def _reasons(reasons: list[str], ui: dict) -> str:
-    """Why a dataset or resource changes, in the user's language."""
+def _reasons(reasons: list[str], ui: dict, *, done: bool = False) -> str:
+    """Why a dataset or resource changes, in the user's language; DONE words them as done,
+    after a real run, where the dry run says what to do («надіслати знову»)."""
+    named = {**ui["reasons"], **ui["done_reasons"]} if done else ui["reasons"]
     words = [
-        ui["reasons"].get(reason)
+        named.get(reason)
         or (
             ui["changed"].format(key=ui["fields"].get(key := reason.removesuffix(" changed"), key))
             if reason.endswith(" changed")
@@ -1603,6 +1610,9 @@ NOT_A_PLAN = {
         "unreadable": "datapackage.json не читається ({detail})",
         "no-period": "у decision.csv немає періоду плану (period_start, period_end)",
         "no-columns": "у progress_reports.csv немає стовпців плану (report_id, task_id, period, report_date)",
+        "unreadable-period": "«{plan}»: клітинка {field} у decision.csv — «{value}», а схема таблиці читає "
+        "дати у форматі {format}, тож період плану невідомий. Запишіть дату в цьому форматі, наприклад "
+        "«{example}» (або змініть формат поля {field} у схемі таблиці decision). Аудит не розпочато.",
     },
     "en": {
         "message": "«{plan}» is not the plan's data package: {why}. Give the plan's package folder in "
@@ -1614,6 +1624,10 @@ NOT_A_PLAN = {
         "no-period": "decision.csv has no plan period (period_start, period_end)",
         "no-columns": "progress_reports.csv lacks the plan's columns "
         "(report_id, task_id, period, report_date)",
+        "unreadable-period": "«{plan}»: {field} in decision.csv is «{value}», but the table's schema reads "
+        "dates in the format {format}, so the plan's period is not known. Write the date in that format, "
+        "such as «{example}» (or change the format of the field {field} in the table decision's schema). "
+        "The audit was not started.",
     },
 }
 
@@ -1641,7 +1655,7 @@ NO_AUDIT_TASK = {
 def _refuse_a_plan_that_is_none(plan: Path, task_id: str | None, lang: str, output_format: str) -> None:
     """--record into a folder that is no plan, or a plan whose audit task is not known:
     said before the crawl, not after it."""
-    from opendata.audit.record import NoAuditTask, NotAPlan, read_plan
+    from opendata.audit.record import NoAuditTask, NotAPlan, PlanPeriodUnreadable, read_plan
 
     try:
         read_plan(plan, task_id)
@@ -1650,6 +1664,9 @@ def _refuse_a_plan_that_is_none(plan: Path, task_id: str | None, lang: str, outp
         reason = "missing" if not plan.exists() else error.reason
         why = words[reason].format(detail=error.detail)
         _refuse("NotAPlan", words["message"].format(plan=plan, why=why), output_format, 2)
+    except PlanPeriodUnreadable as error:
+        message = NOT_A_PLAN[lang]["unreadable-period"].format(plan=plan, **error.cell)
+        _refuse("PlanPeriodUnreadable", message, output_format, 2)
     except NoAuditTask as error:
         words = NO_AUDIT_TASK[lang]
         kind = "no-such-task" if error.task else "several" if error.found else "none"

@@ -1571,7 +1571,7 @@ IMPORT_UI = {
         "({cause}).",
         "invalid_causes": {
             "reports": "найчастіше це звіти про завдання чи осіб, яких у новому плані немає",
-            "fields": "серед них поля, яких не знайдено в тексті рішення, — їх названо вище",
+            "fields": "серед них поля рішення, яких імпорт не зміг заповнити, — їх названо вище",
         },
         "errors": {
             "not-text": "це не текст: ні UTF-8, ні відоме кодування кирилиці",
@@ -1600,6 +1600,8 @@ IMPORT_UI = {
             "adopted-without": "Рішення не позначено як проєкт, але його поля {field} ({what}) у тексті "
             "не знайдено: у decision.csv воно порожнє, і validate рахує це помилкою. Допишіть його в текст "
             "рішення над назвою (рядок {line}) та імпортуйте знову; а якщо це проєкт, допишіть першим рядком «ПРОЄКТ».",
+            "impossible-date": "Рядок {line}: дати «{text}» немає в календарі, тож поле {field} у decision.csv "
+            "порожнє. Виправте дату в тексті рішення та імпортуйте знову.",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
             "«{text}»; поле signatory_name у decision.csv порожнє.",
             "no-english-titles": "Немає англійської назви кампаній (номери: {numerals}): поле title_en у "
@@ -1657,7 +1659,7 @@ IMPORT_UI = {
         "which ({cause}).",
         "invalid_causes": {
             "reports": "most often reports on tasks or people the new plan no longer has",
-            "fields": "among them the fields not found in the decision's text, named above",
+            "fields": "among them the decision's fields the import could not fill, named above",
         },
         "errors": {
             "not-text": "it is not text: neither UTF-8 nor a known Cyrillic encoding",
@@ -1689,6 +1691,8 @@ IMPORT_UI = {
             "not found in its text: it is empty in decision.csv, and validate counts that as an error. "
             "Add it to the decision's text above its title (line {line}) and import again; or, if it is a draft, add "
             "«ПРОЄКТ» as its first line.",
+            "impossible-date": "Line {line}: the date «{text}» is no calendar day, so field {field} is empty in "
+            "decision.csv. Correct the date in the decision's text and import again.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
             "(«Ім'я ПРІЗВИЩЕ»): «{text}»; field signatory_name is empty in decision.csv.",
             "no-english-titles": "No English title for the campaigns numbered {numerals}: field title_en is "
@@ -1901,6 +1905,11 @@ PUBLISH_UI = {
             "not in the package": "немає в пакеті",
             "use --prune to delete": "видалити: --prune",
         },
+        # the reasons above that order what to do, as done, after a real run
+        "done_reasons": {
+            "edited on the portal": "ресурс збережено у формі порталу: його файл надіслано знову",
+            "forced": "надіслано знову, --force",
+        },
         "changed": "змінено {key}",
         # the passport's and a resource's fields, as "{key} changed" names them
         "fields": {
@@ -2004,6 +2013,10 @@ PUBLISH_UI = {
             "of this organisation but not an editor; ask its administrator for the editor role.",
         },
         "reasons": {},  # publish.py's own words
+        "done_reasons": {
+            "edited on the portal": "saved in the portal's form: its file sent again",
+            "forced": "sent again, --force",
+        },
         "changed": "{key} changed",
         "fields": {},  # the fields' own names
     },

@@ -201,6 +201,8 @@ class Note:
     def leaves_an_error(self) -> bool:
         """validate counts the empty field as an error (the schema requires the issuing body, the
         plan's rules an adopted decision's date and number): the import's errors are these."""
+        if self.code == "impossible-date":
+            return self.params["required"]
         return self.code == "adopted-without" or self.params.get("field") == "issuing_body"
 
 
@@ -295,6 +297,9 @@ def _parse_preamble(
     header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
     numbered = NUMBER_RE.search(header)
     draft = bool(DRAFT_RE.fullmatch(stripped[0]))
+    dated = DATE_RE.search(header)
+    decision_date = _decision_date(dated) if dated else None
+    repeals_date = _day(repeal.group(3), repeal.group(2), repeal.group(1)) if repeal else None
     signatory, signatory_position = _signatory(lines, notes)
     for name, value in (("city", city_match), ("issuing_body", issuing_body)):
         if not value:
@@ -306,35 +311,54 @@ def _parse_preamble(
         "city": city,
         "issuing_body": issuing_body,
         "status": "draft" if draft else "adopted",
-        "date": _decision_date(header),
+        "date": decision_date,
         "number": numbered.group(1) if numbered else None,
         "period_start": period.start,
         "period_end": period.end,
         "repeals_number": repeal.group(4) if repeal else None,
-        "repeals_date": date(int(repeal.group(3)), int(repeal.group(2)), int(repeal.group(1)))
-        if repeal
-        else None,
+        "repeals_date": repeals_date,
         "repeals_title": repeal.group(5) if repeal else None,
         "signatory_name": signatory,
         "signatory_position": signatory_position,
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if dated and decision_date is None:
+        _note_impossible_date(lines, "date", dated.group(0), notes, required=not draft)
+    if repeal and repeals_date is None:
+        repealed = f"від {repeal.group(1)}.{repeal.group(2)}.{repeal.group(3)}"
+        _note_impossible_date(lines, "repeals_date", repealed, notes, required=False)
     if not draft:  # the plan's rules require an adopted decision's date and number
         title_line = next(i + 1 for i, line in enumerate(lines) if normalize_space(line) == title)
         for name in ("date", "number"):
-            if decision[name] is None:
+            if decision[name] is None and not (name == "date" and dated):
                 notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
 
 
-def _decision_date(header: str) -> date | None:
-    """The date in the decision's header, its month in figures or in words."""
-    found = DATE_RE.search(header)
-    if found is None:
-        return None
+def _decision_date(found: re.Match) -> date | None:
+    """The date in the decision's header, its month in figures or in words (None for one
+    no calendar has)."""
     month = found.group("month") or MONTHS.index(found.group("month_name")) + 1
-    return date(int(found.group("year")), int(month), int(found.group("day")))
+    return _day(found.group("year"), month, found.group("day"))
+
+
+def _day(year: str, month: str | int, day: str) -> date | None:
+    """The calendar day, or None for a date no calendar has («31.02.2022»)."""
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _note_impossible_date(
+    lines: list[str], name: str, text: str, notes: list[Note], *, required: bool
+) -> None:
+    """Name the date no calendar has and its line: field NAME is left empty (an error where
+    REQUIRED, an adopted decision's date)."""
+    start = " ".join(text.split()[:2])  # «від 31»: the line it begins on, if it goes on to the next
+    line = next(i + 1 for i, line in enumerate(lines) if start in normalize_space(line))
+    notes.append(Note("impossible-date", {"field": name, "line": line, "text": text, "required": required}))
 
 
 def _period(title: str) -> Period:

@@ -95,6 +95,11 @@ class Table:
         """The date as the field's format writes it: what a cell of the column must hold."""
         return written_cell(self._date_field(name), day)
 
+    def date_format(self, name: str) -> str:
+        """The format the column's dates are read in («%d.%m.%Y»; ISO 8601's by default)."""
+        declared = self._date_field(name).format
+        return "%Y-%m-%d" if declared in (None, "default") else declared
+
     def _date_field(self, name: str) -> frictionless.Field:
         described = self.fields.get(name)
         return described if described is not None and described.type == "date" else ISO_DATE

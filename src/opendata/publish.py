@@ -751,13 +751,17 @@ def _datastore_differences(publish_file: PublishFile, table: dict) -> list[str]:
     """Why the DataStore table is not the file's: edited on the portal (rows deleted with
     datastore_delete, say), or rebuilt only half-way.  The file's hash cannot tell."""
     assert publish_file.schema is not None
-    fields = [(f["id"], f["type"]) for f in table.get("fields", []) if f["id"] != "_id"]
     reasons = []
-    if fields != [(f["id"], f["type"]) for f in file_datastore_fields(publish_file)]:
+    if _field_types(table["fields"]) != _field_types(file_datastore_fields(publish_file)):
         reasons.append("DataStore fields differ")
     if table.get("total") != _csv_rows(publish_file.path):
         reasons.append("DataStore rows differ")
     return reasons
+
+
+def _field_types(fields: list[dict]) -> list[tuple[str, str]]:
+    """The columns' (id, type) pairs, without the DataStore's own ``_id``."""
+    return [(f["id"], f["type"]) for f in fields if f["id"] != "_id"]
 
 
 def _csv_rows(path: Path) -> int:
@@ -1005,10 +1009,16 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     primary key and rows no longer in the CSV are deleted, unless that would list
     them in another order than the file's (a row moved in the spreadsheet): the
     DataStore lists rows by ``_id``, which an upsert keeps and a new row takes last.
+    A column whose type the file no longer fits is rebuilt too: a value beyond int8
+    typed over a small one makes the column numeric, which an upsert cannot.
     """
     schema = publish_file.schema or {}
     primary_key = schema.get("primaryKey") or []
     primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
+    fields = file_datastore_fields(publish_file)
+    if not recreate:
+        table = client.call("datastore_search", {"resource_id": resource_id, "limit": 0})
+        recreate = _field_types(table["fields"]) != _field_types(fields)
     stored: list[tuple] = []
     if primary_key and not recreate:
         stored = _datastore_keys(client, resource_id, primary_key)
@@ -1023,7 +1033,7 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
                 {
                     "resource_id": resource_id,
                     "force": True,
-                    "fields": file_datastore_fields(publish_file),
+                    "fields": fields,
                     "primary_key": primary_key,
                 },
             )

@@ -221,9 +221,15 @@ def _calendar_day(text: str) -> dt.date | None:
     return None
 
 
+def day_meant(text: str) -> dt.date | None:
+    """The calendar day a cell names in any usual notation («2021-04-01», «01.04.2021»,
+    «2021/04/01»), or None."""
+    return _calendar_day(text) or _iso_day(text)
+
+
 def _datetime(text: str) -> str | None:
     day_text, _, time_text = text.replace("T", " ").partition(" ")
-    day = _calendar_day(day_text) or _iso_day(day_text)
+    day = day_meant(day_text)
     time = _TIME.fullmatch(time_text.strip()) if day else None
     if not time:
         return None

@@ -28,6 +28,7 @@ from opendata.messages import counted
 from opendata.plan_rules import Table, one_report_problems, plan_period, read_table
 from opendata.problems import Problem
 from opendata.quarters import quarter_label
+from opendata.suggest import day_meant
 
 # a title that speaks of an audit or an inventory of open data: «Проведення щорічного аудиту
 # наборів відкритих даних», «Інвентаризація відкритих даних»; not «хартії відкритих даних»
@@ -51,6 +52,18 @@ class NotAPlan(RecordRefused):
     def __init__(self, plan: Path, reason: str, detail: str = "") -> None:
         super().__init__(f"{plan}: not the plan's data package ({reason} {detail})".strip())
         self.plan, self.reason, self.detail = plan, reason, detail
+
+
+class PlanPeriodUnreadable(RecordRefused):
+    """The plan's period is there, but a cell of it is not in its schema's date format (an
+    ISO «2021-04-01» under «%d.%m.%Y»): the folder is the plan's, the cell is what to fix.
+    ``cell`` names it for the message: its field, value, the schema's format and an example
+    (the day written as the schema wants it)."""
+
+    def __init__(self, plan: Path, field: str, value: str, date_format: str, example: str) -> None:
+        super().__init__(f"{plan}: decision.csv {field} {value!r} is not a date in the format {date_format}")
+        self.plan = plan
+        self.cell = {"field": field, "value": value, "format": date_format, "example": example}
 
 
 class NoAuditTask(RecordRefused):
@@ -97,23 +110,36 @@ def audit_task(plan: Path, tasks: list[dict], task: str | None = None) -> str:
 
 
 def read_plan(plan: Path, task: str | None = None) -> PlanTables:
-    """The plan's tables a record needs, or NotAPlan saying what is missing; and its
-    audit task (`audit_task`), or NoAuditTask."""
+    """The plan's tables a record needs, or NotAPlan saying what is missing (or
+    PlanPeriodUnreadable); and its audit task (`audit_task`), or NoAuditTask."""
     if not (plan / "datapackage.json").is_file():
         raise NotAPlan(plan, "no-descriptor")
     try:
         package = frictionless.Package(str(plan / "datapackage.json"))
-        period = plan_period(_read(package, "decision"))
+        decision = _read(package, "decision")
+        period = plan_period(decision)
         reports = _read(package, "progress_reports")
         roles = _read(package, "task_roles").rows
         tasks = _read(package, "tasks").rows
     except (OSError, frictionless.FrictionlessException) as error:
         raise NotAPlan(plan, "unreadable", str(error)) from error
     if period is None:
+        _refuse_an_unreadable_period(plan, decision)
         raise NotAPlan(plan, "no-period")
     if not {"report_id", "task_id", "period", "report_date"} <= reports.columns:
         raise NotAPlan(plan, "no-columns")
     return PlanTables(package, period, reports, roles, audit_task(plan, tasks, task))
+
+
+def _refuse_an_unreadable_period(plan: Path, decision: Table) -> None:
+    """Raise PlanPeriodUnreadable for a period cell written but not in its schema's date
+    format: told apart from a missing period, whose fix is another --plan."""
+    row = decision.rows[0] if decision.rows else {}
+    for name in ("period_start", "period_end"):
+        value = (row.get(name) or "").strip()
+        if value and decision.date_of(row, name) is None:
+            example = decision.written_date(name, day_meant(value) or date.today())
+            raise PlanPeriodUnreadable(plan, name, value, decision.date_format(name), example)
 
 
 def _read(package: frictionless.Package, name: str) -> Table:
