@@ -1173,3 +1173,18 @@ def test_a_value_the_datastore_refuses_is_named_by_its_row_in_the_file(plan_copy
         load_datastore(RefusingClient(), "id", table, recreate=True)
     assert refused.value.params == {"file": "people.csv", "reason": "records: integer out of range",
                                     "row": "5"}  # fmt: skip
+
+
+def test_a_changed_table_without_a_primary_key_is_not_loaded_twice(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """With no key to upsert by, a changed table's rows were inserted after the old ones."""
+    name = unique_name()
+    add_counts_table(plan_copy, [("a", "1", "1"), ("b", "2", "2")])
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    (plan_copy / "counts.csv").write_text("id,big,small\na,1,1\nb,5,2\nc,3,3\n", "utf-8")
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    api = ckan_portal.api()
+    counts = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "counts.csv")
+    rows = api.action.datastore_search(resource_id=counts["id"], limit=100)["records"]
+    assert [(r["id"], r["big"]) for r in rows] == [("a", 1), ("b", 5), ("c", 3)]

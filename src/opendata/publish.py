@@ -1010,12 +1010,14 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     them in another order than the file's (a row moved in the spreadsheet): the
     DataStore lists rows by ``_id``, which an upsert keeps and a new row takes last.
     A column whose type the file no longer fits is rebuilt too: a value beyond int8
-    typed over a small one makes the column numeric, which an upsert cannot.
+    typed over a small one makes the column numeric, which an upsert cannot.  A table
+    without a primary key has no rows to upsert by: it is always loaded anew.
     """
     schema = publish_file.schema or {}
     primary_key = schema.get("primaryKey") or []
     primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
     fields = file_datastore_fields(publish_file)
+    recreate = recreate or not primary_key
     if not recreate:
         table = client.call("datastore_search", {"resource_id": resource_id, "limit": 0})
         recreate = _field_types(table["fields"]) != _field_types(fields)
