@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -278,15 +280,32 @@ class RecordingPortal(BaseHTTPRequestHandler):
     do_GET = do_POST = _answer
 
 
-@pytest.fixture
-def stranger():
+@contextmanager
+def recording_portal(host: str, port: int) -> Iterator[str]:
     """The address of a portal that records the Authorization headers sent to it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingPortal)
+    server = ThreadingHTTPServer((host, port), RecordingPortal)
     RecordingPortal.received = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"http://{host}:{server.server_port}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def stranger():
+    with recording_portal("127.0.0.1", 0) as address:
+        yield address
+
+
+@pytest.fixture
+def stranger_at_port_80():
+    """A stranger at an address without a port: the one form urllib.parse reads as the config
+    file's host with no user name and password before it."""
+    try:
+        with recording_portal("127.0.0.2", 80) as address:
+            yield address.removesuffix(":80")
+    except OSError:  # not allowed to listen at port 80, or it is taken
+        pytest.skip("port 80 of 127.0.0.2 cannot be listened at")
 
 
 def stranger_command(command: str, tmp_path: Path) -> list:
@@ -344,3 +363,50 @@ def test_a_publish_without_the_withheld_token_says_why_it_has_none(tmp_path, str
             ) in said
     assert f"No API token was sent: the one in {config} is not for this portal (see above)." in said
     assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr
+
+
+
+@pytest.mark.parametrize("source", ["--portal", "$OPENDATA_PORTAL", "file"])
+def test_an_address_read_two_ways_is_refused_and_the_token_never_sent(tmp_path, stranger_at_port_80, source):
+    """`--portal 'http://127.0.0.2\\@localhost:58931'` sent the token of the file's
+    http://localhost:58931 to 127.0.0.2: hosts were compared as urllib.parse reads them
+    (localhost), while requests stops the host at the backslash."""
+    two_faced = f"{stranger_at_port_80}\\@localhost:9"
+    file_url = two_faced if source == "file" else "http://localhost:9/"
+    config = write_config(tmp_path / "c.toml", f"[portal]\nurl = '{file_url}'\ntoken = '{SECRET}'\n")
+    config.chmod(0o600)
+    args = [*stranger_command("pull", tmp_path), "--config", config, "--format", "json"]
+    env = {**os.environ}
+    if source == "--portal":
+        args += ["--portal", two_faced]
+    elif source == "$OPENDATA_PORTAL":
+        env["OPENDATA_PORTAL"] = two_faced
+    result = run_cli(*args, env=env)
+    assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadPortalUrl"
+    named = str(config) if source == "file" else source
+    assert f"Адреса порталу з {named} містить зворотну скісну риску" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("portal", "words", "kind"),
+    [
+        ("http://officer@127.0.0.1:9", " holds a user name (the part before «@»)", "PortalUrlWithUser"),
+        ("http://data.example.gov.ua /x", " holds a backslash («\\»), a space", "BadPortalUrl"),
+        ("http://data.example\t.gov.ua", " holds a backslash («\\»), a space", "BadPortalUrl"),
+        ("http://127.0.0.1:abc/", ", «http://127.0.0.1:abc/», has no valid host and port", "BadPortalUrl"),
+        ("http://127.0.0.1:99999", ", «http://127.0.0.1:99999», has no valid host and port", "BadPortalUrl"),
+        ("http://[::1/", ", «http://[::1/», has no valid host and port", "BadPortalUrl"),
+    ],
+)
+def test_an_address_with_a_user_strange_characters_or_a_bad_port_is_refused(tmp_path, portal, words, kind):
+    """A user name before the host can hide where the address leads; `:abc`, `:99999` and
+    `[::1` were tracebacks («Port could not be cast to integer value») with a config file's token."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "http://127.0.0.1:9"\ntoken = "{SECRET}"\n')
+    config.chmod(0o600)
+    result = run_cli(*portal_command("pull", tmp_path), "--config", config, "--portal", portal)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"The portal's address from --portal{words}" in " ".join(result.stderr.split())
+    env = {**os.environ, "OPENDATA_PORTAL": portal}
+    audit = run_cli("audit", "--config", config, "--out", tmp_path / "a", "--format", "json", env=env)
+    assert audit.returncode == 2 and json.loads(audit.stdout)["error"] == kind, audit.stderr

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
-from urllib.parse import urlsplit
 
 import click
 import orjson
@@ -949,14 +948,28 @@ def _portal_config(config_path: Path | None, portal: str | None, lang: str, outp
     return config
 
 
+# `config.address_problem` → the JSON failure's name and the message's key in PUBLISH_UI
+ADDRESS_REFUSALS = {
+    "characters": ("BadPortalUrl", "portal_url_characters"),
+    "password": ("PortalUrlWithPassword", "portal_url_password"),
+    "user": ("PortalUrlWithUser", "portal_url_user"),
+    "host": ("BadPortalUrl", "portal_url_host"),
+}
+
+
 def _checked_portal_url(given: str, source: str | None, lang: str, output_format: str) -> str:
     """The portal's root address, or a refusal naming SOURCE (the option, variable or config
-    file to correct) when GIVEN is no http(s) address or holds a password."""
+    file to correct) when GIVEN is no http(s) address or one the token could leave by: a
+    password (shown with every URL printed), a user name, a backslash or a space (read as
+    another host than shown), a malformed host or port."""
+    from opendata.config import address_problem
     from opendata.messages import PUBLISH_UI
 
     ui = PUBLISH_UI[lang]
-    if urlsplit(given.strip()).password is not None:  # it would be shown with every URL printed
-        _refuse("PortalUrlWithPassword", ui["portal_url_password"].format(source=source), output_format, 2)
+    problem = address_problem(given)
+    if problem is not None:
+        kind, key = ADDRESS_REFUSALS[problem]
+        _refuse(kind, ui[key].format(source=source, url=given.strip()), output_format, 2)
     url = portal_root(given)
     if url is None:
         _refuse("BadPortalUrl", ui["bad_portal_url"].format(url=given, source=source), output_format, 2)

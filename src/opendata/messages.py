@@ -1818,6 +1818,16 @@ PUBLISH_UI = {
         "portal_url_password": "Адреса порталу з {source} містить ім'я користувача й пароль, а їх показало "
         "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає API-токен "
         "(CKAN_API_TOKEN).",
+        "portal_url_user": "Адреса порталу з {source} містить ім'я користувача (частину перед «@»), а за ним "
+        "адреса може сховати сервер, на який насправді веде; приберіть його з адреси в {source}: портал CKAN "
+        "приймає API-токен (CKAN_API_TOKEN).",
+        "portal_url_characters": "Адреса порталу з {source} містить зворотну скісну риску («\\»), пробіл чи "
+        "невидимий керівний символ, а таку адресу програми читають по-різному: API-токен міг би піти на "
+        "інший сервер, ніж видно в адресі. Наберіть адресу в {source} заново, без них, наприклад "
+        "https://data.example.gov.ua.",
+        "portal_url_host": "Адреса порталу з {source}, «{url}», не має правильного сервера й порту: перевірте "
+        "порт (число від 1 до 65535 після двокрапки) і квадратні дужки адреси IPv6, наприклад "
+        "https://data.example.gov.ua чи http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
@@ -1942,6 +1952,16 @@ PUBLISH_UI = {
         "portal_url_password": "The portal's address from {source} holds a user name and password, which "
         "every message with an address would show; take them out of the address in {source}: a CKAN portal "
         "takes the API token (CKAN_API_TOKEN).",
+        "portal_url_user": "The portal's address from {source} holds a user name (the part before «@»), "
+        "behind which an address can hide the host it really leads to; take it out of the address in "
+        "{source}: a CKAN portal takes the API token (CKAN_API_TOKEN).",
+        "portal_url_characters": "The portal's address from {source} holds a backslash («\\»), a space or "
+        "an invisible control character, which programs read differently: the API token could go to "
+        "another host than the address shows. Type the address in {source} again without them, such as "
+        "https://data.example.gov.ua.",
+        "portal_url_host": "The portal's address from {source}, «{url}», has no valid host and port: check "
+        "the port (a number from 1 to 65535, after a colon) and the brackets of an IPv6 address, such as "
+        "https://data.example.gov.ua or http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
