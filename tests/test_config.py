@@ -356,12 +356,13 @@ def test_a_publish_without_the_withheld_token_says_why_it_has_none(tmp_path, str
     config.chmod(0o600)
     result = run_cli("publish", PACKAGE, "--config", config, "--portal", stranger, "--timeout", "1", "--lang",
                      "en", "--format", "json")  # fmt: skip
-    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAuthorised"
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoToken"
     said = " ".join(result.stderr.split())
     assert (f"Note: the config file {config} holds an API token but no url of the portal it is for, so it "
             f'was not sent to {stranger}. If the token is for {stranger}, add the line url = "{stranger}"'
             ) in said
-    assert f"No API token was sent: the one in {config} is not for this portal (see above)." in said
+    message = json.loads(result.stdout)["message"]
+    assert f"the one in {config} names no portal url, so it was not sent to {stranger}" in message
     assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr
 
 
@@ -410,3 +411,27 @@ def test_an_address_with_a_user_strange_characters_or_a_bad_port_is_refused(tmp_
     env = {**os.environ, "OPENDATA_PORTAL": portal}
     audit = run_cli("audit", "--config", config, "--out", tmp_path / "a", "--format", "json", env=env)
     assert audit.returncode == 2 and json.loads(audit.stdout)["error"] == kind, audit.stderr
+
+
+def test_a_publish_without_a_token_says_why_in_the_users_language_and_in_json(tmp_path, stranger):
+    """«Портал не приймає API-токен… Створіть новий API-токен», then «Подробиці: no API token: set
+    CKAN_API_TOKEN or put token = ...»: English, and against a file that has a token (another
+    portal's); the JSON message never said that it was withheld."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               f'token = "{SECRET}"\n')  # fmt: skip
+    config.chmod(0o600)
+    args = ["publish", PACKAGE, "--portal", stranger, "--timeout", "1"]
+    result = run_cli(*args, "--config", config)
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 2 and "Подробиці" not in said and "Створіть новий" not in said, said
+    assert "Без API-токена портал не дозволить публікувати, а для цього порталу його немає." in said
+    assert (f"API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua, а не для "
+            f"{stranger}, тож його не надіслано") in said  # fmt: skip
+    as_json = json.loads(run_cli(*args, "--config", config, "--format", "json", "--lang", "en").stdout)
+    assert as_json["error"] == "NoToken"
+    assert f"the API token in {config} is for https://data.kolomyia.example.gov.ua" in as_json["message"]
+    none = run_cli(*args, "--lang", "en")
+    lead, detail = none.stderr.strip().splitlines()[-2:]
+    assert lead == "The portal lets no one publish without an API token, and there is none for this portal."
+    assert detail.startswith("No API token is set, neither in CKAN_API_TOKEN nor in the config file.")
+    assert RecordingPortal.received == []

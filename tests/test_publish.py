@@ -406,7 +406,7 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     assert created.returncode == 0 and f"Організацію «{org}» створено" in created.stderr
     # no token at all is said as such, not as "no such organisation"
     result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en", token="")
-    assert json.loads(result.stdout)["error"] == "NotAuthorised"
+    assert json.loads(result.stdout)["error"] == "NoToken"
 
 
 def test_a_dataset_of_another_organisation_or_not_ours_is_not_taken_over(

@@ -887,7 +887,7 @@ def _portal_client(
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
     _say_withheld(config, url, lang)
     click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
-    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+    return CkanClient(url, config.token, timeout=timeout, withheld=config.withheld), url == LOCAL_PORTAL
 
 
 def _say_withheld(config, url: str, lang: str) -> None:

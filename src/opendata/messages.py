@@ -2047,6 +2047,7 @@ FAILURES = {
         "NotAuthorised": "Портал не приймає API-токен: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий API-токен у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
+        "NoToken": "Без API-токена портал не дозволить публікувати, а для цього порталу його немає.",
         "NoRightsInOrganisation": "API-токен дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
         "як редактора або вкажіть --org однієї з цих організацій; новий токен тут не допоможе.",
@@ -2126,6 +2127,15 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
+            "no_token": "API-токена не задано ні в CKAN_API_TOKEN, ні у файлі налаштувань. Створіть його у "
+            'своєму профілі на порталі («API Tokens») і задайте в CKAN_API_TOKEN або рядком token = "…" '
+            "у розділі [portal] файлу налаштувань (поруч з url цього порталу).",
+            "token_withheld": "API-токен із файлу {file} призначено для {url}, а не для {portal}, тож його не "
+            "надіслано. Задайте API-токен порталу {portal} у CKAN_API_TOKEN або вкажіть --config з файлом "
+            "налаштувань цього порталу; щоб публікувати на {url}, вкажіть --portal {url}.",
+            "token_withheld_no_url": "У файлі {file} є API-токен, але немає url порталу, для якого він, тож на "
+            "{portal} його не надіслано. Якщо токен для {portal}, додайте в розділ [portal] файлу {file} "
+            'рядок url = "{portal}" або задайте токен у CKAN_API_TOKEN.',
         },
     },
     "en": {
@@ -2142,6 +2152,7 @@ FAILURES = {
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
+        "NoToken": "The portal lets no one publish without an API token, and there is none for this portal.",
         "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
         "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
         "editor, or give --org one of those; a new token would not help.",
@@ -2221,6 +2232,15 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
+            "no_token": "No API token is set, neither in CKAN_API_TOKEN nor in the config file. Create one "
+            'in your profile on the portal (“API Tokens”) and set it in CKAN_API_TOKEN, or as token = "…" '
+            "under [portal] in the config file (beside this portal's url).",
+            "token_withheld": "The API token in {file} is for {url}, not for {portal}, so it was not sent. "
+            "Set the API token of {portal} in CKAN_API_TOKEN or give --config a config file for that portal; "
+            "to publish to {url}, give --portal {url}.",
+            "token_withheld_no_url": "The config file {file} holds an API token but no url of the portal it is "
+            "for, so it was not sent to {portal}. If the token is for {portal}, add the line "
+            'url = "{portal}" under [portal] in {file}, or set the token in CKAN_API_TOKEN.',
         },
     },
 }

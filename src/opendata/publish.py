@@ -835,10 +835,30 @@ def _relink_page(plan: PublishPlan, change: ResourceChange) -> None:
 
 
 def _require_token(client: CkanClient) -> None:
-    if not client.has_token:
-        raise NotAuthorised(
-            "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config"
+    """No token, no publish: said with why there is none, the config file's token kept from
+    this portal (another's) told apart from none set anywhere."""
+    if client.has_token:
+        return
+    withheld = client.withheld
+    if withheld is None:
+        raise NoToken(
+            "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config", "no_token"
         )
+    file, url, portal = withheld.file, withheld.url, client.url
+    if url is None:
+        message = f"no API token: the one in {file} names no portal url, so it was not sent to {portal}"
+        raise NoToken(message, "token_withheld_no_url", file=file, portal=portal)
+    message = f"no API token: the API token in {file} is for {url}, so it was not sent to {portal}"
+    raise NoToken(message, "token_withheld", file=file, url=url, portal=portal)
+
+
+class NoToken(NotAuthorised):
+    """There is no API token to publish with: ``reason`` says why (none set, or the config
+    file's kept from this portal, another's), and what to do; ``params``: file, url, portal."""
+
+    def __init__(self, detail: str, reason: str, **params: str | None) -> None:
+        super().__init__(detail, **params)
+        self.reason = reason
 
 
 class OrganisationNotFound(NotFound):
