@@ -161,7 +161,8 @@ def command_args(command: str, tmp_path: Path) -> list:
 def test_a_token_wrapped_over_two_lines_is_refused_naming_the_file_never_the_token(tmp_path, command):
     """A token wrapped in the config file (token = \"\"\"…\"\"\") was printed whole in requests'
     «Invalid leading whitespace … in header value», text and JSON."""
-    config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = """{SECRET[:10]}\n{SECRET[10:]}"""\n')
+    text = f'[portal]\nurl = "http://127.0.0.1:9"\ntoken = """{SECRET[:10]}\n{SECRET[10:]}"""\n'
+    config = write_config(tmp_path / "c.toml", text)
     args = command_args(command, tmp_path)
     result = run_cli(*args, "--config", config, "--portal", "http://127.0.0.1:9", "--format", "json")
     assert result.returncode == 2 and '"error": "BadToken"' in result.stdout
@@ -435,3 +436,33 @@ def test_a_publish_without_a_token_says_why_in_the_users_language_and_in_json(tm
     assert lead == "The portal lets no one publish without an API token, and there is none for this portal."
     assert detail.startswith("No API token is set, neither in CKAN_API_TOKEN nor in the config file.")
     assert RecordingPortal.received == []
+
+
+def test_a_bad_token_is_said_once_in_the_users_language_with_where_to_fix_it(tmp_path):
+    """«Подробиці: the API token from … holds a space…»: the first line again, in English."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "http://127.0.0.1:9"\ntoken = "ab cd"\n')
+    result = run_cli(*command_args("pull", tmp_path), "--config", config)
+    assert result.returncode == 2 and "Подробиці" not in result.stderr
+    assert "holds a space" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і запишіть його у файл "
+        f'{config} одним рядком, без пробілів, у подвійних лапках: token = "…".'
+    )
+    env = {**os.environ, "CKAN_API_TOKEN": "ab cd"}
+    args = [*command_args("pull", tmp_path), "--portal", "http://127.0.0.1:9", "--lang", "en"]
+    variable = run_cli(*args, env=env)
+    assert variable.stderr.strip().splitlines()[-1] == (
+        "Copy the API token from your profile on the portal (“API Tokens”) again and set it in "
+        "CKAN_API_TOKEN on one line, with no spaces."
+    )
+
+
+def test_a_bad_token_that_would_not_be_sent_stops_nothing(tmp_path, stranger):
+    """The file's token was checked before it was kept from another portal: a token for
+    https://data.kolomyia… with a space stopped a pull from a portal it would never go to."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               'token = "ab cd"\n')  # fmt: skip
+    config.chmod(0o600)
+    result = run_cli(*stranger_command("pull", tmp_path), "--config", config, "--portal", stranger)
+    assert "API-токен з" not in result.stderr and RecordingPortal.received == [None], result.stderr
+    assert f"API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua" in result.stderr

@@ -46,7 +46,8 @@ class BadToken(ConfigError):
 
     def __init__(self, source: str):
         message = f"the API token from {source} holds a space, a line break or a non-ASCII character"
-        super().__init__(message, source=source)
+        reason = "bad_token_variable" if source == f"${TOKEN_ENV}" else "bad_token_file"
+        super().__init__(message, reason, source=source)
 
 
 @dataclass(frozen=True)
@@ -91,14 +92,16 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token, source = file_token, str(config_path)
     else:
         token, source = None, None
-    if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
-        raise BadToken(source)
     from_file = source == str(config_path)
     exposed = str(config_path) if from_file and config_path.stat().st_mode & 0o077 else None
     file_url = str(section.get("url") or "").strip() or None
     withheld = None
     if from_file and not (file_url and url and same_portal(url, file_url)):
         token, source, withheld = None, None, WithheldToken(str(config_path), file_url)
+    if token is not None and not re.fullmatch(
+        r"[!-~]+", token
+    ):  # printable ASCII, no spaces: only the one sent
+        raise BadToken(source)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
         url=url,

@@ -2087,8 +2087,7 @@ FAILURES = {
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й API-токен).",
         "BadToken": "API-токен з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
-        "надіслати його порталу не можна. Скопіюйте токен зі свого профілю на порталі ще раз, одним "
-        "рядком і без пробілів.",
+        "надіслати його порталу не можна.",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
         "RecordRefused": "Аудит не записано до плану.",
@@ -2127,6 +2126,10 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
+            "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
+            'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
+            "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
+            "задайте його в CKAN_API_TOKEN одним рядком, без пробілів.",
             "no_token": "API-токена не задано ні в CKAN_API_TOKEN, ні у файлі налаштувань. Створіть його у "
             'своєму профілі на порталі («API Tokens») і задайте в CKAN_API_TOKEN або рядком token = "…" '
             "у розділі [portal] файлу налаштувань (поруч з url цього порталу).",
@@ -2193,8 +2196,7 @@ FAILURES = {
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",
         "BadToken": "The API token from {source} holds a space, a line break or a non-ASCII character, "
-        "so it cannot be sent to the portal. Copy the token from your profile on the portal again, on "
-        "one line and with no spaces.",
+        "so it cannot be sent to the portal.",
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
         "PreviousUnreadable": "The previous audit (--compare) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",
@@ -2232,6 +2234,10 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
+            "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
+            'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
+            "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "
+            "and set it in CKAN_API_TOKEN on one line, with no spaces.",
             "no_token": "No API token is set, neither in CKAN_API_TOKEN nor in the config file. Create one "
             'in your profile on the portal (“API Tokens”) and set it in CKAN_API_TOKEN, or as token = "…" '
             "under [portal] in the config file (beside this portal's url).",
