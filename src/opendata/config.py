@@ -98,9 +98,8 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
     withheld = None
     if from_file and not (file_url and url and same_portal(url, file_url)):
         token, source, withheld = None, None, WithheldToken(str(config_path), file_url)
-    if token is not None and not re.fullmatch(
-        r"[!-~]+", token
-    ):  # printable ASCII, no spaces: only the one sent
+    # only the token sent is checked: printable ASCII, no spaces
+    if token is not None and not re.fullmatch(r"[!-~]+", token):
         raise BadToken(source)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
