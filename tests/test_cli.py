@@ -389,3 +389,12 @@ def test_the_version_line_has_no_english_words_in_a_ukrainian_terminal():
     for lang in ("uk", "en"):
         result = run_cli("--version", env={**os.environ, "OPENDATA_LANG": lang})
         assert result.returncode == 0 and result.stdout == f"opendata {__version__}\n"
+
+
+def test_an_org_no_portal_name_can_be_made_of_is_refused_naming_the_option():
+    """`--org "!"`: «cannot make a CKAN dataset name from '!'», in English, naming a dataset."""
+    args = ["--dry-run", "--portal", "http://127.0.0.1:9", "--format", "json"]
+    result = run_cli("publish", "--org", "!", *args)
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadOrganisationName"
+    assert "dataset" not in result.stderr and "Подробиці" not in result.stderr
+    assert result.stderr.startswith("З --org «!» не вийде назви організації на порталі")

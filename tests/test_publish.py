@@ -1125,3 +1125,30 @@ def test_a_value_the_datastore_refuses_is_named_by_its_row_in_the_file(plan_copy
         load_datastore(RefusingClient(), "id", table, recreate=True)
     assert refused.value.params == {"file": "people.csv", "reason": "records: integer out of range",
                                     "row": "5"}  # fmt: skip
+
+
+def test_an_organisation_typed_as_its_title_is_found_not_made_twice(ckan_portal: Portal, plan_copy: Path):
+    """`--org "xr2 Миколаївська рада" --create-org` promised a new organisation
+    xr2-mykolaivska-rada beside xr2-mykolaiv, titled so: a twin for every council whose name
+    on the portal is not its title's Latin spelling."""
+    suffix = uuid.uuid4().hex[:6]
+    api = ckan_portal.api()
+    title = f"Портальна рада {suffix}"
+    own = api.action.organization_create(name=f"portal-own-{suffix}", title=title)["name"]
+    typed = f"  портальна   РАДА {suffix}"  # case and spaces aside, its title
+    dry = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
+    assert dry.returncode == 0, dry.stderr
+    assert f"Організацію «{typed.strip()}» знайдено на порталі за її повною назвою: {own}." in dry.stderr
+    assert "буде створено" not in dry.stderr
+    name = unique_name()
+    created = publish_cli(ckan_portal, typed, plan_copy, name, "--create-org", "--lang", "en")
+    assert created.returncode == 0, created.stdout
+    assert f"Organisation «{typed.strip()}» was found on the portal by its title: {own}." in created.stderr
+    assert api.action.package_show(id=name)["organization"]["name"] == own
+    assert f"portalna-rada-{suffix}" not in api.action.organization_list()
+    # two of that title: which one is for the officer to say
+    twin = api.action.organization_create(name=f"portal-twin-{suffix}", title=title)["name"]
+    several = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--create-org")
+    assert several.returncode == 2 and json.loads(several.stdout)["error"] == "SeveralOrganisations"
+    several_said = f"Організацій з повною назвою «{typed.strip()}» на порталі кілька: {own}, {twin}."
+    assert several_said in several.stderr

@@ -1116,7 +1116,6 @@ def publish_command(
         PackageError,
         Passport,
         ensure_organization,
-        organisation_name,
         plan_publish,
         publish,
         publish_refusal,
@@ -1150,16 +1149,14 @@ def publish_command(
         purpose=purpose,
     )
     try:
-        typed_org, org = org, organisation_name(org)
-        org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run, title=typed_org)
-        if org_to_create:
-            key = ("org_to_create" if dry_run else "org_created") + ("_as" if org != typed_org else "")
-            err.print(ui[key].format(org=typed_org, name=org), markup=False)
+        organisation = ensure_organization(client, org, create=create_org, dry_run=dry_run)
+        _say_organisation(organisation, dry_run, ui)
+        org = organisation.name
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
             # the plan holds, the publish would not
-            if not org_to_create and (refusal := publish_refusal(client, org)) is not None:
+            if not organisation.created and (refusal := publish_refusal(client, org)) is not None:
                 plan.notes.append(refusal)
         else:
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
@@ -1184,6 +1181,20 @@ def publish_command(
         else:
             _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
+
+
+def _say_organisation(organisation, dry_run: bool, ui: dict) -> None:
+    """Say how --org led to the organisation where it is not by its name: by the title typed,
+    or created (to be, in a dry run) with --create-org, under the name made of the words."""
+    if organisation.by_title:
+        key = "org_by_title"
+    elif organisation.created:
+        key = ("org_to_create" if dry_run else "org_created") + (
+            "_as" if organisation.name != organisation.typed else ""
+        )
+    else:
+        return
+    err.print(ui[key].format(org=organisation.typed.strip(), name=organisation.name), markup=False)
 
 
 def _default_organisation(package_dir: Path, ui: dict, output_format: str) -> str:

@@ -1810,6 +1810,7 @@ PUBLISH_UI = {
         "Нічого не опубліковано.",
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "org_created_as": "Організацію «{org}» створено на порталі як {name} (--create-org).",
+        "org_by_title": "Організацію «{org}» знайдено на порталі за її повною назвою: {name}.",
         "org_to_create_as": "Організацію «{org}» буде створено на порталі як {name} (--create-org).",
         "config_exposed": "Увага: файл налаштувань {path} з API-токеном можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
@@ -1944,6 +1945,7 @@ PUBLISH_UI = {
         "Nothing was published.",
         "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
         "org_created_as": "Organisation «{org}» was created on the portal as {name} (--create-org).",
+        "org_by_title": "Organisation «{org}» was found on the portal by its title: {name}.",
         "org_to_create_as": "Organisation «{org}» will be created on the portal as {name} (--create-org).",
         "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
         "users of this computer; close it: chmod 600 {path}",
@@ -2054,6 +2056,10 @@ FAILURES = {
         "NotAnEditor": "API-токен дійсний, і його користувач — учасник організації «{org}», але не "
         "редактор, тож публікувати в ній не може. Попросіть адміністратора організації надати йому роль "
         "редактора; новий токен тут не допоможе.",
+        "BadOrganisationName": "З --org «{org}» не вийде назви організації на порталі: у ньому замало літер "
+        "чи цифр.",
+        "SeveralOrganisations": "Організацій з повною назвою «{org}» на порталі кілька: {names}. Вкажіть у "
+        "--org назву однієї з них, як в адресі сторінки організації (…/organization/НАЗВА).",
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
@@ -2130,6 +2136,9 @@ FAILURES = {
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             "задайте його в CKAN_API_TOKEN одним рядком, без пробілів.",
+            "org_name": "Вкажіть у --org назву організації, як в адресі її сторінки на порталі "
+            "(…/organization/НАЗВА: латинські літери, цифри, «-» і «_»), або її повну назву словами, як-от "
+            "«Коломийська міська рада».",
             "no_token": "API-токена не задано ні в CKAN_API_TOKEN, ні у файлі налаштувань. Створіть його у "
             'своєму профілі на порталі («API Tokens») і задайте в CKAN_API_TOKEN або рядком token = "…" '
             "у розділі [portal] файлу налаштувань (поруч з url цього порталу).",
@@ -2162,6 +2171,10 @@ FAILURES = {
         "NotAnEditor": "The API token is valid and its user is a member of organisation «{org}», but "
         "not an editor, so it may not publish there. Ask the organisation's administrator for the editor "
         "role; a new token would not help.",
+        "BadOrganisationName": "--org «{org}» makes no organisation name on the portal: it has too few "
+        "letters or digits.",
+        "SeveralOrganisations": "The portal has several organisations titled «{org}»: {names}. Give --org "
+        "the name of one of them, as in the address of its page (…/organization/NAME).",
         "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
         "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
@@ -2238,6 +2251,9 @@ FAILURES = {
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "
             "and set it in CKAN_API_TOKEN on one line, with no spaces.",
+            "org_name": "Give --org the organisation's name, as in the address of its page on the portal "
+            "(…/organization/NAME: Latin letters, digits, «-» and «_»), or its full title in words, such as "
+            "«Kolomyia City Council».",
             "no_token": "No API token is set, neither in CKAN_API_TOKEN nor in the config file. Create one "
             'in your profile on the portal (“API Tokens”) and set it in CKAN_API_TOKEN, or as token = "…" '
             "under [portal] in the config file (beside this portal's url).",
