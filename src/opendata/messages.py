@@ -1831,7 +1831,7 @@ PUBLISH_UI = {
         "https://data.example.gov.ua чи http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
-        "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
+        "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL, змінна OPENDATA_PORTAL або url у файлі налаштувань.",
         "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
         "dry_run": "Пробний запуск: на порталі нічого не змінено.",
         "create": "створити",
@@ -1966,7 +1966,7 @@ PUBLISH_UI = {
         "https://data.example.gov.ua or http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
-        "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
+        "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL, the variable OPENDATA_PORTAL or url in the config file.",
         "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
         "dry_run": "Dry run: nothing was changed on the portal.",
         "create": "create",
