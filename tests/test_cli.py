@@ -402,3 +402,27 @@ def test_the_version_line_has_no_english_words_in_a_ukrainian_terminal():
     for lang in ("uk", "en"):
         result = run_cli("--version", env={**os.environ, "OPENDATA_LANG": lang})
         assert result.returncode == 0 and result.stdout == f"opendata {__version__}\n"
+
+
+def test_an_org_no_portal_name_can_be_made_of_is_refused_naming_the_option():
+    """`--org "!"`: «cannot make a CKAN dataset name from '!'», in English, naming a dataset."""
+    args = ["--dry-run", "--portal", "http://127.0.0.1:9", "--format", "json"]
+    result = run_cli("publish", "--org", "!", *args)
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadOrganisationName"
+    assert "dataset" not in result.stderr and "Подробиці" not in result.stderr
+    assert result.stderr.startswith("З --org «!» не вийде назви організації на порталі")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("uk", "Справжній портал: --portal URL, змінна OPENDATA_PORTAL або url у файлі налаштувань."),
+        ("en", "For a real portal: --portal URL, the variable OPENDATA_PORTAL or url in the config file."),
+    ],
+)
+def test_the_local_portals_notice_names_every_way_to_give_a_real_one(tmp_path, lang, said):
+    """It left out OPENDATA_PORTAL, the way a CI job gives it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENDATA_PORTAL", "OPENDATA_CONFIG")}
+    # an --org refused at once: the notice, and nothing asked of the portal
+    result = run_cli("publish", "--org", "!", "--dry-run", "--lang", lang, env={**env, "HOME": str(tmp_path)})
+    assert said in result.stderr.splitlines()[0]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -159,7 +161,8 @@ def command_args(command: str, tmp_path: Path) -> list:
 def test_a_token_wrapped_over_two_lines_is_refused_naming_the_file_never_the_token(tmp_path, command):
     """A token wrapped in the config file (token = \"\"\"…\"\"\") was printed whole in requests'
     «Invalid leading whitespace … in header value», text and JSON."""
-    config = write_config(tmp_path / "c.toml", f'[portal]\ntoken = """{SECRET[:10]}\n{SECRET[10:]}"""\n')
+    text = f'[portal]\nurl = "http://127.0.0.1:9"\ntoken = """{SECRET[:10]}\n{SECRET[10:]}"""\n'
+    config = write_config(tmp_path / "c.toml", text)
     args = command_args(command, tmp_path)
     result = run_cli(*args, "--config", config, "--portal", "http://127.0.0.1:9", "--format", "json")
     assert result.returncode == 2 and '"error": "BadToken"' in result.stdout
@@ -278,15 +281,32 @@ class RecordingPortal(BaseHTTPRequestHandler):
     do_GET = do_POST = _answer
 
 
-@pytest.fixture
-def stranger():
+@contextmanager
+def recording_portal(host: str, port: int) -> Iterator[str]:
     """The address of a portal that records the Authorization headers sent to it."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingPortal)
+    server = ThreadingHTTPServer((host, port), RecordingPortal)
     RecordingPortal.received = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"http://{host}:{server.server_port}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def stranger():
+    with recording_portal("127.0.0.1", 0) as address:
+        yield address
+
+
+@pytest.fixture
+def stranger_at_port_80():
+    """A stranger at an address without a port: the one form urllib.parse reads as the config
+    file's host with no user name and password before it."""
+    try:
+        with recording_portal("127.0.0.2", 80) as address:
+            yield address.removesuffix(":80")
+    except OSError:  # not allowed to listen at port 80, or it is taken
+        pytest.skip("port 80 of 127.0.0.2 cannot be listened at")
 
 
 def stranger_command(command: str, tmp_path: Path) -> list:
@@ -337,10 +357,112 @@ def test_a_publish_without_the_withheld_token_says_why_it_has_none(tmp_path, str
     config.chmod(0o600)
     result = run_cli("publish", PACKAGE, "--config", config, "--portal", stranger, "--timeout", "1", "--lang",
                      "en", "--format", "json")  # fmt: skip
-    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NotAuthorised"
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoToken"
     said = " ".join(result.stderr.split())
     assert (f"Note: the config file {config} holds an API token but no url of the portal it is for, so it "
             f'was not sent to {stranger}. If the token is for {stranger}, add the line url = "{stranger}"'
             ) in said
-    assert f"No API token was sent: the one in {config} is not for this portal (see above)." in said
+    message = json.loads(result.stdout)["message"]
+    assert f"the one in {config} names no portal url, so it was not sent to {stranger}" in message
     assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr
+
+
+
+@pytest.mark.parametrize("source", ["--portal", "$OPENDATA_PORTAL", "file"])
+def test_an_address_read_two_ways_is_refused_and_the_token_never_sent(tmp_path, stranger_at_port_80, source):
+    """`--portal 'http://127.0.0.2\\@localhost:58931'` sent the token of the file's
+    http://localhost:58931 to 127.0.0.2: hosts were compared as urllib.parse reads them
+    (localhost), while requests stops the host at the backslash."""
+    two_faced = f"{stranger_at_port_80}\\@localhost:9"
+    file_url = two_faced if source == "file" else "http://localhost:9/"
+    config = write_config(tmp_path / "c.toml", f"[portal]\nurl = '{file_url}'\ntoken = '{SECRET}'\n")
+    config.chmod(0o600)
+    args = [*stranger_command("pull", tmp_path), "--config", config, "--format", "json"]
+    env = {**os.environ}
+    if source == "--portal":
+        args += ["--portal", two_faced]
+    elif source == "$OPENDATA_PORTAL":
+        env["OPENDATA_PORTAL"] = two_faced
+    result = run_cli(*args, env=env)
+    assert RecordingPortal.received == [] and SECRET not in result.stdout + result.stderr
+    assert result.returncode == 2 and json.loads(result.stdout)["error"] == "BadPortalUrl"
+    named = str(config) if source == "file" else source
+    assert f"Адреса порталу з {named} містить зворотну скісну риску" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("portal", "words", "kind"),
+    [
+        ("http://officer@127.0.0.1:9", " holds a user name (the part before «@»)", "PortalUrlWithUser"),
+        ("http://data.example.gov.ua /x", " holds a backslash («\\»), a space", "BadPortalUrl"),
+        ("http://data.example\t.gov.ua", " holds a backslash («\\»), a space", "BadPortalUrl"),
+        ("http://127.0.0.1:abc/", ", «http://127.0.0.1:abc/», has no valid host and port", "BadPortalUrl"),
+        ("http://127.0.0.1:99999", ", «http://127.0.0.1:99999», has no valid host and port", "BadPortalUrl"),
+        ("http://[::1/", ", «http://[::1/», has no valid host and port", "BadPortalUrl"),
+    ],
+)
+def test_an_address_with_a_user_strange_characters_or_a_bad_port_is_refused(tmp_path, portal, words, kind):
+    """A user name before the host can hide where the address leads; `:abc`, `:99999` and
+    `[::1` were tracebacks («Port could not be cast to integer value») with a config file's token."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "http://127.0.0.1:9"\ntoken = "{SECRET}"\n')
+    config.chmod(0o600)
+    result = run_cli(*portal_command("pull", tmp_path), "--config", config, "--portal", portal)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert f"The portal's address from --portal{words}" in " ".join(result.stderr.split())
+    env = {**os.environ, "OPENDATA_PORTAL": portal}
+    audit = run_cli("audit", "--config", config, "--out", tmp_path / "a", "--format", "json", env=env)
+    assert audit.returncode == 2 and json.loads(audit.stdout)["error"] == kind, audit.stderr
+
+
+def test_a_publish_without_a_token_says_why_in_the_users_language_and_in_json(tmp_path, stranger):
+    """«Портал не приймає API-токен… Створіть новий API-токен», then «Подробиці: no API token: set
+    CKAN_API_TOKEN or put token = ...»: English, and against a file that has a token (another
+    portal's); the JSON message never said that it was withheld."""
+    config = write_config(tmp_path / "c.toml", f'[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               f'token = "{SECRET}"\n')  # fmt: skip
+    config.chmod(0o600)
+    args = ["publish", PACKAGE, "--portal", stranger, "--timeout", "1"]
+    result = run_cli(*args, "--config", config)
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 2 and "Подробиці" not in said and "Створіть новий" not in said, said
+    assert "Без API-токена портал не дозволить публікувати, а для цього порталу його немає." in said
+    assert (f"API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua, а не для "
+            f"{stranger}, тож його не надіслано") in said  # fmt: skip
+    as_json = json.loads(run_cli(*args, "--config", config, "--format", "json", "--lang", "en").stdout)
+    assert as_json["error"] == "NoToken"
+    assert f"the API token in {config} is for https://data.kolomyia.example.gov.ua" in as_json["message"]
+    none = run_cli(*args, "--lang", "en")
+    lead, detail = none.stderr.strip().splitlines()[-2:]
+    assert lead == "The portal lets no one publish without an API token, and there is none for this portal."
+    assert detail.startswith("No API token is set, neither in CKAN_API_TOKEN nor in the config file.")
+    assert RecordingPortal.received == []
+
+
+def test_a_bad_token_is_said_once_in_the_users_language_with_where_to_fix_it(tmp_path):
+    """«Подробиці: the API token from … holds a space…»: the first line again, in English."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "http://127.0.0.1:9"\ntoken = "ab cd"\n')
+    result = run_cli(*command_args("pull", tmp_path), "--config", config)
+    assert result.returncode == 2 and "Подробиці" not in result.stderr
+    assert "holds a space" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і запишіть його у файл "
+        f'{config} одним рядком, без пробілів, у подвійних лапках: token = "…".'
+    )
+    env = {**os.environ, "CKAN_API_TOKEN": "ab cd"}
+    args = [*command_args("pull", tmp_path), "--portal", "http://127.0.0.1:9", "--lang", "en"]
+    variable = run_cli(*args, env=env)
+    assert variable.stderr.strip().splitlines()[-1] == (
+        "Copy the API token from your profile on the portal (“API Tokens”) again and set it in "
+        "CKAN_API_TOKEN on one line, with no spaces."
+    )
+
+
+def test_a_bad_token_that_would_not_be_sent_stops_nothing(tmp_path, stranger):
+    """The file's token was checked before it was kept from another portal: a token for
+    https://data.kolomyia… with a space stopped a pull from a portal it would never go to."""
+    config = write_config(tmp_path / "c.toml", '[portal]\nurl = "https://data.kolomyia.example.gov.ua"\n'
+                                               'token = "ab cd"\n')  # fmt: skip
+    config.chmod(0o600)
+    result = run_cli(*stranger_command("pull", tmp_path), "--config", config, "--portal", stranger)
+    assert "API-токен з" not in result.stderr and RecordingPortal.received == [None], result.stderr
+    assert f"API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua" in result.stderr

@@ -363,7 +363,8 @@ def test_missing_or_invalid_token_stops_clearly(ckan_portal: Portal, ckan_org: s
     assert result.returncode == 2
     message = json.loads(result.stdout)["message"]
     assert "token" in message
-    assert "The portal does not accept the API token" in result.stderr  # and how to get one
+    refused = "does not accept the API token" if token else "lets no one publish without an API token"
+    assert refused in result.stderr  # and how to get one
     assert token == "" or token not in result.stdout + result.stderr
     assert name not in ckan_portal.api().action.package_list()
 
@@ -406,7 +407,7 @@ def test_missing_organisation_is_not_created_silently(ckan_portal: Portal, plan_
     assert created.returncode == 0 and f"Організацію «{org}» створено" in created.stderr
     # no token at all is said as such, not as "no such organisation"
     result = publish_cli(ckan_portal, org, plan_copy, unique_name(), "--lang", "en", token="")
-    assert json.loads(result.stdout)["error"] == "NotAuthorised"
+    assert json.loads(result.stdout)["error"] == "NoToken"
 
 
 def test_a_dataset_of_another_organisation_or_not_ours_is_not_taken_over(
@@ -1188,3 +1189,30 @@ def test_a_changed_table_without_a_primary_key_is_not_loaded_twice(
     counts = next(r for r in api.action.package_show(id=name)["resources"] if r["name"] == "counts.csv")
     rows = api.action.datastore_search(resource_id=counts["id"], limit=100)["records"]
     assert [(r["id"], r["big"]) for r in rows] == [("a", 1), ("b", 5), ("c", 3)]
+
+
+def test_an_organisation_typed_as_its_title_is_found_not_made_twice(ckan_portal: Portal, plan_copy: Path):
+    """`--org "xr2 Миколаївська рада" --create-org` promised a new organisation
+    xr2-mykolaivska-rada beside xr2-mykolaiv, titled so: a twin for every council whose name
+    on the portal is not its title's Latin spelling."""
+    suffix = uuid.uuid4().hex[:6]
+    api = ckan_portal.api()
+    title = f"Портальна рада {suffix}"
+    own = api.action.organization_create(name=f"portal-own-{suffix}", title=title)["name"]
+    typed = f"  портальна   РАДА {suffix}"  # case and spaces aside, its title
+    dry = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--dry-run", "--create-org", token="")
+    assert dry.returncode == 0, dry.stderr
+    assert f"Організацію «{typed.strip()}» знайдено на порталі за її повною назвою: {own}." in dry.stderr
+    assert "буде створено" not in dry.stderr
+    name = unique_name()
+    created = publish_cli(ckan_portal, typed, plan_copy, name, "--create-org", "--lang", "en")
+    assert created.returncode == 0, created.stdout
+    assert f"Organisation «{typed.strip()}» was found on the portal by its title: {own}." in created.stderr
+    assert api.action.package_show(id=name)["organization"]["name"] == own
+    assert f"portalna-rada-{suffix}" not in api.action.organization_list()
+    # two of that title: which one is for the officer to say
+    twin = api.action.organization_create(name=f"portal-twin-{suffix}", title=title)["name"]
+    several = publish_cli(ckan_portal, typed, plan_copy, unique_name(), "--create-org")
+    assert several.returncode == 2 and json.loads(several.stdout)["error"] == "SeveralOrganisations"
+    several_said = f"Організацій з повною назвою «{typed.strip()}» на порталі кілька: {own}, {twin}."
+    assert several_said in several.stderr

@@ -25,6 +25,8 @@ from typing import Any
 import ckanapi
 import requests
 
+from opendata.config import WithheldToken
+
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_ATTEMPTS = 5
 # A portal that lets each request wait out the whole timeout is asked at most this many
@@ -114,9 +116,11 @@ class CkanClient:
         attempts: int = DEFAULT_ATTEMPTS,
         backoff: float = DEFAULT_BACKOFF_S,
         sleep: Callable[[float], None] = time.sleep,
+        withheld: WithheldToken | None = None,
     ):
         self.url = url.rstrip("/")
         self._token = token
+        self.withheld = withheld  # the config file's token, kept from this portal: why it has none
         self.timeout = timeout
         self.attempts = attempts
         self.backoff = backoff

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
-from urllib.parse import urlsplit
 
 import click
 import orjson
@@ -888,7 +887,7 @@ def _portal_client(
         err.print(PUBLISH_UI[lang]["local_portal"].format(url=url), style="yellow", markup=False)
     _say_withheld(config, url, lang)
     click.get_current_context().meta["token_words"] = _token_words(config, lang)  # for `_portal_failure`
-    return CkanClient(url, config.token, timeout=timeout), url == LOCAL_PORTAL
+    return CkanClient(url, config.token, timeout=timeout, withheld=config.withheld), url == LOCAL_PORTAL
 
 
 def _say_withheld(config, url: str, lang: str) -> None:
@@ -949,14 +948,28 @@ def _portal_config(config_path: Path | None, portal: str | None, lang: str, outp
     return config
 
 
+# `config.address_problem` → the JSON failure's name and the message's key in PUBLISH_UI
+ADDRESS_REFUSALS = {
+    "characters": ("BadPortalUrl", "portal_url_characters"),
+    "password": ("PortalUrlWithPassword", "portal_url_password"),
+    "user": ("PortalUrlWithUser", "portal_url_user"),
+    "host": ("BadPortalUrl", "portal_url_host"),
+}
+
+
 def _checked_portal_url(given: str, source: str | None, lang: str, output_format: str) -> str:
     """The portal's root address, or a refusal naming SOURCE (the option, variable or config
-    file to correct) when GIVEN is no http(s) address or holds a password."""
+    file to correct) when GIVEN is no http(s) address or one the token could leave by: a
+    password (shown with every URL printed), a user name, a backslash or a space (read as
+    another host than shown), a malformed host or port."""
+    from opendata.config import address_problem
     from opendata.messages import PUBLISH_UI
 
     ui = PUBLISH_UI[lang]
-    if urlsplit(given.strip()).password is not None:  # it would be shown with every URL printed
-        _refuse("PortalUrlWithPassword", ui["portal_url_password"].format(source=source), output_format, 2)
+    problem = address_problem(given)
+    if problem is not None:
+        kind, key = ADDRESS_REFUSALS[problem]
+        _refuse(kind, ui[key].format(source=source, url=given.strip()), output_format, 2)
     url = portal_root(given)
     if url is None:
         _refuse("BadPortalUrl", ui["bad_portal_url"].format(url=given, source=source), output_format, 2)
@@ -1107,7 +1120,6 @@ def publish_command(
         PackageError,
         Passport,
         ensure_organization,
-        organisation_name,
         plan_publish,
         publish,
         publish_refusal,
@@ -1141,16 +1153,14 @@ def publish_command(
         purpose=purpose,
     )
     try:
-        typed_org, org = org, organisation_name(org)
-        org_to_create = ensure_organization(client, org, create=create_org, dry_run=dry_run, title=typed_org)
-        if org_to_create:
-            key = ("org_to_create" if dry_run else "org_created") + ("_as" if org != typed_org else "")
-            err.print(ui[key].format(org=typed_org, name=org), markup=False)
+        organisation = ensure_organization(client, org, create=create_org, dry_run=dry_run)
+        _say_organisation(organisation, dry_run, ui)
+        org = organisation.name
         plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
             # the plan holds, the publish would not
-            if not org_to_create and (refusal := publish_refusal(client, org)) is not None:
+            if not organisation.created and (refusal := publish_refusal(client, org)) is not None:
                 plan.notes.append(refusal)
         else:
             with _upload_progress(plan, output_format, ui, lang) as on_upload:
@@ -1175,6 +1185,20 @@ def publish_command(
         else:
             _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
+
+
+def _say_organisation(organisation, dry_run: bool, ui: dict) -> None:
+    """Say how --org led to the organisation where it is not by its name: by the title typed,
+    or created (to be, in a dry run) with --create-org, under the name made of the words."""
+    if organisation.by_title:
+        key = "org_by_title"
+    elif organisation.created:
+        key = ("org_to_create" if dry_run else "org_created") + (
+            "_as" if organisation.name != organisation.typed else ""
+        )
+    else:
+        return
+    err.print(ui[key].format(org=organisation.typed.strip(), name=organisation.name), markup=False)
 
 
 def _default_organisation(package_dir: Path, ui: dict, output_format: str) -> str:

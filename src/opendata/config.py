@@ -19,7 +19,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
+
+from urllib3.exceptions import LocationParseError
+from urllib3.util import parse_url
 
 from opendata.failure import OwnWords
 
@@ -43,7 +46,8 @@ class BadToken(ConfigError):
 
     def __init__(self, source: str):
         message = f"the API token from {source} holds a space, a line break or a non-ASCII character"
-        super().__init__(message, source=source)
+        reason = "bad_token_variable" if source == f"${TOKEN_ENV}" else "bad_token_file"
+        super().__init__(message, reason, source=source)
 
 
 @dataclass(frozen=True)
@@ -88,14 +92,15 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
         token, source = file_token, str(config_path)
     else:
         token, source = None, None
-    if token is not None and not re.fullmatch(r"[!-~]+", token):  # printable ASCII, no spaces
-        raise BadToken(source)
     from_file = source == str(config_path)
     exposed = str(config_path) if from_file and config_path.stat().st_mode & 0o077 else None
     file_url = str(section.get("url") or "").strip() or None
     withheld = None
     if from_file and not (file_url and url and same_portal(url, file_url)):
         token, source, withheld = None, None, WithheldToken(str(config_path), file_url)
+    # only the token sent is checked: printable ASCII, no spaces
+    if token is not None and not re.fullmatch(r"[!-~]+", token):
+        raise BadToken(source)
     overrides = str(config_path) if env_token and file_token else None
     return PortalConfig(
         url=url,
@@ -155,16 +160,45 @@ def portal_root(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}{path}".rstrip("/")
 
 
+def address_problem(url: str) -> str | None:
+    """What keeps URL from being a portal's address to send a token to, or None: ``characters``
+    (a backslash, a space or a control character, which programs read differently: requests
+    ends the host at a backslash, urllib.parse does not), ``password`` or ``user`` (a user-info
+    part, which may hide the host it leads to), ``host`` (no valid host or port)."""
+    given = url.strip()
+    if re.search(r"[\\\s\x00-\x1f\x7f]", given):
+        return "characters"
+    authority = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#]*)", given)
+    user_info = authority[1].rpartition("@")[0] if authority else ""
+    if user_info:
+        return "password" if ":" in user_info else "user"
+    if authority and _url_key(given) is None:
+        return "host"
+    return None
+
+
 def same_portal(one: str, other: str) -> bool:
     """Whether two addresses lead to the same portal: the same scheme, host, port and path,
     however written (a trailing slash, a page's address, the default port, capitals)."""
-    roots = [portal_root(url) for url in (one, other)]
-    if None in roots:
-        return False
-    first, second = (urlsplit(root) for root in roots)
-    return _portal_key(first) == _portal_key(second)
+    keys = [_portal_key(url) for url in (one, other)]
+    return None not in keys and keys[0] == keys[1]
 
 
-def _portal_key(parts: SplitResult) -> tuple:
+def _portal_key(url: str) -> tuple | None:
+    """The portal URL leads to, as requests will read it to send the token; None for an
+    address with a problem (`address_problem`): it is no portal's."""
+    root = None if address_problem(url) else portal_root(url)
+    return _url_key(root) if root else None
+
+
+def _url_key(url: str) -> tuple | None:
+    """The scheme, host, port and path urllib3 (what requests sends with) reads in URL; None
+    when it reads no host or port: urllib.parse would read another, or raise."""
+    try:
+        parts = parse_url(url)
+    except LocationParseError:
+        return None
+    if not parts.host:
+        return None
     default_port = 443 if parts.scheme == "https" else 80
-    return parts.scheme, parts.hostname, parts.port or default_port, parts.path
+    return parts.scheme, parts.host, parts.port or default_port, parts.path or ""

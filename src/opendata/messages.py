@@ -1814,6 +1814,7 @@ PUBLISH_UI = {
         "Нічого не опубліковано.",
         "org_to_create": "Організацію «{org}» буде створено на порталі (--create-org).",
         "org_created_as": "Організацію «{org}» створено на порталі як {name} (--create-org).",
+        "org_by_title": "Організацію «{org}» знайдено на порталі за її повною назвою: {name}.",
         "org_to_create_as": "Організацію «{org}» буде створено на порталі як {name} (--create-org).",
         "config_exposed": "Увага: файл налаштувань {path} з API-токеном можуть читати інші користувачі "
         "комп'ютера; закрийте його: chmod 600 {path}",
@@ -1822,9 +1823,19 @@ PUBLISH_UI = {
         "portal_url_password": "Адреса порталу з {source} містить ім'я користувача й пароль, а їх показало "
         "б кожне повідомлення з адресою; приберіть їх з адреси в {source}: портал CKAN приймає API-токен "
         "(CKAN_API_TOKEN).",
+        "portal_url_user": "Адреса порталу з {source} містить ім'я користувача (частину перед «@»), а за ним "
+        "адреса може сховати сервер, на який насправді веде; приберіть його з адреси в {source}: портал CKAN "
+        "приймає API-токен (CKAN_API_TOKEN).",
+        "portal_url_characters": "Адреса порталу з {source} містить зворотну скісну риску («\\»), пробіл чи "
+        "невидимий керівний символ, а таку адресу програми читають по-різному: API-токен міг би піти на "
+        "інший сервер, ніж видно в адресі. Наберіть адресу в {source} заново, без них, наприклад "
+        "https://data.example.gov.ua.",
+        "portal_url_host": "Адреса порталу з {source}, «{url}», не має правильного сервера й порту: перевірте "
+        "порт (число від 1 до 65535 після двокрапки) і квадратні дужки адреси IPv6, наприклад "
+        "https://data.example.gov.ua чи http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
-        "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL або url у файлі налаштувань.",
+        "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL, змінна OPENDATA_PORTAL або url у файлі налаштувань.",
         "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
         "dry_run": "Пробний запуск: на порталі нічого не змінено.",
         "create": "створити",
@@ -1943,6 +1954,7 @@ PUBLISH_UI = {
         "Nothing was published.",
         "org_to_create": "Organisation «{org}» will be created on the portal (--create-org).",
         "org_created_as": "Organisation «{org}» was created on the portal as {name} (--create-org).",
+        "org_by_title": "Organisation «{org}» was found on the portal by its title: {name}.",
         "org_to_create_as": "Organisation «{org}» will be created on the portal as {name} (--create-org).",
         "config_exposed": "Note: the config file {path}, which holds the API token, may be read by other "
         "users of this computer; close it: chmod 600 {path}",
@@ -1951,9 +1963,19 @@ PUBLISH_UI = {
         "portal_url_password": "The portal's address from {source} holds a user name and password, which "
         "every message with an address would show; take them out of the address in {source}: a CKAN portal "
         "takes the API token (CKAN_API_TOKEN).",
+        "portal_url_user": "The portal's address from {source} holds a user name (the part before «@»), "
+        "behind which an address can hide the host it really leads to; take it out of the address in "
+        "{source}: a CKAN portal takes the API token (CKAN_API_TOKEN).",
+        "portal_url_characters": "The portal's address from {source} holds a backslash («\\»), a space or "
+        "an invisible control character, which programs read differently: the API token could go to "
+        "another host than the address shows. Type the address in {source} again without them, such as "
+        "https://data.example.gov.ua.",
+        "portal_url_host": "The portal's address from {source}, «{url}», has no valid host and port: check "
+        "the port (a number from 1 to 65535, after a colon) and the brackets of an IPv6 address, such as "
+        "https://data.example.gov.ua or http://127.0.0.1:5000.",
         "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
-        "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL or url in the config file.",
+        "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL, the variable OPENDATA_PORTAL or url in the config file.",
         "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
         "dry_run": "Dry run: nothing was changed on the portal.",
         "create": "create",
@@ -2040,12 +2062,17 @@ FAILURES = {
         "NotAuthorised": "Портал не приймає API-токен: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий API-токен у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
+        "NoToken": "Без API-токена портал не дозволить публікувати, а для цього порталу його немає.",
         "NoRightsInOrganisation": "API-токен дійсний, але його користувач не може публікувати в "
         "організації «{org}» (може в: {allowed}). Попросіть адміністратора порталу додати його до «{org}» "
         "як редактора або вкажіть --org однієї з цих організацій; новий токен тут не допоможе.",
         "NotAnEditor": "API-токен дійсний, і його користувач — учасник організації «{org}», але не "
         "редактор, тож публікувати в ній не може. Попросіть адміністратора організації надати йому роль "
         "редактора; новий токен тут не допоможе.",
+        "BadOrganisationName": "З --org «{org}» не вийде назви організації на порталі: у ньому замало літер "
+        "чи цифр.",
+        "SeveralOrganisations": "Організацій з повною назвою «{org}» на порталі кілька: {names}. Вкажіть у "
+        "--org назву однієї з них, як в адресі сторінки організації (…/organization/НАЗВА).",
         "OrganisationNotFound": "Організації «{org}» на порталі немає: перевірте --org (назва — як в "
         "адресі сторінки організації) або створіть її, додавши --create-org.",
         "NotFound": "На порталі цього немає: перевірте назву набору або організації.",
@@ -2079,8 +2106,7 @@ FAILURES = {
         "PortalUnreadable": "Не вдалося прочитати портал або його вивантаження (--dump).",
         "ConfigError": "Не вдалося прочитати файл налаштувань (адреса порталу й API-токен).",
         "BadToken": "API-токен з {source} містить пробіл, розрив рядка чи не латинський символ, тож "
-        "надіслати його порталу не можна. Скопіюйте токен зі свого профілю на порталі ще раз, одним "
-        "рядком і без пробілів.",
+        "надіслати його порталу не можна.",
         "RegisterUnreadable": "Не вдалося прочитати реєстр наборів даних (додаток 7).",
         "PreviousUnreadable": "Не вдалося прочитати попередній аудит (--compare).",
         "RecordRefused": "Аудит не записано до плану.",
@@ -2119,6 +2145,22 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
+            "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
+            'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
+            "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
+            "задайте його в CKAN_API_TOKEN одним рядком, без пробілів.",
+            "org_name": "Вкажіть у --org назву організації, як в адресі її сторінки на порталі "
+            "(…/organization/НАЗВА: латинські літери, цифри, «-» і «_»), або її повну назву словами, як-от "
+            "«Коломийська міська рада».",
+            "no_token": "API-токена не задано ні в CKAN_API_TOKEN, ні у файлі налаштувань. Створіть його у "
+            'своєму профілі на порталі («API Tokens») і задайте в CKAN_API_TOKEN або рядком token = "…" '
+            "у розділі [portal] файлу налаштувань (поруч з url цього порталу).",
+            "token_withheld": "API-токен із файлу {file} призначено для {url}, а не для {portal}, тож його не "
+            "надіслано. Задайте API-токен порталу {portal} у CKAN_API_TOKEN або вкажіть --config з файлом "
+            "налаштувань цього порталу; щоб публікувати на {url}, вкажіть --portal {url}.",
+            "token_withheld_no_url": "У файлі {file} є API-токен, але немає url порталу, для якого він, тож на "
+            "{portal} його не надіслано. Якщо токен для {portal}, додайте в розділ [portal] файлу {file} "
+            'рядок url = "{portal}" або задайте токен у CKAN_API_TOKEN.',
         },
     },
     "en": {
@@ -2135,12 +2177,17 @@ FAILURES = {
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
+        "NoToken": "The portal lets no one publish without an API token, and there is none for this portal.",
         "NoRightsInOrganisation": "The API token is valid, but its user may not publish in organisation "
         "«{org}» (it may in: {allowed}). Ask the portal's administrator to add the user to «{org}» as an "
         "editor, or give --org one of those; a new token would not help.",
         "NotAnEditor": "The API token is valid and its user is a member of organisation «{org}», but "
         "not an editor, so it may not publish there. Ask the organisation's administrator for the editor "
         "role; a new token would not help.",
+        "BadOrganisationName": "--org «{org}» makes no organisation name on the portal: it has too few "
+        "letters or digits.",
+        "SeveralOrganisations": "The portal has several organisations titled «{org}»: {names}. Give --org "
+        "the name of one of them, as in the address of its page (…/organization/NAME).",
         "OrganisationNotFound": "The portal has no organisation «{org}»: check --org (the name as in the "
         "address of the organisation's page), or create it by adding --create-org.",
         "NotFound": "The portal has no such thing: check the dataset's or the organisation's name.",
@@ -2175,8 +2222,7 @@ FAILURES = {
         "PortalUnreadable": "The portal or its dump (--dump) could not be read.",
         "ConfigError": "The config file (the portal's address and API token) could not be read.",
         "BadToken": "The API token from {source} holds a space, a line break or a non-ASCII character, "
-        "so it cannot be sent to the portal. Copy the token from your profile on the portal again, on "
-        "one line and with no spaces.",
+        "so it cannot be sent to the portal.",
         "RegisterUnreadable": "The dataset register (Appendix 7) could not be read.",
         "PreviousUnreadable": "The previous audit (--compare) could not be read.",
         "RecordRefused": "The audit was not recorded in the plan.",
@@ -2214,6 +2260,22 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
+            "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
+            'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
+            "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "
+            "and set it in CKAN_API_TOKEN on one line, with no spaces.",
+            "org_name": "Give --org the organisation's name, as in the address of its page on the portal "
+            "(…/organization/NAME: Latin letters, digits, «-» and «_»), or its full title in words, such as "
+            "«Kolomyia City Council».",
+            "no_token": "No API token is set, neither in CKAN_API_TOKEN nor in the config file. Create one "
+            'in your profile on the portal (“API Tokens”) and set it in CKAN_API_TOKEN, or as token = "…" '
+            "under [portal] in the config file (beside this portal's url).",
+            "token_withheld": "The API token in {file} is for {url}, not for {portal}, so it was not sent. "
+            "Set the API token of {portal} in CKAN_API_TOKEN or give --config a config file for that portal; "
+            "to publish to {url}, give --portal {url}.",
+            "token_withheld_no_url": "The config file {file} holds an API token but no url of the portal it is "
+            "for, so it was not sent to {portal}. If the token is for {portal}, add the line "
+            'url = "{portal}" under [portal] in {file}, or set the token in CKAN_API_TOKEN.',
         },
     },
 }

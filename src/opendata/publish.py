@@ -839,10 +839,30 @@ def _relink_page(plan: PublishPlan, change: ResourceChange) -> None:
 
 
 def _require_token(client: CkanClient) -> None:
-    if not client.has_token:
-        raise NotAuthorised(
-            "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config"
+    """No token, no publish: said with why there is none, the config file's token kept from
+    this portal (another's) told apart from none set anywhere."""
+    if client.has_token:
+        return
+    withheld = client.withheld
+    if withheld is None:
+        raise NoToken(
+            "no API token: set CKAN_API_TOKEN or put token = ... under [portal] in the config", "no_token"
         )
+    file, url, portal = withheld.file, withheld.url, client.url
+    if url is None:
+        message = f"no API token: the one in {file} names no portal url, so it was not sent to {portal}"
+        raise NoToken(message, "token_withheld_no_url", file=file, portal=portal)
+    message = f"no API token: the API token in {file} is for {url}, so it was not sent to {portal}"
+    raise NoToken(message, "token_withheld", file=file, url=url, portal=portal)
+
+
+class NoToken(NotAuthorised):
+    """There is no API token to publish with: ``reason`` says why (none set, or the config
+    file's kept from this portal, another's), and what to do; ``params``: file, url, portal."""
+
+    def __init__(self, detail: str, reason: str, **params: str | None) -> None:
+        super().__init__(detail, **params)
+        self.reason = reason
 
 
 class OrganisationNotFound(NotFound):
@@ -1172,11 +1192,25 @@ def _parse_json(value: Any) -> Any:
     return value
 
 
+class BadOrganisationName(PackageError):
+    """--org holds no letter or digit a portal's name could be made of (``params``: org)."""
+
+    exit_code = 2
+    reason = "org_name"  # the message's first line names --org; this one, what a name is
+
+
 def organisation_name(org: str) -> str:
     """ORG's CKAN name: as typed where it is one, else in the official Latin spelling
     ("Коломийська міська рада" → "kolomyiska-miska-rada"), as a dataset's name is made;
     an organisation created for it keeps the typed words as its title."""
-    return org if re.fullmatch(r"[a-z0-9_-]{2,100}", org) else ckan_name(org)
+    if re.fullmatch(r"[a-z0-9_-]{2,100}", org):
+        return org
+    try:
+        return ckan_name(org)
+    except PackageError:  # its words name a dataset: this is --org
+        raise BadOrganisationName(
+            f"--org: cannot make a portal's organisation name from {org!r}", org=org
+        ) from None
 
 
 KOLOMYIA_ORG = "kolomyia-city-council"  # the organisation of the plan the tool was made for
@@ -1200,20 +1234,42 @@ def suggested_organisation(package_dir: Path) -> str | None:
     return organisation_name(f"{transliterate(town)} {kind}")
 
 
+@dataclass(frozen=True)
+class Organisation:
+    """The organisation --org leads to: ``name`` on the portal, as ``typed``; found by its
+    title (the words typed), or missing and created (in a dry run, to be) with --create-org."""
+
+    name: str
+    typed: str
+    by_title: bool = False
+    created: bool = False
+
+
+class SeveralOrganisations(PortalError):
+    """Several of the portal's organisations have the title typed in --org: which one is
+    for the officer to say (``params``: org, names, portal)."""
+
+    exit_code = 2
+    reason = "on_portal"  # the message's first line says the rest
+
+
 def ensure_organization(
-    client: CkanClient, org: str, *, create: bool, dry_run: bool = False, title: str | None = None
-) -> bool:
-    """Check that ORG exists; create it only when asked, so a typo never makes a new one;
-    True when it was (or, in a dry run, would be) created.
+    client: CkanClient, typed: str, *, create: bool, dry_run: bool = False
+) -> Organisation:
+    """The organisation TYPED names: by its name, else (words typed) by its title; created only
+    when asked, so a typo never makes a new one, nor words typed a twin of the one so titled.
 
     A missing token is said first: without it the portal may hide the organisation,
     and "no such organisation" would send the officer after the wrong cause.  A dry
     run needs no token, and creates nothing."""
+    org = organisation_name(typed)
     if not dry_run:
         _require_token(client)
     show = {"id": org, "include_datasets": False}
     if client.find("organization_show", show) is not None:
-        return False
+        return Organisation(org, typed)
+    if org != typed and (titled := organisation_titled(client, typed)) is not None:
+        return Organisation(titled, typed, by_title=True)
     if not create:
         raise OrganisationNotFound(
             f"organisation {org!r} does not exist on {client.url}; create it there "
@@ -1224,7 +1280,39 @@ def ensure_organization(
     if not dry_run:
         client.call(
             "organization_create",
-            {"name": org, "title": title or org},
+            {"name": org, "title": typed},
             landed=lambda: client.find("organization_show", show),
         )
-    return True
+    return Organisation(org, typed, created=True)
+
+
+def organisation_titled(client: CkanClient, words: str) -> str | None:
+    """The name of the portal's organisation titled WORDS, letter case and spaces aside; None
+    when there is none, SeveralOrganisations when there are more."""
+    wanted = _title_key(words)
+    names = [o["name"] for o in _all_organisations(client) if _title_key(o.get("title") or "") == wanted]
+    if len(names) > 1:
+        listed = ", ".join(sorted(names))
+        message = f"organisations titled {words.strip()!r} on {client.url}: {listed}; give --org one's name"
+        raise SeveralOrganisations(message, org=words.strip(), names=listed, portal=client.url)
+    return names[0] if names else None
+
+
+def _title_key(title: str) -> str:
+    return "".join(title.split()).casefold()
+
+
+ORGANISATIONS_PAGE = 25  # CKAN gives no more organisations with all their fields at once
+
+
+def _all_organisations(client: CkanClient) -> Iterator[dict]:
+    """Every organisation of the portal, with its title: page by page."""
+    offset = 0
+    while True:
+        page = client.call(
+            "organization_list", {"all_fields": True, "limit": ORGANISATIONS_PAGE, "offset": offset}
+        )
+        yield from page
+        if len(page) < ORGANISATIONS_PAGE:
+            return
+        offset += len(page)
