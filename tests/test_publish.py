@@ -621,7 +621,8 @@ def test_a_dry_run_names_the_passports_changed_fields_in_ukrainian(
     descriptor.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
     text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
                    "--purpose", "Інша підстава", "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
-    assert f"Паспорт набору даних {name}: оновити (змінено назву, змінено підставу збору)" in text.stdout
+    reasons = "змінено назву, змінено підставу та призначення збору"
+    assert f"Паспорт набору даних {name}: оновити ({reasons})" in text.stdout
 
 
 def test_a_dataset_whose_every_resource_was_saved_in_the_form_is_still_ours(
