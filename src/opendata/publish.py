@@ -705,8 +705,9 @@ def _resource_change(
             reasons.append(f"{key} changed")
     if publish_file.schema and table is None:
         reasons.append("no DataStore table")
-    elif publish_file.schema and not (CONTENT_REASONS | RELOAD_REASONS) & set(reasons):
-        reasons += _datastore_differences(publish_file, table)  # the file is the same: is its table?
+    elif publish_file.schema and not RELOAD_REASONS & set(reasons):
+        same_file = not CONTENT_REASONS & set(reasons)
+        reasons += _datastore_differences(publish_file, table, same_file=same_file)
     if force:
         reasons.append("forced")
     return ResourceChange(
@@ -747,14 +748,16 @@ def _datastore_table(client: CkanClient, resource: dict) -> dict | None:
     return client.find("datastore_search", {"resource_id": resource["id"], "limit": 0})
 
 
-def _datastore_differences(publish_file: PublishFile, table: dict) -> list[str]:
+def _datastore_differences(publish_file: PublishFile, table: dict, *, same_file: bool) -> list[str]:
     """Why the DataStore table is not the file's: edited on the portal (rows deleted with
-    datastore_delete, say), or rebuilt only half-way.  The file's hash cannot tell."""
+    datastore_delete, say), or rebuilt only half-way; the file's hash cannot tell.  The
+    columns are the file's even when it changed: a value beyond int8 typed over a small one
+    makes its column numeric, which an upsert cannot.  A changed file's rows are upserted."""
     assert publish_file.schema is not None
     reasons = []
     if _field_types(table["fields"]) != _field_types(file_datastore_fields(publish_file)):
         reasons.append("DataStore fields differ")
-    if table.get("total") != _csv_rows(publish_file.path):
+    if same_file and table.get("total") != _csv_rows(publish_file.path):
         reasons.append("DataStore rows differ")
     return reasons
 
@@ -1025,22 +1028,18 @@ def datastore_fields(schema: dict, wide: Collection[str] = ()) -> list[dict]:
 def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFile, *, recreate: bool) -> int:
     """Make the resource's DataStore table hold exactly the CSV's rows; return the row count.
 
-    A new or changed schema rebuilds the table; otherwise rows are upserted by
-    primary key and rows no longer in the CSV are deleted, unless that would list
-    them in another order than the file's (a row moved in the spreadsheet): the
-    DataStore lists rows by ``_id``, which an upsert keeps and a new row takes last.
-    A column whose type the file no longer fits is rebuilt too: a value beyond int8
-    typed over a small one makes the column numeric, which an upsert cannot.  A table
-    without a primary key has no rows to upsert by: it is always loaded anew.
+    RECREATE (a new or changed schema, other columns: the plan's reasons) rebuilds the
+    table; otherwise rows are upserted by primary key and rows no longer in the CSV are
+    deleted, unless that would list them in another order than the file's (a row moved in
+    the spreadsheet): the DataStore lists rows by ``_id``, which an upsert keeps and a new
+    row takes last.  A table without a primary key has no rows to upsert by: it is always
+    loaded anew.
     """
     schema = publish_file.schema or {}
     primary_key = schema.get("primaryKey") or []
     primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
     fields = file_datastore_fields(publish_file)
     recreate = recreate or not primary_key
-    if not recreate:
-        table = client.call("datastore_search", {"resource_id": resource_id, "limit": 0})
-        recreate = _field_types(table["fields"]) != _field_types(fields)
     stored: list[tuple] = []
     if primary_key and not recreate:
         stored = _datastore_keys(client, resource_id, primary_key)
