@@ -165,7 +165,38 @@ def test_duplicate_id(plan_copy):
     code, report = report_json(plan_copy, "--lang", "en")
     assert code == 1
     assert [(e["type"], e["path"], e["row"], e["message"]) for e in report["errors"]] == [
-        ("primary-key", "people.csv", 12, "The primary key (person_id) repeats row 6."),
+        ("primary-key", "people.csv", 12, "Identifier «koba-i-yu» (person_id) is already in row 6."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
+        (
+            "uk",
+            "Поєднання «1.1, leader, tokarchuk-o-v» у полях task_id, role, person_id уже є в рядку 2.",
+            "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку 2 "
+            "або видаліть дубль.",
+        ),
+        (
+            "en",
+            "The combination «1.1, leader, tokarchuk-o-v» of fields task_id, role, person_id is already "
+            "in row 2.",
+            "Every row needs its own combination of these fields: change one of them here or in row 2, "
+            "or delete the duplicate row.",
+        ),
+    ],
+)
+def test_a_repeated_role_names_the_combination_it_repeats(plan_copy, lang, message, fix):
+    """A primary key of several fields: «the primary key repeats row 2» named no value,
+    so the officer had to compare the two rows cell by cell to see what was the same."""
+    rows = (plan_copy / "task_roles.csv").read_text(encoding="utf-8").splitlines()
+    append_rows(plan_copy / "task_roles.csv", ["1.1", "leader", "2", "tokarchuk-o-v"])
+    code, report = report_json(plan_copy, "--lang", lang)
+    assert code == 1
+    repeated = [e for e in report["errors"] if e["type"] == "primary-key"]
+    assert [(e["path"], e["row"], e["message"], e["fix"]) for e in repeated] == [
+        ("task_roles.csv", len(rows) + 1, message, fix)
     ]
 
 
@@ -177,7 +208,7 @@ def test_duplicate_id(plan_copy):
             [
                 "Первинний ключ (id) порожній.",
                 "Значення «a@x.ua» у полі «email» уже є в рядку 2.",
-                "Первинний ключ (id) повторює рядок 2.",
+                "Ідентифікатор «1» (id) уже є в рядку 2.",
             ],
         ),
         (
@@ -185,7 +216,7 @@ def test_duplicate_id(plan_copy):
             [
                 "The primary key (id) is empty.",
                 "Value «a@x.ua» in field «email» is already in row 2.",
-                "The primary key (id) repeats row 2.",
+                "Identifier «1» (id) is already in row 2.",
             ],
         ),
     ],
@@ -1001,7 +1032,7 @@ def test_the_tally_counts_empty_and_repeated_keys_apart(tmp_path):
     assert result.returncode == 1, result.stderr
     tally = [line.strip() for line in result.stdout.splitlines() if " × " in line]
     assert tally == [
-        "2 × row 4: The primary key (id) repeats row 2.",
+        "2 × row 4: Identifier «1» (id) is already in row 2.",
         "1 × row 6: The primary key (id) is empty.",
     ]
 

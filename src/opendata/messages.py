@@ -525,6 +525,30 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "primary-key": {
         "uk": (
+            "Ідентифікатор «{key_values}» ({key}) уже є в рядку {first_row}.",
+            "Кожен рядок мусить мати власний ідентифікатор: змініть «{key_values}» тут чи в рядку "
+            "{first_row} або видаліть дубль.",
+        ),
+        "en": (
+            "Identifier «{key_values}» ({key}) is already in row {first_row}.",
+            "Every row needs its own identifier: change «{key_values}» here or in row {first_row}, "
+            "or delete the duplicate row.",
+        ),
+    },
+    "primary-key:composite": {
+        "uk": (
+            "Поєднання «{key_values}» у полях {key} уже є в рядку {first_row}.",
+            "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку "
+            "{first_row} або видаліть дубль.",
+        ),
+        "en": (
+            "The combination «{key_values}» of fields {key} is already in row {first_row}.",
+            "Every row needs its own combination of these fields: change one of them here or in row "
+            "{first_row}, or delete the duplicate row.",
+        ),
+    },
+    "primary-key:unnamed": {
+        "uk": (
             "Первинний ключ ({key}) повторює рядок {first_row}.",
             "Кожен рядок мусить мати власний ідентифікатор; змініть ідентифікатор або видаліть дубль.",
         ),

@@ -1034,4 +1034,12 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
             params["first_row"] = int(found.group("row"))
         elif error.type == "primary-key":  # 'cells composing the primary keys are all "None"'
             params["variant"] = "blank"
+    if error.type == "primary-key" and "first_row" in params:
+        # the key's value says which row to look at; several fields' values are a combination
+        if error.key_values is None:
+            params["variant"] = "unnamed"
+        else:
+            params["key_values"] = error.key_values
+            if primary_key is not None and ", " in primary_key:
+                params["variant"] = "composite"
     return params

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import frictionless
 import pytest
+from engine_helpers import make_resource
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from opendata.engine import reference_errors
 from opendata.engine.cells import build_plan
 
 
@@ -19,6 +21,19 @@ def test_duplicate_cell_is_reported_as_parsed_value(same):
     res = same("id\n7\n007\n", schema({"name": "id", "type": "integer",
                                       "constraints": {"unique": True}}))
     assert [(e.type, e.row_number, e.cell) for e in res.errors] == [("unique-error", 3, "7")]
+
+
+def test_a_repeated_primary_key_carries_its_parsed_values_in_both_engines(tmp_path, same):
+    """The messages name the key repeated; Frictionless keeps it only in the row's cells,
+    so ``key_values`` is not in ``key()``: compared here, as the reference parses it."""
+    pk = schema({"name": "n", "type": "integer"}, {"name": "s", "type": "string"},
+                {"name": "d", "type": "date"}, primaryKey=["n", "s", "d"])
+    text = "n,s,d\n7,a,2024-01-05\n007,a,2024-01-05\n8,,\n8,,\n,,\n"
+    fast = same(text, pk)
+    resource = make_resource(tmp_path, text, pk, name="again")
+    reference = reference_errors(resource)
+    assert [e.key_values for e in fast.errors] == [e.key_values for e in reference] == [
+        "7, a, 2024-01-05", "8, None, None", None, None]  # then a blank row and its empty key
 
 
 def test_triplicate_points_to_latest_previous(same):

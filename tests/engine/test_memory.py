@@ -64,14 +64,20 @@ def _always_hash(monkeypatch):
 def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide, on_disk):
     if collide:  # every key collides: the exact confirmation alone must decide
         monkeypatch.setattr(keys_mod, "key_hash", _constant_hash)
-    if on_disk:  # every batch's hashes go to disk
+    if on_disk:  # every batch's hashes go to disk, and the errors too
         monkeypatch.setattr(keys_mod, "HASH_BUDGET", 0)
+        monkeypatch.setattr(order_mod, "SPILL_AT", 1)
     monkeypatch.setattr(reader_mod, "MIN_BATCH_ROWS", 3)
     monkeypatch.setattr(reader_mod, "BLOCK_SIZE", 64)
     res = make_resource(tmp_path, TEXT, PK_UNIQUE)
     result = assert_same(res)
     assert result.engine == "fast"
+    assert isinstance(result.errors, SpilledErrors) == on_disk
     assert {"unique-error", "primary-key"} <= {e.type for e in result.errors}
+    # the repeated key's values, for the messages (not in ``key()``), parsed: "01" is 1
+    # and "2024-1-1" is 2024-01-01, so rows 4 and 8 both repeat row 2's key
+    assert [e.key_values for e in result.errors if e.key_values] == ["1, 2024-01-01"] * 2
+    assert [e.key_values for e in result.errors] == [e.key_values for e in reference_errors(res)]
 
 
 def test_forced_collisions_create_no_errors(tmp_path, monkeypatch):

@@ -24,6 +24,10 @@ class TableError:
     (header = row 1; ``None`` for label errors), ``cell`` is what Frictionless reports.
     ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory);
     not frozen, whose ``__init__`` costs several times more per error.
+
+    ``key_values``: a primary-key error's key, as the row's parsed values (``"7"`` for
+    ``"007"``, joined by ", "), for the messages; Frictionless keeps it only in the
+    row's cells, so it is not compared.
     """
 
     type: str
@@ -33,6 +37,7 @@ class TableError:
     cell: str | None
     note: str
     constraint: str | None = None
+    key_values: str | None = None
 
     def key(self) -> tuple:
         """The comparable identity used by the differential tests."""
@@ -40,7 +45,7 @@ class TableError:
 
 
 # TableError's fields in order: TableError(*values) makes it again
-FIELD_NAMES = ("type", "row_number", "field_name", "field_number", "cell", "note", "constraint")
+FIELD_NAMES = ("type", "row_number", "field_name", "field_number", "cell", "note", "constraint", "key_values")
 
 
 class SpilledErrors:

@@ -45,6 +45,7 @@ LOOKUP_MAX_TUPLES = 65_536
 # the primary key's name among KeyHashes' specs: its all-null rows are errors (a
 # unique field's empty cells are not), so only its are kept
 PRIMARY_KEY = "pk"
+PK_ALL_NULL_NOTE = 'cells composing the primary keys are all "None"'
 
 
 def _key(kcols: list[str]) -> pl.Expr:
@@ -285,8 +286,7 @@ def primary_key_errors(keys: pl.DataFrame, kcols: list[str]) -> list[tuple[int, 
         .collect()
         .get_column("_row")
     )
-    note = 'cells composing the primary keys are all "None"'
-    out.extend((r, TableError("primary-key", r, None, None, None, note)) for r in allnull)
+    out.extend((r, TableError("primary-key", r, None, None, None, PK_ALL_NULL_NOTE)) for r in allnull)
     df = _duplicates(keys, kcols).with_columns(_key(kcols).alias("_k"))
     df = df.with_columns(pl.col("_row").shift(1).over("_k").alias("_prev"))
     for row, prev in df.filter(pl.col("_prev").is_not_null()).select("_row", "_prev").iter_rows():

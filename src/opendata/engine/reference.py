@@ -5,6 +5,7 @@ from __future__ import annotations
 import frictionless
 
 from .errors import TableError
+from .keys import PK_ALL_NULL_NOTE
 
 LABEL_TYPES = {"blank-label", "duplicate-label", "extra-label", "missing-label", "incorrect-label"}
 
@@ -16,8 +17,9 @@ def _constraint_of(note: str) -> str | None:
     return None
 
 
-def convert_error(error: frictionless.errors.Error) -> TableError:
-    """Convert one Frictionless error object into a :class:`TableError`."""
+def convert_error(error: frictionless.errors.Error, schema: frictionless.Schema | None = None) -> TableError:
+    """Convert one Frictionless error object into a :class:`TableError`; with the
+    ``schema`` it was found with, a repeated primary key gets its values."""
     etype = error.type
     note = getattr(error, "note", "") or ""
     if etype in LABEL_TYPES:
@@ -36,7 +38,22 @@ def convert_error(error: frictionless.errors.Error) -> TableError:
     if etype in {"blank-row", "primary-key", "foreign-key"}:
         field_name = field_number = cell = None
     constraint = _constraint_of(note) if etype == "constraint-error" else None
-    return TableError(etype, row_number, field_name, field_number, cell, note, constraint)
+    key_values = _key_values(error, schema) if etype == "primary-key" and schema is not None else None
+    return TableError(etype, row_number, field_name, field_number, cell, note, constraint, key_values)
+
+
+def _key_values(error: frictionless.errors.Error, schema: frictionless.Schema) -> str | None:
+    """A repeated primary key's values as Frictionless compared them: the row's cells
+    of the key's fields, parsed (the engine's ``KeyCells`` quotes them so)."""
+    cells = getattr(error, "cells", None) or []
+    names = schema.field_names
+    values = []
+    for name in schema.primary_key:
+        at = names.index(name) if name in names else len(cells)
+        if at >= len(cells) or error.note == PK_ALL_NULL_NOTE:
+            return None
+        values.append(str(schema.get_field(name).read_cell(cells[at])[0]))
+    return ", ".join(values)
 
 
 def run_reference(
@@ -54,7 +71,7 @@ def run_reference(
     out: list[TableError] = []
     rows = 0
     for task in report.tasks:
-        out.extend(convert_error(e) for e in task.errors)
+        out.extend(convert_error(e, res.schema) for e in task.errors)
         rows += task.stats.get("rows") or 0
     out.extend(convert_error(e) for e in report.errors)
     return out, rows, res.schema

@@ -567,20 +567,27 @@ def key_checks(op: Opened, res: ScanResult) -> list[tuple[int, int, int, int, Ta
                 kdf, f"k{plan.index}", plan.name, plan.index + 1, lambda r: ""
             ):
                 pending.append((row, plan.index, plan, e))
-    pk = list(op.schema.primary_key)
-    if pk:
-        cols = [f"k{res.plans[name].index}" for name in pk]
-        for row, e in keymod.primary_key_errors(kdf, cols):
-            out.append((row, PHASE_PK, 0, 0, e))
+    pk_plans = [res.plans[name] for name in op.schema.primary_key]
+    repeated: list[tuple[int, TableError]] = []  # primary-key errors of a key with values
+    if pk_plans:
+        for row, e in keymod.primary_key_errors(kdf, [f"k{plan.index}" for plan in pk_plans]):
+            if e.note == keymod.PK_ALL_NULL_NOTE:
+                out.append((row, PHASE_PK, 0, 0, e))
+            else:
+                repeated.append((row, e))
     if res.cutoff is not None:
         cutoff = res.cutoff
         out = [e for e in out if e[0] <= cutoff]
         pending = [p for p in pending if p[0] <= cutoff]
-    if not pending:
+        repeated = [r for r in repeated if r[0] <= cutoff]
+    if not pending and not repeated:
         return out
-    cells = KeyCells(kdf, sorted({p[0] for p in pending}))
+    cells = KeyCells(kdf, sorted({p[0] for p in pending} | {r[0] for r in repeated}))
     for row, idx, plan, e in pending:
         out.append((row, PHASE_UNIQUE, idx, 0, replace(e, cell=cells.text(plan, row))))
+    for row, e in repeated:
+        key_values = ", ".join(cells.text(plan, row) for plan in pk_plans)
+        out.append((row, PHASE_PK, 0, 0, replace(e, key_values=key_values)))
     return out
 
 
