@@ -2091,8 +2091,10 @@ def test_an_adopted_decision_has_its_date_and_number(plan_copy):
         ("plan-adopted-without", "decision", 2, "date"),
         ("plan-adopted-without", "decision", 2, "number"),
     ]
-    message = report["errors"][0]["message"]
+    message, fix = report["errors"][0]["message"], report["errors"][0]["fix"]
     assert message == "The decision was adopted (status «adopted»), but field «date» is empty."
+    # the text, not decision.csv: a hand edit there stops the next import (exit 2)
+    assert fix.startswith("Add the date and number to the decision's text above its title")
     path.write_text(path.read_text("utf-8").replace(",adopted,,,", ",repealed,,,", 1), "utf-8")
     code, report = report_json(plan_copy)  # repealed: adopted once, so dated and numbered
     assert code == 1 and [e["field"] for e in report["errors"]] == ["date", "number"]

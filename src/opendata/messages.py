@@ -874,13 +874,15 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "plan-adopted-without": {
         "uk": (
             "Рішення ухвалено (status «{status}»), але поле «{field}» порожнє.",
-            "Впишіть у decision.csv дату (РРРР-ММ-ДД) і номер ухваленого рішення або залиште status «draft», "
-            "доки рішення — проєкт.",
+            "Допишіть дату й номер у текст рішення над його назвою («від 12.05.2021 № 245») та імпортуйте "
+            "текст знову (opendata import-plan): правка лише в decision.csv зупинить наступний імпорт "
+            "(файл змінено вручну). Поки рішення — проєкт, status має бути «draft».",
         ),
         "en": (
             "The decision was adopted (status «{status}»), but field «{field}» is empty.",
-            "Fill in the adopted decision's date (YYYY-MM-DD) and number in decision.csv, or keep status "
-            "«draft» while it is a draft.",
+            "Add the date and number to the decision's text above its title («від 12.05.2021 № 245») and "
+            "import the text again (opendata import-plan): an edit made only in decision.csv stops the next "
+            "import (a file changed by hand). While the decision is a draft, status must be «draft».",
         ),
     },
     "plan-evidence-spaces": {
