@@ -679,6 +679,9 @@ def test_the_text_that_names_its_town_replaces_the_neutral_package_of_its_plan(t
     assert result.returncode in (0, 1), result.stderr
     assert "інший пакет" not in result.stderr
     assert descriptor(package)["name"] == "kolomyia-communication-plan-2021"
+    # the package cites one text: the neutral import's copy went with its name
+    sources = sorted(path.name for path in (package / "sources").iterdir())
+    assert sources == ["imported-files.json", "kolomyia-2021-communication-plan.txt"]
     another_year = variant(tmp_path, ("\tм. Коломия", "\t"), ("ІІ-IV квартали 2021 року", "2022 рік"))
     assert run_cli("import-plan", another_year, "--out", package).returncode == 2
 

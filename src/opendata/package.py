@@ -189,12 +189,16 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
         if edited:
             raise EditedByHand(edited, known)
 
+    previous_copy = _own_source_copy(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / SCHEMAS_DIR).mkdir(exist_ok=True)
     (out_dir / SOURCES_DIR).mkdir(exist_ok=True)
     # The package's copy is the text as read and hashed (decision.source_sha256): UTF-8
     # without a byte-order mark, LF line ends, whatever the export was saved as.
-    _write_if_changed(out_dir / plan.decision["source_file"], text.encode("utf-8"))
+    copy = out_dir / plan.decision["source_file"]
+    _write_if_changed(copy, text.encode("utf-8"))
+    if previous_copy is not None and previous_copy != copy:
+        previous_copy.unlink()  # a text renamed (the town added): the package cites one source
     for path, data in files.items():
         _write_if_changed(out_dir / path, data)
     _write_if_changed(out_dir / IMPORT_RECORD, _record_bytes(files))
@@ -203,6 +207,21 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
         fields = plan_schema("progress_reports")["fields"]
         reports.write_bytes(csv_bytes([f["name"] for f in fields], []))
     return plan
+
+
+def _own_source_copy(out_dir: Path) -> Path | None:
+    """The copy of the decision's text the last import made (decision.csv's source_file),
+    if it is still the text it hashed (source_sha256): a file of anyone else's is never
+    one to remove."""
+    try:
+        with (out_dir / "decision.csv").open(encoding="utf-8-sig", newline="") as stream:
+            decision = next(csv.DictReader(stream))
+        path = out_dir / decision["source_file"]
+        data = path.read_bytes()
+    except (OSError, ValueError, KeyError, TypeError, StopIteration):
+        return None
+    inside = path.parent == out_dir / SOURCES_DIR
+    return path if inside and hashlib.sha256(data).hexdigest() == decision.get("source_sha256") else None
 
 
 def _parsed(text: str) -> ParsedPlan:
