@@ -686,6 +686,21 @@ def test_the_text_that_names_its_town_replaces_the_neutral_package_of_its_plan(t
     assert run_cli("import-plan", another_year, "--out", package).returncode == 2
 
 
+def test_a_village_councils_positions_are_named_as_a_citys(tmp_path):
+    """Only «першого заступника міського голови» was known: a village council's first
+    deputy and its secretary had no position at all."""
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\tс. Верхній Ясенів"),
+        ("першого заступника міського голови", "першого заступника сільського голови"),
+        ("керуючого справами виконавчого комітету міської ради", "секретаря сільської ради"),
+    )
+    people = {p.display_name: p for p in parse_decision(source.read_text("utf-8"), "x").people}
+    positions = {name: (p.position_uk, p.position_en) for name, p in people.items() if p.position_uk}
+    assert positions["Токарчук О.В."] == ("перший заступник сільського голови", "First Deputy Village Head")
+    assert positions["Кухтар Т.М."] == ("секретар сільської ради", "Secretary of the Village Council")
+
+
 def test_a_town_of_two_words_keeps_both(tmp_path):
     """«с. Верхній Ясенів» was the town «Верхній»: the package verkhnii-…, its keyword and
     the council «Verkhnii Village Council».  The words after the name stay out of it."""

@@ -14,11 +14,10 @@ from __future__ import annotations
 from datetime import date
 
 from opendata.messages import noun_form
-from opendata.plan_import import Campaign, ParsedPlan, Person, Task
+from opendata.plan_import import COUNCILS_EN, Campaign, ParsedPlan, Person, Task
 from opendata.quarters import period_label, plan_quarters
 from opendata.text import fold_lookalikes, latin_slug, transliterate, ukrainian_date
 
-COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 # the campaigns' count in words, as the description of the campaigns' table gives it
 COUNT_WORDS = {
     "uk": ["Одна", "Дві", "Три", "Чотири", "П'ять", "Шість", "Сім", "Вісім", "Дев'ять", "Десять"],

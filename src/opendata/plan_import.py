@@ -44,19 +44,33 @@ CAMPAIGN_TITLES_EN = {
 }
 
 # Positions named in the decision's text, in the grammatical case in which the
-# text uses them, with their nominative form and an English translation. A
-# position is attached to a person only where the text names that person right
-# after the phrase ("... міського голови Олега ТОКАРЧУКА").
+# text uses them, with their nominative form and an English translation, for a city,
+# settlement or village council alike. A position is attached to a person only where
+# the text names that person right after the phrase ("... міського голови Олега
+# ТОКАРЧУКА"); the first that ends the text before the name wins («першого заступника»
+# before «заступника»).
+HEADS_EN = {"міського": "Mayor", "селищного": "Settlement Head", "сільського": "Village Head"}
+COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 KNOWN_POSITIONS = [
-    (
-        "першого заступника міського голови",
-        "перший заступник міського голови",
-        "First Deputy Mayor",
+    *(
+        (f"першого заступника {head} голови", f"перший заступник {head} голови", f"First Deputy {english}")
+        for head, english in HEADS_EN.items()
     ),
-    (
-        "керуючого справами виконавчого комітету міської ради",
-        "керуючий справами виконавчого комітету міської ради",
-        "Manager of Affairs of the Executive Committee",
+    *(
+        (f"заступника {head} голови", f"заступник {head} голови", f"Deputy {english}")
+        for head, english in HEADS_EN.items()
+    ),
+    *(
+        (
+            f"керуючого справами виконавчого комітету {council} ради",
+            f"керуючий справами виконавчого комітету {council} ради",
+            "Manager of Affairs of the Executive Committee",
+        )
+        for council in COUNCILS_EN
+    ),
+    *(
+        (f"секретаря {council} ради", f"секретар {council} ради", f"Secretary of the {english}")
+        for council, english in COUNCILS_EN.items()
     ),
     (
         "Начальник відділу комунікації та інформаційних технологій міської ради",
@@ -602,6 +616,7 @@ def _attach_positions(people: list[Person], flat_text: str) -> None:
                 for in_text, nominative, english in KNOWN_POSITIONS:
                     if before.endswith(in_text):
                         person.position_uk, person.position_en = nominative, english
+                        break
 
 
 def _number_tasks(tasks: list[Task]) -> None:
