@@ -13,8 +13,8 @@ subset of Solr's HTTP API that CKAN 2.11 sends:
   and ``facet.mincount``, ``defType=dismax`` with ``qf``; Solr-shaped JSON.
 * ``.../update``: JSON (a list of docs, or ``add``/``delete``/``commit``
   commands) or XML (``<add><doc>``, ``<delete><id>|<query>``, ``<commit/>``);
-  every update is visible at once. ``--persist FILE`` rewrites the whole index
-  as JSON after each update and reloads it at start (fine for hundreds of docs).
+  every update is visible at once. ``--persist FILE`` appends each update to a
+  journal (JSON lines), replayed and compacted at start.
 
 Queries: ``*:*``, ``field:value``, ``field:"phrase"``, ``field:(a OR b)``,
 ``field:[x TO y]``/``{x TO y}`` (dates incl. ``NOW-3DAYS``/``NOW/DAY``,
@@ -347,17 +347,38 @@ class DismaxQuery:
         return all(any(t.matches(doc) for t in terms) for terms in self.required)
 
 
-# --- The index: documents in insertion order, optionally persisted as JSON.
+# --- The index: documents in insertion order, optionally persisted as a journal.
 class Index:
+    """The documents, and with ``persist`` a journal of the updates: one JSON line
+    each, replayed at start and then compacted to one line of the documents.  An
+    update costs its own size; rewriting the whole index after each one cost ~0.5 s
+    at 600 datasets (CKAN sends one per write), and grew with every test run."""
+
     def __init__(self, schema: Schema, persist: Path | None):
-        self.schema, self.persist = schema, persist
+        self.schema = schema
         self.docs: dict[str, dict] = {}
         self.lock = threading.Lock()
-        if persist and persist.exists():
-            for doc in json.loads(persist.read_text("utf-8")):
-                self._add(doc)
+        self.journal = None
+        if persist:
+            if persist.exists():
+                self._replay(persist.read_text("utf-8"))
+            tmp = persist.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"add": list(self.docs.values())}) + "\n", "utf-8")
+            os.replace(tmp, persist)
+            self.journal = persist.open("a", encoding="utf-8")
 
-    def _add(self, doc: dict) -> None:
+    def _replay(self, text: str) -> None:
+        if text.lstrip().startswith("["):  # the whole index as one list (before the journal)
+            self._apply(json.loads(text), [], [])
+            return
+        for line in text.splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                return  # a line cut short (the stand-in was killed): the updates before it stand
+            self._apply(entry.get("add", []), entry.get("delete", []), entry.get("delete_query", []))
+
+    def _add(self, doc: dict) -> dict:
         key = as_str(doc.get(self.schema.unique_key) or doc.get("id"))
         doc = dict(doc)
         for name, values in self.schema.copy_targets(doc).items():
@@ -366,21 +387,27 @@ class Index:
         doc.setdefault("indexed_ts", datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
         self.docs.pop(key, None)  # a replaced doc moves to the end, like a new one
         self.docs[key] = doc
+        return doc
+
+    def _apply(self, adds: list[dict], delete_ids: list[str], delete_queries: list[str]) -> list[dict]:
+        """Apply one update; the documents as stored (copy fields and ``indexed_ts`` added)."""
+        queries = [Parser(q, self.schema, "text", "OR").parse() for q in delete_queries]
+        for key in delete_ids:
+            self.docs.pop(key, None)
+        for key, doc in list(self.docs.items()):
+            if any(q.matches(doc) for q in queries):
+                del self.docs[key]
+        return [self._add(doc) for doc in adds]
 
     def update(self, adds: list[dict], delete_ids: list[str], delete_queries: list[str]):
-        queries = [Parser(q, self.schema, "text", "OR").parse() for q in delete_queries]
+        for q in delete_queries:  # a query it cannot parse changes nothing (HTTP 400)
+            Parser(q, self.schema, "text", "OR").parse()
         with self.lock:
-            for key in delete_ids:
-                self.docs.pop(key, None)
-            for key, doc in list(self.docs.items()):
-                if any(q.matches(doc) for q in queries):
-                    del self.docs[key]
-            for doc in adds:
-                self._add(doc)
-            if self.persist:
-                tmp = self.persist.with_suffix(".tmp")
-                tmp.write_text(json.dumps(list(self.docs.values())), "utf-8")
-                os.replace(tmp, self.persist)
+            stored = self._apply(adds, delete_ids, delete_queries)
+            if self.journal is not None:
+                entry = {"add": stored, "delete": delete_ids, "delete_query": delete_queries}
+                self.journal.write(json.dumps(entry) + "\n")
+                self.journal.flush()
 
     def select(self, params: dict[str, list[str]]) -> dict:
         def one(name, default=None):
@@ -559,7 +586,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--port", type=int, default=58983)
     ap.add_argument("--schema", type=Path, required=True, help="CKAN's solr/schema.xml")
-    ap.add_argument("--persist", type=Path, help="JSON file keeping the index across restarts")
+    ap.add_argument("--persist", type=Path, help="journal file keeping the index across restarts")
     ap.add_argument("--verbose", action="store_true", help="log every request to stderr")
     args = ap.parse_args(argv)
     Handler.index = Index(Schema(args.schema), args.persist)
