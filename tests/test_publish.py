@@ -451,6 +451,31 @@ def test_a_republish_without_the_maintainers_email_keeps_the_portals(
     assert "--maintainer-email" not in result.stderr  # no warning that it is missing: it is not
 
 
+def test_a_passport_value_the_portal_refuses_names_its_option_and_changes_nothing(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """CKAN refuses an e-mail it cannot read (HTTP 409 on package_patch, a real one): the
+    refusal said «an option of publish, such as --org or --maintainer, or
+    datapackage.json» and left the officer to find which."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    before = portal_state(ckan_portal, name)
+    args = ["publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+            "--maintainer-email", "opendata at example.org", "--lang", "en"]  # fmt: skip
+    result = run_cli(*args, env=cli_env(ckan_portal.token))
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == 1, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "The portal does not take «opendata at example.org» for the dataset's field maintainer_email " \
+        "(set by --maintainer-email): running again would end the same way." in said  # fmt: skip
+    assert "maintainer_email: Email opendata at example.org is not a valid format" in said
+    assert portal_state(ckan_portal, name) == before  # the passport first: no file was sent either
+    assert ckan_portal.api().action.package_show(id=name)["maintainer_email"] == "opendata@example.org"
+    made = run_cli(*args[:-4], "--dataset", unique_name(), "--maintainer-email", "x@", "--format", "json",
+                   env=cli_env(ckan_portal.token))  # fmt: skip
+    assert made.returncode == 1 and json.loads(made.stdout)["error"] == "PassportRefused"  # a new dataset's
+
+
 def test_pull_into_a_folder_with_files_changes_nothing(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
 ):

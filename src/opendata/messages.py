@@ -2109,6 +2109,8 @@ FAILURES = {
         "Rejected": "Портал відхилив дані, бо його схема не приймає значення, яке він називає нижче: "
         "повторний запуск закінчиться так само. Змініть це значення (параметр publish, як-от --org чи "
         "--maintainer, або datapackage.json) і тоді опублікуйте.",
+        "PassportRefused": "Портал не приймає значення «{value}» поля {key} набору (його задає {source}): "
+        "повторний запуск закінчиться так само. Дайте інше значення й тоді опублікуйте.",
         "CreatedMeanwhile": "Набір «{dataset}» щойно створив інший запуск publish (колега чи друге вікно), "
         "тож цей нічого не додав. Запустіть publish ще раз: він оновить цей набір.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
@@ -2224,6 +2226,8 @@ FAILURES = {
         "Rejected": "The portal refused the data: its schema does not take the value it names below, "
         "so running again would end the same way. Change that value (an option of publish, such as --org "
         "or --maintainer, or datapackage.json), then publish.",
+        "PassportRefused": "The portal does not take «{value}» for the dataset's field {key} (set by "
+        "{source}): running again would end the same way. Give another value, then publish.",
         "CreatedMeanwhile": "Another run of publish (a colleague's, a second window) created the dataset "
         "«{dataset}» a moment ago, so this one added nothing. Run publish again: it will update it.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",

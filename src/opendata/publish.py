@@ -147,6 +147,27 @@ class ResourceRefused(Rejected):
     ``field`` it names."""
 
 
+class PassportRefused(Rejected):
+    """The portal refuses a value of the dataset's passport (a validation error, HTTP 409,
+    on package_create or package_patch): publishing again is refused the same way.
+    ``params``: the dataset's ``key``, its ``value``, where it comes from (``source``:
+    the option of publish, or datapackage.json's key) and the portal's ``reason``."""
+
+
+# where a dataset's field comes from: an option of publish, else the package's descriptor
+PASSPORT_SOURCES = {
+    "name": "--dataset",
+    "owner_org": "--org",
+    "maintainer": "--maintainer",
+    "maintainer_email": "--maintainer-email",
+    "title": "datapackage.json, «title»",
+    "notes": "datapackage.json, «description»",
+    "license_id": "datapackage.json, «licenses»",
+    "version": "datapackage.json, «version»",
+    "tags": "datapackage.json, «keywords»",
+}
+
+
 class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
@@ -941,7 +962,7 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
             )
         except Rejected as error:
             if client.find("package_show", {"id": wanted["name"]}) is None:
-                raise
+                raise _passport_refused(error, wanted) from None
             # another publish made it since this one looked: going on would add its files twice
             raise CreatedMeanwhile(f"{error}", dataset=wanted["name"]) from None
     if plan.action == "unchanged":
@@ -950,7 +971,21 @@ def _sync_dataset(plan: PublishPlan, client: CkanClient) -> dict:
     extras.update(wanted["extras"])
     body["extras"] = [{"key": k, "value": v} for k, v in extras.items()]
     body["id"] = plan.existing["id"]
-    return client.call("package_patch", body)
+    try:
+        return client.call("package_patch", body)
+    except Rejected as error:
+        raise _passport_refused(error, wanted) from None
+
+
+def _passport_refused(error: Rejected, wanted: dict) -> Rejected:
+    """A refusal of one passport field named with where its value comes from; any other as it is."""
+    key = error.params.get("key")
+    if key not in PASSPORT_SOURCES:
+        return error
+    value = wanted[key]
+    text = ", ".join(value) if isinstance(value, list) else str(value)
+    shown = text if len(text) <= 80 else text[:79] + "…"
+    return PassportRefused(str(error), **{**error.params, "value": shown, "source": PASSPORT_SOURCES[key]})
 
 
 def _sync_resource(
