@@ -80,3 +80,14 @@ def test_a_delete_query_it_cannot_parse_changes_nothing(standin, schema, tmp_pat
     with pytest.raises(standin.QueryError):
         index.update([{"id": "b", "title": "Not added"}], [], ["{!local}x"])
     assert titles(index) == titles(standin.Index(schema, journal)) == {"a": "Kept"}
+
+
+def test_the_journal_is_compacted_once_the_updates_outgrow_the_index(standin, schema, tmp_path, monkeypatch):
+    """A portal left running (the lab's) would append every write for ever."""
+    monkeypatch.setattr(standin.Index, "COMPACT_MIN_BYTES", 0)
+    journal = tmp_path / "index.json"
+    index = standin.Index(schema, journal)
+    for n in range(20):
+        index.update([{"id": "a", "title": f"Title {n}"}], [], [])
+        assert len(journal.read_text("utf-8").splitlines()) <= 3
+    assert titles(standin.Index(schema, journal)) == {"a": "Title 19"}
