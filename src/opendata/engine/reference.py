@@ -46,14 +46,11 @@ def _key_values(error: frictionless.errors.Error, schema: frictionless.Schema) -
     """A repeated primary key's values as Frictionless compared them: the row's cells
     of the key's fields, parsed (the engine's ``KeyCells`` quotes them so)."""
     cells = getattr(error, "cells", None) or []
-    names = schema.field_names
-    values = []
-    for name in schema.primary_key:
-        at = names.index(name) if name in names else len(cells)
-        if at >= len(cells) or error.note == PK_ALL_NULL_NOTE:
-            return None
-        values.append(str(schema.get_field(name).read_cell(cells[at])[0]))
-    return ", ".join(values)
+    at = {name: place for place, name in enumerate(schema.field_names) if place < len(cells)}
+    if error.note == PK_ALL_NULL_NOTE or any(name not in at for name in schema.primary_key):
+        return None
+    values = (schema.get_field(name).read_cell(cells[at[name]])[0] for name in schema.primary_key)
+    return ", ".join(map(str, values))
 
 
 def run_reference(
