@@ -252,6 +252,45 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Put the file back into the package folder or fix «path» in datapackage.json.",
         ),
     },
+    "file-missing:renamed": {
+        "uk": (
+            "Файлу «{path}» немає, але поруч є «{neighbour}»: мабуть, це таблиця, збережена під іншим іменем.",
+            "Перейменуйте «{neighbour}» на «{path}». Windows може ховати розширення імен: у Провіднику "
+            "ввімкніть «Вигляд» → «Розширення імен файлів», щоб бачити ім'я повністю.",
+        ),
+        "en": (
+            "File «{path}» is missing, but «{neighbour}» is beside it: probably the table saved under "
+            "another name.",
+            "Rename «{neighbour}» to «{path}». Windows may hide file name extensions: in File Explorer "
+            "turn on “View” → “File name extensions” to see the whole name.",
+        ),
+    },
+    "file-missing:workbook": {
+        "uk": (
+            "Файлу «{path}» немає, але поруч є книга «{neighbour}»: мабуть, таблицю збережено як книгу, "
+            "а не як CSV.",
+            "Відкрийте «{neighbour}» в Excel чи LibreOffice і збережіть як «CSV UTF-8 (розділювач — кома)» "
+            "під іменем «{path}».",
+        ),
+        "en": (
+            "File «{path}» is missing, but the workbook «{neighbour}» is beside it: the table was probably "
+            "saved as a workbook, not as CSV.",
+            "Open «{neighbour}» in Excel or LibreOffice and save it as “CSV UTF-8 (Comma delimited)” "
+            "named «{path}».",
+        ),
+    },
+    "newer-workbook": {
+        "uk": (
+            "Книга «{neighbour}» новіша за «{path}», а перевіряється й публікується лише «{path}».",
+            "Якщо нові рядки там, відкрийте «{neighbour}» в Excel чи LibreOffice і збережіть як «CSV UTF-8 "
+            "(розділювач — кома)» під іменем «{path}»; якщо ні, приберіть книгу з папки пакета.",
+        ),
+        "en": (
+            "The workbook «{neighbour}» is newer than «{path}», but only «{path}» is checked and published.",
+            "If the new rows are there, open «{neighbour}» in Excel or LibreOffice and save it as “CSV UTF-8 "
+            "(Comma delimited)” named «{path}»; if not, move the workbook out of the package folder.",
+        ),
+    },
     "file-empty": {
         "uk": (
             "Файл «{path}» порожній: немає навіть рядка заголовків.",
