@@ -851,8 +851,13 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     out.print(table)
     if not summary.reports:
         out.print(ui["no_reports"])
-    counts = {key: number(value, lang) for key, value in summary.to_dict().items() if isinstance(value, int)}
-    out.print(ui["summary"].format(**{**summary.to_dict(), **counts}))
+    counts = {
+        "tasks": counted(summary.tasks, lang, "tasks_after_from"),
+        "reported": number(summary.reported, lang),
+        "done": number(summary.done, lang),
+        "reports": counted(summary.reports, lang, "execution_records"),
+    }
+    out.print(ui["summary"].format(**counts))
 
 
 # --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------

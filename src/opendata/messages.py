@@ -1486,6 +1486,8 @@ NOUNS = {
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
         "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
         "tasks": {"one": "завдання", "many": "завдань", "other": "завдання"},
+        # after "із" (genitive): "із 21 завдання", "із 35 завдань"
+        "tasks_after_from": {"one": "завдання", "few": "завдань", "many": "завдань", "other": "завдання"},
         "people": {"one": "особа", "few": "особи", "many": "осіб", "other": "особи"},
         "roles": {"one": "роль", "few": "ролі", "many": "ролей", "other": "ролі"},
         "lines": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
@@ -1538,6 +1540,7 @@ NOUNS = {
         "times": {"one": "time", "other": "times"},
         "campaigns": {"one": "campaign", "other": "campaigns"},
         "tasks": {"one": "task", "other": "tasks"},
+        "tasks_after_from": {"one": "task", "other": "tasks"},
         "people": {"one": "person", "other": "people"},
         "roles": {"one": "role", "other": "roles"},
         "lines": {"one": "line", "other": "lines"},
@@ -1828,7 +1831,7 @@ BUILD_UI = {
         "total": "Усього",
         "legend": "у клітинках: завдань зі звітами / з них виконано",
         "no_reports": "Записів про виконання ще немає.",
-        "summary": "Разом: {reported} із {tasks} завдань зі звітами, {done} виконано; записів: {reports}.",
+        "summary": "Разом: {reported} із {tasks} зі звітами, {done} виконано; {reports}.",
     },
     "en": {
         "not_package": "expected a data package folder or a datapackage.json",
@@ -1863,7 +1866,7 @@ BUILD_UI = {
         "total": "Total",
         "legend": "cells: tasks with reports / of them done",
         "no_reports": "There are no execution records yet.",
-        "summary": "In all: {reported} of {tasks} tasks reported on, {done} done; {reports} records.",
+        "summary": "In all: {reported} of {tasks} reported on, {done} done; {reports}.",
     },
 }
 
