@@ -221,7 +221,7 @@ def test_a_new_text_of_the_decision_rewrites_the_files_the_last_import_wrote(pla
     assert result.returncode == 1, result.stderr
     assert "34 tasks" in result.stdout
     assert "After the import the package has errors (1)" in result.stderr
-    assert f"opendata validate {plan_with_reports}" in result.stderr
+    assert f"opendata validate {plan_with_reports} --lang en shows which" in result.stderr
     assert "1.3" not in {row["task_id"] for row in rows(plan_with_reports / "tasks.csv")}
 
 

@@ -2083,6 +2083,9 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     assert f"opendata validate '{spaced}' --schema СХЕМА.json" in run_cli("validate", spaced).stdout
     warnings = json.loads(run_cli("validate", table, "--format", "json").stdout)["warnings"]
     assert [w["type"] for w in warnings] == ["schema-none"]
+    # in English, the command given answers in English too
+    english = run_cli("validate", table, "--lang", "en").stdout
+    assert f"opendata validate {table} --schema SCHEMA.json --lang en," in english
 
 
 def test_a_national_csvw_schema_is_converted_and_said_so(tmp_path):
