@@ -10,6 +10,7 @@ import re
 import shutil
 import sqlite3
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import frictionless
@@ -757,6 +758,73 @@ def test_the_dictionary_is_queried_by_table_name_not_a_keyword(dist, package):
     assert [f for (f,) in fields] == package.tables["tasks"].fields
     sheet = load_workbook(dist / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
     assert sheet["A1"].value == "table_name"
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+class _Holders(HTMLParser):
+    """The classes of the elements around each piece of a page's text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[set[str]] = []
+        self.found: dict[str, list[set[str]]] = {}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag not in VOID_ELEMENTS:
+            self.open.append(set((dict(attrs).get("class") or "").split()))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID_ELEMENTS:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.found[data] = list(self.open)
+
+
+def keeps_line_breaks(page: str, text: str) -> bool:
+    """Whether the page shows ``text`` (several lines) on several lines: it is written
+    whole, and a class of its element or one around it has a rule of the page's style
+    «white-space: pre-line» (inherited, as the property is)."""
+    holders = _Holders()
+    holders.feed(page)
+    if text not in holders.found:
+        return False
+    style = page[page.index("<style>") : page.index("</style>")]
+    kept = {
+        name
+        for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", style)
+        if re.search(r"white-space:\s*pre-(line|wrap)", body)
+        for selector in selectors.split(",")
+        for name in re.findall(r"^\s*\.([\w-]+)\s*$", selector)
+    }
+    return any(kept & classes for classes in holders.found[text])
+
+
+def test_texts_typed_on_several_lines_keep_their_line_breaks(plan_copy, tmp_path):
+    """A summary typed on three lines in a cell showed as one run-on line on the plan
+    page (the CSV and the workbook keep the breaks); so would a description."""
+    summary = "Опубліковано новину.\nПроведено прямий ефір.\nЗібрано 40 запитань."
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8", newline="") as table:
+        row = ["R-1", "1.10", "2021-Q3", "2021-07-15", "done", summary, "https://example.org/a"]
+        csv.writer(table, lineterminator="\n").writerow([*row, "website", "", "koba-i-yu"])
+    described = "Що зроблено за квартал.\nКожен захід — окремим рядком."
+    schema_path = plan_copy / "schemas" / "progress_reports.json"
+    schema = json.loads(schema_path.read_text("utf-8"))
+    next(f for f in schema["fields"] if f["name"] == "summary")["description"] = described
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), "utf-8")
+    descriptor_path = plan_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text("utf-8"))
+    descriptor["description"] = "План комунікації.\n\nЗаписи про виконання — щокварталу."
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), "utf-8")
+    result = run_cli("build", plan_copy, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    assert keeps_line_breaks(page, summary)
+    assert keeps_line_breaks(page, descriptor["description"])
+    assert keeps_line_breaks(page, described)
+    assert keeps_line_breaks((tmp_path / "out" / "dictionary.html").read_text("utf-8"), described)
 
 
 def test_descriptions_show_no_markdown_marks(dist):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -343,6 +344,27 @@ def test_a_command_suggested_in_a_message_quotes_a_path_with_a_space(plan_copy, 
     result = run_cli("report", folder)
     assert result.returncode == 1
     assert f"opendata validate '{folder}'" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "--out", "dist"], ["report"], ["publish", "--dry-run", "--portal", "http://127.0.0.1:9"]],
+    ids=["build", "report", "publish"],
+)
+@pytest.mark.parametrize("before", [False, True], ids=["lang-after", "lang-before"])
+def test_the_command_for_the_details_is_in_the_language_asked_for(plan_copy, command, before):
+    """`build --lang en` said "details: opendata validate many", whose messages are
+    Ukrainian: the command named carries --lang en, typed after the command or before it."""
+    with (plan_copy / "people.csv").open("a", encoding="utf-8") as stream:
+        stream.write("x,y\n")
+    lang = ["--lang", "en"]
+    args = [*lang, *command, plan_copy] if before else [*command, plan_copy, *lang]
+    result = run_cli(*args, cwd=plan_copy.parent)
+    assert result.returncode == 1, result.stderr
+    hint = f"opendata validate {plan_copy} --lang en"
+    assert hint in result.stderr, result.stderr
+    followed = run_cli(*shlex.split(hint)[1:])
+    assert followed.returncode == 1 and "Problems found." in followed.stdout
 
 
 @pytest.mark.parametrize(

@@ -58,14 +58,26 @@ def test_report_exit_codes(plan_copy, tmp_path):
     assert f"нічого не зроблено; виправте їх (подробиці: opendata validate {plan_copy})" in result.stderr
 
 
+def test_report_total_says_one_record_in_the_singular(plan_with_reports):
+    """`report --lang en` said "1 done; 1 records"."""
+    reports = plan_with_reports / "progress_reports.csv"
+    reports.write_text("".join(reports.read_text("utf-8").splitlines(keepends=True)[:2]), "utf-8")
+    en = run_cli("report", plan_with_reports, "--lang", "en")
+    assert en.returncode == 0, en.stderr
+    assert en.stdout.splitlines()[-1] == "In all: 1 of 35 tasks reported on, 1 done; 1 execution record."
+    uk = run_cli("report", plan_with_reports)
+    last = uk.stdout.splitlines()[-1]
+    assert last == "Разом: 1 із 35 завдань зі звітами, 1 виконано; 1 запис про виконання."
+
+
 def test_report_counts_are_written_as_the_language_writes_numbers(plan_copy):
-    """«записів: 1200» beside validate's «1 200 рядків»: the same number, two spellings."""
+    """«1200 записів» beside validate's «1 200 рядків»: the same number, two spellings."""
     row = "R-{n},1.2,2021-Q2,2021-06-01,done,x,https://example.org/{n},website,,koba-i-yu"
     rows = [row.format(n=n) for n in range(1200)]
     with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8") as table:
         table.write("\n".join(rows) + "\n")
-    assert "записів: 1\u00a0200." in run_cli("report", plan_copy).stdout
-    assert "1,200 records." in run_cli("report", plan_copy, "--lang", "en").stdout
+    assert "; 1\u00a0200 записів про виконання." in run_cli("report", plan_copy).stdout
+    assert "; 1,200 execution records." in run_cli("report", plan_copy, "--lang", "en").stdout
 
 
 def test_report_names_the_plan_it_shows(plan_with_reports):

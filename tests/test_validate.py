@@ -1562,6 +1562,60 @@ def test_missing_data_file(plan_copy):
     assert_checked_without_keys_to_people(report)
 
 
+@pytest.mark.parametrize(
+    ("saved_as", "variant"),
+    [
+        ("progress_reports.csv.csv", "renamed"),  # Windows hid the ending she typed
+        ("progress_reports.csv.txt", "renamed"),
+        ("progress_reports (1).csv", "renamed"),
+        ("Progress_Reports.CSV", "renamed"),
+        ("progress_reports.xlsx", "workbook"),
+        ("progress_reports.csv.xlsx", "workbook"),
+        ("progress_reports.ods", "workbook"),
+        ("progress_reports_old.csv", None),  # another table: not named
+        ("reports.xlsx", None),
+    ],
+)
+def test_a_missing_table_saved_beside_under_another_name_is_named(plan_copy, saved_as, variant):
+    """«Файлу немає … або виправте «path» у datapackage.json» was the wrong fix for a clerk
+    whose table is there, under a name Windows or Excel gave it."""
+    (plan_copy / "progress_reports.csv").rename(plan_copy / saved_as)
+    code, report = report_json(plan_copy)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["path"]) == ("file-missing", "progress_reports.csv")
+    if variant is None:
+        assert "поруч" not in error["message"] and "datapackage.json" in error["fix"]
+    else:
+        assert f"поруч є{' книга' if variant == 'workbook' else ''} «{saved_as}»" in error["message"]
+    if variant == "renamed":
+        assert error["fix"].startswith(f"Перейменуйте «{saved_as}» на «progress_reports.csv».")
+    if variant == "workbook":
+        assert f"Відкрийте «{saved_as}» в Excel чи LibreOffice і збережіть як «CSV UTF-8" in error["fix"]
+        assert error["fix"].endswith("під іменем «progress_reports.csv».")
+
+
+def test_a_workbook_saved_after_the_table_beside_it_is_a_warning(plan_copy):
+    """The clerk saved her new rows only in progress_reports.xlsx: validate said «Дані
+    коректні» of the old CSV, and her rows were left out without a word."""
+    table, workbook = plan_copy / "progress_reports.csv", plan_copy / "progress_reports.xlsx"
+    workbook.write_bytes(b"PK\x03\x04")
+    saved = table.stat().st_mtime
+    os.utime(workbook, (saved + 60, saved + 60))
+    result = run_cli("validate", plan_copy, "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert (
+        "! The workbook «progress_reports.xlsx» is newer than «progress_reports.csv», "
+        "but only «progress_reports.csv» is checked and published." in result.stdout
+    )
+    assert "save it as “CSV UTF-8 (Comma delimited)” named «progress_reports.csv»" in result.stdout
+
+    os.utime(workbook, (saved - 60, saved - 60))  # kept from before: the CSV is the newer
+    code, report = report_json(plan_copy)
+    assert code == 0
+    assert "newer-workbook" not in {w["type"] for w in report["warnings"]}
+
+
 @pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "sub/../../x.csv"])
 def test_paths_leaving_the_package_are_refused(plan_copy, path):
     descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
@@ -2029,6 +2083,9 @@ def test_a_table_without_a_schema_is_said_to_be_checked_for_structure_only(tmp_p
     assert f"opendata validate '{spaced}' --schema СХЕМА.json" in run_cli("validate", spaced).stdout
     warnings = json.loads(run_cli("validate", table, "--format", "json").stdout)["warnings"]
     assert [w["type"] for w in warnings] == ["schema-none"]
+    # in English, the command given answers in English too
+    english = run_cli("validate", table, "--lang", "en").stdout
+    assert f"opendata validate {table} --schema SCHEMA.json --lang en," in english
 
 
 def test_a_national_csvw_schema_is_converted_and_said_so(tmp_path):

@@ -370,7 +370,10 @@ def import_plan_command(source: Path, out_dir: Path, force: bool, output_format:
     if errors:  # fields not in the text, or records of a task or person the new plan no longer has
         cause = ui["invalid_causes"]["fields" if any(n.leaves_an_error for n in plan.notes) else "reports"]
         err.print(
-            ui["invalid"].format(count=number(errors, lang), out=_quoted(out_dir), cause=cause), markup=False
+            ui["invalid"].format(
+                count=number(errors, lang), command=_validate_command(out_dir, lang), cause=cause
+            ),
+            markup=False,
         )
     if unplaced or errors:
         sys.exit(1)
@@ -501,10 +504,22 @@ def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_re
         words += ["--limit-errors", str(limit_errors)]
     if allow_remote:
         words.append("--allow-remote")
-    # typed after the command, or before it (`opendata --lang en validate …`)
-    if given("lang") is click.core.ParameterSource.COMMANDLINE or "lang_given" in context.meta:
-        words += ["--lang", lang]
-    return shlex.join(words)
+    return shlex.join([*words, *_lang_words(lang)])
+
+
+def _validate_command(path: Path, lang: str) -> str:
+    """`opendata validate PATH`, the command a refusal names for the details, in the
+    person's language: an English run's hint without it answered in Ukrainian."""
+    return shlex.join(["opendata", "validate", str(path), *_lang_words(lang)])
+
+
+def _lang_words(lang: str) -> list[str]:
+    """``--lang LANG`` for a command the person is told to run, where she gave it on the
+    command line, after the command or before it (`opendata --lang en validate …`); a
+    language from OPENDATA_LANG needs no words."""
+    context = click.get_current_context()
+    given = context.get_parameter_source("lang") is click.core.ParameterSource.COMMANDLINE
+    return ["--lang", lang] if given or "lang_given" in context.meta else []
 
 
 class _progress:
@@ -723,7 +738,7 @@ def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     if not (folder / "datapackage.json").is_file():
         _refuse("NotAPackage", f"{path}: {ui['not_package']}", output_format, 2)
     if not report.valid:
-        message = ui["invalid"].format(folder=_quoted(folder))
+        message = ui["invalid"].format(command=_validate_command(folder, lang))
         _refuse("InvalidPackage", f"{folder}: {message}", output_format, 1)
     return folder
 
@@ -851,8 +866,13 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     out.print(table)
     if not summary.reports:
         out.print(ui["no_reports"])
-    counts = {key: number(value, lang) for key, value in summary.to_dict().items() if isinstance(value, int)}
-    out.print(ui["summary"].format(**{**summary.to_dict(), **counts}))
+    counts = {
+        "tasks": counted(summary.tasks, lang, "tasks_after_from"),
+        "reported": number(summary.reported, lang),
+        "done": number(summary.done, lang),
+        "reports": counted(summary.reports, lang, "execution_records"),
+    }
+    out.print(ui["summary"].format(**counts))
 
 
 # --- publish and pull: the CKAN portal (opendata.publish, opendata.pull) ----------------------
@@ -1138,7 +1158,9 @@ def publish_command(
         _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
     if not report.valid:
         errors = counted(len(report.errors), lang, "errors")
-        message = ui["invalid_package"].format(path=_quoted(path), errors=errors)
+        message = ui["invalid_package"].format(
+            path=_quoted(path), errors=errors, command=_validate_command(path, lang)
+        )
         _refuse("InvalidPackage", message, output_format, report.exit_code)
     package_dir = path.parent if path.is_file() else path
     org = org or _default_organisation(package_dir, ui, output_format)
@@ -1389,7 +1411,11 @@ def pull_command(
             markup=False,
         )
         if not report.valid:
-            err.print(ui["pulled_invalid"].format(out=out_dir), style="red", markup=False)
+            err.print(
+                ui["pulled_invalid"].format(command=_validate_command(out_dir, lang)),
+                style="red",
+                markup=False,
+            )
     sys.exit(0 if report.valid else 1)
 
 

@@ -252,6 +252,45 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Put the file back into the package folder or fix «path» in datapackage.json.",
         ),
     },
+    "file-missing:renamed": {
+        "uk": (
+            "Файлу «{path}» немає, але поруч є «{neighbour}»: мабуть, це таблиця, збережена під іншим іменем.",
+            "Перейменуйте «{neighbour}» на «{path}». Windows може ховати розширення імен: у Провіднику "
+            "ввімкніть «Вигляд» → «Розширення імен файлів», щоб бачити ім'я повністю.",
+        ),
+        "en": (
+            "File «{path}» is missing, but «{neighbour}» is beside it: probably the table saved under "
+            "another name.",
+            "Rename «{neighbour}» to «{path}». Windows may hide file name extensions: in File Explorer "
+            "turn on “View” → “File name extensions” to see the whole name.",
+        ),
+    },
+    "file-missing:workbook": {
+        "uk": (
+            "Файлу «{path}» немає, але поруч є книга «{neighbour}»: мабуть, таблицю збережено як книгу, "
+            "а не як CSV.",
+            "Відкрийте «{neighbour}» в Excel чи LibreOffice і збережіть як «CSV UTF-8 (розділювач — кома)» "
+            "під іменем «{path}».",
+        ),
+        "en": (
+            "File «{path}» is missing, but the workbook «{neighbour}» is beside it: the table was probably "
+            "saved as a workbook, not as CSV.",
+            "Open «{neighbour}» in Excel or LibreOffice and save it as “CSV UTF-8 (Comma delimited)” "
+            "named «{path}».",
+        ),
+    },
+    "newer-workbook": {
+        "uk": (
+            "Книга «{neighbour}» новіша за «{path}», а перевіряється й публікується лише «{path}».",
+            "Якщо нові рядки там, відкрийте «{neighbour}» в Excel чи LibreOffice і збережіть як «CSV UTF-8 "
+            "(розділювач — кома)» під іменем «{path}»; якщо ні, приберіть книгу з папки пакета.",
+        ),
+        "en": (
+            "The workbook «{neighbour}» is newer than «{path}», but only «{path}» is checked and published.",
+            "If the new rows are there, open «{neighbour}» in Excel or LibreOffice and save it as “CSV UTF-8 "
+            "(Comma delimited)” named «{path}»; if not, move the workbook out of the package folder.",
+        ),
+    },
     "file-empty": {
         "uk": (
             "Файл «{path}» порожній: немає навіть рядка заголовків.",
@@ -409,10 +448,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Вкажіть схему таблиці: opendata validate {given} --schema СХЕМА.json або перевірте "
             "пакет, до якого вона належить.",
         ),
-        "en": (
+        "en": (  # the command with --lang en: without it, its messages would be Ukrainian
             "File «{path}» was checked without a schema: only its structure (header, number of cells) "
             "and the value types guessed from its first rows, not required cells, allowed values or keys.",
-            "Give the table's schema: opendata validate {given} --schema SCHEMA.json, or validate the "
+            "Give the table's schema: opendata validate {given} --schema SCHEMA.json --lang en, or validate the "
             "package it belongs to.",
         ),
     },
@@ -1447,6 +1486,8 @@ NOUNS = {
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
         "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
         "tasks": {"one": "завдання", "many": "завдань", "other": "завдання"},
+        # after "із" (genitive): "із 21 завдання", "із 35 завдань"
+        "tasks_after_from": {"one": "завдання", "few": "завдань", "many": "завдань", "other": "завдання"},
         "people": {"one": "особа", "few": "особи", "many": "осіб", "other": "особи"},
         "roles": {"one": "роль", "few": "ролі", "many": "ролей", "other": "ролі"},
         "lines": {"one": "рядок", "few": "рядки", "many": "рядків", "other": "рядка"},
@@ -1499,6 +1540,7 @@ NOUNS = {
         "times": {"one": "time", "other": "times"},
         "campaigns": {"one": "campaign", "other": "campaigns"},
         "tasks": {"one": "task", "other": "tasks"},
+        "tasks_after_from": {"one": "task", "other": "tasks"},
         "people": {"one": "person", "other": "people"},
         "roles": {"one": "role", "other": "roles"},
         "lines": {"one": "line", "other": "lines"},
@@ -1593,8 +1635,7 @@ IMPORT_UI = {
         "план на {period}: імпорт замінив би його. Нічого не записано. Вкажіть для цього плану іншу папку "
         "(--out) або, якщо це справді той самий план із новим періодом, запустіть команду з --force "
         "(progress_reports.csv із записами про виконання лишиться як є).",
-        "invalid": "Після імпорту пакет має помилки ({count}): opendata validate {out} покаже, які саме "
-        "({cause}).",
+        "invalid": "Після імпорту пакет має помилки ({count}): {command} покаже, які саме ({cause}).",
         "invalid_causes": {
             "reports": "найчастіше це звіти про завдання чи осіб, яких у новому плані немає",
             "fields": "серед них поля рішення, яких імпорт не зміг заповнити, — їх названо вище",
@@ -1681,8 +1722,7 @@ IMPORT_UI = {
         "this decision is the plan for {period}: the import would replace it. Nothing was written. Give this "
         "plan another folder (--out), or, if it truly is the same plan with a new period, run the command "
         "with --force (progress_reports.csv and its records stay as they are).",
-        "invalid": "After the import the package has errors ({count}): opendata validate {out} shows "
-        "which ({cause}).",
+        "invalid": "After the import the package has errors ({count}): {command} shows which ({cause}).",
         "invalid_causes": {
             "reports": "most often reports on tasks or people the new plan no longer has",
             "fields": "among them the decision's fields the import could not fill, named above",
@@ -1759,7 +1799,7 @@ BUILD_UI = {
     "uk": {
         "not_package": "потрібна папка пакета даних або datapackage.json",
         "invalid": "пакет містить помилки, тож нічого не зроблено; виправте їх (подробиці: "
-        "opendata validate {folder}) і запустіть команду ще раз",
+        "{command}) і запустіть команду ще раз",
         "publisher_errors": {
             "missing": "файлу розпорядника «{path}» немає",
             "not-json": "файл розпорядника «{path}» не є коректним JSON: {detail} (рядок {line}, позиція {column})",
@@ -1789,12 +1829,12 @@ BUILD_UI = {
         "total": "Усього",
         "legend": "у клітинках: завдань зі звітами / з них виконано",
         "no_reports": "Записів про виконання ще немає.",
-        "summary": "Разом: {reported} із {tasks} завдань зі звітами, {done} виконано; записів: {reports}.",
+        "summary": "Разом: {reported} із {tasks} зі звітами, {done} виконано; {reports}.",
     },
     "en": {
         "not_package": "expected a data package folder or a datapackage.json",
         "invalid": "the package has errors, so nothing was done; fix them (details: "
-        "opendata validate {folder}) and run the command again",
+        "{command}) and run the command again",
         "publisher_errors": {
             "missing": "publisher file «{path}» is missing",
             "not-json": "publisher file «{path}» is not valid JSON: {detail} (line {line}, column {column})",
@@ -1824,7 +1864,7 @@ BUILD_UI = {
         "total": "Total",
         "legend": "cells: tasks with reports / of them done",
         "no_reports": "There are no execution records yet.",
-        "summary": "In all: {reported} of {tasks} tasks reported on, {done} done; {reports} records.",
+        "summary": "In all: {reported} of {tasks} reported on, {done} done; {reports}.",
     },
 }
 
@@ -1862,7 +1902,7 @@ PUBLISH_UI = {
         "bad_portal_url": "«{url}» (з {source}) — не адреса порталу: вона має починатися з http:// або https://, "
         "наприклад https://data.example.gov.ua.",
         "local_portal": "Увага: публікація на ЛОКАЛЬНИЙ ТЕСТОВИЙ портал {url}, не на публічний. Справжній портал: --portal URL, змінна OPENDATA_PORTAL або url у файлі налаштувань.",
-        "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: opendata validate {path}",
+        "invalid_package": "Пакет {path} не пройшов перевірку ({errors}); нічого не опубліковано. Подробиці: {command}",
         "dry_run": "Пробний запуск: на порталі нічого не змінено.",
         "create": "створити",
         "update": "оновити",
@@ -1894,7 +1934,7 @@ PUBLISH_UI = {
         "refused_resource_field": ", поле «{field}»",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
-        "pulled_invalid": "Завантажений пакет не пройшов перевірку: opendata validate {out}",
+        "pulled_invalid": "Завантажений пакет не пройшов перевірку: {command}",
         "uploading": "Вивантаження",
         "token_source": {
             "none": "API-токена не задано: ні в CKAN_API_TOKEN, ні у файлі налаштувань.",
@@ -2002,7 +2042,7 @@ PUBLISH_UI = {
         "bad_portal_url": "«{url}» (from {source}) is no portal address: it must start with http:// or https://, "
         "such as https://data.example.gov.ua.",
         "local_portal": "Note: publishing to the LOCAL TEST portal {url}, not a public one. For a real portal: --portal URL, the variable OPENDATA_PORTAL or url in the config file.",
-        "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: opendata validate {path}",
+        "invalid_package": "The package {path} is not valid ({errors}); nothing was published. Details: {command}",
         "dry_run": "Dry run: nothing was changed on the portal.",
         "create": "create",
         "update": "update",
@@ -2033,7 +2073,7 @@ PUBLISH_UI = {
         "refused_resource_field": ", field «{field}»",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
-        "pulled_invalid": "The downloaded package is not valid: opendata validate {out}",
+        "pulled_invalid": "The downloaded package is not valid: {command}",
         "uploading": "Uploading",
         "token_source": {
             "none": "No API token is set: neither in CKAN_API_TOKEN nor in the config file.",

@@ -32,6 +32,7 @@ from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
+from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
 from opendata.suggest import KeyGuesser
@@ -138,7 +139,8 @@ def validate(
     # every file first: a table whose foreign key refers to one that cannot be read
     # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
     # fail on the other table's bytes with an error that names the wrong file
-    files = [resource for resource in resources if _check_file(resource, report)]
+    folders = Folders()  # each folder of the tables listed once, for files saved under another name
+    files = [resource for resource in resources if _check_file(resource, report, folders)]
     unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
     readable_tables: set[str] = set()
     keys = KeyGuesser(package)  # one for the package: each lookup table is read once
@@ -474,15 +476,19 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
     schema.foreign_keys = kept
 
 
-def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bool:
+def _check_file(resource: frictionless.Resource, report: ValidationReport, folders: Folders) -> bool:
     """File-level checks; False when the table must not be read further."""
     if resource.remote or resource.path is None:  # inline data has no file
         return True
     file = Path(resource.normpath)
     display = resource.path
     if not file.is_file():
-        report.problems.append(Problem("file-missing", resource=resource.name, path=display))
+        report.problems.append(_missing(resource, file, folders))
         return False
+    workbook = folders.newer_workbook(file, display)
+    if workbook is not None:  # her new rows may be there, left out without a word
+        params = {"neighbour": workbook.path}
+        report.problems.append(Problem("newer-workbook", "warning", resource.name, display, params=params))
     if _blank(file):
         header = ",".join(resource.schema.field_names) if getattr(resource, "schema", None) else "…"
         report.problems.append(
@@ -514,6 +520,17 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport) -> bo
             return False
         _declare_delimiter_of_header(resource, file)
     return True
+
+
+def _missing(resource: frictionless.Resource, file: Path, folders: Folders) -> Problem:
+    """The table's file is missing: a file beside it that is probably the table under
+    another name («progress_reports.csv.csv», «progress_reports.xlsx») is named, with how
+    to make it the table; without one, «put it back or fix the path»."""
+    neighbour = folders.instead_of(file, resource.path)
+    params = {}
+    if neighbour is not None:
+        params = {"neighbour": neighbour.path, "variant": "workbook" if neighbour.is_workbook else "renamed"}
+    return Problem("file-missing", resource=resource.name, path=resource.path, params=params)
 
 
 def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) -> None:
