@@ -143,7 +143,23 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):
-    assert pattern_value(pattern, cell) == meant
+    found = pattern_value(pattern, cell)
+    assert (found.value if found else None) == meant
+
+
+@pytest.mark.parametrize(
+    ("pattern", "cell", "lookalikes"),
+    [
+        ("[0-9]{4}-Q[1-4]", "III квартал 2021", False),  # Latin numerals: how quarters are written
+        ("[0-9]{4}-Q[1-4]", "ІІІ квартал 2021", False),  # Cyrillic ones read the same
+        ("[0-9]{4}-Q[1-4]", "2021-q3", False),
+        ("[a-z0-9-]+", "kоba-i-yu", True),  # Cyrillic о
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", True),  # a Latin M
+    ],
+)
+def test_a_patterns_value_says_whether_look_alike_letters_were_read_as_one(pattern, cell, lookalikes):
+    """Only then does the fix name the cell's letters from the other alphabet."""
+    assert pattern_value(pattern, cell).lookalikes is lookalikes
 
 
 ENUM = ("planned", "in_progress", "done", "partially_done", "not_done", "cancelled")

@@ -594,6 +594,24 @@ def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_na
     assert english["errors"][1]["fix"].endswith("the letters «с», «о» in the cell are Cyrillic, not Latin.")
 
 
+def test_a_quarter_in_latin_roman_numerals_is_not_called_a_look_alike_letter(plan_with_reports):
+    """«III квартал 2021» with Latin «I», as quarters are written, was told «у клітинці
+    літера «I» латинська»: the value meant came from reading the quarter, not from the
+    letters, and the same value with Cyrillic «ІІІ» said nothing of them."""
+    row = ["1.1", "2021-06-15", "done", "x", "", "", "", "kachanskyi-m-yu"]
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", row[0], "III квартал 2021", *row[1:]],
+        ["R-9", row[0], "ІІІ квартал 2021", *row[1:]],
+    )
+    for lang, words in (("uk", "Імовірно, «2021-Q3»."), ("en", "Probably «2021-Q3».")):
+        code, report = report_json(plan_with_reports, "--lang", lang)
+        assert code == 1
+        periods = [e for e in report["errors"] if e["field"] == "period"]
+        assert [(e["row"], e["suggestion"]) for e in periods] == [(8, "2021-Q3"), (9, "2021-Q3")]
+        assert [e["fix"][-len(words) :] for e in periods] == [words, words]
+
+
 def test_a_task_id_typed_without_its_dot_gets_the_id_not_the_task_of_that_sequence(plan_with_reports):
     """«21» was task 2.1, not the task whose sequence number is 21 (3.4)."""
     append_rows(

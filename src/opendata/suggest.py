@@ -87,8 +87,18 @@ def suggestion(
     return None
 
 
+class Meant(NamedTuple):
+    """A value meant, and whether it was found by reading letters that look alike in Latin
+    and Cyrillic as one: only then are the cell's letters from the other alphabet the
+    cause, for the fix to name («М.M.» with a Latin «M»); the Latin «III» of a quarter
+    read as «2021-Q3» is how quarters are written."""
+
+    value: str
+    lookalikes: bool = False
+
+
 @functools.lru_cache(maxsize=1024)
-def pattern_value(pattern: str, cell: str) -> str | None:
+def pattern_value(pattern: str, cell: str) -> Meant | None:
     """The cell but for spaces around it, its letters' case or letters that look alike in
     Latin and Cyrillic, or a quarter as people write it, where that is what the field's
     pattern wants: «2021-q3» and «II кв. 2021» → «2021-Q3», «2021-Q2» for
@@ -103,7 +113,7 @@ def pattern_value(pattern: str, cell: str) -> str | None:
         candidates = (written, *cases, _quarter(written))
         found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
         if found:
-            return found
+            return Meant(found, lookalikes=written != text)
     return None
 
 
