@@ -411,6 +411,27 @@ def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_
     assert said[0]["fix"].startswith("Якщо звіт про завдання 1.10, впишіть task_id «1.10»")
 
 
+def test_the_plans_rules_name_the_value_meant_as_a_cells_error_does(plan_with_reports):
+    """A link with a space after it and «1.10» read as 1.1 got no `suggestion`, though the
+    value meant is clear, and a schema error's trailing space gets «Імовірно, …»."""
+    row = ["2021-Q3", "2021-07-15", "done", "x"]
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["2021-Q3-1.1-09", "1.1", *row, "https://kolomyia.org/a ", "website", "", "koba-i-yu"],
+        ["2021-Q3-1.10-01", "1.1", *row, "https://kolomyia.org/b", "website", "", "koba-i-yu"],
+    )
+    _, report = report_json(plan_with_reports)
+    said = [p for p in report["errors"] + report["warnings"] if p["path"] == "progress_reports.csv"]
+    assert [(p["type"], p["row"], p.get("suggestion")) for p in said] == [
+        ("plan-evidence-padded", 8, "https://kolomyia.org/a"),
+        ("plan-task-id-as-number", 9, "1.10"),
+    ]
+    assert said[0]["fix"] == "Приберіть пробіли навколо адреси. Імовірно, «https://kolomyia.org/a»."
+    text = run_cli("validate", plan_with_reports, "--lang", "en").stdout
+    assert "Probably «https://kolomyia.org/a»." in text
+    assert "Probably «1.10»." in text
+
+
 def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):
     """A report typed as Ukrainian documents write it: each type error's fix names the
     value meant, in words and as `suggestion`; a link without https:// is one error."""
