@@ -5,7 +5,14 @@ from __future__ import annotations
 import frictionless
 import pytest
 
-from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_value, suggestion
+from opendata.suggest import (
+    KeyGuesser,
+    allowed_value,
+    boolean_value,
+    month_without_the_day,
+    pattern_value,
+    suggestion,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,6 +97,27 @@ def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_ch
 )
 def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, cell):
     assert suggestion(field_type, field_format, cell) is None
+
+
+@pytest.mark.parametrize(
+    ("field_format", "cell", "month"),
+    [
+        ("default", "2021-09-31", (2021, 9)),
+        (None, "31.09.2021", (2021, 9)),
+        ("default", "31/09/2021", (2021, 9)),
+        ("default", "31.09.21", (2021, 9)),  # a two-digit year, as the suggestion reads it
+        ("default", " 2021-09-31 00:00:00", (2021, 9)),  # a spreadsheet's date cell
+        ("default", "29.02.2021", (2021, 2)),
+        ("default", "29.02.2024", None),  # a leap year has it
+        ("default", "07.15.2021", None),  # no 15th month: not a day of one
+        ("default", "32.01.2021", None),  # no month has a 32nd
+        ("default", "00.09.2021", None),
+        ("default", "2021-09-30", None),
+        ("%d.%m.%Y", "31.09.2021", None),  # a format of its own is not guessed
+    ],
+)
+def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, month):
+    assert month_without_the_day(field_format, cell) == month
 
 
 DEFAULT_TRUE, DEFAULT_FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")

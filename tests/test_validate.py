@@ -453,6 +453,49 @@ def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_repo
     assert "suggestion" not in report["warnings"][0]
 
 
+@pytest.mark.parametrize(
+    ("lang", "messages", "fix"),
+    [
+        (
+            "uk",
+            [
+                "Дня «2021-09-31» немає в календарі: у вересні 30 днів.",
+                "Дня «31.09.2021» немає в календарі: у вересні 30 днів.",
+                "Дня «29.02.2021» немає в календарі: у лютому 2021 року 28 днів.",
+                "Значення «07.15.2021» не є датою (РРРР-ММ-ДД).",  # no 15th month: not a day of one
+            ],
+            "Звірте дату з документом, з якого її взято, і запишіть значення поля «report_date» як дату "
+            "(РРРР-ММ-ДД).",
+        ),
+        (
+            "en",
+            [
+                "There is no day «2021-09-31» in the calendar: September has 30 days.",
+                "There is no day «31.09.2021» in the calendar: September has 30 days.",
+                "There is no day «29.02.2021» in the calendar: February 2021 has 28 days.",
+                "Value «07.15.2021» is not a date (YYYY-MM-DD).",
+            ],
+            "Check the date in the document it was taken from, and write field «report_date» as a date "
+            "(YYYY-MM-DD).",
+        ),
+    ],
+)
+def test_a_date_no_calendar_has_is_called_so_not_a_wrong_notation(plan_with_reports, lang, messages, fix):
+    """«2021-09-31» was "not a date (РРРР-ММ-ДД)", to be written as РРРР-ММ-ДД, which it
+    is: the day is what is wrong, and the document it was copied from has the right one."""
+    days = ["2021-09-31", "31.09.2021", "29.02.2021", "07.15.2021"]
+    row = ["done", "x", "", "", "", "koba-i-yu"]
+    rows = [[f"R-{n}", "1.1", "2021-Q3", day, *row] for n, day in enumerate(days, 1)]
+    append_rows(plan_with_reports / "progress_reports.csv", *rows)
+    code, report = report_json(plan_with_reports, "--lang", lang)
+    assert code == 1
+    dates = [e for e in report["errors"] if e["field"] == "report_date"]
+    assert [e["message"] for e in dates] == messages
+    assert [e["fix"] for e in dates[:3]] == [fix] * 3
+    assert [e["type"] for e in dates] == ["type-error"] * 4
+    assert not any("suggestion" in e for e in dates)
+
+
 def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
     """«так» and Excel's «ІСТИНА» in a boolean column: the fix names the value meant, and
     a field with values of its own is named with them, not Table Schema's true/false."""

@@ -17,11 +17,19 @@ from opendata.messages import (
     counted,
     descriptor_reason,
     json_reason,
+    month_days,
     neuter_ordinal,
     render,
     type_phrase,
 )
-from opendata.suggest import Meant, allowed_value, boolean_value, pattern_value, suggestion
+from opendata.suggest import (
+    Meant,
+    allowed_value,
+    boolean_value,
+    month_without_the_day,
+    pattern_value,
+    suggestion,
+)
 from opendata.text import foreign_letters, is_cyrillic
 
 
@@ -57,10 +65,13 @@ class Problem:
     @property
     def kind(self) -> str:
         """Which message the problem gets: its code, or a variant of it (a constraint
-        error's constraint, "constraint-error:enum", or the ``variant`` its params name:
-        "primary-key:blank" for a key left empty, "wrong-encoding:mixed")."""
+        error's constraint, "constraint-error:enum", a date's day its month does not have,
+        "type-error:no-such-day", or the ``variant`` its params name: "primary-key:blank"
+        for a key left empty, "wrong-encoding:mixed")."""
         if self.code == "constraint-error" and self.params.get("constraint"):
             return f"constraint-error:{self.params['constraint']}"
+        if self._month_without_the_day():
+            return "type-error:no-such-day"
         if self.params.get("variant"):
             return f"{self.code}:{self.params['variant']}"
         return self.code
@@ -91,8 +102,15 @@ class Problem:
         value = params.get("suggestion")
         return Meant(value, lookalikes=self.code == "foreign-key") if value else None
 
+    def _month_without_the_day(self) -> tuple[int, int] | None:
+        """The year and month of a date cell whose day that month does not have
+        («31.09.2021»: September 2021)."""
+        if self.code != "type-error" or self.cell is None or self.params.get("field_type") != "date":
+            return None
+        return month_without_the_day(self.params.get("field_format"), self.cell)
+
     def _rendered(self, lang: str, cell: str | None) -> tuple[str, str]:
-        if self.code not in SHARED_PARAMS:
+        if self.code not in SHARED_PARAMS or self._month_without_the_day():  # a message of the cell's own
             return self._render(lang, self.row, cell)
         # the messages of a field's type or constraint errors differ only in row and cell
         key = (id(self.params), self.code, lang, self.resource, self.path, self.field)
@@ -114,13 +132,15 @@ class Problem:
             **self.params,
         }
         code = self.kind
-        if code == "type-error":
+        if self.code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
             booleans = (params["true_values"], params["false_values"]) if "true_values" in params else None
             params["expected"] = type_phrase(lang, field_type, field_format, booleans=booleans)
             params["expected_fix"] = type_phrase(
                 lang, field_type, field_format, in_fix=True, booleans=booleans
             )
+        if code == "type-error:no-such-day":
+            params["month_days"] = month_days(*self._month_without_the_day(), lang)
         if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
             params.get("limit"), int
         ):

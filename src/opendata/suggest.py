@@ -14,6 +14,7 @@ Only a field's default format is guessed: a field with a format of its own
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     import frictionless
 
 # digits are ASCII ones (re.ASCII): a suggestion is written as the field wants it
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # 2021-06-15
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
 _DAY_FIRST_SHORT = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{2})", re.ASCII)  # 15.06.21: this century
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?", re.ASCII)  # a spreadsheet's date cell: 00:00:00
@@ -63,8 +65,7 @@ def suggestion(
         return None
     text = cell.strip()
     if field_type == "date":
-        text = _MIDNIGHT.sub("", text, count=1) if _MIDNIGHT.search(text[-12:]) else text
-        day = _calendar_day(text) or _iso_day(text)  # the latter with spaces around it
+        day = day_meant(_date_text(text))
         return day.isoformat() if day else None
     if field_type == "datetime":
         return _datetime(text)
@@ -217,24 +218,57 @@ def _negated(text: str) -> bool:
     return _NEGATION.match(fold_lookalikes(text.strip().casefold())) is not None
 
 
-def _calendar_day(text: str) -> dt.date | None:
-    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3)), (_DAY_FIRST_SHORT, (3, 2, 1))):
+# the notations of a day, and where each writes its year, month and day
+_DAY_NOTATIONS = (
+    (_ISO_DAY, (1, 2, 3)),
+    (_DAY_FIRST, (3, 2, 1)),
+    (_YEAR_FIRST, (1, 2, 3)),
+    (_DAY_FIRST_SHORT, (3, 2, 1)),
+)
+
+
+def _date_numbers(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day a text written as a date has, whether or not the calendar
+    has that day: «31.09.2021» is (2021, 9, 31)."""
+    for pattern, order in _DAY_NOTATIONS:
         match = pattern.fullmatch(text)
         if match:
             year, month, day = (int(match[i]) for i in order)
-            if year < 100:  # «21» is 2021, «99» 1999: no later than next year
+            if len(match[order[0]]) == 2:  # «21» is 2021, «99» 1999: no later than next year
                 year += 2000 if 2000 + year <= dt.date.today().year + 1 else 1900
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None  # 31.02.2021: no day to suggest
+            return year, month, day
     return None
+
+
+def _date_text(text: str) -> str:
+    """A date cell without the midnight a spreadsheet writes after it («… 00:00:00»)."""
+    return _MIDNIGHT.sub("", text, count=1) if _MIDNIGHT.search(text[-12:]) else text
 
 
 def day_meant(text: str) -> dt.date | None:
     """The calendar day a cell names in any usual notation («2021-04-01», «01.04.2021»,
     «2021/04/01»), or None."""
-    return _calendar_day(text) or _iso_day(text)
+    numbers = _date_numbers(text)
+    try:
+        return dt.date(*numbers) if numbers else None
+    except ValueError:
+        return None  # 31.02.2021: no day to suggest
+
+
+@functools.lru_cache(maxsize=1024)
+def month_without_the_day(field_format: str | None, cell: str) -> tuple[int, int] | None:
+    """The year and month of a date cell written as one (as `suggestion` reads it) whose
+    day that month does not have: «31.09.2021» and «2021-09-31» are (2021, 9).  Such a
+    cell is no wrong notation but a wrong day, which the document it came from tells."""
+    if field_format not in (None, "", "default"):
+        return None
+    numbers = _date_numbers(_date_text(cell.strip()))
+    if numbers is None:
+        return None
+    year, month, day = numbers
+    if not 1 <= month <= 12 or not calendar.monthrange(year, month)[1] < day <= 31:
+        return None
+    return year, month
 
 
 def _datetime(text: str) -> str | None:
@@ -247,13 +281,6 @@ def _datetime(text: str) -> str | None:
     if hour > 23 or minute > 59 or second > 59:
         return None
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
-
-
-def _iso_day(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        return None
 
 
 class KeyGuesser:
