@@ -46,6 +46,9 @@ from opendata.suggest import (
         ("date", "default", "14.05.99", "1999-05-14"),
         ("integer", "default", "1500.0", "1500"),
         ("integer", "default", "1 500.00", "1500"),
+        ("integer", "default", "1 200,00", "1200"),  # as a Ukrainian spreadsheet writes it
+        ("integer", "default", "1\u202f200,0", "1200"),  # a narrow no-break space
+        ("integer", "default", "1200,00", "1200"),
         ("string", "uri", " https://kolomyia.gov.ua/a ", "https://kolomyia.gov.ua/a"),
     ],
 )
@@ -84,6 +87,9 @@ def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_ch
         ("datetime", "default", "15.06.2021"),  # a day without a time: which time?
         ("yearmonth", "default", "13.2021"),
         ("integer", "default", "1.5"),
+        ("integer", "default", "1,5"),
+        ("integer", "default", "1,000"),  # a thousand, or one with a comma as the decimal mark?
+        ("integer", "default", "1,000,000"),  # English groups: the field declares no «,» groups
         ("date", "default", "2021-06-15 10:30:00"),  # a time of day: not just a date cell
         ("integer", "default", "12 34"),  # not groups of three
         ("integer", "default", "x1"),
@@ -118,6 +124,21 @@ def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, 
 )
 def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, month):
     assert month_without_the_day(field_format, cell) == month
+
+
+@pytest.mark.parametrize(
+    ("decimal_char", "group_char", "cell", "meant"),
+    [
+        (".", ",", "1,000", "1000"),
+        (".", ",", "1,200,000", "1200000"),
+        (".", ",", "1200,00", "1200"),  # no group of three: a decimal mark
+        (",", "", "1,000", "1"),
+        (",", "", "1,200", None),  # 1.2
+        (".", ".", "1.000", "1000"),
+    ],
+)
+def test_a_comma_in_an_integer_is_read_by_its_fields_declared_notation(decimal_char, group_char, cell, meant):
+    assert suggestion("integer", None, cell, decimal_char, group_char) == meant
 
 
 DEFAULT_TRUE, DEFAULT_FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")

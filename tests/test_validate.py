@@ -548,6 +548,49 @@ def test_a_number_meant_is_suggested_with_the_fields_own_decimal_mark(tmp_path):
     ]
 
 
+def test_a_whole_number_written_the_ukrainian_way_gets_the_integer_meant(plan_with_reports):
+    """Reach «1 200,00» or «1200,00», as a Ukrainian spreadsheet writes a whole number, got
+    no suggestion though «1200.0» got «1200»; «1,5» is no integer, and «1,000» may be a
+    thousand or one, so neither gets one."""
+    cells = ["1 200,00", "1200,00", "1\u202f200,0", "-1\u00a0500,00", "1,5", "1,000", "1 200,50"]
+    row = ["1.1", "2021-Q2", "2021-06-15", "done", "x", "", "website"]
+    rows = [[f"R-{n}", *row, cell, "koba-i-yu"] for n, cell in enumerate(cells, 1)]
+    append_rows(plan_with_reports / "progress_reports.csv", *rows)
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["cell"], e.get("suggestion")) for e in report["errors"] if e["field"] == "reach"]
+    assert found == [
+        ("1 200,00", "1200"),
+        ("1200,00", "1200"),
+        ("1\u202f200,0", "1200"),
+        ("-1\u00a0500,00", "-1500"),
+        ("1,5", None),
+        ("1,000", None),
+        ("1 200,50", None),
+    ]
+    assert report["errors"][0]["fix"].endswith("Імовірно, «1200».")
+
+
+@pytest.mark.parametrize(
+    ("declared", "meant"),
+    [
+        ({}, [None, None, "1200"]),  # a comma before three digits: a thousand, or a decimal mark?
+        ({"groupChar": ","}, ["1200", "1000000", "1200"]),
+        ({"decimalChar": ","}, [None, None, "1200"]),  # 1.2 is no integer
+    ],
+)
+def test_a_comma_in_an_integer_is_read_by_the_fields_declared_notation(tmp_path, declared, meant):
+    """«1,200» is 1200 where the field's groupChar is a comma, and 1.2 where its decimalChar
+    is; a field that declares neither gets no suggestion for it."""
+    table = tmp_path / "visits.csv"
+    table.write_text('visits\n"1,200"\n"1,000,000"\n"1200,00"\n', encoding="utf-8")
+    schema = tmp_path / "visits.schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "visits", "type": "integer", **declared}]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [e.get("suggestion") for e in report["errors"]] == meant
+
+
 def test_a_long_or_multi_line_cell_is_shortened_in_the_text_report_only(tmp_path):
     """Three errors in cells of whole texts printed 100,010 lines: the text report shows
     80 characters, the length, and the line breaks as «⏎»; JSON keeps the cell whole."""

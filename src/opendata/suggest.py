@@ -33,7 +33,8 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # 2021-06-15
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
 _DAY_FIRST_SHORT = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{2})", re.ASCII)  # 15.06.21: this century
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?", re.ASCII)  # a spreadsheet's date cell: 00:00:00
-_WHOLE = re.compile(r"(-?\d+)\.0+", re.ASCII)  # 1500.0, as a spreadsheet writes a whole number
+# 1500.0 as a spreadsheet writes a whole number, 1200,00 as a Ukrainian one does
+_WHOLE = re.compile(r"(-?\d+)(?:([.,])(0+))?", re.ASCII)
 # a quarter as people write it: «Q2 2021», «2021 Q2», «II квартал 2021», «2 кв. 2021 р.»
 _QUARTER_NUMBER = r"(?P<q>[1-4]|I{1,3}|IV|І{1,3}|ІV)"
 _YEAR_WORD = r"(?:\s*(?:Р\.?|РОКУ|РІК))?"
@@ -49,7 +50,6 @@ _MONTH_YEAR = re.compile(r"(?P<month>\d{1,2})[./](?P<year>\d{4})", re.ASCII)  # 
 _YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-06, with spaces around
 # group separators in numbers: space, no-break space, narrow no-break space, apostrophe
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
-_INTEGER = re.compile(r"-?\d+", re.ASCII)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 CODE_MAX_LENGTH = 40  # a code longer than this is a text, whose case is its own (`_is_code`)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
@@ -75,10 +75,7 @@ def suggestion(
             return f"{match['year']}-{int(match['month']):02d}"
         return None
     if field_type == "integer":
-        joined = _GROUPS.sub("", text)
-        whole = _WHOLE.fullmatch(joined)
-        joined = whole[1] if whole else joined
-        return joined if joined != cell and _INTEGER.fullmatch(joined) else None
+        return _integer(text, cell, decimal_char, group_char)
     if field_type == "number":
         return _number(text, cell, decimal_char, group_char)
     if field_type == "string" and field_format == "uri":
@@ -131,6 +128,28 @@ def _number(text: str, cell: str, decimal_char: str, group_char: str) -> str | N
         return None
     written = canonical.replace(".", decimal_char)
     return written if written != cell else None
+
+
+def _integer(text: str, cell: str, decimal_char: str, group_char: str) -> str | None:
+    """A whole number without its group separators (spaces, apostrophes, the field's
+    declared ``group_char``) and a fraction of zeros: «1 200», «1500.0», «1 200,00» are «1200».
+
+    A comma before three digits («1,000», «1,200») is read by the field's declared
+    notation: a group separator where its ``groupChar`` is «,» (a thousand), the decimal
+    mark where its ``decimalChar`` is (one; 1.2, no integer).  Where it declares neither,
+    there is no suggestion: Ukrainian writes the comma as the decimal mark, English as the
+    thousands separator, and a guess could be a thousand times wrong; an undeclared
+    «1,000,000» gets none either.  «1200,00» and «1,5» are read one way only."""
+    joined = _GROUPS.sub("", text)
+    if group_char:  # the field's own, between groups of three digits only: «1,200», not «1200,00»
+        joined = re.sub(rf"(?<=\d){re.escape(group_char)}(?=\d{{3}}(?:\D|$))", "", joined)
+    whole = _WHOLE.fullmatch(joined)
+    if whole is None:
+        return None
+    number, mark, fraction = whole.groups()
+    if mark == "," and len(fraction) == 3 and decimal_char != ",":
+        return None
+    return number if number != cell else None
 
 
 def _is_code(text: str) -> bool:
