@@ -5,7 +5,14 @@ from __future__ import annotations
 import frictionless
 import pytest
 
-from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_value, suggestion
+from opendata.suggest import (
+    KeyGuesser,
+    allowed_value,
+    boolean_value,
+    month_without_the_day,
+    pattern_value,
+    suggestion,
+)
 
 
 @pytest.mark.parametrize(
@@ -39,6 +46,9 @@ from opendata.suggest import KeyGuesser, allowed_value, boolean_value, pattern_v
         ("date", "default", "14.05.99", "1999-05-14"),
         ("integer", "default", "1500.0", "1500"),
         ("integer", "default", "1 500.00", "1500"),
+        ("integer", "default", "1 200,00", "1200"),  # as a Ukrainian spreadsheet writes it
+        ("integer", "default", "1\u202f200,0", "1200"),  # a narrow no-break space
+        ("integer", "default", "1200,00", "1200"),
         ("string", "uri", " https://kolomyia.gov.ua/a ", "https://kolomyia.gov.ua/a"),
     ],
 )
@@ -77,6 +87,9 @@ def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_ch
         ("datetime", "default", "15.06.2021"),  # a day without a time: which time?
         ("yearmonth", "default", "13.2021"),
         ("integer", "default", "1.5"),
+        ("integer", "default", "1,5"),
+        ("integer", "default", "1,000"),  # a thousand, or one with a comma as the decimal mark?
+        ("integer", "default", "1,000,000"),  # English groups: the field declares no «,» groups
         ("date", "default", "2021-06-15 10:30:00"),  # a time of day: not just a date cell
         ("integer", "default", "12 34"),  # not groups of three
         ("integer", "default", "x1"),
@@ -90,6 +103,42 @@ def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_ch
 )
 def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, cell):
     assert suggestion(field_type, field_format, cell) is None
+
+
+@pytest.mark.parametrize(
+    ("field_format", "cell", "month"),
+    [
+        ("default", "2021-09-31", (2021, 9)),
+        (None, "31.09.2021", (2021, 9)),
+        ("default", "31/09/2021", (2021, 9)),
+        ("default", "31.09.21", (2021, 9)),  # a two-digit year, as the suggestion reads it
+        ("default", " 2021-09-31 00:00:00", (2021, 9)),  # a spreadsheet's date cell
+        ("default", "29.02.2021", (2021, 2)),
+        ("default", "29.02.2024", None),  # a leap year has it
+        ("default", "07.15.2021", None),  # no 15th month: not a day of one
+        ("default", "32.01.2021", None),  # no month has a 32nd
+        ("default", "00.09.2021", None),
+        ("default", "2021-09-30", None),
+        ("%d.%m.%Y", "31.09.2021", None),  # a format of its own is not guessed
+    ],
+)
+def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, month):
+    assert month_without_the_day(field_format, cell) == month
+
+
+@pytest.mark.parametrize(
+    ("decimal_char", "group_char", "cell", "meant"),
+    [
+        (".", ",", "1,000", "1000"),
+        (".", ",", "1,200,000", "1200000"),
+        (".", ",", "1200,00", "1200"),  # no group of three: a decimal mark
+        (",", "", "1,000", "1"),
+        (",", "", "1,200", None),  # 1.2
+        (".", ".", "1.000", "1000"),
+    ],
+)
+def test_a_comma_in_an_integer_is_read_by_its_fields_declared_notation(decimal_char, group_char, cell, meant):
+    assert suggestion("integer", None, cell, decimal_char, group_char) == meant
 
 
 DEFAULT_TRUE, DEFAULT_FALSE = ("true", "True", "TRUE", "1"), ("false", "False", "FALSE", "0")
@@ -143,7 +192,23 @@ def test_the_yes_or_no_meant_is_named_in_the_fields_own_words(true_values, false
     ],
 )
 def test_a_patterns_value_meant_is_named(pattern, cell, meant):
-    assert pattern_value(pattern, cell) == meant
+    found = pattern_value(pattern, cell)
+    assert (found.value if found else None) == meant
+
+
+@pytest.mark.parametrize(
+    ("pattern", "cell", "lookalikes"),
+    [
+        ("[0-9]{4}-Q[1-4]", "III квартал 2021", False),  # Latin numerals: how quarters are written
+        ("[0-9]{4}-Q[1-4]", "ІІІ квартал 2021", False),  # Cyrillic ones read the same
+        ("[0-9]{4}-Q[1-4]", "2021-q3", False),
+        ("[a-z0-9-]+", "kоba-i-yu", True),  # Cyrillic о
+        ("[А-ЯІЇЄҐ]\\.[А-ЯІЇЄҐ]\\.", "M.М.", True),  # a Latin M
+    ],
+)
+def test_a_patterns_value_says_whether_look_alike_letters_were_read_as_one(pattern, cell, lookalikes):
+    """Only then does the fix name the cell's letters from the other alphabet."""
+    assert pattern_value(pattern, cell).lookalikes is lookalikes
 
 
 ENUM = ("planned", "in_progress", "done", "partially_done", "not_done", "cancelled")

@@ -411,6 +411,27 @@ def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_
     assert said[0]["fix"].startswith("Якщо звіт про завдання 1.10, впишіть task_id «1.10»")
 
 
+def test_the_plans_rules_name_the_value_meant_as_a_cells_error_does(plan_with_reports):
+    """A link with a space after it and «1.10» read as 1.1 got no `suggestion`, though the
+    value meant is clear, and a schema error's trailing space gets «Імовірно, …»."""
+    row = ["2021-Q3", "2021-07-15", "done", "x"]
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["2021-Q3-1.1-09", "1.1", *row, "https://kolomyia.org/a ", "website", "", "koba-i-yu"],
+        ["2021-Q3-1.10-01", "1.1", *row, "https://kolomyia.org/b", "website", "", "koba-i-yu"],
+    )
+    _, report = report_json(plan_with_reports)
+    said = [p for p in report["errors"] + report["warnings"] if p["path"] == "progress_reports.csv"]
+    assert [(p["type"], p["row"], p.get("suggestion")) for p in said] == [
+        ("plan-evidence-padded", 8, "https://kolomyia.org/a"),
+        ("plan-task-id-as-number", 9, "1.10"),
+    ]
+    assert said[0]["fix"] == "Приберіть пробіли навколо адреси. Імовірно, «https://kolomyia.org/a»."
+    text = run_cli("validate", plan_with_reports, "--lang", "en").stdout
+    assert "Probably «https://kolomyia.org/a»." in text
+    assert "Probably «1.10»." in text
+
+
 def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_reports):
     """A report typed as Ukrainian documents write it: each type error's fix names the
     value meant, in words and as `suggestion`; a link without https:// is one error."""
@@ -430,6 +451,49 @@ def test_a_row_written_the_ukrainian_way_gets_the_values_it_meant(plan_with_repo
     _, english = report_json(plan_with_reports, "--lang", "en")
     assert english["errors"][0]["fix"].endswith("Probably «2021-06-15».")
     assert "suggestion" not in report["warnings"][0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "messages", "fix"),
+    [
+        (
+            "uk",
+            [
+                "Дня «2021-09-31» немає в календарі: у вересні 30 днів.",
+                "Дня «31.09.2021» немає в календарі: у вересні 30 днів.",
+                "Дня «29.02.2021» немає в календарі: у лютому 2021 року 28 днів.",
+                "Значення «07.15.2021» не є датою (РРРР-ММ-ДД).",  # no 15th month: not a day of one
+            ],
+            "Звірте дату з документом, з якого її взято, і запишіть значення поля «report_date» як дату "
+            "(РРРР-ММ-ДД).",
+        ),
+        (
+            "en",
+            [
+                "There is no day «2021-09-31» in the calendar: September has 30 days.",
+                "There is no day «31.09.2021» in the calendar: September has 30 days.",
+                "There is no day «29.02.2021» in the calendar: February 2021 has 28 days.",
+                "Value «07.15.2021» is not a date (YYYY-MM-DD).",
+            ],
+            "Check the date in the document it was taken from, and write field «report_date» as a date "
+            "(YYYY-MM-DD).",
+        ),
+    ],
+)
+def test_a_date_no_calendar_has_is_called_so_not_a_wrong_notation(plan_with_reports, lang, messages, fix):
+    """«2021-09-31» was "not a date (РРРР-ММ-ДД)", to be written as РРРР-ММ-ДД, which it
+    is: the day is what is wrong, and the document it was copied from has the right one."""
+    days = ["2021-09-31", "31.09.2021", "29.02.2021", "07.15.2021"]
+    row = ["done", "x", "", "", "", "koba-i-yu"]
+    rows = [[f"R-{n}", "1.1", "2021-Q3", day, *row] for n, day in enumerate(days, 1)]
+    append_rows(plan_with_reports / "progress_reports.csv", *rows)
+    code, report = report_json(plan_with_reports, "--lang", lang)
+    assert code == 1
+    dates = [e for e in report["errors"] if e["field"] == "report_date"]
+    assert [e["message"] for e in dates] == messages
+    assert [e["fix"] for e in dates[:3]] == [fix] * 3
+    assert [e["type"] for e in dates] == ["type-error"] * 4
+    assert not any("suggestion" in e for e in dates)
 
 
 def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
@@ -482,6 +546,49 @@ def test_a_number_meant_is_suggested_with_the_fields_own_decimal_mark(tmp_path):
         ("12 345.00", "12345,00"),
         ("1.5", "1,5"),
     ]
+
+
+def test_a_whole_number_written_the_ukrainian_way_gets_the_integer_meant(plan_with_reports):
+    """Reach «1 200,00» or «1200,00», as a Ukrainian spreadsheet writes a whole number, got
+    no suggestion though «1200.0» got «1200»; «1,5» is no integer, and «1,000» may be a
+    thousand or one, so neither gets one."""
+    cells = ["1 200,00", "1200,00", "1\u202f200,0", "-1\u00a0500,00", "1,5", "1,000", "1 200,50"]
+    row = ["1.1", "2021-Q2", "2021-06-15", "done", "x", "", "website"]
+    rows = [[f"R-{n}", *row, cell, "koba-i-yu"] for n, cell in enumerate(cells, 1)]
+    append_rows(plan_with_reports / "progress_reports.csv", *rows)
+    code, report = report_json(plan_with_reports)
+    assert code == 1
+    found = [(e["cell"], e.get("suggestion")) for e in report["errors"] if e["field"] == "reach"]
+    assert found == [
+        ("1 200,00", "1200"),
+        ("1200,00", "1200"),
+        ("1\u202f200,0", "1200"),
+        ("-1\u00a0500,00", "-1500"),
+        ("1,5", None),
+        ("1,000", None),
+        ("1 200,50", None),
+    ]
+    assert report["errors"][0]["fix"].endswith("Імовірно, «1200».")
+
+
+@pytest.mark.parametrize(
+    ("declared", "meant"),
+    [
+        ({}, [None, None, "1200"]),  # a comma before three digits: a thousand, or a decimal mark?
+        ({"groupChar": ","}, ["1200", "1000000", "1200"]),
+        ({"decimalChar": ","}, [None, None, "1200"]),  # 1.2 is no integer
+    ],
+)
+def test_a_comma_in_an_integer_is_read_by_the_fields_declared_notation(tmp_path, declared, meant):
+    """«1,200» is 1200 where the field's groupChar is a comma, and 1.2 where its decimalChar
+    is; a field that declares neither gets no suggestion for it."""
+    table = tmp_path / "visits.csv"
+    table.write_text('visits\n"1,200"\n"1,000,000"\n"1200,00"\n', encoding="utf-8")
+    schema = tmp_path / "visits.schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "visits", "type": "integer", **declared}]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [e.get("suggestion") for e in report["errors"]] == meant
 
 
 def test_a_long_or_multi_line_cell_is_shortened_in_the_text_report_only(tmp_path):
@@ -592,6 +699,24 @@ def test_a_letter_from_the_other_alphabet_gets_the_value_it_looks_like_and_is_na
     _, english = report_json(plan_with_reports, "--lang", "en")
     assert english["errors"][0]["fix"].endswith("«done»: the letter «о» in the cell is Cyrillic, not Latin.")
     assert english["errors"][1]["fix"].endswith("the letters «с», «о» in the cell are Cyrillic, not Latin.")
+
+
+def test_a_quarter_in_latin_roman_numerals_is_not_called_a_look_alike_letter(plan_with_reports):
+    """«III квартал 2021» with Latin «I», as quarters are written, was told «у клітинці
+    літера «I» латинська»: the value meant came from reading the quarter, not from the
+    letters, and the same value with Cyrillic «ІІІ» said nothing of them."""
+    row = ["1.1", "2021-06-15", "done", "x", "", "", "", "kachanskyi-m-yu"]
+    append_rows(
+        plan_with_reports / "progress_reports.csv",
+        ["R-8", row[0], "III квартал 2021", *row[1:]],
+        ["R-9", row[0], "ІІІ квартал 2021", *row[1:]],
+    )
+    for lang, words in (("uk", "Імовірно, «2021-Q3»."), ("en", "Probably «2021-Q3».")):
+        code, report = report_json(plan_with_reports, "--lang", lang)
+        assert code == 1
+        periods = [e for e in report["errors"] if e["field"] == "period"]
+        assert [(e["row"], e["suggestion"]) for e in periods] == [(8, "2021-Q3"), (9, "2021-Q3")]
+        assert [e["fix"][-len(words) :] for e in periods] == [words, words]
 
 
 def test_a_task_id_typed_without_its_dot_gets_the_id_not_the_task_of_that_sequence(plan_with_reports):

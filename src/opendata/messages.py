@@ -8,6 +8,7 @@ codes of their own. Templates use `str.format` with the problem's parameters.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 
@@ -482,6 +483,17 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Запишіть значення поля «{field}» як {expected_fix}.",
         ),
         "en": ("Value «{cell}» is not {expected}.", "Write field «{field}» as {expected_fix}."),
+    },
+    # a date written as one, but of a day its month does not have: «2021-09-31», «31.09.2021»
+    "type-error:no-such-day": {
+        "uk": (
+            "Дня «{cell}» немає в календарі: {month_days}.",
+            "Звірте дату з документом, з якого її взято, і запишіть значення поля «{field}» як {expected_fix}.",
+        ),
+        "en": (
+            "There is no day «{cell}» in the calendar: {month_days}.",
+            "Check the date in the document it was taken from, and write field «{field}» as {expected_fix}.",
+        ),
     },
     "constraint-error:required": {
         "uk": ("Обов'язкове поле «{field}» порожнє.", "Заповніть «{field}»."),
@@ -1432,6 +1444,37 @@ def number(value: int, lang: str) -> str:
     return format_decimal(value, locale=lang)
 
 
+# a month and how many days it has: «у вересні 30 днів»; February's count needs its year
+MONTH_DAYS = {
+    "uk": {
+        "names": (
+            *("січні", "лютому", "березні", "квітні", "травні", "червні"),
+            *("липні", "серпні", "вересні", "жовтні", "листопаді", "грудні"),
+        ),
+        "days": "у {month} {days}",
+        "february": "{month} {year} року",
+    },
+    "en": {
+        "names": (
+            *("January", "February", "March", "April", "May", "June"),
+            *("July", "August", "September", "October", "November", "December"),
+        ),
+        "days": "{month} has {days}",
+        "february": "{month} {year}",
+    },
+}
+
+
+def month_days(year: int, month: int, lang: str) -> str:
+    """How many days a month has, for a date's day it does not: «у вересні 30 днів», «у
+    лютому 2021 року 28 днів»; "September has 30 days"."""
+    words = MONTH_DAYS[lang]
+    name = words["names"][month - 1]
+    if month == 2:
+        name = words["february"].format(month=name, year=year)
+    return words["days"].format(month=name, days=counted(calendar.monthrange(year, month)[1], lang, "days"))
+
+
 # the neuter ordinal's ending after its digits, by the numeral's last word: «1-ше», «3-тє»,
 # «7-ме», «40-ве», «1000-не»; any other, «-те» (п'яте, десяте, двадцяте, соте)
 ORDINAL_ENDINGS = {1: "ше", 2: "ге", 3: "тє", 7: "ме", 8: "ме"}
@@ -1484,6 +1527,7 @@ NOUNS = {
         # after "до" (genitive): "до 1 символу", "до 5 символів"
         "characters_after_to": {"one": "символу", "many": "символів", "few": "символів", "other": "символу"},
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
+        "days": {"one": "день", "few": "дні", "many": "днів", "other": "дня"},
         "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
         "tasks": {"one": "завдання", "many": "завдань", "other": "завдання"},
         # after "із" (genitive): "із 21 завдання", "із 35 завдань"
@@ -1538,6 +1582,7 @@ NOUNS = {
         "characters": {"one": "character", "other": "characters"},
         "characters_after_to": {"one": "character", "other": "characters"},
         "times": {"one": "time", "other": "times"},
+        "days": {"one": "day", "other": "days"},
         "campaigns": {"one": "campaign", "other": "campaigns"},
         "tasks": {"one": "task", "other": "tasks"},
         "tasks_after_from": {"one": "task", "other": "tasks"},

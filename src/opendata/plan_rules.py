@@ -150,6 +150,8 @@ def _sniffed_delimiter(sample: str) -> str:
 
 
 def _problem(table: Table, code: str, row, field: str, cell, severity="error", **params):
+    """A problem of a table's cell; ``params`` fill its message, and a ``suggestion`` among
+    them is the value meant, which the fix names («Імовірно, …») and JSON gives."""
     return Problem(
         code,
         severity=severity,
@@ -400,8 +402,10 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
     # a link without a scheme is no URI: the schema's type error says so, with its fix
     if URI_SCHEME_RE.match(url) and not url.lower().startswith(("http://", "https://")):
         problems.append(_problem(table, "plan-evidence-not-http", row, "evidence_url", url))
-    elif url and problem_of_link(written):  # the uri format lets these through; a page's link breaks
-        problems.append(_problem(table, problem_of_link(written), row, "evidence_url", written))
+    elif url and (code := problem_of_link(written)):
+        # the uri format lets these through, and a page's link breaks; a padded one is meant trimmed
+        meant = {"suggestion": url} if code == "plan-evidence-padded" else {}
+        problems.append(_problem(table, code, row, "evidence_url", written, **meant))
     if record["status"] == "done" and not url:
         problems.append(
             _problem(
@@ -425,7 +429,7 @@ def _task_id_read_as_a_number(table: Table, record: dict) -> list[Problem]:
     task = record["task_id"] or ""
     if named is None or named.group(1) == task or not _same_number(named.group(1), task):
         return []
-    params = {"named": named.group(1), "report_id": record["report_id"]}
+    params = {"named": named.group(1), "report_id": record["report_id"], "suggestion": named.group(1)}
     return [_problem(table, "plan-task-id-as-number", record["__row"], "task_id", task, "warning", **params)]
 
 

@@ -17,11 +17,19 @@ from opendata.messages import (
     counted,
     descriptor_reason,
     json_reason,
+    month_days,
     neuter_ordinal,
     render,
     type_phrase,
 )
-from opendata.suggest import allowed_value, boolean_value, pattern_value, suggestion
+from opendata.suggest import (
+    Meant,
+    allowed_value,
+    boolean_value,
+    month_without_the_day,
+    pattern_value,
+    suggestion,
+)
 from opendata.text import foreign_letters, is_cyrillic
 
 
@@ -39,15 +47,15 @@ class Problem:
     def render(self, lang: str, *, short: bool = False) -> tuple[str, str]:
         """(message, fix); ``short``: with the cell and the value meant as a text report
         shows them (`shown_cell`), where JSON keeps them whole."""
-        return self._render_with(lang, self.suggestion(), short=short)
+        return self._render_with(lang, self.meant(), short=short)
 
-    def _render_with(self, lang: str, suggested: str | None, *, short: bool = False) -> tuple[str, str]:
+    def _render_with(self, lang: str, meant: Meant | None, *, short: bool = False) -> tuple[str, str]:
         shown = functools.partial(shown_cell, lang=lang) if short else lambda text: text
         message, fix = self._rendered(lang, shown(self.cell))
-        if not suggested:
+        if not meant:
             return message, fix
-        letters = _foreign_letters(self.cell, suggested) if self.code != "type-error" else []
-        value = shown(suggested)
+        letters = _foreign_letters(self.cell, meant.value) if meant.lookalikes else []
+        value = shown(meant.value)
         if not letters:
             return message, f"{fix} {SUGGESTION[lang]['value'].format(value=value)}"
         alphabet = "cyrillic" if is_cyrillic(letters[0]) else "latin"
@@ -57,33 +65,52 @@ class Problem:
     @property
     def kind(self) -> str:
         """Which message the problem gets: its code, or a variant of it (a constraint
-        error's constraint, "constraint-error:enum", or the ``variant`` its params name:
-        "primary-key:blank" for a key left empty, "wrong-encoding:mixed")."""
+        error's constraint, "constraint-error:enum", a date's day its month does not have,
+        "type-error:no-such-day", or the ``variant`` its params name: "primary-key:blank"
+        for a key left empty, "wrong-encoding:mixed")."""
         if self.code == "constraint-error" and self.params.get("constraint"):
             return f"constraint-error:{self.params['constraint']}"
+        if self._month_without_the_day():
+            return "type-error:no-such-day"
         if self.params.get("variant"):
             return f"{self.code}:{self.params['variant']}"
         return self.code
 
     def suggestion(self) -> str | None:
+        """The value the cell was probably meant to be (`meant`)."""
+        meant = self.meant()
+        return meant.value if meant else None
+
+    def meant(self) -> Meant | None:
         """The value the cell was probably meant to be (``suggest``): for a type error,
         its spelling; for an enum or a pattern, the value allowed; for a foreign key, the
-        key found beside it (``KeyGuesser``)."""
+        key found beside it (``KeyGuesser``); and whether look-alike letters were read as
+        one to find it (an enum's values and a key are always found so)."""
+        params = self.params
         if self.code == "type-error" and self.cell is not None:
-            if "true_values" in self.params:
-                return boolean_value(self.params["true_values"], self.params["false_values"], self.cell)
-            params = self.params
+            if "true_values" in params:
+                return _plain(boolean_value(params["true_values"], params["false_values"], self.cell))
             notation = params.get("decimal_char", "."), params.get("group_char", "")
-            return suggestion(params.get("field_type", ""), params.get("field_format"), self.cell, *notation)
+            field_type, field_format = params.get("field_type", ""), params.get("field_format")
+            return _plain(suggestion(field_type, field_format, self.cell, *notation))
         if self.kind == "constraint-error:enum" and self.cell is not None:
-            labels = tuple((self.params.get("labels") or {}).items())
-            return allowed_value(tuple(self.params.get("limit") or ()), self.cell, labels)
-        if self.kind == "constraint-error:pattern" and self.cell is not None and self.params.get("limit"):
-            return pattern_value(str(self.params["limit"]), self.cell)
-        return self.params.get("suggestion")
+            labels = tuple((params.get("labels") or {}).items())
+            value = allowed_value(tuple(params.get("limit") or ()), self.cell, labels)
+            return Meant(value, lookalikes=True) if value else None
+        if self.kind == "constraint-error:pattern" and self.cell is not None and params.get("limit"):
+            return pattern_value(str(params["limit"]), self.cell)
+        value = params.get("suggestion")
+        return Meant(value, lookalikes=self.code == "foreign-key") if value else None
+
+    def _month_without_the_day(self) -> tuple[int, int] | None:
+        """The year and month of a date cell whose day that month does not have
+        («31.09.2021»: September 2021)."""
+        if self.code != "type-error" or self.cell is None or self.params.get("field_type") != "date":
+            return None
+        return month_without_the_day(self.params.get("field_format"), self.cell)
 
     def _rendered(self, lang: str, cell: str | None) -> tuple[str, str]:
-        if self.code not in SHARED_PARAMS:
+        if self.code not in SHARED_PARAMS or self._month_without_the_day():  # a message of the cell's own
             return self._render(lang, self.row, cell)
         # the messages of a field's type or constraint errors differ only in row and cell
         key = (id(self.params), self.code, lang, self.resource, self.path, self.field)
@@ -105,13 +132,15 @@ class Problem:
             **self.params,
         }
         code = self.kind
-        if code == "type-error":
+        if self.code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
             booleans = (params["true_values"], params["false_values"]) if "true_values" in params else None
             params["expected"] = type_phrase(lang, field_type, field_format, booleans=booleans)
             params["expected_fix"] = type_phrase(
                 lang, field_type, field_format, in_fix=True, booleans=booleans
             )
+        if code == "type-error:no-such-day":
+            params["month_days"] = month_days(*self._month_without_the_day(), lang)
         if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
             params.get("limit"), int
         ):
@@ -145,8 +174,8 @@ class Problem:
         return render(code, lang, params)
 
     def to_dict(self, lang: str) -> dict:
-        suggested = self.suggestion()
-        message, fix = self._render_with(lang, suggested)
+        meant = self.meant()
+        message, fix = self._render_with(lang, meant)
         data = {  # spelled out, not asdict(): a report may hold half a million problems
             "type": self.code,
             "severity": self.severity,
@@ -160,8 +189,8 @@ class Problem:
         }
         if "constraint" in self.params:
             data["constraint"] = self.params["constraint"]
-        if suggested:
-            data["suggestion"] = suggested
+        if meant:
+            data["suggestion"] = meant.value
         return data
 
 
@@ -178,6 +207,11 @@ def shown_cell(text: str | None, lang: str) -> str | None:
     if len(shown) <= CELL_SHOWN:
         return shown
     return f"{shown[:CELL_SHOWN]}… ({counted(len(text), lang, 'characters')})"
+
+
+def _plain(value: str | None) -> Meant | None:
+    """A value meant found without reading look-alike letters as one."""
+    return Meant(value) if value else None
 
 
 @functools.lru_cache(maxsize=1024)

@@ -14,6 +14,7 @@ Only a field's default format is guessed: a field with a format of its own
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -28,10 +29,12 @@ if TYPE_CHECKING:
     import frictionless
 
 # digits are ASCII ones (re.ASCII): a suggestion is written as the field wants it
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)  # 2021-06-15
 _DAY_FIRST = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", re.ASCII)  # 15.06.2021, 5/6/2021
 _DAY_FIRST_SHORT = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{2})", re.ASCII)  # 15.06.21: this century
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?", re.ASCII)  # a spreadsheet's date cell: 00:00:00
-_WHOLE = re.compile(r"(-?\d+)\.0+", re.ASCII)  # 1500.0, as a spreadsheet writes a whole number
+# 1500.0 as a spreadsheet writes a whole number, 1200,00 as a Ukrainian one does
+_WHOLE = re.compile(r"(-?\d+)(?:([.,])(0+))?", re.ASCII)
 # a quarter as people write it: «Q2 2021», «2021 Q2», «II квартал 2021», «2 кв. 2021 р.»
 _QUARTER_NUMBER = r"(?P<q>[1-4]|I{1,3}|IV|І{1,3}|ІV)"
 _YEAR_WORD = r"(?:\s*(?:Р\.?|РОКУ|РІК))?"
@@ -47,7 +50,6 @@ _MONTH_YEAR = re.compile(r"(?P<month>\d{1,2})[./](?P<year>\d{4})", re.ASCII)  # 
 _YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-06, with spaces around
 # group separators in numbers: space, no-break space, narrow no-break space, apostrophe
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
-_INTEGER = re.compile(r"-?\d+", re.ASCII)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 CODE_MAX_LENGTH = 40  # a code longer than this is a text, whose case is its own (`_is_code`)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
@@ -63,8 +65,7 @@ def suggestion(
         return None
     text = cell.strip()
     if field_type == "date":
-        text = _MIDNIGHT.sub("", text, count=1) if _MIDNIGHT.search(text[-12:]) else text
-        day = _calendar_day(text) or _iso_day(text)  # the latter with spaces around it
+        day = day_meant(_date_text(text))
         return day.isoformat() if day else None
     if field_type == "datetime":
         return _datetime(text)
@@ -74,10 +75,7 @@ def suggestion(
             return f"{match['year']}-{int(match['month']):02d}"
         return None
     if field_type == "integer":
-        joined = _GROUPS.sub("", text)
-        whole = _WHOLE.fullmatch(joined)
-        joined = whole[1] if whole else joined
-        return joined if joined != cell and _INTEGER.fullmatch(joined) else None
+        return _integer(text, cell, decimal_char, group_char)
     if field_type == "number":
         return _number(text, cell, decimal_char, group_char)
     if field_type == "string" and field_format == "uri":
@@ -87,8 +85,18 @@ def suggestion(
     return None
 
 
+class Meant(NamedTuple):
+    """A value meant, and whether it was found by reading letters that look alike in Latin
+    and Cyrillic as one: only then are the cell's letters from the other alphabet the
+    cause, for the fix to name («М.M.» with a Latin «M»); the Latin «III» of a quarter
+    read as «2021-Q3» is how quarters are written."""
+
+    value: str
+    lookalikes: bool = False
+
+
 @functools.lru_cache(maxsize=1024)
-def pattern_value(pattern: str, cell: str) -> str | None:
+def pattern_value(pattern: str, cell: str) -> Meant | None:
     """The cell but for spaces around it, its letters' case or letters that look alike in
     Latin and Cyrillic, or a quarter as people write it, where that is what the field's
     pattern wants: «2021-q3» and «II кв. 2021» → «2021-Q3», «2021-Q2» for
@@ -103,7 +111,7 @@ def pattern_value(pattern: str, cell: str) -> str | None:
         candidates = (written, *cases, _quarter(written))
         found = next((c for c in candidates if c and c != cell and wanted.fullmatch(c)), None)
         if found:
-            return found
+            return Meant(found, lookalikes=written != text)
     return None
 
 
@@ -120,6 +128,28 @@ def _number(text: str, cell: str, decimal_char: str, group_char: str) -> str | N
         return None
     written = canonical.replace(".", decimal_char)
     return written if written != cell else None
+
+
+def _integer(text: str, cell: str, decimal_char: str, group_char: str) -> str | None:
+    """A whole number without its group separators (spaces, apostrophes, the field's
+    declared ``group_char``) and a fraction of zeros: «1 200», «1500.0», «1 200,00» are «1200».
+
+    A comma before three digits («1,000», «1,200») is read by the field's declared
+    notation: a group separator where its ``groupChar`` is «,» (a thousand), the decimal
+    mark where its ``decimalChar`` is (one; 1.2, no integer).  Where it declares neither,
+    there is no suggestion: Ukrainian writes the comma as the decimal mark, English as the
+    thousands separator, and a guess could be a thousand times wrong; an undeclared
+    «1,000,000» gets none either.  «1200,00» and «1,5» are read one way only."""
+    joined = _GROUPS.sub("", text)
+    if group_char:  # the field's own, between groups of three digits only: «1,200», not «1200,00»
+        joined = re.sub(rf"(?<=\d){re.escape(group_char)}(?=\d{{3}}(?:\D|$))", "", joined)
+    whole = _WHOLE.fullmatch(joined)
+    if whole is None:
+        return None
+    number, mark, fraction = whole.groups()
+    if mark == "," and len(fraction) == 3 and decimal_char != ",":
+        return None
+    return number if number != cell else None
 
 
 def _is_code(text: str) -> bool:
@@ -207,24 +237,57 @@ def _negated(text: str) -> bool:
     return _NEGATION.match(fold_lookalikes(text.strip().casefold())) is not None
 
 
-def _calendar_day(text: str) -> dt.date | None:
-    for pattern, order in ((_DAY_FIRST, (3, 2, 1)), (_YEAR_FIRST, (1, 2, 3)), (_DAY_FIRST_SHORT, (3, 2, 1))):
+# the notations of a day, and where each writes its year, month and day
+_DAY_NOTATIONS = (
+    (_ISO_DAY, (1, 2, 3)),
+    (_DAY_FIRST, (3, 2, 1)),
+    (_YEAR_FIRST, (1, 2, 3)),
+    (_DAY_FIRST_SHORT, (3, 2, 1)),
+)
+
+
+def _date_numbers(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day a text written as a date has, whether or not the calendar
+    has that day: «31.09.2021» is (2021, 9, 31)."""
+    for pattern, order in _DAY_NOTATIONS:
         match = pattern.fullmatch(text)
         if match:
             year, month, day = (int(match[i]) for i in order)
-            if year < 100:  # «21» is 2021, «99» 1999: no later than next year
+            if len(match[order[0]]) == 2:  # «21» is 2021, «99» 1999: no later than next year
                 year += 2000 if 2000 + year <= dt.date.today().year + 1 else 1900
-            try:
-                return dt.date(year, month, day)
-            except ValueError:
-                return None  # 31.02.2021: no day to suggest
+            return year, month, day
     return None
+
+
+def _date_text(text: str) -> str:
+    """A date cell without the midnight a spreadsheet writes after it («… 00:00:00»)."""
+    return _MIDNIGHT.sub("", text, count=1) if _MIDNIGHT.search(text[-12:]) else text
 
 
 def day_meant(text: str) -> dt.date | None:
     """The calendar day a cell names in any usual notation («2021-04-01», «01.04.2021»,
     «2021/04/01»), or None."""
-    return _calendar_day(text) or _iso_day(text)
+    numbers = _date_numbers(text)
+    try:
+        return dt.date(*numbers) if numbers else None
+    except ValueError:
+        return None  # 31.02.2021: no day to suggest
+
+
+@functools.lru_cache(maxsize=1024)
+def month_without_the_day(field_format: str | None, cell: str) -> tuple[int, int] | None:
+    """The year and month of a date cell written as one (as `suggestion` reads it) whose
+    day that month does not have: «31.09.2021» and «2021-09-31» are (2021, 9).  Such a
+    cell is no wrong notation but a wrong day, which the document it came from tells."""
+    if field_format not in (None, "", "default"):
+        return None
+    numbers = _date_numbers(_date_text(cell.strip()))
+    if numbers is None:
+        return None
+    year, month, day = numbers
+    if not 1 <= month <= 12 or not calendar.monthrange(year, month)[1] < day <= 31:
+        return None
+    return year, month
 
 
 def _datetime(text: str) -> str | None:
@@ -237,13 +300,6 @@ def _datetime(text: str) -> str | None:
     if hour > 23 or minute > 59 or second > 59:
         return None
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}:{second:02d}"
-
-
-def _iso_day(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else None
-    except ValueError:
-        return None
 
 
 class KeyGuesser:

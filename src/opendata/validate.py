@@ -1002,10 +1002,15 @@ def _example(field: frictionless.Field) -> str | None:
 
 
 def _notation(field: frictionless.Field) -> dict[str, str]:
-    """A number field's decimal mark and group separator, as its suggestions are written."""
-    if field.type != "number":
-        return {}
-    return {"decimal_char": field.decimal_char, "group_char": field.group_char}
+    """A number field's decimal mark and group separator, as its suggestions are written;
+    an integer field's as its descriptor declares them: Frictionless reads neither there,
+    but they tell whether «1,000» meant a thousand (`suggest._integer`)."""
+    if field.type == "number":
+        return {"decimal_char": field.decimal_char, "group_char": field.group_char}
+    if field.type == "integer":
+        declared = field.to_descriptor()
+        return {"decimal_char": declared.get("decimalChar", "."), "group_char": declared.get("groupChar", "")}
+    return {}
 
 
 def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
