@@ -983,14 +983,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "Завдання «{cell}», а ідентифікатор звіту «{report_id}» називає завдання {named}: мабуть, "
             "таблиця прочитала «{named}» як число {cell}.",
-            "Якщо звіт про завдання {named}, впишіть task_id «{named}», а стовпець task_id відкривайте "
-            "як текст.",
+            "Якщо звіт про завдання {named}, виправте task_id, а стовпець task_id відкривайте як текст.",
         ),
         "en": (
             "Task «{cell}», but the report id «{report_id}» names task {named}: a spreadsheet probably "
             "read «{named}» as the number {cell}.",
-            "If the report is about task {named}, write task_id «{named}», and open the task_id column as "
-            "text.",
+            "If the report is about task {named}, correct task_id, and open the task_id column as text.",
         ),
     },
     "plan-blank-cell": {
