@@ -1424,7 +1424,7 @@ def test_ragged_rows(plan_copy):
     report = validate(plan_copy)
     found = {(p.code, p.resource) for p in report.errors}
     assert ("missing-cell", "people") in found
-    assert ("extra-cell", "campaigns") in found
+    assert ("extra-cells", "campaigns") in found  # «зайве» beyond the last column, quoted
 
 
 def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
@@ -1505,6 +1505,39 @@ def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(p
     assert {e["row"] for e in report["errors"]} == {4}
     _, uk = report_json(plan_copy)
     assert "містить крапку з комою без лапок" in uk["errors"][0]["message"]
+
+
+def test_a_note_typed_beyond_the_last_column_is_quoted_not_called_a_split_text(plan_copy):
+    """A valid row with a note in a spare cell was said to hold "a comma without quotes"
+    whose "values after it moved", and then again "more cells than the header", never
+    quoting the note. Nothing moved: the note is quoted once, with its cell's number."""
+    reports = plan_copy / "progress_reports.csv"
+    noted = f"{ROW.replace('R1', 'R2')},перевірити з Качанським,"  # and a separator after it
+    twice = f"{ROW.replace('R1', 'R3')},,уточнити,дата?"
+    reports.write_text(f"{HEADER}\n{ROW}\n{noted}\n{twice}\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    found = [(e["type"], e["row"], e["cell"], e["message"], e["fix"]) for e in report["errors"]]
+    assert found == [
+        (
+            "extra-cells",
+            3,
+            "перевірити з Качанським",
+            "Cell 11, «перевірити з Качанським», lies outside the table, "
+            "beyond its last column «reported_by».",
+            "Move this text into the column it belongs in (such as «summary»), or delete it.",
+        ),
+        (
+            "extra-cells",
+            4,
+            "уточнити,дата?",
+            "Cells 12, 13 («уточнити,дата?») lie outside the table, beyond its last column «reported_by».",
+            "Move this text into the column it belongs in (such as «summary»), or delete it.",
+        ),
+    ]
+    result = run_cli("validate", plan_copy, "--show", "0")
+    assert "рядок 3: Клітинка 11 «перевірити з Качанським» стоїть поза таблицею" in result.stdout
+    assert "без лапок" not in result.stdout and "більше клітинок" not in result.stdout
 
 
 def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):

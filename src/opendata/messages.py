@@ -665,6 +665,26 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Delete the extra cells; often it is a separator (a comma, a semicolon) inside unquoted text.",
         ),
     },
+    "extra-cells": {
+        "uk": (
+            "Клітинка {numbers} «{cell}» стоїть поза таблицею, після її останнього стовпця «{last}».",
+            "Перенесіть цей текст у стовпець, де йому місце{such_as}, або видаліть його.",
+        ),
+        "en": (
+            "Cell {numbers}, «{cell}», lies outside the table, beyond its last column «{last}».",
+            "Move this text into the column it belongs in{such_as}, or delete it.",
+        ),
+    },
+    "extra-cells:several": {
+        "uk": (
+            "Клітинки {numbers} («{cell}») стоять поза таблицею, після її останнього стовпця «{last}».",
+            "Перенесіть цей текст у стовпець, де йому місце{such_as}, або видаліть його.",
+        ),
+        "en": (
+            "Cells {numbers} («{cell}») lie outside the table, beyond its last column «{last}».",
+            "Move this text into the column it belongs in{such_as}, or delete it.",
+        ),
+    },
     "column-missing": {
         "uk": (
             "Стовпця «{field}» (він має бути {field_number}-м) у файлі немає, тож стовпці після нього "
@@ -2362,6 +2382,8 @@ LOOKALIKE_LETTERS = {
     "uk": ("літера {letters}", "літери {letters}"),
     "en": ("letter {letters} is", "letters {letters} are"),
 }
+# a text column a note beyond a table's last column may belong in ("extra-cells")
+SUCH_AS_COLUMN = {"uk": " (як-от «{field}»)", "en": " (such as «{field}»)"}
 
 # the letters of the cell that only look like the value's (`text.foreign_letters`).
 SUGGESTION = {

@@ -12,6 +12,7 @@ from typing import Protocol
 from opendata.messages import (
     FILE_KINDS,
     LOOKALIKE_LETTERS,
+    SUCH_AS_COLUMN,
     SUGGESTION,
     bound_reason,
     counted,
@@ -123,6 +124,9 @@ class Problem:
             letters = params["letters"]
             words = LOOKALIKE_LETTERS[lang][len(letters) > 1]
             params["letters"] = words.format(letters=", ".join(f"«{letter}»" for letter in letters))
+        if code.startswith("extra-cells"):
+            text_field = params.get("text_field")
+            params["such_as"] = SUCH_AS_COLUMN[lang].format(field=text_field) if text_field else ""
         if code == "binary-file":
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
