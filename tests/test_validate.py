@@ -793,6 +793,47 @@ def test_a_column_moved_or_the_header_deleted_is_named_first(plan_copy):
     assert "header-missing" not in {e["type"] for e in report["errors"]}
 
 
+def test_a_header_repeated_or_under_the_titles_is_one_problem(plan_copy):
+    """The header copied again below (a Ukrainian Excel's file of semicolons) was nine
+    errors on its row («Значення «period» записано не за шаблоном…»); the schema's titles
+    as row 1 above the header were ten «Перейменуйте стовпець на «report_id»» (which
+    did not help) and row 2's errors. Each is one problem with its fix."""
+    reports = plan_copy / "progress_reports.csv"
+    reports.write_text(f"{HEADER}\n{ROW}\n{HEADER}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")
+    save_as_ukrainian_excel(reports)
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert [(e["type"], e["row"], e["message"], e["fix"]) for e in report["errors"]] == [
+        (
+            "header-repeated",
+            3,
+            "Рядок повторює заголовок: у ньому назви стовпців, а не значення.",
+            "Видаліть рядок 3.",
+        )
+    ]
+
+    schema = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    titles = ",".join(field["title"] for field in schema["fields"])
+    reports.write_text(f"{titles}\n{HEADER}\n{ROW}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["fix"]) == (
+        "header-titles",
+        1,
+        "Delete row 1: row 2 becomes the header.",
+    )
+    assert error["message"].startswith(
+        "The first row holds the columns' titles (the schema's, such as «Ідентифікатор звіту»), "
+        "and the header is row 2"
+    )
+    result = run_cli("validate", plan_copy, "--show", "0")
+    assert "рядок 1: Перший рядок — назви стовпців словами" in result.stdout
+    assert "Перейменуйте" not in result.stdout
+    reports.write_text(f"{HEADER}\n{ROW}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")  # the fix
+    assert report_json(plan_copy)[0] == 0
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""

@@ -721,6 +721,28 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Insert the column names as the first row: {header}.",
         ),
     },
+    "header-repeated": {
+        "uk": (
+            "Рядок повторює заголовок: у ньому назви стовпців, а не значення.",
+            "Видаліть рядок {row}.",
+        ),
+        "en": (
+            "The row repeats the header: it holds the column names, not values.",
+            "Delete row {row}.",
+        ),
+    },
+    "header-titles": {
+        "uk": (
+            "Перший рядок — назви стовпців словами (titles схеми, як-от «{title}»), а заголовок — у "
+            "рядку 2, тож перший рядок прочитано як заголовок, а другий — як дані.",
+            "Видаліть рядок 1: заголовком стане рядок 2.",
+        ),
+        "en": (
+            "The first row holds the columns' titles (the schema's, such as «{title}»), and the header "
+            "is row 2, so the first row was read as the header and the second as data.",
+            "Delete row 1: row 2 becomes the header.",
+        ),
+    },
     "column-extra": {
         "uk": (
             "Стовпець {field_number} «{label}» зайвий, тож стовпці після нього зсунулися: помилки в "

@@ -697,7 +697,10 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
       after it move ("split-row");
     - a note typed beyond the last column moves nothing: its cells are quoted ("extra-cells",
       in place of Frictionless' "extra-cell"); an empty extra cell is only a separator
-      left at the row's end.
+      left at the row's end;
+    - the header copied again below holds no values ("header-repeated"); nor does the
+      header below a row of the schema's titles, which was read as the header
+      ("header-titles"): the row's errors are not shown (`_unexplained`).
 
     The rows are read again from the file (one small enough to be edited by hand): when
     the errors show such a row, or when --limit-errors stopped them before its errors."""
@@ -705,7 +708,8 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
     schema = getattr(resource, "schema", None)
     if not isinstance(errors, list) or resource.remote or schema is None:
         return []
-    if not (limited or any(e.type in ("missing-cell", "extra-cell") for e in errors)):
+    ragged = any(e.type in ("missing-cell", "extra-cell") for e in errors)
+    if not (limited or ragged or any(_a_fields_name(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
@@ -718,11 +722,18 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
     where = {"resource": resource.name, "path": resource.path}
     # rows with a value of the wrong type or out of bounds: maybe moved by a split text
     misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
+    titles = [each.title or "" for each in schema.fields]
     problems = []
     for number, cells in enumerate(rows, start=2):
         while len(cells) > len(header) and not cells[-1].strip():
             cells = cells[:-1]  # a separator left at the row's end
-        if len(cells) == 1 and len(header) > 1:
+        if _same_words(cells, schema.field_names):
+            if number == 2 and all(titles) and _same_words(header, titles):
+                params = {"title": titles[0]}
+                problems.append(Problem("header-titles", row=1, params=params, **where))
+            else:
+                problems.append(Problem("header-repeated", row=number, **where))
+        elif len(cells) == 1 and len(header) > 1:
             variant = next(
                 (
                     name
@@ -734,7 +745,7 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
             if variant is not None:
                 params = {"variant": variant}
                 problems.append(Problem("pasted-row", row=number, field=header[0], params=params, **where))
-        elif len(cells) > len(header):
+        elif header and len(cells) > len(header):
             if (limited or number in misfit) and _split_text(cells, schema.fields, delimiter):
                 if delimiter in SEPARATORS:
                     params = {"variant": SEPARATORS[delimiter]}
@@ -742,6 +753,16 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
             else:
                 problems.append(_extra_cells(number, cells, header, schema, delimiter, where))
     return problems
+
+
+def _a_fields_name(error: engine.TableError) -> bool:
+    """Whether the error's cell is its field's name: a header where values should be."""
+    return bool(error.row_number and error.field_name and (error.cell or "").strip() == error.field_name)
+
+
+def _same_words(cells: list[str], words: list[str]) -> bool:
+    """Whether the cells are the words, but for letter case and spaces around them."""
+    return [cell.strip().casefold() for cell in cells] == [word.strip().casefold() for word in words]
 
 
 def _split_text(cells: list[str], fields: list[frictionless.Field], delimiter: str) -> bool:
@@ -794,12 +815,28 @@ def _text_field(schema: frictionless.Schema) -> str | None:
 
 
 def _unexplained(errors, causes: list[Problem]):
-    """The engine's errors but those a cause says all of: the "extra-cell" of a row
-    whose note beyond the last column is quoted ("extra-cells")."""
-    quoted = {cause.row for cause in causes if cause.code == "extra-cells"}
-    if not quoted:
+    """The engine's errors but those a cause says all of: the "extra-cell" of a row whose
+    note beyond the last column is quoted ("extra-cells"); every error of a row that
+    repeats the header ("header-repeated"); the names of a header of titles, and the
+    errors of the header read as the row after it ("header-titles")."""
+    said: dict[int | None, frozenset[str] | None] = {}  # by row (None: the header): types, None for all
+    for cause in causes:
+        if cause.code == "extra-cells":
+            said[cause.row] = frozenset({"extra-cell"})
+        elif cause.code == "header-repeated":
+            said[cause.row] = None
+        elif cause.code == "header-titles":
+            said.update({None: frozenset(LABEL_ERRORS), 2: None})
+    if not said:
         return errors  # maybe spilled to disk: not read here
-    return [e for e in errors if not (e.type == "extra-cell" and e.row_number in quoted)]
+    return [e for e in errors if not _said(said, e)]
+
+
+def _said(said: dict[int | None, frozenset[str] | None], error: engine.TableError) -> bool:
+    if error.row_number not in said:
+        return False
+    types = said[error.row_number]
+    return types is None or error.type in types
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
