@@ -324,6 +324,40 @@ def test_the_plans_rules_quote_the_value_as_a_cells_error_does(plan_with_reports
     assert "для «2021-05-14» це «2021-Q2»" in words
 
 
+def test_the_plans_rules_stand_in_row_order_among_the_tables_errors(plan_copy):
+    """The plan's rules' errors (a date outside its quarter, a warning on a report done
+    without evidence) came after all the schema's, rows 2 and 4 after row 5: a clerk
+    working down the sheet missed them. Each file's problems are in row order, in the
+    text and in JSON, and the tally of the rest still counts them."""
+    reports = plan_copy / "progress_reports.csv"
+    rows = [
+        "R1,1.1,2021-Q2,2021-07-15,planned,x,,,,kachanskyi-m-yu",  # a date in Q3
+        "R2,1.1,2021-Q2,2021-06-15,planned,x,,,1 200,kachanskyi-m-yu",  # not an integer
+        "R3,1.1,2021-Q2,2021-06-15,done,x,,,,kachanskyi-m-yu",  # done, no evidence: a warning
+        "R4,1.1,2021-Q2,2021-06-15,planned,x,,,1 500,kachanskyi-m-yu",
+        "R5,1.1,2021-Q2,2021-09-15,planned,x,,,,kachanskyi-m-yu",
+    ]
+    reports.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    assert [(e["row"], e["type"]) for e in report["errors"]] == [
+        (2, "plan-date-outside-quarter"),
+        (3, "type-error"),
+        (5, "type-error"),
+        (6, "plan-date-outside-quarter"),
+    ]
+    warnings = [(w["row"], w["path"]) for w in report["warnings"]]
+    assert warnings == [(10, "tasks.csv"), (4, "progress_reports.csv")]
+    assert (report["error_count"], report["warning_count"]) == (4, 2)
+
+    text = run_cli("validate", plan_copy, "--show", "0", "--lang", "en").stdout
+    shown = re.findall(r"^  [✗!] row (\d+)", text.split("progress_reports.csv")[1], re.MULTILINE)
+    assert shown == ["2", "3", "4", "5", "6"]
+    tallied = run_cli("validate", plan_copy, "--show", "1", "--lang", "en").stdout
+    assert "✗ row 2, field «report_date»: Date «2021-07-15» is not in quarter «2021-Q2»" in tallied
+    assert "2 × row 3, field «reach»" in tallied and "1 × row 6, field «report_date»" in tallied
+
+
 def test_quarter_outside_plan(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",

@@ -149,7 +149,7 @@ def validate(
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
-        report.problems.extend(plan_rules.check(package, readable_tables))
+        report.problems.merge(plan_rules.check(package, readable_tables))
     return report
 
 
