@@ -324,6 +324,40 @@ def test_the_plans_rules_quote_the_value_as_a_cells_error_does(plan_with_reports
     assert "для «2021-05-14» це «2021-Q2»" in words
 
 
+def test_the_plans_rules_stand_in_row_order_among_the_tables_errors(plan_copy):
+    """The plan's rules' errors (a date outside its quarter, a warning on a report done
+    without evidence) came after all the schema's, rows 2 and 4 after row 5: a clerk
+    working down the sheet missed them. Each file's problems are in row order, in the
+    text and in JSON, and the tally of the rest still counts them."""
+    reports = plan_copy / "progress_reports.csv"
+    rows = [
+        "R1,1.1,2021-Q2,2021-07-15,planned,x,,,,kachanskyi-m-yu",  # a date in Q3
+        "R2,1.1,2021-Q2,2021-06-15,planned,x,,,1 200,kachanskyi-m-yu",  # not an integer
+        "R3,1.1,2021-Q2,2021-06-15,done,x,,,,kachanskyi-m-yu",  # done, no evidence: a warning
+        "R4,1.1,2021-Q2,2021-06-15,planned,x,,,1 500,kachanskyi-m-yu",
+        "R5,1.1,2021-Q2,2021-09-15,planned,x,,,,kachanskyi-m-yu",
+    ]
+    reports.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    assert [(e["row"], e["type"]) for e in report["errors"]] == [
+        (2, "plan-date-outside-quarter"),
+        (3, "type-error"),
+        (5, "type-error"),
+        (6, "plan-date-outside-quarter"),
+    ]
+    warnings = [(w["row"], w["path"]) for w in report["warnings"]]
+    assert warnings == [(10, "tasks.csv"), (4, "progress_reports.csv")]
+    assert (report["error_count"], report["warning_count"]) == (4, 2)
+
+    text = run_cli("validate", plan_copy, "--show", "0", "--lang", "en").stdout
+    shown = re.findall(r"^  [✗!] row (\d+)", text.split("progress_reports.csv")[1], re.MULTILINE)
+    assert shown == ["2", "3", "4", "5", "6"]
+    tallied = run_cli("validate", plan_copy, "--show", "1", "--lang", "en").stdout
+    assert "✗ row 2, field «report_date»: Date «2021-07-15» is not in quarter «2021-Q2»" in tallied
+    assert "2 × row 3, field «reach»" in tallied and "1 × row 6, field «report_date»" in tallied
+
+
 def test_quarter_outside_plan(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",
@@ -920,6 +954,47 @@ def test_a_column_moved_or_the_header_deleted_is_named_first(plan_copy):
     reports.write_text(titles + "\n" + ROW + "\n", encoding="utf-8")  # titles, not data: words
     _, report = report_json(plan_copy)
     assert "header-missing" not in {e["type"] for e in report["errors"]}
+
+
+def test_a_header_repeated_or_under_the_titles_is_one_problem(plan_copy):
+    """The header copied again below (a Ukrainian Excel's file of semicolons) was nine
+    errors on its row («Значення «period» записано не за шаблоном…»); the schema's titles
+    as row 1 above the header were ten «Перейменуйте стовпець на «report_id»» (which
+    did not help) and row 2's errors. Each is one problem with its fix."""
+    reports = plan_copy / "progress_reports.csv"
+    reports.write_text(f"{HEADER}\n{ROW}\n{HEADER}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")
+    save_as_ukrainian_excel(reports)
+    code, report = report_json(plan_copy)
+    assert code == 1
+    assert [(e["type"], e["row"], e["message"], e["fix"]) for e in report["errors"]] == [
+        (
+            "header-repeated",
+            3,
+            "Рядок повторює заголовок: у ньому назви стовпців, а не значення.",
+            "Видаліть рядок 3.",
+        )
+    ]
+
+    schema = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    titles = ",".join(field["title"] for field in schema["fields"])
+    reports.write_text(f"{titles}\n{HEADER}\n{ROW}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["fix"]) == (
+        "header-titles",
+        1,
+        "Delete row 1: row 2 becomes the header.",
+    )
+    assert error["message"].startswith(
+        "The first row holds the columns' titles (the schema's, such as «Ідентифікатор звіту»), "
+        "and the header is row 2"
+    )
+    result = run_cli("validate", plan_copy, "--show", "0")
+    assert "рядок 1: Перший рядок — назви стовпців словами" in result.stdout
+    assert "Перейменуйте" not in result.stdout
+    reports.write_text(f"{HEADER}\n{ROW}\n{ROW.replace('R1', 'R2')}\n", encoding="utf-8")  # the fix
+    assert report_json(plan_copy)[0] == 0
 
 
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
@@ -1553,7 +1628,7 @@ def test_ragged_rows(plan_copy):
     report = validate(plan_copy)
     found = {(p.code, p.resource) for p in report.errors}
     assert ("missing-cell", "people") in found
-    assert ("extra-cell", "campaigns") in found
+    assert ("extra-cells", "campaigns") in found  # «зайве» beyond the last column, quoted
 
 
 def test_a_quote_never_closed_is_named_where_it_opened(plan_with_reports):
@@ -1634,6 +1709,39 @@ def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(p
     assert {e["row"] for e in report["errors"]} == {4}
     _, uk = report_json(plan_copy)
     assert "містить крапку з комою без лапок" in uk["errors"][0]["message"]
+
+
+def test_a_note_typed_beyond_the_last_column_is_quoted_not_called_a_split_text(plan_copy):
+    """A valid row with a note in a spare cell was said to hold "a comma without quotes"
+    whose "values after it moved", and then again "more cells than the header", never
+    quoting the note. Nothing moved: the note is quoted once, with its cell's number."""
+    reports = plan_copy / "progress_reports.csv"
+    noted = f"{ROW.replace('R1', 'R2')},перевірити з Качанським,"  # and a separator after it
+    twice = f"{ROW.replace('R1', 'R3')},,уточнити,дата?"
+    reports.write_text(f"{HEADER}\n{ROW}\n{noted}\n{twice}\n", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    found = [(e["type"], e["row"], e["cell"], e["message"], e["fix"]) for e in report["errors"]]
+    assert found == [
+        (
+            "extra-cells",
+            3,
+            "перевірити з Качанським",
+            "Cell 11, «перевірити з Качанським», lies outside the table, "
+            "beyond its last column «reported_by».",
+            "Move this text into the column it belongs in (such as «summary»), or delete it.",
+        ),
+        (
+            "extra-cells",
+            4,
+            "уточнити,дата?",
+            "Cells 12, 13 («уточнити,дата?») lie outside the table, beyond its last column «reported_by».",
+            "Move this text into the column it belongs in (such as «summary»), or delete it.",
+        ),
+    ]
+    result = run_cli("validate", plan_copy, "--show", "0")
+    assert "рядок 3: Клітинка 11 «перевірити з Качанським» стоїть поза таблицею" in result.stdout
+    assert "без лапок" not in result.stdout and "більше клітинок" not in result.stdout
 
 
 def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):

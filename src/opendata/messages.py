@@ -716,6 +716,26 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Delete the extra cells; often it is a separator (a comma, a semicolon) inside unquoted text.",
         ),
     },
+    "extra-cells": {
+        "uk": (
+            "Клітинка {numbers} «{cell}» стоїть поза таблицею, після її останнього стовпця «{last}».",
+            "Перенесіть цей текст у стовпець, де йому місце{such_as}, або видаліть його.",
+        ),
+        "en": (
+            "Cell {numbers}, «{cell}», lies outside the table, beyond its last column «{last}».",
+            "Move this text into the column it belongs in{such_as}, or delete it.",
+        ),
+    },
+    "extra-cells:several": {
+        "uk": (
+            "Клітинки {numbers} («{cell}») стоять поза таблицею, після її останнього стовпця «{last}».",
+            "Перенесіть цей текст у стовпець, де йому місце{such_as}, або видаліть його.",
+        ),
+        "en": (
+            "Cells {numbers} («{cell}») lie outside the table, beyond its last column «{last}».",
+            "Move this text into the column it belongs in{such_as}, or delete it.",
+        ),
+    },
     "column-missing": {
         "uk": (
             "Стовпця «{field}» (він має бути {field_number}-м) у файлі немає, тож стовпці після нього "
@@ -750,6 +770,28 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "The header row is missing: the file's first row is data, so it was read as the column names "
             "and not checked; the errors in names below follow from it.",
             "Insert the column names as the first row: {header}.",
+        ),
+    },
+    "header-repeated": {
+        "uk": (
+            "Рядок повторює заголовок: у ньому назви стовпців, а не значення.",
+            "Видаліть рядок {row}.",
+        ),
+        "en": (
+            "The row repeats the header: it holds the column names, not values.",
+            "Delete row {row}.",
+        ),
+    },
+    "header-titles": {
+        "uk": (
+            "Перший рядок — назви стовпців словами (titles схеми, як-от «{title}»), а заголовок — у "
+            "рядку 2, тож перший рядок прочитано як заголовок, а другий — як дані.",
+            "Видаліть рядок 1: заголовком стане рядок 2.",
+        ),
+        "en": (
+            "The first row holds the columns' titles (the schema's, such as «{title}»), and the header "
+            "is row 2, so the first row was read as the header and the second as data.",
+            "Delete row 1: row 2 becomes the header.",
         ),
     },
     "column-extra": {
@@ -2445,6 +2487,8 @@ LOOKALIKE_LETTERS = {
     "uk": ("літера {letters}", "літери {letters}"),
     "en": ("letter {letters} is", "letters {letters} are"),
 }
+# a text column a note beyond a table's last column may belong in ("extra-cells")
+SUCH_AS_COLUMN = {"uk": " (як-от «{field}»)", "en": " (such as «{field}»)"}
 
 # the letters of the cell that only look like the value's (`text.foreign_letters`).
 SUGGESTION = {

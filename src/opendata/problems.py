@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from typing import Protocol
 from opendata.messages import (
     FILE_KINDS,
     LOOKALIKE_LETTERS,
+    SUCH_AS_COLUMN,
     SUGGESTION,
     bound_reason,
     counted,
@@ -152,6 +154,9 @@ class Problem:
             letters = params["letters"]
             words = LOOKALIKE_LETTERS[lang][len(letters) > 1]
             params["letters"] = words.format(letters=", ".join(f"«{letter}»" for letter in letters))
+        if code.startswith("extra-cells"):
+            text_field = params.get("text_field")
+            params["such_as"] = SUCH_AS_COLUMN[lang].format(field=text_field) if text_field else ""
         if code == "binary-file":
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
@@ -244,13 +249,42 @@ class _Escaped(str):
 
 class ProblemSource(Sized, Protocol):
     """Problems made while they are read (a table's, from the engine's errors): all
-    errors, re-iterable, counted without being made."""
+    errors, re-iterable, in row order (the header's first), counted without being made."""
+
+    path: str | None  # the table's file
 
     def __iter__(self) -> Iterator[Problem]: ...
 
 
+def _row_order(problem: Problem) -> int:
+    """Where a problem stands in its file: the file's and the header's (no row) first."""
+    return problem.row or 0
+
+
+class RowMerged:
+    """A table's problems (a ``ProblemSource``) with a few found apart (by the plan's
+    rules) merged into row order as they are read: the source's, maybe millions spilled
+    to disk, are neither held nor sorted."""
+
+    def __init__(self, source: ProblemSource, found: list[Problem]) -> None:
+        self.source = source
+        self.path = source.path
+        self.found = sorted(found, key=_row_order)  # stable: a row's keep their order
+
+    def __iter__(self) -> Iterator[Problem]:
+        return heapq.merge(self.source, self.found, key=_row_order)
+
+    def __len__(self) -> int:
+        return len(self.source) + len(self.found)
+
+    def of(self, severity: str) -> RowMerged | list[Problem]:
+        """Only the errors, or only the warnings (the source's are all errors)."""
+        found = [p for p in self.found if p.severity == severity]
+        return RowMerged(self.source, found) if severity == "error" else found
+
+
 class ProblemLog:
-    """A report's problems in the order found.
+    """A report's problems: each file's in the order found, a table's in row order.
 
     Problems found one by one are kept as objects; a table's problems are a
     ``ProblemSource``, made each time they are read, because a big file can have
@@ -271,15 +305,22 @@ class ProblemLog:
     def add_source(self, source: ProblemSource) -> None:
         self._parts.append(source)
 
+    def merge(self, problems: Iterable[Problem]) -> None:
+        """Add problems found after the tables' (the plan's rules') in their rows' places
+        among their table's: a clerk working down the sheet meets each in its row.  Those
+        of a file with no table's problems are added at the end."""
+        by_path: dict[str | None, list[Problem]] = {}
+        for problem in problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        for index, part in enumerate(self._parts):
+            if not isinstance(part, list) and part.path in by_path:
+                self._parts[index] = RowMerged(part, by_path.pop(part.path))
+        for rest in by_path.values():
+            self.extend(rest)
+
     def of(self, severity: str) -> ProblemLog:
         """Only the errors, or only the warnings (a source's problems are all errors)."""
-        return ProblemLog(
-            [
-                [p for p in part if p.severity == severity] if isinstance(part, list) else part
-                for part in self._parts
-                if isinstance(part, list) or severity == "error"
-            ]
-        )
+        return ProblemLog([kept for part in self._parts if (kept := _of(part, severity)) is not None])
 
     def __iter__(self) -> Iterator[Problem]:
         return itertools.chain.from_iterable(self._parts)
@@ -297,3 +338,12 @@ class ProblemLog:
         if found is None:
             raise IndexError(index)
         return found
+
+
+def _of(part: list[Problem] | ProblemSource, severity: str) -> list[Problem] | ProblemSource | None:
+    """A part's problems of the severity; None for a source's, all errors, when warnings."""
+    if isinstance(part, list):
+        return [p for p in part if p.severity == severity]
+    if isinstance(part, RowMerged):
+        return part.of(severity)
+    return part if severity == "error" else None

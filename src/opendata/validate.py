@@ -151,7 +151,7 @@ def validate(
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
-        report.problems.extend(plan_rules.check(package, readable_tables))
+        report.problems.merge(plan_rules.check(package, readable_tables))
     return report
 
 
@@ -695,8 +695,10 @@ def _check_table(
         _shifted_columns(resource, result),
         *_row_causes(resource, result, limited=stopped_at is not None),
     ]
-    report.problems.extend(cause for cause in causes if cause is not None)  # before what follows from them
-    report.problems.add_source(TableProblems(result.errors, resource, keys, result.schema))
+    found = [cause for cause in causes if cause is not None]
+    report.problems.extend(found)  # before what follows from them
+    errors = _unexplained(result.errors, found)
+    report.problems.add_source(TableProblems(errors, resource, keys, result.schema))
     return True
 
 
@@ -709,15 +711,22 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
       a semicolon (or a comma, in a file of semicolons): the whole row lands in the
       first cell ("pasted-row");
     - a text holding the file's separator without quotes is split in two, and the values
-      after it move ("split-row"); an empty extra cell is only a separator left at the
-      row's end.
+      after it move ("split-row");
+    - a note typed beyond the last column moves nothing: its cells are quoted ("extra-cells",
+      in place of Frictionless' "extra-cell"); an empty extra cell is only a separator
+      left at the row's end;
+    - the header copied again below holds no values ("header-repeated"); nor does the
+      header below a row of the schema's titles, which was read as the header
+      ("header-titles"): the row's errors are not shown (`_unexplained`).
 
     The rows are read again from the file (one small enough to be edited by hand): when
     the errors show such a row, or when --limit-errors stopped them before its errors."""
     errors = result.errors
-    if not isinstance(errors, list) or resource.remote or getattr(resource, "schema", None) is None:
+    schema = getattr(resource, "schema", None)
+    if not isinstance(errors, list) or resource.remote or schema is None:
         return []
-    if not (limited or any(e.type in ("missing-cell", "extra-cell") for e in errors)):
+    ragged = any(e.type in ("missing-cell", "extra-cell") for e in errors)
+    if not (limited or ragged or any(_a_fields_name(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
@@ -728,9 +737,20 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
     except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return []
     where = {"resource": resource.name, "path": resource.path}
+    # rows with a value of the wrong type or out of bounds: maybe moved by a split text
+    misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
+    titles = [each.title or "" for each in schema.fields]
     problems = []
     for number, cells in enumerate(rows, start=2):
-        if len(cells) == 1 and len(header) > 1:
+        while len(cells) > len(header) and not cells[-1].strip():
+            cells = cells[:-1]  # a separator left at the row's end
+        if _same_words(cells, schema.field_names):
+            if number == 2 and all(titles) and _same_words(header, titles):
+                params = {"title": titles[0]}
+                problems.append(Problem("header-titles", row=1, params=params, **where))
+            else:
+                problems.append(Problem("header-repeated", row=number, **where))
+        elif len(cells) == 1 and len(header) > 1:
             variant = next(
                 (
                     name
@@ -742,10 +762,98 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
             if variant is not None:
                 params = {"variant": variant}
                 problems.append(Problem("pasted-row", row=number, field=header[0], params=params, **where))
-        elif delimiter in SEPARATORS and any(cell.strip() for cell in cells[len(header) :]):
-            params = {"variant": SEPARATORS[delimiter]}
-            problems.append(Problem("split-row", row=number, params=params, **where))
+        elif header and len(cells) > len(header):
+            if (limited or number in misfit) and _split_text(cells, schema.fields, delimiter):
+                if delimiter in SEPARATORS:
+                    params = {"variant": SEPARATORS[delimiter]}
+                    problems.append(Problem("split-row", row=number, params=params, **where))
+            else:
+                problems.append(_extra_cells(number, cells, header, schema, delimiter, where))
     return problems
+
+
+def _a_fields_name(error: engine.TableError) -> bool:
+    """Whether the error's cell is its field's name: a header where values should be."""
+    return bool(error.row_number and error.field_name and (error.cell or "").strip() == error.field_name)
+
+
+def _same_words(cells: list[str], words: list[str]) -> bool:
+    """Whether the cells are the words, but for letter case and spaces around them."""
+    return [cell.strip().casefold() for cell in cells] == [word.strip().casefold() for word in words]
+
+
+def _split_text(cells: list[str], fields: list[frictionless.Field], delimiter: str) -> bool:
+    """Whether the row is a text split by the separator in it, its values after it moved:
+    joined back at some cell, more of the row's values are what their fields take."""
+    extra = len(cells) - len(fields)
+    as_read = _misfits(cells, fields)
+    return any(
+        _misfits([*cells[:at], delimiter.join(cells[at : at + extra + 1]), *cells[at + extra + 1 :]], fields)
+        < as_read
+        for at in range(len(fields))
+    )
+
+
+def _misfits(cells: list[str], fields: list[frictionless.Field]) -> int:
+    """How many of the cells their fields (by place) do not take: a wrong type, a bound."""
+    return sum(1 for each, cell in zip(fields, cells, strict=False) if each.read_cell(cell)[1])
+
+
+def _extra_cells(
+    number: int, cells: list[str], header: list[str], schema: frictionless.Schema, delimiter: str, where: dict
+) -> Problem:
+    """A note beyond the table's last column: its cells, their numbers, and a column of
+    free text it may belong in."""
+    beyond = enumerate(cells[len(header) :], start=len(header) + 1)
+    written = [(place, cell) for place, cell in beyond if cell.strip()]
+    numbers = ", ".join(str(place) for place, _ in written)
+    params = {"numbers": numbers, "last": header[-1], "text_field": _text_field(schema)}
+    if len(written) > 1:
+        params["variant"] = "several"
+    text = delimiter.join(cell for _, cell in written)
+    return Problem("extra-cells", row=number, cell=text, params=params, **where)
+
+
+def _text_field(schema: frictionless.Schema) -> str | None:
+    """The first field of free text: a string of no format, pattern, allowed values or key."""
+    keys = set(schema.primary_key) | {name for fk in schema.foreign_keys for name in fk.get("fields", [])}
+    bounded = ("pattern", "enum", "minLength", "maxLength")
+    return next(
+        (
+            each.name
+            for each in schema.fields
+            if each.type == "string"
+            and getattr(each, "format", "default") in (None, "default")
+            and not any(name in (each.constraints or {}) for name in bounded)
+            and each.name not in keys
+        ),
+        None,
+    )
+
+
+def _unexplained(errors, causes: list[Problem]):
+    """The engine's errors but those a cause says all of: the "extra-cell" of a row whose
+    note beyond the last column is quoted ("extra-cells"); every error of a row that
+    repeats the header ("header-repeated"); the names of a header of titles, and the
+    errors of the header read as the row after it ("header-titles")."""
+    said: dict[int | None, frozenset[str] | None] = {}  # by row (None: the header): types, None for all
+    for cause in causes:
+        if cause.code == "extra-cells":
+            said[cause.row] = frozenset({"extra-cell"})
+        elif cause.code == "header-repeated":
+            said[cause.row] = None
+        elif cause.code == "header-titles":
+            said.update({None: frozenset(LABEL_ERRORS), 2: None})
+    if not said:
+        return errors  # maybe spilled to disk: not read here
+    return [e for e in errors if not _said(said, e)]
+
+
+def _said(said: dict[int | None, frozenset[str] | None], error: engine.TableError) -> bool:
+    if error.row_number not in said:
+        return False
+    types = said[error.row_number]
+    return types is None or error.type in types
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
