@@ -391,7 +391,13 @@ def test_national_exports_validate_when_complete(plan_with_reports, tmp_path_fac
         ("2021-10-01", "2021-12-31"),
     ]
     register = next(csv.DictReader((tmp_path / "national/register.csv").open(encoding="utf-8")))
-    assert register["distributionFormat"] == "CSV, HTML, JSON, MD, SQLITE, XLSX"
+    # one body per row: the register names the department, so its code, not the committee's
+    assert (register["publisherName"], register["publisherId"]) == (
+        programs[0]["executantName"], programs[0]["executantId"]) == (
+        "Відділ комунікації та інформаційних технологій Коломийської міської ради", "00000000")
+    assert programs[0]["publisherId"] == "00000001"
+    # what a portal gets: the dictionary as HTML only, the decision's text and the archive too
+    assert register["distributionFormat"] == "CSV, HTML, JSON, SQLITE, TXT, XLSX, ZIP"
     assert register["purpose"].endswith("від 20.04.2021 № 123")  # a Ukrainian text's date, not ISO
 
 def test_national_exports_report_gaps_instead_of_inventing(dist):

@@ -113,10 +113,12 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     outputs.add(f"{package.name}.sqlite", "database", database_bytes(package))
     outputs.add("dictionary.md", "dictionary", dictionary_markdown(package).encode())
     outputs.add("dictionary.html", "dictionary", dictionary_html(package).encode())
-    exports, gaps = national_exports(package, publisher or Publisher(), outputs.formats())
+    sources = source_texts(package_dir, package.descriptor)  # the decision's text
+    formats = outputs.distribution_formats(with_source=bool(sources))
+    exports, gaps = national_exports(package, publisher or Publisher(), formats)
     for path, data in exports.items():
         outputs.add(path, "national", data)
-    for path, data in source_texts(package_dir, package.descriptor).items():  # the decision's text
+    for path, data in sources.items():
         outputs.add(path, "source", data)
     archive = f"{package.name}.zip"
     files = outputs.files
@@ -243,11 +245,20 @@ class _Outputs:
         self.files.append(BuiltFile(path, role, fmt, resource, len(data), digest))
         self.data[path] = data
 
-    def formats(self) -> list[str]:
-        return sorted({f.format for f in self.files})
+    def distribution_formats(self, *, with_source: bool) -> list[str]:
+        """The formats a portal gets of the files so far (the register's distributions),
+        with the decision's text and the archive of them all that come after."""
+        formats = {f.format for f in self.files if distributed(f.path)} | {"zip"}
+        return sorted(formats | {"txt"} if with_source else formats)
 
     def contents(self) -> dict[str, bytes]:
         return dict(self.data)
+
+
+def distributed(path: str) -> bool:
+    """Whether a built file is one of the data set's distributions on a portal: not the
+    dictionary's Markdown, for a repository's readers (the portal gets its HTML twin)."""
+    return not path.endswith(".md")
 
 
 def _json_bytes(data: object) -> bytes:

@@ -129,7 +129,7 @@ PUBLISHER_KEYS = {
     ("programs", "publisherId"): "publisher_id",
     ("programs-reports", "url"): "reports_url",
     ("register", "url"): "dataset_url",
-    ("register", "publisherId"): "publisher_id",
+    ("register", "publisherId"): "executant_id",
     ("register", "contactPointName"): "contact_name",
     ("register", "contactPointEmail"): "contact_email",
 }
@@ -271,8 +271,10 @@ def _register(package: PackageData, decision: dict, publisher: Publisher, format
         "purpose": act,
         "url": publisher.dataset_url,
         "distributionFormat": ", ".join(f.upper() for f in formats),
+        # the department that publishes the data set, and its own code (the committee's
+        # code, publisher_id, beside the department's name would name two bodies)
         "publisherName": publisher_name(package.descriptor),
-        "publisherId": publisher.publisher_id,
+        "publisherId": publisher.executant_id,
         "contactPointName": publisher.contact_name,
         "contactPointEmail": publisher.contact_email,
     }

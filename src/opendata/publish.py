@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 import frictionless
 
-from opendata.build import build
+from opendata.build import build, distributed
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected
 from opendata.national import Publisher
 from opendata.package import publisher_name
@@ -338,7 +338,7 @@ def files_to_publish(
             )
         )
     for built_file in built.files:
-        if built_file.role not in DOWNLOADS or built_file.path.endswith(".md"):
+        if built_file.role not in DOWNLOADS or not distributed(built_file.path):
             continue
         key, title, description = DOWNLOADS[built_file.role]
         files.append(
