@@ -166,6 +166,14 @@ def test_first_publish_creates_dataset_resources_and_datastore(
     assert sorted(links) == sorted(r["url"] for n, r in by_name.items() if n not in unlinked)
     assert requests.get(urljoin(page_url, "plan.json"), timeout=30).text == served
 
+    # each resource described in Ukrainian, then in English, as the dataset's notes are
+    uk, en = by_name["tasks.csv"]["description"].split("\n\n")
+    assert uk.startswith("Завдання — ") and en == "Tasks — Every task row of the plan, in document order."
+    assert by_name["kolomyia-communication-plan-2021.sqlite"]["description"].split("\n\n")[1].startswith(
+        "All tables in one SQLite database — "
+    )
+    assert all("\n\n" in resource["description"] for resource in by_name.values()), by_name
+
     tasks = api.action.datastore_search(resource_id=by_name["tasks.csv"]["id"], limit=1)
     types = {f["id"]: f["type"] for f in tasks["fields"]}
     assert types["sequence"] == "int8" and types["number_is_duplicate"] == "bool"  # as PostgreSQL names them

@@ -71,37 +71,51 @@ DEFAULT_PURPOSE = (
 )
 HEAD_OF_COMMUNICATION = "начальник відділу комунікації"
 # Built downloads published beside the tables: build role -> (key, title, description).
+# a download's resource: its key, and its title and description in Ukrainian, then English
 DOWNLOADS = {
     "workbook": (
         "workbook",
         "Усі таблиці в Excel (XLSX)",
         "Робоча книга: аркуш на кожну таблицю й аркуш зі словником даних.",
+        "All tables in Excel (XLSX)",
+        "A workbook: a sheet for each table and a sheet with the data dictionary.",
     ),
     "database": (
         "database",
         "Усі таблиці однією базою SQLite",
         "Таблиці з типами, первинними й зовнішніми ключами та словник даних: для SQL у DB Browser "
         "for SQLite, Datasette, Python чи R.",
+        "All tables in one SQLite database",
+        "The tables with types, primary and foreign keys, and the data dictionary: for SQL in DB "
+        "Browser for SQLite, Datasette, Python or R.",
     ),
     "plan": (
         "plan",
         "Увесь план одним файлом (JSON)",
         "Кампанії → завдання → керівники, виконавці, звіти, в одному файлі.",
+        "The whole plan in one file (JSON)",
+        "Campaigns → tasks → leaders, executors, reports, in one file.",
     ),
     "dictionary": (
         "dictionary",
         "Словник даних (HTML)",
         "Кожне поле кожної таблиці: тип, назва й опис українською та англійською, обмеження.",
+        "Data dictionary (HTML)",
+        "Every field of every table: type, title and description in Ukrainian and English, constraints.",
     ),
     "page": (
         "page",
         "Сторінка плану (HTML)",
         "План і хід виконання для читача: кампанії, завдання, фільтри, графіки.",
+        "The plan's page (HTML)",
+        "The plan and its progress for a reader: campaigns, tasks, filters, charts.",
     ),
     "archive": (
         "archive",
         "Усе одним архівом (ZIP)",
         "CSV, JSON, XLSX, SQLite, словник, національні формати й datapackage.json.",
+        "Everything in one archive (ZIP)",
+        "CSV, JSON, XLSX, SQLite, the dictionary, the national formats and datapackage.json.",
     ),
 }
 BATCH_ROWS = 500
@@ -191,6 +205,8 @@ class PublishFile:
     sha256: str  # of the file's bytes: what the portal's resource is marked with
     schema: dict | None = None  # a Table Schema: the file is a table for the DataStore
     package_path: str = ""  # the package's file it is built from, which a refusal names
+    title_en: str = ""  # the English title and description, after the Ukrainian ones
+    description_en: str = ""
 
 
 @dataclass
@@ -330,6 +346,8 @@ def files_to_publish(
                 path=path,
                 title=resource.get("title") or resource["name"],
                 description=resource.get("description", ""),
+                title_en=resource.get("title_en", ""),
+                description_en=resource.get("description_en", ""),
                 format=str(resource.get("format", path.suffix.lstrip("."))).upper(),
                 mimetype=resource.get("mediatype") or guessed or "application/octet-stream",
                 sha256=sha256,
@@ -340,13 +358,15 @@ def files_to_publish(
     for built_file in built.files:
         if built_file.role not in DOWNLOADS or not distributed(built_file.path):
             continue
-        key, title, description = DOWNLOADS[built_file.role]
+        key, title, description, title_en, description_en = DOWNLOADS[built_file.role]
         files.append(
             PublishFile(
                 key=key,
                 path=build_dir / built_file.path,
                 title=title,
                 description=description,
+                title_en=title_en,
+                description_en=description_en,
                 format=built_file.format.upper(),
                 mimetype=built_file.mediatype,
                 sha256=built_file.sha256,
@@ -362,6 +382,9 @@ def files_to_publish(
                 path=source,
                 title="Текст рішення (джерело пакета)",
                 description="Текстовий експорт рішення, з якого `opendata import-plan` будує таблиці плану.",
+                title_en="The decision's text (the package's source)",
+                description_en="The decision's text export, from which `opendata import-plan` builds the "
+                "plan's tables.",
                 format="TXT",
                 mimetype="text/plain",
                 sha256=_sha256_file(source),
@@ -373,7 +396,12 @@ def files_to_publish(
             path=package_dir / "datapackage.json",
             title="Опис пакета даних (Frictionless Data Package)",
             description="datapackage.json: таблиці, їхні схеми та метадані пакета; з нього "
-            "`opendata pull` відтворює пакет.",
+            "`opendata pull` відтворює пакет. Схеми таблиць він називає файлами пакета, тож відкривайте "
+            "пакет через `opendata pull`, не за посиланням на цей файл.",
+            title_en="The data package's descriptor (Frictionless Data Package)",
+            description_en="datapackage.json: the tables, their schemas and the package's metadata; "
+            "`opendata pull` puts the package back together from it. It names the tables' schemas as "
+            "the package's files, so open the package with `opendata pull`, not by this file's link.",
             format="JSON",
             mimetype="application/json",
             sha256=_sha256_file(package_dir / "datapackage.json"),
@@ -686,9 +714,9 @@ def _dataset_differences(wanted: dict, existing: dict) -> list[str]:
 
 def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
     """The resource's metadata that we manage (the content hash is added last)."""
-    description = publish_file.title
-    if publish_file.description:
-        description += " — " + publish_file.description
+    description = _titled(publish_file.title, publish_file.description)
+    if publish_file.title_en or publish_file.description_en:  # as the dataset's notes: then English
+        description += "\n\n" + _titled(publish_file.title_en, publish_file.description_en)
     fields = {
         "name": publish_file.path.name,
         "description": description,
@@ -699,6 +727,10 @@ def _resource_fields(publish_file: PublishFile) -> dict[str, Any]:
     if publish_file.schema:
         fields["schema"] = json.dumps(publish_file.schema, ensure_ascii=False)
     return fields
+
+
+def _titled(title: str, description: str) -> str:
+    return f"{title} — {description}" if title and description else title or description
 
 
 def _resource_change(
