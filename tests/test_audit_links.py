@@ -329,3 +329,30 @@ def test_what_only_a_download_can_find_is_no_change_when_one_audit_fetched_no_li
 def test_every_finding_of_a_check_an_audit_may_skip_is_left_out_of_the_comparison(prefix, setting):
     """A code added to these checks but not declared would make datasets "worse" again."""
     assert {code for code in MESSAGES if code.startswith(prefix)} <= left_out([setting])
+
+
+def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change(edge, tmp_path):
+    """«332 → 256 (+0)»: the overall scores beside a change without the accessibility points
+    (one audit checked no links); now the scores compared, and the overall ones in a note."""
+    resource = {"id": "r", "name": "парки", "format": "CSV", "url": edge.url + "/ok.csv"}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps({"name": "parks", "title": "Парки", "license_id": "cc-by", "resources": [resource]}))
+    assert run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "fetched").returncode == 0
+    for lang, line, note in (
+        ("uk", "Попередній аудит (", "без балів доступності, бо посилання перевіряв лише один з аудитів; "
+                                     "загальна оцінка: {then} → {now}"),
+        ("en", "Previous audit (", "without the accessibility points, as only one of the audits checked links; "
+                                   "the overall score: {then} → {now}"),
+    ):  # fmt: skip
+        out = tmp_path / lang
+        result = run_cli("audit", "--dump", dump, "--out", out, "--compare", tmp_path / "fetched", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        summary_json = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        then, now = summary_json["previous"]["overall_score"], summary_json["overall_score"]
+        assert then - now == 80  # the link points, not awarded without the links checked
+        compared = now - summary_json["dimensions"]["accessibility"]
+        [markdown] = [text for text in (out / "report.md").read_text(encoding="utf-8").splitlines() if line in text]
+        assert markdown.endswith(f"): {compared} → {compared} (+0), {note.format(then=then, now=now)}")
+        html = " ".join((out / "report.html").read_text(encoding="utf-8").split())
+        assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)};" in html
+        assert summary_json["previous"]["compared_before"] == summary_json["previous"]["compared_now"] == compared

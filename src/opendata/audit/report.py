@@ -59,6 +59,8 @@ UI = {
         "fix": "Що зробити",
         "change": "Зміни з минулого аудиту",
         "previous": "Попередній аудит",
+        "without_access": "без балів доступності, бо посилання перевіряв лише один з аудитів; "
+        "загальна оцінка: {before} → {now}",
         "status": "Стан",
         "before": "Було",
         "now": "Стало",
@@ -126,6 +128,8 @@ UI = {
         "fix": "What to do",
         "change": "Change since the last audit",
         "previous": "Previous audit",
+        "without_access": "without the accessibility points, as only one of the audits checked links; "
+        "the overall score: {before} → {now}",
         "status": "Status",
         "before": "Before",
         "now": "Now",
@@ -244,6 +248,16 @@ def _band_ranges(lang: str) -> str:
     )
 
 
+def _compared_note(result: dict, lang: str) -> str:
+    """Beside the change of the scores compared, the overall scores when they differ from them
+    (the accessibility points left out): the reader sees both, and why («260 → 260 (+0)»
+    read «332 → 256 (+0)» before)."""
+    previous = result.get("previous") or {}
+    if "links_checked" not in previous.get("not_compared", []):
+        return ""
+    return UI[lang]["without_access"].format(before=previous["overall_score"], now=result["overall_score"])
+
+
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
     days_over = [
         (d.title or d.name, d.days_since_modified - (frequency_days(d.update_frequency) or 0))
@@ -276,6 +290,7 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "recommendations": tables["recommendations"],
         "links_off": UI[lang]["links_off"][source],
         "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
+        "compared_note": _compared_note(result, lang),
         "findings_by_dataset": findings_by_dataset,
         "changes": tables.get("changes", []),
         "charts": {

@@ -89,18 +89,28 @@ def summary(audit: Audit) -> dict:
 
 
 def _previous(audit: Audit, result: dict) -> dict:
-    """The change since the previous audit, on what both checked (`compare.differing`)."""
+    """The change since the previous audit, on what both checked (`compare.differing`): the
+    scores compared (`compared_before`, `compared_now`) are the ones its change is of."""
     before = audit.previous["summary"]
     keys = differing(audit)
     access = "links_checked" in keys  # then the accessibility points are no change
-    now_score = result["overall_score"] - (result["dimensions"]["accessibility"] if access else 0)
-    then_access = int((before.get("dimensions") or {}).get("accessibility") or 0) if access else 0
+    now_score = _compared_score(result, access)
+    then_score = _compared_score(before, access)
     now_counts, then_counts = comparable_counts(audit, keys)
     then_findings = sum(then_counts.values()) if then_counts is not None else int(before.get("findings") or 0)
     return {
         "audit_date": before.get("audit_date"),
         "overall_score": before.get("overall_score"),
-        "overall_change": now_score - (int(before.get("overall_score") or 0) - then_access),
+        "compared_before": then_score,
+        "compared_now": now_score,
+        "overall_change": now_score - then_score,
         "findings_change": sum(now_counts.values()) - then_findings,
         "not_compared": keys,
     }
+
+
+def _compared_score(summary: dict, without_access: bool) -> int:
+    """An audit's overall score as compared: without the accessibility points when only one
+    of the audits checked links (they then tell the settings apart, not the datasets)."""
+    access = int((summary.get("dimensions") or {}).get("accessibility") or 0) if without_access else 0
+    return int(summary.get("overall_score") or 0) - access
