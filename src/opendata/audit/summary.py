@@ -50,11 +50,12 @@ def recommendations(audit: Audit, lang: str) -> list[dict]:
 
 
 def summary(audit: Audit) -> dict:
-    """The headline figures a head of department reads first."""
+    """The headline figures a head of department reads first.  With no dataset there is no
+    score (None: not applicable), not a 0 «погано» of datasets that may well exist."""
     datasets = audit.datasets
     scores = [d.mqa_total for d in datasets]
     severities = Counter(f.severity for f in audit.findings)
-    overall = half_up(Fraction(sum(scores), len(scores))) if scores else 0
+    overall = half_up(Fraction(sum(scores), len(scores))) if scores else None
     result = {
         "portal": audit.portal,
         "organization": audit.organization,
@@ -67,10 +68,10 @@ def summary(audit: Audit) -> dict:
         "warnings": severities["warning"],
         "infos": severities["info"],
         "overall_score": overall,
-        "overall_band": band(overall),
+        "overall_band": band(overall) if overall is not None else None,
         "bands": dict(Counter(band(s) for s in scores)),
         "dimensions": {
-            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else 0
+            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else None
             for dim in DIMENSIONS
         },
         "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
@@ -103,14 +104,17 @@ def _previous(audit: Audit, result: dict) -> dict:
         "overall_score": before.get("overall_score"),
         "compared_before": then_score,
         "compared_now": now_score,
-        "overall_change": now_score - then_score,
+        "overall_change": None if now_score is None or then_score is None else now_score - then_score,
         "findings_change": sum(now_counts.values()) - then_findings,
         "not_compared": keys,
     }
 
 
-def _compared_score(summary: dict, without_access: bool) -> int:
+def _compared_score(summary: dict, without_access: bool) -> int | None:
     """An audit's overall score as compared: without the accessibility points when only one
-    of the audits checked links (they then tell the settings apart, not the datasets)."""
+    of the audits checked links (they then tell the settings apart, not the datasets).
+    None for an audit of no dataset (an earlier version's summary said 0 for it)."""
+    if not summary.get("datasets"):
+        return None
     access = int((summary.get("dimensions") or {}).get("accessibility") or 0) if without_access else 0
     return int(summary.get("overall_score") or 0) - access
