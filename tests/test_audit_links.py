@@ -8,8 +8,10 @@ import json
 import pytest
 
 from opendata.audit import PortalUnreadable, run_audit
+from opendata.audit.compare import left_out
 from opendata.audit.crawl import crawl_portal
 from opendata.audit.links import check_links, findings
+from opendata.audit.messages import MESSAGES
 from opendata.audit.model import ResourceResult
 from opendata.audit.summary import summary
 from opendata.ckan_client import CkanClient, PortalFailing, PortalUnreachable
@@ -285,3 +287,72 @@ def test_compare_with_an_audit_of_other_options_says_so_and_counts_no_change_of_
     assert summary_json["register_checked"] is True
     assert summary_json["previous"]["not_compared"] == ["links_checked", "register_checked"]
     assert summary_json["previous"]["overall_change"] == 0
+
+
+def _changes(out) -> dict[str, str]:
+    with (out / "changes.csv").open(encoding="utf-8", newline="") as stream:
+        return {row["name"]: row["status"] for row in csv.DictReader(stream)}
+
+
+def test_what_only_a_download_can_find_is_no_change_when_one_audit_fetched_no_links(edge, tmp_path):
+    """A page served under a CSV's name has 1 star only when fetched, and a schema named
+    «Опис полів» is one only when read: the same portal without links was "improved"
+    (stars-not-machine-readable gone) and "worse" (passport-no-schema new); so were the
+    stars of a schema alone and of a broken workbook."""
+    page = {"id": "p", "name": "вбиральні", "format": "CSV", "url": edge.url + "/page.csv"}
+    table = {"id": "t", "name": "парки", "format": "CSV", "url": edge.url + "/ok.csv"}
+    fields = {"id": "f", "name": "Опис полів", "format": "JSON", "url": edge.url + "/fields.json"}
+    gone = {"id": "g", "name": "звіт", "format": "XLSX", "url": edge.url + "/missing.csv"}
+    datasets = [
+        {"name": "page", "title": "page", "license_id": "cc-by", "resources": [page]},
+        {"name": "described", "title": "described", "license_id": "cc-by", "resources": [table, fields]},
+        {"name": "only-fields", "title": "only-fields", "license_id": "cc-by", "resources": [fields]},
+        {"name": "gone", "title": "gone", "license_id": "cc-by", "resources": [gone]},
+    ]
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
+    fetched, unfetched = tmp_path / "fetched", tmp_path / "unfetched"
+    assert run_cli("audit", "--dump", dump, "--links", "--out", fetched).returncode == 0
+    with (fetched / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        codes = {(row["dataset"], row["code"]) for row in csv.DictReader(stream)}
+    assert {("page", "stars-not-machine-readable"), ("only-fields", "stars-only-schema")} <= codes
+    assert not codes & {("described", "passport-no-schema"), ("gone", "stars-proprietary")}
+    for out, previous, links in ((unfetched, fetched, ()), (tmp_path / "again", unfetched, ("--links",))):
+        result = run_cli("audit", "--dump", dump, *links, "--out", out, "--compare", previous, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        assert _changes(out) == {d["name"]: "same" for d in datasets}
+        assert json.loads(result.stdout)["previous"]["findings_change"] == 0
+
+
+@pytest.mark.parametrize(("prefix", "setting"), [("link-", "links_checked"), ("validity-", "links_checked"),
+                                                 ("register-", "register_checked")])  # fmt: skip
+def test_every_finding_of_a_check_an_audit_may_skip_is_left_out_of_the_comparison(prefix, setting):
+    """A code added to these checks but not declared would make datasets "worse" again."""
+    assert {code for code in MESSAGES if code.startswith(prefix)} <= left_out([setting])
+
+
+def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change(edge, tmp_path):
+    """«332 → 256 (+0)»: the overall scores beside a change without the accessibility points
+    (one audit checked no links); now the scores compared, and the overall ones in a note."""
+    resource = {"id": "r", "name": "парки", "format": "CSV", "url": edge.url + "/ok.csv"}
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps({"name": "parks", "title": "Парки", "license_id": "cc-by", "resources": [resource]}))
+    assert run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "fetched").returncode == 0
+    for lang, line, note in (
+        ("uk", "Попередній аудит (", "без балів доступності, бо посилання перевіряв лише один з аудитів; "
+                                     "загальна оцінка: {then} → {now}"),
+        ("en", "Previous audit (", "without the accessibility points, as only one of the audits checked links; "
+                                   "the overall score: {then} → {now}"),
+    ):  # fmt: skip
+        out = tmp_path / lang
+        result = run_cli("audit", "--dump", dump, "--out", out, "--compare", tmp_path / "fetched", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        summary_json = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        then, now = summary_json["previous"]["overall_score"], summary_json["overall_score"]
+        assert then - now == 80  # the link points, not awarded without the links checked
+        compared = now - summary_json["dimensions"]["accessibility"]
+        [markdown] = [text for text in (out / "report.md").read_text(encoding="utf-8").splitlines() if line in text]
+        assert markdown.endswith(f"): {compared} → {compared} (+0), {note.format(then=then, now=now)}")
+        html = " ".join((out / "report.html").read_text(encoding="utf-8").split())
+        assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)};" in html
+        assert summary_json["previous"]["compared_before"] == summary_json["previous"]["compared_now"] == compared

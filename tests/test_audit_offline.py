@@ -231,9 +231,49 @@ def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
     result = run_cli("audit", "--dump", empty, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "Аудит завершено: 0 наборів" in result.stdout
-    assert "Увага: не знайдено жодного набору даних. Перевірте назву організації (--org)" in result.stderr
+    assert "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву організації" in (
+        result.stderr
+    )
     some = run_cli("audit", "--dump", dump, "--out", tmp_path / "some")
     assert some.returncode == 0 and "не знайдено" not in some.stderr
+
+
+def test_an_audit_of_no_dataset_has_no_score_says_why_and_is_not_recorded(plan_copy, tmp_path):
+    """It read «0 з 405 — рівень «погано»» and an empty list of fixes, and was recorded as
+    task 5.2 done with «0 наборів … 0/405»: most likely the organisation's name was wrong."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    before = (plan_copy / "progress_reports.csv").read_bytes()
+    result = run_cli("audit", "--dump", empty, "--out", tmp_path / "out", "--record", "--plan", plan_copy,
+                     "--date", "2021-11-16", "--evidence", "https://kolomyia.example/a", "--format", "json")  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert (plan_copy / "progress_reports.csv").read_bytes() == before
+    printed = json.loads(result.stdout)
+    assert printed["ok"] is False and printed["overall_score"] is None and printed["overall_band"] is None
+    assert "Аудит не знайшов жодного набору даних, тож його не записано як виконаний" in result.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    why = "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву організації (--org) "
+    for report in (markdown, html):
+        assert why in report and "з 405" not in report and "погано»" not in report
+    english = run_cli("audit", "--dump", empty, "--out", tmp_path / "en", "--lang", "en")
+    assert english.returncode == 0 and "score — (no dataset found)." in english.stdout
+    assert "Note: no dataset was found, so there is no score. Most likely the organisation's name (--org)" in (
+        tmp_path / "en" / "report.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_a_comparison_with_or_against_an_audit_of_no_dataset_has_no_change_of_score(dump, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert run_cli("audit", "--dump", empty, "--out", tmp_path / "none").returncode == 0
+    for source, out, previous in ((dump, "some", "none"), (empty, "none-again", "some")):
+        result = run_cli("audit", "--dump", source, "--out", tmp_path / out, "--compare", tmp_path / previous,
+                         "--format", "json")  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["previous"]["overall_change"] is None
+        markdown = (tmp_path / out / "report.md").read_text(encoding="utf-8")
+        assert re.search(r"Попередній аудит \(.*\): (— → \d+|\d+ → —) \(—\)", markdown)
 
 
 def test_record_appends_a_task_5_2_row(dump, plan_copy, tmp_path):

@@ -1558,7 +1558,7 @@ def audit_command(
     )
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.register import RegisterUnreadable
-    from opendata.audit.report import write_outputs
+    from opendata.audit.report import nothing_found, write_outputs
 
     for given, option in ((evidence_url, "--evidence"), (task_id, "--task")):
         if given and not record:
@@ -1630,22 +1630,18 @@ def audit_command(
     else:
         line = {
             "uk": "Аудит завершено: {datasets}, {resources}, {findings} ({errors}); "
-            "оцінка {overall_score}/405 ({band}).\nЗвіт: {report}",
+            "оцінка {score}.\nЗвіт: {report}",
             "en": "Audit done: {datasets}, {resources}, {findings} ({errors}); "
-            "score {overall_score}/405 ({band}).\nReport: {report}",
+            "score {score}.\nReport: {report}",
         }[lang]
         nouns = ("datasets", "resources", "findings", "errors")
         counts = {noun: counted(summary[noun], lang, noun) for noun in nouns}
-        band = BAND_LABELS[summary["overall_band"]][lang]
-        out.print(line.format(**{**summary, **counts}, band=band, report=report), markup=False)
+        score = UI[lang]["audit_no_score"]
+        if summary["overall_score"] is not None:
+            score = f"{summary['overall_score']}/405 ({BAND_LABELS[summary['overall_band']][lang]})"
+        out.print(line.format(**counts, score=score, report=report), markup=False)
     if not summary["datasets"]:  # a misspelt organisation, or the wrong dump
-        nothing = {
-            "uk": "Увага: не знайдено жодного набору даних. Перевірте назву організації (--org) "
-            "і адресу порталу або файл --dump.",
-            "en": "Note: no dataset was found. Check the organisation's name (--org) and the portal's "
-            "address, or the --dump file.",
-        }[lang]
-        err.print(nothing, style="yellow", markup=False)
+        err.print(nothing_found(summary, lang), style="yellow", markup=False)
     if (recorded or {}).get("refused"):
         sys.exit(1)
 

@@ -1660,6 +1660,7 @@ UI = {
         "audit_what": "вкажіть портал (--portal URL, змінна OPENDATA_PORTAL чи url у файлі налаштувань) "
         "або файл --dump ФАЙЛ",
         "links_stage": "Посилання",
+        "audit_no_score": "— (не знайдено жодного набору)",
         "header": "заголовок",
         "per_second": "{count}/с",
         "bytes": "Б",
@@ -1685,6 +1686,7 @@ UI = {
         "audit_what": "give the portal (--portal URL, the variable OPENDATA_PORTAL or url in the config file) "
         "or a --dump FILE",
         "links_stage": "Links",
+        "audit_no_score": "— (no dataset found)",
         "header": "header",
         "per_second": "{count}/s",
         "bytes": "B",

@@ -5,7 +5,8 @@ dump or a portal) differ in what they could find, not in the datasets: compared 
 they are, every dataset would be "worse" or "improved".  The comparison is not
 refused (last year's register or dump may be gone, and the officer would be left
 with nothing): what both audits checked is compared, the rest is left out (the
-accessibility points and the findings of the checks concerned), and the report and
+accessibility points and the findings that follow from the settings, as each check
+declares them: `FROM_DOWNLOAD`, `FROM_REGISTER`), and the report and
 the terminal say which options differed and which to give to compare everything.
 """
 
@@ -16,6 +17,8 @@ import io
 import json
 from pathlib import Path
 
+from opendata.audit import links, register, stars, validity
+from opendata.audit.checks import passport
 from opendata.audit.model import Audit
 from opendata.failure import OwnWords
 
@@ -24,32 +27,35 @@ class PreviousUnreadable(OwnWords):
     """The --compare folder is not an audit output."""
 
 
-# what an audit checked -> (its words, the checks whose findings follow from it)
+# the findings an audit makes only with the files downloaded, as each check declares them
+FROM_DOWNLOAD = links.FROM_DOWNLOAD | validity.FROM_DOWNLOAD | stars.FROM_DOWNLOAD | passport.FROM_DOWNLOAD
+
+# what an audit checked -> (its words, the finding codes that follow from it)
 SETTINGS = {
     "links_checked": (
         {
             "uk": "перевірку посилань і файлів (--links/--no-links)",
             "en": "the link and file checks (--links/--no-links)",
         },
-        {"links", "validity"},
+        FROM_DOWNLOAD,
     ),
     "register_checked": (
         {"uk": "звірку з реєстром (--register)", "en": "the register check (--register)"},
-        {"register"},
+        register.FROM_REGISTER,
     ),
     "source": (
         {
             "uk": "джерело: портал чи файл вивантаження (--portal/--dump)",
             "en": "the source: a portal or a dump (--portal/--dump)",
         },
-        set(),
+        frozenset(),
     ),
     "public_only": (
         {
             "uk": "закриті набори: один аудит бачив їх з API-токеном, а інший — лише публічні",
             "en": "private datasets: one audit saw them with an API token, the other only public ones",
         },
-        set(),
+        frozenset(),
     ),
 }
 NOT_COMPARED = {
@@ -61,8 +67,10 @@ NOT_COMPARED = {
     "options.",
 }
 WITHOUT_ACCESS = {
-    "uk": " (без балів доступності й зауважень до посилань і даних файлів)",
-    "en": " (without the accessibility points and the link and file findings)",
+    "uk": " (без балів доступності й зауважень, яких без завантаження файлів не знайти: до посилань, "
+    "даних, зірок за форматом, який віддає посилання, і схеми, розпізнаної за вмістом)",
+    "en": " (without the accessibility points and the findings no audit makes without the downloads: "
+    "links, data, stars by the format a link serves, a schema recognised by its content)",
 }
 
 
@@ -79,9 +87,9 @@ def not_compared_note(keys: list[str], lang: str) -> str:
 def load_previous(folder: Path) -> dict:
     rows = _previous_file(folder, "datasets.csv", lambda text: {row["name"]: row for row in _csv_rows(text)})
     summary = _previous_file(folder, "summary.json", json.loads)
-    try:  # each finding's dataset and check: to leave out the checks only one audit made
+    try:  # each finding's dataset and code: to leave out what only one of the audits could find
         with (folder / "findings.csv").open(encoding="utf-8", newline="") as stream:
-            findings = [(row["dataset"], row["check"]) for row in csv.DictReader(stream)]
+            findings = [(row["dataset"], row["code"]) for row in csv.DictReader(stream)]
     except (OSError, ValueError, KeyError):
         findings = None
     return {"dir": str(folder), "datasets": rows, "summary": summary, "findings": findings}
@@ -130,24 +138,24 @@ def differing(audit: Audit) -> list[str]:
 
 
 def comparable_counts(audit: Audit, keys: list[str]) -> tuple[dict, dict | None]:
-    """Findings per dataset now and before (None: only the totals are known), without the
-    checks only one of the audits made."""
-    now = comparable_findings([(f.dataset, f.check) for f in audit.findings], keys)
+    """Findings per dataset now and before (None: only the totals are known), without what
+    only one of the audits could find."""
+    now = comparable_findings([(f.dataset, f.code) for f in audit.findings], keys)
     found = audit.previous["findings"]
     return now, (comparable_findings(found, keys) if keys and found is not None else None)
 
 
-def left_out(keys: list[str]) -> set[str]:
-    """The checks whose findings are not compared when the settings KEYS differ."""
-    return set().union(*(SETTINGS[key][1] for key in keys))
+def left_out(keys: list[str]) -> frozenset[str]:
+    """The finding codes not compared when the settings KEYS differ."""
+    return frozenset().union(*(SETTINGS[key][1] for key in keys))
 
 
 def comparable_findings(findings: list[tuple[str | None, str]], keys: list[str]) -> dict[str | None, int]:
-    """How many findings each dataset (None: portal-wide) has, the checks left out aside."""
+    """How many findings (dataset, code) each dataset (None: portal-wide) has, those left out aside."""
     skipped = left_out(keys)
     counts: dict[str | None, int] = {}
-    for dataset, check in findings:
-        if check not in skipped:
+    for dataset, code in findings:
+        if code not in skipped:
             counts[dataset or None] = counts.get(dataset or None, 0) + 1
     return counts
 

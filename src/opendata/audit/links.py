@@ -24,6 +24,10 @@ from opendata.audit.model import Finding, ResourceResult
 from opendata.messages import LANGUAGES, counted
 
 TABULAR = {"csv", "tsv", "xlsx", "json"}
+# every finding here needs the link fetched: an audit without the link check makes none
+FROM_DOWNLOAD = frozenset(
+    {"link-not-http", "link-error", "link-broken", "link-redirect", "link-content-type", "link-too-large"}
+)
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,14 @@ REFUSED = {
 }
 
 
+NOTHING_AUDITED = {
+    "uk": "Аудит не знайшов жодного набору даних, тож його не записано як виконаний: найімовірніше, "
+    "назву організації (--org) вказано неправильно. Перевірте її і проведіть аудит знову.",
+    "en": "The audit found no dataset, so it is not recorded as done: most likely the organisation's "
+    "name (--org) is wrong. Check it and run the audit again.",
+}
+
+
 class RecordRefused(Exception):
     """The record cannot be added without making the plan invalid."""
 
@@ -187,7 +195,10 @@ def record(
 ) -> dict:
     """Append one row for the plan's audit task (TASK, or the one its title names: `audit_task`) and
     return it; RecordRefused if the plan's rules reject it.  EVIDENCE_URL: where the
-    report is published (a record of done work without one is the plan's warning)."""
+    report is published (a record of done work without one is the plan's warning).  An audit
+    of no dataset is refused: most likely of the wrong organisation, it audited nothing."""
+    if not summary["datasets"]:
+        raise RecordRefused(NOTHING_AUDITED[lang])
     found = read_plan(plan, task)
     package, period, reports_table, roles = found.package, found.period, found.reports, found.roles
     task = found.task

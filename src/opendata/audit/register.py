@@ -21,6 +21,10 @@ REGISTER_COLUMNS = [c["name"].strip() for c in csvw_schema("register")["tableSch
 
 
 ROW = "_row"  # a register row's own number, beside its columns
+# every finding here needs the register: an audit without one makes none
+FROM_REGISTER = frozenset(
+    {"register-missing", "register-duplicate", "register-frequency", "register-unregistered"}
+)
 
 
 class RegisterUnreadable(OwnWords):

@@ -59,6 +59,8 @@ UI = {
         "fix": "Що зробити",
         "change": "Зміни з минулого аудиту",
         "previous": "Попередній аудит",
+        "without_access": "без балів доступності, бо посилання перевіряв лише один з аудитів; "
+        "загальна оцінка: {before} → {now}",
         "status": "Стан",
         "before": "Було",
         "now": "Стало",
@@ -77,6 +79,12 @@ UI = {
         },
         "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
         "налаштувань) закритих наборів не видно.",
+        "no_score": "немає (не знайдено жодного набору)",
+        "nothing_found": "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву "
+        "організації (--org) вказано неправильно{private}. Перевірте назву організації (--org) і адресу "
+        "порталу або файл --dump і проведіть аудит знову.",
+        "nothing_private": ", або набори організації закриті, а аудит проведено без API-токена "
+        "(CKAN_API_TOKEN), який потрібен, щоб їх побачити",
         "severity_names": {"error": "помилка", "warning": "попередження", "info": "порада"},
         "legend": "Помилки (error у findings.csv) виправте насамперед, далі попередження (warning), "
         "поради (info) — коли буде змога.",
@@ -126,6 +134,8 @@ UI = {
         "fix": "What to do",
         "change": "Change since the last audit",
         "previous": "Previous audit",
+        "without_access": "without the accessibility points, as only one of the audits checked links; "
+        "the overall score: {before} → {now}",
         "status": "Status",
         "before": "Before",
         "now": "Now",
@@ -144,6 +154,12 @@ UI = {
         },
         "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
         "or the config file) private datasets cannot be seen.",
+        "no_score": "none (no dataset found)",
+        "nothing_found": "Note: no dataset was found, so there is no score. Most likely the organisation's "
+        "name (--org) is wrong{private}. Check the organisation's name (--org) and the portal's address, or "
+        "the --dump file, and run the audit again.",
+        "nothing_private": ", or its datasets are private and the audit ran without the API token "
+        "(CKAN_API_TOKEN) it needs to see them",
         "severity_names": {"error": "error", "warning": "warning", "info": "tip"},
         "legend": "Fix the errors (error in findings.csv) first, then the warnings (warning); the tips "
         "(info) when you can.",
@@ -219,7 +235,9 @@ def _templates() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     # a dataset new this year has no score last year: "—", not Python's None
-    environment.filters["none_as_dash"] = lambda value: "—" if value is None else value
+    environment.filters["none_as_dash"] = _dash
+    # a change of a score there is none of (an audit of no dataset): "—", not a "%+d" of None
+    environment.filters["signed"] = lambda value: "—" if value is None else f"{value:+d}"
     # a Markdown table's cell: a "|" or a line end in a message would end it
     environment.filters["cell"] = lambda value: " ".join(str(value or "").split()).replace("|", "\\|")
     return environment
@@ -242,6 +260,31 @@ def _band_ranges(lang: str) -> str:
     return ", ".join(
         f"{BAND_LABELS[name][lang]} {floor}–{top}" for (floor, name), top in zip(BANDS, tops, strict=True)
     )
+
+
+def nothing_found(result: dict, lang: str) -> str:
+    """For an audit that found no dataset (else empty): no score, and the likely causes, a
+    wrong organisation or, without a token, private datasets.  The terminal says it too."""
+    if result["datasets"]:
+        return ""
+    private = UI[lang]["nothing_private"] if result["public_only"] else ""
+    return UI[lang]["nothing_found"].format(private=private)
+
+
+def _compared_note(result: dict, lang: str) -> str:
+    """Beside the change of the scores compared, the overall scores when they differ from them
+    (the accessibility points left out): the reader sees both, and why («260 → 260 (+0)»
+    read «332 → 256 (+0)» before)."""
+    previous = result.get("previous") or {}
+    if "links_checked" not in previous.get("not_compared", []):
+        return ""
+    before, now = (_dash(score) for score in (previous["overall_score"], result["overall_score"]))
+    return UI[lang]["without_access"].format(before=before, now=now)
+
+
+def _dash(value: object) -> object:
+    """A figure there is none of (a score of no dataset, a dataset new this year): «—»."""
+    return "—" if value is None else value
 
 
 def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
@@ -269,19 +312,24 @@ def _context(audit: Audit, tables: dict, result: dict, lang: str) -> dict:
         "noun_form": lambda count, noun: noun_form(count, lang, noun),
         "s": result,
         "max_points": MAX_POINTS,
-        "band_label": BAND_LABELS[result["overall_band"]][lang],
+        "band_label": BAND_LABELS[result["overall_band"]][lang] if result["overall_band"] else "",
+        "nothing_found": nothing_found(result, lang),
         "reachable": UI[lang]["reachable"].format(points=REACHABLE_POINTS, bands=_band_ranges(lang)),
         "band_names": {band: labels[lang] for band, labels in BAND_LABELS.items()},
         "datasets": datasets,
         "recommendations": tables["recommendations"],
         "links_off": UI[lang]["links_off"][source],
         "compare_note": not_compared_note((result.get("previous") or {}).get("not_compared") or [], lang),
+        "compared_note": _compared_note(result, lang),
         "findings_by_dataset": findings_by_dataset,
         "changes": tables.get("changes", []),
+        # with no dataset there is nothing to chart: zeros would read as a portal scored 0
         "charts": {
             "scores": charts.score_distribution([d.mqa_total for d in audit.datasets], lang),
             "dimensions": charts.dimensions(result["dimensions"], REACHABLE_MAXIMA, lang),
             "stars": charts.stars(result["stars"], lang),
             "overdue": charts.overdue(days_over, lang),
-        },
+        }
+        if audit.datasets
+        else {},
     }

@@ -44,6 +44,9 @@ OPEN_LICENCES = {
     "other-pd",
     "uk-ogl",
 }
+# the findings that follow from the download: the format the link serves, a link that does
+# not answer, a JSON file that is a schema by its content (then not data to score)
+FROM_DOWNLOAD = frozenset({"stars-only-schema", "stars-not-machine-readable", "stars-proprietary"})
 
 
 def resource_stars(resource: ResourceResult, licence_open: bool) -> int:

@@ -50,11 +50,12 @@ def recommendations(audit: Audit, lang: str) -> list[dict]:
 
 
 def summary(audit: Audit) -> dict:
-    """The headline figures a head of department reads first."""
+    """The headline figures a head of department reads first.  With no dataset there is no
+    score (None: not applicable), not a 0 «погано» of datasets that may well exist."""
     datasets = audit.datasets
     scores = [d.mqa_total for d in datasets]
     severities = Counter(f.severity for f in audit.findings)
-    overall = half_up(Fraction(sum(scores), len(scores))) if scores else 0
+    overall = half_up(Fraction(sum(scores), len(scores))) if scores else None
     result = {
         "portal": audit.portal,
         "organization": audit.organization,
@@ -67,10 +68,10 @@ def summary(audit: Audit) -> dict:
         "warnings": severities["warning"],
         "infos": severities["info"],
         "overall_score": overall,
-        "overall_band": band(overall),
+        "overall_band": band(overall) if overall is not None else None,
         "bands": dict(Counter(band(s) for s in scores)),
         "dimensions": {
-            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else 0
+            dim: half_up(Fraction(sum(d.mqa[dim] for d in datasets), len(datasets))) if datasets else None
             for dim in DIMENSIONS
         },
         "stars": {str(n): sum(d.stars == n for d in datasets) for n in range(6)},
@@ -89,18 +90,31 @@ def summary(audit: Audit) -> dict:
 
 
 def _previous(audit: Audit, result: dict) -> dict:
-    """The change since the previous audit, on what both checked (`compare.differing`)."""
+    """The change since the previous audit, on what both checked (`compare.differing`): the
+    scores compared (`compared_before`, `compared_now`) are the ones its change is of."""
     before = audit.previous["summary"]
     keys = differing(audit)
     access = "links_checked" in keys  # then the accessibility points are no change
-    now_score = result["overall_score"] - (result["dimensions"]["accessibility"] if access else 0)
-    then_access = int((before.get("dimensions") or {}).get("accessibility") or 0) if access else 0
+    now_score = _compared_score(result, access)
+    then_score = _compared_score(before, access)
     now_counts, then_counts = comparable_counts(audit, keys)
     then_findings = sum(then_counts.values()) if then_counts is not None else int(before.get("findings") or 0)
     return {
         "audit_date": before.get("audit_date"),
         "overall_score": before.get("overall_score"),
-        "overall_change": now_score - (int(before.get("overall_score") or 0) - then_access),
+        "compared_before": then_score,
+        "compared_now": now_score,
+        "overall_change": None if now_score is None or then_score is None else now_score - then_score,
         "findings_change": sum(now_counts.values()) - then_findings,
         "not_compared": keys,
     }
+
+
+def _compared_score(summary: dict, without_access: bool) -> int | None:
+    """An audit's overall score as compared: without the accessibility points when only one
+    of the audits checked links (they then tell the settings apart, not the datasets).
+    None for an audit of no dataset (an earlier version's summary said 0 for it)."""
+    if not summary.get("datasets"):
+        return None
+    access = int((summary.get("dimensions") or {}).get("accessibility") or 0) if without_access else 0
+    return int(summary.get("overall_score") or 0) - access

@@ -69,6 +69,8 @@ DAMAGED = {"file-empty", "binary-file", "html-page", "format-error", "source-err
 # the engine's own (English) note on these names the downloaded copy: said in our words instead
 OPAQUE = {"format-error", "source-error", "encoding-error"}
 TEXT_FORMATS = {"csv", "tsv", "json"}
+# every finding here reads the downloaded file: an audit without the link check makes none
+FROM_DOWNLOAD = frozenset({"validity-encoding", "validity-errors", "validity-unreadable"})
 ROW_FIELD = {"uk": ("рядок {}", "поле «{}»"), "en": ("row {}", "field «{}»")}
 
 

@@ -17,6 +17,8 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # "schema", or "схема"/"структура" *of the dataset / data*: alone they are common words of
 # data titles («Організаційна структура», «Схема руху транспорту»)
 SCHEMA_HINT = re.compile(r"schema|(?:схем|структур)\w*\s+(?:набор|даних)", re.IGNORECASE)
+# a downloaded schema is recognised by its content, one not downloaded only by its name
+FROM_DOWNLOAD = frozenset({"passport-no-schema"})
 
 FIELDS = {  # field -> (uk, en) label
     "title": ("Назва", "Title"),
