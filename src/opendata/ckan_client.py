@@ -185,6 +185,20 @@ class CkanClient:
             self._scrub(f"{action}: no answer from {self.url} after {tries.count} tries ({last})")
         )
 
+    def token_organisations(self) -> list[dict]:
+        """The organisations the token's user may read, or NotAuthorised when there are none.
+
+        CKAN (2.10+) takes a token it does not know (mistyped, expired, revoked) for an
+        anonymous visitor without a word, and answers with what anyone may see: only a call
+        about the user tells, and an anonymous one, like a user of no organisation, reads none."""
+        organisations = self.call("organization_list_for_user", {"permission": "read"})
+        if not organisations:
+            raise NotAuthorised(
+                f"the portal does not know this API token (or its user is a member of no organisation); "
+                f"check CKAN_API_TOKEN / the config file for {self.url}"
+            )
+        return organisations
+
     def find(self, action: str, data: dict) -> Any:
         """The result of a ``*_show`` ACTION, or None when the portal says it does not exist."""
         try:

@@ -2298,6 +2298,10 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
+            "token_unknown": "Портал {portal} не знає цього API-токена (або його користувач не входить до "
+            "жодної організації), тож відповідав би як будь-кому: закритих наборів аудит не побачив би, а звіт "
+            "видав би публічні за всі. Задайте дійсний токен або, щоб перевірити лише публічні набори, "
+            "запустіть аудит без нього.",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2415,6 +2419,10 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
+            "token_unknown": "The portal {portal} does not know this API token (or its user is a member of "
+            "no organisation), so it would answer as to anyone: the audit would not see the private datasets, "
+            "and the report would pass the public ones for all. Set a valid token or, to check only the public "
+            "datasets, run the audit without one.",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "
