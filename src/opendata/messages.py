@@ -2207,6 +2207,9 @@ FAILURES = {
         "файл налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
         "PortalFailing": "Портал відповідає помилкою сервера (HTTP {status}): адреса й з'єднання "
         "правильні, збій — на порталі. Спробуйте пізніше або повідомте адміністратора порталу.",
+        "NotACkanPortal": "За цією адресою не портал CKAN: вона відповідає (HTTP {status}), але не як API "
+        "порталу. Перевірте адресу (--portal, OPENDATA_PORTAL або файл налаштувань): потрібна адреса самого "
+        "порталу, як-от https://data.example.gov.ua; чекати чи запускати команду ще раз не варто.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
@@ -2329,6 +2332,9 @@ FAILURES = {
         "the config file) and the connection, then run the command again.",
         "PortalFailing": "The portal answers with a server error (HTTP {status}): its address and the "
         "connection are right; the failure is the portal's. Try again later or tell its administrator.",
+        "NotACkanPortal": "There is no CKAN portal at this address: it answers (HTTP {status}), but not as "
+        "a portal's API. Check the address (--portal, OPENDATA_PORTAL or the config file): it must be the "
+        "portal's own, such as https://data.example.gov.ua; waiting or running the command again will not help.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
