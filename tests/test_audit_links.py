@@ -186,8 +186,8 @@ def test_cli_exit_2_when_portal_unreachable(edge, tmp_path):
     result = run_cli("audit", "--portal", f"{edge.url}/garbage", "--out", tmp_path / "out")
     assert result.returncode == 2
     lead, detail = result.stderr.strip().splitlines()
-    # what went wrong, in the officer's language: a page, not the API, answered there
-    assert lead.startswith("Портал не відповідає. Перевірте його адресу")
+    # what went wrong, in the officer's language: not the API answered there, so no portal
+    assert lead.startswith("За цією адресою не портал CKAN: вона відповідає (HTTP 200)")
     assert detail.startswith("Подробиці: ") and "/garbage" in detail  # then the portal's own words
     assert "Traceback" not in result.stderr
 

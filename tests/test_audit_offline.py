@@ -129,6 +129,16 @@ def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_uniq
 
 
 
+def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tmp_path):
+    """docs/audit.md said «no scripts» beside the report's one: what it holds is pinned here."""
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(?:link|img|iframe|object|embed)\b|\bsrc=", html) == []  # nothing fetched
+    [script] = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert 'addEventListener("beforeprint"' in script and "d.open = true" in script
+    assert html.count("<details") > 0  # the findings open without it, by a click
+
+
 def test_the_reports_coloured_words_are_legible(dump, tmp_path):
     """Severity and warnings in colour: at least 4.5:1 on white (WCAG 1.4.3)."""
     write_outputs(run_audit(dump=dump, check_links=False), tmp_path)

@@ -309,3 +309,20 @@ def test_private_datasets_are_audited_with_a_token_and_said_unseen_without(priva
     assert "Перевірено лише публічні" not in (out / "report.html").read_text("utf-8")
     shown = private.stdout + private.stderr + "".join(p.read_text("utf-8") for p in out.rglob("*") if p.is_file())
     assert token not in shown
+
+
+def test_a_token_the_portal_does_not_know_is_refused_before_the_crawl(private_dataset, tmp_path):
+    """CKAN 2.11 took the wrong token for an anonymous visitor: the audit covered the public
+    datasets only, exit 0, and its report claimed all of them, the private one never named."""
+    org, _, _ = private_dataset
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "CKAN_API_TOKEN": "wrongtoken123"}
+    args = ("audit", "--portal", "http://127.0.0.1:58050", "--org", org, "--out", tmp_path / "out", "--no-links")
+    refused = run_cli(*args, env=env)
+    assert refused.returncode == 2 and not (tmp_path / "out").exists()
+    lead, detail = refused.stderr.strip().splitlines()
+    assert lead.startswith("Портал не приймає API-токен") and "Створіть новий API-токен" in lead
+    assert detail.startswith("Портал http://127.0.0.1:58050 не знає цього API-токена")
+    assert "запустіть аудит без нього" in detail
+    english = run_cli(*args, "--lang", "en", env=env)
+    assert "does not know this API token" in english.stderr and "run the audit without one" in english.stderr
+    assert "wrongtoken123" not in refused.stderr + english.stderr

@@ -10,12 +10,14 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import threading
 import uuid
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from opendata.ckan_client import CkanClient, NotAuthorised, PortalUnreachable
+from opendata.ckan_client import CkanClient, NotACkanPortal, NotAuthorised, PortalUnreachable
 from opendata.publish import Passport, plan_publish, publish
 from tests.ckan_portal import Portal
 from tests.faulty_proxy import FaultyProxy
@@ -186,9 +188,58 @@ def test_an_address_that_answers_with_a_page_is_no_portal(ckan_portal):
     """A path that is no CKAN API answers with an HTML page: its text (a CSRF token
     and all) was the message, and the exit code 1 of a portal's refusal."""
     client = CkanClient(f"{ckan_portal.url}/nonsense", ckan_portal.token)
-    with pytest.raises(PortalUnreachable, match="does not answer as a CKAN portal") as raised:
+    with pytest.raises(NotACkanPortal, match="does not answer as a CKAN portal") as raised:
         client.call("package_show", {"id": "x"})
     assert "<" not in str(raised.value) and raised.value.exit_code == 2
+    assert isinstance(raised.value, PortalUnreachable) and raised.value.params == {"status": "405"}
+
+
+@pytest.fixture
+def plain_web_server(tmp_path):
+    """`python -m http.server`: a web server of files, which answers a POST with HTTP 501
+    and an HTML page. Yields its address and the statuses it answered."""
+    answered: list[int] = []
+
+    class Files(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def log_request(self, code="-", size="-") -> None:
+            answered.append(int(code))
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Files)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", answered
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("command", ["audit", "publish"])
+def test_a_web_server_that_is_no_portal_is_said_so_at_once(ckan_portal, package, plain_web_server, command,
+                                                          tmp_path):  # fmt: skip
+    """A plain web server at --portal (HTTP 501 to a POST) was asked five times, ~8 s, and said
+    to be a portal failing at the right address («Спробуйте пізніше»); the portal's page at
+    a wrong path (HTTP 405 and HTML) was «Портал не відповідає… з'єднання з інтернетом»."""
+    server, answered = plain_web_server
+    for address, status in ((server, 501), (f"{ckan_portal.url}/nonsense", 405)):
+        if command == "audit":
+            args = ["audit", "--portal", address, "--org", "tok-org", "--out", tmp_path / "a", "--no-links"]
+        else:
+            args = ["publish", package, "--portal", address, "--org", "tok-org", "--dataset", "tok-x"]
+        result = run_cli(*args, env=cli_env(ckan_portal.token))
+        assert_no_token(ckan_portal, result)
+        assert result.returncode == 2
+        lead = result.stderr.splitlines()[0]
+        assert lead.startswith(f"За цією адресою не портал CKAN: вона відповідає (HTTP {status})"), lead
+        assert "Перевірте адресу (--portal" in lead and "Спробуйте пізніше" not in result.stderr
+        english = run_cli(*args, "--lang", "en", "--format", "json", env=cli_env(ckan_portal.token))
+        there = "There is no CKAN portal at this address"
+        kind = "PortalUnreadable" if command == "audit" else "NotACkanPortal"
+        assert english.returncode == 2 and json.loads(english.stdout)["error"] == kind
+        assert english.stderr.startswith(f"{there}: it answers (HTTP {status})")
+    assert answered == [501, 501]  # once for each run: no retries
 
 
 def add_a_phone_column(package: Path) -> None:

@@ -2,9 +2,10 @@
 
 It wraps `ckanapi.RemoteCKAN` to add what publishing needs: a request
 timeout, retries with exponential backoff on timeouts, dropped connections,
-HTTP 5xx and 429, and errors that carry the portal's own message as this
-project's exceptions. The API token is sent in a header and scrubbed from
-every message, so it never reaches a log or the terminal.
+HTTP 5xx (but 501, which says there is no portal) and 429, and errors that
+carry the portal's own message as this project's exceptions. The API token is
+sent in a header and scrubbed from every message, so it never reaches a log or
+the terminal.
 
 Writes that are not idempotent (``*_create``) are not blindly retried after a
 dropped connection: the request may have landed. The caller passes a
@@ -39,6 +40,7 @@ MAX_BACKOFF_S = 8.0
 # A token no header can carry (a line break, a non-ASCII letter): the error quotes the header's value.
 HEADER_ERRORS = (requests.exceptions.InvalidHeader, UnicodeEncodeError)
 NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
+NOT_IMPLEMENTED = 501  # what a plain web server answers an API's POST with
 
 
 class PortalError(Exception):
@@ -61,6 +63,12 @@ class PortalUnreachable(PortalError):
 class PortalFailing(PortalUnreachable):
     """The portal answered, but with a server error (HTTP 5xx, or 429 "too busy") every
     time: its address and the connection are right, the portal is not."""
+
+
+class NotACkanPortal(PortalUnreachable):
+    """The address answers, but not as a CKAN portal's Action API: an HTML page or HTTP 501
+    (Not Implemented) from another web server, or a page of the portal given for its root.
+    The address is wrong, so asking again would not help.  ``params``: the ``status``."""
 
 
 class TlsFailed(PortalUnreachable):
@@ -86,7 +94,7 @@ class Rejected(PortalError):
 
 
 class _Busy(Exception):
-    """HTTP 429 or 5xx: worth another try."""
+    """HTTP 429 or 5xx but 501 (a server that has no such thing: no portal): worth another try."""
 
     def __init__(self, status: int, body: str):
         super().__init__(f"HTTP {status}")
@@ -99,7 +107,7 @@ class _RemoteCKAN(ckanapi.RemoteCKAN):
 
     def _request_fn(self, url, data, headers, files, requests_kwargs):
         status, text = super()._request_fn(url, data, headers, files, requests_kwargs)
-        if status == 429 or status >= 500:
+        if status == 429 or (status >= 500 and status != NOT_IMPLEMENTED):
             raise _Busy(status, text)
         return status, text
 
@@ -185,6 +193,20 @@ class CkanClient:
             self._scrub(f"{action}: no answer from {self.url} after {tries.count} tries ({last})")
         )
 
+    def token_organisations(self) -> list[dict]:
+        """The organisations the token's user may read, or NotAuthorised when there are none.
+
+        CKAN (2.10+) takes a token it does not know (mistyped, expired, revoked) for an
+        anonymous visitor without a word, and answers with what anyone may see: only a call
+        about the user tells, and an anonymous one, like a user of no organisation, reads none."""
+        organisations = self.call("organization_list_for_user", {"permission": "read"})
+        if not organisations:
+            raise NotAuthorised(
+                f"the portal does not know this API token (or its user is a member of no organisation); "
+                f"check CKAN_API_TOKEN / the config file for {self.url}"
+            )
+        return organisations
+
     def find(self, action: str, data: dict) -> Any:
         """The result of a ``*_show`` ACTION, or None when the portal says it does not exist."""
         try:
@@ -220,11 +242,12 @@ class CkanClient:
         if page is not None:
             # the address leads to a page, not the API; its HTML (a form's CSRF token
             # and all) is not for the message
-            return PortalUnreachable(
+            return NotACkanPortal(
                 self._scrub(
                     f"{action}: {self.url} does not answer as a CKAN portal (HTTP {page['status']} "
                     f"from {page['url']}); give the portal's own address, such as https://data.example.gov.ua"
-                )
+                ),
+                status=page["status"],
             )
         return PortalError(self._scrub(f"{action}: {_message(error)}"))
 

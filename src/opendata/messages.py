@@ -2209,6 +2209,9 @@ FAILURES = {
         "файл налаштувань) і з'єднання з інтернетом, потім запустіть команду ще раз.",
         "PortalFailing": "Портал відповідає помилкою сервера (HTTP {status}): адреса й з'єднання "
         "правильні, збій — на порталі. Спробуйте пізніше або повідомте адміністратора порталу.",
+        "NotACkanPortal": "За цією адресою не портал CKAN: вона відповідає (HTTP {status}), але не як API "
+        "порталу. Перевірте адресу (--portal, OPENDATA_PORTAL або файл налаштувань): потрібна адреса самого "
+        "порталу, як-от https://data.example.gov.ua; чекати чи запускати команду ще раз не варто.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
@@ -2300,6 +2303,10 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
+            "token_unknown": "Портал {portal} не знає цього API-токена (або його користувач не входить до "
+            "жодної організації), тож відповідав би як будь-кому: закритих наборів аудит не побачив би, а звіт "
+            "видав би публічні за всі. Задайте дійсний токен або, щоб перевірити лише публічні набори, "
+            "запустіть аудит без нього.",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2327,6 +2334,9 @@ FAILURES = {
         "the config file) and the connection, then run the command again.",
         "PortalFailing": "The portal answers with a server error (HTTP {status}): its address and the "
         "connection are right; the failure is the portal's. Try again later or tell its administrator.",
+        "NotACkanPortal": "There is no CKAN portal at this address: it answers (HTTP {status}), but not as "
+        "a portal's API. Check the address (--portal, OPENDATA_PORTAL or the config file): it must be the "
+        "portal's own, such as https://data.example.gov.ua; waiting or running the command again will not help.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
@@ -2417,6 +2427,10 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
+            "token_unknown": "The portal {portal} does not know this API token (or its user is a member of "
+            "no organisation), so it would answer as to anyone: the audit would not see the private datasets, "
+            "and the report would pass the public ones for all. Set a valid token or, to check only the public "
+            "datasets, run the audit without one.",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

@@ -943,7 +943,7 @@ def check_can_publish(client: CkanClient, org: str) -> None:
     _require_token(client)
     orgs = client.call("organization_list_for_user", {"permission": "create_dataset"})
     if org not in _names(orgs):
-        if org in _names(client.call("organization_list_for_user", {"permission": "read"})):
+        if org in _names(client.token_organisations()):
             raise NotAnEditor(
                 f"the token's user is a member of organisation {org!r} but may not publish there: "
                 f"ask its administrator for the editor role",
@@ -951,8 +951,8 @@ def check_can_publish(client: CkanClient, org: str) -> None:
             )
         if not orgs:
             raise NotAuthorised(
-                f"the portal does not accept this API token (or its user may not publish anywhere); "
-                f"check CKAN_API_TOKEN / the config file for {client.url}"
+                f"the token's user may publish in no organisation of {client.url}: ask the administrator "
+                f"of {org!r} for the editor role"
             )
         allowed = ", ".join(sorted(o["name"] for o in orgs))
         raise NoRightsInOrganisation(

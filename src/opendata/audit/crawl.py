@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from opendata.ckan_client import CkanClient, NotFound, PortalError, PortalUnreachable
+from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, PortalUnreachable
 from opendata.failure import OwnWords
 
 PAGE = 100
@@ -49,7 +49,9 @@ def crawl_portal(
     package_search returns whole datasets, so paging it is enough: no per-dataset
     package_show, which keeps the audit to a handful of API calls per thousand datasets.
     The calls go through ``CkanClient``, so a busy or flaky portal is retried as for
-    publishing, and a token never shows in a message.
+    publishing, and a token never shows in a message.  A token the portal does not know is
+    refused first: the portal would answer as to anyone, and the audit of its public datasets
+    would pass for one of all of them.
     """
     if not url.lower().startswith(("http://", "https://")):
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
@@ -57,6 +59,8 @@ def crawl_portal(
     query = {}
     datasets: list[dict] = []
     try:
+        if apikey:
+            _require_known_token(client)
         if org:  # by its name: the search knows no id, which the portal's pages show too
             found = client.call("organization_show", {"id": org, "include_datasets": False})
             query = {"fq": f'organization:"{found.get("name") or org}"'}
@@ -90,6 +94,14 @@ def crawl_portal(
             f"{url}: the portal's Action API answered an error: {_short(error)}"
         ) from error
     return datasets, client.requests
+
+
+def _require_known_token(client: CkanClient) -> None:
+    """Refuse a token the portal does not know (``CkanClient.token_organisations``)."""
+    try:
+        client.token_organisations()
+    except NotAuthorised as error:
+        raise PortalUnreadable(str(error), "token_unknown", portal=client.url) from error
 
 
 def read_dump(path: Path, org: str | None = None) -> list[dict]:
