@@ -326,3 +326,5 @@ def test_a_token_the_portal_does_not_know_is_refused_before_the_crawl(private_da
     english = run_cli(*args, "--lang", "en", env=env)
     assert "does not know this API token" in english.stderr and "run the audit without one" in english.stderr
     assert "wrongtoken123" not in refused.stderr + english.stderr
+    as_json = run_cli(*args, "--format", "json", env=env)  # the kind the text names, as publish's
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "NotAuthorised"

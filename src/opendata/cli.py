@@ -1008,24 +1008,32 @@ def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
 
 def _failed(error: Exception, output_format: str, lang: str, code: int, note: str | None = None) -> NoReturn:
     """Stop on an error of the portal, a file or the system: in the user's language on
-    stderr (`_print_failure`, then NOTE), and its own words in JSON for a script."""
+    stderr (`_print_failure`, then NOTE), and its own words in JSON for a script, with
+    the kind the text names (the portal client's, under the audit's ``PortalUnreadable``)."""
     if output_format == "json":
-        _json_failure(type(error).__name__, str(error))
+        _json_failure(type(_failure_subject(error)).__name__, str(error))
     _print_failure(error, lang)
     if note:
         err.print(note, markup=False)
     sys.exit(code)
 
 
+def _failure_subject(error: BaseException) -> BaseException:
+    """The failure a person and a script are told of: the portal client's, when the
+    error was raised from one (the audit's ``PortalUnreadable``), else the error itself."""
+    from opendata.ckan_client import PortalError
+
+    return error.__cause__ if isinstance(error.__cause__, PortalError) else error
+
+
 def _print_failure(error: BaseException, lang: str) -> None:
     """What went wrong, in the user's language, then the details in the words of the
     portal, the file or the system (``messages.FAILURES``, by the exception's class, or
     by the portal client's when it was raised from one: the audit's ``PortalUnreadable``)."""
-    from opendata.ckan_client import PortalError
     from opendata.messages import FAILURES
 
     ui = FAILURES[lang]
-    subject = error.__cause__ if isinstance(error.__cause__, PortalError) else error
+    subject = _failure_subject(error)
     kind = next((k.__name__ for k in type(subject).__mro__ if k.__name__ in ui), None)
     if kind is not None:  # a message of its own, with what the error knows (the file, say)
         err.print(ui[kind].format_map(getattr(subject, "params", {})), markup=False)
