@@ -352,7 +352,10 @@ def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change
         assert then - now == 80  # the link points, not awarded without the links checked
         compared = now - summary_json["dimensions"]["accessibility"]
         [markdown] = [text for text in (out / "report.md").read_text(encoding="utf-8").splitlines() if line in text]
-        assert markdown.endswith(f"): {compared} → {compared} (+0), {note.format(then=then, now=now)}")
+        scores, findings = markdown.rsplit("; ", 1)
+        assert scores.endswith(f"): {compared} → {compared} (+0), {note.format(then=then, now=now)}")
+        # the change of findings too, as the HTML says it (report.md had none)
+        assert findings.endswith(f": {summary_json['previous']['findings_change']:+d}")
         html = " ".join((out / "report.html").read_text(encoding="utf-8").split())
-        assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)};" in html
+        assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)}; {findings}</p>" in html
         assert summary_json["previous"]["compared_before"] == summary_json["previous"]["compared_now"] == compared
