@@ -70,8 +70,8 @@ DEFAULT_PURPOSE = (
     "відповідно до Закону України «Про доступ до публічної інформації»"
 )
 HEAD_OF_COMMUNICATION = "начальник відділу комунікації"
-# Built downloads published beside the tables: build role -> (key, title, description).
-# a download's resource: its key, and its title and description in Ukrainian, then English
+# Built downloads published beside the tables: build role -> (key, then the title and
+# description in Ukrainian, then in English).
 DOWNLOADS = {
     "workbook": (
         "workbook",
