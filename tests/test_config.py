@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from opendata.ckan_client import CkanClient, NotAuthorised, PortalUnreachable
+from opendata.ckan_client import CkanClient, NotAuthorised, PortalError, PortalUnreachable
 from opendata.config import ConfigError, load_config
 from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
 from tests.helpers import PACKAGE, run_cli, save_as_ukrainian_excel
@@ -466,3 +466,30 @@ def test_a_bad_token_that_would_not_be_sent_stops_nothing(tmp_path, stranger):
     result = run_cli(*stranger_command("pull", tmp_path), "--config", config, "--portal", stranger)
     assert "API-токен з" not in result.stderr and RecordingPortal.received == [None], result.stderr
     assert f"API-токен із файлу {config} призначено для https://data.kolomyia.example.gov.ua" in result.stderr
+
+
+def test_a_download_answered_501_is_refused_at_once_not_retried(tmp_path):
+    """A 501 says the server has no such thing: `pull`'s download asked five times, ~8 s,
+    where the Action API (the same rule, once) gives up at the first answer."""
+    answered: list[int] = []
+
+    class NoSuchThing(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            answered.append(501)
+            self.send_error(501)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), NoSuchThing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        client = CkanClient(url, SECRET, backoff=0.01)
+        with pytest.raises(PortalError, match="501") as raised:
+            client.download(f"{url}/dataset/x/resource/y/download/plan.csv", tmp_path / "plan.csv")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answered == [501] and client.retries == 0
+    assert SECRET not in str(raised.value) and not (tmp_path / "plan.csv").exists()

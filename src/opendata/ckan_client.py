@@ -93,8 +93,14 @@ class Rejected(PortalError):
     dataset's or resource's value is refused under."""
 
 
+def _worth_another_try(status: int) -> bool:
+    """HTTP 429 or 5xx but 501: a busy or failing server; a 501 says there is no such thing
+    there (a plain web server has no portal), which asking again will not change."""
+    return status == 429 or (status >= 500 and status != NOT_IMPLEMENTED)
+
+
 class _Busy(Exception):
-    """HTTP 429 or 5xx but 501 (a server that has no such thing: no portal): worth another try."""
+    """An answer `_worth_another_try`."""
 
     def __init__(self, status: int, body: str):
         super().__init__(f"HTTP {status}")
@@ -107,7 +113,7 @@ class _RemoteCKAN(ckanapi.RemoteCKAN):
 
     def _request_fn(self, url, data, headers, files, requests_kwargs):
         status, text = super()._request_fn(url, data, headers, files, requests_kwargs)
-        if status == 429 or (status >= 500 and status != NOT_IMPLEMENTED):
+        if _worth_another_try(status):
             raise _Busy(status, text)
         return status, text
 
@@ -262,7 +268,7 @@ class CkanClient:
         for _ in tries:
             try:
                 with requests.get(url, headers=headers, timeout=self.timeout, stream=True) as response:
-                    if response.status_code == 429 or response.status_code >= 500:
+                    if _worth_another_try(response.status_code):
                         last = f"HTTP {response.status_code}"
                         continue
                     if response.status_code in (401, 403):
