@@ -90,6 +90,7 @@ def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_ch
         ("integer", "default", "1,5"),
         ("integer", "default", "1,000"),  # a thousand, or one with a comma as the decimal mark?
         ("integer", "default", "1,000,000"),  # English groups: the field declares no «,» groups
+        ("integer", "default", "1.000"),  # a thousand in German-style groups, or one?
         ("date", "default", "2021-06-15 10:30:00"),  # a time of day: not just a date cell
         ("integer", "default", "12 34"),  # not groups of three
         ("integer", "default", "x1"),
@@ -135,6 +136,8 @@ def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, mon
         (",", "", "1,000", "1"),
         (",", "", "1,200", None),  # 1.2
         (".", ".", "1.000", "1000"),
+        (".", ",", "1.000", "1"),  # groups are commas: the dot is the decimal mark
+        (".", "", "1500.000", None),  # a dot before three digits, no groups declared
     ],
 )
 def test_a_comma_in_an_integer_is_read_by_its_fields_declared_notation(decimal_char, group_char, cell, meant):

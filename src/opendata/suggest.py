@@ -139,7 +139,9 @@ def _integer(text: str, cell: str, decimal_char: str, group_char: str) -> str | 
     mark where its ``decimalChar`` is (one; 1.2, no integer).  Where it declares neither,
     there is no suggestion: Ukrainian writes the comma as the decimal mark, English as the
     thousands separator, and a guess could be a thousand times wrong; an undeclared
-    «1,000,000» gets none either.  «1200,00» and «1,5» are read one way only."""
+    «1,000,000» gets none either.  So with a dot: «1.000» is a thousand where groups are
+    dots (and so joined above), and one only where the groups are commas.  «1200,00», «1,5»
+    and «1500.0» are read one way only."""
     joined = _GROUPS.sub("", text)
     if group_char:  # the field's own, between groups of three digits only: «1,200», not «1200,00»
         joined = re.sub(rf"(?<=\d){re.escape(group_char)}(?=\d{{3}}(?:\D|$))", "", joined)
@@ -147,7 +149,8 @@ def _integer(text: str, cell: str, decimal_char: str, group_char: str) -> str | 
     if whole is None:
         return None
     number, mark, fraction = whole.groups()
-    if mark == "," and len(fraction) == 3 and decimal_char != ",":
+    read_as_decimal = {",": decimal_char == ",", ".": group_char == ","}
+    if mark and len(fraction) == 3 and not read_as_decimal[mark]:
         return None
     return number if number != cell else None
 
