@@ -120,7 +120,13 @@ def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, 
         ("default", "32.01.2021", None),  # no month has a 32nd
         ("default", "00.09.2021", None),
         ("default", "2021-09-30", None),
-        ("%d.%m.%Y", "31.09.2021", None),  # a format of its own is not guessed
+        ("%d.%m.%Y", "31.09.2021", (2021, 9)),  # read in the field's own format
+        ("%d.%m.%Y", "2021-09-31", None),  # not written in it: a wrong notation
+        ("%Y/%m/%d", "2021/02/29", (2021, 2)),
+        ("%d.%m.%y", "31.04.21", (2021, 4)),
+        ("%d.%m.%y", "29.02.96", None),  # 1996 was a leap year, as strptime reads «96»
+        ("%d %B %Y", "31 September 2021", None),  # a month's name: not read here
+        ("%d.%m.%Y", "30.09.2021", None),
     ],
 )
 def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, month):

@@ -534,6 +534,23 @@ def test_a_date_no_calendar_has_is_called_so_not_a_wrong_notation(plan_with_repo
     assert not any("suggestion" in e for e in dates)
 
 
+def test_a_day_no_calendar_has_in_a_fields_own_format_is_called_so(tmp_path):
+    """«31.09.2021» in a field whose format is ``%d.%m.%Y`` is written as the field wants:
+    it was "not a date (ДД.ММ.РРРР)", to be written as ДД.ММ.РРРР."""
+    table = tmp_path / "orders.csv"
+    table.write_text("id,signed\n1,31.09.2021\n2,30.09.2021\n3,2021-09-30\n", encoding="utf-8")
+    schema = tmp_path / "orders.schema.json"
+    fields = [{"name": "id", "type": "integer"}, {"name": "signed", "type": "date", "format": "%d.%m.%Y"}]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    assert [(e["row"], e["message"]) for e in report["errors"]] == [
+        (2, "Дня «31.09.2021» немає в календарі: у вересні 30 днів."),
+        (4, "Значення «2021-09-30» не є датою (ДД.ММ.РРРР)."),
+    ]
+    assert report["errors"][0]["fix"].startswith("Звірте дату з документом")
+
+
 def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
     """«так» and Excel's «ІСТИНА» in a boolean column: the fix names the value meant, and
     a field with values of its own is named with them, not Table Schema's true/false."""

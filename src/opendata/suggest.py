@@ -281,16 +281,56 @@ def day_meant(text: str) -> dt.date | None:
 def month_without_the_day(field_format: str | None, cell: str) -> tuple[int, int] | None:
     """The year and month of a date cell written as one (as `suggestion` reads it) whose
     day that month does not have: «31.09.2021» and «2021-09-31» are (2021, 9).  Such a
-    cell is no wrong notation but a wrong day, which the document it came from tells."""
-    if field_format not in (None, "", "default"):
-        return None
-    numbers = _date_numbers(_date_text(cell.strip()))
+    cell is no wrong notation but a wrong day, which the document it came from tells.
+    A field's own format (``%d.%m.%Y``) reads the cell as it writes a day."""
+    if field_format in (None, "", "default"):
+        numbers = _date_numbers(_date_text(cell.strip()))
+    else:
+        numbers = _numbers_in_format(field_format, cell)
     if numbers is None:
         return None
     year, month, day = numbers
     if not 1 <= month <= 12 or not calendar.monthrange(year, month)[1] < day <= 31:
         return None
     return year, month
+
+
+# the directives of a day's numbers in a date format, read as `datetime.strptime` reads them
+_FORMAT_NUMBERS = {"%d": r"(?P<day>\d{1,2})", "%m": r"(?P<month>\d{1,2})", "%Y": r"(?P<year>\d{4})",
+                   "%y": r"(?P<short_year>\d{2})"}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=64)
+def _format_pattern(field_format: str) -> re.Pattern | None:
+    """A format of a day's numbers (``%d.%m.%Y``, ``%Y/%m/%d``) as a pattern that reads any
+    day number, even one the month lacks; None for a format with other directives."""
+    pieces = []
+    for part in re.split(r"(%.)", field_format):
+        if not part.startswith("%"):
+            pieces.append(re.escape(part))
+        elif part in _FORMAT_NUMBERS and _FORMAT_NUMBERS[part] not in pieces:
+            pieces.append(_FORMAT_NUMBERS[part])
+        else:
+            return None
+    pattern = re.compile("".join(pieces), re.ASCII)
+    named = set(pattern.groupindex)
+    return pattern if {"day", "month"} <= named and named & {"year", "short_year"} else None
+
+
+def _numbers_in_format(field_format: str, cell: str) -> tuple[int, int, int] | None:
+    """The year, month and day a cell written in the field's FORMAT has («31.09.2021» in
+    ``%d.%m.%Y``: (2021, 9, 31)); a two-digit year as `strptime` reads it (69–99: 1900s)."""
+    pattern = _format_pattern(field_format)
+    match = pattern.fullmatch(cell) if pattern else None
+    if match is None:
+        return None
+    numbers = match.groupdict()
+    if "year" in numbers:
+        year = int(numbers["year"])
+    else:
+        short = int(numbers["short_year"])
+        year = short + (1900 if short >= 69 else 2000)
+    return year, int(numbers["month"]), int(numbers["day"])
 
 
 def _datetime(text: str) -> str | None:
