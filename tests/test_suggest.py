@@ -65,6 +65,10 @@ def test_the_meant_value_is_suggested(field_type, field_format, cell, meant):
         (",", ".", "1 234,5", "1234,5"),
         (".", "", "1 234,5", "1234.5"),
         (",", " ", "1.234.5", None),  # two marks: which is the decimal one?
+        (".", "", "1,000", None),  # a thousand in English groups, or one with a decimal comma?
+        (",", " ", "12.500", None),  # a dot the field does not declare, before three digits
+        (".", "", "1 234,567", "1234.567"),  # spaces are its groups: the comma is the decimal mark
+        (".", "", "1234,567", "1234.567"),  # no group has four digits
     ],
 )
 def test_a_number_is_suggested_in_its_fields_own_notation(decimal_char, group_char, cell, meant):

@@ -51,6 +51,7 @@ _YEAR_MONTH = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})", re.ASCII)  # 2021-
 # group separators in numbers: space, no-break space, narrow no-break space, apostrophe
 _GROUPS = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?:\D|$))", re.ASCII)
 _DECIMAL = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
+_ONE_GROUP = re.compile(r"-?\d{1,3}[.,]\d{3}", re.ASCII)  # «1,000», «12.500»: a group or a decimal mark
 CODE_MAX_LENGTH = 40  # a code longer than this is a text, whose case is its own (`_is_code`)
 _BARE_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-яіїєґ]{2,}(?:[/?#]\S*)?", re.IGNORECASE)
 
@@ -118,11 +119,15 @@ def pattern_value(pattern: str, cell: str) -> Meant | None:
 def _number(text: str, cell: str, decimal_char: str, group_char: str) -> str | None:
     """A number as the field writes it: without group separators (spaces, apostrophes, the
     field's own), and its one decimal mark, a dot or a comma, as the field's: «1 234,5»
-    is «1234.5» by default, «1.5» is «1,5» in a field whose ``decimalChar`` is «,»."""
+    is «1234.5» by default, «1.5» is «1,5» in a field whose ``decimalChar`` is «,».  A mark
+    the field does not declare before three digits and nothing else («1,000») may be either
+    a group or a decimal mark: no suggestion, as for an integer."""
     joined = _GROUPS.sub("", text)
     if group_char and group_char not in ".,":
         joined = joined.replace(group_char, "")
     marks = joined.count(".") + joined.count(",")
+    if marks == 1 and joined == text and _ONE_GROUP.fullmatch(joined):
+        return None  # «1,000»: a thousand in English groups, or one with a Ukrainian decimal comma?
     canonical = joined.replace(",", ".") if marks == 1 else joined
     if not _DECIMAL.fullmatch(canonical):
         return None
