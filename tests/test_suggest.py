@@ -131,10 +131,26 @@ def test_no_suggestion_where_the_meaning_is_not_clear(field_type, field_format, 
         ("%d.%m.%y", "29.02.96", None),  # 1996 was a leap year, as strptime reads «96»
         ("%d %B %Y", "31 September 2021", None),  # a month's name: not read here
         ("%d.%m.%Y", "30.09.2021", None),
+        ("%d.%m.%Y %d", "31.09.2021 31", None),  # a day twice: not read here
     ],
 )
 def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, month):
     assert month_without_the_day(field_format, cell) == month
+
+
+@pytest.mark.parametrize(
+    ("field_format", "cell", "month"),
+    [
+        ("default", "2021-02-29T10:00:00Z", (2021, 2)),
+        ("default", "2021-04-31 00:00:00", (2021, 4)),
+        ("default", "2020-02-29T10:00:00", None),  # a leap year has it
+        ("%d.%m.%Y %H:%M", "31.04.2021 10:30", (2021, 4)),
+        ("%d.%m.%Y %H:%M", "30.04.2021 10:30", None),
+        ("%d.%m.%Y %H:%M:%S.%f", "31.04.2021 10:30:00.5", None),  # a directive not read here
+    ],
+)
+def test_a_datetime_on_a_day_its_month_does_not_have_is_told(field_format, cell, month):
+    assert month_without_the_day(field_format, cell, "datetime") == month
 
 
 @pytest.mark.parametrize(

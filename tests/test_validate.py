@@ -551,6 +551,20 @@ def test_a_day_no_calendar_has_in_a_fields_own_format_is_called_so(tmp_path):
     assert report["errors"][0]["fix"].startswith("Звірте дату з документом")
 
 
+def test_a_datetime_on_a_day_no_calendar_has_is_called_so(tmp_path):
+    """«2021-02-29T10:00:00Z» was "not a date and time (РРРР-ММ-ДДTгг:хх:сс)", as dates were."""
+    table = tmp_path / "visits.csv"
+    table.write_text("id,at\n1,2021-02-29T10:00:00Z\n2,2021-04-30T00:00:00\n", encoding="utf-8")
+    schema = tmp_path / "visits.schema.json"
+    fields = [{"name": "id", "type": "integer"}, {"name": "at", "type": "datetime"}]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", "en")
+    assert code == 1
+    assert [(e["row"], e["message"]) for e in report["errors"]] == [
+        (2, "There is no day «2021-02-29T10:00:00Z» in the calendar: February 2021 has 28 days."),
+    ]
+
+
 def test_a_yes_or_no_written_in_words_gets_the_fields_own_value(tmp_path):
     """«так» and Excel's «ІСТИНА» in a boolean column: the fix names the value meant, and
     a field with values of its own is named with them, not Table Schema's true/false."""

@@ -105,11 +105,12 @@ class Problem:
         return Meant(value, lookalikes=self.code == "foreign-key") if value else None
 
     def _month_without_the_day(self) -> tuple[int, int] | None:
-        """The year and month of a date cell whose day that month does not have
+        """The year and month of a date or datetime cell whose day that month does not have
         («31.09.2021»: September 2021)."""
-        if self.code != "type-error" or self.cell is None or self.params.get("field_type") != "date":
+        field_type = self.params.get("field_type")
+        if self.code != "type-error" or self.cell is None or field_type not in ("date", "datetime"):
             return None
-        return month_without_the_day(self.params.get("field_format"), self.cell)
+        return month_without_the_day(self.params.get("field_format"), self.cell, field_type)
 
     def _rendered(self, lang: str, cell: str | None) -> tuple[str, str]:
         if self.code not in SHARED_PARAMS or self._month_without_the_day():  # a message of the cell's own

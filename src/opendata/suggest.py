@@ -283,13 +283,19 @@ def day_meant(text: str) -> dt.date | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def month_without_the_day(field_format: str | None, cell: str) -> tuple[int, int] | None:
+def month_without_the_day(
+    field_format: str | None, cell: str, field_type: str = "date"
+) -> tuple[int, int] | None:
     """The year and month of a date cell written as one (as `suggestion` reads it) whose
     day that month does not have: «31.09.2021» and «2021-09-31» are (2021, 9).  Such a
     cell is no wrong notation but a wrong day, which the document it came from tells.
-    A field's own format (``%d.%m.%Y``) reads the cell as it writes a day."""
+    A field's own format (``%d.%m.%Y``) reads the cell as it writes a day; a datetime's
+    day is its part before the time («2021-02-29T10:00:00»)."""
     if field_format in (None, "", "default"):
-        numbers = _date_numbers(_date_text(cell.strip()))
+        text = _date_text(cell.strip())
+        if field_type == "datetime":
+            text = text.replace("T", " ", 1).partition(" ")[0]
+        numbers = _date_numbers(text)
     else:
         numbers = _numbers_in_format(field_format, cell)
     if numbers is None:
@@ -300,9 +306,15 @@ def month_without_the_day(field_format: str | None, cell: str) -> tuple[int, int
     return year, month
 
 
-# the directives of a day's numbers in a date format, read as `datetime.strptime` reads them
-_FORMAT_NUMBERS = {"%d": r"(?P<day>\d{1,2})", "%m": r"(?P<month>\d{1,2})", "%Y": r"(?P<year>\d{4})",
-                   "%y": r"(?P<short_year>\d{2})"}  # fmt: skip
+# the directives of a day's numbers in a date format, read as `datetime.strptime` reads them,
+# and of a time's, which only have to be there
+_FORMAT_NUMBERS = {
+    "%d": r"(?P<day>\d{1,2})",
+    "%m": r"(?P<month>\d{1,2})",
+    "%Y": r"(?P<year>\d{4})",
+    "%y": r"(?P<short_year>\d{2})",
+    **dict.fromkeys(("%H", "%M", "%S"), r"\d{1,2}"),
+}
 
 
 @functools.lru_cache(maxsize=64)
@@ -313,11 +325,14 @@ def _format_pattern(field_format: str) -> re.Pattern | None:
     for part in re.split(r"(%.)", field_format):
         if not part.startswith("%"):
             pieces.append(re.escape(part))
-        elif part in _FORMAT_NUMBERS and _FORMAT_NUMBERS[part] not in pieces:
+        elif part in _FORMAT_NUMBERS:
             pieces.append(_FORMAT_NUMBERS[part])
         else:
             return None
-    pattern = re.compile("".join(pieces), re.ASCII)
+    try:
+        pattern = re.compile("".join(pieces), re.ASCII)
+    except re.error:  # a directive twice («%d %d»): a group named twice
+        return None
     named = set(pattern.groupindex)
     return pattern if {"day", "month"} <= named and named & {"year", "short_year"} else None
 
