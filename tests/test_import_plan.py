@@ -764,6 +764,20 @@ def test_the_date_in_words_and_the_number_under_a_long_header(tmp_path):
         assert str(parse_decision(source.read_text("utf-8"), "x").decision["date"]) == "2022-01-05"
 
 
+
+def test_an_adopted_decisions_dictionary_does_not_call_its_date_and_number_blank(tmp_path):
+    """The shipped schema said «У проєкті не заповнена, тому порожня» of every decision's
+    date and number: an adopted one's dictionary (and portal) called its filled cells blank."""
+    adopted = (" проєкт\n", ""), ("\tвід _______________", "\tвід 14.10.2022"), ("\t№ _____", "\t№ 187")
+    assert run_cli("import-plan", variant(tmp_path, *adopted), "--out", tmp_path / "pkg").returncode == 0
+    fields = json.loads((tmp_path / "pkg" / "schemas" / "decision.json").read_text("utf-8"))["fields"]
+    words = {f["name"]: (f["description"], f["description_en"]) for f in fields}
+    for name in ("date", "number"):
+        uk, en = words[name]
+        assert "поки рішення є проєктом" in uk and "тому порожн" not in uk, uk
+        assert en.endswith("empty while it is a draft (status = draft).") and "hence empty" not in en, en
+
+
 def test_an_adopted_decision_without_a_date_says_what_to_add_to_the_text(tmp_path):
     """The importer said the errors were «most often reports on tasks or people the new plan
     no longer has»: the plan had no reports, the date and number were not in the text."""
