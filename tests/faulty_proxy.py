@@ -3,8 +3,9 @@
 Fault injection for the publish tests: it forwards everything to the portal
 except the requests a rule picks, which get an HTTP error (409: CKAN's validation
 error), no answer (a timeout), a dropped connection before or *after* the portal handled them (the
-write landed, the answer was lost), or — with `cut_after` — every request from
-the Nth on is dropped, as when the network goes away mid-publish.
+write landed, the answer was lost), CKAN's answer to an action it does not have (``unknown_action``:
+a portal without the DataStore plugin has no ``datastore_*``), or — with `cut_after` — every
+request from the Nth on is dropped, as when the network goes away mid-publish.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
-FAULTS = {"500", "502", "503", "429", "403", "409", "timeout", "drop", "drop_after"}
+FAULTS = {"500", "502", "503", "429", "403", "409", "timeout", "drop", "drop_after", "unknown_action"}
 # CKAN's answer to a value its schema refuses (HTTP 409): the field, and its words
 VALIDATION_ERROR = {"__type": "Validation Error", "format": ["Value must be one of the portal's formats"]}
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "content-length", "host"}
@@ -113,6 +114,11 @@ class FaultyProxy:
                     return
                 if fault == "409":
                     self._answer(409, [], json.dumps({"success": False, "error": VALIDATION_ERROR}).encode())
+                    return
+                if fault == "unknown_action":  # HTTP 400 and a JSON string, as CKAN's views/api.py
+                    action = self.path.rstrip("/").rpartition("/")[2]
+                    words = f"Bad request - Action name not known: {action}"
+                    self._answer(400, [], json.dumps(words).encode())
                     return
                 if fault.isdigit():
                     kind = "Authorization Error" if fault == "403" else "Injected"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 
@@ -207,6 +208,21 @@ def test_a_download_that_stalls_after_its_headers_is_no_working_link(edge, tmp_p
     assert resource.stars == 0 and audit.datasets[0].stars == 0
     assert audit.datasets[0].mqa["accessibility"] == 20  # a URL, but neither accessible indicator
     assert summary(audit)["broken_links"] == 1
+
+
+def test_an_audit_runs_where_an_event_loop_is_running(edge, tmp_path):
+    """A Jupyter notebook's cell runs in an event loop: the link check's asyncio.run raised
+    «asyncio.run() cannot be called from a running event loop»."""
+    dataset = {"name": "parks", "title": "Парки", "license_id": "cc-by",
+               "resources": [{"id": "r", "name": "парки.csv", "format": "CSV", "url": f"{edge.url}/ok.csv"}]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+
+    async def cell():
+        return run_audit(dump=dump, check_links=True, timeout=2.0)
+
+    [resource] = asyncio.run(cell()).resources
+    assert (resource.status, resource.reachable, resource.error) == (200, True, None)
 
 
 def _audit_of(tmp_path, *datasets: dict):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from opendata.ckan_client import CkanClient, NotACkanPortal, NotAuthorised, PortalUnreachable
+from opendata.ckan_client import CkanClient, NotACkanPortal, NotAuthorised, PortalUnreachable, UnknownAction
 from opendata.publish import Passport, plan_publish, publish
 from tests.ckan_portal import Portal
 from tests.faulty_proxy import FaultyProxy
@@ -192,6 +192,82 @@ def test_an_address_that_answers_with_a_page_is_no_portal(ckan_portal):
         client.call("package_show", {"id": "x"})
     assert "<" not in str(raised.value) and raised.value.exit_code == 2
     assert isinstance(raised.value, PortalUnreachable) and raised.value.params == {"status": "405"}
+
+
+def test_an_action_the_portal_does_not_have_is_no_wrong_address(ckan_portal):
+    """CKAN answers an action it does not have (no plugin: a portal without the DataStore has no
+    datastore_create) with HTTP 400 and a JSON string: that was «does not answer as a CKAN portal;
+    give the portal's own address», where the address was right."""
+    with pytest.raises(UnknownAction, match="has no action 'client_no_such_action'") as raised:
+        direct(ckan_portal).call("client_no_such_action", {})
+    assert raised.value.params == {
+        "action": "client_no_such_action",
+        "reason": "Bad request - Action name not known: client_no_such_action",
+    }
+    assert not isinstance(raised.value, PortalUnreachable) and raised.value.exit_code == 2
+
+
+def test_a_command_stops_at_an_action_the_portal_does_not_have_naming_it(ckan_portal, ckan_org, package):
+    args = ["publish", package, "--org", ckan_org, "--dataset", f"client-{uuid.uuid4().hex[:10]}"]
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/package_show", "unknown_action", times=100)
+        result = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
+        english = run_cli(*args, "--portal", proxy.url, "--lang", "en", "--format", "json",
+                          env=cli_env(ckan_portal.token))  # fmt: skip
+    assert_no_token(ckan_portal, result)
+    assert result.returncode == english.returncode == 2
+    assert result.stderr.startswith(
+        "Портал не має дії API «package_show»: на ньому не ввімкнено потрібний модуль (плагін) CKAN. "
+        "Попросіть адміністратора порталу його ввімкнути"
+    )
+    assert "«Bad request - Action name not known: package_show»" in result.stderr
+    assert json.loads(english.stdout)["error"] == "UnknownAction"
+    assert english.stderr.startswith("The portal has no API action «package_show»: a CKAN plugin it needs")
+
+
+def without_rows(state: dict) -> list[tuple]:
+    """The portal's resources as `portal_state` gives them, without their DataStore rows."""
+    return [resource[:-1] for resource in state["resources"]]
+
+
+def test_a_portal_without_the_datastore_gets_the_files_and_says_the_tables_were_not_loaded(
+    ckan_portal, ckan_org, package, reference
+):
+    """Many city portals have no DataStore: its first datastore_* request stopped publish
+    (exit 2) with «За цією адресою не портал CKAN… Перевірте адресу», and left the tables'
+    files unfinished.  The files are published; the tables named, and why they have no rows."""
+    name = f"client-{uuid.uuid4().hex[:10]}"
+    args = ["publish", package, "--org", ckan_org, "--dataset", name,
+            "--maintainer-email", "opendata@example.org"]  # fmt: skip
+    with FaultyProxy(ckan_portal.url) as proxy:
+        proxy.fail("/datastore_", "unknown_action", times=1000)
+        result = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
+        assert_no_token(ckan_portal, result)
+        assert result.returncode == 0, result.stderr
+        said = " ".join((result.stdout + result.stderr).split())
+        assert "+ створено people.csv (новий ресурс, рядків не завантажено: на порталі немає DataStore)" \
+            in said  # fmt: skip
+        assert "Увага: на порталі немає DataStore (модуля CKAN datastore), тож рядки таблиць, позначених " \
+            "вище, не завантажено" in said and "самі файли опубліковано" in said  # fmt: skip
+        assert "попросіть адміністратора порталу ввімкнути DataStore" in said
+        assert "Перевірте адресу" not in said
+        state = portal_state(ckan_portal, name)
+        assert without_rows(state) == without_rows(reference)  # every file, finished (its hash written)
+        assert [resource[-1] for resource in state["resources"]] == [None] * len(state["resources"])
+
+        again = run_cli(*args, "--portal", proxy.url, "--lang", "en", "--format", "json",
+                        env=cli_env(ckan_portal.token))  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert report["ok"] and report["notes"] == ["no-datastore"]
+    not_loaded = ["table not loaded: the portal has no DataStore"]
+    tables = [r for r in report["resources"] if r["reasons"][-1:] == not_loaded]
+    assert {r["name"] for r in tables} == {"campaigns.csv", "tasks.csv", "people.csv", "task_roles.csv",
+                                           "progress_reports.csv", "decision.csv"}  # fmt: skip
+    assert {r["bytes"] for r in tables} == {0}  # not uploaded again
+
+    run_publish(direct(ckan_portal), ckan_org, package, name)  # the portal given a DataStore
+    assert portal_state(ckan_portal, name) == reference
 
 
 @pytest.fixture

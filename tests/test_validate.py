@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import copy
 import csv
+import gc
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import orjson
@@ -128,6 +132,33 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     _, report = report_json(plan_with_reports, "--limit-errors", "2")
     tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
     assert tables["progress_reports"] == 2 and tables["tasks"] is None
+
+
+def _validated(table: Path, schema: Path):
+    return validate(table, schema=schema)
+
+
+def test_a_report_of_errors_kept_on_disk_is_whole_in_a_copy_and_from_a_process_pool(tmp_path, monkeypatch):
+    """Past 100,000 errors a table's errors are kept on disk: a report copied, pickled or
+    returned from a process pool read the original's files, gone with it (FileNotFoundError)."""
+    spill = tmp_path / "tmp"
+    spill.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))  # the worker's too: it is forked
+    table, schema = tmp_path / "many.csv", tmp_path / "schema.json"
+    table.write_text("id,n\n" + "".join(f"{i},x{i}\n" for i in range(120_000)), encoding="utf-8")
+    schema.write_text(json.dumps({"fields": [{"name": name, "type": "integer"} for name in ("id", "n")]}))
+    with ProcessPoolExecutor(1) as pool:
+        report = pool.submit(_validated, table, schema).result()
+    copied = copy.deepcopy(report)
+    del report
+    gc.collect()
+    data = copied.to_dict("en")
+    assert data["error_count"] == len(data["errors"]) == 120_000
+    last = data["errors"][-1]
+    assert (last["row"], last["message"]) == (120_001, "Value «x119999» is not an integer.")
+    del copied, data, last
+    gc.collect()
+    assert not any(spill.iterdir())  # each copy's files went with it
 
 
 def test_synthetic_reports_validate(plan_with_reports):

@@ -28,6 +28,7 @@ from opendata.about import about_rows, source_texts
 from opendata.database import database_bytes
 from opendata.dictionary import COLUMNS as DICTIONARY_COLUMNS
 from opendata.dictionary import dictionary_html, dictionary_markdown, dictionary_rows, with_note
+from opendata.messages import BUILD_UI
 from opendata.national import Gap, Publisher, national_exports
 from opendata.package import csv_bytes, json_text
 from opendata.page import plan_page
@@ -86,7 +87,10 @@ class BuildResult:
 class OutputIsPackage(ValueError):
     """The downloads would be written over the package: its datapackage.json would be
     replaced by the built one, which names the built files, and the officer's tables
-    would no longer be what `validate` checks."""
+    would no longer be what `validate` checks.  The argument: the folder."""
+
+    def __str__(self) -> str:
+        return BUILD_UI["en"]["out_is_package"].format(out=self.args[0], option="--out")
 
 
 def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) -> BuildResult:
@@ -144,7 +148,10 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
 
 class OutputInUse(ValueError):
     """--out holds files that no build wrote (another package, an audit, the officer's
-    own): a build would write its datapackage.json and files over them."""
+    own): a build would write its datapackage.json and files over them.  The argument: the folder."""
+
+    def __str__(self) -> str:
+        return BUILD_UI["en"]["out_in_use"].format(out=self.args[0], option="--out")
 
 
 def _in_use(out_dir: Path, built: set[str]) -> bool:

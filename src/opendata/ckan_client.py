@@ -15,6 +15,7 @@ request sent again.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -41,6 +42,9 @@ MAX_BACKOFF_S = 8.0
 HEADER_ERRORS = (requests.exceptions.InvalidHeader, UnicodeEncodeError)
 NOT_API_ANSWER = re.compile(r"\['(?P<url>[^']*)', (?P<status>\d+), ")
 NOT_IMPLEMENTED = 501  # what a plain web server answers an API's POST with
+# CKAN's words, in an HTTP 400 whose body is a JSON string, for an action it does not have
+# (ckan/views/api.py): «Bad request - Action name not known: datastore_create»
+UNKNOWN_ACTION = "Action name not known"
 
 
 class PortalError(Exception):
@@ -69,6 +73,14 @@ class NotACkanPortal(PortalUnreachable):
     """The address answers, but not as a CKAN portal's Action API: an HTML page or HTTP 501
     (Not Implemented) from another web server, or a page of the portal given for its root.
     The address is wrong, so asking again would not help.  ``params``: the ``status``."""
+
+
+class UnknownAction(PortalError):
+    """The portal is CKAN but has no such action: a plugin it needs is not enabled (a portal
+    without the DataStore has no ``datastore_*``).  Asking again would not help; its
+    administrator would.  ``params``: the ``action`` and the portal's words (``reason``)."""
+
+    exit_code = 2
 
 
 class TlsFailed(PortalUnreachable):
@@ -244,7 +256,17 @@ class CkanClient:
             where = _refused_where(error)
             return Rejected(f"{action}: the portal refused it: {reason}", reason=reason, **where)
         # ckanapi's words for an answer that is not the API's JSON: "['URL', STATUS, 'BODY']"
-        page = NOT_API_ANSWER.match(str(error.args[0]) if error.args else "")
+        answer = str(error.args[0]) if error.args else ""
+        page = NOT_API_ANSWER.match(answer)
+        if page is not None and page["status"] == "400" and (words := _unknown_action(answer)):
+            return UnknownAction(
+                self._scrub(
+                    f"{action}: {self.url} has no action {action!r} (it answered «{words}»): a CKAN plugin "
+                    f"it needs is not enabled; ask the portal's administrator to enable it"
+                ),
+                action=action,
+                reason=words,
+            )
         if page is not None:
             # the address leads to a page, not the API; its HTML (a form's CSRF token
             # and all) is not for the message
@@ -381,6 +403,17 @@ def _refused_where(error: ckanapi.ValidationError) -> dict[str, str]:
     if named:
         where["key"] = ", ".join(map(str, named))
     return where
+
+
+def _unknown_action(answer: str) -> str | None:
+    """The portal's words when ANSWER (ckanapi's ``repr([url, status, body])``) is CKAN's
+    for an action it does not have: not the API's JSON object but a JSON string."""
+    try:
+        _url, _status, body = ast.literal_eval(answer)
+        words = json.loads(body)
+    except (ValueError, TypeError, SyntaxError):
+        return None
+    return words if isinstance(words, str) and UNKNOWN_ACTION in words else None
 
 
 def _portal_message(body: str) -> str:

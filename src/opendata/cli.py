@@ -705,23 +705,6 @@ def _json_failure(kind: str, message: str) -> None:
     click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
 
 
-def _publisher_problem(error, lang: str) -> str:
-    """What is wrong with the --publisher file, in the user's language."""
-    from opendata.messages import json_reason, probably
-
-    params = dict(error.params)
-    if "detail" in params:
-        params["detail"] = json_reason(params["detail"], lang)
-    if error.code == "unknown-key":
-        params["meant"] = probably(tuple(params["known"].split(", ")), params["key"], lang)
-    if "kind" in params:
-        params["kind_words"] = BUILD_UI[lang]["publisher_kinds"][params["kind"]]
-    if "value" in params:  # text in quotes, as the messages quote; a number or a list as JSON has it
-        value = params["value"]
-        params["value"] = f"«{value}»" if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return BUILD_UI[lang]["publisher_errors"][error.code].format(**params)
-
-
 def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
     """The package folder behind PATH, after `validate`; exits 2 if unreadable, 1 if invalid."""
     from opendata.validate import validate
@@ -798,7 +781,7 @@ def build_command(
     try:
         publisher = Publisher.from_file(publisher_file) if publisher_file else None
     except PublisherError as error:
-        _refuse("PublisherError", _publisher_problem(error, lang), output_format, 2)
+        _refuse("PublisherError", error.message(lang), output_format, 2)
     try:
         result = build(folder, out_dir, publisher)
     except OutputIsPackage:
@@ -1399,14 +1382,14 @@ def pull_command(
     """
     from opendata.ckan_client import PortalError
     from opendata.messages import PUBLISH_UI
-    from opendata.pull import pull
+    from opendata.pull import OutputNotEmpty, pull
     from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
     client, _ = _portal_client(portal, config_path, timeout, lang, quiet=True, output_format=output_format)
     try:
         result = pull(client, dataset, out_dir)
-    except PortalError as error:
+    except (PortalError, OutputNotEmpty) as error:
         _portal_failure(error, output_format, lang)
     report = validate(out_dir)
     if output_format == "json":

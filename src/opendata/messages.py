@@ -2048,6 +2048,10 @@ PUBLISH_UI = {
             "opendata publish без --dry-run).",
             "not-an-editor": "справжню публікацію портал не дозволить: користувач API-токена — учасник цієї "
             "організації, але не редактор; попросіть її адміністратора надати роль редактора.",
+            "no-datastore": "на порталі немає DataStore (модуля CKAN datastore), тож рядки таблиць, позначених "
+            "вище, не завантажено в таблиці для перегляду й запитів (datastore_search); самі файли "
+            "опубліковано. Щоб завантажити рядки, попросіть адміністратора порталу ввімкнути DataStore і тоді "
+            "запустіть publish ще раз.",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
         # gives them); "{key} changed" for a field of the passport or of a resource
@@ -2062,6 +2066,7 @@ PUBLISH_UI = {
             "edited on the portal": "ресурс збережено у формі порталу: його файл надіслати знову",
             "schema changed": "змінено схему",
             "no DataStore table": "немає таблиці DataStore",
+            "table not loaded: the portal has no DataStore": "рядків не завантажено: на порталі немає DataStore",
             "DataStore fields differ": "стовпці таблиці DataStore не такі, як у схемі",
             "DataStore rows differ": "у таблиці DataStore не стільки рядків, скільки у файлі",
             "forced": "надіслати знову (--force)",
@@ -2186,6 +2191,10 @@ PUBLISH_UI = {
             "publish without --dry-run says which).",
             "not-an-editor": "the portal would not allow the real publish: the token's user is a member "
             "of this organisation but not an editor; ask its administrator for the editor role.",
+            "no-datastore": "the portal has no DataStore (CKAN's datastore plugin), so the rows of the tables "
+            "marked above were not loaded into tables to preview and query (datastore_search); the files "
+            "themselves were published. To load the rows, ask the portal's administrator to enable the "
+            "DataStore, then run publish again.",
         },
         "reasons": {},  # publish.py's own words
         "done_reasons": {
@@ -2212,6 +2221,8 @@ FAILURES = {
         "NotACkanPortal": "За цією адресою не портал CKAN: вона відповідає (HTTP {status}), але не як API "
         "порталу. Перевірте адресу (--portal, OPENDATA_PORTAL або файл налаштувань): потрібна адреса самого "
         "порталу, як-от https://data.example.gov.ua; чекати чи запускати команду ще раз не варто.",
+        "UnknownAction": "Портал не має дії API «{action}»: на ньому не ввімкнено потрібний модуль (плагін) "
+        "CKAN. Попросіть адміністратора порталу його ввімкнути; доти запускати команду ще раз не варто.",
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
@@ -2337,6 +2348,8 @@ FAILURES = {
         "NotACkanPortal": "There is no CKAN portal at this address: it answers (HTTP {status}), but not as "
         "a portal's API. Check the address (--portal, OPENDATA_PORTAL or the config file): it must be the "
         "portal's own, such as https://data.example.gov.ua; waiting or running the command again will not help.",
+        "UnknownAction": "The portal has no API action «{action}»: a CKAN plugin it needs is not enabled. "
+        "Ask the portal's administrator to enable it; until then, running the command again would not help.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import frictionless
 
+from opendata.messages import BUILD_UI, json_reason, probably
 from opendata.package import csv_bytes, publisher_name
 from opendata.quarters import quarter_bounds
 from opendata.tables import PackageData
@@ -110,6 +111,24 @@ class PublisherError(ValueError):
     def __init__(self, code: str, **params) -> None:
         super().__init__(code)
         self.code, self.params = code, params
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+    def message(self, lang: str) -> str:
+        """What is wrong with the publisher file, in LANG: the file, the key and value, the fix."""
+        params = dict(self.params)
+        if "detail" in params:
+            params["detail"] = json_reason(params["detail"], lang)
+        if self.code == "unknown-key":
+            params["meant"] = probably(tuple(params["known"].split(", ")), params["key"], lang)
+        if "kind" in params:
+            params["kind_words"] = BUILD_UI[lang]["publisher_kinds"][params["kind"]]
+        if "value" in params:  # text in quotes, as the messages quote; a number or a list as JSON has it
+            value = params["value"]
+            as_json = json.dumps(value, ensure_ascii=False)
+            params["value"] = f"«{value}»" if isinstance(value, str) else as_json
+        return BUILD_UI[lang]["publisher_errors"][self.code].format(**params)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import frictionless
 
+from opendata.messages import IMPORT_UI
 from opendata.plan_descriptor import describe, names_one_plan, package_name, schema_words
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
 
@@ -142,12 +143,18 @@ def package_descriptor(plan: ParsedPlan) -> dict:
 
 class EditedByHand(Exception):
     """Files of the package are not what the last import wrote: changed by hand since,
-    and a new import would undo that."""
+    and a new import would undo that.  ``paths``: in the package's FOLDER."""
 
-    def __init__(self, paths: list[str], known: bool = True) -> None:
+    def __init__(self, paths: list[str], known: bool = True, folder: Path | None = None) -> None:
         super().__init__(", ".join(paths))
         self.paths = paths
         self.known = known  # False: no record of the last import, so they may be its own
+        self.folder = folder
+
+    def __str__(self) -> str:
+        """The command's English message: the files, and what to do (``force``)."""
+        files = ", ".join(str(self.folder / path) if self.folder else path for path in self.paths)
+        return IMPORT_UI["en"]["edited" if self.known else "unknown"].format(files=files)
 
 
 class OtherPackage(Exception):
@@ -179,15 +186,19 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
     of the plan changed by hand since the last import (a person added to people.csv, a
     status to the reports' schema) is not overwritten: `EditedByHand` names them, unless FORCE.
     """
-    text, codec = read_source(source)
-    plan = _parsed(text)
+    try:
+        text, codec = read_source(source)
+        plan = _parsed(text)
+    except SourceError as error:
+        error.params.setdefault("source", str(source))  # the file its message names
+        raise
     plan.source_encoding = codec
     files = _plan_files(plan)
     if not force:
         _refuse_another_plan(out_dir, plan)
         edited, known = _edited_since_import(out_dir, files)
         if edited:
-            raise EditedByHand(edited, known)
+            raise EditedByHand(edited, known, out_dir)
 
     previous_copy = _own_source_copy(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

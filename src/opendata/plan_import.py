@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from opendata.messages import IMPORT_UI
 from opendata.quarters import quarter_bounds
 from opendata.text import (
     NotUkrainianText,
@@ -263,11 +264,19 @@ class SourceError(Exception):
     ``code`` names what is missing (``messages.IMPORT_UI[lang]["errors"]`` says it in
     words): "not-text", "not-utf8" (with ``params["detected"]``), "no-plan", "no-title",
     "no-period" (with ``params["title"]``), "period-unread" (with ``params["title"]`` and
-    ``params["words"]``)."""
+    ``params["words"]``); ``params["source"]``, the file, where it is known."""
 
     def __init__(self, code: str, **params: str) -> None:
         super().__init__(code)
         self.code, self.params = code, params
+
+    def __str__(self) -> str:
+        """The command's English message: the file, what is wrong with it and the fix."""
+        ui = IMPORT_UI["en"]
+        kind_words = ui["document_kinds"].get(self.params.get("kind", ""), "")
+        reason = ui["errors"][self.code].format(**self.params, kind_words=kind_words)
+        source = self.params.get("source")
+        return ui["cannot"].format(source=source, reason=reason) if source else f"Cannot import: {reason}."
 
 
 def parse_decision(text: str, source_name: str) -> ParsedPlan:

@@ -36,7 +36,7 @@ from urllib.parse import unquote, urlsplit
 import frictionless
 
 from opendata.build import build, distributed
-from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected
+from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected, UnknownAction
 from opendata.national import Publisher
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
@@ -774,6 +774,9 @@ def _resource_change(
     )
 
 
+# why a table's rows were not loaded: the portal has no DataStore (a note says so)
+NO_DATASTORE = "table not loaded: the portal has no DataStore"
+
 # why a file is sent again, and why its DataStore table is made anew
 CONTENT_REASONS = {
     "content changed",
@@ -873,6 +876,8 @@ def publish(
             if error.exit_code == 2:
                 raise
             result.errors[change.name] = error
+    if any(NO_DATASTORE in change.reasons for change in plan.resources):
+        plan.notes.append("no-datastore")
     result.retries = client.retries
     return result
 
@@ -1053,7 +1058,7 @@ def _sync_resource(
     if not needs_upload:
         resource = client.call("resource_patch", {"id": change.id, **fields, "opendata_sha256": "pending"})
     if publish_file.schema:
-        change.rows = load_datastore(client, resource["id"], publish_file, recreate=recreate)
+        change.rows = _load_if_datastore(client, resource["id"], publish_file, change, recreate=recreate)
     done = {"id": resource["id"], "opendata_sha256": sha}
     if needs_upload:  # the time the portal gave this upload: a later one is not ours
         done["opendata_uploaded"] = resource.get("last_modified") or ""
@@ -1151,6 +1156,21 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
                 },
             )
     return count
+
+
+def _load_if_datastore(
+    client: CkanClient, resource_id: str, publish_file: PublishFile, change: ResourceChange, *, recreate: bool
+) -> int | None:
+    """`load_datastore`, on a portal that has a DataStore.  Many city portals have none (no
+    ``datastore_*`` actions): the file is published all the same, and the change says why its
+    table was not loaded (the next publish loads it once the portal has a DataStore)."""
+    try:
+        return load_datastore(client, resource_id, publish_file, recreate=recreate)
+    except UnknownAction as error:
+        if not error.params["action"].startswith("datastore_"):
+            raise
+        change.reasons.append(NO_DATASTORE)
+        return None
 
 
 def _refused(error: Rejected, publish_file: PublishFile, rows_before: int) -> DataStoreRefused:

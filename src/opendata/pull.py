@@ -36,8 +36,10 @@ class DatasetNotFound(NotFound):
     """The portal has no dataset by the name given (a typo, or a dataset deleted)."""
 
 
-class OutputNotEmpty(PortalError):
-    """The folder to pull into holds files: they would be replaced, edits and all."""
+class OutputNotEmpty(FileExistsError):
+    """The folder to pull into holds files: they would be replaced, edits and all.  A local
+    folder's refusal, as copying into a folder that exists is, not the portal's: a caller's
+    ``except PortalError`` (try later) must not take it for one."""
 
     exit_code = 2
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -205,7 +206,20 @@ def check_links(
     token: PortalToken | None = None,
 ) -> None:
     """Fetch every resource (fills status, type, size, local_file in place)."""
-    asyncio.run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token))
+    _run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token))
+
+
+def _run(checks: Coroutine[object, object, None]) -> None:
+    """Run CHECKS to the end.  Where an event loop already runs in this thread (a Jupyter
+    notebook's cell, an async program's), which refuses ``asyncio.run``, they run in a
+    worker thread with a loop of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:  # none: the usual case, the command line's
+        asyncio.run(checks)
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="opendata-links") as worker:
+        worker.submit(asyncio.run, checks).result()
 
 
 def findings(result: ResourceResult, size_cap: int) -> list[Finding]:

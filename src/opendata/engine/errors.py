@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 import shutil
+import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,7 +57,7 @@ class SpilledErrors:
 
     ``head`` (label errors), then the errors of the run files (``order.Run``), the
     first ``count`` of them.  Sized and re-iterable like a list; the files go with
-    the object."""
+    the object, and a copy (deepcopy, pickle, a process pool's result) has its own."""
 
     def __init__(self, head: list[TableError], paths: list[str], count: int, directory: str) -> None:
         self.head, self.paths, self.count = head, paths, count
@@ -67,6 +70,22 @@ class SpilledErrors:
         fields = itertools.chain.from_iterable(read_chunks(path, skip=3) for path in self.paths)
         errors = itertools.chain(self.head, itertools.starmap(TableError, fields))
         return itertools.islice(errors, self.count)
+
+    def __reduce__(self) -> tuple:
+        """The files' bytes travel with a copy, which writes them to a folder of its own:
+        the original's folder goes with the original (in a process pool's worker, as soon
+        as its result is sent)."""
+        return _spilled_copy, (self.head, [Path(path).read_bytes() for path in self.paths], self.count)
+
+
+def _spilled_copy(head: list[TableError], runs: list[bytes], count: int) -> SpilledErrors:
+    """A `SpilledErrors` of the runs' bytes, written to a new private temporary folder."""
+    directory = tempfile.mkdtemp(prefix="opendata-errors-")
+    paths = [os.path.join(directory, f"run-{number}.pickle") for number in range(len(runs))]
+    copy = SpilledErrors(head, paths, count, directory)  # owns the folder, even if a write fails
+    for path, data in zip(paths, runs, strict=True):
+        Path(path).write_bytes(data)
+    return copy
 
 
 def write_chunks(path: str, items: Iterator[tuple]) -> int:
