@@ -159,6 +159,18 @@ def _package(spec: dict, org_id: str, today: date) -> dict:
     }  # fmt: skip
 
 
+class SeededElsewhere(Exception):
+    """A demo dataset's name is taken in another organisation: names are the portal's, so
+    the demo lives in one organisation at a time."""
+
+    def __init__(self, name: str, holder: str | None, org: str) -> None:
+        super().__init__(
+            f"dataset {name} belongs to organisation {holder}, not {org}: the demo's dataset names "
+            f"are the portal's, so it is seeded into one organisation; purge {holder}'s demo datasets "
+            "first, or seed that organisation"
+        )
+
+
 def seed(api: ckanapi.RemoteCKAN, portal: str, org: str = ORG, today: date | None = None) -> list[dict]:
     """Create (or refresh) the organisation, the group and the datasets; return the specs."""
     today = today or date.today()
@@ -173,6 +185,8 @@ def seed(api: ckanapi.RemoteCKAN, portal: str, org: str = ORG, today: date | Non
     for spec in DATASETS:
         try:
             current = api.action.package_show(id=spec["name"])
+            if current["owner_org"] != org_id:
+                raise SeededElsewhere(spec["name"], (current.get("organization") or {}).get("name"), org)
             marks = {e["key"]: e["value"] for e in current.get("extras", [])}
             if marks.get("seed_version") == SEED_VERSION and marks.get("seed_date") == today.isoformat():
                 continue
@@ -220,7 +234,7 @@ def main() -> None:
     api = portal_api(args)
     try:
         specs = seed(api, args.portal, args.org)
-    except (ckanapi.CKANAPIError, OSError) as error:
+    except (ckanapi.CKANAPIError, OSError, SeededElsewhere) as error:
         sys.exit(f"seeding failed: {error}")
     print(f"{args.portal}: organisation {args.org} holds {len(specs)} seeded datasets")
 

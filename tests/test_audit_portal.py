@@ -7,12 +7,13 @@ import json
 import re
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
 
 from opendata.audit.register import REGISTER_COLUMNS
-from seed_portal import ORG, seed
+from seed_portal import DATASETS, ORG, SeededElsewhere, seed
 from tests.ckan_portal import Portal
 from tests.helpers import ROOT, run_cli
 
@@ -29,6 +30,17 @@ def _rows(path: Path) -> list[dict]:
 def seeded(ckan_portal: Portal) -> Portal:
     seed(ckan_portal.api(), ckan_portal.url)
     return ckan_portal
+
+
+def test_seeding_another_organisation_leaves_the_demo_where_it_is(seeded):
+    """`seed_portal.py --org X` skipped the datasets seeded today into the demo organisation
+    and said «organisation X holds 20 seeded datasets»: X held none."""
+    api = seeded.api()
+    other = f"seed-other-{uuid.uuid4().hex[:8]}"
+    with pytest.raises(SeededElsewhere, match=f"belongs to organisation {ORG}, not {other}"):
+        seed(api, seeded.url, org=other)
+    assert api.action.package_show(id=DATASETS[0]["name"])["organization"]["name"] == ORG
+    assert api.action.organization_show(id=other, include_datasets=True)["package_count"] == 0
 
 
 @pytest.fixture(scope="module")
@@ -262,8 +274,6 @@ def private_dataset(ckan_portal: Portal):
     """An organisation (prefix xfa-) with one private dataset holding an uploaded CSV;
     removed afterwards."""
     import io
-    import uuid
-
     api = ckan_portal.api()
     org = f"xfa-private-{uuid.uuid4().hex[:8]}"
     api.action.organization_create(name=org, title="Закриті набори (тест)")
