@@ -19,10 +19,12 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
-from opendata.ckan_client import Rejected
-from opendata.publish import DataStoreRefused, PublishFile, load_datastore
+from opendata.ckan_client import CkanClient, Rejected
+from opendata.publish import DataStoreRefused, Passport, PublishFile, load_datastore, plan_publish
+from opendata.validate import InvalidPackage
 from tests.ckan_portal import Portal
 from tests.helpers import add_counts_table, run_cli, write_cells_in_own_notation
+from tests.test_build import NEWER_WORKBOOK, UNKNOWN_TASK_REPORT, newer_workbook
 
 pytestmark = pytest.mark.ckan
 
@@ -362,6 +364,34 @@ def test_invalid_package_is_refused(ckan_portal: Portal, ckan_org: str, plan_cop
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"] == "InvalidPackage"
     assert name not in ckan_portal.api().action.package_list()
+
+
+def test_the_library_refuses_to_plan_a_package_with_errors(plan_copy: Path, tmp_path: Path):
+    """plan_publish() and publish() from Python put a report on a task that does not exist
+    into the DataStore, ok=True: only the command validated.  The refusal comes before the
+    portal is asked (this address answers nothing)."""
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8") as stream:
+        stream.write(UNKNOWN_TASK_REPORT)
+    client = CkanClient("http://127.0.0.1:9", "token", attempts=1)
+    with pytest.raises(InvalidPackage) as raised:
+        plan_publish(plan_copy, client, "api-org", Passport(name="api-invalid"), build_dir=tmp_path / "b")
+    assert [e.field for e in raised.value.report.errors] == ["task_id", "reported_by"]
+    assert not (tmp_path / "b").exists()
+
+
+def test_publish_tells_the_packages_warnings(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """A workbook newer than its CSV was published without a word: the officer's new rows
+    were not on the portal, and nothing said why."""
+    newer_workbook(plan_copy)
+    name = f"api-{unique_name()}"
+    answer = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run", "--lang", "en")
+    assert answer.returncode == 0, answer.stderr
+    [warning] = [w for w in json.loads(answer.stdout)["warnings"] if w["type"] == "newer-workbook"]
+    assert warning["message"].startswith(NEWER_WORKBOOK)
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   "--dry-run", "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert text.returncode == 0, text.stderr
+    assert f"! {NEWER_WORKBOOK}" in text.stderr
 
 
 @pytest.mark.parametrize("token", ["", "not-a-real-token"])

@@ -43,9 +43,11 @@ from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
 from opendata.plan_descriptor import COUNCILS_EN
 from opendata.plan_rules import Table, read_table
+from opendata.problems import Problem
 from opendata.quarters import period_label, quarter_label
 from opendata.tables import INT64, integers_outside
 from opendata.text import transliterate
+from opendata.validate import ValidPackage, valid_package
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -247,6 +249,7 @@ class PublishPlan:
     built_page: Path | None = None  # the page as built, with relative download links
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
+    warnings: list[Problem] = field(default_factory=list)  # the package's, published as it is
 
     @property
     def dataset_url(self) -> str:
@@ -314,17 +317,20 @@ class PublishResult:
 
 
 def files_to_publish(
-    package_dir: Path, build_dir: Path, publisher: Publisher | None = None
+    package_dir: str | Path | ValidPackage, build_dir: Path, publisher: Publisher | None = None
 ) -> list[PublishFile]:
     """The files that become the dataset's resources, as `opendata build` writes them
-    (with ``publisher``: what the passport knows that the package does not).
+    (with ``publisher``: what the passport knows that the package does not); a package
+    with errors raises InvalidPackage, as `build` does.
 
     Tables first (keyed by resource name, loaded into the DataStore), then the
     analysts' downloads, then the package's own datapackage.json, which `pull`
     uses to put the package back together.
     """
+    checked = valid_package(package_dir)
+    package_dir = checked.folder
     descriptor = read_descriptor(package_dir)
-    built = build(package_dir, build_dir, publisher)
+    built = build(checked, build_dir, publisher)
     tables = {f.resource: f for f in built.files if f.role == "table" and f.format == "csv"}
     files = []
     for resource in descriptor.get("resources", []):
@@ -509,7 +515,7 @@ def _head_of_communication(package_dir: Path) -> str | None:
 
 
 def plan_publish(
-    package_dir: Path,
+    package_dir: str | Path | ValidPackage,
     client: CkanClient,
     org: str,
     passport: Passport | None = None,
@@ -520,8 +526,12 @@ def plan_publish(
 ) -> PublishPlan:
     """What a publish would do: read the portal, compare, change nothing.
 
-    The downloads are built into `build_dir` (a temporary folder if None).
+    The package is validated first (unless it is a ValidPackage already): one with
+    errors raises InvalidPackage before the portal is asked.  The downloads are built
+    into `build_dir` (a temporary folder if None).
     """
+    checked = valid_package(package_dir)
+    package_dir = checked.folder
     passport = passport or Passport()
     wanted = dataset_dict(package_dir, org, passport)
     workspace = None
@@ -538,7 +548,7 @@ def plan_publish(
     publisher = Publisher(
         contact_name=wanted["maintainer"] or None, contact_email=wanted["maintainer_email"] or None
     )
-    files = {f.key: f for f in files_to_publish(package_dir, build_dir, publisher)}
+    files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
@@ -584,6 +594,7 @@ def plan_publish(
         notes=notes,
         built_page=built_page,
         workspace=workspace,
+        warnings=checked.warnings,
     )
 
 

@@ -155,6 +155,62 @@ def validate(
     return report
 
 
+# --- a package to build or publish from -------------------------------------------------
+
+
+class InvalidPackage(ValueError):
+    """The package has errors or cannot be read: nothing is built or published from it
+    (a workbook or a database would be made of bad rows, or fail half-way).  ``report``
+    says why: its ``errors``, ``readable`` and ``exit_code``."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(f"{report.target} {self.what(report)}")
+        self.report = report
+
+    @staticmethod
+    def what(report: ValidationReport) -> str:
+        if not report.readable:
+            return "cannot be read: see `opendata validate` for why"
+        return f"has {len(report.errors)} errors: see `opendata validate` for them"
+
+
+class NotAPackage(InvalidPackage):
+    """PATH is a table or a resource, not a package folder or its datapackage.json: the
+    report may be clean, but there is no package to build or publish."""
+
+    @staticmethod
+    def what(report: ValidationReport) -> str:
+        return "is not a data package folder or its datapackage.json"
+
+
+@dataclass(frozen=True)
+class ValidPackage:
+    """A package folder `validate` found no errors in, with its report (its warnings):
+    what `build` and `plan_publish` take without validating it again."""
+
+    folder: Path
+    report: ValidationReport
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return list(self.report.warnings)
+
+
+def valid_package(path: str | Path | ValidPackage) -> ValidPackage:
+    """The package at PATH (a folder or its datapackage.json), validated: raises
+    InvalidPackage when it cannot be read or has errors, NotAPackage for a table."""
+    if isinstance(path, ValidPackage):
+        return path
+    path = Path(path)
+    folder = path.parent if path.name == "datapackage.json" else path
+    report = validate(folder if (folder / "datapackage.json").is_file() else path)
+    if report.readable and not (folder / "datapackage.json").is_file():
+        raise NotAPackage(report)
+    if not report.valid:
+        raise InvalidPackage(report)
+    return ValidPackage(folder, report)
+
+
 # --- reading ---------------------------------------------------------------------------
 
 
