@@ -1607,7 +1607,8 @@ def audit_command(
     )
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.register import RegisterUnreadable
-    from opendata.audit.report import nothing_found, write_outputs
+    from opendata.audit.report import OutputInUse as AuditOutputInUse
+    from opendata.audit.report import check_output_folder, nothing_found, write_outputs
 
     for given, option in ((evidence_url, "--evidence"), (task_id, "--task")):
         if given and not record:
@@ -1635,7 +1636,10 @@ def audit_command(
             "year's; give the new one another folder",
         }[lang]
         _refuse("OutputIsPrevious", refusal, output_format, 2)
-    _refuse_a_folder_in_use(out_dir, lang, output_format)
+    try:
+        check_output_folder(out_dir)  # before the crawl; write_outputs checks it again
+    except AuditOutputInUse:
+        _refuse("OutputInUse", _audit_folder_in_use(out_dir, lang), output_format, 2)
     if record:
         _refuse_a_plan_that_is_none(plan, task_id, lang, output_format)
     day = audit_date.date() if audit_date else None
@@ -1810,22 +1814,16 @@ def _record_the_audit(
     return {"report_id": row["report_id"], "path": str(path)}
 
 
-def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> None:
-    """The audit writes its datapackage.json and tables into --out: in a data package's
-    folder (or a build's) they would replace the files there without a word.  Only a
-    new or empty folder, or an earlier audit's, is written into."""
-    from opendata.audit.compare import is_audit_output
-    from opendata.paths import files_in
-
-    if not files_in(out_dir) or is_audit_output(out_dir):
-        return
+def _audit_folder_in_use(out_dir: Path, lang: str) -> str:
+    """Why the audit is not written into --out: its datapackage.json and tables would
+    replace the files of a data package's folder (or a build's) without a word."""
     refusal = {
         "uk": "--out: у папці «{out}» уже є інші файли (це не результат попереднього аудиту); аудит "
         "записав би свої datapackage.json і таблиці поверх них; вкажіть нову або порожню папку",
         "en": "--out: the folder «{out}» already holds other files (not an earlier audit's output); the "
         "audit would write its datapackage.json and tables over them; give a new or empty folder",
     }[lang]
-    _refuse("OutputInUse", refusal.format(out=out_dir), output_format, 2)
+    return refusal.format(out=out_dir)
 
 
 def _named(portal: str | None, org: str | None) -> str | None:
