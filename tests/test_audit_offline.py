@@ -816,6 +816,17 @@ def test_a_portal_audited_without_links_is_not_called_a_dump(tmp_path):
         assert note in text and "вивантаження" not in text
 
 
+def test_run_audit_takes_a_dump_as_text_and_needs_a_portal_or_a_dump(dump, tmp_path):
+    """run_audit(dump="…jsonl") failed on «'str' object has no attribute 'open'», and
+    run_audit() with neither on «'NoneType' object has no attribute 'lower'»."""
+    audit = run_audit(dump=str(dump), check_links=False)
+    assert [d.name for d in audit.datasets] == ["public-toilets", "bad-email"]
+    write_outputs(audit, str(tmp_path / "out"))
+    assert (tmp_path / "out" / "report.html").is_file()
+    with pytest.raises(ValueError, match=r"portal=\.\.\.\) or a dump file \(dump="):
+        run_audit()
+
+
 def test_the_library_writes_no_audit_over_a_data_package(dump, tmp_path):
     """write_outputs() replaced the plan's datapackage.json with the audit's: only the
     command refused a folder in use.  An earlier audit's folder is written over."""

@@ -21,6 +21,7 @@ from openpyxl import load_workbook
 from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
+from opendata.publish import Passport, dataset_dict, files_to_publish, read_descriptor
 from opendata.tables import read_package
 from opendata.validate import InvalidPackage
 from tests.helpers import (
@@ -560,6 +561,18 @@ def test_the_library_builds_nothing_from_a_package_with_errors(plan_copy, tmp_pa
     with pytest.raises(InvalidPackage) as raised:
         build(tmp_path / "nope", tmp_path / "out")
     assert not raised.value.report.readable and not (tmp_path / "out").exists()
+
+
+def test_build_and_the_files_to_publish_take_paths_as_text(plan_copy, tmp_path):
+    """A script's paths are often text: build() failed on «'str' object has no attribute
+    'resolve'», read_descriptor() and dataset_dict() on «/» between two strings."""
+    result = build(str(plan_copy), str(tmp_path / "out"))
+    assert result.out_dir == tmp_path / "out" and (tmp_path / "out" / "datapackage.json").is_file()
+    files = files_to_publish(str(plan_copy), str(tmp_path / "publish"))
+    assert files[0].path == tmp_path / "publish" / "csv" / "decision.csv"
+    name = read_descriptor(plan_copy)["name"]
+    assert read_descriptor(str(plan_copy))["name"] == name
+    assert dataset_dict(str(plan_copy), "org", Passport())["extras"]["opendata_package"] == name
 
 
 def newer_workbook(package: Path) -> None:

@@ -94,12 +94,12 @@ class OutputIsPackage(ValueError):
 
 
 def build(
-    package_dir: str | Path | ValidPackage, out_dir: Path, publisher: Publisher | None = None
+    package_dir: str | Path | ValidPackage, out_dir: str | Path, publisher: Publisher | None = None
 ) -> BuildResult:
     """Write every download into `out_dir`.  The package is validated first (unless it is a
     ValidPackage already): one with errors raises InvalidPackage and nothing is written."""
     checked = valid_package(package_dir)
-    package_dir = checked.folder
+    package_dir, out_dir = checked.folder, Path(out_dir)
     if out_dir.resolve() == package_dir.resolve():
         raise OutputIsPackage(str(out_dir))
     package = read_package(package_dir)

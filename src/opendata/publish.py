@@ -317,7 +317,7 @@ class PublishResult:
 
 
 def files_to_publish(
-    package_dir: str | Path | ValidPackage, build_dir: Path, publisher: Publisher | None = None
+    package_dir: str | Path | ValidPackage, build_dir: str | Path, publisher: Publisher | None = None
 ) -> list[PublishFile]:
     """The files that become the dataset's resources, as `opendata build` writes them
     (with ``publisher``: what the passport knows that the package does not); a package
@@ -328,7 +328,7 @@ def files_to_publish(
     uses to put the package back together.
     """
     checked = valid_package(package_dir)
-    package_dir = checked.folder
+    package_dir, build_dir = checked.folder, Path(build_dir)
     descriptor = read_descriptor(package_dir)
     built = build(checked, build_dir, publisher)
     tables = {f.resource: f for f in built.files if f.role == "table" and f.format == "csv"}
@@ -425,15 +425,17 @@ def _source_text(package_dir: Path) -> Path | None:
     return package_dir / path
 
 
-def read_descriptor(package_dir: Path) -> dict:
+def read_descriptor(package_dir: str | Path) -> dict:
+    package_dir = Path(package_dir)
     try:
         return json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise PackageError(f"cannot read {package_dir / 'datapackage.json'}: {error}") from error
 
 
-def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, Any]:
+def dataset_dict(package_dir: str | Path, org: str, passport: Passport) -> dict[str, Any]:
     """The CKAN dataset (the fields we manage) for the package's descriptor."""
+    package_dir = Path(package_dir)
     descriptor = read_descriptor(package_dir)
     name = ckan_name(passport.name or descriptor.get("name") or package_dir.resolve().name)
     notes = descriptor.get("description", "")
@@ -522,7 +524,7 @@ def plan_publish(
     *,
     prune: bool = False,
     force: bool = False,
-    build_dir: Path | None = None,
+    build_dir: str | Path | None = None,
 ) -> PublishPlan:
     """What a publish would do: read the portal, compare, change nothing.
 
@@ -537,7 +539,7 @@ def plan_publish(
     workspace = None
     if build_dir is None:
         workspace = tempfile.TemporaryDirectory(prefix="opendata-build-")
-        build_dir = Path(workspace.name)
+        build_dir = workspace.name
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
         _ensure_ours(existing, org, wanted["extras"])

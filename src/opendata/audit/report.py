@@ -180,20 +180,22 @@ class OutputInUse(ValueError):
     officer's own): the audit's datapackage.json and tables would replace them."""
 
 
-def check_output_folder(out_dir: Path) -> None:
+def check_output_folder(out_dir: str | Path) -> None:
     """Raise OutputInUse unless OUT_DIR is new, empty, or an earlier audit's: a check to
     make before a long crawl, as `write_outputs` makes it before writing."""
+    out_dir = Path(out_dir)
     if files_in(out_dir) and not is_audit_output(out_dir):
         raise OutputInUse(f"{out_dir} holds other files than an earlier audit's; give a new or empty folder")
 
 
-def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
+def write_outputs(audit: Audit, out_dir: str | Path, lang: str = "uk") -> dict:
     """Write everything into OUT_DIR and return the summary; a folder holding other files
     than an earlier audit's raises OutputInUse, and nothing is written.
 
     The files are written into a folder beside it first and moved in at the end: a
     disk that fills up halfway leaves OUT_DIR as it was, an earlier audit whole (a
     half-written one was no audit folder, and every later run refused it)."""
+    out_dir = Path(out_dir)
     check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-", dir=out_dir.parent) as scratch:
