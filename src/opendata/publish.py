@@ -121,6 +121,7 @@ DOWNLOADS = {
     ),
 }
 BATCH_ROWS = 500
+ORGANISATIONS_SHOWN = 5  # of the token's, where it may not publish: a portal's 60 fill a screen
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
 # a dataset extra: the dataset is published by opendata, when the portal's form has
 # dropped every resource's mark
@@ -962,17 +963,31 @@ def check_can_publish(client: CkanClient, org: str) -> None:
                 f"ask its administrator for the editor role",
                 org=org,
             )
+        if client.find("organization_show", {"id": org, "include_datasets": False}) is None:
+            raise organisation_not_found(client, org)
         if not orgs:
             raise NotAuthorised(
                 f"the token's user may publish in no organisation of {client.url}: ask the administrator "
                 f"of {org!r} for the editor role"
             )
-        allowed = ", ".join(sorted(o["name"] for o in orgs))
+        names = sorted(o["name"] for o in orgs)
+        shown, more = ", ".join(names[:ORGANISATIONS_SHOWN]), len(names[ORGANISATIONS_SHOWN:])
         raise NoRightsInOrganisation(
-            f"the token's user may not publish in organisation {org!r} (it may in: {allowed})",
+            f"the token's user may not publish in organisation {org!r} (it may in: {shown}"
+            f"{f' and {more} more' if more else ''})",
             org=org,
-            allowed=allowed,
+            allowed=f"{shown}, … (+{more})" if more else shown,  # for the messages of either language
         )
+
+
+def organisation_not_found(client: CkanClient, org: str) -> OrganisationNotFound:
+    """ORG is no organisation of the portal: a typo, or one to create (not a right to ask for)."""
+    return OrganisationNotFound(
+        f"organisation {org!r} does not exist on {client.url}; create it there "
+        f"(or rerun with --create-org), or pass --org NAME",
+        org=org,
+        portal=client.url,
+    )
 
 
 def _names(orgs: list[dict]) -> set[str]:
@@ -1350,12 +1365,7 @@ def ensure_organization(
     if org != typed and (titled := organisation_titled(client, typed)) is not None:
         return Organisation(titled, typed, by_title=True)
     if not create:
-        raise OrganisationNotFound(
-            f"organisation {org!r} does not exist on {client.url}; create it there "
-            f"(or rerun with --create-org), or pass --org NAME",
-            org=org,
-            portal=client.url,
-        )
+        raise organisation_not_found(client, org)
     if not dry_run:
         client.call(
             "organization_create",
