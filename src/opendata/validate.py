@@ -32,6 +32,7 @@ from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
+from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
@@ -95,6 +96,8 @@ class ValidationReport:
     def to_dict(self, lang: str = "uk", *, lazy: bool = False) -> dict:
         """The report as JSON-ready data; ``lazy``: errors and warnings as iterators,
         for output that streams them (a report can hold millions of problems)."""
+        if lang not in LANGUAGES:  # a bare KeyError, from the first message, said nothing
+            raise ValueError(f"no messages in {lang!r}: the report is in {' or '.join(LANGUAGES)}")
         errors, warnings = self.errors, self.warnings
         error_dicts = (p.to_dict(lang) for p in errors)
         warning_dicts = (p.to_dict(lang) for p in warnings)
