@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from opendata.audit.messages import action
 from opendata.audit.report import write_outputs
 from tests.helpers import (
     DAY_FIRST,
+    PACKAGE,
     contrast,
     rewrite_field,
     run_cli,
@@ -109,8 +111,8 @@ def test_the_reports_headings_read_as_ukrainian(dump, tmp_path):
 def test_the_reports_scores_are_set_against_what_ckan_metadata_can_reach(dump, tmp_path):
     """DCAT-AP (30) and rights (5) are never awarded: interoperability's best is 80 of 110,
     which the chart showed as 73 %; the report says so, and what each band spans."""
-    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert "щонайбільше 370 балів" in html
     assert "Рівні: відмінно 351–405, добре 221–350, достатньо 121–220, погано 0–120." in html
     dimensions = re.search(r'aria-label="(Середня оцінка за вимірами[^"]*)"', html).group(1)
@@ -120,8 +122,9 @@ def test_the_reports_scores_are_set_against_what_ckan_metadata_can_reach(dump, t
 def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_unique(tmp_path):
     """Each matplotlib SVG numbered its elements from figure_1: 60 ids twice on one page."""
     stale = [{"key": "update_frequency", "value": "Щомісяця"}, {"key": "last_modified", "value": "2026-01-05"}]
-    write_outputs(run_audit(dump=_dump_of(tmp_path, {**GOOD, "extras": stale}), check_links=False), tmp_path)
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    audit = run_audit(dump=_dump_of(tmp_path, {**GOOD, "extras": stale}), check_links=False)
+    write_outputs(audit, tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert re.search(r'aria-label="Прострочені набори: днів понад норму. Громадські вбиральні: \d+"', html)
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids)) > 0
@@ -131,8 +134,8 @@ def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_uniq
 
 def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tmp_path):
     """docs/audit.md said «no scripts» beside the report's one: what it holds is pinned here."""
-    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     assert re.findall(r"<(?:link|img|iframe|object|embed)\b|\bsrc=", html) == []  # nothing fetched
     [script] = re.findall(r"<script>(.*?)</script>", html, re.S)
     assert 'addEventListener("beforeprint"' in script and "d.open = true" in script
@@ -141,8 +144,8 @@ def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tm
 
 def test_the_reports_coloured_words_are_legible(dump, tmp_path):
     """Severity and warnings in colour: at least 4.5:1 on white (WCAG 1.4.3)."""
-    write_outputs(run_audit(dump=dump, check_links=False), tmp_path)
-    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     colours = re.findall(r"\.(?:error|warning|info) \{ color: (#[0-9a-f]{6}); \}", html)
     assert len(colours) == 3
     assert [c for c in colours if contrast(c, "#ffffff") < 4.5] == []
@@ -811,6 +814,34 @@ def test_a_portal_audited_without_links_is_not_called_a_dump(tmp_path):
     for report in ("report.html", "report.md"):
         text = (tmp_path / "o" / report).read_text(encoding="utf-8")
         assert note in text and "вивантаження" not in text
+
+
+def test_run_audit_takes_a_dump_as_text_and_needs_a_portal_or_a_dump(dump, tmp_path):
+    """run_audit(dump="…jsonl") failed on «'str' object has no attribute 'open'», and
+    run_audit() with neither on «'NoneType' object has no attribute 'lower'»."""
+    audit = run_audit(dump=str(dump), check_links=False)
+    assert [d.name for d in audit.datasets] == ["public-toilets", "bad-email"]
+    write_outputs(audit, str(tmp_path / "out"))
+    assert (tmp_path / "out" / "report.html").is_file()
+    with pytest.raises(ValueError, match=r"portal=\.\.\.\) or a dump file \(dump="):
+        run_audit()
+
+
+def test_the_library_writes_no_audit_over_a_data_package(dump, tmp_path):
+    """write_outputs() replaced the plan's datapackage.json with the audit's: only the
+    command refused a folder in use.  An earlier audit's folder is written over."""
+    from opendata.audit.report import OutputInUse, write_outputs
+
+    package = tmp_path / "package"
+    shutil.copytree(PACKAGE, package)
+    before = {path: path.read_bytes() for path in package.rglob("*") if path.is_file()}
+    audit = run_audit(dump=dump, check_links=False)
+    with pytest.raises(OutputInUse, match="package"):
+        write_outputs(audit, package)
+    assert {path: path.read_bytes() for path in package.rglob("*") if path.is_file()} == before
+    write_outputs(audit, tmp_path / "audit")
+    write_outputs(audit, tmp_path / "audit")  # next year's, say: an audit's folder is replaced
+    assert (tmp_path / "audit" / "report.html").is_file()
 
 
 def test_the_audit_date_reads_as_a_date_in_the_help():

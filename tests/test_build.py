@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -20,7 +21,9 @@ from openpyxl import load_workbook
 from opendata.build import build
 from opendata.national import EXPORTS, Publisher, check_export, csvw_schema, table_schema
 from opendata.page import page_for_portal
+from opendata.publish import Passport, dataset_dict, files_to_publish, read_descriptor
 from opendata.tables import read_package
+from opendata.validate import InvalidPackage
 from tests.helpers import (
     PACKAGE,
     add_counts_table,
@@ -537,6 +540,70 @@ def test_a_refusal_is_json_too_for_a_script(plan_copy, tmp_path, command):
     answer = json.loads(result.stdout)
     assert (answer["ok"], answer["error"]) == (False, "InvalidPackage")
     assert answer["message"] in result.stderr
+
+
+UNKNOWN_TASK_REPORT = "R2,9.9,2021-Q2,2021-06-16,done,x,https://example.org/a,website,,nobody\n"
+
+
+def test_the_library_builds_nothing_from_a_package_with_errors(plan_copy, tmp_path):
+    """build() from Python wrote a report on a task and by a person that do not exist into
+    every download (or crashed half-way with a TypeError): only the command refused it."""
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8") as stream:
+        stream.write(UNKNOWN_TASK_REPORT)
+    with pytest.raises(InvalidPackage) as raised:
+        build(plan_copy, tmp_path / "out")
+    report = raised.value.report
+    assert {(e.path, e.field) for e in report.errors} == {
+        ("progress_reports.csv", "task_id"),
+        ("progress_reports.csv", "reported_by"),
+    }
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(InvalidPackage) as raised:
+        build(tmp_path / "nope", tmp_path / "out")
+    assert not raised.value.report.readable and not (tmp_path / "out").exists()
+
+
+def test_build_and_the_files_to_publish_take_paths_as_text(plan_copy, tmp_path):
+    """A script's paths are often text: build() failed on «'str' object has no attribute
+    'resolve'», read_descriptor() and dataset_dict() on «/» between two strings."""
+    result = build(str(plan_copy), str(tmp_path / "out"))
+    assert result.out_dir == tmp_path / "out" and (tmp_path / "out" / "datapackage.json").is_file()
+    files = files_to_publish(str(plan_copy), str(tmp_path / "publish"))
+    assert files[0].path == tmp_path / "publish" / "csv" / "decision.csv"
+    name = read_descriptor(plan_copy)["name"]
+    assert read_descriptor(str(plan_copy))["name"] == name
+    assert dataset_dict(str(plan_copy), "org", Passport())["extras"]["opendata_package"] == name
+
+
+def newer_workbook(package: Path) -> None:
+    """The clerk's new rows saved only in progress_reports.xlsx, after the CSV."""
+    table, workbook = package / "progress_reports.csv", package / "progress_reports.xlsx"
+    workbook.write_bytes(b"PK\x03\x04")
+    saved = table.stat().st_mtime
+    os.utime(workbook, (saved + 60, saved + 60))
+
+
+NEWER_WORKBOOK = "The workbook «progress_reports.xlsx» is newer than «progress_reports.csv»"
+
+
+@pytest.mark.parametrize("command", ["build", "report"])
+def test_build_and_report_tell_the_packages_warnings(plan_copy, tmp_path, command):
+    """A workbook newer than its CSV: `validate` warned, `build` and `report` said nothing,
+    and the officer's new rows were silently left out of the downloads and the counts."""
+    newer_workbook(plan_copy)
+    out = ["--out", tmp_path / "o"] if command == "build" else []
+    text = run_cli(command, plan_copy, "--lang", "en", *out)
+    assert text.returncode == 0, text.stderr
+    shown = text.stdout if command == "build" else text.stderr
+    assert f"! {NEWER_WORKBOOK}" in shown
+    assert "save it as “CSV UTF-8 (Comma delimited)” named «progress_reports.csv»" in shown
+    answer = run_cli(command, plan_copy, "--lang", "en", "--format", "json", *out)
+    assert answer.returncode == 0, answer.stderr
+    warnings = json.loads(answer.stdout)["warnings"]
+    validated = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
+    assert warnings == json.loads(validated.stdout)["warnings"]
+    [warning] = [w for w in warnings if w["type"] == "newer-workbook"]
+    assert warning["message"].startswith(NEWER_WORKBOOK) and warning["path"] == "progress_reports.csv"
 
 
 def test_a_cell_longer_than_excel_holds_is_a_warning_before_the_xlsx_cuts_it(plan_with_reports, tmp_path):

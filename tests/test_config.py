@@ -16,6 +16,7 @@ import pytest
 from opendata.ckan_client import CkanClient, NotAuthorised, PortalError, PortalUnreachable
 from opendata.config import ConfigError, load_config
 from opendata.publish import PackageError, Passport, ckan_name, dataset_dict
+from opendata.pull import OutputNotEmpty, pull
 from tests.helpers import PACKAGE, run_cli, save_as_ukrainian_excel
 
 SECRET = "sekret-token-0123456789"
@@ -32,6 +33,18 @@ def clean_env(monkeypatch, tmp_path):
 def write_config(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_load_config_and_pull_take_paths_as_text(tmp_path):
+    """load_config("…toml") failed on «'str' object has no attribute 'expanduser'», pull() on
+    «'exists'»: a script's paths are often text."""
+    text = f'[portal]\nurl = "https://data.example"\ntoken = "{SECRET}"\n'
+    config = write_config(tmp_path / "c.toml", text)
+    assert load_config(str(config)).token == SECRET
+    (tmp_path / "full" / "notes.txt").parent.mkdir()
+    (tmp_path / "full" / "notes.txt").write_text("the officer's own")
+    with pytest.raises(OutputNotEmpty):  # before the portal is asked: this one answers nothing
+        pull(CkanClient("http://127.0.0.1:9", attempts=1), "x", str(tmp_path / "full"))
 
 
 def test_token_from_the_config_file(tmp_path):

@@ -22,6 +22,12 @@ def parsed():
     return parse_decision(read_source(SOURCE)[0], "sources/x.txt")
 
 
+def test_import_plan_takes_paths_as_text(tmp_path):
+    """import_plan("…txt", "…") failed on «'str' object has no attribute 'read_bytes'»."""
+    import_plan(str(SOURCE), str(tmp_path / "plan"))
+    assert (tmp_path / "plan" / "tasks.csv").read_bytes() == (PACKAGE / "tasks.csv").read_bytes()
+
+
 def test_plan_has_five_campaigns_and_35_tasks():
     plan = parsed()
     assert [c.campaign_id for c in plan.campaigns] == [1, 2, 3, 4, 5]

@@ -19,10 +19,22 @@ from urllib.parse import urljoin
 import pytest
 import requests
 
-from opendata.ckan_client import Rejected
-from opendata.publish import DataStoreRefused, PublishFile, load_datastore
+from opendata.ckan_client import CkanClient, Rejected
+from opendata.publish import (
+    DataStoreRefused,
+    NoRightsInOrganisation,
+    OrganisationNotFound,
+    Passport,
+    PublishFile,
+    check_can_publish,
+    load_datastore,
+    plan_publish,
+    publish,
+)
+from opendata.validate import InvalidPackage
 from tests.ckan_portal import Portal
 from tests.helpers import add_counts_table, run_cli, write_cells_in_own_notation
+from tests.test_build import NEWER_WORKBOOK, UNKNOWN_TASK_REPORT, newer_workbook
 
 pytestmark = pytest.mark.ckan
 
@@ -362,6 +374,72 @@ def test_invalid_package_is_refused(ckan_portal: Portal, ckan_org: str, plan_cop
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"] == "InvalidPackage"
     assert name not in ckan_portal.api().action.package_list()
+
+
+def test_the_library_refuses_to_plan_a_package_with_errors(plan_copy: Path, tmp_path: Path):
+    """plan_publish() and publish() from Python put a report on a task that does not exist
+    into the DataStore, ok=True: only the command validated.  The refusal comes before the
+    portal is asked (this address answers nothing)."""
+    with (plan_copy / "progress_reports.csv").open("a", encoding="utf-8") as stream:
+        stream.write(UNKNOWN_TASK_REPORT)
+    client = CkanClient("http://127.0.0.1:9", "token", attempts=1)
+    with pytest.raises(InvalidPackage) as raised:
+        plan_publish(plan_copy, client, "api-org", Passport(name="api-invalid"), build_dir=tmp_path / "b")
+    assert [e.field for e in raised.value.report.errors] == ["task_id", "reported_by"]
+    assert not (tmp_path / "b").exists()
+
+
+def test_publish_tells_the_packages_warnings(ckan_portal: Portal, ckan_org: str, plan_copy: Path):
+    """A workbook newer than its CSV was published without a word: the officer's new rows
+    were not on the portal, and nothing said why."""
+    newer_workbook(plan_copy)
+    name = f"api-{unique_name()}"
+    answer = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run", "--lang", "en")
+    assert answer.returncode == 0, answer.stderr
+    [warning] = [w for w in json.loads(answer.stdout)["warnings"] if w["type"] == "newer-workbook"]
+    assert warning["message"].startswith(NEWER_WORKBOOK)
+    text = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                   "--dry-run", "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert text.returncode == 0, text.stderr
+    assert f"! {NEWER_WORKBOOK}" in text.stderr
+
+
+def test_the_library_names_an_organisation_that_does_not_exist(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """publish() into an organisation the portal has not raised NoRightsInOrganisation with
+    every organisation of the token's user, 1,482 characters: the fix is --org, not a right."""
+    client = CkanClient(ckan_portal.url, ckan_portal.token)
+    name = f"api-{unique_name()}"
+    plan = plan_publish(plan_copy, client, "api-no-such-org", Passport(name=name))
+    with pytest.raises(OrganisationNotFound) as raised:
+        publish(plan, client)
+    assert raised.value.params == {"org": "api-no-such-org", "portal": ckan_portal.url}
+    assert name not in ckan_portal.api().action.package_list()
+
+
+class _MemberOfMany:
+    """A portal's client whose token's user may publish in 12 organisations, not in «ours»."""
+
+    has_token, url = True, "https://data.example"
+    orgs = tuple({"name": f"org-{n:02}", "id": f"id-{n:02}"} for n in range(12))
+
+    def call(self, action: str, data: dict) -> list[dict]:
+        return list(self.orgs)
+
+    def token_organisations(self) -> list[dict]:
+        return list(self.orgs)
+
+    def find(self, action: str, data: dict) -> dict:
+        return {"name": data["id"]}
+
+
+def test_the_organisations_a_token_may_publish_in_are_a_few_named_and_the_rest_counted():
+    with pytest.raises(NoRightsInOrganisation) as raised:
+        check_can_publish(_MemberOfMany(), "ours")
+    shown = "org-00, org-01, org-02, org-03, org-04"
+    assert str(raised.value).endswith(f"(it may in: {shown} and 7 more)")
+    assert raised.value.params["allowed"] == f"{shown}, … (+7)"
 
 
 @pytest.mark.parametrize("token", ["", "not-a-real-token"])

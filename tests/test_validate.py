@@ -1894,6 +1894,15 @@ def test_a_missing_table_saved_beside_under_another_name_is_named(plan_copy, sav
         assert error["fix"].endswith("під іменем «progress_reports.csv».")
 
 
+def test_a_report_in_a_language_it_has_no_messages_in_is_refused_in_words(plan_copy):
+    """to_dict("fr") raised a bare KeyError: 'fr' from deep in the messages."""
+    (plan_copy / "people.csv").write_text("person_id\n", encoding="utf-8")  # a column missing
+    report = validate(plan_copy)
+    with pytest.raises(ValueError, match="no messages in 'fr': the report is in uk or en"):
+        report.to_dict("fr")
+    assert report.to_dict("en")["errors"][0]["message"]
+
+
 def test_a_workbook_saved_after_the_table_beside_it_is_a_warning(plan_copy):
     """The clerk saved her new rows only in progress_reports.xlsx: validate said «Дані
     коректні» of the old CSV, and her rows were left out without a word."""

@@ -33,8 +33,10 @@ from opendata.national import Gap, Publisher, national_exports
 from opendata.package import csv_bytes, json_text
 from opendata.page import plan_page
 from opendata.paths import files_in
+from opendata.problems import Problem
 from opendata.progress import progress
 from opendata.tables import EXCEL_INTEGERS, PackageData, integers_outside, read_package, written_rows
+from opendata.validate import ValidPackage, valid_package
 
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 BOM = "\ufeff".encode()
@@ -74,6 +76,8 @@ class BuildResult:
     files: list[BuiltFile] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)  # national-export cells the package cannot fill
     removed: list[str] = field(default_factory=list)  # an earlier build's files no longer built
+    # the package's warnings (a workbook newer than its table, say): built as it is, but to be told
+    warnings: list[Problem] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -93,8 +97,13 @@ class OutputIsPackage(ValueError):
         return BUILD_UI["en"]["out_is_package"].format(out=self.args[0], option="--out")
 
 
-def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) -> BuildResult:
-    """Write every download into `out_dir`; the package should already be valid."""
+def build(
+    package_dir: str | Path | ValidPackage, out_dir: str | Path, publisher: Publisher | None = None
+) -> BuildResult:
+    """Write every download into `out_dir`.  The package is validated first (unless it is a
+    ValidPackage already): one with errors raises InvalidPackage and nothing is written."""
+    checked = valid_package(package_dir)
+    package_dir, out_dir = checked.folder, Path(out_dir)
     if out_dir.resolve() == package_dir.resolve():
         raise OutputIsPackage(str(out_dir))
     package = read_package(package_dir)
@@ -136,7 +145,7 @@ def build(package_dir: Path, out_dir: Path, publisher: Publisher | None = None) 
     outputs.add("datapackage.json", "descriptor", _json_bytes(built_descriptor(package, outputs.files)))
     outputs.add(archive, "archive", zip_bytes(outputs.contents()))
 
-    result = BuildResult(out_dir, outputs.files, gaps)
+    result = BuildResult(out_dir, outputs.files, gaps, warnings=checked.warnings)
     built = {f.path for f in result.files}
     if _in_use(out_dir, built):
         raise OutputInUse(str(out_dir))

@@ -19,7 +19,7 @@ import os
 import shlex
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from rich.progress import Progress, Task
     from rich.text import Text
 
-    from opendata.validate import ValidationReport
+    from opendata.problems import Problem
+    from opendata.validate import ValidationReport, ValidPackage
 
 DEFAULT_PACKAGE = "datapackage"
 SHOWN_PER_FILE = 50  # problems printed in full per file; a terminal of 500,000 lines helps no one
@@ -589,26 +590,7 @@ def print_report(
         out.print(Text(message))
         out.print(Text(f"  {ui['fix']}: {fix}", style="dim"))
         return
-    files: dict[str, _FileProblems] = {}
-    for problem in report.problems:  # one pass: a table's problems are made as they are read
-        path = problem.path or problem.resource or ""
-        found = files.get(path)
-        if found is None:
-            found = files[path] = _FileProblems(show)
-        found.add(problem)
-    cut = False
-    for path, found in files.items():
-        heading = Text(path or "—", style="bold")
-        heading.append(f"  ({_errors_and_warnings(found.errors, found.warnings, lang)})", style="dim")
-        out.print(heading)
-        for problem in found.shown:
-            out.print(_problem_line(problem, lang))
-        if found.rest:
-            cut = True
-            out.print(Text(ui["more"].format(count=number(found.rest, lang)), style="bold"))
-            for count, example in found.tally():
-                out.print(_problem_line(example, lang, count=count))
-        out.print()
+    cut = _print_by_file(report.problems, lang, show, out)
     for table in report.tables:
         notes = []  # which engine ran is said only where it is not the fast one (JSON: "engine")
         if table.engine != "fast":
@@ -627,6 +609,50 @@ def print_report(
     limited = any(table.stopped_at for table in report.tables)
     summary.append(f" {ui['limited']}." if limited else ".")  # not all of them: say so where they are counted
     out.print(summary)
+
+
+def _print_by_file(problems: Iterable[Problem], lang: str, show: int, console: _Console) -> bool:
+    """Problems grouped by file, a heading with its counts over each group; whether some
+    file had more than ``show`` (the rest tallied)."""
+    from rich.text import Text
+
+    files: dict[str, _FileProblems] = {}
+    for problem in problems:  # one pass: a table's problems are made as they are read
+        path = problem.path or problem.resource or ""
+        found = files.get(path)
+        if found is None:
+            found = files[path] = _FileProblems(show)
+        found.add(problem)
+    cut = False
+    for path, found in files.items():
+        heading = Text(path or "—", style="bold")
+        heading.append(f"  ({_errors_and_warnings(found.errors, found.warnings, lang)})", style="dim")
+        console.print(heading)
+        for problem in found.shown:
+            console.print(_problem_line(problem, lang))
+        if found.rest:
+            cut = True
+            console.print(Text(UI[lang]["more"].format(count=number(found.rest, lang)), style="bold"))
+            for count, example in found.tally():
+                console.print(_problem_line(example, lang, count=count))
+        console.print()
+    return cut
+
+
+def _print_warnings(package: ValidPackage, lang: str, console: _Console) -> None:
+    """The package's warnings, as `validate` prints them, before a command goes on with it:
+    a workbook newer than its table is built and published without the officer's new rows."""
+    from rich.text import Text
+
+    if _print_by_file(package.warnings, lang, SHOWN_PER_FILE, console):
+        command = _validate_command(package.folder, lang)
+        shown = UI[lang]["shown"].format(show=number(SHOWN_PER_FILE, lang), command=command)
+        console.print(Text(shown, style="dim"))
+
+
+def _warnings_json(package: ValidPackage, lang: str) -> dict:
+    """``"warnings"`` of a command's JSON: the package's, as `validate --format json` gives them."""
+    return {"warnings": [problem.to_dict(lang) for problem in package.warnings]}
 
 
 def _errors_and_warnings(errors: int, warnings: int, lang: str) -> str:
@@ -705,25 +731,27 @@ def _json_failure(kind: str, message: str) -> None:
     click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
 
 
-def _valid_package_dir(path: Path, lang: str, output_format: str) -> Path:
-    """The package folder behind PATH, after `validate`; exits 2 if unreadable, 1 if invalid."""
-    from opendata.validate import validate
+def _valid_package(path: Path, lang: str, output_format: str) -> ValidPackage:
+    """The package behind PATH, validated once (`ValidPackage`); exits 2 if unreadable or
+    not a package, 1 if invalid."""
+    from opendata.validate import InvalidPackage, NotAPackage, valid_package
 
     ui = BUILD_UI[lang]
-    folder = path.parent if path.name == "datapackage.json" else path
-    report = validate(folder if (folder / "datapackage.json").is_file() else path)
-    if not report.readable:
-        message, _ = report.problems[0].render(lang)
-        if output_format == "text":
-            print_report(report, lang)
-            sys.exit(2)
-        _refuse("Unreadable", message, output_format, 2)
-    if not (folder / "datapackage.json").is_file():
+    try:
+        return valid_package(path)
+    except NotAPackage:
         _refuse("NotAPackage", f"{path}: {ui['not_package']}", output_format, 2)
-    if not report.valid:
+    except InvalidPackage as error:
+        report = error.report
+        if not report.readable:
+            message, _ = report.problems[0].render(lang)
+            if output_format == "text":
+                print_report(report, lang)
+                sys.exit(2)
+            _refuse("Unreadable", message, output_format, 2)
+        folder = path.parent if path.name == "datapackage.json" else path
         message = ui["invalid"].format(command=_validate_command(folder, lang))
         _refuse("InvalidPackage", f"{folder}: {message}", output_format, 1)
-    return folder
 
 
 @main.command("build")
@@ -777,20 +805,21 @@ def build_command(
     from opendata.national import Publisher, PublisherError
 
     ui = BUILD_UI[lang]
-    folder = _valid_package_dir(path, lang, output_format)
+    package = _valid_package(path, lang, output_format)
     try:
         publisher = Publisher.from_file(publisher_file) if publisher_file else None
     except PublisherError as error:
         _refuse("PublisherError", error.message(lang), output_format, 2)
     try:
-        result = build(folder, out_dir, publisher)
+        result = build(package, out_dir, publisher)
     except OutputIsPackage:
         _refuse("OutputIsPackage", ui["out_is_package"].format(out=out_dir, option="--out"), output_format, 2)
     except OutputInUse:
         _refuse("OutputInUse", ui["out_in_use"].format(out=out_dir, option="--out"), output_format, 2)
     if output_format == "json":
-        print_json({"ok": True, **result.to_dict()})
+        print_json({"ok": True, **result.to_dict(), **_warnings_json(package, lang)})
         return
+    _print_warnings(package, lang, out)
     for built in result.files:
         size = f"{number(built.bytes, lang)} {UI[lang]['bytes']}"
         out.print(f"{built.path}  ({built.format}, {size})", markup=False)
@@ -827,10 +856,12 @@ def report_command(path: Path, output_format: str, lang: str) -> None:
     from opendata.tables import read_package
 
     ui = BUILD_UI[lang]
-    summary = progress(read_package(_valid_package_dir(path, lang, output_format)))
+    package = _valid_package(path, lang, output_format)
+    summary = progress(read_package(package.folder))
     if output_format == "json":
-        print_json({"ok": True, **summary.to_dict()})
+        print_json({"ok": True, **summary.to_dict(), **_warnings_json(package, lang)})
         return
+    _print_warnings(package, lang, err)
     out.print(summary.plan.title if lang == "uk" else summary.plan.title_en, markup=False)
     table = Table(caption=ui["legend"])
     table.add_column(ui["campaign"])
@@ -1135,7 +1166,6 @@ def publish_command(
         publish,
         publish_refusal,
     )
-    from opendata.validate import validate
 
     ui = PUBLISH_UI[lang]
     if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
@@ -1144,17 +1174,8 @@ def publish_command(
     if update_frequency and update_frequency.strip().lower() not in FREQUENCY_DAYS:
         refusal = ui["bad_frequency"].format(value=update_frequency, allowed=OFFICIAL_FREQUENCIES)
         _refuse("BadUpdateFrequency", refusal, output_format, 2)
-    report = validate(path)
-    if not report.readable:
-        _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
-    if not report.valid:
-        errors = counted(len(report.errors), lang, "errors")
-        message = ui["invalid_package"].format(
-            path=_quoted(path), errors=errors, command=_validate_command(path, lang)
-        )
-        _refuse("InvalidPackage", message, output_format, report.exit_code)
-    package_dir = path.parent if path.is_file() else path
-    org = org or _default_organisation(package_dir, ui, output_format)
+    package = _publishable_package(path, lang, output_format)
+    org = org or _default_organisation(package.folder, ui, output_format)
     client, local = _portal_client(
         portal, config_path, timeout, lang, quiet=False, output_format=output_format
     )
@@ -1169,7 +1190,7 @@ def publish_command(
         organisation = ensure_organization(client, org, create=create_org, dry_run=dry_run)
         _say_organisation(organisation, dry_run, ui)
         org = organisation.name
-        plan = plan_publish(package_dir, client, org, passport, prune=prune, force=force, build_dir=build_dir)
+        plan = plan_publish(package, client, org, passport, prune=prune, force=force, build_dir=build_dir)
         if dry_run:
             result = None
             # the plan holds, the publish would not
@@ -1188,8 +1209,9 @@ def publish_command(
         _refuse("OutputInUse", refusal, output_format, 2)
     if output_format == "json":
         data = plan.to_dict() if result is None else result.to_dict()
-        print_json({**data, "dry_run": dry_run, "local_test_portal": local})
+        print_json({**data, "dry_run": dry_run, "local_test_portal": local, **_warnings_json(package, lang)})
     else:
+        _print_warnings(package, lang, err)
         _print_plan(plan, ui, result)
         for note in plan.notes:
             err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
@@ -1198,6 +1220,25 @@ def publish_command(
         else:
             _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
+
+
+def _publishable_package(path: Path, lang: str, output_format: str) -> ValidPackage:
+    """The package to publish, validated once before the portal is asked; exits 2 if
+    unreadable, 1 if invalid, naming `opendata validate` for the details."""
+    from opendata.messages import PUBLISH_UI
+    from opendata.validate import InvalidPackage, valid_package
+
+    try:
+        return valid_package(path)
+    except InvalidPackage as error:
+        report = error.report
+        if not report.readable:
+            _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
+        errors = counted(len(report.errors), lang, "errors")
+        message = PUBLISH_UI[lang]["invalid_package"].format(
+            path=_quoted(path), errors=errors, command=_validate_command(path, lang)
+        )
+        _refuse("InvalidPackage", message, output_format, report.exit_code)
 
 
 def _say_organisation(organisation, dry_run: bool, ui: dict) -> None:
@@ -1549,7 +1590,8 @@ def audit_command(
     )
     from opendata.audit.mqa import BAND_LABELS
     from opendata.audit.register import RegisterUnreadable
-    from opendata.audit.report import nothing_found, write_outputs
+    from opendata.audit.report import OutputInUse as AuditOutputInUse
+    from opendata.audit.report import check_output_folder, nothing_found, write_outputs
 
     for given, option in ((evidence_url, "--evidence"), (task_id, "--task")):
         if given and not record:
@@ -1577,7 +1619,10 @@ def audit_command(
             "year's; give the new one another folder",
         }[lang]
         _refuse("OutputIsPrevious", refusal, output_format, 2)
-    _refuse_a_folder_in_use(out_dir, lang, output_format)
+    try:
+        check_output_folder(out_dir)  # before the crawl; write_outputs checks it again
+    except AuditOutputInUse:
+        _refuse("OutputInUse", _audit_folder_in_use(out_dir, lang), output_format, 2)
     if record:
         _refuse_a_plan_that_is_none(plan, task_id, lang, output_format)
     day = audit_date.date() if audit_date else None
@@ -1752,22 +1797,16 @@ def _record_the_audit(
     return {"report_id": row["report_id"], "path": str(path)}
 
 
-def _refuse_a_folder_in_use(out_dir: Path, lang: str, output_format: str) -> None:
-    """The audit writes its datapackage.json and tables into --out: in a data package's
-    folder (or a build's) they would replace the files there without a word.  Only a
-    new or empty folder, or an earlier audit's, is written into."""
-    from opendata.audit.compare import is_audit_output
-    from opendata.paths import files_in
-
-    if not files_in(out_dir) or is_audit_output(out_dir):
-        return
+def _audit_folder_in_use(out_dir: Path, lang: str) -> str:
+    """Why the audit is not written into --out: its datapackage.json and tables would
+    replace the files of a data package's folder (or a build's) without a word."""
     refusal = {
         "uk": "--out: у папці «{out}» уже є інші файли (це не результат попереднього аудиту); аудит "
         "записав би свої datapackage.json і таблиці поверх них; вкажіть нову або порожню папку",
         "en": "--out: the folder «{out}» already holds other files (not an earlier audit's output); the "
         "audit would write its datapackage.json and tables over them; give a new or empty folder",
     }[lang]
-    _refuse("OutputInUse", refusal.format(out=out_dir), output_format, 2)
+    return refusal.format(out=out_dir)
 
 
 def _named(portal: str | None, org: str | None) -> str | None:

@@ -70,7 +70,7 @@ class PortalConfig:
     withheld: WithheldToken | None = None  # the file's token, kept from another portal than its own
 
 
-def load_config(path: Path | None = None, portal: str | None = None) -> PortalConfig:
+def load_config(path: str | Path | None = None, portal: str | None = None) -> PortalConfig:
     """Read ``[portal]`` from PATH (or $OPENDATA_CONFIG, or the default file if present).
 
     PORTAL (the ``--portal`` option) wins over ``$OPENDATA_PORTAL``, and that over the
@@ -78,7 +78,7 @@ def load_config(path: Path | None = None, portal: str | None = None) -> PortalCo
     The file's token is used only for the file's own portal: a token for one portal sent
     to another would hand it to whoever runs that one.
     """
-    explicit = path or (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
+    explicit = Path(path) if path else (Path(os.environ[CONFIG_ENV]) if os.environ.get(CONFIG_ENV) else None)
     config_path = (explicit or DEFAULT_CONFIG).expanduser()
     section: dict = {}
     if explicit or config_path.is_file():

@@ -175,7 +175,7 @@ class OtherPackage(Exception):
         self.held, self.name, self.held_period, self.period = held, name, held_period, period
 
 
-def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPlan:
+def import_plan(source: str | Path, out_dir: str | Path, *, force: bool = False) -> ParsedPlan:
     """Build the plan's data package in `out_dir` from the decision's text.
 
     Existing execution records (progress_reports.csv) are kept, even with FORCE: the
@@ -186,6 +186,7 @@ def import_plan(source: Path, out_dir: Path, *, force: bool = False) -> ParsedPl
     of the plan changed by hand since the last import (a person added to people.csv, a
     status to the reports' schema) is not overwritten: `EditedByHand` names them, unless FORCE.
     """
+    source, out_dir = Path(source), Path(out_dir)
     try:
         text, codec = read_source(source)
         plan = _parsed(text)

@@ -43,9 +43,11 @@ from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
 from opendata.plan_descriptor import COUNCILS_EN
 from opendata.plan_rules import Table, read_table
+from opendata.problems import Problem
 from opendata.quarters import period_label, quarter_label
 from opendata.tables import INT64, integers_outside
 from opendata.text import transliterate
+from opendata.validate import ValidPackage, valid_package
 
 LICENSES = {  # Frictionless licence name -> CKAN license_id
     "CC-BY-4.0": "cc-by",
@@ -119,6 +121,7 @@ DOWNLOADS = {
     ),
 }
 BATCH_ROWS = 500
+ORGANISATIONS_SHOWN = 5  # of the token's, where it may not publish: a portal's 60 fill a screen
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
 # a dataset extra: the dataset is published by opendata, when the portal's form has
 # dropped every resource's mark
@@ -247,6 +250,7 @@ class PublishPlan:
     built_page: Path | None = None  # the page as built, with relative download links
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
+    warnings: list[Problem] = field(default_factory=list)  # the package's, published as it is
 
     @property
     def dataset_url(self) -> str:
@@ -314,17 +318,20 @@ class PublishResult:
 
 
 def files_to_publish(
-    package_dir: Path, build_dir: Path, publisher: Publisher | None = None
+    package_dir: str | Path | ValidPackage, build_dir: str | Path, publisher: Publisher | None = None
 ) -> list[PublishFile]:
     """The files that become the dataset's resources, as `opendata build` writes them
-    (with ``publisher``: what the passport knows that the package does not).
+    (with ``publisher``: what the passport knows that the package does not); a package
+    with errors raises InvalidPackage, as `build` does.
 
     Tables first (keyed by resource name, loaded into the DataStore), then the
     analysts' downloads, then the package's own datapackage.json, which `pull`
     uses to put the package back together.
     """
+    checked = valid_package(package_dir)
+    package_dir, build_dir = checked.folder, Path(build_dir)
     descriptor = read_descriptor(package_dir)
-    built = build(package_dir, build_dir, publisher)
+    built = build(checked, build_dir, publisher)
     tables = {f.resource: f for f in built.files if f.role == "table" and f.format == "csv"}
     files = []
     for resource in descriptor.get("resources", []):
@@ -419,15 +426,17 @@ def _source_text(package_dir: Path) -> Path | None:
     return package_dir / path
 
 
-def read_descriptor(package_dir: Path) -> dict:
+def read_descriptor(package_dir: str | Path) -> dict:
+    package_dir = Path(package_dir)
     try:
         return json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise PackageError(f"cannot read {package_dir / 'datapackage.json'}: {error}") from error
 
 
-def dataset_dict(package_dir: Path, org: str, passport: Passport) -> dict[str, Any]:
+def dataset_dict(package_dir: str | Path, org: str, passport: Passport) -> dict[str, Any]:
     """The CKAN dataset (the fields we manage) for the package's descriptor."""
+    package_dir = Path(package_dir)
     descriptor = read_descriptor(package_dir)
     name = ckan_name(passport.name or descriptor.get("name") or package_dir.resolve().name)
     notes = descriptor.get("description", "")
@@ -509,25 +518,29 @@ def _head_of_communication(package_dir: Path) -> str | None:
 
 
 def plan_publish(
-    package_dir: Path,
+    package_dir: str | Path | ValidPackage,
     client: CkanClient,
     org: str,
     passport: Passport | None = None,
     *,
     prune: bool = False,
     force: bool = False,
-    build_dir: Path | None = None,
+    build_dir: str | Path | None = None,
 ) -> PublishPlan:
     """What a publish would do: read the portal, compare, change nothing.
 
-    The downloads are built into `build_dir` (a temporary folder if None).
+    The package is validated first (unless it is a ValidPackage already): one with
+    errors raises InvalidPackage before the portal is asked.  The downloads are built
+    into `build_dir` (a temporary folder if None).
     """
+    checked = valid_package(package_dir)
+    package_dir = checked.folder
     passport = passport or Passport()
     wanted = dataset_dict(package_dir, org, passport)
     workspace = None
     if build_dir is None:
         workspace = tempfile.TemporaryDirectory(prefix="opendata-build-")
-        build_dir = Path(workspace.name)
+        build_dir = workspace.name
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
         _ensure_ours(existing, org, wanted["extras"])
@@ -538,7 +551,7 @@ def plan_publish(
     publisher = Publisher(
         contact_name=wanted["maintainer"] or None, contact_email=wanted["maintainer_email"] or None
     )
-    files = {f.key: f for f in files_to_publish(package_dir, build_dir, publisher)}
+    files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
@@ -584,6 +597,7 @@ def plan_publish(
         notes=notes,
         built_page=built_page,
         workspace=workspace,
+        warnings=checked.warnings,
     )
 
 
@@ -954,17 +968,31 @@ def check_can_publish(client: CkanClient, org: str) -> None:
                 f"ask its administrator for the editor role",
                 org=org,
             )
+        if client.find("organization_show", {"id": org, "include_datasets": False}) is None:
+            raise organisation_not_found(client, org)
         if not orgs:
             raise NotAuthorised(
                 f"the token's user may publish in no organisation of {client.url}: ask the administrator "
                 f"of {org!r} for the editor role"
             )
-        allowed = ", ".join(sorted(o["name"] for o in orgs))
+        names = sorted(o["name"] for o in orgs)
+        shown, more = ", ".join(names[:ORGANISATIONS_SHOWN]), len(names[ORGANISATIONS_SHOWN:])
         raise NoRightsInOrganisation(
-            f"the token's user may not publish in organisation {org!r} (it may in: {allowed})",
+            f"the token's user may not publish in organisation {org!r} (it may in: {shown}"
+            f"{f' and {more} more' if more else ''})",
             org=org,
-            allowed=allowed,
+            allowed=f"{shown}, … (+{more})" if more else shown,  # for the messages of either language
         )
+
+
+def organisation_not_found(client: CkanClient, org: str) -> OrganisationNotFound:
+    """ORG is no organisation of the portal: a typo, or one to create (not a right to ask for)."""
+    return OrganisationNotFound(
+        f"organisation {org!r} does not exist on {client.url}; create it there "
+        f"(or rerun with --create-org), or pass --org NAME",
+        org=org,
+        portal=client.url,
+    )
 
 
 def _names(orgs: list[dict]) -> set[str]:
@@ -1357,12 +1385,7 @@ def ensure_organization(
     if org != typed and (titled := organisation_titled(client, typed)) is not None:
         return Organisation(titled, typed, by_title=True)
     if not create:
-        raise OrganisationNotFound(
-            f"organisation {org!r} does not exist on {client.url}; create it there "
-            f"(or rerun with --create-org), or pass --org NAME",
-            org=org,
-            portal=client.url,
-        )
+        raise organisation_not_found(client, org)
     if not dry_run:
         client.call(
             "organization_create",

@@ -54,9 +54,10 @@ class PullResult:
         return {"dataset": self.dataset, "out_dir": str(self.out_dir), "files": self.files}
 
 
-def pull(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
+def pull(client: CkanClient, dataset: str, out_dir: str | Path) -> PullResult:
     """Write DATASET's datapackage.json, tables and schemas under OUT_DIR (new or empty);
     a pull that fails leaves it as it was, not half a package."""
+    out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise OutputNotEmpty(str(out_dir))
     existed = out_dir.is_dir()

@@ -32,6 +32,7 @@ from frictionless.resources import TableResource
 
 from opendata import engine, plan_rules
 from opendata.engine import head_start
+from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
@@ -95,6 +96,8 @@ class ValidationReport:
     def to_dict(self, lang: str = "uk", *, lazy: bool = False) -> dict:
         """The report as JSON-ready data; ``lazy``: errors and warnings as iterators,
         for output that streams them (a report can hold millions of problems)."""
+        if lang not in LANGUAGES:  # a bare KeyError, from the first message, said nothing
+            raise ValueError(f"no messages in {lang!r}: the report is in {' or '.join(LANGUAGES)}")
         errors, warnings = self.errors, self.warnings
         error_dicts = (p.to_dict(lang) for p in errors)
         warning_dicts = (p.to_dict(lang) for p in warnings)
@@ -153,6 +156,62 @@ def validate(
     if package is not None and plan_rules.is_plan(package):
         report.problems.merge(plan_rules.check(package, readable_tables))
     return report
+
+
+# --- a package to build or publish from -------------------------------------------------
+
+
+class InvalidPackage(ValueError):
+    """The package has errors or cannot be read: nothing is built or published from it
+    (a workbook or a database would be made of bad rows, or fail half-way).  ``report``
+    says why: its ``errors``, ``readable`` and ``exit_code``."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        super().__init__(f"{report.target} {self.what(report)}")
+        self.report = report
+
+    @staticmethod
+    def what(report: ValidationReport) -> str:
+        if not report.readable:
+            return "cannot be read: see `opendata validate` for why"
+        return f"has {len(report.errors)} errors: see `opendata validate` for them"
+
+
+class NotAPackage(InvalidPackage):
+    """PATH is a table or a resource, not a package folder or its datapackage.json: the
+    report may be clean, but there is no package to build or publish."""
+
+    @staticmethod
+    def what(report: ValidationReport) -> str:
+        return "is not a data package folder or its datapackage.json"
+
+
+@dataclass(frozen=True)
+class ValidPackage:
+    """A package folder `validate` found no errors in, with its report (its warnings):
+    what `build` and `plan_publish` take without validating it again."""
+
+    folder: Path
+    report: ValidationReport
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return list(self.report.warnings)
+
+
+def valid_package(path: str | Path | ValidPackage) -> ValidPackage:
+    """The package at PATH (a folder or its datapackage.json), validated: raises
+    InvalidPackage when it cannot be read or has errors, NotAPackage for a table."""
+    if isinstance(path, ValidPackage):
+        return path
+    path = Path(path)
+    folder = path.parent if path.name == "datapackage.json" else path
+    report = validate(folder if (folder / "datapackage.json").is_file() else path)
+    if report.readable and not (folder / "datapackage.json").is_file():
+        raise NotAPackage(report)
+    if not report.valid:
+        raise InvalidPackage(report)
+    return ValidPackage(folder, report)
 
 
 # --- reading ---------------------------------------------------------------------------

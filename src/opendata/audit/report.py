@@ -11,13 +11,14 @@ import jinja2
 
 from opendata.audit import charts
 from opendata.audit.checks.passport import frequency_days
-from opendata.audit.compare import not_compared_note, settings
+from opendata.audit.compare import is_audit_output, not_compared_note, settings
 from opendata.audit.model import SEVERITY_WEIGHT, Audit
 from opendata.audit.mqa import BAND_LABELS, BANDS, MAX_POINTS, REACHABLE_MAXIMA, REACHABLE_POINTS
 from opendata.audit.summary import more, summary
 from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
+from opendata.paths import files_in
 from opendata.text import ukrainian_date
 
 UI = {
@@ -174,12 +175,28 @@ UI = {
 }
 
 
-def write_outputs(audit: Audit, out_dir: Path, lang: str = "uk") -> dict:
-    """Write everything into OUT_DIR and return the summary.
+class OutputInUse(ValueError):
+    """OUT_DIR holds other files than an earlier audit's (a data package, a build, the
+    officer's own): the audit's datapackage.json and tables would replace them."""
+
+
+def check_output_folder(out_dir: str | Path) -> None:
+    """Raise OutputInUse unless OUT_DIR is new, empty, or an earlier audit's: a check to
+    make before a long crawl, as `write_outputs` makes it before writing."""
+    out_dir = Path(out_dir)
+    if files_in(out_dir) and not is_audit_output(out_dir):
+        raise OutputInUse(f"{out_dir} holds other files than an earlier audit's; give a new or empty folder")
+
+
+def write_outputs(audit: Audit, out_dir: str | Path, lang: str = "uk") -> dict:
+    """Write everything into OUT_DIR and return the summary; a folder holding other files
+    than an earlier audit's raises OutputInUse, and nothing is written.
 
     The files are written into a folder beside it first and moved in at the end: a
     disk that fills up halfway leaves OUT_DIR as it was, an earlier audit whole (a
     half-written one was no audit folder, and every later run refused it)."""
+    out_dir = Path(out_dir)
+    check_output_folder(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out_dir.name}-", dir=out_dir.parent) as scratch:
         result = _write_into(audit, Path(scratch), lang)

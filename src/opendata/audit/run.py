@@ -21,10 +21,10 @@ Progress = Callable[[str, int, int], None]
 def run_audit(
     *,
     portal: str | None = None,
-    dump: Path | None = None,
+    dump: str | Path | None = None,
     org: str | None = None,
     audit_day: date | None = None,
-    register_file: Path | None = None,
+    register_file: str | Path | None = None,
     check_links: bool = True,
     concurrency: int = 8,
     timeout: float = 15.0,
@@ -39,6 +39,10 @@ def run_audit(
     With an API token (APIKEY) the portal's private datasets are audited too, and their
     uploads fetched with it; without one only the public datasets can be seen.
     """
+    if portal is None and dump is None:
+        raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
+    dump = Path(dump) if dump is not None else None
+    register_file = Path(register_file) if register_file is not None else None
     audit_day = audit_day or date.today()
     # read first: an unreadable register stops the audit before the crawl, not after it
     register_rows = register.read_register(register_file) if register_file else None
