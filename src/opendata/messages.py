@@ -608,6 +608,19 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Every row needs its own identifier; change the identifier or delete the duplicate row.",
         ),
     },
+    "primary-key:unreadable": {
+        "uk": (
+            "Первинний ключ ({key}) не прочитано: «{key_values}» — не значення типу поля, тож рядок "
+            "лишився без ідентифікатора.",
+            "Виправте {key}, як каже помилка типу в цьому рядку: кожен рядок мусить мати власний "
+            "ідентифікатор.",
+        ),
+        "en": (
+            "The primary key ({key}) could not be read: «{key_values}» is not a value of its field's type, "
+            "so the row has no identifier.",
+            "Correct {key} as this row's type error says: every row needs its own identifier.",
+        ),
+    },
     "primary-key:blank": {
         "uk": (
             "Первинний ключ ({key}) порожній.",
@@ -1474,6 +1487,16 @@ def bound_reason(bound: dict, lang: str) -> str:
     mark = bound.get("decimal_char", ".")
     text = reason.format(constraint=words, value=bound["value"], field=bound["field"], expected=expected)
     return text + (decimal.format(mark=mark) if mark != "." else "")
+
+
+# a key's part that is empty, as a key's values name it: «(порожньо), z»
+EMPTY_PART = {"uk": "(порожньо)", "en": "(empty)"}
+
+
+def key_values(parts: tuple[str | None, ...], lang: str) -> str:
+    """A primary key's values as its messages quote them, an empty one named: Python's
+    «None» read as if someone had typed it."""
+    return ", ".join(EMPTY_PART[lang] if part is None else part for part in parts)
 
 
 def number(value: int, lang: str) -> str:
