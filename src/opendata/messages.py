@@ -1785,6 +1785,9 @@ IMPORT_UI = {
             "campaigns.csv порожнє. Допишіть назви в campaigns.csv після імпорту: наступний імпорт "
             "цього зміненого вручну файлу не перепише (зупиниться й назве його), а з --force перепише "
             "й назви буде втрачено.",
+            "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
+            "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
+            "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
         },
         "fields": {
             "city": "«м. Коломия», «смт …» чи «с. …»",
@@ -1875,6 +1878,10 @@ IMPORT_UI = {
             "empty in campaigns.csv. Add the titles to campaigns.csv after the import: the next import does not "
             "overwrite that file changed by hand (it stops and names it), and with --force it does, and "
             "the titles are lost.",
+            "position-unknown": "The position of {person} in the decision's text was not recognised "
+            "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
+            "people.csv after the import (the next import does not overwrite that file changed by hand, and "
+            "with --force it does).",
         },
         "fields": {
             "city": "«м. Коломия», «смт …» or «с. …»",
