@@ -163,8 +163,8 @@ def test_misbehaving_portal_is_a_clear_error(edge, mode):
 
 
 def test_busy_portal_is_asked_again(edge):
-    datasets, requests = crawl_portal(f"{edge.url}/flaky", timeout=2)
-    assert (datasets, requests) == ([], 2)  # the 503, then the answer
+    crawl = crawl_portal(f"{edge.url}/flaky", timeout=2)
+    assert (crawl.datasets, crawl.requests) == ([], 2)  # the 503, then the answer
 
 
 def test_hanging_portal_times_out(edge):

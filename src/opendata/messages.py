@@ -2245,6 +2245,8 @@ FAILURES = {
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
+        "TokenUnknown": "Портал не приймає API-токен для аудиту: токен недійсний чи прострочений, або його "
+        "користувач не входить до жодної організації порталу.",
         "NotAuthorised": "Портал не приймає API-токен: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий API-токен у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
@@ -2333,10 +2335,10 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
-            "token_unknown": "Портал {portal} не знає цього API-токена (або його користувач не входить до "
-            "жодної організації), тож відповідав би як будь-кому: закритих наборів аудит не побачив би, а звіт "
-            "видав би публічні за всі. Задайте дійсний токен або, щоб перевірити лише публічні набори, "
-            "запустіть аудит без нього.",
+            "token_unknown": "На такий токен портал {portal} відповідає як будь-кому: закритих наборів аудит "
+            "не побачив би, а звіт видав би публічні за всі. Скопіюйте дійсний токен зі свого профілю на порталі "
+            "(«API Tokens») або попросіть адміністратора порталу додати користувача до організації; щоб "
+            "перевірити лише публічні набори, запустіть аудит без токена.",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2369,6 +2371,8 @@ FAILURES = {
         "portal's own, such as https://data.example.gov.ua; waiting or running the command again will not help.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
+        "TokenUnknown": "The portal does not accept the API token for the audit: it is invalid or expired, "
+        "or its user is a member of no organisation on the portal.",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
@@ -2457,10 +2461,10 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
-            "token_unknown": "The portal {portal} does not know this API token (or its user is a member of "
-            "no organisation), so it would answer as to anyone: the audit would not see the private datasets, "
-            "and the report would pass the public ones for all. Set a valid token or, to check only the public "
-            "datasets, run the audit without one.",
+            "token_unknown": "To such a token the portal {portal} answers as to anyone: the audit would not "
+            "see the private datasets, and the report would pass the public ones for all. Copy a valid token "
+            "from your profile on the portal (“API Tokens”) or ask the portal's administrator to add the user "
+            "to the organisation; to check only the public datasets, run the audit without a token.",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

@@ -77,14 +77,15 @@ UI = {
             "portal": "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано, "
             "а дані файлів не перевірено.",
         },
-        "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
-        "налаштувань) закритих наборів не видно.",
+        "public_only": "Перевірено лише публічні набори порталу: закриті видно лише з API-токеном (CKAN_API_TOKEN "
+        "або файл налаштувань) користувача організації, якій вони належать, чи адміністратора порталу, а аудит "
+        "проведено без такого.",
         "no_score": "немає (не знайдено жодного набору)",
         "nothing_found": "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву "
         "організації (--org) вказано неправильно{private}. Перевірте назву організації (--org) і адресу "
         "порталу або файл --dump і проведіть аудит знову.",
         "nothing_private": ", або набори організації закриті, а аудит проведено без API-токена "
-        "(CKAN_API_TOKEN), який потрібен, щоб їх побачити",
+        "(CKAN_API_TOKEN) її користувача, який потрібен, щоб їх побачити",
         "severity_names": {"error": "помилка", "warning": "попередження", "info": "порада"},
         "legend": "Помилки (error у findings.csv) виправте насамперед, далі попередження (warning), "
         "поради (info) — коли буде змога.",
@@ -152,14 +153,15 @@ UI = {
             "portal": "Links were not checked (--no-links): no points for accessible links were awarded, "
             "and the files' data was not checked.",
         },
-        "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
-        "or the config file) private datasets cannot be seen.",
+        "public_only": "Only the portal's public datasets were audited: private ones are seen only with an API "
+        "token (CKAN_API_TOKEN or the config file) of a user of their organisation or of the portal's sysadmin, "
+        "and the audit ran without one.",
         "no_score": "none (no dataset found)",
         "nothing_found": "Note: no dataset was found, so there is no score. Most likely the organisation's "
         "name (--org) is wrong{private}. Check the organisation's name (--org) and the portal's address, or "
         "the --dump file, and run the audit again.",
         "nothing_private": ", or its datasets are private and the audit ran without the API token "
-        "(CKAN_API_TOKEN) it needs to see them",
+        "(CKAN_API_TOKEN) of its user it needs to see them",
         "severity_names": {"error": "error", "warning": "warning", "info": "tip"},
         "legend": "Fix the errors (error in findings.csv) first, then the warnings (warning); the tips "
         "(info) when you can.",
