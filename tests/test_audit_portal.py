@@ -374,3 +374,34 @@ def test_a_token_of_a_user_outside_the_organisation_audits_its_public_datasets_a
     refused = run_cli(*args, "--out", tmp_path / "none", "--lang", "en", env={**env, "CKAN_API_TOKEN": in_none})
     assert refused.returncode == 2 and "its user is a member of no organisation" in refused.stderr
     assert "publish" not in refused.stderr and "Create a new token" not in refused.stderr
+
+
+def test_an_organisation_with_no_dataset_is_said_to_have_none_not_to_be_misspelt(ckan_portal: Portal, tmp_path):
+    """The reports said «Найімовірніше, назву організації (--org) вказано неправильно», though a
+    misspelt --org is refused before the crawl (exit 2): this one exists and has no dataset."""
+    import uuid
+
+    api = ckan_portal.api()
+    org = f"misc-empty-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=org, title="Порожня (тест)")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    args = ("audit", "--portal", ckan_portal.url, "--org", org, "--no-links")
+    try:
+        public = run_cli(*args, "--out", tmp_path / "public", env=env)
+        english = run_cli(*args, "--out", tmp_path / "en", "--lang", "en", env=env)
+        token = run_cli(*args, "--out", tmp_path / "token", env={**env, "CKAN_API_TOKEN": ckan_portal.token})
+    finally:
+        api.action.organization_purge(id=org)
+    assert public.returncode == english.returncode == token.returncode == 0, public.stderr + token.stderr
+    said = {
+        "public": f"Організація «{org}» на порталі є, але публічних наборів у ній немає. Закриті набори видно "
+        "лише з API-токеном (CKAN_API_TOKEN) користувача цієї організації",
+        "en": f"The organisation «{org}» exists on the portal but has no public dataset.",
+        "token": f"Організація «{org}» на порталі є, але наборів у ній немає й для цього API-токена",
+    }
+    for out, words in said.items():
+        for report in ("report.md", "report.html"):
+            text = " ".join((tmp_path / out / report).read_text("utf-8").split())
+            assert words in text, (out, report)
+            assert "Найімовірніше" not in text and "Most likely" not in text
+    assert said["public"] in " ".join(public.stderr.split())
