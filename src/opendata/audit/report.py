@@ -52,6 +52,7 @@ UI = {
         "score": "Бали",
         "stars": "Зірки",
         "findings": "Зауваження",
+        "findings_change": "зауваження",  # in the year-over-year line, after «;»
         "details": "Зауваження до наборів",
         "message": "Що не так",
         "resource": "Ресурс",
@@ -139,6 +140,7 @@ UI = {
         "score": "Points",
         "stars": "Stars",
         "findings": "Findings",
+        "findings_change": "findings",
         "details": "Findings per dataset",
         "message": "What is wrong",
         "resource": "Resource",
