@@ -238,15 +238,19 @@ def test_garbage_dump_is_a_clear_error(tmp_path):
 
 
 def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
-    """An empty organisation is possible (exit 0), but more often the name is misspelt."""
+    """An empty organisation is possible (exit 0), but in a dump more often the name is
+    misspelt; a dump of nothing was blamed on an --org not given."""
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     result = run_cli("audit", "--dump", empty, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert "Аудит завершено: 0 наборів" in result.stdout
-    assert "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву організації" in (
+    assert "Увага: не знайдено жодного набору даних, тож оцінки немає. У файлі --dump немає жодного набору" in (
         result.stderr
     )
+    misspelt = run_cli("audit", "--dump", dump, "--org", "kolomyia-citi", "--out", tmp_path / "org")
+    assert misspelt.returncode == 0, misspelt.stderr
+    assert "Найімовірніше, назву організації (--org) вказано неправильно" in misspelt.stderr
     some = run_cli("audit", "--dump", dump, "--out", tmp_path / "some")
     assert some.returncode == 0 and "не знайдено" not in some.stderr
 
@@ -266,12 +270,12 @@ def test_an_audit_of_no_dataset_has_no_score_says_why_and_is_not_recorded(plan_c
     assert "Аудит не знайшов жодного набору даних, тож його не записано як виконаний" in result.stderr
     markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
     html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
-    why = "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву організації (--org) "
+    why = "Увага: не знайдено жодного набору даних, тож оцінки немає. У файлі --dump немає жодного набору"
     for report in (markdown, html):
         assert why in report and "з 405" not in report and "погано»" not in report
     english = run_cli("audit", "--dump", empty, "--out", tmp_path / "en", "--lang", "en")
     assert english.returncode == 0 and "score — (no dataset found)." in english.stdout
-    assert "Note: no dataset was found, so there is no score. Most likely the organisation's name (--org)" in (
+    assert "Note: no dataset was found, so there is no score. The --dump file has no dataset" in (
         tmp_path / "en" / "report.md"
     ).read_text(encoding="utf-8")
 

@@ -330,11 +330,88 @@ def test_a_token_the_portal_does_not_know_is_refused_before_the_crawl(private_da
     refused = run_cli(*args, env=env)
     assert refused.returncode == 2 and not (tmp_path / "out").exists()
     lead, detail = refused.stderr.strip().splitlines()
-    assert lead.startswith("Портал не приймає API-токен") and "Створіть новий API-токен" in lead
-    assert detail.startswith("Портал http://127.0.0.1:58050 не знає цього API-токена")
-    assert "запустіть аудит без нього" in detail
+    assert lead == (
+        "Портал не приймає API-токен для аудиту: токен недійсний чи прострочений, або його користувач "
+        "не входить до жодної організації порталу."
+    )
+    assert detail.startswith("На такий токен портал http://127.0.0.1:58050 відповідає як будь-кому")
+    assert "запустіть аудит без токена" in detail
     english = run_cli(*args, "--lang", "en", env=env)
-    assert "does not know this API token" in english.stderr and "run the audit without one" in english.stderr
+    assert "The portal does not accept the API token for the audit" in english.stderr
+    assert "run the audit without a token" in english.stderr
     assert "wrongtoken123" not in refused.stderr + english.stderr
     as_json = run_cli(*args, "--format", "json", env=env)  # the kind the text names, as publish's
-    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "NotAuthorised"
+    assert as_json.returncode == 2 and json.loads(as_json.stdout)["error"] == "TokenUnknown"
+
+
+@pytest.fixture
+def outsider(ckan_portal: Portal):
+    """A user (prefix misc-) who is a member of another organisation only, and one of
+    none; their API tokens. Removed afterwards."""
+    import uuid
+
+    api = ckan_portal.api()
+    elsewhere, users = f"misc-elsewhere-{uuid.uuid4().hex[:8]}", [f"misc-user-{uuid.uuid4().hex[:8]}" for _ in "ab"]
+    api.action.organization_create(name=elsewhere, title="Деінде (тест)")
+    try:
+        for user in users:
+            api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+        api.action.organization_member_create(id=elsewhere, username=users[0], role="editor")
+        yield [api.action.api_token_create(user=user, name="test")["token"] for user in users]
+    finally:
+        for user in users:
+            api.action.user_delete(id=user)
+        api.action.organization_purge(id=elsewhere)
+
+
+def test_a_token_of_a_user_outside_the_organisation_audits_its_public_datasets_and_says_so(
+    private_dataset, outsider, tmp_path
+):
+    """The token passed (its user is in another organisation) and the report claimed the
+    private datasets covered, `public_only: false`, though it saw only public ones; a user
+    in no organisation was told of publishing and to create a new token."""
+    org, _, _ = private_dataset
+    member_elsewhere, in_none = outsider
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    args = ("audit", "--portal", "http://127.0.0.1:58050", "--org", org, "--no-links")
+    audited = run_cli(*args, "--out", tmp_path / "out", "--format", "json", env={**env, "CKAN_API_TOKEN": member_elsewhere})
+    assert audited.returncode == 0, audited.stderr
+    assert json.loads(audited.stdout)["public_only"] is True
+    assert json.loads((tmp_path / "out" / "summary.json").read_text("utf-8"))["public_only"] is True
+    assert _rows(tmp_path / "out" / "datasets.csv") == []  # its one dataset is private
+    for report in ("report.html", "report.md"):
+        assert "Перевірено лише публічні набори порталу" in (tmp_path / "out" / report).read_text("utf-8")
+    refused = run_cli(*args, "--out", tmp_path / "none", "--lang", "en", env={**env, "CKAN_API_TOKEN": in_none})
+    assert refused.returncode == 2 and "its user is a member of no organisation" in refused.stderr
+    assert "publish" not in refused.stderr and "Create a new token" not in refused.stderr
+
+
+def test_an_organisation_with_no_dataset_is_said_to_have_none_not_to_be_misspelt(ckan_portal: Portal, tmp_path):
+    """The reports said «Найімовірніше, назву організації (--org) вказано неправильно», though a
+    misspelt --org is refused before the crawl (exit 2): this one exists and has no dataset."""
+    import uuid
+
+    api = ckan_portal.api()
+    org = f"misc-empty-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=org, title="Порожня (тест)")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    args = ("audit", "--portal", ckan_portal.url, "--org", org, "--no-links")
+    try:
+        public = run_cli(*args, "--out", tmp_path / "public", env=env)
+        english = run_cli(*args, "--out", tmp_path / "en", "--lang", "en", env=env)
+        token = run_cli(*args, "--out", tmp_path / "token", env={**env, "CKAN_API_TOKEN": ckan_portal.token})
+    finally:
+        api.action.organization_purge(id=org)
+    assert public.returncode == english.returncode == token.returncode == 0, public.stderr + token.stderr
+    said = {
+        "public": f"Організація «{org}» на порталі є, але публічних наборів у ній немає. Закриті набори видно "
+        "лише з API-токеном (CKAN_API_TOKEN) користувача цієї організації",
+        "en": f"The organisation «{org}» exists on the portal but has no public dataset.",
+        "token": f"Організація «{org}» на порталі є, але наборів у ній немає й для цього API-токена",
+    }
+    for out, words in said.items():
+        for report in ("report.md", "report.html"):
+            text = " ".join((tmp_path / out / report).read_text("utf-8").split())
+            assert words in text, (out, report)
+            assert "Найімовірніше" not in text and "Most likely" not in text
+    assert said["public"] in " ".join(public.stderr.split())

@@ -707,6 +707,46 @@ def test_a_village_councils_positions_are_named_as_a_citys(tmp_path):
     assert positions["Кухтар Т.М."] == ("секретар сільської ради", "Secretary of the Village Council")
 
 
+def test_a_deputys_remit_and_a_councils_name_keep_the_position_and_one_not_known_is_said(tmp_path):
+    """«заступника сільського голови з питань діяльності виконавчих органів ради» and
+    «секретаря Верхньоясенівської сільської ради» left both positions empty, exit 0 and
+    not a word; a position still not known is a note naming the person and the words."""
+    source = variant(
+        tmp_path,
+        ("\tм. Коломия", "\tс. Верхній Ясенів"),
+        (
+            "першого заступника міського голови",
+            "заступника сільського голови з питань діяльності виконавчих органів ради",
+        ),
+        (
+            "керуючого справами виконавчого комітету міської ради",
+            "секретаря Верхньоясенівської сільської ради",
+        ),
+        ("Тараса КУХТАРА.", "Тараса КУХТАРА та радника сільського голови Сергія БАЛАНОВИЧА."),
+    )
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    people = {
+        p["display_name"]: (p["position_uk"], p["position_en"]) for p in rows(tmp_path / "pkg" / "people.csv")
+    }
+    assert people["Токарчук О.В."] == (
+        "заступник сільського голови з питань діяльності виконавчих органів ради",
+        "Deputy Village Head",
+    )
+    secretary = ("секретар Верхньоясенівської сільської ради", "Secretary of the Village Council")
+    assert people["Кухтар Т.М."] == secretary
+    assert people["Баланович С.В."] == ("", "")
+    words = "сільської ради Тараса КУХТАРА та радника сільського голови Сергія БАЛАНОВИЧА"
+    notes = [note for note in json.loads(result.stdout)["notes"] if note["note"] == "position-unknown"]
+    assert notes == [{"note": "position-unknown", "person": "Баланович С.В.", "words": words}]
+    for lang, said in (
+        ("uk", f"Посади Баланович С.В. у тексті рішення не розпізнано («{words}»): поля position_uk"),
+        ("en", f"The position of Баланович С.В. in the decision's text was not recognised («{words}»)"),
+    ):
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr
+
+
 def test_a_town_of_two_words_keeps_both(tmp_path):
     """«с. Верхній Ясенів» was the town «Верхній»: the package verkhnii-…, its keyword and
     the council «Verkhnii Village Council».  The words after the name stay out of it."""

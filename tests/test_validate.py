@@ -274,6 +274,78 @@ def test_a_repeated_key_names_the_row_it_repeats_and_an_empty_key_is_called_empt
     assert all("position" not in e["fix"] for e in report["errors"])
 
 
+@pytest.mark.parametrize("extra_column", [False, True])  # True: the reference engine reads it
+@pytest.mark.parametrize(
+    ("lang", "messages"),
+    [
+        (
+            "uk",
+            [
+                "Поєднання «(порожньо), z» у полях a, b уже є в рядку 2.",
+                "Поєднання «5, (порожньо)» у полях a, b уже є в рядку 4.",
+                "Поєднання «abc, w» у полях a, b уже є в рядку 6.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "The combination «(empty), z» of fields a, b is already in row 2.",
+                "The combination «5, (empty)» of fields a, b is already in row 4.",
+                "The combination «abc, w» of fields a, b is already in row 6.",
+            ],
+        ),
+    ],
+)
+def test_a_repeated_key_names_an_empty_part_as_empty_and_an_unreadable_one_as_written(
+    tmp_path, lang, messages, extra_column
+):
+    """Each part Frictionless read as no value was quoted as Python's «None»."""
+    table = tmp_path / "pairs.csv"
+    rows = [",z", ",z", "5,", "5,", "abc,w", "abc,w"]
+    extra = ",x" if extra_column else ""
+    table.write_text("".join(f"{row}{extra}\n" for row in ["a,b", *rows]), encoding="utf-8")
+    schema = tmp_path / "pairs.schema.json"
+    fields = [{"name": "a", "type": "integer"}, {"name": "b", "type": "string"}]  # «abc»: no integer
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": ["a", "b"]}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert code == 1
+    assert [e["message"] for e in report["errors"] if e["type"] == "primary-key"] == messages
+
+
+@pytest.mark.parametrize("extra_column", [False, True])  # True: the reference engine reads it
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
+        (
+            "uk",
+            "Первинний ключ (id) не прочитано: «abc» — не значення типу поля, тож рядок лишився без "
+            "ідентифікатора.",
+            "Виправте id, як каже помилка типу в цьому рядку: кожен рядок мусить мати власний ідентифікатор.",
+        ),
+        (
+            "en",
+            "The primary key (id) could not be read: «abc» is not a value of its field's type, so the row "
+            "has no identifier.",
+            "Correct id as this row's type error says: every row needs its own identifier.",
+        ),
+    ],
+    ids=["uk", "en"],
+)
+def test_a_key_cell_not_of_its_type_is_not_called_empty(tmp_path, lang, message, fix, extra_column):
+    """Frictionless reads «abc» in an integer key as no value, and the key was said to be
+    «порожній» beside the filled cell."""
+    table = tmp_path / "ids.csv"
+    extra = ",x" if extra_column else ""
+    table.write_text("".join(f"{row}{extra}\n" for row in ["id,v", "abc,1", "7,2"]), encoding="utf-8")
+    schema = tmp_path / "ids.schema.json"
+    fields = [{"name": "id", "type": "integer"}, {"name": "v", "type": "string"}]
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": ["id"]}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert code == 1
+    keys = [(e["row"], e["message"], e["fix"]) for e in report["errors"] if e["type"] == "primary-key"]
+    assert keys == [(2, message, fix)]
+
+
 def test_report_date_outside_plan_period(plan_with_reports):
     append_rows(
         plan_with_reports / "progress_reports.csv",
@@ -465,10 +537,12 @@ def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_wit
 
 def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_with_reports):
     """«1.10» saved back as 1.1 is another task that exists: nothing caught it. A report
-    id naming its task tells them apart; one naming the same task says nothing."""
+    id naming its task tells them apart; one naming the same task says nothing, nor one
+    naming a task the plan does not have (2.10: «Імовірно, «2.10»» sent her to no task)."""
     row = ["1.1", "2021-Q3", "2021-07-15", "done", "x", "https://kolomyia.org/a", "website", "", "koba-i-yu"]
     append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.10-01", *row])
     append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.1-02", *row])
+    append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-2.10-01", "2.1", *row[1:]])
     code, report = report_json(plan_with_reports)
     assert code == 0
     said = [w for w in report["warnings"] if w["type"] == "plan-task-id-as-number"]

@@ -1570,8 +1570,8 @@ def audit_command(
     findings.csv, recommendations.csv, with schemas) that `opendata validate` accepts.
 
     A portal's private datasets are audited too when an API token is set
-    (CKAN_API_TOKEN or the config file, as for publish); without one, only the
-    public datasets, and the report says so.
+    (CKAN_API_TOKEN or the config file, as for publish) whose user is in --org;
+    without one, only the public datasets, and the report says so.
 
     \b
     Exit codes: 0 audited (whatever was found), 1 --record refused, 2 portal or input unreadable.

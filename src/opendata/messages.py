@@ -608,6 +608,19 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Every row needs its own identifier; change the identifier or delete the duplicate row.",
         ),
     },
+    "primary-key:unreadable": {
+        "uk": (
+            "Первинний ключ ({key}) не прочитано: «{key_values}» — не значення типу поля, тож рядок "
+            "лишився без ідентифікатора.",
+            "Виправте {key}, як каже помилка типу в цьому рядку: кожен рядок мусить мати власний "
+            "ідентифікатор.",
+        ),
+        "en": (
+            "The primary key ({key}) could not be read: «{key_values}» is not a value of its field's type, "
+            "so the row has no identifier.",
+            "Correct {key} as this row's type error says: every row needs its own identifier.",
+        ),
+    },
     "primary-key:blank": {
         "uk": (
             "Первинний ключ ({key}) порожній.",
@@ -1476,6 +1489,16 @@ def bound_reason(bound: dict, lang: str) -> str:
     return text + (decimal.format(mark=mark) if mark != "." else "")
 
 
+# a key's part that is empty, as a key's values name it: «(порожньо), z»
+EMPTY_PART = {"uk": "(порожньо)", "en": "(empty)"}
+
+
+def key_values(parts: tuple[str | None, ...], lang: str) -> str:
+    """A primary key's values as its messages quote them, an empty one named: Python's
+    «None» read as if someone had typed it."""
+    return ", ".join(EMPTY_PART[lang] if part is None else part for part in parts)
+
+
 def number(value: int, lang: str) -> str:
     """A count as the language writes it (CLDR rules, via Babel): "1 050 000" in Ukrainian
     (no-break spaces), "1,050,000" in English."""
@@ -1762,6 +1785,9 @@ IMPORT_UI = {
             "campaigns.csv порожнє. Допишіть назви в campaigns.csv після імпорту: наступний імпорт "
             "цього зміненого вручну файлу не перепише (зупиниться й назве його), а з --force перепише "
             "й назви буде втрачено.",
+            "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
+            "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
+            "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
         },
         "fields": {
             "city": "«м. Коломия», «смт …» чи «с. …»",
@@ -1852,6 +1878,10 @@ IMPORT_UI = {
             "empty in campaigns.csv. Add the titles to campaigns.csv after the import: the next import does not "
             "overwrite that file changed by hand (it stops and names it), and with --force it does, and "
             "the titles are lost.",
+            "position-unknown": "The position of {person} in the decision's text was not recognised "
+            "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
+            "people.csv after the import (the next import does not overwrite that file changed by hand, and "
+            "with --force it does).",
         },
         "fields": {
             "city": "«м. Коломия», «смт …» or «с. …»",
@@ -2226,6 +2256,8 @@ FAILURES = {
         "TlsFailed": "Не вдалося встановити захищене з'єднання (TLS) з порталом. Можливо, він працює за "
         "адресою http://, а не https://? Перевірте адресу (--portal, OPENDATA_PORTAL або файл "
         "налаштувань).",
+        "TokenUnknown": "Портал не приймає API-токен для аудиту: токен недійсний чи прострочений, або його "
+        "користувач не входить до жодної організації порталу.",
         "NotAuthorised": "Портал не приймає API-токен: його не задано, він недійсний чи прострочений "
         "або його користувач не має прав на цю організацію. Створіть новий API-токен у своєму профілі "
         "на порталі («API Tokens») і задайте його в CKAN_API_TOKEN або у файлі налаштувань.",
@@ -2314,10 +2346,10 @@ FAILURES = {
             "(його змінили чи це інший файл). Вкажіть у --compare папку торішнього аудиту, як її записав "
             "opendata audit --out.",
             "on_portal": "Портал: {portal}.",
-            "token_unknown": "Портал {portal} не знає цього API-токена (або його користувач не входить до "
-            "жодної організації), тож відповідав би як будь-кому: закритих наборів аудит не побачив би, а звіт "
-            "видав би публічні за всі. Задайте дійсний токен або, щоб перевірити лише публічні набори, "
-            "запустіть аудит без нього.",
+            "token_unknown": "На такий токен портал {portal} відповідає як будь-кому: закритих наборів аудит "
+            "не побачив би, а звіт видав би публічні за всі. Скопіюйте дійсний токен зі свого профілю на порталі "
+            "(«API Tokens») або попросіть адміністратора порталу додати користувача до організації; щоб "
+            "перевірити лише публічні набори, запустіть аудит без токена.",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2352,6 +2384,8 @@ FAILURES = {
         "Ask the portal's administrator to enable it; until then, running the command again would not help.",
         "TlsFailed": "A secure (TLS) connection to the portal could not be made. Does it use http:// "
         "rather than https://? Check its address (--portal, OPENDATA_PORTAL or the config file).",
+        "TokenUnknown": "The portal does not accept the API token for the audit: it is invalid or expired, "
+        "or its user is a member of no organisation on the portal.",
         "NotAuthorised": "The portal does not accept the API token: it is not set, invalid or expired, "
         "or its user may not publish in this organisation. Create a new token in your profile on the "
         "portal (“API Tokens”) and set it in CKAN_API_TOKEN or the config file.",
@@ -2440,10 +2474,10 @@ FAILURES = {
             "previous_broken": "The file {file} in {folder} is not as opendata audit writes it (it was edited, "
             "or is another file). Give --compare last year's audit folder as opendata audit --out wrote it.",
             "on_portal": "The portal: {portal}.",
-            "token_unknown": "The portal {portal} does not know this API token (or its user is a member of "
-            "no organisation), so it would answer as to anyone: the audit would not see the private datasets, "
-            "and the report would pass the public ones for all. Set a valid token or, to check only the public "
-            "datasets, run the audit without one.",
+            "token_unknown": "To such a token the portal {portal} answers as to anyone: the audit would not "
+            "see the private datasets, and the report would pass the public ones for all. Copy a valid token "
+            "from your profile on the portal (“API Tokens”) or ask the portal's administrator to add the user "
+            "to the organisation; to check only the public datasets, run the audit without a token.",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

@@ -49,7 +49,9 @@ CAMPAIGN_TITLES_EN = {
 # settlement or village council alike. A position is attached to a person only where
 # the text names that person right after the phrase ("... міського голови Олега
 # ТОКАРЧУКА"); the first that ends the text before the name wins («першого заступника»
-# before «заступника»).
+# before «заступника»). The council may be named («секретаря Верхньоясенівської
+# сільської ради») and a deputy's remit follow («… голови з питань діяльності виконавчих
+# органів ради»): both stay in the Ukrainian position (`POSITION_PATTERNS`).
 HEADS_EN = {"міського": "Mayor", "селищного": "Settlement Head", "сільського": "Village Head"}
 COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 KNOWN_POSITIONS = [
@@ -82,6 +84,10 @@ KNOWN_POSITIONS = [
 
 UPPER = "А-ЯІЇЄҐ"
 LOWER = "а-яіїєґ’'ʼ"
+# the words «міської ради» of a position, before which a council's name may stand
+COUNCIL_WORDS_RE = re.compile(rf"(?=(?:{'|'.join(COUNCILS_EN)}) ради)")
+COUNCIL_NAME = rf"(?P<council>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)* )?"
+REMIT = rf"(?P<remit> з питань(?: [{LOWER}-]+)+)?"  # «з питань діяльності виконавчих органів ради»
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 # a Roman numeral as typed, Cyrillic look-alikes (І, Х, С, М) too; campaigns.numeral's pattern
@@ -295,7 +301,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     if department is None and council is not None:
         notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
-    _attach_positions(people, normalize_space(preamble + " " + signature))
+    notes += _attach_positions(people, normalize_space(preamble + " " + signature))
     _number_tasks(tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
 
@@ -615,17 +621,50 @@ def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str
     return None
 
 
-def _attach_positions(people: list[Person], flat_text: str) -> None:
+def _position_pattern(in_text: str) -> re.Pattern:
+    """A known position as it ends the text before a name, a council's name and a remit
+    allowed in it."""
+    words = COUNCIL_NAME.join(re.escape(part) for part in COUNCIL_WORDS_RE.split(in_text))
+    return re.compile(rf"{words}{REMIT}$")
+
+
+POSITION_PATTERNS = [(_position_pattern(in_text), *position) for in_text, *position in KNOWN_POSITIONS]
+POSITION_WORDS = 8  # how many words before a name a note of a position not recognised quotes
+
+
+def _position_before(text: str) -> tuple[str, str] | None:
+    """The position (Ukrainian, English) that ends ``text``: the words before a name. The
+    council's name and the remit stay in the Ukrainian; the English is the position's."""
+    for pattern, nominative, english in POSITION_PATTERNS:
+        found = pattern.search(text)
+        if found:
+            council = found.groupdict().get("council") or ""  # letters only: no escapes to replace
+            named = COUNCIL_WORDS_RE.sub(council, nominative, count=1)
+            return named + (found["remit"] or ""), english
+    return None
+
+
+def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
+    """Each person's first name and position where the text names them («першого
+    заступника міського голови Олега ТОКАРЧУКА»); a note for each person named only after
+    words that are no known position, whose position is left empty."""
+    unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
         upper = match.group("surname")
         for person in people:
             if upper.startswith(person.surname.upper()) and match.group("first")[0] == person.initials[0]:
                 person.first_name = _nominative_first_name(match.group("first"), upper, person.surname)
                 before = flat_text[: match.start()].rstrip(" (")
-                for in_text, nominative, english in KNOWN_POSITIONS:
-                    if before.endswith(in_text):
-                        person.position_uk, person.position_en = nominative, english
-                        break
+                position = _position_before(before)
+                if position:
+                    person.position_uk, person.position_en = position
+                else:
+                    unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
+    return [
+        Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
+        for person in people
+        if person.person_id in unknown and person.position_uk is None
+    ]
 
 
 def _number_tasks(tasks: list[Task]) -> None:

@@ -64,8 +64,15 @@ def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
             problems += _tasks_without_roles(tables["tasks"], tables["task_roles"])
     if "progress_reports" in tables:
         period = plan_period(tables.get("decision"))
-        problems += _report_problems(tables["progress_reports"], period)
+        problems += _report_problems(tables["progress_reports"], period, _task_ids(tables.get("tasks")))
     return problems
+
+
+def _task_ids(tasks: Table | None) -> frozenset[str]:
+    """The plan's tasks, by id (none where tasks.csv cannot be read)."""
+    if tasks is None or "task_id" not in tasks.columns:
+        return frozenset()
+    return frozenset(record["task_id"] for record in tasks.rows)
 
 
 @dataclass
@@ -338,18 +345,21 @@ def plan_period(decision: Table | None) -> tuple[date, date] | None:
     return (start, end) if start and end else None
 
 
-def _report_problems(reports: Table | None, period) -> list[Problem]:
+def _report_problems(reports: Table | None, period, task_ids: frozenset[str]) -> list[Problem]:
     needed = {"report_id", "period", "report_date", "status", "evidence_url"}
     if reports is None or not needed <= reports.columns:
         return []
     problems = []
     for record in reports.rows:
-        problems += one_report_problems(reports, record, period)
+        problems += one_report_problems(reports, record, period, task_ids)
     return problems
 
 
-def one_report_problems(table: Table, record: dict, period: tuple[date, date] | None) -> list[Problem]:
-    """The rules for one report (a row of ``table`` as text, with its ``__row`` number)."""
+def one_report_problems(
+    table: Table, record: dict, period: tuple[date, date] | None, task_ids: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """The rules for one report (a row of ``table`` as text, with its ``__row`` number);
+    ``task_ids``: the plan's tasks, which a report id may name."""
     problems = []
     row = record["__row"]
     quarter = QUARTER_RE.match(record["period"] or "")
@@ -396,7 +406,7 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
                     actual=quarter_label(day),
                 )
             )
-    problems += _task_id_read_as_a_number(table, record)
+    problems += _task_id_read_as_a_number(table, record, task_ids)
     written = record["evidence_url"] or ""
     url = written.strip()
     # a link without a scheme is no URI: the schema's type error says so, with its fix
@@ -421,15 +431,15 @@ def one_report_problems(table: Table, record: dict, period: tuple[date, date] | 
     return problems
 
 
-def _task_id_read_as_a_number(table: Table, record: dict) -> list[Problem]:
+def _task_id_read_as_a_number(table: Table, record: dict, task_ids: frozenset[str]) -> list[Problem]:
     """A spreadsheet that opened the CSV read the task id «1.10» as the number 1.1, and
     saved it so: another task, which exists.  A report id that names its task
-    («2021-Q2-1.10-01») tells the two apart."""
+    («2021-Q2-1.10-01») tells the two apart, where the plan has the task it names."""
     named = REPORT_TASK_RE.search(record["report_id"] or "")
-    task = record["task_id"] or ""
-    if named is None or named.group(1) == task or not _same_number(named.group(1), task):
+    meant, task = named.group(1) if named else "", record["task_id"] or ""
+    if meant == task or meant not in task_ids or not _same_number(meant, task):
         return []
-    params = {"named": named.group(1), "report_id": record["report_id"], "suggestion": named.group(1)}
+    params = {"named": meant, "report_id": record["report_id"], "suggestion": meant}
     return [_problem(table, "plan-task-id-as-number", record["__row"], "task_id", task, "warning", **params)]
 
 

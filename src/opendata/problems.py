@@ -19,6 +19,7 @@ from opendata.messages import (
     counted,
     descriptor_reason,
     json_reason,
+    key_values,
     month_days,
     neuter_ordinal,
     render,
@@ -149,6 +150,8 @@ class Problem:
         ):
             params["characters"] = counted(params["limit"], lang, "characters")
             params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+        if "key_parts" in params:
+            params["key_values"] = key_values(params["key_parts"], lang)
         if code == "column-moved":
             params["expected_place"] = neuter_ordinal(params["expected"], lang)
         if code == "incorrect-label:lookalike":

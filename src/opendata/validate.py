@@ -1052,7 +1052,8 @@ class TableProblems:
             if schema is not None
             else {}
         )
-        self.primary_key = ", ".join(schema.primary_key) if schema is not None else None
+        self.key_fields = tuple(schema.primary_key) if schema is not None else ()
+        self.primary_key = ", ".join(self.key_fields) if schema is not None else None
         self.shared: dict[tuple, dict] = {}
         # a single field's foreign key: the table and field it refers to
         self.references = {
@@ -1065,11 +1066,27 @@ class TableProblems:
         return len(self.errors)
 
     def __iter__(self) -> Iterator[Problem]:
+        row, unread = None, {}  # the row's key cells not read as their type, by field
         for error in self.errors:
+            if error.row_number != row:
+                row, unread = error.row_number, {}
+            if error.type == "type-error" and error.field_name in self.key_fields:
+                unread[error.field_name] = error.cell or ""
             problem = _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
             if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
                 self._guess_key(problem, *self.references[problem.field])
+            if problem.code == "primary-key" and unread:
+                self._name_unread_key(problem, unread)
             yield problem
+
+    def _name_unread_key(self, problem: Problem, unread: dict[str, str]) -> None:
+        """A key with a cell Frictionless read as no value for its type («abc» as an
+        integer): the cell's text, where the message would call it empty."""
+        parts = problem.params.get("key_parts") or (None,) * len(self.key_fields)
+        named = zip(self.key_fields, parts, strict=True)
+        problem.params["key_parts"] = tuple(unread.get(key) if part is None else part for key, part in named)
+        if problem.params.get("variant") == "blank":
+            problem.params["variant"] = "unreadable"
 
     def _guess_key(self, problem: Problem, target: str, field: str) -> None:
         """The key meant, or the keys of a cell that names several («Качанський М.Ю.,
@@ -1228,7 +1245,7 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         if error.key_values is None:
             params["variant"] = "unnamed"
         else:
-            params["key_values"] = error.key_values
+            params["key_parts"] = error.key_values
             if primary_key is not None and ", " in primary_key:
                 params["variant"] = "composite"
     return params

@@ -33,7 +33,7 @@ def test_a_repeated_primary_key_carries_its_parsed_values_in_both_engines(tmp_pa
     resource = make_resource(tmp_path, text, pk, name="again")
     reference = reference_errors(resource)
     assert [e.key_values for e in fast.errors] == [e.key_values for e in reference] == [
-        "7, a, 2024-01-05", "8, None, None", None, None]  # then a blank row and its empty key
+        ("7", "a", "2024-01-05"), ("8", None, None), None, None]  # then a blank row and its empty key
 
 
 def test_triplicate_points_to_latest_previous(same):

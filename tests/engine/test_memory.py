@@ -76,7 +76,7 @@ def test_hashed_keys_match_reference(tmp_path, monkeypatch, collide, on_disk):
     assert {"unique-error", "primary-key"} <= {e.type for e in result.errors}
     # the repeated key's values, for the messages (not in ``key()``), parsed: "01" is 1
     # and "2024-1-1" is 2024-01-01, so rows 4 and 8 both repeat row 2's key
-    assert [e.key_values for e in result.errors if e.key_values] == ["1, 2024-01-01"] * 2
+    assert [e.key_values for e in result.errors if e.key_values] == [("1", "2024-01-01")] * 2
     assert [e.key_values for e in result.errors] == [e.key_values for e in reference_errors(res)]
 
 

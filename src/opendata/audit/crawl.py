@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, PortalUnreachable
 from opendata.failure import OwnWords
@@ -14,6 +15,12 @@ PAGE = 100
 
 class PortalUnreadable(OwnWords):
     """The portal or the dump could not be read at all (exit code 2)."""
+
+
+class TokenUnknown(NotAuthorised):
+    """The audit's token reads no organisation: the portal does not know it (CKAN takes it
+    for an anonymous visitor), or its user is a member of none. A new token may help, or a
+    membership; the audit's words say both."""
 
 
 class MissingOrganisation(NotFound):
@@ -36,6 +43,13 @@ def organisation_name(url: str, org: str, *, timeout: float = 30.0, apikey: str 
     return str(found.get("name") or org)
 
 
+class Crawl(NamedTuple):
+    datasets: list[dict]
+    requests: int
+    # only the public datasets were seen: no token, or one whose user is not in --org
+    public_only: bool
+
+
 def crawl_portal(
     url: str,
     org: str | None = None,
@@ -43,15 +57,18 @@ def crawl_portal(
     timeout: float = 30.0,
     apikey: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
-) -> tuple[list[dict], int]:
-    """All active datasets (with resources) of ORG or the whole portal; also the request count.
+) -> Crawl:
+    """All active datasets (with resources) of ORG or the whole portal, the request count,
+    and whether only the public datasets could be seen.
 
     package_search returns whole datasets, so paging it is enough: no per-dataset
     package_show, which keeps the audit to a handful of API calls per thousand datasets.
     The calls go through ``CkanClient``, so a busy or flaky portal is retried as for
     publishing, and a token never shows in a message.  A token the portal does not know is
     refused first: the portal would answer as to anyone, and the audit of its public datasets
-    would pass for one of all of them.
+    would pass for one of all of them.  A token whose user is not in ORG (and not a sysadmin,
+    whom the portal lists in every organisation) sees ORG's public datasets only, and the
+    audit says so.
     """
     if not url.lower().startswith(("http://", "https://")):
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
@@ -59,11 +76,12 @@ def crawl_portal(
     query = {}
     datasets: list[dict] = []
     try:
-        if apikey:
-            _require_known_token(client)
+        readable = _token_organisations(client) if apikey else set()
+        public_only = not apikey
         if org:  # by its name: the search knows no id, which the portal's pages show too
             found = client.call("organization_show", {"id": org, "include_datasets": False})
             query = {"fq": f'organization:"{found.get("name") or org}"'}
+            public_only = not {found.get("name"), found.get("id")} & readable
         while True:
             page = client.call(
                 "package_search",
@@ -93,15 +111,17 @@ def crawl_portal(
         raise PortalUnreadable(
             f"{url}: the portal's Action API answered an error: {_short(error)}"
         ) from error
-    return datasets, client.requests
+    return Crawl(datasets, client.requests, public_only)
 
 
-def _require_known_token(client: CkanClient) -> None:
-    """Refuse a token the portal does not know (``CkanClient.token_organisations``)."""
+def _token_organisations(client: CkanClient) -> set[str]:
+    """The names and ids of the organisations the token's user reads; a token the portal
+    does not know is refused (``CkanClient.token_organisations``)."""
     try:
-        client.token_organisations()
+        organisations = client.token_organisations()
     except NotAuthorised as error:
-        raise PortalUnreadable(str(error), "token_unknown", portal=client.url) from error
+        raise PortalUnreadable(str(error), "token_unknown", portal=client.url) from TokenUnknown(str(error))
+    return {str(o.get(key)) for o in organisations for key in ("name", "id") if o.get(key)}
 
 
 def read_dump(path: Path, org: str | None = None) -> list[dict]:

@@ -90,7 +90,7 @@ class Audit:
     requests: int = 0
     links_checked: bool = True
     register_checked: bool = False
-    public_only: bool = False  # a portal read without an API token: its private datasets unseen
+    public_only: bool = False  # a portal read without a token of ORG's user: its private datasets unseen
     previous: dict | None = None  # from --compare: {"dir", "datasets": {name: row}, "summary"}
 
     @property

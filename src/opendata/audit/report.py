@@ -53,6 +53,7 @@ UI = {
         "score": "Бали",
         "stars": "Зірки",
         "findings": "Зауваження",
+        "findings_change": "зауваження",  # in the year-over-year line, after «;»
         "details": "Зауваження до наборів",
         "message": "Що не так",
         "resource": "Ресурс",
@@ -78,14 +79,26 @@ UI = {
             "portal": "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано, "
             "а дані файлів не перевірено.",
         },
-        "public_only": "Перевірено лише публічні набори порталу: без API-токена (CKAN_API_TOKEN або файл "
-        "налаштувань) закритих наборів не видно.",
+        "public_only": "Перевірено лише публічні набори порталу: закриті видно лише з API-токеном (CKAN_API_TOKEN "
+        "або файл налаштувань) користувача організації, якій вони належать, чи адміністратора порталу, а аудит "
+        "проведено без такого.",
         "no_score": "немає (не знайдено жодного набору)",
-        "nothing_found": "Увага: не знайдено жодного набору даних, тож оцінки немає. Найімовірніше, назву "
-        "організації (--org) вказано неправильно{private}. Перевірте назву організації (--org) і адресу "
-        "порталу або файл --dump і проведіть аудит знову.",
-        "nothing_private": ", або набори організації закриті, а аудит проведено без API-токена "
-        "(CKAN_API_TOKEN), який потрібен, щоб їх побачити",
+        "nothing_found": "Увага: не знайдено жодного набору даних, тож оцінки немає. {cause}",
+        # why, by `_nothing_cause`: a portal's organisation exists (a misspelt --org is refused)
+        "nothing_causes": {
+            "org_public": "Організація «{org}» на порталі є, але публічних наборів у ній немає. Закриті набори "
+            "видно лише з API-токеном (CKAN_API_TOKEN) користувача цієї організації: якщо вони в неї є, "
+            "проведіть аудит з таким токеном.",
+            "org_token": "Організація «{org}» на порталі є, але наборів у ній немає й для цього API-токена: "
+            "вона ще нічого не опублікувала або її набори видалено.",
+            "all_public": "На порталі немає публічних наборів. Закриті видно лише з API-токеном (CKAN_API_TOKEN) "
+            "користувача їхньої організації: проведіть аудит з таким токеном.",
+            "all_token": "На порталі немає наборів, які бачить цей API-токен.",
+            "dump_org": "Найімовірніше, назву організації (--org) вказано неправильно: у файлі --dump немає її "
+            "наборів. Перевірте назву (як в адресі сторінки організації на порталі) і проведіть аудит знову.",
+            "dump_all": "У файлі --dump немає жодного набору: вивантажте портал ще раз (ckanapi dump datasets "
+            "--all -O portal.jsonl -r АДРЕСА) і проведіть аудит знову.",
+        },
         "severity_names": {"error": "помилка", "warning": "попередження", "info": "порада"},
         "legend": "Помилки (error у findings.csv) виправте насамперед, далі попередження (warning), "
         "поради (info) — коли буде змога.",
@@ -128,6 +141,7 @@ UI = {
         "score": "Points",
         "stars": "Stars",
         "findings": "Findings",
+        "findings_change": "findings",
         "details": "Findings per dataset",
         "message": "What is wrong",
         "resource": "Resource",
@@ -153,14 +167,26 @@ UI = {
             "portal": "Links were not checked (--no-links): no points for accessible links were awarded, "
             "and the files' data was not checked.",
         },
-        "public_only": "Only the portal's public datasets were audited: without an API token (CKAN_API_TOKEN "
-        "or the config file) private datasets cannot be seen.",
+        "public_only": "Only the portal's public datasets were audited: private ones are seen only with an API "
+        "token (CKAN_API_TOKEN or the config file) of a user of their organisation or of the portal's sysadmin, "
+        "and the audit ran without one.",
         "no_score": "none (no dataset found)",
-        "nothing_found": "Note: no dataset was found, so there is no score. Most likely the organisation's "
-        "name (--org) is wrong{private}. Check the organisation's name (--org) and the portal's address, or "
-        "the --dump file, and run the audit again.",
-        "nothing_private": ", or its datasets are private and the audit ran without the API token "
-        "(CKAN_API_TOKEN) it needs to see them",
+        "nothing_found": "Note: no dataset was found, so there is no score. {cause}",
+        "nothing_causes": {
+            "org_public": "The organisation «{org}» exists on the portal but has no public dataset. Private "
+            "datasets are seen only with an API token (CKAN_API_TOKEN) of a user of the organisation: if it has "
+            "any, run the audit with such a token.",
+            "org_token": "The organisation «{org}» exists on the portal but has no dataset this API token can "
+            "see either: it has published nothing yet, or its datasets were deleted.",
+            "all_public": "The portal has no public dataset. Private datasets are seen only with an API token "
+            "(CKAN_API_TOKEN) of a user of their organisation: run the audit with such a token.",
+            "all_token": "The portal has no dataset this API token can see.",
+            "dump_org": "Most likely the organisation's name (--org) is wrong: the --dump file has none of its "
+            "datasets. Check the name (as in the address of the organisation's page on the portal) and run the "
+            "audit again.",
+            "dump_all": "The --dump file has no dataset: dump the portal again (ckanapi dump datasets --all -O "
+            "portal.jsonl -r ADDRESS) and run the audit again.",
+        },
         "severity_names": {"error": "error", "warning": "warning", "info": "tip"},
         "legend": "Fix the errors (error in findings.csv) first, then the warnings (warning); the tips "
         "(info) when you can.",
@@ -280,12 +306,22 @@ def _band_ranges(lang: str) -> str:
 
 
 def nothing_found(result: dict, lang: str) -> str:
-    """For an audit that found no dataset (else empty): no score, and the likely causes, a
-    wrong organisation or, without a token, private datasets.  The terminal says it too."""
+    """For an audit that found no dataset (else empty): no score, and the likely cause
+    (`_nothing_cause`).  The terminal says it too."""
     if result["datasets"]:
         return ""
-    private = UI[lang]["nothing_private"] if result["public_only"] else ""
-    return UI[lang]["nothing_found"].format(private=private)
+    cause = UI[lang]["nothing_causes"][_nothing_cause(result)].format(org=result["organization"])
+    return UI[lang]["nothing_found"].format(cause=cause)
+
+
+def _nothing_cause(result: dict) -> str:
+    """Why an audit found nothing: a portal refuses a misspelt --org before the crawl, so
+    there the organisation (or the portal) has no dataset this reader may see, public or
+    with the token; in a dump, a misspelt --org finds nothing."""
+    scope = "org" if result["organization"] else "all"
+    if settings(result)["source"] == "dump":
+        return f"dump_{scope}"
+    return f"{scope}_{'public' if result['public_only'] else 'token'}"
 
 
 def _compared_note(result: dict, lang: str) -> str:

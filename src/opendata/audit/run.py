@@ -37,7 +37,8 @@ def run_audit(
     With a dump, links are fetched only if `check_links` is true (the files may
     still be reachable); otherwise the link-dependent points and stars stay unknown.
     With an API token (APIKEY) the portal's private datasets are audited too, and their
-    uploads fetched with it; without one only the public datasets can be seen.
+    uploads fetched with it; without one, or with one whose user is not in ORG, only the
+    public datasets can be seen.
     """
     if portal is None and dump is None:
         raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
@@ -47,10 +48,12 @@ def run_audit(
     # read first: an unreadable register stops the audit before the crawl, not after it
     register_rows = register.read_register(register_file) if register_file else None
     if dump is not None:
-        raw, requests = read_dump(dump, org), 0
+        raw, requests, public_only = read_dump(dump, org), 0, False
     else:
         crawl_progress = (lambda done, total: on_progress("crawl", done, total)) if on_progress else None
-        raw, requests = crawl_portal(portal, org, timeout=timeout, apikey=apikey, on_progress=crawl_progress)
+        raw, requests, public_only = crawl_portal(
+            portal, org, timeout=timeout, apikey=apikey, on_progress=crawl_progress
+        )
     if org and dump is None:
         org = organisation_name(portal, org, timeout=timeout, apikey=apikey)
     audit = Audit(
@@ -61,7 +64,7 @@ def run_audit(
         requests=requests,
         links_checked=check_links,
         register_checked=register_file is not None,
-        public_only=dump is None and not apikey,
+        public_only=public_only,
     )
     results = [(_dataset_result(d, portal), d) for d in raw]
     all_resources = [r for result, _ in results for r in result.resources]

@@ -28,9 +28,9 @@ class TableError:
     ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory);
     not frozen, whose ``__init__`` costs several times more per error.
 
-    ``key_values``: a primary-key error's key, as the row's parsed values (``"7"`` for
-    ``"007"``, joined by ", "), for the messages; Frictionless keeps it only in the
-    row's cells, so it is not compared.
+    ``key_values``: a repeated primary key, as the row's parsed values (``"7"`` for
+    ``"007"``; None where Frictionless read no value: an empty or unreadable cell), for
+    the messages; Frictionless keeps it only in the row's cells, so it is not compared.
     """
 
     type: str
@@ -40,7 +40,7 @@ class TableError:
     cell: str | None
     note: str
     constraint: str | None = None
-    key_values: str | None = None
+    key_values: tuple[str | None, ...] | None = None
 
     def key(self) -> tuple:
         """The comparable identity used by the differential tests."""

@@ -42,15 +42,18 @@ def convert_error(error: frictionless.errors.Error, schema: frictionless.Schema 
     return TableError(etype, row_number, field_name, field_number, cell, note, constraint, key_values)
 
 
-def _key_values(error: frictionless.errors.Error, schema: frictionless.Schema) -> str | None:
+def _key_values(
+    error: frictionless.errors.Error, schema: frictionless.Schema
+) -> tuple[str | None, ...] | None:
     """A repeated primary key's values as Frictionless compared them: the row's cells
-    of the key's fields, parsed (the engine's ``KeyCells`` quotes them so)."""
+    of the key's fields, parsed, None where it read no value (the engine's ``KeyCells``
+    quotes them so)."""
     cells = getattr(error, "cells", None) or []
     at = {name: place for place, name in enumerate(schema.field_names) if place < len(cells)}
     if error.note == PK_ALL_NULL_NOTE or any(name not in at for name in schema.primary_key):
         return None
     values = (schema.get_field(name).read_cell(cells[at[name]])[0] for name in schema.primary_key)
-    return ", ".join(map(str, values))
+    return tuple(None if value is None else str(value) for value in values)
 
 
 def run_reference(

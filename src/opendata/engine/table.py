@@ -529,9 +529,11 @@ def key_schema(key_plans: list[FieldPlan]) -> dict[str, Any]:
     }
 
 
-def _text_from_key(plan: FieldPlan, key: str | None) -> str:
+def _text_from_key(plan: FieldPlan, key: str | None) -> str | None:
+    """The key's value as Frictionless quotes it; None where it read no value (an empty
+    or unreadable cell), which the messages name."""
     if key is None:
-        return "None"
+        return None
     t = plan.type
     if t in ("string", "integer", "year"):
         return key
@@ -544,13 +546,14 @@ def _text_from_key(plan: FieldPlan, key: str | None) -> str:
     raise AssertionError(t)
 
 
-def _cell_text(plan: FieldPlan, raw: str | None) -> str:
-    """``str(value)`` as Frictionless stores it in the row (``"7"`` for ``"007"``)."""
+def _cell_text(plan: FieldPlan, raw: str | None) -> str | None:
+    """``str(value)`` as Frictionless stores it in the row (``"7"`` for ``"007"``); None
+    where it read no value."""
     if raw is None:
-        return "None"
+        return None
     value, notes = plan.read(raw)
-    if notes and "type" in notes:
-        value = None
+    if value is None or (notes and "type" in notes):
+        return None
     return str(value)
 
 
@@ -586,7 +589,7 @@ def key_checks(op: Opened, res: ScanResult) -> list[tuple[int, int, int, int, Ta
     for row, idx, plan, e in pending:
         out.append((row, PHASE_UNIQUE, idx, 0, replace(e, cell=cells.text(plan, row))))
     for row, e in repeated:
-        key_values = ", ".join(cells.text(plan, row) for plan in pk_plans)
+        key_values = tuple(cells.value(plan, row) for plan in pk_plans)
         out.append((row, PHASE_PK, 0, 0, replace(e, key_values=key_values)))
     return out
 
@@ -598,10 +601,15 @@ class KeyCells:
         self.rows = {r[0]: r for r in kf.filter(pl.col("_row").is_in(rows)).iter_rows()}
         self.position = {c: i for i, c in enumerate(kf.columns)}
 
-    def text(self, plan: FieldPlan, row: int) -> str:
+    def value(self, plan: FieldPlan, row: int) -> str | None:
+        """The cell's value as Frictionless quotes it; None where it read no value."""
         if keeps_raw(plan):
             return _cell_text(plan, self.rows[row][self.position[f"r{plan.index}"]])
         return _text_from_key(plan, self.rows[row][self.position[f"k{plan.index}"]])
+
+    def text(self, plan: FieldPlan, row: int) -> str:
+        """The cell as Frictionless' notes write it: «None» where it read no value."""
+        return str(self.value(plan, row))
 
 
 def foreign_key_error(row: int, fk: dict, values: list[str]) -> TableError:
