@@ -641,10 +641,15 @@ def _print_by_file(problems: Iterable[Problem], lang: str, show: int, console: _
 
 def _print_warnings(package: ValidPackage, lang: str, console: _Console) -> None:
     """The package's warnings, as `validate` prints them, before a command goes on with it:
-    a workbook newer than its table is built and published without the officer's new rows."""
+    a workbook newer than its table is built and published without the officer's new rows.
+    Those that ask for nothing (`NOTHING_TO_FIX`: Kolomyia's number 1.8 printed twice) are
+    left to `validate` and the JSON, not repeated at every run."""
     from rich.text import Text
 
-    if _print_by_file(package.warnings, lang, SHOWN_PER_FILE, console):
+    from opendata.plan_rules import NOTHING_TO_FIX
+
+    to_fix = [problem for problem in package.warnings if problem.code not in NOTHING_TO_FIX]
+    if _print_by_file(to_fix, lang, SHOWN_PER_FILE, console):
         command = _validate_command(package.folder, lang)
         shown = UI[lang]["shown"].format(show=number(SHOWN_PER_FILE, lang), command=command)
         console.print(Text(shown, style="dim"))

@@ -247,6 +247,11 @@ def _formula_sign(text: str) -> bool:
     return False
 
 
+# warnings that record a fact of the decision and ask for nothing: `validate` shows them,
+# commands that go on with the package (build, report, publish) do not repeat them each time
+NOTHING_TO_FIX = frozenset({"plan-duplicate-number"})
+
+
 def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
     if tasks is None or not {"source_number", "task_id"} <= tasks.columns:
         return []
