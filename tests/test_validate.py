@@ -1744,6 +1744,32 @@ def test_a_note_typed_beyond_the_last_column_is_quoted_not_called_a_split_text(p
     assert "без лапок" not in result.stdout and "більше клітинок" not in result.stdout
 
 
+def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(plan_copy, tmp_path):
+    """Frictionless guesses the header row from the rows' widths: in a file of a few rows,
+    a note typed across spare cells («…,треба,перевірити,ще раз») made a data row the
+    header, Frictionless checked the table, and every column was "named «R1»". The
+    header of a table with a schema is row 1: the note is quoted once, by either engine."""
+    schema = plan_copy / "schemas" / "progress_reports.json"
+    table = tmp_path / "reports.csv"
+    table.write_text(f"{HEADER}\n{ROW},треба,перевірити,ще раз\n", encoding="utf-8")
+    _, report = report_json(table, "--schema", schema)
+    assert [(e["type"], e["row"], e["cell"]) for e in report["errors"]] == [
+        ("extra-cells", 2, "треба,перевірити,ще раз")
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["fast"]
+
+    fields = [{"name": "id", "type": "integer"}, {"name": "place", "type": "geopoint"}]
+    (tmp_path / "places.json").write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    places = tmp_path / "places.csv"  # a geopoint: Frictionless checks it
+    places.write_text('id,place\n1,"25.1,48.5",a,b,c\n2,"25.2,48.5",d,e,f\n', encoding="utf-8")
+    _, report = report_json(places, "--schema", tmp_path / "places.json")
+    assert [(e["type"], e["row"], e["cell"]) for e in report["errors"]] == [
+        ("extra-cells", 2, "a,b,c"),
+        ("extra-cells", 3, "d,e,f"),
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["frictionless"]
+
+
 def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):
     """Each row ending in an empty extra cell was said to hold "a comma in a text"."""
     (tmp_path / "t.csv").write_text("id,name\n1,a,\n2,b,\n", encoding="utf-8")

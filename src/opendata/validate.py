@@ -54,6 +54,8 @@ PASTED_ROWS_MAX_BYTES = 32 << 20
 # reads it right, and a declared dialect would cost the engine's head start
 HEADER_DELIMITERS = (";", "\t", "|")
 HEADER_MAX_BYTES = 1 << 16
+# a dialect's properties that say where the header is (`_declare_header_row`)
+HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
@@ -519,6 +521,7 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
         _declare_delimiter_of_header(resource, file)
+    _declare_header_row(resource)
     return True
 
 
@@ -551,6 +554,20 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
         if next(csv.reader([header], delimiter=delimiter), None) == names:
             resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
             return
+
+
+def _declare_header_row(resource: frictionless.Resource) -> None:
+    """The header of a CSV table with a schema is its first row, unless its dialect says
+    otherwise (or declares comment lines, which Frictionless looks past for the header).
+    Frictionless guesses the header row from the rows' widths, and in a file of a few
+    rows one with a note typed across spare cells was the header: every column "named"
+    by a data row's values, and Frictionless, not the engine, checked the table."""
+    schema = getattr(resource, "schema", None)
+    if resource.format not in ("csv", "tsv") or schema is None or not schema.fields:
+        return
+    dialect = resource.dialect
+    if not any(map(dialect.has_defined, HEADER_SAYERS)):
+        dialect.header_rows = [1]
 
 
 def _blank(file: Path) -> bool:
