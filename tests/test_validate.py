@@ -1770,6 +1770,29 @@ def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(pl
     assert [t["engine"] for t in report["tables"]] == ["frictionless"]
 
 
+def test_a_note_of_a_table_checked_alone_is_not_sent_into_a_key_column(plan_copy, tmp_path):
+    """Checked alone, the table's foreign keys are not checked, and the note's fix said
+    to move it into one of them («such as «task_id»»), where the package's run says
+    «summary». Either engine; a foreign key's field may be written as one name."""
+    declared = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    for fk in declared["foreignKeys"]:
+        fk["fields"], fk["reference"]["fields"] = fk["fields"][0], fk["reference"]["fields"][0]
+    schema = tmp_path / "progress_reports.json"
+    schema.write_text(json.dumps(declared), encoding="utf-8")
+    table = tmp_path / "reports.csv"
+    for blank, engine in (("", "fast"), (",", "frictionless")):  # an empty column: Frictionless
+        noted = f"{ROW.replace('R1', 'R2')}{blank},нотатка"
+        table.write_text(f"{HEADER}{blank}\n{ROW}{blank}\n{noted}\n", encoding="utf-8")
+        _, report = report_json(table, "--schema", schema, "--lang", "en")
+        [note] = [e for e in report["errors"] if e["type"] == "extra-cells"]
+        assert note["fix"] == (
+            "Move this text into the column it belongs in (such as «summary»), or delete it."
+        )
+        assert [t["engine"] for t in report["tables"]] == [engine]
+    warned = [(w["type"], w["field"]) for w in report["warnings"] if w["type"] == "foreign-key-skipped"]
+    assert warned == [("foreign-key-skipped", "task_id"), ("foreign-key-skipped", "reported_by")]
+
+
 def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):
     """Each row ending in an empty extra cell was said to hold "a comma in a text"."""
     (tmp_path / "t.csv").write_text("id,name\n1,a,\n2,b,\n", encoding="utf-8")

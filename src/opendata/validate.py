@@ -20,9 +20,10 @@ import json
 import os
 import re
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 import frictionless
@@ -131,7 +132,7 @@ def validate(
     """Validate a package folder, a datapackage.json, a resource.json or a table file."""
     report = ValidationReport(target=str(source))
     try:
-        package, resources, unusable = _open(Path(source), schema, allow_remote, report)
+        package, resources, unusable, dropped_keys = _open(Path(source), schema, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
         report.problems.append(unreadable.problem)
@@ -147,9 +148,11 @@ def validate(
     readable_tables: set[str] = set()
     keys = KeyGuesser(package)  # one for the package: each lookup table is read once
     for resource in files:
+        # a note beyond the last column belongs in no key column, checked or not
+        key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
         if unread:
             _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
-        if _check_table(resource, package, limit_errors, on_progress, report, keys):
+        if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
@@ -164,6 +167,8 @@ class Opened(NamedTuple):
     package: frictionless.Package | None  # for the foreign keys between tables
     resources: list  # the tables to check
     unusable: frozenset[str] = frozenset()  # the package's tables whose schema is unreadable
+    # the fields of the foreign keys dropped on opening, by table (a table checked alone)
+    dropped_keys: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
 def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport) -> Opened:
@@ -399,8 +404,9 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
             Problem("schema-none", "warning", resource.name, path.name, params={"given": given})
         )
     # outside a package there is no other table to look up: say so, check the rest
+    dropped = _foreign_key_fields(resource)
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
-    return Opened(None, [resource])
+    return Opened(None, [resource], dropped_keys={resource.name: dropped})
 
 
 def _table_schema(path: Path, report: ValidationReport):
@@ -446,11 +452,24 @@ def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:
         return None
     scratch = ValidationReport(target=str(descriptor_path))  # what it finds of the other tables
     try:
-        package, resources, unusable = _open_package(descriptor_path, descriptor, False, scratch)
+        package, resources, unusable, _ = _open_package(descriptor_path, descriptor, False, scratch)
     except Unreadable:
         return None
     report.problems.extend(problem for problem in scratch.problems if problem.resource in names)
     return Opened(package, [r for r in resources if r.name in names], unusable)
+
+
+def _key_fields(foreign_key: dict) -> list[str]:
+    """A foreign key's fields: Table Schema allows one name as a string for a list (which
+    Frictionless makes a list when it reads a descriptor, not in a schema built in code)."""
+    fields = foreign_key.get("fields", [])
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _foreign_key_fields(resource) -> frozenset[str]:
+    """The fields of the table's foreign keys (those not dropped so far)."""
+    schema = getattr(resource, "schema", None)
+    return frozenset(name for fk in (schema.foreign_keys if schema else []) for name in _key_fields(fk))
 
 
 def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[str] | None = None) -> None:
@@ -469,7 +488,7 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
                     severity="warning",
                     resource=resource.name,
                     path=resource.path,
-                    field=",".join(fk.get("fields", [])),
+                    field=",".join(_key_fields(fk)),
                     params={"target": target},
                 )
             )
@@ -681,9 +700,16 @@ def _lines_not_utf8(sample: bytes) -> bytes:
 
 
 def _check_table(
-    resource, package, limit_errors, on_progress, report: ValidationReport, keys: KeyGuesser
+    resource,
+    package,
+    limit_errors,
+    on_progress,
+    report: ValidationReport,
+    keys: KeyGuesser,
+    key_fields: frozenset[str],
 ) -> bool:
-    """Validate the table; False when it turned out not to be text in UTF-8 after all."""
+    """Validate the table; False when it turned out not to be text in UTF-8 after all.
+    ``key_fields``: the fields of its foreign keys as declared, checked or not."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
     options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
     try:
@@ -710,7 +736,7 @@ def _check_table(
     causes = [
         _unclosed_quote(resource, result),
         _shifted_columns(resource, result),
-        *_row_causes(resource, result, limited=stopped_at is not None),
+        *_row_causes(resource, result, key_fields, limited=stopped_at is not None),
     ]
     found = [cause for cause in causes if cause is not None]
     report.problems.extend(found)  # before what follows from them
@@ -719,7 +745,9 @@ def _check_table(
     return True
 
 
-def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Problem]:
+def _row_causes(
+    resource, result: engine.EngineResult, key_fields: frozenset[str], limited: bool
+) -> list[Problem]:
     """Why a row's cells are not the header's, named once for the row before what
     follows from it (Frictionless reports each cell shifted or missing, each required
     one empty, and the first cell's type):
@@ -757,6 +785,7 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
     # rows with a value of the wrong type or out of bounds: maybe moved by a split text
     misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
     titles = [each.title or "" for each in schema.fields]
+    text_field = _text_field(schema, key_fields)  # where a note beyond the last column may go
     problems = []
     for number, cells in enumerate(rows, start=2):
         while len(cells) > len(header) and not cells[-1].strip():
@@ -785,7 +814,7 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
                     params = {"variant": SEPARATORS[delimiter]}
                     problems.append(Problem("split-row", row=number, params=params, **where))
             else:
-                problems.append(_extra_cells(number, cells, header, schema, delimiter, where))
+                problems.append(_extra_cells(number, cells, header, text_field, delimiter, where))
     return problems
 
 
@@ -817,23 +846,24 @@ def _misfits(cells: list[str], fields: list[frictionless.Field]) -> int:
 
 
 def _extra_cells(
-    number: int, cells: list[str], header: list[str], schema: frictionless.Schema, delimiter: str, where: dict
+    number: int, cells: list[str], header: list[str], text_field: str | None, delimiter: str, where: dict
 ) -> Problem:
     """A note beyond the table's last column: its cells, their numbers, and a column of
     free text it may belong in."""
     beyond = enumerate(cells[len(header) :], start=len(header) + 1)
     written = [(place, cell) for place, cell in beyond if cell.strip()]
     numbers = ", ".join(str(place) for place, _ in written)
-    params = {"numbers": numbers, "last": header[-1], "text_field": _text_field(schema)}
+    params = {"numbers": numbers, "last": header[-1], "text_field": text_field}
     if len(written) > 1:
         params["variant"] = "several"
     text = delimiter.join(cell for _, cell in written)
     return Problem("extra-cells", row=number, cell=text, params=params, **where)
 
 
-def _text_field(schema: frictionless.Schema) -> str | None:
-    """The first field of free text: a string of no format, pattern, allowed values or key."""
-    keys = set(schema.primary_key) | {name for fk in schema.foreign_keys for name in fk.get("fields", [])}
+def _text_field(schema: frictionless.Schema, key_fields: frozenset[str]) -> str | None:
+    """The first field of free text: a string of no format, pattern, allowed values or key
+    (``key_fields``: the foreign keys' as declared, not only those checked)."""
+    keys = set(schema.primary_key) | key_fields
     bounded = ("pattern", "enum", "minLength", "maxLength")
     return next(
         (
