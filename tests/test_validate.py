@@ -997,6 +997,30 @@ def test_a_header_repeated_or_under_the_titles_is_one_problem(plan_copy):
     assert report_json(plan_copy)[0] == 0
 
 
+def test_a_rows_cause_stands_in_its_row_among_the_tables_problems(plan_copy):
+    """The repeated header and the note were listed before every other problem of the
+    table, a row 4 before a row 3 of the plan's rules. Each stands in its row, before
+    that row's errors, by either engine."""
+    reports = plan_copy / "progress_reports.csv"
+    late = ROW.replace("R1", "R2").replace("2021-06-15", "2021-08-01")  # not in 2021-Q2
+    noted = ROW.replace("R1", "R3").replace("https://x.ua/a", "x.ua")
+    reports.write_text(f"{HEADER}\n{ROW}\n{late}\n{HEADER}\n{noted},нотатка\n", encoding="utf-8")
+    for engine in ("fast", "frictionless"):
+        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
+            resource["dialect"] = {"commentChar": "#"}
+            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        _, report = report_json(plan_copy)
+        assert [(e["type"], e["row"]) for e in report["errors"]] == [
+            ("plan-date-outside-quarter", 3),
+            ("header-repeated", 4),
+            ("extra-cells", 5),
+            ("type-error", 5),
+        ]
+        assert [t["engine"] for t in report["tables"] if t["resource"] == "progress_reports"] == [engine]
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""
@@ -1684,9 +1708,12 @@ def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
     first = next(e for e in uk["errors"] if e["type"] == "pasted-row")
     assert first["message"].startswith("Клітинки рядка розділено табуляцією")
     assert "Текст за стовпцями" in first["fix"]
-    # --limit-errors stops before the row's missing cells: the cause is still named
+    # --limit-errors stops before the row's missing cells: the cause is still named, first
     _, limited = report_json(plan_with_reports, "--limit-errors", "2")
-    assert [e["type"] for e in limited["errors"]][:2] == ["pasted-row", "pasted-row"]
+    assert [(e["type"], e["row"]) for e in limited["errors"]][:2] == [
+        ("pasted-row", last - 2),
+        ("constraint-error", last - 2),
+    ]
 
 
 def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(plan_copy):

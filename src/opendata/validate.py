@@ -35,7 +35,7 @@ from opendata import engine, plan_rules
 from opendata.engine import head_start
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
-from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
+from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
 from opendata.text import binary_kind, encoding_name, guess_encoding, lookalike_letters
 
@@ -739,9 +739,10 @@ def _check_table(
         *_row_causes(resource, result, key_fields, limited=stopped_at is not None),
     ]
     found = [cause for cause in causes if cause is not None]
-    report.problems.extend(found)  # before what follows from them
-    errors = _unexplained(result.errors, found)
-    report.problems.add_source(TableProblems(errors, resource, keys, result.schema))
+    report.problems.extend(cause for cause in found if cause.code not in ROW_CAUSES)  # the whole table's
+    source = TableProblems(_unexplained(result.errors, found), resource, keys, result.schema)
+    in_rows = [cause for cause in found if cause.code in ROW_CAUSES]
+    report.problems.add_source(RowMerged(source, in_rows, leading=True) if in_rows else source)
     return True
 
 
@@ -927,6 +928,9 @@ def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
     return Problem("unclosed-quote", resource=resource.name, path=resource.path, row=last_row, field=field)
 
 
+# the causes named in their rows, before the row's errors (`_row_causes`); the others
+# concern the whole table and come first
+ROW_CAUSES = frozenset({"header-repeated", "extra-cells", "split-row", "pasted-row"})
 LABEL_ERRORS = {"blank-label", "duplicate-label", "extra-label", "incorrect-label", "missing-label"}
 
 
