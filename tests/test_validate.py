@@ -1021,6 +1021,29 @@ def test_a_rows_cause_stands_in_its_row_among_the_tables_problems(plan_copy):
         assert [t["engine"] for t in report["tables"] if t["resource"] == "progress_reports"] == [engine]
 
 
+def test_a_header_repeated_or_under_the_titles_is_found_with_an_empty_column_saved(plan_copy):
+    """A spreadsheet that saved an empty column ends every line with «,»: the repeated
+    header and the titles above the header were missed, and the titles were ten «Rename
+    the column» errors. The empty column is still named (Frictionless checks such a table)."""
+    reports = plan_copy / "progress_reports.csv"
+    schema = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    titles = ",".join(field["title"] for field in schema["fields"])
+    second = ROW.replace("R1", "R2")
+    reports.write_text(f"{HEADER},\n{ROW},\n{HEADER},\n{second},\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    found = [(e["type"], e["row"]) for e in report["errors"]]
+    assert found == [("extra-label", None), ("header-repeated", 3)]  # the column first: the whole table's
+    assert [t["engine"] for t in report["tables"] if t["resource"] == "progress_reports"] == ["frictionless"]
+
+    reports.write_text(f"{titles},\n{HEADER},\n{ROW},\n{second},\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-titles", 1), ("extra-label", None)]
+
+    reports.write_text(f"{HEADER}\n{ROW}\n{HEADER},\n{second}\n", encoding="utf-8")  # by the engine
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-repeated", 3)]
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""

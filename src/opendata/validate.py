@@ -825,8 +825,17 @@ def _a_fields_name(error: engine.TableError) -> bool:
 
 
 def _same_words(cells: list[str], words: list[str]) -> bool:
-    """Whether the cells are the words, but for letter case and spaces around them."""
-    return [cell.strip().casefold() for cell in cells] == [word.strip().casefold() for word in words]
+    """Whether the cells are the words, but for letter case, spaces around them and empty
+    cells after them (a spreadsheet that saved an empty column ends each line with «,»)."""
+    return _folded(cells) == _folded(words)
+
+
+def _folded(cells: list[str]) -> list[str]:
+    """The cells as compared: without letter case, spaces around them, or empty cells at the end."""
+    folded = [cell.strip().casefold() for cell in cells]
+    while folded and not folded[-1]:
+        folded.pop()
+    return folded
 
 
 def _split_text(cells: list[str], fields: list[frictionless.Field], delimiter: str) -> bool:
@@ -898,10 +907,16 @@ def _unexplained(errors, causes: list[Problem]):
 
 
 def _said(said: dict[int | None, frozenset[str] | None], error: engine.TableError) -> bool:
-    if error.row_number not in said:
+    if error.row_number not in said or _blank_column(error):
         return False
     types = said[error.row_number]
     return types is None or error.type in types
+
+
+def _blank_column(error: engine.TableError) -> bool:
+    """Whether the error names an empty column a spreadsheet saved: a problem of its own,
+    not one of the header's titles."""
+    return error.type == "extra-label" and not (error.cell or "").strip()
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
