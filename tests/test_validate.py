@@ -130,6 +130,33 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     assert tables["progress_reports"] == 2 and tables["tasks"] is None
 
 
+def test_the_error_limit_counts_the_problems_shown(plan_copy):
+    """--limit-errors was spent on errors then hidden (those of a repeated header's row),
+    and the summary said "only the first 10" beside four. The limit counts what is shown,
+    in row order, by either engine, and the summary says it only when some are left out."""
+    reports = plan_copy / "progress_reports.csv"
+    dated = [ROW.replace("R1", f"R{n}").replace("2021-06-15", "15.06.2021") for n in (3, 4)]
+    noted = ROW.replace("R1", "R2")
+    reports.write_text("\n".join([HEADER, ROW, HEADER, f"{noted},нотатка", *dated]) + "\n", encoding="utf-8")
+    every = [("header-repeated", 3), ("extra-cells", 4), ("type-error", 5), ("type-error", 6)]
+    for engine in ("fast", "frictionless"):
+        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
+            resource["dialect"] = {"commentChar": "#"}
+            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        for limit, stopped_at in ((3, 3), (4, None), (10, None)):
+            _, report = report_json(plan_copy, "--limit-errors", str(limit))
+            shown = [(e["type"], e["row"]) for e in report["errors"] if e["path"] == "progress_reports.csv"]
+            assert shown == every[:limit]
+            [table] = [t for t in report["tables"] if t["resource"] == "progress_reports"]
+            assert (table["engine"], table["stopped_at"]) == (engine, stopped_at)
+    words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "10").stdout.split())
+    assert "--limit-errors" not in words
+    words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "3").stdout.split())
+    assert "з помилок цієї таблиці в звіті лише перші 3 (--limit-errors)" in words
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]
@@ -1044,6 +1071,24 @@ def test_a_header_repeated_or_under_the_titles_is_found_with_an_empty_column_sav
     assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-repeated", 3)]
 
 
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_path, engine):
+    """With --limit-errors every row was read again, and a one-column table's legitimate
+    value «word» (its header's name) was «Рядок повторює заголовок». A row is the header
+    repeated only when its cells hold the names where values should be (errors of its
+    own), the same with or without a limit."""
+    schema = {"fields": [{"name": "word", "type": "string"}], "primaryKey": ["word"]}
+    (tmp_path / "words.csv").write_text("word\nслово\nword\nслово\nдані\n", encoding="utf-8")
+    resource = {"name": "words", "path": "words.csv", "schema": schema}
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resource["dialect"] = {"commentChar": "#"}
+    (tmp_path / "words.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    for limit in ("0", "1"):
+        _, report = report_json(tmp_path / "words.resource.json", "--limit-errors", limit)
+        assert [(e["type"], e["row"]) for e in report["errors"]] == [("primary-key", 4)]
+        assert [t["engine"] for t in report["tables"]] == [engine]
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""
@@ -1733,7 +1778,7 @@ def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
     assert "Текст за стовпцями" in first["fix"]
     # --limit-errors stops before the row's missing cells: the cause is still named, first
     _, limited = report_json(plan_with_reports, "--limit-errors", "2")
-    assert [(e["type"], e["row"]) for e in limited["errors"]][:2] == [
+    assert [(e["type"], e["row"]) for e in limited["errors"] if e["path"] == "progress_reports.csv"] == [
         ("pasted-row", last - 2),
         ("constraint-error", last - 2),
     ]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import heapq
+import itertools
 import json
 import os
 import re
@@ -709,20 +711,35 @@ def _check_table(
     key_fields: frozenset[str],
 ) -> bool:
     """Validate the table; False when it turned out not to be text in UTF-8 after all.
-    ``key_fields``: the fields of its foreign keys as declared, checked or not."""
+    ``key_fields``: the fields of its foreign keys as declared, checked or not.
+
+    --limit-errors counts the problems shown: the engine is asked for one error more (to
+    tell whether any are left out), and for more while those a cause explains (not shown)
+    leave too few; what is shown is cut to the limit."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
-    options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
-    try:
-        result = engine.validate_resource(resource, allow_fallback=False, **options)
-    except engine.UnsupportedSchema as unsupported:
-        # a byte past the first window the engine could not decode: name the encoding,
-        # as for a file that is wrong from its start, rather than fall back
-        not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
-        if not_utf8:
-            _wrong_encoding(resource, not_utf8, report)
+    wanted = limit_errors + 1 if limit_errors else 0
+    asked = wanted
+    while True:
+        result = _engine_result(resource, package, asked, progress, report)
+        if result is None:
             return False
-        result = engine.fall_back(resource, str(unsupported), **options)
-    stopped_at = limit_errors if limit_errors and len(result.errors) >= limit_errors else None
+        causes = [
+            _unclosed_quote(resource, result),
+            _shifted_columns(resource, result),
+            *_row_causes(resource, result, key_fields),
+        ]
+        found = [cause for cause in causes if cause is not None]
+        errors = _unexplained(result.errors, found)
+        hidden = len(result.errors) - len(errors)
+        if not (asked and len(result.errors) >= asked and asked < wanted + hidden):
+            break
+        asked = max(wanted + hidden, 2 * asked)  # a few runs, however many are hidden
+    whole = [cause for cause in found if cause.code not in ROW_CAUSES]
+    in_rows = [cause for cause in found if cause.code in ROW_CAUSES]
+    shown = len(whole) + len(in_rows) + len(errors)
+    cut = bool(limit_errors) and shown > limit_errors and isinstance(errors, list)
+    if cut:
+        whole, in_rows, errors = _first_shown(limit_errors, whole, in_rows, errors)
     report.tables.append(
         TableSummary(
             resource.name,
@@ -730,25 +747,50 @@ def _check_table(
             result.row_count,
             result.engine,
             result.fallback_reason,
-            stopped_at,
+            limit_errors if cut else None,
         )
     )
-    causes = [
-        _unclosed_quote(resource, result),
-        _shifted_columns(resource, result),
-        *_row_causes(resource, result, key_fields, limited=stopped_at is not None),
-    ]
-    found = [cause for cause in causes if cause is not None]
-    report.problems.extend(cause for cause in found if cause.code not in ROW_CAUSES)  # the whole table's
-    source = TableProblems(_unexplained(result.errors, found), resource, keys, result.schema)
-    in_rows = [cause for cause in found if cause.code in ROW_CAUSES]
+    report.problems.extend(whole)  # before what follows from them
+    source = TableProblems(errors, resource, keys, result.schema)
     report.problems.add_source(RowMerged(source, in_rows, leading=True) if in_rows else source)
     return True
 
 
-def _row_causes(
-    resource, result: engine.EngineResult, key_fields: frozenset[str], limited: bool
-) -> list[Problem]:
+def _engine_result(
+    resource, package, limit_errors: int, progress, report: ValidationReport
+) -> engine.EngineResult | None:
+    """The engine's check of the table, or Frictionless' where the engine declines it;
+    None when the table turned out not to be text in UTF-8 after all (said in ``report``)."""
+    options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
+    try:
+        return engine.validate_resource(resource, allow_fallback=False, **options)
+    except engine.UnsupportedSchema as unsupported:
+        # a byte past the first window the engine could not decode: name the encoding,
+        # as for a file that is wrong from its start, rather than fall back
+        not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
+        if not_utf8:
+            _wrong_encoding(resource, not_utf8, report)
+            return None
+        return engine.fall_back(resource, str(unsupported), **options)
+
+
+def _first_shown(
+    limit: int, whole: list[Problem], in_rows: list[Problem], errors: list[engine.TableError]
+) -> tuple[list[Problem], list[Problem], list[engine.TableError]]:
+    """The first ``limit`` of a table's problems in the order shown: the whole table's
+    causes, then the rows' causes and the errors by row, a cause before its row's errors."""
+    whole = whole[:limit]
+    first = list(itertools.islice(heapq.merge(in_rows, errors, key=_row_of), limit - len(whole)))
+    kept = [item for item in first if isinstance(item, Problem)]
+    return whole, kept, [item for item in first if not isinstance(item, Problem)]
+
+
+def _row_of(item: Problem | engine.TableError) -> int:
+    """Where a problem or an error stands in its file: the header's (no row) first."""
+    return (item.row if isinstance(item, Problem) else item.row_number) or 0
+
+
+def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str]) -> list[Problem]:
     """Why a row's cells are not the header's, named once for the row before what
     follows from it (Frictionless reports each cell shifted or missing, each required
     one empty, and the first cell's type):
@@ -757,22 +799,26 @@ def _row_causes(
       a semicolon (or a comma, in a file of semicolons): the whole row lands in the
       first cell ("pasted-row");
     - a text holding the file's separator without quotes is split in two, and the values
-      after it move ("split-row");
+      after it move ("split-row", for a row with a value of the wrong type);
     - a note typed beyond the last column moves nothing: its cells are quoted ("extra-cells",
       in place of Frictionless' "extra-cell"); an empty extra cell is only a separator
       left at the row's end;
-    - the header copied again below holds no values ("header-repeated"); nor does the
-      header below a row of the schema's titles, which was read as the header
-      ("header-titles"): the row's errors are not shown (`_unexplained`).
+    - the header copied again below holds no values ("header-repeated", for a row with
+      an error whose cell is its field's name: in a table of one column of words, «word»
+      under the header «word» is data); nor does the header below a row of the schema's
+      titles, which was read as the header ("header-titles"): the row's errors are not
+      shown (`_unexplained`).
 
-    The rows are read again from the file (one small enough to be edited by hand): when
-    the errors show such a row, or when --limit-errors stopped them before its errors."""
+    The rows are read again from the file (one small enough to be edited by hand) when
+    the errors show such a row or a header that is not the schema's: the same with
+    --limit-errors, which asks for more errors where these hide some (`_check_table`)."""
     errors = result.errors
     schema = getattr(resource, "schema", None)
     if not isinstance(errors, list) or resource.remote or schema is None:
         return []
-    ragged = any(e.type in ("missing-cell", "extra-cell") for e in errors)
-    if not (limited or ragged or any(_a_fields_name(e) for e in errors)):
+    # rows holding the field's name where values should be: maybe the header repeated
+    named = {e.row_number for e in errors if _a_fields_name(e)}
+    if not (named or any(_shows_a_cause(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
@@ -795,7 +841,7 @@ def _row_causes(
             if number == 2 and all(titles) and _same_words(header, titles):
                 params = {"title": titles[0]}
                 problems.append(Problem("header-titles", row=1, params=params, **where))
-            else:
+            elif number in named:
                 problems.append(Problem("header-repeated", row=number, **where))
         elif len(cells) == 1 and len(header) > 1:
             variant = next(
@@ -810,7 +856,7 @@ def _row_causes(
                 params = {"variant": variant}
                 problems.append(Problem("pasted-row", row=number, field=header[0], params=params, **where))
         elif header and len(cells) > len(header):
-            if (limited or number in misfit) and _split_text(cells, schema.fields, delimiter):
+            if number in misfit and _split_text(cells, schema.fields, delimiter):
                 if delimiter in SEPARATORS:
                     params = {"variant": SEPARATORS[delimiter]}
                     problems.append(Problem("split-row", row=number, params=params, **where))
@@ -819,9 +865,17 @@ def _row_causes(
     return problems
 
 
+def _shows_a_cause(error: engine.TableError) -> bool:
+    """Whether the error may follow from a row's cause (or the header's): a cell missing
+    (a required one's constraint error comes first: what a limit may leave) or extra, or
+    a header that is not the schema's."""
+    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS) or error.constraint == "required"
+
+
 def _a_fields_name(error: engine.TableError) -> bool:
-    """Whether the error's cell is its field's name: a header where values should be."""
-    return bool(error.row_number and error.field_name and (error.cell or "").strip() == error.field_name)
+    """Whether the error's cell is its field's name (but for letter case and spaces around
+    it, as `_same_words` compares): a header where values should be."""
+    return bool(error.row_number and error.field_name and _same_words([error.cell or ""], [error.field_name]))
 
 
 def _same_words(cells: list[str], words: list[str]) -> bool:
