@@ -161,6 +161,33 @@ def test_a_report_of_errors_kept_on_disk_is_whole_in_a_copy_and_from_a_process_p
     assert not any(spill.iterdir())  # each copy's files went with it
 
 
+def test_the_error_limit_counts_the_problems_shown(plan_copy):
+    """--limit-errors was spent on errors then hidden (those of a repeated header's row),
+    and the summary said "only the first 10" beside four. The limit counts what is shown,
+    in row order, by either engine, and the summary says it only when some are left out."""
+    reports = plan_copy / "progress_reports.csv"
+    dated = [ROW.replace("R1", f"R{n}").replace("2021-06-15", "15.06.2021") for n in (3, 4)]
+    noted = ROW.replace("R1", "R2")
+    reports.write_text("\n".join([HEADER, ROW, HEADER, f"{noted},нотатка", *dated]) + "\n", encoding="utf-8")
+    every = [("header-repeated", 3), ("extra-cells", 4), ("type-error", 5), ("type-error", 6)]
+    for engine in ("fast", "frictionless"):
+        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
+            resource["dialect"] = {"commentChar": "#"}
+            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        for limit, stopped_at in ((3, 3), (4, None), (10, None)):
+            _, report = report_json(plan_copy, "--limit-errors", str(limit))
+            shown = [(e["type"], e["row"]) for e in report["errors"] if e["path"] == "progress_reports.csv"]
+            assert shown == every[:limit]
+            [table] = [t for t in report["tables"] if t["resource"] == "progress_reports"]
+            assert (table["engine"], table["stopped_at"]) == (engine, stopped_at)
+    words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "10").stdout.split())
+    assert "--limit-errors" not in words
+    words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "3").stdout.split())
+    assert "з помилок цієї таблиці в звіті лише перші 3 (--limit-errors)" in words
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]
@@ -1133,6 +1160,71 @@ def test_a_header_repeated_or_under_the_titles_is_one_problem(plan_copy):
     assert report_json(plan_copy)[0] == 0
 
 
+def test_a_rows_cause_stands_in_its_row_among_the_tables_problems(plan_copy):
+    """The repeated header and the note were listed before every other problem of the
+    table, a row 4 before a row 3 of the plan's rules. Each stands in its row, before
+    that row's errors, by either engine."""
+    reports = plan_copy / "progress_reports.csv"
+    late = ROW.replace("R1", "R2").replace("2021-06-15", "2021-08-01")  # not in 2021-Q2
+    noted = ROW.replace("R1", "R3").replace("https://x.ua/a", "x.ua")
+    reports.write_text(f"{HEADER}\n{ROW}\n{late}\n{HEADER}\n{noted},нотатка\n", encoding="utf-8")
+    for engine in ("fast", "frictionless"):
+        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
+            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
+            resource["dialect"] = {"commentChar": "#"}
+            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        _, report = report_json(plan_copy)
+        assert [(e["type"], e["row"]) for e in report["errors"]] == [
+            ("plan-date-outside-quarter", 3),
+            ("header-repeated", 4),
+            ("extra-cells", 5),
+            ("type-error", 5),
+        ]
+        assert [t["engine"] for t in report["tables"] if t["resource"] == "progress_reports"] == [engine]
+
+
+def test_a_header_repeated_or_under_the_titles_is_found_with_an_empty_column_saved(plan_copy):
+    """A spreadsheet that saved an empty column ends every line with «,»: the repeated
+    header and the titles above the header were missed, and the titles were ten «Rename
+    the column» errors. The empty column is still named (Frictionless checks such a table)."""
+    reports = plan_copy / "progress_reports.csv"
+    schema = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    titles = ",".join(field["title"] for field in schema["fields"])
+    second = ROW.replace("R1", "R2")
+    reports.write_text(f"{HEADER},\n{ROW},\n{HEADER},\n{second},\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    found = [(e["type"], e["row"]) for e in report["errors"]]
+    assert found == [("extra-label", None), ("header-repeated", 3)]  # the column first: the whole table's
+    assert [t["engine"] for t in report["tables"] if t["resource"] == "progress_reports"] == ["frictionless"]
+
+    reports.write_text(f"{titles},\n{HEADER},\n{ROW},\n{second},\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-titles", 1), ("extra-label", None)]
+
+    reports.write_text(f"{HEADER}\n{ROW}\n{HEADER},\n{second}\n", encoding="utf-8")  # by the engine
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-repeated", 3)]
+
+
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_path, engine):
+    """With --limit-errors every row was read again, and a one-column table's legitimate
+    value «word» (its header's name) was «Рядок повторює заголовок». A row is the header
+    repeated only when its cells hold the names where values should be (errors of its
+    own), the same with or without a limit."""
+    schema = {"fields": [{"name": "word", "type": "string"}], "primaryKey": ["word"]}
+    (tmp_path / "words.csv").write_text("word\nслово\nword\nслово\nдані\n", encoding="utf-8")
+    resource = {"name": "words", "path": "words.csv", "schema": schema}
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resource["dialect"] = {"commentChar": "#"}
+    (tmp_path / "words.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    for limit in ("0", "1"):
+        _, report = report_json(tmp_path / "words.resource.json", "--limit-errors", limit)
+        assert [(e["type"], e["row"]) for e in report["errors"]] == [("primary-key", 4)]
+        assert [t["engine"] for t in report["tables"]] == [engine]
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""
@@ -1820,9 +1912,12 @@ def test_a_row_pasted_with_another_separator_is_named(plan_with_reports):
     first = next(e for e in uk["errors"] if e["type"] == "pasted-row")
     assert first["message"].startswith("Клітинки рядка розділено табуляцією")
     assert "Текст за стовпцями" in first["fix"]
-    # --limit-errors stops before the row's missing cells: the cause is still named
+    # --limit-errors stops before the row's missing cells: the cause is still named, first
     _, limited = report_json(plan_with_reports, "--limit-errors", "2")
-    assert [e["type"] for e in limited["errors"]][:2] == ["pasted-row", "pasted-row"]
+    assert [(e["type"], e["row"]) for e in limited["errors"] if e["path"] == "progress_reports.csv"] == [
+        ("pasted-row", last - 2),
+        ("constraint-error", last - 2),
+    ]
 
 
 def test_a_separator_inside_a_text_is_named_as_the_cause_in_a_short_excel_file(plan_copy):
@@ -1878,6 +1973,55 @@ def test_a_note_typed_beyond_the_last_column_is_quoted_not_called_a_split_text(p
     result = run_cli("validate", plan_copy, "--show", "0")
     assert "рядок 3: Клітинка 11 «перевірити з Качанським» стоїть поза таблицею" in result.stdout
     assert "без лапок" not in result.stdout and "більше клітинок" not in result.stdout
+
+
+def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(plan_copy, tmp_path):
+    """Frictionless guesses the header row from the rows' widths: in a file of a few rows,
+    a note typed across spare cells («…,треба,перевірити,ще раз») made a data row the
+    header, Frictionless checked the table, and every column was "named «R1»". The
+    header of a table with a schema is row 1: the note is quoted once, by either engine."""
+    schema = plan_copy / "schemas" / "progress_reports.json"
+    table = tmp_path / "reports.csv"
+    table.write_text(f"{HEADER}\n{ROW},треба,перевірити,ще раз\n", encoding="utf-8")
+    _, report = report_json(table, "--schema", schema)
+    assert [(e["type"], e["row"], e["cell"]) for e in report["errors"]] == [
+        ("extra-cells", 2, "треба,перевірити,ще раз")
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["fast"]
+
+    fields = [{"name": "id", "type": "integer"}, {"name": "place", "type": "geopoint"}]
+    (tmp_path / "places.json").write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    places = tmp_path / "places.csv"  # a geopoint: Frictionless checks it
+    places.write_text('id,place\n1,"25.1,48.5",a,b,c\n2,"25.2,48.5",d,e,f\n', encoding="utf-8")
+    _, report = report_json(places, "--schema", tmp_path / "places.json")
+    assert [(e["type"], e["row"], e["cell"]) for e in report["errors"]] == [
+        ("extra-cells", 2, "a,b,c"),
+        ("extra-cells", 3, "d,e,f"),
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["frictionless"]
+
+
+def test_a_note_of_a_table_checked_alone_is_not_sent_into_a_key_column(plan_copy, tmp_path):
+    """Checked alone, the table's foreign keys are not checked, and the note's fix said
+    to move it into one of them («such as «task_id»»), where the package's run says
+    «summary». Either engine; a foreign key's field may be written as one name."""
+    declared = json.loads((plan_copy / "schemas" / "progress_reports.json").read_text(encoding="utf-8"))
+    for fk in declared["foreignKeys"]:
+        fk["fields"], fk["reference"]["fields"] = fk["fields"][0], fk["reference"]["fields"][0]
+    schema = tmp_path / "progress_reports.json"
+    schema.write_text(json.dumps(declared), encoding="utf-8")
+    table = tmp_path / "reports.csv"
+    for blank, engine in (("", "fast"), (",", "frictionless")):  # an empty column: Frictionless
+        noted = f"{ROW.replace('R1', 'R2')}{blank},нотатка"
+        table.write_text(f"{HEADER}{blank}\n{ROW}{blank}\n{noted}\n", encoding="utf-8")
+        _, report = report_json(table, "--schema", schema, "--lang", "en")
+        [note] = [e for e in report["errors"] if e["type"] == "extra-cells"]
+        assert note["fix"] == (
+            "Move this text into the column it belongs in (such as «summary»), or delete it."
+        )
+        assert [t["engine"] for t in report["tables"]] == [engine]
+    warned = [(w["type"], w["field"]) for w in report["warnings"] if w["type"] == "foreign-key-skipped"]
+    assert warned == [("foreign-key-skipped", "task_id"), ("foreign-key-skipped", "reported_by")]
 
 
 def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):

@@ -266,17 +266,20 @@ def _row_order(problem: Problem) -> int:
 
 
 class RowMerged:
-    """A table's problems (a ``ProblemSource``) with a few found apart (by the plan's
-    rules) merged into row order as they are read: the source's, maybe millions spilled
-    to disk, are neither held nor sorted."""
+    """A table's problems (a ``ProblemSource``) with a few found apart (a row's cause, the
+    plan's rules) merged into row order as they are read: the source's, maybe millions
+    spilled to disk, are neither held nor sorted.  ``leading``: each found one before the
+    source's of its row (the cause before what follows from it), else after them."""
 
-    def __init__(self, source: ProblemSource, found: list[Problem]) -> None:
+    def __init__(self, source: ProblemSource, found: list[Problem], *, leading: bool = False) -> None:
         self.source = source
         self.path = source.path
         self.found = sorted(found, key=_row_order)  # stable: a row's keep their order
+        self.leading = leading
 
     def __iter__(self) -> Iterator[Problem]:
-        return heapq.merge(self.source, self.found, key=_row_order)
+        parts = (self.found, self.source) if self.leading else (self.source, self.found)
+        return heapq.merge(*parts, key=_row_order)  # stable: a row's from the first part first
 
     def __len__(self) -> int:
         return len(self.source) + len(self.found)
@@ -284,7 +287,7 @@ class RowMerged:
     def of(self, severity: str) -> RowMerged | list[Problem]:
         """Only the errors, or only the warnings (the source's are all errors)."""
         found = [p for p in self.found if p.severity == severity]
-        return RowMerged(self.source, found) if severity == "error" else found
+        return RowMerged(self.source, found, leading=self.leading) if severity == "error" else found
 
 
 class ProblemLog:

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import heapq
+import itertools
 import json
 import os
 import re
 import shlex
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 import frictionless
@@ -35,7 +38,7 @@ from opendata.engine import head_start
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
-from opendata.problems import SHARED_PARAMS, Problem, ProblemLog
+from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
 from opendata.text import binary_kind, encoding_name, guess_encoding, lookalike_letters
 
@@ -55,6 +58,8 @@ PASTED_ROWS_MAX_BYTES = 32 << 20
 # reads it right, and a declared dialect would cost the engine's head start
 HEADER_DELIMITERS = (";", "\t", "|")
 HEADER_MAX_BYTES = 1 << 16
+# a dialect's properties that say where the header is (`_declare_header_row`)
+HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
@@ -132,7 +137,7 @@ def validate(
     """Validate a package folder, a datapackage.json, a resource.json or a table file."""
     report = ValidationReport(target=str(source))
     try:
-        package, resources, unusable = _open(Path(source), schema, allow_remote, report)
+        package, resources, unusable, dropped_keys = _open(Path(source), schema, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
         report.problems.append(unreadable.problem)
@@ -148,9 +153,11 @@ def validate(
     readable_tables: set[str] = set()
     keys = KeyGuesser(package)  # one for the package: each lookup table is read once
     for resource in files:
+        # a note beyond the last column belongs in no key column, checked or not
+        key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
         if unread:
             _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
-        if _check_table(resource, package, limit_errors, on_progress, report, keys):
+        if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
             readable_tables.add(resource.name)
     head_start.discard()  # if not claimed: the engine did not read the table with Polars
     if package is not None and plan_rules.is_plan(package):
@@ -221,6 +228,8 @@ class Opened(NamedTuple):
     package: frictionless.Package | None  # for the foreign keys between tables
     resources: list  # the tables to check
     unusable: frozenset[str] = frozenset()  # the package's tables whose schema is unreadable
+    # the fields of the foreign keys dropped on opening, by table (a table checked alone)
+    dropped_keys: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
 def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport) -> Opened:
@@ -456,8 +465,9 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
             Problem("schema-none", "warning", resource.name, path.name, params={"given": given})
         )
     # outside a package there is no other table to look up: say so, check the rest
+    dropped = _foreign_key_fields(resource)
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
-    return Opened(None, [resource])
+    return Opened(None, [resource], dropped_keys={resource.name: dropped})
 
 
 def _table_schema(path: Path, report: ValidationReport):
@@ -503,11 +513,24 @@ def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:
         return None
     scratch = ValidationReport(target=str(descriptor_path))  # what it finds of the other tables
     try:
-        package, resources, unusable = _open_package(descriptor_path, descriptor, False, scratch)
+        package, resources, unusable, _ = _open_package(descriptor_path, descriptor, False, scratch)
     except Unreadable:
         return None
     report.problems.extend(problem for problem in scratch.problems if problem.resource in names)
     return Opened(package, [r for r in resources if r.name in names], unusable)
+
+
+def _key_fields(foreign_key: dict) -> list[str]:
+    """A foreign key's fields: Table Schema allows one name as a string for a list (which
+    Frictionless makes a list when it reads a descriptor, not in a schema built in code)."""
+    fields = foreign_key.get("fields", [])
+    return [fields] if isinstance(fields, str) else list(fields)
+
+
+def _foreign_key_fields(resource) -> frozenset[str]:
+    """The fields of the table's foreign keys (those not dropped so far)."""
+    schema = getattr(resource, "schema", None)
+    return frozenset(name for fk in (schema.foreign_keys if schema else []) for name in _key_fields(fk))
 
 
 def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[str] | None = None) -> None:
@@ -526,7 +549,7 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
                     severity="warning",
                     resource=resource.name,
                     path=resource.path,
-                    field=",".join(fk.get("fields", [])),
+                    field=",".join(_key_fields(fk)),
                     params={"target": target},
                 )
             )
@@ -578,6 +601,7 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
         _declare_delimiter_of_header(resource, file)
+    _declare_header_row(resource)
     return True
 
 
@@ -610,6 +634,20 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
         if next(csv.reader([header], delimiter=delimiter), None) == names:
             resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
             return
+
+
+def _declare_header_row(resource: frictionless.Resource) -> None:
+    """The header of a CSV table with a schema is its first row, unless its dialect says
+    otherwise (or declares comment lines, which Frictionless looks past for the header).
+    Frictionless guesses the header row from the rows' widths, and in a file of a few
+    rows one with a note typed across spare cells was the header: every column "named"
+    by a data row's values, and Frictionless, not the engine, checked the table."""
+    schema = getattr(resource, "schema", None)
+    if resource.format not in ("csv", "tsv") or schema is None or not schema.fields:
+        return
+    dialect = resource.dialect
+    if not any(map(dialect.has_defined, HEADER_SAYERS)):
+        dialect.header_rows = [1]
 
 
 def _blank(file: Path) -> bool:
@@ -723,22 +761,44 @@ def _lines_not_utf8(sample: bytes) -> bytes:
 
 
 def _check_table(
-    resource, package, limit_errors, on_progress, report: ValidationReport, keys: KeyGuesser
+    resource,
+    package,
+    limit_errors,
+    on_progress,
+    report: ValidationReport,
+    keys: KeyGuesser,
+    key_fields: frozenset[str],
 ) -> bool:
-    """Validate the table; False when it turned out not to be text in UTF-8 after all."""
+    """Validate the table; False when it turned out not to be text in UTF-8 after all.
+    ``key_fields``: the fields of its foreign keys as declared, checked or not.
+
+    --limit-errors counts the problems shown: the engine is asked for one error more (to
+    tell whether any are left out), and for more while those a cause explains (not shown)
+    leave too few; what is shown is cut to the limit."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
-    options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
-    try:
-        result = engine.validate_resource(resource, allow_fallback=False, **options)
-    except engine.UnsupportedSchema as unsupported:
-        # a byte past the first window the engine could not decode: name the encoding,
-        # as for a file that is wrong from its start, rather than fall back
-        not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
-        if not_utf8:
-            _wrong_encoding(resource, not_utf8, report)
+    wanted = limit_errors + 1 if limit_errors else 0
+    asked = wanted
+    while True:
+        result = _engine_result(resource, package, asked, progress, report)
+        if result is None:
             return False
-        result = engine.fall_back(resource, str(unsupported), **options)
-    stopped_at = limit_errors if limit_errors and len(result.errors) >= limit_errors else None
+        causes = [
+            _unclosed_quote(resource, result),
+            _shifted_columns(resource, result),
+            *_row_causes(resource, result, key_fields),
+        ]
+        found = [cause for cause in causes if cause is not None]
+        errors = _unexplained(result.errors, found)
+        hidden = len(result.errors) - len(errors)
+        if not (asked and len(result.errors) >= asked and asked < wanted + hidden):
+            break
+        asked = max(wanted + hidden, 2 * asked)  # a few runs, however many are hidden
+    whole = [cause for cause in found if cause.code not in ROW_CAUSES]
+    in_rows = [cause for cause in found if cause.code in ROW_CAUSES]
+    shown = len(whole) + len(in_rows) + len(errors)
+    cut = bool(limit_errors) and shown > limit_errors and isinstance(errors, list)
+    if cut:
+        whole, in_rows, errors = _first_shown(limit_errors, whole, in_rows, errors)
     report.tables.append(
         TableSummary(
             resource.name,
@@ -746,22 +806,50 @@ def _check_table(
             result.row_count,
             result.engine,
             result.fallback_reason,
-            stopped_at,
+            limit_errors if cut else None,
         )
     )
-    causes = [
-        _unclosed_quote(resource, result),
-        _shifted_columns(resource, result),
-        *_row_causes(resource, result, limited=stopped_at is not None),
-    ]
-    found = [cause for cause in causes if cause is not None]
-    report.problems.extend(found)  # before what follows from them
-    errors = _unexplained(result.errors, found)
-    report.problems.add_source(TableProblems(errors, resource, keys, result.schema))
+    report.problems.extend(whole)  # before what follows from them
+    source = TableProblems(errors, resource, keys, result.schema)
+    report.problems.add_source(RowMerged(source, in_rows, leading=True) if in_rows else source)
     return True
 
 
-def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Problem]:
+def _engine_result(
+    resource, package, limit_errors: int, progress, report: ValidationReport
+) -> engine.EngineResult | None:
+    """The engine's check of the table, or Frictionless' where the engine declines it;
+    None when the table turned out not to be text in UTF-8 after all (said in ``report``)."""
+    options = {"package": package, "limit_errors": limit_errors, "on_progress": progress}
+    try:
+        return engine.validate_resource(resource, allow_fallback=False, **options)
+    except engine.UnsupportedSchema as unsupported:
+        # a byte past the first window the engine could not decode: name the encoding,
+        # as for a file that is wrong from its start, rather than fall back
+        not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
+        if not_utf8:
+            _wrong_encoding(resource, not_utf8, report)
+            return None
+        return engine.fall_back(resource, str(unsupported), **options)
+
+
+def _first_shown(
+    limit: int, whole: list[Problem], in_rows: list[Problem], errors: list[engine.TableError]
+) -> tuple[list[Problem], list[Problem], list[engine.TableError]]:
+    """The first ``limit`` of a table's problems in the order shown: the whole table's
+    causes, then the rows' causes and the errors by row, a cause before its row's errors."""
+    whole = whole[:limit]
+    first = list(itertools.islice(heapq.merge(in_rows, errors, key=_row_of), limit - len(whole)))
+    kept = [item for item in first if isinstance(item, Problem)]
+    return whole, kept, [item for item in first if not isinstance(item, Problem)]
+
+
+def _row_of(item: Problem | engine.TableError) -> int:
+    """Where a problem or an error stands in its file: the header's (no row) first."""
+    return (item.row if isinstance(item, Problem) else item.row_number) or 0
+
+
+def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str]) -> list[Problem]:
     """Why a row's cells are not the header's, named once for the row before what
     follows from it (Frictionless reports each cell shifted or missing, each required
     one empty, and the first cell's type):
@@ -770,22 +858,26 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
       a semicolon (or a comma, in a file of semicolons): the whole row lands in the
       first cell ("pasted-row");
     - a text holding the file's separator without quotes is split in two, and the values
-      after it move ("split-row");
+      after it move ("split-row", for a row with a value of the wrong type);
     - a note typed beyond the last column moves nothing: its cells are quoted ("extra-cells",
       in place of Frictionless' "extra-cell"); an empty extra cell is only a separator
       left at the row's end;
-    - the header copied again below holds no values ("header-repeated"); nor does the
-      header below a row of the schema's titles, which was read as the header
-      ("header-titles"): the row's errors are not shown (`_unexplained`).
+    - the header copied again below holds no values ("header-repeated", for a row with
+      an error whose cell is its field's name: in a table of one column of words, «word»
+      under the header «word» is data); nor does the header below a row of the schema's
+      titles, which was read as the header ("header-titles"): the row's errors are not
+      shown (`_unexplained`).
 
-    The rows are read again from the file (one small enough to be edited by hand): when
-    the errors show such a row, or when --limit-errors stopped them before its errors."""
+    The rows are read again from the file (one small enough to be edited by hand) when
+    the errors show such a row or a header that is not the schema's: the same with
+    --limit-errors, which asks for more errors where these hide some (`_check_table`)."""
     errors = result.errors
     schema = getattr(resource, "schema", None)
     if not isinstance(errors, list) or resource.remote or schema is None:
         return []
-    ragged = any(e.type in ("missing-cell", "extra-cell") for e in errors)
-    if not (limited or ragged or any(_a_fields_name(e) for e in errors)):
+    # rows holding the field's name where values should be: maybe the header repeated
+    named = {e.row_number for e in errors if _a_fields_name(e)}
+    if not (named or any(_shows_a_cause(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
@@ -799,6 +891,7 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
     # rows with a value of the wrong type or out of bounds: maybe moved by a split text
     misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
     titles = [each.title or "" for each in schema.fields]
+    text_field = _text_field(schema, key_fields)  # where a note beyond the last column may go
     problems = []
     for number, cells in enumerate(rows, start=2):
         while len(cells) > len(header) and not cells[-1].strip():
@@ -807,7 +900,7 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
             if number == 2 and all(titles) and _same_words(header, titles):
                 params = {"title": titles[0]}
                 problems.append(Problem("header-titles", row=1, params=params, **where))
-            else:
+            elif number in named:
                 problems.append(Problem("header-repeated", row=number, **where))
         elif len(cells) == 1 and len(header) > 1:
             variant = next(
@@ -822,23 +915,40 @@ def _row_causes(resource, result: engine.EngineResult, limited: bool) -> list[Pr
                 params = {"variant": variant}
                 problems.append(Problem("pasted-row", row=number, field=header[0], params=params, **where))
         elif header and len(cells) > len(header):
-            if (limited or number in misfit) and _split_text(cells, schema.fields, delimiter):
+            if number in misfit and _split_text(cells, schema.fields, delimiter):
                 if delimiter in SEPARATORS:
                     params = {"variant": SEPARATORS[delimiter]}
                     problems.append(Problem("split-row", row=number, params=params, **where))
             else:
-                problems.append(_extra_cells(number, cells, header, schema, delimiter, where))
+                problems.append(_extra_cells(number, cells, header, text_field, delimiter, where))
     return problems
 
 
+def _shows_a_cause(error: engine.TableError) -> bool:
+    """Whether the error may follow from a row's cause (or the header's): a cell missing
+    (a required one's constraint error comes first: what a limit may leave) or extra, or
+    a header that is not the schema's."""
+    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS) or error.constraint == "required"
+
+
 def _a_fields_name(error: engine.TableError) -> bool:
-    """Whether the error's cell is its field's name: a header where values should be."""
-    return bool(error.row_number and error.field_name and (error.cell or "").strip() == error.field_name)
+    """Whether the error's cell is its field's name (but for letter case and spaces around
+    it, as `_same_words` compares): a header where values should be."""
+    return bool(error.row_number and error.field_name and _same_words([error.cell or ""], [error.field_name]))
 
 
 def _same_words(cells: list[str], words: list[str]) -> bool:
-    """Whether the cells are the words, but for letter case and spaces around them."""
-    return [cell.strip().casefold() for cell in cells] == [word.strip().casefold() for word in words]
+    """Whether the cells are the words, but for letter case, spaces around them and empty
+    cells after them (a spreadsheet that saved an empty column ends each line with «,»)."""
+    return _folded(cells) == _folded(words)
+
+
+def _folded(cells: list[str]) -> list[str]:
+    """The cells as compared: without letter case, spaces around them, or empty cells at the end."""
+    folded = [cell.strip().casefold() for cell in cells]
+    while folded and not folded[-1]:
+        folded.pop()
+    return folded
 
 
 def _split_text(cells: list[str], fields: list[frictionless.Field], delimiter: str) -> bool:
@@ -859,23 +969,24 @@ def _misfits(cells: list[str], fields: list[frictionless.Field]) -> int:
 
 
 def _extra_cells(
-    number: int, cells: list[str], header: list[str], schema: frictionless.Schema, delimiter: str, where: dict
+    number: int, cells: list[str], header: list[str], text_field: str | None, delimiter: str, where: dict
 ) -> Problem:
     """A note beyond the table's last column: its cells, their numbers, and a column of
     free text it may belong in."""
     beyond = enumerate(cells[len(header) :], start=len(header) + 1)
     written = [(place, cell) for place, cell in beyond if cell.strip()]
     numbers = ", ".join(str(place) for place, _ in written)
-    params = {"numbers": numbers, "last": header[-1], "text_field": _text_field(schema)}
+    params = {"numbers": numbers, "last": header[-1], "text_field": text_field}
     if len(written) > 1:
         params["variant"] = "several"
     text = delimiter.join(cell for _, cell in written)
     return Problem("extra-cells", row=number, cell=text, params=params, **where)
 
 
-def _text_field(schema: frictionless.Schema) -> str | None:
-    """The first field of free text: a string of no format, pattern, allowed values or key."""
-    keys = set(schema.primary_key) | {name for fk in schema.foreign_keys for name in fk.get("fields", [])}
+def _text_field(schema: frictionless.Schema, key_fields: frozenset[str]) -> str | None:
+    """The first field of free text: a string of no format, pattern, allowed values or key
+    (``key_fields``: the foreign keys' as declared, not only those checked)."""
+    keys = set(schema.primary_key) | key_fields
     bounded = ("pattern", "enum", "minLength", "maxLength")
     return next(
         (
@@ -909,10 +1020,16 @@ def _unexplained(errors, causes: list[Problem]):
 
 
 def _said(said: dict[int | None, frozenset[str] | None], error: engine.TableError) -> bool:
-    if error.row_number not in said:
+    if error.row_number not in said or _blank_column(error):
         return False
     types = said[error.row_number]
     return types is None or error.type in types
+
+
+def _blank_column(error: engine.TableError) -> bool:
+    """Whether the error names an empty column a spreadsheet saved: a problem of its own,
+    not one of the header's titles."""
+    return error.type == "extra-label" and not (error.cell or "").strip()
 
 
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
@@ -939,6 +1056,9 @@ def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
     return Problem("unclosed-quote", resource=resource.name, path=resource.path, row=last_row, field=field)
 
 
+# the causes named in their rows, before the row's errors (`_row_causes`); the others
+# concern the whole table and come first
+ROW_CAUSES = frozenset({"header-repeated", "extra-cells", "split-row", "pasted-row"})
 LABEL_ERRORS = {"blank-label", "duplicate-label", "extra-label", "incorrect-label", "missing-label"}
 
 

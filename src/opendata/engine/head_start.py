@@ -45,6 +45,8 @@ HELD_BYTES = 128 << 20
 # the API's head start only pays where the scan outlasts its setup (~5 ms)
 RESOURCE_MIN_BYTES = 4 << 20
 _DELIMITERS = {".csv": ",", ".tsv": "\t"}
+# a dialect read as none: the header row that `validate` declares (Frictionless' default)
+PLAIN_DIALECTS = ({}, {"headerRows": [1]})
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -195,15 +197,18 @@ def begin_for_descriptor(descriptor: Path) -> None:
 def begin_for_resource(resource: frictionless.Resource) -> None:
     """``begin`` for ``validate_resource``, unless the command has begun already: the
     scan starts before Frictionless opens the resource and sniffs its dialect, and
-    Polars' pipeline starts (~0.2 s together).  Small files, a dialect or encoding of
-    their own, or foreign keys to other resources (read first) start nothing."""
+    Polars' pipeline starts (~0.2 s together).  Small files, a dialect (but the first
+    row as the header) or encoding of their own, or foreign keys to other resources
+    (read first) start nothing."""
     if _pending is not None or resource.data is not None or not isinstance(resource.path, str):
         return
     try:
         table = Path(resource.normpath)
         from .reader import is_utf8
 
-        if resource.dialect.to_descriptor() or not is_utf8(resource.encoding or "utf-8"):
+        if resource.dialect.to_descriptor() not in PLAIN_DIALECTS:
+            return
+        if not is_utf8(resource.encoding or "utf-8"):
             return
         if not table.is_file() or table.stat().st_size < RESOURCE_MIN_BYTES:
             return
