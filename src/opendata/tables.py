@@ -48,13 +48,13 @@ INT64 = range(-(2**63), 2**63)
 EXCEL_INTEGERS = range(-(10**15) + 1, 10**15)
 
 
-def read_package(package_dir: Path) -> PackageData:
+def read_package(package_dir: str | Path) -> PackageData:
     """Every table of the package in descriptor order, rows typed by their schemas.
 
     A resource with no schema (a PDF) is no table.  A table's missing titles and
     descriptions are its name and blank, as the dictionary writes them.  A plan with no
     reports yet gets an empty progress_reports table: every output counts its reports."""
-    package = frictionless.Package(str(package_dir / "datapackage.json"))
+    package = frictionless.Package(str(Path(package_dir) / "datapackage.json"))
     tables = {}
     for resource in package.resources:
         descriptor = resource.to_descriptor()
