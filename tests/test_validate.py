@@ -23,7 +23,7 @@ from opendata import cli
 from opendata.messages import counted
 from opendata.problems import Problem
 from opendata.validate import validate
-from tests.helpers import OPENDATA, PACKAGE, run_cli, save_as_ukrainian_excel, write_dates_day_first
+from tests.helpers import EXAMPLES, OPENDATA, PACKAGE, run_cli, save_as_ukrainian_excel, write_dates_day_first
 
 
 def append_rows(path: Path, *rows: list[str]) -> None:
@@ -1999,6 +1999,31 @@ def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(pl
         ("extra-cells", 3, "d,e,f"),
     ]
     assert [t["engine"] for t in report["tables"]] == ["frictionless"]
+
+
+@pytest.mark.parametrize(
+    ("above", "found"),
+    [
+        ("", []),  # a blank first line: Frictionless finds the header below it
+        ("Звіти про виконання плану", []),  # the sheet's title: so is a one-cell line
+        ("Звіти про виконання плану,,,,,,,,,", [("header-titles", 1)]),  # padded to the width
+    ],
+)
+def test_a_line_above_the_header_is_not_called_a_repeated_header(plan_copy, above, found):
+    """Declaring the header as row 1 (for the note above) made a package with a blank or a
+    title line above its header invalid, «рядок 2 повторює заголовок: видаліть рядок 2»,
+    the header itself; a title padded with commas had that advice before too."""
+    reports = plan_copy / "progress_reports.csv"
+    sample = (EXAMPLES / "progress_reports.sample.csv").read_text(encoding="utf-8")
+    reports.write_text(f"{above}\n{sample}", encoding="utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert [(e["type"], e["row"]) for e in report["errors"]] == found
+    assert code == (1 if found else 0)
+    if found:
+        assert report["errors"][0]["message"].startswith(
+            "The header is row 2, and row 1 («Звіти про виконання плану») stands above it"
+        )
+        assert report["errors"][0]["fix"] == "Delete row 1: row 2 becomes the header."
 
 
 def test_a_note_of_a_table_checked_alone_is_not_sent_into_a_key_column(plan_copy, tmp_path):

@@ -807,6 +807,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Delete row 1: row 2 becomes the header.",
         ),
     },
+    "header-titles:line": {
+        "uk": (
+            "Заголовок — у рядку 2, а рядок 1 («{title}») стоїть над ним, тож його прочитано як "
+            "заголовок, а заголовок — як дані.",
+            "Видаліть рядок 1: заголовком стане рядок 2.",
+        ),
+        "en": (
+            "The header is row 2, and row 1 («{title}») stands above it, so row 1 was read as the "
+            "header and the header as data.",
+            "Delete row 1: row 2 becomes the header.",
+        ),
+    },
     "column-extra": {
         "uk": (
             "Стовпець {field_number} «{label}» зайвий, тож стовпці після нього зсунулися: помилки в "

@@ -25,6 +25,7 @@ import shlex
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -54,6 +55,7 @@ UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes
 # file is read again up to this size
 SEPARATORS = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "pipe"}
 PASTED_ROWS_MAX_BYTES = 32 << 20
+TITLE_SHOWN = 60  # characters of a line above the header, quoted in its cause
 # Frictionless' candidates but the comma: a comma file is left to its sniffing, which
 # reads it right, and a declared dialect would cost the engine's head start
 HEADER_DELIMITERS = (";", "\t", "|")
@@ -601,7 +603,7 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
         _declare_delimiter_of_header(resource, file)
-    _declare_header_row(resource)
+        _declare_header_row(resource, file)
     return True
 
 
@@ -636,17 +638,26 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
             return
 
 
-def _declare_header_row(resource: frictionless.Resource) -> None:
-    """The header of a CSV table with a schema is its first row, unless its dialect says
-    otherwise (or declares comment lines, which Frictionless looks past for the header).
-    Frictionless guesses the header row from the rows' widths, and in a file of a few
-    rows one with a note typed across spare cells was the header: every column "named"
-    by a data row's values, and Frictionless, not the engine, checked the table."""
+def _declare_header_row(resource: frictionless.Resource, file: Path) -> None:
+    """A CSV table whose first line holds every name of its schema has its header there,
+    unless its dialect says otherwise (or declares comment lines, which Frictionless
+    looks past for the header).  Frictionless guesses the header row from the rows'
+    widths, and in a file of a few rows one with a note typed across spare cells was the
+    header: every column "named" by a data row's values.  A first line that is not the
+    header (a title above it, a blank line) is left to that guess, which finds it."""
     schema = getattr(resource, "schema", None)
     if resource.format not in ("csv", "tsv") or schema is None or not schema.fields:
         return
     dialect = resource.dialect
-    if not any(map(dialect.has_defined, HEADER_SAYERS)):
+    if any(map(dialect.has_defined, HEADER_SAYERS)):
+        return
+    control = dialect.get_control("csv") if dialect.has_control("csv") else None
+    delimiter = control.delimiter if control is not None else ("\t" if resource.format == "tsv" else ",")
+    with file.open("rb") as stream:
+        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
+    line = (start.splitlines() or [""])[0]
+    cells = {cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])}
+    if set(schema.field_names) <= cells:
         dialect.header_rows = [1]
 
 
@@ -865,8 +876,8 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
     - the header copied again below holds no values ("header-repeated", for a row with
       an error whose cell is its field's name: in a table of one column of words, «word»
       under the header «word» is data); nor does the header below a row of the schema's
-      titles, which was read as the header ("header-titles"): the row's errors are not
-      shown (`_unexplained`).
+      titles, or below a line of its own (the sheet's title), which was read as the header
+      ("header-titles"): the row's errors are not shown (`_unexplained`).
 
     The rows are read again from the file (one small enough to be edited by hand) when
     the errors show such a row or a header that is not the schema's: the same with
@@ -899,6 +910,11 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
         if _same_words(cells, schema.field_names):
             if number == 2 and all(titles) and _same_words(header, titles):
                 params = {"title": titles[0]}
+                problems.append(Problem("header-titles", row=1, params=params, **where))
+            elif number == 2 and not _same_words(header, schema.field_names):
+                # a line above the header (the sheet's title, a note), read as the header
+                first = next((cell.strip() for cell in header if cell.strip()), "")
+                params = {"variant": "line", "title": shorten(first, TITLE_SHOWN, placeholder="…")}
                 problems.append(Problem("header-titles", row=1, params=params, **where))
             elif number in named:
                 problems.append(Problem("header-repeated", row=number, **where))
