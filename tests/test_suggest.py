@@ -147,6 +147,10 @@ def test_a_date_of_a_day_its_month_does_not_have_is_told(field_format, cell, mon
         ("%d.%m.%Y %H:%M", "31.04.2021 10:30", (2021, 4)),
         ("%d.%m.%Y %H:%M", "30.04.2021 10:30", None),
         ("%d.%m.%Y %H:%M:%S.%f", "31.04.2021 10:30:00.5", None),  # a directive not read here
+        ("default", "2021-02-29", None),  # no time: not a datetime whatever the day
+        ("default", "2021-02-30T25:00:00Z", None),  # its time is wrong too
+        ("default", "30.04.2021 10:00", None),  # not the ISO notation a datetime is read in
+        ("%d.%m.%Y %H:%M", "31.04.2021 25:30", None),
     ],
 )
 def test_a_datetime_on_a_day_its_month_does_not_have_is_told(field_format, cell, month):

@@ -303,7 +303,34 @@ def month_without_the_day(
     year, month, day = numbers
     if not 1 <= month <= 12 or not calendar.monthrange(year, month)[1] < day <= 31:
         return None
+    if field_type == "datetime" and not _readable_on_the_first(field_format, cell):
+        return None  # its time is wrong too («25:00», or none): not just the day
     return year, month
+
+
+_ISO_DAY_START = re.compile(r"\s*\d{4}-\d{2}-(?P<day>\d{2})", re.ASCII)
+
+
+def _readable_on_the_first(field_format: str | None, cell: str) -> bool:
+    """Whether a datetime cell is one but for its day: the field reads it with the day
+    written as 01 («2021-02-29T10:00:00Z» yes, «2021-02-29T25:00» and «2021-02-29» no)."""
+    if field_format in (None, "", "default"):
+        match = _ISO_DAY_START.match(cell)
+    else:
+        pattern = _format_pattern(field_format)
+        match = pattern.fullmatch(cell) if pattern else None
+    if match is None:
+        return False
+    first = cell[: match.start("day")] + "01" + cell[match.end("day") :]
+    if field_format in (None, "", "default"):
+        from frictionless.fields import DatetimeField
+
+        return DatetimeField(name="cell").read_cell(first)[1] is None
+    try:
+        dt.datetime.strptime(first, field_format)
+    except ValueError:
+        return False
+    return True
 
 
 # the directives of a day's numbers in a date format, read as `datetime.strptime` reads them,
