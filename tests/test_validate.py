@@ -565,11 +565,14 @@ def test_text_excel_runs_as_a_formula_and_cells_of_only_spaces_are_said(plan_wit
 def test_a_task_id_a_spreadsheet_read_as_a_number_is_told_by_the_report_id(plan_with_reports):
     """«1.10» saved back as 1.1 is another task that exists: nothing caught it. A report
     id naming its task tells them apart; one naming the same task says nothing, nor one
-    naming a task the plan does not have (2.10: «Імовірно, «2.10»» sent her to no task)."""
+    naming a task the plan does not have (2.10: «Імовірно, «2.10»» sent her to no task),
+    nor one whose task is written longer than it names (1.10 under «…-1.1-…»)."""
     row = ["1.1", "2021-Q3", "2021-07-15", "done", "x", "https://kolomyia.org/a", "website", "", "koba-i-yu"]
     append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.10-01", *row])
     append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.1-02", *row])
     append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-2.10-01", "2.1", *row[1:]])
+    # the other way round: a spreadsheet never writes 1.1 as «1.10», so this is a report id slip
+    append_rows(plan_with_reports / "progress_reports.csv", ["2021-Q3-1.1-03", "1.10", *row[1:]])
     code, report = report_json(plan_with_reports)
     assert code == 0
     said = [w for w in report["warnings"] if w["type"] == "plan-task-id-as-number"]

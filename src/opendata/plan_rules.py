@@ -442,14 +442,16 @@ def _task_id_read_as_a_number(table: Table, record: dict, task_ids: frozenset[st
     («2021-Q2-1.10-01») tells the two apart, where the plan has the task it names."""
     named = REPORT_TASK_RE.search(record["report_id"] or "")
     meant, task = named.group(1) if named else "", record["task_id"] or ""
-    if meant == task or meant not in task_ids or not _same_number(meant, task):
+    if meant not in task_ids or not _shortened(meant, task):
         return []
     params = {"named": meant, "report_id": record["report_id"], "suggestion": meant}
     return [_problem(table, "plan-task-id-as-number", record["__row"], "task_id", task, "warning", **params)]
 
 
-def _same_number(first: str, second: str) -> bool:
+def _shortened(meant: str, task: str) -> bool:
+    """Whether TASK is MEANT as a spreadsheet writes its number: «1.10» saved as «1.1»,
+    never the other way round."""
     try:
-        return float(first) == float(second)
+        return len(task) < len(meant) and float(meant) == float(task)
     except ValueError:
         return False
