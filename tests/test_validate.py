@@ -126,8 +126,13 @@ def test_a_check_stopped_by_the_error_limit_says_so(plan_with_reports):
     result = run_cli("validate", plan_with_reports, "--limit-errors", "2")
     assert result.returncode == 1
     words = " ".join(result.stdout.split())
-    stopped = "з помилок цієї таблиці в звіті лише перші 2 (--limit-errors); інші перевірки виконано повністю"
-    assert stopped in words
+    stopped = "у звіті лише 2 помилки цієї таблиці, з її початку (--limit-errors); інші перевірки виконано"
+    assert f"{stopped} повністю" in words
+    english = run_cli("validate", plan_with_reports, "--limit-errors", "1", "--lang", "en")
+    one = " ".join(english.stdout.split())
+    assert "the report lists only 1 error of this table, from its start (--limit-errors)" in one
+    one = " ".join(run_cli("validate", plan_with_reports, "--limit-errors", "1").stdout.split())
+    assert "у звіті лише 1 помилка цієї таблиці, з її початку" in one  # not «лише перші 1»
     assert "Знайдено помилки. 2 помилки, 4 попередження (не всі: помилки таблиць у звіті обмежено " in words
     _, report = report_json(plan_with_reports, "--limit-errors", "2")
     tables = {t["resource"]: t["stopped_at"] for t in report["tables"]}
@@ -185,7 +190,7 @@ def test_the_error_limit_counts_the_problems_shown(plan_copy):
     words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "10").stdout.split())
     assert "--limit-errors" not in words
     words = " ".join(run_cli("validate", plan_copy, "--limit-errors", "3").stdout.split())
-    assert "з помилок цієї таблиці в звіті лише перші 3 (--limit-errors)" in words
+    assert "у звіті лише 3 помилки цієї таблиці, з її початку (--limit-errors)" in words
 
 
 def test_synthetic_reports_validate(plan_with_reports):

@@ -597,7 +597,7 @@ def print_report(
             why = fallback_reason(table.fallback_reason, lang) if table.fallback_reason else ""
             notes.append(ui["engine_reference"] + (ui["because"] + why if why else ""))
         if table.stopped_at:
-            notes.append(ui["stopped"].format(errors=number(table.stopped_at, lang)))
+            notes.append(ui["stopped"].format(errors=counted(table.stopped_at, lang, "errors")))
         rows = counted(table.rows or 0, lang, "rows")
         note = f" ({'; '.join(notes)})" if notes else ""
         out.print(Text(f"{ui['checked']} {table.path}: {rows}{note}", style="dim"))

@@ -1700,7 +1700,7 @@ UI = {
         "per_second": "{count}/с",
         "bytes": "Б",
         "more": "…і ще {count} у цьому файлі, за полем і видом (приклад — перший такий рядок серед них):",
-        "stopped": "з помилок цієї таблиці в звіті лише перші {errors} (--limit-errors); інші перевірки "
+        "stopped": "у звіті лише {errors} цієї таблиці, з її початку (--limit-errors); інші перевірки "
         "виконано повністю",
         "limited": "(не всі: помилки таблиць у звіті обмежено --limit-errors)",
         "shown": "Повністю показано по {show} з кожного файлу; усі по одній: {command} --show 0 (або --format json).",
@@ -1726,7 +1726,7 @@ UI = {
         "per_second": "{count}/s",
         "bytes": "B",
         "more": "…and {count} more in this file, by field and kind (the example is the first such row of them):",
-        "stopped": "of this table's errors only the first {errors} are listed (--limit-errors); the other "
+        "stopped": "the report lists only {errors} of this table, from its start (--limit-errors); the other "
         "checks ran in full",
         "limited": "(not all of them: --limit-errors cut the tables' errors)",
         "shown": "Shown in full: {show} per file; every one: {command} --show 0 (or --format json).",
