@@ -558,9 +558,15 @@ def test_the_library_builds_nothing_from_a_package_with_errors(plan_copy, tmp_pa
         ("progress_reports.csv", "reported_by"),
     }
     assert not (tmp_path / "out").exists()
+    # its words name the first error, where it is and its fix, as a sentence
+    words = str(raised.value)
+    assert words.startswith(f"{plan_copy} has 2 errors; the first, progress_reports.csv, row ")
+    assert "field «task_id»: Value «9.9» does not exist in «tasks». Use a value that exists" in words
     with pytest.raises(InvalidPackage) as raised:
         build(tmp_path / "nope", tmp_path / "out")
     assert not raised.value.report.readable and not (tmp_path / "out").exists()
+    missing = f"cannot be read: Path «{tmp_path / 'nope'}» does not exist. Check the path;"
+    assert f"{missing} by default the datapackage/ folder is checked." in str(raised.value)
 
 
 def test_build_and_the_files_to_publish_take_paths_as_text(plan_copy, tmp_path):

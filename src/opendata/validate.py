@@ -181,9 +181,18 @@ class InvalidPackage(ValueError):
 
     @staticmethod
     def what(report: ValidationReport) -> str:
+        """Why, in English: the first problem, where it is and its fix."""
+        from opendata.messages import counted
+
         if not report.readable:
-            return "cannot be read: see `opendata validate` for why"
-        return f"has {len(report.errors)} errors: see `opendata validate` for them"
+            message, fix = report.problems[0].render("en")
+            return f"cannot be read: {message} {fix}"
+        first = next(iter(report.errors))
+        message, fix = first.render("en")
+        parts = (first.path, first.row and f"row {first.row}", first.field and f"field «{first.field}»")
+        where = ", ".join(part for part in parts if part)
+        errors = counted(len(report.errors), "en", "errors")
+        return f"has {errors}; the first, {where}: {message} {fix} (`opendata validate` lists every one)"
 
 
 class NotAPackage(InvalidPackage):
@@ -192,7 +201,10 @@ class NotAPackage(InvalidPackage):
 
     @staticmethod
     def what(report: ValidationReport) -> str:
-        return "is not a data package folder or its datapackage.json"
+        return (
+            "is not a data package folder or its datapackage.json: give the package's folder, "
+            "the one holding datapackage.json"
+        )
 
 
 @dataclass(frozen=True)
