@@ -588,7 +588,9 @@ def test_a_page_address_copied_from_the_browser_is_taken_as_the_portals(
         "--dataset", unique_name(), "--dry-run", "--format", "json", env=cli_env(ckan_portal.token),
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["portal"] == ckan_portal.url
+    answer = json.loads(result.stdout)
+    assert answer["portal"] == ckan_portal.url
+    assert answer["ok"] is True and answer["dry_run"] is True  # as README says of every command's JSON
 
 
 def test_a_file_replaced_by_hand_on_the_portal_is_sent_again(

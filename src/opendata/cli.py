@@ -1213,7 +1213,7 @@ def publish_command(
         refusal = BUILD_UI[lang]["out_in_use"].format(out=build_dir, option="--build-dir")
         _refuse("OutputInUse", refusal, output_format, 2)
     if output_format == "json":
-        data = plan.to_dict() if result is None else result.to_dict()
+        data = {"ok": True, **plan.to_dict()} if result is None else result.to_dict()  # a dry run did its job
         print_json({**data, "dry_run": dry_run, "local_test_portal": local, **_warnings_json(package, lang)})
     else:
         _print_warnings(package, lang, err)
