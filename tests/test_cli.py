@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 import sys
+import time
 
 import click
 import pytest
@@ -448,3 +449,28 @@ def test_the_local_portals_notice_names_every_way_to_give_a_real_one(tmp_path, l
     # an --org refused at once: the notice, and nothing asked of the portal
     result = run_cli("publish", "--org", "!", "--dry-run", "--lang", lang, env={**env, "HOME": str(tmp_path)})
     assert said in result.stderr.splitlines()[0]
+
+
+def test_ctrl_c_while_json_is_written_ends_the_document_not_cuts_it(tmp_path):
+    """Ctrl-C while `validate --format json` wrote a big report to a reader slower than it
+    left half a string on stdout with the failure object glued on: no JSON at all."""
+    import signal
+
+    from tests.helpers import OPENDATA
+
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text("id\n" + "x\n" * 20_000, encoding="utf-8")  # ~8 MB of errors as JSON
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    args = [OPENDATA, "validate", table, "--schema", schema, "--format", "json"]
+    # unbuffered: a buffered read(1) would keep bytes that communicate() never sees
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    process = subprocess.Popen(list(map(str, args)), bufsize=0, **pipes)
+    first = process.stdout.read(1)  # the document has begun; the pipe fills, the writer waits
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    rest, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    answer = json.loads(first + rest)
+    assert answer["interrupted"] is True and answer["ok"] is False
+    assert answer["error_count"] == 20_000 and 0 < len(answer["errors"]) < 20_000
+    assert "Перервано (Ctrl-C)." in stderr.decode() and b"Traceback" not in stderr
