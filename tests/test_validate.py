@@ -7,6 +7,7 @@ import contextlib
 import copy
 import csv
 import gc
+import gzip
 import json
 import os
 import re
@@ -1607,6 +1608,41 @@ def test_a_workbook_saved_under_the_tables_name_is_named_as_a_workbook(plan_copy
     assert (error["type"], error["path"]) == ("binary-file", "people.csv")
     assert error["message"].startswith("Файл «people.csv» — книга Excel")
     assert_checked_without_keys_to_people(report, lang="uk")
+
+
+@pytest.mark.parametrize("declared", [{"compression": "gz"}, {}])  # {}: Frictionless reads .gz as gz
+def test_a_compressed_resource_is_read_from_its_archive(tmp_path, declared):
+    """A resource of a package declaring "compression": "gz" was refused as "not UTF-8,
+    re-save it from Excel"; Frictionless reads it."""
+    with gzip.open(tmp_path / "t.csv.gz", "wt", encoding="utf-8") as stream:
+        stream.write("id,name\n1,Коломия\nx,Львів\n")
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]}
+    resource = {"name": "t", "path": "t.csv.gz", "format": "csv", **declared, "schema": schema}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    code, report = report_json(tmp_path)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
+    assert report["tables"][0]["rows"] == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
+        ("uk", "Файл «t.csv» — архів gzip, а не текст CSV", "Розпакуйте його (7-Zip, gunzip)"),
+        ("en", "File «t.csv» is a gzip archive, not CSV text", 'add "compression": "gz" to its descriptor'),
+    ],
+)
+def test_a_table_compressed_under_a_csv_name_is_named_as_an_archive(tmp_path, lang, message, fix):
+    """A gzip file given as a table was "not UTF-8, encoding not recognised", with the
+    advice to save it again from Excel."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_bytes(gzip.compress(b"id\n1\n"))
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert code == 1
+    [error] = report["errors"]
+    assert error["type"] == "binary-file" and error["message"].startswith(message) and fix in error["fix"]
 
 
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
