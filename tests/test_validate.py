@@ -2074,6 +2074,40 @@ def test_resource_descriptor(tmp_path, plan_copy):
     assert code == 0, report
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("uk", "Зовнішній ключ «account» → «accounts» не перевірено: таблицю перевіряють окремо від пакета."),
+        ("en", "Foreign key «account» → «accounts» not checked: the table is checked outside its package."),
+    ],
+)
+def test_a_resource_descriptor_with_a_key_to_another_table_is_checked_without_it(tmp_path, lang, said):
+    """It was an untranslated "package is required for foreign keys to other resources:
+    "{fk}"", 0 rows checked, where the same table with --schema got this warning and
+    every row checked.  A key to the table itself is still checked."""
+    (tmp_path / "tx.csv").write_text("id,account,parent\n1,UA1,\n2,UA2,1\nx,UA3,9\n", encoding="utf-8")
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "account"},
+            {"name": "parent", "type": "integer"},
+        ],
+        "foreignKeys": [
+            {"fields": ["account"], "reference": {"resource": "accounts", "fields": ["id"]}},
+            {"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}},
+        ],
+    }
+    descriptor = {"name": "tx", "path": "tx.csv", "schema": schema}
+    (tmp_path / "tx.resource.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(tmp_path / "tx.resource.json", "--lang", lang)
+    assert code == 1 and report["tables"][0]["rows"] == 3
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("type-error", 4), ("foreign-key", 4)]
+    [warning] = report["warnings"]
+    assert (warning["type"], warning["message"]) == ("foreign-key-skipped", said)
+    text = run_cli("validate", tmp_path / "tx.resource.json", "--lang", lang)
+    assert said in text.stdout and "{fk}" not in text.stdout
+
+
 def test_help_teaches():
     result = run_cli("validate", "--help", "--lang", "en")
     assert result.returncode == 0

@@ -334,8 +334,11 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     except frictionless.FrictionlessException as error:
         raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
     written = safe[0].get("schema")
-    readable = _schema_readable(resource, written if isinstance(written, str) else None, report)
-    return Opened(None, [resource] if readable else [])
+    if not _schema_readable(resource, written if isinstance(written, str) else None, report):
+        return Opened(None, [])
+    # outside a package there is no other table to look up: say so, check the rest (as `_open_table`)
+    _drop_foreign_keys(resource, report, "foreign-key-skipped")
+    return Opened(None, [resource])
 
 
 def _schema_readable(resource: frictionless.Resource, written: str | None, report: ValidationReport) -> bool:
