@@ -1784,6 +1784,28 @@ def test_a_byte_past_the_first_window_is_found_by_the_engine_not_by_frictionless
         assert report.errors[0].code == "type-error"
 
 
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ("{n},Коломия".encode()[:-1], "обривається посеред символу"),  # the last letter cut in half
+        ("{n},ok,Коломия\n".encode("cp1251"), "рядок файлу 100002 — ні"),  # a ragged row pasted
+    ],
+)
+def test_a_row_arrow_cannot_decode_past_the_first_window_prints_no_traceback(tmp_path, bad, words):
+    """Past the first mebibyte (~5 MiB here), a row with a cell too many or too few that
+    is not UTF-8 got the right message, then "Exception ignored in: <function
+    read_batches.<locals>.handler> … Traceback … UnicodeDecodeError" on stderr."""
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    table = tmp_path / "table.csv"
+    rows = "".join(f"{i},Коломийська громада {i}\n" for i in range(1, 100_001))
+    table.write_bytes(b"id,name\n" + rows.encode() + bad.replace(b"{n}", b"100001"))
+    assert table.stat().st_size > 4 << 20
+    result = run_cli("validate", table, "--schema", schema)
+    assert result.returncode == 1 and words in result.stdout
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
+
+
 def test_utf8_with_bom_is_accepted(plan_copy):
     tasks = plan_copy / "tasks.csv"
     tasks.write_bytes(b"\xef\xbb\xbf" + tasks.read_bytes())
