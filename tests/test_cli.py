@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import time
 import click
 import pytest
 
+from opendata import cli
 from tests.helpers import PACKAGE, run_cli
 
 
@@ -474,3 +476,30 @@ def test_ctrl_c_while_json_is_written_ends_the_document_not_cuts_it(tmp_path):
     assert answer["interrupted"] is True and answer["ok"] is False
     assert answer["error_count"] == 20_000 and 0 < len(answer["errors"]) < 20_000
     assert "Перервано (Ctrl-C)." in stderr.decode() and b"Traceback" not in stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_tables_rate_holds_once_it_is_read_and_its_time_stops_at_the_next(monkeypatch):
+    """The rows/s of a table kept falling after its scan ended, while its keys were
+    checked and the next tables were read: it divided by the time since it started."""
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr(cli, "err", cli._Console(stderr=True, force_terminal=True))
+    progress = cli._progress("text", cli._Count("en", "rows"), cli._Rate("en", "rows"))
+    clock = [100.0]
+    progress.bar.get_time = lambda: clock[0]
+    rate = cli._Rate("en", "rows")
+    progress.update("big", 100_000)  # its first batch
+    clock[0] = 102.0
+    progress.update("big", 300_000)
+    first = progress.bar.tasks[0]
+    assert rate(first) == "150,000 rows/s"
+    clock[0] = 110.0  # the table's keys are checked: no rows read
+    assert rate(first) == "150,000 rows/s"
+    progress.update("small", 10)
+    clock[0] = 130.0
+    assert (first.elapsed, rate(first)) == (10.0, "150,000 rows/s")
+    assert progress.bar.tasks[1].elapsed == 20.0
