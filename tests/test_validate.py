@@ -2472,7 +2472,7 @@ def test_rate_column_counts_as_the_language_does(lang, per_second, expected):
     assert rate(bar.tasks[0]) == ""  # no estimate before the first rows
     for second in range(1, 4):
         now[0] = float(second)
-        bar.update(task, completed=per_second * second)
+        bar.update(task, completed=per_second * second, advanced_at=now[0])  # as `_progress.update`
     assert rate(bar.tasks[0]).replace("\xa0", " ") == expected
 
 
