@@ -503,3 +503,44 @@ def test_a_tables_rate_holds_once_it_is_read_and_its_time_stops_at_the_next(monk
     clock[0] = 130.0
     assert (first.elapsed, rate(first)) == (10.0, "150,000 rows/s")
     assert progress.bar.tasks[1].elapsed == 20.0
+
+
+def _table_of_errors(tmp_path, rows: int):
+    """A table of ROWS rows, each with a type error; cells with a tab and control codes."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    cells = ["x", "a\tb", "ф\x07\x0c", "ї\t\tї"]
+    table.write_text("id\n" + "".join(f"{cells[n % 4]}\n" for n in range(rows)), encoding="utf-8")
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    return table, schema
+
+
+def test_a_report_into_a_pipe_is_the_terminals_text_without_its_colours(tmp_path):
+    """Into a file or a pipe every problem is written plain, in chunks (one Rich print per
+    line took ~100 µs): the text is what a terminal shows, colours taken away."""
+    table, schema = _table_of_errors(tmp_path, 200)
+    args = ["validate", table, "--schema", schema, "--show", "0", "--lang", "en"]
+    plain = run_cli(*args)
+    coloured = run_cli(*args, env={**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert plain.returncode == coloured.returncode == 1
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in plain.stdout
+    assert plain.stdout == re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout)
+    # a tab to the next column of 8, as Rich expands it
+    assert "  ✗ row 3, field «id»: Value «a b» is not an integer.\n      Fix:" in plain.stdout
+
+
+def test_a_report_not_to_a_terminal_is_written_in_chunks_not_line_by_line(tmp_path, monkeypatch):
+    from opendata.validate import validate
+
+    class Counted(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            Counted.writes += 1
+            return super().write(text)
+
+    stdout = Counted()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    table, schema = _table_of_errors(tmp_path, 20_000)
+    cli.print_report(validate(table, schema=schema), "en", show=0)
+    assert stdout.getvalue().count("      Fix: ") == 20_000
+    assert Counted.writes < 20
