@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
 import shlex
 import subprocess
 import sys
+import time
 
 import click
 import pytest
 
+from opendata import cli
 from tests.helpers import PACKAGE, run_cli
 
 
@@ -448,3 +451,96 @@ def test_the_local_portals_notice_names_every_way_to_give_a_real_one(tmp_path, l
     # an --org refused at once: the notice, and nothing asked of the portal
     result = run_cli("publish", "--org", "!", "--dry-run", "--lang", lang, env={**env, "HOME": str(tmp_path)})
     assert said in result.stderr.splitlines()[0]
+
+
+def test_ctrl_c_while_json_is_written_ends_the_document_not_cuts_it(tmp_path):
+    """Ctrl-C while `validate --format json` wrote a big report to a reader slower than it
+    left half a string on stdout with the failure object glued on: no JSON at all."""
+    import signal
+
+    from tests.helpers import OPENDATA
+
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text("id\n" + "x\n" * 20_000, encoding="utf-8")  # ~8 MB of errors as JSON
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    args = [OPENDATA, "validate", table, "--schema", schema, "--format", "json"]
+    # unbuffered: a buffered read(1) would keep bytes that communicate() never sees
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    process = subprocess.Popen(list(map(str, args)), bufsize=0, **pipes)
+    first = process.stdout.read(1)  # the document has begun; the pipe fills, the writer waits
+    time.sleep(0.3)
+    process.send_signal(signal.SIGINT)
+    rest, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    answer = json.loads(first + rest)
+    assert answer["interrupted"] is True and answer["ok"] is False
+    assert answer["error_count"] == 20_000 and 0 < len(answer["errors"]) < 20_000
+    assert "Перервано (Ctrl-C)." in stderr.decode() and b"Traceback" not in stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_tables_rate_holds_once_it_is_read_and_its_time_stops_at_the_next(monkeypatch):
+    """The rows/s of a table kept falling after its scan ended, while its keys were
+    checked and the next tables were read: it divided by the time since it started."""
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr(cli, "err", cli._Console(stderr=True, force_terminal=True))
+    progress = cli._progress("text", cli._Count("en", "rows"), cli._Rate("en", "rows"))
+    clock = [100.0]
+    progress.bar.get_time = lambda: clock[0]
+    rate = cli._Rate("en", "rows")
+    progress.update("big", 100_000)  # its first batch
+    clock[0] = 102.0
+    progress.update("big", 300_000)
+    first = progress.bar.tasks[0]
+    assert rate(first) == "150,000 rows/s"
+    clock[0] = 110.0  # the table's keys are checked: no rows read
+    assert rate(first) == "150,000 rows/s"
+    progress.update("small", 10)
+    clock[0] = 130.0
+    assert (first.elapsed, rate(first)) == (10.0, "150,000 rows/s")
+    assert progress.bar.tasks[1].elapsed == 20.0
+
+
+def _table_of_errors(tmp_path, rows: int):
+    """A table of ROWS rows, each with a type error; cells with a tab and control codes."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    cells = ["x", "a\tb", "ф\x07\x0c", "ї\t\tї"]
+    table.write_text("id\n" + "".join(f"{cells[n % 4]}\n" for n in range(rows)), encoding="utf-8")
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    return table, schema
+
+
+def test_a_report_into_a_pipe_is_the_terminals_text_without_its_colours(tmp_path):
+    """Into a file or a pipe every problem is written plain, in chunks (one Rich print per
+    line took ~100 µs): the text is what a terminal shows, colours taken away."""
+    table, schema = _table_of_errors(tmp_path, 200)
+    args = ["validate", table, "--schema", schema, "--show", "0", "--lang", "en"]
+    plain = run_cli(*args)
+    coloured = run_cli(*args, env={**os.environ, "FORCE_COLOR": "1", "TTY_COMPATIBLE": "1"})
+    assert plain.returncode == coloured.returncode == 1
+    assert "\x1b[" in coloured.stdout and "\x1b[" not in plain.stdout
+    assert plain.stdout == re.sub(r"\x1b\[[0-9;]*m", "", coloured.stdout)
+    # a tab to the next column of 8, as Rich expands it
+    assert "  ✗ row 3, field «id»: Value «a b» is not an integer.\n      Fix:" in plain.stdout
+
+
+def test_a_report_not_to_a_terminal_is_written_in_chunks_not_line_by_line(tmp_path, monkeypatch):
+    from opendata.validate import validate
+
+    class Counted(io.StringIO):
+        writes = 0
+
+        def write(self, text: str) -> int:
+            Counted.writes += 1
+            return super().write(text)
+
+    stdout = Counted()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    table, schema = _table_of_errors(tmp_path, 20_000)
+    cli.print_report(validate(table, schema=schema), "en", show=0)
+    assert stdout.getvalue().count("      Fix: ") == 20_000
+    assert Counted.writes < 20

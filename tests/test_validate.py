@@ -7,6 +7,7 @@ import contextlib
 import copy
 import csv
 import gc
+import gzip
 import json
 import os
 import re
@@ -1709,6 +1710,41 @@ def test_a_workbook_saved_under_the_tables_name_is_named_as_a_workbook(plan_copy
     assert_checked_without_keys_to_people(report, lang="uk")
 
 
+@pytest.mark.parametrize("declared", [{"compression": "gz"}, {}])  # {}: Frictionless reads .gz as gz
+def test_a_compressed_resource_is_read_from_its_archive(tmp_path, declared):
+    """A resource of a package declaring "compression": "gz" was refused as "not UTF-8,
+    re-save it from Excel"; Frictionless reads it."""
+    with gzip.open(tmp_path / "t.csv.gz", "wt", encoding="utf-8") as stream:
+        stream.write("id,name\n1,Коломия\nx,Львів\n")
+    schema = {"fields": [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]}
+    resource = {"name": "t", "path": "t.csv.gz", "format": "csv", **declared, "schema": schema}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    code, report = report_json(tmp_path)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
+    assert report["tables"][0]["rows"] == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
+        ("uk", "Файл «t.csv» — архів gzip, а не текст CSV", "Розпакуйте його (7-Zip, gunzip)"),
+        ("en", "File «t.csv» is a gzip archive, not CSV text", 'add "compression": "gz" to its descriptor'),
+    ],
+)
+def test_a_table_compressed_under_a_csv_name_is_named_as_an_archive(tmp_path, lang, message, fix):
+    """A gzip file given as a table was "not UTF-8, encoding not recognised", with the
+    advice to save it again from Excel."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_bytes(gzip.compress(b"id\n1\n"))
+    schema.write_text('{"fields": [{"name": "id", "type": "integer"}]}', encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert code == 1
+    [error] = report["errors"]
+    assert error["type"] == "binary-file" and error["message"].startswith(message) and fix in error["fix"]
+
+
 def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     people = plan_copy / "people.csv"
     people.write_bytes(people.read_text(encoding="utf-8").encode("cp1251"))
@@ -1846,6 +1882,28 @@ def test_a_byte_past_the_first_window_is_found_by_the_engine_not_by_frictionless
         report = validate(table, schema=schema)
         assert [t.engine for t in report.tables] == ["frictionless"]
         assert report.errors[0].code == "type-error"
+
+
+@pytest.mark.parametrize(
+    ("bad", "words"),
+    [
+        ("{n},Коломия".encode()[:-1], "обривається посеред символу"),  # the last letter cut in half
+        ("{n},ok,Коломия\n".encode("cp1251"), "рядок файлу 100002 — ні"),  # a ragged row pasted
+    ],
+)
+def test_a_row_arrow_cannot_decode_past_the_first_window_prints_no_traceback(tmp_path, bad, words):
+    """Past the first mebibyte (~5 MiB here), a row with a cell too many or too few that
+    is not UTF-8 got the right message, then "Exception ignored in: <function
+    read_batches.<locals>.handler> … Traceback … UnicodeDecodeError" on stderr."""
+    schema = tmp_path / "schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    table = tmp_path / "table.csv"
+    rows = "".join(f"{i},Коломийська громада {i}\n" for i in range(1, 100_001))
+    table.write_bytes(b"id,name\n" + rows.encode() + bad.replace(b"{n}", b"100001"))
+    assert table.stat().st_size > 4 << 20
+    result = run_cli("validate", table, "--schema", schema)
+    assert result.returncode == 1 and words in result.stdout
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr, result.stderr
 
 
 def test_utf8_with_bom_is_accepted(plan_copy):
@@ -2215,6 +2273,40 @@ def test_resource_descriptor(tmp_path, plan_copy):
     assert code == 0, report
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("uk", "Зовнішній ключ «account» → «accounts» не перевірено: таблицю перевіряють окремо від пакета."),
+        ("en", "Foreign key «account» → «accounts» not checked: the table is checked outside its package."),
+    ],
+)
+def test_a_resource_descriptor_with_a_key_to_another_table_is_checked_without_it(tmp_path, lang, said):
+    """It was an untranslated "package is required for foreign keys to other resources:
+    "{fk}"", 0 rows checked, where the same table with --schema got this warning and
+    every row checked.  A key to the table itself is still checked."""
+    (tmp_path / "tx.csv").write_text("id,account,parent\n1,UA1,\n2,UA2,1\nx,UA3,9\n", encoding="utf-8")
+    schema = {
+        "fields": [
+            {"name": "id", "type": "integer"},
+            {"name": "account"},
+            {"name": "parent", "type": "integer"},
+        ],
+        "foreignKeys": [
+            {"fields": ["account"], "reference": {"resource": "accounts", "fields": ["id"]}},
+            {"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}},
+        ],
+    }
+    descriptor = {"name": "tx", "path": "tx.csv", "schema": schema}
+    (tmp_path / "tx.resource.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(tmp_path / "tx.resource.json", "--lang", lang)
+    assert code == 1 and report["tables"][0]["rows"] == 3
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [("type-error", 4), ("foreign-key", 4)]
+    [warning] = report["warnings"]
+    assert (warning["type"], warning["message"]) == ("foreign-key-skipped", said)
+    text = run_cli("validate", tmp_path / "tx.resource.json", "--lang", lang)
+    assert said in text.stdout and "{fk}" not in text.stdout
+
+
 def test_help_teaches():
     result = run_cli("validate", "--help", "--lang", "en")
     assert result.returncode == 0
@@ -2557,7 +2649,7 @@ def test_rate_column_counts_as_the_language_does(lang, per_second, expected):
     assert rate(bar.tasks[0]) == ""  # no estimate before the first rows
     for second in range(1, 4):
         now[0] = float(second)
-        bar.update(task, completed=per_second * second)
+        bar.update(task, completed=per_second * second, advanced_at=now[0])  # as `_progress.update`
     assert rate(bar.tasks[0]).replace("\xa0", " ") == expected
 
 

@@ -322,6 +322,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Open it in Excel or LibreOffice and save it as “CSV UTF-8 (Comma delimited)” named «{path}».",
         ),
     },
+    "binary-file:archive": {
+        "uk": (
+            "Файл «{path}» — {kind_words}, а не текст CSV: таблицю в ньому стиснуто.",
+            "Розпакуйте його (7-Zip, gunzip) і перевірте розпакований CSV; або, якщо це ресурс пакета "
+            'даних, додайте в його опис "compression": "{compression}", і таблицю буде прочитано з архіву.',
+        ),
+        "en": (
+            "File «{path}» is {kind_words}, not CSV text: the table in it is compressed.",
+            "Unpack it (7-Zip, gunzip) and check the unpacked CSV; or, for a resource of a data package, "
+            'add "compression": "{compression}" to its descriptor and the table is read from the archive.',
+        ),
+    },
     "wrong-encoding": {
         "uk": (
             "Файл «{path}» збережено в кодуванні {detected}, а не UTF-8; українські літери прочиталися б як «кракозябри».",
@@ -1214,11 +1226,13 @@ FILE_KINDS = {
         "zip": "книга Excel або інший zip-архів (XLSX, ODS)",
         "ole": "книга Excel старого формату (XLS)",
         "pdf": "документ PDF",
+        "gzip": "архів gzip",
     },
     "en": {
         "zip": "an Excel workbook or another zip archive (XLSX, ODS)",
         "ole": "an Excel workbook in the old format (XLS)",
         "pdf": "a PDF document",
+        "gzip": "a gzip archive",
     },
 }
 
@@ -1779,6 +1793,7 @@ IMPORT_UI = {
             "zip": "документ Word чи інший zip-архів (DOCX, ODT)",
             "ole": "документ Word старого формату (DOC)",
             "pdf": "документ PDF",
+            "gzip": "архів gzip (спершу розпакуйте його)",
         },
         "notes": {
             "not-found": "У тексті рішення не знайдено поля {field} ({what}): у decision.csv воно "
@@ -1870,6 +1885,7 @@ IMPORT_UI = {
             "zip": "a Word document or another zip archive (DOCX, ODT)",
             "ole": "a Word document in the old format (DOC)",
             "pdf": "a PDF document",
+            "gzip": "a gzip archive (unpack it first)",
         },
         "notes": {
             "not-found": "Field {field} ({what}) was not found in the decision's text: it is empty in "

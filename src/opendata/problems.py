@@ -161,7 +161,7 @@ class Problem:
         if code.startswith("extra-cells"):
             text_field = params.get("text_field")
             params["such_as"] = SUCH_AS_COLUMN[lang].format(field=text_field) if text_field else ""
-        if code == "binary-file":
+        if self.code == "binary-file":
             params["kind_words"] = FILE_KINDS[lang].get(params.get("kind"), params.get("kind"))
         if code == "descriptor-not-json" and "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)

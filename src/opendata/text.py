@@ -72,12 +72,13 @@ def plain_text(markdown: str | None) -> str:
 
 # the encodings Ukrainian text comes in besides UTF-8 (Python's codec -> the name people know)
 # the first bytes of what is saved where text is expected: a zip (XLSX, DOCX, ODS, ODT),
-# an OLE compound file (XLS, DOC) or a PDF
-BINARY_MAGIC = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "ole", b"%PDF-": "pdf"}
+# an OLE compound file (XLS, DOC), a PDF, or a text compressed with gzip (a .csv.gz)
+BINARY_MAGIC = {b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "ole", b"%PDF-": "pdf", b"\x1f\x8b": "gzip"}
+ARCHIVES = {"gzip": "gz"}  # the kinds that hold a compressed text: Table Schema's "compression" for it
 
 
 def binary_kind(start: bytes) -> str | None:
-    """The kind ("zip", "ole" or "pdf") of a file that begins with ``start``, else None."""
+    """The kind ("zip", "ole", "pdf" or "gzip") of a file that begins with ``start``, else None."""
     return next((kind for magic, kind in BINARY_MAGIC.items() if start.startswith(magic)), None)
 
 

@@ -41,7 +41,7 @@ from opendata.neighbours import Folders
 from opendata.paths import escapes_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
-from opendata.text import binary_kind, encoding_name, guess_encoding, lookalike_letters
+from opendata.text import ARCHIVES, binary_kind, encoding_name, guess_encoding, lookalike_letters
 
 FOREIGN_KEY_NOTE = re.compile(
     r'for "(?P<fields>[^"]+)": values "(?P<values>[^"]*)" not found in the lookup table "(?P<target>[^"]*)"'
@@ -357,8 +357,11 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     except frictionless.FrictionlessException as error:
         raise Unreadable(Problem("descriptor-invalid", path=str(path), params=_detail(error))) from error
     written = safe[0].get("schema")
-    readable = _schema_readable(resource, written if isinstance(written, str) else None, report)
-    return Opened(None, [resource] if readable else [])
+    if not _schema_readable(resource, written if isinstance(written, str) else None, report):
+        return Opened(None, [])
+    # outside a package there is no other table to look up: say so, check the rest (as `_open_table`)
+    _drop_foreign_keys(resource, report, "foreign-key-skipped")
+    return Opened(None, [resource])
 
 
 def _schema_readable(resource: frictionless.Resource, written: str | None, report: ValidationReport) -> bool:
@@ -596,9 +599,11 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             start = stream.read(HTML_SNIFF_BYTES)
         kind = binary_kind(start)
         if kind is not None:  # a workbook saved under the table's name: not "an unknown encoding"
-            report.problems.append(
-                Problem("binary-file", resource=resource.name, path=display, params={"kind": kind})
-            )
+            params = {"kind": kind}
+            if kind in ARCHIVES:  # a compressed table, not declared so: unpacked or declared, it is read
+                params.update(variant="archive", compression=ARCHIVES[kind])
+            problem = Problem("binary-file", resource=resource.name, path=display, params=params)
+            report.problems.append(problem)
             return False
         # The first window only: the engine decodes the rest strictly, and a byte it
         # cannot decode sends the whole file through the same check (_check_table).
@@ -683,8 +688,13 @@ def _blank(file: Path) -> bool:
 
 
 def _read_as_utf8(resource: frictionless.Resource) -> bool:
-    """Whether the table is a local text file that must be UTF-8 (declared so, or not declared)."""
-    if resource.remote or not (resource.format in ("csv", "tsv", "txt") or resource.format is None):
+    """Whether the table is a local text file that must be UTF-8 (declared so, or not declared).
+
+    Not a compressed one (``"compression": "gz"``, or inferred from a .gz or .zip path):
+    its bytes are the archive's, and Frictionless reads the text inside it."""
+    if resource.remote or resource.compression:
+        return False
+    if not (resource.format in ("csv", "tsv", "txt") or resource.format is None):
         return False
     return (resource.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
 

@@ -28,11 +28,13 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import polars as pl
 
@@ -78,6 +80,31 @@ class Batch:
     ragged: list[RaggedRow]
 
 
+class _QuietUndecodableRows:
+    """``sys.unraisablehook`` that drops what Arrow raises decoding the text of an invalid
+    row for a ``read_batches`` handler (a row cut off in the middle of a letter, or pasted
+    from windows-1251), before the handler is called.  Python printed it as "Exception
+    ignored in … Traceback … UnicodeDecodeError" beside the message `validate` gives for
+    those bytes; Arrow then fails the read as for any byte it cannot decode.  Anything
+    else goes to the hook it replaced."""
+
+    handlers: ClassVar[weakref.WeakSet] = weakref.WeakSet()
+
+    def __init__(self, previous: Callable) -> None:
+        self.previous = previous
+
+    def __call__(self, unraisable) -> None:
+        ours = any(unraisable.object is handler for handler in self.handlers)
+        if not (ours and isinstance(unraisable.exc_value, UnicodeDecodeError)):
+            self.previous(unraisable)
+
+    @classmethod
+    def watch(cls, handler: Callable) -> None:
+        cls.handlers.add(handler)
+        if not isinstance(sys.unraisablehook, cls):
+            sys.unraisablehook = cls(sys.unraisablehook)
+
+
 def read_batches(
     path: str,
     *,
@@ -108,6 +135,8 @@ def read_batches(
             return "error"
         invalid.append((row.number, row.text))
         return "skip"
+
+    _QuietUndecodableRows.watch(handler)
 
     read_opts = pacsv.ReadOptions(
         skip_rows=1,
