@@ -8,8 +8,9 @@ import json
 
 import pytest
 
+from opendata.audit import run_audit
 from opendata.build import OutputInUse, OutputIsPackage, build
-from opendata.ckan_client import CkanClient, PortalError
+from opendata.ckan_client import CkanClient, PortalError, PortalUrlWithPassword, PortalUrlWithUser
 from opendata.national import Publisher, PublisherError
 from opendata.package import EditedByHand, import_plan
 from opendata.plan_import import SourceError
@@ -91,3 +92,21 @@ def test_a_pull_into_a_folder_with_files_is_no_portal_error(tmp_path):
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputNotEmpty"
     assert result.stderr.startswith("Папка --out не порожня: завантаження замінило б файли в ній")
     assert (folder / "people.csv").read_text(encoding="utf-8") == "edits"
+
+
+@pytest.mark.parametrize(
+    ("address", "refusal", "words"),
+    [
+        ("http://admin:Pa55word@127.0.0.1:9", PortalUrlWithPassword, "holds a user name and password"),
+        ("http://admin@127.0.0.1:9", PortalUrlWithUser, "holds a user name (the part before «@»)"),
+    ],
+)
+def test_a_portal_address_with_a_user_or_password_is_refused_before_anything_is_sent(address, refusal, words):
+    """CkanClient and run_audit took it and repeated it, password and all, in repr() and in
+    every error («no answer from http://admin:Pa55word@…»); the command refuses it."""
+    for call in (lambda: CkanClient(address, attempts=1), lambda: run_audit(portal=address, timeout=1)):
+        with pytest.raises(refusal) as raised:
+            call()
+        assert isinstance(raised.value, ValueError)
+        assert str(raised.value).startswith(f"The portal's address from the url given {words}")
+        assert "Pa55word" not in str(raised.value) and "take" in str(raised.value)

@@ -27,7 +27,8 @@ from typing import Any
 import ckanapi
 import requests
 
-from opendata.config import WithheldToken
+from opendata.config import WithheldToken, user_info
+from opendata.messages import PUBLISH_UI
 
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_ATTEMPTS = 5
@@ -105,6 +106,32 @@ class Rejected(PortalError):
     dataset's or resource's value is refused under."""
 
 
+class PortalAddressRefused(ValueError):
+    """An address with a user-info part, refused before anything is sent: every message and
+    repr() that shows the address would show it.  str() is the command's English refusal;
+    the address is not quoted, the password in it never is."""
+
+    key = ""  # of the refusal in messages.PUBLISH_UI
+
+    def __init__(self) -> None:
+        super().__init__(PUBLISH_UI["en"][self.key].format(source="the url given"))
+
+
+class PortalUrlWithPassword(PortalAddressRefused):
+    """The address holds a user name and a password («https://admin:secret@host»)."""
+
+    key = "portal_url_password"
+
+
+class PortalUrlWithUser(PortalAddressRefused):
+    """The address holds a user name («https://admin@host»), behind which it may hide its host."""
+
+    key = "portal_url_user"
+
+
+ADDRESS_REFUSALS = {"password": PortalUrlWithPassword, "user": PortalUrlWithUser}  # by `config.user_info`
+
+
 def _worth_another_try(status: int) -> bool:
     """HTTP 429 or 5xx but 501: a busy or failing server; a 501 says there is no such thing
     there (a plain web server has no portal), which asking again will not change."""
@@ -144,6 +171,8 @@ class CkanClient:
         sleep: Callable[[float], None] = time.sleep,
         withheld: WithheldToken | None = None,
     ):
+        if credentials := user_info(url):  # the CLI refuses it first, naming --portal or the file
+            raise ADDRESS_REFUSALS[credentials]()
         self.url = url.rstrip("/")
         self._token = token
         self.withheld = withheld  # the config file's token, kept from this portal: why it has none
