@@ -67,6 +67,27 @@ def test_a_bad_publisher_file_names_the_file_the_key_and_the_value(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "english", "ukrainian"),
+    [
+        ({"executant_id": "12"}, "«executant_id»: «12» is not an ЄДРПОУ code (eight digits)",
+         "«executant_id»: «12» — не код ЄДРПОУ (вісім цифр)"),
+        ({"contact_email": "nope"}, "«contact_email»: «nope» is not an e-mail address",
+         "«contact_email»: «nope» — не адреса електронної пошти"),
+        ({"dataset_url": "data.gov.ua/x"}, "«dataset_url»: «data.gov.ua/x» is not a link starting with http://",
+         "«dataset_url»: «data.gov.ua/x» — не посилання, що починається з http://"),
+    ],
+)  # fmt: skip
+def test_a_publisher_given_in_code_is_checked_as_the_file_is(plan_copy, tmp_path, given, english, ukrainian):
+    """Only Publisher.from_file checked the facts: Publisher(contact_email="nope",
+    executant_id="12") built in code put them in national/register.csv as they were."""
+    with pytest.raises(PublisherError) as raised:
+        build(plan_copy, tmp_path / "dist", Publisher(**given))
+    assert str(raised.value).startswith(f"Publisher, {english}")
+    assert raised.value.message("uk").startswith(f"Publisher, {ukrainian}")
+    assert not (tmp_path / "dist").exists()
+
+
 def test_a_build_over_the_package_or_other_files_says_which_folder_and_what_to_give(plan_copy, tmp_path):
     with pytest.raises(OutputIsPackage) as raised:
         build(plan_copy, plan_copy)

@@ -1923,6 +1923,7 @@ BUILD_UI = {
             "not-object": "у файлі розпорядника «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
             "unknown-key": "у файлі розпорядника «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
             "bad-value": "у файлі розпорядника «{path}» «{key}»: {value} — {kind_words}",
+            "bad-field": "Publisher, «{key}»: {value} — {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "не код ЄДРПОУ (вісім цифр)",
@@ -1958,6 +1959,7 @@ BUILD_UI = {
             "not-object": "publisher file «{path}» must hold a JSON object {{…}} with the keys {known}",
             "unknown-key": "publisher file «{path}» has an unknown key «{key}»{meant}; the keys are: {known}",
             "bad-value": "publisher file «{path}», «{key}»: {value} is {kind_words}",
+            "bad-field": "Publisher, «{key}»: {value} is {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "not an ЄДРПОУ code (eight digits)",

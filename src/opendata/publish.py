@@ -37,7 +37,7 @@ import frictionless
 
 from opendata.build import build, distributed
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected, UnknownAction
-from opendata.national import Publisher
+from opendata.national import Publisher, publisher_value_problem
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
@@ -547,10 +547,11 @@ def plan_publish(
         _keep_the_portals_passport(wanted, existing, passport)
     # the register row of the build (national/register.csv) names the dataset's contact,
     # as the passport does: a plain build leaves it to --publisher.  Not the dataset's
-    # page: the same package's files would differ from one dataset name to another
-    publisher = Publisher(
-        contact_name=wanted["maintainer"] or None, contact_email=wanted["maintainer_email"] or None
-    )
+    # page: the same package's files would differ from one dataset name to another.  An
+    # e-mail not in the register's form is left out of it (the portal's refusal names it)
+    email = wanted["maintainer_email"] or None
+    fits = publisher_value_problem("contact_email", email) is None
+    publisher = Publisher(contact_name=wanted["maintainer"] or None, contact_email=email if fits else None)
     files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
     if not wanted["maintainer_email"]:
