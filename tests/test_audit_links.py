@@ -225,6 +225,18 @@ def test_an_audit_runs_where_an_event_loop_is_running(edge, tmp_path):
     assert (resource.status, resource.reachable, resource.error) == (200, True, None)
 
 
+def test_an_audit_names_no_downloaded_copy_it_has_deleted(edge, tmp_path):
+    """The copies are checked in a temporary folder the audit deletes: `local_file` named a
+    file that was no longer there (and differed from run to run)."""
+    dataset = {"name": "parks", "title": "Парки", "license_id": "cc-by",
+               "resources": [{"id": "r", "name": "парки.csv", "format": "CSV", "url": f"{edge.url}/ok.csv"}]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+    [resource] = run_audit(dump=dump, check_links=True, timeout=2.0).resources
+    assert resource.valid is True and resource.rows == 1  # the copy was read, then deleted
+    assert resource.local_file is None
+
+
 def _audit_of(tmp_path, *datasets: dict):
     """Audit DATASETS (a dump whose links are fetched) into tmp_path/out; its findings.csv rows."""
     dump = tmp_path / "portal.jsonl"
