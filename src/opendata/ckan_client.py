@@ -90,9 +90,17 @@ class TlsFailed(PortalUnreachable):
 
 
 class NotAuthorised(PortalError):
-    """The token is missing, invalid, or lacks the right to do this."""
+    """The token is missing, invalid, or lacks the right to do this.  A refusal in this tool's
+    own words has a ``reason``: the key of those words in ``messages.FAILURES``, so that the
+    user reads them in their language; the portal's refusals have none."""
 
     exit_code = 2
+    reason: str | None = None
+
+    def __init__(self, detail: str, reason: str | None = None, **params: str | None) -> None:
+        super().__init__(detail, **params)
+        if reason is not None:
+            self.reason = reason
 
 
 class NotFound(PortalError):
@@ -250,7 +258,9 @@ class CkanClient:
         if not organisations:
             raise NotAuthorised(
                 f"the portal does not know this API token (or its user is a member of no organisation); "
-                f"check CKAN_API_TOKEN / the config file for {self.url}"
+                f"check CKAN_API_TOKEN / the config file for {self.url}",
+                "token_not_known",
+                portal=self.url,
             )
         return organisations
 

@@ -2352,6 +2352,15 @@ FAILURES = {
             "не побачив би, а звіт видав би публічні за всі. Скопіюйте дійсний токен зі свого профілю на порталі "
             "(«API Tokens») або попросіть адміністратора порталу додати користувача до організації; щоб "
             "перевірити лише публічні набори, запустіть аудит без токена.",
+            "token_not_known": "Портал {portal} не знає цього API-токена (його набрано з помилкою, строк його "
+            "дії минув чи його відкликано) або користувач токена не входить до жодної організації порталу. "
+            "Перевірте токен у CKAN_API_TOKEN чи у файлі налаштувань для {portal}.",
+            "no_rights_anywhere": "Користувач API-токена не може публікувати в жодній організації порталу "
+            "{portal}: попросіть адміністратора організації «{org}» надати йому роль редактора.",
+            "other_organisation": "Набір «{dataset}» ({url}) належить організації «{owner}», а не «{org}».",
+            "not_by_opendata": "Набір «{dataset}» ({url}) опубліковано не цією програмою: на його ресурсах "
+            "немає її позначок.",
+            "dataset_page": "Сторінка набору: {url}",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2480,6 +2489,15 @@ FAILURES = {
             "see the private datasets, and the report would pass the public ones for all. Copy a valid token "
             "from your profile on the portal (“API Tokens”) or ask the portal's administrator to add the user "
             "to the organisation; to check only the public datasets, run the audit without a token.",
+            "token_not_known": "The portal {portal} does not know this API token (it was mistyped, has "
+            "expired or was revoked), or the token's user is a member of no organisation of the portal. Check "
+            "the token in CKAN_API_TOKEN or in the config file for {portal}.",
+            "no_rights_anywhere": "The API token's user may publish in no organisation of the portal {portal}: "
+            "ask the administrator of organisation «{org}» for the editor role.",
+            "other_organisation": "Dataset «{dataset}» ({url}) belongs to organisation «{owner}», not «{org}».",
+            "not_by_opendata": "Dataset «{dataset}» ({url}) was not published by this tool: its resources bear "
+            "none of its marks.",
+            "dataset_page": "The dataset's page: {url}",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

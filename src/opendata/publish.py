@@ -131,11 +131,16 @@ PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the porta
 
 class PackageError(Exception):
     """The package cannot be published as it is (missing file, bad descriptor).
-    ``params`` are what the user's message says of it (the packages, the dataset)."""
+    ``params`` are what the user's message says of it (the packages, the dataset); a
+    ``reason``, the key of its details in ``messages.FAILURES`` (else str() is shown)."""
 
-    def __init__(self, *args: object, **params: str) -> None:
+    reason: str | None = None
+
+    def __init__(self, *args: object, reason: str | None = None, **params: str) -> None:
         super().__init__(*args)
         self.params = params
+        if reason is not None:
+            self.reason = reason
 
 
 class DatasetNotOurs(PackageError):
@@ -189,10 +194,14 @@ class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
 
+    reason = "dataset_page"  # the message's first line says the rest
+
 
 class OtherPlansDataset(DatasetNotOurs):
     """The dataset was published from a package of this name for another period (the
     same town's plan for another quarter of the year): publishing would replace it."""
+
+    reason = "dataset_page"
 
 
 @dataclass(frozen=True)
@@ -543,7 +552,7 @@ def plan_publish(
         build_dir = workspace.name
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
-        _ensure_ours(existing, org, wanted["extras"])
+        _ensure_ours(existing, org, wanted["extras"], client.url)
         _keep_the_portals_passport(wanted, existing, passport)
     # the register row of the build (national/register.csv) names the dataset's contact,
     # as the passport does: a plain build leaves it to --publisher.  Not the dataset's
@@ -645,37 +654,47 @@ def _extras(dataset: dict) -> dict[str, str]:
     return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
-def _ensure_ours(existing: dict, org: str, extras: dict[str, str]) -> None:
+def _ensure_ours(existing: dict, org: str, extras: dict[str, str], portal: str) -> None:
     """Refuse a dataset this package must not update: another organisation's, another
     package's, or another plan's of the same package name (a town's Q3 and Q4 plans are
-    both «…-communication-plan-2022»: their periods, temporal_start and temporal_end, differ)."""
+    both «…-communication-plan-2022»: their periods, temporal_start and temporal_end, differ).
+    The refusal names the dataset's page on PORTAL, to look at."""
     package = extras[DATASET_MARK]
+    name = existing["name"]
+    where = {"dataset": name, "url": f"{portal}/dataset/{name}"}
     owner = (existing.get("organization") or {}).get("name")
     if owner and owner != org:
-        raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
+        raise DatasetNotOurs(
+            f"dataset {name!r} belongs to organisation {owner!r}, not {org!r}",
+            reason="other_organisation",
+            owner=owner,
+            org=org,
+            **where,
+        )
     theirs = _extras(existing).get(DATASET_MARK)
     if theirs and theirs != package:
         raise OtherPackagesDataset(
-            f"dataset {existing['name']!r} holds package {theirs!r}, not {package!r}; "
+            f"dataset {name!r} holds package {theirs!r}, not {package!r}; "
             f"give this one another --dataset name",
-            dataset=existing["name"],
             theirs=theirs,
             ours=package,
+            **where,
         )
     theirs_period, ours_period = (_period(e) for e in (_extras(existing), extras))
     if theirs == package and None not in (theirs_period, ours_period) and theirs_period != ours_period:
         raise OtherPlansDataset(
-            f"dataset {existing['name']!r} holds the plan for {theirs_period}, not {ours_period}; "
+            f"dataset {name!r} holds the plan for {theirs_period}, not {ours_period}; "
             f"give this one another --dataset name",
-            dataset=existing["name"],
             theirs=period_label(*theirs_period),
             ours=period_label(*ours_period),
-            suggested=f"{existing['name']}-{_quarters_slug(*ours_period)}",
+            suggested=f"{name}-{_quarters_slug(*ours_period)}",
+            **where,
         )
     resources = existing.get("resources", [])
     marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
     if resources and not marked:
-        raise DatasetNotOurs(f"dataset {existing['name']!r} was not published by opendata")
+        message = f"dataset {name!r} was not published by opendata"
+        raise DatasetNotOurs(message, reason="not_by_opendata", **where)
 
 
 def _period(extras: dict[str, str]) -> tuple[date, date] | None:
@@ -936,10 +955,6 @@ class NoToken(NotAuthorised):
     """There is no API token to publish with: ``reason`` says why (none set, or the config
     file's kept from this portal, another's), and what to do; ``params``: file, url, portal."""
 
-    def __init__(self, detail: str, reason: str, **params: str | None) -> None:
-        super().__init__(detail, **params)
-        self.reason = reason
-
 
 class OrganisationNotFound(NotFound):
     """--org names no organisation of the portal: a typo, or one still to create (``params``:
@@ -974,7 +989,10 @@ def check_can_publish(client: CkanClient, org: str) -> None:
         if not orgs:
             raise NotAuthorised(
                 f"the token's user may publish in no organisation of {client.url}: ask the administrator "
-                f"of {org!r} for the editor role"
+                f"of {org!r} for the editor role",
+                "no_rights_anywhere",
+                org=org,
+                portal=client.url,
             )
         names = sorted(o["name"] for o in orgs)
         shown, more = ", ".join(names[:ORGANISATIONS_SHOWN]), len(names[ORGANISATIONS_SHOWN:])
