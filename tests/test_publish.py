@@ -26,6 +26,7 @@ from opendata.publish import (
     NoRightsInOrganisation,
     OrganisationNotFound,
     Passport,
+    PlanCarriedOut,
     PublishFile,
     check_can_publish,
     load_datastore,
@@ -1261,6 +1262,29 @@ def test_a_dataset_another_publish_created_meanwhile_is_said_not_doubled(
     assert len(names) == len(set(names))  # nothing added twice
     again = publish_cli(ckan_portal, ckan_org, plan_copy, name)
     assert again.returncode == 0 and json.loads(again.stdout)["dataset"]["action"] == "unchanged"
+
+
+def test_a_plan_published_twice_is_refused_with_what_to_do(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A retry in a Python session, publish(plan) again, raised CreatedMeanwhile, blaming
+    «another publish» for the dataset the first call had created."""
+    name = f"api2-twice-{uuid.uuid4().hex[:8]}"
+    client = CkanClient(ckan_portal.url, ckan_portal.token)
+    passport = Passport(name=name, maintainer_email="a@example.org")
+    plan = plan_publish(plan_copy, client, ckan_org, passport)
+    try:
+        assert publish(plan, client).ok
+        published = ckan_portal.api().action.package_show(id=name)["resources"]
+        with pytest.raises(PlanCarriedOut) as raised:
+            publish(plan, client)
+        assert str(raised.value).startswith(f"this plan for {ckan_portal.url}/dataset/{name} was carried out")
+        assert str(raised.value).endswith("make a new plan with plan_publish() and publish that")
+        assert ckan_portal.api().action.package_show(id=name)["resources"] == published  # nothing sent
+        fresh = plan_publish(plan_copy, client, ckan_org, passport)
+        assert fresh.action == "unchanged" and not fresh.changes and publish(fresh, client).ok
+    finally:
+        ckan_portal.api().action.dataset_purge(id=name)
 
 
 def test_the_published_register_row_names_the_datasets_contact(

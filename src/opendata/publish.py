@@ -156,6 +156,12 @@ class CreatedMeanwhile(PortalError):
     one found none: the next run updates it."""
 
 
+class PlanCarriedOut(ValueError):
+    """`publish` was given a plan it has carried out already: the portal has changed since the
+    plan read it (the dataset created, files uploaded), so the plan no longer says what to do.
+    Carried out again, it would create what exists."""
+
+
 class DataStoreRefused(Rejected):
     """The DataStore refuses a table as it is (a field name, a type, a value it cannot
     store): publishing again is refused the same way until the table is fixed.  ``params``:
@@ -260,6 +266,7 @@ class PublishPlan:
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
     warnings: list[Problem] = field(default_factory=list)  # the package's, published as it is
+    carried_out: bool = field(default=False, compare=False)  # by `publish`: a new plan for the next
 
     @property
     def dataset_url(self) -> str:
@@ -886,10 +893,18 @@ def publish(
 
     Lost connections and refusals of one resource make a partial result (the
     next run finishes the job); a bad token or an unreachable portal stops
-    everything by raising.
+    everything by raising.  A plan is carried out once: to publish again (a retry, say),
+    make a new plan with `plan_publish`, which reads the portal as it is now; this one
+    raises PlanCarriedOut.
     """
+    if plan.carried_out:
+        raise PlanCarriedOut(
+            f"this plan for {plan.dataset_url} was carried out already, and the portal has changed since "
+            f"the plan read it; to publish again, make a new plan with plan_publish() and publish that"
+        )
     result = PublishResult(plan)
     check_can_publish(client, plan.organization)
+    plan.carried_out = True  # from here on the portal changes
     dataset = _sync_dataset(plan, client)
     for change in sorted(plan.resources, key=lambda change: change.key == "page"):  # the page last
         if change.key == "page" and plan.built_page is not None:
