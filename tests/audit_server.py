@@ -89,6 +89,8 @@ class Handler(BaseHTTPRequestHandler):
             else:
                 empty = b'{"success": true, "result": {"count": 0, "results": []}}'
                 self._send(200, empty, "application/json")
+        elif path.startswith("/empty/api/"):  # a portal with no dataset
+            self._send(200, b'{"success": true, "result": {"count": 0, "results": []}}', "application/json")
         elif path.startswith("/hang/api/"):
             time.sleep(5)
             self._send(200, b"{}", "application/json")

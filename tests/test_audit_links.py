@@ -225,6 +225,39 @@ def test_an_audit_runs_where_an_event_loop_is_running(edge, tmp_path):
     assert (resource.status, resource.reachable, resource.error) == (200, True, None)
 
 
+def test_an_audit_names_no_downloaded_copy_it_has_deleted(edge, tmp_path):
+    """The copies are checked in a temporary folder the audit deletes: `local_file` named a
+    file that was no longer there (and differed from run to run)."""
+    dataset = {"name": "parks", "title": "Парки", "license_id": "cc-by",
+               "resources": [{"id": "r", "name": "парки.csv", "format": "CSV", "url": f"{edge.url}/ok.csv"}]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+    [resource] = run_audit(dump=dump, check_links=True, timeout=2.0).resources
+    assert resource.valid is True and resource.rows == 1  # the copy was read, then deleted
+    assert resource.local_file is None
+
+
+def test_an_audit_of_no_dataset_without_org_speaks_of_the_portal_or_dump_not_an_organisation(edge, tmp_path):
+    """Without --org, «the organisation exists but has no datasets» would name none: the
+    portal, or the dump, is what holds no dataset."""
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    said = {
+        ("--portal", f"{edge.url}/empty", "uk"): "На порталі немає публічних наборів.",
+        ("--portal", f"{edge.url}/empty", "en"): "The portal has no public dataset.",
+        ("--dump", empty, "uk"): "У файлі --dump немає жодного набору",
+        ("--dump", empty, "en"): "The --dump file has no dataset",
+    }
+    for number, ((option, source, lang), words) in enumerate(said.items()):
+        out = tmp_path / f"out{number}"
+        result = run_cli("audit", option, source, "--no-links", "--out", out, "--lang", lang,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        for text in (result.stderr, *((out / f).read_text("utf-8") for f in ("report.md", "report.html"))):
+            assert words in " ".join(text.split())
+            assert "Організація" not in text and "organisation «" not in text and "Most likely" not in text
+
+
 def _audit_of(tmp_path, *datasets: dict):
     """Audit DATASETS (a dump whose links are fetched) into tmp_path/out; its findings.csv rows."""
     dump = tmp_path / "portal.jsonl"

@@ -8,8 +8,9 @@ import json
 
 import pytest
 
+from opendata.audit import run_audit
 from opendata.build import OutputInUse, OutputIsPackage, build
-from opendata.ckan_client import CkanClient, PortalError
+from opendata.ckan_client import CkanClient, PortalError, PortalUrlWithPassword, PortalUrlWithUser
 from opendata.national import Publisher, PublisherError
 from opendata.package import EditedByHand, import_plan
 from opendata.plan_import import SourceError
@@ -66,6 +67,27 @@ def test_a_bad_publisher_file_names_the_file_the_key_and_the_value(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "english", "ukrainian"),
+    [
+        ({"executant_id": "12"}, "«executant_id»: «12» is not an ЄДРПОУ code (eight digits)",
+         "«executant_id»: «12» — не код ЄДРПОУ (вісім цифр)"),
+        ({"contact_email": "nope"}, "«contact_email»: «nope» is not an e-mail address",
+         "«contact_email»: «nope» — не адреса електронної пошти"),
+        ({"dataset_url": "data.gov.ua/x"}, "«dataset_url»: «data.gov.ua/x» is not a link starting with http://",
+         "«dataset_url»: «data.gov.ua/x» — не посилання, що починається з http://"),
+    ],
+)  # fmt: skip
+def test_a_publisher_given_in_code_is_checked_as_the_file_is(plan_copy, tmp_path, given, english, ukrainian):
+    """Only Publisher.from_file checked the facts: Publisher(contact_email="nope",
+    executant_id="12") built in code put them in national/register.csv as they were."""
+    with pytest.raises(PublisherError) as raised:
+        build(plan_copy, tmp_path / "dist", Publisher(**given))
+    assert str(raised.value).startswith(f"Publisher, {english}")
+    assert raised.value.message("uk").startswith(f"Publisher, {ukrainian}")
+    assert not (tmp_path / "dist").exists()
+
+
 def test_a_build_over_the_package_or_other_files_says_which_folder_and_what_to_give(plan_copy, tmp_path):
     with pytest.raises(OutputIsPackage) as raised:
         build(plan_copy, plan_copy)
@@ -91,3 +113,21 @@ def test_a_pull_into_a_folder_with_files_is_no_portal_error(tmp_path):
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OutputNotEmpty"
     assert result.stderr.startswith("Папка --out не порожня: завантаження замінило б файли в ній")
     assert (folder / "people.csv").read_text(encoding="utf-8") == "edits"
+
+
+@pytest.mark.parametrize(
+    ("address", "refusal", "words"),
+    [
+        ("http://admin:Pa55word@127.0.0.1:9", PortalUrlWithPassword, "holds a user name and password"),
+        ("http://admin@127.0.0.1:9", PortalUrlWithUser, "holds a user name (the part before «@»)"),
+    ],
+)
+def test_a_portal_address_with_a_user_or_password_is_refused_before_anything_is_sent(address, refusal, words):
+    """CkanClient and run_audit took it and repeated it, password and all, in repr() and in
+    every error («no answer from http://admin:Pa55word@…»); the command refuses it."""
+    for call in (lambda: CkanClient(address, attempts=1), lambda: run_audit(portal=address, timeout=1)):
+        with pytest.raises(refusal) as raised:
+            call()
+        assert isinstance(raised.value, ValueError)
+        assert str(raised.value).startswith(f"The portal's address from the url given {words}")
+        assert "Pa55word" not in str(raised.value) and "take" in str(raised.value)

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,6 +26,7 @@ from opendata.publish import (
     NoRightsInOrganisation,
     OrganisationNotFound,
     Passport,
+    PlanCarriedOut,
     PublishFile,
     check_can_publish,
     load_datastore,
@@ -455,6 +457,66 @@ def test_missing_or_invalid_token_stops_clearly(ckan_portal: Portal, ckan_org: s
     assert name not in ckan_portal.api().action.package_list()
 
 
+@pytest.mark.parametrize(
+    ("lang", "lead", "detail"),
+    [
+        ("uk", "Портал не приймає API-токен", "Портал {url} не знає цього API-токена (його набрано"),
+        ("en", "The portal does not accept the API token", "The portal {url} does not know this API token"),
+    ],
+)
+def test_a_token_the_portal_does_not_know_is_told_in_the_users_language(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, lang, lead, detail
+):
+    """The details line was the tool's own English in Ukrainian too: «Подробиці: the portal
+    does not know this API token (or its user is a member of no organisation); check …»."""
+    result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--lang", lang,
+                     env=cli_env("not-a-real-token"))  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-3].startswith(lead) and lines[-2].startswith(detail.format(url=ckan_portal.url))
+    assert "CKAN_API_TOKEN" in lines[-2] and "does not know" not in (result.stderr if lang == "uk" else "")
+
+
+@pytest.fixture
+def others_datasets(ckan_portal: Portal, ckan_org: str) -> Iterator[dict[str, str]]:
+    """A dataset of another organisation, and one of ours made by hand (names api2-…)."""
+    api = ckan_portal.api()
+    suffix = uuid.uuid4().hex[:8]
+    other, theirs, handmade = (f"api2-{what}-{suffix}" for what in ("other", "theirs", "handmade"))
+    api.action.organization_create(name=other, title="Інший відділ (тест)")
+    api.action.package_create(name=theirs, owner_org=other, title="Чужий набір (тест)")
+    api.action.package_create(name=handmade, owner_org=ckan_org, title="Бюджет (вручну)")
+    api.action.resource_create(package_id=handmade, name="budget.csv", url="https://example.org/b.csv")
+    yield {"other": other, "theirs": theirs, "handmade": handmade}
+    for dataset in (theirs, handmade):
+        api.action.dataset_purge(id=dataset)
+    api.action.organization_purge(id=other)
+
+
+def test_a_dataset_not_ours_is_named_with_its_owner_in_the_users_language(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, others_datasets: dict[str, str]
+):
+    """«Подробиці: dataset 'x' belongs to organisation 'y', not 'z'»: the details of the
+    refusal were the tool's own English in Ukrainian too."""
+    theirs, handmade, other = others_datasets["theirs"], others_datasets["handmade"], others_datasets["other"]
+    said = {
+        ("uk", theirs): f"Набір «{theirs}» ({ckan_portal.url}/dataset/{theirs}) належить організації "
+        f"«{other}», а не «{ckan_org}».",
+        ("en", theirs): f"Dataset «{theirs}» ({ckan_portal.url}/dataset/{theirs}) belongs to organisation "
+        f"«{other}», not «{ckan_org}».",
+        ("uk", handmade): f"Набір «{handmade}» ({ckan_portal.url}/dataset/{handmade}) опубліковано не цією "
+        "програмою: на його ресурсах немає її позначок.",
+        ("en", handmade): f"Dataset «{handmade}» ({ckan_portal.url}/dataset/{handmade}) was not published by "
+        "this tool: its resources bear none of its marks.",
+    }
+    for (lang, name), words in said.items():
+        result = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org,
+                         "--dataset", name, "--lang", lang, env=cli_env(ckan_portal.token))  # fmt: skip
+        assert result.returncode == 2, result.stderr
+        assert result.stderr.strip().splitlines()[-1] == words
+    assert ckan_portal.api().action.package_show(id=theirs)["organization"]["name"] == other
+
+
 def test_token_is_never_taken_from_argv(ckan_portal: Portal):
     result = run_cli("publish", "--token", ckan_portal.token, env=cli_env(None))
     assert result.returncode == 2  # click: no such option
@@ -720,6 +782,34 @@ def test_a_token_whose_user_may_not_publish_in_the_organisation_says_whom_to_ask
     assert result.returncode == 2 and json.loads(result.stdout)["error"] == "NoRightsInOrganisation"
     assert f"не може публікувати в організації «{ckan_org}» (може в: {elsewhere})" in result.stderr
     assert "новий токен тут не допоможе" in result.stderr and token not in result.stderr + result.stdout
+
+
+def test_a_token_whose_user_may_publish_nowhere_says_whom_to_ask_in_the_users_language(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A member (not an editor) of another organisation: the details were the tool's own
+    English in Ukrainian too («Подробиці: the token's user may publish in no organisation …»)."""
+    api = ckan_portal.api()
+    user, elsewhere = (f"api2-{what}-{uuid.uuid4().hex[:8]}" for what in ("member", "elsewhere"))
+    api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+    api.action.organization_create(name=elsewhere, title="Деінде (тест)")
+    api.action.organization_member_create(id=elsewhere, username=user, role="member")
+    token = api.action.api_token_create(user=user, name="test")["token"]
+    command = ("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org)
+    try:
+        said = {lang: run_cli(*command, "--lang", lang, env=cli_env(token)) for lang in ("uk", "en")}
+    finally:
+        api.action.organization_purge(id=elsewhere)
+        api.action.user_delete(id=user)
+    assert said["uk"].returncode == said["en"].returncode == 2, said["uk"].stderr
+    assert said["uk"].stderr.strip().splitlines()[-2] == (
+        f"Користувач API-токена не може публікувати в жодній організації порталу {ckan_portal.url}: "
+        f"попросіть адміністратора організації «{ckan_org}» надати йому роль редактора."
+    )
+    assert said["en"].stderr.strip().splitlines()[-2] == (
+        f"The API token's user may publish in no organisation of the portal {ckan_portal.url}: "
+        f"ask the administrator of organisation «{ckan_org}» for the editor role."
+    )
 
 
 def test_a_dry_run_names_the_passports_changed_fields_in_ukrainian(
@@ -1038,6 +1128,7 @@ def test_another_package_under_the_same_dataset_name_does_not_take_it_over(
         result = publish_cli(ckan_portal, ckan_org, plan_copy, name, *dry_run)
         assert result.returncode == 2 and json.loads(result.stdout)["error"] == "OtherPackagesDataset"
         assert f"опубліковано з іншого пакета («{first}»), а не з «xfp-second-plan»" in result.stderr
+        assert result.stderr.strip().splitlines()[-1] == f"Сторінка набору: {ckan_portal.url}/dataset/{name}"
     extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
     assert extras["opendata_package"] == first
 
@@ -1059,6 +1150,7 @@ def test_another_period_under_the_same_package_name_does_not_take_its_dataset_ov
         said = f"Набір «{name}» на порталі — план на 2021-Q2 – 2021-Q4 (temporal_start, temporal_end)"
         assert f"{said}, а цей пакет — план на 2021-Q4, тож набір не змінено" in result.stderr
         assert f"Дайте цьому пакету іншу назву набору, наприклад --dataset {name}-q4." in result.stderr
+        assert result.stderr.strip().splitlines()[-1] == f"Сторінка набору: {ckan_portal.url}/dataset/{name}"
     extras = {e["key"]: e["value"] for e in ckan_portal.api().action.package_show(id=name)["extras"]}
     assert extras["temporal_start"] == "2021-04-01"
 
@@ -1172,6 +1264,29 @@ def test_a_dataset_another_publish_created_meanwhile_is_said_not_doubled(
     assert len(names) == len(set(names))  # nothing added twice
     again = publish_cli(ckan_portal, ckan_org, plan_copy, name)
     assert again.returncode == 0 and json.loads(again.stdout)["dataset"]["action"] == "unchanged"
+
+
+def test_a_plan_published_twice_is_refused_with_what_to_do(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """A retry in a Python session, publish(plan) again, raised CreatedMeanwhile, blaming
+    «another publish» for the dataset the first call had created."""
+    name = f"api2-twice-{uuid.uuid4().hex[:8]}"
+    client = CkanClient(ckan_portal.url, ckan_portal.token)
+    passport = Passport(name=name, maintainer_email="a@example.org")
+    plan = plan_publish(plan_copy, client, ckan_org, passport)
+    try:
+        assert publish(plan, client).ok
+        published = ckan_portal.api().action.package_show(id=name)["resources"]
+        with pytest.raises(PlanCarriedOut) as raised:
+            publish(plan, client)
+        assert str(raised.value).startswith(f"this plan for {ckan_portal.url}/dataset/{name} was carried out")
+        assert str(raised.value).endswith("make a new plan with plan_publish() and publish that")
+        assert ckan_portal.api().action.package_show(id=name)["resources"] == published  # nothing sent
+        fresh = plan_publish(plan_copy, client, ckan_org, passport)
+        assert fresh.action == "unchanged" and not fresh.changes and publish(fresh, client).ok
+    finally:
+        ckan_portal.api().action.dataset_purge(id=name)
 
 
 def test_the_published_register_row_names_the_datasets_contact(

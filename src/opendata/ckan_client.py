@@ -27,7 +27,8 @@ from typing import Any
 import ckanapi
 import requests
 
-from opendata.config import WithheldToken
+from opendata.config import WithheldToken, user_info
+from opendata.messages import PUBLISH_UI
 
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_ATTEMPTS = 5
@@ -89,9 +90,17 @@ class TlsFailed(PortalUnreachable):
 
 
 class NotAuthorised(PortalError):
-    """The token is missing, invalid, or lacks the right to do this."""
+    """The token is missing, invalid, or lacks the right to do this.  A refusal in this tool's
+    own words has a ``reason``: the key of those words in ``messages.FAILURES``, so that the
+    user reads them in their language; the portal's refusals have none."""
 
     exit_code = 2
+    reason: str | None = None
+
+    def __init__(self, detail: str, reason: str | None = None, **params: str | None) -> None:
+        super().__init__(detail, **params)
+        if reason is not None:
+            self.reason = reason
 
 
 class NotFound(PortalError):
@@ -103,6 +112,32 @@ class Rejected(PortalError):
     refused again.  ``params``: the portal's ``reason``, and where it names them, the DataStore
     ``field`` and the ``record`` (its index in the request's records), or the ``key`` a
     dataset's or resource's value is refused under."""
+
+
+class PortalAddressRefused(ValueError):
+    """An address with a user-info part, refused before anything is sent: every message and
+    repr() that shows the address would show it.  str() is the command's English refusal;
+    the address is not quoted, the password in it never is."""
+
+    key = ""  # of the refusal in messages.PUBLISH_UI
+
+    def __init__(self) -> None:
+        super().__init__(PUBLISH_UI["en"][self.key].format(source="the url given"))
+
+
+class PortalUrlWithPassword(PortalAddressRefused):
+    """The address holds a user name and a password («https://admin:secret@host»)."""
+
+    key = "portal_url_password"
+
+
+class PortalUrlWithUser(PortalAddressRefused):
+    """The address holds a user name («https://admin@host»), behind which it may hide its host."""
+
+    key = "portal_url_user"
+
+
+ADDRESS_REFUSALS = {"password": PortalUrlWithPassword, "user": PortalUrlWithUser}  # by `config.user_info`
 
 
 def _worth_another_try(status: int) -> bool:
@@ -144,6 +179,8 @@ class CkanClient:
         sleep: Callable[[float], None] = time.sleep,
         withheld: WithheldToken | None = None,
     ):
+        if credentials := user_info(url):  # the CLI refuses it first, naming --portal or the file
+            raise ADDRESS_REFUSALS[credentials]()
         self.url = url.rstrip("/")
         self._token = token
         self.withheld = withheld  # the config file's token, kept from this portal: why it has none
@@ -221,7 +258,9 @@ class CkanClient:
         if not organisations:
             raise NotAuthorised(
                 f"the portal does not know this API token (or its user is a member of no organisation); "
-                f"check CKAN_API_TOKEN / the config file for {self.url}"
+                f"check CKAN_API_TOKEN / the config file for {self.url}",
+                "token_not_known",
+                portal=self.url,
             )
         return organisations
 

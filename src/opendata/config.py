@@ -168,13 +168,27 @@ def address_problem(url: str) -> str | None:
     given = url.strip()
     if re.search(r"[\\\s\x00-\x1f\x7f]", given):
         return "characters"
-    authority = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#]*)", given)
-    user_info = authority[1].rpartition("@")[0] if authority else ""
-    if user_info:
-        return "password" if ":" in user_info else "user"
-    if authority and _url_key(given) is None:
+    if credentials := user_info(given):
+        return credentials
+    if _authority(given) is not None and _url_key(given) is None:
         return "host"
     return None
+
+
+def user_info(url: str) -> str | None:
+    """``password`` or ``user`` when URL holds a user-info part («admin:secret@», «admin@»):
+    every message that shows the address would show it, and it may hide the real host."""
+    authority = _authority(url.strip())
+    credentials = authority.rpartition("@")[0] if authority else ""
+    if not credentials:
+        return None
+    return "password" if ":" in credentials else "user"
+
+
+def _authority(url: str) -> str | None:
+    """The part of URL between «//» and the path (user-info, host and port), if it has one."""
+    found = re.match(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?//([^/?#]*)", url)
+    return found[1] if found else None
 
 
 def same_portal(one: str, other: str) -> bool:

@@ -1951,6 +1951,7 @@ BUILD_UI = {
             "not-object": "у файлі розпорядника «{path}» має бути об'єкт JSON {{…}} із ключами {known}",
             "unknown-key": "у файлі розпорядника «{path}» невідомий ключ «{key}»{meant}; можливі: {known}",
             "bad-value": "у файлі розпорядника «{path}» «{key}»: {value} — {kind_words}",
+            "bad-field": "Publisher, «{key}»: {value} — {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "не код ЄДРПОУ (вісім цифр)",
@@ -1986,6 +1987,7 @@ BUILD_UI = {
             "not-object": "publisher file «{path}» must hold a JSON object {{…}} with the keys {known}",
             "unknown-key": "publisher file «{path}» has an unknown key «{key}»{meant}; the keys are: {known}",
             "bad-value": "publisher file «{path}», «{key}»: {value} is {kind_words}",
+            "bad-field": "Publisher, «{key}»: {value} is {kind_words}",
         },
         "publisher_kinds": {
             "edrpou": "not an ЄДРПОУ code (eight digits)",
@@ -2378,6 +2380,15 @@ FAILURES = {
             "не побачив би, а звіт видав би публічні за всі. Скопіюйте дійсний токен зі свого профілю на порталі "
             "(«API Tokens») або попросіть адміністратора порталу додати користувача до організації; щоб "
             "перевірити лише публічні набори, запустіть аудит без токена.",
+            "token_not_known": "Портал {portal} не знає цього API-токена (його набрано з помилкою, строк його "
+            "дії минув чи його відкликано) або користувач токена не входить до жодної організації порталу. "
+            "Перевірте токен у CKAN_API_TOKEN чи у файлі налаштувань для {portal}.",
+            "no_rights_anywhere": "Користувач API-токена не може публікувати в жодній організації порталу "
+            "{portal}: попросіть адміністратора організації «{org}» надати йому роль редактора.",
+            "other_organisation": "Набір «{dataset}» ({url}) належить організації «{owner}», а не «{org}».",
+            "not_by_opendata": "Набір «{dataset}» ({url}) опубліковано не цією програмою: на його ресурсах "
+            "немає її позначок.",
+            "dataset_page": "Сторінка набору: {url}",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2506,6 +2517,15 @@ FAILURES = {
             "see the private datasets, and the report would pass the public ones for all. Copy a valid token "
             "from your profile on the portal (“API Tokens”) or ask the portal's administrator to add the user "
             "to the organisation; to check only the public datasets, run the audit without a token.",
+            "token_not_known": "The portal {portal} does not know this API token (it was mistyped, has "
+            "expired or was revoked), or the token's user is a member of no organisation of the portal. Check "
+            "the token in CKAN_API_TOKEN or in the config file for {portal}.",
+            "no_rights_anywhere": "The API token's user may publish in no organisation of the portal {portal}: "
+            "ask the administrator of organisation «{org}» for the editor role.",
+            "other_organisation": "Dataset «{dataset}» ({url}) belongs to organisation «{owner}», not «{org}».",
+            "not_by_opendata": "Dataset «{dataset}» ({url}) was not published by this tool: its resources bear "
+            "none of its marks.",
+            "dataset_page": "The dataset's page: {url}",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

@@ -62,6 +62,15 @@ class Publisher:
     contact_name: str | None = None
     contact_email: str | None = None
 
+    def __post_init__(self) -> None:
+        """Each fact in the form the exports take (`PUBLISHER_FORMATS`), read from a file or
+        given in code: an e-mail «nope» would land in national/register.csv as it is."""
+        for key in (item.name for item in fields(self)):
+            value = getattr(self, key)
+            kind = publisher_value_problem(key, value)
+            if kind is not None:
+                raise PublisherError("bad-field", key=key, value=value, kind=kind)
+
     @classmethod
     def from_file(cls, path: Path) -> Publisher:
         try:
@@ -81,14 +90,10 @@ class Publisher:
         unknown = sorted(set(data) - set(known))
         if unknown:
             raise PublisherError("unknown-key", path=path, key=unknown[0], known=", ".join(known))
-        for key, value in data.items():
-            kind, pattern = PUBLISHER_FORMATS.get(key, (None, None))
-            if value is not None and (
-                not isinstance(value, str) or (pattern and not re.fullmatch(pattern, value))
-            ):
-                kind = kind if isinstance(value, str) else "text"
-                raise PublisherError("bad-value", path=path, key=key, value=value, kind=kind)
-        return cls(**data)
+        try:
+            return cls(**data)
+        except PublisherError as error:  # named with the file to correct
+            raise PublisherError("bad-value", path=path, **error.params) from None
 
 
 # what a publisher's fact must look like, where the exports' checks would refuse it:
@@ -104,9 +109,20 @@ PUBLISHER_FORMATS = {
 }
 
 
+def publisher_value_problem(key: str, value: object) -> str | None:
+    """The kind of value the publisher's KEY must be (`PUBLISHER_FORMATS`, or ``text``) when
+    VALUE is none of it; None for a value that fits, or no value."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return "text"
+    kind, pattern = PUBLISHER_FORMATS.get(key, (None, None))
+    return kind if pattern and not re.fullmatch(pattern, value) else None
+
+
 class PublisherError(ValueError):
-    """Why the publisher file cannot be used: ``code`` and the values its message names
-    (``messages.BUILD_UI["publisher_errors"]``)."""
+    """Why the publisher file, or a Publisher given in code (``bad-field``), cannot be used:
+    ``code`` and the values its message names (``messages.BUILD_UI["publisher_errors"]``)."""
 
     def __init__(self, code: str, **params) -> None:
         super().__init__(code)
@@ -116,7 +132,8 @@ class PublisherError(ValueError):
         return self.message("en")
 
     def message(self, lang: str) -> str:
-        """What is wrong with the publisher file, in LANG: the file, the key and value, the fix."""
+        """What is wrong with the publisher file (or Publisher), in LANG: the file, the key and
+        value, the fix."""
         params = dict(self.params)
         if "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)

@@ -37,7 +37,7 @@ import frictionless
 
 from opendata.build import build, distributed
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected, UnknownAction
-from opendata.national import Publisher
+from opendata.national import Publisher, publisher_value_problem
 from opendata.package import publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
@@ -131,11 +131,16 @@ PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the porta
 
 class PackageError(Exception):
     """The package cannot be published as it is (missing file, bad descriptor).
-    ``params`` are what the user's message says of it (the packages, the dataset)."""
+    ``params`` are what the user's message says of it (the packages, the dataset); a
+    ``reason``, the key of its details in ``messages.FAILURES`` (else str() is shown)."""
 
-    def __init__(self, *args: object, **params: str) -> None:
+    reason: str | None = None
+
+    def __init__(self, *args: object, reason: str | None = None, **params: str) -> None:
         super().__init__(*args)
         self.params = params
+        if reason is not None:
+            self.reason = reason
 
 
 class DatasetNotOurs(PackageError):
@@ -149,6 +154,12 @@ class DatasetNotOurs(PackageError):
 class CreatedMeanwhile(PortalError):
     """Another publish (a colleague's, a second window) created the dataset after this
     one found none: the next run updates it."""
+
+
+class PlanCarriedOut(ValueError):
+    """`publish` was given a plan it has carried out already: the portal has changed since the
+    plan read it (the dataset created, files uploaded), so the plan no longer says what to do.
+    Carried out again, it would create what exists."""
 
 
 class DataStoreRefused(Rejected):
@@ -189,10 +200,14 @@ class OtherPackagesDataset(DatasetNotOurs):
     """The dataset was published from another package (its ``opendata_package`` mark):
     publishing this one there would replace that package's files."""
 
+    reason = "dataset_page"  # the message's first line says the rest
+
 
 class OtherPlansDataset(DatasetNotOurs):
     """The dataset was published from a package of this name for another period (the
     same town's plan for another quarter of the year): publishing would replace it."""
+
+    reason = "dataset_page"
 
 
 @dataclass(frozen=True)
@@ -251,6 +266,7 @@ class PublishPlan:
     # Holds the temporary build folder (when no build_dir was given) until the plan is done.
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
     warnings: list[Problem] = field(default_factory=list)  # the package's, published as it is
+    carried_out: bool = field(default=False, compare=False)  # by `publish`: a new plan for the next
 
     @property
     def dataset_url(self) -> str:
@@ -543,14 +559,15 @@ def plan_publish(
         build_dir = workspace.name
     existing = client.find("package_show", {"id": wanted["name"]})
     if existing is not None:
-        _ensure_ours(existing, org, wanted["extras"])
+        _ensure_ours(existing, org, wanted["extras"], client.url)
         _keep_the_portals_passport(wanted, existing, passport)
     # the register row of the build (national/register.csv) names the dataset's contact,
     # as the passport does: a plain build leaves it to --publisher.  Not the dataset's
-    # page: the same package's files would differ from one dataset name to another
-    publisher = Publisher(
-        contact_name=wanted["maintainer"] or None, contact_email=wanted["maintainer_email"] or None
-    )
+    # page: the same package's files would differ from one dataset name to another.  An
+    # e-mail not in the register's form is left out of it (the portal's refusal names it)
+    email = wanted["maintainer_email"] or None
+    fits = publisher_value_problem("contact_email", email) is None
+    publisher = Publisher(contact_name=wanted["maintainer"] or None, contact_email=email if fits else None)
     files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
     if not wanted["maintainer_email"]:
@@ -644,37 +661,47 @@ def _extras(dataset: dict) -> dict[str, str]:
     return {e["key"]: e["value"] for e in dataset.get("extras", []) if isinstance(e, dict) and "key" in e}
 
 
-def _ensure_ours(existing: dict, org: str, extras: dict[str, str]) -> None:
+def _ensure_ours(existing: dict, org: str, extras: dict[str, str], portal: str) -> None:
     """Refuse a dataset this package must not update: another organisation's, another
     package's, or another plan's of the same package name (a town's Q3 and Q4 plans are
-    both «…-communication-plan-2022»: their periods, temporal_start and temporal_end, differ)."""
+    both «…-communication-plan-2022»: their periods, temporal_start and temporal_end, differ).
+    The refusal names the dataset's page on PORTAL, to look at."""
     package = extras[DATASET_MARK]
+    name = existing["name"]
+    where = {"dataset": name, "url": f"{portal}/dataset/{name}"}
     owner = (existing.get("organization") or {}).get("name")
     if owner and owner != org:
-        raise DatasetNotOurs(f"dataset {existing['name']!r} belongs to organisation {owner!r}, not {org!r}")
+        raise DatasetNotOurs(
+            f"dataset {name!r} belongs to organisation {owner!r}, not {org!r}",
+            reason="other_organisation",
+            owner=owner,
+            org=org,
+            **where,
+        )
     theirs = _extras(existing).get(DATASET_MARK)
     if theirs and theirs != package:
         raise OtherPackagesDataset(
-            f"dataset {existing['name']!r} holds package {theirs!r}, not {package!r}; "
+            f"dataset {name!r} holds package {theirs!r}, not {package!r}; "
             f"give this one another --dataset name",
-            dataset=existing["name"],
             theirs=theirs,
             ours=package,
+            **where,
         )
     theirs_period, ours_period = (_period(e) for e in (_extras(existing), extras))
     if theirs == package and None not in (theirs_period, ours_period) and theirs_period != ours_period:
         raise OtherPlansDataset(
-            f"dataset {existing['name']!r} holds the plan for {theirs_period}, not {ours_period}; "
+            f"dataset {name!r} holds the plan for {theirs_period}, not {ours_period}; "
             f"give this one another --dataset name",
-            dataset=existing["name"],
             theirs=period_label(*theirs_period),
             ours=period_label(*ours_period),
-            suggested=f"{existing['name']}-{_quarters_slug(*ours_period)}",
+            suggested=f"{name}-{_quarters_slug(*ours_period)}",
+            **where,
         )
     resources = existing.get("resources", [])
     marked = any(r.get(MANAGED_MARK) for r in resources) or _extras(existing).get(DATASET_MARK)
     if resources and not marked:
-        raise DatasetNotOurs(f"dataset {existing['name']!r} was not published by opendata")
+        message = f"dataset {name!r} was not published by opendata"
+        raise DatasetNotOurs(message, reason="not_by_opendata", **where)
 
 
 def _period(extras: dict[str, str]) -> tuple[date, date] | None:
@@ -866,10 +893,18 @@ def publish(
 
     Lost connections and refusals of one resource make a partial result (the
     next run finishes the job); a bad token or an unreachable portal stops
-    everything by raising.
+    everything by raising.  A plan is carried out once: to publish again (a retry, say),
+    make a new plan with `plan_publish`, which reads the portal as it is now; this one
+    raises PlanCarriedOut.
     """
+    if plan.carried_out:
+        raise PlanCarriedOut(
+            f"this plan for {plan.dataset_url} was carried out already, and the portal has changed since "
+            f"the plan read it; to publish again, make a new plan with plan_publish() and publish that"
+        )
     result = PublishResult(plan)
     check_can_publish(client, plan.organization)
+    plan.carried_out = True  # from here on the portal changes
     dataset = _sync_dataset(plan, client)
     for change in sorted(plan.resources, key=lambda change: change.key == "page"):  # the page last
         if change.key == "page" and plan.built_page is not None:
@@ -935,10 +970,6 @@ class NoToken(NotAuthorised):
     """There is no API token to publish with: ``reason`` says why (none set, or the config
     file's kept from this portal, another's), and what to do; ``params``: file, url, portal."""
 
-    def __init__(self, detail: str, reason: str, **params: str | None) -> None:
-        super().__init__(detail, **params)
-        self.reason = reason
-
 
 class OrganisationNotFound(NotFound):
     """--org names no organisation of the portal: a typo, or one still to create (``params``:
@@ -973,7 +1004,10 @@ def check_can_publish(client: CkanClient, org: str) -> None:
         if not orgs:
             raise NotAuthorised(
                 f"the token's user may publish in no organisation of {client.url}: ask the administrator "
-                f"of {org!r} for the editor role"
+                f"of {org!r} for the editor role",
+                "no_rights_anywhere",
+                org=org,
+                portal=client.url,
             )
         names = sorted(o["name"] for o in orgs)
         shown, more = ", ".join(names[:ORGANISATIONS_SHOWN]), len(names[ORGANISATIONS_SHOWN:])

@@ -43,7 +43,7 @@ class ResourceResult:
     rows: int | None = None
     valid: bool | None = None  # None: not a table or not checked
     error_count: int = 0
-    local_file: str | None = None  # downloaded copy, for the validity check
+    local_file: str | None = None  # downloaded copy, for the validity check; None after run_audit
 
     @property
     def reachable(self) -> bool | None:

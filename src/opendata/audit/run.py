@@ -38,7 +38,8 @@ def run_audit(
     still be reachable); otherwise the link-dependent points and stars stay unknown.
     With an API token (APIKEY) the portal's private datasets are audited too, and their
     uploads fetched with it; without one, or with one whose user is not in ORG, only the
-    public datasets can be seen.
+    public datasets can be seen.  The files are downloaded into a temporary folder, deleted
+    once they are checked: no resource's ``local_file`` names a copy (it is None).
     """
     if portal is None and dump is None:
         raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
@@ -91,6 +92,8 @@ def run_audit(
         for result, dataset in results:
             audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap)
             audit.datasets.append(result)
+    for resource in all_resources:  # its copy went with the folder
+        resource.local_file = None
     if register_rows is not None:
         audit.findings += register.compare(register_rows, audit.datasets, public_only=audit.public_only)
     return audit
