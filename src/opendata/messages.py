@@ -2302,6 +2302,13 @@ FAILURES = {
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
         "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
         "опублікований знову; тоді повторіть pull.",
+        "DownloadTooBig": "Файл «{file}» набору на порталі більший за {limit} МБ, тож його не прийнято й "
+        "нічого не записано (нескінченна відповідь порталу заповнила б диск). Якщо файл справді такий "
+        "великий, повторіть pull із більшим --max-size; інакше повідомте адміністратора порталу.",
+        "DownloadTooSlow": "Файл «{file}» набору не завантажився повністю за {limit} с, тож його не прийнято "
+        "й нічого не записано. Спробуйте пізніше; якщо так знову, повідомте адміністратора порталу.",
+        "UnusableAddress": "Портал дав адресу файлу, з якої нічого не завантажити (не http(s) чи "
+        "неправильну). Повідомте адміністратора порталу: повторний запуск тут не допоможе.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
         "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
@@ -2430,6 +2437,14 @@ FAILURES = {
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
         "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
         "publish sends the published one again; then pull again.",
+        "DownloadTooBig": "File «{file}» of the dataset on the portal is bigger than {limit} MB, so it was "
+        "refused and nothing was written (an endless answer from the portal would fill the disk). If the "
+        "file really is that big, pull again with a larger --max-size; otherwise tell the portal's "
+        "administrator.",
+        "DownloadTooSlow": "File «{file}» of the dataset was not all downloaded within {limit} s, so it was "
+        "refused and nothing was written. Try later; if it happens again, tell the portal's administrator.",
+        "UnusableAddress": "The portal gave an address of a file that nothing can be downloaded from (not "
+        "http(s), or malformed). Tell the portal's administrator: running the command again will not help.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "
         "organisation or was not published by this tool, so it was left as it is. Give the package "
