@@ -41,7 +41,6 @@ MAX_BACKOFF_S = 8.0
 DOWNLOAD_MAX_BYTES = 2048 << 20
 # One file's whole download, retries included: a portal trickling bytes never times a read out.
 DOWNLOAD_DEADLINE_S = 3600.0
-DOWNLOADABLE = ("http://", "https://")
 
 
 # A token no header can carry (a line break, a non-ASCII letter): the error quotes the header's value.

@@ -222,6 +222,34 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Put the file inside the package folder and use a relative path without «..» or a leading «/».",
         ),
     },
+    "path-links-out": {
+        "uk": (
+            "Файл «{path}» — посилання (symlink) на «{target}», що поза папкою пакета: збірка й "
+            "публікація скопіювали б той файл як файл пакета.",
+            "Покладіть на місце посилання «{path}» сам файл (копію, а не посилання) або вкажіть файл "
+            "із папки пакета.",
+        ),
+        "en": (
+            "File «{path}» is a link (symlink) to «{target}», outside the package folder: a build or a "
+            "publication would copy that file as the package's own.",
+            "Put the file itself (a copy, not a link) in place of the link «{path}», or name a file in "
+            "the package folder.",
+        ),
+    },
+    "licence-not-http": {
+        "uk": (
+            "Шлях ліцензії «{name}» у «licenses» — «{cell}», а не адреса http(s): сторінка плану не "
+            "може на нього посилатися (а «javascript:…» виконався б у браузері читача).",
+            "Вкажіть у «path» ліцензії повну адресу її тексту, що починається з https://, як-от "
+            "https://creativecommons.org/licenses/by/4.0/.",
+        ),
+        "en": (
+            "The path of licence «{name}» in «licenses» is «{cell}», not an http(s) address: the plan "
+            "page cannot link to it (and «javascript:…» would run in the reader's browser).",
+            "Give the full address of the licence's text in its «path», starting with https://, such as "
+            "https://creativecommons.org/licenses/by/4.0/.",
+        ),
+    },
     "remote-path": {
         "uk": (
             "Ресурс «{resource}» посилається на віддалену адресу «{path}».",

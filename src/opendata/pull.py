@@ -15,13 +15,13 @@ from pathlib import Path, PurePosixPath
 
 from opendata.ckan_client import (
     DOWNLOAD_MAX_BYTES,
-    DOWNLOADABLE,
     CkanClient,
     DownloadCut,
     NotFound,
     PortalError,
 )
 from opendata.package import json_text
+from opendata.paths import is_web_address
 from opendata.publish import MANAGED_MARK, uploaded_file_name
 
 
@@ -151,7 +151,7 @@ def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult, m
     url = str(resource.get("url"))
     if resource.get("url_type") != "upload":  # a link put in its place: not the file published
         raise ReplacedOnPortal(f"{resource['name']}: replaced by a link to {url}", file=resource["name"])
-    if not url.lower().startswith(DOWNLOADABLE):  # file://…: never a file the portal keeps
+    if not is_web_address(url):  # file://…: never a file the portal keeps
         raise ReplacedOnPortal(f"{resource['name']}: its address {url} is not http(s)", file=resource["name"])
     try:
         sha = client.download(url, dest, max_bytes=max_bytes)

@@ -1,0 +1,96 @@
+"""A package from someone else: what it holds is shown and copied, never run or followed
+out of it (a licence link of «javascript:», a symlink to a file outside the package)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from opendata.build import build
+from opendata.validate import ValidationReport, ValidPackage
+from tests.helpers import run_cli
+
+SCRIPT = "javascript:alert(document.domain)"
+SOURCE = "sources/kolomyia-2021-communication-plan.txt"
+
+
+def set_licence_path(package: Path, path: str) -> None:
+    descriptor_path = package / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["licenses"][0]["path"] = path
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_licence_path_that_is_no_web_address_is_an_error(plan_copy, tmp_path):
+    """The plan page made it a link: a click ran the script on the page's site."""
+    set_licence_path(plan_copy, SCRIPT)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1, checked.stdout
+    assert (
+        f"✗ The path of licence «Creative Commons Attribution 4.0» in «licenses» is «{SCRIPT}», "
+        "not an http(s) address" in checked.stdout
+    )
+    assert "Fix: Give the full address of the licence's text in its «path», starting with https://" in (
+        checked.stdout
+    )
+    in_ukrainian = run_cli("validate", plan_copy)
+    assert f"Шлях ліцензії «Creative Commons Attribution 4.0» у «licenses» — «{SCRIPT}»" in in_ukrainian.stdout
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 1 and not (tmp_path / "dist" / "index.html").exists()
+
+
+def test_the_plan_page_links_only_a_web_address_of_the_licence(plan_copy, tmp_path):
+    """Even built without validating (a ValidPackage made by hand), the page shows such a
+    licence's title as text, not as a link."""
+    set_licence_path(plan_copy, SCRIPT)
+    unchecked = ValidPackage(plan_copy, ValidationReport(target=str(plan_copy)))
+    build(unchecked, tmp_path / "dist")
+    page = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert 'href="javascript:' not in page
+    assert ' Creative Commons Attribution 4.0.</p>' in page
+
+
+def test_the_plan_page_links_a_licence_at_a_web_address(plan_copy, tmp_path):
+    run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    page = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0</a>' in page
+
+
+def test_a_source_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp_path):
+    """`build` copied the file the link led to (a secret) into the build as the decision."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2\n", encoding="utf-8")
+    (plan_copy / SOURCE).unlink()
+    (plan_copy / SOURCE).symlink_to(secret)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1
+    assert f"✗ File «{SOURCE}» is a link (symlink) to «{secret.resolve()}», outside the package folder" in (
+        checked.stdout
+    )
+    assert f"Fix: Put the file itself (a copy, not a link) in place of the link «{SOURCE}»" in checked.stdout
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 1
+    copied = [p for p in (tmp_path / "dist").rglob("*") if p.is_file()] if (tmp_path / "dist").exists() else []
+    assert not any(b"hunter2" in p.read_bytes() for p in copied)
+
+
+def test_a_table_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp_path):
+    outside = tmp_path / "people.csv"
+    outside.write_bytes((plan_copy / "people.csv").read_bytes())
+    (plan_copy / "people.csv").unlink()
+    (plan_copy / "people.csv").symlink_to(outside)
+    checked = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
+    report = json.loads(checked.stdout)
+    linked = [e for e in report["errors"] if e["type"] == "path-links-out"]
+    assert checked.returncode == 1 and len(linked) == 1
+    assert linked[0]["resource"] == "people" and linked[0]["path"] == "people.csv"
+    assert str(outside.resolve()) in linked[0]["message"]
+
+
+def test_a_link_that_stays_inside_the_package_is_fine(plan_copy):
+    (plan_copy / "copies").mkdir()
+    (plan_copy / "copies" / "people.csv").write_bytes((plan_copy / "people.csv").read_bytes())
+    (plan_copy / "people.csv").unlink()
+    (plan_copy / "people.csv").symlink_to(plan_copy / "copies" / "people.csv")
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 0, checked.stdout
