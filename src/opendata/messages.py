@@ -1142,6 +1142,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Start the text otherwise, with a word or a quotation mark before the «{sign}».",
         ),
     },
+    "plan-formula-field": {
+        "uk": (
+            "Назва поля «{field}» починається з «{sign}»: Excel, відкривши CSV, виконає заголовок як "
+            "формулу (посилання, обчислення чи помилку #NAME? замість назви).",
+            "Дайте полю назву, що починається з літери, у схемі таблиці й у рядку заголовків.",
+        ),
+        "en": (
+            "The name of field «{field}» starts with «{sign}»: Excel opening the CSV runs the header as a "
+            "formula (a link, a calculation or a #NAME? error instead of the name).",
+            "Give the field a name that starts with a letter, in the table's schema and in the header row.",
+        ),
+    },
     "plan-cell-too-long": {
         "uk": (
             "Клітинка поля «{field}» довша, ніж уміщує Excel (32 767 символів).",
