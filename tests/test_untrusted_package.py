@@ -129,3 +129,20 @@ def test_a_field_named_like_a_formula_is_a_warning_and_text_in_the_workbook(plan
     assert built.returncode == 0, built.stderr
     header = load_workbook(tmp_path / "dist" / "kolomyia-communication-plan-2021.xlsx")["people"][1]
     assert header[-1].value == FORMULA and header[-1].data_type == "s"
+
+
+def test_control_characters_of_a_cell_are_shown_not_run_by_the_terminal(tmp_path):
+    """validate printed a cell's escape sequences raw: the terminal turned red and took the
+    cell's title for its window's."""
+    cell = "\x1b[31mRED\x1b]0;pwned\x07\x7f\x9b\tend"
+    table = tmp_path / "esc.csv"
+    table.write_text(f'a,b\n1,2\n"{cell}",3\n', encoding="utf-8")
+    schema = tmp_path / "esc.schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": name, "type": "integer"} for name in "ab"]}))
+    shown = run_cli("validate", table, "--schema", schema, "--lang", "en")
+    assert shown.returncode == 1
+    assert "Value «␛[31mRED␛]0;pwned␇␡<U+009B>" in shown.stdout  # then the tab, as spaces
+    assert "end» is not an integer." in shown.stdout
+    assert not any(character in shown.stdout for character in "\x1b\x07\x7f\x9b")
+    as_json = run_cli("validate", table, "--schema", schema, "--format", "json")
+    assert json.loads(as_json.stdout)["errors"][0]["cell"] == cell  # the real value: JSON escapes it
