@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from opendata.package import publisher_name
+from opendata.paths import leaves_folder
 from opendata.tables import PackageData
 from opendata.text import ukrainian_date
 
@@ -77,11 +78,15 @@ def source_texts(package_dir: Path, descriptor: dict) -> dict[str, bytes]:
 
 def _sources(descriptor: dict, package_dir: Path | None = None) -> list[dict]:
     """The descriptor's sources that are a text in the package's sources/ folder (and,
-    given the folder, there)."""
+    given the folder, there: not a link to a file elsewhere, which `validate` refuses)."""
     return [
         source
         for source in descriptor.get("sources", [])
         if isinstance(source, dict)
         and SOURCE_PATH.fullmatch(str(source.get("path")))
-        and (package_dir is None or (package_dir / source["path"]).is_file())
+        and (package_dir is None or _in_folder(package_dir, source["path"]))
     ]
+
+
+def _in_folder(package_dir: Path, path: str) -> bool:
+    return (package_dir / path).is_file() and not leaves_folder(package_dir, path)

@@ -363,7 +363,7 @@ def workbook_bytes(package: PackageData) -> bytes:
             cell.font = Font(bold=True)
         for row in rows:
             sheet.append([row.get(column) for column in header])
-        for column in sheet.iter_cols(min_row=2):
+        for column in sheet.iter_cols():  # the header too: a field's name is text, never run
             for cell in column:
                 if isinstance(cell.value, date):
                     cell.number_format = "yyyy-mm-dd"

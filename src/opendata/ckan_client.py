@@ -21,6 +21,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,10 @@ DEFAULT_ATTEMPTS = 5
 MAX_TIMEOUTS = 2
 DEFAULT_BACKOFF_S = 0.5
 MAX_BACKOFF_S = 8.0
+# One downloaded file: far more than any plan's file, far less than a disk an endless answer fills.
+DOWNLOAD_MAX_BYTES = 2048 << 20
+# One file's whole download, retries included: a portal trickling bytes never times a read out.
+DOWNLOAD_DEADLINE_S = 3600.0
 
 
 # A token no header can carry (a line break, a non-ASCII letter): the error quotes the header's value.
@@ -138,6 +143,28 @@ class PortalUrlWithUser(PortalAddressRefused):
 
 
 ADDRESS_REFUSALS = {"password": PortalUrlWithPassword, "user": PortalUrlWithUser}  # by `config.user_info`
+
+
+class UnusableAddress(PortalError):
+    """The portal gave a file's address no download can use (not http(s), malformed): asking
+    again would not help, and it is not the disk's fault either."""
+
+    exit_code = 2
+
+
+class DownloadCut(PortalError):
+    """A download stopped before its end, so nothing of it is kept: the same file would be cut
+    off again, so it is not asked for again.  ``params``: the ``limit``."""
+
+    exit_code = 2
+
+
+class DownloadTooBig(DownloadCut):
+    """The file is bigger than the cap (``limit``, in MB): an endless answer would fill the disk."""
+
+
+class DownloadTooSlow(DownloadCut):
+    """The file was not all there within the deadline (``limit``, in seconds)."""
 
 
 def _worth_another_try(status: int) -> bool:
@@ -318,15 +345,37 @@ class CkanClient:
             )
         return PortalError(self._scrub(f"{action}: {_message(error)}"))
 
-    def download(self, url: str, dest: Path) -> str:
+    def download(
+        self,
+        url: str,
+        dest: Path,
+        *,
+        max_bytes: int = DOWNLOAD_MAX_BYTES,
+        deadline: float = DOWNLOAD_DEADLINE_S,
+    ) -> str:
         """Fetch URL into DEST with retries; return the file's sha256.
 
-        The token goes only to this portal's own URLs, never to another host.
+        The token goes only to this portal's own URLs, never to another host.  A file of more
+        than MAX_BYTES, or not all there within DEADLINE seconds, is refused (DownloadCut): an
+        endless answer would fill the disk.  DEST is written only whole; a failed download
+        leaves nothing of it behind.
         """
+        part = dest.with_name(dest.name + ".part")
+        try:
+            sha = self._download(url, part, _Limits(max_bytes, deadline, time.monotonic() + deadline))
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
+        part.replace(dest)
+        return sha
+
+    def _download(self, url: str, dest: Path, limits: _Limits) -> str:
         headers = {"Authorization": self._token} if self._token and url.startswith(self.url + "/") else {}
         last = ""
         tries = _Tries(self)
         for _ in tries:
+            if time.monotonic() > limits.until:  # the retries' pauses count too
+                raise limits.too_slow(url)
             try:
                 with requests.get(url, headers=headers, timeout=self.timeout, stream=True) as response:
                     if _worth_another_try(response.status_code):
@@ -337,13 +386,7 @@ class CkanClient:
                     if response.status_code == 404:
                         raise NotFound(f"download {url}: HTTP 404")
                     response.raise_for_status()
-                    digest = hashlib.sha256()
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    with dest.open("wb") as stream:
-                        for chunk in response.iter_content(1 << 16):
-                            digest.update(chunk)
-                            stream.write(chunk)
-                    return digest.hexdigest()
+                    return _save(response, dest, limits)
             except requests.exceptions.SSLError as error:
                 raise self._tls_failed(f"download {url}", error) from None
             except (requests.ConnectionError, requests.Timeout) as error:
@@ -352,6 +395,8 @@ class CkanClient:
                 raise PortalError(self._scrub(f"download {url}: {error}")) from None
             except HEADER_ERRORS:
                 raise self._unsendable_token(f"download {url}") from None
+            except requests.RequestException as error:  # a malformed address, a redirect to file://
+                raise UnusableAddress(self._scrub(f"download {url}: {error}")) from None
         raise PortalUnreachable(self._scrub(f"download {url}: failed after {tries.count} tries ({last})"))
 
     def _send(self, action: str, data: dict, upload: Path | None) -> Any:
@@ -379,6 +424,44 @@ class CkanClient:
             if len(secret) >= 4:
                 text = text.replace(secret, "***")
         return text
+
+
+@dataclass(frozen=True)
+class _Limits:
+    """What one download may take: bytes, and seconds from its first try to its last byte."""
+
+    max_bytes: int
+    deadline: float
+    until: float  # time.monotonic() at the deadline
+
+    def too_big(self, url: str) -> DownloadTooBig:
+        limit = f"{self.max_bytes / (1 << 20):g}"
+        return DownloadTooBig(f"download {url}: the file is bigger than {limit} MB", limit=limit)
+
+    def too_slow(self, url: str) -> DownloadTooSlow:
+        limit = f"{self.deadline:g}"
+        return DownloadTooSlow(f"download {url}: the file was not all there within {limit} s", limit=limit)
+
+
+def _save(response: requests.Response, dest: Path, limits: _Limits) -> str:
+    """Write RESPONSE's body to DEST within LIMITS; its sha256.  A Content-Length above the
+    cap is refused before a byte is read."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise limits.too_big(response.url)
+    digest = hashlib.sha256()
+    written = 0
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with dest.open("wb") as stream:
+        for chunk in response.iter_content(1 << 16):
+            written += len(chunk)
+            if written > limits.max_bytes:
+                raise limits.too_big(response.url)
+            if time.monotonic() > limits.until:
+                raise limits.too_slow(response.url)
+            digest.update(chunk)
+            stream.write(chunk)
+    return digest.hexdigest()
 
 
 class _Tries:

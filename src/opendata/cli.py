@@ -1516,6 +1516,13 @@ def _refusal_line(refusal, ui: dict) -> str:
 @PORTAL_OPTION
 @CONFIG_OPTION
 @TIMEOUT_OPTION
+@click.option(
+    "--max-size",
+    type=click.IntRange(min=1),
+    default=2048,  # ckan_client.DOWNLOAD_MAX_BYTES, kept out of the import of every command
+    show_default=True,
+    help="Download cap per file, in MB: a bigger file is refused and nothing is written.",
+)
 @FORMAT_OPTION
 @LANG_OPTION
 def pull_command(
@@ -1524,6 +1531,7 @@ def pull_command(
     portal: str | None,
     config_path: Path | None,
     timeout: float,
+    max_size: int,
     output_format: str,
     lang: str,
 ) -> None:
@@ -1548,7 +1556,7 @@ def pull_command(
     ui = PUBLISH_UI[lang]
     client, _ = _portal_client(portal, config_path, timeout, lang, quiet=True, output_format=output_format)
     try:
-        result = pull(client, dataset, out_dir)
+        result = pull(client, dataset, out_dir, max_bytes=max_size << 20)
     except (PortalError, OutputNotEmpty) as error:
         _portal_failure(error, output_format, lang)
     report = validate(out_dir)

@@ -222,6 +222,34 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Put the file inside the package folder and use a relative path without «..» or a leading «/».",
         ),
     },
+    "path-links-out": {
+        "uk": (
+            "Файл «{path}» — посилання (symlink) на «{target}», що поза папкою пакета: збірка й "
+            "публікація скопіювали б той файл як файл пакета.",
+            "Покладіть на місце посилання «{path}» сам файл (копію, а не посилання) або вкажіть файл "
+            "із папки пакета.",
+        ),
+        "en": (
+            "File «{path}» is a link (symlink) to «{target}», outside the package folder: a build or a "
+            "publication would copy that file as the package's own.",
+            "Put the file itself (a copy, not a link) in place of the link «{path}», or name a file in "
+            "the package folder.",
+        ),
+    },
+    "licence-not-http": {
+        "uk": (
+            "Шлях ліцензії «{name}» у «licenses» — «{cell}», а не адреса http(s): сторінка плану не "
+            "може на нього посилатися (а «javascript:…» виконався б у браузері читача).",
+            "Вкажіть у «path» ліцензії повну адресу її тексту, що починається з https://, як-от "
+            "https://creativecommons.org/licenses/by/4.0/.",
+        ),
+        "en": (
+            "The path of licence «{name}» in «licenses» is «{cell}», not an http(s) address: the plan "
+            "page cannot link to it (and «javascript:…» would run in the reader's browser).",
+            "Give the full address of the licence's text in its «path», starting with https://, such as "
+            "https://creativecommons.org/licenses/by/4.0/.",
+        ),
+    },
     "remote-path": {
         "uk": (
             "Ресурс «{resource}» посилається на віддалену адресу «{path}».",
@@ -1124,6 +1152,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "A cell of field «{field}» starts with «{sign}»: Excel opening the CSV runs it as a formula "
             "(a link, a calculation or a #NAME? error instead of the text).",
             "Start the text otherwise, with a word or a quotation mark before the «{sign}».",
+        ),
+    },
+    "plan-formula-field": {
+        "uk": (
+            "Назва поля «{field}» починається з «{sign}»: Excel, відкривши CSV, виконає заголовок як "
+            "формулу (посилання, обчислення чи помилку #NAME? замість назви).",
+            "Дайте полю назву, що починається з літери, у схемі таблиці й у рядку заголовків.",
+        ),
+        "en": (
+            "The name of field «{field}» starts with «{sign}»: Excel opening the CSV runs the header as a "
+            "formula (a link, a calculation or a #NAME? error instead of the name).",
+            "Give the field a name that starts with a letter, in the table's schema and in the header row.",
         ),
     },
     "plan-cell-too-long": {
@@ -2320,6 +2360,13 @@ FAILURES = {
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
         "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
         "опублікований знову; тоді повторіть pull.",
+        "DownloadTooBig": "Файл «{file}» набору на порталі більший за {limit} МБ, тож його не прийнято й "
+        "нічого не записано (нескінченна відповідь порталу заповнила б диск). Якщо файл справді такий "
+        "великий, повторіть pull із більшим --max-size; інакше повідомте адміністратора порталу.",
+        "DownloadTooSlow": "Файл «{file}» набору не завантажився повністю за {limit} с, тож його не прийнято "
+        "й нічого не записано. Спробуйте пізніше; якщо так знову, повідомте адміністратора порталу.",
+        "UnusableAddress": "Портал дав адресу файлу, з якої нічого не завантажити (не http(s) чи "
+        "неправильну). Повідомте адміністратора порталу: повторний запуск тут не допоможе.",
         "PortalError": "Портал повідомив про помилку.",
         "DatasetNotOurs": "Набір із такою назвою на порталі вже є, але він належить іншій організації "
         "або опублікований не цією програмою, тож його не змінено. Дайте пакету іншу назву набору "
@@ -2457,6 +2504,14 @@ FAILURES = {
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
         "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
         "publish sends the published one again; then pull again.",
+        "DownloadTooBig": "File «{file}» of the dataset on the portal is bigger than {limit} MB, so it was "
+        "refused and nothing was written (an endless answer from the portal would fill the disk). If the "
+        "file really is that big, pull again with a larger --max-size; otherwise tell the portal's "
+        "administrator.",
+        "DownloadTooSlow": "File «{file}» of the dataset was not all downloaded within {limit} s, so it was "
+        "refused and nothing was written. Try later; if it happens again, tell the portal's administrator.",
+        "UnusableAddress": "The portal gave an address of a file that nothing can be downloaded from (not "
+        "http(s), or malformed). Tell the portal's administrator: running the command again will not help.",
         "PortalError": "The portal reported an error.",
         "DatasetNotOurs": "A dataset of that name is on the portal already, but it belongs to another "
         "organisation or was not published by this tool, so it was left as it is. Give the package "

@@ -1,5 +1,6 @@
 """Rules about paths that several commands share: which paths a descriptor may name
-(`validate`, the head start), and which files an output folder holds (`build`, `audit`)."""
+(`validate`, the head start), which addresses are followed (the plan page, `pull`), and
+which files an output folder holds (`build`, `audit`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,18 @@ def escapes_folder(path: str) -> bool:
     Windows drive or share (``C:\\…``, ``\\\\server\\…``)."""
     parts = PurePosixPath(path)
     return parts.is_absolute() or ".." in parts.parts or path.startswith("\\") or ":" in path[:3]
+
+
+def leaves_folder(folder: Path, relative: str) -> bool:
+    """Whether FOLDER/RELATIVE, its links followed, lies outside FOLDER: a file in the
+    package that is a link (symlink) to a file elsewhere, which a build would copy."""
+    return not (folder / relative).resolve().is_relative_to(folder.resolve())
+
+
+def is_web_address(text: object) -> bool:
+    """Whether TEXT is an http(s) address: the only kind a page links, or a download fetches
+    (``javascript:`` runs in the reader's browser, ``file://`` reads this computer)."""
+    return isinstance(text, str) and text.lower().startswith(("http://", "https://"))
 
 
 def files_in(folder: Path) -> set[str]:

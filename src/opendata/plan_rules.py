@@ -11,7 +11,8 @@
 - no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
   copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
 - a cell longer than Excel holds is a warning: the XLSX download cuts it;
-- a cell starting with "=" is a warning: Excel runs it as a formula when it opens the CSV.
+- a cell or a column's name starting with "=" is a warning: Excel runs it as a formula when
+  it opens the CSV.
 
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others; a
@@ -205,8 +206,12 @@ def _local(host: str) -> bool:
 
 def _cell_problems(table: Table) -> list[Problem]:
     """Cells the downloads cannot carry as they are: control characters, text longer
-    than an Excel cell, and text Excel would run as a formula."""
-    problems = []
+    than an Excel cell, and text Excel would run as a formula (a column's name too)."""
+    problems = [
+        _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
+        for name in table.header
+        if _formula_sign(name)
+    ]
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""

@@ -13,8 +13,15 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from opendata.ckan_client import CkanClient, NotFound, PortalError
+from opendata.ckan_client import (
+    DOWNLOAD_MAX_BYTES,
+    CkanClient,
+    DownloadCut,
+    NotFound,
+    PortalError,
+)
 from opendata.package import json_text
+from opendata.paths import is_web_address
 from opendata.publish import MANAGED_MARK, uploaded_file_name
 
 
@@ -54,15 +61,18 @@ class PullResult:
         return {"dataset": self.dataset, "out_dir": str(self.out_dir), "files": self.files}
 
 
-def pull(client: CkanClient, dataset: str, out_dir: str | Path) -> PullResult:
+def pull(
+    client: CkanClient, dataset: str, out_dir: str | Path, *, max_bytes: int = DOWNLOAD_MAX_BYTES
+) -> PullResult:
     """Write DATASET's datapackage.json, tables and schemas under OUT_DIR (new or empty);
-    a pull that fails leaves it as it was, not half a package."""
+    a pull that fails leaves it as it was, not half a package.  A file of more than
+    MAX_BYTES is refused: a portal's endless answer would fill the disk."""
     out_dir = Path(out_dir)
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise OutputNotEmpty(str(out_dir))
     existed = out_dir.is_dir()
     try:
-        return _pull_into(client, dataset, out_dir)
+        return _pull_into(client, dataset, out_dir, max_bytes)
     except BaseException:
         # what it wrote: everything in a folder that was empty, or the folder it made
         for written in out_dir.iterdir() if existed else [out_dir]:
@@ -73,7 +83,7 @@ def pull(client: CkanClient, dataset: str, out_dir: str | Path) -> PullResult:
         raise
 
 
-def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
+def _pull_into(client: CkanClient, dataset: str, out_dir: Path, max_bytes: int) -> PullResult:
     try:
         package = client.call("package_show", {"id": dataset})
     except NotFound as error:
@@ -93,7 +103,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     result = PullResult(dataset=package["name"], out_dir=out_dir)
-    _fetch(client, resources["datapackage"], out_dir / "datapackage.json", result)
+    _fetch(client, resources["datapackage"], out_dir / "datapackage.json", result, max_bytes)
     descriptor = _json(
         (out_dir / "datapackage.json").read_text(encoding="utf-8"), f"{dataset!r}: datapackage.json"
     )
@@ -105,7 +115,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
         # the decision's text: a later import-plan knows from it which files are its own
         target = _inside(out_dir, source["path"])
         target.parent.mkdir(parents=True, exist_ok=True)
-        _fetch(client, resources["source"], target, result)
+        _fetch(client, resources["source"], target, result, max_bytes)
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
         if resource is None and PurePosixPath(str(entry.get("path"))).name in unmarked:
@@ -113,7 +123,7 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path) -> PullResult:
             raise ReplacedOnPortal(f"{file}: {EDITED}", file=file)
         if resource is None:
             raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
-        _fetch(client, resource, _inside(out_dir, entry["path"]), result)
+        _fetch(client, resource, _inside(out_dir, entry["path"]), result, max_bytes)
         if isinstance(entry.get("schema"), str):
             schema = resource.get("schema") or "null"
             if isinstance(schema, str):
@@ -137,11 +147,16 @@ def _json(text: str, what: str) -> object:
         ) from error
 
 
-def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult) -> None:
+def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult, max_bytes: int) -> None:
+    url = str(resource.get("url"))
     if resource.get("url_type") != "upload":  # a link put in its place: not the file published
-        link = f"replaced by a link to {resource.get('url')}"
-        raise ReplacedOnPortal(f"{resource['name']}: {link}", file=resource["name"])
-    sha = client.download(resource["url"], dest)
+        raise ReplacedOnPortal(f"{resource['name']}: replaced by a link to {url}", file=resource["name"])
+    if not is_web_address(url):  # file://…: never a file the portal keeps
+        raise ReplacedOnPortal(f"{resource['name']}: its address {url} is not http(s)", file=resource["name"])
+    try:
+        sha = client.download(url, dest, max_bytes=max_bytes)
+    except DownloadCut as cut:
+        raise type(cut)(f"{resource['name']}: {cut}", file=resource["name"], **cut.params) from None
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:
         mismatch = "the downloaded file does not match its published hash"

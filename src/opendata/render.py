@@ -6,6 +6,7 @@ from functools import cache
 
 import jinja2
 
+from opendata.paths import is_web_address
 from opendata.text import plain_text
 
 
@@ -20,6 +21,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["plain"] = plain_text  # a Markdown description shown as text
+    environment.tests["web_address"] = is_web_address  # the only links a page may hold
     return environment
 
 

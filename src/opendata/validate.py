@@ -38,7 +38,7 @@ from opendata import engine, plan_rules
 from opendata.engine import head_start
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
-from opendata.paths import escapes_folder
+from opendata.paths import escapes_folder, is_web_address, leaves_folder
 from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
 from opendata.text import ARCHIVES, binary_kind, encoding_name, guess_encoding, lookalike_letters
@@ -301,9 +301,12 @@ def _unsafe_reason(value: object, allow_remote: bool) -> str | None:
     return None
 
 
-def _checked_descriptors(resources: list, allow_remote: bool, report: ValidationReport) -> list:
-    """Resource descriptors whose data and schema paths stay inside the package, those
-    with a schema as tables (``_as_table``)."""
+def _checked_descriptors(
+    resources: list, allow_remote: bool, report: ValidationReport, folder: Path | None = None
+) -> list:
+    """Resource descriptors whose data and schema paths stay inside the package (and,
+    given its FOLDER, inside it once links are followed), those with a schema as tables
+    (``_as_table``)."""
     safe = []
     for index, descriptor in enumerate(resources):
         if not isinstance(descriptor, dict):
@@ -315,9 +318,42 @@ def _checked_descriptors(resources: list, allow_remote: bool, report: Validation
                 code = "remote-path" if reason == "remote" else "unsafe-path"
                 report.problems.append(Problem(code, resource=name, path=str(descriptor[key])))
                 break
+            if folder is not None and (linked := _linked_out(folder, descriptor.get(key), name)):
+                report.problems.append(linked)
+                break
         else:
             safe.append(_as_table(descriptor))
     return safe
+
+
+def _linked_out(folder: Path, value: object, resource: str | None = None) -> Problem | None:
+    """The problem of a local path in FOLDER that is a link to a file outside it: a build
+    or a publication would copy that file (a secret, another package's) as the package's."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and "://" not in item and leaves_folder(folder, item):
+            target = str((folder / item).resolve())
+            return Problem("path-links-out", resource=resource, path=item, params={"target": target})
+    return None
+
+
+def _descriptor_problems(descriptor: dict, path: Path) -> list[Problem]:
+    """A package's own facts a build would follow: sources that are links out of the
+    package, and licences whose path is no http(s) address (the plan page links them:
+    «javascript:…» would run in the reader's browser)."""
+    sources = descriptor.get("sources")
+    problems = [
+        linked
+        for source in (sources if isinstance(sources, list) else [])
+        if isinstance(source, dict) and (linked := _linked_out(path.parent, source.get("path")))
+    ]
+    licences = descriptor.get("licenses")
+    for licence in licences if isinstance(licences, list) else []:
+        if isinstance(licence, dict) and "path" in licence and not is_web_address(licence["path"]):
+            name = str(licence.get("title") or licence.get("name") or "")
+            problems.append(
+                Problem("licence-not-http", path=str(path), cell=str(licence["path"]), params={"name": name})
+            )
+    return problems
 
 
 def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: ValidationReport):
@@ -334,8 +370,9 @@ def _open_package(path: Path, descriptor: dict, allow_remote: bool, report: Vali
                 },
             )
         )
+    report.problems.extend(_descriptor_problems(descriptor, path))
     descriptor = dict(
-        descriptor, resources=_checked_descriptors(descriptor["resources"], allow_remote, report)
+        descriptor, resources=_checked_descriptors(descriptor["resources"], allow_remote, report, path.parent)
     )
     try:
         package = frictionless.Package(descriptor, basepath=str(path.parent))

