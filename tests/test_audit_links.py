@@ -375,3 +375,34 @@ def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change
         html = " ".join((out / "report.html").read_text(encoding="utf-8").split())
         assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)}; {findings}</p>" in html
         assert summary_json["previous"]["compared_before"] == summary_json["previous"]["compared_now"] == compared
+
+
+def test_a_resources_id_names_no_file_outside_the_audits_own_folder(edge, tmp_path):
+    """A dump's resource ids were the temporary files' names: «/…/victim» overwrote
+    victim.field.tableschema.json, a 404 of «/…/important» with format TXT deleted
+    important.txt, and «../../…/owned» wrote owned.csv outside the temporary folder."""
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    for name in ("victim.field.tableschema.json", "important.txt"):
+        (victims / name).write_text("precious", encoding="utf-8")
+    schema = {"fields": [{"name": "назва", "type": "string"}]}
+    resources = [
+        {"id": str(victims / "victim"), "name": "a", "format": "CSV", "url": f"{edge.url}/ok.csv", "schema": schema},
+        {"id": str(victims / "important"), "name": "b", "format": "TXT", "url": f"{edge.url}/missing.csv"},
+        {"id": "../" * 20 + str(victims / "owned").lstrip("/"), "name": "c", "format": "CSV", "url": f"{edge.url}/ok.csv"},
+    ]  # fmt: skip
+    _audit_of(tmp_path, {"name": "ids", "title": "ids", "license_id": "cc-by", "resources": resources})
+    assert sorted(p.name for p in victims.iterdir()) == ["important.txt", "victim.field.tableschema.json"]
+    assert {p.read_text(encoding="utf-8") for p in victims.iterdir()} == {"precious"}
+
+
+@pytest.mark.parametrize(
+    ("resource_id", "fmt"), [("res/1", "CSV"), ("5b1f0c2e", "text/csv")], ids=["slash-in-id", "media-type"]
+)
+def test_an_id_with_a_slash_or_a_media_type_as_format_is_audited(edge, tmp_path, resource_id, fmt):
+    """Either stopped the whole audit: «На диску немає місця…», exit 2."""
+    resource = {"id": resource_id, "name": "дані", "format": fmt, "url": f"{edge.url}/ok.csv"}
+    _audit_of(tmp_path, {"name": "odd", "title": "odd", "license_id": "cc-by", "resources": [resource]})
+    with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        [row] = csv.DictReader(stream)
+    assert (row["resource_id"], row["status"]) == (resource_id, "200")

@@ -46,13 +46,13 @@ class PortalToken:
 async def _fetch(
     client: httpx.AsyncClient,
     result: ResourceResult,
-    workdir: Path,
+    target: Path,
     size_cap: int,
     max_redirects: int,
     token: PortalToken | None,
 ) -> None:
     url = result.url
-    keep = normal_format(result.format) in TABULAR
+    keep = _kept_format(result) is not None
     for hop in range(max_redirects + 1):
         if not url.lower().startswith(("http://", "https://")):
             result.error = "not-http"
@@ -68,7 +68,6 @@ async def _fetch(
             result.final_url = str(response.url)
             result.content_type = response.headers.get("content-type", "").split(";")[0].strip() or None
             declared = response.headers.get("content-length")
-            target = workdir / f"{result.resource_id}.{normal_format(result.format) or 'bin'}"
             size = 0
             with target.open("wb") as sink:
                 async for chunk in response.aiter_raw():
@@ -108,18 +107,27 @@ async def _check_all(
         headers={"User-Agent": "opendata-audit"},
     ) as client:
 
-        async def one(result: ResourceResult) -> None:
+        async def one(index: int, result: ResourceResult) -> None:
+            target = workdir / f"{index}.{_kept_format(result) or 'bin'}"
             async with semaphore:
                 try:
                     await asyncio.wait_for(
-                        _fetch(client, result, workdir, size_cap, max_redirects, token), timeout * 3
+                        _fetch(client, result, target, size_cap, max_redirects, token), timeout * 3
                     )
                 except (TimeoutError, httpx.HTTPError) as error:
                     result.error = _kind(error)
             if on_done:
                 on_done()
 
-        await asyncio.gather(*(one(r) for r in resources))
+        await asyncio.gather(*(one(index, r) for index, r in enumerate(resources)))
+
+
+def _kept_format(result: ResourceResult) -> str | None:
+    """The format a download is kept in for the validity check, or None if it is not kept.
+    The copy is named by its place in the list and this word, never by the portal's id or
+    format: an id «../../victim» or a format «text/csv» would be a path out of the folder."""
+    fmt = normal_format(result.format)
+    return fmt if fmt in TABULAR else None
 
 
 def _kind(error: BaseException) -> str:

@@ -151,7 +151,7 @@ def _own_schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[st
                 value = json.loads(value)
             except ValueError:
                 continue
-        schema = validity.schema_file(value, f"{resource.resource_id}.field", workdir)
+        schema = validity.schema_file(value, workdir)
         if schema is not None:
             found[resource.resource_id] = schema
     return found
