@@ -132,6 +132,20 @@ def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_uniq
 
 
 
+def test_a_dollar_sign_in_a_title_is_charted_as_written(tmp_path):
+    """matplotlib read «$…$» in a title as TeX: «$\\frac{x$» stopped the audit with a
+    ValueError traceback and no report; «$100 і $200» was drawn as italic «100 і 200»."""
+    stale = [{"key": "update_frequency", "value": "Щомісяця"}, {"key": "last_modified", "value": "2020-01-01"}]
+    titles = ["Ціни $\\frac{x$ у 2021", "Бюджет $100 і $200 на рік"]
+    datasets = [{**GOOD, "name": f"d{i}", "title": title, "extras": stale} for i, title in enumerate(titles)]
+    result = run_cli("audit", "--dump", _dump_of(tmp_path, *datasets), "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    chart = re.search(r'<svg role="img" aria-label="Прострочені набори.*?</svg>', html, flags=re.DOTALL).group(0)
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", chart)
+    assert {"Ціни $\\frac{x$ у 2021", "Бюджет $100 і $200 на рік"} <= set(drawn)
+
+
 def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tmp_path):
     """docs/audit.md said «no scripts» beside the report's one: what it holds is pinned here."""
     write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")
