@@ -19,7 +19,7 @@ from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
 from opendata.paths import files_in
-from opendata.text import ukrainian_date
+from opendata.text import spreadsheet_text, ukrainian_date
 
 UI = {
     "uk": {
@@ -241,7 +241,8 @@ def _write_into(audit: Audit, out_dir: Path, lang: str) -> dict:
     resources = []
     for name, records in tables.items():
         schema = table_schema(name)
-        (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], records))
+        safe = [{key: spreadsheet_text(value) for key, value in record.items()} for record in records]
+        (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], safe))
         (out_dir / "schemas" / f"{name}.json").write_text(json_text(schema), encoding="utf-8")
         resources.append(csv_resource(name))
     descriptor = {
