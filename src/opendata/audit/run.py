@@ -30,6 +30,7 @@ def run_audit(
     timeout: float = 15.0,
     size_cap: int = 50 << 20,
     apikey: str | None = None,
+    internal_links: bool = False,
     on_progress: Progress | None = None,
 ) -> Audit:
     """Audit a portal (or a dump file) and return every finding and score.
@@ -38,7 +39,8 @@ def run_audit(
     still be reachable); otherwise the link-dependent points and stars stay unknown.
     With an API token (APIKEY) the portal's private datasets are audited too, and their
     uploads fetched with it; without one, or with one whose user is not in ORG, only the
-    public datasets can be seen.
+    public datasets can be seen.  Links to this computer or a private network are not
+    fetched unless INTERNAL_LINKS, but for the portal's own address.
     """
     if portal is None and dump is None:
         raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
@@ -86,6 +88,8 @@ def run_audit(
                 size_cap=size_cap,
                 on_done=tick,
                 token=links.PortalToken(portal, apikey) if portal and apikey else None,
+                portal=portal,
+                internal=internal_links,
             )
             audit.requests += len(all_resources)
         for result, dataset in results:
