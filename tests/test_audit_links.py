@@ -168,6 +168,17 @@ def test_busy_portal_is_asked_again(edge):
     assert (crawl.datasets, crawl.requests) == ([], 2)  # the 503, then the answer
 
 
+def test_a_portal_that_answers_the_same_datasets_for_ever_is_read_once(edge, tmp_path):
+    """It claimed a billion datasets and answered the same one on every page: the crawl
+    never ended, adding it again and again."""
+    out = tmp_path / "out"
+    result = run_cli("audit", "--portal", f"{edge.url}/endless", "--no-links", "--out", out, timeout=60)
+    assert result.returncode == 0, result.stderr
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        assert [row["name"] for row in csv.DictReader(stream)] == ["parks"]
+    assert crawl_portal(f"{edge.url}/endless", timeout=2).requests == 2  # a page with nothing new ends it
+
+
 def test_hanging_portal_times_out(edge):
     with pytest.raises(PortalUnreadable, match="could not be read"):
         crawl_portal(f"{edge.url}/hang", timeout=1)
