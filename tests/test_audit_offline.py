@@ -182,6 +182,21 @@ def test_a_dataset_name_written_as_text_is_compared_as_the_portals_name(tmp_path
     assert [(row["name"], row["status"]) for row in changes] == [("'-parks", "same")]
 
 
+def test_portal_text_in_the_markdown_report_is_text_not_markup(tmp_path):
+    """A title «<script>…</script> [click](javascript:…)» went into report.md as it was: a
+    viewer rendering the Markdown ran the HTML or showed a link of the portal's choosing."""
+    title = "<script>alert(1)</script> [click](javascript:alert(1)) `code` a|b \\<i>"
+    licence = "<img src=x onerror=alert(1)>"
+    dump = _dump_of(tmp_path, {**GOOD, "title": title, "license_id": licence})
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    shown = "\\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\`code\\` a\\|b \\\\\\<i\\>"
+    assert f"| {shown} (`public-toilets`) |" in markdown and f"### {shown} (`public-toilets`)" in markdown
+    assert not re.search(r"(?<!\\)(<script|<img|\]\(javascript)", markdown)  # none unescaped
+    assert "Ліцензія «\\<img src=x onerror=alert(1)\\>» не є відкритою" in markdown
+
+
 def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tmp_path):
     """docs/audit.md said «no scripts» beside the report's one: what it holds is pinned here."""
     write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")
