@@ -4,9 +4,9 @@ Only http(s) is fetched, and not from this computer or a private network (unless
 allowed, or the audited portal's own address); redirects are followed by hand up to a
 cap, each address checked; bodies are
 streamed to a temporary file and cut at a size cap (then only the headers and a
-sample are kept, and the result says so); nothing is ever decompressed, so an
-archive or a gzip bomb costs at most the cap. Tabular files are kept on disk
-for the validity check.
+sample are kept, and the result says so); the download is never decompressed, so
+a gzip bomb costs at most the cap. Tabular files are kept on disk for the validity
+check (which does open an XLSX workbook's zip).
 """
 
 from __future__ import annotations
