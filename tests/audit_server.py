@@ -91,6 +91,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(200, empty, "application/json")
         elif path.startswith("/empty/api/"):  # a portal with no dataset
             self._send(200, b'{"success": true, "result": {"count": 0, "results": []}}', "application/json")
+        elif path.startswith("/endless/api/"):  # claims a billion datasets, answers the same one
+            dataset = {"id": "d1", "name": "parks", "title": "Парки", "resources": []}
+            endless = {"success": True, "result": {"count": 10**9, "results": [dataset]}}
+            self._send(200, json.dumps(endless).encode(), "application/json")
         elif path.startswith("/hang/api/"):
             time.sleep(5)
             self._send(200, b"{}", "application/json")

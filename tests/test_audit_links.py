@@ -31,7 +31,7 @@ def edge():
 def _check(edge, tmp_path, path: str, fmt: str = "CSV") -> tuple[ResourceResult, list[str]]:
     url = path if "://" in path else edge.url + path
     result = ResourceResult("ds", "r1", "r", url, fmt)
-    check_links([result], tmp_path, timeout=1.0, size_cap=CAP, max_redirects=3)
+    check_links([result], tmp_path, timeout=1.0, size_cap=CAP, max_redirects=3, internal=True)
     return result, [f.code for f in findings(result, CAP)]
 
 
@@ -143,7 +143,7 @@ def test_a_schema_is_told_by_its_content_not_by_a_word_of_its_title(edge, tmp_pa
     dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in (
         dataset("org-structure", structure), dataset("with-schema", schema))), encoding="utf-8")  # fmt: skip
     out = tmp_path / "out"
-    result = run_cli("audit", "--dump", dump, "--links", "--out", out)
+    result = run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", out)
     assert result.returncode == 0, result.stderr
     with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
         found = {(row["dataset"], row["code"], row["resource_id"]) for row in csv.DictReader(stream)}
@@ -166,6 +166,17 @@ def test_misbehaving_portal_is_a_clear_error(edge, mode):
 def test_busy_portal_is_asked_again(edge):
     crawl = crawl_portal(f"{edge.url}/flaky", timeout=2)
     assert (crawl.datasets, crawl.requests) == ([], 2)  # the 503, then the answer
+
+
+def test_a_portal_that_answers_the_same_datasets_for_ever_is_read_once(edge, tmp_path):
+    """It claimed a billion datasets and answered the same one on every page: the crawl
+    never ended, adding it again and again."""
+    out = tmp_path / "out"
+    result = run_cli("audit", "--portal", f"{edge.url}/endless", "--no-links", "--out", out, timeout=60)
+    assert result.returncode == 0, result.stderr
+    with (out / "datasets.csv").open(encoding="utf-8", newline="") as stream:
+        assert [row["name"] for row in csv.DictReader(stream)] == ["parks"]
+    assert crawl_portal(f"{edge.url}/endless", timeout=2).requests == 2  # a page with nothing new ends it
 
 
 def test_hanging_portal_times_out(edge):
@@ -202,7 +213,7 @@ def test_a_download_that_stalls_after_its_headers_is_no_working_link(edge, tmp_p
     }  # fmt: skip
     dump = tmp_path / "portal.jsonl"
     dump.write_text(json.dumps(dataset), encoding="utf-8")
-    audit = run_audit(dump=dump, check_links=True, timeout=1.0)
+    audit = run_audit(dump=dump, check_links=True, internal_links=True, timeout=1.0)
     [resource] = audit.resources
     assert resource.status == 200 and resource.error == "timeout" and resource.reachable is False
     assert resource.stars == 0 and audit.datasets[0].stars == 0
@@ -219,7 +230,7 @@ def test_an_audit_runs_where_an_event_loop_is_running(edge, tmp_path):
     dump.write_text(json.dumps(dataset), encoding="utf-8")
 
     async def cell():
-        return run_audit(dump=dump, check_links=True, timeout=2.0)
+        return run_audit(dump=dump, check_links=True, internal_links=True, timeout=2.0)
 
     [resource] = asyncio.run(cell()).resources
     assert (resource.status, resource.reachable, resource.error) == (200, True, None)
@@ -232,7 +243,7 @@ def test_an_audit_names_no_downloaded_copy_it_has_deleted(edge, tmp_path):
                "resources": [{"id": "r", "name": "парки.csv", "format": "CSV", "url": f"{edge.url}/ok.csv"}]}  # fmt: skip
     dump = tmp_path / "portal.jsonl"
     dump.write_text(json.dumps(dataset), encoding="utf-8")
-    [resource] = run_audit(dump=dump, check_links=True, timeout=2.0).resources
+    [resource] = run_audit(dump=dump, check_links=True, internal_links=True, timeout=2.0).resources
     assert resource.valid is True and resource.rows == 1  # the copy was read, then deleted
     assert resource.local_file is None
 
@@ -263,7 +274,7 @@ def _audit_of(tmp_path, *datasets: dict):
     dump = tmp_path / "portal.jsonl"
     dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
     out = tmp_path / "out"
-    result = run_cli("audit", "--dump", dump, "--links", "--out", out, "--timeout", "2")
+    result = run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", out, "--timeout", "2")
     assert result.returncode == 0, result.stderr
     with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
         return list(csv.DictReader(stream))
@@ -361,12 +372,13 @@ def test_what_only_a_download_can_find_is_no_change_when_one_audit_fetched_no_li
     dump = tmp_path / "portal.jsonl"
     dump.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in datasets), encoding="utf-8")
     fetched, unfetched = tmp_path / "fetched", tmp_path / "unfetched"
-    assert run_cli("audit", "--dump", dump, "--links", "--out", fetched).returncode == 0
+    assert run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", fetched).returncode == 0
     with (fetched / "findings.csv").open(encoding="utf-8", newline="") as stream:
         codes = {(row["dataset"], row["code"]) for row in csv.DictReader(stream)}
     assert {("page", "stars-not-machine-readable"), ("only-fields", "stars-only-schema")} <= codes
     assert not codes & {("described", "passport-no-schema"), ("gone", "stars-proprietary")}
-    for out, previous, links in ((unfetched, fetched, ()), (tmp_path / "again", unfetched, ("--links",))):
+    fetching = ("--links", "--internal-links")
+    for out, previous, links in ((unfetched, fetched, ()), (tmp_path / "again", unfetched, fetching)):
         result = run_cli("audit", "--dump", dump, *links, "--out", out, "--compare", previous, "--format", "json")
         assert result.returncode == 0, result.stderr
         assert _changes(out) == {d["name"]: "same" for d in datasets}
@@ -386,7 +398,7 @@ def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change
     resource = {"id": "r", "name": "парки", "format": "CSV", "url": edge.url + "/ok.csv"}
     dump = tmp_path / "portal.jsonl"
     dump.write_text(json.dumps({"name": "parks", "title": "Парки", "license_id": "cc-by", "resources": [resource]}))
-    assert run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "fetched").returncode == 0
+    assert run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", tmp_path / "fetched").returncode == 0
     for lang, line, note, word in (
         ("uk", "Попередній аудит (", "без балів доступності, бо посилання перевіряв лише один з аудитів; "
                                      "загальна оцінка: {then} → {now}", "зауваження"),
@@ -408,3 +420,85 @@ def test_the_year_over_year_line_sets_the_scores_it_compares_beside_their_change
         html = " ".join((out / "report.html").read_text(encoding="utf-8").split())
         assert f"</b> {compared} → {compared} (+0), {note.format(then=then, now=now)}; {findings}</p>" in html
         assert summary_json["previous"]["compared_before"] == summary_json["previous"]["compared_now"] == compared
+
+
+def test_a_resources_id_names_no_file_outside_the_audits_own_folder(edge, tmp_path):
+    """A dump's resource ids were the temporary files' names: «/…/victim» overwrote
+    victim.field.tableschema.json, a 404 of «/…/important» with format TXT deleted
+    important.txt, and «../../…/owned» wrote owned.csv outside the temporary folder."""
+    victims = tmp_path / "victims"
+    victims.mkdir()
+    for name in ("victim.field.tableschema.json", "important.txt"):
+        (victims / name).write_text("precious", encoding="utf-8")
+    schema = {"fields": [{"name": "назва", "type": "string"}]}
+    resources = [
+        {"id": str(victims / "victim"), "name": "a", "format": "CSV", "url": f"{edge.url}/ok.csv", "schema": schema},
+        {"id": str(victims / "important"), "name": "b", "format": "TXT", "url": f"{edge.url}/missing.csv"},
+        {"id": "../" * 20 + str(victims / "owned").lstrip("/"), "name": "c", "format": "CSV", "url": f"{edge.url}/ok.csv"},
+    ]  # fmt: skip
+    _audit_of(tmp_path, {"name": "ids", "title": "ids", "license_id": "cc-by", "resources": resources})
+    assert sorted(p.name for p in victims.iterdir()) == ["important.txt", "victim.field.tableschema.json"]
+    assert {p.read_text(encoding="utf-8") for p in victims.iterdir()} == {"precious"}
+
+
+@pytest.mark.parametrize(
+    ("resource_id", "fmt"), [("res/1", "CSV"), ("5b1f0c2e", "text/csv")], ids=["slash-in-id", "media-type"]
+)
+def test_an_id_with_a_slash_or_a_media_type_as_format_is_audited(edge, tmp_path, resource_id, fmt):
+    """Either stopped the whole audit: «На диску немає місця…», exit 2."""
+    resource = {"id": resource_id, "name": "дані", "format": fmt, "url": f"{edge.url}/ok.csv"}
+    _audit_of(tmp_path, {"name": "odd", "title": "odd", "license_id": "cc-by", "resources": [resource]})
+    with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        [row] = csv.DictReader(stream)
+    assert (row["resource_id"], row["status"]) == (resource_id, "200")
+
+
+def test_a_link_to_this_computer_or_a_private_network_is_not_fetched_unless_allowed(edge, tmp_path):
+    """A dump's links to 127.0.0.1, 10.0.0.1 or a cloud's metadata (169.254.169.254) were
+    fetched, and what the intranet answered was validated and quoted in a report meant for
+    publication (SSRF). The portal's own address is fetched, as the officer chose it."""
+    def resource(name: str, url: str) -> dict:
+        return {"id": name, "name": name, "format": "CSV", "url": url}
+
+    links = {"local": f"{edge.url}/ok.csv", "lan": "http://10.0.0.1/a.csv", "cloud": "http://169.254.169.254/latest/",
+             "ipv6": f"http://[::1]:{edge.url.rsplit(':', 1)[1]}/ok.csv", "redirected": f"{edge.url}/redirect.csv"}  # fmt: skip
+    dataset = {"name": "intranet", "title": "intranet", "license_id": "cc-by",
+               "resources": [resource(name, url) for name, url in links.items()]}  # fmt: skip
+    dump = tmp_path / "portal.jsonl"
+    dump.write_text(json.dumps(dataset), encoding="utf-8")
+    result = run_cli("audit", "--dump", dump, "--links", "--out", tmp_path / "out", "--timeout", "2")
+    assert result.returncode == 0, result.stderr
+    with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        rows = {row["resource_id"]: row for row in csv.DictReader(stream)}
+    assert {name: (row["status"], row["error"], row["rows"]) for name, row in rows.items()} == {
+        name: ("", "internal-address", "") for name in links
+    }
+    found = [f for f in audit_findings(tmp_path / "out") if f["resource_id"] == "lan"]
+    assert [f["message"] for f in found if f["code"] == "link-error"] == [
+        "Файл не вдалося отримати: посилання веде на цей комп'ютер або у внутрішню мережу, звідки файл "
+        "недоступний з інтернету; його не завантажено (http://10.0.0.1/a.csv)."
+    ]
+    allowed = run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", tmp_path / "in",
+                      "--timeout", "2")  # fmt: skip
+    assert allowed.returncode == 0, allowed.stderr
+    with (tmp_path / "in" / "resources.csv").open(encoding="utf-8", newline="") as stream:
+        statuses = {row["resource_id"]: (row["status"], row["rows"]) for row in csv.DictReader(stream)}
+    assert statuses["local"] == statuses["redirected"] == ("200", "1")
+
+
+def audit_findings(out) -> list[dict]:
+    with (out / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_the_audited_portals_own_address_is_fetched(edge, tmp_path):
+    """The officer chose the portal: its uploads are fetched even on 127.0.0.1."""
+    result = ResourceResult("ds", "r1", "r", f"{edge.url}/ok.csv", "CSV")
+    check_links([result], tmp_path, timeout=1.0, portal=f"http://localhost:{edge.url.rsplit(':', 1)[1]}")
+    assert (result.status, result.error) == (200, None)
+    ipv6 = ResourceResult("ds", "r2", "r", f"http://[::1]:{edge.url.rsplit(':', 1)[1]}/ok.csv", "CSV")
+    check_links([ipv6], tmp_path, timeout=1.0, portal=edge.url)  # this computer's other address: fetched
+    assert ipv6.error == "connection-refused"  # the server listens on IPv4 only
+    other = ResourceResult("ds", "r3", "r", f"{edge.url}/ok.csv", "CSV")
+    check_links([other], tmp_path, timeout=1.0, portal="https://data.gov.ua")
+    assert (other.status, other.error) == (None, "internal-address")

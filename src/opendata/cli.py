@@ -1628,6 +1628,12 @@ def pull_command(
     help="Fetch resource links (default: yes for a portal, no for a dump).",
 )
 @click.option(
+    "--internal-links",
+    is_flag=True,
+    help="Fetch links to this computer and private networks too (a city's internal portal); the "
+    "portal's own address is always fetched.",
+)
+@click.option(
     "--concurrency", type=click.IntRange(1, 64), default=8, show_default=True, help="Parallel downloads."
 )
 @click.option(
@@ -1679,6 +1685,7 @@ def audit_command(
     register_file,
     previous_dir,
     links,
+    internal_links,
     concurrency,
     timeout,
     max_size,
@@ -1774,6 +1781,7 @@ def audit_command(
                 timeout=timeout,
                 size_cap=max_size << 20,
                 apikey=apikey,
+                internal_links=internal_links,
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:

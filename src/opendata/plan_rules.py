@@ -34,6 +34,7 @@ import frictionless
 from opendata.problems import Problem
 from opendata.quarters import quarter_bounds, quarter_label
 from opendata.tables import written_cell
+from opendata.text import formula_sign
 
 PLAN_RESOURCES = {"decision", "tasks", "task_roles", "progress_reports"}
 QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
@@ -210,12 +211,12 @@ def _cell_problems(table: Table) -> list[Problem]:
     problems = [
         _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
         for name in table.header
-        if _formula_sign(name)
+        if formula_sign(name)
     ]
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""
-            if _formula_sign(text):  # the csv-excel copy opened in Excel: a formula, run
+            if formula_sign(text):  # the csv-excel copy opened in Excel: a formula, run
                 formula = _problem(
                     table, "plan-formula", record["__row"], name, text, severity="warning", sign=text[0]
                 )
@@ -237,19 +238,6 @@ def _cell_problems(table: Table) -> list[Problem]:
                     )
                 )
     return problems
-
-
-def _formula_sign(text: str) -> bool:
-    """Whether Excel runs the text as a formula: it starts with «=», «@», or «+» or «-»
-    not before a number («- зустріч», «+380 67 …» are formulas; «-5» is minus five)."""
-    if text[:1] in ("=", "@"):
-        return True
-    if text[:1] in ("+", "-") and len(text) > 1:
-        try:
-            float(text.replace(",", "."))
-        except ValueError:
-            return True
-    return False
 
 
 # warnings that record a fact of the decision and ask for nothing: `validate` shows them,

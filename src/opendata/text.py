@@ -23,6 +23,36 @@ def one_apostrophe(text: str) -> str:
     return text.translate(_APOSTROPHES)
 
 
+def formula_sign(text: str) -> bool:
+    """Whether Excel runs the text as a formula: it starts with «=», «@», or «+» or «-»
+    not before a number («- зустріч», «+380 67 …» are formulas; «-5» is minus five)."""
+    if text[:1] in ("=", "@"):
+        return True
+    if text[:1] in ("+", "-") and len(text) > 1:
+        try:
+            float(text.replace(",", "."))
+        except ValueError:
+            return True
+    return False
+
+
+def spreadsheet_text(cell: object) -> object:
+    """CELL with «'» before it where a spreadsheet would run it as a formula, or a tab or a
+    carriage return leads it (some strip them first): OWASP's defence against CSV
+    injection, for text this program does not control (a portal's titles).  Anything else,
+    numbers included, is CELL itself."""
+    if isinstance(cell, str) and (formula_sign(cell) or cell[:1] in ("\t", "\r")):
+        return "'" + cell
+    return cell
+
+
+def spreadsheet_original(cell: object) -> object:
+    """What CELL was before `spreadsheet_text` put a «'» before it."""
+    if isinstance(cell, str) and cell.startswith("'") and spreadsheet_text(cell[1:]) == cell:
+        return cell[1:]
+    return cell
+
+
 def ukrainian_date(value: date | str) -> str:
     """«14.05.2021», as a Ukrainian reader writes a date; the data keep ISO 8601."""
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

@@ -21,6 +21,7 @@ from opendata.audit import links, register, stars, validity
 from opendata.audit.checks import passport
 from opendata.audit.model import Audit
 from opendata.failure import OwnWords
+from opendata.text import spreadsheet_original
 
 
 class PreviousUnreadable(OwnWords):
@@ -88,8 +89,8 @@ def load_previous(folder: Path) -> dict:
     rows = _previous_file(folder, "datasets.csv", lambda text: {row["name"]: row for row in _csv_rows(text)})
     summary = _previous_file(folder, "summary.json", json.loads)
     try:  # each finding's dataset and code: to leave out what only one of the audits could find
-        with (folder / "findings.csv").open(encoding="utf-8", newline="") as stream:
-            findings = [(row["dataset"], row["code"]) for row in csv.DictReader(stream)]
+        text = (folder / "findings.csv").read_text(encoding="utf-8")
+        findings = [(row["dataset"], row["code"]) for row in _csv_rows(text)]
     except (OSError, ValueError, KeyError):
         findings = None
     return {"dir": str(folder), "datasets": rows, "summary": summary, "findings": findings}
@@ -111,7 +112,9 @@ def _previous_file(folder: Path, name: str, parse):
 
 
 def _csv_rows(text: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    """An audit's CSV rows, each cell as the portal has it (no «'» written before a formula)."""
+    rows = csv.DictReader(io.StringIO(text, newline=""))
+    return [{key: spreadsheet_original(cell) for key, cell in row.items()} for row in rows]
 
 
 def settings(summary: dict) -> dict:

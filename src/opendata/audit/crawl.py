@@ -74,7 +74,6 @@ def crawl_portal(
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
     client = CkanClient(url, apikey, timeout=timeout)
     query = {}
-    datasets: list[dict] = []
     try:
         readable = _token_organisations(client) if apikey else set()
         public_only = not apikey
@@ -82,25 +81,7 @@ def crawl_portal(
             found = client.call("organization_show", {"id": org, "include_datasets": False})
             query = {"fq": f'organization:"{found.get("name") or org}"'}
             public_only = not {found.get("name"), found.get("id")} & readable
-        while True:
-            page = client.call(
-                "package_search",
-                {
-                    "q": "*:*",
-                    "rows": PAGE,
-                    "start": len(datasets),
-                    "sort": "name asc",
-                    "include_private": True,
-                    **query,
-                },
-            )
-            if not isinstance(page, dict) or not isinstance(page.get("results"), list):
-                raise PortalUnreadable(f"{url}: package_search did not answer a CKAN result")
-            datasets += page["results"]
-            if on_progress:
-                on_progress(len(datasets), int(page.get("count") or 0))
-            if not page["results"] or len(datasets) >= int(page.get("count") or 0):
-                break
+        datasets = _search_pages(client, query, on_progress)
     except NotFound as error:
         raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
             str(error), org=org, portal=url
@@ -112,6 +93,42 @@ def crawl_portal(
             f"{url}: the portal's Action API answered an error: {_short(error)}"
         ) from error
     return Crawl(datasets, client.requests, public_only)
+
+
+def _search_pages(
+    client: CkanClient, query: dict, on_progress: Callable[[int, int], None] | None
+) -> list[dict]:
+    """Every dataset package_search pages through, each once.  A portal is not trusted to
+    end: the pages stop at the first answer's count, or at a page with no dataset not seen
+    before (one that answers the same datasets for ever, claiming a billion, never ended)."""
+    datasets: list[dict] = []
+    seen: set[str] = set()
+    total: int | None = None
+    start = 0
+    while total is None or start < total:
+        page = client.call(
+            "package_search",
+            {"q": "*:*", "rows": PAGE, "start": start, "sort": "name asc", "include_private": True, **query},
+        )
+        if not isinstance(page, dict) or not isinstance(page.get("results"), list):
+            raise PortalUnreadable(f"{client.url}: package_search did not answer a CKAN result")
+        total = int(page.get("count") or 0) if total is None else total
+        new = [d for d in page["results"] if _identity(d) not in seen]
+        seen.update(_identity(d) for d in new)
+        datasets += new
+        if on_progress:
+            on_progress(len(datasets), total)
+        if not new:
+            break
+        start += PAGE
+    return datasets
+
+
+def _identity(dataset: object) -> str:
+    """A dataset's id on the portal (its name where it has none); the whole record otherwise."""
+    if isinstance(dataset, dict) and (dataset.get("id") or dataset.get("name")):
+        return str(dataset.get("id") or dataset.get("name"))
+    return json.dumps(dataset, sort_keys=True, default=str)
 
 
 def _token_organisations(client: CkanClient) -> set[str]:

@@ -1,22 +1,25 @@
 """Link health: fetch each resource once, safely, with bounded concurrency.
 
-Only http(s) is fetched; redirects are followed by hand up to a cap; bodies are
+Only http(s) is fetched, and not from this computer or a private network (unless
+allowed, or the audited portal's own address); redirects are followed by hand up to a
+cap, each address checked; bodies are
 streamed to a temporary file and cut at a size cap (then only the headers and a
-sample are kept, and the result says so); nothing is ever decompressed, so an
-archive or a gzip bomb costs at most the cap. Tabular files are kept on disk
-for the validity check.
+sample are kept, and the result says so); the download is never decompressed, so
+a gzip bomb costs at most the cap. Tabular files are kept on disk for the validity
+check (which does open an XLSX workbook's zip).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import socket
 import ssl
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -46,17 +49,22 @@ class PortalToken:
 async def _fetch(
     client: httpx.AsyncClient,
     result: ResourceResult,
-    workdir: Path,
+    target: Path,
     size_cap: int,
     max_redirects: int,
     token: PortalToken | None,
+    allowed: Allowed,
 ) -> None:
     url = result.url
-    keep = normal_format(result.format) in TABULAR
+    keep = _kept_format(result) is not None
     for hop in range(max_redirects + 1):
         if not url.lower().startswith(("http://", "https://")):
             result.error = "not-http"
             result.final_url = url  # the address refused, maybe one redirected to
+            return
+        if await _internal(url, allowed):
+            result.error = "internal-address"
+            result.final_url = url
             return
         headers = {"Accept-Encoding": "identity", **(token.headers(url) if token else {})}
         async with client.stream("GET", url, headers=headers) as response:
@@ -68,7 +76,6 @@ async def _fetch(
             result.final_url = str(response.url)
             result.content_type = response.headers.get("content-type", "").split(";")[0].strip() or None
             declared = response.headers.get("content-length")
-            target = workdir / f"{result.resource_id}.{normal_format(result.format) or 'bin'}"
             size = 0
             with target.open("wb") as sink:
                 async for chunk in response.aiter_raw():
@@ -89,6 +96,42 @@ async def _fetch(
     result.error = "too-many-redirects"
 
 
+# the internal addresses a link may be fetched from (the audited portal's); None: any
+Allowed = frozenset[ipaddress.IPv4Address | ipaddress.IPv6Address] | None
+
+
+async def _addresses(host: str) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """HOST's addresses, after DNS; none where DNS knows it not (the fetch then says so)."""
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return set()
+    addresses = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in found}
+    return {getattr(address, "ipv4_mapped", None) or address for address in addresses}
+
+
+async def _internal(url: str, allowed: Allowed) -> bool:
+    """Whether URL's host is this computer, a private or link-local network (a cloud's
+    metadata at 169.254.169.254) or another address not on the internet, and not allowed:
+    a portal's link must not make the audit read an intranet and quote it in a public report."""
+    if allowed is None:
+        return False
+    found = await _addresses(urlsplit(url).hostname or "")
+    return any(not address.is_global and not _portals(address, allowed) for address in found)
+
+
+def _portals(address: ipaddress.IPv4Address | ipaddress.IPv6Address, allowed: frozenset) -> bool:
+    """Whether ADDRESS is the portal's: one of its own, or any of this computer's where the
+    portal runs on it (CKAN's site_url «localhost» is ::1 too, the officer's 127.0.0.1 not)."""
+    return address in allowed or (address.is_loopback and any(a.is_loopback for a in allowed))
+
+
+async def _allowed(internal: bool, portal: str | None) -> Allowed:
+    if internal:
+        return None
+    return frozenset(await _addresses(urlsplit(portal).hostname or "")) if portal else frozenset()
+
+
 async def _check_all(
     resources: list[ResourceResult],
     workdir: Path,
@@ -98,6 +141,7 @@ async def _check_all(
     max_redirects: int,
     on_done: Callable[[], None] | None,
     token: PortalToken | None,
+    allowed: Allowed,
 ) -> None:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     semaphore = asyncio.Semaphore(concurrency)
@@ -108,18 +152,28 @@ async def _check_all(
         headers={"User-Agent": "opendata-audit"},
     ) as client:
 
-        async def one(result: ResourceResult) -> None:
+        async def one(index: int, result: ResourceResult) -> None:
+            target = workdir / f"{index}.{_kept_format(result) or 'bin'}"
             async with semaphore:
                 try:
                     await asyncio.wait_for(
-                        _fetch(client, result, workdir, size_cap, max_redirects, token), timeout * 3
+                        _fetch(client, result, target, size_cap, max_redirects, token, allowed),
+                        timeout * 3,
                     )
                 except (TimeoutError, httpx.HTTPError) as error:
                     result.error = _kind(error)
             if on_done:
                 on_done()
 
-        await asyncio.gather(*(one(r) for r in resources))
+        await asyncio.gather(*(one(index, r) for index, r in enumerate(resources)))
+
+
+def _kept_format(result: ResourceResult) -> str | None:
+    """The format a download is kept in for the validity check, or None if it is not kept.
+    The copy is named by its place in the list and this word, never by the portal's id or
+    format: an id «../../victim» or a format «text/csv» would be a path out of the folder."""
+    fmt = normal_format(result.format)
+    return fmt if fmt in TABULAR else None
 
 
 def _kind(error: BaseException) -> str:
@@ -184,6 +238,20 @@ ERRORS = {
             "en": "Set up a valid HTTPS certificate on the server (e.g. Let's Encrypt).",
         },
     ),
+    "internal-address": (
+        {
+            "uk": "посилання веде на цей комп'ютер або у внутрішню мережу, звідки файл недоступний "
+            "з інтернету; його не завантажено",
+            "en": "the link leads to this computer or an internal network, where the file cannot be "
+            "reached from the internet; it was not fetched",
+        },
+        {
+            "uk": "Дайте посилання на загальнодоступну адресу файлу. Якщо портал внутрішній навмисно, "
+            "запустіть аудит із --internal-links.",
+            "en": "Link the file's public address. If the portal is internal on purpose, run the audit "
+            "with --internal-links.",
+        },
+    ),
     "connection-dropped": (
         {"uk": "з'єднання обірвалося", "en": "the connection was dropped"},
         {
@@ -204,9 +272,20 @@ def check_links(
     max_redirects: int = 5,
     on_done: Callable[[], None] | None = None,
     token: PortalToken | None = None,
+    portal: str | None = None,
+    internal: bool = False,
 ) -> None:
-    """Fetch every resource (fills status, type, size, local_file in place)."""
-    _run(_check_all(resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token))
+    """Fetch every resource (fills status, type, size, local_file in place).  A link to
+    this computer or a private network is not fetched (`error` "internal-address") unless
+    INTERNAL, or it is the audited PORTAL's own address, which the officer chose."""
+
+    async def checks() -> None:
+        allowed = await _allowed(internal, portal)
+        await _check_all(
+            resources, workdir, concurrency, timeout, size_cap, max_redirects, on_done, token, allowed
+        )
+
+    _run(checks())
 
 
 def _run(checks: Coroutine[object, object, None]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,11 @@ from opendata.audit.tables import rows, table_schema
 from opendata.messages import noun_form
 from opendata.package import csv_bytes, csv_resource, json_text
 from opendata.paths import files_in
-from opendata.text import ukrainian_date
+from opendata.text import spreadsheet_text, ukrainian_date
+
+# what Markdown reads as markup in a line of text; a backslash too, or the «\» of «\<» would
+# escape the backslash put before the «<», and the «<» be markup again
+MARKDOWN_MARKUP = re.compile(r"([\\`<>\[\]|])")
 
 UI = {
     "uk": {
@@ -241,7 +246,8 @@ def _write_into(audit: Audit, out_dir: Path, lang: str) -> dict:
     resources = []
     for name, records in tables.items():
         schema = table_schema(name)
-        (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], records))
+        safe = [{key: spreadsheet_text(value) for key, value in record.items()} for record in records]
+        (out_dir / f"{name}.csv").write_bytes(csv_bytes([f["name"] for f in schema["fields"]], safe))
         (out_dir / "schemas" / f"{name}.json").write_text(json_text(schema), encoding="utf-8")
         resources.append(csv_resource(name))
     descriptor = {
@@ -281,9 +287,15 @@ def _templates() -> jinja2.Environment:
     environment.filters["none_as_dash"] = _dash
     # a change of a score there is none of (an audit of no dataset): "—", not a "%+d" of None
     environment.filters["signed"] = lambda value: "—" if value is None else f"{value:+d}"
-    # a Markdown table's cell: a "|" or a line end in a message would end it
-    environment.filters["cell"] = lambda value: " ".join(str(value or "").split()).replace("|", "\\|")
+    environment.filters["cell"] = _markdown_text
     return environment
+
+
+def _markdown_text(value: object) -> str:
+    """Portal text as written in report.md, on one line: its HTML, links and code are no
+    markup (a viewer rendering the Markdown would run «<script>» or link where the portal
+    chose), and a "|" or a line end would end a table's cell."""
+    return MARKDOWN_MARKUP.sub(r"\\\1", " ".join(str(value or "").split()))
 
 
 def _findings_by_dataset(findings: list[dict], datasets: list[dict], lang: str) -> list[dict]:

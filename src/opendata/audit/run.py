@@ -30,6 +30,7 @@ def run_audit(
     timeout: float = 15.0,
     size_cap: int = 50 << 20,
     apikey: str | None = None,
+    internal_links: bool = False,
     on_progress: Progress | None = None,
 ) -> Audit:
     """Audit a portal (or a dump file) and return every finding and score.
@@ -38,8 +39,10 @@ def run_audit(
     still be reachable); otherwise the link-dependent points and stars stay unknown.
     With an API token (APIKEY) the portal's private datasets are audited too, and their
     uploads fetched with it; without one, or with one whose user is not in ORG, only the
-    public datasets can be seen.  The files are downloaded into a temporary folder, deleted
-    once they are checked: no resource's ``local_file`` names a copy (it is None).
+    public datasets can be seen.  Links to this computer or a private network are not
+    fetched unless INTERNAL_LINKS, but for the portal's own address.  The files are
+    downloaded into a temporary folder, deleted once they are checked: no resource's
+    ``local_file`` names a copy (it is None).
     """
     if portal is None and dump is None:
         raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
@@ -87,6 +90,8 @@ def run_audit(
                 size_cap=size_cap,
                 on_done=tick,
                 token=links.PortalToken(portal, apikey) if portal and apikey else None,
+                portal=portal,
+                internal=internal_links,
             )
             audit.requests += len(all_resources)
         for result, dataset in results:
@@ -154,7 +159,7 @@ def _own_schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[st
                 value = json.loads(value)
             except ValueError:
                 continue
-        schema = validity.schema_file(value, f"{resource.resource_id}.field", workdir)
+        schema = validity.schema_file(value, workdir)
         if schema is not None:
             found[resource.resource_id] = schema
     return found

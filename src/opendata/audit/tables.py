@@ -42,8 +42,8 @@ SCHEMAS: dict[str, list[tuple[str, str, str]]] = {
         (
             "error",
             "string",
-            "Why the file could not be fetched: not-http, timeout, too-many-redirects, connection-refused, "
-            "dns, tls or connection-dropped",
+            "Why the file could not be fetched: not-http, internal-address, timeout, too-many-redirects, "
+            "connection-refused, dns, tls or connection-dropped",
         ),
         ("stars", "integer", "Openness stars"),
         ("encoding", "string", "Detected text encoding of a table"),

@@ -8,6 +8,7 @@ detected encoding and never read as mojibake.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -36,12 +37,13 @@ def table_schema(file: Path, workdir: Path) -> Path | None:
         descriptor = json.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return None
-    return schema_file(descriptor, file.stem, workdir)
+    return schema_file(descriptor, workdir)
 
 
-def schema_file(descriptor: object, name: str, workdir: Path) -> Path | None:
-    """WORKDIR/NAME.tableschema.json from a Table Schema or a CSVW descriptor, or None if
-    DESCRIPTOR is neither."""
+def schema_file(descriptor: object, workdir: Path) -> Path | None:
+    """A Table Schema file in WORKDIR from a Table Schema or a CSVW descriptor, or None if
+    DESCRIPTOR is neither.  It is named by a hash of its content, never by the portal's
+    resource id, which could be a path out of WORKDIR («../../victim»)."""
     if not isinstance(descriptor, dict):
         return None
     if "fields" not in descriptor and isinstance(descriptor.get("tableSchema"), dict):
@@ -59,8 +61,9 @@ def schema_file(descriptor: object, name: str, workdir: Path) -> Path | None:
         }
     if not isinstance(descriptor.get("fields"), list):
         return None
-    target = workdir / f"{name}.tableschema.json"
-    target.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    text = json.dumps(descriptor, ensure_ascii=False)
+    target = workdir / f"{hashlib.sha256(text.encode()).hexdigest()}.tableschema.json"
+    target.write_text(text, encoding="utf-8")
     return target
 
 
