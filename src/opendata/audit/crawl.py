@@ -124,12 +124,17 @@ def _token_organisations(client: CkanClient) -> set[str]:
     return {str(o.get(key)) for o in organisations for key in ("name", "id") if o.get(key)}
 
 
-def read_dump(path: Path, org: str | None = None) -> list[dict]:
-    """Datasets from a `ckanapi dump datasets` JSON-lines file, optionally of one organisation."""
+def read_dump(path: Path) -> list[dict]:
+    """The datasets of a `ckanapi dump datasets` JSON-lines file (`of_organisation` picks one's)."""
     try:
-        return [d for d in _dump_lines(path) if not org or (d.get("organization") or {}).get("name") == org]
+        return list(_dump_lines(path))
     except OSError as error:
         raise PortalUnreadable(f"{path}: {error.strerror or error}") from error
+
+
+def of_organisation(datasets: list[dict], org: str | None) -> list[dict]:
+    """The DATASETS of organisation ORG (by its name), or all of them when ORG is None."""
+    return [d for d in datasets if not org or (d.get("organization") or {}).get("name") == org]
 
 
 def _dump_lines(path: Path) -> Iterator[dict]:

@@ -317,10 +317,10 @@ def nothing_found(result: dict, lang: str) -> str:
 def _nothing_cause(result: dict) -> str:
     """Why an audit found nothing: a portal refuses a misspelt --org before the crawl, so
     there the organisation (or the portal) has no dataset this reader may see, public or
-    with the token; in a dump, a misspelt --org finds nothing."""
+    with the token; in a dump, a misspelt --org finds nothing, unless the dump holds no dataset."""
     scope = "org" if result["organization"] else "all"
     if settings(result)["source"] == "dump":
-        return f"dump_{scope}"
+        return "dump_org" if scope == "org" and result.get("dump_datasets") != 0 else "dump_all"
     return f"{scope}_{'public' if result['public_only'] else 'token'}"
 
 
