@@ -316,6 +316,12 @@ def test_an_audit_of_no_dataset_says_what_to_check(tmp_path, dump):
     misspelt = run_cli("audit", "--dump", dump, "--org", "kolomyia-citi", "--out", tmp_path / "org")
     assert misspelt.returncode == 0, misspelt.stderr
     assert "Найімовірніше, назву організації (--org) вказано неправильно" in misspelt.stderr
+    # a dump of nothing is said to be empty with --org too, not blamed on the --org
+    empty_of_org = run_cli("audit", "--dump", empty, "--org", "kolomyia-city", "--out", tmp_path / "empty-org")
+    assert empty_of_org.returncode == 0, empty_of_org.stderr
+    assert "У файлі --dump немає жодного набору" in empty_of_org.stderr
+    assert "Найімовірніше" not in empty_of_org.stderr
+    assert "У файлі --dump немає жодного набору" in (tmp_path / "empty-org" / "report.md").read_text("utf-8")
     some = run_cli("audit", "--dump", dump, "--out", tmp_path / "some")
     assert some.returncode == 0 and "не знайдено" not in some.stderr
 

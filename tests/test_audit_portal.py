@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from opendata.audit.crawl import crawl_portal
 from opendata.audit.register import REGISTER_COLUMNS
 from seed_portal import DATASETS, ORG, SeededElsewhere, seed
 from tests.ckan_portal import Portal
@@ -384,6 +385,43 @@ def test_a_token_of_a_user_outside_the_organisation_audits_its_public_datasets_a
     refused = run_cli(*args, "--out", tmp_path / "none", "--lang", "en", env={**env, "CKAN_API_TOKEN": in_none})
     assert refused.returncode == 2 and "its user is a member of no organisation" in refused.stderr
     assert "publish" not in refused.stderr and "Create a new token" not in refused.stderr
+
+
+@pytest.fixture
+def member(ckan_portal: Portal):
+    """An organisation (prefix r3-) with one private dataset, and a user who is its member
+    only, not a sysadmin; yields the dataset's name and the user's API token. Removed afterwards."""
+    api = ckan_portal.api()
+    org, user = f"r3-own-{uuid.uuid4().hex[:8]}", f"r3-member-{uuid.uuid4().hex[:8]}"
+    api.action.organization_create(name=org, title="Свої закриті набори (тест)")
+    dataset = api.action.package_create(name=f"{org}-draft", title="Чернетка", owner_org=org, private=True)
+    try:
+        api.action.user_create(name=user, email=f"{user}@example.org", password=uuid.uuid4().hex)
+        api.action.organization_member_create(id=org, username=user, role="member")
+        yield dataset["name"], api.action.api_token_create(user=user, name="test")["token"]
+    finally:
+        api.action.user_delete(id=user)
+        api.action.dataset_purge(id=dataset["id"])
+        api.action.organization_purge(id=org)
+
+
+def test_a_whole_portal_audit_with_a_members_token_says_other_private_datasets_were_unseen(
+    ckan_portal: Portal, member, tmp_path
+):
+    """Without --org, any token made `public_only: false`, as if all the private datasets were
+    audited: a member sees only its own organisations'; only a sysadmin sees them all."""
+    own_private, token = member
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "CKAN_API_TOKEN": token}
+    out = tmp_path / "out"
+    args = ("audit", "--portal", ckan_portal.url, "--no-links", "--out", out, "--format", "json")
+    audited = run_cli(*args, env=env)
+    assert audited.returncode == 0, audited.stderr
+    assert json.loads(audited.stdout)["public_only"] is True
+    assert json.loads((out / "summary.json").read_text("utf-8"))["public_only"] is True
+    assert own_private in {d["name"] for d in _rows(out / "datasets.csv")}  # its own, private, is audited
+    said = " ".join((out / "report.html").read_text("utf-8").split())
+    assert "Перевірено лише публічні набори порталу та закриті набори організацій користувача API-токена" in said
+    assert crawl_portal(ckan_portal.url, apikey=ckan_portal.token).public_only is False  # the sysadmin's
 
 
 def test_an_organisation_with_no_dataset_is_said_to_have_none_not_to_be_misspelt(ckan_portal: Portal, tmp_path):

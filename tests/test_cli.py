@@ -276,6 +276,21 @@ def test_publish_names_a_missing_folder_and_refuses_a_table(tmp_path):
     assert table.returncode == 2 and json.loads(table.stdout)["error"] == "NotAPackage"
 
 
+@pytest.mark.parametrize("given", ["nope", "schemas/tasks.json", "tasks.csv"])
+def test_publish_refuses_what_is_no_package_as_build_does(tmp_path, given):
+    """publish said only «Шлях «nope» не існує.», without build's «Як виправити», and called a
+    schema file NotAPackage where build and report said Unreadable, naming the fix."""
+    path = PACKAGE / given
+    for output_format in ("text", "json"):
+        options = ("--format", output_format)
+        build = run_cli("build", path, "--out", tmp_path / "dist", *options)
+        publish = run_cli("publish", path, "--dry-run", "--portal", "http://127.0.0.1:9", *options)
+        assert build.returncode == publish.returncode == 2
+        assert (publish.stdout, publish.stderr) == (build.stdout, build.stderr)
+    if given == "nope":
+        assert "Як виправити: Перевірте шлях" in run_cli("publish", path, "--dry-run").stdout
+
+
 def test_another_councils_plan_is_not_published_into_kolomyias_organisation(plan_copy):
     """Without --org, Snyatyn's plan went to «kolomyia-city-council» (with --create-org the
     dry run promised to create it): the refusal comes before the portal is asked."""

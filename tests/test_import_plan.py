@@ -8,6 +8,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
 from opendata.plan_import import NUMERAL, parse_decision, read_source
 from tests.helpers import PACKAGE, SOURCE, run_cli
@@ -745,6 +747,40 @@ def test_a_deputys_remit_and_a_councils_name_keep_the_position_and_one_not_known
     ):
         result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
         assert said in " ".join(result.stderr.split()), result.stderr
+
+
+POSITIONS_AS_WRITTEN = {
+    "першого заступника міського голови – Олега ТОКАРЧУКА": "перший заступник міського голови",
+    "першого заступника міського голови, Олега ТОКАРЧУКА": "перший заступник міського голови",
+    "першого заступника міського голови ТОКАРЧУКА Олега": "перший заступник міського голови",
+    "першого заступника Коломийського міського голови Олега ТОКАРЧУКА": (
+        "перший заступник Коломийського міського голови"
+    ),
+    "заступника міського голови з гуманітарних питань Олега ТОКАРЧУКА": (
+        "заступник міського голови з гуманітарних питань"
+    ),
+    "заступника міського голови з питань діяльності виконавчих органів Коломийської міської ради "
+    "Олега ТОКАРЧУКА": "заступник міського голови з питань діяльності виконавчих органів Коломийської "
+    "міської ради",
+}
+
+
+@pytest.mark.parametrize(
+    ("written", "position"),
+    POSITIONS_AS_WRITTEN.items(),
+    ids=["dash", "comma", "surname-first", "town", "remit-before-matters", "remit-naming-the-council"],
+)
+def test_positions_written_as_councils_write_them_are_recognised(tmp_path, written, position):
+    """A dash or a comma before the name, a remit «з гуманітарних питань» or one naming the
+    council, the town's name before «міського голови» were «position-unknown» notes with the
+    position empty; the name written surname first left the first name empty too, unsaid."""
+    source = variant(tmp_path, ("першого заступника міського голови Олега ТОКАРЧУКА", written))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["notes"] == []
+    deputy = next(p for p in rows(tmp_path / "pkg" / "people.csv") if p["display_name"] == "Токарчук О.В.")
+    assert (deputy["first_name"], deputy["position_uk"]) == ("Олег", position)
+    assert deputy["position_en"].endswith("Deputy Mayor")
 
 
 def test_a_town_of_two_words_keeps_both(tmp_path):

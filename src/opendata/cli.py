@@ -844,9 +844,15 @@ def _json_failure(kind: str, message: str) -> None:
     click.echo(json.dumps({"ok": False, "error": kind, "message": message}, ensure_ascii=False))
 
 
-def _valid_package(path: Path, lang: str, output_format: str) -> ValidPackage:
+def _valid_package(
+    path: Path,
+    lang: str,
+    output_format: str,
+    invalid_message: Callable[[ValidationReport], str] | None = None,
+) -> ValidPackage:
     """The package behind PATH, validated once (`ValidPackage`); exits 2 if unreadable or
-    not a package, 1 if invalid."""
+    not a package, in the same words for every command that takes one, 1 if invalid (said
+    in the command's INVALID_MESSAGE for the report, else in build's)."""
     from opendata.validate import InvalidPackage, NotAPackage, valid_package
 
     ui = BUILD_UI[lang]
@@ -862,6 +868,8 @@ def _valid_package(path: Path, lang: str, output_format: str) -> ValidPackage:
                 print_report(report, lang)
                 sys.exit(2)
             _refuse("Unreadable", message, output_format, 2)
+        if invalid_message is not None:
+            _refuse("InvalidPackage", invalid_message(report), output_format, 1)
         folder = path.parent if path.name == "datapackage.json" else path
         message = ui["invalid"].format(command=_validate_command(folder, lang))
         _refuse("InvalidPackage", f"{folder}: {message}", output_format, 1)
@@ -1281,8 +1289,6 @@ def publish_command(
     )
 
     ui = PUBLISH_UI[lang]
-    if path.is_file() and path.name != "datapackage.json":  # a table: its folder is not asked for
-        _refuse("NotAPackage", f"{path}: {BUILD_UI[lang]['not_package']}", output_format, 2)
     # not an official frequency: the audit would call it an error
     if update_frequency and update_frequency.strip().lower() not in FREQUENCY_DAYS:
         refusal = ui["bad_frequency"].format(value=update_frequency, allowed=OFFICIAL_FREQUENCIES)
@@ -1336,22 +1342,17 @@ def publish_command(
 
 
 def _publishable_package(path: Path, lang: str, output_format: str) -> ValidPackage:
-    """The package to publish, validated once before the portal is asked; exits 2 if
-    unreadable, 1 if invalid, naming `opendata validate` for the details."""
+    """The package to publish, validated once before the portal is asked and refused as
+    build refuses it, but an invalid one said to be unpublished, its errors counted."""
     from opendata.messages import PUBLISH_UI
-    from opendata.validate import InvalidPackage, valid_package
 
-    try:
-        return valid_package(path)
-    except InvalidPackage as error:
-        report = error.report
-        if not report.readable:
-            _refuse("Unreadable", report.problems[0].render(lang)[0], output_format, 2)
+    def invalid(report: ValidationReport) -> str:
         errors = counted(len(report.errors), lang, "errors")
-        message = PUBLISH_UI[lang]["invalid_package"].format(
+        return PUBLISH_UI[lang]["invalid_package"].format(
             path=_quoted(path), errors=errors, command=_validate_command(path, lang)
         )
-        _refuse("InvalidPackage", message, output_format, report.exit_code)
+
+    return _valid_package(path, lang, output_format, invalid)
 
 
 def _say_organisation(organisation, dry_run: bool, ui: dict) -> None:

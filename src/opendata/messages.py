@@ -2148,10 +2148,10 @@ PUBLISH_UI = {
             "opendata publish без --dry-run).",
             "not-an-editor": "справжню публікацію портал не дозволить: користувач API-токена — учасник цієї "
             "організації, але не редактор; попросіть її адміністратора надати роль редактора.",
-            "no-datastore": "на порталі немає DataStore (модуля CKAN datastore), тож рядки таблиць, позначених "
-            "вище, не завантажено в таблиці для перегляду й запитів (datastore_search); самі файли "
-            "опубліковано. Щоб завантажити рядки, попросіть адміністратора порталу ввімкнути DataStore і тоді "
-            "запустіть publish ще раз.",
+            "no-datastore": "на порталі немає DataStore (модуля CKAN datastore), тож рядки таблиць не "
+            "завантажуються в таблиці для перегляду й запитів (datastore_search): публікуються лише самі файли. "
+            "Щоб завантажити рядки, попросіть адміністратора порталу ввімкнути DataStore і тоді запустіть "
+            "publish ще раз.",
         },
         # why a dataset or a resource changes (publish.py words them in English, as JSON
         # gives them); "{key} changed" for a field of the passport or of a resource
@@ -2291,10 +2291,10 @@ PUBLISH_UI = {
             "publish without --dry-run says which).",
             "not-an-editor": "the portal would not allow the real publish: the token's user is a member "
             "of this organisation but not an editor; ask its administrator for the editor role.",
-            "no-datastore": "the portal has no DataStore (CKAN's datastore plugin), so the rows of the tables "
-            "marked above were not loaded into tables to preview and query (datastore_search); the files "
-            "themselves were published. To load the rows, ask the portal's administrator to enable the "
-            "DataStore, then run publish again.",
+            "no-datastore": "the portal has no DataStore (CKAN's datastore plugin), so the tables' rows are "
+            "not loaded into tables to preview and query (datastore_search): only the files themselves are "
+            "published. To load the rows, ask the portal's administrator to enable the DataStore, then run "
+            "publish again.",
         },
         "reasons": {},  # publish.py's own words
         "done_reasons": {

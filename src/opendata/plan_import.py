@@ -49,9 +49,10 @@ CAMPAIGN_TITLES_EN = {
 # settlement or village council alike. A position is attached to a person only where
 # the text names that person right after the phrase ("... міського голови Олега
 # ТОКАРЧУКА"); the first that ends the text before the name wins («першого заступника»
-# before «заступника»). The council may be named («секретаря Верхньоясенівської
-# сільської ради») and a deputy's remit follow («… голови з питань діяльності виконавчих
-# органів ради»): both stay in the Ukrainian position (`POSITION_PATTERNS`).
+# before «заступника»). The council or the town may be named («секретаря Верхньоясенівської
+# сільської ради», «заступника Коломийського міського голови») and a deputy's remit follow
+# («… голови з питань діяльності виконавчих органів ради», «… з гуманітарних питань»): both
+# stay in the Ukrainian position (`POSITION_PATTERNS`).
 HEADS_EN = {"міського": "Mayor", "селищного": "Settlement Head", "сільського": "Village Head"}
 COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 KNOWN_POSITIONS = [
@@ -84,10 +85,15 @@ KNOWN_POSITIONS = [
 
 UPPER = "А-ЯІЇЄҐ"
 LOWER = "а-яіїєґ’'ʼ"
-# the words «міської ради» of a position, before which a council's name may stand
-COUNCIL_WORDS_RE = re.compile(rf"(?=(?:{'|'.join(COUNCILS_EN)}) ради)")
+# the words «міської ради» or «міського голови» of a position, before which the council's or
+# the town's name may stand («Коломийської міської ради», «Коломийського міського голови»)
+COUNCIL_WORDS = rf"(?:{'|'.join(COUNCILS_EN)}) ради|(?:{'|'.join(HEADS_EN)}) голови"
+COUNCIL_WORDS_RE = re.compile(rf"(?=(?:{COUNCIL_WORDS}))")
 COUNCIL_NAME = rf"(?P<council>[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)* )?"
-REMIT = rf"(?P<remit> з питань(?: [{LOWER}-]+)+)?"  # «з питань діяльності виконавчих органів ради»
+# a word of a remit: in small letters, or a council's name before «міської ради»
+REMIT_WORD = rf"(?:[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)* (?={COUNCIL_WORDS}))?[{LOWER}-]+"
+# «з питань діяльності виконавчих органів Коломийської міської ради», «з гуманітарних питань»
+REMIT = rf"(?P<remit> з(?: [{LOWER}-]+)* питань(?: {REMIT_WORD})*)?"
 ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 # a Roman numeral as typed, Cyrillic look-alikes (І, Х, С, М) too; campaigns.numeral's pattern
@@ -142,9 +148,12 @@ DATE_RE = re.compile(
 NUMBER_RE = re.compile(r"№\s*(\d+)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
-# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»
+# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»
+FIRST_NAME = rf"[{UPPER}][{LOWER}]+"
+UPPER_SURNAME = rf"[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*"
 MENTION_RE = re.compile(
-    rf"(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*)"
+    rf"(?P<first>{FIRST_NAME})\s+(?P<surname>{UPPER_SURNAME})"
+    rf"|(?P<surname_first>{UPPER_SURNAME})\s+(?P<first_after>{FIRST_NAME})"
 )
 
 
@@ -646,15 +655,18 @@ def _position_before(text: str) -> tuple[str, str] | None:
 
 def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
     """Each person's first name and position where the text names them («першого
-    заступника міського голови Олега ТОКАРЧУКА»); a note for each person named only after
-    words that are no known position, whose position is left empty."""
+    заступника міського голови Олега ТОКАРЧУКА», «… голови – ТОКАРЧУКА Олега»); a note for
+    each person named only after words that are no known position, whose position is left
+    empty."""
     unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
-        upper = match.group("surname")
+        first = match.group("first") or match.group("first_after")
+        upper = match.group("surname") or match.group("surname_first")
         for person in people:
-            if upper.startswith(person.surname.upper()) and match.group("first")[0] == person.initials[0]:
-                person.first_name = _nominative_first_name(match.group("first"), upper, person.surname)
-                before = flat_text[: match.start()].rstrip(" (")
+            if upper.startswith(person.surname.upper()) and first[0] == person.initials[0]:
+                person.first_name = _nominative_first_name(first, upper, person.surname)
+                # «голови – Олега ТОКАРЧУКА», «голови, Олега ТОКАРЧУКА», «(Олега ТОКАРЧУКА)»
+                before = flat_text[: match.start()].rstrip(" (,–—-")
                 position = _position_before(before)
                 if position:
                     person.position_uk, person.position_en = position

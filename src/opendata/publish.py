@@ -25,7 +25,7 @@ import json
 import mimetypes
 import re
 import tempfile
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, time
 from decimal import Decimal
@@ -583,11 +583,14 @@ def plan_publish(
     built_page = files["page"].path if "page" in files else None
     if built_page is not None:
         files["page"] = _portal_page(files, built_page, {k: r.get("url") for k, r in on_portal.items()})
+    datastore = not any(f.schema for f in files.values()) or _has_datastore(client, on_portal.values())
+    if not datastore:
+        notes.append("no-datastore")
     changes = []
     for key, publish_file in files.items():
         resource = on_portal.get(key)
-        table = _datastore_table(client, resource) if publish_file.schema and resource else None
-        changes.append(_resource_change(publish_file, resource, table, force=force))
+        table = _datastore_table(client, resource) if datastore and publish_file.schema and resource else None
+        changes.append(_resource_change(publish_file, resource, table, force=force, datastore=datastore))
     ours = {resource["id"] for resource in on_portal.values()}
     for resource in (existing or {}).get("resources", []):
         if resource["id"] in ours:
@@ -775,10 +778,16 @@ def _titled(title: str, description: str) -> str:
 
 
 def _resource_change(
-    publish_file: PublishFile, resource: dict | None, table: dict | None = None, *, force: bool = False
+    publish_file: PublishFile,
+    resource: dict | None,
+    table: dict | None = None,
+    *,
+    force: bool = False,
+    datastore: bool = True,
 ) -> ResourceChange:
     """What to do with one file; TABLE is its DataStore table as `_datastore_table` reads
-    it; FORCE sends it again whatever the portal says."""
+    it; FORCE sends it again whatever the portal says.  On a portal without a DataStore
+    (not DATASTORE) a table is a file like the others: no DataStore table is no change."""
     size = publish_file.path.stat().st_size
     name = publish_file.path.name
     if resource is None:
@@ -797,9 +806,9 @@ def _resource_change(
                 reasons.append("schema changed")
         elif (resource.get(key) or "") != value:
             reasons.append(f"{key} changed")
-    if publish_file.schema and table is None:
+    if publish_file.schema and datastore and table is None:
         reasons.append("no DataStore table")
-    elif publish_file.schema and not RELOAD_REASONS & set(reasons):
+    elif publish_file.schema and datastore and not RELOAD_REASONS & set(reasons):
         same_file = not CONTENT_REASONS & set(reasons)
         reasons += _datastore_differences(publish_file, table, same_file=same_file)
     if force:
@@ -836,6 +845,25 @@ RELOAD_REASONS = {
     "replaced on the portal",
     "forced",
 }
+
+
+DATASTORE_PROBE = "opendata-datastore-probe"  # no resource's id: a DataStore answers «not found»
+
+
+def _has_datastore(client: CkanClient, resources: Iterable[dict]) -> bool:
+    """Whether the portal has a DataStore: one of the dataset's RESOURCES is in it, or a search
+    of a table that is nowhere is «not found» rather than an action the portal does not have.
+    Many city portals have none: their tables' missing DataStore tables are no update to make
+    on every publish, which would change the dataset's metadata_modified each time."""
+    if any(resource.get("datastore_active") for resource in resources):
+        return True
+    try:
+        client.find("datastore_search", {"resource_id": DATASTORE_PROBE, "limit": 0})
+    except UnknownAction:
+        return False
+    except NotAuthorised:  # a portal that hides the DataStore from this user still has one
+        pass
+    return True
 
 
 def _datastore_table(client: CkanClient, resource: dict) -> dict | None:
@@ -925,7 +953,7 @@ def publish(
             if error.exit_code == 2:
                 raise
             result.errors[change.name] = error
-    if any(NO_DATASTORE in change.reasons for change in plan.resources):
+    if "no-datastore" not in plan.notes and any(NO_DATASTORE in change.reasons for change in plan.resources):
         plan.notes.append("no-datastore")
     result.retries = client.retries
     return result

@@ -67,8 +67,9 @@ def crawl_portal(
     publishing, and a token never shows in a message.  A token the portal does not know is
     refused first: the portal would answer as to anyone, and the audit of its public datasets
     would pass for one of all of them.  A token whose user is not in ORG (and not a sysadmin,
-    whom the portal lists in every organisation) sees ORG's public datasets only, and the
-    audit says so.
+    whom the portal lists in every organisation) sees ORG's public datasets only, and one of
+    the whole portal, not a sysadmin's, the private datasets of its own organisations only:
+    the audit says so.
     """
     if not url.lower().startswith(("http://", "https://")):
         raise PortalUnreadable(f"{url}: only http(s) portals can be audited")
@@ -76,11 +77,12 @@ def crawl_portal(
     query = {}
     try:
         readable = _token_organisations(client) if apikey else set()
-        public_only = not apikey
         if org:  # by its name: the search knows no id, which the portal's pages show too
             found = client.call("organization_show", {"id": org, "include_datasets": False})
             query = {"fq": f'organization:"{found.get("name") or org}"'}
             public_only = not {found.get("name"), found.get("id")} & readable
+        else:  # a member reads the private datasets of its own organisations only
+            public_only = not apikey or not _is_sysadmin(client)
         datasets = _search_pages(client, query, on_progress)
     except NotFound as error:
         raise PortalUnreadable(f"{url}: organisation «{org}» not found") from MissingOrganisation(
@@ -141,12 +143,24 @@ def _token_organisations(client: CkanClient) -> set[str]:
     return {str(o.get(key)) for o in organisations for key in ("name", "id") if o.get(key)}
 
 
-def read_dump(path: Path, org: str | None = None) -> list[dict]:
-    """Datasets from a `ckanapi dump datasets` JSON-lines file, optionally of one organisation."""
+def _is_sysadmin(client: CkanClient) -> bool:
+    """Whether the token's user is the portal's sysadmin, who reads every private dataset.
+    CKAN's user_show without an id shows the token's own user; a portal that shows none
+    (an older CKAN) is taken as a member's, so the report never claims the private datasets."""
+    return bool((client.find("user_show", {}) or {}).get("sysadmin"))
+
+
+def read_dump(path: Path) -> list[dict]:
+    """The datasets of a `ckanapi dump datasets` JSON-lines file (`of_organisation` picks one's)."""
     try:
-        return [d for d in _dump_lines(path) if not org or (d.get("organization") or {}).get("name") == org]
+        return list(_dump_lines(path))
     except OSError as error:
         raise PortalUnreadable(f"{path}: {error.strerror or error}") from error
+
+
+def of_organisation(datasets: list[dict], org: str | None) -> list[dict]:
+    """The DATASETS of organisation ORG (by its name), or all of them when ORG is None."""
+    return [d for d in datasets if not org or (d.get("organization") or {}).get("name") == org]
 
 
 def _dump_lines(path: Path) -> Iterator[dict]:

@@ -91,6 +91,7 @@ class Audit:
     links_checked: bool = True
     register_checked: bool = False
     public_only: bool = False  # a portal read without a token of ORG's user: its private datasets unseen
+    dump_datasets: int | None = None  # in the --dump file, of every organisation (None: a portal's audit)
     previous: dict | None = None  # from --compare: {"dir", "datasets": {name: row}, "summary"}
 
     @property

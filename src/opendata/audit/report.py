@@ -84,9 +84,9 @@ UI = {
             "portal": "Посилання не перевірялися (--no-links): бали за доступні посилання не нараховано, "
             "а дані файлів не перевірено.",
         },
-        "public_only": "Перевірено лише публічні набори порталу: закриті видно лише з API-токеном (CKAN_API_TOKEN "
-        "або файл налаштувань) користувача організації, якій вони належать, чи адміністратора порталу, а аудит "
-        "проведено без такого.",
+        "public_only": "Перевірено лише публічні набори порталу та закриті набори організацій користувача "
+        "API-токена аудиту (якщо його задано): інші закриті видно лише з API-токеном (CKAN_API_TOKEN або файл "
+        "налаштувань) користувача організації, якій вони належать, чи адміністратора порталу.",
         "no_score": "немає (не знайдено жодного набору)",
         "nothing_found": "Увага: не знайдено жодного набору даних, тож оцінки немає. {cause}",
         # why, by `_nothing_cause`: a portal's organisation exists (a misspelt --org is refused)
@@ -172,9 +172,9 @@ UI = {
             "portal": "Links were not checked (--no-links): no points for accessible links were awarded, "
             "and the files' data was not checked.",
         },
-        "public_only": "Only the portal's public datasets were audited: private ones are seen only with an API "
-        "token (CKAN_API_TOKEN or the config file) of a user of their organisation or of the portal's sysadmin, "
-        "and the audit ran without one.",
+        "public_only": "Only the portal's public datasets were audited, and the private ones of the organisations "
+        "of the audit's API token's user (if a token was given): other private ones are seen only with an API "
+        "token (CKAN_API_TOKEN or the config file) of a user of their organisation or of the portal's sysadmin.",
         "no_score": "none (no dataset found)",
         "nothing_found": "Note: no dataset was found, so there is no score. {cause}",
         "nothing_causes": {
@@ -329,10 +329,10 @@ def nothing_found(result: dict, lang: str) -> str:
 def _nothing_cause(result: dict) -> str:
     """Why an audit found nothing: a portal refuses a misspelt --org before the crawl, so
     there the organisation (or the portal) has no dataset this reader may see, public or
-    with the token; in a dump, a misspelt --org finds nothing."""
+    with the token; in a dump, a misspelt --org finds nothing, unless the dump holds no dataset."""
     scope = "org" if result["organization"] else "all"
     if settings(result)["source"] == "dump":
-        return f"dump_{scope}"
+        return "dump_org" if scope == "org" and result.get("dump_datasets") != 0 else "dump_all"
     return f"{scope}_{'public' if result['public_only'] else 'token'}"
 
 

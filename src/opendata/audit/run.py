@@ -10,7 +10,7 @@ from pathlib import Path
 
 from opendata.audit import freshness, links, mqa, register, stars, validity
 from opendata.audit.checks import passport
-from opendata.audit.crawl import crawl_portal, organisation_name, read_dump
+from opendata.audit.crawl import crawl_portal, of_organisation, organisation_name, read_dump
 from opendata.audit.formats import normal_format
 from opendata.audit.model import Audit, DatasetResult, Finding, ResourceResult
 
@@ -51,8 +51,11 @@ def run_audit(
     audit_day = audit_day or date.today()
     # read first: an unreadable register stops the audit before the crawl, not after it
     register_rows = register.read_register(register_file) if register_file else None
+    dump_datasets = None  # the dump's, of every organisation: none at all is an empty dump, not a wrong --org
     if dump is not None:
-        raw, requests, public_only = read_dump(dump, org), 0, False
+        everything = read_dump(dump)
+        raw, requests, public_only = of_organisation(everything, org), 0, False
+        dump_datasets = len(everything)
     else:
         crawl_progress = (lambda done, total: on_progress("crawl", done, total)) if on_progress else None
         raw, requests, public_only = crawl_portal(
@@ -69,6 +72,7 @@ def run_audit(
         links_checked=check_links,
         register_checked=register_file is not None,
         public_only=public_only,
+        dump_datasets=dump_datasets,
     )
     results = [(_dataset_result(d, portal), d) for d in raw]
     all_resources = [r for result, _ in results for r in result.resources]

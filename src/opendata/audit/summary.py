@@ -82,6 +82,7 @@ def summary(audit: Audit) -> dict:
         "links_checked": audit.links_checked,
         "register_checked": audit.register_checked,
         "public_only": audit.public_only,
+        "dump_datasets": audit.dump_datasets,
         "requests": audit.requests,
     }
     if audit.previous:
