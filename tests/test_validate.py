@@ -167,6 +167,14 @@ def test_a_report_of_errors_kept_on_disk_is_whole_in_a_copy_and_from_a_process_p
     assert not any(spill.iterdir())  # each copy's files went with it
 
 
+def leave_the_reports_to_frictionless(package: Path) -> None:
+    """Give progress_reports a dialect with comments: the engine leaves such a table to Frictionless."""
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
+    resource["dialect"] = {"commentChar": "#"}
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
 def test_the_error_limit_counts_the_problems_shown(plan_copy):
     """--limit-errors was spent on errors then hidden (those of a repeated header's row),
     and the summary said "only the first 10" beside four. The limit counts what is shown,
@@ -177,11 +185,8 @@ def test_the_error_limit_counts_the_problems_shown(plan_copy):
     reports.write_text("\n".join([HEADER, ROW, HEADER, f"{noted},нотатка", *dated]) + "\n", encoding="utf-8")
     every = [("header-repeated", 3), ("extra-cells", 4), ("type-error", 5), ("type-error", 6)]
     for engine in ("fast", "frictionless"):
-        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
-            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
-            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
-            resource["dialect"] = {"commentChar": "#"}
-            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        if engine == "frictionless":
+            leave_the_reports_to_frictionless(plan_copy)
         for limit, stopped_at in ((3, 3), (4, None), (10, None)):
             _, report = report_json(plan_copy, "--limit-errors", str(limit))
             shown = [(e["type"], e["row"]) for e in report["errors"] if e["path"] == "progress_reports.csv"]
@@ -1178,11 +1183,8 @@ def test_a_rows_cause_stands_in_its_row_among_the_tables_problems(plan_copy):
     noted = ROW.replace("R1", "R3").replace("https://x.ua/a", "x.ua")
     reports.write_text(f"{HEADER}\n{ROW}\n{late}\n{HEADER}\n{noted},нотатка\n", encoding="utf-8")
     for engine in ("fast", "frictionless"):
-        if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
-            descriptor = json.loads((plan_copy / "datapackage.json").read_text(encoding="utf-8"))
-            [resource] = [r for r in descriptor["resources"] if r["name"] == "progress_reports"]
-            resource["dialect"] = {"commentChar": "#"}
-            (plan_copy / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+        if engine == "frictionless":
+            leave_the_reports_to_frictionless(plan_copy)
         _, report = report_json(plan_copy)
         assert [(e["type"], e["row"]) for e in report["errors"]] == [
             ("plan-date-outside-quarter", 3),
