@@ -9,6 +9,7 @@ import csv
 import gc
 import gzip
 import json
+import multiprocessing
 import os
 import re
 import subprocess
@@ -149,11 +150,13 @@ def test_a_report_of_errors_kept_on_disk_is_whole_in_a_copy_and_from_a_process_p
     returned from a process pool read the original's files, gone with it (FileNotFoundError)."""
     spill = tmp_path / "tmp"
     spill.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(spill))  # the worker's too: it is forked
+    monkeypatch.setattr(tempfile, "tempdir", str(spill))
+    monkeypatch.setenv("TMPDIR", str(spill))  # the worker's
     table, schema = tmp_path / "many.csv", tmp_path / "schema.json"
     table.write_text("id,n\n" + "".join(f"{i},x{i}\n" for i in range(120_000)), encoding="utf-8")
     schema.write_text(json.dumps({"fields": [{"name": name, "type": "integer"} for name in ("id", "n")]}))
-    with ProcessPoolExecutor(1) as pool:
+    # spawned, not forked: a child forked from a process whose Polars threads run can hang for ever
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         report = pool.submit(_validated, table, schema).result()
     copied = copy.deepcopy(report)
     del report
