@@ -672,6 +672,13 @@ def _missing(resource: frictionless.Resource, file: Path, folders: Folders) -> P
     return Problem("file-missing", resource=resource.name, path=resource.path, params=params)
 
 
+def _first_line(file: Path) -> str:
+    """The file's first line, as far as a header goes; a line may end in a lone CR (an old Mac's)."""
+    with file.open("rb") as stream:
+        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
+    return (start.splitlines() or [""])[0]
+
+
 def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) -> None:
     """A file whose header is the schema's names, separated by a semicolon (as a
     Ukrainian Excel saves "CSV UTF-8") or a tab, has that delimiter: declare it, as
@@ -683,9 +690,7 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     names = getattr(resource, "schema", None) and resource.schema.field_names
     if not names or len(names) < 2:
         return
-    with file.open("rb") as stream:
-        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
-    header = (start.splitlines() or [""])[0]  # a line may end in a lone CR (an old Mac's)
+    header = _first_line(file)
     for delimiter in HEADER_DELIMITERS:
         if next(csv.reader([header], delimiter=delimiter), None) == names:
             resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
@@ -707,10 +712,7 @@ def _declare_header_row(resource: frictionless.Resource, file: Path) -> None:
         return
     control = dialect.get_control("csv") if dialect.has_control("csv") else None
     delimiter = control.delimiter if control is not None else ("\t" if resource.format == "tsv" else ",")
-    with file.open("rb") as stream:
-        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
-    line = (start.splitlines() or [""])[0]
-    cells = {cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), [])}
+    cells = {cell.strip() for cell in next(csv.reader([_first_line(file)], delimiter=delimiter), [])}
     if set(schema.field_names) <= cells:
         dialect.header_rows = [1]
 
