@@ -170,9 +170,13 @@ def test_cli_interrupted_then_rerun_says_why_and_never_shows_the_token(
     args = ["publish", package, "--org", ckan_org, "--dataset", name, "--format", "json",
             "--maintainer-email", "opendata@example.org", "--timeout", "2"]
     with FaultyProxy(ckan_portal.url) as proxy:
-        proxy.cut_after(10)
+        proxy.cut_after(10)  # the first resource_create is the eleventh request
         cut = run_cli(*args, "--portal", proxy.url, env=cli_env(ckan_portal.token))
     assert_no_token(ckan_portal, cut)
+    # Each retry of the create first asks whether the lost one landed, once: that lookup had
+    # tries of its own, five lookups of five tries, 40 s before «the portal does not answer».
+    after_cut = [path.rsplit("/", 1)[1] for path, fault in proxy.log if fault == "cut"]
+    assert after_cut == ["resource_create"] + ["package_show", "resource_create"] * 4
     assert cut.returncode == 2
     assert json.loads(cut.stdout)["error"] == "PortalUnreachable"
     assert "no answer from" in cut.stderr

@@ -304,13 +304,19 @@ class CkanClient:
         self.sleep(min(MAX_BACKOFF_S, self.backoff * 2 ** (attempt - 2)))
 
     def _check(self, landed: Callable[[], Any] | None) -> Any:
-        """Run the caller's LANDED lookup; None when there is none or it fails too."""
+        """Run the caller's LANDED lookup, tried once; None when there is none or it fails too.
+
+        Once: the write's own tries are the retries. A lookup with tries of its own made a
+        lost network 5 × 5 requests and their pauses, 40 s before «the portal does not answer»."""
         if landed is None:
             return None
+        attempts, self.attempts = self.attempts, 1
         try:
             return landed()
         except (PortalError, requests.RequestException, _Busy):
             return None
+        finally:
+            self.attempts = attempts
 
     def _portal_error(self, action: str, error: ckanapi.CKANAPIError) -> PortalError:
         if isinstance(error, ckanapi.NotAuthorized):
