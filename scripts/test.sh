@@ -9,4 +9,4 @@ echo "==> ruff"
 ruff check src tests scripts
 ruff format --check src
 echo "==> pytest (slow tests included)"
-pytest -q -p no:cacheprovider --durations=15 "$@"
+pytest -q -p no:cacheprovider -n 2 --dist loadgroup --durations=15 "$@"

@@ -381,6 +381,7 @@ def test_a_publish_without_the_withheld_token_says_why_it_has_none(tmp_path, str
 
 
 
+@pytest.mark.xdist_group("port-80")  # one listener at a time: on two workers, one would skip
 @pytest.mark.parametrize("source", ["--portal", "$OPENDATA_PORTAL", "file"])
 def test_an_address_read_two_ways_is_refused_and_the_token_never_sent(tmp_path, stranger_at_port_80, source):
     """`--portal 'http://127.0.0.2\\@localhost:58931'` sent the token of the file's
