@@ -4,8 +4,10 @@ out of it (a licence link of «javascript:», a symlink to a file outside the pa
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from opendata.build import build
@@ -146,3 +148,17 @@ def test_control_characters_of_a_cell_are_shown_not_run_by_the_terminal(tmp_path
     assert not any(character in shown.stdout for character in "\x1b\x07\x7f\x9b")
     as_json = run_cli("validate", table, "--schema", schema, "--format", "json")
     assert json.loads(as_json.stdout)["errors"][0]["cell"] == cell  # the real value: JSON escapes it
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_control_characters_of_a_column_name_are_shown_not_run_by_the_terminal(tmp_path, terminal):
+    """Cells were shown as symbols, but a column's name went to the terminal raw, in the
+    message of its extra cell or its wrong type: «na\\x1b[31mred» turned it red."""
+    name = "na\x1b[31mred\x1b]0;pwned\x07"
+    table = tmp_path / "esc.csv"
+    table.write_text(f'id,"{name}"\n1,x\n2,y,extra\n', encoding="utf-8")
+    env = {**os.environ, "FORCE_COLOR": "1"} if terminal else None  # Rich: colour, as on a terminal
+    shown = run_cli("validate", table, "--lang", "en", env=env)
+    assert shown.returncode == 1
+    assert "«na␛[31mred␛]0;pwned␇»" in shown.stdout
+    assert "\x1b[31mred" not in shown.stdout and "\x07" not in shown.stdout

@@ -736,7 +736,12 @@ class _Lines:
         if not self.plain:
             from rich.text import Text
 
-            self.console.print(Text.assemble(*parts, style=style))
+            from opendata.problems import without_controls
+
+            shown = (
+                without_controls(p) if isinstance(p, str) else (without_controls(p[0]), p[1]) for p in parts
+            )
+            self.console.print(Text.assemble(*shown, style=style))
             return
         text = "".join(part if isinstance(part, str) else part[0] for part in parts)
         self.pending.append(_as_rich_prints(text))
@@ -750,11 +755,11 @@ class _Lines:
 
 
 def _as_rich_prints(text: str) -> str:
-    """TEXT as Rich prints it without a terminal: no control codes but the line break,
+    """TEXT as Rich prints it without a terminal: control characters as symbols (`without_controls`),
     tabs expanded (to its columns, which count a wide letter twice)."""
-    from rich.control import strip_control_codes
+    from opendata.problems import without_controls
 
-    text = strip_control_codes(text)
+    text = without_controls(text)
     if "\t" not in text:
         return text
     from rich.text import Text

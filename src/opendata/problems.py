@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import heapq
 import itertools
-import re
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -207,30 +206,37 @@ class Problem:
 CELL_SHOWN = 80  # characters of a cell a text report shows
 
 
-# control characters but tab (C0, DEL, C1): a terminal runs them (colours, its window's title)
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
 def shown_cell(text: str | None, lang: str) -> str | None:
     """A cell as a text report shows it: its line breaks as «⏎», other control characters
-    as their symbols («␛», or «<U+009B>»: printed raw, the terminal ran them), and past
-    ``CELL_SHOWN`` characters cut, with its length («… (200 000 символів)»): a cell of a
-    whole text was printed whole, 100,000 lines for three errors."""
+    as their symbols (`without_controls`), and past ``CELL_SHOWN`` characters cut, with its
+    length («… (200 000 символів)»): a cell of a whole text was printed whole, 100,000
+    lines for three errors."""
     if text is None:
         return None
-    shown = text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
-    shown = CONTROL_CHARACTERS.sub(_control_symbol, shown)
+    shown = without_controls(text.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎"))
     if len(shown) <= CELL_SHOWN:
         return shown
     return f"{shown[:CELL_SHOWN]}… ({counted(len(text), lang, 'characters')})"
 
 
-def _control_symbol(found: re.Match) -> str:
+def _control_symbol(code: int) -> str:
     """A control character's symbol: U+2400's block pictures C0 and DEL, not C1."""
-    code = ord(found.group())
     if code < 0x20:
         return chr(0x2400 + code)
     return "\u2421" if code == 0x7F else f"<U+{code:04X}>"
+
+
+# control characters but tab and line break (C0, DEL, C1), as their symbols
+CONTROL_SYMBOLS = {
+    code: _control_symbol(code) for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\t\n"
+}
+
+
+def without_controls(text: str) -> str:
+    """TEXT with the control characters a terminal would run shown as symbols («␛», or
+    «<U+009B>»): printed raw from a cell or a column's name, they coloured the terminal or
+    set its window's title."""
+    return text.translate(CONTROL_SYMBOLS)
 
 
 def _plain(value: str | None) -> Meant | None:
