@@ -445,12 +445,14 @@ def test_a_resources_id_names_no_file_outside_the_audits_own_folder(edge, tmp_pa
     ("resource_id", "fmt"), [("res/1", "CSV"), ("5b1f0c2e", "text/csv")], ids=["slash-in-id", "media-type"]
 )
 def test_an_id_with_a_slash_or_a_media_type_as_format_is_audited(edge, tmp_path, resource_id, fmt):
-    """Either stopped the whole audit: «На диску немає місця…», exit 2."""
+    """Either stopped the whole audit: «На диску немає місця…», exit 2. Then a format typed as
+    its media type was fetched but never validated: «text/csv» was no format of a table."""
     resource = {"id": resource_id, "name": "дані", "format": fmt, "url": f"{edge.url}/ok.csv"}
     _audit_of(tmp_path, {"name": "odd", "title": "odd", "license_id": "cc-by", "resources": [resource]})
     with (tmp_path / "out" / "resources.csv").open(encoding="utf-8", newline="") as stream:
         [row] = csv.DictReader(stream)
     assert (row["resource_id"], row["status"]) == (resource_id, "200")
+    assert (row["rows"], row["valid"]) == ("1", "true")
 
 
 def test_a_link_to_this_computer_or_a_private_network_is_not_fetched_unless_allowed(edge, tmp_path):

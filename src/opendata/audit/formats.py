@@ -28,8 +28,21 @@ EXPECTED_TYPES = {
 NEUTRAL_TYPES = ("application/octet-stream", "binary/octet-stream")
 
 
+# a format typed as its media type, where that type is served for one format only:
+# «text/csv» is CSV, «text/plain» could be CSV or TSV
+MEDIA_TYPE_FORMATS = {
+    media_type: name
+    for name, types in EXPECTED_TYPES.items()
+    for media_type in types
+    if sum(media_type in others for others in EXPECTED_TYPES.values()) == 1
+}
+
+
 def normal_format(value: str | None) -> str:
-    return (value or "").strip().lower().lstrip(".").removeprefix("application/")
+    """A format as this audit names it: «CSV», «.csv» and «text/csv; charset=utf-8» are «csv»;
+    a media type read as the name the portal typed was no table, and was never validated."""
+    typed = (value or "").strip().lower().lstrip(".")
+    return MEDIA_TYPE_FORMATS.get(typed.split(";")[0].strip()) or typed.removeprefix("application/")
 
 
 def contradicts(declared: str | None, content_type: str | None) -> bool:
