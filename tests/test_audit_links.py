@@ -504,3 +504,14 @@ def test_the_audited_portals_own_address_is_fetched(edge, tmp_path):
     other = ResourceResult("ds", "r3", "r", f"{edge.url}/ok.csv", "CSV")
     check_links([other], tmp_path, timeout=1.0, portal="https://data.gov.ua")
     assert (other.status, other.error) == (None, "internal-address")
+
+
+def test_another_port_of_the_audited_portals_host_is_not_fetched(edge, tmp_path):
+    """The portal's own address let a link reach every port of its host, and every address
+    of this computer: a database's or an admin's server beside the portal."""
+    port = int(edge.url.rsplit(":", 1)[1])
+    links = [f"http://127.0.0.1:{port + 1}/x", f"http://127.1:{port + 1}/x", f"http://localhost:{port + 1}/x",
+             f"http://2130706433:{port + 1}/x", f"http://127.0.0.1:{port}/ok.csv", f"http://127.1:{port}/ok.csv"]  # fmt: skip
+    results = [ResourceResult("ds", f"r{n}", "r", url, "CSV") for n, url in enumerate(links)]
+    check_links(results, tmp_path, timeout=1.0, portal=edge.url)
+    assert [(r.status, r.error) for r in results] == [(None, "internal-address")] * 4 + [(200, None)] * 2

@@ -96,11 +96,12 @@ async def _fetch(
     result.error = "too-many-redirects"
 
 
-# the internal addresses a link may be fetched from (the audited portal's); None: any
-Allowed = frozenset[ipaddress.IPv4Address | ipaddress.IPv6Address] | None
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# the internal places (address, port) a link may be fetched from: the audited portal's; None: any
+Allowed = frozenset[tuple[IPAddress, int | None]] | None
 
 
-async def _addresses(host: str) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+async def _addresses(host: str) -> set[IPAddress]:
     """HOST's addresses, after DNS; none where DNS knows it not (the fetch then says so)."""
     try:
         found = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
@@ -110,6 +111,15 @@ async def _addresses(host: str) -> set[ipaddress.IPv4Address | ipaddress.IPv6Add
     return {getattr(address, "ipv4_mapped", None) or address for address in addresses}
 
 
+def _port(url: str) -> int | None:
+    """The port URL is fetched at: its own, or its scheme's (None: a port no server has)."""
+    parts = urlsplit(url)
+    try:
+        return parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return None
+
+
 async def _internal(url: str, allowed: Allowed) -> bool:
     """Whether URL's host is this computer, a private or link-local network (a cloud's
     metadata at 169.254.169.254) or another address not on the internet, and not allowed:
@@ -117,19 +127,27 @@ async def _internal(url: str, allowed: Allowed) -> bool:
     if allowed is None:
         return False
     found = await _addresses(urlsplit(url).hostname or "")
-    return any(not address.is_global and not _portals(address, allowed) for address in found)
+    port = _port(url)
+    return any(not address.is_global and not _portals(address, port, allowed) for address in found)
 
 
-def _portals(address: ipaddress.IPv4Address | ipaddress.IPv6Address, allowed: frozenset) -> bool:
-    """Whether ADDRESS is the portal's: one of its own, or any of this computer's where the
-    portal runs on it (CKAN's site_url «localhost» is ::1 too, the officer's 127.0.0.1 not)."""
-    return address in allowed or (address.is_loopback and any(a.is_loopback for a in allowed))
+def _portals(address: IPAddress, port: int | None, allowed: frozenset) -> bool:
+    """Whether ADDRESS at PORT is the portal: one of its addresses at its port, or any of this
+    computer's at its port where the portal runs on it (CKAN's site_url «localhost» is ::1 too,
+    the officer's 127.0.0.1 not). Another port of the portal's host is another server (its
+    database's, its admin's), which a link must not reach."""
+    return (address, port) in allowed or (
+        address.is_loopback and any(own.is_loopback and own_port == port for own, own_port in allowed)
+    )
 
 
 async def _allowed(internal: bool, portal: str | None) -> Allowed:
     if internal:
         return None
-    return frozenset(await _addresses(urlsplit(portal).hostname or "")) if portal else frozenset()
+    if not portal:
+        return frozenset()
+    port = _port(portal)
+    return frozenset((address, port) for address in await _addresses(urlsplit(portal).hostname or ""))
 
 
 async def _check_all(
