@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import csv
+import functools
+import io
 import json
+import os
 import re
 import shutil
+import signal
+import subprocess
+import threading
+import time
+import uuid
+import zipfile
+from collections.abc import Iterator
 from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -16,6 +27,7 @@ from opendata.audit.messages import action
 from opendata.audit.report import write_outputs
 from tests.helpers import (
     DAY_FIRST,
+    OPENDATA,
     PACKAGE,
     contrast,
     rewrite_field,
@@ -1019,3 +1031,170 @@ def test_the_coverage_fixes_say_extra_in_ukrainian_words(dump, tmp_path):
         fixes = {row["recommendation"] for row in csv.DictReader(stream) if row["dataset"] == "bad-email"}
     assert "Додайте додаткове поле (extra) «spatial» (наприклад, «Коломия»)." in fixes
     assert "Додайте додаткові поля (extras) «temporal_start» і «temporal_end»." in fixes
+
+
+class _QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP on 127.0.0.1: (the folder, its address)."""
+    folder = tmp_path / "served"
+    folder.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietFiles, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _zip_bomb(path: Path, rows: int = 2000, cells: int = 1000) -> None:
+    """A workbook of ~75 KB whose sheet unpacks to ~30 MB of XML: its check takes ~12 s."""
+    from openpyxl import Workbook
+
+    book = io.BytesIO()
+    Workbook().save(book)
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            if item.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(item, source.read(item.filename))
+                continue
+            row = b"<c><v>1</v></c>" * cells
+            with bomb.open(item.filename, "w") as sheet:  # no <dimension>: every row is read
+                sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+                for number in range(1, rows + 1):
+                    sheet.write(b'<row r="%d">%s</row>' % (number, row))
+                sheet.write(b"</sheetData></worksheet>")
+
+
+BACKTRACKING = {"fields": [{"name": "code", "type": "string", "constraints": {"pattern": "(a+)+$"}}]}
+MARK = "OPENDATA_TEST_AUDIT"  # in the environment of the audit and of every process it starts
+
+
+def _hostile_dump(tmp_path: Path, files: tuple[Path, str]) -> Path:
+    """A dataset of two files whose checks never end in time (a schema's pattern that
+    backtracks for ever on its one cell, a zip bomb), and after it one of a table with an
+    error."""
+    folder, url = files
+    (folder / "codes.csv").write_text("code\n" + "a" * 40 + "!\n", encoding="utf-8")
+    _zip_bomb(folder / "bomb.xlsx")
+    (folder / "parks.csv").write_text("назва,кількість\nпарк,3\n", encoding="utf-8")
+    parks_schema = {"fields": [{"name": "назва", "type": "string"}, {"name": "кількість", "type": "date"}]}
+
+    def resource(name: str, fmt: str, schema: dict | None = None) -> dict:
+        return {"id": name, "name": name, "format": fmt, "url": f"{url}/{name}",
+                **({"schema": json.dumps(schema)} if schema else {})}  # fmt: skip
+    hostile = {**GOOD, "name": "hostile", "resources": [resource("codes.csv", "CSV", BACKTRACKING),
+                                                        resource("bomb.xlsx", "XLSX")]}  # fmt: skip
+    parks = {**GOOD, "name": "parks", "resources": [resource("parks.csv", "CSV", parks_schema)]}
+    return _dump_of(tmp_path, hostile, parks)
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes running with MARK=mark in their environment."""
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if f"{MARK}={mark}".encode() in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:  # ended meanwhile
+            continue
+    return found
+
+
+@pytest.mark.timeout(60)
+def test_a_check_that_runs_out_of_time_is_stopped_named_and_the_audit_goes_on(tmp_path, files):
+    """A zip bomb took 12 s of the audit here (more on a real portal), and a schema's pattern
+    «(a+)+$» on «aaa…a!» kept it busy for ever: one resource stalled the audit of a portal."""
+    dump, mark, out = _hostile_dump(tmp_path, files), uuid.uuid4().hex, tmp_path / "out"
+    started = time.monotonic()
+    result = run_cli("audit", "--dump", dump, "--links", "--internal-links", "--out", out,
+                     "--check-timeout", "2", env={**os.environ, MARK: mark})  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 30
+    assert _marked(mark) == []  # no worker left running
+    findings = {(row["resource_name"], row["code"]): row for row in _csv_rows(out / "findings.csv")
+                if row["check"] == "validity"}  # fmt: skip
+    assert set(findings) == {("codes.csv", "validity-timeout"), ("bomb.xlsx", "validity-timeout"),
+                             ("parks.csv", "validity-errors")}  # fmt: skip
+    timeout = findings["codes.csv", "validity-timeout"]
+    assert (timeout["dataset"], timeout["severity"]) == ("hostile", "warning")
+    assert timeout["message"] == (
+        "Перевірку даних таблиці «codes.csv» зупинено: вона тривала понад 2 с. Так буває з файлом, що після "
+        "розпакування займає сотні мегабайтів (XLSX), або зі схемою, чий шаблон (pattern) перевіряється надто "
+        "довго; дані не перевірено."
+    )
+    assert timeout["recommendation"] == (
+        "Завантажте файл і перевірте його окремо: opendata validate ФАЙЛ (зі схемою набору: --schema "
+        "СХЕМА.json); якщо файл справді такий великий, проведіть аудит із більшим --check-timeout."
+    )
+    assert findings["parks.csv", "validity-errors"]["message"].startswith(
+        "Таблиця «parks.csv» не відповідає схемі набору: 1 помилка, наприклад, рядок 2, поле «кількість»: "
+    )
+    checked = {row["name"]: (row["rows"], row["valid"]) for row in _csv_rows(out / "resources.csv")}
+    assert checked == {"codes.csv": ("", ""), "bomb.xlsx": ("", ""), "parks.csv": ("1", "false")}
+
+
+@pytest.mark.timeout(60)
+def test_run_audit_takes_a_time_limit_of_each_check_and_leaves_no_process(tmp_path, files):
+    """`run_audit(check_timeout=)`, its finding in English, and no child process after it."""
+    folder, url = files
+    (folder / "codes.csv").write_text("code\n" + "a" * 40 + "!\n", encoding="utf-8")
+    table = {"id": "codes", "name": "codes.csv", "format": "CSV", "url": f"{url}/codes.csv",
+             "schema": json.dumps(BACKTRACKING)}  # fmt: skip
+    dump = _dump_of(tmp_path, {**GOOD, "resources": [table]})
+    audit = run_audit(dump=dump, check_links=True, internal_links=True, check_timeout=1)
+    [finding] = [f for f in audit.findings if f.check == "validity"]
+    assert finding.render("en") == (
+        "The data check of the table «codes.csv» was stopped: it ran over 1 s. This happens with a file that "
+        "unpacks to hundreds of megabytes (XLSX) or a schema whose pattern takes too long to check; the data "
+        "was not checked.",
+        "Download the file and check it on its own: opendata validate FILE (with the dataset's schema: "
+        "--schema SCHEMA.json); if the file really is that big, run the audit with a larger --check-timeout.",
+    )
+    assert (audit.resources[0].rows, audit.resources[0].valid) == (None, None)
+    children = " ".join(p.read_text() for p in Path(f"/proc/{os.getpid()}/task").glob("*/children")).split()
+    commands = [Path(f"/proc/{child}/cmdline").read_bytes() for child in children]
+    assert [command for command in commands if b"opendata.audit.worker" in command] == []
+
+
+@pytest.mark.timeout(60)
+def test_ctrl_c_during_a_check_leaves_no_worker_running(tmp_path, files):
+    """Ctrl-C reaches every process of the terminal's group: the audit ends (130) and takes
+    its worker with it, busy with a check that would never end."""
+    dump, mark = _hostile_dump(tmp_path, files), uuid.uuid4().hex
+    args = [OPENDATA, "audit", "--dump", dump, "--links", "--internal-links", "--out", tmp_path / "out",
+            "--check-timeout", "600"]  # fmt: skip
+    audit = subprocess.Popen(list(map(str, args)), env={**os.environ, MARK: mark}, start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    deadline = time.monotonic() + 30
+    while len(_marked(mark)) < 2 and time.monotonic() < deadline:  # the audit and its worker
+        time.sleep(0.1)
+    time.sleep(2)  # the worker has imported and is checking codes.csv
+    assert audit.poll() is None
+    os.killpg(audit.pid, signal.SIGINT)
+    _, stderr = audit.communicate(timeout=30)
+    assert audit.returncode == 130, stderr
+    assert "Перервано (Ctrl-C)." in stderr.decode() and b"Traceback" not in stderr
+    assert _marked(mark) == []
+
+
+@pytest.mark.timeout(60)
+def test_an_audit_killed_mid_check_takes_its_worker_with_it(tmp_path, files):
+    """An audit killed (SIGKILL, an out-of-memory killer, CI's time limit) cleans nothing
+    up: its worker, busy with a check that never ends, would eat a core for ever."""
+    dump, mark = _hostile_dump(tmp_path, files), uuid.uuid4().hex
+    args = [OPENDATA, "audit", "--dump", dump, "--links", "--internal-links", "--out", tmp_path / "out"]
+    audit = subprocess.Popen(list(map(str, args)), env={**os.environ, MARK: mark}, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 30
+    while len(_marked(mark)) < 2 and time.monotonic() < deadline:  # the audit and its worker
+        time.sleep(0.1)
+    time.sleep(2)  # the worker has imported and is checking codes.csv
+    audit.kill()
+    audit.communicate(timeout=30)
+    deadline = time.monotonic() + 5
+    while _marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _marked(mark) == []

@@ -1653,6 +1653,15 @@ def pull_command(
     help="Download cap per file, in MB; of a bigger file only the link and size are checked, not its data.",
 )
 @click.option(
+    "--check-timeout",
+    type=click.FloatRange(min=1),
+    default=120,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit of each file's data check; a check over it is stopped (a workbook that unpacks to "
+    "hundreds of MB, a schema's pattern that takes for ever) and named in the report.",
+)
+@click.option(
     "--record",
     is_flag=True,
     help="Append an execution record of the plan's audit task (the one whose title speaks of an audit of "
@@ -1695,6 +1704,7 @@ def audit_command(
     concurrency,
     timeout,
     max_size,
+    check_timeout,
     record,
     task_id,
     plan,
@@ -1788,6 +1798,7 @@ def audit_command(
                 size_cap=max_size << 20,
                 apikey=apikey,
                 internal_links=internal_links,
+                check_timeout=check_timeout,
                 on_progress=on_progress,
             )
     except (PortalUnreadable, RegisterUnreadable, PreviousUnreadable) as error:

@@ -239,6 +239,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Replace damaged or unreadable files.",
         ),
     },
+    "validity-timeout": {
+        "uk": (
+            "Перевірку даних таблиці «{resource}» зупинено: вона тривала понад {limit} с. Так буває з "
+            "файлом, що після розпакування займає сотні мегабайтів (XLSX), або зі схемою, чий шаблон "
+            "(pattern) перевіряється надто довго; дані не перевірено.",
+            "Завантажте файл і перевірте його окремо: opendata validate ФАЙЛ (зі схемою набору: "
+            "--schema СХЕМА.json); якщо файл справді такий великий, проведіть аудит із більшим "
+            "--check-timeout.",
+            "Перевірити окремо таблиці, перевірку яких зупинено через ліміт часу.",
+        ),
+        "en": (
+            "The data check of the table «{resource}» was stopped: it ran over {limit} s. This happens "
+            "with a file that unpacks to hundreds of megabytes (XLSX) or a schema whose pattern takes "
+            "too long to check; the data was not checked.",
+            "Download the file and check it on its own: opendata validate FILE (with the dataset's "
+            "schema: --schema SCHEMA.json); if the file really is that big, run the audit with a larger "
+            "--check-timeout.",
+            "Check on their own the tables whose check ran out of time.",
+        ),
+    },
     "freshness-overdue": {
         "uk": (
             "Набір прострочено: оновлено {days} дн. тому, а частота «{frequency}» дозволяє {limit} дн.",

@@ -13,6 +13,7 @@ from opendata.audit.checks import passport
 from opendata.audit.crawl import crawl_portal, of_organisation, organisation_name, read_dump
 from opendata.audit.formats import normal_format
 from opendata.audit.model import Audit, DatasetResult, Finding, ResourceResult
+from opendata.audit.worker import Checker
 
 # on_progress(stage, done, total): stage is "crawl" or "links"
 Progress = Callable[[str, int, int], None]
@@ -31,6 +32,7 @@ def run_audit(
     size_cap: int = 50 << 20,
     apikey: str | None = None,
     internal_links: bool = False,
+    check_timeout: float = 120.0,
     on_progress: Progress | None = None,
 ) -> Audit:
     """Audit a portal (or a dump file) and return every finding and score.
@@ -42,7 +44,9 @@ def run_audit(
     public datasets can be seen.  Links to this computer or a private network are not
     fetched unless INTERNAL_LINKS, but for the portal's own address.  The files are
     downloaded into a temporary folder, deleted once they are checked: no resource's
-    ``local_file`` names a copy (it is None).
+    ``local_file`` names a copy (it is None).  Each file's validity check runs in a worker
+    process and is killed after CHECK_TIMEOUT seconds (a zip bomb, a schema's pattern that
+    backtracks for ever): the resource then has the finding validity-timeout.
     """
     if portal is None and dump is None:
         raise ValueError("run_audit() needs a portal's address (portal=...) or a dump file (dump=...)")
@@ -76,9 +80,10 @@ def run_audit(
     )
     results = [(_dataset_result(d, portal), d) for d in raw]
     all_resources = [r for result, _ in results for r in result.resources]
-    with tempfile.TemporaryDirectory(prefix="opendata-audit-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="opendata-audit-") as tmp, Checker(check_timeout) as checker:
         workdir = Path(tmp)
         if check_links and all_resources:
+            checker.start()  # its imports go on while the files are downloaded
             done = [0]
 
             def tick() -> None:
@@ -99,7 +104,7 @@ def run_audit(
             )
             audit.requests += len(all_resources)
         for result, dataset in results:
-            audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap)
+            audit.findings += _check_dataset(result, dataset, audit_day, workdir, size_cap, checker)
             audit.datasets.append(result)
     for resource in all_resources:  # its copy went with the folder
         resource.local_file = None
@@ -170,7 +175,7 @@ def _own_schemas(result: DatasetResult, dataset: dict, workdir: Path) -> dict[st
 
 
 def _check_dataset(
-    result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int
+    result: DatasetResult, dataset: dict, audit_day: date, workdir: Path, size_cap: int, checker: Checker
 ) -> list[Finding]:
     schemas = _schemas(result, dataset, workdir)
     schema_ids = set(schemas)
@@ -181,7 +186,7 @@ def _check_dataset(
     for resource in result.resources:
         findings += links.findings(resource, size_cap)
         if resource.local_file and resource.resource_id not in schema_ids:
-            findings += validity.check(resource, own.get(resource.resource_id) or schema)
+            findings += checker.check(resource, own.get(resource.resource_id) or schema)
     result.stars, star_findings = stars.score(result.name, result.license_id, result.resources, schema_ids)
     result.mqa, mqa_findings = mqa.score(dataset, result.resources)
     return findings + star_findings + freshness.check(result, audit_day) + mqa_findings

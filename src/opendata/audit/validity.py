@@ -73,7 +73,9 @@ DAMAGED = {"file-empty", "binary-file", "html-page", "format-error", "source-err
 OPAQUE = {"format-error", "source-error", "encoding-error"}
 TEXT_FORMATS = {"csv", "tsv", "json"}
 # every finding here reads the downloaded file: an audit without the link check makes none
-FROM_DOWNLOAD = frozenset({"validity-encoding", "validity-errors", "validity-unreadable"})
+FROM_DOWNLOAD = frozenset({"validity-encoding", "validity-errors", "validity-unreadable", "validity-timeout"})
+# the resource's fields `check` sets: a check in another process sends them back
+CHECKED = ("encoding", "rows", "error_count", "valid")
 ROW_FIELD = {"uk": ("рядок {}", "поле «{}»"), "en": ("row {}", "field «{}»")}
 
 
@@ -132,6 +134,13 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
             )
         ]
     return []
+
+
+def timed_out(result: ResourceResult, limit: float) -> Finding:
+    """A check stopped after LIMIT seconds: the data is not known to be valid or not."""
+    where = {"dataset": result.dataset, "resource_id": result.resource_id}
+    params = {"resource": _shown_name(result), "limit": f"{limit:g}"}
+    return Finding("validity", "validity-timeout", "warning", **where, params=params)
 
 
 def _shown_name(result: ResourceResult) -> str:
