@@ -1198,3 +1198,44 @@ def test_an_audit_killed_mid_check_takes_its_worker_with_it(tmp_path, files):
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _marked(mark) == []
+
+
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time PID has used (user and system)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.timeout(90)
+def test_a_check_whose_worker_is_killed_is_named_and_the_audit_goes_on(tmp_path, files):
+    """The out-of-memory killer ends the worker of a check that needs more memory than there
+    is: the audit stopped, «the audit's validity worker ended without an answer»."""
+    folder, url = files
+    (folder / "codes.csv").write_text("code\n" + "a" * 40 + "!\n", encoding="utf-8")
+    (folder / "parks.csv").write_text("назва,кількість\nпарк,3\n", encoding="utf-8")
+    parks_schema = {"fields": [{"name": "назва", "type": "string"}, {"name": "кількість", "type": "date"}]}
+    codes = {"id": "codes", "name": "codes.csv", "format": "CSV", "url": f"{url}/codes.csv",
+             "schema": json.dumps(BACKTRACKING)}  # fmt: skip
+    parks = {"id": "parks", "name": "parks.csv", "format": "CSV", "url": f"{url}/parks.csv",
+             "schema": json.dumps(parks_schema)}  # fmt: skip
+    dump = _dump_of(tmp_path, {**GOOD, "name": "codes", "resources": [codes]},
+                    {**GOOD, "name": "parks", "resources": [parks]})  # fmt: skip
+    mark, out = uuid.uuid4().hex, tmp_path / "out"
+    args = [OPENDATA, "audit", "--dump", dump, "--links", "--internal-links", "--out", out, "--lang", "en"]
+    audit = subprocess.Popen(list(map(str, args)), env={**os.environ, MARK: mark}, stderr=subprocess.PIPE)
+    deadline, worker = time.monotonic() + 60, None
+    while worker is None or _cpu_seconds(worker) < 3:  # past its imports (~1 s), deep in the pattern
+        assert time.monotonic() < deadline and audit.poll() is None
+        workers = [pid for pid in _marked(mark) if b"opendata.audit.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        worker = workers[0] if workers else None
+        time.sleep(0.2)
+    os.kill(worker, signal.SIGKILL)
+    _, stderr = audit.communicate(timeout=60)
+    assert audit.returncode == 0, stderr.decode()
+    findings = {(row["resource_name"], row["code"]): row for row in _csv_rows(out / "findings.csv")
+                if row["check"] == "validity"}  # fmt: skip
+    assert set(findings) == {("codes.csv", "validity-broke-off"), ("parks.csv", "validity-errors")}
+    assert findings["codes.csv", "validity-broke-off"]["message"].startswith(
+        "The data check of the table «codes.csv» broke off: the checking process ended without an answer"
+    )
+    assert _marked(mark) == []

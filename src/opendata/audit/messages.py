@@ -259,6 +259,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
             "Check on their own the tables whose check ran out of time.",
         ),
     },
+    "validity-broke-off": {
+        "uk": (
+            "Перевірку даних таблиці «{resource}» перервано: процес перевірки завершився без відповіді "
+            "(найчастіше — файлові забракло пам'яті комп'ютера); дані не перевірено.",
+            "Завантажте файл і перевірте його окремо на комп'ютері з більшою пам'яттю: opendata validate "
+            "ФАЙЛ (зі схемою набору: --schema СХЕМА.json).",
+            "Перевірити окремо таблиці, перевірку яких перервано.",
+        ),
+        "en": (
+            "The data check of the table «{resource}» broke off: the checking process ended without an "
+            "answer (most often, the file needed more memory than the computer has); the data was not "
+            "checked.",
+            "Download the file and check it on its own, on a computer with more memory: opendata validate "
+            "FILE (with the dataset's schema: --schema SCHEMA.json).",
+            "Check on their own the tables whose check broke off.",
+        ),
+    },
     "freshness-overdue": {
         "uk": (
             "Набір прострочено: оновлено {days} дн. тому, а частота «{frequency}» дозволяє {limit} дн.",

@@ -73,7 +73,9 @@ DAMAGED = {"file-empty", "binary-file", "html-page", "format-error", "source-err
 OPAQUE = {"format-error", "source-error", "encoding-error"}
 TEXT_FORMATS = {"csv", "tsv", "json"}
 # every finding here reads the downloaded file: an audit without the link check makes none
-FROM_DOWNLOAD = frozenset({"validity-encoding", "validity-errors", "validity-unreadable", "validity-timeout"})
+FROM_DOWNLOAD = frozenset(
+    {"validity-encoding", "validity-errors", "validity-unreadable", "validity-timeout", "validity-broke-off"}
+)
 # the resource's fields `check` sets: a check in another process sends them back
 CHECKED = ("encoding", "rows", "error_count", "valid")
 ROW_FIELD = {"uk": ("рядок {}", "поле «{}»"), "en": ("row {}", "field «{}»")}
@@ -138,9 +140,17 @@ def check(result: ResourceResult, schema: Path | None) -> list[Finding]:
 
 def timed_out(result: ResourceResult, limit: float) -> Finding:
     """A check stopped after LIMIT seconds: the data is not known to be valid or not."""
+    return _unchecked(result, "validity-timeout", limit=f"{limit:g}")
+
+
+def broke_off(result: ResourceResult) -> Finding:
+    """A check whose process ended without an answer (the out-of-memory killer's work)."""
+    return _unchecked(result, "validity-broke-off")
+
+
+def _unchecked(result: ResourceResult, code: str, **params: str) -> Finding:
     where = {"dataset": result.dataset, "resource_id": result.resource_id}
-    params = {"resource": _shown_name(result), "limit": f"{limit:g}"}
-    return Finding("validity", "validity-timeout", "warning", **where, params=params)
+    return Finding("validity", code, "warning", **where, params={"resource": _shown_name(result), **params})
 
 
 def _shown_name(result: ResourceResult) -> str:

@@ -67,7 +67,11 @@ class Checker:
         if not select.select([worker.stdout], [], [], self.limit)[0]:
             self.close()
             return [validity.timed_out(resource, self.limit)]
-        findings, fields = _receive(worker.stdout)
+        try:
+            findings, fields = _receive(worker.stdout)
+        except _Ended:  # killed mid-check: by the out-of-memory killer, most often
+            self.close()
+            return [validity.broke_off(resource)]
         for name, value in fields.items():
             setattr(resource, name, value)
         return findings
@@ -85,9 +89,16 @@ class Checker:
         """The worker, its imports done: the time limit counts the check alone."""
         self.start()
         if not self._ready:
-            _receive(self._worker.stdout)  # READY
+            try:
+                _receive(self._worker.stdout)  # READY
+            except _Ended:
+                raise RuntimeError("the audit's validity worker ended before it was ready") from None
             self._ready = True
         return self._worker
+
+
+class _Ended(Exception):
+    """The worker ended without an answer."""
 
 
 def _environment() -> dict[str, str]:
@@ -109,7 +120,7 @@ def _receive(stream: IO[bytes]) -> Any:
     try:
         message = pickle.load(stream)
     except EOFError:
-        raise RuntimeError("the audit's validity worker ended without an answer") from None
+        raise _Ended from None
     if isinstance(message, BaseException):
         raise message
     return message
