@@ -2128,6 +2128,21 @@ def test_a_separator_left_at_the_end_of_rows_is_no_text_split_in_two(tmp_path):
     assert [e["type"] for e in report["errors"]] == ["extra-cell", "extra-cell"]
 
 
+def test_a_row_with_an_extra_cell_beside_a_datetime_without_a_zone_and_a_zoned_bound_is_checked(tmp_path):
+    """Hypothesis found it: the row's cause was looked for with Frictionless' own reading of
+    its cells, which cannot compare «2024-01-05T10:00:00» with a minimum «…Z» (TypeError):
+    a traceback instead of the report."""
+    (tmp_path / "t.csv").write_text("id,at\n1,2024-01-05T10:00:00\n2,2024-01-05T11:00:00,extra\n", "utf-8")
+    zoned = {"minimum": "2024-01-05T10:00:00Z"}
+    fields = [{"name": "id", "type": "integer"}, {"name": "at", "type": "datetime", "constraints": zoned}]
+    (tmp_path / "s.json").write_text(json.dumps({"fields": fields}), "utf-8")
+    code, report = report_json(tmp_path / "t.csv", "--schema", tmp_path / "s.json")
+    assert code == 1
+    assert [(e["type"], e["row"]) for e in report["errors"]] == [
+        ("constraint-error", 2), ("extra-cells", 3), ("constraint-error", 3)
+    ]
+
+
 def test_a_comma_row_pasted_into_a_file_of_semicolons_is_named(tmp_path):
     table = tmp_path / "budget.csv"
     rows = ["code;name;amount", *(f"{n};Програма {n};{n * 100}" for n in range(1, 30)), "30,Культура,200"]

@@ -1033,7 +1033,17 @@ def _split_text(cells: list[str], fields: list[frictionless.Field], delimiter: s
 
 def _misfits(cells: list[str], fields: list[frictionless.Field]) -> int:
     """How many of the cells their fields (by place) do not take: a wrong type, a bound."""
-    return sum(1 for each, cell in zip(fields, cells, strict=False) if each.read_cell(cell)[1])
+    return sum(1 for each, cell in zip(fields, cells, strict=False) if _misfit(each, cell))
+
+
+def _misfit(field: frictionless.Field, cell: str) -> bool:
+    """Whether FIELD does not take CELL. A datetime without a zone against a bound with one
+    is not taken, as the engine reports it: Frictionless cannot compare them (TypeError),
+    and a row with an extra cell crashed the whole validation."""
+    try:
+        return bool(field.read_cell(cell)[1])
+    except TypeError:
+        return True
 
 
 def _extra_cells(
