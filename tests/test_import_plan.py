@@ -783,6 +783,23 @@ def test_positions_written_as_councils_write_them_are_recognised(tmp_path, writt
     assert deputy["position_en"].endswith("Deputy Mayor")
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["першого заступника міського голови Токарчука О.В.", "першого заступника міського голови О.В. ТОКАРЧУКА",
+     "першого заступника міського голови О. ТОКАРЧУКА"],
+    ids=["surname-initials", "initials-surname", "initial-surname"],
+)
+def test_a_position_before_a_name_written_with_initials_is_recognised(tmp_path, written):
+    """«Токарчука О.В.» and «О. ТОКАРЧУКА» were no name: the position was left empty and
+    not a word said, where the help promises nothing is lost silently."""
+    source = variant(tmp_path, ("першого заступника міського голови Олега ТОКАРЧУКА", written))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["notes"] == []
+    deputy = next(p for p in rows(tmp_path / "pkg" / "people.csv") if p["display_name"] == "Токарчук О.В.")
+    assert (deputy["first_name"], deputy["position_uk"]) == ("", "перший заступник міського голови")
+
+
 def test_a_town_of_two_words_keeps_both(tmp_path):
     """«с. Верхній Ясенів» was the town «Верхній»: the package verkhnii-…, its keyword and
     the council «Verkhnii Village Council».  The words after the name stay out of it."""

@@ -148,12 +148,17 @@ DATE_RE = re.compile(
 NUMBER_RE = re.compile(r"№\s*(\d+)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
-# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»
+# «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
+# or with initials, «Токарчука О.В.», «О.В. ТОКАРЧУКА», «О. ТОКАРЧУКА» (no first name then)
 FIRST_NAME = rf"[{UPPER}][{LOWER}]+"
 UPPER_SURNAME = rf"[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*"
+TITLE_SURNAME = rf"[{UPPER}][{LOWER}’'ʼ]+(?:-[{UPPER}][{LOWER}’'ʼ]+)*"
+INITIALS = rf"[{UPPER}]\.(?:\s?[{UPPER}]\.)?"
 MENTION_RE = re.compile(
     rf"(?P<first>{FIRST_NAME})\s+(?P<surname>{UPPER_SURNAME})"
     rf"|(?P<surname_first>{UPPER_SURNAME})\s+(?P<first_after>{FIRST_NAME})"
+    rf"|(?P<surname_initials>{TITLE_SURNAME})\s+(?P<initials_after>{INITIALS})"
+    rf"|(?P<initials_first>{INITIALS})\s?(?P<surname_after>{UPPER_SURNAME})"
 )
 
 
@@ -661,10 +666,13 @@ def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
     unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
         first = match.group("first") or match.group("first_after")
-        upper = match.group("surname") or match.group("surname_first")
+        initials = first or match.group("initials_after") or match.group("initials_first")
+        upper = (match.group("surname") or match.group("surname_first") or match.group("surname_after")
+                 or match.group("surname_initials").upper())  # fmt: skip
         for person in people:
-            if upper.startswith(person.surname.upper()) and first[0] == person.initials[0]:
-                person.first_name = _nominative_first_name(first, upper, person.surname)
+            if upper.startswith(person.surname.upper()) and initials[0] == person.initials[0]:
+                if first:
+                    person.first_name = _nominative_first_name(first, upper, person.surname)
                 # «голови – Олега ТОКАРЧУКА», «голови, Олега ТОКАРЧУКА», «(Олега ТОКАРЧУКА)»
                 before = flat_text[: match.start()].rstrip(" (,–—-")
                 position = _position_before(before)
