@@ -2,12 +2,16 @@
 
 Analysts read it in Markdown, HTML (also inside the plan page) or the
 workbook's `dictionary` sheet; all three come from `dictionary_rows`, so they
-never disagree with each other or with the schemas.
+never disagree with each other or with the schemas. The Markdown and HTML also
+describe the national exports (`national_tables`), which the workbook does not hold.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from opendata.messages import pattern_words
+from opendata.national import EXPORT_TITLES, EXPORTS, table_schema
 from opendata.render import render_template
 from opendata.tables import PackageData
 
@@ -29,23 +33,45 @@ def dictionary_rows(package: PackageData) -> list[dict]:
     rows = []
     for table in package.tables.values():
         keys = _key_notes(table.schema)
-        for spec in table.schema["fields"]:
-            kind = _kind(spec)
-            notes = _constraint_notes(spec) + keys.get(spec["name"], [])
-            rows.append(
-                {
-                    "table_name": table.name,
-                    "field": spec["name"],
-                    "type": kind,
-                    "title_uk": spec.get("title", ""),
-                    "title_en": spec.get("title_en", ""),
-                    "description_uk": spec.get("description", ""),
-                    "description_en": spec.get("description_en", ""),
-                    "constraints_uk": "; ".join(uk for uk, _ in notes),
-                    "constraints_en": "; ".join(en for _, en in notes),
-                }
-            )
+        rows += [_field_row(table.name, spec, keys.get(spec["name"], [])) for spec in table.schema["fields"]]
     return rows
+
+
+@dataclass(frozen=True)
+class NationalTable:
+    """A national export (national/*.csv) as the dictionary describes it."""
+
+    path: str
+    title_uk: str
+    title_en: str
+    rows: list[dict]
+
+
+def national_tables() -> list[NationalTable]:
+    """The national exports' fields, from the Ministry's structures (CSVW) they follow: an
+    analyst of national/*.csv found «executantId» described nowhere. Their titles and
+    descriptions are the Ministry's, in Ukrainian only."""
+    return [
+        NationalTable(
+            path, *EXPORT_TITLES[path], [_field_row(path, spec) for spec in table_schema(name)["fields"]]
+        )
+        for path, name in EXPORTS.items()
+    ]
+
+
+def _field_row(table_name: str, spec: dict, keys: list[tuple[str, str]] = ()) -> dict:
+    notes = _constraint_notes(spec) + list(keys)
+    return {
+        "table_name": table_name,
+        "field": spec["name"],
+        "type": _kind(spec),
+        "title_uk": spec.get("title", ""),
+        "title_en": spec.get("title_en", ""),
+        "description_uk": spec.get("description", ""),
+        "description_en": spec.get("description_en", ""),
+        "constraints_uk": "; ".join(uk for uk, _ in notes),
+        "constraints_en": "; ".join(en for _, en in notes),
+    }
 
 
 def with_note(rows: list[dict], columns: set[tuple[str, str]], note: tuple[str, str]) -> list[dict]:
@@ -133,17 +159,18 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 
 def dictionary_markdown(package: PackageData) -> str:
-    return render_template(
-        "dictionary.md.j2", package=package, rows=dictionary_rows(package), type_uk=type_in_ukrainian
-    )
+    return render_template("dictionary.md.j2", **_described(package))
 
 
 def dictionary_html(package: PackageData) -> str:
     """A standalone HTML page, in both languages at once; the plan page includes the same
     fragment, one language at a time."""
-    return render_template(
-        "dictionary.html.j2", package=package, rows=dictionary_rows(package), type_uk=type_in_ukrainian
-    )
+    return render_template("dictionary.html.j2", **_described(package))
+
+
+def _described(package: PackageData) -> dict:
+    rows, national = dictionary_rows(package), national_tables()
+    return {"package": package, "rows": rows, "national": national, "type_uk": type_in_ukrainian}
 
 
 # The Table Schema types in words, for a Ukrainian reader of the dictionary: «текст», not

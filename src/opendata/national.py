@@ -34,6 +34,21 @@ EXPORTS = {
     "national/programs-reports.csv": "programs-reports",
     "national/register.csv": "register",
 }
+# what each export holds, (Ukrainian, English): the plan page's list of files and the dictionary
+EXPORT_TITLES = {
+    "national/programs.csv": (
+        "місцева програма за національною структурою (додаток 62)",
+        "the local programme in the national structure (Appendix 62)",
+    ),
+    "national/programs-reports.csv": (
+        "звіти про виконання програми за кварталами, за національною структурою (додаток 62)",
+        "the programme's execution reports by quarter, in the national structure (Appendix 62)",
+    ),
+    "national/register.csv": (
+        "рядок реєстру наборів даних розпорядника (додаток 7)",
+        "the publisher's data-set register row (Appendix 7)",
+    ),
+}
 # The official values (Resolution No. 835, Appendix 7 register) and the days each allows.
 FREQUENCY_DAYS = {
     "більш як один раз на день": 1,
@@ -214,6 +229,8 @@ def from_csvw(csvw: dict) -> dict:
         spec = {"name": name.strip()}
         if isinstance(column.get("title"), str):
             spec["title"] = column["title"].strip()
+        if isinstance(column.get("description"), str):
+            spec["description"] = column["description"].strip()
         spec["type"] = CSVW_TYPES[datatype]
         constraints = {"required": True} if column.get("required") else {}
         if datatype == "anyURL":

@@ -13,8 +13,9 @@ import html
 import re
 
 from opendata.about import about_rows
-from opendata.dictionary import dictionary_rows, type_in_ukrainian
+from opendata.dictionary import dictionary_rows, national_tables, type_in_ukrainian
 from opendata.messages import noun_form
+from opendata.national import EXPORT_TITLES
 from opendata.plan_descriptor import COUNCILS_EN
 from opendata.progress import Progress
 from opendata.quarters import quarter_words
@@ -50,21 +51,6 @@ ROLE_LABELS = {
     "descriptor": ("опис пакета даних (Frictionless)", "data package descriptor (Frictionless)"),
     "archive": ("усі файли одним архівом", "every file in one archive"),
 }
-# a file that says more than its role: each national export what it holds (national.py)
-FILE_LABELS = {
-    "national/programs.csv": (
-        "місцева програма за національною структурою (додаток 62)",
-        "the local programme in the national structure (Appendix 62)",
-    ),
-    "national/programs-reports.csv": (
-        "звіти про виконання програми за кварталами, за національною структурою (додаток 62)",
-        "the programme's execution reports by quarter, in the national structure (Appendix 62)",
-    ),
-    "national/register.csv": (
-        "рядок реєстру наборів даних розпорядника (додаток 7)",
-        "the publisher's data-set register row (Appendix 7)",
-    ),
-}
 
 
 def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: list[dict]) -> str:
@@ -80,9 +66,10 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         people=package.tables["people"].rows,  # already in Ukrainian alphabetical order
         downloads=downloads,
         roles=ROLE_LABELS,
-        files=FILE_LABELS,
+        files=EXPORT_TITLES,  # a file that says more than its role: each national export what it holds
         statuses=status_labels(package.tables["progress_reports"].schema),
         rows=dictionary_rows(package),
+        national=national_tables(),
         type_uk=type_in_ukrainian,
         about=about_rows(package),
         issuer_en=issuer_en(plan["decision"]),
