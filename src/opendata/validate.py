@@ -34,7 +34,7 @@ import polars as pl
 from frictionless.formats import CsvControl
 from frictionless.resources import TableResource
 
-from opendata import engine, plan_rules
+from opendata import engine, integrity, plan_rules
 from opendata.engine import head_start
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
@@ -149,21 +149,25 @@ def validate(
     # every file first: a table whose foreign key refers to one that cannot be read
     # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
     # fail on the other table's bytes with an error that names the wrong file
-    folders = Folders()  # each folder of the tables listed once, for files saved under another name
-    files = [resource for resource in resources if _check_file(resource, report, folders)]
-    unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
-    readable_tables: set[str] = set()
-    keys = KeyGuesser(package)  # one for the package: each lookup table is read once
-    for resource in files:
-        # a note beyond the last column belongs in no key column, checked or not
-        key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
-        if unread:
-            _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
-        if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
-            readable_tables.add(resource.name)
-    head_start.discard()  # if not claimed: the engine did not read the table with Polars
+    # the files' sizes and checksums, against the descriptor's, while the tables are checked
+    with integrity.InBackground(resources) as promised:
+        folders = Folders()  # each folder of the tables listed once, for files saved under another name
+        files = [resource for resource in resources if _check_file(resource, report, folders)]
+        unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
+        readable_tables: set[str] = set()
+        keys = KeyGuesser(package)  # one for the package: each lookup table is read once
+        for resource in files:
+            # a note beyond the last column belongs in no key column, checked or not
+            key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
+            if unread:
+                _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
+            if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
+                readable_tables.add(resource.name)
+        head_start.discard()  # if not claimed: the engine did not read the table with Polars
+        found = promised.problems()  # first in their files: they say why the rest may be wrong
     if package is not None and plan_rules.is_plan(package):
-        report.problems.merge(plan_rules.check(package, readable_tables))
+        found += plan_rules.check(package, readable_tables)
+    report.problems.merge(found)
     return report
 
 
@@ -1420,6 +1424,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
             params.update(variant="lookalike", letters=lookalikes)
     if error.type == "missing-cell" and schema_field is not None and schema_field.constraints.get("required"):
         params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
+    if error.type in ("hash-count", "byte-count"):  # a remote file's, found by Frictionless
+        params.update(integrity.frictionless_params(error.note))
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
     if error.type in ("primary-key", "unique-error"):
