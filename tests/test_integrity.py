@@ -136,3 +136,25 @@ def test_the_officers_package_has_no_checksums_to_keep_up():
     """Her edits of datapackage/ need no descriptor update: it promises no size or checksum."""
     descriptor = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
     assert not any("hash" in r or "bytes" in r for r in descriptor["resources"])
+
+
+# --- the build's own downloads given to `validate` ---------------------------------------
+
+
+def test_the_builds_archive_is_named_as_a_package_to_unpack(built, tmp_path):
+    archive = shutil.copyfile(built / "kolomyia-communication-plan-2021.zip", tmp_path / "plan.zip")
+    result = run_cli("validate", archive, "--lang", "en")
+    assert result.returncode == 2
+    assert "is the archive of a data package (it holds a datapackage.json), not a table" in result.stdout
+    assert f"opendata validate {tmp_path / 'plan'}" in result.stdout
+    assert "save the table" not in result.stdout  # the fix for a table in another format
+    uk = run_cli("validate", archive)
+    assert "архів пакета даних" in uk.stdout and "Розпакуйте архів" in uk.stdout
+
+
+def test_the_builds_database_is_named_with_the_package_to_check(built):
+    result = run_cli("validate", built / "kolomyia-communication-plan-2021.sqlite", "--lang", "en")
+    assert result.returncode == 2
+    assert "is a SQLite database, not a table" in result.stdout
+    assert f"opendata validate {built}" in result.stdout
+    assert "save the table" not in result.stdout

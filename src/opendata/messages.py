@@ -270,6 +270,28 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "CSV, TSV, XLSX and JSON tables are checked; save the table in one of these formats.",
         ),
     },
+    "unsupported-table:package-archive": {
+        "uk": (
+            "Файл «{path}» — архів пакета даних (у ньому datapackage.json), а не таблиця.",
+            "Розпакуйте архів у папку (у Провіднику: «Видобути все…»; або unzip) і перевірте її: "
+            "opendata validate {folder}",
+        ),
+        "en": (
+            "File «{path}» is the archive of a data package (it holds a datapackage.json), not a table.",
+            "Unpack the archive into a folder (in File Explorer: “Extract All…”; or unzip) and check that "
+            "folder: opendata validate {folder}",
+        ),
+    },
+    "unsupported-table:database": {
+        "uk": (
+            "Файл «{path}» — база даних SQLite, а не таблиця: її складає з пакета даних «opendata build».",
+            "Перевірте сам пакет, папку з datapackage.json: opendata validate {folder}",
+        ),
+        "en": (
+            "File «{path}» is a SQLite database, not a table: «opendata build» makes it from a data package.",
+            "Check the package itself, the folder with datapackage.json: opendata validate {folder}",
+        ),
+    },
     # --- file-level problems --------------------------------------------------
     "file-missing": {
         "uk": (

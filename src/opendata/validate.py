@@ -22,9 +22,10 @@ import json
 import os
 import re
 import shlex
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
@@ -63,6 +64,7 @@ HEADER_MAX_BYTES = 1 << 16
 # a dialect's properties that say where the header is (`_declare_header_row`)
 HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first bytes of a SQLite database (a build's .sqlite)
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
 
@@ -487,13 +489,8 @@ def _detail(error: frictionless.FrictionlessException) -> dict:
 
 def _open_table(path: Path, schema: str | Path | None, report: ValidationReport) -> Opened:
     if path.suffix.lower() not in TABLE_SUFFIXES:
-        raise Unreadable(
-            Problem(
-                "unsupported-table",
-                path=str(path),
-                params={"detail": path.suffix or "no extension"},
-            )
-        )
+        params = {"detail": path.suffix or "no extension", **_build_file(path)}
+        raise Unreadable(Problem("unsupported-table", path=str(path), params=params))
     if schema is None:
         in_package = _in_its_package(path, report)
         if in_package is not None:
@@ -526,6 +523,27 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     dropped = _foreign_key_fields(resource)
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource], dropped_keys={resource.name: dropped})
+
+
+def _build_file(path: Path) -> dict:
+    """What to check instead of a file that is a whole package in one: the archive of a
+    package (a build's download, with its datapackage.json) is to be unpacked and its folder
+    checked; a SQLite database (a build's) is made from a package, which is what to check.
+    Saving either "as CSV", the fix for another file, would lose the package."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+            if any(PurePosixPath(name).name == "datapackage.json" for name in names):
+                return {"variant": "package-archive", "folder": shlex.quote(str(path.with_suffix("")))}
+        with path.open("rb") as stream:
+            start = stream.read(len(SQLITE_MAGIC))
+    except (OSError, zipfile.BadZipFile):
+        return {}  # what it is not, the message says without this
+    if start == SQLITE_MAGIC:
+        beside = path.parent if (path.parent / "datapackage.json").is_file() else "datapackage"
+        return {"variant": "database", "folder": shlex.quote(str(beside))}
+    return {}
 
 
 def _table_schema(path: Path, report: ValidationReport):
