@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -158,3 +159,57 @@ def test_the_builds_database_is_named_with_the_package_to_check(built):
     assert "is a SQLite database, not a table" in result.stdout
     assert f"opendata validate {built}" in result.stdout
     assert "save the table" not in result.stdout
+
+
+def test_the_builds_files_that_are_no_tables_are_not_counted_as_empty_tables(built):
+    """Its JSON, database, data dictionary, page and text: «Checked json/tasks.json: 0 rows»
+    said a table was read and found empty."""
+    code, report = report_json(built)
+    assert code == 0
+    checked = {table["path"] for table in report["tables"]}
+    assert "csv/tasks.csv" in checked and "csv-excel/tasks.csv" in checked
+    assert not checked & {
+        "json/tasks.json",
+        "plan.json",
+        "kolomyia-communication-plan-2021.sqlite",
+        "dictionary.md",
+        "dictionary.html",
+        "index.html",
+        "sources/kolomyia-2021-communication-plan.txt",
+    }
+    text = run_cli("validate", built, "--lang", "en").stdout
+    assert "json/tasks.json" not in text and "dictionary.md" not in text
+
+
+def newer(path: Path, than: Path) -> None:
+    os.utime(path, (than.stat().st_mtime + 60, than.stat().st_mtime + 60))
+
+
+def test_a_copied_builds_workbook_newer_than_its_database_is_no_table_to_save(built_copy):
+    """A copy can give the workbook a later time than the database: «save the xlsx as CSV
+    named «….sqlite»» was warned."""
+    name = "kolomyia-communication-plan-2021"
+    newer(built_copy / f"{name}.xlsx", than=built_copy / f"{name}.sqlite")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert "newer-workbook" not in {w["type"] for w in report["warnings"]}
+
+
+def test_a_workbook_the_descriptor_lists_is_not_a_tables_newer_copy(built_copy):
+    """A workbook beside a CSV table is her new rows, unless the package lists it as a file
+    of its own."""
+    workbook = built_copy / "csv" / "people.xlsx"
+    shutil.copyfile(built_copy / "kolomyia-communication-plan-2021.xlsx", workbook)
+    newer(workbook, than=built_copy / "csv" / "people.csv")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert [(w["type"], w["path"]) for w in report["warnings"] if w["type"] == "newer-workbook"] == [
+        ("newer-workbook", "csv/people.csv")
+    ]
+    descriptor_path = built_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"].append({"name": "people-workbook", "path": "csv/people.xlsx", "format": "xlsx"})
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert "newer-workbook" not in {w["type"] for w in report["warnings"]}

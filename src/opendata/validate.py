@@ -153,12 +153,13 @@ def validate(
     # fail on the other table's bytes with an error that names the wrong file
     # the files' sizes and checksums, against the descriptor's, while the tables are checked
     with integrity.InBackground(resources) as promised:
-        folders = Folders()  # each folder of the tables listed once, for files saved under another name
+        # each folder of the tables listed once, for files saved under another name
+        folders = Folders(resource.path for resource in resources if isinstance(resource.path, str))
         files = [resource for resource in resources if _check_file(resource, report, folders)]
         unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
         readable_tables: set[str] = set()
         keys = KeyGuesser(package)  # one for the package: each lookup table is read once
-        for resource in files:
+        for resource in filter(_is_table, files):
             # a note beyond the last column belongs in no key column, checked or not
             key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
             if unread:
@@ -634,6 +635,13 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
     schema.foreign_keys = kept
 
 
+def _is_table(resource: frictionless.Resource) -> bool:
+    """Whether the resource has rows to check.  A package lists other files too (a build's
+    JSON, database, data dictionary, text): Frictionless checks none of their contents, and
+    counted as tables they read «0 rows»; only their files, sizes and checksums are checked."""
+    return isinstance(resource, TableResource)
+
+
 def _check_file(resource: frictionless.Resource, report: ValidationReport, folders: Folders) -> bool:
     """File-level checks; False when the table must not be read further."""
     if resource.remote or resource.path is None:  # inline data has no file
@@ -643,8 +651,9 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
     if not file.is_file():
         report.problems.append(_missing(resource, file, folders))
         return False
-    workbook = folders.newer_workbook(file, display)
-    if workbook is not None:  # her new rows may be there, left out without a word
+    # her new rows may be there, left out without a word (a workbook is saved as CSV)
+    workbook = folders.newer_workbook(file, display) if resource.format in ("csv", "tsv") else None
+    if workbook is not None:
         params = {"neighbour": workbook.path}
         report.problems.append(Problem("newer-workbook", "warning", resource.name, display, params=params))
     if _blank(file):
