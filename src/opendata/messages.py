@@ -270,6 +270,28 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "CSV, TSV, XLSX and JSON tables are checked; save the table in one of these formats.",
         ),
     },
+    "unsupported-table:package-archive": {
+        "uk": (
+            "Файл «{path}» — архів пакета даних (у ньому datapackage.json), а не таблиця.",
+            "Розпакуйте архів у папку (у Провіднику: «Видобути все…»; або unzip) і перевірте її: "
+            "opendata validate {folder}",
+        ),
+        "en": (
+            "File «{path}» is the archive of a data package (it holds a datapackage.json), not a table.",
+            "Unpack the archive into a folder (in File Explorer: “Extract All…”; or unzip) and check that "
+            "folder: opendata validate {folder}",
+        ),
+    },
+    "unsupported-table:database": {
+        "uk": (
+            "Файл «{path}» — база даних SQLite, а не таблиця: її складає з пакета даних «opendata build».",
+            "Перевірте сам пакет, папку з datapackage.json: opendata validate {folder}",
+        ),
+        "en": (
+            "File «{path}» is a SQLite database, not a table: «opendata build» makes it from a data package.",
+            "Check the package itself, the folder with datapackage.json: opendata validate {folder}",
+        ),
+    },
     # --- file-level problems --------------------------------------------------
     "file-missing": {
         "uk": (
@@ -318,6 +340,54 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "The workbook «{neighbour}» is newer than «{path}», but only «{path}» is checked and published.",
             "If the new rows are there, open «{neighbour}» in Excel or LibreOffice and save it as “CSV UTF-8 "
             "(Comma delimited)” named «{path}»; if not, move the workbook out of the package folder.",
+        ),
+    },
+    "hash-count": {
+        "uk": (
+            "Файл «{path}» не той, для якого складено опис пакета: його контрольна сума — «{actual}», "
+            "а в описі (datapackage.json) записано «{expected}». Файл змінили після того, як склали "
+            "опис, або його завантажено з помилкою.",
+            "Завантажте чи зберіть пакет знову й перевірте ще раз. Якщо файл змінили ви самі (це таблиця "
+            "вашого пакета), запишіть у «hash» ресурсу «{actual}» або приберіть його «hash» і «bytes».",
+        ),
+        "en": (
+            "File «{path}» is not the one the package's descriptor was made for: its checksum is "
+            "«{actual}», and the descriptor (datapackage.json) says «{expected}». The file was changed "
+            "after the descriptor was written, or it was downloaded broken.",
+            "Download or build the package again and check it again. If you changed the file yourself "
+            "(a table of your own package), write «{actual}» in the resource's «hash», or remove its "
+            "«hash» and «bytes».",
+        ),
+    },
+    "byte-count": {
+        "uk": (
+            "Файл «{path}» не той, для якого складено опис пакета: його розмір — {actual} Б, а в описі "
+            "(datapackage.json) записано {expected} Б. Файл змінили після того, як склали опис, або його "
+            "завантажено не повністю.",
+            "Завантажте чи зберіть пакет знову й перевірте ще раз. Якщо файл змінили ви самі (це таблиця "
+            "вашого пакета), запишіть у «bytes» ресурсу {actual} або приберіть його «bytes» і «hash».",
+        ),
+        "en": (
+            "File «{path}» is not the one the package's descriptor was made for: its size is {actual} "
+            "bytes, and the descriptor (datapackage.json) says {expected}. The file was changed after the "
+            "descriptor was written, or it was downloaded incompletely.",
+            "Download or build the package again and check it again. If you changed the file yourself "
+            "(a table of your own package), write {actual} in the resource's «bytes», or remove its "
+            "«bytes» and «hash».",
+        ),
+    },
+    "hash-unsupported": {
+        "uk": (
+            "Контрольну суму файлу «{path}» («{expected}») не перевірено: алгоритм «{algorithm}» не "
+            "підтримується, лише md5 і sha256.",
+            "Запишіть у «hash» ресурсу суму sha256 файлу як «sha256:…» (або md5 без префікса): тоді "
+            "змінений чи пошкоджений файл буде помічено.",
+        ),
+        "en": (
+            "The checksum of file «{path}» («{expected}») is not checked: the algorithm «{algorithm}» is "
+            "not supported, only md5 and sha256 are.",
+            "Write the file's sha256 in the resource's «hash» as «sha256:…» (or its md5 without a prefix): "
+            "then a changed or broken file is noticed.",
         ),
     },
     "file-empty": {

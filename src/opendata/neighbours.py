@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -32,10 +33,13 @@ class Neighbour:
 
 
 class Folders:
-    """The files of the folders a package's tables are in, each folder listed once."""
+    """The files of the folders a package's tables are in, each folder listed once.
+    ``resources``: the paths the descriptor lists, never another table's file under
+    another name (a build's workbook beside its database, both its own files)."""
 
-    def __init__(self) -> None:
+    def __init__(self, resources: Iterable[str] = ()) -> None:
         self._listed: dict[Path, dict[str, float]] = {}
+        self._resources = frozenset(PurePosixPath(path) for path in resources)
 
     def instead_of(self, file: Path, path: str) -> Neighbour | None:
         """The newest file beside the missing ``file`` (``path`` in its descriptor) that
@@ -55,7 +59,7 @@ class Folders:
         return [
             Neighbour(str(folder / name), modified)
             for name, modified in self._files(file.parent).items()
-            if is_same_table(name, file.name)
+            if is_same_table(name, file.name) and folder / name not in self._resources
         ]
 
     def _files(self, folder: Path) -> dict[str, float]:

@@ -22,9 +22,10 @@ import json
 import os
 import re
 import shlex
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
@@ -34,7 +35,7 @@ import polars as pl
 from frictionless.formats import CsvControl
 from frictionless.resources import TableResource
 
-from opendata import engine, plan_rules
+from opendata import engine, integrity, plan_rules
 from opendata.engine import head_start
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
@@ -63,6 +64,7 @@ HEADER_MAX_BYTES = 1 << 16
 # a dialect's properties that say where the header is (`_declare_header_row`)
 HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
+SQLITE_MAGIC = b"SQLite format 3\x00"  # the first bytes of a SQLite database (a build's .sqlite)
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
 # the first bytes of the files an officer saves in place of a CSV (messages.FILE_KINDS)
 
@@ -149,21 +151,26 @@ def validate(
     # every file first: a table whose foreign key refers to one that cannot be read
     # (missing, empty, not UTF-8) is checked without that key, and says so, rather than
     # fail on the other table's bytes with an error that names the wrong file
-    folders = Folders()  # each folder of the tables listed once, for files saved under another name
-    files = [resource for resource in resources if _check_file(resource, report, folders)]
-    unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
-    readable_tables: set[str] = set()
-    keys = KeyGuesser(package)  # one for the package: each lookup table is read once
-    for resource in files:
-        # a note beyond the last column belongs in no key column, checked or not
-        key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
-        if unread:
-            _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
-        if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
-            readable_tables.add(resource.name)
-    head_start.discard()  # if not claimed: the engine did not read the table with Polars
+    # the files' sizes and checksums, against the descriptor's, while the tables are checked
+    with integrity.InBackground(resources) as promised:
+        # each folder of the tables listed once, for files saved under another name
+        folders = Folders(resource.path for resource in resources if isinstance(resource.path, str))
+        files = [resource for resource in resources if _check_file(resource, report, folders)]
+        unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
+        readable_tables: set[str] = set()
+        keys = KeyGuesser(package)  # one for the package: each lookup table is read once
+        for resource in filter(_is_table, files):
+            # a note beyond the last column belongs in no key column, checked or not
+            key_fields = dropped_keys.get(resource.name, frozenset()) | _foreign_key_fields(resource)
+            if unread:
+                _drop_foreign_keys(resource, report, "foreign-key-target-unread", to=unread)
+            if _check_table(resource, package, limit_errors, on_progress, report, keys, key_fields):
+                readable_tables.add(resource.name)
+        head_start.discard()  # if not claimed: the engine did not read the table with Polars
+        found = promised.problems()  # first in their files: they say why the rest may be wrong
     if package is not None and plan_rules.is_plan(package):
-        report.problems.merge(plan_rules.check(package, readable_tables))
+        found += plan_rules.check(package, readable_tables)
+    report.problems.merge(found)
     return report
 
 
@@ -483,13 +490,8 @@ def _detail(error: frictionless.FrictionlessException) -> dict:
 
 def _open_table(path: Path, schema: str | Path | None, report: ValidationReport) -> Opened:
     if path.suffix.lower() not in TABLE_SUFFIXES:
-        raise Unreadable(
-            Problem(
-                "unsupported-table",
-                path=str(path),
-                params={"detail": path.suffix or "no extension"},
-            )
-        )
+        params = {"detail": path.suffix or "no extension", **_build_file(path)}
+        raise Unreadable(Problem("unsupported-table", path=str(path), params=params))
     if schema is None:
         in_package = _in_its_package(path, report)
         if in_package is not None:
@@ -522,6 +524,27 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     dropped = _foreign_key_fields(resource)
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource], dropped_keys={resource.name: dropped})
+
+
+def _build_file(path: Path) -> dict:
+    """What to check instead of a file that is a whole package in one: the archive of a
+    package (a build's download, with its datapackage.json) is to be unpacked and its folder
+    checked; a SQLite database (a build's) is made from a package, which is what to check.
+    Saving either "as CSV", the fix for another file, would lose the package."""
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+            if any(PurePosixPath(name).name == "datapackage.json" for name in names):
+                return {"variant": "package-archive", "folder": shlex.quote(str(path.with_suffix("")))}
+        with path.open("rb") as stream:
+            start = stream.read(len(SQLITE_MAGIC))
+    except (OSError, zipfile.BadZipFile):
+        return {}  # what it is not, the message says without this
+    if start == SQLITE_MAGIC:
+        beside = path.parent if (path.parent / "datapackage.json").is_file() else "datapackage"
+        return {"variant": "database", "folder": shlex.quote(str(beside))}
+    return {}
 
 
 def _table_schema(path: Path, report: ValidationReport):
@@ -612,6 +635,13 @@ def _drop_foreign_keys(resource, report: ValidationReport, code: str, to: set[st
     schema.foreign_keys = kept
 
 
+def _is_table(resource: frictionless.Resource) -> bool:
+    """Whether the resource has rows to check.  A package lists other files too (a build's
+    JSON, database, data dictionary, text): Frictionless checks none of their contents, and
+    counted as tables they read «0 rows»; only their files, sizes and checksums are checked."""
+    return isinstance(resource, TableResource)
+
+
 def _check_file(resource: frictionless.Resource, report: ValidationReport, folders: Folders) -> bool:
     """File-level checks; False when the table must not be read further."""
     if resource.remote or resource.path is None:  # inline data has no file
@@ -621,8 +651,9 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
     if not file.is_file():
         report.problems.append(_missing(resource, file, folders))
         return False
-    workbook = folders.newer_workbook(file, display)
-    if workbook is not None:  # her new rows may be there, left out without a word
+    # her new rows may be there, left out without a word (a workbook is saved as CSV)
+    workbook = folders.newer_workbook(file, display) if resource.format in ("csv", "tsv") else None
+    if workbook is not None:
         params = {"neighbour": workbook.path}
         report.problems.append(Problem("newer-workbook", "warning", resource.name, display, params=params))
     if _blank(file):
@@ -1430,6 +1461,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
             params.update(variant="lookalike", letters=lookalikes)
     if error.type == "missing-cell" and schema_field is not None and schema_field.constraints.get("required"):
         params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
+    if error.type in ("hash-count", "byte-count"):  # a remote file's, found by Frictionless
+        params.update(integrity.frictionless_params(error.note))
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
     if error.type in ("primary-key", "unique-error"):

@@ -1,0 +1,215 @@
+"""`opendata validate` on a package whose descriptor gives its files' `bytes` and `hash`
+(a build's does): a file changed since, or downloaded broken, is named, as Frictionless does."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from opendata.build import build
+from tests.helpers import PACKAGE, run_cli
+
+ROWS = b"id,name\n1,a\n2,b\n"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The plan's build, as an analyst downloads it (not to be changed: copy it)."""
+    out = tmp_path_factory.mktemp("built") / "dist"
+    build(PACKAGE, out)
+    return out
+
+
+@pytest.fixture
+def built_copy(built: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(built, tmp_path / "dist"))
+
+
+def report_json(*args) -> tuple[int, dict]:
+    result = run_cli("validate", *args, "--format", "json", "--lang", "en")
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout)
+
+
+def one_table(folder: Path, **promised) -> Path:
+    """A package of one table whose descriptor says ``promised`` (bytes, hash) of it."""
+    folder.mkdir()
+    (folder / "data.csv").write_bytes(ROWS)
+    fields = [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]
+    resource = {"name": "data", "path": "data.csv", "schema": {"fields": fields}, **promised}
+    (folder / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    return folder
+
+
+def test_a_table_edited_after_the_build_is_named_with_what_to_do(built_copy):
+    people = built_copy / "csv" / "people.csv"
+    people.write_bytes(people.read_bytes().replace("Андрусяк М.М.".encode(), "Андрусяк М. М.".encode()))
+    code, report = report_json(built_copy)
+    assert code == 1
+    found = [(e["type"], e["path"]) for e in report["errors"]]
+    assert found == [("hash-count", "csv/people.csv"), ("byte-count", "csv/people.csv")]
+    error = report["errors"][0]
+    actual = "sha256:" + hashlib.sha256(people.read_bytes()).hexdigest()
+    assert "«csv/people.csv» is not the one the package's descriptor was made for" in error["message"]
+    assert error["fix"].startswith("Download or build the package again")
+    assert actual in error["fix"]  # what to write in «hash» for a table she edited herself
+    text = run_cli("validate", built_copy)
+    assert "Файл «csv/people.csv» не той, для якого складено опис пакета" in text.stdout
+
+
+def test_a_file_cut_short_is_named_by_its_size(built_copy):
+    workbook = built_copy / "kolomyia-communication-plan-2021.xlsx"
+    whole = workbook.read_bytes()
+    workbook.write_bytes(whole[: len(whole) // 2])  # an interrupted download
+    code, report = report_json(built_copy)
+    assert code == 1
+    sizes = [e for e in report["errors"] if e["type"] == "byte-count"]
+    assert [e["path"] for e in sizes] == ["kolomyia-communication-plan-2021.xlsx"]
+    assert (
+        f"its size is {len(whole) // 2} bytes, and the descriptor (datapackage.json) says {len(whole)}"
+        in (sizes[0]["message"])
+    )
+
+
+def test_the_build_as_built_is_valid(built):
+    code, report = report_json(built)
+    assert code == 0, report["errors"][:3]
+
+
+def frictionless_errors(descriptor: Path) -> list[str]:
+    frictionless = Path(sys.executable).parent / "frictionless"
+    result = subprocess.run(
+        [str(frictionless), "validate", str(descriptor), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return [e["type"] for task in json.loads(result.stdout)["tasks"] for e in task["errors"]]
+
+
+MD5 = hashlib.md5(ROWS).hexdigest()
+SHA256 = hashlib.sha256(ROWS).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "promised",
+    [
+        {"bytes": len(ROWS), "hash": MD5},
+        {"hash": f"md5:{MD5}"},
+        {"hash": f"sha256:{SHA256}"},
+        {"bytes": len(ROWS) + 1},
+        {"hash": "0" * 32},
+        {"hash": f"sha256:{'0' * 64}", "bytes": 5},
+        {"hash": f"md5:{SHA256}"},
+    ],
+)
+def test_sizes_and_checksums_are_checked_as_frictionless_checks_them(tmp_path, promised):
+    folder = one_table(tmp_path / "p", **promised)
+    code, report = report_json(folder)
+    assert [e["type"] for e in report["errors"]] == frictionless_errors(folder / "datapackage.json")
+    assert code == (1 if report["errors"] else 0)
+
+
+def test_a_checksum_in_capitals_is_the_same_checksum(tmp_path):
+    """PowerShell's Get-FileHash writes capitals: the file is the one promised (Frictionless,
+    comparing the text, says it is not)."""
+    code, report = report_json(one_table(tmp_path / "p", hash=f"sha256:{SHA256.upper()}"))
+    assert (code, report["errors"]) == (0, [])
+
+
+def test_a_checksum_of_another_algorithm_is_said_not_checked(tmp_path):
+    code, report = report_json(one_table(tmp_path / "p", hash=f"sha1:{hashlib.sha1(ROWS).hexdigest()}"))
+    assert code == 0
+    assert [w["type"] for w in report["warnings"]] == ["hash-unsupported"]
+    assert (
+        "the algorithm «sha1» is not supported, only md5 and sha256 are" in report["warnings"][0]["message"]
+    )
+
+
+def test_the_officers_package_has_no_checksums_to_keep_up():
+    """Her edits of datapackage/ need no descriptor update: it promises no size or checksum."""
+    descriptor = json.loads((PACKAGE / "datapackage.json").read_text(encoding="utf-8"))
+    assert not any("hash" in r or "bytes" in r for r in descriptor["resources"])
+
+
+# --- the build's own downloads given to `validate` ---------------------------------------
+
+
+def test_the_builds_archive_is_named_as_a_package_to_unpack(built, tmp_path):
+    archive = shutil.copyfile(built / "kolomyia-communication-plan-2021.zip", tmp_path / "plan.zip")
+    result = run_cli("validate", archive, "--lang", "en")
+    assert result.returncode == 2
+    assert "is the archive of a data package (it holds a datapackage.json), not a table" in result.stdout
+    assert f"opendata validate {tmp_path / 'plan'}" in result.stdout
+    assert "save the table" not in result.stdout  # the fix for a table in another format
+    uk = run_cli("validate", archive)
+    assert "архів пакета даних" in uk.stdout and "Розпакуйте архів" in uk.stdout
+
+
+def test_the_builds_database_is_named_with_the_package_to_check(built):
+    result = run_cli("validate", built / "kolomyia-communication-plan-2021.sqlite", "--lang", "en")
+    assert result.returncode == 2
+    assert "is a SQLite database, not a table" in result.stdout
+    assert f"opendata validate {built}" in result.stdout
+    assert "save the table" not in result.stdout
+
+
+def test_the_builds_files_that_are_no_tables_are_not_counted_as_empty_tables(built):
+    """Its JSON, database, data dictionary, page and text: «Checked json/tasks.json: 0 rows»
+    said a table was read and found empty."""
+    code, report = report_json(built)
+    assert code == 0
+    checked = {table["path"] for table in report["tables"]}
+    assert "csv/tasks.csv" in checked and "csv-excel/tasks.csv" in checked
+    assert not checked & {
+        "json/tasks.json",
+        "plan.json",
+        "kolomyia-communication-plan-2021.sqlite",
+        "dictionary.md",
+        "dictionary.html",
+        "index.html",
+        "sources/kolomyia-2021-communication-plan.txt",
+    }
+    text = run_cli("validate", built, "--lang", "en").stdout
+    assert "json/tasks.json" not in text and "dictionary.md" not in text
+
+
+def newer(path: Path, than: Path) -> None:
+    os.utime(path, (than.stat().st_mtime + 60, than.stat().st_mtime + 60))
+
+
+def test_a_copied_builds_workbook_newer_than_its_database_is_no_table_to_save(built_copy):
+    """A copy can give the workbook a later time than the database: «save the xlsx as CSV
+    named «….sqlite»» was warned."""
+    name = "kolomyia-communication-plan-2021"
+    newer(built_copy / f"{name}.xlsx", than=built_copy / f"{name}.sqlite")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert "newer-workbook" not in {w["type"] for w in report["warnings"]}
+
+
+def test_a_workbook_the_descriptor_lists_is_not_a_tables_newer_copy(built_copy):
+    """A workbook beside a CSV table is her new rows, unless the package lists it as a file
+    of its own."""
+    workbook = built_copy / "csv" / "people.xlsx"
+    shutil.copyfile(built_copy / "kolomyia-communication-plan-2021.xlsx", workbook)
+    newer(workbook, than=built_copy / "csv" / "people.csv")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert [(w["type"], w["path"]) for w in report["warnings"] if w["type"] == "newer-workbook"] == [
+        ("newer-workbook", "csv/people.csv")
+    ]
+    descriptor_path = built_copy / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"].append({"name": "people-workbook", "path": "csv/people.xlsx", "format": "xlsx"})
+    descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    code, report = report_json(built_copy)
+    assert code == 0
+    assert "newer-workbook" not in {w["type"] for w in report["warnings"]}
