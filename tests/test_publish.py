@@ -7,6 +7,7 @@ and again on the same portal.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import os
@@ -349,6 +350,41 @@ def test_publish_then_pull_round_trips(ckan_portal: Portal, ckan_org: str, plan_
     for table in plan_with_reports.glob("*.csv"):
         assert csv_rows(out / table.name) == csv_rows(table), table.name
     assert run_cli("validate", out).returncode == 0
+
+
+def compress_the_reports(package: Path) -> None:
+    """progress_reports.csv as progress_reports.csv.gz, which the package's descriptor names."""
+    table = package / "progress_reports.csv"
+    (package / "progress_reports.csv.gz").write_bytes(gzip.compress(table.read_bytes(), mtime=0))
+    table.unlink()
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    reports = next(r for r in descriptor["resources"] if r["name"] == "progress_reports")
+    reports["path"] = "progress_reports.csv.gz"
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+def test_a_compressed_table_is_pulled_as_the_plain_csv_published(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path
+):
+    """Publish uploads the build's plain CSV of progress_reports.csv.gz, and the descriptor
+    it published named the .gz: pull wrote the CSV as «progress_reports.csv.gz», which did
+    not validate («Not a gzipped file»)."""
+    reports = csv_rows(plan_with_reports / "progress_reports.csv")
+    compress_the_reports(plan_with_reports)
+    own = (plan_with_reports / "datapackage.json").read_bytes()
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    out = tmp_path / "pulled"
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", out, env=cli_env(ckan_portal.token))
+    assert result.returncode == 0, result.stderr
+    pulled = json.loads((out / "datapackage.json").read_text("utf-8"))
+    entry = next(r for r in pulled["resources"] if r["name"] == "progress_reports")
+    assert entry["path"] == "progress_reports.csv" and "compression" not in entry
+    assert csv_rows(out / "progress_reports.csv") == reports
+    assert not (out / "progress_reports.csv.gz").exists()
+    assert (plan_with_reports / "datapackage.json").read_bytes() == own  # the package's own is left as it is
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)["summary"]
+    assert again["updated"] == [] and again["created"] == []
 
 
 def test_pull_of_a_broken_schema_names_the_resource(

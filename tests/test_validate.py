@@ -1734,6 +1734,26 @@ def test_a_compressed_resource_is_read_from_its_archive(tmp_path, declared):
 @pytest.mark.parametrize(
     ("lang", "message", "fix"),
     [
+        ("uk", "Файл «t.csv.gz» не розпаковується", "приберіть розширення архіву («.gz», «.zip»)"),
+        ("en", "File «t.csv.gz» does not unpack", "remove the archive's extension («.gz», «.zip»)"),
+    ],
+)
+def test_a_plain_table_under_an_archives_name_is_named_with_the_fix(tmp_path, lang, message, fix):
+    """A pulled package wrote a plain CSV as «t.csv.gz»: Frictionless's «Not a gzipped file
+    (b'id')», with the fix «see the Frictionless documentation»."""
+    (tmp_path / "t.csv.gz").write_text("id\n1\n", encoding="utf-8")
+    resource = {"name": "t", "path": "t.csv.gz", "schema": {"fields": [{"name": "id", "type": "integer"}]}}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    code, report = report_json(tmp_path, "--lang", lang)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["path"]) == ("compression-error", "t.csv.gz")
+    assert error["message"].startswith(message) and fix in error["fix"], error
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
         ("uk", "Файл «t.csv» — архів gzip, а не текст CSV", "Розпакуйте його (7-Zip, gunzip)"),
         ("en", "File «t.csv» is a gzip archive, not CSV text", 'add "compression": "gz" to its descriptor'),
     ],

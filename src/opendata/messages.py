@@ -964,6 +964,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": ("Формат файлу не розпізнано: {note}.", "Збережіть таблицю як CSV."),
         "en": ("The file format is not recognised: {note}.", "Save the table as CSV."),
     },
+    "compression-error": {
+        "uk": (
+            "Файл «{path}» не розпаковується: його назва чи «compression» у datapackage.json кажуть, що він "
+            "стиснений, а він не архів (мабуть, звичайний CSV).",
+            "Якщо це звичайний CSV, приберіть розширення архіву («.gz», «.zip») з назви файлу й з його «path» "
+            "у datapackage.json, а також «compression», якщо він там є; якщо таблицю треба стиснути, стисніть "
+            "її ще раз (gzip) під тією ж назвою.",
+        ),
+        "en": (
+            "File «{path}» does not unpack: its name or «compression» in datapackage.json say it is "
+            "compressed, and it is no archive (a plain CSV, probably).",
+            "If it is a plain CSV, remove the archive's extension («.gz», «.zip») from the file's name and "
+            "from its «path» in datapackage.json, and «compression» if it is there; if the table is to be "
+            "compressed, compress it again (gzip) under the same name.",
+        ),
+    },
     "error": {
         "uk": ("{note}", "Див. документацію Frictionless щодо помилки «{frictionless_type}»."),
         "en": ("{note}", "See the Frictionless documentation for the «{frictionless_type}» error."),
