@@ -1635,7 +1635,7 @@ def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_i
     said = run_cli("validate", tmp_path).stdout
     assert (
         "Перевірено grants.csv: 1 рядок (засобами Frictionless, бо зовнішній ключ посилається на таблицю "
-        "«schools», а в ній формат 'inline' чи стиснення швидкий рушій не читає)"
+        "«schools», а в ній формат «inline» швидкий рушій не читає)"
     ) in said, said
 
 
@@ -1729,6 +1729,22 @@ def test_a_compressed_resource_is_read_from_its_archive(tmp_path, declared):
     [error] = report["errors"]
     assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
     assert report["tables"][0]["rows"] == 2
+
+
+def test_a_compressed_table_given_alone_is_read_from_its_archive(tmp_path):
+    """`validate t.csv.gz --schema S` was refused: «не є таблицею, яку можна перевірити (.gz)»;
+    the note for the fallback said «формат 'csv' чи стиснення», not which compression."""
+    table, schema = tmp_path / "t.csv.gz", tmp_path / "t.schema.json"
+    table.write_bytes(gzip.compress("id,name\n1,Коломия\nx,Львів\n".encode()))
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
+    assert report["tables"][0]["resource"] == "t" and report["tables"][0]["rows"] == 2
+    said = run_cli("validate", table, "--schema", schema).stdout
+    note = "Перевірено t.csv.gz: 2 рядки (засобами Frictionless, бо стиснений файл («gz») швидкий"
+    assert note in said, said
 
 
 @pytest.mark.parametrize(

@@ -1395,9 +1395,10 @@ FALLBACK_REASONS = (
         "missingValues поля «{name}» не мають порожнього рядка",
     ),
     (
-        r"format (?P<format>.*) / compression not supported",
-        "формат {format} чи стиснення швидкий рушій не читає",
+        r"compression '(?P<compression>.*)' not supported",
+        "стиснений файл («{compression}») швидкий рушій не читає",
     ),
+    (r"format '(?P<format>.*)' not supported", "формат «{format}» швидкий рушій не читає"),
     (r"inline or multipart data", "дані записано в самому описі чи в кількох файлах"),
     (r"remote path", "файл лежить за адресою в мережі"),
     (r"path is not a local file", "шлях веде не до локального файлу"),
