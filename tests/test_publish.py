@@ -7,6 +7,7 @@ and again on the same portal.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import json
 import os
@@ -351,6 +352,41 @@ def test_publish_then_pull_round_trips(ckan_portal: Portal, ckan_org: str, plan_
     assert run_cli("validate", out).returncode == 0
 
 
+def compress_the_reports(package: Path) -> None:
+    """progress_reports.csv as progress_reports.csv.gz, which the package's descriptor names."""
+    table = package / "progress_reports.csv"
+    (package / "progress_reports.csv.gz").write_bytes(gzip.compress(table.read_bytes(), mtime=0))
+    table.unlink()
+    descriptor = json.loads((package / "datapackage.json").read_text("utf-8"))
+    reports = next(r for r in descriptor["resources"] if r["name"] == "progress_reports")
+    reports["path"] = "progress_reports.csv.gz"
+    (package / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), "utf-8")
+
+
+def test_a_compressed_table_is_pulled_as_the_plain_csv_published(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path
+):
+    """Publish uploads the build's plain CSV of progress_reports.csv.gz, and the descriptor
+    it published named the .gz: pull wrote the CSV as «progress_reports.csv.gz», which did
+    not validate («Not a gzipped file»)."""
+    reports = csv_rows(plan_with_reports / "progress_reports.csv")
+    compress_the_reports(plan_with_reports)
+    own = (plan_with_reports / "datapackage.json").read_bytes()
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_with_reports, name).returncode == 0
+    out = tmp_path / "pulled"
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", out, env=cli_env(ckan_portal.token))
+    assert result.returncode == 0, result.stderr
+    pulled = json.loads((out / "datapackage.json").read_text("utf-8"))
+    entry = next(r for r in pulled["resources"] if r["name"] == "progress_reports")
+    assert entry["path"] == "progress_reports.csv" and "compression" not in entry
+    assert csv_rows(out / "progress_reports.csv") == reports
+    assert not (out / "progress_reports.csv.gz").exists()
+    assert (plan_with_reports / "datapackage.json").read_bytes() == own  # the package's own is left as it is
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)["summary"]
+    assert again["updated"] == [] and again["created"] == []
+
+
 def test_pull_of_a_broken_schema_names_the_resource(
     ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path
 ):
@@ -517,6 +553,50 @@ def test_a_dataset_not_ours_is_named_with_its_owner_in_the_users_language(
     assert ckan_portal.api().action.package_show(id=theirs)["organization"]["name"] == other
 
 
+@pytest.mark.parametrize(
+    ("lang", "words", "publishers"),
+    [
+        ("uk", "Портал не показує набору «{name}»: він закритий чи видалений", "Створіть новий API-токен"),
+        ("en", "The portal does not show dataset «{name}»: it is private or deleted", "Create a new token"),
+    ],
+)
+def test_a_private_dataset_pulled_without_a_token_says_whom_to_ask(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path, tmp_path, lang, words, publishers
+):
+    """Pull is an analyst's command too: it said the token may not publish in the organisation
+    and to create a new one, where the dataset is private and its publisher can open it."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, plan_copy, name).returncode == 0
+    ckan_portal.api().action.package_patch(id=name, private=True)
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled", "--lang", lang,
+                     env=cli_env(None))  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith(words.format(name=name)), result.stderr
+    assert "CKAN_API_TOKEN" in result.stderr and publishers not in result.stderr
+    assert not (tmp_path / "pulled").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("uk", "Набір «{name}» опубліковано не командою opendata publish"),
+        ("en", "Dataset «{name}» was not published by opendata publish"),
+    ],
+)
+def test_a_dataset_not_published_by_opendata_is_pulled_from_its_page(
+    ckan_portal: Portal, others_datasets: dict[str, str], tmp_path, lang, words
+):
+    """«Подробиці: dataset 'x' has no datapackage.json published by opendata; cannot rebuild it»,
+    in English and with nothing to do."""
+    name = others_datasets["handmade"]
+    result = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled", "--lang", lang,
+                     env=cli_env(None))  # fmt: skip
+    assert result.returncode == 2
+    said = result.stderr.strip().splitlines()[-1]
+    assert said.startswith(words.format(name=name)), result.stderr
+    assert said.endswith(f"{ckan_portal.url}/dataset/{name}")
+
+
 def test_token_is_never_taken_from_argv(ckan_portal: Portal):
     result = run_cli("publish", "--token", ckan_portal.token, env=cli_env(None))
     assert result.returncode == 2  # click: no such option
@@ -673,7 +753,11 @@ def test_a_file_replaced_by_hand_on_the_portal_is_sent_again(
     pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      env=cli_env(ckan_portal.token))  # fmt: skip
     assert pulled.returncode == 2 and "Файл «people.csv» набору змінили на порталі вручну" in pulled.stderr
-    assert "people.csv: the downloaded file does not match" in pulled.stderr
+    # what the publisher and a reader can do, and why, in the user's language
+    assert "Якщо ні, повідомте того, хто його опублікував" in pulled.stderr
+    assert f"з його сторінки: {ckan_portal.url}/dataset/{name}" in pulled.stderr
+    assert "people.csv: завантажений файл не той, що опубліковано" in pulled.stderr
+    assert "Подробиці" not in pulled.stderr and "does not match" not in pulled.stderr
     dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
     planned = {r["name"]: r for r in dry["resources"] if r["action"] != "unchanged"}
     assert list(planned) == ["people.csv"] and planned["people.csv"]["reasons"] == ["replaced on the portal"]
@@ -1008,7 +1092,8 @@ def test_a_file_replaced_by_a_link_on_the_portal_is_named_by_pull_and_sent_again
     pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", tmp_path / "pulled",
                      env=cli_env(ckan_portal.token))  # fmt: skip
     assert pulled.returncode == 2 and "Файл «tasks.csv» набору змінили на порталі вручну" in pulled.stderr
-    assert f"tasks.csv: replaced by a link to {link}" in pulled.stderr
+    assert f"tasks.csv: файл замінено посиланням на {link}." in pulled.stderr
+    assert "Подробиці" not in pulled.stderr
     dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run").stdout)
     reasons = {r["name"]: r["reasons"] for r in dry["resources"]}
     assert reasons["tasks.csv"] == ["replaced on the portal"]

@@ -133,6 +133,22 @@ def test_a_resource_address_of_another_scheme_is_refused_naming_it(tmp_path):
     assert "disk" not in result.stderr and not (tmp_path / "pulled").exists()
 
 
+def test_the_details_of_a_refused_file_are_in_the_users_language(tmp_path):
+    """«Подробиці: datapackage.json: download http://…: the file is bigger than 1 MB» and
+    «…: its address file:///etc/passwd is not http(s)»: the tool's own English in Ukrainian."""
+    with fake_portal("/endless.csv") as portal:
+        big = run_cli("pull", "plan", "--portal", portal, "--out", tmp_path / "big", "--max-size", "1",
+                      timeout=60)  # fmt: skip
+    assert big.returncode == 2
+    assert big.stderr.strip().splitlines()[-1] == f"Адреса файлу: {portal}/endless.csv", big.stderr
+    with fake_portal("file:///etc/passwd") as portal:
+        link = run_cli("pull", "plan", "--portal", portal, "--out", tmp_path / "link", timeout=60)
+    assert link.returncode == 2
+    said = link.stderr.strip().splitlines()[-1]
+    assert said == "datapackage.json: адреса файлу file:///etc/passwd — не http(s).", link.stderr
+    assert "Подробиці" not in big.stderr + link.stderr
+
+
 def test_a_redirect_to_another_scheme_is_the_portals_error_not_the_disks(tmp_path):
     with fake_portal() as portal, pytest.raises(UnusableAddress, match="No connection adapters"):
         CkanClient(portal, attempts=1).download(f"{portal}/to-file", tmp_path / "plan.csv")

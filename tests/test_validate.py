@@ -1635,7 +1635,7 @@ def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_i
     said = run_cli("validate", tmp_path).stdout
     assert (
         "Перевірено grants.csv: 1 рядок (засобами Frictionless, бо зовнішній ключ посилається на таблицю "
-        "«schools», а в ній формат 'inline' чи стиснення швидкий рушій не читає)"
+        "«schools», а в ній формат «inline» швидкий рушій не читає)"
     ) in said, said
 
 
@@ -1729,6 +1729,42 @@ def test_a_compressed_resource_is_read_from_its_archive(tmp_path, declared):
     [error] = report["errors"]
     assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
     assert report["tables"][0]["rows"] == 2
+
+
+def test_a_compressed_table_given_alone_is_read_from_its_archive(tmp_path):
+    """`validate t.csv.gz --schema S` was refused: «не є таблицею, яку можна перевірити (.gz)»;
+    the note for the fallback said «формат 'csv' чи стиснення», not which compression."""
+    table, schema = tmp_path / "t.csv.gz", tmp_path / "t.schema.json"
+    table.write_bytes(gzip.compress("id,name\n1,Коломия\nx,Львів\n".encode()))
+    schema.write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}, {"name": "name"}]}))
+    code, report = report_json(table, "--schema", schema)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["row"], error["cell"]) == ("type-error", 3, "x")
+    assert report["tables"][0]["resource"] == "t" and report["tables"][0]["rows"] == 2
+    said = run_cli("validate", table, "--schema", schema).stdout
+    note = "Перевірено t.csv.gz: 2 рядки (засобами Frictionless, бо стиснений файл («gz») швидкий"
+    assert note in said, said
+
+
+@pytest.mark.parametrize(
+    ("lang", "message", "fix"),
+    [
+        ("uk", "Файл «t.csv.gz» не розпаковується", "приберіть розширення архіву («.gz», «.zip»)"),
+        ("en", "File «t.csv.gz» does not unpack", "remove the archive's extension («.gz», «.zip»)"),
+    ],
+)
+def test_a_plain_table_under_an_archives_name_is_named_with_the_fix(tmp_path, lang, message, fix):
+    """A pulled package wrote a plain CSV as «t.csv.gz»: Frictionless's «Not a gzipped file
+    (b'id')», with the fix «see the Frictionless documentation»."""
+    (tmp_path / "t.csv.gz").write_text("id\n1\n", encoding="utf-8")
+    resource = {"name": "t", "path": "t.csv.gz", "schema": {"fields": [{"name": "id", "type": "integer"}]}}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    code, report = report_json(tmp_path, "--lang", lang)
+    assert code == 1
+    [error] = report["errors"]
+    assert (error["type"], error["path"]) == ("compression-error", "t.csv.gz")
+    assert error["message"].startswith(message) and fix in error["fix"], error
 
 
 @pytest.mark.parametrize(

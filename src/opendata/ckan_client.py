@@ -154,9 +154,11 @@ class UnusableAddress(PortalError):
 
 class DownloadCut(PortalError):
     """A download stopped before its end, so nothing of it is kept: the same file would be cut
-    off again, so it is not asked for again.  ``params``: the ``limit``."""
+    off again, so it is not asked for again.  ``params``: the ``limit`` and the ``url``; the
+    details, in the user's language, are the ``reason``'s words in ``messages.FAILURES``."""
 
     exit_code = 2
+    reason = "download_address"
 
 
 class DownloadTooBig(DownloadCut):
@@ -442,11 +444,12 @@ class _Limits:
 
     def too_big(self, url: str) -> DownloadTooBig:
         limit = f"{self.max_bytes / (1 << 20):g}"
-        return DownloadTooBig(f"download {url}: the file is bigger than {limit} MB", limit=limit)
+        return DownloadTooBig(f"download {url}: the file is bigger than {limit} MB", limit=limit, url=url)
 
     def too_slow(self, url: str) -> DownloadTooSlow:
         limit = f"{self.deadline:g}"
-        return DownloadTooSlow(f"download {url}: the file was not all there within {limit} s", limit=limit)
+        detail = f"download {url}: the file was not all there within {limit} s"
+        return DownloadTooSlow(detail, limit=limit, url=url)
 
 
 def _save(response: requests.Response, dest: Path, limits: _Limits) -> str:

@@ -1139,9 +1139,10 @@ def _checked_portal_url(given: str, source: str | None, lang: str, output_format
 def _portal_failure(error: Exception, output_format: str, lang: str) -> None:
     """Print a portal or package error (never the token: the client scrubs it) and exit."""
     from opendata.ckan_client import NotAuthorised, NotFound
+    from opendata.pull import DatasetNotReadable
 
     code = 2 if isinstance(error, NotFound) else getattr(error, "exit_code", 1)
-    if type(error) is NotAuthorised:  # the token refused: say which one it was
+    if type(error) in (NotAuthorised, DatasetNotReadable):  # the token refused: say which one it was
         _failed(error, output_format, lang, code, click.get_current_context().meta.get("token_words"))
     _failed(error, output_format, lang, code)
 

@@ -1034,6 +1034,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": ("Формат файлу не розпізнано: {note}.", "Збережіть таблицю як CSV."),
         "en": ("The file format is not recognised: {note}.", "Save the table as CSV."),
     },
+    "compression-error": {
+        "uk": (
+            "Файл «{path}» не розпаковується: його назва чи «compression» у datapackage.json кажуть, що він "
+            "стиснений, а він не архів (мабуть, звичайний CSV).",
+            "Якщо це звичайний CSV, приберіть розширення архіву («.gz», «.zip») з назви файлу й з його «path» "
+            "у datapackage.json, а також «compression», якщо він там є; якщо таблицю треба стиснути, стисніть "
+            "її ще раз (gzip) під тією ж назвою.",
+        ),
+        "en": (
+            "File «{path}» does not unpack: its name or «compression» in datapackage.json say it is "
+            "compressed, and it is no archive (a plain CSV, probably).",
+            "If it is a plain CSV, remove the archive's extension («.gz», «.zip») from the file's name and "
+            "from its «path» in datapackage.json, and «compression» if it is there; if the table is to be "
+            "compressed, compress it again (gzip) under the same name.",
+        ),
+    },
     "error": {
         "uk": ("{note}", "Див. документацію Frictionless щодо помилки «{frictionless_type}»."),
         "en": ("{note}", "See the Frictionless documentation for the «{frictionless_type}» error."),
@@ -1449,9 +1465,10 @@ FALLBACK_REASONS = (
         "missingValues поля «{name}» не мають порожнього рядка",
     ),
     (
-        r"format (?P<format>.*) / compression not supported",
-        "формат {format} чи стиснення швидкий рушій не читає",
+        r"compression '(?P<compression>.*)' not supported",
+        "стиснений файл («{compression}») швидкий рушій не читає",
     ),
+    (r"format '(?P<format>.*)' not supported", "формат «{format}» швидкий рушій не читає"),
     (r"inline or multipart data", "дані записано в самому описі чи в кількох файлах"),
     (r"remote path", "файл лежить за адресою в мережі"),
     (r"path is not a local file", "шлях веде не до локального файлу"),
@@ -2426,10 +2443,15 @@ FAILURES = {
         "повторний запуск закінчиться так само. Дайте інше значення й тоді опублікуйте.",
         "CreatedMeanwhile": "Набір «{dataset}» щойно створив інший запуск publish (колега чи друге вікно), "
         "тож цей нічого не додав. Запустіть publish ще раз: він оновить цей набір.",
+        "DatasetNotReadable": "Портал не показує набору «{name}»: він закритий чи видалений, або API-токен "
+        "не дає права його читати. Попросіть того, хто опублікував набір, відкрити його чи дати вам доступ, "
+        "або задайте в CKAN_API_TOKEN токен користувача, який може читати цей набір.",
         "PullError": "Цей набір на порталі — не пакет, який ця програма може відтворити.",
         "ReplacedOnPortal": "Файл «{file}» набору змінили на порталі вручну (завантажили інший, "
-        "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, не можна. opendata publish надішле "
-        "опублікований знову; тоді повторіть pull.",
+        "замінили посиланням чи зберегли у формі порталу), тож перевірити, що він той, що опубліковано, "
+        "не можна, і нічого не записано. Якщо набір публікуєте ви, opendata publish надішле опублікований "
+        "знову; тоді повторіть pull. Якщо ні, повідомте того, хто його опублікував; інші файли набору "
+        "можна завантажити з його сторінки: {page}",
         "DownloadTooBig": "Файл «{file}» набору на порталі більший за {limit} МБ, тож його не прийнято й "
         "нічого не записано (нескінченна відповідь порталу заповнила б диск). Якщо файл справді такий "
         "великий, повторіть pull із більшим --max-size; інакше повідомте адміністратора порталу.",
@@ -2506,6 +2528,30 @@ FAILURES = {
             "not_by_opendata": "Набір «{dataset}» ({url}) опубліковано не цією програмою: на його ресурсах "
             "немає її позначок.",
             "dataset_page": "Сторінка набору: {url}",
+            "not_published": "Набір «{dataset}» опубліковано не командою opendata publish: у ньому немає її "
+            "datapackage.json, з якого pull відтворює пакет. Завантажте файли набору з його сторінки на "
+            "порталі: {page}",
+            "no_table": "Таблиці «{table}», яку називає datapackage.json набору, серед його ресурсів на порталі "
+            "немає (її ресурс видалили чи перейменували). Той, хто опублікував набір, відновить його командою "
+            "opendata publish; інші файли набору можна завантажити з його сторінки: {page}",
+            "no_schema": "Ресурс «{resource}» на порталі не має схеми таблиці (поля schema): її прибрали вручну. "
+            "Той, хто опублікував набір, надішле її знову командою opendata publish; сам файл можна "
+            "завантажити зі сторінки набору: {page}",
+            "descriptor_not_json": "Файл datapackage.json набору на порталі — не правильний JSON (рядок {line}, "
+            "символ {column}): його змінили вручну. Той, хто опублікував набір, надішле його знову командою "
+            "opendata publish; файли набору можна завантажити з його сторінки: {page}",
+            "schema_not_json": "Схема таблиці (поле schema) ресурсу «{resource}» на порталі — не правильний "
+            "JSON (рядок {line}, символ {column}): її змінили вручну. Той, хто опублікував набір, надішле її "
+            "знову командою opendata publish; сам файл можна завантажити зі сторінки набору: {page}",
+            "outside": "datapackage.json набору називає файл «{path}» поза папкою --out, тож нічого не "
+            "записано: такого опису opendata publish не складає. Повідомте того, хто опублікував набір; його "
+            "файли можна завантажити зі сторінки набору: {page}",
+            "edited_in_form": "{file}: ресурс збережено у формі порталу, яка прибрала хеш і позначки, що їх "
+            "залишає opendata publish.",
+            "replaced_by_link": "{file}: файл замінено посиланням на {url}.",
+            "not_http": "{file}: адреса файлу {url} — не http(s).",
+            "hash_mismatch": "{file}: завантажений файл не той, що опубліковано (його хеш sha256 інший).",
+            "download_address": "Адреса файлу: {url}",
             "bad_token_file": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
             'запишіть його у файл {source} одним рядком, без пробілів, у подвійних лапках: token = "…".',
             "bad_token_variable": "Скопіюйте API-токен зі свого профілю на порталі («API Tokens») ще раз і "
@@ -2570,10 +2616,15 @@ FAILURES = {
         "{source}): running again would end the same way. Give another value, then publish.",
         "CreatedMeanwhile": "Another run of publish (a colleague's, a second window) created the dataset "
         "«{dataset}» a moment ago, so this one added nothing. Run publish again: it will update it.",
+        "DatasetNotReadable": "The portal does not show dataset «{name}»: it is private or deleted, or the "
+        "API token may not read it. Ask whoever published it to make it public or give you access, or set "
+        "in CKAN_API_TOKEN the token of a user who may read it.",
         "PullError": "This dataset on the portal is not a package this tool can rebuild.",
         "ReplacedOnPortal": "File «{file}» of the dataset was changed by hand on the portal (another "
-        "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked to be the one published. opendata "
-        "publish sends the published one again; then pull again.",
+        "file uploaded, a link put in its place, or saved in the portal's form), so it cannot be checked "
+        "to be the one published, and nothing was written. If you publish the dataset, opendata publish "
+        "sends the published one again; then pull again. If not, tell whoever published it; the dataset's "
+        "other files can be downloaded from its page: {page}",
         "DownloadTooBig": "File «{file}» of the dataset on the portal is bigger than {limit} MB, so it was "
         "refused and nothing was written (an endless answer from the portal would fill the disk). If the "
         "file really is that big, pull again with a larger --max-size; otherwise tell the portal's "
@@ -2651,6 +2702,31 @@ FAILURES = {
             "not_by_opendata": "Dataset «{dataset}» ({url}) was not published by this tool: its resources bear "
             "none of its marks.",
             "dataset_page": "The dataset's page: {url}",
+            "not_published": "Dataset «{dataset}» was not published by opendata publish: it has none of its "
+            "datapackage.json, which pull rebuilds the package from. Download the dataset's files from its "
+            "page on the portal: {page}",
+            "no_table": "Table «{table}», which the dataset's datapackage.json names, is none of its resources "
+            "on the portal (its resource was deleted or renamed). Whoever published the dataset restores it "
+            "with opendata publish; its other files can be downloaded from its page: {page}",
+            "no_schema": "Resource «{resource}» has no Table Schema on the portal (its schema field): it was "
+            "removed by hand. Whoever published the dataset sends it again with opendata publish; the file "
+            "itself can be downloaded from the dataset's page: {page}",
+            "descriptor_not_json": "The dataset's datapackage.json on the portal is not valid JSON (line "
+            "{line}, column {column}): it was edited by hand. Whoever published the dataset sends it again "
+            "with opendata publish; the dataset's files can be downloaded from its page: {page}",
+            "schema_not_json": "The Table Schema (schema field) of resource «{resource}» on the portal is not "
+            "valid JSON (line {line}, column {column}): it was edited by hand. Whoever published the dataset "
+            "sends it again with opendata publish; the file itself can be downloaded from the dataset's page: "
+            "{page}",
+            "outside": "The dataset's datapackage.json names a file «{path}» outside the --out folder, so "
+            "nothing was written: opendata publish writes no such descriptor. Tell whoever published the "
+            "dataset; its files can be downloaded from its page: {page}",
+            "edited_in_form": "{file}: saved in the portal's form, which dropped the hash and the marks "
+            "opendata publish left on it.",
+            "replaced_by_link": "{file}: replaced by a link to {url}.",
+            "not_http": "{file}: its address {url} is not http(s).",
+            "hash_mismatch": "{file}: the downloaded file does not match its published hash (sha256).",
+            "download_address": "The file's address: {url}",
             "bad_token_file": "Copy the API token from your profile on the portal (“API Tokens”) again and "
             'write it in the file {source} on one line, with no spaces, in double quotes: token = "…".',
             "bad_token_variable": "Copy the API token from your profile on the portal (“API Tokens”) again "

@@ -29,16 +29,17 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, time
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import frictionless
+from frictionless.settings import COMPRESSION_FORMATS
 
 from opendata.build import build, distributed
 from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected, UnknownAction
 from opendata.national import Publisher, publisher_value_problem
-from opendata.package import publisher_name
+from opendata.package import json_text, publisher_name
 from opendata.page import page_for_portal
 from opendata.paths import escapes_folder
 from opendata.plan_descriptor import COUNCILS_EN
@@ -126,7 +127,9 @@ MANAGED_MARK = "opendata_name"  # resource field naming the package file a resou
 # a dataset extra: the dataset is published by opendata, when the portal's form has
 # dropped every resource's mark
 DATASET_MARK = "opendata_package"
-PORTAL_PAGE_DIR = "portal"  # build_dir/portal/index.html: the page as the portal serves it
+# build_dir/portal/: a file as the portal serves it, where the build's is not (index.html,
+# datapackage.json)
+PORTAL_PAGE_DIR = "portal"
 
 
 class PackageError(Exception):
@@ -413,10 +416,11 @@ def files_to_publish(
                 sha256=_sha256_file(source),
             )
         )
+    descriptor_file = _published_descriptor(package_dir, descriptor, tables, build_dir)
     files.append(
         PublishFile(
             key="datapackage",
-            path=package_dir / "datapackage.json",
+            path=descriptor_file,
             title="Опис пакета даних (Frictionless Data Package)",
             description="datapackage.json: таблиці, їхні схеми та метадані пакета; з нього "
             "`opendata pull` відтворює пакет. Схеми таблиць він називає файлами пакета, тож відкривайте "
@@ -427,10 +431,39 @@ def files_to_publish(
             "the package's files, so open the package with `opendata pull`, not by this file's link.",
             format="JSON",
             mimetype="application/json",
-            sha256=_sha256_file(package_dir / "datapackage.json"),
+            sha256=_sha256_file(descriptor_file),
         )
     )
     return files
+
+
+def _published_descriptor(
+    package_dir: Path, descriptor: dict, uploaded: Collection[str], build_dir: Path
+) -> Path:
+    """The datapackage.json `pull` rebuilds the package from: the package's own, but where
+    a table is compressed («reports.csv.gz»), its entry names the plain CSV uploaded in its
+    place (no ".gz", no "compression"); else pull wrote the CSV under the archive's name,
+    which did not read.  UPLOADED: the tables whose CSV the build wrote."""
+    resources = descriptor.get("resources", [])
+    published = [_uncompressed(r) if r.get("name") in uploaded else r for r in resources]
+    if published == resources:
+        return package_dir / "datapackage.json"
+    target = build_dir / PORTAL_PAGE_DIR / "datapackage.json"
+    target.parent.mkdir(exist_ok=True)
+    target.write_text(json_text({**descriptor, "resources": published}), encoding="utf-8")
+    return target
+
+
+def _uncompressed(resource: dict) -> dict:
+    """RESOURCE's entry for its file unpacked: the path without a compression suffix."""
+    path = PurePosixPath(str(resource.get("path")))
+    suffixed = path.suffix.lstrip(".").lower() in COMPRESSION_FORMATS
+    if not suffixed and "compression" not in resource:
+        return resource
+    plain = {key: value for key, value in resource.items() if key not in ("compression", "innerpath")}
+    if suffixed:
+        plain["path"] = path.with_suffix("").as_posix()
+    return plain
 
 
 def _source_text(package_dir: Path) -> Path | None:

@@ -17,6 +17,7 @@ from opendata.ckan_client import (
     DOWNLOAD_MAX_BYTES,
     CkanClient,
     DownloadCut,
+    NotAuthorised,
     NotFound,
     PortalError,
 )
@@ -26,9 +27,16 @@ from opendata.publish import MANAGED_MARK, uploaded_file_name
 
 
 class PullError(PortalError):
-    """The dataset on the portal is not a package this tool can rebuild."""
+    """The dataset on the portal is not a package this tool can rebuild.  The ``reason``:
+    the key of why, and what the publisher or a reader can do, in ``messages.FAILURES``
+    (told in the user's language); str() is the English, for JSON.  ``params``: what the
+    words name, with the dataset's ``page`` on the portal, where its files can be had."""
 
     exit_code = 2
+
+    def __init__(self, detail: str, reason: str, **params: str) -> None:
+        super().__init__(detail, **params)
+        self.reason = reason
 
 
 class ReplacedOnPortal(PullError):
@@ -41,6 +49,12 @@ EDITED = "saved in the portal's form, which dropped the hash and the marks publi
 
 class DatasetNotFound(NotFound):
     """The portal has no dataset by the name given (a typo, or a dataset deleted)."""
+
+
+class DatasetNotReadable(NotAuthorised):
+    """The portal does not show the dataset to this token, or to no token: it is private or
+    deleted, or the token's user may not read it.  Pull is a reader's command too: the
+    words say whom to ask, not how to publish.  ``params``: the dataset's ``name``."""
 
 
 class OutputNotEmpty(FileExistsError):
@@ -88,6 +102,9 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path, max_bytes: int) 
         package = client.call("package_show", {"id": dataset})
     except NotFound as error:
         raise DatasetNotFound(str(error), name=dataset) from None
+    except NotAuthorised as error:
+        raise DatasetNotReadable(str(error), name=dataset) from None
+    page = dataset_page(client, package["name"])
     resources = {r[MANAGED_MARK]: r for r in package.get("resources", []) if r.get(MANAGED_MARK)}
     unmarked = {  # saved in the portal's form: known by their name, or their file's
         name
@@ -96,77 +113,104 @@ def _pull_into(client: CkanClient, dataset: str, out_dir: Path, max_bytes: int) 
         for name in (r.get("name"), uploaded_file_name(r))
     }
     if "datapackage" not in resources and "datapackage.json" in unmarked:
-        raise ReplacedOnPortal(f"datapackage.json: {EDITED}", file="datapackage.json")
+        raise _edited("datapackage.json", page)
     if "datapackage" not in resources:
         raise PullError(
-            f"dataset {dataset!r} has no datapackage.json published by opendata; cannot rebuild it"
+            f"dataset {dataset!r} has no datapackage.json published by opendata; cannot rebuild it",
+            "not_published",
+            dataset=dataset,
+            page=page,
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     result = PullResult(dataset=package["name"], out_dir=out_dir)
     _fetch(client, resources["datapackage"], out_dir / "datapackage.json", result, max_bytes)
-    descriptor = _json(
-        (out_dir / "datapackage.json").read_text(encoding="utf-8"), f"{dataset!r}: datapackage.json"
-    )
+    text = (out_dir / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = _json(text, f"{dataset!r}: datapackage.json", "descriptor_not_json", page=page)
     source = (descriptor.get("sources") or [{}])[0]
     source_name = PurePosixPath(str(source.get("path"))).name if isinstance(source, dict) else None
     if "source" not in resources and source_name in unmarked:
-        raise ReplacedOnPortal(f"{source_name}: {EDITED}", file=source_name)
+        raise _edited(source_name, page)
     if "source" in resources and isinstance(source, dict) and isinstance(source.get("path"), str):
         # the decision's text: a later import-plan knows from it which files are its own
-        target = _inside(out_dir, source["path"])
+        target = _inside(out_dir, source["path"], page)
         target.parent.mkdir(parents=True, exist_ok=True)
         _fetch(client, resources["source"], target, result, max_bytes)
     for entry in descriptor.get("resources", []):
         resource = resources.get(entry.get("name"))
         if resource is None and PurePosixPath(str(entry.get("path"))).name in unmarked:
-            file = PurePosixPath(entry["path"]).name
-            raise ReplacedOnPortal(f"{file}: {EDITED}", file=file)
+            raise _edited(PurePosixPath(entry["path"]).name, page)
         if resource is None:
-            raise PullError(f"dataset {dataset!r} has no resource for table {entry.get('name')!r}")
-        _fetch(client, resource, _inside(out_dir, entry["path"]), result, max_bytes)
+            table = str(entry.get("name"))
+            detail = f"dataset {dataset!r} has no resource for table {table!r}"
+            raise PullError(detail, "no_table", table=table, page=page)
+        _fetch(client, resource, _inside(out_dir, entry["path"], page), result, max_bytes)
         if isinstance(entry.get("schema"), str):
+            name = resource["name"]
             schema = resource.get("schema") or "null"
             if isinstance(schema, str):
-                schema = _json(schema, f"resource {resource['name']!r}: the Table Schema")
+                schema = _json(
+                    schema,
+                    f"resource {name!r}: the Table Schema",
+                    "schema_not_json",
+                    resource=name,
+                    page=page,
+                )
             if not schema:
-                raise PullError(f"resource {resource['name']!r} has no Table Schema on the portal")
-            target = _inside(out_dir, entry["schema"])
+                detail = f"resource {name!r} has no Table Schema on the portal"
+                raise PullError(detail, "no_schema", resource=name, page=page)
+            target = _inside(out_dir, entry["schema"], page)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json_text(schema), encoding="utf-8")
             result.files.append(entry["schema"])
     return result
 
 
-def _json(text: str, what: str) -> object:
-    """Parse JSON kept on the portal; broken text is the portal's fault, not a crash."""
+def dataset_page(client: CkanClient, name: str) -> str:
+    """The dataset's page on the portal: where a reader downloads its files one by one."""
+    return f"{client.url}/dataset/{name}"
+
+
+def _edited(file: str, page: str) -> ReplacedOnPortal:
+    """FILE's resource was saved in the portal's form: it is known by its name alone."""
+    return ReplacedOnPortal(f"{file}: {EDITED}", "edited_in_form", file=file, page=page)
+
+
+def _json(text: str, what: str, reason: str, **params: str) -> object:
+    """Parse JSON kept on the portal; broken text is the portal's fault, not a crash.
+    WHAT names it in the English; REASON and PARAMS, in the user's language."""
     try:
         return json.loads(text)
-    except ValueError as error:
-        raise PullError(
-            f"{what} on the portal is not valid JSON ({error}); publish the package again"
-        ) from error
+    except json.JSONDecodeError as error:
+        detail = f"{what} on the portal is not valid JSON ({error}); publish the package again"
+        raise PullError(detail, reason, line=str(error.lineno), column=str(error.colno), **params) from error
 
 
 def _fetch(client: CkanClient, resource: dict, dest: Path, result: PullResult, max_bytes: int) -> None:
-    url = str(resource.get("url"))
+    url, file = str(resource.get("url")), resource["name"]
+    page = dataset_page(client, result.dataset)
     if resource.get("url_type") != "upload":  # a link put in its place: not the file published
-        raise ReplacedOnPortal(f"{resource['name']}: replaced by a link to {url}", file=resource["name"])
+        raise ReplacedOnPortal(
+            f"{file}: replaced by a link to {url}", "replaced_by_link", file=file, url=url, page=page
+        )
     if not is_web_address(url):  # file://…: never a file the portal keeps
-        raise ReplacedOnPortal(f"{resource['name']}: its address {url} is not http(s)", file=resource["name"])
+        detail = f"{file}: its address {url} is not http(s)"
+        raise ReplacedOnPortal(detail, "not_http", file=file, url=url, page=page)
     try:
         sha = client.download(url, dest, max_bytes=max_bytes)
     except DownloadCut as cut:
-        raise type(cut)(f"{resource['name']}: {cut}", file=resource["name"], **cut.params) from None
+        raise type(cut)(f"{file}: {cut}", file=file, **cut.params) from None
     expected = resource.get("opendata_sha256")
     if expected and expected != "pending" and sha != expected:
-        mismatch = "the downloaded file does not match its published hash"
-        raise ReplacedOnPortal(f"{resource['name']}: {mismatch}", file=resource["name"])
+        detail = f"{file}: the downloaded file does not match its published hash"
+        raise ReplacedOnPortal(detail, "hash_mismatch", file=file, page=page)
     result.files.append(dest.relative_to(result.out_dir).as_posix())
 
 
-def _inside(out_dir: Path, relative: str) -> Path:
+def _inside(out_dir: Path, relative: str, page: str) -> Path:
     """OUT_DIR/RELATIVE, refusing paths that would leave OUT_DIR."""
     path = PurePosixPath(relative)
     if path.is_absolute() or ".." in path.parts:
-        raise PullError(f"refusing to write {relative!r} outside {out_dir}")
+        raise PullError(
+            f"refusing to write {relative!r} outside {out_dir}", "outside", path=relative, page=page
+        )
     return out_dir.joinpath(*path.parts)

@@ -34,6 +34,7 @@ import frictionless
 import polars as pl
 from frictionless.formats import CsvControl
 from frictionless.resources import TableResource
+from frictionless.settings import COMPRESSION_FORMATS
 
 from opendata import engine, integrity, plan_rules
 from opendata.engine import head_start
@@ -489,14 +490,15 @@ def _detail(error: frictionless.FrictionlessException) -> dict:
 
 
 def _open_table(path: Path, schema: str | Path | None, report: ValidationReport) -> Opened:
-    if path.suffix.lower() not in TABLE_SUFFIXES:
-        params = {"detail": path.suffix or "no extension", **_build_file(path)}
+    unpacked = _unpacked(path)
+    if unpacked.suffix.lower() not in TABLE_SUFFIXES:
+        params = {"detail": unpacked.suffix or path.suffix or "no extension", **_build_file(path)}
         raise Unreadable(Problem("unsupported-table", path=str(path), params=params))
     if schema is None:
         in_package = _in_its_package(path, report)
         if in_package is not None:
             return in_package
-    options: dict = {"path": path.name, "basepath": str(path.parent), **_txt_as_csv(path.name)}
+    options: dict = {"path": path.name, "basepath": str(path.parent), **_txt_as_csv(unpacked.name)}
     if schema is not None:
         schema_path = Path(schema)
         if schema_path.is_dir():
@@ -514,7 +516,7 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     # a table, whatever the suffix: Frictionless would make a .txt file a text resource
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
-    resource.name = resource.name or path.stem
+    resource.name = resource.name or unpacked.stem
     if schema is None:  # only the structure can be checked: "valid" says little more
         given = shlex.quote(str(path))  # as a command line takes it: «мій звіт.csv» has a space
         report.problems.append(
@@ -566,6 +568,12 @@ def _table_schema(path: Path, report: ValidationReport):
         raise Unreadable(Problem("schema-csvw-unconvertible", path=str(path), params=params)) from error
     report.problems.append(Problem("schema-csvw", "warning", path=str(path)))
     return converted
+
+
+def _unpacked(path: Path) -> Path:
+    """The table's path without a compression suffix («t.csv» of «t.csv.gz»): Frictionless
+    reads the table inside the archive, as a package's resource."""
+    return path.with_suffix("") if path.suffix.lstrip(".").lower() in COMPRESSION_FORMATS else path
 
 
 def _in_its_package(path: Path, report: ValidationReport) -> Opened | None:

@@ -117,8 +117,10 @@ class ForeignKeyCheck:
 
 def open_resource(resource: frictionless.Resource) -> Opened:
     """Check support and gather what the fast scan needs, using Frictionless' header."""
-    if resource.format not in ("csv", "tsv", None) or resource.compression:
-        raise UnsupportedSchema(f"format {resource.format!r} / compression not supported")
+    if resource.compression:
+        raise UnsupportedSchema(f"compression {resource.compression!r} not supported")
+    if resource.format not in ("csv", "tsv", None):
+        raise UnsupportedSchema(f"format {resource.format!r} not supported")
     if resource.data is not None or not isinstance(resource.path, str):
         raise UnsupportedSchema("inline or multipart data")
     if resource.path.startswith(("http://", "https://", "s3://")):
