@@ -2862,3 +2862,27 @@ def test_an_adopted_decision_has_its_date_and_number(plan_copy):
     path.write_text(path.read_text("utf-8").replace(",adopted,,,", ",repealed,,,", 1), "utf-8")
     code, report = report_json(plan_copy)  # repealed: adopted once, so dated and numbered
     assert code == 1 and [e["field"] for e in report["errors"]] == ["date", "number"]
+
+
+def test_a_workbook_says_which_sheet_was_checked_and_checks_the_one_asked_for(tmp_path):
+    """`validate book.xlsx` checked its first sheet alone and said nothing: a build's workbook
+    of eight tables was «valid, 1 row», and `--schema tasks.json` was set against that sheet."""
+    built = run_cli("build", PACKAGE, "--out", tmp_path / "dist")
+    assert built.returncode == 0, built.stderr
+    book = tmp_path / "plan.xlsx"  # outside the build: not a table of the package beside it
+    book.write_bytes((tmp_path / "dist" / "kolomyia-communication-plan-2021.xlsx").read_bytes())
+    _, first = report_json(book, "--lang", "en")
+    [sheets] = [w for w in first["warnings"] if w["type"] == "workbook-sheets"]
+    said = "Sheet «decision» of workbook «plan.xlsx» was checked; its other sheets («campaigns», «tasks», "
+    assert sheets["message"].startswith(said)
+    schema = PACKAGE / "schemas" / "tasks.json"
+    code, by_schema = report_json(book, "--schema", schema)  # the sheet named as the schema
+    assert code == 0 and by_schema["tables"][0]["rows"] == 35
+    code, asked = report_json(book, "--sheet", "people", "--schema", PACKAGE / "schemas" / "people.json")
+    assert code == 0 and asked["tables"][0]["rows"] == 10
+    assert not any(w["type"] == "workbook-sheets" for w in asked["warnings"])
+    missing = run_cli("validate", book, "--sheet", "nope", "--lang", "en")
+    assert missing.returncode == 2
+    assert f"Workbook «{book}» has no sheet «nope»; it has «decision», «campaigns»" in missing.stdout
+    not_a_book = run_cli("validate", PACKAGE, "--sheet", "tasks", "--lang", "en")
+    assert not_a_book.returncode == 2 and "is no Excel workbook (.xlsx)" in not_a_book.stdout

@@ -460,6 +460,12 @@ def _other_package(error, out_dir: Path, ui: dict) -> str:
     help="Table Schema (JSON) for a single table file given as PATH.",
 )
 @click.option(
+    "--sheet",
+    metavar="NAME",
+    help="The sheet of a workbook (.xlsx) given as PATH to check (default: the one named as the "
+    "--schema file, else the first).",
+)
+@click.option(
     "--limit-errors",
     type=click.IntRange(min=0),
     metavar="N",
@@ -486,6 +492,7 @@ def _other_package(error, out_dir: Path, ui: dict) -> str:
 def validate_command(
     path: Path,
     schema: Path | None,
+    sheet: str | None,
     limit_errors: int,
     allow_remote: bool,
     show: int,
@@ -516,6 +523,7 @@ def validate_command(
       opendata validate
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
+      opendata validate plan.xlsx --sheet tasks --schema datapackage/schemas/tasks.json
     """
     # Frictionless, Pydantic and Polars leave ~40,000 objects for the collector to track,
     # all as long-lived as the process: it ran ~100 times while they loaded, and walked
@@ -535,6 +543,7 @@ def validate_command(
         report = validate(
             path,
             schema=schema,
+            sheet=sheet,
             limit_errors=limit_errors,
             allow_remote=allow_remote,
             on_progress=on_progress,
@@ -542,7 +551,7 @@ def validate_command(
     if output_format == "json":
         print_json({"ok": report.valid, **report.to_dict(lang, lazy=True)})
     else:
-        again = _validate_again(path, schema, limit_errors, allow_remote, lang)
+        again = _validate_again(path, schema, sheet, limit_errors, allow_remote, lang)
         print_report(report, lang, show=show, again=again)
     sys.exit(report.exit_code)
 
@@ -552,7 +561,9 @@ def _quoted(path: object) -> str:
     return shlex.quote(str(path))
 
 
-def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_remote: bool, lang: str) -> str:
+def _validate_again(
+    path: Path, schema: Path | None, sheet: str | None, limit_errors: int, allow_remote: bool, lang: str
+) -> str:
     """The person's own `opendata validate` command, for the hint to show every problem:
     the same path, schema, limit and language, quoted as a shell takes them (a bare
     `opendata validate` checks datapackage/, not the table just checked)."""
@@ -563,6 +574,8 @@ def _validate_again(path: Path, schema: Path | None, limit_errors: int, allow_re
         words.append(str(path))
     if schema is not None:
         words += ["--schema", str(schema)]
+    if sheet is not None:
+        words += ["--sheet", sheet]
     if limit_errors:
         words += ["--limit-errors", str(limit_errors)]
     if allow_remote:

@@ -80,6 +80,7 @@ COMMANDS = {
       opendata validate
       opendata validate datapackage --lang en --format json
       opendata validate budget.csv --schema budget.schema.json --limit-errors 100
+      opendata validate plan.xlsx --sheet tasks --schema datapackage/schemas/tasks.json
     """,
     "build": """Записує все, що завантажують аналітики, з коректного пакета даних.
 
@@ -199,6 +200,8 @@ OPTIONS = {
     "import-plan --force": "Переписати файли плану, навіть змінені вручну після попереднього імпорту, "
     "чи замінити в --out пакет іншого рішення (progress_reports.csv лишається).",
     "validate --schema": "Table Schema (JSON) для однієї таблиці, заданої як ШЛЯХ.",
+    "validate --sheet": "Аркуш книги (.xlsx), заданої як ШЛЯХ, який перевірити (типово — названий як файл "
+    "--schema, інакше перший).",
     "validate --limit-errors": "Показати не більше ніж N перших помилок таблиці (0 — усі).",
     "validate --allow-remote": "Читати ресурси за адресами http(s) (типово — ні).",
     "validate --show": "Текстовий вивід: перші N проблем кожного файлу повністю, решту — підсумком "

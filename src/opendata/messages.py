@@ -192,6 +192,23 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": ("Файлу схеми «{path}» немає.", "Вкажіть після --schema наявний файл схеми (JSON)."),
         "en": ("Schema file «{path}» does not exist.", "Give an existing schema file (JSON) after --schema."),
     },
+    "sheet-not-a-workbook": {
+        "uk": (
+            "--sheet «{sheet}» задано, а «{path}» — не книга Excel (.xlsx): аркуші має лише вона.",
+            "Приберіть --sheet або вкажіть файл .xlsx.",
+        ),
+        "en": (
+            "--sheet «{sheet}» was given, but «{path}» is no Excel workbook (.xlsx): only a workbook has sheets.",
+            "Leave out --sheet, or give an .xlsx file.",
+        ),
+    },
+    "sheet-missing": {
+        "uk": ("У книзі «{path}» немає аркуша «{sheet}»; є {sheets}.", "Вкажіть після --sheet один із них."),
+        "en": (
+            "Workbook «{path}» has no sheet «{sheet}»; it has {sheets}.",
+            "Give one of them after --sheet.",
+        ),
+    },
     "schema-not-a-file": {
         "uk": (
             "«{path}» — це папка, а не файл схеми.",
@@ -550,6 +567,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "converted: it has no list of columns (tableSchema.columns).",
             "List the columns in tableSchema.columns, each with «name» and «datatype», or describe the "
             "table with a Table Schema (specs.frictionlessdata.io/table-schema).",
+        ),
+    },
+    "workbook-sheets": {
+        "uk": (
+            "Перевірено аркуш «{sheet}» книги «{path}»; інші її аркуші ({others}) не перевірено.",
+            "Щоб перевірити інший аркуш: opendata validate {given} --sheet НАЗВА (зі схемою його таблиці: "
+            "--schema СХЕМА.json).",
+        ),
+        "en": (
+            "Sheet «{sheet}» of workbook «{path}» was checked; its other sheets ({others}) were not.",
+            "To check another sheet: opendata validate {given} --sheet NAME --lang en (with its table's "
+            "schema: --schema SCHEMA.json).",
         ),
     },
     "schema-none": {

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import heapq
+import html
 import itertools
 import json
 import os
@@ -32,7 +33,7 @@ from typing import NamedTuple
 
 import frictionless
 import polars as pl
-from frictionless.formats import CsvControl
+from frictionless.formats import CsvControl, ExcelControl
 from frictionless.resources import TableResource
 from frictionless.settings import COMPRESSION_FORMATS
 
@@ -135,14 +136,16 @@ def validate(
     source: str | Path,
     *,
     schema: str | Path | None = None,
+    sheet: str | None = None,
     limit_errors: int = 0,
     allow_remote: bool = False,
     on_progress: Callable[[str, int], None] | None = None,
 ) -> ValidationReport:
-    """Validate a package folder, a datapackage.json, a resource.json or a table file."""
+    """Validate a package folder, a datapackage.json, a resource.json or a table file (of a
+    workbook, its SHEET: by default the one named as the SCHEMA file, else the first)."""
     report = ValidationReport(target=str(source))
     try:
-        package, resources, unusable, dropped_keys = _open(Path(source), schema, allow_remote, report)
+        package, resources, unusable, dropped_keys = _open(Path(source), schema, sheet, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
         report.problems.append(unreadable.problem)
@@ -254,9 +257,13 @@ class Opened(NamedTuple):
     dropped_keys: Mapping[str, frozenset[str]] = MappingProxyType({})
 
 
-def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: ValidationReport) -> Opened:
+def _open(
+    path: Path, schema: str | Path | None, sheet: str | None, allow_remote: bool, report: ValidationReport
+) -> Opened:
     if not path.exists():
         raise Unreadable(Problem("path-missing", path=str(path)))
+    if sheet is not None and (path.is_dir() or path.suffix.lower() != ".xlsx"):
+        raise Unreadable(Problem("sheet-not-a-workbook", path=str(path), params={"sheet": sheet}))
     if path.is_dir():
         if not (path / "datapackage.json").is_file():
             raise Unreadable(Problem("no-descriptor", path=str(path)))
@@ -272,7 +279,7 @@ def _open(path: Path, schema: str | Path | None, allow_remote: bool, report: Val
             return _open_resource(path, descriptor, allow_remote, report)
         if not isinstance(descriptor, list) and schema is None:
             raise Unreadable(Problem("not-a-descriptor", path=str(path)))
-    return _open_table(path, schema, report)
+    return _open_table(path, schema, sheet, report)
 
 
 def _read_json(path: Path):
@@ -489,7 +496,7 @@ def _detail(error: frictionless.FrictionlessException) -> dict:
     return {"reasons": reasons or [error.error.note]}
 
 
-def _open_table(path: Path, schema: str | Path | None, report: ValidationReport) -> Opened:
+def _open_table(path: Path, schema: str | Path | None, sheet: str | None, report: ValidationReport) -> Opened:
     unpacked = _unpacked(path)
     if unpacked.suffix.lower() not in TABLE_SUFFIXES:
         params = {"detail": unpacked.suffix or path.suffix or "no extension", **_build_file(path)}
@@ -513,6 +520,8 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
         bounds = _unreadable_bounds(options["schema"])
         if bounds:
             raise Unreadable(Problem("schema-bound", path=str(schema_path), params={"bounds": bounds}))
+    if unpacked.suffix.lower() == ".xlsx":
+        options["control"] = ExcelControl(sheet=_sheet(path, sheet, schema, report))
     # a table, whatever the suffix: Frictionless would make a .txt file a text resource
     # and a .json one a JSON resource, and check neither's rows
     resource = TableResource(**options)
@@ -526,6 +535,38 @@ def _open_table(path: Path, schema: str | Path | None, report: ValidationReport)
     dropped = _foreign_key_fields(resource)
     _drop_foreign_keys(resource, report, "foreign-key-skipped")
     return Opened(None, [resource], dropped_keys={resource.name: dropped})
+
+
+def _sheet(path: Path, wanted: str | None, schema: str | Path | None, report: ValidationReport) -> str | int:
+    """The workbook's sheet to check: the one WANTED, else the one named as the schema's
+    file («tasks» for schemas/tasks.json), else the first. Of a workbook of several sheets,
+    which one was checked is said, and the others named: the first alone was checked, unsaid,
+    and a build's workbook of eight tables was «valid, 1 row»."""
+    names = _sheet_names(path)
+    if not names:
+        return 1  # no workbook: Frictionless says what it is
+    if wanted is not None:
+        if wanted not in names:
+            params = {"sheet": wanted, "sheets": ", ".join(f"«{name}»" for name in names)}
+            raise Unreadable(Problem("sheet-missing", path=str(path), params=params))
+        return wanted
+    chosen = Path(schema).stem if schema is not None and Path(schema).stem in names else names[0]
+    if len(names) > 1:
+        others = ", ".join(f"«{name}»" for name in names if name != chosen)
+        params = {"sheet": chosen, "others": others, "given": shlex.quote(str(path))}
+        report.problems.append(Problem("workbook-sheets", "warning", path=path.name, params=params))
+    return chosen
+
+
+def _sheet_names(path: Path) -> list[str]:
+    """The workbook's sheets, in order; none where it cannot be read as one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml")
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return []
+    names = re.findall(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', book.decode("utf-8", "replace"))
+    return [html.unescape(name) for name in names]
 
 
 def _build_file(path: Path) -> dict:
