@@ -2075,15 +2075,16 @@ def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(pl
 @pytest.mark.parametrize(
     ("above", "found"),
     [
-        ("", []),  # a blank first line: Frictionless finds the header below it
-        ("Звіти про виконання плану", []),  # the sheet's title: so is a one-cell line
+        ("", []),  # a blank first line: the header is below it
+        ("Звіти про виконання плану", [("header-titles", 1)]),  # the sheet's title
         ("Звіти про виконання плану,,,,,,,,,", [("header-titles", 1)]),  # padded to the width
     ],
 )
 def test_a_line_above_the_header_is_not_called_a_repeated_header(plan_copy, above, found):
     """Declaring the header as row 1 (for the note above) made a package with a blank or a
     title line above its header invalid, «рядок 2 повторює заголовок: видаліть рядок 2»,
-    the header itself; a title padded with commas had that advice before too."""
+    the header itself; a title padded with commas had that advice before too. The title
+    is named, in one cell or padded (the one-cell one passed as valid)."""
     reports = plan_copy / "progress_reports.csv"
     sample = (EXAMPLES / "progress_reports.sample.csv").read_text(encoding="utf-8")
     reports.write_text(f"{above}\n{sample}", encoding="utf-8")
@@ -2095,6 +2096,49 @@ def test_a_line_above_the_header_is_not_called_a_repeated_header(plan_copy, abov
             "The header is row 2, and row 1 («Звіти про виконання плану») stands above it"
         )
         assert report["errors"][0]["fix"] == "Delete row 1: row 2 becomes the header."
+
+
+@pytest.mark.parametrize("above", ["Звіти про виконання плану", "Звіти про виконання плану,,,,,,,,,", ""])
+@pytest.mark.parametrize("more", [0, 8])  # a few rows, or enough for Frictionless to guess the header row
+@pytest.mark.parametrize("excel", [False, True])
+def test_the_plans_rules_read_the_rows_under_a_title_line(plan_copy, above, more, excel):
+    """A title line above the header turned the plan's rules off: they took line 1 for the
+    header, found none of their columns, and a date outside its quarter and an ftp:// link
+    passed as valid ("0 помилок"), to be built. They read the header where Frictionless
+    does, and the title is named first; rows are the file's lines."""
+    reports = plan_copy / "progress_reports.csv"
+    late = ROW.replace("2021-06-15", "2021-12-14")  # not in 2021-Q2
+    ftp = ROW.replace("R1", "R2").replace("https://x.ua/a", "ftp://x.ua/a")
+    fine = [ROW.replace("R1", f"R{n}") for n in range(3, 3 + more)]
+    reports.write_text("\n".join([HEADER, late, ftp, *fine]) + "\n", encoding="utf-8")
+    if excel:
+        save_as_ukrainian_excel(reports)
+        above = above.replace(",", ";")
+    text = reports.read_text(encoding="utf-8-sig")
+    reports.write_text(f"{above}\n{text}", encoding="utf-8-sig" if excel else "utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    title = [("header-titles", 1, None)] if above else []
+    assert [(e["type"], e["row"], e["field"]) for e in report["errors"]] == [
+        *title,
+        ("plan-date-outside-quarter", 3, "report_date"),
+        ("plan-evidence-not-http", 4, "evidence_url"),
+    ]
+    assert code == 1
+    assert run_cli("build", plan_copy, "--out", plan_copy.parent / "build").returncode == 1
+
+
+def test_every_task_needs_a_leader_under_a_title_line_of_its_roles(plan_copy):
+    """Under a title line task_roles.csv had no «task_id» column for the rules: a task
+    without its leader passed."""
+    roles = plan_copy / "task_roles.csv"
+    lines = roles.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if line != "1.1,leader,1,tokarchuk-o-v"]
+    roles.write_text("\n".join(["Ролі у завданнях", *kept]) + "\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["path"], e["row"]) for e in report["errors"]] == [
+        ("plan-task-without-leader", "tasks.csv", 2),
+        ("header-titles", "task_roles.csv", 1),
+    ]
 
 
 def test_a_note_of_a_table_checked_alone_is_not_sent_into_a_key_column(plan_copy, tmp_path):
