@@ -202,6 +202,55 @@ def test_the_error_limit_counts_the_problems_shown(plan_copy):
     assert "у звіті лише 3 помилки цієї таблиці, з її початку (--limit-errors)" in words
 
 
+def _header_deleted(rows: list[list[str]]) -> list[list[str]]:
+    return rows[1:]
+
+
+def _status_moved_to_the_end(rows: list[list[str]]) -> list[list[str]]:
+    return [[*row[:4], *row[5:], row[4]] for row in rows]
+
+
+def _a_text_split_by_a_comma(rows: list[list[str]]) -> list[list[str]]:
+    split = [*rows[2][:5], "Анонс толоки", " на сайті", *rows[2][6:]]  # the comma typed without quotes
+    return [*rows[:2], split, *rows[3:]]
+
+
+@pytest.mark.parametrize(
+    ("broken", "limit", "cause", "said"),
+    [
+        (_header_deleted, 1, "header-missing", "Рядка заголовків немає"),
+        (_status_moved_to_the_end, 3, "column-moved", "Стовпець «status» стоїть 10-м, а має бути 5-м"),
+        (_a_text_split_by_a_comma, 1, "split-row", "мабуть, текст однієї з клітинок містить кому без лапок"),
+    ],
+)
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_the_error_limit_keeps_the_cause_of_the_errors_it_shows(
+    plan_with_reports, broken, limit, cause, said, engine
+):
+    """Under --limit-errors the table's and the rows' causes were gone (a deleted header,
+    a moved column, a text split by a comma) and only their consequences shown: the
+    header rebuilt from the few label errors fetched, and a row's cause looked for only
+    among the first errors. The limit shows the first problems of the whole report."""
+    reports = plan_with_reports / "progress_reports.csv"
+    with reports.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    with reports.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, lineterminator="\n").writerows(broken(rows))
+    if engine == "frictionless":
+        leave_the_reports_to_frictionless(plan_with_reports)
+
+    def shown(report: dict) -> list[tuple]:
+        errors = [e for e in report["errors"] if e["path"] == "progress_reports.csv"]
+        return [(e["type"], e["row"], e["field"]) for e in errors]
+
+    _, whole = report_json(plan_with_reports)
+    assert shown(whole)[0][0] == cause
+    _, limited = report_json(plan_with_reports, "--limit-errors", str(limit))
+    assert shown(limited) == shown(whole)[:limit]
+    text = run_cli("validate", plan_with_reports, "--limit-errors", str(limit)).stdout
+    assert said in " ".join(text.split())
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]

@@ -856,11 +856,15 @@ def _check_table(
     ``key_fields``: the fields of its foreign keys as declared, checked or not.
 
     --limit-errors counts the problems shown: the engine is asked for one error more (to
-    tell whether any are left out), and for more while those a cause explains (not shown)
-    leave too few; what is shown is cut to the limit."""
+    tell whether any are left out), and for every error of the header (a cause is found
+    from all of them, `_shifted_columns`: there is one a column, but for extra ones), and
+    for more while those a cause explains (not shown) leave too few; what is shown is
+    cut to the limit."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
     wanted = limit_errors + 1 if limit_errors else 0
-    asked = wanted
+    schema = getattr(resource, "schema", None)
+    asked = wanted + len(schema.fields) if limit_errors and schema is not None else wanted
+    title = _title_above_header(resource)
     while True:
         # the engine's call stays here, not in a helper: one measured 5–8 % slower at 1M rows
         options = {"package": package, "limit_errors": asked, "on_progress": progress}
@@ -874,16 +878,17 @@ def _check_table(
                 _wrong_encoding(resource, not_utf8, report)
                 return False
             result = engine.fall_back(resource, str(unsupported), **options)
+        stopped = bool(asked) and len(result.errors) >= asked  # at the limit asked: more may follow
         causes = [
-            _title_above_header(resource),
+            title,
             _unclosed_quote(resource, result),
             _shifted_columns(resource, result),
-            *_row_causes(resource, result, key_fields),
+            *_row_causes(resource, result, key_fields, stopped),
         ]
         found = [cause for cause in causes if cause is not None]
         errors = _unexplained(result.errors, found, plan_rules.header_row_of(resource))
         hidden = len(result.errors) - len(errors)
-        if not (asked and len(result.errors) >= asked and asked < wanted + hidden):
+        if not (stopped and (asked < wanted + hidden or _ends_in_header(result.errors))):
             break
         asked = max(wanted + hidden, 2 * asked)  # a few runs, however many are hidden
     whole = [cause for cause in found if cause.code not in ROW_CAUSES]
@@ -908,6 +913,12 @@ def _check_table(
     return True
 
 
+def _ends_in_header(errors: list[engine.TableError] | engine.SpilledErrors) -> bool:
+    """Whether the errors fetched end in the header's, whose others may be left out (errors
+    kept on disk are too many to be the header's alone)."""
+    return isinstance(errors, list) and bool(errors) and errors[-1].row_number is None
+
+
 def _first_shown(
     limit: int, whole: list[Problem], in_rows: list[Problem], errors: list[engine.TableError]
 ) -> tuple[list[Problem], list[Problem], list[engine.TableError]]:
@@ -924,7 +935,9 @@ def _row_of(item: Problem | engine.TableError) -> int:
     return (item.row if isinstance(item, Problem) else item.row_number) or 0
 
 
-def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str]) -> list[Problem]:
+def _row_causes(
+    resource, result: engine.EngineResult, key_fields: frozenset[str], stopped: bool
+) -> list[Problem]:
     """Why a row's cells are not the header's, named once for the row before what
     follows from it (Frictionless reports each cell shifted or missing, each required
     one empty, and the first cell's type):
@@ -942,15 +955,16 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
       under the header «word» is data): the row's errors are not shown (`_unexplained`).
 
     The rows are read again from the file (one small enough to be edited by hand) when
-    the errors show such a row or a header that is not the schema's: the same with
-    --limit-errors, which asks for more errors where these hide some (`_check_table`)."""
+    the errors show such a row or a header that is not the schema's, or when the engine
+    ``stopped`` at the errors --limit-errors asked for, which may leave out those that
+    show the cause of the last ones (its rows are looked at up to theirs)."""
     errors = result.errors
     schema = getattr(resource, "schema", None)
     if not isinstance(errors, list) or resource.remote or schema is None:
         return []
     # rows holding the field's name where values should be: maybe the header repeated
     named = {e.row_number for e in errors if _a_fields_name(e)}
-    if not (named or any(_shows_a_cause(e) for e in errors)):
+    if not (stopped or named or any(_shows_a_cause(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
@@ -963,8 +977,11 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
     # rows with a value of the wrong type or out of bounds: maybe moved by a split text
     misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
     text_field = _text_field(schema, key_fields)  # where a note beyond the last column may go
+    last = (errors[-1].row_number or 0) if stopped else None  # the rows past it: errors not fetched
     problems = []
     for number, cells in table.numbered():
+        if last is not None and number > last:
+            break
         while len(cells) > len(header) and not cells[-1].strip():
             cells = cells[:-1]  # a separator left at the row's end
         if _same_words(cells, schema.field_names):
@@ -994,9 +1011,8 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
 
 def _shows_a_cause(error: engine.TableError) -> bool:
     """Whether the error may follow from a row's cause (or the header's): a cell missing
-    (a required one's constraint error comes first: what a limit may leave) or extra, or
-    a header that is not the schema's."""
-    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS) or error.constraint == "required"
+    or extra, or a header that is not the schema's."""
+    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS)
 
 
 def _a_fields_name(error: engine.TableError) -> bool:
