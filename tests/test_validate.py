@@ -202,6 +202,55 @@ def test_the_error_limit_counts_the_problems_shown(plan_copy):
     assert "у звіті лише 3 помилки цієї таблиці, з її початку (--limit-errors)" in words
 
 
+def _header_deleted(rows: list[list[str]]) -> list[list[str]]:
+    return rows[1:]
+
+
+def _status_moved_to_the_end(rows: list[list[str]]) -> list[list[str]]:
+    return [[*row[:4], *row[5:], row[4]] for row in rows]
+
+
+def _a_text_split_by_a_comma(rows: list[list[str]]) -> list[list[str]]:
+    split = [*rows[2][:5], "Анонс толоки", " на сайті", *rows[2][6:]]  # the comma typed without quotes
+    return [*rows[:2], split, *rows[3:]]
+
+
+@pytest.mark.parametrize(
+    ("broken", "limit", "cause", "said"),
+    [
+        (_header_deleted, 1, "header-missing", "Рядка заголовків немає"),
+        (_status_moved_to_the_end, 3, "column-moved", "Стовпець «status» стоїть 10-м, а має бути 5-м"),
+        (_a_text_split_by_a_comma, 1, "split-row", "мабуть, текст однієї з клітинок містить кому без лапок"),
+    ],
+)
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_the_error_limit_keeps_the_cause_of_the_errors_it_shows(
+    plan_with_reports, broken, limit, cause, said, engine
+):
+    """Under --limit-errors the table's and the rows' causes were gone (a deleted header,
+    a moved column, a text split by a comma) and only their consequences shown: the
+    header rebuilt from the few label errors fetched, and a row's cause looked for only
+    among the first errors. The limit shows the first problems of the whole report."""
+    reports = plan_with_reports / "progress_reports.csv"
+    with reports.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    with reports.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream, lineterminator="\n").writerows(broken(rows))
+    if engine == "frictionless":
+        leave_the_reports_to_frictionless(plan_with_reports)
+
+    def shown(report: dict) -> list[tuple]:
+        errors = [e for e in report["errors"] if e["path"] == "progress_reports.csv"]
+        return [(e["type"], e["row"], e["field"]) for e in errors]
+
+    _, whole = report_json(plan_with_reports)
+    assert shown(whole)[0][0] == cause
+    _, limited = report_json(plan_with_reports, "--limit-errors", str(limit))
+    assert shown(limited) == shown(whole)[:limit]
+    text = run_cli("validate", plan_with_reports, "--limit-errors", str(limit)).stdout
+    assert said in " ".join(text.split())
+
+
 def test_synthetic_reports_validate(plan_with_reports):
     report = validate(plan_with_reports)
     assert report.valid, [p.to_dict("en") for p in report.errors]
@@ -2111,15 +2160,16 @@ def test_a_note_across_spare_cells_of_a_small_file_leaves_the_header_in_row_1(pl
 @pytest.mark.parametrize(
     ("above", "found"),
     [
-        ("", []),  # a blank first line: Frictionless finds the header below it
-        ("Звіти про виконання плану", []),  # the sheet's title: so is a one-cell line
+        ("", []),  # a blank first line: the header is below it
+        ("Звіти про виконання плану", [("header-titles", 1)]),  # the sheet's title
         ("Звіти про виконання плану,,,,,,,,,", [("header-titles", 1)]),  # padded to the width
     ],
 )
 def test_a_line_above_the_header_is_not_called_a_repeated_header(plan_copy, above, found):
     """Declaring the header as row 1 (for the note above) made a package with a blank or a
     title line above its header invalid, «рядок 2 повторює заголовок: видаліть рядок 2»,
-    the header itself; a title padded with commas had that advice before too."""
+    the header itself; a title padded with commas had that advice before too. The title
+    is named, in one cell or padded (the one-cell one passed as valid)."""
     reports = plan_copy / "progress_reports.csv"
     sample = (EXAMPLES / "progress_reports.sample.csv").read_text(encoding="utf-8")
     reports.write_text(f"{above}\n{sample}", encoding="utf-8")
@@ -2131,6 +2181,49 @@ def test_a_line_above_the_header_is_not_called_a_repeated_header(plan_copy, abov
             "The header is row 2, and row 1 («Звіти про виконання плану») stands above it"
         )
         assert report["errors"][0]["fix"] == "Delete row 1: row 2 becomes the header."
+
+
+@pytest.mark.parametrize("above", ["Звіти про виконання плану", "Звіти про виконання плану,,,,,,,,,", ""])
+@pytest.mark.parametrize("more", [0, 8])  # a few rows, or enough for Frictionless to guess the header row
+@pytest.mark.parametrize("excel", [False, True])
+def test_the_plans_rules_read_the_rows_under_a_title_line(plan_copy, above, more, excel):
+    """A title line above the header turned the plan's rules off: they took line 1 for the
+    header, found none of their columns, and a date outside its quarter and an ftp:// link
+    passed as valid ("0 помилок"), to be built. They read the header where Frictionless
+    does, and the title is named first; rows are the file's lines."""
+    reports = plan_copy / "progress_reports.csv"
+    late = ROW.replace("2021-06-15", "2021-12-14")  # not in 2021-Q2
+    ftp = ROW.replace("R1", "R2").replace("https://x.ua/a", "ftp://x.ua/a")
+    fine = [ROW.replace("R1", f"R{n}") for n in range(3, 3 + more)]
+    reports.write_text("\n".join([HEADER, late, ftp, *fine]) + "\n", encoding="utf-8")
+    if excel:
+        save_as_ukrainian_excel(reports)
+        above = above.replace(",", ";")
+    text = reports.read_text(encoding="utf-8-sig")
+    reports.write_text(f"{above}\n{text}", encoding="utf-8-sig" if excel else "utf-8")
+    code, report = report_json(plan_copy, "--lang", "en")
+    title = [("header-titles", 1, None)] if above else []
+    assert [(e["type"], e["row"], e["field"]) for e in report["errors"]] == [
+        *title,
+        ("plan-date-outside-quarter", 3, "report_date"),
+        ("plan-evidence-not-http", 4, "evidence_url"),
+    ]
+    assert code == 1
+    assert run_cli("build", plan_copy, "--out", plan_copy.parent / "build").returncode == 1
+
+
+def test_every_task_needs_a_leader_under_a_title_line_of_its_roles(plan_copy):
+    """Under a title line task_roles.csv had no «task_id» column for the rules: a task
+    without its leader passed."""
+    roles = plan_copy / "task_roles.csv"
+    lines = roles.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if line != "1.1,leader,1,tokarchuk-o-v"]
+    roles.write_text("\n".join(["Ролі у завданнях", *kept]) + "\n", encoding="utf-8")
+    _, report = report_json(plan_copy)
+    assert [(e["type"], e["path"], e["row"]) for e in report["errors"]] == [
+        ("plan-task-without-leader", "tasks.csv", 2),
+        ("header-titles", "task_roles.csv", 1),
+    ]
 
 
 def test_a_note_of_a_table_checked_alone_is_not_sent_into_a_key_column(plan_copy, tmp_path):

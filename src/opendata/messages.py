@@ -937,24 +937,25 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "header-titles": {
         "uk": (
             "Перший рядок — назви стовпців словами (titles схеми, як-от «{title}»), а заголовок — у "
-            "рядку 2, тож перший рядок прочитано як заголовок, а другий — як дані.",
+            "рядку 2: портал і програми читачів візьмуть перший рядок за заголовок, а другий — за дані.",
             "Видаліть рядок 1: заголовком стане рядок 2.",
         ),
         "en": (
             "The first row holds the columns' titles (the schema's, such as «{title}»), and the header "
-            "is row 2, so the first row was read as the header and the second as data.",
+            "is row 2: the portal and readers' programs take the first row for the header and the "
+            "second for data.",
             "Delete row 1: row 2 becomes the header.",
         ),
     },
     "header-titles:line": {
         "uk": (
-            "Заголовок — у рядку 2, а рядок 1 («{title}») стоїть над ним, тож його прочитано як "
-            "заголовок, а заголовок — як дані.",
+            "Заголовок — у рядку 2, а рядок 1 («{title}») стоїть над ним: портал і програми читачів "
+            "візьмуть його за заголовок, а заголовок — за дані.",
             "Видаліть рядок 1: заголовком стане рядок 2.",
         ),
         "en": (
-            "The header is row 2, and row 1 («{title}») stands above it, so row 1 was read as the "
-            "header and the header as data.",
+            "The header is row 2, and row 1 («{title}») stands above it: the portal and readers' "
+            "programs take row 1 for the header and the header for data.",
             "Delete row 1: row 2 becomes the header.",
         ),
     },

@@ -17,14 +17,17 @@
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others; a
 date is read by its field, in the format the schema declares («15.06.2021»).
-Row numbers follow Frictionless: the header is row 1.
+Row numbers follow Frictionless: the file's first line is row 1, the header's unless a title
+stands above it.
 """
 
 from __future__ import annotations
 
 import csv
 import ipaddress
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
@@ -115,29 +118,60 @@ class Table:
 
 
 def read_table(resource: frictionless.Resource) -> Table | None:
-    """A plan table's cells as text, UTF-8 (a byte-order mark allowed), in the
-    delimiter its descriptor declares or Frictionless would sniff: a file a Ukrainian
-    Excel saved as "CSV UTF-8" has semicolons (read with commas, its rows were one cell
-    each, and the rules found no columns to check).  None if it cannot be read.
+    """A plan table's cells as text (`read_cells`).  None if it cannot be read.
 
     Python's csv module, not Frictionless: opening a resource costs ~50 ms, and
     `validate` reads four plan tables after the schema check."""
     try:
-        delimiter = delimiter_of(resource)
-        with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
-            header, *records = csv.reader(stream, delimiter=delimiter)
+        cells = read_cells(resource)
     except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return None
+    header = cells.header
     # a short row's missing cells as empty ones: the schema check reports them
     # rows of empty cells are Frictionless' blank rows, not tasks or reports with no id
     rows = [
-        {**{name: cells[i] if i < len(cells) else "" for i, name in enumerate(header)}, "__row": number}
-        for number, cells in enumerate(records, start=2)
-        if any(cells)
+        {**{name: row[i] if i < len(row) else "" for i, name in enumerate(header)}, "__row": number}
+        for number, row in cells.numbered()
+        if any(row)
     ]
     schema = getattr(resource, "schema", None)
     fields = {described.name: described for described in schema.fields} if schema is not None else {}
-    return Table(resource.name, resource.path, rows, header, delimiter, fields)
+    return Table(resource.name, resource.path, rows, header, cells.delimiter, fields)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """A table's rows as text, and where its header is."""
+
+    delimiter: str
+    header_row: int  # as Frictionless numbers rows: the file's first is 1
+    header: list[str]
+    rows: list[list[str]]  # those below the header
+
+    def numbered(self) -> Iterator[tuple[int, list[str]]]:
+        """The rows below the header with their numbers, as Frictionless gives them."""
+        return enumerate(self.rows, start=self.header_row + 1)
+
+
+def read_cells(resource: frictionless.Resource) -> Cells:
+    """A table's cells as text, UTF-8 (a byte-order mark allowed), in the delimiter its
+    descriptor declares or Frictionless would sniff (a file a Ukrainian Excel saved as
+    "CSV UTF-8" has semicolons), the header in the row its dialect says: `validate`
+    declares the one below a title line, and Frictionless reads it there too (from
+    line 1, the rules found none of their columns and checked nothing)."""
+    delimiter = delimiter_of(resource)
+    header_row = header_row_of(resource)
+    with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
+        records = csv.reader(stream, delimiter=delimiter)
+        header = next(itertools.islice(records, header_row - 1, None), None)
+        if header is None:
+            raise ValueError(f"{resource.path} has no row {header_row} to be its header")
+        return Cells(delimiter, header_row, header, list(records))
+
+
+def header_row_of(resource: frictionless.Resource) -> int:
+    """The row the table's header is in: 1, unless its dialect says another."""
+    return (resource.dialect.header_rows or [1])[0]
 
 
 def delimiter_of(resource: frictionless.Resource) -> str:

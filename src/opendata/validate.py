@@ -62,7 +62,8 @@ TITLE_SHOWN = 60  # characters of a line above the header, quoted in its cause
 # Frictionless' candidates but the comma: a comma file is left to its sniffing, which
 # reads it right, and a declared dialect would cost the engine's head start
 HEADER_DELIMITERS = (";", "\t", "|")
-HEADER_MAX_BYTES = 1 << 16
+HEADER_MAX_BYTES = 1 << 16  # of a line
+HEADER_LINES = 2  # the header is looked for in these first lines: below a title, at most
 # a dialect's properties that say where the header is (`_declare_header_row`)
 HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
@@ -752,11 +753,18 @@ def _missing(resource: frictionless.Resource, file: Path, folders: Folders) -> P
     return Problem("file-missing", resource=resource.name, path=resource.path, params=params)
 
 
-def _first_line(file: Path) -> str:
-    """The file's first line, as far as a header goes; a line may end in a lone CR (an old Mac's)."""
+def _first_lines(file: Path) -> list[str]:
+    """The file's first lines, as far as a header and a line above it go (``HEADER_LINES``);
+    a line may end in a lone CR (an old Mac's)."""
     with file.open("rb") as stream:
-        start = stream.readline(HEADER_MAX_BYTES).decode("utf-8-sig", errors="replace")
-    return (start.splitlines() or [""])[0]
+        start = b"".join(stream.readline(HEADER_MAX_BYTES) for _ in range(HEADER_LINES))
+    return start.decode("utf-8-sig", errors="replace").splitlines()[:HEADER_LINES]
+
+
+def _holds_every_name(cells: list[str], names: list[str]) -> bool:
+    """Whether a line's cells hold every name of the schema (spaces around them aside):
+    the header, though a column may stand out of place."""
+    return set(names) <= {cell.strip() for cell in cells}
 
 
 def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) -> None:
@@ -770,20 +778,22 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     names = getattr(resource, "schema", None) and resource.schema.field_names
     if not names or len(names) < 2:
         return
-    header = _first_line(file)
-    for delimiter in HEADER_DELIMITERS:
-        if next(csv.reader([header], delimiter=delimiter), None) == names:
-            resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
-            return
+    for header in _first_lines(file):  # the header may stand below a title
+        for delimiter in HEADER_DELIMITERS:
+            if next(csv.reader([header], delimiter=delimiter), None) == names:
+                resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
+                return
 
 
 def _declare_header_row(resource: frictionless.Resource, file: Path) -> None:
     """A CSV table whose first line holds every name of its schema has its header there,
-    unless its dialect says otherwise (or declares comment lines, which Frictionless
-    looks past for the header).  Frictionless guesses the header row from the rows'
-    widths, and in a file of a few rows one with a note typed across spare cells was the
-    header: every column "named" by a data row's values.  A first line that is not the
-    header (a title above it, a blank line) is left to that guess, which finds it."""
+    or in line 2 when that one does (below a title or a blank line), unless its dialect
+    says otherwise (or declares comment lines, which Frictionless looks past for the
+    header).  Frictionless guesses the header row from the rows' widths: in a file of a
+    few rows one with a note typed across spare cells was the header (every column
+    "named" by a data row's values), and a title line was, where in a longer file it
+    found the header below it.  The plan's rules read the header where it is declared
+    (`plan_rules.read_cells`); a title above it is named (`_title_above_header`)."""
     schema = getattr(resource, "schema", None)
     if resource.format not in ("csv", "tsv") or schema is None or not schema.fields:
         return
@@ -792,9 +802,10 @@ def _declare_header_row(resource: frictionless.Resource, file: Path) -> None:
         return
     control = dialect.get_control("csv") if dialect.has_control("csv") else None
     delimiter = control.delimiter if control is not None else ("\t" if resource.format == "tsv" else ",")
-    cells = {cell.strip() for cell in next(csv.reader([_first_line(file)], delimiter=delimiter), [])}
-    if set(schema.field_names) <= cells:
-        dialect.header_rows = [1]
+    for number, line in enumerate(_first_lines(file), start=1):
+        if _holds_every_name(next(csv.reader([line], delimiter=delimiter), []), schema.field_names):
+            dialect.header_rows = [number]
+            return
 
 
 def _blank(file: Path) -> bool:
@@ -925,11 +936,15 @@ def _check_table(
     ``key_fields``: the fields of its foreign keys as declared, checked or not.
 
     --limit-errors counts the problems shown: the engine is asked for one error more (to
-    tell whether any are left out), and for more while those a cause explains (not shown)
-    leave too few; what is shown is cut to the limit."""
+    tell whether any are left out), and for every error of the header (a cause is found
+    from all of them, `_shifted_columns`: there is one a column, but for extra ones), and
+    for more while those a cause explains (not shown) leave too few; what is shown is
+    cut to the limit."""
     progress = (lambda rows: on_progress(resource.name, rows)) if on_progress else None
     wanted = limit_errors + 1 if limit_errors else 0
-    asked = wanted
+    schema = getattr(resource, "schema", None)
+    asked = wanted + len(schema.fields) if limit_errors and schema is not None else wanted
+    title = _title_above_header(resource)
     while True:
         # the engine's call stays here, not in a helper: one measured 5–8 % slower at 1M rows
         options = {"package": package, "limit_errors": asked, "on_progress": progress}
@@ -943,15 +958,17 @@ def _check_table(
                 _wrong_encoding(resource, not_utf8, report)
                 return False
             result = engine.fall_back(resource, str(unsupported), **options)
+        stopped = bool(asked) and len(result.errors) >= asked  # at the limit asked: more may follow
         causes = [
+            title,
             _unclosed_quote(resource, result),
             _shifted_columns(resource, result),
-            *_row_causes(resource, result, key_fields),
+            *_row_causes(resource, result, key_fields, stopped),
         ]
         found = [cause for cause in causes if cause is not None]
-        errors = _unexplained(result.errors, found)
+        errors = _unexplained(result.errors, found, plan_rules.header_row_of(resource))
         hidden = len(result.errors) - len(errors)
-        if not (asked and len(result.errors) >= asked and asked < wanted + hidden):
+        if not (stopped and (asked < wanted + hidden or _ends_in_header(result.errors))):
             break
         asked = max(wanted + hidden, 2 * asked)  # a few runs, however many are hidden
     whole = [cause for cause in found if cause.code not in ROW_CAUSES]
@@ -976,6 +993,12 @@ def _check_table(
     return True
 
 
+def _ends_in_header(errors: list[engine.TableError] | engine.SpilledErrors) -> bool:
+    """Whether the errors fetched end in the header's, whose others may be left out (errors
+    kept on disk are too many to be the header's alone)."""
+    return isinstance(errors, list) and bool(errors) and errors[-1].row_number is None
+
+
 def _first_shown(
     limit: int, whole: list[Problem], in_rows: list[Problem], errors: list[engine.TableError]
 ) -> tuple[list[Problem], list[Problem], list[engine.TableError]]:
@@ -992,7 +1015,9 @@ def _row_of(item: Problem | engine.TableError) -> int:
     return (item.row if isinstance(item, Problem) else item.row_number) or 0
 
 
-def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str]) -> list[Problem]:
+def _row_causes(
+    resource, result: engine.EngineResult, key_fields: frozenset[str], stopped: bool
+) -> list[Problem]:
     """Why a row's cells are not the header's, named once for the row before what
     follows from it (Frictionless reports each cell shifted or missing, each required
     one empty, and the first cell's type):
@@ -1007,48 +1032,40 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
       left at the row's end;
     - the header copied again below holds no values ("header-repeated", for a row with
       an error whose cell is its field's name: in a table of one column of words, «word»
-      under the header «word» is data); nor does the header below a row of the schema's
-      titles, or below a line of its own (the sheet's title), which was read as the header
-      ("header-titles"): the row's errors are not shown (`_unexplained`).
+      under the header «word» is data): the row's errors are not shown (`_unexplained`).
 
     The rows are read again from the file (one small enough to be edited by hand) when
-    the errors show such a row or a header that is not the schema's: the same with
-    --limit-errors, which asks for more errors where these hide some (`_check_table`)."""
+    the errors show such a row or a header that is not the schema's, or when the engine
+    ``stopped`` at the errors --limit-errors asked for, which may leave out those that
+    show the cause of the last ones (its rows are looked at up to theirs)."""
     errors = result.errors
     schema = getattr(resource, "schema", None)
     if not isinstance(errors, list) or resource.remote or schema is None:
         return []
     # rows holding the field's name where values should be: maybe the header repeated
     named = {e.row_number for e in errors if _a_fields_name(e)}
-    if not (named or any(_shows_a_cause(e) for e in errors)):
+    if not (stopped or named or any(_shows_a_cause(e) for e in errors)):
         return []
     if os.path.getsize(resource.normpath) > PASTED_ROWS_MAX_BYTES:
         return []
     try:
-        delimiter = plan_rules.delimiter_of(resource)
-        with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
-            header, *rows = csv.reader(stream, delimiter=delimiter)
+        table = plan_rules.read_cells(resource)
     except (OSError, UnicodeDecodeError, ValueError, csv.Error):
         return []
+    header, delimiter = table.header, table.delimiter
     where = {"resource": resource.name, "path": resource.path}
     # rows with a value of the wrong type or out of bounds: maybe moved by a split text
     misfit = {e.row_number for e in errors if e.type in SHARED_PARAMS}
-    titles = [each.title or "" for each in schema.fields]
     text_field = _text_field(schema, key_fields)  # where a note beyond the last column may go
+    last = (errors[-1].row_number or 0) if stopped else None  # the rows past it: errors not fetched
     problems = []
-    for number, cells in enumerate(rows, start=2):
+    for number, cells in table.numbered():
+        if last is not None and number > last:
+            break
         while len(cells) > len(header) and not cells[-1].strip():
             cells = cells[:-1]  # a separator left at the row's end
         if _same_words(cells, schema.field_names):
-            if number == 2 and all(titles) and _same_words(header, titles):
-                params = {"title": titles[0]}
-                problems.append(Problem("header-titles", row=1, params=params, **where))
-            elif number == 2 and not _same_words(header, schema.field_names):
-                # a line above the header (the sheet's title, a note), read as the header
-                first = next((cell.strip() for cell in header if cell.strip()), "")
-                params = {"variant": "line", "title": shorten(first, TITLE_SHOWN, placeholder="…")}
-                problems.append(Problem("header-titles", row=1, params=params, **where))
-            elif number in named:
+            if number in named:
                 problems.append(Problem("header-repeated", row=number, **where))
         elif len(cells) == 1 and len(header) > 1:
             variant = next(
@@ -1074,9 +1091,8 @@ def _row_causes(resource, result: engine.EngineResult, key_fields: frozenset[str
 
 def _shows_a_cause(error: engine.TableError) -> bool:
     """Whether the error may follow from a row's cause (or the header's): a cell missing
-    (a required one's constraint error comes first: what a limit may leave) or extra, or
-    a header that is not the schema's."""
-    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS) or error.constraint == "required"
+    or extra, or a header that is not the schema's."""
+    return error.type in ("missing-cell", "extra-cell", *LABEL_ERRORS)
 
 
 def _a_fields_name(error: engine.TableError) -> bool:
@@ -1159,18 +1175,19 @@ def _text_field(schema: frictionless.Schema, key_fields: frozenset[str]) -> str 
     )
 
 
-def _unexplained(errors, causes: list[Problem]):
+def _unexplained(errors, causes: list[Problem], header_row: int):
     """The engine's errors but those a cause says all of: the "extra-cell" of a row whose
     note beyond the last column is quoted ("extra-cells"); every error of a row that
-    repeats the header ("header-repeated"); the names of a header of titles, and the
-    errors of the header read as the row after it ("header-titles")."""
+    repeats the header ("header-repeated"); where a line above the header was read as
+    the header (``header_row`` 1: a dialect that says so), its names and the errors of
+    the header read as the row after it ("header-titles")."""
     said: dict[int | None, frozenset[str] | None] = {}  # by row (None: the header): types, None for all
     for cause in causes:
         if cause.code == "extra-cells":
             said[cause.row] = frozenset({"extra-cell"})
         elif cause.code == "header-repeated":
             said[cause.row] = None
-        elif cause.code == "header-titles":
+        elif cause.code == "header-titles" and header_row == 1:
             said.update({None: frozenset(LABEL_ERRORS), 2: None})
     if not said:
         return errors  # maybe spilled to disk: not read here
@@ -1190,6 +1207,29 @@ def _blank_column(error: engine.TableError) -> bool:
     return error.type == "extra-label" and not (error.cell or "").strip()
 
 
+def _title_above_header(resource) -> Problem | None:
+    """A line above the header: the schema's titles, or one of its own (the sheet's title,
+    a note).  A portal's DataStore and a reader's program take line 1 for the header, and
+    Frictionless did in a file of a few rows: name it, with the fix to delete it."""
+    schema = getattr(resource, "schema", None)
+    if resource.format not in ("csv", "tsv") or resource.remote or schema is None or not schema.fields:
+        return None
+    lines = _first_lines(Path(resource.normpath))
+    if len(lines) < 2 or not lines[0].strip():  # a blank line above the header is no title
+        return None
+    delimiter = plan_rules.delimiter_of(resource)
+    above, header = (next(csv.reader([line], delimiter=delimiter), []) for line in lines)
+    if _holds_every_name(above, schema.field_names) or not _holds_every_name(header, schema.field_names):
+        return None
+    where = {"resource": resource.name, "path": resource.path}
+    titles = [each.title or "" for each in schema.fields]
+    if all(titles) and _same_words(above, titles):
+        return Problem("header-titles", row=1, params={"title": titles[0]}, **where)
+    first = next((cell.strip() for cell in above if cell.strip()), "")
+    params = {"variant": "line", "title": shorten(first, TITLE_SHOWN, placeholder="…")}
+    return Problem("header-titles", row=1, params=params, **where)
+
+
 def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
     """A quote opened and never closed takes the rest of the file into one cell, and
     Frictionless reports only what follows from it: the last row lacks its other
@@ -1200,7 +1240,7 @@ def _unclosed_quote(resource, result: engine.EngineResult) -> Problem | None:
     errors = result.errors
     if not isinstance(errors, list) or not errors or resource.remote:
         return None
-    last_row = result.row_count + 1  # the header is row 1
+    last_row = result.row_count + plan_rules.header_row_of(resource)  # below the header
     short = [e for e in errors[-len(resource.schema.fields) :] if e.row_number == last_row]
     missing = [e.field_number for e in short if e.type == "missing-cell" and e.field_number]
     if not missing or min(missing) < 2:
