@@ -1190,6 +1190,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "copying from other programs, and the XLSX download refuses them.",
         ),
     },
+    "plan-control-character-field": {
+        "uk": (
+            "У назві поля «{field}» є невидимий керівний символ ({character}): книга XLSX, яку пишуть "
+            "build і publish, не приймає такого заголовка.",
+            "Видаліть символ із назви поля в текстовому редакторі (у таблиці його не видно), і в схемі "
+            "таблиці, і в рядку заголовків.",
+        ),
+        "en": (
+            "The name of field «{field}» holds an invisible control character ({character}): the XLSX "
+            "workbook that build and publish write refuses such a header.",
+            "Delete the character from the field's name in a text editor (a spreadsheet does not show "
+            "it), in the table's schema and in the header row.",
+        ),
+    },
     "plan-done-without-evidence": {
         "uk": (
             "Звіт «{report_id}» позначено як виконаний, але без посилання на підтвердження.",

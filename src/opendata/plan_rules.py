@@ -8,8 +8,8 @@
 - task «N.x» belongs to campaign N (a heading the import missed moves tasks);
 - an adopted decision has its date and number;
 - a report marked done without evidence is a warning;
-- no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
-  copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
+- no cell or column name of any table holds an invisible control character (Ctrl-Z, NUL:
+  left by copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
 - a cell longer than Excel holds is a warning: the XLSX download cuts it;
 - a cell or a column's name starting with "=" is a warning: Excel runs it as a formula when
   it opens the CSV.
@@ -207,12 +207,8 @@ def _local(host: str) -> bool:
 
 def _cell_problems(table: Table) -> list[Problem]:
     """Cells the downloads cannot carry as they are: control characters, text longer
-    than an Excel cell, and text Excel would run as a formula (a column's name too)."""
-    problems = [
-        _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
-        for name in table.header
-        if formula_sign(name)
-    ]
+    than an Excel cell, and text Excel would run as a formula (column names too)."""
+    problems = _header_problems(table)
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""
@@ -229,15 +225,35 @@ def _cell_problems(table: Table) -> list[Problem]:
                     table, "plan-cell-too-long", record["__row"], name, None, severity="warning"
                 )
                 problems.append(too_long)
-            found = CONTROL_RE.search(text)
-            if found:
-                character = f"U+{ord(found.group()):04X}"
+            if character := _control_character(text):
                 problems.append(
                     _problem(
                         table, "plan-control-character", record["__row"], name, None, character=character
                     )
                 )
     return problems
+
+
+def _header_problems(table: Table) -> list[Problem]:
+    """Column names the downloads cannot carry: one Excel would run as a formula, and one
+    with a control character, which the XLSX download refuses as its header cell."""
+    problems = []
+    for name in table.header:
+        if formula_sign(name):
+            problems.append(
+                _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
+            )
+        if character := _control_character(name):
+            problems.append(
+                _problem(table, "plan-control-character-field", 1, name, None, character=character)
+            )
+    return problems
+
+
+def _control_character(text: str) -> str | None:
+    """The first control character of the text, as its code point («U+001A»), if any."""
+    found = CONTROL_RE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 # warnings that record a fact of the decision and ask for nothing: `validate` shows them,
