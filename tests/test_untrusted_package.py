@@ -147,7 +147,7 @@ def test_a_field_named_with_a_control_character_is_an_error_not_a_traceback(plan
     )
     assert "Fix: Delete the character from the field's name in a text editor" in checked.stdout
     # publish refuses before it asks the portal anything: no portal at this address
-    where = ["--dry-run", "--org", "planfields-org", "--portal", "http://127.0.0.1:9"]
+    where = ["--dry-run", "--org", "my-city", "--portal", "http://127.0.0.1:9"]
     refused = run_cli(command, plan_copy, *(["--out", tmp_path / "dist"] if command == "build" else where))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "opendata validate" in refused.stderr + refused.stdout
