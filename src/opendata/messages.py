@@ -1204,6 +1204,49 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "it), in the table's schema and in the header row.",
         ),
     },
+    "plan-field-missing": {
+        "uk": (
+            "У схемі таблиці плану немає поля «{field}»: з нього build, report і publish будують план, "
+            "тож без нього вони не спрацюють.",
+            "Поверніть поле «{field}» (тип «{type}») у схему таблиці й у рядок заголовків {path}, як у "
+            "схемі, яку пише opendata import-plan. Власні поля додавайте поруч, під іншими назвами.",
+        ),
+        "en": (
+            "The plan table's schema has no field «{field}»: build, report and publish make the plan "
+            "from it, and cannot work without it.",
+            "Put field «{field}» (type «{type}») back into the table's schema and the header row of "
+            "{path}, as in the schema opendata import-plan writes. Add fields of your own beside it, "
+            "under other names.",
+        ),
+    },
+    "plan-field-missing:renamed": {
+        "uk": (
+            "У схемі таблиці плану немає поля «{field}», а на його місці стоїть «{renamed}»: з поля "
+            "«{field}» build, report і publish будують план, тож без нього вони не спрацюють.",
+            "Поверніть полю «{renamed}» назву «{field}» у схемі таблиці й у рядку заголовків {path}. "
+            "Власні поля додавайте поруч, під іншими назвами.",
+        ),
+        "en": (
+            "The plan table's schema has no field «{field}», and «{renamed}» stands in its place: build, "
+            "report and publish make the plan from field «{field}», and cannot work without it.",
+            "Give field «{renamed}» its name «{field}» back, in the table's schema and the header row "
+            "of {path}. Add fields of your own beside it, under other names.",
+        ),
+    },
+    "plan-field-type": {
+        "uk": (
+            "Поле «{field}» таблиці плану має в схемі тип «{actual}», а build, report і publish читають "
+            "його як «{type}» і з іншим типом не спрацюють.",
+            'Поверніть полю «{field}» у схемі таблиці тип «{type}» ("type": "{type}"), як у схемі, '
+            "яку пише opendata import-plan.",
+        ),
+        "en": (
+            "Field «{field}» of the plan table has type «{actual}» in its schema, but build, report "
+            "and publish read it as «{type}», and cannot work with another type.",
+            'Give field «{field}» type «{type}» back in the table\'s schema ("type": "{type}"), as '
+            "in the schema opendata import-plan writes.",
+        ),
+    },
     "plan-done-without-evidence": {
         "uk": (
             "Звіт «{report_id}» позначено як виконаний, але без посилання на підтвердження.",
