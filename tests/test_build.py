@@ -548,6 +548,96 @@ def test_an_invisible_control_character_stops_the_build_with_the_cell_named(plan
     assert result.returncode == 1 and "Traceback" not in result.stderr
 
 
+def rename_column(package: Path, table: str, name: str, new: str | None) -> None:
+    """Rename a column in its table's schema and header alike, as a user's consistent edit
+    passes the schema check; None deletes it from both, with its cells."""
+    schema_path = package / "schemas" / f"{table}.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    described = next(f for f in schema["fields"] if f["name"] == name)
+    if new is None:
+        schema["fields"].remove(described)
+    else:
+        described["name"] = new
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    with (package / f"{table}.csv").open(encoding="utf-8", newline="") as stream:
+        header, *rows = list(csv.reader(stream))
+    place = header.index(name)
+    with (package / f"{table}.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\n")
+        if new is None:
+            writer.writerows([*cells[:place], *cells[place + 1 :]] for cells in [header, *rows])
+        else:
+            writer.writerows([[*header[:place], new, *header[place + 1 :]], *rows])
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "new", "said"),
+    [
+        (
+            "progress_reports",
+            "summary",
+            "text",
+            [
+                "✗ field «summary»: The plan table's schema has no field «summary», and «text» stands in "
+                "its place: build, report and publish make the plan from field «summary»",
+                "Fix: Give field «text» its name «summary» back, in the table's schema and the header "
+                "row of progress_reports.csv.",
+            ],
+        ),
+        (
+            "campaigns",
+            "title_en",
+            None,
+            [
+                "✗ field «title_en»: The plan table's schema has no field «title_en»: build, report and "
+                "publish make the plan from it",
+                "Fix: Put field «title_en» (type «string») back into the table's schema and the header "
+                "row of campaigns.csv",
+            ],
+        ),
+    ],
+)
+def test_a_plan_field_renamed_or_dropped_is_an_error_not_a_traceback(
+    plan_with_reports, tmp_path, table, name, new, said
+):
+    """«summary» renamed «text» in both the schema and the header passed `validate`, and then
+    the plan page stopped build and publish with jinja2's UndefinedError; a column deleted
+    from both, with a KeyError."""
+    rename_column(plan_with_reports, table, name, new)
+    checked = run_cli("validate", plan_with_reports, "--lang", "en")
+    assert checked.returncode == 1, checked.stdout
+    assert f"{table}.csv  (1 error, 0 warnings)" in checked.stdout
+    assert all(words in checked.stdout for words in said), checked.stdout
+    assert_refused(plan_with_reports, tmp_path)
+
+
+def test_a_plan_date_typed_as_text_is_an_error_not_a_traceback(plan_copy, tmp_path):
+    """«period_start» typed "string" passed `validate` (its cells are text too), and then build
+    and report stopped with "'str' object has no attribute 'year'"."""
+    rewrite_field(plan_copy, "decision", "period_start", {"type": "string"}, lambda cell: cell)
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1, checked.stdout
+    assert (
+        "✗ field «period_start»: Field «period_start» of the plan table has type «string» in its schema, "
+        "but build, report and publish read it as «date»" in checked.stdout
+    )
+    assert 'Fix: Give field «period_start» type «date» back in the table\'s schema ("type": "date")' in (
+        checked.stdout
+    )
+    assert_refused(plan_copy, tmp_path)
+
+
+def assert_refused(package: Path, tmp_path: Path) -> None:
+    """build, report and publish refuse the package as invalid: no traceback, nothing built
+    (publish before it asks the portal anything: none answers at its address)."""
+    publish = ["publish", package, "--dry-run", "--org", "my-city", "--portal", "http://127.0.0.1:9"]
+    for command in (["build", package, "--out", tmp_path / "dist"], ["report", package], publish):
+        refused = run_cli(*command, "--lang", "en")
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+        assert f"opendata validate {package}" in refused.stderr + refused.stdout
+    assert not (tmp_path / "dist").exists()
+
+
 @pytest.mark.parametrize("command", ["build", "report"])
 def test_a_refusal_is_json_too_for_a_script(plan_copy, tmp_path, command):
     """`--format json` printed nothing on stdout when the package was invalid: a script

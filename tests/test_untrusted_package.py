@@ -133,6 +133,27 @@ def test_a_field_named_like_a_formula_is_a_warning_and_text_in_the_workbook(plan
     assert header[-1].value == FORMULA and header[-1].data_type == "s"
 
 
+@pytest.mark.parametrize("command", ["build", "publish"])
+def test_a_field_named_with_a_control_character_is_an_error_not_a_traceback(plan_copy, tmp_path, command):
+    """«note\\x07» in the schema and the header passed `validate`, and then the workbook's
+    header cell stopped build and publish with openpyxl's IllegalCharacterError."""
+    add_column_named(plan_copy, "progress_reports", "note\x07")
+    checked = run_cli("validate", plan_copy, "--lang", "en")
+    assert checked.returncode == 1, checked.stdout
+    assert "progress_reports.csv  (1 error, 0 warnings)" in checked.stdout
+    assert (
+        "✗ row 1, field «note␇»: The name of field «note␇» holds an invisible control character "
+        "(U+0007): the XLSX workbook that build and publish write refuses such a header." in checked.stdout
+    )
+    assert "Fix: Delete the character from the field's name in a text editor" in checked.stdout
+    # publish refuses before it asks the portal anything: no portal at this address
+    where = ["--dry-run", "--org", "my-city", "--portal", "http://127.0.0.1:9"]
+    refused = run_cli(command, plan_copy, *(["--out", tmp_path / "dist"] if command == "build" else where))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "opendata validate" in refused.stderr + refused.stdout
+    assert not (tmp_path / "dist").exists()
+
+
 def test_control_characters_of_a_cell_are_shown_not_run_by_the_terminal(tmp_path):
     """validate printed a cell's escape sequences raw: the terminal turned red and took the
     cell's title for its window's."""

@@ -1306,6 +1306,63 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "copying from other programs, and the XLSX download refuses them.",
         ),
     },
+    "plan-control-character-field": {
+        "uk": (
+            "У назві поля «{field}» є невидимий керівний символ ({character}): книга XLSX, яку пишуть "
+            "build і publish, не приймає такого заголовка.",
+            "Видаліть символ із назви поля в текстовому редакторі (у таблиці його не видно), і в схемі "
+            "таблиці, і в рядку заголовків.",
+        ),
+        "en": (
+            "The name of field «{field}» holds an invisible control character ({character}): the XLSX "
+            "workbook that build and publish write refuses such a header.",
+            "Delete the character from the field's name in a text editor (a spreadsheet does not show "
+            "it), in the table's schema and in the header row.",
+        ),
+    },
+    "plan-field-missing": {
+        "uk": (
+            "У схемі таблиці плану немає поля «{field}»: з нього build, report і publish будують план, "
+            "тож без нього вони не спрацюють.",
+            "Поверніть поле «{field}» (тип «{type}») у схему таблиці й у рядок заголовків {path}, як у "
+            "схемі, яку пише opendata import-plan. Власні поля додавайте поруч, під іншими назвами.",
+        ),
+        "en": (
+            "The plan table's schema has no field «{field}»: build, report and publish make the plan "
+            "from it, and cannot work without it.",
+            "Put field «{field}» (type «{type}») back into the table's schema and the header row of "
+            "{path}, as in the schema opendata import-plan writes. Add fields of your own beside it, "
+            "under other names.",
+        ),
+    },
+    "plan-field-missing:renamed": {
+        "uk": (
+            "У схемі таблиці плану немає поля «{field}», а на його місці стоїть «{renamed}»: з поля "
+            "«{field}» build, report і publish будують план, тож без нього вони не спрацюють.",
+            "Поверніть полю «{renamed}» назву «{field}» у схемі таблиці й у рядку заголовків {path}. "
+            "Власні поля додавайте поруч, під іншими назвами.",
+        ),
+        "en": (
+            "The plan table's schema has no field «{field}», and «{renamed}» stands in its place: build, "
+            "report and publish make the plan from field «{field}», and cannot work without it.",
+            "Give field «{renamed}» its name «{field}» back, in the table's schema and the header row "
+            "of {path}. Add fields of your own beside it, under other names.",
+        ),
+    },
+    "plan-field-type": {
+        "uk": (
+            "Поле «{field}» таблиці плану має в схемі тип «{actual}», а build, report і publish читають "
+            "його як «{type}» і з іншим типом не спрацюють.",
+            'Поверніть полю «{field}» у схемі таблиці тип «{type}» ("type": "{type}"), як у схемі, '
+            "яку пише opendata import-plan.",
+        ),
+        "en": (
+            "Field «{field}» of the plan table has type «{actual}» in its schema, but build, report "
+            "and publish read it as «{type}», and cannot work with another type.",
+            'Give field «{field}» type «{type}» back in the table\'s schema ("type": "{type}"), as '
+            "in the schema opendata import-plan writes.",
+        ),
+    },
     "plan-done-without-evidence": {
         "uk": (
             "Звіт «{report_id}» позначено як виконаний, але без посилання на підтвердження.",

@@ -8,11 +8,14 @@
 - task «N.x» belongs to campaign N (a heading the import missed moves tasks);
 - an adopted decision has its date and number;
 - a report marked done without evidence is a warning;
-- no cell of any table holds an invisible control character (Ctrl-Z, NUL: left by
-  copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
+- no cell or column name of any table holds an invisible control character (Ctrl-Z, NUL:
+  left by copying from other programs, unseen in a spreadsheet, refused by the XLSX download);
 - a cell longer than Excel holds is a warning: the XLSX download cuts it;
 - a cell or a column's name starting with "=" is a warning: Excel runs it as a formula when
   it opens the CSV.
+- each plan table's schema has the fields build, report and publish read from it, of the
+  shipped schema's type (a field renamed, dropped or retyped stopped them with a traceback);
+  the user's own fields beside them are welcome.
 
 The tables are read as text, with no type conversion, so that a cell the
 schema check already rejected does not stop the rules from running on others; a
@@ -34,6 +37,7 @@ from urllib.parse import urlsplit
 
 import frictionless
 
+from opendata.package import plan_schema
 from opendata.problems import Problem
 from opendata.quarters import quarter_bounds, quarter_label
 from opendata.tables import written_cell
@@ -49,6 +53,34 @@ URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXCEL_CELL_CHARS = 32_767  # the most an Excel cell holds
 ISO_DATE = frictionless.fields.DateField(name="date")  # a date column the schema does not describe
+# the fields build, report and publish read from each plan table (the nested plan, the progress
+# summary, the plan page, the workbook's `about` sheet, the national exports)
+PLAN_FIELDS = {
+    "decision": (
+        "decision_id",
+        "title",
+        "city",
+        "issuing_body",
+        "status",
+        "date",
+        "number",
+        "period_start",
+        "period_end",
+    ),
+    "campaigns": ("campaign_id", "numeral", "title_uk", "title_en"),
+    "tasks": ("task_id", "campaign_id", "source_number", "number_is_duplicate", "title_uk"),
+    "people": ("person_id", "display_name", "name_latin"),
+    "task_roles": ("task_id", "role", "person_id", "position"),
+    "progress_reports": (
+        "report_id",
+        "task_id",
+        "period",
+        "report_date",
+        "status",
+        "summary",
+        "evidence_url",
+    ),
+}
 
 
 def is_plan(package: frictionless.Package) -> bool:
@@ -59,7 +91,8 @@ def is_plan(package: frictionless.Package) -> bool:
 
 def check(package: frictionless.Package, readable: set[str]) -> list[Problem]:
     tables = {name: read_table(package.get_resource(name)) for name in sorted(readable)}
-    problems = [p for table in tables.values() if table for p in _cell_problems(table)]
+    problems = [p for table in tables.values() if table for p in _plan_field_problems(table)]
+    problems += [p for table in tables.values() if table for p in _cell_problems(table)]
     if tables.get("decision"):
         problems += _adopted_without_date_or_number(tables["decision"])
     if "tasks" in tables:
@@ -239,14 +272,41 @@ def _local(host: str) -> bool:
     return address.is_private or address.is_loopback or address.is_link_local
 
 
+def _plan_field_problems(table: Table) -> list[Problem]:
+    """The fields of PLAN_FIELDS a plan table's schema lacks, or types otherwise than the
+    shipped schema: its rows pass the schema check, and build, report and publish then stop
+    on the field they read ("KeyError: 'summary'", a date read as text)."""
+    if table.resource not in PLAN_FIELDS:  # the user's own table, or a built copy («json-tasks.json»)
+        return []
+    shipped = {described["name"]: described["type"] for described in plan_schema(table.resource)["fields"]}
+    problems = []
+    for name in PLAN_FIELDS[table.resource]:
+        described = table.fields.get(name)
+        if described is None:
+            problems.append(_missing_plan_field(table, name, list(shipped), shipped[name]))
+        elif described.type != shipped[name]:
+            problems.append(
+                _problem(
+                    table, "plan-field-type", None, name, None, type=shipped[name], actual=described.type
+                )
+            )
+    return problems
+
+
+def _missing_plan_field(table: Table, name: str, shipped: list[str], wanted: str) -> Problem:
+    """A plan field the schema lacks; where a name of the user's own stands in its place
+    («text» where the shipped schema has «summary»), the field was renamed, and that name
+    is given to rename back."""
+    place, names = shipped.index(name), list(table.fields)
+    renamed = names[place] if place < len(names) and names[place] not in shipped else None
+    params = {"variant": "renamed", "renamed": renamed} if renamed else {}
+    return _problem(table, "plan-field-missing", None, name, None, type=wanted, **params)
+
+
 def _cell_problems(table: Table) -> list[Problem]:
     """Cells the downloads cannot carry as they are: control characters, text longer
-    than an Excel cell, and text Excel would run as a formula (a column's name too)."""
-    problems = [
-        _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
-        for name in table.header
-        if formula_sign(name)
-    ]
+    than an Excel cell, and text Excel would run as a formula (column names too)."""
+    problems = _header_problems(table)
     for record in table.rows:
         for name in table.header:
             text = record.get(name) or ""
@@ -263,15 +323,35 @@ def _cell_problems(table: Table) -> list[Problem]:
                     table, "plan-cell-too-long", record["__row"], name, None, severity="warning"
                 )
                 problems.append(too_long)
-            found = CONTROL_RE.search(text)
-            if found:
-                character = f"U+{ord(found.group()):04X}"
+            if character := _control_character(text):
                 problems.append(
                     _problem(
                         table, "plan-control-character", record["__row"], name, None, character=character
                     )
                 )
     return problems
+
+
+def _header_problems(table: Table) -> list[Problem]:
+    """Column names the downloads cannot carry: one Excel would run as a formula, and one
+    with a control character, which the XLSX download refuses as its header cell."""
+    problems = []
+    for name in table.header:
+        if formula_sign(name):
+            problems.append(
+                _problem(table, "plan-formula-field", 1, name, name, severity="warning", sign=name[0])
+            )
+        if character := _control_character(name):
+            problems.append(
+                _problem(table, "plan-control-character-field", 1, name, None, character=character)
+            )
+    return problems
+
+
+def _control_character(text: str) -> str | None:
+    """The first control character of the text, as its code point («U+001A»), if any."""
+    found = CONTROL_RE.search(text)
+    return f"U+{ord(found.group()):04X}" if found else None
 
 
 # warnings that record a fact of the decision and ask for nothing: `validate` shows them,
