@@ -1214,6 +1214,8 @@ def _title_above_header(resource) -> Problem | None:
     schema = getattr(resource, "schema", None)
     if resource.format not in ("csv", "tsv") or resource.remote or schema is None or not schema.fields:
         return None
+    if any(map(resource.dialect.has_defined, HEADER_SAYERS)):  # its header is where it says (past comments)
+        return None
     lines = _first_lines(Path(resource.normpath))
     if len(lines) < 2 or not lines[0].strip():  # a blank line above the header is no title
         return None
