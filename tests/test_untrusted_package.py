@@ -183,3 +183,17 @@ def test_control_characters_of_a_column_name_are_shown_not_run_by_the_terminal(t
     assert shown.returncode == 1
     assert "«na␛[31mred␛]0;pwned␇»" in shown.stdout
     assert "\x1b[31mred" not in shown.stdout and "\x07" not in shown.stdout
+
+
+def test_a_control_character_in_a_schemas_title_is_shown_in_the_workbook_not_a_traceback(plan_copy, tmp_path):
+    """A field's title with «\\x07» passed validate, then build stopped with openpyxl's
+    IllegalCharacterError: the workbook's dictionary sheet cannot hold the character."""
+    schema_path = plan_copy / "schemas" / "people.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["fields"][1]["title"] += "\x07"
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    built = run_cli("build", plan_copy, "--out", tmp_path / "dist")
+    assert built.returncode == 0, built.stderr
+    sheet = load_workbook(tmp_path / "dist" / "kolomyia-communication-plan-2021.xlsx")["dictionary"]
+    titles = [row[3] for row in sheet.iter_rows(values_only=True) if row[0] == "people"]
+    assert titles[1].endswith("␇")

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
@@ -362,7 +363,7 @@ def workbook_bytes(package: PackageData) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([row.get(column) for column in header])
+            sheet.append([_workbook_value(row.get(column)) for column in header])
         for column in sheet.iter_cols():  # the header too: a field's name is text, never run
             for cell in column:
                 if isinstance(cell.value, date):
@@ -378,6 +379,14 @@ def workbook_bytes(package: PackageData) -> bytes:
     # ExcelWriter, not book.save(): save() overwrites `modified` with the current time.
     ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _normalise_zip(buffer.getvalue())
+
+
+def _workbook_value(value: object) -> object:
+    """A cell's value as the workbook can hold it: a control character XLSX refuses (a
+    schema's title with «\x07») as its symbol, «␇»; build stopped with a traceback."""
+    if isinstance(value, str) and ILLEGAL_CHARACTERS_RE.search(value):
+        return ILLEGAL_CHARACTERS_RE.sub(lambda found: chr(0x2400 + ord(found.group())), value)
+    return value
 
 
 def _digits_as_text(row: dict, columns: set[str]) -> dict:
