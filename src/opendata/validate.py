@@ -1214,7 +1214,8 @@ def _title_above_header(resource) -> Problem | None:
     schema = getattr(resource, "schema", None)
     if resource.format not in ("csv", "tsv") or resource.remote or schema is None or not schema.fields:
         return None
-    if any(map(resource.dialect.has_defined, HEADER_SAYERS)):  # its header is where it says (past comments)
+    # comment lines the dialect declares are no title (`header_rows` may be ours: `_declare_header_row`)
+    if any(map(resource.dialect.has_defined, ("header", "comment_char", "comment_rows"))):
         return None
     lines = _first_lines(Path(resource.normpath))
     if len(lines) < 2 or not lines[0].strip():  # a blank line above the header is no title
