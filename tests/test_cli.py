@@ -134,6 +134,7 @@ def test_help_is_in_ukrainian_unless_english_is_asked_for():
     said = "--limit-errors N Показати не більше ніж N перших помилок таблиці (0 — усі). "
     said += "[типово: 0; щонайменше 0]"
     assert said in words
+    assert "--sheet НАЗВА Аркуш книги (.xlsx)" in words  # its metavar too
     english = run_cli("validate", "--help", env={**os.environ, "OPENDATA_LANG": "en"})
     assert english.stdout.startswith("Usage: opendata validate") and "Exit codes: 0 valid" in english.stdout
     group = run_cli("--help")
