@@ -2979,3 +2979,26 @@ def test_a_workbook_says_which_sheet_was_checked_and_checks_the_one_asked_for(tm
     assert f"Workbook «{book}» has no sheet «nope»; it has «decision», «campaigns»" in missing.stdout
     not_a_book = run_cli("validate", PACKAGE, "--sheet", "tasks", "--lang", "en")
     assert not_a_book.returncode == 2 and "is no Excel workbook (.xlsx)" in not_a_book.stdout
+
+
+def test_a_workbooks_chart_and_hidden_sheets_are_not_the_sheet_checked(tmp_path):
+    """The first sheet was checked whatever it was: a chart's sheet failed with Python's
+    «'Chartsheet' object has no attribute 'iter_rows'», a hidden one was checked unsaid."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    book.active.title = "old"
+    book.active.append(["id"])
+    book.active.sheet_state = "hidden"
+    data = book.create_sheet("дані")
+    for row in (["id"], [1], ["x"]):
+        data.append(row)
+    chart = BarChart()
+    chart.add_data(Reference(data, min_col=1, min_row=1, max_row=3))
+    book.create_chartsheet("Діаграма", 0).add_chart(chart)
+    book.save(tmp_path / "book.xlsx")
+    (tmp_path / "s.json").write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}), "utf-8")
+    code, report = report_json(tmp_path / "book.xlsx", "--schema", tmp_path / "s.json", "--lang", "en")
+    assert code == 1 and [(e["type"], e["row"]) for e in report["errors"]] == [("type-error", 3)]
+    assert not any(w["type"] == "workbook-sheets" for w in report["warnings"])  # one sheet shown: «дані»

@@ -17,7 +17,6 @@ from __future__ import annotations
 import codecs
 import csv
 import heapq
-import html
 import itertools
 import json
 import os
@@ -30,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
+from xml.etree import ElementTree
 
 import frictionless
 import polars as pl
@@ -540,34 +540,47 @@ def _open_table(path: Path, schema: str | Path | None, sheet: str | None, report
 
 def _sheet(path: Path, wanted: str | None, schema: str | Path | None, report: ValidationReport) -> str | int:
     """The workbook's sheet to check: the one WANTED, else the one named as the schema's
-    file («tasks» for schemas/tasks.json), else the first. Of a workbook of several sheets,
-    which one was checked is said, and the others named: the first alone was checked, unsaid,
-    and a build's workbook of eight tables was «valid, 1 row»."""
-    names = _sheet_names(path)
-    if not names:
-        return 1  # no workbook: Frictionless says what it is
+    file («tasks» for schemas/tasks.json), else the first one shown (not a hidden sheet, nor
+    a chart's, which holds no table). Of a workbook of several, which one was checked is
+    said, and the others named: the first alone was checked, unsaid, and a build's workbook
+    of eight tables was «valid, 1 row»."""
+    sheets = _worksheets(path)
+    if not sheets:
+        return 1  # no workbook, or one without a table: Frictionless says what it is
     if wanted is not None:
-        if wanted not in names:
-            params = {"sheet": wanted, "sheets": ", ".join(f"«{name}»" for name in names)}
+        if wanted not in sheets:
+            params = {"sheet": wanted, "sheets": ", ".join(f"«{name}»" for name in sheets)}
             raise Unreadable(Problem("sheet-missing", path=str(path), params=params))
         return wanted
-    chosen = Path(schema).stem if schema is not None and Path(schema).stem in names else names[0]
-    if len(names) > 1:
-        others = ", ".join(f"«{name}»" for name in names if name != chosen)
+    shown = [name for name, visible in sheets.items() if visible] or list(sheets)
+    chosen = Path(schema).stem if schema is not None and Path(schema).stem in sheets else shown[0]
+    if len(shown) > 1:
+        others = ", ".join(f"«{name}»" for name in shown if name != chosen)
         params = {"sheet": chosen, "others": others, "given": shlex.quote(str(path))}
         report.problems.append(Problem("workbook-sheets", "warning", path=path.name, params=params))
     return chosen
 
 
-def _sheet_names(path: Path) -> list[str]:
-    """The workbook's sheets, in order; none where it cannot be read as one."""
+SPREADSHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _worksheets(path: Path) -> dict[str, bool]:
+    """The workbook's sheets of cells, in order, each with whether it is shown (not hidden);
+    none where it cannot be read as a workbook. A chart's sheet is left out: Frictionless
+    failed on it with «'Chartsheet' object has no attribute 'iter_rows'»."""
     try:
         with zipfile.ZipFile(path) as archive:
-            book = archive.read("xl/workbook.xml")
-    except (OSError, zipfile.BadZipFile, KeyError):
-        return []
-    names = re.findall(r'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"', book.decode("utf-8", "replace"))
-    return [html.unescape(name) for name in names]
+            book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            links = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (OSError, zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        return {}
+    kinds = {link.get("Id"): (link.get("Type") or "").rsplit("/", 1)[-1] for link in links}
+    return {
+        sheet.get("name", ""): sheet.get("state", "visible") == "visible"
+        for sheet in book.iter(f"{SPREADSHEET_NS}sheet")
+        if kinds.get(sheet.get(RELATIONSHIP_ID)) == "worksheet"
+    }
 
 
 def _build_file(path: Path) -> dict:
