@@ -786,8 +786,8 @@ def test_positions_written_as_councils_write_them_are_recognised(tmp_path, writt
 @pytest.mark.parametrize(
     "written",
     ["першого заступника міського голови Токарчука О.В.", "першого заступника міського голови О.В. ТОКАРЧУКА",
-     "першого заступника міського голови О. ТОКАРЧУКА"],
-    ids=["surname-initials", "initials-surname", "initial-surname"],
+     "першого заступника міського голови О. ТОКАРЧУКА", "першого заступника міського голови О. В. Токарчука"],
+    ids=["surname-initials", "initials-surname", "initial-surname", "initials-titled-surname"],
 )
 def test_a_position_before_a_name_written_with_initials_is_recognised(tmp_path, written):
     """«Токарчука О.В.» and «О. ТОКАРЧУКА» were no name: the position was left empty and
@@ -1003,6 +1003,18 @@ def test_the_english_page_names_a_settlement_council_in_english(tmp_path):
     uk, en = '<span class="t-uk" lang="uk">', '</span><span class="t-en" lang="en">'
     header = f"{uk}Ворохта · Виконавчий комітет Ворохтянської селищної ради{en}"
     assert f"{header}Vorokhta · Executive Committee of Vorokhta Settlement Council</span>" in page
+
+
+def test_a_name_in_a_form_not_read_is_a_note_not_a_position_lost_silently(tmp_path):
+    """«Олега Токарчука» (the surname not in capitals) left the position empty without a word,
+    where the help promises that nothing is lost silently."""
+    source = variant(tmp_path, ("Олега ТОКАРЧУКА", "Олега Токарчука"))
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["notes"] == [
+        {"note": "position-unknown", "person": "Токарчук О.В.",
+         "words": "рішення покласти на першого заступника міського голови Олега Токарчука"}
+    ]  # fmt: skip
 
 
 NATIONAL = "Національні формати"  # the dictionary's section of the Ministry's structures

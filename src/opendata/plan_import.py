@@ -149,7 +149,7 @@ NUMBER_RE = re.compile(r"№\s*(\d+)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 # «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
-# or with initials, «Токарчука О.В.», «О.В. ТОКАРЧУКА», «О. ТОКАРЧУКА» (no first name then)
+# or with initials, «Токарчука О.В.», «О.В. ТОКАРЧУКА», «О.В. Токарчука» (no first name then)
 FIRST_NAME = rf"[{UPPER}][{LOWER}]+"
 UPPER_SURNAME = rf"[{UPPER}’'ʼ]{{3,}}(?:-[{UPPER}’'ʼ]+)*"
 TITLE_SURNAME = rf"[{UPPER}][{LOWER}’'ʼ]+(?:-[{UPPER}][{LOWER}’'ʼ]+)*"
@@ -159,6 +159,7 @@ MENTION_RE = re.compile(
     rf"|(?P<surname_first>{UPPER_SURNAME})\s+(?P<first_after>{FIRST_NAME})"
     rf"|(?P<surname_initials>{TITLE_SURNAME})\s+(?P<initials_after>{INITIALS})"
     rf"|(?P<initials_first>{INITIALS})\s?(?P<surname_after>{UPPER_SURNAME})"
+    rf"|(?P<initials_before>{INITIALS})\s?(?P<surname_titled>{TITLE_SURNAME})"
 )
 
 
@@ -665,12 +666,9 @@ def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
     empty."""
     unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
-        first = match.group("first") or match.group("first_after")
-        initials = first or match.group("initials_after") or match.group("initials_first")
-        upper = (match.group("surname") or match.group("surname_first") or match.group("surname_after")
-                 or match.group("surname_initials").upper())  # fmt: skip
+        first, initial, upper = _named(match)
         for person in people:
-            if upper.startswith(person.surname.upper()) and initials[0] == person.initials[0]:
+            if upper.startswith(person.surname.upper()) and initial == person.initials[0]:
                 if first:
                     person.first_name = _nominative_first_name(first, upper, person.surname)
                 # «голови – Олега ТОКАРЧУКА», «голови, Олега ТОКАРЧУКА», «(Олега ТОКАРЧУКА)»
@@ -680,11 +678,34 @@ def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
                     person.position_uk, person.position_en = position
                 else:
                     unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
+    for person in people:  # named in a way not read above («Олега Токарчука»): said, not lost
+        if person.position_uk is None and person.person_id not in unknown:
+            found = re.search(rf"\b{re.escape(_surname_stem(person.surname))}\w*", flat_text, re.IGNORECASE)
+            if found:
+                words = flat_text[: found.end()].split()[-POSITION_WORDS - 1 :]
+                unknown[person.person_id] = " ".join(words)
     return [
         Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
         for person in people
         if person.person_id in unknown and person.position_uk is None
     ]
+
+
+def _named(match: re.Match) -> tuple[str | None, str, str]:
+    """A MENTION_RE match's first name (None where only initials are written), first initial
+    and surname in capitals."""
+    found = {name: value for name, value in match.groupdict().items() if value}
+    first = found.get("first") or found.get("first_after")
+    initials = ("initials_after", "initials_first", "initials_before")
+    initial = (first or next(found[name] for name in initials if name in found))[0]
+    surnames = ("surname", "surname_first", "surname_after", "surname_initials", "surname_titled")
+    return first, initial, next(found[name] for name in surnames if name in found).upper()
+
+
+def _surname_stem(surname: str) -> str:
+    """The part of a surname its cases share: «Токарчук» of «Токарчука», «Качанськ» of
+    «Качанського»."""
+    return surname[:-2] if len(surname) > 5 else surname
 
 
 def _number_tasks(tasks: list[Task]) -> None:
