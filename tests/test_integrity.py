@@ -148,6 +148,8 @@ def test_the_builds_archive_is_named_as_a_package_to_unpack(built, tmp_path):
     assert result.returncode == 2
     assert "is the archive of a data package (it holds a datapackage.json), not a table" in result.stdout
     assert f"opendata validate {tmp_path / 'plan'}" in result.stdout
+    # the archive has no folder of its own: a plain unzip spills its files where it runs
+    assert f"unzip {archive} -d {tmp_path / 'plan'}" in " ".join(result.stdout.split())
     assert "save the table" not in result.stdout  # the fix for a table in another format
     uk = run_cli("validate", archive)
     assert "архів пакета даних" in uk.stdout and "Розпакуйте архів" in uk.stdout

@@ -290,13 +290,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "unsupported-table:package-archive": {
         "uk": (
             "Файл «{path}» — архів пакета даних (у ньому datapackage.json), а не таблиця.",
-            "Розпакуйте архів у папку (у Провіднику: «Видобути все…»; або unzip) і перевірте її: "
-            "opendata validate {folder}",
+            "Розпакуйте архів у папку (у Провіднику: «Видобути все…»; або unzip {archive} -d {folder}) і "
+            "перевірте її: opendata validate {folder}",
         ),
         "en": (
             "File «{path}» is the archive of a data package (it holds a datapackage.json), not a table.",
-            "Unpack the archive into a folder (in File Explorer: “Extract All…”; or unzip) and check that "
-            "folder: opendata validate {folder}",
+            "Unpack the archive into a folder (in File Explorer: “Extract All…”; or unzip {archive} -d {folder}) "
+            "and check that folder: opendata validate {folder}",
         ),
     },
     "unsupported-table:database": {

@@ -593,7 +593,8 @@ def _build_file(path: Path) -> dict:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
             if any(PurePosixPath(name).name == "datapackage.json" for name in names):
-                return {"variant": "package-archive", "folder": shlex.quote(str(path.with_suffix("")))}
+                folder = shlex.quote(str(path.with_suffix("")))  # unzip would spill the files where it runs
+                return {"variant": "package-archive", "folder": folder, "archive": shlex.quote(str(path))}
         with path.open("rb") as stream:
             start = stream.read(len(SQLITE_MAGIC))
     except (OSError, zipfile.BadZipFile):
