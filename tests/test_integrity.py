@@ -73,7 +73,7 @@ def test_a_file_cut_short_is_named_by_its_size(built_copy):
     sizes = [e for e in report["errors"] if e["type"] == "byte-count"]
     assert [e["path"] for e in sizes] == ["kolomyia-communication-plan-2021.xlsx"]
     assert (
-        f"its size is {len(whole) // 2} bytes, and the descriptor (datapackage.json) says {len(whole)}"
+        f"its size is {len(whole) // 2} bytes, and the descriptor says {len(whole)}"
         in (sizes[0]["message"])
     )
 
@@ -107,7 +107,6 @@ SHA256 = hashlib.sha256(ROWS).hexdigest()
         {"bytes": len(ROWS) + 1},
         {"hash": "0" * 32},
         {"hash": f"sha256:{'0' * 64}", "bytes": 5},
-        {"hash": f"md5:{SHA256}"},
     ],
 )
 def test_sizes_and_checksums_are_checked_as_frictionless_checks_them(tmp_path, promised):
@@ -122,6 +121,18 @@ def test_a_checksum_in_capitals_is_the_same_checksum(tmp_path):
     comparing the text, says it is not)."""
     code, report = report_json(one_table(tmp_path / "p", hash=f"sha256:{SHA256.upper()}"))
     assert (code, report["errors"]) == (0, [])
+
+
+@pytest.mark.parametrize("written", ["garbage", f"md5:{SHA256}"], ids=["no-sum", "sha256-as-md5"])
+def test_a_checksum_that_is_no_sum_is_a_wrong_descriptor_not_a_changed_file(tmp_path, written):
+    """«garbage» was «the file was changed after the descriptor was written, or downloaded
+    broken» (Frictionless: hash-count), where the file is right and the descriptor is not."""
+    code, report = report_json(one_table(tmp_path / "p", hash=written))
+    assert code == 1 and [e["type"] for e in report["errors"]] == ["hash-invalid"]
+    [error] = report["errors"]
+    quoted = written.removeprefix("md5:")  # as Frictionless reads the descriptor: md5 is the default
+    assert f"«{quoted}», is no md5 sum: that has 32 hexadecimal digits" in error["message"]
+    assert error["fix"] == f"Write the file's sum, «{MD5}», in the resource's «hash», or remove the «hash»."
 
 
 def test_a_checksum_of_another_algorithm_is_said_not_checked(tmp_path):

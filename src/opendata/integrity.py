@@ -22,7 +22,8 @@ import frictionless
 
 from opendata.problems import Problem
 
-HASHES = ("md5", "sha256")  # what Frictionless checks: another algorithm it ignores, with a warning
+# what Frictionless checks, and the hex digits of each one's sum: another algorithm it ignores, with a warning
+HASHES = {"md5": 32, "sha256": 64}
 CHUNK = 1 << 20  # bytes read at a time: the whole file is never in memory
 # Frictionless' note on a hash or size it found wrong itself (a remote file, `--allow-remote`)
 FRICTIONLESS_NOTE = re.compile(r'expected is "(?P<expected>[^"]*)" and actual is "(?P<actual>[^"]*)"')
@@ -77,9 +78,14 @@ def check(promise: Promise, stop: threading.Event | None = None) -> list[Problem
                 return []
             # hex digits in either case are the same checksum (PowerShell's Get-FileHash
             # writes capitals), where Frictionless compares the text
-            if actual != expected.strip().lower():
-                written = actual if algorithm == "md5" else f"{algorithm}:{actual}"
-                params = {"expected": promise.hash, "actual": written, "algorithm": algorithm}
+            written = actual if algorithm == "md5" else f"{algorithm}:{actual}"
+            params = {"expected": promise.hash, "actual": written, "algorithm": algorithm}
+            if not re.fullmatch(f"[0-9a-f]{{{HASHES[algorithm]}}}", expected.strip().lower()):
+                # «garbage» is no checksum at all: the descriptor is wrong, not the file
+                problems.append(
+                    Problem("hash-invalid", params={**params, "digits": HASHES[algorithm]}, **where)
+                )
+            elif actual != expected.strip().lower():
                 problems.append(Problem("hash-count", params=params, **where))
     if promise.bytes is not None and promise.bytes != size:
         params = {"expected": promise.bytes, "actual": size}

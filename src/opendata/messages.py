@@ -362,14 +362,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "hash-count": {
         "uk": (
             "Файл «{path}» не той, для якого складено опис пакета: його контрольна сума — «{actual}», "
-            "а в описі (datapackage.json) записано «{expected}». Файл змінили після того, як склали "
+            "а в описі записано «{expected}». Файл змінили після того, як склали "
             "опис, або його завантажено з помилкою.",
             "Завантажте чи зберіть пакет знову й перевірте ще раз. Якщо файл змінили ви самі (це таблиця "
             "вашого пакета), запишіть у «hash» ресурсу «{actual}» або приберіть його «hash» і «bytes».",
         ),
         "en": (
             "File «{path}» is not the one the package's descriptor was made for: its checksum is "
-            "«{actual}», and the descriptor (datapackage.json) says «{expected}». The file was changed "
+            "«{actual}», and the descriptor says «{expected}». The file was changed "
             "after the descriptor was written, or it was downloaded broken.",
             "Download or build the package again and check it again. If you changed the file yourself "
             "(a table of your own package), write «{actual}» in the resource's «hash», or remove its "
@@ -378,19 +378,31 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "byte-count": {
         "uk": (
-            "Файл «{path}» не той, для якого складено опис пакета: його розмір — {actual} Б, а в описі "
-            "(datapackage.json) записано {expected} Б. Файл змінили після того, як склали опис, або його "
+            "Файл «{path}» не той, для якого складено опис пакета: його розмір — {actual} Б, а в описі записано "
+            "{expected} Б. Файл змінили після того, як склали опис, або його "
             "завантажено не повністю.",
             "Завантажте чи зберіть пакет знову й перевірте ще раз. Якщо файл змінили ви самі (це таблиця "
             "вашого пакета), запишіть у «bytes» ресурсу {actual} або приберіть його «bytes» і «hash».",
         ),
         "en": (
             "File «{path}» is not the one the package's descriptor was made for: its size is {actual} "
-            "bytes, and the descriptor (datapackage.json) says {expected}. The file was changed after the "
+            "bytes, and the descriptor says {expected}. The file was changed after the "
             "descriptor was written, or it was downloaded incompletely.",
             "Download or build the package again and check it again. If you changed the file yourself "
             "(a table of your own package), write {actual} in the resource's «bytes», or remove its "
             "«bytes» and «hash».",
+        ),
+    },
+    "hash-invalid": {
+        "uk": (
+            "Контрольна сума файлу «{path}» в описі пакета, «{expected}», — не сума {algorithm}: та має "
+            "{digits} шістнадцяткових цифр (0–9, a–f). Файл не перевірено.",
+            "Запишіть у «hash» ресурсу суму файлу, «{actual}», або приберіть «hash».",
+        ),
+        "en": (
+            "The checksum of file «{path}» in the package's descriptor, «{expected}», is no {algorithm} sum: "
+            "that has {digits} hexadecimal digits (0–9, a–f). The file was not checked against it.",
+            "Write the file's sum, «{actual}», in the resource's «hash», or remove the «hash».",
         ),
     },
     "hash-unsupported": {
