@@ -1078,18 +1078,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "compression-error": {
         "uk": (
-            "Файл «{path}» не розпаковується: його назва чи «compression» у datapackage.json кажуть, що він "
+            "Файл «{path}» не розпаковується: його назва (чи «compression» в описі пакета) каже, що він "
             "стиснений, а він не архів (мабуть, звичайний CSV).",
-            "Якщо це звичайний CSV, приберіть розширення архіву («.gz», «.zip») з назви файлу й з його «path» "
-            "у datapackage.json, а також «compression», якщо він там є; якщо таблицю треба стиснути, стисніть "
-            "її ще раз (gzip) під тією ж назвою.",
+            "Якщо це звичайний CSV, приберіть розширення архіву («.gz», «.zip») з назви файлу (а якщо його "
+            "описує datapackage.json чи resource.json, то й з його «path», разом з «compression»); якщо "
+            "таблицю треба стиснути, стисніть її ще раз (gzip) під тією ж назвою.",
         ),
         "en": (
-            "File «{path}» does not unpack: its name or «compression» in datapackage.json say it is "
-            "compressed, and it is no archive (a plain CSV, probably).",
-            "If it is a plain CSV, remove the archive's extension («.gz», «.zip») from the file's name and "
-            "from its «path» in datapackage.json, and «compression» if it is there; if the table is to be "
-            "compressed, compress it again (gzip) under the same name.",
+            "File «{path}» does not unpack: its name (or «compression» in the package's descriptor) says it "
+            "is compressed, and it is no archive (a plain CSV, probably).",
+            "If it is a plain CSV, remove the archive's extension («.gz», «.zip») from the file's name (and, "
+            "where a datapackage.json or resource.json describes it, from its «path», with «compression»); "
+            "if the table is to be compressed, compress it again (gzip) under the same name.",
         ),
     },
     "error": {
