@@ -3002,3 +3002,16 @@ def test_a_workbooks_chart_and_hidden_sheets_are_not_the_sheet_checked(tmp_path)
     code, report = report_json(tmp_path / "book.xlsx", "--schema", tmp_path / "s.json", "--lang", "en")
     assert code == 1 and [(e["type"], e["row"]) for e in report["errors"]] == [("type-error", 3)]
     assert not any(w["type"] == "workbook-sheets" for w in report["warnings"])  # one sheet shown: «дані»
+
+
+def test_a_csv_named_xlsx_is_said_to_be_text_with_the_name_to_give_it(tmp_path):
+    """Frictionless' English «invalid excel file», with the fix «save the table as CSV»: it was one."""
+    (tmp_path / "t.xlsx").write_text("id\n1\n", encoding="utf-8")
+    (tmp_path / "s.json").write_text(json.dumps({"fields": [{"name": "id", "type": "integer"}]}), "utf-8")
+    code, report = report_json(tmp_path / "t.xlsx", "--schema", tmp_path / "s.json", "--lang", "en")
+    assert (code, report["readable"]) == (2, False)
+    [error] = report["errors"]
+    assert error["type"] == "text-as-workbook"
+    said = "is text (CSV, probably), not an Excel workbook, though it is named .xlsx."
+    assert error["message"] == f"File «{tmp_path / 't.xlsx'}» {said}"
+    assert error["fix"].startswith("Rename it «t.csv» and check it again")

@@ -202,6 +202,18 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Leave out --sheet, or give an .xlsx file.",
         ),
     },
+    "text-as-workbook": {
+        "uk": (
+            "Файл «{path}» — текст (мабуть, CSV), а не книга Excel, хоч і названий .xlsx.",
+            "Перейменуйте його на «{csv_name}» і перевірте знову; або відкрийте в Excel і збережіть як "
+            "книгу Excel (.xlsx).",
+        ),
+        "en": (
+            "File «{path}» is text (CSV, probably), not an Excel workbook, though it is named .xlsx.",
+            "Rename it «{csv_name}» and check it again; or open it in Excel and save it as an Excel "
+            "workbook (.xlsx).",
+        ),
+    },
     "sheet-missing": {
         "uk": ("У книзі «{path}» немає аркуша «{sheet}»; є {sheets}.", "Вкажіть після --sheet один із них."),
         "en": (

@@ -546,7 +546,10 @@ def _sheet(path: Path, wanted: str | None, schema: str | Path | None, report: Va
     of eight tables was «valid, 1 row»."""
     sheets = _worksheets(path)
     if not sheets:
-        return 1  # no workbook, or one without a table: Frictionless says what it is
+        if _text(path):  # a CSV named .xlsx: Frictionless' «invalid excel file», «save it as CSV»
+            params = {"csv_name": path.with_suffix(".csv").name}
+            raise Unreadable(Problem("text-as-workbook", path=str(path), params=params))
+        return 1  # another file, or a workbook without a table: Frictionless says what it is
     if wanted is not None:
         if wanted not in sheets:
             params = {"sheet": wanted, "sheets": ", ".join(f"«{name}»" for name in sheets)}
@@ -559,6 +562,16 @@ def _sheet(path: Path, wanted: str | None, schema: str | Path | None, report: Va
         params = {"sheet": chosen, "others": others, "given": shlex.quote(str(path))}
         report.problems.append(Problem("workbook-sheets", "warning", path=path.name, params=params))
     return chosen
+
+
+def _text(path: Path) -> bool:
+    """Whether the file begins as text (UTF-8 or a Cyrillic code page), not as some binary file."""
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(HTML_SNIFF_BYTES)
+    except OSError:
+        return False
+    return bool(start) and binary_kind(start) is None and b"\x00" not in start
 
 
 SPREADSHEET_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
