@@ -64,8 +64,11 @@ TITLE_SHOWN = 60  # characters of a line above the header, quoted in its cause
 HEADER_DELIMITERS = (";", "\t", "|")
 HEADER_MAX_BYTES = 1 << 16  # of a line
 HEADER_LINES = 2  # the header is looked for in these first lines: below a title, at most
-# a dialect's properties that say where the header is (`_declare_header_row`)
-HEADER_SAYERS = ("header", "header_rows", "comment_char", "comment_rows")
+# a dialect's properties that say there is no header, or lines above it that are comments
+# (no title: `_title_above_header`), and with its row, where the header is (`_declare_header_row`,
+# which declares the row itself)
+NO_TITLE_SAYERS = ("header", "comment_char", "comment_rows")
+HEADER_SAYERS = ("header_rows", *NO_TITLE_SAYERS)
 BLANK_MAX_BYTES = 4096  # a file of only line breaks and spaces is looked at up to this size
 SQLITE_MAGIC = b"SQLite format 3\x00"  # the first bytes of a SQLite database (a build's .sqlite)
 HTML_SNIFF_BYTES = 1024  # where a web page saved as a table shows its <html>
@@ -1241,8 +1244,7 @@ def _title_above_header(resource) -> Problem | None:
     schema = getattr(resource, "schema", None)
     if resource.format not in ("csv", "tsv") or resource.remote or schema is None or not schema.fields:
         return None
-    # comment lines the dialect declares are no title (`header_rows` may be ours: `_declare_header_row`)
-    if any(map(resource.dialect.has_defined, ("header", "comment_char", "comment_rows"))):
+    if any(map(resource.dialect.has_defined, NO_TITLE_SAYERS)):
         return None
     lines = _first_lines(Path(resource.normpath))
     if len(lines) < 2 or not lines[0].strip():  # a blank line above the header is no title
