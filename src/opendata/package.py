@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import frictionless
@@ -21,19 +20,13 @@ import frictionless
 from opendata.messages import IMPORT_UI
 from opendata.plan_descriptor import describe, names_one_plan, package_name, schema_words
 from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
+from opendata.plan_schema import plan_schema
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 SOURCES_DIR = "sources"
 SCHEMAS_DIR = "schemas"
 IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wrote
 DESCRIPTIONS = ("description", "description_en")  # in this order in every field of the shipped schemas
-
-
-def plan_schema(name: str) -> dict:
-    """The Table Schema (or, for "package", the package template: null where the decision's
-    own words go, `package_descriptor`) shipped with opendata."""
-    text = resources.files("opendata.plan_schema").joinpath(f"{name}.json").read_text("utf-8")
-    return json.loads(text)
 
 
 def csv_bytes(header: list[str], rows: list[dict], *, delimiter: str = ",", line_end: str = "\n") -> bytes:

@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import frictionless
 
-from opendata.package import plan_schema
+from opendata.plan_schema import plan_schema
 from opendata.problems import Problem
 from opendata.quarters import quarter_bounds, quarter_label
 from opendata.tables import written_cell

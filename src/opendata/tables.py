@@ -13,7 +13,7 @@ from pathlib import Path
 
 import frictionless
 
-from opendata.package import plan_schema
+from opendata.plan_schema import plan_schema
 
 
 @dataclass
