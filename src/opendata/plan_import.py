@@ -9,6 +9,7 @@ in `ParsedPlan.unplaced`, so nothing is silently dropped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
@@ -52,7 +53,7 @@ CAMPAIGN_TITLES_EN = {
 # before «заступника»). The council or the town may be named («секретаря Верхньоясенівської
 # сільської ради», «заступника Коломийського міського голови») and a deputy's remit follow
 # («… голови з питань діяльності виконавчих органів ради», «… з гуманітарних питань»): both
-# stay in the Ukrainian position (`POSITION_PATTERNS`).
+# stay in the Ukrainian position (`_position_patterns`).
 HEADS_EN = {"міського": "Mayor", "селищного": "Settlement Head", "сільського": "Village Head"}
 COUNCILS_EN = {"міської": "City Council", "селищної": "Settlement Council", "сільської": "Village Council"}
 KNOWN_POSITIONS = [
@@ -643,14 +644,20 @@ def _position_pattern(in_text: str) -> re.Pattern:
     return re.compile(rf"{words}{REMIT}$")
 
 
-POSITION_PATTERNS = [(_position_pattern(in_text), *position) for in_text, *position in KNOWN_POSITIONS]
+@functools.cache
+def _position_patterns() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, nominative, English) of each known position: compiled at the first name
+    read, not at import (~25 ms that `validate`, which imports this module, never needs)."""
+    return [(_position_pattern(in_text), *position) for in_text, *position in KNOWN_POSITIONS]
+
+
 POSITION_WORDS = 8  # how many words before a name a note of a position not recognised quotes
 
 
 def _position_before(text: str) -> tuple[str, str] | None:
     """The position (Ukrainian, English) that ends ``text``: the words before a name. The
     council's name and the remit stay in the Ukrainian; the English is the position's."""
-    for pattern, nominative, english in POSITION_PATTERNS:
+    for pattern, nominative, english in _position_patterns():
         found = pattern.search(text)
         if found:
             council = found.groupdict().get("council") or ""  # letters only: no escapes to replace
