@@ -560,3 +560,12 @@ def test_a_report_not_to_a_terminal_is_written_in_chunks_not_line_by_line(tmp_pa
     cli.print_report(validate(table, schema=schema), "en", show=0)
     assert stdout.getvalue().count("      Fix: ") == 20_000
     assert Counted.writes < 20
+
+
+def test_pull_max_size_default_is_the_clients_download_cap():
+    """The option's default is written out (the client is not imported for every command's
+    --help); it must say the cap the client applies when called without it."""
+    from opendata.ckan_client import DOWNLOAD_MAX_BYTES
+
+    [option] = [p for p in cli.main.commands["pull"].params if p.name == "max_size"]
+    assert option.default << 20 == DOWNLOAD_MAX_BYTES
