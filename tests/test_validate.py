@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -1747,6 +1748,21 @@ def test_a_schema_file_that_cannot_be_read_is_named_not_a_traceback(plan_copy, s
     result = run_cli("build", plan_copy, "--out", plan_copy.parent / "dist")
     assert result.returncode == 1 and "Traceback" not in result.stderr
 
+
+
+def test_tables_downloaded_without_their_schemas_folder_are_pointed_to_pull(plan_copy):
+    """Files saved one by one from a dataset's page: datapackage.json and the CSVs, no
+    schemas/. Each table's message said to put its schema file back, never how."""
+    shutil.rmtree(plan_copy / "schemas")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    assert {e["type"] for e in report["errors"]} == {"schema-missing"}
+    assert len(report["errors"]) == 6
+    people = next(e for e in report["errors"] if e["resource"] == "people")
+    assert "and so is the folder «schemas» beside datapackage.json" in people["message"]
+    assert "opendata pull DATASET --out DIRECTORY" in people["fix"]
+    code, report = report_json(plan_copy)
+    assert "opendata pull НАБІР --out ПАПКА" in report["errors"][0]["fix"]
 
 
 def test_a_workbook_saved_under_the_tables_name_is_named_as_a_workbook(plan_copy):

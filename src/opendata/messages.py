@@ -188,6 +188,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "in datapackage.json.",
         ),
     },
+    "schema-missing:folder": {
+        "uk": (
+            "Файлу схеми «{path}» таблиці «{resource}» немає, як і папки «{folder}» поруч із "
+            "datapackage.json, тож таблицю не перевірено.",
+            "Так буває з файлами, завантаженими зі сторінки набору поодинці. Завантажте пакет "
+            "повністю, зі схемами: opendata pull НАБІР --out ПАПКА; або поверніть папку "
+            "«{folder}» у папку пакета.",
+        ),
+        "en": (
+            "Schema file «{path}» of table «{resource}» is missing, and so is the folder «{folder}» "
+            "beside datapackage.json, so the table was not checked.",
+            "This is what files downloaded one by one from a dataset's page look like. Download the "
+            "whole package, with its schemas: opendata pull DATASET --out DIRECTORY; or put the "
+            "folder «{folder}» back into the package folder.",
+        ),
+    },
     "schema-path-missing": {
         "uk": ("Файлу схеми «{path}» немає.", "Вкажіть після --schema наявний файл схеми (JSON)."),
         "en": ("Schema file «{path}» does not exist.", "Give an existing schema file (JSON) after --schema."),

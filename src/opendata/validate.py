@@ -420,6 +420,15 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     return Opened(None, [resource])
 
 
+def _missing_folder(resource: frictionless.Resource, schema_path: str) -> str | None:
+    """The folder SCHEMA_PATH names that is not beside the descriptor («schemas»): the
+    tables were downloaded one by one (from a portal's page), not as a package."""
+    folder = PurePosixPath(schema_path).parent
+    if folder == PurePosixPath(".") or "://" in schema_path:
+        return None
+    return None if (Path(resource.basepath or ".") / folder).is_dir() else folder.as_posix()
+
+
 def _schema_readable(resource: frictionless.Resource, written: str | None, report: ValidationReport) -> bool:
     """Whether the table's schema can be read (Frictionless reads a schema file when
     first asked for it, from inside its checks); if not, the problem names the schema
@@ -432,7 +441,9 @@ def _schema_readable(resource: frictionless.Resource, written: str | None, repor
         where = written or resource.path
         cause = error.__cause__
         if isinstance(cause, FileNotFoundError | IsADirectoryError):
-            problem = Problem("schema-missing", resource=resource.name, path=where)
+            folder = _missing_folder(resource, where)
+            params = {"variant": "folder", "folder": folder} if folder else {}
+            problem = Problem("schema-missing", resource=resource.name, path=where, params=params)
         elif isinstance(cause, json.JSONDecodeError):
             params = {"detail": cause.msg, "line": cause.lineno, "column": cause.colno}
             problem = Problem("descriptor-not-json", resource=resource.name, path=where, params=params)
