@@ -83,7 +83,8 @@ def test_the_build_as_built_is_valid(built):
     assert code == 0, report["errors"][:3]
 
 
-def frictionless_errors(descriptor: Path) -> list[str]:
+def frictionless_keys(descriptor: Path) -> list[tuple]:
+    """(type, row, cell) of each error `frictionless validate` reports."""
     frictionless = Path(sys.executable).parent / "frictionless"
     result = subprocess.run(
         [str(frictionless), "validate", str(descriptor), "--json"],
@@ -91,7 +92,12 @@ def frictionless_errors(descriptor: Path) -> list[str]:
         text=True,
         timeout=120,
     )
-    return [e["type"] for task in json.loads(result.stdout)["tasks"] for e in task["errors"]]
+    tasks = json.loads(result.stdout)["tasks"]
+    return [(e["type"], e.get("rowNumber"), e.get("cell")) for task in tasks for e in task["errors"]]
+
+
+def frictionless_errors(descriptor: Path) -> list[str]:
+    return [error_type for error_type, _, _ in frictionless_keys(descriptor)]
 
 
 MD5 = hashlib.md5(ROWS).hexdigest()
@@ -226,3 +232,44 @@ def test_a_workbook_the_descriptor_lists_is_not_a_tables_newer_copy(built_copy):
     code, report = report_json(built_copy)
     assert code == 0
     assert "newer-workbook" not in {w["type"] for w in report["warnings"]}
+
+
+def multipart_package(folder: Path, **promised) -> Path:
+    """A table in two parts, each with its header (as Frictionless writes and reads them),
+    the second part's id above the maximum."""
+    folder.mkdir()
+    (folder / "a.csv").write_bytes(b"id,name\n1,a\n")
+    (folder / "b.csv").write_bytes(b"id,name\n2,b\n3,c\n")
+    schema = {"fields": [{"name": "id", "type": "integer", "constraints": {"maximum": 2}}]}
+    schema["fields"].append({"name": "name", "type": "string"})
+    resource = {"name": "t", "path": ["a.csv", "b.csv"], "format": "csv", "schema": schema, **promised}
+    (folder / "datapackage.json").write_text(json.dumps({"name": "p", "resources": [resource]}))
+    return folder
+
+
+@pytest.mark.parametrize(
+    "promised",
+    [{}, {"bytes": 5, "hash": f"sha256:{'0' * 64}"}, {"bytes": 28}],
+    ids=["no-promise", "wrong", "the-files-sizes"],  # 28: the parts' files, headers and all
+)
+def test_a_multipart_table_is_checked_whole_as_frictionless_checks_it(tmp_path, promised):
+    """The fast engine read the first part alone («valid, 1 row»), and the checksum was the
+    files', not Frictionless' stream of the parts, each header but the first left out."""
+    folder = multipart_package(tmp_path / "p", **promised)
+    code, report = report_json(folder)
+    found = [(e["type"], e["row"], e["cell"]) for e in report["errors"]]
+    assert found == frictionless_keys(folder / "datapackage.json")
+    assert ("constraint-error", 4, "3") in found
+    assert code == 1
+    [table] = report["tables"]
+    assert (table["path"], table["rows"], table["engine"]) == ("a.csv, b.csv", 3, "frictionless")
+
+
+def test_a_multipart_tables_checksum_to_write_names_its_algorithm(tmp_path):
+    """Frictionless gives the sum without «sha256:»: written as given, it reads as an md5."""
+    folder = multipart_package(tmp_path / "p", hash=f"sha256:{'0' * 64}")
+    _, report = report_json(folder)
+    [error] = [e for e in report["errors"] if e["type"] == "hash-count"]
+    stream = hashlib.sha256(b"id,name\n1,a\n2,b\n3,c\n").hexdigest()
+    assert f"write «sha256:{stream}» in the resource's «hash»" in error["fix"]
+    assert error["path"] == "a.csv, b.csv"

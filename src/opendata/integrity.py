@@ -31,11 +31,11 @@ FRICTIONLESS_NOTE = re.compile(r'expected is "(?P<expected>[^"]*)" and actual is
 
 @dataclass(frozen=True)
 class Promise:
-    """What a resource's descriptor says of its local files (several: a multipart one)."""
+    """What a resource's descriptor says of its local file."""
 
     resource: str
     path: str  # as the descriptor writes it
-    files: tuple[Path, ...]
+    file: Path
     bytes: int | None
     hash: str | None  # as written: "sha256:…", or md5 without a prefix
 
@@ -44,15 +44,16 @@ def promise_of(resource: frictionless.Resource) -> Promise | None:
     """The resource's ``bytes`` and ``hash``, taken off it: the table's own checks
     (Frictionless', where it checks a table) must not report them a second time.  None
     when it gives neither, or its data is no local file (a remote one is left to
-    Frictionless, which downloads it)."""
+    Frictionless, which downloads it), nor a multipart one: Frictionless counts the stream of
+    its parts, each part's header left out, not the files."""
     size = resource.bytes if isinstance(resource.bytes, int) and resource.bytes else None
     checksum = resource.hash if isinstance(resource.hash, str) and resource.hash else None
     if (size is None and checksum is None) or resource.remote or resource.path is None:
         return None
+    if resource.multipart:
+        return None
     resource.bytes = resource.hash = None
-    path = resource.path if isinstance(resource.path, str) else ", ".join(resource.path)
-    files = tuple(Path(file) for file in resource.normpaths)
-    return Promise(resource.name or path, path, files, size, checksum)
+    return Promise(resource.name or resource.path, resource.path, Path(resource.normpath), size, checksum)
 
 
 def check(promise: Promise, stop: threading.Event | None = None) -> list[Problem]:
@@ -61,7 +62,7 @@ def check(promise: Promise, stop: threading.Event | None = None) -> list[Problem
     (a missing one is named by the file's own checks), nor once ``stop`` is set."""
     where = {"resource": promise.resource, "path": promise.path}
     try:
-        size = sum(file.stat().st_size for file in promise.files)
+        size = promise.file.stat().st_size
     except OSError:
         return []
     problems = []
@@ -73,7 +74,7 @@ def check(promise: Promise, stop: threading.Event | None = None) -> list[Problem
             problems.append(Problem("hash-unsupported", "warning", params=params, **where))
         else:
             try:
-                actual = _digest(promise.files, algorithm, stop)
+                actual = _digest(promise.file, algorithm, stop)
             except (OSError, Stopped):
                 return []
             # hex digits in either case are the same checksum (PowerShell's Get-FileHash
@@ -97,17 +98,16 @@ class Stopped(Exception):
     """The validation ended before the checksum: nobody waits for it."""
 
 
-def _digest(files: Iterable[Path], algorithm: str, stop: threading.Event | None) -> str:
-    """The files' checksum, read a chunk at a time (a multipart resource's as one stream)."""
+def _digest(file: Path, algorithm: str, stop: threading.Event | None) -> str:
+    """The file's checksum, read a chunk at a time."""
     digest = hashlib.new(algorithm)
     buffer = bytearray(CHUNK)
     view = memoryview(buffer)
-    for file in files:
-        with file.open("rb") as stream:
-            while read := stream.readinto(buffer):
-                if stop is not None and stop.is_set():
-                    raise Stopped
-                digest.update(view[:read])
+    with file.open("rb") as stream:
+        while read := stream.readinto(buffer):
+            if stop is not None and stop.is_set():
+                raise Stopped
+            digest.update(view[:read])
     return digest.hexdigest()
 
 
@@ -143,7 +143,13 @@ class InBackground:
         self._stop.set()
 
 
-def frictionless_params(note: str | None) -> dict:
-    """``expected`` and ``actual`` of a hash or size Frictionless found wrong itself."""
+def frictionless_params(code: str, note: str | None) -> dict:
+    """``expected`` and ``actual`` of a hash or size Frictionless found wrong itself. Its
+    checksum has no algorithm's prefix: an sha256 is given one, as the «hash» to write."""
     found = FRICTIONLESS_NOTE.search(note or "")
-    return found.groupdict() if found else {}
+    if not found:
+        return {}
+    params = found.groupdict()
+    if code == "hash-count" and len(params["actual"]) == HASHES["sha256"]:
+        params["actual"] = f"sha256:{params['actual']}"
+    return params

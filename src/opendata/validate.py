@@ -420,6 +420,12 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
     return Opened(None, [resource])
 
 
+def shown_path(resource: frictionless.Resource) -> str | None:
+    """The resource's file as the report names it: a multipart resource's parts, all of
+    them («a.csv, b.csv»), where Frictionless' ``path`` is the first part's."""
+    return ", ".join([resource.path, *resource.extrapaths]) if resource.multipart else resource.path
+
+
 def _missing_folder(resource: frictionless.Resource, schema_path: str) -> str | None:
     """The folder SCHEMA_PATH names that is not beside the descriptor («schemas»): the
     tables were downloaded one by one (from a portal's page), not as a package."""
@@ -1021,7 +1027,7 @@ def _check_table(
     report.tables.append(
         TableSummary(
             resource.name,
-            resource.path or resource.name,  # inline data has no path
+            shown_path(resource) or resource.name,  # inline data has no path
             result.row_count,
             result.engine,
             result.fallback_reason,
@@ -1394,7 +1400,7 @@ class TableProblems:
         none (its type errors name the type inferred); by default the resource's."""
         self.errors = errors
         self.keys = keys
-        self.name, self.path = resource.name, resource.path
+        self.name, self.path = resource.name, shown_path(resource)
         if schema is None:
             schema = getattr(resource, "schema", None)
         self.fields = (
@@ -1593,8 +1599,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
             params.update(variant="lookalike", letters=lookalikes)
     if error.type == "missing-cell" and schema_field is not None and schema_field.constraints.get("required"):
         params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
-    if error.type in ("hash-count", "byte-count"):  # a remote file's, found by Frictionless
-        params.update(integrity.frictionless_params(error.note))
+    if error.type in ("hash-count", "byte-count"):  # a remote or multipart file's, found by Frictionless
+        params.update(integrity.frictionless_params(error.type, error.note))
     if error.type == "primary-key" and primary_key is not None:
         params["key"] = primary_key
     if error.type in ("primary-key", "unique-error"):

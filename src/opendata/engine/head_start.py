@@ -200,7 +200,7 @@ def begin_for_resource(resource: frictionless.Resource) -> None:
     Polars' pipeline starts (~0.2 s together).  Small files, a dialect (but the first
     row as the header) or encoding of their own, or foreign keys to other resources
     (read first) start nothing."""
-    if _pending is not None or resource.data is not None or not isinstance(resource.path, str):
+    if _pending is not None or resource.data is not None or resource.multipart:
         return
     try:
         table = Path(resource.normpath)

@@ -121,7 +121,8 @@ def open_resource(resource: frictionless.Resource) -> Opened:
         raise UnsupportedSchema(f"compression {resource.compression!r} not supported")
     if resource.format not in ("csv", "tsv", None):
         raise UnsupportedSchema(f"format {resource.format!r} not supported")
-    if resource.data is not None or not isinstance(resource.path, str):
+    # a multipart resource's path is its first part's (its others are `extrapaths`)
+    if resource.data is not None or resource.multipart or not isinstance(resource.path, str):
         raise UnsupportedSchema("inline or multipart data")
     if resource.path.startswith(("http://", "https://", "s3://")):
         raise UnsupportedSchema("remote path")
