@@ -78,6 +78,29 @@ def test_semicolon_dialect_and_encoding(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("text", "csv_dialect"),
+    [
+        ('id,name\n1,"say ""hi"""\n', {"doubleQuote": False}),
+        ("id,name\n1,'O''Hara'\n2,'O'Hara'\n", {"quoteChar": "'", "doubleQuote": False}),
+        ("id,name\n1,'O''Hara'\n2,'O'Hara'\n", {"quoteChar": "'"}),
+    ],
+    ids=["doubleQuote-false", "quoteChar-doubleQuote-false", "quoteChar"],
+)
+def test_quotes_are_read_as_frictionless_reads_them(tmp_path, text, csv_dialect):
+    """Frictionless reads «doubleQuote» only beside an «escapeChar»: a doubled quote is one
+    quote whatever the dialect says. The engine read three quotes at the end of the cell, and
+    called it too long."""
+    (tmp_path / "t.csv").write_text(text, encoding="utf-8")
+    fields = [{"name": "id", "type": "integer"}, {"name": "name", "type": "string"}]
+    fields[1]["constraints"] = {"maxLength": 8}
+    res = frictionless.Resource(path="t.csv", basepath=str(tmp_path),
+                                dialect=frictionless.Dialect.from_descriptor({"csv": csv_dialect}),
+                                schema=frictionless.Schema.from_descriptor({"fields": fields}))
+    result = assert_same(res)
+    assert result.engine == "fast"
+
+
+@pytest.mark.parametrize(
     ("data", "buffer_size"),
     [
         ("id,назва\n1,Коломия\nx,Київ\n".encode("cp1251"), 100_000),  # not UTF-8: chardet guesses

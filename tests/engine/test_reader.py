@@ -33,7 +33,7 @@ PIECES = ["a", "b", "я", " ", ",", '"', "\n", "\r", "\r\n", '""', ",,"]
 def polars_rows(path: Path, n_columns: int) -> list[list[str]] | None:
     """Rows as the Polars path yields them, or None when it declines or gives up."""
     shape = byte_shape_in_background(
-        str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True
+        str(path), encoding="utf-8", delimiter=",", quote_char='"'
     )
     names = [f"c{i}" for i in range(n_columns)]
     try:
@@ -94,14 +94,14 @@ def test_polars_path_reads_like_python_csv_or_declines(tmp_path, n_columns, crlf
 def test_byte_shape_names_what_polars_would_misread(tmp_path, text, reason):
     path = tmp_path / "t.csv"
     path.write_bytes(text.encode())
-    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
+    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"')
     assert shape.polars_unsafe == reason
 
 
 def test_byte_shape_counts_delimiters_outside_quotes(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes(b'a,b,c\n1,"x,y",3\r\n"",,"a\n,"\n')
-    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
+    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"')
     assert (shape.polars_unsafe, shape.delimiters) == (None, 6)
 
 
@@ -122,7 +122,7 @@ def test_byte_shape_of_a_file_cut_short_while_it_is_read(tmp_path, monkeypatch):
         return got
 
     monkeypatch.setattr(os, "preadv", read_then_cut)
-    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
+    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"')
     assert shape.polars_unsafe == "the file changed while it was read"
     assert len(reads) == 2  # the first window whole, the second cut short
 
@@ -156,11 +156,10 @@ def test_byte_shape_across_windows(tmp_path, monkeypatch):
     text = 'a,b\r\n' + '"x,\r\n""y",2\r\n' * 1000  # 13 bytes a record: every cut differs
     path = tmp_path / "t.csv"
     path.write_bytes(text.encode())
-    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"', double_quote=True)
+    shape = byte_shape(str(path), encoding="utf-8", delimiter=",", quote_char='"')
     assert (shape.polars_unsafe, shape.delimiters) == (None, 1001)
     (tmp_path / "u.csv").write_bytes(text.replace('""y', '"y').encode())
-    bad = byte_shape(str(tmp_path / "u.csv"), encoding="utf-8", delimiter=",", quote_char='"',
-                     double_quote=True)
+    bad = byte_shape(str(tmp_path / "u.csv"), encoding="utf-8", delimiter=",", quote_char='"')
     assert bad.polars_unsafe is not None
 
 

@@ -111,7 +111,6 @@ def read_batches(
     n_columns: int,
     delimiter: str = ",",
     quote_char: str = '"',
-    double_quote: bool = True,
     encoding: str = "utf-8",
     block_size: int | None = None,
     threads: bool = False,
@@ -148,7 +147,6 @@ def read_batches(
     parse_opts = pacsv.ParseOptions(
         delimiter=delimiter,
         quote_char=quote_char or False,
-        double_quote=double_quote,
         newlines_in_values=True,
         ignore_empty_lines=False,
         invalid_row_handler=handler,
@@ -205,7 +203,6 @@ def read_batches(
                     io.StringIO(text),
                     delimiter=delimiter,
                     quotechar=quote_char or None,
-                    doublequote=double_quote,
                 ),
                 [],
             )
@@ -235,19 +232,17 @@ class ByteShape:
     delimiters: int  # delimiter bytes outside quoted fields (n - 1 per record when none is ragged)
 
 
-def _dialect_reason(encoding: str, delimiter: str, quote_char: str, double_quote: bool) -> str | None:
+def _dialect_reason(encoding: str, delimiter: str, quote_char: str) -> str | None:
     """Why Polars cannot read this dialect at all (no need to look at the bytes)."""
     if not is_utf8(encoding):
         return f"encoding {encoding}"
     if not (delimiter.isascii() and len(delimiter) == 1) or (quote_char and len(quote_char) != 1):
         return "delimiter or quote is not one ASCII byte"
-    if quote_char and not double_quote:
-        return "doubleQuote false"
     return None
 
 
 def byte_shape_in_background(
-    path: str, *, encoding: str, delimiter: str, quote_char: str, double_quote: bool
+    path: str, *, encoding: str, delimiter: str, quote_char: str
 ) -> Future[ByteShape]:
     """``byte_shape`` in a thread, so the Polars scan need not wait for it.
 
@@ -256,7 +251,7 @@ def byte_shape_in_background(
     verdict at every batch and waits for the count at the end.  A dialect Polars
     cannot read at all is answered at once."""
     future: Future[ByteShape] = Future()
-    reason = _dialect_reason(encoding, delimiter, quote_char, double_quote)
+    reason = _dialect_reason(encoding, delimiter, quote_char)
     if reason is not None:
         future.set_result(ByteShape(reason, 0))
         return future
@@ -269,7 +264,6 @@ def byte_shape_in_background(
                     encoding=encoding,
                     delimiter=delimiter,
                     quote_char=quote_char,
-                    double_quote=double_quote,
                 )
             )
         except BaseException as exc:  # re-raised by whoever asks for the result
@@ -279,7 +273,7 @@ def byte_shape_in_background(
     return future
 
 
-def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, double_quote: bool) -> ByteShape:
+def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str) -> ByteShape:
     """Check the bytes Polars' reader could read differently from Python's csv module.
 
     Read a window at a time into one buffer (``find`` is memchr-fast).  Not
@@ -295,7 +289,7 @@ def byte_shape(path: str, *, encoding: str, delimiter: str, quote_char: str, dou
     """
     import numpy as np
 
-    reason = _dialect_reason(encoding, delimiter, quote_char, double_quote)
+    reason = _dialect_reason(encoding, delimiter, quote_char)
     if reason is not None:
         return ByteShape(reason, 0)
     delim, quote = ord(delimiter), ord(quote_char) if quote_char else None

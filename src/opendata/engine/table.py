@@ -61,7 +61,6 @@ class Opened:
     header_errors: list[TableError]
     delimiter: str
     quote_char: str
-    double_quote: bool
     encoding: str
     schema: frictionless.Schema
     name: str
@@ -153,17 +152,15 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             ):
                 raise UnsupportedSchema("dialect: only a single header row, no comments")
             control = dialect.get_control("csv") if dialect.has_control("csv") else None
-            delimiter, quote_char, double_quote = ",", '"', True
+            # quotes inside a quoted cell are doubled: Frictionless reads «doubleQuote» only
+            # beside an «escapeChar» (its CsvControl), which the engine leaves to it
+            delimiter, quote_char = ",", '"'
             if res.format == "tsv":
                 delimiter = "\t"
             if control is not None:
                 if control.escape_char or control.null_sequence or control.skip_initial_space:
                     raise UnsupportedSchema("dialect: escapeChar/nullSequence/skipInitialSpace")
-                delimiter, quote_char, double_quote = (
-                    control.delimiter,
-                    control.quote_char,
-                    control.double_quote,
-                )
+                delimiter, quote_char = control.delimiter, control.quote_char
             schema = declared if with_foreign_keys else res.schema
             if schema.has_defined("fields_match") and schema.fields_match not in (None, "exact"):
                 raise UnsupportedSchema(f"fieldsMatch {schema.fields_match}")
@@ -185,12 +182,8 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
     if not os.path.isfile(path):
         raise UnsupportedSchema("path is not a local file")
-    shape = byte_shape_in_background(
-        path, encoding=encoding, delimiter=delimiter, quote_char=quote_char, double_quote=double_quote
-    )
-    return Opened(
-        path, fields, herrs, delimiter, quote_char, double_quote, encoding, schema, resource.name or "", shape
-    )
+    shape = byte_shape_in_background(path, encoding=encoding, delimiter=delimiter, quote_char=quote_char)
+    return Opened(path, fields, herrs, delimiter, quote_char, encoding, schema, resource.name or "", shape)
 
 
 def _utf8_sample_encoding(path: str, buffer_size: int) -> str | None:
@@ -507,7 +500,6 @@ def _batches(
         n_columns=n,
         delimiter=op.delimiter,
         quote_char=op.quote_char,
-        double_quote=op.double_quote,
         encoding=op.encoding,
         threads=reader == "arrow",
         columns=columns,
