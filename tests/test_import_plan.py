@@ -1079,3 +1079,84 @@ def test_the_schemas_count_the_plans_campaigns_and_name_its_own_people_and_tasks
     kolomyia = json.loads((PACKAGE / "schemas" / "tasks.json").read_text("utf-8"))
     said = {f["name"]: f.get("description", "") for f in kolomyia["fields"]}
     assert said["source_number"] == "Номер «№ з/п» точно як у документі. Номер 1.8 надруковано двічі."
+
+
+# Another council's decision, as small as the importer reads: a settlement council, its head
+# signing the decision and its department's head the plan.
+SETTLEMENT = """УКРАЇНА
+ПЕЧЕНІЖИНСЬКА СЕЛИЩНА РАДА
+Виконавчий комітет
+Р І Ш Е Н Н Я
+від 28.04.2022                смт Печеніжин                № 45
+
+Про затвердження Плану реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року
+
+вирішив:
+1. Затвердити План реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року (додається).
+2. Контроль за виконанням рішення покласти на заступника селищного голови Романа ТКАЧУКА.
+Селищний голова                                   Олександр ЖУПАНЮК
+ЗАТВЕРДЖЕНО
+рішення виконавчого комітету
+від 28.04.2022 № 45
+ПЛАН
+реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року
+І. Комунікаційна кампанія «Громада під час війни»
+\t1.1
+\tІнформування про роботу гуманітарного штабу
+\tТкачук Р.М.
+\tЛесюк І.В.
+\t1.2
+\tВисвітлення діяльності волонтерів громади
+\tЖупанюк О.В.
+\tЛесюк І.В.
+
+Начальник відділу комунікацій селищної ради                   Ірина ЛЕСЮК
+"""
+
+
+def settlement(tmp_path, *replacements: tuple[str, str]) -> Path:
+    """SETTLEMENT with some of its words as another council writes them."""
+    text = SETTLEMENT
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    source = tmp_path / "settlement.txt"
+    source.write_text(text, "utf-8")
+    return source
+
+
+def imported(tmp_path, source: Path, *args: str) -> tuple[dict, dict[str, dict]]:
+    """Import SOURCE through the command: its JSON answer, and people.csv by display name."""
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr
+    people = {p["display_name"]: p for p in rows(tmp_path / "pkg" / "people.csv")}
+    return json.loads(result.stdout), people
+
+
+def test_a_womans_first_name_in_the_accusative_is_made_nominative(tmp_path):
+    """«покласти на секретаря … Ольгу ПЕТРІВ»: people.csv said «Ольгу», as a woman's surname
+    such as Петрів or Гнатюк-Стасів is the same in every case."""
+    source = settlement(
+        tmp_path,
+        (
+            "заступника селищного голови Романа ТКАЧУКА",
+            "секретаря селищної ради Ольгу ПЕТРІВ та заступника селищного голови Наталію ГНАТЮК-СТАСІВ",
+        ),
+        ("\tТкачук Р.М.", "\tПетрів О.М.\n\nГнатюк-Стасів Н.Б."),
+    )
+    _, people = imported(tmp_path, source)
+    assert people["Петрів О.М."]["first_name"] == "Ольга"
+    assert people["Гнатюк-Стасів Н.Б."]["first_name"] == "Наталія"
+    assert people["Петрів О.М."]["position_uk"] == "секретар селищної ради"
+
+
+def test_a_first_name_in_a_case_not_known_is_left_empty():
+    """Better empty than wrong: «Ірині ЛЕСЮК» (to whom) is no nominative either."""
+    from opendata.plan_import import _nominative_first_name as nominative
+
+    forms = {"Ольгу": "Ольга", "Наталію": "Наталія", "Ірину": "Ірина", "Іллю": "Ілля", "Миколу": "Микола"}
+    assert {form: nominative(form, "ПЕТРІВ", "Петрів") for form in forms} == forms
+    for form in ("Ірині", "Ірини", "Ольгою", "Марією"):
+        assert nominative(form, "ЛЕСЮК", "Лесюк") is None, form
+    assert nominative("Ірина", "ЛЕСЮК", "Лесюк") == "Ірина"
+    assert nominative("Олегу", "ТОКАРЧУКУ", "Токарчук") is None  # to whom, a man: not known

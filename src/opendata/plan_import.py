@@ -624,17 +624,36 @@ GENITIVE_FIRST_NAMES = [
 NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дмитро", "Федора": "Федір"}
 
 
+# A first name after «покласти на» beside a surname that does not change: a woman's, whose
+# surname (Петрів, Гнатюк-Стасів) is the same in every case. Its accusative ends in «у» or «ю»
+# («Ольгу», «Наталію»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
+ACCUSATIVE_FIRST_NAMES = [("ю", "я"), ("у", "а")]  # Наталію → Наталія, Ольгу → Ольга
+OBLIQUE_FIRST_NAMES = ("ою", "ею", "єю", "і", "ї", "и")  # Ольгою, Ірині, Ірини: which case is not known
+
+
 def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
-    """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА").
-    None where the ending is not one whose nominative is known: better empty than wrong."""
-    if len(surname_in_text) <= len(surname):  # a nominative surname, so a nominative first name
-        return form
+    """The text names people in the genitive or accusative after «покласти на» ("Олега
+    ТОКАРЧУКА", "Ольгу ПЕТРІВ"). None where the ending is not one whose nominative is known:
+    better empty than wrong."""
+    if len(surname_in_text) <= len(surname):  # a surname as in the table: a nominative or a woman's
+        return _unchanged_surnames_first_name(form)
     if form in NOMINATIVES_OF_GENITIVES:
         return NOMINATIVES_OF_GENITIVES[form]
     for genitive, nominative in GENITIVE_FIRST_NAMES:
         if form.endswith(genitive):
             return form[: len(form) - len(genitive)] + nominative
     return None
+
+
+def _unchanged_surnames_first_name(form: str) -> str | None:
+    """The nominative of a first name beside a surname written as in the table: «Ольгу ПЕТРІВ»
+    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None."""
+    if form.endswith(OBLIQUE_FIRST_NAMES):
+        return None
+    for accusative, nominative in ACCUSATIVE_FIRST_NAMES:
+        if form.endswith(accusative):
+            return form[: len(form) - len(accusative)] + nominative
+    return form
 
 
 def _position_pattern(in_text: str) -> re.Pattern:
