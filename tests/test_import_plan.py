@@ -1160,3 +1160,28 @@ def test_a_first_name_in_a_case_not_known_is_left_empty():
         assert nominative(form, "ЛЕСЮК", "Лесюк") is None, form
     assert nominative("Ірина", "ЛЕСЮК", "Лесюк") == "Ірина"
     assert nominative("Олегу", "ТОКАРЧУКУ", "Токарчук") is None  # to whom, a man: not known
+
+
+@pytest.mark.parametrize("number", ["45/3", "27-р", "123/2023", "12-1/2"])
+def test_the_decisions_number_is_kept_whole(tmp_path, number):
+    """«№ 45/3» was cut to «45»: decision.csv, the package's source and the national
+    programs' legalActNumber said «від 28.04.2022 № 45», another decision's number."""
+    source = settlement(
+        tmp_path,
+        ("смт Печеніжин                № 45", f"смт Печеніжин                № {number}"),
+        (
+            "2. Контроль",
+            f"2. Вважати таким, що втратило чинність, рішення виконавчого комітету від 31.10.2017р. "
+            f"№{number} «Про затвердження Плану реалізації Комунікаційної стратегії».\n3. Контроль",
+        ),
+    )
+    imported(tmp_path, source)
+    decision = rows(tmp_path / "pkg" / "decision.csv")[0]
+    assert (decision["number"], decision["repeals_number"]) == (number, number)
+    described = descriptor(tmp_path / "pkg")
+    assert f"від 28.04.2022 № {number} «" in described["sources"][0]["title"]
+    assert described["name"] == "pechenizhyn-communication-plan-2022"
+    result = run_cli("build", tmp_path / "pkg", "--out", tmp_path / "dist")
+    assert result.returncode == 0, result.stderr
+    programs = rows(tmp_path / "dist" / "national" / "programs.csv")
+    assert (programs[0]["legalActNumber"], programs[0]["uid"]) == (number, f"{number}-2022-04-28")

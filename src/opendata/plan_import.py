@@ -146,7 +146,9 @@ DATE_RE = re.compile(
     rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
     rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
 )
-NUMBER_RE = re.compile(r"№\s*(\d+)")
+# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2»
+DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґ]+)*"
+NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 # «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
@@ -336,7 +338,7 @@ def _parse_preamble(
     period = _period(title)
     repeal = re.search(
         r"втратило чинність, рішення .*?від (\d{2})\.(\d{2})\.(\d{4})\s*р?\.?"
-        r"\s*№\s*(\d+)\s*«(.+?)»",
+        rf"\s*№\s*({DECISION_NUMBER})\s*«(.+?)»",
         flat,
     )
     header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
