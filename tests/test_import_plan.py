@@ -1185,3 +1185,42 @@ def test_the_decisions_number_is_kept_whole(tmp_path, number):
     assert result.returncode == 0, result.stderr
     programs = rows(tmp_path / "dist" / "national" / "programs.csv")
     assert (programs[0]["legalActNumber"], programs[0]["uid"]) == (number, f"{number}-2022-04-28")
+
+
+def test_those_who_sign_have_the_position_they_sign_with(tmp_path):
+    """«Начальник загального відділу / сільської ради Ірина ЛЕСЮК» was no department's
+    signature: the publisher fell back to the executive committee, «допишіть його підпис»
+    said of a signature that is there, and her position stayed empty; the head who signs
+    the decision had a «position-unknown» note, with «Селищний голова» in decision.csv."""
+    source = settlement(
+        tmp_path,
+        ("Начальник відділу комунікацій селищної ради", "Начальник загального відділу \n\nселищної ради"),
+    )
+    answer, people = imported(tmp_path, source)
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == "Загальний відділ Печеніжинської селищної ради"
+    positions = {name: (p["position_uk"], p["position_en"]) for name, p in people.items()}
+    assert positions["Лесюк І.В."] == ("начальник загального відділу селищної ради", "Head of Department")
+    assert positions["Жупанюк О.В."] == ("селищний голова", "Settlement Head")
+    assert positions["Ткачук Р.М."] == ("заступник селищного голови", "Deputy Settlement Head")
+
+
+@pytest.mark.parametrize(
+    ("signed", "department", "position_en"),
+    [
+        ("Начальник відділу комунікацій", "Відділ комунікацій", "Head of Department"),
+        ("Начальник фінансового управління", "Фінансове управління", "Head of Directorate"),
+        ("Начальник служби у справах дітей", "Служба у справах дітей", "Head of Service"),
+        ("Начальник організаційної служби", "Організаційна служба", "Head of Service"),
+        ("Начальник верхнього сектору", "Верхній сектор", "Head of Sector"),
+    ],
+    ids=["words-after", "neuter", "feminine", "feminine-adjective", "soft-adjective"],
+)
+def test_a_departments_signature_with_or_without_an_adjective(tmp_path, signed, department, position_en):
+    source = settlement(tmp_path, ("Начальник відділу комунікацій", signed))
+    plan = parse_decision(source.read_text("utf-8"), "x")
+    assert plan.department == f"{department} Печеніжинської селищної ради"
+    head = next(p for p in plan.people if p.surname == "Лесюк")
+    assert (head.position_uk, head.position_en) == (f"н{signed[1:]} селищної ради", position_en)
+    assert [note.code for note in plan.notes] == ["no-english-titles"]

@@ -118,18 +118,45 @@ HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬ
 # a header's line between the council and «Виконавчий комітет»: «КАЛУСЬКОГО РАЙОНУ
 # ІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ», «ВОСЬМЕ ДЕМОКРАТИЧНЕ СКЛИКАННЯ»
 HEADER_REGION_RE = re.compile(r".*\b(?:району|області|скликання)\)?", re.IGNORECASE)
-HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
-# the unit whose head signs under the plan, in the genitive as signed and the nominative
-UNITS_NOMINATIVE = {
-    "відділу": "Відділ",
-    "управління": "Управління",
-    "департаменту": "Департамент",
-    "сектору": "Сектор",
-    "служби": "Служба",
+# the head who signs the decision, as signed, and the position in English
+HEAD_TITLES = {
+    "Міський голова": HEADS_EN["міського"],
+    "Селищний голова": HEADS_EN["селищного"],
+    "Сільський голова": HEADS_EN["сільського"],
 }
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit whose head signs under the plan: its name in the nominative, the gender the
+    adjectives before it take («загального відділу», «фінансового управління») and its
+    head's position in English."""
+
+    nominative: str
+    gender: str
+    head_en: str
+
+
+# the units, by their name in the genitive as signed («Начальник відділу …»)
+UNITS = {
+    "відділу": Unit("відділ", "masculine", "Head of Department"),
+    "управління": Unit("управління", "neuter", "Head of Directorate"),
+    "департаменту": Unit("департамент", "masculine", "Director of Department"),
+    "сектору": Unit("сектор", "masculine", "Head of Sector"),
+    "служби": Unit("служба", "feminine", "Head of Service"),
+}
+# an adjective's endings in the genitive and the nominative, by gender, the soft ones first
+ADJECTIVE_ENDINGS = {
+    "masculine": (("ього", "ій"), ("ого", "ий")),  # верхнього → верхній, загального → загальний
+    "neuter": (("ього", "є"), ("ого", "е")),  # фінансового → фінансове
+    "feminine": (("ьої", "я"), ("ої", "а")),  # організаційної → організаційна
+}
+# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальник загального відділу
+# сільської ради Ірина ЛЕСЮК»: the position, the unit and the words naming it, the name
 DEPARTMENT_RE = re.compile(
-    rf"^Начальник (?P<unit>{'|'.join(UNITS_NOMINATIVE)}) (?P<words>.+?)"
-    rf"(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)? [{UPPER}][{LOWER}]+ [{UPPER}’'ʼ-]{{2,}}"
+    rf"^(?P<position>Начальник (?P<adjectives>(?:[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
+    rf"(?P<words>(?: .+?)??)(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)?)"
+    rf" (?P<first>[{UPPER}][{LOWER}]+) (?P<surname>[{UPPER}’'ʼ-]{{2,}})"
 )
 SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ-]{{2,}})$")
 # the plan period in the title, in the forms the importer understands
@@ -315,11 +342,13 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
-    department = _department(signature, council)
+    signed = DEPARTMENT_RE.match(signature)
+    department = _department(signed, council) if signed else None
     if department is None and council is not None:
         notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
-    notes += _attach_positions(people, normalize_space(preamble + " " + signature))
+    signers = _signers(decision, signed)
+    notes += _attach_positions(people, normalize_space(preamble + " " + signature), signers)
     _number_tasks(tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
 
@@ -468,15 +497,51 @@ def _genitive(adjective: str) -> str:
     return adjective[:-1] + "ОЇ" if adjective.endswith("А") else adjective
 
 
-def _department(signature: str, council: Council | None) -> str | None:
+def _department(signed: re.Match, council: Council | None) -> str:
     """Who prepared the decision, from the signature under the plan («Начальник відділу
     комунікації … міської ради Михайло КАЧАНСЬКИЙ»), in the nominative and with the
-    council's name: «Відділ комунікації … Коломийської міської ради»."""
-    found = DEPARTMENT_RE.match(signature)
-    if found is None:
-        return None
-    unit = f"{UNITS_NOMINATIVE[found.group('unit')]} {found.group('words')}"
-    return f"{unit} {council.genitive}" if council else unit
+    council's name: «Відділ комунікації … Коломийської міської ради», «Загальний відділ …»."""
+    unit = UNITS[signed["unit"]]
+    adjectives = [_nominative_adjective(word, unit.gender) for word in signed["adjectives"].split()]
+    name = " ".join([*adjectives, unit.nominative]) + signed["words"]
+    name = name[0].upper() + name[1:]
+    return f"{name} {council.genitive}" if council else name
+
+
+def _nominative_adjective(genitive: str, gender: str) -> str:
+    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»."""
+    for ending, nominative in ADJECTIVE_ENDINGS[gender]:
+        if genitive.endswith(ending):
+            return genitive[: -len(ending)] + nominative
+    return genitive
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One who signs the decision (the head) or the plan (the department's head), with the
+    position signed with: theirs where the text names them after no known position."""
+
+    first_name: str
+    surname: str
+    position_uk: str
+    position_en: str
+
+    def is_person(self, person: Person) -> bool:
+        return self.surname.upper() == person.surname.upper() and self.first_name[0] == person.initials[0]
+
+
+def _signers(decision: dict, signed: re.Match | None) -> list[Signer]:
+    """The head who signs the decision («Селищний голова Олександр ЖУПАНЮК») and the
+    department's head who signs the plan, with the positions they sign with."""
+    signers = []
+    if decision["signatory_name"]:
+        first, surname = decision["signatory_name"].split(" ", 1)
+        head = decision["signatory_position"]
+        signers.append(Signer(first, surname, head.lower(), HEAD_TITLES[head]))
+    if signed:
+        position = signed["position"][0].lower() + signed["position"][1:]  # «начальник відділу …»
+        signers.append(Signer(signed["first"], signed["surname"], position, UNITS[signed["unit"]].head_en))
+    return signers
 
 
 def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | None]:
@@ -687,11 +752,11 @@ def _position_before(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
+def _attach_positions(people: list[Person], flat_text: str, signers: list[Signer]) -> list[Note]:
     """Each person's first name and position where the text names them («першого
-    заступника міського голови Олега ТОКАРЧУКА», «… голови – ТОКАРЧУКА Олега»); a note for
-    each person named only after words that are no known position, whose position is left
-    empty."""
+    заступника міського голови Олега ТОКАРЧУКА», «… голови – ТОКАРЧУКА Олега»), or else the
+    position they sign with; a note for each person named only after words that are no
+    known position, whose position is left empty."""
     unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
         first, initial, upper = _named(match)
@@ -706,6 +771,10 @@ def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
                     person.position_uk, person.position_en = position
                 else:
                     unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
+    for person in people:
+        signer = next((signer for signer in signers if signer.is_person(person)), None)
+        if person.position_uk is None and signer:
+            person.position_uk, person.position_en = signer.position_uk, signer.position_en
     for person in people:  # named in a way not read above («Олега Токарчука»): said, not lost
         if person.position_uk is None and person.person_id not in unknown:
             found = re.search(rf"\b{re.escape(_surname_stem(person.surname))}\w*", flat_text, re.IGNORECASE)
