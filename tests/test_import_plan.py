@@ -1224,3 +1224,14 @@ def test_a_departments_signature_with_or_without_an_adjective(tmp_path, signed, 
     head = next(p for p in plan.people if p.surname == "Лесюк")
     assert (head.position_uk, head.position_en) == (f"н{signed[1:]} селищної ради", position_en)
     assert [note.code for note in plan.notes] == ["no-english-titles"]
+
+
+def test_a_name_typed_with_latin_look_alike_letters_is_read_in_cyrillic(tmp_path):
+    """«Лесюк I.B.», a Latin I and B, was «рядок 38: не ім'я» and task 1.2 lost its executor."""
+    latin = "\tЖупанюк О.В.\n\tЛесюк I.B.\n\nTкачук P.M."  # I, B, T and P are Latin
+    source = settlement(tmp_path, ("\tЖупанюк О.В.\n\tЛесюк І.В.", latin))
+    answer, people = imported(tmp_path, source)
+    assert answer["unplaced"] == []
+    assert sorted(people) == ["Жупанюк О.В.", "Лесюк І.В.", "Ткачук Р.М."]  # Cyrillic, each once
+    roles = {(r["task_id"], r["person_id"], r["role"]) for r in rows(tmp_path / "pkg" / "task_roles.csv")}
+    assert {("1.2", "lesiuk-i-v", "executor"), ("1.2", "tkachuk-r-m", "executor")} <= roles

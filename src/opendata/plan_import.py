@@ -646,13 +646,14 @@ def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLin
     pending: tuple[int, str] | None = None
     for number, text in cell_lines:
         content = one_apostrophe(text)  # «Дем'янчук» and «Дем’янчук» are one person
-        full = FULL_NAME_RE.match(content)
+        name = fold_lookalikes(content, to="cyrillic")  # «Лесюк I.B.», typed with a Latin I and B
+        full = FULL_NAME_RE.match(name)
         if full and pending is None:
             names.append((full.group("surname"), _normalize_initials(full.group("initials"))))
-        elif SURNAME_RE.match(content) and pending is None:
+        elif SURNAME_RE.match(name) and pending is None:
             pending = (number, content)
-        elif INITIALS_RE.match(content) and pending is not None:
-            names.append((pending[1], _normalize_initials(content)))
+        elif INITIALS_RE.match(name) and pending is not None:
+            names.append((fold_lookalikes(pending[1], to="cyrillic"), _normalize_initials(name)))
             pending = None
         else:
             if pending is not None:
