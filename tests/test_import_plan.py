@@ -1235,3 +1235,23 @@ def test_a_name_typed_with_latin_look_alike_letters_is_read_in_cyrillic(tmp_path
     assert sorted(people) == ["Жупанюк О.В.", "Лесюк І.В.", "Ткачук Р.М."]  # Cyrillic, each once
     roles = {(r["task_id"], r["person_id"], r["role"]) for r in rows(tmp_path / "pkg" / "task_roles.csv")}
     assert {("1.2", "lesiuk-i-v", "executor"), ("1.2", "tkachuk-r-m", "executor")} <= roles
+
+
+def test_one_persons_initials_written_two_ways_are_said(tmp_path):
+    """«Ткачук Р.» and «Ткачук Р.М.» were two people, tkachuk-r and tkachuk-r-m, with the same
+    first name and position, and not a word. They stay two (two officials may share a surname
+    and an initial), and a note names both and the fix."""
+    source = settlement(tmp_path, ("\tЖупанюк О.В.", "\tТкачук Р."))
+    answer, people = imported(tmp_path, source)
+    assert sorted(people) == ["Лесюк І.В.", "Ткачук Р.", "Ткачук Р.М."]
+    notes = [note for note in answer["notes"] if note["note"] == "initials-differ"]
+    assert notes == [
+        {"note": "initials-differ", "short": "Ткачук Р.", "full": "Ткачук Р.М.", "tasks": "1.2",
+         "short_id": "tkachuk-r", "full_id": "tkachuk-r-m"}
+    ]  # fmt: skip
+    for lang, said in (
+        ("uk", "«Ткачук Р.» (завдання: 1.2) і «Ткачук Р.М.» — мабуть, та сама особа"),
+        ("en", "«Ткачук Р.» (tasks: 1.2) and «Ткачук Р.М.» are likely one person"),
+    ):
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr

@@ -350,6 +350,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     signers = _signers(decision, signed)
     notes += _attach_positions(people, normalize_space(preamble + " " + signature), signers)
     _number_tasks(tasks)
+    notes += _initials_notes(people, tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
 
 
@@ -677,6 +678,26 @@ def _resolve_people(tasks: list[Task], unplaced: list[UnplacedLine]) -> list[Per
                 if person.display_name not in target:
                     target.append(person.display_name)
     return sorted(people.values(), key=lambda p: ukrainian_sort_key(p.display_name))
+
+
+def _initials_notes(people: list[Person], tasks: list[Task]) -> list[Note]:
+    """A note for each person whose initials begin another's of the same surname («Ткачук Р.»
+    and «Ткачук Р.М.»): likely one official, kept as two as written, since two officials may
+    share a surname and an initial."""
+    return [
+        Note(
+            "initials-differ",
+            {
+                "short": short.display_name,
+                "full": full.display_name,
+                "tasks": ", ".join(t.task_id for t in tasks if short.display_name in t.leaders + t.executors),
+                "short_id": short.person_id,
+                "full_id": full.person_id,
+            },
+        )
+        for short, full in itertools.permutations(people, 2)
+        if short.surname == full.surname and full.initials.startswith(short.initials)
+    ]
 
 
 # Endings of a man's first name in the genitive and in the nominative, longest first.
