@@ -1079,3 +1079,179 @@ def test_the_schemas_count_the_plans_campaigns_and_name_its_own_people_and_tasks
     kolomyia = json.loads((PACKAGE / "schemas" / "tasks.json").read_text("utf-8"))
     said = {f["name"]: f.get("description", "") for f in kolomyia["fields"]}
     assert said["source_number"] == "Номер «№ з/п» точно як у документі. Номер 1.8 надруковано двічі."
+
+
+# Another council's decision, as small as the importer reads: a settlement council, its head
+# signing the decision and its department's head the plan.
+SETTLEMENT = """УКРАЇНА
+ПЕЧЕНІЖИНСЬКА СЕЛИЩНА РАДА
+Виконавчий комітет
+Р І Ш Е Н Н Я
+від 28.04.2022                смт Печеніжин                № 45
+
+Про затвердження Плану реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року
+
+вирішив:
+1. Затвердити План реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року (додається).
+2. Контроль за виконанням рішення покласти на заступника селищного голови Романа ТКАЧУКА.
+Селищний голова                                   Олександр ЖУПАНЮК
+ЗАТВЕРДЖЕНО
+рішення виконавчого комітету
+від 28.04.2022 № 45
+ПЛАН
+реалізації Комунікаційної стратегії на ІІ–ІV квартали 2022 року
+І. Комунікаційна кампанія «Громада під час війни»
+\t1.1
+\tІнформування про роботу гуманітарного штабу
+\tТкачук Р.М.
+\tЛесюк І.В.
+\t1.2
+\tВисвітлення діяльності волонтерів громади
+\tЖупанюк О.В.
+\tЛесюк І.В.
+
+Начальник відділу комунікацій селищної ради                   Ірина ЛЕСЮК
+"""
+
+
+def settlement(tmp_path, *replacements: tuple[str, str]) -> Path:
+    """SETTLEMENT with some of its words as another council writes them."""
+    text = SETTLEMENT
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    source = tmp_path / "settlement.txt"
+    source.write_text(text, "utf-8")
+    return source
+
+
+def imported(tmp_path, source: Path, *args: str) -> tuple[dict, dict[str, dict]]:
+    """Import SOURCE through the command: its JSON answer, and people.csv by display name."""
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json", *args)
+    assert result.returncode == 0, result.stderr
+    people = {p["display_name"]: p for p in rows(tmp_path / "pkg" / "people.csv")}
+    return json.loads(result.stdout), people
+
+
+def test_a_womans_first_name_in_the_accusative_is_made_nominative(tmp_path):
+    """«покласти на секретаря … Ольгу ПЕТРІВ»: people.csv said «Ольгу», as a woman's surname
+    such as Петрів or Гнатюк-Стасів is the same in every case."""
+    source = settlement(
+        tmp_path,
+        (
+            "заступника селищного голови Романа ТКАЧУКА",
+            "секретаря селищної ради Ольгу ПЕТРІВ та заступника селищного голови Наталію ГНАТЮК-СТАСІВ",
+        ),
+        ("\tТкачук Р.М.", "\tПетрів О.М.\n\nГнатюк-Стасів Н.Б."),
+    )
+    _, people = imported(tmp_path, source)
+    assert people["Петрів О.М."]["first_name"] == "Ольга"
+    assert people["Гнатюк-Стасів Н.Б."]["first_name"] == "Наталія"
+    assert people["Петрів О.М."]["position_uk"] == "секретар селищної ради"
+
+
+def test_a_first_name_in_a_case_not_known_is_left_empty():
+    """Better empty than wrong: «Ірині ЛЕСЮК» (to whom) is no nominative either."""
+    from opendata.plan_import import _nominative_first_name as nominative
+
+    forms = {"Ольгу": "Ольга", "Наталію": "Наталія", "Ірину": "Ірина", "Іллю": "Ілля", "Миколу": "Микола"}
+    assert {form: nominative(form, "ПЕТРІВ", "Петрів") for form in forms} == forms
+    for form in ("Ірині", "Ірини", "Ольгою", "Марією"):
+        assert nominative(form, "ЛЕСЮК", "Лесюк") is None, form
+    assert nominative("Ірина", "ЛЕСЮК", "Лесюк") == "Ірина"
+    assert nominative("Олегу", "ТОКАРЧУКУ", "Токарчук") is None  # to whom, a man: not known
+
+
+@pytest.mark.parametrize("number", ["45/3", "27-р", "123/2023", "12-1/2"])
+def test_the_decisions_number_is_kept_whole(tmp_path, number):
+    """«№ 45/3» was cut to «45»: decision.csv, the package's source and the national
+    programs' legalActNumber said «від 28.04.2022 № 45», another decision's number."""
+    source = settlement(
+        tmp_path,
+        ("смт Печеніжин                № 45", f"смт Печеніжин                № {number}"),
+        (
+            "2. Контроль",
+            f"2. Вважати таким, що втратило чинність, рішення виконавчого комітету від 31.10.2017р. "
+            f"№{number} «Про затвердження Плану реалізації Комунікаційної стратегії».\n3. Контроль",
+        ),
+    )
+    imported(tmp_path, source)
+    decision = rows(tmp_path / "pkg" / "decision.csv")[0]
+    assert (decision["number"], decision["repeals_number"]) == (number, number)
+    described = descriptor(tmp_path / "pkg")
+    assert f"від 28.04.2022 № {number} «" in described["sources"][0]["title"]
+    assert described["name"] == "pechenizhyn-communication-plan-2022"
+    result = run_cli("build", tmp_path / "pkg", "--out", tmp_path / "dist")
+    assert result.returncode == 0, result.stderr
+    programs = rows(tmp_path / "dist" / "national" / "programs.csv")
+    assert (programs[0]["legalActNumber"], programs[0]["uid"]) == (number, f"{number}-2022-04-28")
+
+
+def test_those_who_sign_have_the_position_they_sign_with(tmp_path):
+    """«Начальник загального відділу / сільської ради Ірина ЛЕСЮК» was no department's
+    signature: the publisher fell back to the executive committee, «допишіть його підпис»
+    said of a signature that is there, and her position stayed empty; the head who signs
+    the decision had a «position-unknown» note, with «Селищний голова» in decision.csv."""
+    source = settlement(
+        tmp_path,
+        ("Начальник відділу комунікацій селищної ради", "Начальник загального відділу \n\nселищної ради"),
+    )
+    answer, people = imported(tmp_path, source)
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == "Загальний відділ Печеніжинської селищної ради"
+    positions = {name: (p["position_uk"], p["position_en"]) for name, p in people.items()}
+    assert positions["Лесюк І.В."] == ("начальник загального відділу селищної ради", "Head of Department")
+    assert positions["Жупанюк О.В."] == ("селищний голова", "Settlement Head")
+    assert positions["Ткачук Р.М."] == ("заступник селищного голови", "Deputy Settlement Head")
+
+
+@pytest.mark.parametrize(
+    ("signed", "department", "position_en"),
+    [
+        ("Начальник відділу комунікацій", "Відділ комунікацій", "Head of Department"),
+        ("Начальник фінансового управління", "Фінансове управління", "Head of Directorate"),
+        ("Начальник служби у справах дітей", "Служба у справах дітей", "Head of Service"),
+        ("Начальник організаційної служби", "Організаційна служба", "Head of Service"),
+        ("Начальник верхнього сектору", "Верхній сектор", "Head of Sector"),
+    ],
+    ids=["words-after", "neuter", "feminine", "feminine-adjective", "soft-adjective"],
+)
+def test_a_departments_signature_with_or_without_an_adjective(tmp_path, signed, department, position_en):
+    source = settlement(tmp_path, ("Начальник відділу комунікацій", signed))
+    plan = parse_decision(source.read_text("utf-8"), "x")
+    assert plan.department == f"{department} Печеніжинської селищної ради"
+    head = next(p for p in plan.people if p.surname == "Лесюк")
+    assert (head.position_uk, head.position_en) == (f"н{signed[1:]} селищної ради", position_en)
+    assert [note.code for note in plan.notes] == ["no-english-titles"]
+
+
+def test_a_name_typed_with_latin_look_alike_letters_is_read_in_cyrillic(tmp_path):
+    """«Лесюк I.B.», a Latin I and B, was «рядок 38: не ім'я» and task 1.2 lost its executor."""
+    latin = "\tЖупанюк О.В.\n\tЛесюк I.B.\n\nTкачук P.M."  # I, B, T and P are Latin
+    source = settlement(tmp_path, ("\tЖупанюк О.В.\n\tЛесюк І.В.", latin))
+    answer, people = imported(tmp_path, source)
+    assert answer["unplaced"] == []
+    assert sorted(people) == ["Жупанюк О.В.", "Лесюк І.В.", "Ткачук Р.М."]  # Cyrillic, each once
+    roles = {(r["task_id"], r["person_id"], r["role"]) for r in rows(tmp_path / "pkg" / "task_roles.csv")}
+    assert {("1.2", "lesiuk-i-v", "executor"), ("1.2", "tkachuk-r-m", "executor")} <= roles
+
+
+def test_one_persons_initials_written_two_ways_are_said(tmp_path):
+    """«Ткачук Р.» and «Ткачук Р.М.» were two people, tkachuk-r and tkachuk-r-m, with the same
+    first name and position, and not a word. They stay two (two officials may share a surname
+    and an initial), and a note names both and the fix."""
+    source = settlement(tmp_path, ("\tЖупанюк О.В.", "\tТкачук Р."))
+    answer, people = imported(tmp_path, source)
+    assert sorted(people) == ["Лесюк І.В.", "Ткачук Р.", "Ткачук Р.М."]
+    notes = [note for note in answer["notes"] if note["note"] == "initials-differ"]
+    assert notes == [
+        {"note": "initials-differ", "short": "Ткачук Р.", "full": "Ткачук Р.М.", "tasks": "1.2",
+         "short_id": "tkachuk-r", "full_id": "tkachuk-r-m"}
+    ]  # fmt: skip
+    for lang, said in (
+        ("uk", "«Ткачук Р.» (завдання: 1.2) і «Ткачук Р.М.» — мабуть, та сама особа"),
+        ("en", "«Ткачук Р.» (tasks: 1.2) and «Ткачук Р.М.» are likely one person"),
+    ):
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr

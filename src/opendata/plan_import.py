@@ -118,18 +118,45 @@ HEADER_COUNCIL_RE = re.compile(rf"^(?P<name>[{UPPER}'’ʼ-]+) (?P<kind>МІСЬ
 # a header's line between the council and «Виконавчий комітет»: «КАЛУСЬКОГО РАЙОНУ
 # ІВАНО-ФРАНКІВСЬКОЇ ОБЛАСТІ», «ВОСЬМЕ ДЕМОКРАТИЧНЕ СКЛИКАННЯ»
 HEADER_REGION_RE = re.compile(r".*\b(?:району|області|скликання)\)?", re.IGNORECASE)
-HEAD_TITLES = ("Міський голова", "Селищний голова", "Сільський голова")
-# the unit whose head signs under the plan, in the genitive as signed and the nominative
-UNITS_NOMINATIVE = {
-    "відділу": "Відділ",
-    "управління": "Управління",
-    "департаменту": "Департамент",
-    "сектору": "Сектор",
-    "служби": "Служба",
+# the head who signs the decision, as signed, and the position in English
+HEAD_TITLES = {
+    "Міський голова": HEADS_EN["міського"],
+    "Селищний голова": HEADS_EN["селищного"],
+    "Сільський голова": HEADS_EN["сільського"],
 }
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit whose head signs under the plan: its name in the nominative, the gender the
+    adjectives before it take («загального відділу», «фінансового управління») and its
+    head's position in English."""
+
+    nominative: str
+    gender: str
+    head_en: str
+
+
+# the units, by their name in the genitive as signed («Начальник відділу …»)
+UNITS = {
+    "відділу": Unit("відділ", "masculine", "Head of Department"),
+    "управління": Unit("управління", "neuter", "Head of Directorate"),
+    "департаменту": Unit("департамент", "masculine", "Director of Department"),
+    "сектору": Unit("сектор", "masculine", "Head of Sector"),
+    "служби": Unit("служба", "feminine", "Head of Service"),
+}
+# an adjective's endings in the genitive and the nominative, by gender, the soft ones first
+ADJECTIVE_ENDINGS = {
+    "masculine": (("ього", "ій"), ("ого", "ий")),  # верхнього → верхній, загального → загальний
+    "neuter": (("ього", "є"), ("ого", "е")),  # фінансового → фінансове
+    "feminine": (("ьої", "я"), ("ої", "а")),  # організаційної → організаційна
+}
+# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальник загального відділу
+# сільської ради Ірина ЛЕСЮК»: the position, the unit and the words naming it, the name
 DEPARTMENT_RE = re.compile(
-    rf"^Начальник (?P<unit>{'|'.join(UNITS_NOMINATIVE)}) (?P<words>.+?)"
-    rf"(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)? [{UPPER}][{LOWER}]+ [{UPPER}’'ʼ-]{{2,}}"
+    rf"^(?P<position>Начальник (?P<adjectives>(?:[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
+    rf"(?P<words>(?: .+?)??)(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)?)"
+    rf" (?P<first>[{UPPER}][{LOWER}]+) (?P<surname>[{UPPER}’'ʼ-]{{2,}})"
 )
 SIGNATORY_RE = re.compile(rf"^(?P<first>[{UPPER}][{LOWER}]+)\s+(?P<surname>[{UPPER}’'ʼ-]{{2,}})$")
 # the plan period in the title, in the forms the importer understands
@@ -146,7 +173,9 @@ DATE_RE = re.compile(
     rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
     rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
 )
-NUMBER_RE = re.compile(r"№\s*(\d+)")
+# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2»
+DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґ]+)*"
+NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 # «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
@@ -313,12 +342,15 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
-    department = _department(signature, council)
+    signed = DEPARTMENT_RE.match(signature)
+    department = _department(signed, council) if signed else None
     if department is None and council is not None:
         notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
-    notes += _attach_positions(people, normalize_space(preamble + " " + signature))
+    signers = _signers(decision, signed)
+    notes += _attach_positions(people, normalize_space(preamble + " " + signature), signers)
     _number_tasks(tasks)
+    notes += _initials_notes(people, tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
 
 
@@ -336,7 +368,7 @@ def _parse_preamble(
     period = _period(title)
     repeal = re.search(
         r"втратило чинність, рішення .*?від (\d{2})\.(\d{2})\.(\d{4})\s*р?\.?"
-        r"\s*№\s*(\d+)\s*«(.+?)»",
+        rf"\s*№\s*({DECISION_NUMBER})\s*«(.+?)»",
         flat,
     )
     header = " ".join(stripped[: stripped.index(title)])  # the date and number stand above the title
@@ -466,15 +498,51 @@ def _genitive(adjective: str) -> str:
     return adjective[:-1] + "ОЇ" if adjective.endswith("А") else adjective
 
 
-def _department(signature: str, council: Council | None) -> str | None:
+def _department(signed: re.Match, council: Council | None) -> str:
     """Who prepared the decision, from the signature under the plan («Начальник відділу
     комунікації … міської ради Михайло КАЧАНСЬКИЙ»), in the nominative and with the
-    council's name: «Відділ комунікації … Коломийської міської ради»."""
-    found = DEPARTMENT_RE.match(signature)
-    if found is None:
-        return None
-    unit = f"{UNITS_NOMINATIVE[found.group('unit')]} {found.group('words')}"
-    return f"{unit} {council.genitive}" if council else unit
+    council's name: «Відділ комунікації … Коломийської міської ради», «Загальний відділ …»."""
+    unit = UNITS[signed["unit"]]
+    adjectives = [_nominative_adjective(word, unit.gender) for word in signed["adjectives"].split()]
+    name = " ".join([*adjectives, unit.nominative]) + signed["words"]
+    name = name[0].upper() + name[1:]
+    return f"{name} {council.genitive}" if council else name
+
+
+def _nominative_adjective(genitive: str, gender: str) -> str:
+    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»."""
+    for ending, nominative in ADJECTIVE_ENDINGS[gender]:
+        if genitive.endswith(ending):
+            return genitive[: -len(ending)] + nominative
+    return genitive
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One who signs the decision (the head) or the plan (the department's head), with the
+    position signed with: theirs where the text names them after no known position."""
+
+    first_name: str
+    surname: str
+    position_uk: str
+    position_en: str
+
+    def is_person(self, person: Person) -> bool:
+        return self.surname.upper() == person.surname.upper() and self.first_name[0] == person.initials[0]
+
+
+def _signers(decision: dict, signed: re.Match | None) -> list[Signer]:
+    """The head who signs the decision («Селищний голова Олександр ЖУПАНЮК») and the
+    department's head who signs the plan, with the positions they sign with."""
+    signers = []
+    if decision["signatory_name"]:
+        first, surname = decision["signatory_name"].split(" ", 1)
+        head = decision["signatory_position"]
+        signers.append(Signer(first, surname, head.lower(), HEAD_TITLES[head]))
+    if signed:
+        position = signed["position"][0].lower() + signed["position"][1:]  # «начальник відділу …»
+        signers.append(Signer(signed["first"], signed["surname"], position, UNITS[signed["unit"]].head_en))
+    return signers
 
 
 def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | None]:
@@ -579,13 +647,14 @@ def _names_in_cell(cell_lines: list[tuple[int, str]], unplaced: list[UnplacedLin
     pending: tuple[int, str] | None = None
     for number, text in cell_lines:
         content = one_apostrophe(text)  # «Дем'янчук» and «Дем’янчук» are one person
-        full = FULL_NAME_RE.match(content)
+        name = fold_lookalikes(content, to="cyrillic")  # «Лесюк I.B.», typed with a Latin I and B
+        full = FULL_NAME_RE.match(name)
         if full and pending is None:
             names.append((full.group("surname"), _normalize_initials(full.group("initials"))))
-        elif SURNAME_RE.match(content) and pending is None:
+        elif SURNAME_RE.match(name) and pending is None:
             pending = (number, content)
-        elif INITIALS_RE.match(content) and pending is not None:
-            names.append((pending[1], _normalize_initials(content)))
+        elif INITIALS_RE.match(name) and pending is not None:
+            names.append((fold_lookalikes(pending[1], to="cyrillic"), _normalize_initials(name)))
             pending = None
         else:
             if pending is not None:
@@ -611,6 +680,26 @@ def _resolve_people(tasks: list[Task], unplaced: list[UnplacedLine]) -> list[Per
     return sorted(people.values(), key=lambda p: ukrainian_sort_key(p.display_name))
 
 
+def _initials_notes(people: list[Person], tasks: list[Task]) -> list[Note]:
+    """A note for each person whose initials begin another's of the same surname («Ткачук Р.»
+    and «Ткачук Р.М.»): likely one official, kept as two as written, since two officials may
+    share a surname and an initial."""
+    return [
+        Note(
+            "initials-differ",
+            {
+                "short": short.display_name,
+                "full": full.display_name,
+                "tasks": ", ".join(t.task_id for t in tasks if short.display_name in t.leaders + t.executors),
+                "short_id": short.person_id,
+                "full_id": full.person_id,
+            },
+        )
+        for short, full in itertools.permutations(people, 2)
+        if short.surname == full.surname and full.initials.startswith(short.initials)
+    ]
+
+
 # Endings of a man's first name in the genitive and in the nominative, longest first.
 GENITIVE_FIRST_NAMES = [
     ("ія", "ій"),  # Юрія → Юрій, Василія → Василій
@@ -624,17 +713,36 @@ GENITIVE_FIRST_NAMES = [
 NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дмитро", "Федора": "Федір"}
 
 
+# A first name after «покласти на» beside a surname that does not change: a woman's, whose
+# surname (Петрів, Гнатюк-Стасів) is the same in every case. Its accusative ends in «у» or «ю»
+# («Ольгу», «Наталію»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
+ACCUSATIVE_FIRST_NAMES = [("ю", "я"), ("у", "а")]  # Наталію → Наталія, Ольгу → Ольга
+OBLIQUE_FIRST_NAMES = ("ою", "ею", "єю", "і", "ї", "и")  # Ольгою, Ірині, Ірини: which case is not known
+
+
 def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
-    """The text names people in the genitive after «покласти на» ("Олега ТОКАРЧУКА").
-    None where the ending is not one whose nominative is known: better empty than wrong."""
-    if len(surname_in_text) <= len(surname):  # a nominative surname, so a nominative first name
-        return form
+    """The text names people in the genitive or accusative after «покласти на» ("Олега
+    ТОКАРЧУКА", "Ольгу ПЕТРІВ"). None where the ending is not one whose nominative is known:
+    better empty than wrong."""
+    if len(surname_in_text) <= len(surname):  # a surname as in the table: a nominative or a woman's
+        return _unchanged_surnames_first_name(form)
     if form in NOMINATIVES_OF_GENITIVES:
         return NOMINATIVES_OF_GENITIVES[form]
     for genitive, nominative in GENITIVE_FIRST_NAMES:
         if form.endswith(genitive):
             return form[: len(form) - len(genitive)] + nominative
     return None
+
+
+def _unchanged_surnames_first_name(form: str) -> str | None:
+    """The nominative of a first name beside a surname written as in the table: «Ольгу ПЕТРІВ»
+    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None."""
+    if form.endswith(OBLIQUE_FIRST_NAMES):
+        return None
+    for accusative, nominative in ACCUSATIVE_FIRST_NAMES:
+        if form.endswith(accusative):
+            return form[: len(form) - len(accusative)] + nominative
+    return form
 
 
 def _position_pattern(in_text: str) -> re.Pattern:
@@ -666,11 +774,11 @@ def _position_before(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
+def _attach_positions(people: list[Person], flat_text: str, signers: list[Signer]) -> list[Note]:
     """Each person's first name and position where the text names them («першого
-    заступника міського голови Олега ТОКАРЧУКА», «… голови – ТОКАРЧУКА Олега»); a note for
-    each person named only after words that are no known position, whose position is left
-    empty."""
+    заступника міського голови Олега ТОКАРЧУКА», «… голови – ТОКАРЧУКА Олега»), or else the
+    position they sign with; a note for each person named only after words that are no
+    known position, whose position is left empty."""
     unknown: dict[str, str] = {}  # person_id: the words before the name
     for match in MENTION_RE.finditer(flat_text):
         first, initial, upper = _named(match)
@@ -685,6 +793,10 @@ def _attach_positions(people: list[Person], flat_text: str) -> list[Note]:
                     person.position_uk, person.position_en = position
                 else:
                     unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
+    for person in people:
+        signer = next((signer for signer in signers if signer.is_person(person)), None)
+        if person.position_uk is None and signer:
+            person.position_uk, person.position_en = signer.position_uk, signer.position_en
     for person in people:  # named in a way not read above («Олега Токарчука»): said, not lost
         if person.position_uk is None and person.person_id not in unknown:
             found = re.search(rf"\b{re.escape(_surname_stem(person.surname))}\w*", flat_text, re.IGNORECASE)
