@@ -1271,6 +1271,26 @@ def test_a_header_repeated_or_under_the_titles_is_found_with_an_empty_column_sav
     assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-repeated", 3)]
 
 
+@pytest.mark.parametrize(
+    ("fields_match", "errors"),
+    [
+        ("subset", [("missing-label", "d")]),
+        ("equal", [("extra-label", ""), ("missing-label", "d")]),
+    ],
+)
+def test_columns_matched_by_name_are_not_said_to_have_moved(tmp_path, fields_match, errors):
+    """With fieldsMatch "subset" or "equal" Frictionless matches the columns by name, and
+    a header «b,a,c» for the fields a, b, d was also «Column «a» is number 1 but should be
+    number 1, so the columns between moved», with the fix to move it where it stands."""
+    (tmp_path / "t.csv").write_text("b,a,c\n1,x,5\n2,y,\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "string"}, {"name": "b", "type": "integer"}, {"name": "d"}]
+    schema = {"fields": fields, "fieldsMatch": fields_match}
+    (tmp_path / "t.json").write_text(json.dumps(schema), encoding="utf-8")
+    _, report = report_json(tmp_path / "t.csv", "--schema", tmp_path / "t.json", "--lang", "en")
+    assert [(e["type"], e["field"]) for e in report["errors"]] == errors
+    assert "moved" not in json.dumps(report)
+
+
 @pytest.mark.parametrize("engine", ["fast", "frictionless"])
 def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_path, engine):
     """With --limit-errors every row was read again, and a one-column table's legitimate

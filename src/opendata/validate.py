@@ -1317,9 +1317,11 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
     the schema's; or say that the header row is missing, when the first row is data.
 
     The header is rebuilt from the label errors (the file is not read again): the
-    schema's names, but the label given where one is wrong, extra or missing."""
+    schema's names, but the label given where one is wrong, extra or missing.  Only where
+    the header must match the fields exactly: with ``fieldsMatch`` "subset", "equal" and
+    the others Frictionless matches the columns by name, and their places say nothing."""
     schema = getattr(resource, "schema", None)
-    if schema is None:
+    if schema is None or schema.fields_match != "exact":
         return None
     fields = list(schema.field_names)
     header, wrong = list(fields), False
@@ -1343,7 +1345,7 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
         for place, label in enumerate(header):  # the one column that, moved, puts all in order
             rest = header[:place] + header[place + 1 :]
             wanted = fields.index(label)
-            if [*rest[:wanted], label, *rest[wanted:]] == fields:
+            if wanted != place and [*rest[:wanted], label, *rest[wanted:]] == fields:
                 params = {"label": label, "field_number": place + 1, "expected": wanted + 1}
                 return Problem("column-moved", field=label, params=params, **where)
     # not the last column: Frictionless' own missing or extra label says that one well
