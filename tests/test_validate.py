@@ -1709,6 +1709,39 @@ def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_i
     ) in said, said
 
 
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_composite_foreign_keys_values_are_quoted_one_by_one(tmp_path, engine):
+    """The values were split at every «, » of Frictionless' note: «Коломия», «вул. Франка»,
+    «7» for a street «вул. Франка, 7», and an empty city was «None»."""
+    (tmp_path / "streets.csv").write_text('city,street\nКоломия,"вул. Шевченка, 5"\n', encoding="utf-8")
+    (tmp_path / "addr.csv").write_text(
+        'id,city,street\n1,Коломия,"вул. Шевченка, 5"\n2,Коломия,"вул. Франка, 7"\n3,,"вул. Франка, 7"\n',
+        encoding="utf-8",
+    )
+    city, street = {"name": "city", "type": "string"}, {"name": "street", "type": "string"}
+    addr = {
+        "fields": [{"name": "id", "type": "integer"}, city, street],
+        "foreignKeys": [
+            {"fields": ["city", "street"], "reference": {"resource": "streets", "fields": ["city", "street"]}}
+        ],
+    }
+    resources = [
+        {"name": "streets", "path": "streets.csv", "schema": {"fields": [city, street]}},
+        {"name": "addr", "path": "addr.csv", "schema": addr},
+    ]
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resources[1]["dialect"] = {"commentChar": "#"}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    _, report = report_json(tmp_path, "--lang", "en")
+    assert [(e["row"], e["message"], e["cell"]) for e in report["errors"]] == [
+        (3, "Value «Коломия», «вул. Франка, 7» does not exist in «streets».", "Коломия, вул. Франка, 7"),
+        (4, "Value «», «вул. Франка, 7» does not exist in «streets».", "None, вул. Франка, 7"),
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["fast", engine]
+    said = " ".join(run_cli("validate", tmp_path).stdout.split())
+    assert "Значення «», «вул. Франка, 7» не знайдено в «streets»." in said, said
+
+
 @pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])
 def test_a_file_of_only_a_byte_order_mark_or_line_breaks_is_empty(tmp_path, content):
     """It was "the source is empty" in English, with a fall back for "0 labels"."""

@@ -1499,9 +1499,7 @@ def _problem_from(
         if found:
             field_name, cell = found.group("fields"), found.group("values")
             params["target"] = found.group("target") or name
-        # a key of several fields has a value for each; one field's value may hold ", "
-        values = (cell or "").split(", ") if ", " in (field_name or "") else [cell or ""]
-        params["values"] = ", ".join(f"«{value}»" for value in values)
+        params["values"] = _quoted_key(error.key_values or (cell,))
     return Problem(
         error.type,
         resource=name,
@@ -1511,6 +1509,12 @@ def _problem_from(
         cell=cell,
         params=params,
     )
+
+
+def _quoted_key(parts: tuple[str | None, ...]) -> str:
+    """A key's values as a foreign key's message quotes them, one by one: a value may hold
+    «, » itself («вул. Франка, 7»), and an empty one (no value read) is «», not «None»."""
+    return ", ".join(f"«{part or ''}»" for part in parts)
 
 
 def _labels(field: frictionless.Field) -> dict[str, str]:
