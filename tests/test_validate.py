@@ -1742,6 +1742,41 @@ def test_a_composite_foreign_keys_values_are_quoted_one_by_one(tmp_path, engine)
     assert "Значення «», «вул. Франка, 7» не знайдено в «streets»." in said, said
 
 
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_repeated_key_is_quoted_as_its_field_writes_it(tmp_path, engine):
+    """Unique and primary-key messages quoted Python's values: «yearmonth(year=2024,
+    month=1)», «True» for «так», «1.5» for «1,5», «2024-01-05 08:00:00+00:00». The JSON's
+    cell stays Frictionless' (str of the value read)."""
+    (tmp_path / "u.csv").write_text(
+        'period,paid,amount,at\n2024-01,так,"1,50",2024-01-05T10:00:00+02:00\n2024-1,Так,"1,5",2024-01-05T08:00:00Z\n',
+        encoding="utf-8",
+    )
+    unique = {"unique": True}
+    fields = [
+        {"name": "period", "type": "yearmonth", "constraints": unique},
+        {"name": "paid", "type": "boolean", "trueValues": ["так", "Так"], "falseValues": ["ні"]},
+        {"name": "amount", "type": "number", "decimalChar": ",", "constraints": unique},
+        {"name": "at", "type": "datetime", "constraints": unique},
+    ]
+    fields[1]["constraints"] = unique
+    resource = {"name": "u", "path": "u.csv", "schema": {"fields": fields, "primaryKey": ["period", "paid"]}}
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resource["dialect"] = {"commentChar": "#"}
+    (tmp_path / "u.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    _, report = report_json(tmp_path / "u.resource.json", "--lang", "en")
+    assert [t["engine"] for t in report["tables"]] == [engine]
+    said = [(e["type"], e["message"].split(" is already")[0], e["cell"]) for e in report["errors"]]
+    assert said == [
+        ("unique-error", "Value «2024-01» in field «period»", "yearmonth(year=2024, month=1)"),
+        ("unique-error", "Value «так» in field «paid»", "True"),
+        ("unique-error", "Value «1,5» in field «amount»", "1.5"),
+        ("unique-error", "Value «2024-01-05T08:00:00Z» in field «at»", "2024-01-05 08:00:00+00:00"),
+        ("primary-key", "The combination «2024-01, так» of fields period, paid", None),
+    ]
+    text = " ".join(run_cli("validate", tmp_path / "u.resource.json").stdout.split())
+    assert "Поєднання «2024-01, так» у полях period, paid уже є в рядку 2." in text, text
+
+
 @pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])
 def test_a_file_of_only_a_byte_order_mark_or_line_breaks_is_empty(tmp_path, content):
     """It was "the source is empty" in English, with a fall back for "0 labels"."""

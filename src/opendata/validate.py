@@ -23,8 +23,10 @@ import os
 import re
 import shlex
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
@@ -1386,6 +1388,7 @@ class FieldFacts(NamedTuple):
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
     notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
     example: str | None  # a value that matches the field's pattern (`_example`)
+    field: frictionless.Field  # to write a key's value as the field does (`_as_written`)
 
 
 class TableProblems:
@@ -1415,6 +1418,7 @@ class TableProblems:
                     _booleans(f),
                     _notation(f),
                     _example(f),
+                    f,
                 )
                 for f in schema.fields
             }
@@ -1422,7 +1426,6 @@ class TableProblems:
             else {}
         )
         self.key_fields = tuple(schema.primary_key) if schema is not None else ()
-        self.primary_key = ", ".join(self.key_fields) if schema is not None else None
         self.shared: dict[tuple, dict] = {}
         # a single field's foreign key: the table and field it refers to
         self.references = {
@@ -1441,7 +1444,7 @@ class TableProblems:
                 row, unread = error.row_number, {}
             if error.type == "type-error" and error.field_name in self.key_fields:
                 unread[error.field_name] = error.cell or ""
-            problem = _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
+            problem = _problem_from(error, self.name, self.path, self.fields, self.key_fields, self.shared)
             if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
                 self._guess_key(problem, *self.references[problem.field])
             if problem.code == "primary-key" and unread:
@@ -1477,7 +1480,7 @@ def _problem_from(
     name: str,
     path: str,
     fields: dict[str, FieldFacts],
-    primary_key: str | None,
+    key_fields: tuple[str, ...],
     shared: dict[tuple, dict],
 ) -> Problem:
     """The engine's error as a Problem; ``fields``: what each field's messages need.
@@ -1490,16 +1493,20 @@ def _problem_from(
         key = (error.type, field_name, error.constraint, error.note)
         params = shared.get(key)
         if params is None:
-            params = shared[key] = _problem_params(error, fields, primary_key)
+            params = shared[key] = _problem_params(error, fields, key_fields)
     else:
-        params = _problem_params(error, fields, primary_key)
+        params = _problem_params(error, fields, key_fields)
     if error.type == "foreign-key":
         # Frictionless names the fields, values and lookup table only in the note.
         found = FOREIGN_KEY_NOTE.search(error.note or "")
         if found:
             field_name, cell = found.group("fields"), found.group("values")
             params["target"] = found.group("target") or name
-        params["values"] = _quoted_key(error.key_values or (cell,))
+        parts = error.key_values or (cell,)
+        names = (field_name or "").split(", ")
+        if len(names) == len(parts):
+            parts = _written_key(parts, names, fields)
+        params["values"] = _quoted_key(parts)
     return Problem(
         error.type,
         resource=name,
@@ -1515,6 +1522,48 @@ def _quoted_key(parts: tuple[str | None, ...]) -> str:
     """A key's values as a foreign key's message quotes them, one by one: a value may hold
     «, » itself («вул. Франка, 7»), and an empty one (no value read) is «», not «None»."""
     return ", ".join(f"«{part or ''}»" for part in parts)
+
+
+def _written_key(
+    parts: tuple[str | None, ...], names: Sequence[str], fields: dict[str, FieldFacts]
+) -> tuple[str | None, ...]:
+    """A key's values (of the fields ``names``) as their fields write them (`_as_written`)."""
+    return tuple(
+        _as_written(fields[name].field, part) if name in fields else part
+        for name, part in zip(names, parts, strict=True)
+    )
+
+
+# how Python prints a yearmonth Frictionless read: «yearmonth(year=2024, month=1)»
+YEARMONTH_VALUE = re.compile(r"yearmonth\(year=(?P<year>-?\d+), month=(?P<month>\d+)\)")
+# the value read back from how Python prints it, by the field's type
+READ_BACK: dict[str, Callable[[str], object]] = {
+    "number": Decimal,
+    "boolean": lambda text: {"True": True, "False": False}[text],
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+    "time": time.fromisoformat,
+}
+
+
+def _as_written(field: frictionless.Field, text: str | None) -> str | None:
+    """A key's value as its field writes it («2024-01», «так», «1,5», «2024-01-05T08:00:00Z»),
+    where Frictionless quotes it as Python prints the value read («yearmonth(year=2024,
+    month=1)», «True», «1.5», «2024-01-05 08:00:00+00:00»): the messages quote what a user
+    types. None (no value read) stays None; a value not read back stays as it is."""
+    found = YEARMONTH_VALUE.fullmatch(text or "") if field.type == "yearmonth" else None
+    if found:
+        return f"{found['year']}-{int(found['month']):02}"
+    if text is None or field.type not in READ_BACK:
+        return text
+    try:
+        value = READ_BACK[field.type](text)
+    except (KeyError, ValueError, InvalidOperation):
+        return text
+    if getattr(field, "format", None) == "any":  # Frictionless would write the word «any»
+        return value.isoformat()
+    written, notes = field.write_cell(value)
+    return text if written is None or notes else written
 
 
 def _labels(field: frictionless.Field) -> dict[str, str]:
@@ -1570,8 +1619,10 @@ def _notation(field: frictionless.Field) -> dict[str, str]:
     return {}
 
 
-def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
-    """What the messages about an engine error need to say."""
+def _problem_params(
+    error: engine.TableError, fields: dict[str, FieldFacts], key_fields: tuple[str, ...]
+) -> dict:
+    """What the messages about an engine error need to say; ``key_fields``: the primary key's."""
     params: dict = {
         "note": error.note,
         "field_number": error.field_number,
@@ -1607,8 +1658,12 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
     if error.type in ("hash-count", "byte-count"):  # a remote or multipart file's, found by Frictionless
         params.update(integrity.frictionless_params(error.type, error.note))
-    if error.type == "primary-key" and primary_key is not None:
-        params["key"] = primary_key
+    if error.type == "primary-key":
+        params["key"] = ", ".join(key_fields)
+    if error.type == "unique-error" and schema_field is not None:
+        written = _as_written(schema_field.field, error.cell)
+        if written != error.cell:  # the JSON's cell is Frictionless': str() of the value read
+            params["written"] = written
     if error.type in ("primary-key", "unique-error"):
         found = DUPLICATE_NOTE.fullmatch(error.note or "")
         if found:
@@ -1620,7 +1675,7 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         if error.key_values is None:
             params["variant"] = "unnamed"
         else:
-            params["key_parts"] = error.key_values
-            if primary_key is not None and ", " in primary_key:
+            params["key_parts"] = _written_key(error.key_values, key_fields, fields)
+            if len(key_fields) > 1:
                 params["variant"] = "composite"
     return params
