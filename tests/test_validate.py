@@ -1709,6 +1709,37 @@ def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_i
     ) in said, said
 
 
+def test_a_foreign_key_between_types_that_never_match_says_so_in_each_row(tmp_path):
+    """An integer «1» looked up among strings «1», «2» was «Значення «1» не знайдено в
+    «ref». … Імовірно, «1».»: the value already in the cell, the types' difference said only
+    at the end of the report."""
+    (tmp_path / "ref.csv").write_text("code,name\n1,a\n2,b\n", encoding="utf-8")
+    (tmp_path / "main.csv").write_text("id,code\n1,1\n2,3\n", encoding="utf-8")
+    main = {
+        "fields": [{"name": "id", "type": "integer"}, {"name": "code", "type": "integer"}],
+        "foreignKeys": [{"fields": ["code"], "reference": {"resource": "ref", "fields": ["code"]}}],
+    }
+    ref = {"fields": [{"name": "code", "type": "string"}, {"name": "name", "type": "string"}]}
+    resources = [
+        {"name": "ref", "path": "ref.csv", "schema": ref},
+        {"name": "main", "path": "main.csv", "schema": main},
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    _, report = report_json(tmp_path)
+    assert [(e["row"], e["cell"]) for e in report["errors"]] == [(2, "1"), (3, "3")]
+    first = report["errors"][0]
+    assert first["message"] == (
+        "Значення «1» не знайдено в «ref»: поле «code» має тип integer, а поле «code» у «ref» — string, "
+        "і значення різних типів ніколи не збігаються."
+    )
+    assert first["fix"] == (
+        "Дайте полю «code» і полю «code» таблиці «ref» однаковий тип у схемах і перевірте файл ще раз."
+    )
+    words = " ".join(run_cli("validate", tmp_path, "--lang", "en").stdout.split())
+    assert "field «code» is of type integer, and field «code» in «ref» of type string" in words, words
+    assert "Probably" not in words, words
+
+
 @pytest.mark.parametrize("engine", ["fast", "frictionless"])
 def test_a_composite_foreign_keys_values_are_quoted_one_by_one(tmp_path, engine):
     """The values were split at every «, » of Frictionless' note: «Коломия», «вул. Франка»,

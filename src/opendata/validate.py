@@ -41,6 +41,7 @@ from frictionless.settings import COMPRESSION_FORMATS
 
 from opendata import engine, integrity, plan_rules
 from opendata.engine import head_start
+from opendata.engine.table import type_group
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder, is_web_address, leaves_folder
@@ -1433,6 +1434,7 @@ class TableProblems:
             for fk in (schema.foreign_keys if schema is not None else [])
             if len(fk.get("fields", [])) == 1 and len(fk.get("reference", {}).get("fields", [])) == 1
         }
+        self.mismatched = _mismatched_keys(resource, schema)
 
     def __len__(self) -> int:
         return len(self.errors)
@@ -1445,7 +1447,9 @@ class TableProblems:
             if error.type == "type-error" and error.field_name in self.key_fields:
                 unread[error.field_name] = error.cell or ""
             problem = _problem_from(error, self.name, self.path, self.fields, self.key_fields, self.shared)
-            if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
+            if problem.code == "foreign-key" and problem.field in self.mismatched:
+                problem.params.update(variant="types", **self.mismatched[problem.field])
+            elif problem.code == "foreign-key" and problem.field in self.references and problem.cell:
                 self._guess_key(problem, *self.references[problem.field])
             if problem.code == "primary-key" and unread:
                 self._name_unread_key(problem, unread)
@@ -1464,6 +1468,8 @@ class TableProblems:
         """The key meant, or the keys of a cell that names several («Качанський М.Ю.,
         Коба І.Ю.» for one reporter); its params are its own (not shared, as a cell error's)."""
         key = self.keys.guess(target, field, problem.cell)
+        if key == problem.cell:  # the value is there, as another type: the types differ, not the value
+            return
         if key is not None:
             problem.params["suggestion"] = key
             return
@@ -1473,6 +1479,33 @@ class TableProblems:
             problem.params["suggestion"] = keys[0]
         elif len(keys) > 1 and all(keys):
             problem.params.update(variant="several", keys=", ".join(f"«{key}»" for key in keys))
+
+
+def _mismatched_keys(resource, schema: frictionless.Schema | None) -> dict[str, dict]:
+    """The foreign keys comparing a field with one of a type whose values never match it (an
+    integer with a string: «1» is not found beside «1»), by their fields as their problems
+    name them: the first such pair's types and the field referred to."""
+    package = getattr(resource, "package", None)
+    found = {}
+    for fk in schema.foreign_keys if schema is not None else []:
+        reference = fk.get("reference", {})
+        target = reference.get("resource") or resource.name
+        if target == resource.name:
+            other = schema
+        elif package is not None and package.has_resource(target):
+            other = getattr(package.get_resource(target), "schema", None)
+        else:
+            continue
+        names, referred = _key_fields(fk), _key_fields(reference)
+        for name, each in zip(names, referred, strict=False):
+            if not (schema.has_field(name) and other is not None and other.has_field(each)):
+                continue
+            field_type, other_type = schema.get_field(name).type, other.get_field(each).type
+            if type_group(field_type) != type_group(other_type):
+                params = {"field_type": field_type, "other": each, "other_type": other_type}
+                found[", ".join(names)] = params
+                break
+    return found
 
 
 def _problem_from(
