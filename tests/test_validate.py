@@ -1309,6 +1309,22 @@ def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_pat
         assert [t["engine"] for t in report["tables"]] == [engine]
 
 
+def test_comment_lines_are_not_read_as_the_header_or_rows(tmp_path):
+    """With commentChar the rows were read again from the file with its comments: the
+    comment above the header was taken for the header, the header for a row that repeats
+    it («Delete row 2»), and each row's cells for cells «outside the table, beyond its last
+    column «# Розклад…»»."""
+    text = "# Розклад на 2024\na,b\n1,x\n# посередині\na,b\n1,y\n2,z,extra\n"
+    (tmp_path / "c.csv").write_text(text, encoding="utf-8")
+    schema = {"fields": [{"name": "a", "type": "integer"}, {"name": "b"}], "primaryKey": ["a"]}
+    resource = {"name": "c", "path": "c.csv", "dialect": {"commentChar": "#"}, "schema": schema}
+    (tmp_path / "c.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    _, report = report_json(tmp_path / "c.resource.json", "--lang", "en")
+    said = [(e["type"], e["row"], e["cell"]) for e in report["errors"]]
+    assert said == [("header-repeated", 5, None), ("primary-key", 6, None), ("extra-cells", 7, "extra")]
+    assert "beyond its last column «b»" in report["errors"][-1]["message"]
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""
