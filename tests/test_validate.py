@@ -1271,6 +1271,26 @@ def test_a_header_repeated_or_under_the_titles_is_found_with_an_empty_column_sav
     assert [(e["type"], e["row"]) for e in report["errors"]] == [("header-repeated", 3)]
 
 
+@pytest.mark.parametrize(
+    ("fields_match", "errors"),
+    [
+        ("subset", [("missing-label", "d")]),
+        ("equal", [("extra-label", ""), ("missing-label", "d")]),
+    ],
+)
+def test_columns_matched_by_name_are_not_said_to_have_moved(tmp_path, fields_match, errors):
+    """With fieldsMatch "subset" or "equal" Frictionless matches the columns by name, and
+    a header «b,a,c» for the fields a, b, d was also «Column «a» is number 1 but should be
+    number 1, so the columns between moved», with the fix to move it where it stands."""
+    (tmp_path / "t.csv").write_text("b,a,c\n1,x,5\n2,y,\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "string"}, {"name": "b", "type": "integer"}, {"name": "d"}]
+    schema = {"fields": fields, "fieldsMatch": fields_match}
+    (tmp_path / "t.json").write_text(json.dumps(schema), encoding="utf-8")
+    _, report = report_json(tmp_path / "t.csv", "--schema", tmp_path / "t.json", "--lang", "en")
+    assert [(e["type"], e["field"]) for e in report["errors"]] == errors
+    assert "moved" not in json.dumps(report)
+
+
 @pytest.mark.parametrize("engine", ["fast", "frictionless"])
 def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_path, engine):
     """With --limit-errors every row was read again, and a one-column table's legitimate
@@ -1287,6 +1307,22 @@ def test_a_value_that_is_the_header_name_is_data_with_or_without_a_limit(tmp_pat
         _, report = report_json(tmp_path / "words.resource.json", "--limit-errors", limit)
         assert [(e["type"], e["row"]) for e in report["errors"]] == [("primary-key", 4)]
         assert [t["engine"] for t in report["tables"]] == [engine]
+
+
+def test_comment_lines_are_not_read_as_the_header_or_rows(tmp_path):
+    """With commentChar the rows were read again from the file with its comments: the
+    comment above the header was taken for the header, the header for a row that repeats
+    it («Delete row 2»), and each row's cells for cells «outside the table, beyond its last
+    column «# Розклад…»»."""
+    text = "# Розклад на 2024\na,b\n1,x\n# посередині\na,b\n1,y\n2,z,extra\n"
+    (tmp_path / "c.csv").write_text(text, encoding="utf-8")
+    schema = {"fields": [{"name": "a", "type": "integer"}, {"name": "b"}], "primaryKey": ["a"]}
+    resource = {"name": "c", "path": "c.csv", "dialect": {"commentChar": "#"}, "schema": schema}
+    (tmp_path / "c.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    _, report = report_json(tmp_path / "c.resource.json", "--lang", "en")
+    said = [(e["type"], e["row"], e["cell"]) for e in report["errors"]]
+    assert said == [("header-repeated", 5, None), ("primary-key", 6, None), ("extra-cells", 7, "extra")]
+    assert "beyond its last column «b»" in report["errors"][-1]["message"]
 
 
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
@@ -1687,6 +1723,105 @@ def test_a_foreign_key_between_types_that_never_match_is_said_and_whose_reason_i
         "Перевірено grants.csv: 1 рядок (засобами Frictionless, бо зовнішній ключ посилається на таблицю "
         "«schools», а в ній формат «inline» швидкий рушій не читає)"
     ) in said, said
+
+
+def test_a_foreign_key_between_types_that_never_match_says_so_in_each_row(tmp_path):
+    """An integer «1» looked up among strings «1», «2» was «Значення «1» не знайдено в
+    «ref». … Імовірно, «1».»: the value already in the cell, the types' difference said only
+    at the end of the report."""
+    (tmp_path / "ref.csv").write_text("code,name\n1,a\n2,b\n", encoding="utf-8")
+    (tmp_path / "main.csv").write_text("id,code\n1,1\n2,3\n", encoding="utf-8")
+    main = {
+        "fields": [{"name": "id", "type": "integer"}, {"name": "code", "type": "integer"}],
+        "foreignKeys": [{"fields": ["code"], "reference": {"resource": "ref", "fields": ["code"]}}],
+    }
+    ref = {"fields": [{"name": "code", "type": "string"}, {"name": "name", "type": "string"}]}
+    resources = [
+        {"name": "ref", "path": "ref.csv", "schema": ref},
+        {"name": "main", "path": "main.csv", "schema": main},
+    ]
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    _, report = report_json(tmp_path)
+    assert [(e["row"], e["cell"]) for e in report["errors"]] == [(2, "1"), (3, "3")]
+    first = report["errors"][0]
+    assert first["message"] == (
+        "Значення «1» не знайдено в «ref»: поле «code» має тип integer, а поле «code» у «ref» — string, "
+        "і значення різних типів ніколи не збігаються."
+    )
+    assert first["fix"] == (
+        "Дайте полю «code» і полю «code» таблиці «ref» однаковий тип у схемах і перевірте файл ще раз."
+    )
+    words = " ".join(run_cli("validate", tmp_path, "--lang", "en").stdout.split())
+    assert "field «code» is of type integer, and field «code» in «ref» of type string" in words, words
+    assert "Probably" not in words, words
+
+
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_composite_foreign_keys_values_are_quoted_one_by_one(tmp_path, engine):
+    """The values were split at every «, » of Frictionless' note: «Коломия», «вул. Франка»,
+    «7» for a street «вул. Франка, 7», and an empty city was «None»."""
+    (tmp_path / "streets.csv").write_text('city,street\nКоломия,"вул. Шевченка, 5"\n', encoding="utf-8")
+    (tmp_path / "addr.csv").write_text(
+        'id,city,street\n1,Коломия,"вул. Шевченка, 5"\n2,Коломия,"вул. Франка, 7"\n3,,"вул. Франка, 7"\n',
+        encoding="utf-8",
+    )
+    city, street = {"name": "city", "type": "string"}, {"name": "street", "type": "string"}
+    addr = {
+        "fields": [{"name": "id", "type": "integer"}, city, street],
+        "foreignKeys": [
+            {"fields": ["city", "street"], "reference": {"resource": "streets", "fields": ["city", "street"]}}
+        ],
+    }
+    resources = [
+        {"name": "streets", "path": "streets.csv", "schema": {"fields": [city, street]}},
+        {"name": "addr", "path": "addr.csv", "schema": addr},
+    ]
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resources[1]["dialect"] = {"commentChar": "#"}
+    (tmp_path / "datapackage.json").write_text(json.dumps({"resources": resources}), encoding="utf-8")
+    _, report = report_json(tmp_path, "--lang", "en")
+    assert [(e["row"], e["message"], e["cell"]) for e in report["errors"]] == [
+        (3, "Value «Коломия», «вул. Франка, 7» does not exist in «streets».", "Коломия, вул. Франка, 7"),
+        (4, "Value «», «вул. Франка, 7» does not exist in «streets».", "None, вул. Франка, 7"),
+    ]
+    assert [t["engine"] for t in report["tables"]] == ["fast", engine]
+    said = " ".join(run_cli("validate", tmp_path).stdout.split())
+    assert "Значення «», «вул. Франка, 7» не знайдено в «streets»." in said, said
+
+
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_a_repeated_key_is_quoted_as_its_field_writes_it(tmp_path, engine):
+    """Unique and primary-key messages quoted Python's values: «yearmonth(year=2024,
+    month=1)», «True» for «так», «1.5» for «1,5», «2024-01-05 08:00:00+00:00». The JSON's
+    cell stays Frictionless' (str of the value read)."""
+    (tmp_path / "u.csv").write_text(
+        'period,paid,amount,at\n2024-01,так,"1,50",2024-01-05T10:00:00+02:00\n2024-1,Так,"1,5",2024-01-05T08:00:00Z\n',
+        encoding="utf-8",
+    )
+    unique = {"unique": True}
+    fields = [
+        {"name": "period", "type": "yearmonth", "constraints": unique},
+        {"name": "paid", "type": "boolean", "trueValues": ["так", "Так"], "falseValues": ["ні"]},
+        {"name": "amount", "type": "number", "decimalChar": ",", "constraints": unique},
+        {"name": "at", "type": "datetime", "constraints": unique},
+    ]
+    fields[1]["constraints"] = unique
+    resource = {"name": "u", "path": "u.csv", "schema": {"fields": fields, "primaryKey": ["period", "paid"]}}
+    if engine == "frictionless":  # a dialect with comments: the engine leaves it to Frictionless
+        resource["dialect"] = {"commentChar": "#"}
+    (tmp_path / "u.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    _, report = report_json(tmp_path / "u.resource.json", "--lang", "en")
+    assert [t["engine"] for t in report["tables"]] == [engine]
+    said = [(e["type"], e["message"].split(" is already")[0], e["cell"]) for e in report["errors"]]
+    assert said == [
+        ("unique-error", "Value «2024-01» in field «period»", "yearmonth(year=2024, month=1)"),
+        ("unique-error", "Value «так» in field «paid»", "True"),
+        ("unique-error", "Value «1,5» in field «amount»", "1.5"),
+        ("unique-error", "Value «2024-01-05T08:00:00Z» in field «at»", "2024-01-05 08:00:00+00:00"),
+        ("primary-key", "The combination «2024-01, так» of fields period, paid", None),
+    ]
+    text = " ".join(run_cli("validate", tmp_path / "u.resource.json").stdout.split())
+    assert "Поєднання «2024-01, так» у полях period, paid уже є в рядку 2." in text, text
 
 
 @pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])

@@ -820,6 +820,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Use a value that exists in «{target}», or add that row there first.",
         ),
     },
+    "foreign-key:types": {
+        "uk": (
+            "Значення {values} не знайдено в «{target}»: поле «{field}» має тип {field_type}, а поле "
+            "«{other}» у «{target}» — {other_type}, і значення різних типів ніколи не збігаються.",
+            "Дайте полю «{field}» і полю «{other}» таблиці «{target}» однаковий тип у схемах і перевірте "
+            "файл ще раз.",
+        ),
+        "en": (
+            "Value {values} does not exist in «{target}»: field «{field}» is of type {field_type}, and "
+            "field «{other}» in «{target}» of type {other_type}; values of different types never match.",
+            "Give field «{field}» and field «{other}» of «{target}» the same type in their schemas and check "
+            "the file again.",
+        ),
+    },
     "foreign-key:several": {
         "uk": (
             "Значення {values} не знайдено в «{target}»: у клітинці кілька значень, імовірно {keys}.",

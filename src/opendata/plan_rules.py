@@ -179,11 +179,11 @@ class Cells:
     delimiter: str
     header_row: int  # as Frictionless numbers rows: the file's first is 1
     header: list[str]
-    rows: list[list[str]]  # those below the header
+    rows: list[tuple[int, list[str]]]  # those below the header, each with its number
 
     def numbered(self) -> Iterator[tuple[int, list[str]]]:
         """The rows below the header with their numbers, as Frictionless gives them."""
-        return enumerate(self.rows, start=self.header_row + 1)
+        return iter(self.rows)
 
 
 def read_cells(resource: frictionless.Resource) -> Cells:
@@ -191,15 +191,30 @@ def read_cells(resource: frictionless.Resource) -> Cells:
     descriptor declares or Frictionless would sniff (a file a Ukrainian Excel saved as
     "CSV UTF-8" has semicolons), the header in the row its dialect says: `validate`
     declares the one below a title line, and Frictionless reads it there too (from
-    line 1, the rules found none of their columns and checked nothing)."""
+    line 1, the rules found none of their columns and checked nothing). The dialect's
+    comment lines are left out, as Frictionless leaves them."""
     delimiter = delimiter_of(resource)
     header_row = header_row_of(resource)
     with open(resource.normpath, encoding="utf-8-sig", newline="") as stream:
-        records = csv.reader(stream, delimiter=delimiter)
+        records = _uncommented(resource.dialect, enumerate(csv.reader(stream, delimiter=delimiter), start=1))
         header = next(itertools.islice(records, header_row - 1, None), None)
         if header is None:
             raise ValueError(f"{resource.path} has no row {header_row} to be its header")
-        return Cells(delimiter, header_row, header, list(records))
+        return Cells(delimiter, header[0], header[1], list(records))
+
+
+def _uncommented(
+    dialect: frictionless.Dialect, records: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str]]]:
+    """The numbered records but the dialect's comments (``commentRows``, and rows whose first
+    cell starts with ``commentChar``): Frictionless skips them, yet counts them in the rows'
+    numbers, and the header is the first row of the others (its ``headerRows``)."""
+    char, skipped = dialect.comment_char, set(dialect.comment_rows or ())
+    return (
+        (number, cells)
+        for number, cells in records
+        if number not in skipped and not (char and cells and cells[0].startswith(char))
+    )
 
 
 def header_row_of(resource: frictionless.Resource) -> int:

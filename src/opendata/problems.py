@@ -54,7 +54,8 @@ class Problem:
 
     def _render_with(self, lang: str, meant: Meant | None, *, short: bool = False) -> tuple[str, str]:
         shown = functools.partial(shown_cell, lang=lang) if short else lambda text: text
-        message, fix = self._rendered(lang, shown(self.cell))
+        # a unique value's message quotes it as written, where the JSON's cell is Frictionless'
+        message, fix = self._rendered(lang, shown(self.params.get("written", self.cell)))
         if not meant:
             return message, fix
         letters = _foreign_letters(self.cell, meant.value) if meant.lookalikes else []

@@ -23,8 +23,10 @@ import os
 import re
 import shlex
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
@@ -39,6 +41,7 @@ from frictionless.settings import COMPRESSION_FORMATS
 
 from opendata import engine, integrity, plan_rules
 from opendata.engine import head_start
+from opendata.engine.table import type_group
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder, is_web_address, leaves_folder
@@ -1317,9 +1320,11 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
     the schema's; or say that the header row is missing, when the first row is data.
 
     The header is rebuilt from the label errors (the file is not read again): the
-    schema's names, but the label given where one is wrong, extra or missing."""
+    schema's names, but the label given where one is wrong, extra or missing.  Only where
+    the header must match the fields exactly: with ``fieldsMatch`` "subset", "equal" and
+    the others Frictionless matches the columns by name, and their places say nothing."""
     schema = getattr(resource, "schema", None)
-    if schema is None:
+    if schema is None or schema.fields_match != "exact":
         return None
     fields = list(schema.field_names)
     header, wrong = list(fields), False
@@ -1343,7 +1348,7 @@ def _shifted_columns(resource, result: engine.EngineResult) -> Problem | None:
         for place, label in enumerate(header):  # the one column that, moved, puts all in order
             rest = header[:place] + header[place + 1 :]
             wanted = fields.index(label)
-            if [*rest[:wanted], label, *rest[wanted:]] == fields:
+            if wanted != place and [*rest[:wanted], label, *rest[wanted:]] == fields:
                 params = {"label": label, "field_number": place + 1, "expected": wanted + 1}
                 return Problem("column-moved", field=label, params=params, **where)
     # not the last column: Frictionless' own missing or extra label says that one well
@@ -1384,6 +1389,7 @@ class FieldFacts(NamedTuple):
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
     notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
     example: str | None  # a value that matches the field's pattern (`_example`)
+    field: frictionless.Field  # to write a key's value as the field does (`_as_written`)
 
 
 class TableProblems:
@@ -1413,6 +1419,7 @@ class TableProblems:
                     _booleans(f),
                     _notation(f),
                     _example(f),
+                    f,
                 )
                 for f in schema.fields
             }
@@ -1420,7 +1427,6 @@ class TableProblems:
             else {}
         )
         self.key_fields = tuple(schema.primary_key) if schema is not None else ()
-        self.primary_key = ", ".join(self.key_fields) if schema is not None else None
         self.shared: dict[tuple, dict] = {}
         # a single field's foreign key: the table and field it refers to
         self.references = {
@@ -1428,6 +1434,7 @@ class TableProblems:
             for fk in (schema.foreign_keys if schema is not None else [])
             if len(fk.get("fields", [])) == 1 and len(fk.get("reference", {}).get("fields", [])) == 1
         }
+        self.mismatched = _mismatched_keys(resource, schema)
 
     def __len__(self) -> int:
         return len(self.errors)
@@ -1439,8 +1446,10 @@ class TableProblems:
                 row, unread = error.row_number, {}
             if error.type == "type-error" and error.field_name in self.key_fields:
                 unread[error.field_name] = error.cell or ""
-            problem = _problem_from(error, self.name, self.path, self.fields, self.primary_key, self.shared)
-            if problem.code == "foreign-key" and problem.field in self.references and problem.cell:
+            problem = _problem_from(error, self.name, self.path, self.fields, self.key_fields, self.shared)
+            if problem.code == "foreign-key" and problem.field in self.mismatched:
+                problem.params.update(variant="types", **self.mismatched[problem.field])
+            elif problem.code == "foreign-key" and problem.field in self.references and problem.cell:
                 self._guess_key(problem, *self.references[problem.field])
             if problem.code == "primary-key" and unread:
                 self._name_unread_key(problem, unread)
@@ -1459,6 +1468,8 @@ class TableProblems:
         """The key meant, or the keys of a cell that names several («Качанський М.Ю.,
         Коба І.Ю.» for one reporter); its params are its own (not shared, as a cell error's)."""
         key = self.keys.guess(target, field, problem.cell)
+        if key == problem.cell:  # the value is there, as another type: the types differ, not the value
+            return
         if key is not None:
             problem.params["suggestion"] = key
             return
@@ -1470,12 +1481,39 @@ class TableProblems:
             problem.params.update(variant="several", keys=", ".join(f"«{key}»" for key in keys))
 
 
+def _mismatched_keys(resource, schema: frictionless.Schema | None) -> dict[str, dict]:
+    """The foreign keys comparing a field with one of a type whose values never match it (an
+    integer with a string: «1» is not found beside «1»), by their fields as their problems
+    name them: the first such pair's types and the field referred to."""
+    package = getattr(resource, "package", None)
+    found = {}
+    for fk in schema.foreign_keys if schema is not None else []:
+        reference = fk.get("reference", {})
+        target = reference.get("resource") or resource.name
+        if target == resource.name:
+            other = schema
+        elif package is not None and package.has_resource(target):
+            other = getattr(package.get_resource(target), "schema", None)
+        else:
+            continue
+        names, referred = _key_fields(fk), _key_fields(reference)
+        for name, each in zip(names, referred, strict=False):
+            if not (schema.has_field(name) and other is not None and other.has_field(each)):
+                continue
+            field_type, other_type = schema.get_field(name).type, other.get_field(each).type
+            if type_group(field_type) != type_group(other_type):
+                params = {"field_type": field_type, "other": each, "other_type": other_type}
+                found[", ".join(names)] = params
+                break
+    return found
+
+
 def _problem_from(
     error: engine.TableError,
     name: str,
     path: str,
     fields: dict[str, FieldFacts],
-    primary_key: str | None,
+    key_fields: tuple[str, ...],
     shared: dict[tuple, dict],
 ) -> Problem:
     """The engine's error as a Problem; ``fields``: what each field's messages need.
@@ -1488,18 +1526,20 @@ def _problem_from(
         key = (error.type, field_name, error.constraint, error.note)
         params = shared.get(key)
         if params is None:
-            params = shared[key] = _problem_params(error, fields, primary_key)
+            params = shared[key] = _problem_params(error, fields, key_fields)
     else:
-        params = _problem_params(error, fields, primary_key)
+        params = _problem_params(error, fields, key_fields)
     if error.type == "foreign-key":
         # Frictionless names the fields, values and lookup table only in the note.
         found = FOREIGN_KEY_NOTE.search(error.note or "")
         if found:
             field_name, cell = found.group("fields"), found.group("values")
             params["target"] = found.group("target") or name
-        # a key of several fields has a value for each; one field's value may hold ", "
-        values = (cell or "").split(", ") if ", " in (field_name or "") else [cell or ""]
-        params["values"] = ", ".join(f"«{value}»" for value in values)
+        parts = error.key_values or (cell,)
+        names = (field_name or "").split(", ")
+        if len(names) == len(parts):
+            parts = _written_key(parts, names, fields)
+        params["values"] = _quoted_key(parts)
     return Problem(
         error.type,
         resource=name,
@@ -1509,6 +1549,54 @@ def _problem_from(
         cell=cell,
         params=params,
     )
+
+
+def _quoted_key(parts: tuple[str | None, ...]) -> str:
+    """A key's values as a foreign key's message quotes them, one by one: a value may hold
+    «, » itself («вул. Франка, 7»), and an empty one (no value read) is «», not «None»."""
+    return ", ".join(f"«{part or ''}»" for part in parts)
+
+
+def _written_key(
+    parts: tuple[str | None, ...], names: Sequence[str], fields: dict[str, FieldFacts]
+) -> tuple[str | None, ...]:
+    """A key's values (of the fields ``names``) as their fields write them (`_as_written`)."""
+    return tuple(
+        _as_written(fields[name].field, part) if name in fields else part
+        for name, part in zip(names, parts, strict=True)
+    )
+
+
+# how Python prints a yearmonth Frictionless read: «yearmonth(year=2024, month=1)»
+YEARMONTH_VALUE = re.compile(r"yearmonth\(year=(?P<year>-?\d+), month=(?P<month>\d+)\)")
+# the value read back from how Python prints it, by the field's type
+READ_BACK: dict[str, Callable[[str], object]] = {
+    "number": Decimal,
+    "boolean": lambda text: {"True": True, "False": False}[text],
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+    "time": time.fromisoformat,
+}
+
+
+def _as_written(field: frictionless.Field, text: str | None) -> str | None:
+    """A key's value as its field writes it («2024-01», «так», «1,5», «2024-01-05T08:00:00Z»),
+    where Frictionless quotes it as Python prints the value read («yearmonth(year=2024,
+    month=1)», «True», «1.5», «2024-01-05 08:00:00+00:00»): the messages quote what a user
+    types. None (no value read) stays None; a value not read back stays as it is."""
+    found = YEARMONTH_VALUE.fullmatch(text or "") if field.type == "yearmonth" else None
+    if found:
+        return f"{found['year']}-{int(found['month']):02}"
+    if text is None or field.type not in READ_BACK:
+        return text
+    try:
+        value = READ_BACK[field.type](text)
+    except (KeyError, ValueError, InvalidOperation):
+        return text
+    if getattr(field, "format", None) == "any":  # Frictionless would write the word «any»
+        return value.isoformat()
+    written, notes = field.write_cell(value)
+    return text if written is None or notes else written
 
 
 def _labels(field: frictionless.Field) -> dict[str, str]:
@@ -1564,8 +1652,10 @@ def _notation(field: frictionless.Field) -> dict[str, str]:
     return {}
 
 
-def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], primary_key: str | None) -> dict:
-    """What the messages about an engine error need to say."""
+def _problem_params(
+    error: engine.TableError, fields: dict[str, FieldFacts], key_fields: tuple[str, ...]
+) -> dict:
+    """What the messages about an engine error need to say; ``key_fields``: the primary key's."""
     params: dict = {
         "note": error.note,
         "field_number": error.field_number,
@@ -1601,8 +1691,12 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         params["variant"] = "required"  # «(можна порожню)» would contradict its «порожнє» beside it
     if error.type in ("hash-count", "byte-count"):  # a remote or multipart file's, found by Frictionless
         params.update(integrity.frictionless_params(error.type, error.note))
-    if error.type == "primary-key" and primary_key is not None:
-        params["key"] = primary_key
+    if error.type == "primary-key":
+        params["key"] = ", ".join(key_fields)
+    if error.type == "unique-error" and schema_field is not None:
+        written = _as_written(schema_field.field, error.cell)
+        if written != error.cell:  # the JSON's cell is Frictionless': str() of the value read
+            params["written"] = written
     if error.type in ("primary-key", "unique-error"):
         found = DUPLICATE_NOTE.fullmatch(error.note or "")
         if found:
@@ -1614,7 +1708,7 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         if error.key_values is None:
             params["variant"] = "unnamed"
         else:
-            params["key_parts"] = error.key_values
-            if primary_key is not None and ", " in primary_key:
+            params["key_parts"] = _written_key(error.key_values, key_fields, fields)
+            if len(key_fields) > 1:
                 params["variant"] = "composite"
     return params

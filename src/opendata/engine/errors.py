@@ -28,9 +28,10 @@ class TableError:
     ``slots``: no per-instance ``__dict__`` (millions of errors are kept in memory);
     not frozen, whose ``__init__`` costs several times more per error.
 
-    ``key_values``: a repeated primary key, as the row's parsed values (``"7"`` for
-    ``"007"``; None where Frictionless read no value: an empty or unreadable cell), for
-    the messages; Frictionless keeps it only in the row's cells, so it is not compared.
+    ``key_values``: a repeated primary key, or a foreign key the lookup table lacks, as
+    the row's parsed values (``"7"`` for ``"007"``; None where Frictionless read no value:
+    an empty or unreadable cell), for the messages; Frictionless keeps it only in the row's
+    cells (and a foreign key's note, joined by «, »), so it is not compared.
     """
 
     type: str

@@ -8,6 +8,7 @@ from .errors import TableError
 from .keys import PK_ALL_NULL_NOTE
 
 LABEL_TYPES = {"blank-label", "duplicate-label", "extra-label", "missing-label", "incorrect-label"}
+KEY_TYPES = {"primary-key", "foreign-key"}  # errors that carry the key's values
 
 
 def _constraint_of(note: str) -> str | None:
@@ -38,21 +39,22 @@ def convert_error(error: frictionless.errors.Error, schema: frictionless.Schema 
     if etype in {"blank-row", "primary-key", "foreign-key"}:
         field_name = field_number = cell = None
     constraint = _constraint_of(note) if etype == "constraint-error" else None
-    key_values = _key_values(error, schema) if etype == "primary-key" and schema is not None else None
+    key_values = _key_values(error, schema) if etype in KEY_TYPES and schema is not None else None
     return TableError(etype, row_number, field_name, field_number, cell, note, constraint, key_values)
 
 
 def _key_values(
     error: frictionless.errors.Error, schema: frictionless.Schema
 ) -> tuple[str | None, ...] | None:
-    """A repeated primary key's values as Frictionless compared them: the row's cells
-    of the key's fields, parsed, None where it read no value (the engine's ``KeyCells``
-    quotes them so)."""
+    """A repeated primary key's values, or those of a foreign key the lookup table lacks,
+    as Frictionless compared them: the row's cells of the key's fields, parsed, None
+    where it read no value (the engine's ``KeyCells`` quotes them so)."""
     cells = getattr(error, "cells", None) or []
+    names = error.field_names if error.type == "foreign-key" else schema.primary_key
     at = {name: place for place, name in enumerate(schema.field_names) if place < len(cells)}
-    if error.note == PK_ALL_NULL_NOTE or any(name not in at for name in schema.primary_key):
+    if error.note == PK_ALL_NULL_NOTE or any(name not in at for name in names):
         return None
-    values = (schema.get_field(name).read_cell(cells[at[name]])[0] for name in schema.primary_key)
+    values = (schema.get_field(name).read_cell(cells[at[name]])[0] for name in names)
     return tuple(None if value is None else str(value) for value in values)
 
 

@@ -331,7 +331,7 @@ def _scan(
         if rows:
             cells = KeyCells(kf, rows)
             for row in rows:
-                error = foreign_key_error(row, descriptor, [cells.text(p, row) for p in tplans])
+                error = foreign_key_error(row, descriptor, tuple(cells.value(p, row) for p in tplans))
                 result.errors.add(row, PHASE_FK, position, 0, error)
 
     def look_up(kf: pl.DataFrame) -> None:
@@ -607,13 +607,15 @@ class KeyCells:
         return str(self.value(plan, row))
 
 
-def foreign_key_error(row: int, fk: dict, values: list[str]) -> TableError:
+def foreign_key_error(row: int, fk: dict, values: tuple[str | None, ...]) -> TableError:
+    """Frictionless' error for a key the lookup table lacks; its values also as a tuple
+    (None where no value was read), since a note's «, » cannot tell the parts apart."""
     note = (
-        f'for "{", ".join(fk["fields"])}": values "{", ".join(values)}" not found'
+        f'for "{", ".join(fk["fields"])}": values "{", ".join(map(str, values))}" not found'
         f' in the lookup table "{fk["reference"]["resource"]}"'
         f' as "{", ".join(fk["reference"]["fields"])}"'
     )
-    return TableError("foreign-key", row, None, None, None, note)
+    return TableError("foreign-key", row, None, None, None, note, key_values=values)
 
 
 def type_group(t: str) -> str:
