@@ -625,6 +625,9 @@ class _progress:
             for task in self.tasks.values():  # the tables before it are read: their time stops
                 self.bar.stop_task(task)
             self.tasks[name] = self.bar.add_task(self.labels.get(name, name), total=total)
+            # its rows so far were read before its bar started: no rate from them alone
+            self.bar.update(self.tasks[name], completed=done, total=total)
+            return
         # when it last advanced: its rate holds from there while the table's keys are checked
         self.bar.update(self.tasks[name], completed=done, total=total, advanced_at=self.bar.get_time())
 
