@@ -1489,6 +1489,33 @@ def test_a_missing_schema_file_is_named_as_a_schema_not_the_package(tmp_path):
     assert error["fix"] == "Give an existing schema file (JSON) after --schema."
 
 
+def test_a_web_address_as_path_is_named_as_one_not_mangled_into_a_missing_file():
+    """«https://example.org/datapackage.json» was «Path «https:/example.org/…» does not
+    exist», one slash lost, even with --allow-remote."""
+    url = "https://example.org/datapackage.json"
+    result = run_cli("validate", url, "--allow-remote", "--lang", "en")
+    assert result.returncode == 2
+    assert f"«{url}» is a web address" in result.stdout
+    assert f"Fix: Download the file first (curl -O {url}, or with a browser)" in result.stdout
+    assert "https:/example" not in result.stdout
+    code, report = report_json(url)
+    [error] = report["errors"]
+    assert (code, error["type"], error["path"]) == (2, "path-is-url", url)
+    assert error["message"].startswith(f"«{url}» — адреса в мережі")
+
+
+def test_a_web_address_as_schema_is_named_as_one(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("id\n1\n", encoding="utf-8")
+    url = "http://example.org/t.schema.json"
+    code, report = report_json(table, "--schema", url, "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["type"], error["path"]) == (2, "schema-is-url", url)
+    assert error["fix"] == (
+        f"Download the schema first (curl -O {url}, or with a browser) and give its path after --schema."
+    )
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"

@@ -51,6 +51,7 @@ FOREIGN_KEY_NOTE = re.compile(
 )
 # Frictionless' note on a repeated key or unique value: the row that holds it first
 DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
@@ -149,6 +150,7 @@ def validate(
     workbook, its SHEET: by default the one named as the SCHEMA file, else the first)."""
     report = ValidationReport(target=str(source))
     try:
+        _refuse_web_addresses(source, schema)
         package, resources, unusable, dropped_keys = _open(Path(source), schema, sheet, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
@@ -259,6 +261,14 @@ class Opened(NamedTuple):
     unusable: frozenset[str] = frozenset()  # the package's tables whose schema is unreadable
     # the fields of the foreign keys dropped on opening, by table (a table checked alone)
     dropped_keys: Mapping[str, frozenset[str]] = MappingProxyType({})
+
+
+def _refuse_web_addresses(source: str | Path, schema: str | Path | None) -> None:
+    """A web address as SOURCE or SCHEMA is named for what it is: as a ``Path`` its «//»
+    became «/», and the address was reported as a file missing, even with --allow-remote."""
+    for value, code in ((source, "path-is-url"), (schema, "schema-is-url")):
+        if isinstance(value, str) and WEB_ADDRESS.match(value):
+            raise Unreadable(Problem(code, path=value))
 
 
 def _open(
