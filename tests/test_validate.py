@@ -1890,6 +1890,24 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     assert_checked_without_keys_to_people(report)
 
 
+def test_a_utf8_file_declared_windows_1251_names_the_descriptors_encoding_not_mojibake(tmp_path):
+    """Read as its descriptor said, every letter was mojibake: «Value «С‚Р°Рє» is not a
+    boolean» and a dozen more, without a word about the encoding."""
+    (tmp_path / "t.csv").write_text("name;open\nЦентр;так\nРинок;ні\n", encoding="utf-8")
+    schema = {"fields": [{"name": "name", "type": "string"},
+                         {"name": "open", "type": "boolean", "trueValues": ["так"], "falseValues": ["ні"]}]}
+    descriptor = {"name": "stops", "path": "t.csv", "format": "csv", "encoding": "windows-1251",
+                  "dialect": {"delimiter": ";"}, "schema": schema}
+    (tmp_path / "resource.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(tmp_path / "resource.json", "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["path"], error["type"]) == (1, "t.csv", "wrong-encoding")
+    assert error["message"].startswith("File «t.csv» is UTF-8, not windows-1251 as its descriptor says")
+    assert error["fix"].startswith('Fix the descriptor of table «stops»: change "encoding": "windows-1251"')
+    (tmp_path / "t.csv").write_bytes("name;open\nЦентр;так\n".encode("cp1251"))  # as declared: read
+    assert report_json(tmp_path / "resource.json")[0] == 0
+
+
 def assert_checked_without_keys_to_people(report: dict, lang: str = "en") -> None:
     """The tables whose foreign keys refer to people are checked without those keys, by
     the fast engine, and say which key was not checked and why."""

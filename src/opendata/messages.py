@@ -521,6 +521,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Save the file as UTF-8: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”; in LibreOffice choose “Unicode (UTF-8)”.",
         ),
     },
+    "wrong-encoding:declared": {
+        "uk": (
+            "Файл «{path}» записано в UTF-8, а не в {declared}, як каже його опис; прочитаний як "
+            "{declared}, він дав би «кракозябри» замість українських літер.",
+            'Виправте в описі таблиці «{resource}» "encoding": "{declared}" на "utf-8" (або приберіть '
+            "цей рядок): сам файл правильний.",
+        ),
+        "en": (
+            "File «{path}» is UTF-8, not {declared} as its descriptor says; read as {declared}, its "
+            "Ukrainian letters would be mojibake.",
+            'Fix the descriptor of table «{resource}»: change "encoding": "{declared}" to "utf-8" (or '
+            "remove it); the file itself is right.",
+        ),
+    },
     "wrong-encoding:unknown": {
         "uk": (
             "Файл «{path}» — не текст UTF-8, і його кодування не вдалося розпізнати (перший такий байт — "

@@ -796,6 +796,10 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             return False
         _declare_delimiter_of_header(resource, file)
         _declare_header_row(resource, file)
+    elif _utf8_declared_single_byte(resource, file):
+        params = {"declared": resource.encoding, "variant": "declared"}
+        report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
+        return False
     return True
 
 
@@ -884,6 +888,21 @@ def _read_as_utf8(resource: frictionless.Resource) -> bool:
     if not (resource.format in ("csv", "tsv", "txt") or resource.format is None):
         return False
     return (resource.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+
+
+def _utf8_declared_single_byte(resource: frictionless.Resource, file: Path) -> bool:
+    """Whether the descriptor declares a single-byte encoding (windows-1251) for a local text
+    file whose first bytes are UTF-8 letters: read so, every letter was mojibake, reported
+    as a dozen wrong values («С‚Р°Рє» is not a boolean) and never as the encoding."""
+    if resource.remote or resource.compression or resource.format not in ("csv", "tsv", "txt", None):
+        return False
+    try:
+        single_byte = len(bytes(range(256)).decode(resource.encoding or "", errors="replace")) == 256
+    except LookupError:  # an encoding Python does not know: Frictionless names it
+        return False
+    with file.open("rb") as stream:
+        start = stream.read(UTF8_FIRST)
+    return single_byte and not start.isascii() and _not_utf8(file, first=UTF8_FIRST) is None
 
 
 @dataclass(frozen=True)
