@@ -1516,6 +1516,41 @@ def test_a_web_address_as_schema_is_named_as_one(tmp_path):
     )
 
 
+def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_languages(tmp_path):
+    """«Значення «200,24.9» не є geopoint. Як виправити: Запишіть … як geopoint»: the type's
+    own English name, in a Ukrainian message, and nothing of how to write one."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text('loc,dur,tags,parts,ids,n\n"200,24.9",1 day,{x},1;2,1;x,\n', encoding="utf-8")
+    fields = [{"name": "loc", "type": "geopoint"}, {"name": "dur", "type": "duration"},
+              {"name": "tags", "type": "object"}, {"name": "parts", "type": "array"},
+              {"name": "ids", "type": "list", "delimiter": ";", "itemType": "integer"},
+              {"name": "n", "type": "integer"}]
+    schema.write_text(json.dumps({"fields": fields, "missingValues": ["NA"]}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        assert code == 1
+        said[lang] = {e["field"]: (e["message"], e["fix"]) for e in report["errors"]}
+    assert said["uk"]["loc"] == (
+        "Значення «200,24.9» не є географічною точкою («довгота, широта», як-от «25.04, 48.53»).",
+        "Запишіть значення поля «loc» як географічну точку («довгота, широта», як-от «25.04, 48.53»).",
+    )
+    assert said["en"]["dur"][0] == (
+        "Value «1 day» is not an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)."
+    )
+    assert said["en"]["tags"][1] == 'Write field «tags» as a JSON object (such as {"a": 1}).'
+    assert said["uk"]["parts"][0] == "Значення «1;2» не є масивом JSON (як-от [1, 2])."
+    assert said["en"]["ids"][1] == "Write field «ids» as a list of values separated by «;» (such as 1;2)."
+    # missingValues ["NA"] leave out the empty cell: it is a value, and says so
+    assert said["en"]["n"] == (
+        "The cell is empty, and an empty cell is no missing value in this table: its missingValues are NA.",
+        "Write one of the missing values (NA) in field «n», or a value: an integer.",
+    )
+    assert said["uk"]["n"][1] == (
+        "Запишіть у поле «n» одне з пропущених значень (NA) або значення — ціле число."
+    )
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"

@@ -25,6 +25,12 @@ TYPE_NAMES = {
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
         "string": "текстом",
+        "geopoint": "географічною точкою ({geopoint})",
+        "geojson": 'об\'єктом GeoJSON (як-от {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "тривалістю ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
+        "array": "масивом JSON (як-от [1, 2])",
+        "object": 'об\'єктом JSON (як-от {"a": 1})',
+        "list": "списком значень через «{delimiter}» (як-от 1{delimiter}2)",
     },
     "en": {
         "integer": "an integer",
@@ -36,6 +42,25 @@ TYPE_NAMES = {
         "year": "a year (YYYY)",
         "yearmonth": "a year and month (YYYY-MM)",
         "string": "text",
+        "geopoint": "a geographic point ({geopoint})",
+        "geojson": 'a GeoJSON object (such as {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)",
+        "array": "a JSON array (such as [1, 2])",
+        "object": 'a JSON object (such as {"a": 1})',
+        "list": "a list of values separated by «{delimiter}» (such as 1{delimiter}2)",
+    },
+}
+# a geopoint as its format writes it: longitude first (Kolomyia's centre)
+GEOPOINT_FORMS = {
+    "uk": {
+        "default": "«довгота, широта», як-от «25.04, 48.53»",
+        "array": "[довгота, широта], як-от [25.04, 48.53]",
+        "object": '{"lon": довгота, "lat": широта}, як-от {"lon": 25.04, "lat": 48.53}',
+    },
+    "en": {
+        "default": "«longitude, latitude», such as «25.04, 48.53»",
+        "array": "[longitude, latitude], such as [25.04, 48.53]",
+        "object": '{"lon": longitude, "lat": latitude}, such as {"lon": 25.04, "lat": 48.53}',
     },
 }
 
@@ -101,6 +126,12 @@ TYPE_NAMES_IN_FIX = {
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
         "string": "текст",
+        "geopoint": "географічну точку ({geopoint})",
+        "geojson": 'об\'єкт GeoJSON (як-от {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "тривалість ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
+        "array": "масив JSON (як-от [1, 2])",
+        "object": 'об\'єкт JSON (як-от {"a": 1})',
+        "list": "список значень через «{delimiter}» (як-от 1{delimiter}2)",
     },
     "en": TYPE_NAMES["en"],
 }
@@ -708,6 +739,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "There is no day «{cell}» in the calendar: {month_days}.",
             "Check the date in the document it was taken from, and write field «{field}» as {expected_fix}.",
+        ),
+    },
+    # missingValues without "" (["NA"]): an empty cell is a value, and not of the field's type
+    "type-error:empty": {
+        "uk": (
+            "Клітинка порожня, а порожня клітинка в цій таблиці — не пропущене значення: "
+            "її missingValues — {missing_values}.",
+            "Запишіть у поле «{field}» одне з пропущених значень ({missing_values}) або значення — "
+            "{expected_fix}.",
+        ),
+        "en": (
+            "The cell is empty, and an empty cell is no missing value in this table: its missingValues "
+            "are {missing_values}.",
+            "Write one of the missing values ({missing_values}) in field «{field}», or a value: "
+            "{expected_fix}.",
         ),
     },
     "constraint-error:required": {
@@ -1748,9 +1794,12 @@ def type_phrase(
     *,
     in_fix: bool = False,
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    delimiter: str = ",",
 ) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix;
-    a boolean's with its first true and false values ("так/ні", by default "true/false")."""
+    a boolean's with its first true and false values ("так/ні", by default "true/false"),
+    a geopoint's, a JSON's or a duration's with the form to write (a list's: with its
+    ``delimiter``): «не є geopoint» taught nothing."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
@@ -1760,6 +1809,11 @@ def type_phrase(
         return name.format(
             true=true_values[0] if true_values else "", false=false_values[0] if false_values else ""
         )
+    if field_type == "geopoint":
+        forms = GEOPOINT_FORMS[lang]
+        return name.format(geopoint=forms.get(field_format or "default", forms["default"]))
+    if field_type == "list":
+        return name.format(delimiter=delimiter)
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format

@@ -1413,6 +1413,7 @@ class FieldFacts(NamedTuple):
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None  # a boolean's true and false values
     notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
     example: str | None  # a value that matches the field's pattern (`_example`)
+    missing: tuple[str, ...]  # the cells read as no value: the field's missingValues, else its schema's
 
 
 class TableProblems:
@@ -1442,6 +1443,7 @@ class TableProblems:
                     _booleans(f),
                     _notation(f),
                     _example(f),
+                    tuple(f.missing_values if f.has_defined("missing_values") else schema.missing_values),
                 )
                 for f in schema.fields
             }
@@ -1584,7 +1586,10 @@ def _example(field: frictionless.Field) -> str | None:
 def _notation(field: frictionless.Field) -> dict[str, str]:
     """A number field's decimal mark and group separator, as its suggestions are written;
     an integer field's as its descriptor declares them: Frictionless reads neither there,
-    but they tell whether «1,000» meant a thousand (`suggest._integer`)."""
+    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter,
+    its type error says how to write one."""
+    if field.type == "list":
+        return {"delimiter": field.delimiter}
     if field.type == "number":
         return {"decimal_char": field.decimal_char, "group_char": field.group_char}
     if field.type == "integer":
@@ -1606,6 +1611,8 @@ def _problem_params(error: engine.TableError, fields: dict[str, FieldFacts], pri
         if schema_field.booleans is not None:
             params["true_values"], params["false_values"] = schema_field.booleans
         params.update(schema_field.notation)
+        if error.type == "type-error" and schema_field.missing and "" not in schema_field.missing:
+            params["missing_values"] = ", ".join(schema_field.missing)  # an empty cell is no value
         if error.constraint:
             params["constraint"] = error.constraint
             limit = schema_field.constraints.get(error.constraint)
