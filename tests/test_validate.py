@@ -1551,6 +1551,29 @@ def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_lan
     )
 
 
+def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(tmp_path):
+    """The message named «constraint "pattern" is not supported by type "integer"», and the
+    fix said the schema needs «fields», each with a «name» and a «type»: it has them."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text("a,c\n12,7\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "integer", "constraints": {"pattern": "[0-9]{2}"}},
+              {"name": "c", "type": "integer", "constraints": {"exclusiveMinimum": 5}}]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        [error] = report["errors"]
+        assert (code, error["type"]) == (2, "schema-invalid")
+        said[lang] = error["message"], error["fix"]
+    assert said["en"][1].startswith("Remove the named constraints from their fields' «constraints»")
+    assert "«fields»" not in said["en"][1] and "«fields»" not in said["uk"][1]
+    assert said["uk"][0].endswith(
+        "обмеження «pattern» не стосується типу «integer»; "
+        "обмеження «exclusiveMinimum» потребує Data Package v2."
+    )
+    assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"

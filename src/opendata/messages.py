@@ -195,6 +195,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "(specs.frictionlessdata.io/table-schema).",
         ),
     },
+    # every reason a constraint the field's type or the schema's version does not take
+    "schema-invalid:constraints": {
+        "uk": (
+            "Схема таблиці «{path}» не відповідає специфікації Table Schema: {detail}.",
+            "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
+            "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
+            "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+        ),
+        "en": (
+            "Table Schema «{path}» does not follow the specification: {detail}.",
+            "Remove the named constraints from their fields' «constraints», or give the field a type they "
+            "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
+            "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
+        ),
+    },
     "schema-with-descriptor": {
         "uk": (
             "--schema стосується окремої таблиці, а «{path}» — опис пакета чи ресурсу, "
@@ -1606,6 +1621,10 @@ DESCRIPTOR_REASONS = (
         "потрібна одна з властивостей «{a}» чи «{b}»",
     ),
     (r'constraint "(?P<name>\w+)" requires datapackage v2', "обмеження «{name}» потребує Data Package v2"),
+    (
+        r'constraint "(?P<name>\w+)" is not supported by type "(?P<declared>\w+)"',
+        "обмеження «{name}» не стосується типу «{declared}»",
+    ),
 )
 JSON_TYPES_UK = {
     "array": "списком",
