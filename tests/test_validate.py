@@ -1730,7 +1730,7 @@ def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
             "p,note\n1,x\n",
             [{"name": "p", "type": "integer"}],
             "1 рядок (засобами Frictionless, бо стовпців у заголовку — 2, а полів у схемі — 1)",
-            "1 row (by Frictionless: header has 2 labels but schema has 1 fields)",
+            "1 row (by Frictionless: header has 2 labels but schema has 1 field)",
         ),
     ],
 )

@@ -1677,7 +1677,7 @@ def _matching(patterns: tuple[tuple[str, str], ...], text: str) -> tuple[str, di
 # English for the JSON report), as the text report says it in Ukrainian
 FALLBACK_REASONS = (
     (
-        r"header has (?P<labels>\d+) labels but schema has (?P<fields>\d+) fields",
+        r"header has (?P<labels>\d+) labels? but schema has (?P<fields>\d+) fields?",
         "стовпців у заголовку — {labels}, а полів у схемі — {fields}",
     ),
     (
@@ -1692,6 +1692,7 @@ FALLBACK_REASONS = (
         r'field "(?P<name>.*)": missingValues without ""',
         "missingValues поля «{name}» не мають порожнього рядка",
     ),
+    (r'schema: missingValues without ""', "missingValues схеми не мають порожнього рядка"),
     (
         r"compression '(?P<compression>.*)' not supported",
         "стиснений файл («{compression}») швидкий рушій не читає",
@@ -1700,6 +1701,7 @@ FALLBACK_REASONS = (
     (r"inline or multipart data", "дані записано в самому описі чи в кількох файлах"),
     (r"remote path", "файл лежить за адресою в мережі"),
     (r"path is not a local file", "шлях веде не до локального файлу"),
+    (r"dialect: no header row \(header: false\)", "у діалекті немає рядка заголовка (header: false)"),
     (r"dialect: only a single header row, no comments", "діалект має кілька рядків заголовка чи коментарі"),
     (
         r"dialect: escapeChar/nullSequence/skipInitialSpace",
