@@ -521,6 +521,31 @@ def test_a_tables_rate_holds_once_it_is_read_and_its_time_stops_at_the_next(monk
     assert progress.bar.tasks[1].elapsed == 20.0
 
 
+def test_a_table_told_once_shows_no_rate_and_one_told_from_its_start_an_honest_one(monkeypatch):
+    """A table Frictionless checked was told its rows once, at the end: its bar showed
+    «300,000 rows 13,916,909 rows/s», the time since the bar was made that instant."""
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr(cli, "err", cli._Console(stderr=True, force_terminal=True))
+    progress = cli._progress("text", cli._Count("en", "rows"), cli._Rate("en", "rows"))
+    clock = [100.0]
+
+    def ticking() -> float:  # a microsecond passes between the bar's start and its update
+        clock[0] += 1e-6
+        return clock[0]
+
+    progress.bar.get_time = ticking
+    rate = cli._Rate("en", "rows")
+    progress.update("once", 300_000)
+    assert rate(progress.bar.tasks[0]) == ""
+    clock[0] = 100.0
+    progress.update("from-start", 0)
+    clock[0] = 103.0
+    progress.update("from-start", 30_000)
+    clock[0] = 110.0
+    progress.update("from-start", 300_000)
+    assert rate(progress.bar.tasks[1]) == "30,000 rows/s"
+
+
 def _table_of_errors(tmp_path, rows: int):
     """A table of ROWS rows, each with a type error; cells with a tab and control codes."""
     table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"

@@ -1525,6 +1525,91 @@ def test_a_missing_schema_file_is_named_as_a_schema_not_the_package(tmp_path):
     assert error["fix"] == "Give an existing schema file (JSON) after --schema."
 
 
+def test_a_web_address_as_path_is_named_as_one_not_mangled_into_a_missing_file():
+    """«https://example.org/datapackage.json» was «Path «https:/example.org/…» does not
+    exist», one slash lost, even with --allow-remote."""
+    url = "https://example.org/datapackage.json"
+    result = run_cli("validate", url, "--allow-remote", "--lang", "en")
+    assert result.returncode == 2
+    assert f"«{url}» is a web address" in result.stdout
+    assert f"Fix: Download the file first (curl -O {url}, or with a browser)" in result.stdout
+    assert "https:/example" not in result.stdout
+    code, report = report_json(url)
+    [error] = report["errors"]
+    assert (code, error["type"], error["path"]) == (2, "path-is-url", url)
+    assert error["message"].startswith(f"«{url}» — адреса в мережі")
+
+
+def test_a_web_address_as_schema_is_named_as_one(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("id\n1\n", encoding="utf-8")
+    url = "http://example.org/t.schema.json"
+    code, report = report_json(table, "--schema", url, "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["type"], error["path"]) == (2, "schema-is-url", url)
+    assert error["fix"] == (
+        f"Download the schema first (curl -O {url}, or with a browser) and give its path after --schema."
+    )
+
+
+def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_languages(tmp_path):
+    """«Значення «200,24.9» не є geopoint. Як виправити: Запишіть … як geopoint»: the type's
+    own English name, in a Ukrainian message, and nothing of how to write one."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text('loc,dur,tags,parts,ids,n\n"200,24.9",1 day,{x},1;2,1;x,\n', encoding="utf-8")
+    fields = [{"name": "loc", "type": "geopoint"}, {"name": "dur", "type": "duration"},
+              {"name": "tags", "type": "object"}, {"name": "parts", "type": "array"},
+              {"name": "ids", "type": "list", "delimiter": ";", "itemType": "integer"},
+              {"name": "n", "type": "integer"}]
+    schema.write_text(json.dumps({"fields": fields, "missingValues": ["NA"]}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        assert code == 1
+        said[lang] = {e["field"]: (e["message"], e["fix"]) for e in report["errors"]}
+    assert said["uk"]["loc"] == (
+        "Значення «200,24.9» не є географічною точкою («довгота, широта», як-от «25.04, 48.53»).",
+        "Запишіть значення поля «loc» як географічну точку («довгота, широта», як-от «25.04, 48.53»).",
+    )
+    assert said["en"]["dur"][0] == (
+        "Value «1 day» is not an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)."
+    )
+    assert said["en"]["tags"][1] == 'Write field «tags» as a JSON object (such as {"a": 1}).'
+    assert said["uk"]["parts"][0] == "Значення «1;2» не є масивом JSON (як-от [1, 2])."
+    assert said["en"]["ids"][1] == "Write field «ids» as a list of values separated by «;» (such as 1;2)."
+    # missingValues ["NA"] leave out the empty cell: it is a value, and says so
+    assert said["en"]["n"] == (
+        "The cell is empty, and an empty cell is no missing value in this table: its missingValues are NA.",
+        "Write one of the missing values (NA) in field «n», or a value: an integer.",
+    )
+    assert said["uk"]["n"][1] == (
+        "Запишіть у поле «n» одне з пропущених значень (NA) або значення — ціле число."
+    )
+
+
+def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(tmp_path):
+    """The message named «constraint "pattern" is not supported by type "integer"», and the
+    fix said the schema needs «fields», each with a «name» and a «type»: it has them."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text("a,c\n12,7\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "integer", "constraints": {"pattern": "[0-9]{2}"}},
+              {"name": "c", "type": "integer", "constraints": {"exclusiveMinimum": 5}}]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        [error] = report["errors"]
+        assert (code, error["type"]) == (2, "schema-invalid")
+        said[lang] = error["message"], error["fix"]
+    assert said["en"][1].startswith("Remove the named constraints from their fields' «constraints»")
+    assert "«fields»" not in said["en"][1] and "«fields»" not in said["uk"][1]
+    assert said["uk"][0].endswith(
+        "обмеження «pattern» не стосується типу «integer»; "
+        "обмеження «exclusiveMinimum» потребує Data Package v2."
+    )
+    assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"
@@ -1681,7 +1766,7 @@ def test_txt_and_json_resources_with_a_schema_are_checked_as_tables(tmp_path):
             "p,note\n1,x\n",
             [{"name": "p", "type": "integer"}],
             "1 рядок (засобами Frictionless, бо стовпців у заголовку — 2, а полів у схемі — 1)",
-            "1 row (by Frictionless: header has 2 labels but schema has 1 fields)",
+            "1 row (by Frictionless: header has 2 labels but schema has 1 field)",
         ),
     ],
 )
@@ -1996,6 +2081,24 @@ def test_windows_1251_csv_is_named_not_read_as_mojibake(plan_copy):
     assert "windows-1251" in error["message"]
     assert "UTF-8" in error["fix"]
     assert_checked_without_keys_to_people(report)
+
+
+def test_a_utf8_file_declared_windows_1251_names_the_descriptors_encoding_not_mojibake(tmp_path):
+    """Read as its descriptor said, every letter was mojibake: «Value «С‚Р°Рє» is not a
+    boolean» and a dozen more, without a word about the encoding."""
+    (tmp_path / "t.csv").write_text("name;open\nЦентр;так\nРинок;ні\n", encoding="utf-8")
+    schema = {"fields": [{"name": "name", "type": "string"},
+                         {"name": "open", "type": "boolean", "trueValues": ["так"], "falseValues": ["ні"]}]}
+    descriptor = {"name": "stops", "path": "t.csv", "format": "csv", "encoding": "windows-1251",
+                  "dialect": {"delimiter": ";"}, "schema": schema}
+    (tmp_path / "resource.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    code, report = report_json(tmp_path / "resource.json", "--lang", "en")
+    [error] = report["errors"]
+    assert (code, error["path"], error["type"]) == (1, "t.csv", "wrong-encoding")
+    assert error["message"].startswith("File «t.csv» is UTF-8, not windows-1251 as its descriptor says")
+    assert error["fix"].startswith('Fix the descriptor of table «stops»: change "encoding": "windows-1251"')
+    (tmp_path / "t.csv").write_bytes("name;open\nЦентр;так\n".encode("cp1251"))  # as declared: read
+    assert report_json(tmp_path / "resource.json")[0] == 0
 
 
 def assert_checked_without_keys_to_people(report: dict, lang: str = "en") -> None:

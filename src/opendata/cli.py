@@ -453,10 +453,10 @@ def _other_package(error, out_dir: Path, ui: dict) -> str:
 
 
 @main.command("validate")
-@click.argument("path", default=_default_package, type=click.Path(path_type=Path))
+@click.argument("path", default=_default_package, type=click.Path())  # str: a Path makes «https://» «https:/»
 @click.option(
     "--schema",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     help="Table Schema (JSON) for a single table file given as PATH.",
 )
 @click.option(
@@ -490,8 +490,8 @@ def _other_package(error, out_dir: Path, ui: dict) -> str:
 @FORMAT_OPTION
 @LANG_OPTION
 def validate_command(
-    path: Path,
-    schema: Path | None,
+    path: str,
+    schema: str | None,
     sheet: str | None,
     limit_errors: int,
     allow_remote: bool,
@@ -532,9 +532,9 @@ def validate_command(
         from opendata.engine import head_start  # the scan starts while Frictionless loads
 
         if schema is not None:
-            head_start.begin(path, schema)
-        elif path.suffix.lower() == ".json" and path.is_file():
-            head_start.begin_for_descriptor(path)
+            head_start.begin(Path(path), Path(schema))
+        elif path.lower().endswith(".json") and Path(path).is_file():
+            head_start.begin_for_descriptor(Path(path))
         from opendata.validate import validate
 
         gc.freeze()  # what they built: no collection will look at it again
@@ -562,7 +562,7 @@ def _quoted(path: object) -> str:
 
 
 def _validate_again(
-    path: Path, schema: Path | None, sheet: str | None, limit_errors: int, allow_remote: bool, lang: str
+    path: str, schema: str | None, sheet: str | None, limit_errors: int, allow_remote: bool, lang: str
 ) -> str:
     """The person's own `opendata validate` command, for the hint to show every problem:
     the same path, schema, limit and language, quoted as a shell takes them (a bare
@@ -625,6 +625,9 @@ class _progress:
             for task in self.tasks.values():  # the tables before it are read: their time stops
                 self.bar.stop_task(task)
             self.tasks[name] = self.bar.add_task(self.labels.get(name, name), total=total)
+            # its rows so far were read before its bar started: no rate from them alone
+            self.bar.update(self.tasks[name], completed=done, total=total)
+            return
         # when it last advanced: its rate holds from there while the table's keys are checked
         self.bar.update(self.tasks[name], completed=done, total=total, advanced_at=self.bar.get_time())
 

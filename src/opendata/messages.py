@@ -25,6 +25,12 @@ TYPE_NAMES = {
         "year": "роком (РРРР)",
         "yearmonth": "роком і місяцем (РРРР-ММ)",
         "string": "текстом",
+        "geopoint": "географічною точкою ({geopoint})",
+        "geojson": 'об\'єктом GeoJSON (як-от {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "тривалістю ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
+        "array": "масивом JSON (як-от [1, 2])",
+        "object": 'об\'єктом JSON (як-от {"a": 1})',
+        "list": "списком значень через «{delimiter}» (як-от 1{delimiter}2)",
     },
     "en": {
         "integer": "an integer",
@@ -36,6 +42,25 @@ TYPE_NAMES = {
         "year": "a year (YYYY)",
         "yearmonth": "a year and month (YYYY-MM)",
         "string": "text",
+        "geopoint": "a geographic point ({geopoint})",
+        "geojson": 'a GeoJSON object (such as {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)",
+        "array": "a JSON array (such as [1, 2])",
+        "object": 'a JSON object (such as {"a": 1})',
+        "list": "a list of values separated by «{delimiter}» (such as 1{delimiter}2)",
+    },
+}
+# a geopoint as its format writes it: longitude first (Kolomyia's centre)
+GEOPOINT_FORMS = {
+    "uk": {
+        "default": "«довгота, широта», як-от «25.04, 48.53»",
+        "array": "[довгота, широта], як-от [25.04, 48.53]",
+        "object": '{"lon": довгота, "lat": широта}, як-от {"lon": 25.04, "lat": 48.53}',
+    },
+    "en": {
+        "default": "«longitude, latitude», such as «25.04, 48.53»",
+        "array": "[longitude, latitude], such as [25.04, 48.53]",
+        "object": '{"lon": longitude, "lat": latitude}, such as {"lon": 25.04, "lat": 48.53}',
     },
 }
 
@@ -101,6 +126,12 @@ TYPE_NAMES_IN_FIX = {
         "year": "рік (РРРР)",
         "yearmonth": "рік і місяць (РРРР-ММ)",
         "string": "текст",
+        "geopoint": "географічну точку ({geopoint})",
+        "geojson": 'об\'єкт GeoJSON (як-от {"type": "Point", "coordinates": [25.04, 48.53]})',
+        "duration": "тривалість ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
+        "array": "масив JSON (як-от [1, 2])",
+        "object": 'об\'єкт JSON (як-от {"a": 1})',
+        "list": "список значень через «{delimiter}» (як-от 1{delimiter}2)",
     },
     "en": TYPE_NAMES["en"],
 }
@@ -164,6 +195,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "(specs.frictionlessdata.io/table-schema).",
         ),
     },
+    # every reason a constraint the field's type or the schema's version does not take
+    "schema-invalid:constraints": {
+        "uk": (
+            "Схема таблиці «{path}» не відповідає специфікації Table Schema: {detail}.",
+            "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
+            "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
+            "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+        ),
+        "en": (
+            "Table Schema «{path}» does not follow the specification: {detail}.",
+            "Remove the named constraints from their fields' «constraints», or give the field a type they "
+            "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
+            "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
+        ),
+    },
     "schema-with-descriptor": {
         "uk": (
             "--schema стосується окремої таблиці, а «{path}» — опис пакета чи ресурсу, "
@@ -202,6 +248,28 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "This is what files downloaded one by one from a dataset's page look like. Download the "
             "whole package, with its schemas: opendata pull DATASET --out DIRECTORY; or put the "
             "folder «{folder}» back into the package folder.",
+        ),
+    },
+    "path-is-url": {
+        "uk": (
+            "«{path}» — адреса в мережі, а перевіряються лише файли й папки на диску "
+            "(--allow-remote стосується шляхів до файлів усередині пакета).",
+            "Спершу завантажте файл (curl -O {path} або браузером) і вкажіть шлях до завантаженого.",
+        ),
+        "en": (
+            "«{path}» is a web address, and only files and folders on disk are checked "
+            "(--allow-remote is for the file paths inside a package).",
+            "Download the file first (curl -O {path}, or with a browser) and give the downloaded file's path.",
+        ),
+    },
+    "schema-is-url": {
+        "uk": (
+            "Схема «{path}» — адреса в мережі, а після --schema потрібен файл на диску.",
+            "Спершу завантажте схему (curl -O {path} або браузером) і вкажіть після --schema шлях до неї.",
+        ),
+        "en": (
+            "Schema «{path}» is a web address, and --schema takes a file on disk.",
+            "Download the schema first (curl -O {path}, or with a browser) and give its path after --schema.",
         ),
     },
     "schema-path-missing": {
@@ -499,6 +567,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Save the file as UTF-8: in Excel “Save as” → “CSV UTF-8 (Comma delimited)”; in LibreOffice choose “Unicode (UTF-8)”.",
         ),
     },
+    "wrong-encoding:declared": {
+        "uk": (
+            "Файл «{path}» записано в UTF-8, а не в {declared}, як каже його опис; прочитаний як "
+            "{declared}, він дав би «кракозябри» замість українських літер.",
+            'Виправте в описі таблиці «{resource}» "encoding": "{declared}" на "utf-8" (або приберіть '
+            "цей рядок): сам файл правильний.",
+        ),
+        "en": (
+            "File «{path}» is UTF-8, not {declared} as its descriptor says; read as {declared}, its "
+            "Ukrainian letters would be mojibake.",
+            'Fix the descriptor of table «{resource}»: change "encoding": "{declared}" to "utf-8" (or '
+            "remove it); the file itself is right.",
+        ),
+    },
     "wrong-encoding:unknown": {
         "uk": (
             "Файл «{path}» — не текст UTF-8, і його кодування не вдалося розпізнати (перший такий байт — "
@@ -672,6 +754,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "There is no day «{cell}» in the calendar: {month_days}.",
             "Check the date in the document it was taken from, and write field «{field}» as {expected_fix}.",
+        ),
+    },
+    # missingValues without "" (["NA"]): an empty cell is a value, and not of the field's type
+    "type-error:empty": {
+        "uk": (
+            "Клітинка порожня, а порожня клітинка в цій таблиці — не пропущене значення: "
+            "її missingValues — {missing_values}.",
+            "Запишіть у поле «{field}» одне з пропущених значень ({missing_values}) або значення — "
+            "{expected_fix}.",
+        ),
+        "en": (
+            "The cell is empty, and an empty cell is no missing value in this table: its missingValues "
+            "are {missing_values}.",
+            "Write one of the missing values ({missing_values}) in field «{field}», or a value: "
+            "{expected_fix}.",
         ),
     },
     "constraint-error:required": {
@@ -1538,6 +1635,10 @@ DESCRIPTOR_REASONS = (
         "потрібна одна з властивостей «{a}» чи «{b}»",
     ),
     (r'constraint "(?P<name>\w+)" requires datapackage v2', "обмеження «{name}» потребує Data Package v2"),
+    (
+        r'constraint "(?P<name>\w+)" is not supported by type "(?P<declared>\w+)"',
+        "обмеження «{name}» не стосується типу «{declared}»",
+    ),
 )
 JSON_TYPES_UK = {
     "array": "списком",
@@ -1590,7 +1691,7 @@ def _matching(patterns: tuple[tuple[str, str], ...], text: str) -> tuple[str, di
 # English for the JSON report), as the text report says it in Ukrainian
 FALLBACK_REASONS = (
     (
-        r"header has (?P<labels>\d+) labels but schema has (?P<fields>\d+) fields",
+        r"header has (?P<labels>\d+) labels? but schema has (?P<fields>\d+) fields?",
         "стовпців у заголовку — {labels}, а полів у схемі — {fields}",
     ),
     (
@@ -1605,6 +1706,7 @@ FALLBACK_REASONS = (
         r'field "(?P<name>.*)": missingValues without ""',
         "missingValues поля «{name}» не мають порожнього рядка",
     ),
+    (r'schema: missingValues without ""', "missingValues схеми не мають порожнього рядка"),
     (
         r"compression '(?P<compression>.*)' not supported",
         "стиснений файл («{compression}») швидкий рушій не читає",
@@ -1613,6 +1715,7 @@ FALLBACK_REASONS = (
     (r"inline or multipart data", "дані записано в самому описі чи в кількох файлах"),
     (r"remote path", "файл лежить за адресою в мережі"),
     (r"path is not a local file", "шлях веде не до локального файлу"),
+    (r"dialect: no header row \(header: false\)", "у діалекті немає рядка заголовка (header: false)"),
     (r"dialect: only a single header row, no comments", "діалект має кілька рядків заголовка чи коментарі"),
     (
         r"dialect: escapeChar/nullSequence/skipInitialSpace",
@@ -1726,9 +1829,12 @@ def type_phrase(
     *,
     in_fix: bool = False,
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    delimiter: str = ",",
 ) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix;
-    a boolean's with its first true and false values ("так/ні", by default "true/false")."""
+    a boolean's with its first true and false values ("так/ні", by default "true/false"),
+    a geopoint's, a JSON's or a duration's with the form to write (a list's: with its
+    ``delimiter``): «не є geopoint» taught nothing."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
@@ -1738,6 +1844,11 @@ def type_phrase(
         return name.format(
             true=true_values[0] if true_values else "", false=false_values[0] if false_values else ""
         )
+    if field_type == "geopoint":
+        forms = GEOPOINT_FORMS[lang]
+        return name.format(geopoint=forms.get(field_format or "default", forms["default"]))
+    if field_type == "list":
+        return name.format(delimiter=delimiter)
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format

@@ -70,12 +70,15 @@ class Problem:
     def kind(self) -> str:
         """Which message the problem gets: its code, or a variant of it (a constraint
         error's constraint, "constraint-error:enum", a date's day its month does not have,
-        "type-error:no-such-day", or the ``variant`` its params name: "primary-key:blank"
+        "type-error:no-such-day", an empty cell the missingValues do not name, "type-error:empty",
+        or the ``variant`` its params name: "primary-key:blank"
         for a key left empty, "wrong-encoding:mixed")."""
         if self.code == "constraint-error" and self.params.get("constraint"):
             return f"constraint-error:{self.params['constraint']}"
         if self._month_without_the_day():
             return "type-error:no-such-day"
+        if self.code == "type-error" and self.cell == "" and "missing_values" in self.params:
+            return "type-error:empty"  # the schema's missingValues leave out the empty cell
         if self.params.get("variant"):
             return f"{self.code}:{self.params['variant']}"
         return self.code
@@ -140,10 +143,9 @@ class Problem:
         if self.code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
             booleans = (params["true_values"], params["false_values"]) if "true_values" in params else None
-            params["expected"] = type_phrase(lang, field_type, field_format, booleans=booleans)
-            params["expected_fix"] = type_phrase(
-                lang, field_type, field_format, in_fix=True, booleans=booleans
-            )
+            shapes = {"booleans": booleans, "delimiter": params.get("delimiter", ",")}
+            params["expected"] = type_phrase(lang, field_type, field_format, **shapes)
+            params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True, **shapes)
         if code == "type-error:no-such-day":
             params["month_days"] = month_days(*self._month_without_the_day(), lang)
         if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
@@ -172,6 +174,8 @@ class Problem:
             params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
+            if code == "schema-invalid" and all(r.startswith('constraint "') for r in params["reasons"]):
+                code += ":constraints"  # the fix is about them, not the schema's «fields»
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
             # the codes with the words an officer knows them by: "done (виконано)"
             labels = params["labels"]

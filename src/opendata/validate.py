@@ -54,6 +54,7 @@ FOREIGN_KEY_NOTE = re.compile(
 )
 # Frictionless' note on a repeated key or unique value: the row that holds it first
 DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
+WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
@@ -152,6 +153,7 @@ def validate(
     workbook, its SHEET: by default the one named as the SCHEMA file, else the first)."""
     report = ValidationReport(target=str(source))
     try:
+        _refuse_web_addresses(source, schema)
         package, resources, unusable, dropped_keys = _open(Path(source), schema, sheet, allow_remote, report)
     except Unreadable as unreadable:
         report.readable = False
@@ -262,6 +264,14 @@ class Opened(NamedTuple):
     unusable: frozenset[str] = frozenset()  # the package's tables whose schema is unreadable
     # the fields of the foreign keys dropped on opening, by table (a table checked alone)
     dropped_keys: Mapping[str, frozenset[str]] = MappingProxyType({})
+
+
+def _refuse_web_addresses(source: str | Path, schema: str | Path | None) -> None:
+    """A web address as SOURCE or SCHEMA is named for what it is: as a ``Path`` its «//»
+    became «/», and the address was reported as a file missing, even with --allow-remote."""
+    for value, code in ((source, "path-is-url"), (schema, "schema-is-url")):
+        if isinstance(value, str) and WEB_ADDRESS.match(value):
+            raise Unreadable(Problem(code, path=value))
 
 
 def _open(
@@ -789,6 +799,10 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             return False
         _declare_delimiter_of_header(resource, file)
         _declare_header_row(resource, file)
+    elif _utf8_declared_single_byte(resource, file):
+        params = {"declared": resource.encoding, "variant": "declared"}
+        report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
+        return False
     return True
 
 
@@ -877,6 +891,21 @@ def _read_as_utf8(resource: frictionless.Resource) -> bool:
     if not (resource.format in ("csv", "tsv", "txt") or resource.format is None):
         return False
     return (resource.encoding or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8", "utf-8-sig")
+
+
+def _utf8_declared_single_byte(resource: frictionless.Resource, file: Path) -> bool:
+    """Whether the descriptor declares a single-byte encoding (windows-1251) for a local text
+    file whose first bytes are UTF-8 letters: read so, every letter was mojibake, reported
+    as a dozen wrong values («С‚Р°Рє» is not a boolean) and never as the encoding."""
+    if resource.remote or resource.compression or resource.format not in ("csv", "tsv", "txt", None):
+        return False
+    try:
+        single_byte = len(bytes(range(256)).decode(resource.encoding or "", errors="replace")) == 256
+    except LookupError:  # an encoding Python does not know: Frictionless names it
+        return False
+    with file.open("rb") as stream:
+        start = stream.read(UTF8_FIRST)
+    return single_byte and not start.isascii() and _not_utf8(file, first=UTF8_FIRST) is None
 
 
 @dataclass(frozen=True)
@@ -1390,6 +1419,7 @@ class FieldFacts(NamedTuple):
     notation: dict[str, str]  # a number's decimal_char and group_char (`_notation`)
     example: str | None  # a value that matches the field's pattern (`_example`)
     field: frictionless.Field  # to write a key's value as the field does (`_as_written`)
+    missing: tuple[str, ...]  # the cells read as no value: the field's missingValues, else its schema's
 
 
 class TableProblems:
@@ -1420,6 +1450,7 @@ class TableProblems:
                     _notation(f),
                     _example(f),
                     f,
+                    tuple(f.missing_values if f.has_defined("missing_values") else schema.missing_values),
                 )
                 for f in schema.fields
             }
@@ -1643,7 +1674,10 @@ def _example(field: frictionless.Field) -> str | None:
 def _notation(field: frictionless.Field) -> dict[str, str]:
     """A number field's decimal mark and group separator, as its suggestions are written;
     an integer field's as its descriptor declares them: Frictionless reads neither there,
-    but they tell whether «1,000» meant a thousand (`suggest._integer`)."""
+    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter,
+    its type error says how to write one."""
+    if field.type == "list":
+        return {"delimiter": field.delimiter}
     if field.type == "number":
         return {"decimal_char": field.decimal_char, "group_char": field.group_char}
     if field.type == "integer":
@@ -1667,6 +1701,8 @@ def _problem_params(
         if schema_field.booleans is not None:
             params["true_values"], params["false_values"] = schema_field.booleans
         params.update(schema_field.notation)
+        if error.type == "type-error" and schema_field.missing and "" not in schema_field.missing:
+            params["missing_values"] = ", ".join(schema_field.missing)  # an empty cell is no value
         if error.constraint:
             params["constraint"] = error.constraint
             limit = schema_field.constraints.get(error.constraint)

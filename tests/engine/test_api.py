@@ -64,6 +64,48 @@ def test_progress_and_small_batches(tmp_path, monkeypatch):
     assert_same(res)
 
 
+def test_a_fallback_reports_its_rows_while_frictionless_reads_them(tmp_path, monkeypatch):
+    """Told only once Frictionless was done, a bar stood blank for a whole big table,
+    then showed 13 million rows a second: it hears 0 at the start and a count as it goes."""
+    from opendata.engine import reference
+
+    monkeypatch.setattr(reference, "PROGRESS_EVERY", 100)
+    rows = "".join(f'{i},"[{i}]"\n' for i in range(1, 351))
+    res = make_resource(tmp_path, "id,tags\n" + rows, SCHEMA)
+    seen = []
+    result = validate_resource(res, on_progress=seen.append)
+    assert result.engine == "frictionless"
+    assert seen == [0, 100, 200, 300, 350]
+
+
+@pytest.mark.parametrize(
+    ("text", "schema", "options", "reason", "ukrainian"),
+    [
+        # the schema's missingValues, not its first field's
+        ("id,v\n1,2\n", {"fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"}],
+                          "missingValues": ["NA"]}, {},
+         'schema: missingValues without ""', "missingValues схеми не мають порожнього рядка"),
+        ("id,v\n1,2\n", {"fields": [{"name": "id", "type": "integer"},
+                                     {"name": "v", "type": "integer", "missingValues": ["NA"]}]}, {},
+         'field "v": missingValues without ""', "missingValues поля «v» не мають порожнього рядка"),
+        # no header row: not «several header rows or comments»
+        ("1\n2\n", {"fields": [{"name": "id", "type": "integer"}]},
+         {"dialect": frictionless.Dialect(header=False)},
+         "dialect: no header row (header: false)", "у діалекті немає рядка заголовка (header: false)"),
+        ("id\n1\n", {"fields": [{"name": "id", "type": "integer"}, {"name": "v", "type": "integer"}]}, {},
+         "header has 1 label but schema has 2 fields", "стовпців у заголовку — 1, а полів у схемі — 2"),
+    ],
+)
+def test_a_fallback_reason_names_what_the_descriptor_says(tmp_path, text, schema, options, reason, ukrainian):
+    """«missingValues поля «id»» for a schema's missingValues, «only a single header row, no
+    comments» for header: false, «header has 1 labels»."""
+    from opendata.messages import fallback_reason
+
+    result = validate_resource(make_resource(tmp_path, text, schema, **options))
+    assert (result.engine, result.fallback_reason) == ("frictionless", reason)
+    assert fallback_reason(reason, "uk") == ukrainian
+
+
 def test_semicolon_dialect_and_encoding(tmp_path):
     path = tmp_path / "t.csv"
     path.write_bytes("id;назва\n1;Коломия\nx;Київ\n".encode("cp1251"))

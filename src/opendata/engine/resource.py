@@ -199,7 +199,9 @@ def fall_back(
     # The result says so (engine, fallback_reason), hence every report: info, not a warning.
     log.info("fast engine: falling back to frictionless for %s: %s", resource.name, reason)
     try:
-        errors, rows, schema = run_reference(resource, package=package, limit_errors=limit_errors)
+        errors, rows, schema = run_reference(
+            resource, package=package, limit_errors=limit_errors, on_progress=on_progress
+        )
     except TypeError as crash:
         # Frictionless stops the whole validation comparing a value with a bound it
         # cannot compare: one with a time zone and one without, or a bound its own

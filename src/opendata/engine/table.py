@@ -142,9 +142,10 @@ def open_resource(resource: frictionless.Resource) -> Opened:
     try:
         with res:
             dialect = res.dialect
+            if not dialect.header:
+                raise UnsupportedSchema("dialect: no header row (header: false)")
             if (
-                not dialect.header
-                or dialect.header_rows != [1]
+                dialect.header_rows != [1]
                 or dialect.comment_char
                 or dialect.comment_rows
                 or getattr(dialect, "skip_blank_rows", False)
@@ -168,7 +169,8 @@ def open_resource(resource: frictionless.Resource) -> Opened:
             labels = list(res.labels)
             if len(labels) != len(schema.fields) or len(fields) != len(schema.fields):
                 raise UnsupportedSchema(
-                    f"header has {len(labels)} labels but schema has {len(schema.fields)} fields"
+                    f"header has {_counted(len(labels), 'label')} "
+                    f"but schema has {_counted(len(schema.fields), 'field')}"
                 )
             herrs = header_errors(res)
             path = res.normpath
@@ -176,14 +178,20 @@ def open_resource(resource: frictionless.Resource) -> Opened:
     finally:
         if with_foreign_keys:
             res.schema = declared  # the caller's own resource, when it could not be copied
+    if "" not in schema.missing_values and not all(fld.has_defined("missing_values") for fld in fields):
+        raise UnsupportedSchema('schema: missingValues without ""')  # not its first field's
     for fld in fields:
-        mv = fld.missing_values if fld.has_defined("missing_values") else schema.missing_values
-        if "" not in mv:
+        if fld.has_defined("missing_values") and "" not in fld.missing_values:
             raise UnsupportedSchema(f'field "{fld.name}": missingValues without ""')
     if not os.path.isfile(path):
         raise UnsupportedSchema("path is not a local file")
     shape = byte_shape_in_background(path, encoding=encoding, delimiter=delimiter, quote_char=quote_char)
     return Opened(path, fields, herrs, delimiter, quote_char, encoding, schema, resource.name or "", shape)
+
+
+def _counted(count: int, noun: str) -> str:
+    """«1 label», «3 labels»: a reason the JSON gives in English (``fallback_reason``)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _utf8_sample_encoding(path: str, buffer_size: int) -> str | None:
