@@ -28,6 +28,7 @@ from tests.helpers import (
     PACKAGE,
     add_counts_table,
     contrast,
+    plan_with_an_empty_campaign,
     rewrite_field,
     run_cli,
     untranslate_campaign_4,
@@ -307,6 +308,24 @@ def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
     page = (tmp_path / "out" / "index.html").read_text("utf-8")
     assert 'id="progress-chart"' in page
     assert "ПРИКЛАД (синтетичні дані)" in page
+
+
+def test_a_campaign_without_tasks_is_built_and_said_to_have_none(tmp_path):
+    """Another council's campaign printed with no tasks: build stopped on a ZeroDivisionError
+    (the page's bars divided by the campaign's task count) as soon as one report was kept."""
+    package = plan_with_an_empty_campaign(tmp_path)
+    result = run_cli("build", package, "--out", tmp_path / "out")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    chart = page[page.index('id="progress-chart"') : page.index('id="tasks"')]
+    assert chart.count('class="bar"') == 4 * 3  # campaigns I–IV, a bar a quarter
+    campaign_5 = chart[chart.index('<th scope="row">V. ') :]
+    none = '<span class="t-uk" lang="uk">У рішенні в кампанії немає завдань</span>'
+    en = '<span class="t-en" lang="en">The decision gives the campaign no tasks</span>'
+    assert f'<td colspan="3">{none}{en}</td>' in campaign_5 and 'class="bar"' not in campaign_5
+    assert re.search(r'class="reported" style="width: 8\.3%"', chart)  # 1 of campaign I's 12 tasks
+    tasks = page[page.index('<section class="campaign" data-campaign="5"') :]
+    assert none in tasks[: tasks.index("</section>")]
 
 
 def test_page_writes_dates_quarters_and_numbers_as_its_reader_does(plan_with_reports, tmp_path):

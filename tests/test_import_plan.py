@@ -12,7 +12,7 @@ import pytest
 
 from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
 from opendata.plan_import import NUMERAL, parse_decision, read_source
-from tests.helpers import PACKAGE, SOURCE, run_cli
+from tests.helpers import PACKAGE, SOURCE, run_cli, without_campaign_5s_tasks
 
 
 def rows(path: Path) -> list[dict]:
@@ -465,6 +465,22 @@ def test_a_campaign_without_an_english_title_is_a_note_not_an_error(tmp_path):
     assert result.stderr.count("Немає англійської назви кампаній (номери: ІІІ)") == 1
     assert "--force" in result.stderr
     assert rows(tmp_path / "pkg" / "campaigns.csv")[2]["title_en"] == ""
+
+
+def test_a_campaign_without_tasks_is_a_note(tmp_path):
+    """A campaign printed with no tasks was imported unsaid: its page showed no bar, build
+    stopped on a division by its zero tasks."""
+    source = without_campaign_5s_tasks(tmp_path)
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    title = "Прозорість і підзвітність Коломийської міської ради"
+    note = {"note": "campaign-without-tasks", "line": 405, "numeral": "V", "title": title}
+    assert note in json.loads(result.stdout)["notes"]
+    uk = run_cli("import-plan", source, "--out", tmp_path / "pkg").stderr.replace("\n", "")
+    assert f"Рядок 405: під кампанією V («{title}») у тексті рішення немає жодного завдання" in uk
+    en = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en").stderr.replace("\n", "")
+    assert f"Line 405: campaign V («{title}») has no tasks in the decision's text" in en
+    assert "add them to the text as rows of the plan's table" in en
 
 
 def test_a_bom_and_crlf_export_is_copied_as_it_is_hashed(tmp_path):

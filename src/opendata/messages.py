@@ -2066,6 +2066,10 @@ IMPORT_UI = {
             "campaigns.csv порожнє. Допишіть назви в campaigns.csv після імпорту: наступний імпорт "
             "цього зміненого вручну файлу не перепише (зупиниться й назве його), а з --force перепише "
             "й назви буде втрачено.",
+            "campaign-without-tasks": "Рядок {line}: під кампанією {numeral} («{title}») у тексті рішення "
+            "немає жодного завдання, тож у tasks.csv її завдань немає, а звіт report і сторінка build "
+            "покажуть її без завдань. Якщо в рішенні вони є, допишіть їх у текст рядками таблиці плану "
+            "(номер, завдання, керівник, виконавець) під її заголовком та імпортуйте знову.",
             "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
             "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
             "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
@@ -2160,6 +2164,10 @@ IMPORT_UI = {
             "empty in campaigns.csv. Add the titles to campaigns.csv after the import: the next import does not "
             "overwrite that file changed by hand (it stops and names it), and with --force it does, and "
             "the titles are lost.",
+            "campaign-without-tasks": "Line {line}: campaign {numeral} («{title}») has no tasks in the "
+            "decision's text, so tasks.csv holds none of it, and report and the page build writes show it "
+            "with none. If the decision does give it tasks, add them to the text as rows of the plan's "
+            "table (number, task, leader, executor) under its heading and import again.",
             "position-unknown": "The position of {person} in the decision's text was not recognised "
             "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
             "people.csv after the import (the next import does not overwrite that file changed by hand, and "
