@@ -1288,6 +1288,36 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "recognise it, correct the text and import again; otherwise correct campaign_id in tasks.csv.",
         ),
     },
+    "plan-number-not-its-task": {
+        "uk": (
+            "Номер {cell} у source_number завдання {task_id} — номер завдання {others}, а рядок не "
+            "позначено як номер, надрукований у рішенні двічі (number_is_duplicate).",
+            "Мабуть, таблиця прочитала номер «{suggestion}» як число: запишіть у source_number номер із "
+            "task_id і відкривайте стовпець як текст. Якщо ж рішення справді друкує номер {cell} двічі, "
+            "запишіть true у number_is_duplicate обох рядків.",
+        ),
+        "en": (
+            "Number {cell} in source_number of task {task_id} is the number of task {others}, and the row "
+            "is not marked as a number printed twice in the decision (number_is_duplicate).",
+            "Perhaps a spreadsheet read the number «{suggestion}» as a number: write the number in task_id "
+            "into source_number, and open the column as text. If the decision does print number {cell} "
+            "twice, write true into number_is_duplicate of both rows.",
+        ),
+    },
+    "plan-duplicate-number-unmarked": {
+        "uk": (
+            "Номер {number} стоїть у source_number завдань {task_ids}, а number_is_duplicate цього рядка "
+            "— «{cell}», не true.",
+            "Якщо рішення справді друкує номер {number} двічі, запишіть true у number_is_duplicate "
+            "цих рядків; інакше виправте source_number за текстом рішення.",
+        ),
+        "en": (
+            "Number {number} is in source_number of tasks {task_ids}, but number_is_duplicate of this row "
+            "is «{cell}», not true.",
+            "If the decision does print number {number} twice, write true into number_is_duplicate of these "
+            "rows; else correct source_number as the decision prints it.",
+        ),
+    },
     "plan-duplicate-number": {
         "uk": (
             "Номер {cell} надруковано в рішенні двічі (завдання {task_ids}).",
