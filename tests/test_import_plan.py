@@ -12,7 +12,7 @@ import pytest
 
 from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
 from opendata.plan_import import NUMERAL, parse_decision, read_source
-from tests.helpers import PACKAGE, SOURCE, run_cli, without_campaign_5s_tasks
+from tests.helpers import PACKAGE, SOURCE, run_cli, save_as_ukrainian_excel, without_campaign_5s_tasks
 
 
 def rows(path: Path) -> list[dict]:
@@ -214,6 +214,28 @@ def test_a_file_changed_by_hand_is_not_overwritten_without_force(plan_copy):
     forced = run_cli("import-plan", SOURCE, "--out", plan_copy, "--force")
     assert forced.returncode == 0, forced.stderr
     assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()
+
+
+def test_a_table_a_spreadsheet_only_saved_again_is_not_an_edit(plan_copy):
+    """people.csv opened and saved by Excel, no row changed (a byte-order mark, «;», CRLF):
+    the next import called it «Змінено вручну» and wrote nothing without --force."""
+    people, tasks = plan_copy / "people.csv", plan_copy / "tasks.csv"
+    save_as_ukrainian_excel(people)
+    assert run_cli("validate", plan_copy).returncode == 0
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.replace("\n", "")
+    assert "people.csv збережено таблицею в іншому вигляді" in said
+    assert "переписано у вигляді пакета (UTF-8 без BOM, коми, LF)" in said
+    assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()
+    save_as_ukrainian_excel(tasks)
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--format", "json")
+    assert {"note": "table-resaved", "file": "tasks.csv"} in json.loads(result.stdout)["notes"]
+    # a row changed as well is an edit still
+    save_as_ukrainian_excel(people)
+    people.write_bytes(people.read_bytes().replace("Токарчук".encode(), "Токарчук-Іванів".encode(), 1))
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--lang", "en")
+    assert result.returncode == 2 and f"(a new import would undo that): {people}." in result.stderr
 
 
 def test_a_new_text_of_the_decision_rewrites_the_files_the_last_import_wrote(plan_with_reports, tmp_path):
