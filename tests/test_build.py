@@ -541,6 +541,29 @@ def test_a_publisher_file_that_cannot_be_used_is_said_in_ukrainian(tmp_path, con
     assert said.format(path=publisher) in result.stderr.replace("\n", "")
 
 
+def test_every_problem_of_the_publisher_file_is_said_at_once(tmp_path):
+    """An invalid ЄДРПОУ, then the link, then the e-mail: three runs to learn what one could say."""
+    publisher = tmp_path / "publisher.json"
+    given = {"executant_id": "0437123", "program_url": "berezivka.gov.ua", "contact_mail": "a@b.ua"}
+    publisher.write_text(json.dumps({**given, "contact_email": "opendata(at)berezivka"}), encoding="utf-8")
+    command = ("build", PACKAGE, "--out", tmp_path / "out", "--publisher", publisher)
+    result = run_cli(*command, "--lang", "en", "--format", "json")
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    said = json.loads(result.stdout)["message"].splitlines()
+    assert said == [
+        f"publisher file «{publisher}», «executant_id»: «0437123» is not an ЄДРПОУ code (eight digits)",
+        f"publisher file «{publisher}», «program_url»: «berezivka.gov.ua» is not a link starting with "
+        "http:// or https://",
+        f"publisher file «{publisher}» has an unknown key «contact_mail» (probably «contact_email»); the "
+        "keys are: executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
+        "contact_name, contact_email",
+        f"publisher file «{publisher}», «contact_email»: «opendata(at)berezivka» is not an e-mail address",
+    ]
+    uk = run_cli(*command)
+    assert uk.returncode == 2
+    assert uk.stderr.replace("\n", "").count(f"у файлі розпорядника «{publisher}»") == 4
+
+
 def test_the_package_folder_is_refused_as_the_output(plan_copy):
     """`import-plan --out datapackage` and then `build --out datapackage`: the built
     datapackage.json, naming csv/*.csv, would replace the package's, and from then on
