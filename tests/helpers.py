@@ -118,3 +118,25 @@ def untranslate_campaign_4(package: Path) -> None:
     campaigns = package / "campaigns.csv"
     text = campaigns.read_text("utf-8")
     campaigns.write_text(text.replace(",Covering the work of Kolomyia City Council,", ",,"), "utf-8")
+
+
+def without_campaign_5s_tasks(tmp_path: Path) -> Path:
+    """The Kolomyia text with campaign V's heading and none of its tasks, as another council
+    prints a campaign it has yet to fill."""
+    text = SOURCE.read_text("utf-8")
+    heading = text.index("\nV. Комунікаційна кампанія")
+    tasks = text.index("\n", heading + 1)
+    source = tmp_path / "decision.txt"
+    source.write_text(text[:tasks] + "\n" + text[text.index("\nНачальник відділу комунікації") :], "utf-8")
+    return source
+
+
+def plan_with_an_empty_campaign(tmp_path: Path) -> Path:
+    """The package of that text with one execution record (on task 1.1), as the officer adds it."""
+    package = tmp_path / "empty-campaign"
+    result = run_cli("import-plan", without_campaign_5s_tasks(tmp_path), "--out", package)
+    assert result.returncode == 0, result.stderr
+    record = (EXAMPLES / "progress_reports.sample.csv").read_text("utf-8").splitlines()[1]
+    with (package / "progress_reports.csv").open("a", encoding="utf-8") as reports:
+        reports.write(record + "\n")
+    return package

@@ -28,6 +28,7 @@ from tests.helpers import (
     PACKAGE,
     add_counts_table,
     contrast,
+    plan_with_an_empty_campaign,
     rewrite_field,
     run_cli,
     untranslate_campaign_4,
@@ -309,6 +310,24 @@ def test_page_shows_progress_from_reports(plan_with_reports, tmp_path):
     assert "ПРИКЛАД (синтетичні дані)" in page
 
 
+def test_a_campaign_without_tasks_is_built_and_said_to_have_none(tmp_path):
+    """Another council's campaign printed with no tasks: build stopped on a ZeroDivisionError
+    (the page's bars divided by the campaign's task count) as soon as one report was kept."""
+    package = plan_with_an_empty_campaign(tmp_path)
+    result = run_cli("build", package, "--out", tmp_path / "out")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    page = (tmp_path / "out" / "index.html").read_text("utf-8")
+    chart = page[page.index('id="progress-chart"') : page.index('id="tasks"')]
+    assert chart.count('class="bar"') == 4 * 3  # campaigns I–IV, a bar a quarter
+    campaign_5 = chart[chart.index('<th scope="row">V. ') :]
+    none = '<span class="t-uk" lang="uk">У рішенні в кампанії немає завдань</span>'
+    en = '<span class="t-en" lang="en">The decision gives the campaign no tasks</span>'
+    assert f'<td colspan="3">{none}{en}</td>' in campaign_5 and 'class="bar"' not in campaign_5
+    assert re.search(r'class="reported" style="width: 8\.3%"', chart)  # 1 of campaign I's 12 tasks
+    tasks = page[page.index('<section class="campaign" data-campaign="5"') :]
+    assert none in tasks[: tasks.index("</section>")]
+
+
 def test_page_writes_dates_quarters_and_numbers_as_its_reader_does(plan_with_reports, tmp_path):
     """Ukrainian: «14.05.2021» and «II кв. 2021», not ISO 8601; campaign «І.» in every place
     (the progress table said «1.»); the doubled number 1.8 explained; each national file
@@ -520,6 +539,29 @@ def test_a_publisher_file_that_cannot_be_used_is_said_in_ukrainian(tmp_path, con
     result = run_cli("build", PACKAGE, "--out", tmp_path / "out", "--publisher", publisher)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert said.format(path=publisher) in result.stderr.replace("\n", "")
+
+
+def test_every_problem_of_the_publisher_file_is_said_at_once(tmp_path):
+    """An invalid ЄДРПОУ, then the link, then the e-mail: three runs to learn what one could say."""
+    publisher = tmp_path / "publisher.json"
+    given = {"executant_id": "0437123", "program_url": "berezivka.gov.ua", "contact_mail": "a@b.ua"}
+    publisher.write_text(json.dumps({**given, "contact_email": "opendata(at)berezivka"}), encoding="utf-8")
+    command = ("build", PACKAGE, "--out", tmp_path / "out", "--publisher", publisher)
+    result = run_cli(*command, "--lang", "en", "--format", "json")
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    said = json.loads(result.stdout)["message"].splitlines()
+    assert said == [
+        f"publisher file «{publisher}», «executant_id»: «0437123» is not an ЄДРПОУ code (eight digits)",
+        f"publisher file «{publisher}», «program_url»: «berezivka.gov.ua» is not a link starting with "
+        "http:// or https://",
+        f"publisher file «{publisher}» has an unknown key «contact_mail» (probably «contact_email»); the "
+        "keys are: executant_id, publisher_id, program_url, legal_act_url, reports_url, dataset_url, "
+        "contact_name, contact_email",
+        f"publisher file «{publisher}», «contact_email»: «opendata(at)berezivka» is not an e-mail address",
+    ]
+    uk = run_cli(*command)
+    assert uk.returncode == 2
+    assert uk.stderr.replace("\n", "").count(f"у файлі розпорядника «{publisher}»") == 4
 
 
 def test_the_package_folder_is_refused_as_the_output(plan_copy):

@@ -12,7 +12,7 @@ import pytest
 
 from opendata.package import IMPORT_RECORD, PLAN_RESOURCES, import_plan
 from opendata.plan_import import NUMERAL, parse_decision, read_source
-from tests.helpers import PACKAGE, SOURCE, run_cli
+from tests.helpers import PACKAGE, SOURCE, run_cli, save_as_ukrainian_excel, without_campaign_5s_tasks
 
 
 def rows(path: Path) -> list[dict]:
@@ -214,6 +214,28 @@ def test_a_file_changed_by_hand_is_not_overwritten_without_force(plan_copy):
     forced = run_cli("import-plan", SOURCE, "--out", plan_copy, "--force")
     assert forced.returncode == 0, forced.stderr
     assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()
+
+
+def test_a_table_a_spreadsheet_only_saved_again_is_not_an_edit(plan_copy):
+    """people.csv opened and saved by Excel, no row changed (a byte-order mark, «;», CRLF):
+    the next import called it «Змінено вручну» and wrote nothing without --force."""
+    people, tasks = plan_copy / "people.csv", plan_copy / "tasks.csv"
+    save_as_ukrainian_excel(people)
+    assert run_cli("validate", plan_copy).returncode == 0
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy)
+    assert result.returncode == 0, result.stderr
+    said = result.stderr.replace("\n", "")
+    assert "people.csv збережено таблицею в іншому вигляді" in said
+    assert "переписано у вигляді пакета (UTF-8 без BOM, коми, LF)" in said
+    assert people.read_bytes() == (PACKAGE / "people.csv").read_bytes()
+    save_as_ukrainian_excel(tasks)
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--format", "json")
+    assert {"note": "table-resaved", "file": "tasks.csv"} in json.loads(result.stdout)["notes"]
+    # a row changed as well is an edit still
+    save_as_ukrainian_excel(people)
+    people.write_bytes(people.read_bytes().replace("Токарчук".encode(), "Токарчук-Іванів".encode(), 1))
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--lang", "en")
+    assert result.returncode == 2 and f"(a new import would undo that): {people}." in result.stderr
 
 
 def test_a_new_text_of_the_decision_rewrites_the_files_the_last_import_wrote(plan_with_reports, tmp_path):
@@ -465,6 +487,22 @@ def test_a_campaign_without_an_english_title_is_a_note_not_an_error(tmp_path):
     assert result.stderr.count("Немає англійської назви кампаній (номери: ІІІ)") == 1
     assert "--force" in result.stderr
     assert rows(tmp_path / "pkg" / "campaigns.csv")[2]["title_en"] == ""
+
+
+def test_a_campaign_without_tasks_is_a_note(tmp_path):
+    """A campaign printed with no tasks was imported unsaid: its page showed no bar, build
+    stopped on a division by its zero tasks."""
+    source = without_campaign_5s_tasks(tmp_path)
+    result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    title = "Прозорість і підзвітність Коломийської міської ради"
+    note = {"note": "campaign-without-tasks", "line": 405, "numeral": "V", "title": title}
+    assert note in json.loads(result.stdout)["notes"]
+    uk = run_cli("import-plan", source, "--out", tmp_path / "pkg").stderr.replace("\n", "")
+    assert f"Рядок 405: під кампанією V («{title}») у тексті рішення немає жодного завдання" in uk
+    en = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--lang", "en").stderr.replace("\n", "")
+    assert f"Line 405: campaign V («{title}») has no tasks in the decision's text" in en
+    assert "add them to the text as rows of the plan's table" in en
 
 
 def test_a_bom_and_crlf_export_is_copied_as_it_is_hashed(tmp_path):

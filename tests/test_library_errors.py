@@ -88,6 +88,16 @@ def test_a_publisher_given_in_code_is_checked_as_the_file_is(plan_copy, tmp_path
     assert not (tmp_path / "dist").exists()
 
 
+def test_a_publisher_given_in_code_names_every_bad_fact_at_once():
+    with pytest.raises(PublisherError) as raised:
+        Publisher(executant_id="12", contact_email="nope")
+    assert str(raised.value).splitlines() == [
+        "Publisher, «executant_id»: «12» is not an ЄДРПОУ code (eight digits)",
+        "Publisher, «contact_email»: «nope» is not an e-mail address",
+    ]
+    assert [problem.params["key"] for problem in raised.value.more] == ["contact_email"]
+
+
 def test_a_build_over_the_package_or_other_files_says_which_folder_and_what_to_give(plan_copy, tmp_path):
     with pytest.raises(OutputIsPackage) as raised:
         build(plan_copy, plan_copy)

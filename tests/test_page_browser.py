@@ -16,7 +16,7 @@ from opendata.audit import run_audit
 from opendata.audit.report import write_outputs
 from opendata.build import build
 from tests.browser import CHROMIUM, Browser
-from tests.helpers import ROOT
+from tests.helpers import ROOT, plan_with_an_empty_campaign
 from tests.test_audit_offline import BAD_EMAIL, GOOD
 
 pytestmark = [
@@ -101,6 +101,32 @@ def test_plan_page_in_chromium(plan_with_reports, tmp_path, browser):
         "campaign_id", "ціле число", "Номер кампанії"
     ]
 
+    assert browser.console_errors() == []
+
+
+def test_a_campaign_without_tasks_stays_on_the_page_until_a_filter_leaves_it_out(tmp_path, browser):
+    """The filters hid every campaign with no task shown: one the decision gives no tasks
+    vanished at the first reset, though no filter was set."""
+    build(plan_with_an_empty_campaign(tmp_path), tmp_path / "dist")
+    browser.open((tmp_path / "dist" / "index.html").as_uri())
+    shown = "!document.querySelector('section.campaign[data-campaign=\"5\"]').hidden"
+
+    def choose(select: str, value: str) -> None:
+        browser.evaluate(
+            f"var s = document.getElementById('{select}'); s.value = '{value}';"
+            "s.dispatchEvent(new Event('change'))"
+        )
+
+    assert browser.evaluate(shown)
+    choose("filter-campaign", "2")
+    assert not browser.evaluate(shown)
+    choose("filter-campaign", "5")
+    assert browser.evaluate(shown) and browser.evaluate(VISIBLE_TASKS) == 0
+    browser.evaluate("document.getElementById('filter-reset').click()")
+    assert browser.evaluate(shown)
+    first = browser.evaluate("document.querySelector('#filter-person option:nth-child(2)').value")
+    choose("filter-person", first)
+    assert not browser.evaluate(shown)
     assert browser.console_errors() == []
 
 

@@ -81,6 +81,45 @@ def test_package_is_valid_with_one_warning_for_the_duplicate_number():
     }
 
 
+def retype_task(package: Path, row: str, saved: str) -> None:
+    """A row of tasks.csv as a spreadsheet (or a hand) saved it: its first cells changed."""
+    tasks = package / "tasks.csv"
+    text = tasks.read_text("utf-8")
+    assert f"\n{row}" in text
+    tasks.write_text(text.replace(f"\n{row}", f"\n{saved}"), "utf-8")
+
+
+def test_a_number_a_spreadsheet_shortened_is_an_error_not_the_decisions_slip(plan_copy):
+    """Task 1.10's source_number saved by a spreadsheet as 1.1, the number of task 1.1: the
+    warning said «Номер 1.1 надруковано в рішенні двічі … виправляти нічого не треба», and
+    build published 1.1. Only rows marked number_is_duplicate are the decision's slip."""
+    retype_task(plan_copy, "1.10,11,1,1.10,false,", "1.10,11,1,1.1,false,")
+    result = run_cli("validate", plan_copy)
+    assert result.returncode == 1, result.stdout
+    said = result.stdout.replace("\n", " ")
+    assert "рядок 12, поле «source_number»: Номер 1.1 у source_number завдання 1.10 — номер завдання" in said
+    assert "Імовірно, «1.10»." in said and "1.1, 1.10" not in said
+    result = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
+    (error,) = json.loads(result.stdout)["errors"]
+    named = (error["row"], error["field"], error["cell"], error["suggestion"])
+    assert named == (12, "source_number", "1.1", "1.10")
+    assert "a spreadsheet read the number «1.10» as a number: write the number in task_id" in error["fix"]
+    warnings = json.loads(result.stdout)["warnings"]
+    assert [(w["type"], w["row"]) for w in warnings] == [("plan-duplicate-number", 10)]  # 1.8 still
+
+
+def test_a_number_shared_by_rows_not_marked_as_the_decisions_slip_is_an_error(plan_copy):
+    retype_task(plan_copy, "1.8-2,9,1,1.8,true,", "1.8-2,9,1,1.8,false,")
+    result = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
+    assert result.returncode == 1
+    (error,) = json.loads(result.stdout)["errors"]
+    assert (error["type"], error["row"], error["field"], error["cell"]) == (
+        "plan-duplicate-number-unmarked", 10, "number_is_duplicate", "false"
+    )
+    assert "Number 1.8 is in source_number of tasks 1.8, 1.8-2" in error["message"]
+    assert json.loads(result.stdout)["warnings"] == []
+
+
 def test_default_path_is_datapackage_and_text_output_is_ukrainian():
     result = run_cli("validate")
     assert result.returncode == 0

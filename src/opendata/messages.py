@@ -1399,6 +1399,36 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "recognise it, correct the text and import again; otherwise correct campaign_id in tasks.csv.",
         ),
     },
+    "plan-number-not-its-task": {
+        "uk": (
+            "Номер {cell} у source_number завдання {task_id} — номер завдання {others}, а рядок не "
+            "позначено як номер, надрукований у рішенні двічі (number_is_duplicate).",
+            "Мабуть, таблиця прочитала номер «{suggestion}» як число: запишіть у source_number номер із "
+            "task_id і відкривайте стовпець як текст. Якщо ж рішення справді друкує номер {cell} двічі, "
+            "запишіть true у number_is_duplicate обох рядків.",
+        ),
+        "en": (
+            "Number {cell} in source_number of task {task_id} is the number of task {others}, and the row "
+            "is not marked as a number printed twice in the decision (number_is_duplicate).",
+            "Perhaps a spreadsheet read the number «{suggestion}» as a number: write the number in task_id "
+            "into source_number, and open the column as text. If the decision does print number {cell} "
+            "twice, write true into number_is_duplicate of both rows.",
+        ),
+    },
+    "plan-duplicate-number-unmarked": {
+        "uk": (
+            "Номер {number} стоїть у source_number завдань {task_ids}, а number_is_duplicate цього рядка "
+            "— «{cell}», не true.",
+            "Якщо рішення справді друкує номер {number} двічі, запишіть true у number_is_duplicate "
+            "цих рядків; інакше виправте source_number за текстом рішення.",
+        ),
+        "en": (
+            "Number {number} is in source_number of tasks {task_ids}, but number_is_duplicate of this row "
+            "is «{cell}», not true.",
+            "If the decision does print number {number} twice, write true into number_is_duplicate of these "
+            "rows; else correct source_number as the decision prints it.",
+        ),
+    },
     "plan-duplicate-number": {
         "uk": (
             "Номер {cell} надруковано в рішенні двічі (завдання {task_ids}).",
@@ -2191,6 +2221,13 @@ IMPORT_UI = {
             "campaigns.csv порожнє. Допишіть назви в campaigns.csv після імпорту: наступний імпорт "
             "цього зміненого вручну файлу не перепише (зупиниться й назве його), а з --force перепише "
             "й назви буде втрачено.",
+            "campaign-without-tasks": "Рядок {line}: під кампанією {numeral} («{title}») у тексті рішення "
+            "немає жодного завдання, тож у tasks.csv її завдань немає, а звіт report і сторінка build "
+            "покажуть її без завдань. Якщо в рішенні вони є, допишіть їх у текст рядками таблиці плану "
+            "(номер, завдання, керівник, виконавець) під її заголовком та імпортуйте знову.",
+            "table-resaved": "{file} збережено таблицею в іншому вигляді (кодування, розділювач чи кінці "
+            "рядків), але його рядки ті самі, що записав імпорт: файл переписано у вигляді пакета (UTF-8 без "
+            "BOM, коми, LF), нічого не втрачено.",
             "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
             "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
             "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
@@ -2288,6 +2325,13 @@ IMPORT_UI = {
             "empty in campaigns.csv. Add the titles to campaigns.csv after the import: the next import does not "
             "overwrite that file changed by hand (it stops and names it), and with --force it does, and "
             "the titles are lost.",
+            "campaign-without-tasks": "Line {line}: campaign {numeral} («{title}») has no tasks in the "
+            "decision's text, so tasks.csv holds none of it, and report and the page build writes show it "
+            "with none. If the decision does give it tasks, add them to the text as rows of the plan's "
+            "table (number, task, leader, executor) under its heading and import again.",
+            "table-resaved": "{file} was saved by a spreadsheet in another form (encoding, delimiter or "
+            "line ends), but its rows are the ones the import wrote: the file is written again in the "
+            "package's form (UTF-8 without a BOM, commas, LF), and nothing is lost.",
             "position-unknown": "The position of {person} in the decision's text was not recognised "
             "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
             "people.csv after the import (the next import does not overwrite that file changed by hand, and "

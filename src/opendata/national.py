@@ -80,11 +80,14 @@ class Publisher:
     def __post_init__(self) -> None:
         """Each fact in the form the exports take (`PUBLISHER_FORMATS`), read from a file or
         given in code: an e-mail «nope» would land in national/register.csv as it is."""
-        for key in (item.name for item in fields(self)):
-            value = getattr(self, key)
-            kind = publisher_value_problem(key, value)
-            if kind is not None:
-                raise PublisherError("bad-field", key=key, value=value, kind=kind)
+        values = {item.name: getattr(self, item.name) for item in fields(self)}
+        problems = [
+            PublisherError("bad-field", key=key, value=value, kind=kind)
+            for key, value in values.items()
+            if (kind := publisher_value_problem(key, value))
+        ]
+        if problems:
+            raise PublisherError.of(problems)
 
     @classmethod
     def from_file(cls, path: Path) -> Publisher:
@@ -102,13 +105,18 @@ class Publisher:
         known = [f.name for f in fields(cls)]
         if not isinstance(data, dict):
             raise PublisherError("not-object", path=path, known=", ".join(known))
-        unknown = sorted(set(data) - set(known))
-        if unknown:
-            raise PublisherError("unknown-key", path=path, key=unknown[0], known=", ".join(known))
-        try:
-            return cls(**data)
-        except PublisherError as error:  # named with the file to correct
-            raise PublisherError("bad-value", path=path, **error.params) from None
+        problems = [_key_problem(path, key, value, known) for key, value in data.items()]
+        if any(problems):  # every one at once, in the file's order: not a run for each
+            raise PublisherError.of([problem for problem in problems if problem])
+        return cls(**data)
+
+
+def _key_problem(path: Path, key: str, value: object, known: list[str]) -> PublisherError | None:
+    """What is wrong with one key of the publisher file and its value, if anything."""
+    if key not in known:
+        return PublisherError("unknown-key", path=path, key=key, known=", ".join(known))
+    kind = publisher_value_problem(key, value)
+    return PublisherError("bad-value", path=path, key=key, value=value, kind=kind) if kind else None
 
 
 # what a publisher's fact must look like, where the exports' checks would refuse it:
@@ -142,13 +150,23 @@ class PublisherError(ValueError):
     def __init__(self, code: str, **params) -> None:
         super().__init__(code)
         self.code, self.params = code, params
+        self.more: list[PublisherError] = []  # the file's other problems, each said on a line of its own
+
+    @classmethod
+    def of(cls, problems: list[PublisherError]) -> PublisherError:
+        """The first problem, the others with it: all said at once."""
+        first, first.more = problems[0], problems[1:]
+        return first
 
     def __str__(self) -> str:
         return self.message("en")
 
     def message(self, lang: str) -> str:
-        """What is wrong with the publisher file (or Publisher), in LANG: the file, the key and
-        value, the fix."""
+        """What is wrong with the publisher file (or Publisher), in LANG: the file, each key and
+        value, the fix; a line each."""
+        return "\n".join(problem._said(lang) for problem in [self, *self.more])
+
+    def _said(self, lang: str) -> str:
         params = dict(self.params)
         if "detail" in params:
             params["detail"] = json_reason(params["detail"], lang)

@@ -19,7 +19,7 @@ import frictionless
 
 from opendata.messages import IMPORT_UI
 from opendata.plan_descriptor import describe, names_one_plan, package_name, schema_words
-from opendata.plan_import import ParsedPlan, SourceError, parse_decision, person_rows, read_source
+from opendata.plan_import import Note, ParsedPlan, SourceError, parse_decision, person_rows, read_source
 from opendata.plan_schema import plan_schema
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
@@ -30,11 +30,14 @@ DESCRIPTIONS = ("description", "description_en")  # in this order in every field
 
 
 def csv_bytes(header: list[str], rows: list[dict], *, delimiter: str = ",", line_end: str = "\n") -> bytes:
+    lines = [header, *([_cell(row.get(name)) for name in header] for row in rows)]
+    return lines_bytes(lines, delimiter=delimiter, line_end=line_end)
+
+
+def lines_bytes(lines: list[list[str]], *, delimiter: str = ",", line_end: str = "\n") -> bytes:
+    """Rows of cell texts, the header first, as a CSV file."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=line_end)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(row.get(name)) for name in header])
+    csv.writer(buffer, delimiter=delimiter, lineterminator=line_end).writerows(lines)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -190,9 +193,10 @@ def import_plan(source: str | Path, out_dir: str | Path, *, force: bool = False)
     files = _plan_files(plan)
     if not force:
         _refuse_another_plan(out_dir, plan)
-        edited, known = _edited_since_import(out_dir, files)
-        if edited:
-            raise EditedByHand(edited, known, out_dir)
+    edited, resaved, known = _edited_since_import(out_dir, files)
+    if edited and not force:
+        raise EditedByHand(edited, known, out_dir)
+    plan.notes += [Note("table-resaved", {"file": path}) for path in resaved]
 
     previous_copy = _own_source_copy(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -303,25 +307,49 @@ def _package_name_in(out_dir: Path) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], bool]:
-    """The files an import would change that are not what the last import wrote, and
-    whether that is known: from its record (`IMPORT_RECORD`) of their hashes.  Without
-    one, the files are compared with the import done again from the package's copy of
-    its source by this version, which may write them otherwise: what differs is named,
-    as unknown.  Line ends do not count (a Windows checkout of the same files)."""
+def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[str], list[str], bool]:
+    """The files an import would change that are not what the last import wrote, those only
+    saved again in another form (`_rows_as_written`), and whether that is known: from its
+    record (`IMPORT_RECORD`) of their hashes.  Without one, the files are compared with the
+    import done again from the package's copy of its source by this version, which may
+    write them otherwise: what differs is named, as unknown.  Line ends do not count (a
+    Windows checkout of the same files)."""
     changing = [path for path, data in files.items() if _text(out_dir / path) not in (None, _lf(data))]
     if not changing:
-        return [], True
+        return [], [], True
     recorded = _import_record(out_dir)
-    if recorded:
-        return [path for path in changing if recorded.get(path) != _sha256(_text(out_dir / path))], True
+    wrote = recorded or {path: _sha256(_lf(data)) for path, data in _import_again(out_dir).items()}
+    edited = [path for path in changing if _sha256(_text(out_dir / path)) != wrote.get(path)]
+    resaved = [
+        path for path in edited if path in wrote and _sha256(_rows_as_written(out_dir / path)) == wrote[path]
+    ]
+    return [path for path in edited if path not in resaved], resaved, bool(recorded)
+
+
+def _import_again(out_dir: Path) -> dict[str, bytes]:
+    """The files this version writes from the package's copy of its source; none where
+    there is no earlier import to read (a folder of other files)."""
     try:
         descriptor = json.loads((out_dir / "datapackage.json").read_text("utf-8"))
-        again = _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
+        return _plan_files(_parsed(read_source(out_dir / descriptor["sources"][0]["path"])[0]))
     except (OSError, ValueError, KeyError, IndexError, TypeError, SourceError):
-        again = {}  # no earlier import to read (a folder of other files)
-    edited = [path for path in changing if _lf(again.get(path, b"")) != _text(out_dir / path)]
-    return edited, False
+        return {}
+
+
+def _rows_as_written(path: Path) -> bytes | None:
+    """A table's rows as `validate` reads them (UTF-8 with or without a byte-order mark, the
+    delimiter a spreadsheet saved, any line ends), written as the import writes them: a
+    table a spreadsheet only saved again is the same rows.  None for a file that is no
+    table or cannot be read so."""
+    from opendata.plan_rules import read_cells  # it reads tables by the schemas made here
+
+    if path.suffix != ".csv":
+        return None
+    try:
+        cells = read_cells(frictionless.Resource(path=path.name, basepath=str(path.parent)))
+    except (OSError, UnicodeDecodeError, ValueError, csv.Error, frictionless.FrictionlessException):
+        return None
+    return lines_bytes([cells.header, *(row for row in cells.rows if any(row))])
 
 
 def _text(path: Path) -> bytes | None:

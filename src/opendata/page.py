@@ -77,7 +77,15 @@ def plan_page(package: PackageData, plan: dict, summary: Progress, downloads: li
         quarter=quarter_words,
         day=ukrainian_date,
         ukrainian=lambda text: any(is_cyrillic(letter) for letter in text),
+        share=share,
     )
+
+
+def share(tasks: int, of: int) -> float:
+    """A progress bar's width: `tasks` in per cent of a campaign's `of` tasks. A campaign the
+    decision gives no tasks (another council's, printed before it was filled) has none to
+    fill: the page says so instead of a bar, and its share is 0."""
+    return round(100 * tasks / of, 1) if of else 0.0
 
 
 def issuer_en(decision: dict) -> str:

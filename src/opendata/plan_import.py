@@ -253,6 +253,7 @@ class Campaign:
     numeral: str
     title_uk: str
     title_en: str | None
+    line_number: int  # its heading's, for a note about it
 
 
 @dataclass(frozen=True)
@@ -342,6 +343,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
+    notes += _campaigns_without_tasks(campaigns, tasks)
     signed = DEPARTMENT_RE.match(signature)
     department = _department(signed, council) if signed else None
     if department is None and council is not None:
@@ -352,6 +354,17 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     _number_tasks(tasks)
     notes += _initials_notes(people, tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
+
+
+def _campaigns_without_tasks(campaigns: list[Campaign], tasks: list[Task]) -> list[Note]:
+    """A note for each campaign the text gives no task: printed before it was filled, or its
+    tasks typed so that none was read (those lines are listed as not placed)."""
+    filled = {task.campaign_id for task in tasks}
+    return [
+        Note("campaign-without-tasks", {"line": c.line_number, "numeral": c.numeral, "title": c.title_uk})
+        for c in campaigns
+        if c.campaign_id not in filled
+    ]
 
 
 def _parse_preamble(
@@ -590,7 +603,8 @@ def _parse_plan_body(lines: list[str], start: int):
             task = None
         elif campaign:
             numeral, title = campaign.group("numeral"), campaign.group("title")
-            campaigns.append(Campaign(roman_value(numeral), numeral, title, CAMPAIGN_TITLES_EN.get(title)))
+            english = CAMPAIGN_TITLES_EN.get(title)
+            campaigns.append(Campaign(roman_value(numeral), numeral, title, english, number))
             task = None
         elif not campaigns:
             if content.startswith("реалізації"):

@@ -53,6 +53,7 @@ URI_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 EXCEL_CELL_CHARS = 32_767  # the most an Excel cell holds
 ISO_DATE = frictionless.fields.DateField(name="date")  # a date column the schema does not describe
+BOOLEAN = frictionless.fields.BooleanField(name="number_is_duplicate")  # where the schema says no type
 # the fields build, report and publish read from each plan table (the nested plan, the progress
 # summary, the plan page, the workbook's `about` sheet, the national exports)
 PLAN_FIELDS = {
@@ -375,27 +376,71 @@ NOTHING_TO_FIX = frozenset({"plan-duplicate-number"})
 
 
 def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
-    if tasks is None or not {"source_number", "task_id"} <= tasks.columns:
+    """Rows sharing a source_number. The decision's own slip (Kolomyia's 1.8 printed twice) is
+    a warning where the rows are marked number_is_duplicate, as the importer marks them; an
+    unmarked one is an error: a number a spreadsheet shortened («1.10» saved as 1.1, another
+    task's) or typed by hand."""
+    if tasks is None or not {"source_number", "task_id", "number_is_duplicate"} <= tasks.columns:
         return []
     by_number: dict[str, list[dict]] = {}
     for record in tasks.rows:
         by_number.setdefault(record["source_number"], []).append(record)
     problems = []
     for number, records in by_number.items():
-        ids = ", ".join(record["task_id"] for record in records)
-        for record in records[1:]:
-            problems.append(
-                _problem(
-                    tasks,
-                    "plan-duplicate-number",
-                    record["__row"],
-                    "source_number",
-                    number,
-                    severity="warning",
-                    task_ids=ids,
-                )
-            )
+        if len(records) < 2:
+            continue
+        slipped = [r for r in records if not _marked_duplicate(tasks, r) and _id_number(r) != number]
+        problems += [_not_its_number(tasks, record, records) for record in slipped]
+        shared = [record for record in records if record not in slipped]
+        if len(shared) > 1:
+            problems += _shared_number(tasks, number, shared)
     return problems
+
+
+def _marked_duplicate(tasks: Table, record: dict) -> bool:
+    """number_is_duplicate as its schema reads a boolean («true», or a true value of its own)."""
+    described = tasks.fields.get("number_is_duplicate")
+    field = described if described is not None and described.type == "boolean" else BOOLEAN
+    return field.read_cell(record["number_is_duplicate"] or "")[0] is True
+
+
+def _id_number(record: dict) -> str:
+    """The number in the task's id: «1.8» of «1.8-2», the importer's id of the second 1.8."""
+    return re.sub(r"-\d+$", "", record["task_id"] or "")
+
+
+def _not_its_number(tasks: Table, record: dict, records: list[dict]) -> Problem:
+    others = ", ".join(other["task_id"] for other in records if other is not record)
+    params = {"task_id": record["task_id"], "others": others, "suggestion": _id_number(record)}
+    return _problem(
+        tasks, "plan-number-not-its-task", record["__row"], "source_number", record["source_number"], **params
+    )
+
+
+def _shared_number(tasks: Table, number: str, records: list[dict]) -> list[Problem]:
+    """The decision's slip, all its rows marked: a warning on the second and after. Else an
+    error on each row left unmarked."""
+    ids = ", ".join(record["task_id"] for record in records)
+    if all(_marked_duplicate(tasks, record) for record in records):
+        return [
+            _problem(
+                tasks, "plan-duplicate-number", r["__row"], "source_number", number, "warning", task_ids=ids
+            )
+            for r in records[1:]
+        ]
+    return [
+        _problem(
+            tasks,
+            "plan-duplicate-number-unmarked",
+            record["__row"],
+            "number_is_duplicate",
+            record["number_is_duplicate"],
+            number=number,
+            task_ids=ids,
+        )
+        for record in records
+        if not _marked_duplicate(tasks, record)
+    ]
 
 
 def _tasks_in_other_campaigns(tasks: Table) -> list[Problem]:
