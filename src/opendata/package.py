@@ -349,7 +349,7 @@ def _rows_as_written(path: Path) -> bytes | None:
         cells = read_cells(frictionless.Resource(path=path.name, basepath=str(path.parent)))
     except (OSError, UnicodeDecodeError, ValueError, csv.Error, frictionless.FrictionlessException):
         return None
-    return lines_bytes([cells.header, *(row for row in cells.rows if any(row))])
+    return lines_bytes([cells.header, *(row for _, row in cells.numbered() if any(row))])
 
 
 def _text(path: Path) -> bytes | None:
