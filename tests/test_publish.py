@@ -1655,3 +1655,27 @@ def test_replace_portal_rows_replaces_the_colleagues_rows_knowingly(
     assert content == (plan_with_reports / "progress_reports.csv").read_bytes()
     again = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)
     assert again["ok"] and again["dataset"]["action"] == "unchanged" and again["summary"]["updated"] == []
+
+
+def test_a_maintainer_taken_from_the_publisher_is_said_with_the_option_to_name_one(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Another council's people.csv names no «начальник відділу комунікації»: the passport's
+    maintainer was the publisher (the executive committee, a department), unsaid."""
+    people = plan_copy / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("начальник відділу комунікації", "начальник відділу інформації"), "utf-8")
+    publisher = "Відділ комунікації та інформаційних технологій Коломийської міської ради"
+    name = unique_name()
+    dry = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["notes"] == ["maintainer-is-publisher"]
+    uk = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                 "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Увага: відповідальна особа набору — «{publisher}», розпорядник із datapackage.json" in uk.stderr
+    assert "--maintainer «Прізвище Ім'я, посада»" in uk.stderr
+    en = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                 "--dry-run", "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Note: the dataset's responsible person is «{publisher}», the publisher in" in en.stderr
+    named = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run", "--maintainer", "Бойко Ірина")
+    assert json.loads(named.stdout)["notes"] == []

@@ -1382,7 +1382,8 @@ def _print_planned(plan, package: ValidPackage, ui: dict, lang: str, result=None
     _print_warnings(package, lang, err)
     _print_plan(plan, ui, lang, result)
     for note in plan.notes:
-        err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
+        words = ui["notes"][note].format(maintainer=plan.dataset["maintainer"])
+        err.print(f"{ui['note']}: {words}", style="yellow", markup=False)
 
 
 def _refuse_losing_rows(

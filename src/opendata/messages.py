@@ -2366,6 +2366,9 @@ PUBLISH_UI = {
             "no-maintainer-email": "не вказано e-mail відповідальної особи: додайте --maintainer-email "
             "(data.gov.ua його вимагає).",
             "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
+            "maintainer-is-publisher": "відповідальна особа набору — «{maintainer}», розпорядник із "
+            "datapackage.json, бо в people.csv немає начальника відділу комунікації. Щоб указати особу, "
+            "додайте --maintainer «Прізвище Ім'я, посада».",
             "not-authorised": "справжню публікацію портал не дозволить: API-токена немає, портал його не "
             "приймає або його користувач не може публікувати в цій організації (причину скаже "
             "opendata publish без --dry-run).",
@@ -2519,6 +2522,9 @@ PUBLISH_UI = {
         "notes": {
             "no-maintainer-email": "no e-mail of the responsible person: pass --maintainer-email (data.gov.ua asks for one).",
             "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
+            "maintainer-is-publisher": "the dataset's responsible person is «{maintainer}», the publisher "
+            "in datapackage.json, as people.csv names no head of the communication department. To name a "
+            "person, pass --maintainer «Surname Name, position».",
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
             "publish without --dry-run says which).",

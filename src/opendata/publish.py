@@ -592,6 +592,15 @@ def _head_of_communication(package_dir: Path) -> str | None:
     return None
 
 
+def _maintainer_is_the_publisher(package_dir: Path, passport: Passport, maintainer: str) -> bool:
+    """Whether the passport's MAINTAINER is the package's publisher (an executive committee,
+    a department) for want of --maintainer and of a head of communication in people.csv, as
+    in another council's plan: the officer is told, not left to find it on the portal."""
+    if passport.maintainer or _head_of_communication(package_dir) is not None:
+        return False
+    return bool(maintainer) and maintainer == publisher_name(read_descriptor(package_dir))
+
+
 # --- comparing with the portal ---------------------------------------------------------------
 
 
@@ -635,6 +644,8 @@ def plan_publish(
     publisher = Publisher(contact_name=wanted["maintainer"] or None, contact_email=email if fits else None)
     files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
+    if _maintainer_is_the_publisher(package_dir, passport, wanted["maintainer"]):
+        notes.append("maintainer-is-publisher")
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
     if existing and existing.get("state") == "deleted":
