@@ -1395,7 +1395,10 @@ def _refuse_losing_rows(
 
     if output_format == "json":
         failure = {"ok": False, "error": type(refusal).__name__, "message": str(refusal)}
-        print_json({**failure, **plan.to_dict(), "dry_run": dry_run, "local_test_portal": local})
+        print_json(
+            {**failure, **plan.to_dict(), "dry_run": dry_run, "local_test_portal": local}
+            | _warnings_json(package, lang)
+        )
         sys.exit(2)
     ui = PUBLISH_UI[lang]
     _print_planned(plan, package, ui, lang)
@@ -1408,7 +1411,7 @@ def _refuse_losing_rows(
 
 
 def _lost_rows(rows, ui: dict, lang: str, replaced: bool = False) -> str:
-    """«на порталі є, а у файлі немає: 7 рядків (report_id: A, B, … і ще 2)»."""
+    """«на порталі є, а у файлі немає: 7 рядків (report_id: A, B, C, D, E і ще 2)»."""
     more = rows.lost - len(rows.lost_keys)
     keys = ", ".join(rows.lost_keys) + (ui["rows_more"].format(count=number(more, lang)) if more else "")
     words = ui["rows_replaced" if replaced else "rows_not_in_file"]
