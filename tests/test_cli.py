@@ -158,11 +158,13 @@ def test_publish_help_says_which_failures_to_fix_and_which_to_rerun():
     publish = " ".join(run_cli("publish", "--help").stdout.split())
     assert "(запустіть ще раз)" not in publish
     assert "таблицю, якої DataStore не приймає такою, як вона є" in publish
-    assert "або набір із такою назвою не наш" in publish
+    assert "набір із такою назвою не наш або на порталі є рядки, яких немає в пакеті" in publish
+    assert "--replace-portal-rows Замінити таблицю на порталі, навіть якщо в ній є рядки" in publish
     english = " ".join(run_cli("--lang", "en", "publish", "--help").stdout.split())
     assert "(rerun)" not in english
     assert "a table the DataStore refuses as it is" in english
-    assert "or a dataset of that name not ours" in english
+    assert "a dataset of that name not ours, or rows on the portal that the package lacks" in english
+    assert "--replace-portal-rows Replace a table on the portal even where it has rows" in english
 
 
 def test_one_thing_has_one_name_in_every_command(tmp_path):

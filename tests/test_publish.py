@@ -28,6 +28,7 @@ from opendata.publish import (
     OrganisationNotFound,
     Passport,
     PlanCarriedOut,
+    PortalRowsWouldBeLost,
     PublishFile,
     check_can_publish,
     load_datastore,
@@ -241,7 +242,8 @@ def test_changed_csv_updates_exactly_one_resource(
     changed = lines[1].replace(",done,", ",in_progress,", 1)
     reports.write_text("".join([lines[0], changed, *lines[2:-1]]), encoding="utf-8")
 
-    dry = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--dry-run")
+    # the row deleted here is on the portal: deleted there too only when asked
+    dry = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--dry-run", "--replace-portal-rows")
     assert dry.returncode == 0
     planned = {r["name"]: r["action"] for r in json.loads(dry.stdout)["resources"]}
     # Of the tables only the changed one; the downloads made from all tables change with it.
@@ -251,14 +253,16 @@ def test_changed_csv_updates_exactly_one_resource(
     # the same plan as an officer reads it: why each thing changes, in Ukrainian; without
     # --maintainer-email the portal's e-mail stays, and the passport with it
     text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
-                   "--dataset", name, "--dry-run", env=cli_env(ckan_portal.token))
+                   "--dataset", name, "--dry-run", "--replace-portal-rows", env=cli_env(ckan_portal.token))
     assert text.returncode == 0, text.stderr
     assert f"Паспорт набору даних {name}: без змін" in text.stdout
     assert "~ оновити    progress_reports.csv  (змінився вміст)" in text.stdout
+    replaced = f"буде видалено з порталу (--replace-portal-rows): 1 рядок (report_id: {removed_id})"
+    assert f"{replaced}; на порталі буде змінено: 1 рядок" in text.stdout
     assert "--maintainer-email" not in text.stderr
     assert "Пробний запуск: на порталі нічого не змінено." in text.stdout
 
-    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    result = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--replace-portal-rows")
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)["summary"]
     assert set(summary["updated"]) == changed and len(summary["unchanged"]) == RESOURCES - len(changed)
@@ -1530,3 +1534,148 @@ def test_an_organisation_typed_as_its_title_is_found_not_made_twice(ckan_portal:
     assert several.returncode == 2 and json.loads(several.stdout)["error"] == "SeveralOrganisations"
     several_said = f"Організацій з повною назвою «{typed.strip()}» на порталі кілька: {own}, {twin}."
     assert several_said in several.stderr
+
+
+def add_a_report(package: Path, report_id: str) -> None:
+    """Add one more report to the package's progress_reports.csv, a copy of its first with
+    another id, in Q4."""
+    reports = package / "progress_reports.csv"
+    header, first, *rest = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    added = first.replace(first.split(",")[0], report_id, 1)
+    added = added.replace("2021-Q2", "2021-Q4", 1).replace("2021-05-14", "2021-11-02", 1)
+    reports.write_text("".join([header, first, *rest, added]), encoding="utf-8")
+
+
+def change_a_status(package: Path) -> None:
+    """A local edit: the first report's status, «done» → «in_progress»."""
+    reports = package / "progress_reports.csv"
+    header, first, *rest = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    changed = first.replace(",done,", ",in_progress,", 1)
+    reports.write_text("".join([header, changed, *rest]), encoding="utf-8")
+
+
+def publish_from_two_computers(ckan_portal: Portal, ckan_org: str, pc1: Path, tmp_path: Path) -> str:
+    """PC1 publishes the package; PC4 pulls it, adds a report and publishes; PC1 then edits a
+    report of its own, not having pulled PC4's. Returns the dataset's name."""
+    name = unique_name()
+    assert publish_cli(ckan_portal, ckan_org, pc1, name).returncode == 0
+    pc4 = tmp_path / "pc4"
+    pulled = run_cli("pull", name, "--portal", ckan_portal.url, "--out", pc4, env=cli_env(ckan_portal.token))
+    assert pulled.returncode == 0, pulled.stderr
+    add_a_report(pc4, COLLEAGUES_REPORT)
+    assert publish_cli(ckan_portal, ckan_org, pc4, name).returncode == 0
+    change_a_status(pc1)
+    return name
+
+
+COLLEAGUES_REPORT = "SAMPLE-2021-Q4-1.1-09"
+
+
+def reports_on_the_portal(ckan_portal: Portal, name: str) -> tuple[list[str], bytes]:
+    """The report ids in the DataStore, and the bytes of the progress_reports.csv resource."""
+    api = ckan_portal.api()
+    resource = next(r for r in api.action.package_show(id=name)["resources"]
+                    if r["name"] == "progress_reports.csv")  # fmt: skip
+    records = api.action.datastore_search(resource_id=resource["id"], limit=100)["records"]
+    return [r["report_id"] for r in records], requests.get(resource["url"], timeout=30).content
+
+
+def test_a_republish_never_deletes_a_report_a_colleague_published(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path: Path
+):
+    """The officer at PC1 republished after a local edit: the report PC4 had published was gone
+    from the DataStore and the file, and publish said «ok», its dry run only «змінився вміст»."""
+    name = publish_from_two_computers(ckan_portal, ckan_org, plan_with_reports, tmp_path)
+    api = ckan_portal.api()
+    before = api.action.package_show(id=name)
+    reports_before = reports_on_the_portal(ckan_portal, name)
+    assert COLLEAGUES_REPORT in reports_before[0]
+
+    refused = publish_cli(ckan_portal, ckan_org, plan_with_reports, name)
+    assert refused.returncode == 2, refused.stderr
+    failure = json.loads(refused.stdout)
+    assert failure["ok"] is False and failure["error"] == "PortalRowsWouldBeLost"
+    assert COLLEAGUES_REPORT in failure["message"]
+    reports = next(r for r in failure["resources"] if r["name"] == "progress_reports.csv")
+    assert reports["portal_rows"] == {"key": ["report_id"], "lost": 1, "lost_keys": [COLLEAGUES_REPORT],
+                                      "changed": 1}  # fmt: skip
+    text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
+                   "--dataset", name, env=cli_env(ckan_portal.token))  # fmt: skip
+    assert text.returncode == 2, text.stderr
+    lost = f"progress_reports.csv: на порталі є, а у файлі немає: 1 рядок (report_id: {COLLEAGUES_REPORT})"
+    assert lost in text.stderr
+    assert f"opendata pull {name}" in text.stderr and "--replace-portal-rows" in text.stderr
+    assert "Нічого не змінено" in text.stderr
+    # the library refuses the same plan before it sends anything
+    client = CkanClient(ckan_portal.url, ckan_portal.token)
+    plan = plan_publish(plan_with_reports, client, ckan_org, Passport(name=name))
+    with pytest.raises(PortalRowsWouldBeLost, match=COLLEAGUES_REPORT):
+        publish(plan, client)
+
+    after = api.action.package_show(id=name)
+    assert after["metadata_modified"] == before["metadata_modified"]
+    assert [r["metadata_modified"] for r in after["resources"]] == [
+        r["metadata_modified"] for r in before["resources"]
+    ]
+    assert reports_on_the_portal(ckan_portal, name) == reports_before
+
+
+def test_a_dry_run_shows_the_portals_rows_a_publish_would_lose_and_change(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path: Path
+):
+    name = publish_from_two_computers(ckan_portal, ckan_org, plan_with_reports, tmp_path)
+    dry = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
+                  "--dataset", name, "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert dry.returncode == 2, dry.stderr
+    assert "~ оновити    progress_reports.csv  (змінився вміст)" in dry.stdout
+    lost = f"на порталі є, а у файлі немає: 1 рядок (report_id: {COLLEAGUES_REPORT})"
+    assert f"{lost}; на порталі буде змінено: 1 рядок" in dry.stdout
+    assert "--replace-portal-rows" in dry.stderr
+    english = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
+                      "--dataset", name, "--dry-run", "--lang", "en",
+                      env=cli_env(ckan_portal.token))  # fmt: skip
+    lost = f"on the portal, not in the file: 1 row (report_id: {COLLEAGUES_REPORT})"
+    assert f"{lost}; to be changed on the portal: 1 row" in english.stdout
+    assert "Nothing was changed" in english.stderr
+
+
+def test_replace_portal_rows_replaces_the_colleagues_rows_knowingly(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path: Path
+):
+    name = publish_from_two_computers(ckan_portal, ckan_org, plan_with_reports, tmp_path)
+    dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--replace-portal-rows",
+                                 "--dry-run").stdout)  # fmt: skip
+    assert dry["ok"] is True
+    replaced = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--replace-portal-rows")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "progress_reports.csv" in json.loads(replaced.stdout)["summary"]["updated"]
+    ids, content = reports_on_the_portal(ckan_portal, name)
+    assert ids == [r["report_id"] for r in csv_rows(plan_with_reports / "progress_reports.csv")]
+    assert COLLEAGUES_REPORT not in ids
+    assert content == (plan_with_reports / "progress_reports.csv").read_bytes()
+    again = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)
+    assert again["ok"] and again["dataset"]["action"] == "unchanged" and again["summary"]["updated"] == []
+
+
+def test_a_maintainer_taken_from_the_publisher_is_said_with_the_option_to_name_one(
+    ckan_portal: Portal, ckan_org: str, plan_copy: Path
+):
+    """Another council's people.csv names no «начальник відділу комунікації»: the passport's
+    maintainer was the publisher (the executive committee, a department), unsaid."""
+    people = plan_copy / "people.csv"
+    text = people.read_text(encoding="utf-8")
+    people.write_text(text.replace("начальник відділу комунікації", "начальник відділу інформації"), "utf-8")
+    publisher = "Відділ комунікації та інформаційних технологій Коломийської міської ради"
+    name = unique_name()
+    dry = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["notes"] == ["maintainer-is-publisher"]
+    uk = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                 "--dry-run", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Увага: відповідальна особа набору — «{publisher}», розпорядник із datapackage.json" in uk.stderr
+    assert "--maintainer «Прізвище Ім'я, посада»" in uk.stderr
+    en = run_cli("publish", plan_copy, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name,
+                 "--dry-run", "--lang", "en", env=cli_env(ckan_portal.token))  # fmt: skip
+    assert f"Note: the dataset's responsible person is «{publisher}», the publisher in" in en.stderr
+    named = publish_cli(ckan_portal, ckan_org, plan_copy, name, "--dry-run", "--maintainer", "Бойко Ірина")
+    assert json.loads(named.stdout)["notes"] == []

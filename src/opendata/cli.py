@@ -1225,6 +1225,12 @@ def _failure_detail(error: BaseException, ui: dict) -> str:
     help="Upload every file again and reload the DataStore, even where the portal's stored hash matches.",
 )
 @click.option(
+    "--replace-portal-rows",
+    is_flag=True,
+    help="Replace a table on the portal even where it has rows the package's file lacks (a colleague's, "
+    "published from another computer), deleting them; without it publish refuses and names them.",
+)
+@click.option(
     "--maintainer",
     help="Responsible person (default: the portal's; for a new dataset, the head of the communication and IT "
     "department).",
@@ -1257,6 +1263,7 @@ def publish_command(
     dry_run: bool,
     prune: bool,
     force: bool,
+    replace_portal_rows: bool,
     maintainer: str | None,
     maintainer_email: str | None,
     update_frequency: str | None,
@@ -1289,8 +1296,9 @@ def publish_command(
     does not take, is named with its file and field or row, to fix first; so is
     a resource's value the portal's schema refuses, with its field and the
     portal's words), 2 portal unreachable, bad or missing token, not authorised,
-    no such organisation, or a dataset of that name not ours, 130 interrupted
-    with Ctrl-C (run again to finish).
+    no such organisation, a dataset of that name not ours, or rows on the
+    portal that the package lacks (named, with --replace-portal-rows to delete
+    them), 130 interrupted with Ctrl-C (run again to finish).
     \b
     Examples:
       opendata publish --dry-run
@@ -1308,6 +1316,7 @@ def publish_command(
         plan_publish,
         publish,
         publish_refusal,
+        rows_refusal,
     )
 
     ui = PUBLISH_UI[lang]
@@ -1331,7 +1340,18 @@ def publish_command(
         organisation = ensure_organization(client, org, create=create_org, dry_run=dry_run)
         _say_organisation(organisation, dry_run, ui)
         org = organisation.name
-        plan = plan_publish(package, client, org, passport, prune=prune, force=force, build_dir=build_dir)
+        plan = plan_publish(
+            package,
+            client,
+            org,
+            passport,
+            prune=prune,
+            force=force,
+            replace_rows=replace_portal_rows,
+            build_dir=build_dir,
+        )
+        if (losing := rows_refusal(plan)) is not None:
+            _refuse_losing_rows(plan, losing, package, dry_run, local, output_format, lang)
         if dry_run:
             result = None
             # the plan holds, the publish would not
@@ -1352,15 +1372,53 @@ def publish_command(
         data = {"ok": True, **plan.to_dict()} if result is None else result.to_dict()  # a dry run did its job
         print_json({**data, "dry_run": dry_run, "local_test_portal": local, **_warnings_json(package, lang)})
     else:
-        _print_warnings(package, lang, err)
-        _print_plan(plan, ui, result)
-        for note in plan.notes:
-            err.print(f"{ui['note']}: {ui['notes'][note]}", style="yellow", markup=False)
+        _print_planned(plan, package, ui, lang, result)
         if result is None:
             out.print(ui["dry_run"], markup=False)
         else:
             _print_result(result, ui, lang)
     sys.exit(0 if result is None or result.ok else 1)
+
+
+def _print_planned(plan, package: ValidPackage, ui: dict, lang: str, result=None) -> None:
+    """The package's warnings, the plan (or, with ``result``, what was done) and its notes."""
+    _print_warnings(package, lang, err)
+    _print_plan(plan, ui, lang, result)
+    for note in plan.notes:
+        words = ui["notes"][note].format(maintainer=plan.dataset["maintainer"])
+        err.print(f"{ui['note']}: {words}", style="yellow", markup=False)
+
+
+def _refuse_losing_rows(
+    plan, refusal, package: ValidPackage, dry_run: bool, local: bool, output_format: str, lang: str
+) -> NoReturn:
+    """Stop before anything is sent: the plan shows each table's rows that the portal has and
+    the package lacks; then what to do (pull them, or --replace-portal-rows). Exit 2."""
+    from opendata.messages import PUBLISH_UI
+
+    if output_format == "json":
+        failure = {"ok": False, "error": type(refusal).__name__, "message": str(refusal)}
+        print_json(
+            {**failure, **plan.to_dict(), "dry_run": dry_run, "local_test_portal": local}
+            | _warnings_json(package, lang)
+        )
+        sys.exit(2)
+    ui = PUBLISH_UI[lang]
+    _print_planned(plan, package, ui, lang)
+    err.print(ui["rows_lost"], style="red", markup=False)
+    for change in plan.losing_rows:
+        file = plan.files[change.key].package_path or change.name
+        err.print(f"  {file}: {_lost_rows(change.portal_rows, ui, lang)}", markup=False)
+    err.print(ui["rows_lost_fix"].format(dataset=plan.dataset["name"], portal=plan.portal), markup=False)
+    sys.exit(2)
+
+
+def _lost_rows(rows, ui: dict, lang: str, replaced: bool = False) -> str:
+    """«на порталі є, а у файлі немає: 7 рядків (report_id: A, B, C, D, E і ще 2)»."""
+    more = rows.lost - len(rows.lost_keys)
+    keys = ", ".join(rows.lost_keys) + (ui["rows_more"].format(count=number(more, lang)) if more else "")
+    words = ui["rows_replaced" if replaced else "rows_not_in_file"]
+    return words.format(count=counted(rows.lost, lang, "rows"), key="/".join(rows.key), keys=keys)
 
 
 def _publishable_package(path: Path, lang: str, output_format: str) -> ValidPackage:
@@ -1455,7 +1513,7 @@ class _upload_progress(_progress):
         self.bar.update(self.task, advance=size, description=name)
 
 
-def _print_plan(plan, ui: dict, result=None) -> None:
+def _print_plan(plan, ui: dict, lang: str, result=None) -> None:
     """What a dry run would do, or (``result``) what the real run did."""
     from rich.text import Text
 
@@ -1475,6 +1533,18 @@ def _print_plan(plan, ui: dict, result=None) -> None:
             done = result is not None and action != "failed"
             line.append(f"  ({_reasons(change.reasons, ui, done=done)})", style="dim")
         out.print(line)
+        if result is None and change.portal_rows is not None:
+            _print_portal_rows(change.portal_rows, plan.replace_rows, ui, lang)
+
+
+def _print_portal_rows(rows, replaced: bool, ui: dict, lang: str) -> None:
+    """Under a table's line of the plan: the portal's rows its update would delete and change."""
+    parts = [_lost_rows(rows, ui, lang, replaced)] if rows.lost else []
+    if rows.changed:
+        parts.append(ui["rows_changed"].format(count=counted(rows.changed, lang, "rows")))
+    if parts:
+        style = "red" if rows.lost and not replaced else "dim"
+        out.print("      " + "; ".join(parts), style=style, markup=False)
 
 
 def _reasons(reasons: list[str], ui: dict, *, done: bool = False) -> str:

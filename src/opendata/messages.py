@@ -2508,6 +2508,15 @@ PUBLISH_UI = {
         "«{reason}». Змініть це значення в пакеті (datapackage.json: назва, опис чи формат ресурсу) або "
         "попросіть адміністратора порталу його дозволити, і тоді опублікуйте.",
         "refused_resource_field": ", поле «{field}»",
+        "rows_lost": "Публікацію зупинено: на порталі є рядки, яких немає у файлах пакета, і публікація "
+        "видалила б їх з порталу (мабуть, їх опублікував колега з іншого комп'ютера). Нічого не змінено:",
+        "rows_not_in_file": "на порталі є, а у файлі немає: {count} ({key}: {keys})",
+        "rows_replaced": "буде видалено з порталу (--replace-portal-rows): {count} ({key}: {keys})",
+        "rows_changed": "на порталі буде змінено: {count}",
+        "rows_more": " і ще {count}",
+        "rows_lost_fix": "Щоб зберегти ці рядки, завантажте набір в іншу папку (opendata pull {dataset} "
+        "--out portal-copy --portal {portal}) і перенесіть їх у свої файли, тоді опублікуйте знову. Щоб "
+        "свідомо видалити їх з порталу, запустіть publish з --replace-portal-rows.",
         "retries": "повторних запитів: {count}",
         "pulled": "Завантажено {count} набору {dataset} у {out}.",
         "pulled_invalid": "Завантажений пакет не пройшов перевірку: {command}",
@@ -2532,6 +2541,9 @@ PUBLISH_UI = {
             "no-maintainer-email": "не вказано e-mail відповідальної особи: додайте --maintainer-email "
             "(data.gov.ua його вимагає).",
             "dataset-deleted": "набір було видалено на порталі; публікація його відновить.",
+            "maintainer-is-publisher": "відповідальна особа набору — «{maintainer}», розпорядник із "
+            "datapackage.json, бо в people.csv немає начальника відділу комунікації. Щоб указати особу, "
+            "додайте --maintainer «Прізвище Ім'я, посада».",
             "not-authorised": "справжню публікацію портал не дозволить: API-токена немає, портал його не "
             "приймає або його користувач не може публікувати в цій організації (причину скаже "
             "opendata publish без --dry-run).",
@@ -2652,6 +2664,16 @@ PUBLISH_UI = {
         "take: «{reason}». Change the value in the package (datapackage.json: the resource's title, "
         "description or format) or ask the portal's administrator to allow it, then publish.",
         "refused_resource_field": ", field «{field}»",
+        "rows_lost": "Publishing stopped: the portal has rows that the package's files lack, and publishing "
+        "would delete them from the portal (a colleague's, perhaps, published from another computer). "
+        "Nothing was changed:",
+        "rows_not_in_file": "on the portal, not in the file: {count} ({key}: {keys})",
+        "rows_replaced": "to be deleted from the portal (--replace-portal-rows): {count} ({key}: {keys})",
+        "rows_changed": "to be changed on the portal: {count}",
+        "rows_more": " and {count} more",
+        "rows_lost_fix": "To keep these rows, pull the dataset into another folder (opendata pull {dataset} "
+        "--out portal-copy --portal {portal}) and copy them into your files, then publish again. To delete "
+        "them from the portal knowingly, run publish with --replace-portal-rows.",
         "retries": "requests retried: {count}",
         "pulled": "Downloaded {count} of {dataset} into {out}.",
         "pulled_invalid": "The downloaded package is not valid: {command}",
@@ -2675,6 +2697,9 @@ PUBLISH_UI = {
         "notes": {
             "no-maintainer-email": "no e-mail of the responsible person: pass --maintainer-email (data.gov.ua asks for one).",
             "dataset-deleted": "the dataset was deleted on the portal; publishing brings it back.",
+            "maintainer-is-publisher": "the dataset's responsible person is «{maintainer}», the publisher "
+            "in datapackage.json, as people.csv names no head of the communication department. To name a "
+            "person, pass --maintainer «Surname Name, position».",
             "not-authorised": "the portal would not allow the real publish: there is no API token, the "
             "portal does not accept it, or its user may not publish in this organisation (opendata "
             "publish without --dry-run says which).",

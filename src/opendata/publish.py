@@ -122,6 +122,7 @@ DOWNLOADS = {
     ),
 }
 BATCH_ROWS = 500
+LOST_KEYS_SHOWN = 5  # of the rows a publish would delete from the portal: the rest are counted
 ORGANISATIONS_SHOWN = 5  # of the token's, where it may not publish: a portal's 60 fill a screen
 MANAGED_MARK = "opendata_name"  # resource field naming the package file a resource comes from
 # a dataset extra: the dataset is published by opendata, when the portal's form has
@@ -157,6 +158,14 @@ class DatasetNotOurs(PackageError):
 class CreatedMeanwhile(PortalError):
     """Another publish (a colleague's, a second window) created the dataset after this
     one found none: the next run updates it."""
+
+
+class PortalRowsWouldBeLost(PackageError):
+    """The portal holds rows of a table that the package's file lacks: a colleague's report
+    published from another computer, say. Replacing the table would delete them, so nothing
+    is published unless the plan was made with ``replace_rows``.  ``params``: the dataset."""
+
+    exit_code = 2
 
 
 class PlanCarriedOut(ValueError):
@@ -243,6 +252,19 @@ class Passport:
 
 
 @dataclass
+class PortalRows:
+    """A table's rows on the portal against the file's, by its primary key (``key``): the
+    rows the file lacks (``lost``, the first few named in ``lost_keys``), which replacing
+    the table would delete, such as a colleague's published from another computer; and
+    those of the same key with other values (``changed``)."""
+
+    key: list[str]
+    lost: int = 0
+    lost_keys: list[str] = field(default_factory=list)
+    changed: int = 0
+
+
+@dataclass
 class ResourceChange:
     key: str
     name: str
@@ -252,6 +274,7 @@ class ResourceChange:
     url: str | None = None
     bytes: int = 0
     rows: int | None = None
+    portal_rows: PortalRows | None = None  # a published table the update replaces
 
 
 @dataclass
@@ -270,6 +293,12 @@ class PublishPlan:
     workspace: tempfile.TemporaryDirectory | None = field(default=None, repr=False, compare=False)
     warnings: list[Problem] = field(default_factory=list)  # the package's, published as it is
     carried_out: bool = field(default=False, compare=False)  # by `publish`: a new plan for the next
+    replace_rows: bool = False  # the portal's rows the package lacks are deleted knowingly
+
+    @property
+    def losing_rows(self) -> list[ResourceChange]:
+        """The tables whose update would delete rows the portal has and the package lacks."""
+        return [c for c in self.resources if c.portal_rows is not None and c.portal_rows.lost]
 
     @property
     def dataset_url(self) -> str:
@@ -563,6 +592,15 @@ def _head_of_communication(package_dir: Path) -> str | None:
     return None
 
 
+def _maintainer_is_the_publisher(package_dir: Path, passport: Passport, maintainer: str) -> bool:
+    """Whether the passport's MAINTAINER is the package's publisher (an executive committee,
+    a department) for want of --maintainer and of a head of communication in people.csv, as
+    in another council's plan: the officer is told, not left to find it on the portal."""
+    if passport.maintainer or _head_of_communication(package_dir) is not None:
+        return False
+    return bool(maintainer) and maintainer == publisher_name(read_descriptor(package_dir))
+
+
 # --- comparing with the portal ---------------------------------------------------------------
 
 
@@ -574,13 +612,16 @@ def plan_publish(
     *,
     prune: bool = False,
     force: bool = False,
+    replace_rows: bool = False,
     build_dir: str | Path | None = None,
 ) -> PublishPlan:
     """What a publish would do: read the portal, compare, change nothing.
 
     The package is validated first (unless it is a ValidPackage already): one with
     errors raises InvalidPackage before the portal is asked.  The downloads are built
-    into `build_dir` (a temporary folder if None).
+    into `build_dir` (a temporary folder if None).  A published table to be replaced is
+    compared with the file row by row (`PortalRows`): the plan's `losing_rows` are refused
+    by `publish` unless REPLACE_ROWS.
     """
     checked = valid_package(package_dir)
     package_dir = checked.folder
@@ -603,6 +644,8 @@ def plan_publish(
     publisher = Publisher(contact_name=wanted["maintainer"] or None, contact_email=email if fits else None)
     files = {f.key: f for f in files_to_publish(checked, build_dir, publisher)}
     notes = []
+    if _maintainer_is_the_publisher(package_dir, passport, wanted["maintainer"]):
+        notes.append("maintainer-is-publisher")
     if not wanted["maintainer_email"]:
         notes.append("no-maintainer-email")
     if existing and existing.get("state") == "deleted":
@@ -623,7 +666,10 @@ def plan_publish(
     for key, publish_file in files.items():
         resource = on_portal.get(key)
         table = _datastore_table(client, resource) if datastore and publish_file.schema and resource else None
-        changes.append(_resource_change(publish_file, resource, table, force=force, datastore=datastore))
+        change = _resource_change(publish_file, resource, table, force=force, datastore=datastore)
+        if resource is not None and _replaces_published_rows(publish_file, resource, change):
+            change.portal_rows = compare_portal_rows(client, resource, publish_file)
+        changes.append(change)
     ours = {resource["id"] for resource in on_portal.values()}
     for resource in (existing or {}).get("resources", []):
         if resource["id"] in ours:
@@ -651,6 +697,7 @@ def plan_publish(
         built_page=built_page,
         workspace=workspace,
         warnings=checked.warnings,
+        replace_rows=replace_rows,
     )
 
 
@@ -941,6 +988,74 @@ def _replaced_on_portal(resource: dict) -> bool:
     return bool(uploaded) and resource.get("last_modified") != uploaded
 
 
+def _replaces_published_rows(publish_file: PublishFile, resource: dict, change: ResourceChange) -> bool:
+    """Whether the update sends the table's file over other rows that a publish put on the
+    portal (this computer's or a colleague's): a file replaced or edited by hand on the
+    portal is repaired as before, and one of the same hash holds the same rows."""
+    return (
+        bool(publish_file.schema)
+        and bool(CONTENT_REASONS & set(change.reasons))
+        and bool(resource.get(MANAGED_MARK))
+        and not _replaced_on_portal(resource)
+        and resource.get("opendata_sha256") != publish_file.sha256
+    )
+
+
+def compare_portal_rows(client: CkanClient, resource: dict, publish_file: PublishFile) -> PortalRows | None:
+    """The portal's file of the table against the package's, by the primary key (both are
+    built CSVs, so a row's text is its values).  None for a table without a primary key, or
+    a portal's file without its columns: a changed row cannot be told from a lost one."""
+    key = _primary_key(publish_file.schema or {})
+    if not key:
+        return None
+    with tempfile.TemporaryDirectory(prefix="opendata-portal-rows-") as folder:
+        downloaded = Path(folder) / publish_file.path.name
+        client.download(resource["url"], downloaded)
+        portal = _rows_by_key(downloaded, key)
+    ours = _rows_by_key(publish_file.path, key)
+    if portal is None or ours is None:
+        return None
+    lost = [k for k in portal if k not in ours]
+    changed = sum(1 for k, row in portal.items() if k in ours and ours[k] != row)
+    shown = ["/".join(k) for k in lost[:LOST_KEYS_SHOWN]]
+    return PortalRows(key=key, lost=len(lost), lost_keys=shown, changed=changed)
+
+
+def _rows_by_key(path: Path, key: list[str]) -> dict[tuple[str, ...], dict[str, str]] | None:
+    """A CSV's rows by their KEY's values, in the file's order; None if a key column is missing."""
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        reader = csv.DictReader(stream)
+        if not set(key) <= set(reader.fieldnames or ()):
+            return None
+        return {tuple(row[k] for k in key): row for row in reader}
+
+
+def rows_refusal(plan: PublishPlan) -> PortalRowsWouldBeLost | None:
+    """Why PLAN must not be carried out: rows on the portal its tables lack, which it would
+    delete (unless made with ``replace_rows``); None when it may."""
+    losing = [] if plan.replace_rows else plan.losing_rows
+    if not losing:
+        return None
+    tables = "; ".join(_lost_rows_text(change) for change in losing)
+    name = plan.dataset["name"]
+    return PortalRowsWouldBeLost(
+        f"{plan.dataset_url} holds rows the package lacks, which publishing would delete ({tables}); "
+        f"nothing was changed. Pull the dataset into another folder (opendata pull {name} --out FOLDER) "
+        f"and copy those rows into the package's files, or publish with --replace-portal-rows to delete "
+        f"them knowingly",
+        dataset=name,
+    )
+
+
+def _lost_rows_text(change: ResourceChange) -> str:
+    """«progress_reports.csv: 2 rows, report_id X, Y», in English (the refusal's str())."""
+    rows = change.portal_rows
+    assert rows is not None
+    more = rows.lost - len(rows.lost_keys)
+    keys = ", ".join(rows.lost_keys) + (f" and {more} more" if more else "")
+    return f"{change.name}: {rows.lost} row(s), {'/'.join(rows.key)} {keys}"
+
+
 # --- carrying the plan out -------------------------------------------------------------------
 
 
@@ -956,13 +1071,18 @@ def publish(
     next run finishes the job); a bad token or an unreachable portal stops
     everything by raising.  A plan is carried out once: to publish again (a retry, say),
     make a new plan with `plan_publish`, which reads the portal as it is now; this one
-    raises PlanCarriedOut.
+    raises PlanCarriedOut.  Rows on the portal that the package lacks are never deleted
+    unsaid: a plan with `losing_rows` raises PortalRowsWouldBeLost before anything is sent,
+    unless it was made with ``replace_rows``.
     """
     if plan.carried_out:
         raise PlanCarriedOut(
             f"this plan for {plan.dataset_url} was carried out already, and the portal has changed since "
             f"the plan read it; to publish again, make a new plan with plan_publish() and publish that"
         )
+    refusal = rows_refusal(plan)
+    if refusal is not None:
+        raise refusal
     result = PublishResult(plan)
     check_can_publish(client, plan.organization)
     plan.carried_out = True  # from here on the portal changes
@@ -1231,8 +1351,7 @@ def load_datastore(client: CkanClient, resource_id: str, publish_file: PublishFi
     loaded anew.
     """
     schema = publish_file.schema or {}
-    primary_key = schema.get("primaryKey") or []
-    primary_key = [primary_key] if isinstance(primary_key, str) else list(primary_key)
+    primary_key = _primary_key(schema)
     fields = file_datastore_fields(publish_file)
     recreate = recreate or not primary_key
     stored: list[tuple] = []
@@ -1311,6 +1430,12 @@ def _resource_refused(error: Rejected, name: str) -> ResourceRefused:
     """The portal's refusal of resource NAME's value: its words, and the field it names."""
     where = {"field": error.params["key"]} if "key" in error.params else {}
     return ResourceRefused(str(error), resource=name, reason=error.params.get("reason", ""), **where)
+
+
+def _primary_key(schema: dict) -> list[str]:
+    """The Table Schema's primary key as a list of fields (a single field may be a string)."""
+    primary_key = schema.get("primaryKey") or []
+    return [primary_key] if isinstance(primary_key, str) else list(primary_key)
 
 
 def _upsert_keeps_order(stored: list[tuple], wanted: list[tuple]) -> bool:
