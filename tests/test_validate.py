@@ -19,6 +19,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import frictionless
 import orjson
 import pytest
 
@@ -1362,6 +1363,23 @@ def test_comment_lines_are_not_read_as_the_header_or_rows(tmp_path):
     said = [(e["type"], e["row"], e["cell"]) for e in report["errors"]]
     assert said == [("header-repeated", 5, None), ("primary-key", 6, None), ("extra-cells", 7, "extra")]
     assert "beyond its last column «b»" in report["errors"][-1]["message"]
+
+
+def test_comment_lines_stay_comments_in_a_file_of_semicolons(tmp_path):
+    """The semicolons a Ukrainian Excel saves are declared from the header, and that
+    declaration replaced the whole dialect: the commentChar was lost, and the comments were
+    «рядок 1 … стоїть над ним», «# коментар» not an integer and cells missing. It is valid,
+    as Frictionless finds it with the delimiter declared."""
+    (tmp_path / "s.csv").write_text(
+        "# Розклад\nid;name;date\n1;a;2024-01-01\n# коментар\n2;b;2024-01-15\n", encoding="utf-8"
+    )
+    fields = [{"name": "id", "type": "integer"}, {"name": "name"}, {"name": "date", "type": "date"}]
+    resource = {"name": "s", "path": "s.csv", "dialect": {"commentChar": "#"}, "schema": {"fields": fields}}
+    (tmp_path / "s.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    code, report = report_json(tmp_path / "s.resource.json")
+    assert (code, report["errors"], [t["rows"] for t in report["tables"]]) == (0, [], [2])
+    declared = {**resource, "dialect": {"commentChar": "#", "csv": {"delimiter": ";"}}}
+    assert frictionless.validate(declared, basepath=str(tmp_path)).valid
 
 
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):

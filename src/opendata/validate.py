@@ -836,7 +836,8 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     Ukrainian Excel saves "CSV UTF-8") or a tab, has that delimiter: declare it, as
     the descriptor would.  Frictionless guesses it from the first rows, and with a
     few of them, one with a separator too many or too few, it guessed none: each
-    line was one cell, and every column "missing"."""
+    line was one cell, and every column "missing".  The control is added to the dialect
+    declared: its comment lines and header rows stay."""
     if resource.format not in ("csv", None) or resource.dialect.has_control("csv"):
         return
     names = getattr(resource, "schema", None) and resource.schema.field_names
@@ -845,7 +846,7 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     for header in _first_lines(file):  # the header may stand below a title
         for delimiter in HEADER_DELIMITERS:
             if next(csv.reader([header], delimiter=delimiter), None) == names:
-                resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
+                resource.dialect.add_control(CsvControl(delimiter=delimiter))
                 return
 
 
