@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -1589,7 +1590,8 @@ def test_a_web_address_as_path_is_named_as_one_not_mangled_into_a_missing_file()
     result = run_cli("validate", url, "--allow-remote", "--lang", "en")
     assert result.returncode == 2
     assert f"«{url}» is a web address" in result.stdout
-    assert f"Fix: Download the file first (curl -O {url}, or with a browser)" in result.stdout
+    download = f"curl -L -o datapackage.json {url}"
+    assert f"Fix: Download the file first ({download}, or with a browser)" in result.stdout
     assert "https:/example" not in result.stdout
     code, report = report_json(url)
     [error] = report["errors"]
@@ -1605,8 +1607,32 @@ def test_a_web_address_as_schema_is_named_as_one(tmp_path):
     [error] = report["errors"]
     assert (code, error["type"], error["path"]) == (2, "schema-is-url", url)
     assert error["fix"] == (
-        f"Download the schema first (curl -O {url}, or with a browser) and give its path after --schema."
+        f"Download the schema first (curl -L -o t.schema.json {url}, or with a browser) and give its path "
+        "after --schema."
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "download"),
+    [
+        (  # «&» unquoted sent curl to the background, and -O named the file «export?format=csv»
+            "https://docs.google.com/spreadsheets/d/abc/export?format=csv&gid=0",
+            "curl -L -o table.csv 'https://docs.google.com/spreadsheets/d/abc/export?format=csv&gid=0'",
+        ),
+        ("https://example.org/мій звіт.csv", "curl -L -o table.csv 'https://example.org/мій звіт.csv'"),
+        ("ftp://example.org/x.csv", "curl -L -o x.csv ftp://example.org/x.csv"),
+        ("FILE:///tmp/x.csv", "curl -L -o x.csv FILE:///tmp/x.csv"),
+    ],
+)
+def test_an_address_of_any_scheme_is_named_with_a_download_command_that_pastes(url, download):
+    """The command is quoted as a shell takes it and saves a file named for what it holds;
+    an ftp:// or file:// address was «Шлях «ftp:/example.org/x.csv» не існує»."""
+    result = run_cli("validate", url)
+    assert result.returncode == 2
+    assert f"«{url}» — адреса в мережі" in result.stdout
+    assert f"Спершу завантажте файл ({download} або браузером)" in result.stdout
+    command = shlex.split(download)
+    assert command[-1] == url and len(command) == 5
 
 
 def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_languages(tmp_path):

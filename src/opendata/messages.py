@@ -254,22 +254,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "«{path}» — адреса в мережі, а перевіряються лише файли й папки на диску "
             "(--allow-remote стосується шляхів до файлів усередині пакета).",
-            "Спершу завантажте файл (curl -O {path} або браузером) і вкажіть шлях до завантаженого.",
+            "Спершу завантажте файл ({download} або браузером) і вкажіть шлях до завантаженого.",
         ),
         "en": (
             "«{path}» is a web address, and only files and folders on disk are checked "
             "(--allow-remote is for the file paths inside a package).",
-            "Download the file first (curl -O {path}, or with a browser) and give the downloaded file's path.",
+            "Download the file first ({download}, or with a browser) and give the downloaded file's path.",
         ),
     },
     "schema-is-url": {
         "uk": (
             "Схема «{path}» — адреса в мережі, а після --schema потрібен файл на диску.",
-            "Спершу завантажте схему (curl -O {path} або браузером) і вкажіть після --schema шлях до неї.",
+            "Спершу завантажте схему ({download} або браузером) і вкажіть після --schema шлях до неї.",
         ),
         "en": (
             "Schema «{path}» is a web address, and --schema takes a file on disk.",
-            "Download the schema first (curl -O {path}, or with a browser) and give its path after --schema.",
+            "Download the schema first ({download}, or with a browser) and give its path after --schema.",
         ),
     },
     "schema-path-missing": {

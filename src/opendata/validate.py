@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import frictionless
@@ -54,7 +55,13 @@ FOREIGN_KEY_NOTE = re.compile(
 )
 # Frictionless' note on a repeated key or unique value: the row that holds it first
 DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
-WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+# an address of any scheme (https, ftp, file): as a Path it lost a slash and was «missing»;
+# of two letters at least, as «C://» is a Windows drive
+WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]+://", re.IGNORECASE)
+# the file an address is downloaded to, when its last part is no plain file name
+# («export?format=csv»), by the refusal's code
+DOWNLOADED_AS = {"path-is-url": "table.csv", "schema-is-url": "schema.json"}
+PLAIN_FILE_NAME = re.compile(r"\w[\w.-]*\.\w+")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
@@ -271,7 +278,18 @@ def _refuse_web_addresses(source: str | Path, schema: str | Path | None) -> None
     became «/», and the address was reported as a file missing, even with --allow-remote."""
     for value, code in ((source, "path-is-url"), (schema, "schema-is-url")):
         if isinstance(value, str) and WEB_ADDRESS.match(value):
-            raise Unreadable(Problem(code, path=value))
+            download = _download_command(value, DOWNLOADED_AS[code])
+            raise Unreadable(Problem(code, path=value, params={"download": download}))
+
+
+def _download_command(address: str, default_name: str) -> str:
+    """curl's command that saves ADDRESS, as a shell takes it: quoted (an «&» in it sent
+    curl to the background) and into a file named as the address's last part when that
+    is a plain file name, else DEFAULT_NAME (``-O`` named one «export?format=csv»)."""
+    name = PurePosixPath(urlsplit(address).path).name
+    if not PLAIN_FILE_NAME.fullmatch(name):
+        name = default_name
+    return shlex.join(["curl", "-L", "-o", name, address])
 
 
 def _open(
