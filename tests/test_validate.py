@@ -337,14 +337,14 @@ def test_duplicate_id(plan_copy):
     [
         (
             "uk",
-            "Поєднання «1.1, leader, tokarchuk-o-v» у полях task_id, role, person_id уже є в рядку 2.",
+            "Поєднання «1.1», «leader», «tokarchuk-o-v» у полях task_id, role, person_id уже є в рядку 2.",
             "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку 2 "
             "або видаліть дубль.",
         ),
         (
             "en",
-            "The combination «1.1, leader, tokarchuk-o-v» of fields task_id, role, person_id is already "
-            "in row 2.",
+            "The combination «1.1», «leader», «tokarchuk-o-v» of fields task_id, role, person_id is "
+            "already in row 2.",
             "Every row needs its own combination of these fields: change one of them here or in row 2, "
             "or delete the duplicate row.",
         ),
@@ -413,17 +413,17 @@ def test_a_repeated_key_names_the_row_it_repeats_and_an_empty_key_is_called_empt
         (
             "uk",
             [
-                "Поєднання «(порожньо), z» у полях a, b уже є в рядку 2.",
-                "Поєднання «5, (порожньо)» у полях a, b уже є в рядку 4.",
-                "Поєднання «abc, w» у полях a, b уже є в рядку 6.",
+                "Поєднання (порожньо), «z» у полях a, b уже є в рядку 2.",
+                "Поєднання «5», (порожньо) у полях a, b уже є в рядку 4.",
+                "Поєднання «abc», «w» у полях a, b уже є в рядку 6.",
             ],
         ),
         (
             "en",
             [
-                "The combination «(empty), z» of fields a, b is already in row 2.",
-                "The combination «5, (empty)» of fields a, b is already in row 4.",
-                "The combination «abc, w» of fields a, b is already in row 6.",
+                "The combination (empty), «z» of fields a, b is already in row 2.",
+                "The combination «5», (empty) of fields a, b is already in row 4.",
+                "The combination «abc», «w» of fields a, b is already in row 6.",
             ],
         ),
     ],
@@ -442,6 +442,31 @@ def test_a_repeated_key_names_an_empty_part_as_empty_and_an_unreadable_one_as_wr
     code, report = report_json(table, "--schema", schema, "--lang", lang)
     assert code == 1
     assert [e["message"] for e in report["errors"] if e["type"] == "primary-key"] == messages
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("uk", "Поєднання «Коломия», «вул. Франка, 7», «1,5» у полях city, street, area уже є в рядку 2."),
+        (
+            "en",
+            "The combination «Коломия», «вул. Франка, 7», «1,5» of fields city, street, area is already in "
+            "row 2.",
+        ),
+    ],
+)
+def test_a_repeated_key_quotes_each_value_that_holds_a_comma(tmp_path, lang, message):
+    """The values were joined into one quote: «Коломия, вул. Франка, 7, 1,5» could not be
+    told apart where a value holds «, » itself or a decimal comma."""
+    table = tmp_path / "addresses.csv"
+    row = 'Коломия,"вул. Франка, 7","1,5"'
+    table.write_text(f"city,street,area\n{row}\n{row}\n", encoding="utf-8")
+    schema = tmp_path / "addresses.schema.json"
+    fields = [{"name": "city"}, {"name": "street"}, {"name": "area", "type": "number", "decimalChar": ","}]
+    key = ["city", "street", "area"]
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": key}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert (code, [e["message"] for e in report["errors"]]) == (1, [message])
 
 
 @pytest.mark.parametrize("extra_column", [False, True])  # True: the reference engine reads it
@@ -1986,10 +2011,10 @@ def test_a_repeated_key_is_quoted_as_its_field_writes_it(tmp_path, engine):
         ("unique-error", "Value «так» in field «paid»", "True"),
         ("unique-error", "Value «1,5» in field «amount»", "1.5"),
         ("unique-error", "Value «2024-01-05T08:00:00Z» in field «at»", "2024-01-05 08:00:00+00:00"),
-        ("primary-key", "The combination «2024-01, так» of fields period, paid", None),
+        ("primary-key", "The combination «2024-01», «так» of fields period, paid", None),
     ]
     text = " ".join(run_cli("validate", tmp_path / "u.resource.json").stdout.split())
-    assert "Поєднання «2024-01, так» у полях period, paid уже є в рядку 2." in text, text
+    assert "Поєднання «2024-01», «так» у полях period, paid уже є в рядку 2." in text, text
 
 
 @pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])

@@ -852,24 +852,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "primary-key": {
         "uk": (
-            "Ідентифікатор «{key_values}» ({key}) уже є в рядку {first_row}.",
-            "Кожен рядок мусить мати власний ідентифікатор: змініть «{key_values}» тут чи в рядку "
+            "Ідентифікатор {key_values} ({key}) уже є в рядку {first_row}.",
+            "Кожен рядок мусить мати власний ідентифікатор: змініть {key_values} тут чи в рядку "
             "{first_row} або видаліть дубль.",
         ),
         "en": (
-            "Identifier «{key_values}» ({key}) is already in row {first_row}.",
-            "Every row needs its own identifier: change «{key_values}» here or in row {first_row}, "
+            "Identifier {key_values} ({key}) is already in row {first_row}.",
+            "Every row needs its own identifier: change {key_values} here or in row {first_row}, "
             "or delete the duplicate row.",
         ),
     },
     "primary-key:composite": {
         "uk": (
-            "Поєднання «{key_values}» у полях {key} уже є в рядку {first_row}.",
+            "Поєднання {key_values} у полях {key} уже є в рядку {first_row}.",
             "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку "
             "{first_row} або видаліть дубль.",
         ),
         "en": (
-            "The combination «{key_values}» of fields {key} is already in row {first_row}.",
+            "The combination {key_values} of fields {key} is already in row {first_row}.",
             "Every row needs its own combination of these fields: change one of them here or in row "
             "{first_row}, or delete the duplicate row.",
         ),
@@ -886,13 +886,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "primary-key:unreadable": {
         "uk": (
-            "Первинний ключ ({key}) не прочитано: «{key_values}» — не значення типу поля, тож рядок "
+            "Первинний ключ ({key}) не прочитано: {key_values} — не значення типу поля, тож рядок "
             "лишився без ідентифікатора.",
             "Виправте {key}, як каже помилка типу в цьому рядку: кожен рядок мусить мати власний "
             "ідентифікатор.",
         ),
         "en": (
-            "The primary key ({key}) could not be read: «{key_values}» is not a value of its field's type, "
+            "The primary key ({key}) could not be read: {key_values} is not a value of its field's type, "
             "so the row has no identifier.",
             "Correct {key} as this row's type error says: every row needs its own identifier.",
         ),
@@ -1929,9 +1929,10 @@ EMPTY_PART = {"uk": "(порожньо)", "en": "(empty)"}
 
 
 def key_values(parts: tuple[str | None, ...], lang: str) -> str:
-    """A primary key's values as its messages quote them, an empty one named: Python's
-    «None» read as if someone had typed it."""
-    return ", ".join(EMPTY_PART[lang] if part is None else part for part in parts)
+    """A primary key's values as its messages quote them, one by one, as a foreign key's
+    are: a value may hold «, » itself («вул. Франка, 7», «1,5»). An empty one is named:
+    Python's «None» read as if someone had typed it."""
+    return ", ".join(EMPTY_PART[lang] if part is None else f"«{part}»" for part in parts)
 
 
 def number(value: int, lang: str) -> str:
