@@ -1684,7 +1684,7 @@ def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_lan
     )
     assert said["en"]["tags"][1] == 'Write field «tags» as a JSON object (such as {"a": 1}).'
     assert said["uk"]["parts"][0] == "Значення «1;2» не є масивом JSON (як-от [1, 2])."
-    assert said["en"]["ids"][1] == "Write field «ids» as a list of values separated by «;» (such as 1;2)."
+    assert said["en"]["ids"][1] == "Write field «ids» as a list of integers separated by «;» (such as 1;2)."
     # missingValues ["NA"] leave out the empty cell: it is a value, and says so
     assert said["en"]["n"] == (
         "The cell is empty, and an empty cell is no missing value in this table: its missingValues are NA.",
@@ -1693,6 +1693,41 @@ def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_lan
     assert said["uk"]["n"][1] == (
         "Запишіть у поле «n» одне з пропущених значень (NA) або значення — ціле число."
     )
+
+
+def test_a_list_is_named_with_its_items_type_and_its_length_counts_items(tmp_path):
+    """«1;x» was «не є списком значень через «;» (як-от 1;2)», though it is one: its item «x»
+    is no integer. A list's or an array's minLength and maxLength count its items, where the
+    message said «довше за 2 символи … Скоротіть до 2 символів»."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text('ids,few,many,parts\n1;x,1;2;3,1,"[1, 2]"\n', encoding="utf-8")
+    listed = {"type": "list", "delimiter": ";", "itemType": "integer"}
+    fields = [
+        {"name": "ids", **listed},
+        {"name": "few", **listed, "constraints": {"maxLength": 2}},
+        {"name": "many", **listed, "constraints": {"minLength": 5}},
+        {"name": "parts", "type": "array", "constraints": {"maxLength": 1}},
+    ]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        assert code == 1
+        said[lang] = [(e["field"], e["message"], e["fix"]) for e in report["errors"]]
+    assert said["uk"] == [
+        ("ids", "Значення «1;x» не є списком цілих чисел через «;» (як-от 1;2).",
+         "Запишіть значення поля «ids» як список цілих чисел через «;» (як-от 1;2)."),
+        ("few", "У значенні «1;2;3» більше за 2 елементи.", "Скоротіть список до 2 елементів."),
+        ("many", "У значенні «1» менше за 5 елементів.", "Доповніть список до 5 елементів."),
+        ("parts", "У значенні «[1, 2]» більше за 1 елемент.", "Скоротіть список до 1 елемента."),
+    ]
+    assert said["en"] == [
+        ("ids", "Value «1;x» is not a list of integers separated by «;» (such as 1;2).",
+         "Write field «ids» as a list of integers separated by «;» (such as 1;2)."),
+        ("few", "Value «1;2;3» has more than 2 items.", "Shorten it to at most 2 items."),
+        ("many", "Value «1» has fewer than 5 items.", "Make it at least 5 items long."),
+        ("parts", "Value «[1, 2]» has more than 1 item.", "Shorten it to at most 1 item."),
+    ]
 
 
 def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(tmp_path):

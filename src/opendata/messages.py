@@ -30,7 +30,7 @@ TYPE_NAMES = {
         "duration": "тривалістю ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
         "array": "масивом JSON (як-от [1, 2])",
         "object": 'об\'єктом JSON (як-от {"a": 1})',
-        "list": "списком значень через «{delimiter}» (як-от 1{delimiter}2)",
+        "list": "списком {items} через «{delimiter}» (як-от {example})",
     },
     "en": {
         "integer": "an integer",
@@ -47,8 +47,37 @@ TYPE_NAMES = {
         "duration": "an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)",
         "array": "a JSON array (such as [1, 2])",
         "object": 'a JSON object (such as {"a": 1})',
-        "list": "a list of values separated by «{delimiter}» (such as 1{delimiter}2)",
+        "list": "a list of {items} separated by «{delimiter}» (such as {example})",
     },
+}
+# a list's items by their type (``itemType``), in the genitive plural: «списком цілих чисел»
+LIST_ITEMS = {
+    "uk": {
+        "string": "значень",
+        "integer": "цілих чисел",
+        "number": "чисел",
+        "boolean": "логічних значень",
+        "date": "дат",
+        "datetime": "дат із часом",
+        "time": "значень часу",
+    },
+    "en": {
+        "string": "values",
+        "integer": "integers",
+        "number": "numbers",
+        "boolean": "booleans",
+        "date": "dates",
+        "datetime": "dates and times",
+        "time": "times",
+    },
+}
+# two items of each type, a list's example: «1;2», «2024-01-15;2024-02-01»
+LIST_EXAMPLES = {
+    "number": ("1.5", "2"),
+    "boolean": ("true", "false"),
+    "date": ("2024-01-15", "2024-02-01"),
+    "datetime": ("2024-01-15T09:00:00", "2024-02-01T18:00:00"),
+    "time": ("09:00:00", "18:00:00"),
 }
 # a geopoint as its format writes it: longitude first (Kolomyia's centre)
 GEOPOINT_FORMS = {
@@ -131,7 +160,7 @@ TYPE_NAMES_IN_FIX = {
         "duration": "тривалість ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
         "array": "масив JSON (як-от [1, 2])",
         "object": 'об\'єкт JSON (як-от {"a": 1})',
-        "list": "список значень через «{delimiter}» (як-от 1{delimiter}2)",
+        "list": "список {items} через «{delimiter}» (як-от {example})",
     },
     "en": TYPE_NAMES["en"],
 }
@@ -809,6 +838,15 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Value «{cell}» is longer than {characters}.",
             "Shorten it to at most {characters}.",
         ),
+    },
+    # a list's or an array's length is its items'
+    "constraint-error:minLength:items": {
+        "uk": ("У значенні «{cell}» менше за {items}.", "Доповніть список до {items_after_to}."),
+        "en": ("Value «{cell}» has fewer than {items}.", "Make it at least {items} long."),
+    },
+    "constraint-error:maxLength:items": {
+        "uk": ("У значенні «{cell}» більше за {items}.", "Скоротіть список до {items_after_to}."),
+        "en": ("Value «{cell}» has more than {items}.", "Shorten it to at most {items}."),
     },
     "constraint-error:pattern": {
         "uk": (
@@ -1860,11 +1898,13 @@ def type_phrase(
     in_fix: bool = False,
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
     delimiter: str = ",",
+    item_type: str | None = None,
 ) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix;
     a boolean's with its first true and false values ("так/ні", by default "true/false"),
     a geopoint's, a JSON's or a duration's with the form to write (a list's: with its
-    ``delimiter``): «не є geopoint» taught nothing."""
+    ``delimiter`` and its items' type, «1;x» being a list all the same): «не є geopoint»
+    taught nothing."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
@@ -1878,7 +1918,9 @@ def type_phrase(
         forms = GEOPOINT_FORMS[lang]
         return name.format(geopoint=forms.get(field_format or "default", forms["default"]))
     if field_type == "list":
-        return name.format(delimiter=delimiter)
+        items = LIST_ITEMS[lang].get(item_type or "string", LIST_ITEMS[lang]["string"])
+        example = delimiter.join(LIST_EXAMPLES.get(item_type or "", ("1", "2")))
+        return name.format(delimiter=delimiter, items=items, example=example)
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format
@@ -2025,6 +2067,9 @@ NOUNS = {
         "characters": {"one": "символ", "few": "символи", "many": "символів", "other": "символу"},
         # after "до" (genitive): "до 1 символу", "до 5 символів"
         "characters_after_to": {"one": "символу", "many": "символів", "few": "символів", "other": "символу"},
+        "items": {"one": "елемент", "few": "елементи", "many": "елементів", "other": "елемента"},
+        # after "до" (genitive): "до 1 елемента", "до 5 елементів"
+        "items_after_to": {"one": "елемента", "few": "елементів", "many": "елементів", "other": "елемента"},
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
         "days": {"one": "день", "few": "дні", "many": "днів", "other": "дня"},
         "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
@@ -2080,6 +2125,8 @@ NOUNS = {
         "findings": {"one": "finding", "other": "findings"},
         "characters": {"one": "character", "other": "characters"},
         "characters_after_to": {"one": "character", "other": "characters"},
+        "items": {"one": "item", "other": "items"},
+        "items_after_to": {"one": "item", "other": "items"},
         "times": {"one": "time", "other": "times"},
         "days": {"one": "day", "other": "days"},
         "campaigns": {"one": "campaign", "other": "campaigns"},

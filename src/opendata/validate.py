@@ -1693,10 +1693,10 @@ def _example(field: frictionless.Field) -> str | None:
 def _notation(field: frictionless.Field) -> dict[str, str]:
     """A number field's decimal mark and group separator, as its suggestions are written;
     an integer field's as its descriptor declares them: Frictionless reads neither there,
-    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter,
-    its type error says how to write one."""
+    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter
+    and its items' type: its type error says how to write one."""
     if field.type == "list":
-        return {"delimiter": field.delimiter}
+        return {"delimiter": field.delimiter, "item_type": field.item_type}
     if field.type == "number":
         return {"decimal_char": field.decimal_char, "group_char": field.group_char}
     if field.type == "integer":
