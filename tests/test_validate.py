@@ -110,6 +110,17 @@ def test_a_number_a_spreadsheet_shortened_is_an_error_not_the_decisions_slip(pla
     assert [(w["type"], w["row"]) for w in warnings] == [("plan-duplicate-number", 10)]  # 1.8 still
 
 
+def test_a_task_without_its_id_is_named_once_not_by_the_rules_about_its_id(plan_copy):
+    """A task_id left empty is the field's own error; the plan's rules about the task's
+    number and roles rendered it as «source_number завдання  — номер…», «прочитала номер «»
+    як число», «Завдання  не має жодного керівника»."""
+    retype_task(plan_copy, "1.10,11,1,1.10,false,", ",11,1,1.1,false,")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    tasks = [(e["type"], e["row"], e["field"]) for e in report["errors"] if e["path"] == "tasks.csv"]
+    assert tasks == [("constraint-error", 12, "task_id"), ("primary-key", 12, None)]
+
+
 def test_a_number_shared_by_rows_not_marked_as_the_decisions_slip_is_an_error(plan_copy):
     retype_task(plan_copy, "1.8-2,9,1,1.8,true,", "1.8-2,9,1,1.8,false,")
     result = run_cli("validate", plan_copy, "--lang", "en", "--format", "json")
