@@ -1764,6 +1764,28 @@ def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(
     assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
 
 
+@pytest.mark.parametrize("descriptor", ["resource", "package"])
+def test_an_inline_schemas_constraints_its_types_do_not_take_get_the_same_fix(tmp_path, descriptor):
+    """The same constraints in a schema written inside the descriptor got «Виправте опис
+    відповідно до specs.frictionlessdata.io», where a schema file's named them and what to do."""
+    (tmp_path / "t.csv").write_text("a,s\n12,x\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "integer", "constraints": {"pattern": "[0-9]{2}"}},
+              {"name": "s", "type": "string", "constraints": {"minimum": 1}}]
+    resource = {"name": "t", "path": "t.csv", "schema": {"fields": fields}}
+    written = resource if descriptor == "resource" else {"name": "p", "resources": [resource]}
+    (tmp_path / "t.json").write_text(json.dumps(written), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(tmp_path / "t.json", "--lang", lang)
+        [error] = report["errors"]
+        assert (code, error["type"]) == (2, "descriptor-invalid")
+        said[lang] = error["message"], error["fix"]
+    assert "обмеження «pattern» не стосується типу «integer»" in said["uk"][0]
+    assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
+    assert said["en"][1].startswith("Remove the named constraints from their fields' «constraints»")
+    assert "specs.frictionlessdata.io" not in said["uk"][1] + said["en"][1]
+
+
 def test_folder_without_descriptor_exits_2(tmp_path):
     code, report = report_json(tmp_path)
     assert code == 2 and report["errors"][0]["type"] == "no-descriptor"

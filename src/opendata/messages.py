@@ -169,6 +169,17 @@ FORMAT_NAMES_IN_FIX = {
     "en": FORMAT_NAMES["en"],
 }
 
+# the fix of constraints a field's type or the schema's version does not take, in a schema
+# file or a schema inside a descriptor
+CONSTRAINTS_FIX = {
+    "uk": "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
+    "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
+    "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+    "en": "Remove the named constraints from their fields' «constraints», or give the field a type they "
+    "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
+    "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
+}
+
 # code -> language -> (message, fix)
 CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     # --- what could not be read at all -------------------------------------
@@ -228,15 +239,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "schema-invalid:constraints": {
         "uk": (
             "Схема таблиці «{path}» не відповідає специфікації Table Schema: {detail}.",
-            "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
-            "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
-            "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+            CONSTRAINTS_FIX["uk"],
         ),
+        "en": ("Table Schema «{path}» does not follow the specification: {detail}.", CONSTRAINTS_FIX["en"]),
+    },
+    # the same, of a schema written inside the descriptor
+    "descriptor-invalid:constraints": {
+        "uk": ("Опис «{path}» не відповідає специфікації Data Package: {detail}.", CONSTRAINTS_FIX["uk"]),
         "en": (
-            "Table Schema «{path}» does not follow the specification: {detail}.",
-            "Remove the named constraints from their fields' «constraints», or give the field a type they "
-            "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
-            "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
+            "Descriptor «{path}» does not follow the Data Package specification: {detail}.",
+            CONSTRAINTS_FIX["en"],
         ),
     },
     "schema-with-descriptor": {

@@ -181,8 +181,8 @@ class Problem:
             params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
-            if code == "schema-invalid" and all(r.startswith('constraint "') for r in params["reasons"]):
-                code += ":constraints"  # the fix is about them, not the schema's «fields»
+            if all(r.startswith('constraint "') for r in params["reasons"]):
+                code += ":constraints"  # the fix is about them, not the schema's «fields» or the spec
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
             # the codes with the words an officer knows them by: "done (виконано)"
             labels = params["labels"]
