@@ -13,7 +13,7 @@ from opendata.audit import messages as audit_messages
 
 # Ukrainian declines a count's noun after a preposition ("до 5 символів"): the
 # placeholder of the declined form stands for the English one
-DECLINED = {"characters_after_to": "characters"}
+DECLINED = {"characters_after_to": "characters", "items_after_to": "items"}
 
 
 def placeholders(text: str) -> set[str]:

@@ -12,6 +12,7 @@ import json
 import multiprocessing
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import frictionless
 import orjson
 import pytest
 
@@ -106,6 +108,17 @@ def test_a_number_a_spreadsheet_shortened_is_an_error_not_the_decisions_slip(pla
     assert "a spreadsheet read the number «1.10» as a number: write the number in task_id" in error["fix"]
     warnings = json.loads(result.stdout)["warnings"]
     assert [(w["type"], w["row"]) for w in warnings] == [("plan-duplicate-number", 10)]  # 1.8 still
+
+
+def test_a_task_without_its_id_is_named_once_not_by_the_rules_about_its_id(plan_copy):
+    """A task_id left empty is the field's own error; the plan's rules about the task's
+    number and roles rendered it as «source_number завдання  — номер…», «прочитала номер «»
+    як число», «Завдання  не має жодного керівника»."""
+    retype_task(plan_copy, "1.10,11,1,1.10,false,", ",11,1,1.1,false,")
+    code, report = report_json(plan_copy, "--lang", "en")
+    assert code == 1
+    tasks = [(e["type"], e["row"], e["field"]) for e in report["errors"] if e["path"] == "tasks.csv"]
+    assert tasks == [("constraint-error", 12, "task_id"), ("primary-key", 12, None)]
 
 
 def test_a_number_shared_by_rows_not_marked_as_the_decisions_slip_is_an_error(plan_copy):
@@ -335,14 +348,14 @@ def test_duplicate_id(plan_copy):
     [
         (
             "uk",
-            "Поєднання «1.1, leader, tokarchuk-o-v» у полях task_id, role, person_id уже є в рядку 2.",
+            "Поєднання «1.1», «leader», «tokarchuk-o-v» у полях task_id, role, person_id уже є в рядку 2.",
             "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку 2 "
             "або видаліть дубль.",
         ),
         (
             "en",
-            "The combination «1.1, leader, tokarchuk-o-v» of fields task_id, role, person_id is already "
-            "in row 2.",
+            "The combination «1.1», «leader», «tokarchuk-o-v» of fields task_id, role, person_id is "
+            "already in row 2.",
             "Every row needs its own combination of these fields: change one of them here or in row 2, "
             "or delete the duplicate row.",
         ),
@@ -411,17 +424,17 @@ def test_a_repeated_key_names_the_row_it_repeats_and_an_empty_key_is_called_empt
         (
             "uk",
             [
-                "Поєднання «(порожньо), z» у полях a, b уже є в рядку 2.",
-                "Поєднання «5, (порожньо)» у полях a, b уже є в рядку 4.",
-                "Поєднання «abc, w» у полях a, b уже є в рядку 6.",
+                "Поєднання (порожньо), «z» у полях a, b уже є в рядку 2.",
+                "Поєднання «5», (порожньо) у полях a, b уже є в рядку 4.",
+                "Поєднання «abc», «w» у полях a, b уже є в рядку 6.",
             ],
         ),
         (
             "en",
             [
-                "The combination «(empty), z» of fields a, b is already in row 2.",
-                "The combination «5, (empty)» of fields a, b is already in row 4.",
-                "The combination «abc, w» of fields a, b is already in row 6.",
+                "The combination (empty), «z» of fields a, b is already in row 2.",
+                "The combination «5», (empty) of fields a, b is already in row 4.",
+                "The combination «abc», «w» of fields a, b is already in row 6.",
             ],
         ),
     ],
@@ -440,6 +453,31 @@ def test_a_repeated_key_names_an_empty_part_as_empty_and_an_unreadable_one_as_wr
     code, report = report_json(table, "--schema", schema, "--lang", lang)
     assert code == 1
     assert [e["message"] for e in report["errors"] if e["type"] == "primary-key"] == messages
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("uk", "Поєднання «Коломия», «вул. Франка, 7», «1,5» у полях city, street, area уже є в рядку 2."),
+        (
+            "en",
+            "The combination «Коломия», «вул. Франка, 7», «1,5» of fields city, street, area is already in "
+            "row 2.",
+        ),
+    ],
+)
+def test_a_repeated_key_quotes_each_value_that_holds_a_comma(tmp_path, lang, message):
+    """The values were joined into one quote: «Коломия, вул. Франка, 7, 1,5» could not be
+    told apart where a value holds «, » itself or a decimal comma."""
+    table = tmp_path / "addresses.csv"
+    row = 'Коломия,"вул. Франка, 7","1,5"'
+    table.write_text(f"city,street,area\n{row}\n{row}\n", encoding="utf-8")
+    schema = tmp_path / "addresses.schema.json"
+    fields = [{"name": "city"}, {"name": "street"}, {"name": "area", "type": "number", "decimalChar": ","}]
+    key = ["city", "street", "area"]
+    schema.write_text(json.dumps({"fields": fields, "primaryKey": key}), encoding="utf-8")
+    code, report = report_json(table, "--schema", schema, "--lang", lang)
+    assert (code, [e["message"] for e in report["errors"]]) == (1, [message])
 
 
 @pytest.mark.parametrize("extra_column", [False, True])  # True: the reference engine reads it
@@ -1364,6 +1402,23 @@ def test_comment_lines_are_not_read_as_the_header_or_rows(tmp_path):
     assert "beyond its last column «b»" in report["errors"][-1]["message"]
 
 
+def test_comment_lines_stay_comments_in_a_file_of_semicolons(tmp_path):
+    """The semicolons a Ukrainian Excel saves are declared from the header, and that
+    declaration replaced the whole dialect: the commentChar was lost, and the comments were
+    «рядок 1 … стоїть над ним», «# коментар» not an integer and cells missing. It is valid,
+    as Frictionless finds it with the delimiter declared."""
+    (tmp_path / "s.csv").write_text(
+        "# Розклад\nid;name;date\n1;a;2024-01-01\n# коментар\n2;b;2024-01-15\n", encoding="utf-8"
+    )
+    fields = [{"name": "id", "type": "integer"}, {"name": "name"}, {"name": "date", "type": "date"}]
+    resource = {"name": "s", "path": "s.csv", "dialect": {"commentChar": "#"}, "schema": {"fields": fields}}
+    (tmp_path / "s.resource.json").write_text(json.dumps(resource), encoding="utf-8")
+    code, report = report_json(tmp_path / "s.resource.json")
+    assert (code, report["errors"], [t["rows"] for t in report["tables"]]) == (0, [], [2])
+    declared = {**resource, "dialect": {"commentChar": "#", "csv": {"delimiter": ";"}}}
+    assert frictionless.validate(declared, basepath=str(tmp_path)).valid
+
+
 def test_empty_columns_a_spreadsheet_saved_are_named_by_number(plan_copy):
     """They were "Зайвий стовпець «», якого немає в схемі" twice, with the fix to add the
     field to the schema."""
@@ -1571,7 +1626,8 @@ def test_a_web_address_as_path_is_named_as_one_not_mangled_into_a_missing_file()
     result = run_cli("validate", url, "--allow-remote", "--lang", "en")
     assert result.returncode == 2
     assert f"«{url}» is a web address" in result.stdout
-    assert f"Fix: Download the file first (curl -O {url}, or with a browser)" in result.stdout
+    download = f"curl -L -o datapackage.json {url}"
+    assert f"Fix: Download the file first ({download}, or with a browser)" in result.stdout
     assert "https:/example" not in result.stdout
     code, report = report_json(url)
     [error] = report["errors"]
@@ -1587,8 +1643,32 @@ def test_a_web_address_as_schema_is_named_as_one(tmp_path):
     [error] = report["errors"]
     assert (code, error["type"], error["path"]) == (2, "schema-is-url", url)
     assert error["fix"] == (
-        f"Download the schema first (curl -O {url}, or with a browser) and give its path after --schema."
+        f"Download the schema first (curl -L -o t.schema.json {url}, or with a browser) and give its path "
+        "after --schema."
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "download"),
+    [
+        (  # «&» unquoted sent curl to the background, and -O named the file «export?format=csv»
+            "https://docs.google.com/spreadsheets/d/abc/export?format=csv&gid=0",
+            "curl -L -o table.csv 'https://docs.google.com/spreadsheets/d/abc/export?format=csv&gid=0'",
+        ),
+        ("https://example.org/мій звіт.csv", "curl -L -o table.csv 'https://example.org/мій звіт.csv'"),
+        ("ftp://example.org/x.csv", "curl -L -o x.csv ftp://example.org/x.csv"),
+        ("FILE:///tmp/x.csv", "curl -L -o x.csv FILE:///tmp/x.csv"),
+    ],
+)
+def test_an_address_of_any_scheme_is_named_with_a_download_command_that_pastes(url, download):
+    """The command is quoted as a shell takes it and saves a file named for what it holds;
+    an ftp:// or file:// address was «Шлях «ftp:/example.org/x.csv» не існує»."""
+    result = run_cli("validate", url)
+    assert result.returncode == 2
+    assert f"«{url}» — адреса в мережі" in result.stdout
+    assert f"Спершу завантажте файл ({download} або браузером)" in result.stdout
+    command = shlex.split(download)
+    assert command[-1] == url and len(command) == 5
 
 
 def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_languages(tmp_path):
@@ -1615,7 +1695,7 @@ def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_lan
     )
     assert said["en"]["tags"][1] == 'Write field «tags» as a JSON object (such as {"a": 1}).'
     assert said["uk"]["parts"][0] == "Значення «1;2» не є масивом JSON (як-от [1, 2])."
-    assert said["en"]["ids"][1] == "Write field «ids» as a list of values separated by «;» (such as 1;2)."
+    assert said["en"]["ids"][1] == "Write field «ids» as a list of integers separated by «;» (such as 1;2)."
     # missingValues ["NA"] leave out the empty cell: it is a value, and says so
     assert said["en"]["n"] == (
         "The cell is empty, and an empty cell is no missing value in this table: its missingValues are NA.",
@@ -1624,6 +1704,41 @@ def test_type_errors_of_the_types_frictionless_checks_teach_the_form_in_both_lan
     assert said["uk"]["n"][1] == (
         "Запишіть у поле «n» одне з пропущених значень (NA) або значення — ціле число."
     )
+
+
+def test_a_list_is_named_with_its_items_type_and_its_length_counts_items(tmp_path):
+    """«1;x» was «не є списком значень через «;» (як-от 1;2)», though it is one: its item «x»
+    is no integer. A list's or an array's minLength and maxLength count its items, where the
+    message said «довше за 2 символи … Скоротіть до 2 символів»."""
+    table, schema = tmp_path / "t.csv", tmp_path / "t.schema.json"
+    table.write_text('ids,few,many,parts\n1;x,1;2;3,1,"[1, 2]"\n', encoding="utf-8")
+    listed = {"type": "list", "delimiter": ";", "itemType": "integer"}
+    fields = [
+        {"name": "ids", **listed},
+        {"name": "few", **listed, "constraints": {"maxLength": 2}},
+        {"name": "many", **listed, "constraints": {"minLength": 5}},
+        {"name": "parts", "type": "array", "constraints": {"maxLength": 1}},
+    ]
+    schema.write_text(json.dumps({"fields": fields}), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(table, "--schema", schema, "--lang", lang)
+        assert code == 1
+        said[lang] = [(e["field"], e["message"], e["fix"]) for e in report["errors"]]
+    assert said["uk"] == [
+        ("ids", "Значення «1;x» не є списком цілих чисел через «;» (як-от 1;2).",
+         "Запишіть значення поля «ids» як список цілих чисел через «;» (як-от 1;2)."),
+        ("few", "У значенні «1;2;3» більше за 2 елементи.", "Скоротіть список до 2 елементів."),
+        ("many", "У значенні «1» менше за 5 елементів.", "Доповніть список до 5 елементів."),
+        ("parts", "У значенні «[1, 2]» більше за 1 елемент.", "Скоротіть список до 1 елемента."),
+    ]
+    assert said["en"] == [
+        ("ids", "Value «1;x» is not a list of integers separated by «;» (such as 1;2).",
+         "Write field «ids» as a list of integers separated by «;» (such as 1;2)."),
+        ("few", "Value «1;2;3» has more than 2 items.", "Shorten it to at most 2 items."),
+        ("many", "Value «1» has fewer than 5 items.", "Make it at least 5 items long."),
+        ("parts", "Value «[1, 2]» has more than 1 item.", "Shorten it to at most 1 item."),
+    ]
 
 
 def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(tmp_path):
@@ -1647,6 +1762,28 @@ def test_a_schema_whose_constraints_its_types_do_not_take_gets_a_fix_about_them(
         "обмеження «exclusiveMinimum» потребує Data Package v2."
     )
     assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
+
+
+@pytest.mark.parametrize("descriptor", ["resource", "package"])
+def test_an_inline_schemas_constraints_its_types_do_not_take_get_the_same_fix(tmp_path, descriptor):
+    """The same constraints in a schema written inside the descriptor got «Виправте опис
+    відповідно до specs.frictionlessdata.io», where a schema file's named them and what to do."""
+    (tmp_path / "t.csv").write_text("a,s\n12,x\n", encoding="utf-8")
+    fields = [{"name": "a", "type": "integer", "constraints": {"pattern": "[0-9]{2}"}},
+              {"name": "s", "type": "string", "constraints": {"minimum": 1}}]
+    resource = {"name": "t", "path": "t.csv", "schema": {"fields": fields}}
+    written = resource if descriptor == "resource" else {"name": "p", "resources": [resource]}
+    (tmp_path / "t.json").write_text(json.dumps(written), encoding="utf-8")
+    said = {}
+    for lang in ("uk", "en"):
+        code, report = report_json(tmp_path / "t.json", "--lang", lang)
+        [error] = report["errors"]
+        assert (code, error["type"]) == (2, "descriptor-invalid")
+        said[lang] = error["message"], error["fix"]
+    assert "обмеження «pattern» не стосується типу «integer»" in said["uk"][0]
+    assert said["uk"][1].startswith("Приберіть названі обмеження з «constraints» їхніх полів")
+    assert said["en"][1].startswith("Remove the named constraints from their fields' «constraints»")
+    assert "specs.frictionlessdata.io" not in said["uk"][1] + said["en"][1]
 
 
 def test_folder_without_descriptor_exits_2(tmp_path):
@@ -1942,10 +2079,10 @@ def test_a_repeated_key_is_quoted_as_its_field_writes_it(tmp_path, engine):
         ("unique-error", "Value «так» in field «paid»", "True"),
         ("unique-error", "Value «1,5» in field «amount»", "1.5"),
         ("unique-error", "Value «2024-01-05T08:00:00Z» in field «at»", "2024-01-05 08:00:00+00:00"),
-        ("primary-key", "The combination «2024-01, так» of fields period, paid", None),
+        ("primary-key", "The combination «2024-01», «так» of fields period, paid", None),
     ]
     text = " ".join(run_cli("validate", tmp_path / "u.resource.json").stdout.split())
-    assert "Поєднання «2024-01, так» у полях period, paid уже є в рядку 2." in text, text
+    assert "Поєднання «2024-01», «так» у полях period, paid уже є в рядку 2." in text, text
 
 
 @pytest.mark.parametrize("content", [codecs.BOM_UTF8, b"\r\n", codecs.BOM_UTF8 + b"\n\n  \n"])

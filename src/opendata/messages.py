@@ -30,7 +30,7 @@ TYPE_NAMES = {
         "duration": "тривалістю ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
         "array": "масивом JSON (як-от [1, 2])",
         "object": 'об\'єктом JSON (як-от {"a": 1})',
-        "list": "списком значень через «{delimiter}» (як-от 1{delimiter}2)",
+        "list": "списком {items} через «{delimiter}» (як-от {example})",
     },
     "en": {
         "integer": "an integer",
@@ -47,8 +47,37 @@ TYPE_NAMES = {
         "duration": "an ISO 8601 duration (such as P1D, a day; PT2H30M, 2 h 30 min)",
         "array": "a JSON array (such as [1, 2])",
         "object": 'a JSON object (such as {"a": 1})',
-        "list": "a list of values separated by «{delimiter}» (such as 1{delimiter}2)",
+        "list": "a list of {items} separated by «{delimiter}» (such as {example})",
     },
+}
+# a list's items by their type (``itemType``), in the genitive plural: «списком цілих чисел»
+LIST_ITEMS = {
+    "uk": {
+        "string": "значень",
+        "integer": "цілих чисел",
+        "number": "чисел",
+        "boolean": "логічних значень",
+        "date": "дат",
+        "datetime": "дат із часом",
+        "time": "значень часу",
+    },
+    "en": {
+        "string": "values",
+        "integer": "integers",
+        "number": "numbers",
+        "boolean": "booleans",
+        "date": "dates",
+        "datetime": "dates and times",
+        "time": "times",
+    },
+}
+# two items of each type, a list's example: «1;2», «2024-01-15;2024-02-01»
+LIST_EXAMPLES = {
+    "number": ("1.5", "2"),
+    "boolean": ("true", "false"),
+    "date": ("2024-01-15", "2024-02-01"),
+    "datetime": ("2024-01-15T09:00:00", "2024-02-01T18:00:00"),
+    "time": ("09:00:00", "18:00:00"),
 }
 # a geopoint as its format writes it: longitude first (Kolomyia's centre)
 GEOPOINT_FORMS = {
@@ -131,13 +160,24 @@ TYPE_NAMES_IN_FIX = {
         "duration": "тривалість ISO 8601 (як-от P1D — день, PT2H30M — 2 год 30 хв)",
         "array": "масив JSON (як-от [1, 2])",
         "object": 'об\'єкт JSON (як-от {"a": 1})',
-        "list": "список значень через «{delimiter}» (як-от 1{delimiter}2)",
+        "list": "список {items} через «{delimiter}» (як-от {example})",
     },
     "en": TYPE_NAMES["en"],
 }
 FORMAT_NAMES_IN_FIX = {
     "uk": {"email": "адресу електронної пошти", "uri": "посилання (URI)", "uuid": "UUID"},
     "en": FORMAT_NAMES["en"],
+}
+
+# the fix of constraints a field's type or the schema's version does not take, in a schema
+# file or a schema inside a descriptor
+CONSTRAINTS_FIX = {
+    "uk": "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
+    "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
+    "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+    "en": "Remove the named constraints from their fields' «constraints», or give the field a type they "
+    "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
+    "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
 }
 
 # code -> language -> (message, fix)
@@ -199,15 +239,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "schema-invalid:constraints": {
         "uk": (
             "Схема таблиці «{path}» не відповідає специфікації Table Schema: {detail}.",
-            "Приберіть названі обмеження з «constraints» їхніх полів або дайте полю тип, до якого вони "
-            "стосуються (pattern, minLength, maxLength — текст; minimum, maximum — числа й дати); "
-            "замість exclusiveMinimum чи exclusiveMaximum (лише Data Package v2) запишіть minimum чи maximum.",
+            CONSTRAINTS_FIX["uk"],
         ),
+        "en": ("Table Schema «{path}» does not follow the specification: {detail}.", CONSTRAINTS_FIX["en"]),
+    },
+    # the same, of a schema written inside the descriptor
+    "descriptor-invalid:constraints": {
+        "uk": ("Опис «{path}» не відповідає специфікації Data Package: {detail}.", CONSTRAINTS_FIX["uk"]),
         "en": (
-            "Table Schema «{path}» does not follow the specification: {detail}.",
-            "Remove the named constraints from their fields' «constraints», or give the field a type they "
-            "apply to (pattern, minLength, maxLength: text; minimum, maximum: numbers and dates); instead "
-            "of exclusiveMinimum or exclusiveMaximum (Data Package v2 only) write minimum or maximum.",
+            "Descriptor «{path}» does not follow the Data Package specification: {detail}.",
+            CONSTRAINTS_FIX["en"],
         ),
     },
     "schema-with-descriptor": {
@@ -254,22 +295,22 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "uk": (
             "«{path}» — адреса в мережі, а перевіряються лише файли й папки на диску "
             "(--allow-remote стосується шляхів до файлів усередині пакета).",
-            "Спершу завантажте файл (curl -O {path} або браузером) і вкажіть шлях до завантаженого.",
+            "Спершу завантажте файл ({download} або браузером) і вкажіть шлях до завантаженого.",
         ),
         "en": (
             "«{path}» is a web address, and only files and folders on disk are checked "
             "(--allow-remote is for the file paths inside a package).",
-            "Download the file first (curl -O {path}, or with a browser) and give the downloaded file's path.",
+            "Download the file first ({download}, or with a browser) and give the downloaded file's path.",
         ),
     },
     "schema-is-url": {
         "uk": (
             "Схема «{path}» — адреса в мережі, а після --schema потрібен файл на диску.",
-            "Спершу завантажте схему (curl -O {path} або браузером) і вкажіть після --schema шлях до неї.",
+            "Спершу завантажте схему ({download} або браузером) і вкажіть після --schema шлях до неї.",
         ),
         "en": (
             "Schema «{path}» is a web address, and --schema takes a file on disk.",
-            "Download the schema first (curl -O {path}, or with a browser) and give its path after --schema.",
+            "Download the schema first ({download}, or with a browser) and give its path after --schema.",
         ),
     },
     "schema-path-missing": {
@@ -810,6 +851,15 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Shorten it to at most {characters}.",
         ),
     },
+    # a list's or an array's length is its items'
+    "constraint-error:minLength:items": {
+        "uk": ("У значенні «{cell}» менше за {items}.", "Доповніть список до {items_after_to}."),
+        "en": ("Value «{cell}» has fewer than {items}.", "Make it at least {items} long."),
+    },
+    "constraint-error:maxLength:items": {
+        "uk": ("У значенні «{cell}» більше за {items}.", "Скоротіть список до {items_after_to}."),
+        "en": ("Value «{cell}» has more than {items}.", "Shorten it to at most {items}."),
+    },
     "constraint-error:pattern": {
         "uk": (
             "Значення «{cell}» не відповідає шаблону {limit}.",
@@ -852,24 +902,24 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "primary-key": {
         "uk": (
-            "Ідентифікатор «{key_values}» ({key}) уже є в рядку {first_row}.",
-            "Кожен рядок мусить мати власний ідентифікатор: змініть «{key_values}» тут чи в рядку "
+            "Ідентифікатор {key_values} ({key}) уже є в рядку {first_row}.",
+            "Кожен рядок мусить мати власний ідентифікатор: змініть {key_values} тут чи в рядку "
             "{first_row} або видаліть дубль.",
         ),
         "en": (
-            "Identifier «{key_values}» ({key}) is already in row {first_row}.",
-            "Every row needs its own identifier: change «{key_values}» here or in row {first_row}, "
+            "Identifier {key_values} ({key}) is already in row {first_row}.",
+            "Every row needs its own identifier: change {key_values} here or in row {first_row}, "
             "or delete the duplicate row.",
         ),
     },
     "primary-key:composite": {
         "uk": (
-            "Поєднання «{key_values}» у полях {key} уже є в рядку {first_row}.",
+            "Поєднання {key_values} у полях {key} уже є в рядку {first_row}.",
             "Кожен рядок мусить мати власне поєднання цих полів: змініть одне з них тут чи в рядку "
             "{first_row} або видаліть дубль.",
         ),
         "en": (
-            "The combination «{key_values}» of fields {key} is already in row {first_row}.",
+            "The combination {key_values} of fields {key} is already in row {first_row}.",
             "Every row needs its own combination of these fields: change one of them here or in row "
             "{first_row}, or delete the duplicate row.",
         ),
@@ -886,13 +936,13 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     },
     "primary-key:unreadable": {
         "uk": (
-            "Первинний ключ ({key}) не прочитано: «{key_values}» — не значення типу поля, тож рядок "
+            "Первинний ключ ({key}) не прочитано: {key_values} — не значення типу поля, тож рядок "
             "лишився без ідентифікатора.",
             "Виправте {key}, як каже помилка типу в цьому рядку: кожен рядок мусить мати власний "
             "ідентифікатор.",
         ),
         "en": (
-            "The primary key ({key}) could not be read: «{key_values}» is not a value of its field's type, "
+            "The primary key ({key}) could not be read: {key_values} is not a value of its field's type, "
             "so the row has no identifier.",
             "Correct {key} as this row's type error says: every row needs its own identifier.",
         ),
@@ -1860,11 +1910,13 @@ def type_phrase(
     in_fix: bool = False,
     booleans: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
     delimiter: str = ",",
+    item_type: str | None = None,
 ) -> str:
     """The name of a field's type (its format, when named) for "is not …", or for a fix;
     a boolean's with its first true and false values ("так/ні", by default "true/false"),
     a geopoint's, a JSON's or a duration's with the form to write (a list's: with its
-    ``delimiter``): «не є geopoint» taught nothing."""
+    ``delimiter`` and its items' type, «1;x» being a list all the same): «не є geopoint»
+    taught nothing."""
     formats = (FORMAT_NAMES_IN_FIX if in_fix else FORMAT_NAMES)[lang]
     if field_format and field_format in formats:
         return formats[field_format]
@@ -1878,7 +1930,9 @@ def type_phrase(
         forms = GEOPOINT_FORMS[lang]
         return name.format(geopoint=forms.get(field_format or "default", forms["default"]))
     if field_type == "list":
-        return name.format(delimiter=delimiter)
+        items = LIST_ITEMS[lang].get(item_type or "string", LIST_ITEMS[lang]["string"])
+        example = delimiter.join(LIST_EXAMPLES.get(item_type or "", ("1", "2")))
+        return name.format(delimiter=delimiter, items=items, example=example)
     if field_type not in DEFAULT_PATTERNS or field_format == "any":
         return name
     pattern = DEFAULT_PATTERNS[field_type] if field_format in (None, "", "default") else field_format
@@ -1929,9 +1983,10 @@ EMPTY_PART = {"uk": "(порожньо)", "en": "(empty)"}
 
 
 def key_values(parts: tuple[str | None, ...], lang: str) -> str:
-    """A primary key's values as its messages quote them, an empty one named: Python's
-    «None» read as if someone had typed it."""
-    return ", ".join(EMPTY_PART[lang] if part is None else part for part in parts)
+    """A primary key's values as its messages quote them, one by one, as a foreign key's
+    are: a value may hold «, » itself («вул. Франка, 7», «1,5»). An empty one is named:
+    Python's «None» read as if someone had typed it."""
+    return ", ".join(EMPTY_PART[lang] if part is None else f"«{part}»" for part in parts)
 
 
 def number(value: int, lang: str) -> str:
@@ -2024,6 +2079,9 @@ NOUNS = {
         "characters": {"one": "символ", "few": "символи", "many": "символів", "other": "символу"},
         # after "до" (genitive): "до 1 символу", "до 5 символів"
         "characters_after_to": {"one": "символу", "many": "символів", "few": "символів", "other": "символу"},
+        "items": {"one": "елемент", "few": "елементи", "many": "елементів", "other": "елемента"},
+        # after "до" (genitive): "до 1 елемента", "до 5 елементів"
+        "items_after_to": {"one": "елемента", "few": "елементів", "many": "елементів", "other": "елемента"},
         "times": {"one": "раз", "few": "рази", "many": "разів", "other": "раза"},
         "days": {"one": "день", "few": "дні", "many": "днів", "other": "дня"},
         "campaigns": {"one": "кампанія", "few": "кампанії", "many": "кампаній", "other": "кампанії"},
@@ -2079,6 +2137,8 @@ NOUNS = {
         "findings": {"one": "finding", "other": "findings"},
         "characters": {"one": "character", "other": "characters"},
         "characters_after_to": {"one": "character", "other": "characters"},
+        "items": {"one": "item", "other": "items"},
+        "items_after_to": {"one": "item", "other": "items"},
         "times": {"one": "time", "other": "times"},
         "days": {"one": "day", "other": "days"},
         "campaigns": {"one": "campaign", "other": "campaigns"},

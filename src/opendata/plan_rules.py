@@ -383,7 +383,7 @@ def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
     if tasks is None or not {"source_number", "task_id", "number_is_duplicate"} <= tasks.columns:
         return []
     by_number: dict[str, list[dict]] = {}
-    for record in tasks.rows:
+    for record in _identified(tasks):
         by_number.setdefault(record["source_number"], []).append(record)
     problems = []
     for number, records in by_number.items():
@@ -395,6 +395,12 @@ def _duplicate_numbers(tasks: Table | None) -> list[Problem]:
         if len(shared) > 1:
             problems += _shared_number(tasks, number, shared)
     return problems
+
+
+def _identified(tasks: Table) -> Iterator[dict]:
+    """The tasks with a task_id: one left empty is its field's error, and a rule about the
+    task named it «завдання  — …», «номер «»»."""
+    return (record for record in tasks.rows if (record["task_id"] or "").strip())
 
 
 def _marked_duplicate(tasks: Table, record: dict) -> bool:
@@ -476,7 +482,7 @@ def _tasks_without_roles(tasks: Table | None, roles: Table | None) -> list[Probl
         return []
     present = {(record["task_id"], record["role"]) for record in roles.rows}
     problems = []
-    for record in tasks.rows:
+    for record in _identified(tasks):
         for role, code in (
             ("leader", "plan-task-without-leader"),
             ("executor", "plan-task-without-executor"),

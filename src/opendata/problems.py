@@ -143,7 +143,11 @@ class Problem:
         if self.code == "type-error":
             field_type, field_format = params.get("field_type", ""), params.get("field_format")
             booleans = (params["true_values"], params["false_values"]) if "true_values" in params else None
-            shapes = {"booleans": booleans, "delimiter": params.get("delimiter", ",")}
+            shapes = {
+                "booleans": booleans,
+                "delimiter": params.get("delimiter", ","),
+                "item_type": params.get("item_type"),
+            }
             params["expected"] = type_phrase(lang, field_type, field_format, **shapes)
             params["expected_fix"] = type_phrase(lang, field_type, field_format, in_fix=True, **shapes)
         if code == "type-error:no-such-day":
@@ -151,8 +155,11 @@ class Problem:
         if code in ("constraint-error:minLength", "constraint-error:maxLength") and isinstance(
             params.get("limit"), int
         ):
-            params["characters"] = counted(params["limit"], lang, "characters")
-            params["characters_after_to"] = counted(params["limit"], lang, "characters_after_to")
+            unit = "characters"
+            if params.get("field_type") in ITEMS_COUNTED:
+                code, unit = f"{code}:items", "items"
+            params[unit] = counted(params["limit"], lang, unit)
+            params[f"{unit}_after_to"] = counted(params["limit"], lang, f"{unit}_after_to")
         if "key_parts" in params:
             params["key_values"] = key_values(params["key_parts"], lang)
         if code == "column-moved":
@@ -174,8 +181,8 @@ class Problem:
             params["detail"] = "; ".join(bound_reason(bound, lang) for bound in params["bounds"])
         if code in ("descriptor-invalid", "schema-invalid") and "reasons" in params:
             params["detail"] = "; ".join(descriptor_reason(reason, lang) for reason in params["reasons"])
-            if code == "schema-invalid" and all(r.startswith('constraint "') for r in params["reasons"]):
-                code += ":constraints"  # the fix is about them, not the schema's «fields»
+            if all(r.startswith('constraint "') for r in params["reasons"]):
+                code += ":constraints"  # the fix is about them, not the schema's «fields» or the spec
         if code == "constraint-error:enum" and lang == "uk" and params.get("labels"):
             # the codes with the words an officer knows them by: "done (виконано)"
             labels = params["labels"]
@@ -256,6 +263,8 @@ def _foreign_letters(cell: str | None, suggested: str) -> list[str]:
     return foreign_letters(cell, suggested) if cell else []
 
 
+# the types whose minLength and maxLength count items, not characters
+ITEMS_COUNTED = frozenset({"list", "array"})
 # codes whose problems share one params dict per field and kind (validate._problem_from
 # makes them so): their messages are rendered once as templates of the row and the cell
 SHARED_PARAMS = frozenset({"type-error", "constraint-error"})

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 from textwrap import shorten
 from types import MappingProxyType
 from typing import NamedTuple
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import frictionless
@@ -54,7 +55,13 @@ FOREIGN_KEY_NOTE = re.compile(
 )
 # Frictionless' note on a repeated key or unique value: the row that holds it first
 DUPLICATE_NOTE = re.compile(r"the same as in the row at position (?P<row>\d+)")
-WEB_ADDRESS = re.compile(r"https?://", re.IGNORECASE)
+# an address of any scheme (https, ftp, file): as a Path it lost a slash and was «missing»;
+# of two letters at least, as «C://» is a Windows drive
+WEB_ADDRESS = re.compile(r"[a-z][a-z0-9+.-]+://", re.IGNORECASE)
+# the file an address is downloaded to, when its last part is no plain file name
+# («export?format=csv»), by the refusal's code
+DOWNLOADED_AS = {"path-is-url": "table.csv", "schema-is-url": "schema.json"}
+PLAIN_FILE_NAME = re.compile(r"\w[\w.-]*\.\w+")
 TABLE_SUFFIXES = {".csv", ".tsv", ".txt", ".xlsx", ".json", ".ndjson"}
 UTF8_WINDOW = 16 << 20  # bytes; at least 4, the longest character
 UTF8_FIRST = 1 << 20  # bytes checked before a table is read: the engine decodes the rest
@@ -271,7 +278,18 @@ def _refuse_web_addresses(source: str | Path, schema: str | Path | None) -> None
     became «/», and the address was reported as a file missing, even with --allow-remote."""
     for value, code in ((source, "path-is-url"), (schema, "schema-is-url")):
         if isinstance(value, str) and WEB_ADDRESS.match(value):
-            raise Unreadable(Problem(code, path=value))
+            download = _download_command(value, DOWNLOADED_AS[code])
+            raise Unreadable(Problem(code, path=value, params={"download": download}))
+
+
+def _download_command(address: str, default_name: str) -> str:
+    """curl's command that saves ADDRESS, as a shell takes it: quoted (an «&» in it sent
+    curl to the background) and into a file named as the address's last part when that
+    is a plain file name, else DEFAULT_NAME (``-O`` named one «export?format=csv»)."""
+    name = PurePosixPath(urlsplit(address).path).name
+    if not PLAIN_FILE_NAME.fullmatch(name):
+        name = default_name
+    return shlex.join(["curl", "-L", "-o", name, address])
 
 
 def _open(
@@ -836,7 +854,8 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     Ukrainian Excel saves "CSV UTF-8") or a tab, has that delimiter: declare it, as
     the descriptor would.  Frictionless guesses it from the first rows, and with a
     few of them, one with a separator too many or too few, it guessed none: each
-    line was one cell, and every column "missing"."""
+    line was one cell, and every column "missing".  The control is added to the dialect
+    declared: its comment lines and header rows stay."""
     if resource.format not in ("csv", None) or resource.dialect.has_control("csv"):
         return
     names = getattr(resource, "schema", None) and resource.schema.field_names
@@ -845,7 +864,7 @@ def _declare_delimiter_of_header(resource: frictionless.Resource, file: Path) ->
     for header in _first_lines(file):  # the header may stand below a title
         for delimiter in HEADER_DELIMITERS:
             if next(csv.reader([header], delimiter=delimiter), None) == names:
-                resource.dialect = frictionless.Dialect(controls=[CsvControl(delimiter=delimiter)])
+                resource.dialect.add_control(CsvControl(delimiter=delimiter))
                 return
 
 
@@ -1674,10 +1693,10 @@ def _example(field: frictionless.Field) -> str | None:
 def _notation(field: frictionless.Field) -> dict[str, str]:
     """A number field's decimal mark and group separator, as its suggestions are written;
     an integer field's as its descriptor declares them: Frictionless reads neither there,
-    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter,
-    its type error says how to write one."""
+    but they tell whether «1,000» meant a thousand (`suggest._integer`); a list's delimiter
+    and its items' type: its type error says how to write one."""
     if field.type == "list":
-        return {"delimiter": field.delimiter}
+        return {"delimiter": field.delimiter, "item_type": field.item_type}
     if field.type == "number":
         return {"decimal_char": field.decimal_char, "group_char": field.group_char}
     if field.type == "integer":
