@@ -1293,3 +1293,30 @@ def test_one_persons_initials_written_two_ways_are_said(tmp_path):
     ):
         result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
         assert said in " ".join(result.stderr.split()), result.stderr
+
+
+@pytest.mark.parametrize("number", ["123-VIII", "45-3/VIII", "7/VІІІ"])  # the last: a Latin V, Cyrillic І
+def test_a_number_with_a_roman_convocation_is_kept_whole(tmp_path, number):
+    """«№ 123-VIII» was «123» and «№ 45-3/VIII» «45-3» in decision.csv, and not a word: the
+    convocation's numeral, in Latin letters, ended the number."""
+    header = "смт Печеніжин                № 45"
+    source = settlement(tmp_path, (header, f"{header[:-2]}{number}"))
+    answer, _ = imported(tmp_path, source)
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["number"] == number
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+
+
+def test_a_number_read_only_in_part_is_said(tmp_path):
+    """«№ 45–3» (a dash Word put for the hyphen) was «45», silently: the rest of the number
+    is named with its line, and the fix."""
+    header = "смт Печеніжин                № 45"
+    source = settlement(tmp_path, (header, f"{header}–3"))
+    answer, _ = imported(tmp_path, source)
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["number"] == "45"
+    assert {"note": "number-partly-read", "line": 5, "written": "45–3", "number": "45"} in answer["notes"]
+    for lang, said in (
+        ("uk", "Рядок 5: з номера рішення «45–3» прочитано лише «45»"),
+        ("en", "Line 5: of the decision's number «45–3» only «45» was read"),
+    ):
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr

@@ -2213,6 +2213,10 @@ IMPORT_UI = {
             "adopted-without": "Рішення не позначено як проєкт, але його поля {field} ({what}) у тексті "
             "не знайдено: у decision.csv воно порожнє, і validate рахує це помилкою. Допишіть його в текст "
             "рішення над назвою (рядок {line}) та імпортуйте знову; а якщо це проєкт, допишіть першим рядком «ПРОЄКТ».",
+            "number-partly-read": "Рядок {line}: з номера рішення «{written}» прочитано лише «{number}» "
+            "(поле number у decision.csv), решти імпорт не читає. Якщо номер інший, запишіть його в тексті "
+            "рішення цифрами й літерами, розділеними «/» чи дефісом «-» (як-от «45-3», «123-VIII»), та "
+            "імпортуйте знову.",
             "impossible-date": "Рядок {line}: дати «{text}» немає в календарі, тож поле {field} у decision.csv "
             "порожнє. Виправте дату в тексті рішення та імпортуйте знову.",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
@@ -2317,6 +2321,10 @@ IMPORT_UI = {
             "not found in its text: it is empty in decision.csv, and validate counts that as an error. "
             "Add it to the decision's text above its title (line {line}) and import again; or, if it is a draft, add "
             "«ПРОЄКТ» as its first line.",
+            "number-partly-read": "Line {line}: of the decision's number «{written}» only «{number}» was "
+            "read (field number in decision.csv); the import does not read the rest. If the number is "
+            "another, write it in the decision's text in figures and letters parted by «/» or a hyphen «-» "
+            "(such as «45-3», «123-VIII») and import again.",
             "impossible-date": "Line {line}: the date «{text}» is no calendar day, so field {field} is empty in "
             "decision.csv. Correct the date in the decision's text and import again.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "

@@ -173,9 +173,11 @@ DATE_RE = re.compile(
     rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
     rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
 )
-# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2»
-DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґ]+)*"
-NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})")
+# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2», and with the
+# convocation's Roman numeral in Latin letters or Cyrillic look-alikes, «123-VIII», «45-3/VІІІ»
+DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґIVXLCDM]+)*"
+# the number, and what its «№ …» token goes on with (a dash Word put for a hyphen: «45–3»)
+NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})(?P<rest>\S*)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 # «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
@@ -413,6 +415,8 @@ def _parse_preamble(
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if numbered and numbered["rest"].rstrip(".,;:)»"):
+        notes.append(_number_partly_read(lines, numbered))
     if dated and decision_date is None:
         _note_impossible_date(lines, "date", dated.group(0), notes, required=not draft)
     if repeal and repeals_date is None:
@@ -424,6 +428,16 @@ def _parse_preamble(
             if decision[name] is None and not (name == "date" and dated):
                 notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
+
+
+def _number_partly_read(lines: list[str], numbered: re.Match) -> Note:
+    """The note of a «№ …» that goes on past the number read («45–3», a dash Word put for the
+    hyphen): decision.csv holds «45», which is another decision's number."""
+    written = numbered.group(1) + numbered["rest"]
+    return Note(
+        "number-partly-read",
+        {"line": _line_of(lines, written), "written": written, "number": numbered.group(1)},
+    )
 
 
 def _decision_date(found: re.Match) -> date | None:
@@ -447,8 +461,13 @@ def _note_impossible_date(
     """Name the date no calendar has and its line: field NAME is left empty (an error where
     REQUIRED, an adopted decision's date)."""
     start = " ".join(text.split()[:2])  # «від 31»: the line it begins on, if it goes on to the next
-    line = next(i + 1 for i, line in enumerate(lines) if start in normalize_space(line))
+    line = _line_of(lines, start)
     notes.append(Note("impossible-date", {"field": name, "line": line, "text": text, "required": required}))
+
+
+def _line_of(lines: list[str], words: str) -> int:
+    """The number of the first line holding ``words``, its spaces as normalised, for a note to name."""
+    return next(i + 1 for i, line in enumerate(lines) if words in normalize_space(line))
 
 
 def _period(title: str) -> Period:
