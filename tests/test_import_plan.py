@@ -1320,3 +1320,29 @@ def test_a_number_read_only_in_part_is_said(tmp_path):
     ):
         result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
         assert said in " ".join(result.stderr.split()), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("signed", "department"),
+    [
+        ("Начальник організаційно-аналітичного відділу", "Організаційно-аналітичний відділ"),
+        ("Начальниця відділу комунікацій", "Відділ комунікацій"),
+    ],
+    ids=["hyphenated-adjective", "feminine"],
+)
+def test_a_hyphenated_department_and_its_head_a_woman_sign_the_plan(tmp_path, signed, department):
+    """«Начальник організаційно-аналітичного відділу …» was «Під планом не знайдено підпису
+    відділу»: the executive committee published and the head's position was unknown.
+    «Начальниця відділу …» was no signature at all: «рядок 28: не ім'я», exit 1."""
+    source = settlement(tmp_path, ("Начальник відділу комунікацій", signed))
+    answer, people = imported(tmp_path, source)
+    assert answer["unplaced"] == []
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == f"{department} Печеніжинської селищної ради"
+    head = people["Лесюк І.В."]
+    assert (head["first_name"], head["position_uk"], head["position_en"]) == (
+        "Ірина",
+        f"н{signed[1:]} селищної ради",
+        "Head of Department",
+    )

@@ -151,10 +151,14 @@ ADJECTIVE_ENDINGS = {
     "neuter": (("ього", "є"), ("ого", "е")),  # фінансового → фінансове
     "feminine": (("ьої", "я"), ("ої", "а")),  # організаційної → організаційна
 }
-# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальник загального відділу
-# сільської ради Ірина ЛЕСЮК»: the position, the unit and the words naming it, the name
+# the position the department's head signs the plan with, a man's or a woman's
+DEPARTMENT_HEADS = ("Начальник", "Начальниця")
+# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальниця загального відділу
+# сільської ради Ірина ЛЕСЮК», «Начальник організаційно-аналітичного відділу …»: the position,
+# the unit and the words naming it, the name
 DEPARTMENT_RE = re.compile(
-    rf"^(?P<position>Начальник (?P<adjectives>(?:[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
+    rf"^(?P<position>(?:{'|'.join(DEPARTMENT_HEADS)}) "
+    rf"(?P<adjectives>(?:(?:[{LOWER}]+-)*[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
     rf"(?P<words>(?: .+?)??)(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)?)"
     rf" (?P<first>[{UPPER}][{LOWER}]+) (?P<surname>[{UPPER}’'ʼ-]{{2,}})"
 )
@@ -542,7 +546,8 @@ def _department(signed: re.Match, council: Council | None) -> str:
 
 
 def _nominative_adjective(genitive: str, gender: str) -> str:
-    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»."""
+    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»;
+    of a compound only the last part declines: «організаційно-аналітичного» → «організаційно-аналітичний»."""
     for ending, nominative in ADJECTIVE_ENDINGS[gender]:
         if genitive.endswith(ending):
             return genitive[: -len(ending)] + nominative
@@ -614,7 +619,7 @@ def _parse_plan_body(lines: list[str], start: int):
             continue
         is_cell = raw.lstrip(" ").startswith("\t")
         campaign = CAMPAIGN_RE.match(content)
-        if in_signature or (not is_cell and content.startswith("Начальник")):
+        if in_signature or (not is_cell and content.startswith(DEPARTMENT_HEADS)):
             in_signature = True
             signature.append(content)
         elif campaign and roman_value(campaign.group("numeral")) is None:
