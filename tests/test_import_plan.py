@@ -1346,3 +1346,37 @@ def test_a_hyphenated_department_and_its_head_a_woman_sign_the_plan(tmp_path, si
         f"н{signed[1:]} селищної ради",
         "Head of Department",
     )
+
+
+def test_latin_look_alike_letters_in_the_decisions_text_and_signatures_are_read(tmp_path):
+    """«Романа TKAЧУКА» (a Latin T and K) left tkachuk-r-m without a first name and a
+    position, and «Ірина ЛEСЮК» (a Latin E) under the plan was no signature («не знайдено
+    підпису»), her position empty; neither said a word. «Олександр ЖУПAНЮК» (a Latin A) who
+    signs the decision was «не схожий на ім'я підписанта»."""
+    source = settlement(
+        tmp_path,
+        ("Романа ТКАЧУКА", "Романа TKAЧУКА"),
+        ("Ірина ЛЕСЮК", "Ірина ЛEСЮК"),
+        ("Олександр ЖУПАНЮК", "Олександр ЖУПAНЮК"),
+    )
+    answer, people = imported(tmp_path, source)
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    named = {name: (p["first_name"], p["position_uk"]) for name, p in people.items()}
+    assert named == {
+        "Ткачук Р.М.": ("Роман", "заступник селищного голови"),
+        "Лесюк І.В.": ("Ірина", "начальник відділу комунікацій селищної ради"),
+        "Жупанюк О.В.": ("Олександр", "селищний голова"),
+    }
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["signatory_name"] == "Олександр Жупанюк"  # in Cyrillic
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == "Відділ комунікацій Печеніжинської селищної ради"
+
+
+def test_a_name_with_latin_look_alikes_not_read_is_a_note_not_a_position_lost_silently(tmp_path):
+    """«POMAHA TKAЧУКА» (a first name all in Latin letters) is no name the importer reads:
+    the position it loses is still said, where «TKAЧУКА» hid the surname from the search."""
+    source = settlement(tmp_path, ("Романа ТКАЧУКА", "POMAHA TKAЧУКА"))
+    answer, people = imported(tmp_path, source)
+    assert people["Ткачук Р.М."]["position_uk"] == ""
+    quoted = "виконанням рішення покласти на заступника селищного голови POMAHA ТКАЧУКА"  # as it shows
+    assert {"note": "position-unknown", "person": "Ткачук Р.М.", "words": quoted} in answer["notes"]

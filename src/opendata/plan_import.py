@@ -22,6 +22,7 @@ from opendata.quarters import quarter_bounds
 from opendata.text import (
     NotUkrainianText,
     binary_kind,
+    cyrillic_words,
     decode_ukrainian,
     fold_lookalikes,
     latin_slug,
@@ -346,6 +347,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     notes: list[Note] = []
     decision, council, period = _parse_preamble(lines[:plan_start], preamble, source_name, text, notes)
     campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
+    signature = cyrillic_words(signature)  # «Ірина ЛEСЮК», a Latin E: her name and her department read
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
@@ -356,7 +358,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
         notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
     signers = _signers(decision, signed)
-    notes += _attach_positions(people, normalize_space(preamble + " " + signature), signers)
+    notes += _attach_positions(people, cyrillic_words(normalize_space(preamble + " " + signature)), signers)
     _number_tasks(tasks)
     notes += _initials_notes(people, tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
@@ -595,7 +597,7 @@ def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | N
             line_number, rest = numbered[index + 1]
         else:
             line_number = numbered[index][0]
-        name = SIGNATORY_RE.match(rest)
+        name = SIGNATORY_RE.match(cyrillic_words(rest))  # «Олександр ЖУПAНЮК», a Latin A, read
         if name:
             surname = "-".join(part.capitalize() for part in name.group("surname").split("-"))
             return f"{name.group('first')} {surname}", head
