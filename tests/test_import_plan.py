@@ -1380,3 +1380,24 @@ def test_a_name_with_latin_look_alikes_not_read_is_a_note_not_a_position_lost_si
     assert people["Ткачук Р.М."]["position_uk"] == ""
     quoted = "виконанням рішення покласти на заступника селищного голови POMAHA ТКАЧУКА"  # as it shows
     assert {"note": "position-unknown", "person": "Ткачук Р.М.", "words": quoted} in answer["notes"]
+
+
+@pytest.mark.parametrize(
+    ("named", "first_name"),
+    [("Олега", "Олег"), ("Юрія", "Юрій"), ("Петра", "Петро"), ("Марія", "Марія"), ("Миколая", "")],
+)
+def test_a_mans_first_name_beside_a_surname_that_does_not_decline(tmp_path, named, first_name):
+    """«покласти на … Олега ЧОРНИХ» (Чорних is the same in every case) gave people.csv the first
+    name «Олега». Named after «покласти на», a man is in the genitive; a known woman's name
+    written as it is stays; a form not known is left empty: better empty than wrong."""
+    source = settlement(
+        tmp_path,
+        ("Романа ТКАЧУКА", f"{named} ЧОРНИХ"),
+        ("\tТкачук Р.М.", f"\tЧорних {named[0]}.М."),
+        ("Ірина ЛЕСЮК", "Злата ЛЕСЮК"),
+        ("\tЛесюк І.В.", "\tЛесюк З.В."),
+    )
+    _, people = imported(tmp_path, source)
+    chornykh = people[f"Чорних {named[0]}.М."]
+    assert (chornykh["first_name"], chornykh["position_uk"]) == (first_name, "заступник селищного голови")
+    assert people["Лесюк З.В."]["first_name"] == "Злата"  # signed in the nominative, past «покласти на»

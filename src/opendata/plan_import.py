@@ -754,35 +754,69 @@ NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дми�
 
 
 # A first name after «покласти на» beside a surname that does not change: a woman's, whose
-# surname (Петрів, Гнатюк-Стасів) is the same in every case. Its accusative ends in «у» or «ю»
-# («Ольгу», «Наталію»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
+# surname (Петрів, Гнатюк-Стасів) is the same in every case, or a man's whose surname never
+# declines (Чорних). Her accusative ends in «у» or «ю» («Ольгу», «Наталію»), his in «а» or «я»
+# («Олега», «Юрія»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
 ACCUSATIVE_FIRST_NAMES = [("ю", "я"), ("у", "а")]  # Наталію → Наталія, Ольгу → Ольга
 OBLIQUE_FIRST_NAMES = ("ою", "ею", "єю", "і", "ї", "и")  # Ольгою, Ірині, Ірини: which case is not known
+# Women's names in the nominative that end as a man's genitive does («Ольга» as «Олега»): after
+# «покласти на» such a form is hers, written as it is, not his. Those that are a man's genitive
+# too (Олександра, Богдана, Ярослава) are not here: there they are the man's.
+FEMININE_FIRST_NAMES = frozenset(
+    (
+        *("Алла", "Анастасія", "Анна", "Антоніна", "Валентина", "Валерія", "Вікторія", "Віра"),
+        *("Галина", "Ганна", "Дарина", "Дар’я", "Діана", "Євгенія", "Жанна", "Зінаїда", "Зоряна"),
+        *("Ірина", "Іванна", "Інна", "Катерина", "Кристина", "Ксенія", "Лариса", "Леся", "Лідія"),
+        *("Лілія", "Людмила", "Марина", "Марія", "Мар’яна", "Надія", "Наталія", "Наталя", "Ніна"),
+        *("Оксана", "Олена", "Ольга", "Поліна", "Раїса", "Світлана", "Софія", "Тамара", "Тетяна"),
+        *("Уляна", "Христина", "Юлія", "Яна"),
+    )
+)
+# «покласти на», «покладається на», «покладено на»: the names after it are in the accusative
+ASSIGNED_TO_RE = re.compile(r"\bпокла\w* на\s")
+# a sentence's end: a word's full stop, not an initial's («О.В. ТОКАРЧУКА») or a date's («2017р. №»)
+SENTENCE_END_RE = re.compile(r"[^\W\d_]{2}\.\s")
 
 
-def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
+def _nominative_first_name(
+    form: str, surname_in_text: str, surname: str, *, assigned: bool = False
+) -> str | None:
     """The text names people in the genitive or accusative after «покласти на» ("Олега
-    ТОКАРЧУКА", "Ольгу ПЕТРІВ"). None where the ending is not one whose nominative is known:
-    better empty than wrong."""
+    ТОКАРЧУКА", "Ольгу ПЕТРІВ"; ``assigned``: the name stands there). None where the ending is
+    not one whose nominative is known: better empty than wrong."""
     if len(surname_in_text) <= len(surname):  # a surname as in the table: a nominative or a woman's
-        return _unchanged_surnames_first_name(form)
-    if form in NOMINATIVES_OF_GENITIVES:
-        return NOMINATIVES_OF_GENITIVES[form]
-    for genitive, nominative in GENITIVE_FIRST_NAMES:
-        if form.endswith(genitive):
-            return form[: len(form) - len(genitive)] + nominative
+        return _unchanged_surnames_first_name(form, assigned)
+    return _masculine_nominative(form)
+
+
+def _masculine_nominative(genitive: str) -> str | None:
+    """«Олега» → Олег, «Юрія» → Юрій, «Петра» → Петро; None for an ending not known."""
+    if genitive in NOMINATIVES_OF_GENITIVES:
+        return NOMINATIVES_OF_GENITIVES[genitive]
+    for ending, nominative in GENITIVE_FIRST_NAMES:
+        if genitive.endswith(ending):
+            return genitive[: len(genitive) - len(ending)] + nominative
     return None
 
 
-def _unchanged_surnames_first_name(form: str) -> str | None:
+def _unchanged_surnames_first_name(form: str, assigned: bool) -> str | None:
     """The nominative of a first name beside a surname written as in the table: «Ольгу ПЕТРІВ»
-    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None."""
+    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None. After «покласти на» a form in
+    «а» or «я» is a man's genitive («Олега ЧОРНИХ», Олег), or a woman's name as it is («Марія»)."""
     if form.endswith(OBLIQUE_FIRST_NAMES):
         return None
     for accusative, nominative in ACCUSATIVE_FIRST_NAMES:
         if form.endswith(accusative):
             return form[: len(form) - len(accusative)] + nominative
+    if assigned and form.endswith(("а", "я")) and one_apostrophe(form) not in FEMININE_FIRST_NAMES:
+        return _masculine_nominative(form)
     return form
+
+
+def _assigned(before: str) -> bool:
+    """Whether a name whose text before it is ``before`` stands in the sentence «… покласти на …»."""
+    found = list(ASSIGNED_TO_RE.finditer(before))
+    return bool(found) and not SENTENCE_END_RE.search(before, found[-1].end())
 
 
 def _position_pattern(in_text: str) -> re.Pattern:
@@ -824,10 +858,13 @@ def _attach_positions(people: list[Person], flat_text: str, signers: list[Signer
         first, initial, upper = _named(match)
         for person in people:
             if upper.startswith(person.surname.upper()) and initial == person.initials[0]:
-                if first:
-                    person.first_name = _nominative_first_name(first, upper, person.surname)
                 # «голови – Олега ТОКАРЧУКА», «голови, Олега ТОКАРЧУКА», «(Олега ТОКАРЧУКА)»
                 before = flat_text[: match.start()].rstrip(" (,–—-")
+                if first:
+                    assigned = _assigned(before)
+                    person.first_name = _nominative_first_name(
+                        first, upper, person.surname, assigned=assigned
+                    )
                 position = _position_before(before)
                 if position:
                     person.position_uk, person.position_en = position
