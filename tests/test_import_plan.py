@@ -1401,3 +1401,27 @@ def test_a_mans_first_name_beside_a_surname_that_does_not_decline(tmp_path, name
     chornykh = people[f"Чорних {named[0]}.М."]
     assert (chornykh["first_name"], chornykh["position_uk"]) == (first_name, "заступник селищного голови")
     assert people["Лесюк З.В."]["first_name"] == "Злата"  # signed in the nominative, past «покласти на»
+
+
+def test_a_signers_position_is_given_to_no_one_of_two_it_may_be(tmp_path):
+    """«Жупанюк О.В.» and «Жупанюк О.М.» in the plan, and «Селищний голова Олександр ЖУПАНЮК»
+    signing: both were «селищний голова», and not a word. Who signs is not known: neither has
+    it, and a note names both and the fix."""
+    source = settlement(tmp_path, ("\tЖупанюк О.В.", "\tЖупанюк О.В.\nЖупанюк О.М."))
+    answer, people = imported(tmp_path, source)
+    for name in ("Жупанюк О.В.", "Жупанюк О.М."):
+        assert (people[name]["position_uk"], people[name]["position_en"]) == ("", ""), name
+    assert [note for note in answer["notes"] if note["note"] != "no-english-titles"] == [
+        {"note": "signer-undecided", "signer": "Олександр Жупанюк", "position": "селищний голова",
+         "people": "Жупанюк О.В., Жупанюк О.М.", "ids": "zhupaniuk-o-v, zhupaniuk-o-m"}
+    ]  # fmt: skip
+    assert people["Ткачук Р.М."]["position_uk"] == "заступник селищного голови"
+    assert people["Лесюк І.В."]["position_uk"] == "начальник відділу комунікацій селищної ради"
+    for lang, said in (
+        ("uk", "«Олександр Жупанюк» підписує як «селищний голова», але так можуть звати кількох із плану: "
+         "Жупанюк О.В., Жупанюк О.М."),
+        ("en", "«Олександр Жупанюк» signs as «селищний голова», but several in the plan may be that name: "
+         "Жупанюк О.В., Жупанюк О.М."),
+    ):  # fmt: skip
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr

@@ -2235,6 +2235,10 @@ IMPORT_UI = {
             "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
             "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
             "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
+            "signer-undecided": "«{signer}» підписує як «{position}», але так можуть звати кількох із плану: "
+            "{people}; хто з них підписує, невідомо, тож посади в people.csv (position_uk, position_en) не "
+            "записано нікому з них ({ids}). Допишіть її тому, хто підписує, у people.csv після імпорту "
+            "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
             "initials-differ": "«{short}» (завдання: {tasks}) і «{full}» — мабуть, та сама особа, але "
             "ініціали записано по-різному, тож у people.csv це дві особи: {short_id} і {full_id}. Якщо це "
             "одна особа, допишіть ініціали повністю в тексті рішення (завдання: {tasks}) та імпортуйте знову.",
@@ -2344,6 +2348,10 @@ IMPORT_UI = {
             "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
             "people.csv after the import (the next import does not overwrite that file changed by hand, and "
             "with --force it does).",
+            "signer-undecided": "«{signer}» signs as «{position}», but several in the plan may be that name: "
+            "{people}; which of them signs is not known, so people.csv (position_uk, position_en) gives the "
+            "position to none of them ({ids}). Add it to the one who signs in people.csv after the import "
+            "(the next import does not overwrite that file changed by hand, and with --force it does).",
             "initials-differ": "«{short}» (tasks: {tasks}) and «{full}» are likely one person with the "
             "initials written two ways, so people.csv holds two: {short_id} and {full_id}. If they are one, "
             "write the initials in full in the decision's text (tasks: {tasks}) and import again.",

@@ -567,6 +567,8 @@ class Signer:
     position_en: str
 
     def is_person(self, person: Person) -> bool:
+        """The same surname and first initial («Олександр ЖУПАНЮК», «Жупанюк О.В.»): a signer may
+        fit several people of the plan."""
         return self.surname.upper() == person.surname.upper() and self.first_name[0] == person.initials[0]
 
 
@@ -870,21 +872,50 @@ def _attach_positions(people: list[Person], flat_text: str, signers: list[Signer
                     person.position_uk, person.position_en = position
                 else:
                     unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
-    for person in people:
-        signer = next((signer for signer in signers if signer.is_person(person)), None)
-        if person.position_uk is None and signer:
-            person.position_uk, person.position_en = signer.position_uk, signer.position_en
+    undecided = _give_signers_positions(people, signers)
+    undecided_ids = {person.person_id for _, matching in undecided for person in matching}
     for person in people:  # named in a way not read above («Олега Токарчука»): said, not lost
-        if person.position_uk is None and person.person_id not in unknown:
+        if person.position_uk is None and person.person_id not in unknown.keys() | undecided_ids:
             found = re.search(rf"\b{re.escape(_surname_stem(person.surname))}\w*", flat_text, re.IGNORECASE)
             if found:
                 words = flat_text[: found.end()].split()[-POSITION_WORDS - 1 :]
                 unknown[person.person_id] = " ".join(words)
     return [
-        Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
-        for person in people
-        if person.person_id in unknown and person.position_uk is None
+        *(_signer_undecided(signer, matching) for signer, matching in undecided),
+        *(
+            Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
+            for person in people
+            if person.person_id in unknown.keys() - undecided_ids and person.position_uk is None
+        ),
     ]
+
+
+def _give_signers_positions(people: list[Person], signers: list[Signer]) -> list[tuple[Signer, list[Person]]]:
+    """Give the position each signer signs with to the one person of the plan they are, where
+    the text before the name stated none. A signer whom several fit («Жупанюк О.В.» and
+    «Жупанюк О.М.» for Олександр ЖУПАНЮК) gives it to none of them, as who signs is not known:
+    those signers and the people they fit are returned, for a note."""
+    undecided = []
+    for signer in signers:
+        matching = [person for person in people if signer.is_person(person)]
+        if len(matching) == 1 and matching[0].position_uk is None:
+            matching[0].position_uk, matching[0].position_en = signer.position_uk, signer.position_en
+        elif len(matching) > 1 and any(person.position_uk is None for person in matching):
+            undecided.append((signer, matching))
+    return undecided
+
+
+def _signer_undecided(signer: Signer, matching: list[Person]) -> Note:
+    """The note of a signer whom several people of the plan fit: their names and ids, and the fix."""
+    return Note(
+        "signer-undecided",
+        {
+            "signer": f"{signer.first_name} {signer.surname}",
+            "position": signer.position_uk,
+            "people": ", ".join(person.display_name for person in matching),
+            "ids": ", ".join(person.person_id for person in matching),
+        },
+    )
 
 
 def _named(match: re.Match) -> tuple[str | None, str, str]:
