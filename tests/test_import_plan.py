@@ -1293,3 +1293,135 @@ def test_one_persons_initials_written_two_ways_are_said(tmp_path):
     ):
         result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
         assert said in " ".join(result.stderr.split()), result.stderr
+
+
+@pytest.mark.parametrize("number", ["123-VIII", "45-3/VIII", "7/VІІІ"])  # the last: a Latin V, Cyrillic І
+def test_a_number_with_a_roman_convocation_is_kept_whole(tmp_path, number):
+    """«№ 123-VIII» was «123» and «№ 45-3/VIII» «45-3» in decision.csv, and not a word: the
+    convocation's numeral, in Latin letters, ended the number."""
+    header = "смт Печеніжин                № 45"
+    source = settlement(tmp_path, (header, f"{header[:-2]}{number}"))
+    answer, _ = imported(tmp_path, source)
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["number"] == number
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+
+
+def test_a_number_read_only_in_part_is_said(tmp_path):
+    """«№ 45–3» (a dash Word put for the hyphen) was «45», silently: the rest of the number
+    is named with its line, and the fix."""
+    header = "смт Печеніжин                № 45"
+    source = settlement(tmp_path, (header, f"{header}–3"))
+    answer, _ = imported(tmp_path, source)
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["number"] == "45"
+    assert {"note": "number-partly-read", "line": 5, "written": "45–3", "number": "45"} in answer["notes"]
+    for lang, said in (
+        ("uk", "Рядок 5: з номера рішення «45–3» прочитано лише «45»"),
+        ("en", "Line 5: of the decision's number «45–3» only «45» was read"),
+    ):
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("signed", "department"),
+    [
+        ("Начальник організаційно-аналітичного відділу", "Організаційно-аналітичний відділ"),
+        ("Начальниця відділу комунікацій", "Відділ комунікацій"),
+    ],
+    ids=["hyphenated-adjective", "feminine"],
+)
+def test_a_hyphenated_department_and_its_head_a_woman_sign_the_plan(tmp_path, signed, department):
+    """«Начальник організаційно-аналітичного відділу …» was «Під планом не знайдено підпису
+    відділу»: the executive committee published and the head's position was unknown.
+    «Начальниця відділу …» was no signature at all: «рядок 28: не ім'я», exit 1."""
+    source = settlement(tmp_path, ("Начальник відділу комунікацій", signed))
+    answer, people = imported(tmp_path, source)
+    assert answer["unplaced"] == []
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == f"{department} Печеніжинської селищної ради"
+    head = people["Лесюк І.В."]
+    assert (head["first_name"], head["position_uk"], head["position_en"]) == (
+        "Ірина",
+        f"н{signed[1:]} селищної ради",
+        "Head of Department",
+    )
+
+
+def test_latin_look_alike_letters_in_the_decisions_text_and_signatures_are_read(tmp_path):
+    """«Романа TKAЧУКА» (a Latin T and K) left tkachuk-r-m without a first name and a
+    position, and «Ірина ЛEСЮК» (a Latin E) under the plan was no signature («не знайдено
+    підпису»), her position empty; neither said a word. «Олександр ЖУПAНЮК» (a Latin A) who
+    signs the decision was «не схожий на ім'я підписанта»."""
+    source = settlement(
+        tmp_path,
+        ("Романа ТКАЧУКА", "Романа TKAЧУКА"),
+        ("Ірина ЛЕСЮК", "Ірина ЛEСЮК"),
+        ("Олександр ЖУПАНЮК", "Олександр ЖУПAНЮК"),
+    )
+    answer, people = imported(tmp_path, source)
+    assert [note["note"] for note in answer["notes"]] == ["no-english-titles"]
+    named = {name: (p["first_name"], p["position_uk"]) for name, p in people.items()}
+    assert named == {
+        "Ткачук Р.М.": ("Роман", "заступник селищного голови"),
+        "Лесюк І.В.": ("Ірина", "начальник відділу комунікацій селищної ради"),
+        "Жупанюк О.В.": ("Олександр", "селищний голова"),
+    }
+    assert rows(tmp_path / "pkg" / "decision.csv")[0]["signatory_name"] == "Олександр Жупанюк"  # in Cyrillic
+    publisher = next(c for c in descriptor(tmp_path / "pkg")["contributors"] if c["role"] == "publisher")
+    assert publisher["title"] == "Відділ комунікацій Печеніжинської селищної ради"
+
+
+def test_a_name_with_latin_look_alikes_not_read_is_a_note_not_a_position_lost_silently(tmp_path):
+    """«POMAHA TKAЧУКА» (a first name all in Latin letters) is no name the importer reads:
+    the position it loses is still said, where «TKAЧУКА» hid the surname from the search."""
+    source = settlement(tmp_path, ("Романа ТКАЧУКА", "POMAHA TKAЧУКА"))
+    answer, people = imported(tmp_path, source)
+    assert people["Ткачук Р.М."]["position_uk"] == ""
+    quoted = "виконанням рішення покласти на заступника селищного голови POMAHA ТКАЧУКА"  # as it shows
+    assert {"note": "position-unknown", "person": "Ткачук Р.М.", "words": quoted} in answer["notes"]
+
+
+@pytest.mark.parametrize(
+    ("named", "first_name"),
+    [("Олега", "Олег"), ("Юрія", "Юрій"), ("Петра", "Петро"), ("Марія", "Марія"), ("Миколая", "")],
+)
+def test_a_mans_first_name_beside_a_surname_that_does_not_decline(tmp_path, named, first_name):
+    """«покласти на … Олега ЧОРНИХ» (Чорних is the same in every case) gave people.csv the first
+    name «Олега». Named after «покласти на», a man is in the genitive; a known woman's name
+    written as it is stays; a form not known is left empty: better empty than wrong."""
+    source = settlement(
+        tmp_path,
+        ("Романа ТКАЧУКА", f"{named} ЧОРНИХ"),
+        ("\tТкачук Р.М.", f"\tЧорних {named[0]}.М."),
+        ("Ірина ЛЕСЮК", "Злата ЛЕСЮК"),
+        ("\tЛесюк І.В.", "\tЛесюк З.В."),
+    )
+    _, people = imported(tmp_path, source)
+    chornykh = people[f"Чорних {named[0]}.М."]
+    assert (chornykh["first_name"], chornykh["position_uk"]) == (first_name, "заступник селищного голови")
+    assert people["Лесюк З.В."]["first_name"] == "Злата"  # signed in the nominative, past «покласти на»
+
+
+def test_a_signers_position_is_given_to_no_one_of_two_it_may_be(tmp_path):
+    """«Жупанюк О.В.» and «Жупанюк О.М.» in the plan, and «Селищний голова Олександр ЖУПАНЮК»
+    signing: both were «селищний голова», and not a word. Who signs is not known: neither has
+    it, and a note names both and the fix."""
+    source = settlement(tmp_path, ("\tЖупанюк О.В.", "\tЖупанюк О.В.\nЖупанюк О.М."))
+    answer, people = imported(tmp_path, source)
+    for name in ("Жупанюк О.В.", "Жупанюк О.М."):
+        assert (people[name]["position_uk"], people[name]["position_en"]) == ("", ""), name
+    assert [note for note in answer["notes"] if note["note"] != "no-english-titles"] == [
+        {"note": "signer-undecided", "signer": "Олександр Жупанюк", "position": "селищний голова",
+         "people": "Жупанюк О.В., Жупанюк О.М.", "ids": "zhupaniuk-o-v, zhupaniuk-o-m"}
+    ]  # fmt: skip
+    assert people["Ткачук Р.М."]["position_uk"] == "заступник селищного голови"
+    assert people["Лесюк І.В."]["position_uk"] == "начальник відділу комунікацій селищної ради"
+    for lang, said in (
+        ("uk", "«Олександр Жупанюк» підписує як «селищний голова», але так можуть звати кількох із плану: "
+         "Жупанюк О.В., Жупанюк О.М."),
+        ("en", "«Олександр Жупанюк» signs as «селищний голова», but several in the plan may be that name: "
+         "Жупанюк О.В., Жупанюк О.М."),
+    ):  # fmt: skip
+        result = run_cli("import-plan", source, "--out", tmp_path / "pkg", "--force", "--lang", lang)
+        assert said in " ".join(result.stderr.split()), result.stderr

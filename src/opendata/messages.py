@@ -2273,6 +2273,10 @@ IMPORT_UI = {
             "adopted-without": "Рішення не позначено як проєкт, але його поля {field} ({what}) у тексті "
             "не знайдено: у decision.csv воно порожнє, і validate рахує це помилкою. Допишіть його в текст "
             "рішення над назвою (рядок {line}) та імпортуйте знову; а якщо це проєкт, допишіть першим рядком «ПРОЄКТ».",
+            "number-partly-read": "Рядок {line}: з номера рішення «{written}» прочитано лише «{number}» "
+            "(поле number у decision.csv), решти імпорт не читає. Якщо номер інший, запишіть його в тексті "
+            "рішення цифрами й літерами, розділеними «/» чи дефісом «-» (як-от «45-3», «123-VIII»), та "
+            "імпортуйте знову.",
             "impossible-date": "Рядок {line}: дати «{text}» немає в календарі, тож поле {field} у decision.csv "
             "порожнє. Виправте дату в тексті рішення та імпортуйте знову.",
             "signatory-unread": "Рядок {line} під «{head}» не схожий на ім'я підписанта («Ім'я ПРІЗВИЩЕ»): "
@@ -2290,6 +2294,10 @@ IMPORT_UI = {
             "BOM, коми, LF), нічого не втрачено.",
             "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
             "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
+            "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
+            "signer-undecided": "«{signer}» підписує як «{position}», але так можуть звати кількох із плану: "
+            "{people}; хто з них підписує, невідомо, тож посади в people.csv (position_uk, position_en) не "
+            "записано нікому з них ({ids}). Допишіть її тому, хто підписує, у people.csv після імпорту "
             "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
             "initials-differ": "«{short}» (завдання: {tasks}) і «{full}» — мабуть, та сама особа, але "
             "ініціали записано по-різному, тож у people.csv це дві особи: {short_id} і {full_id}. Якщо це "
@@ -2377,6 +2385,10 @@ IMPORT_UI = {
             "not found in its text: it is empty in decision.csv, and validate counts that as an error. "
             "Add it to the decision's text above its title (line {line}) and import again; or, if it is a draft, add "
             "«ПРОЄКТ» as its first line.",
+            "number-partly-read": "Line {line}: of the decision's number «{written}» only «{number}» was "
+            "read (field number in decision.csv); the import does not read the rest. If the number is "
+            "another, write it in the decision's text in figures and letters parted by «/» or a hyphen «-» "
+            "(such as «45-3», «123-VIII») and import again.",
             "impossible-date": "Line {line}: the date «{text}» is no calendar day, so field {field} is empty in "
             "decision.csv. Correct the date in the decision's text and import again.",
             "signatory-unread": "Line {line} under «{head}» does not look like the signatory's name "
@@ -2396,6 +2408,10 @@ IMPORT_UI = {
             "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
             "people.csv after the import (the next import does not overwrite that file changed by hand, and "
             "with --force it does).",
+            "signer-undecided": "«{signer}» signs as «{position}», but several in the plan may be that name: "
+            "{people}; which of them signs is not known, so people.csv (position_uk, position_en) gives the "
+            "position to none of them ({ids}). Add it to the one who signs in people.csv after the import "
+            "(the next import does not overwrite that file changed by hand, and with --force it does).",
             "initials-differ": "«{short}» (tasks: {tasks}) and «{full}» are likely one person with the "
             "initials written two ways, so people.csv holds two: {short_id} and {full_id}. If they are one, "
             "write the initials in full in the decision's text (tasks: {tasks}) and import again.",

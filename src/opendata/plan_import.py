@@ -22,6 +22,7 @@ from opendata.quarters import quarter_bounds
 from opendata.text import (
     NotUkrainianText,
     binary_kind,
+    cyrillic_words,
     decode_ukrainian,
     fold_lookalikes,
     latin_slug,
@@ -151,10 +152,14 @@ ADJECTIVE_ENDINGS = {
     "neuter": (("ього", "є"), ("ого", "е")),  # фінансового → фінансове
     "feminine": (("ьої", "я"), ("ої", "а")),  # організаційної → організаційна
 }
-# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальник загального відділу
-# сільської ради Ірина ЛЕСЮК»: the position, the unit and the words naming it, the name
+# the position the department's head signs the plan with, a man's or a woman's
+DEPARTMENT_HEADS = ("Начальник", "Начальниця")
+# «Начальник відділу комунікацій селищної ради Ірина ЛЕСЮК», «Начальниця загального відділу
+# сільської ради Ірина ЛЕСЮК», «Начальник організаційно-аналітичного відділу …»: the position,
+# the unit and the words naming it, the name
 DEPARTMENT_RE = re.compile(
-    rf"^(?P<position>Начальник (?P<adjectives>(?:[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
+    rf"^(?P<position>(?:{'|'.join(DEPARTMENT_HEADS)}) "
+    rf"(?P<adjectives>(?:(?:[{LOWER}]+-)*[{LOWER}]+(?:ого|ої) )*)(?P<unit>{'|'.join(UNITS)})"
     rf"(?P<words>(?: .+?)??)(?: (?:[{UPPER}]\S* )?(?:міської|селищної|сільської) ради)?)"
     rf" (?P<first>[{UPPER}][{LOWER}]+) (?P<surname>[{UPPER}’'ʼ-]{{2,}})"
 )
@@ -173,9 +178,11 @@ DATE_RE = re.compile(
     rf"\bвід\s+[«\"]?(?P<day>\d{{1,2}})[»\"]?"
     rf"(?:\.(?P<month>\d{{1,2}})\.|\s+(?P<month_name>{'|'.join(MONTHS)})\s+)(?P<year>\d{{4}})"
 )
-# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2»
-DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґ]+)*"
-NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})")
+# a decision's number as registered: «187», «45/3», «27-р», «123/2023», «12-1/2», and with the
+# convocation's Roman numeral in Latin letters or Cyrillic look-alikes, «123-VIII», «45-3/VІІІ»
+DECISION_NUMBER = rf"\d+(?:[/-][\d{UPPER}а-яіїєґIVXLCDM]+)*"
+# the number, and what its «№ …» token goes on with (a dash Word put for a hyphen: «45–3»)
+NUMBER_RE = re.compile(rf"№\s*({DECISION_NUMBER})(?P<rest>\S*)")
 # the draft's mark on the first line, in the new spelling or the old («ПРОЕКТ», «Проект рішення»)
 DRAFT_RE = re.compile(r"про[єе]кт(?: рішення\b.*)?", re.IGNORECASE)
 # «Олега ТОКАРЧУКА», «Оксана ПЕТРУК-ЛЕВИЦЬКА»; the surname first too, «ТОКАРЧУКА Олега»;
@@ -340,6 +347,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
     notes: list[Note] = []
     decision, council, period = _parse_preamble(lines[:plan_start], preamble, source_name, text, notes)
     campaigns, tasks, signature, unplaced = _parse_plan_body(lines, plan_start + 1)
+    signature = cyrillic_words(signature)  # «Ірина ЛEСЮК», a Latin E: her name and her department read
     untranslated = [c.numeral for c in campaigns if c.title_en is None]
     if untranslated:
         notes.append(Note("no-english-titles", {"numerals": ", ".join(untranslated)}))
@@ -350,7 +358,7 @@ def parse_decision(text: str, source_name: str) -> ParsedPlan:
         notes.append(Note("no-department", {"publisher": council.issuing_body}))
     people = _resolve_people(tasks, unplaced)
     signers = _signers(decision, signed)
-    notes += _attach_positions(people, normalize_space(preamble + " " + signature), signers)
+    notes += _attach_positions(people, cyrillic_words(normalize_space(preamble + " " + signature)), signers)
     _number_tasks(tasks)
     notes += _initials_notes(people, tasks)
     return ParsedPlan(decision, campaigns, tasks, people, unplaced, council, period, department, notes=notes)
@@ -413,6 +421,8 @@ def _parse_preamble(
         "source_file": source_name,
         "source_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
     }
+    if numbered and numbered["rest"].rstrip(".,;:)»"):
+        notes.append(_number_partly_read(lines, numbered))
     if dated and decision_date is None:
         _note_impossible_date(lines, "date", dated.group(0), notes, required=not draft)
     if repeal and repeals_date is None:
@@ -424,6 +434,16 @@ def _parse_preamble(
             if decision[name] is None and not (name == "date" and dated):
                 notes.append(Note("adopted-without", {"field": name, "line": title_line}))
     return decision, council, period
+
+
+def _number_partly_read(lines: list[str], numbered: re.Match) -> Note:
+    """The note of a «№ …» that goes on past the number read («45–3», a dash Word put for the
+    hyphen): decision.csv holds «45», which is another decision's number."""
+    written = numbered.group(1) + numbered["rest"]
+    return Note(
+        "number-partly-read",
+        {"line": _line_of(lines, written), "written": written, "number": numbered.group(1)},
+    )
 
 
 def _decision_date(found: re.Match) -> date | None:
@@ -447,8 +467,13 @@ def _note_impossible_date(
     """Name the date no calendar has and its line: field NAME is left empty (an error where
     REQUIRED, an adopted decision's date)."""
     start = " ".join(text.split()[:2])  # «від 31»: the line it begins on, if it goes on to the next
-    line = next(i + 1 for i, line in enumerate(lines) if start in normalize_space(line))
+    line = _line_of(lines, start)
     notes.append(Note("impossible-date", {"field": name, "line": line, "text": text, "required": required}))
+
+
+def _line_of(lines: list[str], words: str) -> int:
+    """The number of the first line holding ``words``, its spaces as normalised, for a note to name."""
+    return next(i + 1 for i, line in enumerate(lines) if words in normalize_space(line))
 
 
 def _period(title: str) -> Period:
@@ -523,7 +548,8 @@ def _department(signed: re.Match, council: Council | None) -> str:
 
 
 def _nominative_adjective(genitive: str, gender: str) -> str:
-    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»."""
+    """«загального» → «загальний» before «відділ», «фінансового» → «фінансове» before «управління»;
+    of a compound only the last part declines: «організаційно-аналітичного» → «організаційно-аналітичний»."""
     for ending, nominative in ADJECTIVE_ENDINGS[gender]:
         if genitive.endswith(ending):
             return genitive[: -len(ending)] + nominative
@@ -541,6 +567,8 @@ class Signer:
     position_en: str
 
     def is_person(self, person: Person) -> bool:
+        """The same surname and first initial («Олександр ЖУПАНЮК», «Жупанюк О.В.»): a signer may
+        fit several people of the plan."""
         return self.surname.upper() == person.surname.upper() and self.first_name[0] == person.initials[0]
 
 
@@ -571,7 +599,7 @@ def _signatory(lines: list[str], notes: list[Note]) -> tuple[str | None, str | N
             line_number, rest = numbered[index + 1]
         else:
             line_number = numbered[index][0]
-        name = SIGNATORY_RE.match(rest)
+        name = SIGNATORY_RE.match(cyrillic_words(rest))  # «Олександр ЖУПAНЮК», a Latin A, read
         if name:
             surname = "-".join(part.capitalize() for part in name.group("surname").split("-"))
             return f"{name.group('first')} {surname}", head
@@ -595,7 +623,7 @@ def _parse_plan_body(lines: list[str], start: int):
             continue
         is_cell = raw.lstrip(" ").startswith("\t")
         campaign = CAMPAIGN_RE.match(content)
-        if in_signature or (not is_cell and content.startswith("Начальник")):
+        if in_signature or (not is_cell and content.startswith(DEPARTMENT_HEADS)):
             in_signature = True
             signature.append(content)
         elif campaign and roman_value(campaign.group("numeral")) is None:
@@ -728,35 +756,69 @@ NOMINATIVES_OF_GENITIVES = {"Петра": "Петро", "Дмитра": "Дми�
 
 
 # A first name after «покласти на» beside a surname that does not change: a woman's, whose
-# surname (Петрів, Гнатюк-Стасів) is the same in every case. Its accusative ends in «у» or «ю»
-# («Ольгу», «Наталію»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
+# surname (Петрів, Гнатюк-Стасів) is the same in every case, or a man's whose surname never
+# declines (Чорних). Her accusative ends in «у» or «ю» («Ольгу», «Наталію»), his in «а» or «я»
+# («Олега», «Юрія»); the other cases' endings, «і», «и», «ою», …, are not a nominative's.
 ACCUSATIVE_FIRST_NAMES = [("ю", "я"), ("у", "а")]  # Наталію → Наталія, Ольгу → Ольга
 OBLIQUE_FIRST_NAMES = ("ою", "ею", "єю", "і", "ї", "и")  # Ольгою, Ірині, Ірини: which case is not known
+# Women's names in the nominative that end as a man's genitive does («Ольга» as «Олега»): after
+# «покласти на» such a form is hers, written as it is, not his. Those that are a man's genitive
+# too (Олександра, Богдана, Ярослава) are not here: there they are the man's.
+FEMININE_FIRST_NAMES = frozenset(
+    (
+        *("Алла", "Анастасія", "Анна", "Антоніна", "Валентина", "Валерія", "Вікторія", "Віра"),
+        *("Галина", "Ганна", "Дарина", "Дар’я", "Діана", "Євгенія", "Жанна", "Зінаїда", "Зоряна"),
+        *("Ірина", "Іванна", "Інна", "Катерина", "Кристина", "Ксенія", "Лариса", "Леся", "Лідія"),
+        *("Лілія", "Людмила", "Марина", "Марія", "Мар’яна", "Надія", "Наталія", "Наталя", "Ніна"),
+        *("Оксана", "Олена", "Ольга", "Поліна", "Раїса", "Світлана", "Софія", "Тамара", "Тетяна"),
+        *("Уляна", "Христина", "Юлія", "Яна"),
+    )
+)
+# «покласти на», «покладається на», «покладено на»: the names after it are in the accusative
+ASSIGNED_TO_RE = re.compile(r"\bпокла\w* на\s")
+# a sentence's end: a word's full stop, not an initial's («О.В. ТОКАРЧУКА») or a date's («2017р. №»)
+SENTENCE_END_RE = re.compile(r"[^\W\d_]{2}\.\s")
 
 
-def _nominative_first_name(form: str, surname_in_text: str, surname: str) -> str | None:
+def _nominative_first_name(
+    form: str, surname_in_text: str, surname: str, *, assigned: bool = False
+) -> str | None:
     """The text names people in the genitive or accusative after «покласти на» ("Олега
-    ТОКАРЧУКА", "Ольгу ПЕТРІВ"). None where the ending is not one whose nominative is known:
-    better empty than wrong."""
+    ТОКАРЧУКА", "Ольгу ПЕТРІВ"; ``assigned``: the name stands there). None where the ending is
+    not one whose nominative is known: better empty than wrong."""
     if len(surname_in_text) <= len(surname):  # a surname as in the table: a nominative or a woman's
-        return _unchanged_surnames_first_name(form)
-    if form in NOMINATIVES_OF_GENITIVES:
-        return NOMINATIVES_OF_GENITIVES[form]
-    for genitive, nominative in GENITIVE_FIRST_NAMES:
-        if form.endswith(genitive):
-            return form[: len(form) - len(genitive)] + nominative
+        return _unchanged_surnames_first_name(form, assigned)
+    return _masculine_nominative(form)
+
+
+def _masculine_nominative(genitive: str) -> str | None:
+    """«Олега» → Олег, «Юрія» → Юрій, «Петра» → Петро; None for an ending not known."""
+    if genitive in NOMINATIVES_OF_GENITIVES:
+        return NOMINATIVES_OF_GENITIVES[genitive]
+    for ending, nominative in GENITIVE_FIRST_NAMES:
+        if genitive.endswith(ending):
+            return genitive[: len(genitive) - len(ending)] + nominative
     return None
 
 
-def _unchanged_surnames_first_name(form: str) -> str | None:
+def _unchanged_surnames_first_name(form: str, assigned: bool) -> str | None:
     """The nominative of a first name beside a surname written as in the table: «Ольгу ПЕТРІВ»
-    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None."""
+    is Ольга, «Ірина ЛЕСЮК» Ірина; «Ірині ЛЕСЮК» (to whom) None. After «покласти на» a form in
+    «а» or «я» is a man's genitive («Олега ЧОРНИХ», Олег), or a woman's name as it is («Марія»)."""
     if form.endswith(OBLIQUE_FIRST_NAMES):
         return None
     for accusative, nominative in ACCUSATIVE_FIRST_NAMES:
         if form.endswith(accusative):
             return form[: len(form) - len(accusative)] + nominative
+    if assigned and form.endswith(("а", "я")) and one_apostrophe(form) not in FEMININE_FIRST_NAMES:
+        return _masculine_nominative(form)
     return form
+
+
+def _assigned(before: str) -> bool:
+    """Whether a name whose text before it is ``before`` stands in the sentence «… покласти на …»."""
+    found = list(ASSIGNED_TO_RE.finditer(before))
+    return bool(found) and not SENTENCE_END_RE.search(before, found[-1].end())
 
 
 def _position_pattern(in_text: str) -> re.Pattern:
@@ -798,30 +860,62 @@ def _attach_positions(people: list[Person], flat_text: str, signers: list[Signer
         first, initial, upper = _named(match)
         for person in people:
             if upper.startswith(person.surname.upper()) and initial == person.initials[0]:
-                if first:
-                    person.first_name = _nominative_first_name(first, upper, person.surname)
                 # «голови – Олега ТОКАРЧУКА», «голови, Олега ТОКАРЧУКА», «(Олега ТОКАРЧУКА)»
                 before = flat_text[: match.start()].rstrip(" (,–—-")
+                if first:
+                    assigned = _assigned(before)
+                    person.first_name = _nominative_first_name(
+                        first, upper, person.surname, assigned=assigned
+                    )
                 position = _position_before(before)
                 if position:
                     person.position_uk, person.position_en = position
                 else:
                     unknown[person.person_id] = " ".join([*before.split()[-POSITION_WORDS:], match.group(0)])
-    for person in people:
-        signer = next((signer for signer in signers if signer.is_person(person)), None)
-        if person.position_uk is None and signer:
-            person.position_uk, person.position_en = signer.position_uk, signer.position_en
+    undecided = _give_signers_positions(people, signers)
+    undecided_ids = {person.person_id for _, matching in undecided for person in matching}
     for person in people:  # named in a way not read above («Олега Токарчука»): said, not lost
-        if person.position_uk is None and person.person_id not in unknown:
+        if person.position_uk is None and person.person_id not in unknown.keys() | undecided_ids:
             found = re.search(rf"\b{re.escape(_surname_stem(person.surname))}\w*", flat_text, re.IGNORECASE)
             if found:
                 words = flat_text[: found.end()].split()[-POSITION_WORDS - 1 :]
                 unknown[person.person_id] = " ".join(words)
     return [
-        Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
-        for person in people
-        if person.person_id in unknown and person.position_uk is None
+        *(_signer_undecided(signer, matching) for signer, matching in undecided),
+        *(
+            Note("position-unknown", {"person": person.display_name, "words": unknown[person.person_id]})
+            for person in people
+            if person.person_id in unknown.keys() - undecided_ids and person.position_uk is None
+        ),
     ]
+
+
+def _give_signers_positions(people: list[Person], signers: list[Signer]) -> list[tuple[Signer, list[Person]]]:
+    """Give the position each signer signs with to the one person of the plan they are, where
+    the text before the name stated none. A signer whom several fit («Жупанюк О.В.» and
+    «Жупанюк О.М.» for Олександр ЖУПАНЮК) gives it to none of them, as who signs is not known:
+    those signers and the people they fit are returned, for a note."""
+    undecided = []
+    for signer in signers:
+        matching = [person for person in people if signer.is_person(person)]
+        if len(matching) == 1 and matching[0].position_uk is None:
+            matching[0].position_uk, matching[0].position_en = signer.position_uk, signer.position_en
+        elif len(matching) > 1 and any(person.position_uk is None for person in matching):
+            undecided.append((signer, matching))
+    return undecided
+
+
+def _signer_undecided(signer: Signer, matching: list[Person]) -> Note:
+    """The note of a signer whom several people of the plan fit: their names and ids, and the fix."""
+    return Note(
+        "signer-undecided",
+        {
+            "signer": f"{signer.first_name} {signer.surname}",
+            "position": signer.position_uk,
+            "people": ", ".join(person.display_name for person in matching),
+            "ids": ", ".join(person.person_id for person in matching),
+        },
+    )
 
 
 def _named(match: re.Match) -> tuple[str | None, str, str]:

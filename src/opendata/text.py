@@ -188,6 +188,17 @@ def is_cyrillic(letter: str) -> bool:
     return "\u0400" <= letter <= "\u04ff"
 
 
+def cyrillic_words(text: str) -> str:
+    """``text`` with each word that has a Cyrillic letter wholly in Cyrillic: «TKAЧУКА», typed
+    with a Latin T and K, is «ТКАЧУКА», as a Ukrainian name is meant; a word all in Latin
+    («IT», «Covid») stays as written. Letter for letter, so offsets in the two are the same."""
+    return re.sub(
+        r"[^\W\d_]+",
+        lambda word: fold_lookalikes(word[0], to="cyrillic") if any(map(is_cyrillic, word[0])) else word[0],
+        text,
+    )
+
+
 def foreign_letters(written: str, meant: str) -> list[str]:
     """The look-alike letters of ``written`` from the alphabet its other letters are not
     in: «о» in «dоne» (Cyrillic among Latin), «I» in «Коба I.Ю.».  The letters without a
