@@ -166,8 +166,9 @@ def validate(
     # fail on the other table's bytes with an error that names the wrong file
     # the files' sizes and checksums, against the descriptor's, while the tables are checked
     with integrity.InBackground(resources) as promised:
-        # each folder of the tables listed once, for files saved under another name
-        folders = Folders(resource.path for resource in resources if isinstance(resource.path, str))
+        # each folder of the tables listed once (every part of a multipart one), for files saved
+        # under another name
+        folders = Folders(path for resource in resources for path in resource.paths)
         files = [resource for resource in resources if _check_file(resource, report, folders)]
         unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
         readable_tables: set[str] = set()
@@ -753,13 +754,29 @@ def _is_table(resource: frictionless.Resource) -> bool:
 
 
 def _check_file(resource: frictionless.Resource, report: ValidationReport, folders: Folders) -> bool:
-    """File-level checks; False when the table must not be read further."""
+    """File-level checks of each of the table's files (a multipart table's parts, each named:
+    Frictionless, which reads them, named none); False when the table must not be read further."""
     if resource.remote or resource.path is None:  # inline data has no file
         return True
-    file = Path(resource.normpath)
-    display = resource.path
+    checked = [
+        _check_part(resource, display, Path(file), report, folders)
+        for display, file in zip(resource.paths, resource.normpaths, strict=True)
+    ]
+    if not all(checked):
+        return False
+    if _read_as_utf8(resource):
+        file = Path(resource.normpath)
+        _declare_delimiter_of_header(resource, file)
+        _declare_header_row(resource, file)
+    return True
+
+
+def _check_part(
+    resource: frictionless.Resource, display: str, file: Path, report: ValidationReport, folders: Folders
+) -> bool:
+    """The checks of one of the table's files (``display``: its path in the descriptor)."""
     if not file.is_file():
-        report.problems.append(_missing(resource, file, folders))
+        report.problems.append(_missing(resource, display, file, folders))
         return False
     # her new rows may be there, left out without a word (a workbook is saved as CSV)
     workbook = folders.newer_workbook(file, display) if resource.format in ("csv", "tsv") else None
@@ -785,9 +802,10 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             return False
         # The first window only: the engine decodes the rest strictly, and a byte it
         # cannot decode sends the whole file through the same check (_check_table).
-        not_utf8 = _not_utf8(file, first=UTF8_FIRST)
+        # Frictionless reads a multipart table, and names no part: each is checked whole.
+        not_utf8 = _not_utf8(file, first=None if resource.multipart else UTF8_FIRST)
         if not_utf8:
-            _wrong_encoding(resource, not_utf8, report)
+            _wrong_encoding(resource, display, not_utf8, report)
             return False
         if start.startswith(codecs.BOM_UTF8):
             resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
@@ -797,8 +815,6 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             # a page saved in place of the file: a one-column table of markup would pass
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
-        _declare_delimiter_of_header(resource, file)
-        _declare_header_row(resource, file)
     elif _utf8_declared_single_byte(resource, file):
         params = {"declared": resource.encoding, "variant": "declared"}
         report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
@@ -806,15 +822,15 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
     return True
 
 
-def _missing(resource: frictionless.Resource, file: Path, folders: Folders) -> Problem:
-    """The table's file is missing: a file beside it that is probably the table under
-    another name («progress_reports.csv.csv», «progress_reports.xlsx») is named, with how
-    to make it the table; without one, «put it back or fix the path»."""
-    neighbour = folders.instead_of(file, resource.path)
+def _missing(resource: frictionless.Resource, display: str, file: Path, folders: Folders) -> Problem:
+    """The table's file (``display`` in its descriptor) is missing: a file beside it that is
+    probably the table under another name («progress_reports.csv.csv», «progress_reports.xlsx»)
+    is named, with how to make it the table; without one, «put it back or fix the path»."""
+    neighbour = folders.instead_of(file, display)
     params = {}
     if neighbour is not None:
         params = {"neighbour": neighbour.path, "variant": "workbook" if neighbour.is_workbook else "renamed"}
-    return Problem("file-missing", resource=resource.name, path=resource.path, params=params)
+    return Problem("file-missing", resource=resource.name, path=display, params=params)
 
 
 def _first_lines(file: Path) -> list[str]:
@@ -918,10 +934,12 @@ class NotUtf8:
     truncated: bool  # the file ends in the middle of a UTF-8 character
 
 
-def _wrong_encoding(resource: frictionless.Resource, found: NotUtf8, report: ValidationReport) -> None:
-    """The message says what happened: a file saved in another encoding, a UTF-8 file
-    with lines pasted from one (saving it again would garble the rest), or a file cut
-    off in the middle of a letter."""
+def _wrong_encoding(
+    resource: frictionless.Resource, display: str, found: NotUtf8, report: ValidationReport
+) -> None:
+    """The message of the table's file ``display`` says what happened: a file saved in another
+    encoding, a UTF-8 file with lines pasted from one (saving it again would garble the rest),
+    or a file cut off in the middle of a letter."""
     if found.truncated:
         variant = "truncated"
     elif found.after_utf8:
@@ -931,9 +949,7 @@ def _wrong_encoding(resource: frictionless.Resource, found: NotUtf8, report: Val
     else:
         variant = None  # a file saved in another encoding, named
     params = {"detected": found.encoding, "line": found.line, "variant": variant}
-    report.problems.append(
-        Problem("wrong-encoding", resource=resource.name, path=resource.path, params=params)
-    )
+    report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
 
 
 def _not_utf8(file: Path, *, first: int | None = None) -> NotUtf8 | None:
@@ -1034,7 +1050,7 @@ def _check_table(
             # as for a file that is wrong from its start, rather than fall back
             not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
             if not_utf8:
-                _wrong_encoding(resource, not_utf8, report)
+                _wrong_encoding(resource, resource.path, not_utf8, report)
                 return False
             result = engine.fall_back(resource, str(unsupported), **options)
         stopped = bool(asked) and len(result.errors) >= asked  # at the limit asked: more may follow
