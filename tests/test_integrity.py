@@ -275,6 +275,19 @@ def test_a_multipart_tables_checksum_to_write_names_its_algorithm(tmp_path):
     assert error["path"] == "a.csv, b.csv"
 
 
+def test_a_multipart_tables_row_is_named_in_its_part_too(tmp_path):
+    """The row is Frictionless' of the stream of the parts: row 4 is in no file. A clerk
+    opens b.csv, so its own row is named beside it, counted by records (a quoted line
+    break in a.csv is one row) and with its header, which the stream leaves out."""
+    folder = multipart_package(tmp_path / "p")
+    (folder / "a.csv").write_bytes(b'id,name\n1,"a\nb"\n')
+    _, report = report_json(folder)
+    [error] = report["errors"]
+    assert (error["row"], error["part"]) == (4, {"path": "b.csv", "row": 3})
+    for lang, words in (("uk", "рядок 4 (рядок 3 файлу b.csv), поле «id»"), ("en", "row 4 (row 3 of b.csv)")):
+        assert words in run_cli("validate", folder, "--lang", lang).stdout
+
+
 @pytest.mark.parametrize(
     ("second", "problem", "words"),
     [

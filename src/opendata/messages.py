@@ -2106,6 +2106,7 @@ UI = {
         "valid": "Дані коректні.",
         "invalid": "Знайдено помилки.",
         "row": "рядок",
+        "row_in_part": "рядок {row} файлу {path}",  # of a multipart table
         "field": "поле",
         "fix": "Як виправити",
         "warning": "попередження",
@@ -2132,6 +2133,7 @@ UI = {
         "valid": "The data is valid.",
         "invalid": "Problems found.",
         "row": "row",
+        "row_in_part": "row {row} of {path}",
         "field": "field",
         "fix": "Fix",
         "warning": "warning",

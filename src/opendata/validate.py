@@ -14,6 +14,7 @@ order:
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import heapq
@@ -45,7 +46,7 @@ from opendata.engine.table import type_group
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder, is_web_address, leaves_folder
-from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
+from opendata.problems import SHARED_PARAMS, PartRow, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
 from opendata.text import ARCHIVES, binary_kind, encoding_name, guess_encoding, lookalike_letters
 
@@ -1082,10 +1083,57 @@ def _check_table(
             limit_errors if cut else None,
         )
     )
+    parts = PartRows.of(resource)
+    if parts is not None:
+        whole, in_rows = list(map(parts.name, whole)), list(map(parts.name, in_rows))
     report.problems.extend(whole)  # before what follows from them
-    source = TableProblems(errors, resource, keys, result.schema)
+    source = TableProblems(errors, resource, keys, result.schema, parts)
     report.problems.add_source(RowMerged(source, in_rows, leading=True) if in_rows else source)
     return True
+
+
+class PartRows:
+    """Where a multipart table's rows are in its files: Frictionless numbers the rows of the
+    stream of its parts, each part's first line (its header) left out but the first's, and a
+    clerk looks for a row in the part she opens."""
+
+    def __init__(self, paths: Sequence[str], ends: Sequence[int], header: int) -> None:
+        self.paths = paths
+        self.ends = ends  # the stream's row each part ends in
+        self.header = header  # the rows each part but the first loses: its header's, or none
+
+    @classmethod
+    def of(cls, resource: frictionless.Resource) -> PartRows | None:
+        """None for a table of one file, of parts Frictionless reads as no CSV (their rows are
+        not counted here), or of a part that cannot be read."""
+        if not resource.multipart or resource.format != "csv":
+            return None
+        header = 0 if resource.dialect.header is False else 1
+        control = resource.dialect.get_control("csv") if resource.dialect.has_control("csv") else CsvControl()
+        reading = {"delimiter": plan_rules.delimiter_of(resource), "quotechar": control.quote_char}
+        ends, end = [], 0
+        try:
+            for number, file in enumerate(resource.normpaths):
+                end += _records(Path(file), resource.encoding, reading) - (header if number else 0)
+                ends.append(end)
+        except (OSError, LookupError, csv.Error):
+            return None
+        return cls(resource.paths, ends, header)
+
+    def name(self, problem: Problem) -> Problem:
+        """The problem, with the part and the part's row of its row (if it has one)."""
+        if problem.row is not None:
+            index = min(bisect.bisect_left(self.ends, problem.row), len(self.ends) - 1)
+            before = self.ends[index - 1] - self.header if index else 0
+            problem.part = PartRow(self.paths[index], problem.row - before)
+        return problem
+
+
+def _records(file: Path, encoding: str | None, reading: dict[str, str]) -> int:
+    """How many rows Frictionless reads in a CSV file: records, not lines (a quoted cell may
+    hold a line break), blank ones too."""
+    with file.open(encoding=encoding or "utf-8", errors="replace", newline="") as stream:
+        return sum(1 for _ in csv.reader(stream, **reading))
 
 
 def _ends_in_header(errors: list[engine.TableError] | engine.SpilledErrors) -> bool:
@@ -1447,10 +1495,13 @@ class TableProblems:
         resource,
         keys: KeyGuesser,
         schema: frictionless.Schema | None = None,
+        parts: PartRows | None = None,
     ) -> None:
         """``schema``: the one the engine used, inferred from the cells where the table has
-        none (its type errors name the type inferred); by default the resource's."""
+        none (its type errors name the type inferred); by default the resource's.  ``parts``:
+        a multipart table's, each problem's row is named in its part too."""
         self.errors = errors
+        self.parts = parts
         self.keys = keys
         self.name, self.path = resource.name, shown_path(resource)
         if schema is None:
@@ -1500,7 +1551,7 @@ class TableProblems:
                 self._guess_key(problem, *self.references[problem.field])
             if problem.code == "primary-key" and unread:
                 self._name_unread_key(problem, unread)
-            yield problem
+            yield problem if self.parts is None else self.parts.name(problem)
 
     def _name_unread_key(self, problem: Problem, unread: dict[str, str]) -> None:
         """A key with a cell Frictionless read as no value for its type («abc» as an
