@@ -26,14 +26,18 @@ def run_cli(*args, cwd: Path | None = None, env: dict | None = None, timeout: in
     )
 
 
-def save_as_ukrainian_excel(table: Path) -> None:
+def save_as_ukrainian_excel(table: Path, *, encoding: str = "utf-8-sig", booleans: bool = False) -> None:
     """Save a CSV as a Ukrainian Excel saves "CSV UTF-8": a byte-order mark, semicolons
-    (the list separator where the decimal mark is a comma) and CRLF line ends."""
+    (the list separator where the decimal mark is a comma) and CRLF line ends.  Its plain
+    "CSV" is ``encoding="cp1251"``; ``booleans``: true and false as Excel shows them, TRUE
+    and FALSE (it does, whatever the column's format)."""
     import csv
 
     with table.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.reader(stream))
-    with table.open("w", encoding="utf-8-sig", newline="") as stream:
+    if booleans:
+        rows = [[{"true": "TRUE", "false": "FALSE"}.get(cell, cell) for cell in row] for row in rows]
+    with table.open("w", encoding=encoding, newline="") as stream:
         csv.writer(stream, delimiter=";", lineterminator="\r\n").writerows(rows)
 
 

@@ -238,6 +238,33 @@ def test_a_table_a_spreadsheet_only_saved_again_is_not_an_edit(plan_copy):
     assert result.returncode == 2 and f"(a new import would undo that): {people}." in result.stderr
 
 
+
+@pytest.mark.parametrize(
+    ("table", "saved"),
+    [("tasks.csv", {"booleans": True}), ("people.csv", {"encoding": "cp1251"})],
+    ids=["TRUE-and-FALSE", "plain-CSV-in-windows-1251"],
+)
+def test_a_table_excel_saved_with_its_own_spelling_or_encoding_is_not_an_edit(plan_copy, table, saved):
+    """Excel writes true and false as TRUE and FALSE (task_id opened as text too, as the
+    README advises), and its plain «CSV» in windows-1251: the rows Frictionless reads are
+    the same, yet the import called the table «Змінено вручну» and wrote nothing."""
+    path = plan_copy / table
+    save_as_ukrainian_excel(path, **saved)
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {"note": "table-resaved", "file": table} in json.loads(result.stdout)["notes"]
+    assert path.read_bytes() == (PACKAGE / table).read_bytes()
+
+
+def test_a_value_a_field_reads_otherwise_is_an_edit_still(plan_copy):
+    """Only the spelling a field reads as the same value is the same row: a title in
+    capitals is another title."""
+    tasks = plan_copy / "tasks.csv"
+    tasks.write_bytes(tasks.read_bytes().replace("Інформування".encode(), "ІНФОРМУВАННЯ".encode(), 1))
+    save_as_ukrainian_excel(tasks, booleans=True)
+    result = run_cli("import-plan", SOURCE, "--out", plan_copy, "--lang", "en")
+    assert result.returncode == 2 and f"(a new import would undo that): {tasks}." in result.stderr
+
 def test_a_new_text_of_the_decision_rewrites_the_files_the_last_import_wrote(plan_with_reports, tmp_path):
     """Not a hand edit: the files are what the package's copy of the decision gives, so
     a changed decision replaces them.  A report on a task the new plan no longer has

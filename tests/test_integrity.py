@@ -273,3 +273,40 @@ def test_a_multipart_tables_checksum_to_write_names_its_algorithm(tmp_path):
     stream = hashlib.sha256(b"id,name\n1,a\n2,b\n3,c\n").hexdigest()
     assert f"write «sha256:{stream}» in the resource's «hash»" in error["fix"]
     assert error["path"] == "a.csv, b.csv"
+
+
+def test_a_multipart_tables_row_is_named_in_its_part_too(tmp_path):
+    """The row is Frictionless' of the stream of the parts: row 4 is in no file. A clerk
+    opens b.csv, so its own row is named beside it, counted by records (a quoted line
+    break in a.csv is one row) and with its header, which the stream leaves out."""
+    folder = multipart_package(tmp_path / "p")
+    (folder / "a.csv").write_bytes(b'id,name\n1,"a\nb"\n')
+    _, report = report_json(folder)
+    [error] = report["errors"]
+    assert (error["row"], error["part"]) == (4, {"path": "b.csv", "row": 3})
+    for lang, words in (("uk", "рядок 4 (рядок 3 файлу b.csv), поле «id»"), ("en", "row 4 (row 3 of b.csv)")):
+        assert words in run_cli("validate", folder, "--lang", lang).stdout
+
+
+@pytest.mark.parametrize(
+    ("second", "problem", "words"),
+    [
+        (None, "file-missing", "File «b.csv» is missing."),
+        (b"", "file-empty", "File «b.csv» is empty"),
+        ("id,name\n2,Київ\n".encode("cp1251"), "wrong-encoding", "File «b.csv» is saved as windows-1251"),
+    ],
+    ids=["missing", "empty", "windows-1251"],
+)
+def test_each_part_of_a_multipart_table_has_the_files_checks(tmp_path, second, problem, words):
+    """Frictionless said «[Errno 2] No such file or directory: './b.csv'» and «0 rows», or
+    «'utf-8' codec can't decode byte 0xca in position 18», naming no part, and an empty
+    part passed: each part is checked as a single table's file is, and named."""
+    folder = multipart_package(tmp_path / "p")
+    if second is None:
+        (folder / "b.csv").unlink()
+    else:
+        (folder / "b.csv").write_bytes(second)
+    code, report = report_json(folder)
+    assert [(e["type"], e["path"]) for e in report["errors"]] == [(problem, "b.csv")]
+    assert words in report["errors"][0]["message"]
+    assert code == 1

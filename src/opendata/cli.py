@@ -830,7 +830,10 @@ def _problem_line(problem, lang: str, count: int | None = None) -> list[str | tu
     message, fix = problem.render(lang, short=True)
     where = []
     if problem.row is not None:
-        where.append(f"{ui['row']} {problem.row}")
+        row = f"{ui['row']} {problem.row}"
+        if problem.part is not None:  # a multipart table's: the row in its part too
+            row += f" ({ui['row_in_part'].format(**problem.part._asdict())})"
+        where.append(row)
     elif problem.code.endswith("-label") or problem.code.startswith("column-"):
         where.append(ui["header"])
     if problem.field:

@@ -2166,6 +2166,7 @@ UI = {
         "valid": "Дані коректні.",
         "invalid": "Знайдено помилки.",
         "row": "рядок",
+        "row_in_part": "рядок {row} файлу {path}",  # of a multipart table
         "field": "поле",
         "fix": "Як виправити",
         "warning": "попередження",
@@ -2192,6 +2193,7 @@ UI = {
         "valid": "The data is valid.",
         "invalid": "Problems found.",
         "row": "row",
+        "row_in_part": "row {row} of {path}",
         "field": "field",
         "fix": "Fix",
         "warning": "warning",
@@ -2289,9 +2291,9 @@ IMPORT_UI = {
             "немає жодного завдання, тож у tasks.csv її завдань немає, а звіт report і сторінка build "
             "покажуть її без завдань. Якщо в рішенні вони є, допишіть їх у текст рядками таблиці плану "
             "(номер, завдання, керівник, виконавець) під її заголовком та імпортуйте знову.",
-            "table-resaved": "{file} збережено таблицею в іншому вигляді (кодування, розділювач чи кінці "
-            "рядків), але його рядки ті самі, що записав імпорт: файл переписано у вигляді пакета (UTF-8 без "
-            "BOM, коми, LF), нічого не втрачено.",
+            "table-resaved": "{file} збережено таблицею в іншому вигляді (кодування, як-от windows-1251, "
+            "розділювач, кінці рядків чи написання значень, як-от TRUE замість true), але його рядки ті самі, "
+            "що записав імпорт: файл переписано у вигляді пакета (UTF-8 без BOM, коми, LF), нічого не втрачено.",
             "position-unknown": "Посади {person} у тексті рішення не розпізнано («{words}»): поля "
             "position_uk і position_en у people.csv порожні. Допишіть посаду в people.csv після імпорту "
             "(наступний імпорт цього зміненого вручну файлу не перепише, а з --force перепише).",
@@ -2401,9 +2403,10 @@ IMPORT_UI = {
             "decision's text, so tasks.csv holds none of it, and report and the page build writes show it "
             "with none. If the decision does give it tasks, add them to the text as rows of the plan's "
             "table (number, task, leader, executor) under its heading and import again.",
-            "table-resaved": "{file} was saved by a spreadsheet in another form (encoding, delimiter or "
-            "line ends), but its rows are the ones the import wrote: the file is written again in the "
-            "package's form (UTF-8 without a BOM, commas, LF), and nothing is lost.",
+            "table-resaved": "{file} was saved by a spreadsheet in another form (an encoding such as "
+            "windows-1251, the delimiter, line ends or the spelling of values, such as TRUE for true), but its "
+            "rows are the ones the import wrote: the file is written again in the package's form (UTF-8 "
+            "without a BOM, commas, LF), and nothing is lost.",
             "position-unknown": "The position of {person} in the decision's text was not recognised "
             "(«{words}»): fields position_uk and position_en are empty in people.csv. Add the position to "
             "people.csv after the import (the next import does not overwrite that file changed by hand, and "

@@ -21,12 +21,16 @@ from opendata.messages import IMPORT_UI
 from opendata.plan_descriptor import describe, names_one_plan, package_name, schema_words
 from opendata.plan_import import Note, ParsedPlan, SourceError, parse_decision, person_rows, read_source
 from opendata.plan_schema import plan_schema
+from opendata.text import NotUkrainianText, decode_ukrainian
 
 PLAN_RESOURCES = ["decision", "campaigns", "tasks", "people", "task_roles", "progress_reports"]
 SOURCES_DIR = "sources"
 SCHEMAS_DIR = "schemas"
 IMPORT_RECORD = f"{SOURCES_DIR}/imported-files.json"  # what the last import wrote
 DESCRIPTIONS = ("description", "description_en")  # in this order in every field of the shipped schemas
+# a table's delimiters `validate` reads when its header is written with one: the package's,
+# and those it declares for a spreadsheet's save (a Ukrainian Excel's «;»)
+SAVED_DELIMITERS = (",", ";", "\t", "|")
 
 
 def csv_bytes(header: list[str], rows: list[dict], *, delimiter: str = ",", line_end: str = "\n") -> bytes:
@@ -321,9 +325,16 @@ def _edited_since_import(out_dir: Path, files: dict[str, bytes]) -> tuple[list[s
     wrote = recorded or {path: _sha256(_lf(data)) for path, data in _import_again(out_dir).items()}
     edited = [path for path in changing if _sha256(_text(out_dir / path)) != wrote.get(path)]
     resaved = [
-        path for path in edited if path in wrote and _sha256(_rows_as_written(out_dir / path)) == wrote[path]
+        path
+        for path in edited
+        if path in wrote and _sha256(_rows_as_written(out_dir / path, _schema_of(path, files))) == wrote[path]
     ]
     return [path for path in edited if path not in resaved], resaved, bool(recorded)
+
+
+def _schema_of(path: str, files: dict[str, bytes]) -> bytes | None:
+    """The schema the import writes for the table at PATH (`csv_resource`), if it writes one."""
+    return files.get(f"{SCHEMAS_DIR}/{Path(path).stem}.json")
 
 
 def _import_again(out_dir: Path) -> dict[str, bytes]:
@@ -336,20 +347,40 @@ def _import_again(out_dir: Path) -> dict[str, bytes]:
         return {}
 
 
-def _rows_as_written(path: Path) -> bytes | None:
-    """A table's rows as `validate` reads them (UTF-8 with or without a byte-order mark, the
-    delimiter a spreadsheet saved, any line ends), written as the import writes them: a
-    table a spreadsheet only saved again is the same rows.  None for a file that is no
-    table or cannot be read so."""
-    from opendata.plan_rules import read_cells  # it reads tables by the schemas made here
-
-    if path.suffix != ".csv":
+def _rows_as_written(path: Path, schema: bytes | None) -> bytes | None:
+    """A table's rows as `validate` reads them, written as the import writes them: a table a
+    spreadsheet only saved again is the same rows.  Read in UTF-8 (a byte-order mark allowed)
+    or an encoding of Cyrillic text `validate` names (windows-1251: Excel's plain "CSV"), in
+    the delimiter its header is written with (`validate` declares it so), any line ends; each
+    cell through its field of the table's SCHEMA (the import's), as Frictionless reads it: a
+    spreadsheet's TRUE is the boolean true.  None for a file that is no table or cannot be
+    read so."""
+    if path.suffix != ".csv" or schema is None:
         return None
     try:
-        cells = read_cells(frictionless.Resource(path=path.name, basepath=str(path.parent)))
-    except (OSError, UnicodeDecodeError, ValueError, csv.Error, frictionless.FrictionlessException):
+        text, _ = decode_ukrainian(path.read_bytes())
+    except (OSError, NotUkrainianText):
         return None
-    return lines_bytes([cells.header, *(row for _, row in cells.numbered() if any(row))])
+    fields = frictionless.Schema.from_descriptor(json.loads(schema)).fields
+    names = [field.name for field in fields]
+    for delimiter in SAVED_DELIMITERS:
+        try:
+            header, *rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        except (ValueError, csv.Error):  # no line at all, or a line csv cannot read
+            return None
+        if header == names:
+            return lines_bytes([header, *(_as_imported(row, fields) for row in rows if any(row))])
+    return None
+
+
+def _as_imported(cells: list[str], fields: list[frictionless.Field]) -> list[str]:
+    """A row's cells as the import writes the values their fields read: a cell no value of its
+    field's type stays as written (it differs), and so does a cell beyond the last field."""
+    written = []
+    for cell, field in zip(cells, fields, strict=False):
+        value, notes = field.read_cell(cell)
+        written.append(cell if notes and "type" in notes else _cell(value))
+    return written + cells[len(fields) :]
 
 
 def _text(path: Path) -> bytes | None:

@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator, Sized
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from opendata.messages import (
     FILE_KINDS,
@@ -36,6 +36,14 @@ from opendata.suggest import (
 from opendata.text import foreign_letters, is_cyrillic
 
 
+class PartRow(NamedTuple):
+    """A row of a multipart table in the part that holds it: the problem's ``row`` is
+    Frictionless', of the stream of the parts, a number in no file the clerk opens."""
+
+    path: str
+    row: int
+
+
 @dataclass(slots=True)  # no per-instance __dict__: a report can hold millions of problems
 class Problem:
     code: str
@@ -46,6 +54,7 @@ class Problem:
     field: str | None = None
     cell: str | None = None
     params: dict = dataclass_field(default_factory=dict)  # may be shared by many problems: read only
+    part: PartRow | None = None  # the row in its part, of a multipart table
 
     def render(self, lang: str, *, short: bool = False) -> tuple[str, str]:
         """(message, fix); ``short``: with the cell and the value meant as a text report
@@ -212,6 +221,8 @@ class Problem:
             data["constraint"] = self.params["constraint"]
         if meant:
             data["suggestion"] = meant.value
+        if self.part is not None:
+            data["part"] = self.part._asdict()
         return data
 
 

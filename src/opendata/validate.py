@@ -14,6 +14,7 @@ order:
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import heapq
@@ -46,7 +47,7 @@ from opendata.engine.table import type_group
 from opendata.messages import LANGUAGES
 from opendata.neighbours import Folders
 from opendata.paths import escapes_folder, is_web_address, leaves_folder
-from opendata.problems import SHARED_PARAMS, Problem, ProblemLog, RowMerged
+from opendata.problems import SHARED_PARAMS, PartRow, Problem, ProblemLog, RowMerged
 from opendata.suggest import KeyGuesser
 from opendata.text import ARCHIVES, binary_kind, encoding_name, guess_encoding, lookalike_letters
 
@@ -173,8 +174,9 @@ def validate(
     # fail on the other table's bytes with an error that names the wrong file
     # the files' sizes and checksums, against the descriptor's, while the tables are checked
     with integrity.InBackground(resources) as promised:
-        # each folder of the tables listed once, for files saved under another name
-        folders = Folders(resource.path for resource in resources if isinstance(resource.path, str))
+        # each folder of the tables listed once (every part of a multipart one), for files saved
+        # under another name
+        folders = Folders(path for resource in resources for path in resource.paths)
         files = [resource for resource in resources if _check_file(resource, report, folders)]
         unread = unusable | {resource.name for resource in resources} - {resource.name for resource in files}
         readable_tables: set[str] = set()
@@ -771,13 +773,29 @@ def _is_table(resource: frictionless.Resource) -> bool:
 
 
 def _check_file(resource: frictionless.Resource, report: ValidationReport, folders: Folders) -> bool:
-    """File-level checks; False when the table must not be read further."""
+    """File-level checks of each of the table's files (a multipart table's parts, each named:
+    Frictionless, which reads them, named none); False when the table must not be read further."""
     if resource.remote or resource.path is None:  # inline data has no file
         return True
-    file = Path(resource.normpath)
-    display = resource.path
+    checked = [
+        _check_part(resource, display, Path(file), report, folders)
+        for display, file in zip(resource.paths, resource.normpaths, strict=True)
+    ]
+    if not all(checked):
+        return False
+    if _read_as_utf8(resource):
+        file = Path(resource.normpath)
+        _declare_delimiter_of_header(resource, file)
+        _declare_header_row(resource, file)
+    return True
+
+
+def _check_part(
+    resource: frictionless.Resource, display: str, file: Path, report: ValidationReport, folders: Folders
+) -> bool:
+    """The checks of one of the table's files (``display``: its path in the descriptor)."""
     if not file.is_file():
-        report.problems.append(_missing(resource, file, folders))
+        report.problems.append(_missing(resource, display, file, folders))
         return False
     # her new rows may be there, left out without a word (a workbook is saved as CSV)
     workbook = folders.newer_workbook(file, display) if resource.format in ("csv", "tsv") else None
@@ -803,9 +821,10 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             return False
         # The first window only: the engine decodes the rest strictly, and a byte it
         # cannot decode sends the whole file through the same check (_check_table).
-        not_utf8 = _not_utf8(file, first=UTF8_FIRST)
+        # Frictionless reads a multipart table, and names no part: each is checked whole.
+        not_utf8 = _not_utf8(file, first=None if resource.multipart else UTF8_FIRST)
         if not_utf8:
-            _wrong_encoding(resource, not_utf8, report)
+            _wrong_encoding(resource, display, not_utf8, report)
             return False
         if start.startswith(codecs.BOM_UTF8):
             resource.encoding = "utf-8-sig"  # accepted; the BOM is not part of the header
@@ -815,8 +834,6 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
             # a page saved in place of the file: a one-column table of markup would pass
             report.problems.append(Problem("html-page", resource=resource.name, path=display))
             return False
-        _declare_delimiter_of_header(resource, file)
-        _declare_header_row(resource, file)
     elif _utf8_declared_single_byte(resource, file):
         params = {"declared": resource.encoding, "variant": "declared"}
         report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
@@ -824,15 +841,15 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
     return True
 
 
-def _missing(resource: frictionless.Resource, file: Path, folders: Folders) -> Problem:
-    """The table's file is missing: a file beside it that is probably the table under
-    another name («progress_reports.csv.csv», «progress_reports.xlsx») is named, with how
-    to make it the table; without one, «put it back or fix the path»."""
-    neighbour = folders.instead_of(file, resource.path)
+def _missing(resource: frictionless.Resource, display: str, file: Path, folders: Folders) -> Problem:
+    """The table's file (``display`` in its descriptor) is missing: a file beside it that is
+    probably the table under another name («progress_reports.csv.csv», «progress_reports.xlsx»)
+    is named, with how to make it the table; without one, «put it back or fix the path»."""
+    neighbour = folders.instead_of(file, display)
     params = {}
     if neighbour is not None:
         params = {"neighbour": neighbour.path, "variant": "workbook" if neighbour.is_workbook else "renamed"}
-    return Problem("file-missing", resource=resource.name, path=resource.path, params=params)
+    return Problem("file-missing", resource=resource.name, path=display, params=params)
 
 
 def _first_lines(file: Path) -> list[str]:
@@ -937,10 +954,12 @@ class NotUtf8:
     truncated: bool  # the file ends in the middle of a UTF-8 character
 
 
-def _wrong_encoding(resource: frictionless.Resource, found: NotUtf8, report: ValidationReport) -> None:
-    """The message says what happened: a file saved in another encoding, a UTF-8 file
-    with lines pasted from one (saving it again would garble the rest), or a file cut
-    off in the middle of a letter."""
+def _wrong_encoding(
+    resource: frictionless.Resource, display: str, found: NotUtf8, report: ValidationReport
+) -> None:
+    """The message of the table's file ``display`` says what happened: a file saved in another
+    encoding, a UTF-8 file with lines pasted from one (saving it again would garble the rest),
+    or a file cut off in the middle of a letter."""
     if found.truncated:
         variant = "truncated"
     elif found.after_utf8:
@@ -950,9 +969,7 @@ def _wrong_encoding(resource: frictionless.Resource, found: NotUtf8, report: Val
     else:
         variant = None  # a file saved in another encoding, named
     params = {"detected": found.encoding, "line": found.line, "variant": variant}
-    report.problems.append(
-        Problem("wrong-encoding", resource=resource.name, path=resource.path, params=params)
-    )
+    report.problems.append(Problem("wrong-encoding", resource=resource.name, path=display, params=params))
 
 
 def _not_utf8(file: Path, *, first: int | None = None) -> NotUtf8 | None:
@@ -1053,7 +1070,7 @@ def _check_table(
             # as for a file that is wrong from its start, rather than fall back
             not_utf8 = _not_utf8(Path(resource.normpath)) if _read_as_utf8(resource) else None
             if not_utf8:
-                _wrong_encoding(resource, not_utf8, report)
+                _wrong_encoding(resource, resource.path, not_utf8, report)
                 return False
             result = engine.fall_back(resource, str(unsupported), **options)
         stopped = bool(asked) and len(result.errors) >= asked  # at the limit asked: more may follow
@@ -1085,10 +1102,57 @@ def _check_table(
             limit_errors if cut else None,
         )
     )
+    parts = PartRows.of(resource)
+    if parts is not None:
+        whole, in_rows = list(map(parts.name, whole)), list(map(parts.name, in_rows))
     report.problems.extend(whole)  # before what follows from them
-    source = TableProblems(errors, resource, keys, result.schema)
+    source = TableProblems(errors, resource, keys, result.schema, parts)
     report.problems.add_source(RowMerged(source, in_rows, leading=True) if in_rows else source)
     return True
+
+
+class PartRows:
+    """Where a multipart table's rows are in its files: Frictionless numbers the rows of the
+    stream of its parts, each part's first line (its header) left out but the first's, and a
+    clerk looks for a row in the part she opens."""
+
+    def __init__(self, paths: Sequence[str], ends: Sequence[int], header: int) -> None:
+        self.paths = paths
+        self.ends = ends  # the stream's row each part ends in
+        self.header = header  # the rows each part but the first loses: its header's, or none
+
+    @classmethod
+    def of(cls, resource: frictionless.Resource) -> PartRows | None:
+        """None for a table of one file, of parts Frictionless reads as no CSV (their rows are
+        not counted here), or of a part that cannot be read."""
+        if not resource.multipart or resource.format != "csv":
+            return None
+        header = 0 if resource.dialect.header is False else 1
+        control = resource.dialect.get_control("csv") if resource.dialect.has_control("csv") else CsvControl()
+        reading = {"delimiter": plan_rules.delimiter_of(resource), "quotechar": control.quote_char}
+        ends, end = [], 0
+        try:
+            for number, file in enumerate(resource.normpaths):
+                end += _records(Path(file), resource.encoding, reading) - (header if number else 0)
+                ends.append(end)
+        except (OSError, LookupError, csv.Error):
+            return None
+        return cls(resource.paths, ends, header)
+
+    def name(self, problem: Problem) -> Problem:
+        """The problem, with the part and the part's row of its row (if it has one)."""
+        if problem.row is not None:
+            index = min(bisect.bisect_left(self.ends, problem.row), len(self.ends) - 1)
+            before = self.ends[index - 1] - self.header if index else 0
+            problem.part = PartRow(self.paths[index], problem.row - before)
+        return problem
+
+
+def _records(file: Path, encoding: str | None, reading: dict[str, str]) -> int:
+    """How many rows Frictionless reads in a CSV file: records, not lines (a quoted cell may
+    hold a line break), blank ones too."""
+    with file.open(encoding=encoding or "utf-8", errors="replace", newline="") as stream:
+        return sum(1 for _ in csv.reader(stream, **reading))
 
 
 def _ends_in_header(errors: list[engine.TableError] | engine.SpilledErrors) -> bool:
@@ -1450,10 +1514,13 @@ class TableProblems:
         resource,
         keys: KeyGuesser,
         schema: frictionless.Schema | None = None,
+        parts: PartRows | None = None,
     ) -> None:
         """``schema``: the one the engine used, inferred from the cells where the table has
-        none (its type errors name the type inferred); by default the resource's."""
+        none (its type errors name the type inferred); by default the resource's.  ``parts``:
+        a multipart table's, each problem's row is named in its part too."""
         self.errors = errors
+        self.parts = parts
         self.keys = keys
         self.name, self.path = resource.name, shown_path(resource)
         if schema is None:
@@ -1503,7 +1570,7 @@ class TableProblems:
                 self._guess_key(problem, *self.references[problem.field])
             if problem.code == "primary-key" and unread:
                 self._name_unread_key(problem, unread)
-            yield problem
+            yield problem if self.parts is None else self.parts.name(problem)
 
     def _name_unread_key(self, problem: Problem, unread: dict[str, str]) -> None:
         """A key with a cell Frictionless read as no value for its type («abc» as an
