@@ -36,7 +36,7 @@ from opendata.publish import (
     publish,
 )
 from opendata.validate import InvalidPackage
-from tests.ckan_portal import Portal
+from tests.ckan_portal import Portal, lab_dir
 from tests.helpers import add_counts_table, run_cli, write_cells_in_own_notation
 from tests.test_build import NEWER_WORKBOOK, UNKNOWN_TASK_REPORT, newer_workbook
 
@@ -1598,7 +1598,7 @@ def test_a_republish_never_deletes_a_report_a_colleague_published(
     assert COLLEAGUES_REPORT in failure["message"]
     reports = next(r for r in failure["resources"] if r["name"] == "progress_reports.csv")
     assert reports["portal_rows"] == {"key": ["report_id"], "lost": 1, "lost_keys": [COLLEAGUES_REPORT],
-                                      "changed": 1}  # fmt: skip
+                                      "changed": 1, "unread": None}  # fmt: skip
     text = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
                    "--dataset", name, env=cli_env(ckan_portal.token))  # fmt: skip
     assert text.returncode == 2, text.stderr
@@ -1646,15 +1646,45 @@ def test_replace_portal_rows_replaces_the_colleagues_rows_knowingly(
     dry = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--replace-portal-rows",
                                  "--dry-run").stdout)  # fmt: skip
     assert dry["ok"] is True
-    replaced = publish_cli(ckan_portal, ckan_org, plan_with_reports, name, "--replace-portal-rows")
+    replaced = run_cli("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org,
+                       "--dataset", name, "--replace-portal-rows",
+                       env=cli_env(ckan_portal.token))  # fmt: skip
     assert replaced.returncode == 0, replaced.stderr
-    assert "progress_reports.csv" in json.loads(replaced.stdout)["summary"]["updated"]
+    # the run that deletes them says which it deleted (only the dry run had)
+    deleted = f"видалено з порталу (--replace-portal-rows): 1 рядок (report_id: {COLLEAGUES_REPORT})"
+    assert f"{deleted}; на порталі змінено: 1 рядок" in replaced.stdout
     ids, content = reports_on_the_portal(ckan_portal, name)
     assert ids == [r["report_id"] for r in csv_rows(plan_with_reports / "progress_reports.csv")]
     assert COLLEAGUES_REPORT not in ids
     assert content == (plan_with_reports / "progress_reports.csv").read_bytes()
     again = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)
     assert again["ok"] and again["dataset"]["action"] == "unchanged" and again["summary"]["updated"] == []
+
+
+def test_a_portal_copy_that_cannot_be_read_stops_the_publish_and_the_option_replaces_it(
+    ckan_portal: Portal, ckan_org: str, plan_with_reports: Path, tmp_path: Path
+):
+    """The portal's file of a table gone from its file store (CKAN answers 500): the row
+    check's download stopped the publish as a failing portal, and no option got past it, so
+    the file could never be repaired by publishing it again."""
+    name = publish_from_two_computers(ckan_portal, ckan_org, plan_with_reports, tmp_path)
+    resource = next(r for r in ckan_portal.api().action.package_show(id=name)["resources"]
+                    if r["name"] == "progress_reports.csv")  # fmt: skip
+    rid = resource["id"]
+    (lab_dir() / "storage" / "resources" / rid[:3] / rid[3:6] / rid[6:]).unlink()
+    args = ("publish", plan_with_reports, "--portal", ckan_portal.url, "--org", ckan_org, "--dataset", name)
+    dry = run_cli(*args, "--dry-run", env=cli_env(ckan_portal.token))
+    assert dry.returncode == 2, dry.stderr
+    assert "копію таблиці на порталі не вдалося завантажити, щоб порівняти: чи є там рядки" in dry.stdout
+    assert "Публікацію зупинено: копію таблиці на порталі не вдалося завантажити" in dry.stderr
+    assert "--replace-portal-rows" in dry.stderr and "Traceback" not in dry.stderr
+    refused = json.loads(publish_cli(ckan_portal, ckan_org, plan_with_reports, name).stdout)
+    assert refused["error"] == "PortalRowsWouldBeLost" and "could not be read" in refused["message"]
+    replaced = run_cli(*args, "--replace-portal-rows", "--lang", "en", env=cli_env(ckan_portal.token))
+    assert replaced.returncode == 0, replaced.stderr
+    assert "could not be downloaded to compare; it was replaced (--replace-portal-rows)" in replaced.stdout
+    _, content = reports_on_the_portal(ckan_portal, name)
+    assert content == (plan_with_reports / "progress_reports.csv").read_bytes()
 
 
 def test_a_maintainer_taken_from_the_publisher_is_said_with_the_option_to_name_one(

@@ -1408,7 +1408,8 @@ def _refuse_losing_rows(
         sys.exit(2)
     ui = PUBLISH_UI[lang]
     _print_planned(plan, package, ui, lang)
-    err.print(ui["rows_lost"], style="red", markup=False)
+    lost = any(change.portal_rows.lost for change in plan.losing_rows)
+    err.print(ui["rows_lost" if lost else "rows_unknown"], style="red", markup=False)
     for change in plan.losing_rows:
         file = plan.files[change.key].package_path or change.name
         err.print(f"  {file}: {_lost_rows(change.portal_rows, ui, lang)}", markup=False)
@@ -1416,11 +1417,17 @@ def _refuse_losing_rows(
     sys.exit(2)
 
 
-def _lost_rows(rows, ui: dict, lang: str, replaced: bool = False) -> str:
-    """«на порталі є, а у файлі немає: 7 рядків (report_id: A, B, C, D, E і ще 2)»."""
+def _lost_rows(rows, ui: dict, lang: str, replaced: bool = False, done: bool = False) -> str:
+    """«на порталі є, а у файлі немає: 7 рядків (report_id: A, B, C, D, E і ще 2)»; or that the
+    portal's copy could not be read to compare. REPLACED: --replace-portal-rows deletes them;
+    DONE: after the real run, which did."""
+    if rows.unread:
+        return ui[
+            "rows_unread_replaced_done" if done else "rows_unread_replaced" if replaced else "rows_unread"
+        ]
     more = rows.lost - len(rows.lost_keys)
     keys = ", ".join(rows.lost_keys) + (ui["rows_more"].format(count=number(more, lang)) if more else "")
-    words = ui["rows_replaced" if replaced else "rows_not_in_file"]
+    words = ui["rows_replaced_done" if done else "rows_replaced" if replaced else "rows_not_in_file"]
     return words.format(count=counted(rows.lost, lang, "rows"), key="/".join(rows.key), keys=keys)
 
 
@@ -1536,17 +1543,22 @@ def _print_plan(plan, ui: dict, lang: str, result=None) -> None:
             done = result is not None and action != "failed"
             line.append(f"  ({_reasons(change.reasons, ui, done=done)})", style="dim")
         out.print(line)
-        if result is None and change.portal_rows is not None:
-            _print_portal_rows(change.portal_rows, plan.replace_rows, ui, lang)
+        if change.portal_rows is not None and action != "failed":
+            _print_portal_rows(change.portal_rows, plan.replace_rows, ui, lang, done=result is not None)
 
 
-def _print_portal_rows(rows, replaced: bool, ui: dict, lang: str) -> None:
-    """Under a table's line of the plan: the portal's rows its update would delete and change."""
-    parts = [_lost_rows(rows, ui, lang, replaced)] if rows.lost else []
+def _print_portal_rows(rows, replaced: bool, ui: dict, lang: str, done: bool = False) -> None:
+    """Under a table's line of the plan: the portal's rows its update would delete and change
+    (DONE: the real run's, which deleted and changed them)."""
+    parts = [_lost_rows(rows, ui, lang, replaced, done)] if rows.at_risk else []
     if rows.changed:
-        parts.append(ui["rows_changed"].format(count=counted(rows.changed, lang, "rows")))
+        parts.append(
+            ui["rows_changed_done" if done else "rows_changed"].format(
+                count=counted(rows.changed, lang, "rows")
+            )
+        )
     if parts:
-        style = "red" if rows.lost and not replaced else "dim"
+        style = "red" if rows.at_risk and not replaced else "dim"
         out.print("      " + "; ".join(parts), style=style, markup=False)
 
 

@@ -2591,7 +2591,17 @@ PUBLISH_UI = {
         "видалила б їх з порталу (мабуть, їх опублікував колега з іншого комп'ютера). Нічого не змінено:",
         "rows_not_in_file": "на порталі є, а у файлі немає: {count} ({key}: {keys})",
         "rows_replaced": "буде видалено з порталу (--replace-portal-rows): {count} ({key}: {keys})",
+        "rows_replaced_done": "видалено з порталу (--replace-portal-rows): {count} ({key}: {keys})",
         "rows_changed": "на порталі буде змінено: {count}",
+        "rows_changed_done": "на порталі змінено: {count}",
+        "rows_unread": "копію таблиці на порталі не вдалося завантажити, щоб порівняти: чи є там рядки, "
+        "яких немає у файлі, невідомо",
+        "rows_unread_replaced": "копію таблиці на порталі не вдалося завантажити, щоб порівняти; її буде "
+        "замінено (--replace-portal-rows)",
+        "rows_unread_replaced_done": "копію таблиці на порталі не вдалося завантажити, щоб порівняти; її "
+        "замінено (--replace-portal-rows)",
+        "rows_unknown": "Публікацію зупинено: копію таблиці на порталі не вдалося завантажити, тож невідомо, "
+        "чи не видалила б публікація рядків, яких немає у файлах пакета. Нічого не змінено:",
         "rows_more": " і ще {count}",
         "rows_lost_fix": "Щоб зберегти ці рядки, завантажте набір в іншу папку (opendata pull {dataset} "
         "--out portal-copy --portal {portal}) і перенесіть їх у свої файли, тоді опублікуйте знову. Щоб "
@@ -2748,7 +2758,17 @@ PUBLISH_UI = {
         "Nothing was changed:",
         "rows_not_in_file": "on the portal, not in the file: {count} ({key}: {keys})",
         "rows_replaced": "to be deleted from the portal (--replace-portal-rows): {count} ({key}: {keys})",
+        "rows_replaced_done": "deleted from the portal (--replace-portal-rows): {count} ({key}: {keys})",
         "rows_changed": "to be changed on the portal: {count}",
+        "rows_changed_done": "changed on the portal: {count}",
+        "rows_unread": "the portal's copy of the table could not be downloaded to compare: whether it holds "
+        "rows the file lacks is unknown",
+        "rows_unread_replaced": "the portal's copy of the table could not be downloaded to compare; it will "
+        "be replaced (--replace-portal-rows)",
+        "rows_unread_replaced_done": "the portal's copy of the table could not be downloaded to compare; it "
+        "was replaced (--replace-portal-rows)",
+        "rows_unknown": "Publishing stopped: the portal's copy of a table could not be downloaded, so whether "
+        "publishing would delete rows the package's files lack is unknown. Nothing was changed:",
         "rows_more": " and {count} more",
         "rows_lost_fix": "To keep these rows, pull the dataset into another folder (opendata pull {dataset} "
         "--out portal-copy --portal {portal}) and copy them into your files, then publish again. To delete "

@@ -37,7 +37,14 @@ import frictionless
 from frictionless.settings import COMPRESSION_FORMATS
 
 from opendata.build import build, distributed
-from opendata.ckan_client import CkanClient, NotAuthorised, NotFound, PortalError, Rejected, UnknownAction
+from opendata.ckan_client import (
+    CkanClient,
+    NotAuthorised,
+    NotFound,
+    PortalError,
+    Rejected,
+    UnknownAction,
+)
 from opendata.national import Publisher, publisher_value_problem
 from opendata.package import json_text, publisher_name
 from opendata.page import page_for_portal
@@ -256,12 +263,19 @@ class PortalRows:
     """A table's rows on the portal against the file's, by its primary key (``key``): the
     rows the file lacks (``lost``, the first few named in ``lost_keys``), which replacing
     the table would delete, such as a colleague's published from another computer; and
-    those of the same key with other values (``changed``)."""
+    those of the same key with other values (``changed``).  ``unread``: why the portal's
+    copy could not be read (gone from its file store, too big): what it holds is unknown."""
 
     key: list[str]
     lost: int = 0
     lost_keys: list[str] = field(default_factory=list)
     changed: int = 0
+    unread: str | None = None
+
+    @property
+    def at_risk(self) -> bool:
+        """Whether replacing the table may delete rows only the portal has."""
+        return bool(self.lost or self.unread)
 
 
 @dataclass
@@ -298,7 +312,7 @@ class PublishPlan:
     @property
     def losing_rows(self) -> list[ResourceChange]:
         """The tables whose update would delete rows the portal has and the package lacks."""
-        return [c for c in self.resources if c.portal_rows is not None and c.portal_rows.lost]
+        return [c for c in self.resources if c.portal_rows is not None and c.portal_rows.at_risk]
 
     @property
     def dataset_url(self) -> str:
@@ -1004,30 +1018,42 @@ def _replaces_published_rows(publish_file: PublishFile, resource: dict, change: 
 def compare_portal_rows(client: CkanClient, resource: dict, publish_file: PublishFile) -> PortalRows | None:
     """The portal's file of the table against the package's, by the primary key (both are
     built CSVs, so a row's text is its values).  None for a table without a primary key, or
-    a portal's file without its columns: a changed row cannot be told from a lost one."""
+    a portal's file without its columns: a changed row cannot be told from a lost one.  A
+    copy the portal cannot give (gone from its file store, too big or too slow) is
+    ``unread``: a plan stops at it as at lost rows, and --replace-portal-rows replaces it."""
     key = _primary_key(publish_file.schema or {})
     if not key:
         return None
     with tempfile.TemporaryDirectory(prefix="opendata-portal-rows-") as folder:
         downloaded = Path(folder) / publish_file.path.name
-        client.download(resource["url"], downloaded)
-        portal = _rows_by_key(downloaded, key)
-    ours = _rows_by_key(publish_file.path, key)
+        try:
+            client.download(resource["url"], downloaded)
+            portal = _row_digests(downloaded, key)
+        except NotAuthorised:
+            raise  # the token, not this copy: the publish stops, as at any request
+        except (PortalError, OSError, UnicodeDecodeError, csv.Error) as error:
+            # its file store answers 500 for a file it lost: the portal read the plan just now
+            return PortalRows(key=key, unread=str(error) or type(error).__name__)
+    ours = _row_digests(publish_file.path, key)
     if portal is None or ours is None:
         return None
     lost = [k for k in portal if k not in ours]
-    changed = sum(1 for k, row in portal.items() if k in ours and ours[k] != row)
+    changed = sum(1 for k, digest in portal.items() if k in ours and ours[k] != digest)
     shown = ["/".join(k) for k in lost[:LOST_KEYS_SHOWN]]
     return PortalRows(key=key, lost=len(lost), lost_keys=shown, changed=changed)
 
 
-def _rows_by_key(path: Path, key: list[str]) -> dict[tuple[str, ...], dict[str, str]] | None:
-    """A CSV's rows by their KEY's values, in the file's order; None if a key column is missing."""
+def _row_digests(path: Path, key: list[str]) -> dict[tuple[str, ...], int] | None:
+    """A CSV's rows as their KEY's values and a hash of the whole row, in the file's order
+    (a hash, not the row: a table of a million reports is compared in tens of MB); None if
+    a key column is missing."""
     with path.open(encoding="utf-8-sig", newline="") as stream:
-        reader = csv.DictReader(stream)
-        if not set(key) <= set(reader.fieldnames or ()):
+        reader = csv.reader(stream)
+        header = next(reader, [])
+        if not set(key) <= set(header):
             return None
-        return {tuple(row[k] for k in key): row for row in reader}
+        places = [header.index(k) for k in key]
+        return {tuple(row[i] if i < len(row) else "" for i in places): hash(tuple(row)) for row in reader}
 
 
 def rows_refusal(plan: PublishPlan) -> PortalRowsWouldBeLost | None:
@@ -1051,6 +1077,8 @@ def _lost_rows_text(change: ResourceChange) -> str:
     """«progress_reports.csv: 2 rows, report_id X, Y», in English (the refusal's str())."""
     rows = change.portal_rows
     assert rows is not None
+    if rows.unread:
+        return f"{change.name}: the portal's copy could not be read to compare ({rows.unread})"
     more = rows.lost - len(rows.lost_keys)
     keys = ", ".join(rows.lost_keys) + (f" and {more} more" if more else "")
     return f"{change.name}: {rows.lost} row(s), {'/'.join(rows.key)} {keys}"
