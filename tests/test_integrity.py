@@ -310,3 +310,19 @@ def test_each_part_of_a_multipart_table_has_the_files_checks(tmp_path, second, p
     assert [(e["type"], e["path"]) for e in report["errors"]] == [(problem, "b.csv")]
     assert words in report["errors"][0]["message"]
     assert code == 1
+
+
+def test_a_part_without_a_line_break_at_its_end_is_named_as_the_cause(tmp_path):
+    """Frictionless glued a.csv's last row to b.csv's first row of data («3,34,4»: an extra
+    cell), and every row after was named one place off, with nothing said of why."""
+    folder = multipart_package(tmp_path / "p")
+    (folder / "a.csv").write_bytes(b"id,name\n1,a\n3,c")
+    code, report = report_json(folder)
+    assert code == 1
+    [cause] = [e for e in report["errors"] if e["type"] == "part-unterminated"]
+    assert cause["path"] == "a.csv"
+    assert "does not end with a line break, so its last row is glued" in cause["message"]
+    assert "part «b.csv»" in cause["message"] and "press Enter" in cause["fix"]
+    (folder / "a.csv").write_bytes(b"id,name\n1,a\n3,c\n")
+    _, report = report_json(folder)
+    assert "part-unterminated" not in [e["type"] for e in report["errors"]]

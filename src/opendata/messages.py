@@ -263,6 +263,21 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
             "Drop --schema, or give the table file itself (CSV) after validate.",
         ),
     },
+    "part-unterminated": {
+        "uk": (
+            "Частина «{path}» таблиці «{resource}» не закінчується переходом на новий рядок, тож її "
+            "останній рядок склеєно з першим рядком даних частини «{next}», а рядки після нього названо "
+            "на місце далі.",
+            "Відкрийте «{path}» у текстовому редакторі, поставте курсор у кінець останнього рядка, "
+            "натисніть Enter і збережіть файл.",
+        ),
+        "en": (
+            "Part «{path}» of table «{resource}» does not end with a line break, so its last row is glued "
+            "to the first data row of part «{next}», and the rows after it are named one place off.",
+            "Open «{path}» in a text editor, put the cursor at the end of its last line, press Enter and "
+            "save the file.",
+        ),
+    },
     "schema-missing": {
         "uk": (
             "Файлу схеми «{path}» таблиці «{resource}» немає, тож таблицю не перевірено.",

@@ -783,11 +783,29 @@ def _check_file(resource: frictionless.Resource, report: ValidationReport, folde
     ]
     if not all(checked):
         return False
+    report.problems.extend(_unterminated_parts(resource))
     if _read_as_utf8(resource):
         file = Path(resource.normpath)
         _declare_delimiter_of_header(resource, file)
         _declare_header_row(resource, file)
     return True
+
+
+def _unterminated_parts(resource: frictionless.Resource) -> list[Problem]:
+    """A multipart table's part, but the last, that does not end with a line break:
+    Frictionless glues its last row to the next part's first row of data, and every row
+    after is named one place off."""
+    parts = list(zip(resource.paths, resource.normpaths, strict=True))
+    problems = []
+    for (display, file), (following, _) in itertools.pairwise(parts):
+        with open(file, "rb") as stream:
+            stream.seek(-1, os.SEEK_END)
+            if stream.read(1) != b"\n":
+                params = {"next": following}
+                problems.append(
+                    Problem("part-unterminated", resource=resource.name, path=display, params=params)
+                )
+    return problems
 
 
 def _check_part(
