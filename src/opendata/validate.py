@@ -456,7 +456,7 @@ def _open_resource(path: Path, descriptor: dict, allow_remote: bool, report: Val
 def shown_path(resource: frictionless.Resource) -> str | None:
     """The resource's file as the report names it: a multipart resource's parts, all of
     them («a.csv, b.csv»), where Frictionless' ``path`` is the first part's."""
-    return ", ".join([resource.path, *resource.extrapaths]) if resource.multipart else resource.path
+    return ", ".join(resource.paths) if resource.multipart else resource.path
 
 
 def _missing_folder(resource: frictionless.Resource, schema_path: str) -> str | None:
